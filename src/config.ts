@@ -1,0 +1,91 @@
+/**
+ * Every environment variable Plaint reads, parsed once at start-up. All problems are collected and
+ * reported together so an operator fixes them in one pass.
+ */
+import path from 'node:path';
+
+export interface Config {
+  /** HTTP port (PORT, default 3000). */
+  port: number;
+  /** Listen address (HOST, default 0.0.0.0). */
+  host: string;
+  /** PostgreSQL connection string (DATABASE_URL). When unset, the embedded PGlite database is used. */
+  databaseUrl: string | null;
+  /** Directory of the embedded database and attachments (DATA_DIR, default ./data). */
+  dataDir: string;
+  /** 'production' never seeds demo data (NODE_ENV). */
+  production: boolean;
+  /** Seed demo data on an empty database (PLAINT_DEMO, default on outside production). */
+  demo: boolean;
+  /** Admin ensured at start-up (PLAINT_ADMIN_EMAIL / PLAINT_ADMIN_PASSWORD). */
+  adminEmail: string | null;
+  adminPassword: string | null;
+  /** Session lifetime in hours (PLAINT_SESSION_HOURS, default 12). */
+  sessionHours: number;
+  /** Background sweeper interval in ms (PLAINT_SWEEP_MS, default 30000; 0 disables). */
+  sweepMs: number;
+  /** Log level (LOG_LEVEL, default info; 'silent' in tests). */
+  logLevel: string;
+  /** Serve the web app from web/dist and build it when missing or stale (PLAINT_WEB, default on). */
+  web: boolean;
+}
+
+export class ConfigError extends Error {
+  constructor(public readonly problems: string[]) {
+    super(`Invalid configuration:\n - ${problems.join('\n - ')}`);
+  }
+}
+
+function intVar(env: NodeJS.ProcessEnv, name: string, fallback: number, min: number, max: number, problems: string[]): number {
+  const raw = env[name];
+  if (raw === undefined || raw === '') return fallback;
+  const n = Number(raw);
+  if (!Number.isInteger(n) || n < min || n > max) {
+    problems.push(`${name} must be an integer from ${min} to ${max}, got "${raw}"`);
+    return fallback;
+  }
+  return n;
+}
+
+function boolVar(env: NodeJS.ProcessEnv, name: string, fallback: boolean, problems: string[]): boolean {
+  const raw = env[name];
+  if (raw === undefined || raw === '') return fallback;
+  if (['1', 'true', 'yes', 'on'].includes(raw.toLowerCase())) return true;
+  if (['0', 'false', 'no', 'off'].includes(raw.toLowerCase())) return false;
+  problems.push(`${name} must be true or false, got "${raw}"`);
+  return fallback;
+}
+
+export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
+  const problems: string[] = [];
+  const production = env.NODE_ENV === 'production';
+  const databaseUrl = env.DATABASE_URL && env.DATABASE_URL.trim() !== '' ? env.DATABASE_URL.trim() : null;
+  if (databaseUrl && !/^postgres(ql)?:\/\//.test(databaseUrl)) {
+    problems.push(`DATABASE_URL must start with postgres:// or postgresql://`);
+  }
+  const adminEmail = env.PLAINT_ADMIN_EMAIL?.trim() || null;
+  const adminPassword = env.PLAINT_ADMIN_PASSWORD || null;
+  if ((adminEmail === null) !== (adminPassword === null)) {
+    problems.push('PLAINT_ADMIN_EMAIL and PLAINT_ADMIN_PASSWORD must be set together');
+  }
+  if (adminPassword !== null && adminPassword.length < 10) {
+    problems.push('PLAINT_ADMIN_PASSWORD must be at least 10 characters');
+  }
+  const demo = boolVar(env, 'PLAINT_DEMO', !production, problems);
+  const config: Config = {
+    port: intVar(env, 'PORT', 3000, 0, 65535, problems),
+    host: env.HOST?.trim() || '0.0.0.0',
+    databaseUrl,
+    dataDir: path.resolve(env.DATA_DIR?.trim() || './data'),
+    production,
+    demo: production ? false : demo,
+    adminEmail,
+    adminPassword,
+    sessionHours: intVar(env, 'PLAINT_SESSION_HOURS', 12, 1, 24 * 90, problems),
+    sweepMs: intVar(env, 'PLAINT_SWEEP_MS', 30000, 0, 24 * 3600 * 1000, problems),
+    logLevel: env.LOG_LEVEL?.trim() || 'info',
+    web: boolVar(env, 'PLAINT_WEB', true, problems),
+  };
+  if (problems.length > 0) throw new ConfigError(problems);
+  return config;
+}

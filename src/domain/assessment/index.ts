@@ -1,0 +1,5 @@
+export * from './money.ts';
+export * from './food-compensation.ts';
+export * from './restaurant-discount.ts';
+export * from './fuel-penalty.ts';
+export * from './assess-complaint.ts';

@@ -1,0 +1,1 @@
+export { notificationsFor, reportItemsFor, type NotificationOptions, type NotificationTrigger } from './notifications-for.ts';

@@ -1,0 +1,70 @@
+/**
+ * buildApp: the HTTP layer around the use cases. Everything it needs is passed in, so tests build it
+ * on a fresh database and call it through `app.inject()` without a socket.
+ */
+import Fastify, { type FastifyInstance } from 'fastify';
+import swagger from '@fastify/swagger';
+import swaggerUi from '@fastify/swagger-ui';
+import type { Deps } from '../use-cases/context.ts';
+import type { DatabaseKind } from '../data/db.ts';
+import { installErrorHandler } from './error-handler.ts';
+import { installAuth } from './auth-hook.ts';
+import { healthRoutes } from './routes/health.routes.ts';
+import { authRoutes } from './routes/auth.routes.ts';
+import { orgRoutes } from './routes/org.routes.ts';
+import { policyRoutes } from './routes/policies.routes.ts';
+import { complaintRoutes } from './routes/complaints.routes.ts';
+import { portalRoutes } from './routes/portal.routes.ts';
+import { statsRoutes } from './routes/stats.routes.ts';
+import { serveWeb } from './web.ts';
+
+export interface AppOptions {
+  deps: Deps;
+  databaseKind: DatabaseKind;
+  sessionHours: number;
+  logLevel?: string;
+  /** Directory of the built web app; null serves the API only. */
+  webDir?: string | null;
+}
+
+export async function buildApp(opts: AppOptions): Promise<FastifyInstance> {
+  const app = Fastify({
+    logger: opts.logLevel && opts.logLevel !== 'silent' ? { level: opts.logLevel } : false,
+    // 1 MiB of JSON is far more than any complaint; larger bodies are refused with 413.
+    bodyLimit: 1024 * 1024,
+    ajv: { customOptions: { removeAdditional: false, coerceTypes: 'array', allErrors: false, discriminator: true } },
+    trustProxy: false,
+  });
+  installErrorHandler(app);
+  app.addHook('onSend', async (_request, reply, payload) => {
+    reply.header('x-content-type-options', 'nosniff');
+    reply.header('x-frame-options', 'DENY');
+    reply.header('referrer-policy', 'same-origin');
+    reply.header(
+      'content-security-policy',
+      "default-src 'self'; img-src 'self' data: blob:; style-src 'self' 'unsafe-inline'; script-src 'self' 'unsafe-inline'; frame-ancestors 'none'",
+    );
+    return payload;
+  });
+
+  await app.register(swagger, {
+    openapi: {
+      info: { title: 'Plaint API', version: '0.1.0', description: 'Complaint handling under per-organisation policy packs. See docs/API.md.' },
+      components: { securitySchemes: { bearer: { type: 'http', scheme: 'bearer' } } },
+    },
+  });
+  await app.register(swaggerUi, { routePrefix: '/api/docs' });
+  app.get('/api/openapi.json', { schema: { hide: true } }, async () => app.swagger());
+
+  installAuth(app, opts.deps);
+  await healthRoutes(app, opts.deps, opts.databaseKind);
+  await authRoutes(app, opts.deps, opts.sessionHours);
+  await orgRoutes(app, opts.deps);
+  await policyRoutes(app);
+  await complaintRoutes(app, opts.deps);
+  await portalRoutes(app, opts.deps);
+  await statsRoutes(app, opts.deps);
+  if (opts.webDir) await serveWeb(app, opts.webDir);
+  else app.setNotFoundHandler((request, reply) => reply.code(404).send({ error: { code: 'NOT_FOUND', message: `no route ${request.method} ${request.url}` } }));
+  return app;
+}

@@ -1,0 +1,124 @@
+/**
+ * The complaint as the API shows it. Lists mask contact details (R-IN-4); the detail view tells the
+ * client which actions the current state allows, so the console offers exactly those.
+ */
+import type { ComplaintRow, StoredEvent } from '../../data/complaint-store.ts';
+import type { ClockRecord, ComplaintStatus, Qualification } from '../../domain/contracts.ts';
+import { allowedActions } from '../../domain/lifecycle/index.ts';
+import { clockStatusAt } from '../../domain/clocks/index.ts';
+
+export function maskPhone(phone: string | null): string | null {
+  if (!phone) return phone;
+  const digits = phone.replace(/\D/g, '');
+  if (digits.length < 7) return '*'.repeat(phone.length);
+  return `${phone.slice(0, 3)}****${phone.slice(-4)}`;
+}
+
+export function maskEmail(email: string | null): string | null {
+  if (!email) return email;
+  const [local, domain] = email.split('@');
+  return `${local.slice(0, 1)}***@${domain ?? ''}`;
+}
+
+const iso = (d: Date | string | null | undefined) => (d ? new Date(d).toISOString() : null);
+
+export interface CustomerView {
+  id: string;
+  name: string;
+  phone: string | null;
+  email: string | null;
+  type: string | null;
+}
+
+export function presentClock(c: ClockRecord, now: Date) {
+  const status = clockStatusAt(c, now);
+  return { ...c, remainingMs: status.remainingMs, spanMs: status.spanMs, tone: status.tone };
+}
+
+export function presentSummary(
+  row: ComplaintRow & { customer_name: string; customer_phone: string | null; customer_email: string | null; unit_name: string },
+  clocks: ClockRecord[],
+  now: Date,
+) {
+  return {
+    id: row.id,
+    code: row.code,
+    unitId: row.unit_id,
+    unitName: row.unit_name,
+    policyId: row.policy_id,
+    status: row.status,
+    qualification: row.qualification,
+    categoryId: row.category_id,
+    level: row.level,
+    levelRule: row.level_rule,
+    channel: row.channel,
+    title: row.title,
+    receivedAt: iso(row.received_at),
+    createdAt: iso(row.created_at),
+    updatedAt: iso(row.updated_at),
+    customer: { id: row.customer_id, name: row.customer_name, phone: maskPhone(row.customer_phone), email: maskEmail(row.customer_email) },
+    complainantCount: row.complainant_count,
+    leadDepartmentId: row.lead_department_id,
+    repeatCount: row.repeat_count,
+    similarCount: row.similar_count,
+    nextDueAt: iso(row.next_due_at),
+    overdue: row.overdue,
+    clocks: clocks.map((c) => presentClock(c, now)),
+  };
+}
+
+export function presentComplaint(
+  row: ComplaintRow,
+  extra: {
+    unitName: string;
+    customer: CustomerView;
+    clocks: ClockRecord[];
+    events?: StoredEvent[];
+    links?: { id: string; code: string; kind: string; direction: string }[];
+    now: Date;
+  },
+) {
+  return {
+    id: row.id,
+    code: row.code,
+    unitId: row.unit_id,
+    unitName: extra.unitName,
+    policyId: row.policy_id,
+    status: row.status,
+    qualification: row.qualification,
+    categoryId: row.category_id,
+    level: row.level,
+    levelRule: row.level_rule,
+    channel: row.channel,
+    receivedAt: iso(row.received_at),
+    createdAt: iso(row.created_at),
+    updatedAt: iso(row.updated_at),
+    title: row.title,
+    content: row.content,
+    demands: row.demands,
+    customer: extra.customer,
+    complainantCount: row.complainant_count,
+    incident: { occurredAt: iso(row.incident_occurred_at), place: row.incident_place },
+    flags: row.flags,
+    batchNo: row.batch_no,
+    leadDepartmentId: row.lead_department_id,
+    coDepartmentIds: row.co_department_ids,
+    repeatCount: row.repeat_count,
+    similarCount: row.similar_count,
+    satisfaction: row.satisfaction,
+    closedAt: iso(row.closed_at),
+    closeReason: row.close_reason,
+    report: row.report,
+    reply: row.reply,
+    nextDueAt: iso(row.next_due_at),
+    overdue: row.overdue,
+    clocks: extra.clocks.map((c) => presentClock(c, extra.now)),
+    ...(extra.events ? { events: extra.events.map(presentEvent) } : {}),
+    ...(extra.links ? { links: extra.links } : {}),
+    allowedActions: allowedActions({ status: row.status as ComplaintStatus, qualification: row.qualification as Qualification | null }),
+  };
+}
+
+export function presentEvent(e: StoredEvent) {
+  return { seq: e.seq, type: e.type, at: e.at.toISOString(), actor: { id: e.actorId, name: e.actorLabel }, data: e.data, hash: e.hash };
+}

@@ -1,0 +1,117 @@
+/** /api/complaints: intake, the queue, a complaint's page, its actions and its history. */
+import type { FastifyInstance } from 'fastify';
+import type { TypeBoxTypeProvider } from '@fastify/type-provider-typebox';
+import { Type } from 'typebox';
+import type { Deps } from '../../use-cases/context.ts';
+import { createComplaint } from '../../use-cases/create-complaint.ts';
+import { performAction } from '../../use-cases/perform-action.ts';
+import { listComplaints } from '../../use-cases/list-complaints.ts';
+import { getComplaint, assertComplaintId } from '../../use-cases/get-complaint.ts';
+import { assessComplaintById } from '../../use-cases/assess-complaint.ts';
+import { loadClocksFor, listEvents, findComplaint } from '../../data/complaint-store.ts';
+import { notFound } from '../../domain/errors.ts';
+import type { Action } from '../../domain/lifecycle/index.ts';
+import { requireUser, actorOf } from '../auth-hook.ts';
+import { STANDARD_ERRORS } from '../schema-helpers.ts';
+import { CreateComplaintBody, ActionBody, ListQuery, IdParams, AssessmentQuery } from './complaints.schema.ts';
+import { presentComplaint, presentSummary, presentEvent } from './complaint-presenter.ts';
+
+const tags = ['complaints'];
+const security = [{ bearer: [] }];
+
+export async function complaintRoutes(root: FastifyInstance, deps: Deps): Promise<void> {
+  const app = root.withTypeProvider<TypeBoxTypeProvider>();
+
+  app.post(
+    '/api/complaints',
+    {
+      schema: {
+        tags,
+        security,
+        summary: 'Register a complaint (R-LC-1). Idempotency-Key makes retries return the first record.',
+        headers: Type.Object({ 'idempotency-key': Type.Optional(Type.String({ minLength: 1, maxLength: 200 })) }),
+        body: CreateComplaintBody,
+        response: { ...STANDARD_ERRORS },
+      },
+    },
+    async (request, reply) => {
+      const user = requireUser(request);
+      const key = request.headers['idempotency-key'] as string | undefined;
+      const result = await createComplaint(deps, actorOf(user), request.body, { idempotencyKey: key });
+      const detail = await getComplaint(deps, result.complaint.id);
+      if (result.replayed) reply.header('idempotent-replayed', 'true');
+      return reply.code(201).send(presentComplaint(detail.row, { ...detail, now: deps.now() }));
+    },
+  );
+
+  app.get(
+    '/api/complaints',
+    { schema: { tags, security, summary: 'The queue: filters and keyset pagination', querystring: ListQuery, response: { ...STANDARD_ERRORS } } },
+    async (request) => {
+      const user = requireUser(request);
+      const q = request.query;
+      const page = await listComplaints(deps, {
+        status: q.status,
+        unitIds: q.unitId,
+        level: q.level,
+        channel: q.channel,
+        categoryId: q.categoryId,
+        receivedFrom: q.receivedFrom,
+        receivedTo: q.receivedTo,
+        q: q.q,
+        overdue: q.overdue,
+        clockState: q.clockState,
+        leadDepartmentId: q.mine && user.orgNodeId ? user.orgNodeId : q.departmentId,
+        sort: q.sort,
+        limit: q.limit,
+        cursor: q.cursor,
+      });
+      const clocks = await loadClocksFor(deps.db, page.items.map((i) => i.id));
+      const now = deps.now();
+      return { items: page.items.map((r) => presentSummary(r, clocks.get(r.id) ?? [], now)), nextCursor: page.nextCursor, total: page.total };
+    },
+  );
+
+  app.get('/api/complaints/:id', { schema: { tags, security, summary: 'A complaint with its events, clocks and links', params: IdParams, response: { ...STANDARD_ERRORS } } }, async (request) => {
+    requireUser(request);
+    const detail = await getComplaint(deps, request.params.id);
+    return presentComplaint(detail.row, { ...detail, now: deps.now() });
+  });
+
+  app.get('/api/complaints/:id/events', { schema: { tags, security, summary: 'The append-only event log', params: IdParams, response: { ...STANDARD_ERRORS } } }, async (request) => {
+    requireUser(request);
+    assertComplaintId(request.params.id);
+    if (!(await findComplaint(deps.db, request.params.id))) throw notFound(`complaint '${request.params.id}'`);
+    return (await listEvents(deps.db, request.params.id)).map(presentEvent);
+  });
+
+  app.post(
+    '/api/complaints/:id/actions',
+    { schema: { tags, security, summary: 'Take a lifecycle action (409 names the allowed ones)', params: IdParams, body: ActionBody, response: { ...STANDARD_ERRORS } } },
+    async (request) => {
+      const user = requireUser(request);
+      assertComplaintId(request.params.id);
+      await performAction(deps, actorOf(user), request.params.id, request.body as Action);
+      const detail = await getComplaint(deps, request.params.id);
+      return presentComplaint(detail.row, { ...detail, now: deps.now() });
+    },
+  );
+
+  app.get(
+    '/api/complaints/:id/assessment',
+    {
+      schema: {
+        tags,
+        security,
+        summary: 'Compensation and penalty assessment (R-RS-2, R-RS-3); facts the record lacks go in the query',
+        params: IdParams,
+        querystring: AssessmentQuery,
+        response: { ...STANDARD_ERRORS },
+      },
+    },
+    async (request) => {
+      requireUser(request);
+      return assessComplaintById(deps, request.params.id, request.query);
+    },
+  );
+}

@@ -1,0 +1,126 @@
+/**
+ * /api/portal: what a customer sees without logging in — submit, then track with the code and the
+ * secret. Answers never carry internal notes, handler names or internal documents (R-LC-5).
+ */
+import { createHash, timingSafeEqual } from 'node:crypto';
+import type { FastifyInstance } from 'fastify';
+import type { TypeBoxTypeProvider } from '@fastify/type-provider-typebox';
+import { Type } from 'typebox';
+import type { Deps } from '../../use-cases/context.ts';
+import { PORTAL_ACTOR } from '../../use-cases/context.ts';
+import { createComplaint } from '../../use-cases/create-complaint.ts';
+import { performAction } from '../../use-cases/perform-action.ts';
+import { findComplaintByCode, listEvents, type ComplaintRow } from '../../data/complaint-store.ts';
+import { listOrgNodes } from '../../data/org-store.ts';
+import { DomainError, notFound } from '../../domain/errors.ts';
+import { PHONE_PATTERN, STANDARD_ERRORS } from '../schema-helpers.ts';
+import { createRateLimiter } from '../rate-limit.ts';
+
+/** Event types a customer may see in the portal timeline, with nothing of their internal data. */
+const PUBLIC_EVENTS = new Set(['received', 'qualified', 'dispatched', 'replied', 'confirmed', 'disputed', 'visited', 'closed', 'reopened']);
+
+const Credentials = { code: Type.String({ minLength: 1, maxLength: 40 }), secret: Type.String({ minLength: 1, maxLength: 100 }) };
+
+export async function portalRoutes(root: FastifyInstance, deps: Deps): Promise<void> {
+  const app = root.withTypeProvider<TypeBoxTypeProvider>();
+  // Guessing secrets is slowed to a few tries a minute per address (the secret itself has 128 bits).
+  const trackLimiter = createRateLimiter({ windowMs: 60_000, max: 20 });
+  const submitLimiter = createRateLimiter({ windowMs: 60_000, max: 10 });
+  const tags = ['portal'];
+
+  async function authorise(code: string, secret: string, ip: string): Promise<ComplaintRow> {
+    if (!trackLimiter.take(ip, deps.now())) throw new DomainError('RATE_LIMITED', 'too many attempts; wait a minute and try again');
+    const row = await findComplaintByCode(deps.db, code.trim());
+    const given = createHash('sha256').update(secret.trim()).digest();
+    const stored = row?.portal_secret_hash ? Buffer.from(row.portal_secret_hash, 'hex') : Buffer.alloc(32);
+    // Same answer for an unknown code and a wrong secret: the portal never reveals which codes exist.
+    if (!row || !row.portal_secret_hash || !timingSafeEqual(given, stored)) throw notFound('complaint with this code and secret');
+    return row;
+  }
+
+  app.get('/api/portal/units', { schema: { tags, summary: 'Units that accept complaints from the public' } }, async () => {
+    const nodes = await listOrgNodes(deps.db);
+    return nodes.filter((n) => n.kind === 'unit' && n.policy_id).map((n) => ({ id: n.id, name: n.name }));
+  });
+
+  app.post(
+    '/api/portal/complaints',
+    {
+      schema: {
+        tags,
+        summary: 'Submit a complaint; the answer carries the tracking code and a secret shown once',
+        body: Type.Object(
+          {
+            unitId: Type.String({ minLength: 1, maxLength: 64 }),
+            customer: Type.Object(
+              {
+                name: Type.String({ minLength: 1, maxLength: 100 }),
+                phone: Type.Optional(Type.String({ pattern: PHONE_PATTERN, maxLength: 32 })),
+                email: Type.Optional(Type.String({ format: 'email', maxLength: 254 })),
+              },
+              { additionalProperties: false },
+            ),
+            title: Type.String({ minLength: 1, maxLength: 200 }),
+            content: Type.String({ minLength: 1, maxLength: 20000 }),
+            demands: Type.Optional(Type.String({ maxLength: 5000 })),
+            incident: Type.Optional(Type.Object({ occurredAt: Type.Optional(Type.String({ format: 'date-time' })), place: Type.Optional(Type.String({ maxLength: 500 })) }, { additionalProperties: false })),
+          },
+          { additionalProperties: false },
+        ),
+        response: { ...STANDARD_ERRORS, 201: Type.Object({ code: Type.String(), secret: Type.String() }) },
+      },
+    },
+    async (request, reply) => {
+      if (!submitLimiter.take(request.ip, deps.now())) throw new DomainError('RATE_LIMITED', 'too many submissions; wait a minute and try again');
+      const b = request.body;
+      const result = await createComplaint(deps, PORTAL_ACTOR, { ...b, channel: 'web' }, { portal: true });
+      return reply.code(201).send({ code: result.complaint.code, secret: result.portalSecret! });
+    },
+  );
+
+  app.post(
+    '/api/portal/track',
+    { schema: { tags, summary: 'Status, reply and a customer-safe timeline', body: Type.Object(Credentials, { additionalProperties: false }), response: { ...STANDARD_ERRORS } } },
+    async (request) => {
+      const row = await authorise(request.body.code, request.body.secret, request.ip);
+      return track(deps, row);
+    },
+  );
+
+  const customerAction = (path: string, build: (body: Record<string, unknown>) => Parameters<typeof performAction>[3], extra: Record<string, ReturnType<typeof Type.String> | any>) =>
+    app.post(
+      `/api/portal/${path}`,
+      { schema: { tags, summary: `The customer ${path}s`, body: Type.Object({ ...Credentials, ...extra }, { additionalProperties: false }), response: { ...STANDARD_ERRORS } } },
+      async (request) => {
+        const body = request.body as Record<string, unknown> & { code: string; secret: string };
+        const row = await authorise(body.code, body.secret, request.ip);
+        const updated = await performAction(deps, PORTAL_ACTOR, row.id, build(body));
+        return track(deps, updated);
+      },
+    );
+  customerAction('confirm', () => ({ type: 'confirm', note: 'confirmed by the customer in the portal' }), {});
+  customerAction('dispute', (b) => ({ type: 'dispute', reason: String(b.reason) }), { reason: Type.String({ minLength: 1, maxLength: 2000 }) });
+  // A rating is recorded only by this explicit submit, never by following a link (mail scanners open links).
+  customerAction('rate', (b) => ({ type: 'visit', score: Number(b.score), comment: typeof b.comment === 'string' ? b.comment : undefined }), {
+    score: Type.Integer({ minimum: 1, maximum: 5 }),
+    comment: Type.Optional(Type.String({ maxLength: 2000 })),
+  });
+}
+
+async function track(deps: Deps, row: ComplaintRow) {
+  const events = await listEvents(deps.db, row.id);
+  const reply = row.reply as { message?: string; approved?: boolean; sentAt?: string } | null;
+  const replySent = reply && reply.approved && reply.sentAt && ['replied', 'confirmed', 'visited', 'closed'].includes(row.status);
+  return {
+    code: row.code,
+    status: row.status,
+    title: row.title,
+    receivedAt: new Date(row.received_at).toISOString(),
+    reply: replySent ? { message: reply!.message ?? '', at: reply!.sentAt! } : null,
+    satisfaction: row.satisfaction,
+    timeline: events.filter((e) => PUBLIC_EVENTS.has(e.type)).map((e) => ({ at: e.at.toISOString(), type: e.type })),
+    canConfirm: row.status === 'replied',
+    canDispute: row.status === 'replied',
+    canRate: row.status === 'confirmed',
+  };
+}

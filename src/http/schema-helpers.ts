@@ -1,0 +1,37 @@
+/** Small schema builders shared by the route schemas (plain JSON Schema via TypeBox). */
+import { Type, type TSchema } from 'typebox';
+
+/** A string enum as JSON Schema `enum`, which gives one clear error ("must be equal to one of …"). */
+export function StringEnum<const T extends readonly string[]>(values: T, opts: Record<string, unknown> = {}) {
+  return Type.Unsafe<T[number]>({ type: 'string', enum: [...values], ...opts });
+}
+
+/** Mainland mobile, landline with area code (and extension), 400/800 service numbers; optional +86. */
+export const PHONE_PATTERN = '^(\\+?86[- ]?)?(1[3-9]\\d{9}|0\\d{2,3}-?\\d{7,8}(-\\d{1,6})?|[48]00-?\\d{3}-?\\d{4})$';
+
+export const ErrorResponse = Type.Object({
+  error: Type.Object({
+    code: Type.String(),
+    message: Type.String(),
+    field: Type.Optional(Type.String()),
+    allowed: Type.Optional(Type.Array(Type.String())),
+  }),
+});
+
+export const Nullable = <T extends TSchema>(t: T) => Type.Union([t, Type.Null()]);
+
+export const IsoDateTime = Type.String({ format: 'date-time', maxLength: 40 });
+
+/**
+ * Standard responses on every authenticated route: the documented error shape, and a success body
+ * described in docs/API.md (left open here so the presenter stays the single source of its shape).
+ */
+export const STANDARD_ERRORS = {
+  200: Type.Unknown(),
+  201: Type.Unknown(),
+  400: ErrorResponse,
+  401: ErrorResponse,
+  403: ErrorResponse,
+  404: ErrorResponse,
+  409: ErrorResponse,
+} as const;

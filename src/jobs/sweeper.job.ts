@@ -1,0 +1,103 @@
+/**
+ * The sweeper: marks clocks whose due instant has passed as breached (one event per breach) and
+ * re-evaluates time-based severity rules. Safe with several processes on one database: each complaint
+ * is handled under its row lock and re-read after the lock is taken, so a breach already written by
+ * another process is seen and not written again.
+ */
+import { sql } from 'kysely';
+import type { Deps } from '../use-cases/context.ts';
+import { SYSTEM_ACTOR } from '../use-cases/context.ts';
+import { lockComplaint, loadClocks, saveClocks } from '../data/complaint-store.ts';
+import { findBreaches, markBreached } from '../domain/clocks/index.ts';
+import { getPack } from '../policies/index.ts';
+import { calendarForUnit } from '../use-cases/calendar-for-unit.ts';
+import { factsOf } from '../use-cases/complaint-facts.ts';
+import { applyRulesAndStore } from '../use-cases/apply-rules-and-store.ts';
+
+export interface SweepResult {
+  breaches: number;
+  levelChecks: number;
+  complaints: number;
+}
+
+export async function sweepOnce(deps: Deps, opts: { batch?: number } = {}): Promise<SweepResult> {
+  const batch = opts.batch ?? 500;
+  const now = deps.now();
+  const result: SweepResult = { breaches: 0, levelChecks: 0, complaints: 0 };
+
+  const due = await deps.db
+    .selectFrom('complaint_clocks')
+    .select('complaint_id')
+    .where('state', '=', 'running')
+    .where('due_at', '<', now)
+    .groupBy('complaint_id')
+    .orderBy(sql`min(due_at)`)
+    .limit(batch)
+    .execute();
+  const toCheck = await deps.db
+    .selectFrom('complaints')
+    .select('id')
+    .where('status', '!=', 'closed')
+    .where('next_severity_check_at', '<=', now)
+    .orderBy('next_severity_check_at')
+    .limit(batch)
+    .execute();
+  const ids = [...new Set([...due.map((d) => d.complaint_id), ...toCheck.map((c) => c.id)])];
+
+  for (const id of ids) {
+    await deps.db.transaction().execute(async (trx) => {
+      const row = await lockComplaint(trx, id);
+      if (!row) return;
+      const pack = getPack(row.policy_id);
+      if (!pack) return;
+      const before = await loadClocks(trx, id);
+      const breached = new Set(findBreaches(before, now));
+      const after = before.map((c) => (breached.has(c.name) ? markBreached(c, now) : c));
+      if (breached.size > 0) await saveClocks(trx, id, before, after);
+      const events = after
+        .filter((c) => breached.has(c.name))
+        .map((c) => ({ type: 'clock_breached', data: { name: c.name, ruleId: c.ruleId, dueAt: c.dueAt } }));
+      const timeCheckDue = row.next_severity_check_at !== null && new Date(row.next_severity_check_at).getTime() <= now.getTime();
+      if (events.length === 0 && !timeCheckDue) return;
+      const pausedMs = after.reduce((s, c) => s + c.pausedMs, 0);
+      await applyRulesAndStore(trx, {
+        row,
+        facts: factsOf(row, pausedMs),
+        pack,
+        calendar: await calendarForUnit(trx, row.unit_id),
+        clocks: after,
+        events,
+        actor: SYSTEM_ACTOR,
+        now,
+      });
+      result.breaches += events.length;
+      if (timeCheckDue) result.levelChecks++;
+      result.complaints++;
+    });
+  }
+  return result;
+}
+
+/** Runs the sweeper every `intervalMs` until stopped; a failed pass is logged and retried next time. */
+export function startSweeper(deps: Deps, intervalMs: number, log: (msg: string, err?: unknown) => void): () => Promise<void> {
+  let stopped = false;
+  let running: Promise<unknown> = Promise.resolve();
+  const tick = async () => {
+    if (stopped) return;
+    try {
+      const r = await sweepOnce(deps);
+      if (r.breaches || r.levelChecks) log(`sweeper: ${r.breaches} breaches, ${r.levelChecks} level checks on ${r.complaints} complaints`);
+    } catch (err) {
+      log('sweeper pass failed', err);
+    }
+  };
+  const timer = setInterval(() => {
+    running = tick();
+  }, intervalMs);
+  timer.unref();
+  return async () => {
+    stopped = true;
+    clearInterval(timer);
+    await running;
+  };
+}

@@ -1,0 +1,316 @@
+/**
+ * The policy-pack format: one organisation's complaint procedure as data (REQUIREMENTS §3–§7, §9).
+ * The TypeBox schemas give both the runtime check (`loadPack`) and the static types, so a pack
+ * file written in TypeScript and a pack uploaded as JSON are held to the same shape.
+ * Cross-references (a rule naming a level that does not exist, …) are checked in pack-references.ts.
+ */
+import { Type, type Static } from 'typebox';
+import type { ClockDefinition, DueRule } from '../domain/contracts.ts';
+
+const Id = Type.String({ pattern: '^[A-Za-z0-9]+([_-][A-Za-z0-9]+)*$' });
+const Text = Type.String({ minLength: 1 });
+const RuleId = Type.String({ pattern: '^R-[A-Z]+-[0-9]+(/[a-z0-9_-]+)*$' });
+const LocalDate = Type.String({ pattern: '^[0-9]{4}-[0-9]{2}-[0-9]{2}$' });
+const PositiveInt = Type.Integer({ minimum: 1 });
+const NonNegative = Type.Number({ minimum: 0 });
+
+const Closed = { additionalProperties: false } as const;
+
+export const ChannelSchema = Type.Enum(['phone', 'email', 'web', 'forum', 'letter', 'walk_in', 'regulator', 'api']);
+export const QualificationSchema = Type.Union([Type.Literal('valid'), Type.Literal('invalid'), Type.Literal('suggestion')]);
+
+/** Keys of ComplaintFacts.flags a severity or crisis rule may test. */
+export const FLAGS = ['media', 'lawsuit', 'safety', 'mediaThreat', 'lawsuitThreat', 'insistent', 'supportNeeded', 'regulator', 'special'] as const;
+export type FlagName = (typeof FLAGS)[number];
+const FlagSchema = Type.Enum(FLAGS);
+
+/**
+ * Lifecycle event types the packs' clocks start and stop on. The contract's list plus the two a
+ * procedure needs that the generic lifecycle does not name: a written improvement plan (fuel §12.5)
+ * and an interim containment answer to the customer (S3 5.1.2).
+ */
+export const PACK_EVENT_TYPES = [
+  'received', 'qualified', 'dispatched', 'acknowledged', 'reported', 'investigated', 'replied', 'confirmed', 'disputed',
+  'visited', 'closed', 'reopened', 'level_changed', 'interim_replied', 'improvement_submitted',
+] as const;
+const EventType = Type.Enum(PACK_EVENT_TYPES);
+
+export const SourceSchema = Type.Object(
+  { seed: Type.Union([Type.Literal('S0'), Type.Literal('S1'), Type.Literal('S2'), Type.Literal('S3'), Type.Literal('S4')]), section: Text },
+  Closed,
+);
+
+export const TermSchema = Type.Object({ id: Id, name: Text, nameZh: Text }, Closed);
+
+export const CategorySchema = Type.Cyclic(
+  {
+    Category: Type.Object(
+      {
+        id: Id,
+        name: Text,
+        nameZh: Text,
+        /** Only where the seed sorts categories into valid / invalid / suggestion (fuel §3–4). */
+        kind: Type.Optional(QualificationSchema),
+        guideId: Type.Optional(Id),
+        children: Type.Optional(Type.Array(Type.Ref('Category'))),
+      },
+      Closed,
+    ),
+  },
+  'Category',
+);
+
+export const LevelSchema = Type.Object(
+  { id: Id, name: Text, nameZh: Text, rank: Type.Integer({ minimum: 0 }), description: Type.Optional(Text), descriptionZh: Type.Optional(Text) },
+  Closed,
+);
+
+export const ConditionSchema = Type.Union([
+  Type.Object({ kind: Type.Literal('complainant_count_at_least'), n: PositiveInt }, Closed),
+  Type.Object({ kind: Type.Literal('flag'), flag: FlagSchema }, Closed),
+  Type.Object({ kind: Type.Literal('repeat_count_at_least'), n: PositiveInt }, Closed),
+  /**
+   * facts.similarCount is counted by the caller over `severity.similarWindowDays`; with
+   * `categoryIds` the rule applies only to complaints in those categories (fuel: quantity complaints).
+   */
+  Type.Object({ kind: Type.Literal('similar_count_at_least'), n: PositiveInt, categoryIds: Type.Optional(Type.Array(Id, { minItems: 1 })) }, Closed),
+  /** Unresolved this long after receipt, clock pauses (delay not on our side) excluded. */
+  Type.Object(
+    { kind: Type.Literal('unresolved_for'), amount: PositiveInt, unit: Type.Union([Type.Literal('hours'), Type.Literal('days'), Type.Literal('months')]) },
+    Closed,
+  ),
+  Type.Object({ kind: Type.Literal('category_in'), categoryIds: Type.Array(Id, { minItems: 1 }) }, Closed),
+]);
+
+export const SeverityRuleSchema = Type.Object({ ruleId: RuleId, level: Id, label: Text, labelZh: Text, when: ConditionSchema }, Closed);
+
+export const SeveritySchema = Type.Object(
+  {
+    ruleId: RuleId,
+    /** Level given when no rule applies; must be the lowest rank. */
+    defaultLevel: Id,
+    levels: Type.Array(LevelSchema, { minItems: 1 }),
+    /** Ordered; the highest level reached wins and, among equals, the first rule listed names the reason. */
+    rules: Type.Array(SeverityRuleSchema),
+    similarWindowDays: Type.Optional(PositiveInt),
+  },
+  Closed,
+);
+
+export const DueRuleSchema = Type.Cyclic(
+  {
+    DueRule: Type.Union([
+      Type.Object({ kind: Type.Literal('business_minutes'), minutes: PositiveInt }, Closed),
+      Type.Object({ kind: Type.Literal('business_hours'), hours: Type.Number({ exclusiveMinimum: 0 }) }, Closed),
+      Type.Object({ kind: Type.Literal('business_days'), days: PositiveInt }, Closed),
+      Type.Object({ kind: Type.Literal('calendar_hours'), hours: Type.Number({ exclusiveMinimum: 0 }) }, Closed),
+      Type.Object({ kind: Type.Literal('calendar_minutes'), minutes: PositiveInt }, Closed),
+      Type.Object({ kind: Type.Literal('calendar_days'), days: PositiveInt }, Closed),
+      Type.Object({ kind: Type.Literal('end_of_day') }, Closed),
+      Type.Object(
+        { kind: Type.Literal('by_receipt_class'), inHours: Type.Ref('DueRule'), outsideHoursWorkday: Type.Ref('DueRule'), restDay: Type.Ref('DueRule') },
+        Closed,
+      ),
+    ]),
+  },
+  'DueRule',
+);
+
+const ChannelDue = Type.Object(
+  {
+    phone: Type.Optional(DueRuleSchema),
+    email: Type.Optional(DueRuleSchema),
+    web: Type.Optional(DueRuleSchema),
+    forum: Type.Optional(DueRuleSchema),
+    letter: Type.Optional(DueRuleSchema),
+    walk_in: Type.Optional(DueRuleSchema),
+    regulator: Type.Optional(DueRuleSchema),
+    api: Type.Optional(DueRuleSchema),
+  },
+  Closed,
+);
+
+export const ClockSchema = Type.Object(
+  {
+    name: Type.Enum(['dispatch', 'acknowledge', 'reply', 'resolve', 'verify', 'improvement', 'accept', 'mediate', 'courtesy', 'first_answer']),
+    ruleId: RuleId,
+    label: Text,
+    labelZh: Text,
+    startOn: Type.Array(EventType, { minItems: 1 }),
+    stopOn: Type.Array(EventType, { minItems: 1 }),
+    due: DueRuleSchema,
+    byChannel: Type.Optional(ChannelDue),
+    levels: Type.Optional(Type.Array(Id, { minItems: 1 })),
+    channels: Type.Optional(Type.Array(ChannelSchema, { minItems: 1 })),
+    effective: Type.Optional(Type.Object({ from: Type.Optional(LocalDate), to: Type.Optional(LocalDate) }, Closed)),
+  },
+  Closed,
+);
+
+export const NotificationWhenSchema = Type.Union([
+  Type.Object({ kind: Type.Literal('immediately') }, Closed),
+  Type.Object({ kind: Type.Literal('within_working_days'), days: PositiveInt }, Closed),
+  /** First due a week after the level is set, then a week after each progress report sent. */
+  Type.Object({ kind: Type.Literal('weekly') }, Closed),
+  Type.Object({ kind: Type.Literal('at_closure') }, Closed),
+  /** No message of its own: the complaint is itemised in these periodic reports. */
+  Type.Object({ kind: Type.Literal('in_report'), reports: Type.Array(Id, { minItems: 1 }) }, Closed),
+]);
+
+export const NotificationRuleSchema = Type.Object(
+  {
+    ruleId: RuleId,
+    levels: Type.Array(Id, { minItems: 1 }),
+    recipientRoles: Type.Array(Id, { minItems: 1 }),
+    kind: Type.Enum(['bulletin', 'progress', 'special_report', 'leader_alert', 'report_item', 'escalation']),
+    when: NotificationWhenSchema,
+    subject: Text,
+    subjectZh: Text,
+  },
+  Closed,
+);
+
+export const CrisisSchema = Type.Object(
+  {
+    ruleId: RuleId,
+    label: Text,
+    labelZh: Text,
+    /** Any of these flags, or receipt through one of `channels`, marks the complaint a crisis. */
+    flags: Type.Array(FlagSchema, { minItems: 1 }),
+    channels: Type.Optional(Type.Array(ChannelSchema)),
+    notifyRoles: Type.Array(Id, { minItems: 1 }),
+    guideId: Type.Optional(Id),
+  },
+  Closed,
+);
+
+export const CompensationSchema = Type.Object(
+  {
+    ruleId: RuleId,
+    entries: Type.Array(
+      Type.Object(
+        {
+          id: Id,
+          level: Id,
+          harm: Type.Optional(Type.Union([Type.Literal('serious'), Type.Literal('not_serious'), Type.Literal('none')])),
+          remedy: Text,
+          remedyZh: Text,
+          /** Gift of product worth `giftRatio` times the affected product (1:10 → 10). */
+          giftRatio: Type.Optional(Type.Number({ exclusiveMinimum: 0 })),
+          visit: Type.Optional(Type.Boolean()),
+          coversMedicalCosts: Type.Optional(Type.Boolean()),
+          approvalRequired: Type.Boolean(),
+        },
+        Closed,
+      ),
+    ),
+    discounts: Type.Optional(
+      Type.Array(
+        Type.Object(
+          { id: Id, percentOff: Type.Number({ exclusiveMinimum: 0, maximum: 100 }), labelZh: Text, condition: Text, conditionZh: Text },
+          Closed,
+        ),
+      ),
+    ),
+  },
+  Closed,
+);
+
+const Fine = Type.Object({ role: Id, yuan: NonNegative }, Closed);
+
+export const PenaltySchema = Type.Object(
+  {
+    ruleId: RuleId,
+    byLevel: Type.Array(
+      Type.Object({ level: Id, dismissal: Type.Boolean(), fineYuan: NonNegative, areaPointsDeducted: NonNegative }, Closed),
+    ),
+    /** Shares of a fine in percent; one person holding several roles pays the sum of their shares. */
+    split: Type.Array(Type.Object({ role: Id, percent: Type.Number({ minimum: 0, maximum: 100 }) }, Closed), { minItems: 1 }),
+    repeatAtStation: Type.Optional(Type.Object({ nthValidComplaintInYear: PositiveInt, role: Id, multiplier: Type.Number({ minimum: 1 }) }, Closed)),
+    overdue: Type.Array(Type.Object({ id: Id, ruleId: RuleId, overdueHoursAtLeast: NonNegative, fines: Type.Array(Fine, { minItems: 1 }) }, Closed)),
+  },
+  Closed,
+);
+
+export const ReportDueSchema = Type.Union([
+  Type.Object({ kind: Type.Literal('daily') }, Closed),
+  /** By day `day` of each month, covering the current or the previous month. */
+  Type.Object(
+    { kind: Type.Literal('monthly'), day: Type.Integer({ minimum: 1, maximum: 28 }), period: Type.Union([Type.Literal('current_month'), Type.Literal('previous_month')]) },
+    Closed,
+  ),
+  Type.Object({ kind: Type.Literal('quarterly') }, Closed),
+  Type.Object({ kind: Type.Literal('at_closure'), levels: Type.Array(Id, { minItems: 1 }) }, Closed),
+]);
+
+export const ReportSchema = Type.Object({ id: Id, ruleId: RuleId, name: Text, nameZh: Text, due: ReportDueSchema, recipientRole: Type.Optional(Id) }, Closed);
+
+export const GuideSchema = Type.Object(
+  {
+    id: Id,
+    title: Text,
+    titleZh: Text,
+    /** Seed and section the steps are quoted from. */
+    source: Text,
+    stepsZh: Type.Array(Text, { minItems: 1 }),
+    /** Words to say, quoted from the seed where it gives them. */
+    scriptZh: Type.Optional(Type.Array(Text)),
+  },
+  Closed,
+);
+
+export const EmergencySchema = Type.Object(
+  { ruleId: RuleId, levels: Type.Array(Id, { minItems: 1 }), commanderRole: Id, offHoursCommanderRole: Id, teamRoles: Type.Array(Id), reviewAfterClosure: Type.Boolean() },
+  Closed,
+);
+
+export const PackSchema = Type.Object(
+  {
+    id: Type.String({ pattern: '^[a-z0-9]+(-[a-z0-9]+)*$' }),
+    version: PositiveInt,
+    name: Text,
+    nameZh: Text,
+    sources: Type.Array(SourceSchema, { minItems: 1 }),
+    taxonomy: Type.Array(CategorySchema, { minItems: 1 }),
+    /** Root causes an investigation may name (food §5). */
+    causes: Type.Optional(Type.Array(TermSchema)),
+    validity: Type.Object({ ruleId: RuleId, criteria: Type.Array(TermSchema, { minItems: 1 }), invalidReasons: Type.Array(TermSchema) }, Closed),
+    severity: SeveritySchema,
+    crisis: Type.Optional(CrisisSchema),
+    clocks: Type.Array(ClockSchema),
+    notifications: Type.Array(NotificationRuleSchema),
+    compensation: Type.Optional(CompensationSchema),
+    penalties: Type.Optional(PenaltySchema),
+    reports: Type.Array(ReportSchema),
+    guides: Type.Array(GuideSchema),
+    replyApproval: Type.Object({ ruleId: RuleId, requiredByDefault: Type.Boolean(), note: Text, noteZh: Text }, Closed),
+    returnVisit: Type.Object({ ruleId: RuleId, required: Type.Boolean() }, Closed),
+    emergency: Type.Optional(EmergencySchema),
+  },
+  Closed,
+);
+
+type PackStatic = Static<typeof PackSchema>;
+/** A validated pack. Clocks are typed by the shared contract the clock engine interprets. */
+export type Pack = Omit<PackStatic, 'clocks'> & { clocks: ClockDefinition[] };
+export type Category = Static<typeof CategorySchema>;
+export type Term = Static<typeof TermSchema>;
+export type SeverityLevel = Static<typeof LevelSchema>;
+export type SeverityCondition = Static<typeof ConditionSchema>;
+export type SeverityRule = Static<typeof SeverityRuleSchema>;
+export type NotificationRule = Static<typeof NotificationRuleSchema>;
+export type NotificationWhen = Static<typeof NotificationWhenSchema>;
+export type CompensationTable = Static<typeof CompensationSchema>;
+export type PenaltyTable = Static<typeof PenaltySchema>;
+export type ReportSchedule = Static<typeof ReportSchema>;
+export type HandlingGuide = Static<typeof GuideSchema>;
+export type CrisisRule = Static<typeof CrisisSchema>;
+
+// Compile-time guards: a clock that passes the schema is a contract ClockDefinition (the schema is
+// stricter only in naming known event types), and the due-rule shapes are the same both ways.
+type Same<A, B> = [A] extends [B] ? ([B] extends [A] ? true : false) : false;
+type Fits<A, B> = [A] extends [B] ? true : false;
+const clockShapeMatches: Fits<Static<typeof ClockSchema>, ClockDefinition> = true;
+const dueShapeMatches: Same<Static<typeof DueRuleSchema>, DueRule> = true;
+void clockShapeMatches;
+void dueShapeMatches;

@@ -1,0 +1,15 @@
+/** What every use case needs: the database, the clock and who is acting. */
+import type { Kysely } from 'kysely';
+import type { DB } from '../data/schema.ts';
+import type { Actor } from '../data/complaint-store.ts';
+
+export interface Deps {
+  db: Kysely<DB>;
+  /** Injected so tests and the sweeper can fix "now". */
+  now: () => Date;
+}
+
+export type { Actor };
+
+export const SYSTEM_ACTOR: Actor = { id: null, label: 'system', role: 'system' };
+export const PORTAL_ACTOR: Actor = { id: null, label: 'customer (portal)', role: 'customer' };

@@ -1,0 +1,70 @@
+/**
+ * Similar complaints (R-SV-1): complaints about the same matter at one unit within 30 days. Links the
+ * new complaint to its matches and raises the count on the open ones, whose level the rules then
+ * re-evaluate (the third customer's complaint makes all of them hot, not only the newest).
+ */
+import type { Db, ComplaintRow, Actor } from '../data/complaint-store.ts';
+import { findSimilar } from '../domain/similarity/index.ts';
+import { getPack } from '../policies/index.ts';
+import { calendarForUnit } from './calendar-for-unit.ts';
+import { factsOf } from './complaint-facts.ts';
+import { applyRulesAndStore } from './apply-rules-and-store.ts';
+
+export const SIMILAR_WINDOW_DAYS = 30;
+/** Bounds the work per intake at a busy unit; the newest candidates matter most. */
+const MAX_CANDIDATES = 500;
+
+export async function linkSimilarComplaints(trx: Db, row: ComplaintRow, now: Date, actor: Actor): Promise<number> {
+  const windowMs = SIMILAR_WINDOW_DAYS * 24 * 3600 * 1000;
+  const received = new Date(row.received_at).getTime();
+  let q = trx
+    .selectFrom('complaints')
+    .select(['id', 'customer_id', 'signature', 'received_at', 'status', 'similar_count'])
+    .where('unit_id', '=', row.unit_id)
+    .where('id', '!=', row.id)
+    .where('received_at', '>=', new Date(received - windowMs))
+    .where('received_at', '<=', new Date(received + windowMs))
+    .where((eb) => eb.or([eb('qualification', 'is', null), eb('qualification', '=', 'valid')]));
+  if (row.category_id) q = q.where((eb) => eb.or([eb('category_id', '=', row.category_id), eb('category_id', 'is', null)]));
+  const candidates = await q.orderBy('received_at', 'desc').limit(MAX_CANDIDATES).execute();
+  if (candidates.length === 0) return 1;
+  const result = findSimilar(
+    { customerKey: row.customer_id, signature: row.signature },
+    candidates.map((c) => ({ id: c.id, customerKey: c.customer_id, signature: c.signature, receivedAt: new Date(c.received_at) })),
+  );
+  if (result.matches.length === 0) return 1;
+  const count = result.distinctCustomers;
+  await trx.updateTable('complaints').set({ similar_count: count }).where('id', '=', row.id).execute();
+  await trx
+    .insertInto('complaint_links')
+    .values(result.matches.flatMap((m) => [
+      { from_id: row.id, to_id: m.id, kind: 'similar' },
+      { from_id: m.id, to_id: row.id, kind: 'similar' },
+    ]))
+    .onConflict((oc) => oc.doNothing())
+    .execute();
+  // Lock the open matches in id order so two concurrent intakes never deadlock on each other.
+  const openIds = result.matches
+    .map((m) => m.id)
+    .filter((id) => candidates.find((c) => c.id === id)?.status !== 'closed')
+    .sort();
+  for (const id of openIds) {
+    const other = await trx.selectFrom('complaints').selectAll().where('id', '=', id).forUpdate().executeTakeFirst();
+    if (!other) continue;
+    const newCount = Math.max(other.similar_count, count);
+    await trx.updateTable('complaints').set({ similar_count: newCount }).where('id', '=', id).execute();
+    const updated = { ...other, similar_count: newCount };
+    const pack = getPack(other.policy_id);
+    if (!pack) continue;
+    await applyRulesAndStore(trx, {
+      row: updated,
+      facts: factsOf(updated),
+      pack,
+      calendar: await calendarForUnit(trx, other.unit_id),
+      actor,
+      now,
+      events: [{ type: 'similar_linked', data: { complaintId: row.id, code: row.code, similarCount: newCount } }],
+    });
+  }
+  return count;
+}

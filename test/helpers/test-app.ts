@@ -1,0 +1,68 @@
+/**
+ * Builds the real app on a fresh database with a clock the test controls, the demo organisation and
+ * one user per role, and logs in through the API as a client would.
+ */
+import type { FastifyInstance, LightMyRequestResponse } from 'fastify';
+import { buildApp } from '../../src/http/app.ts';
+import { ensureDemoOrganisation } from '../../src/seed/seed-demo.ts';
+import { ensureUser } from '../../src/use-cases/auth.ts';
+import { DEMO_USERS } from '../../src/seed/demo-org.ts';
+import { freshDatabase, type TestDatabase } from './test-db.ts';
+
+export const TEST_PASSWORD = 'test-password-1';
+
+export interface TestApp {
+  app: FastifyInstance;
+  database: TestDatabase;
+  clock: { now: Date; set(iso: string | Date): void; advance(ms: number): void };
+  deps: { db: TestDatabase['db']; now: () => Date };
+  token(role?: string): Promise<string>;
+  api(method: 'GET' | 'POST' | 'PUT' | 'DELETE', url: string, body?: unknown, opts?: { role?: string; headers?: Record<string, string> }): Promise<LightMyRequestResponse>;
+  close(): Promise<void>;
+}
+
+export async function createTestApp(opts: { now?: string; users?: boolean } = {}): Promise<TestApp> {
+  const database = await freshDatabase();
+  const clock = {
+    now: new Date(opts.now ?? '2026-11-24T02:00:00.000Z'),
+    set(iso: string | Date) {
+      this.now = new Date(iso);
+    },
+    advance(ms: number) {
+      this.now = new Date(this.now.getTime() + ms);
+    },
+  };
+  const deps = { db: database.db, now: () => clock.now };
+  await ensureDemoOrganisation(database.db);
+  if (opts.users !== false) {
+    for (const u of DEMO_USERS) await ensureUser(deps, { ...u, password: TEST_PASSWORD });
+  }
+  const app = await buildApp({ deps, databaseKind: database.kind, sessionHours: 12, logLevel: 'silent', webDir: null });
+  const tokens = new Map<string, string>();
+  const token = async (role = 'agent') => {
+    const cached = tokens.get(role);
+    if (cached) return cached;
+    const user = DEMO_USERS.find((u) => u.role === role);
+    if (!user) throw new Error(`no demo user with role ${role}`);
+    const res = await app.inject({ method: 'POST', url: '/api/auth/login', payload: { email: user.email, password: TEST_PASSWORD } });
+    if (res.statusCode !== 200) throw new Error(`login failed: ${res.body}`);
+    const t = res.json().token as string;
+    tokens.set(role, t);
+    return t;
+  };
+  return {
+    app,
+    database,
+    clock,
+    deps,
+    token,
+    async api(method, url, body, o = {}) {
+      const t = await token(o.role);
+      return app.inject({ method, url, payload: body as never, headers: { authorization: `Bearer ${t}`, ...(o.headers ?? {}) } });
+    },
+    async close() {
+      await app.close();
+      await database.drop();
+    },
+  };
+}
