@@ -9,7 +9,7 @@ import type { Deps } from '../use-cases/context.ts';
 import { SYSTEM_ACTOR } from '../use-cases/context.ts';
 import { lockComplaint, loadClocks, saveClocks } from '../data/complaint-store.ts';
 import { findBreaches, markBreached } from '../domain/clocks/index.ts';
-import { getPack } from '../policies/index.ts';
+import { findPack } from '../policies/index.ts';
 import { calendarForUnit } from '../use-cases/calendar-for-unit.ts';
 import { factsOf } from '../use-cases/complaint-facts.ts';
 import { applyRulesAndStore } from '../use-cases/apply-rules-and-store.ts';
@@ -48,7 +48,7 @@ export async function sweepOnce(deps: Deps, opts: { batch?: number } = {}): Prom
     await deps.db.transaction().execute(async (trx) => {
       const row = await lockComplaint(trx, id);
       if (!row) return;
-      const pack = getPack(row.policy_id);
+      const pack = findPack(row.policy_id);
       if (!pack) return;
       const before = await loadClocks(trx, id);
       const breached = new Set(findBreaches(before, now));

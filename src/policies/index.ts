@@ -32,3 +32,8 @@ export function getPack(id: string): Pack {
   if (!pack) throw new UnknownPackError(id);
   return pack;
 }
+
+/** The pack with this id, or undefined (for callers that answer "not found" themselves). */
+export function findPack(id: string): Pack | undefined {
+  return PACKS.find((p) => p.id === id);
+}

@@ -10,7 +10,7 @@ import { createComplaint } from '../use-cases/create-complaint.ts';
 import { performAction } from '../use-cases/perform-action.ts';
 import type { Action } from '../domain/lifecycle/index.ts';
 import type { Actor } from '../data/complaint-store.ts';
-import { getPack } from '../policies/index.ts';
+import { findPack } from '../policies/index.ts';
 import type { Category } from '../policies/pack-schema.ts';
 import { DEMO_NODES, DEMO_USERS, DEMO_PASSWORD } from './demo-org.ts';
 import { DEMO_COMPLAINTS, type DemoComplaint, type DemoStage } from './demo-complaints.ts';
@@ -43,7 +43,7 @@ export async function seedDemo(db: Kysely<DB>, now: Date): Promise<{ users: type
 }
 
 function pickCategory(policyId: string, hint: string | undefined): string | undefined {
-  const pack = getPack(policyId);
+  const pack = findPack(policyId);
   if (!pack || !hint) return undefined;
   const all: Category[] = [];
   const walk = (cs: Category[]) => cs.forEach((c) => { all.push(c); if (c.children) walk(c.children as Category[]); });

@@ -10,7 +10,7 @@ import { findComplaint, nextComplaintCode } from '../data/complaint-store.ts';
 import { findOrgNode } from '../data/org-store.ts';
 import type { Channel } from '../domain/contracts.ts';
 import { DomainError, invalid, notFound } from '../domain/errors.ts';
-import { getPack } from '../policies/index.ts';
+import { findPack } from '../policies/index.ts';
 import { findCategory } from './pack-lookup.ts';
 import { calendarForUnit } from './calendar-for-unit.ts';
 import { localDateOf } from '../domain/calendar/index.ts';
@@ -109,7 +109,7 @@ export async function createComplaint(
 export async function insertComplaint(trx: Db, actor: Actor, input: NewComplaintInput, receivedAt: Date, now: Date, portal: boolean): Promise<CreateResult> {
   const unit = await findOrgNode(trx, input.unitId);
   if (!unit || unit.kind !== 'unit' || !unit.policy_id) throw notFound(`unit '${input.unitId}'`);
-  const pack = getPack(unit.policy_id);
+  const pack = findPack(unit.policy_id);
   if (!pack) throw new DomainError('CONFLICT', `unit '${unit.id}' names policy '${unit.policy_id}', which is not installed`);
   if (input.categoryId && !findCategory(pack, input.categoryId)) {
     throw invalid('categoryId', `unknown category '${input.categoryId}' in policy '${pack.id}'`);

@@ -5,7 +5,7 @@
  */
 import type { Db, ComplaintRow, Actor } from '../data/complaint-store.ts';
 import { findSimilar } from '../domain/similarity/index.ts';
-import { getPack } from '../policies/index.ts';
+import { findPack } from '../policies/index.ts';
 import { calendarForUnit } from './calendar-for-unit.ts';
 import { factsOf } from './complaint-facts.ts';
 import { applyRulesAndStore } from './apply-rules-and-store.ts';
@@ -54,7 +54,7 @@ export async function linkSimilarComplaints(trx: Db, row: ComplaintRow, now: Dat
     const newCount = Math.max(other.similar_count, count);
     await trx.updateTable('complaints').set({ similar_count: newCount }).where('id', '=', id).execute();
     const updated = { ...other, similar_count: newCount };
-    const pack = getPack(other.policy_id);
+    const pack = findPack(other.policy_id);
     if (!pack) continue;
     await applyRulesAndStore(trx, {
       row: updated,

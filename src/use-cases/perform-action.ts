@@ -9,7 +9,7 @@ import { findOrgNode } from '../data/org-store.ts';
 import { decide, LifecycleInputError, type Action } from '../domain/lifecycle/index.ts';
 import type { ComplaintStatus, Qualification } from '../domain/contracts.ts';
 import { DomainError, invalid, notFound } from '../domain/errors.ts';
-import { getPack, type Pack } from '../policies/index.ts';
+import { findPack, type Pack } from '../policies/index.ts';
 import { findCategory, hasLevel } from './pack-lookup.ts';
 import { calendarForUnit } from './calendar-for-unit.ts';
 import { factsOf } from './complaint-facts.ts';
@@ -21,7 +21,7 @@ export async function performAction(deps: Deps, actor: Actor, complaintId: strin
   return deps.db.transaction().execute(async (trx) => {
     const row = await lockComplaint(trx, complaintId);
     if (!row) throw notFound(`complaint '${complaintId}'`);
-    const pack = getPack(row.policy_id);
+    const pack = findPack(row.policy_id);
     if (!pack) throw new DomainError('CONFLICT', `policy '${row.policy_id}' is not installed`);
     const unit = await findOrgNode(trx, row.unit_id);
     const settings = (unit?.settings ?? {}) as { replyApproval?: boolean };

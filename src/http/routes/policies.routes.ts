@@ -2,7 +2,7 @@
 import type { FastifyInstance } from 'fastify';
 import type { TypeBoxTypeProvider } from '@fastify/type-provider-typebox';
 import { Type } from 'typebox';
-import { PACKS, getPack } from '../../policies/index.ts';
+import { PACKS, findPack } from '../../policies/index.ts';
 import { notFound } from '../../domain/errors.ts';
 import { requireUser } from '../auth-hook.ts';
 import { STANDARD_ERRORS } from '../schema-helpers.ts';
@@ -18,7 +18,7 @@ export async function policyRoutes(root: FastifyInstance): Promise<void> {
     { schema: { tags: ['policies'], security: [{ bearer: [] }], summary: 'One policy pack in full', params: Type.Object({ id: Type.String({ maxLength: 64 }) }), response: { ...STANDARD_ERRORS } } },
     async (request) => {
       requireUser(request);
-      const pack = getPack(request.params.id);
+      const pack = findPack(request.params.id);
       if (!pack) throw notFound(`policy '${request.params.id}'`);
       return pack;
     },

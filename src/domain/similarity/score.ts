@@ -1,0 +1,99 @@
+import { CONCEPT_PREFIX } from './signature.ts';
+
+/**
+ * Weighted Dice overlap of two signatures, in [0, 1], with two gates:
+ *   - both texts name a problem (leak, refund, hair …) but none in common → ×PROBLEM_GATE;
+ *   - both name an object (elevator, garage, deposit …) but none in common → ×OBJECT_GATE.
+ * The gates carry the hard negatives: at one unit, '3号楼顶楼漏水' and '3号楼电梯井进水' share the
+ * place words, and only the problem and object tell them apart. Weights and gates were chosen by
+ * measurement on test/fixtures/similarity-pairs.json (see bench/similarity-precision.ts).
+ */
+
+export const WEIGHTS = {
+  problem: 8,
+  object: 4,
+  /** Bigrams that nearly every complaint contains (STOP_BIGRAMS). */
+  stop: 0.2,
+  /** Bigrams with a function character (的, 了, 我 …): mostly grammar, not matter. */
+  functional: 0.5,
+  /** Features with digits or letters: building, room, batch and pump numbers identify a matter. */
+  alnum: 1.5,
+  bigram: 1,
+} as const;
+
+export const PROBLEM_GATE = 0.4;
+export const OBJECT_GATE = 0.6;
+
+/** Complaint boilerplate that would otherwise inflate every score. */
+export const STOP_BIGRAMS: ReadonlySet<string> = new Set(
+  ('投诉 客户 我们 你们 问题 小区 物业 业主 公司 要求 处理 已经 没有 一个 时候 现在 希望 工作 人员 反映 情况 ' +
+    '严重 非常 本人 请求 解决 联系 电话 尽快 一直 几次 给个 说法 不管 多次 好几 还没 今天 昨天 每天 晚上 早上 ' +
+    '这个 什么 怎么 可以 不能 服务 客服 管理 影响 请问 谢谢 麻烦 反应 回复 结果').split(' '),
+);
+
+const FUNCTION_CHARS: ReadonlySet<string> = new Set([...'的了是我在有都也就不还说这那个们你他她它吗吧呢啊和与及或被把让给对从到向']);
+
+export function featureWeight(f: string): number {
+  if (f.startsWith(CONCEPT_PREFIX)) return f[1] === 'p' ? WEIGHTS.problem : WEIGHTS.object;
+  if (STOP_BIGRAMS.has(f)) return WEIGHTS.stop;
+  for (const ch of f) {
+    const c = ch.charCodeAt(0);
+    if ((c >= 48 && c <= 57) || (c >= 97 && c <= 122)) return WEIGHTS.alnum;
+  }
+  for (const ch of f) if (FUNCTION_CHARS.has(ch)) return WEIGHTS.functional;
+  return WEIGHTS.bigram;
+}
+
+/** A signature prepared once for scoring against many others. */
+export interface PreparedSignature {
+  features: ReadonlySet<string>;
+  weight: number;
+  problems: number;
+  objects: number;
+}
+
+export function prepare(sig: readonly string[]): PreparedSignature {
+  const features = new Set(sig);
+  let weight = 0;
+  let problems = 0;
+  let objects = 0;
+  for (const f of features) {
+    weight += featureWeight(f);
+    if (f.startsWith(CONCEPT_PREFIX)) f[1] === 'p' ? problems++ : objects++;
+  }
+  return { features, weight, problems, objects };
+}
+
+export function scorePrepared(a: PreparedSignature, b: readonly string[]): number {
+  let wb = 0;
+  let shared = 0;
+  let bProblems = 0;
+  let bObjects = 0;
+  let sharedProblems = 0;
+  let sharedObjects = 0;
+  const seen = new Set<string>();
+  for (const f of b) {
+    if (seen.has(f)) continue;
+    seen.add(f);
+    const w = featureWeight(f);
+    wb += w;
+    const concept = f.startsWith(CONCEPT_PREFIX) ? f[1] : '';
+    if (concept === 'p') bProblems++;
+    if (concept === 'o') bObjects++;
+    if (a.features.has(f)) {
+      shared += w;
+      if (concept === 'p') sharedProblems++;
+      if (concept === 'o') sharedObjects++;
+    }
+  }
+  if (a.weight === 0 || wb === 0) return 0;
+  let score = (2 * shared) / (a.weight + wb);
+  if (a.problems > 0 && bProblems > 0 && sharedProblems === 0) score *= PROBLEM_GATE;
+  if (a.objects > 0 && bObjects > 0 && sharedObjects === 0) score *= OBJECT_GATE;
+  return Math.min(1, score);
+}
+
+/** Similarity of two signatures in [0, 1]; symmetric; 1 for identical non-empty signatures. */
+export function similarity(sigA: readonly string[], sigB: readonly string[]): number {
+  return scorePrepared(prepare(sigA), sigB);
+}
