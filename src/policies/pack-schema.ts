@@ -30,7 +30,7 @@ const FlagSchema = Type.Enum(FLAGS);
  * and an interim containment answer to the customer (S3 5.1.2).
  */
 export const PACK_EVENT_TYPES = [
-  'received', 'qualified', 'dispatched', 'acknowledged', 'reported', 'investigated', 'replied', 'confirmed', 'disputed',
+  'received', 'qualified', 'dispatched', 'acknowledged', 'reported', 'replied', 'confirmed', 'disputed',
   'visited', 'closed', 'reopened', 'level_changed', 'interim_replied', 'improvement_submitted',
 ] as const;
 const EventType = Type.Enum(PACK_EVENT_TYPES);

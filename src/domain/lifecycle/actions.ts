@@ -17,6 +17,8 @@ export type Action =
   | { type: 'urge'; note?: string }
   | { type: 'acknowledge'; note?: string }
   | ({ type: 'report' } & InvestigationReport)
+  | { type: 'interim_reply'; message: string }
+  | { type: 'submit_improvement'; plan: string }
   | { type: 'reply'; message: string }
   | { type: 'approve_reply' }
   | { type: 'reject_reply'; reason: string }
@@ -36,7 +38,7 @@ export type Action =
 export type ActionType = Action['type'];
 
 export const ACTION_TYPES: readonly ActionType[] = [
-  'qualify', 'dispatch', 'return', 'urge', 'acknowledge', 'report', 'reply', 'approve_reply', 'reject_reply',
+  'qualify', 'dispatch', 'return', 'urge', 'acknowledge', 'report', 'interim_reply', 'submit_improvement', 'reply', 'approve_reply', 'reject_reply',
   'confirm', 'dispute', 'visit', 'close', 'reopen', 'contest', 'set_level', 'pause_clock', 'resume_clock',
   'request_extension', 'approve_extension', 'note',
 ];

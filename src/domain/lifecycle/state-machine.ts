@@ -51,6 +51,10 @@ const ALLOWED_FROM: Record<ActionType, readonly ComplaintStatus[]> = {
   urge: ['dispatched', 'acknowledged', 'investigated', 'awaiting_approval'],
   acknowledge: ['dispatched'],
   report: ['acknowledged', 'investigated'],
+  // A holding answer to the customer while the investigation runs (courtesy reply R-TL-3, interim containment S3).
+  interim_reply: ['qualified', 'dispatched', 'acknowledged', 'investigated'],
+  // The written improvement plan may follow the reply (fuel retail §12.5, R-TL-4); corrective action continues after the answer (R-LC-2).
+  submit_improvement: ['acknowledged', 'investigated', 'awaiting_approval', 'replied', 'confirmed', 'visited'],
   reply: ['investigated'],
   approve_reply: ['awaiting_approval'],
   reject_reply: ['awaiting_approval'],
@@ -156,6 +160,14 @@ export function decide(state: LifecycleState, action: Action, now: Date): Decisi
         prevention: required(action.prevention, 'prevention'),
       };
       return { ok: true, patch: { status: 'investigated', report }, events: [{ type: 'reported', data: report }] };
+    }
+    case 'interim_reply': {
+      const message = required(action.message, 'message');
+      return { ok: true, patch: {}, events: [{ type: 'interim_replied', data: { message } }] };
+    }
+    case 'submit_improvement': {
+      const plan = required(action.plan, 'plan');
+      return { ok: true, patch: {}, events: [{ type: 'improvement_submitted', data: { plan } }] };
     }
     case 'reply': {
       const message = required(action.message, 'message');

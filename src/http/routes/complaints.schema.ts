@@ -74,6 +74,8 @@ export const ACTION_VARIANTS = [
     countermeasures: Text(5000),
     prevention: Text(5000),
   }),
+  variant('interim_reply', { message: Text(10000) }),
+  variant('submit_improvement', { plan: Text(10000) }),
   variant('reply', { message: Text(10000) }),
   variant('approve_reply'),
   variant('reject_reply', { reason }),

@@ -83,13 +83,13 @@ export const fuelRetailPack: Pack = {
   },
   clocks: [
     // R-TL-4, S0 gas §13.2: the station's own handling takes at most 2 hours.
-    { name: 'acknowledge', ruleId: 'R-TL-4', label: 'Station handles the complaint', labelZh: '被投诉加油站处理期限2个小时', startOn: ['dispatched'], stopOn: ['acknowledged', 'investigated'], due: { kind: 'calendar_hours', hours: 2 }, channels: NON_REGULATOR_CHANNELS },
+    { name: 'acknowledge', ruleId: 'R-TL-4', label: 'Station handles the complaint', labelZh: '被投诉加油站处理期限2个小时', startOn: ['dispatched'], stopOn: ['acknowledged', 'reported'], due: { kind: 'calendar_hours', hours: 2 }, channels: NON_REGULATOR_CHANNELS },
     // R-TL-4, S0 gas §12.1: investigation and handling fed back within 24 h.
-    { name: 'resolve', ruleId: 'R-TL-4', label: 'Investigation fed back', labelZh: '24小时内反馈调查处理情况', startOn: ['received'], stopOn: ['investigated'], due: { kind: 'calendar_hours', hours: 24 } },
+    { name: 'resolve', ruleId: 'R-TL-4', label: 'Investigation fed back', labelZh: '24小时内反馈调查处理情况', startOn: ['received'], stopOn: ['reported'], due: { kind: 'calendar_hours', hours: 24 } },
     // R-TL-4, S0 gas §12.4: the service centre checks the result with the customer within 4 h.
-    { name: 'verify', ruleId: 'R-TL-4', label: 'Result checked with the customer', labelZh: '4小时内与客户接洽并核实调查处理情况', startOn: ['investigated'], stopOn: ['confirmed', 'disputed'], due: { kind: 'calendar_hours', hours: 4 } },
+    { name: 'verify', ruleId: 'R-TL-4', label: 'Result checked with the customer', labelZh: '4小时内与客户接洽并核实调查处理情况', startOn: ['reported'], stopOn: ['confirmed', 'disputed'], due: { kind: 'calendar_hours', hours: 4 } },
     // R-TL-4, S0 gas §12.5 and §13.2: written improvement plan within 3 working days.
-    { name: 'improvement', ruleId: 'R-TL-4', label: 'Written improvement plan', labelZh: '3个工作日内书面反馈具体改善对策措施', startOn: ['investigated'], stopOn: ['improvement_submitted'], due: { kind: 'business_days', days: 3 } },
+    { name: 'improvement', ruleId: 'R-TL-4', label: 'Written improvement plan', labelZh: '3个工作日内书面反馈具体改善对策措施', startOn: ['reported'], stopOn: ['improvement_submitted'], due: { kind: 'business_days', days: 3 } },
     // R-TL-4, S0 gas §12.6: a general case is answered within 24 h.
     { name: 'reply', ruleId: 'R-TL-4', label: 'Result replied to the customer', labelZh: '24小时回复投诉处理结果', startOn: ['received'], stopOn: ['replied'], due: { kind: 'calendar_hours', hours: 24 } },
     ...regulatorClocks(),

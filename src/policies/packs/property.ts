@@ -40,7 +40,7 @@ export const propertyPack: Pack = {
     // R-TL-6, S2 5.2.2: handling form to the department within 10 minutes.
     { name: 'dispatch', ruleId: 'R-TL-6', label: 'Handling form sent to the department', labelZh: '10分钟内将《投诉处理表》发送到被投诉部门', startOn: ['received'], stopOn: ['dispatched'], due: { kind: 'calendar_minutes', minutes: 10 } },
     // R-TL-6, S2 5.2.3: the result is passed to the resident the same day it comes back.
-    { name: 'reply', ruleId: 'R-TL-6', label: 'Result passed to the resident the same day', labelZh: '当天将处理结果通报给投诉住户', startOn: ['investigated'], stopOn: ['replied'], due: { kind: 'end_of_day' } },
+    { name: 'reply', ruleId: 'R-TL-6', label: 'Result passed to the resident the same day', labelZh: '当天将处理结果通报给投诉住户', startOn: ['reported'], stopOn: ['replied'], due: { kind: 'end_of_day' } },
     // R-TL-6, S2 5.2.3: a major complaint is answered within 24 h and concluded within 3 days.
     { name: 'first_answer', ruleId: 'R-TL-6', label: 'Major complaint answered', labelZh: '重大投诉应当在24小时内给投诉的住户明确答复', startOn: ['qualified', 'level_changed'], stopOn: ['interim_replied', 'replied'], due: { kind: 'calendar_hours', hours: 24 }, levels: ['major'] },
     { name: 'resolve', ruleId: 'R-TL-6', label: 'Major complaint concluded', labelZh: '重大投诉处理时间不宜超过3日', startOn: ['qualified', 'level_changed'], stopOn: ['closed'], due: { kind: 'calendar_days', days: 3 }, levels: ['major'] },
