@@ -1,0 +1,202 @@
+/**
+ * Storage of complaints, their event log and clocks. Every function takes the transaction it runs in;
+ * the use cases decide the transaction boundaries.
+ */
+import { sql, type Kysely, type Transaction, type Selectable } from 'kysely';
+import type { DB, ComplaintsTable, ComplaintClocksTable } from './schema.ts';
+import type { ClockRecord, ClockName, ClockState, ClockTraceStep } from '../domain/contracts.ts';
+import { GENESIS_HASH, eventHash } from '../domain/event-chain.ts';
+
+export type Db = Kysely<DB> | Transaction<DB>;
+export type ComplaintRow = Selectable<ComplaintsTable>;
+
+export interface Actor {
+  id: string | null;
+  label: string;
+  role: string;
+  orgNodeId?: string | null;
+}
+
+export interface NewEvent {
+  type: string;
+  data: Record<string, unknown>;
+}
+
+export interface StoredEvent {
+  seq: number;
+  type: string;
+  at: Date;
+  actorId: string | null;
+  actorLabel: string;
+  data: Record<string, unknown>;
+  prevHash: string;
+  hash: string;
+}
+
+export async function lockComplaint(trx: Db, id: string): Promise<ComplaintRow | undefined> {
+  return trx.selectFrom('complaints').selectAll().where('id', '=', id).forUpdate().executeTakeFirst();
+}
+
+export async function findComplaint(db: Db, id: string): Promise<ComplaintRow | undefined> {
+  return db.selectFrom('complaints').selectAll().where('id', '=', id).executeTakeFirst();
+}
+
+export async function findComplaintByCode(db: Db, code: string): Promise<ComplaintRow | undefined> {
+  return db.selectFrom('complaints').selectAll().where('code', '=', code).executeTakeFirst();
+}
+
+export async function nextComplaintCode(trx: Db, localDay: string): Promise<string> {
+  const r = await sql<{ n: number }>`SELECT nextval('complaint_code_seq')::int AS n`.execute(trx);
+  const n = Number(r.rows[0].n);
+  return `TS-${localDay.replaceAll('-', '')}-${String(n).padStart(4, '0')}`;
+}
+
+/**
+ * Appends events after the complaint's last one, extending its hash chain. The caller holds the
+ * complaint's row lock (or has just inserted it), so seq numbers cannot collide.
+ */
+export async function appendEvents(trx: Db, complaintId: string, events: NewEvent[], actor: Actor, at: Date): Promise<StoredEvent[]> {
+  if (events.length === 0) return [];
+  const last = await trx
+    .selectFrom('complaint_events')
+    .select(['seq', 'hash'])
+    .where('complaint_id', '=', complaintId)
+    .orderBy('seq', 'desc')
+    .limit(1)
+    .executeTakeFirst();
+  let seq = last?.seq ?? 0;
+  let prev = last?.hash ?? GENESIS_HASH;
+  const rows: StoredEvent[] = [];
+  for (const e of events) {
+    seq++;
+    const content = { complaintId, seq, type: e.type, actorId: actor.id, actorLabel: actor.label, at, data: e.data };
+    const hash = eventHash(prev, content);
+    rows.push({ seq, type: e.type, at, actorId: actor.id, actorLabel: actor.label, data: e.data, prevHash: prev, hash });
+    prev = hash;
+  }
+  await trx
+    .insertInto('complaint_events')
+    .values(
+      rows.map((r) => ({
+        complaint_id: complaintId,
+        seq: r.seq,
+        type: r.type,
+        actor_id: r.actorId,
+        actor_label: r.actorLabel,
+        at: r.at,
+        data: JSON.stringify(r.data),
+        prev_hash: r.prevHash,
+        hash: r.hash,
+      })),
+    )
+    .execute();
+  return rows;
+}
+
+export async function listEvents(db: Db, complaintId: string): Promise<StoredEvent[]> {
+  const rows = await db.selectFrom('complaint_events').selectAll().where('complaint_id', '=', complaintId).orderBy('seq').execute();
+  return rows.map((r) => ({
+    seq: r.seq,
+    type: r.type,
+    at: r.at,
+    actorId: r.actor_id,
+    actorLabel: r.actor_label,
+    data: r.data,
+    prevHash: r.prev_hash,
+    hash: r.hash,
+  }));
+}
+
+function iso(d: Date | null | undefined): string | null {
+  return d ? new Date(d).toISOString() : null;
+}
+
+function clockFromRow(r: Selectable<ComplaintClocksTable>): ClockRecord {
+  return {
+    name: r.name as ClockName,
+    ruleId: r.rule_id,
+    startedAt: iso(r.started_at)!,
+    dueAt: iso(r.due_at)!,
+    state: r.state as ClockState,
+    pausedMs: Number(r.paused_ms),
+    pausedAt: iso(r.paused_at),
+    pauseReason: r.pause_reason,
+    metAt: iso(r.met_at),
+    breachedAt: iso(r.breached_at),
+    calendarVersion: r.calendar_version,
+    trace: r.trace as ClockTraceStep[],
+  };
+}
+
+export async function loadClocks(db: Db, complaintId: string): Promise<ClockRecord[]> {
+  const rows = await db.selectFrom('complaint_clocks').selectAll().where('complaint_id', '=', complaintId).orderBy('started_at').execute();
+  return rows.map(clockFromRow);
+}
+
+export async function loadClocksFor(db: Db, complaintIds: string[]): Promise<Map<string, ClockRecord[]>> {
+  const map = new Map<string, ClockRecord[]>();
+  if (complaintIds.length === 0) return map;
+  const rows = await db.selectFrom('complaint_clocks').selectAll().where('complaint_id', 'in', complaintIds).orderBy('started_at').execute();
+  for (const r of rows) {
+    const list = map.get(r.complaint_id) ?? [];
+    list.push(clockFromRow(r));
+    map.set(r.complaint_id, list);
+  }
+  return map;
+}
+
+/** Writes the clocks that differ from `before` (insert or update by name). */
+export async function saveClocks(trx: Db, complaintId: string, before: ClockRecord[], after: ClockRecord[]): Promise<void> {
+  const old = new Map(before.map((c) => [c.name, JSON.stringify(c)]));
+  for (const c of after) {
+    if (old.get(c.name) === JSON.stringify(c)) continue;
+    const values = {
+      rule_id: c.ruleId,
+      started_at: c.startedAt,
+      due_at: c.dueAt,
+      state: c.state,
+      paused_ms: c.pausedMs,
+      paused_at: c.pausedAt ?? null,
+      pause_reason: c.pauseReason ?? null,
+      met_at: c.metAt ?? null,
+      breached_at: c.breachedAt ?? null,
+      calendar_version: c.calendarVersion,
+      trace: JSON.stringify(c.trace),
+    };
+    await trx
+      .insertInto('complaint_clocks')
+      .values({ complaint_id: complaintId, name: c.name, ...values })
+      .onConflict((oc) => oc.columns(['complaint_id', 'name']).doUpdateSet(values))
+      .execute();
+  }
+}
+
+/** The earliest due instant among running clocks, and whether any clock is breached and unmet. */
+export function clockSummary(clocks: ClockRecord[]): { nextDueAt: Date | null; overdue: boolean } {
+  let next: number | null = null;
+  let overdue = false;
+  for (const c of clocks) {
+    if (c.state === 'running') {
+      const t = Date.parse(c.dueAt);
+      if (next === null || t < next) next = t;
+    }
+    if (c.state === 'breached' && !c.metAt) overdue = true;
+  }
+  return { nextDueAt: next === null ? null : new Date(next), overdue };
+}
+
+export async function listLinks(db: Db, complaintId: string): Promise<{ id: string; code: string; kind: string; direction: 'to' | 'from' }[]> {
+  const out = await db
+    .selectFrom('complaint_links as l')
+    .innerJoin('complaints as c', 'c.id', 'l.to_id')
+    .select(['c.id', 'c.code', 'l.kind'])
+    .where('l.from_id', '=', complaintId)
+    .execute();
+  const inbound = await db
+    .selectFrom('complaint_links as l')
+    .innerJoin('complaints as c', 'c.id', 'l.from_id')
+    .select(['c.id', 'c.code', 'l.kind'])
+    .where('l.to_id', '=', complaintId)
+    .execute();
+  return [...out.map((r) => ({ ...r, direction: 'to' as const })), ...inbound.map((r) => ({ ...r, direction: 'from' as const }))];
+}

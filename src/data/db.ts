@@ -1,0 +1,65 @@
+/**
+ * One SQL dialect, two engines: embedded PGlite (default, data in DATA_DIR) or a PostgreSQL server
+ * (DATABASE_URL). Everything above this file sees the same Kysely instance and the same SQL.
+ */
+import fs from 'node:fs';
+import path from 'node:path';
+import { Kysely, PostgresDialect, PGliteDialect, sql } from 'kysely';
+import pg from 'pg';
+import { PGlite } from '@electric-sql/pglite';
+import type { DB } from './schema.ts';
+
+export type DatabaseKind = 'pglite' | 'postgres';
+
+export interface Database {
+  db: Kysely<DB>;
+  kind: DatabaseKind;
+  close(): Promise<void>;
+}
+
+export interface DatabaseOptions {
+  databaseUrl: string | null;
+  /** Directory for PGlite files; null keeps the embedded database in memory (tests). */
+  dataDir: string | null;
+  poolSize?: number;
+}
+
+// bigint counts (COUNT(*), bigserial) fit easily in a JS number at Plaint's scale; both engines
+// return them as numbers so the repositories need no per-engine conversion.
+pg.types.setTypeParser(pg.types.builtins.INT8, (v) => Number(v));
+
+export async function openDatabase(opts: DatabaseOptions): Promise<Database> {
+  if (opts.databaseUrl) {
+    const pool = new pg.Pool({
+      connectionString: opts.databaseUrl,
+      max: opts.poolSize ?? 10,
+      connectionTimeoutMillis: 5000,
+      // The database may restart under load; a broken idle client must not crash the process.
+      idleTimeoutMillis: 30000,
+    });
+    pool.on('error', () => {
+      /* reported on the next query that uses the pool */
+    });
+    const db = new Kysely<DB>({ dialect: new PostgresDialect({ pool }) });
+    return { db, kind: 'postgres', close: () => db.destroy() };
+  }
+  let client: PGlite;
+  if (opts.dataDir) {
+    const dir = path.join(opts.dataDir, 'pglite');
+    fs.mkdirSync(dir, { recursive: true });
+    client = new PGlite(dir, { parsers: { 20: (v: string) => Number(v) } });
+  } else {
+    client = new PGlite({ parsers: { 20: (v: string) => Number(v) } });
+  }
+  await client.waitReady;
+  const db = new Kysely<DB>({ dialect: new PGliteDialect({ pglite: client }) });
+  await sql`SET TIME ZONE 'UTC'`.execute(db);
+  return {
+    db,
+    kind: 'pglite',
+    close: async () => {
+      await db.destroy();
+      if (!client.closed) await client.close();
+    },
+  };
+}

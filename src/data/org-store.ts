@@ -1,0 +1,67 @@
+/** The organisation tree (group → company → unit → department), unit settings and versioned calendars. */
+import type { Selectable } from 'kysely';
+import type { Db } from './complaint-store.ts';
+import type { OrgNodesTable } from './schema.ts';
+import type { BusinessCalendar } from '../domain/contracts.ts';
+
+export type OrgNode = Selectable<OrgNodesTable>;
+
+export interface UnitSettings {
+  /** A reply needs a manager's approval before it counts as sent. */
+  replyApproval?: boolean;
+  /** Accepts complaints from the public portal. */
+  portal?: boolean;
+}
+
+export async function listOrgNodes(db: Db): Promise<OrgNode[]> {
+  return db.selectFrom('org_nodes').selectAll().orderBy('kind').orderBy('name').execute();
+}
+
+export async function findOrgNode(db: Db, id: string): Promise<OrgNode | undefined> {
+  return db.selectFrom('org_nodes').selectAll().where('id', '=', id).executeTakeFirst();
+}
+
+/** Ids of a node and everything below it. */
+export async function subtreeIds(db: Db, rootId: string): Promise<string[]> {
+  const nodes = await db.selectFrom('org_nodes').select(['id', 'parent_id']).execute();
+  const children = new Map<string, string[]>();
+  for (const n of nodes) {
+    if (!n.parent_id) continue;
+    const list = children.get(n.parent_id) ?? [];
+    list.push(n.id);
+    children.set(n.parent_id, list);
+  }
+  const out: string[] = [];
+  const stack = [rootId];
+  while (stack.length) {
+    const id = stack.pop()!;
+    out.push(id);
+    stack.push(...(children.get(id) ?? []));
+  }
+  return out;
+}
+
+export async function latestCalendar(db: Db, unitId: string): Promise<BusinessCalendar | null> {
+  const row = await db
+    .selectFrom('calendars')
+    .select(['config', 'version'])
+    .where('unit_id', '=', unitId)
+    .orderBy('version', 'desc')
+    .limit(1)
+    .executeTakeFirst();
+  if (!row) return null;
+  return { ...(row.config as unknown as BusinessCalendar), version: row.version };
+}
+
+export async function calendarVersion(db: Db, unitId: string, version: number): Promise<BusinessCalendar | null> {
+  const row = await db.selectFrom('calendars').select(['config', 'version']).where('unit_id', '=', unitId).where('version', '=', version).executeTakeFirst();
+  return row ? { ...(row.config as unknown as BusinessCalendar), version: row.version } : null;
+}
+
+export async function saveCalendarVersion(db: Db, unitId: string, calendar: Omit<BusinessCalendar, 'version'>, userId: string | null): Promise<BusinessCalendar> {
+  const latest = await db.selectFrom('calendars').select((eb) => eb.fn.max('version').as('v')).where('unit_id', '=', unitId).executeTakeFirst();
+  const version = Number(latest?.v ?? 0) + 1;
+  const config = { ...calendar, version };
+  await db.insertInto('calendars').values({ unit_id: unitId, version, config: JSON.stringify(config), created_by: userId }).execute();
+  return config;
+}
