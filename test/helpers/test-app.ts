@@ -37,7 +37,8 @@ export async function createTestApp(opts: { now?: string; users?: boolean } = {}
   if (opts.users !== false) {
     for (const u of DEMO_USERS) await ensureUser(deps, { ...u, password: TEST_PASSWORD });
   }
-  const app = await buildApp({ deps, databaseKind: database.kind, sessionHours: 12, logLevel: process.env.TEST_LOG_LEVEL ?? 'silent', webDir: null });
+  const app = await buildApp({ deps, databaseKind: database.kind, // Tests move the clock by weeks; sessions must outlive that.
+    sessionHours: 24 * 365, logLevel: process.env.TEST_LOG_LEVEL ?? 'silent', webDir: null });
   const tokens = new Map<string, string>();
   const token = async (role = 'agent') => {
     const cached = tokens.get(role);
