@@ -1,7 +1,7 @@
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
 import fc from 'fast-check';
-import { fuelPenalty, FUEL_RETAIL_PENALTY_RULES, type FuelPenaltyInput, type FuelPenaltyRules } from '../../src/domain/assessment/index.ts';
+import { fuelPenalty, splitByWeights, FUEL_RETAIL_PENALTY_RULES, type FuelPenaltyInput, type FuelPenaltyRules } from '../../src/domain/assessment/index.ts';
 
 const base: FuelPenaltyInput = {
   level: 'level2', valid: true, directPersonId: 'p-direct', stationManagerId: 'p-manager', areaManagerId: 'p-area',
@@ -150,8 +150,9 @@ test('R-RS-3 (property): shares are non-negative integer fen, sum to the fine, a
       return;
     }
     const baseFen = Math.round(out.baseFineYuan * 100);
-    if (!out.managerShareEscalated) assert.equal(out.fineFen, baseFen);
-    else assert.ok(out.fineFen >= baseFen);
+    const managerBase = splitByWeights(baseFen, [r.splitPercent.direct, r.splitPercent.station_manager, r.splitPercent.area_manager])[1];
+    const escalates = input.priorValidComplaintsThisYearAtStation + 1 >= r.managerEscalation.fromNthComplaint;
+    assert.equal(out.fineFen, baseFen + (escalates ? managerBase * (r.managerEscalation.multiplier - 1) : 0));
   }), { numRuns: 500 });
 });
 

@@ -103,7 +103,7 @@ export const CONCEPTS: readonly Concept[] = [
   { id: 'gas', kind: 'object', forms: ['燃气', '煤气', '天然气'] },
   { id: 'elevator', kind: 'object', forms: ['电梯'] },
   { id: 'access', kind: 'object', forms: ['门禁', '单元门', '刷卡', '刷脸'] },
-  { id: 'ceiling', kind: 'object', forms: ['天花板', '屋面', '屋顶', '顶楼', '顶层', '顶板', '顶上'] },
+  { id: 'ceiling', kind: 'object', forms: ['天花板', '屋面', '屋顶', '顶楼', '顶层'] },
   { id: 'garage', kind: 'object', forms: ['车库', '地库', '负二层', '负一层'] },
   { id: 'parking', kind: 'object', forms: ['车位', '停车'] },
   { id: 'wall', kind: 'object', forms: ['墙面', '墙体', '墙壁', '墙上', '墙皮'] },

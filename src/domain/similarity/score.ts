@@ -1,11 +1,12 @@
 import { CONCEPT_PREFIX } from './signature.ts';
 
 /**
- * Weighted Dice overlap of two signatures, in [0, 1], with two gates:
+ * Weighted Dice overlap of two signatures, in [0, 1], with three gates:
  *   - both texts name a problem (leak, refund, hair …) but none in common → ×PROBLEM_GATE;
- *   - both name an object (elevator, garage, deposit …) but none in common → ×OBJECT_GATE.
+ *   - both name an object (elevator, garage, deposit …) but none in common → ×OBJECT_GATE;
+ *   - both name buildings by number but none in common (3号楼 vs 9号楼) → ×BUILDING_GATE.
  * The gates carry the hard negatives: at one unit, '3号楼顶楼漏水' and '3号楼电梯井进水' share the
- * place words, and only the problem and object tell them apart. Weights and gates were chosen by
+ * place words and the problem (both leak), and only the object (roof vs lift shaft) tells them apart. Weights and gates were chosen by
  * measurement on test/fixtures/similarity-pairs.json (see bench/similarity-precision.ts).
  */
 
@@ -23,6 +24,8 @@ export const WEIGHTS = {
 
 export const PROBLEM_GATE = 0.4;
 export const OBJECT_GATE = 0.6;
+/** Different numbered buildings are rarely one matter; a text naming several keeps them all, so it still matches each. */
+export const BUILDING_GATE = 0.35;
 
 /** Complaint boilerplate that would otherwise inflate every score. */
 export const STOP_BIGRAMS: ReadonlySet<string> = new Set(
@@ -34,7 +37,7 @@ export const STOP_BIGRAMS: ReadonlySet<string> = new Set(
 const FUNCTION_CHARS: ReadonlySet<string> = new Set([...'的了是我在有都也就不还说这那个们你他她它吗吧呢啊和与及或被把让给对从到向']);
 
 export function featureWeight(f: string): number {
-  if (f.startsWith(CONCEPT_PREFIX)) return f[1] === 'p' ? WEIGHTS.problem : WEIGHTS.object;
+  if (f.startsWith(CONCEPT_PREFIX)) return f[1] === 'p' ? WEIGHTS.problem : f[1] === 'o' ? WEIGHTS.object : 0;
   if (STOP_BIGRAMS.has(f)) return WEIGHTS.stop;
   for (const ch of f) {
     const c = ch.charCodeAt(0);
@@ -47,9 +50,11 @@ export function featureWeight(f: string): number {
 /** A signature prepared once for scoring against many others. */
 export interface PreparedSignature {
   features: ReadonlySet<string>;
+  /** Weight of the text features; concept weights are kept apart (see scorePrepared). */
   weight: number;
   problems: number;
   objects: number;
+  buildings: number;
 }
 
 export function prepare(sig: readonly string[]): PreparedSignature {
@@ -57,39 +62,67 @@ export function prepare(sig: readonly string[]): PreparedSignature {
   let weight = 0;
   let problems = 0;
   let objects = 0;
+  let buildings = 0;
   for (const f of features) {
-    weight += featureWeight(f);
-    if (f.startsWith(CONCEPT_PREFIX)) f[1] === 'p' ? problems++ : objects++;
+    if (!f.startsWith(CONCEPT_PREFIX)) weight += featureWeight(f);
+    else if (f[1] === 'p') problems++;
+    else if (f[1] === 'o') objects++;
+    else if (f[1] === 'b') buildings++;
   }
-  return { features, weight, problems, objects };
+  return { features, weight, problems, objects, buildings };
 }
 
+/**
+ * Concepts of one kind count only when both texts have some: a text in which the lexicon finds no
+ * problem word is unknown on that axis, not different, and must not be pushed apart by the other
+ * side's unmatched concept weight.
+ */
 export function scorePrepared(a: PreparedSignature, b: readonly string[]): number {
-  let wb = 0;
-  let shared = 0;
+  let textB = 0;
+  let textShared = 0;
   let bProblems = 0;
   let bObjects = 0;
   let sharedProblems = 0;
   let sharedObjects = 0;
+  let bBuildings = 0;
+  let sharedBuildings = 0;
   const seen = new Set<string>();
   for (const f of b) {
     if (seen.has(f)) continue;
     seen.add(f);
-    const w = featureWeight(f);
-    wb += w;
-    const concept = f.startsWith(CONCEPT_PREFIX) ? f[1] : '';
-    if (concept === 'p') bProblems++;
-    if (concept === 'o') bObjects++;
-    if (a.features.has(f)) {
-      shared += w;
-      if (concept === 'p') sharedProblems++;
-      if (concept === 'o') sharedObjects++;
+    const hit = a.features.has(f);
+    if (f.startsWith(CONCEPT_PREFIX)) {
+      if (f[1] === 'p') {
+        bProblems++;
+        if (hit) sharedProblems++;
+      } else if (f[1] === 'o') {
+        bObjects++;
+        if (hit) sharedObjects++;
+      } else if (f[1] === 'b') {
+        bBuildings++;
+        if (hit) sharedBuildings++;
+      }
+      continue;
     }
+    const w = featureWeight(f);
+    textB += w;
+    if (hit) textShared += w;
   }
-  if (a.weight === 0 || wb === 0) return 0;
-  let score = (2 * shared) / (a.weight + wb);
+  let total = a.weight + textB;
+  let shared = 2 * textShared;
+  if (a.problems > 0 && bProblems > 0) {
+    total += WEIGHTS.problem * (a.problems + bProblems);
+    shared += 2 * WEIGHTS.problem * sharedProblems;
+  }
+  if (a.objects > 0 && bObjects > 0) {
+    total += WEIGHTS.object * (a.objects + bObjects);
+    shared += 2 * WEIGHTS.object * sharedObjects;
+  }
+  if (total === 0) return 0;
+  let score = shared / total;
   if (a.problems > 0 && bProblems > 0 && sharedProblems === 0) score *= PROBLEM_GATE;
   if (a.objects > 0 && bObjects > 0 && sharedObjects === 0) score *= OBJECT_GATE;
+  if (a.buildings > 0 && bBuildings > 0 && sharedBuildings === 0) score *= BUILDING_GATE;
   return Math.min(1, score);
 }
 

@@ -8,6 +8,7 @@ import { segments } from './normalize.ts';
  * Features, in order of first appearance:
  *   '~p:<id>' / '~o:<id>'  problem / object concepts (see concepts.ts); '~' never survives normalize,
  *                          so these cannot collide with text features;
+ *   '~b:<n>'               a building named by number (3号楼, 3栋, 三號樓 → '~b:3');
  *   'ab'                   adjacent-character bigrams within a segment, so two-character words
  *                          (退款, 漏水) are always captured; a run of letters/digits counts as one
  *                          character ('3号', '号楼', 'b2层');
@@ -21,12 +22,15 @@ export const CONCEPT_PREFIX = '~';
 export const MAX_FEATURES = 256;
 
 const SYMBOL = /[a-z0-9]+|./gu;
+const BUILDING = /(\d+)(?:号楼|栋|幢|号院)/g;
 const ALNUM = /^[a-z0-9]+$/;
 
 export function signature(text: string): string[] {
   const segs = segments(text);
   const out = new Set<string>();
-  for (const c of conceptsIn(segs.join(''))) out.add(`${CONCEPT_PREFIX}${c.kind === 'problem' ? 'p' : 'o'}:${c.id}`);
+  const folded = segs.join('');
+  for (const c of conceptsIn(folded)) out.add(`${CONCEPT_PREFIX}${c.kind === 'problem' ? 'p' : 'o'}:${c.id}`);
+  for (const m of folded.matchAll(BUILDING)) out.add(`${CONCEPT_PREFIX}b:${Number(m[1])}`);
   for (const seg of segs) {
     const symbols = seg.match(SYMBOL) ?? [];
     if (symbols.length === 1) out.add(symbols[0]);
