@@ -51,7 +51,8 @@ export async function applyRulesAndStore(
     .set({
       level,
       level_rule: out.levelChange ? out.levelChange.ruleId : manualRule(args.events) ?? args.row.level_rule,
-      next_due_at: summary.nextDueAt,
+      // A closed complaint no longer competes for the top of the queue, even while its improvement plan runs.
+      next_due_at: args.row.status === 'closed' ? null : summary.nextDueAt,
       overdue: summary.overdue,
       next_severity_check_at: nextSeverityCheck(args.pack, out.facts, args.now),
       updated_at: args.now,

@@ -38,6 +38,7 @@ export function runRules(input: RulesInput): RulesOutput {
     if (event.type === 'level_changed' && typeof event.data?.level === 'string') facts = { ...facts, level: event.data.level };
     clocks = applyEvent({ definitions, calendar: input.calendar, facts, clocks, event }).clocks;
   }
+  if (input.events.some((e) => e.type === 'closed')) clocks = stopClocksAtClosure(clocks, input.now);
   const ruleEvents: RulesOutput['ruleEvents'] = [];
   let levelChange: SeverityDecision | null = null;
   let notifications: NotificationDue[] = [];
@@ -60,4 +61,22 @@ export function runRules(input: RulesInput): RulesOutput {
     notifications = notificationsFor(input.pack, notifyLevel, input.now, (start, days) => addBusinessDays(input.calendar, start, days).due);
   }
   return { clocks, facts, levelChange, ruleEvents, notifications };
+}
+
+/**
+ * Closing a complaint ends what is still owed on it — an invalid complaint is never dispatched, so its
+ * dispatch clock must not run on and breach. The improvement plan is the exception: corrective action
+ * may continue after the customer is answered (R-LC-2), so its clock keeps running.
+ */
+export function stopClocksAtClosure(clocks: ClockRecord[], now: Date): ClockRecord[] {
+  return clocks.map((c) => {
+    if (c.name === 'improvement' || (c.state !== 'running' && c.state !== 'paused')) return c;
+    return {
+      ...c,
+      state: 'met',
+      metAt: now.toISOString(),
+      pausedAt: null,
+      trace: [...c.trace, { kind: 'stopped', detail: 'stopped: the complaint was closed', detailZh: '投诉已关闭，时限停止', from: now.toISOString() }],
+    };
+  });
 }

@@ -243,3 +243,17 @@ test('R-SV-1: unresolved one week after receipt for reasons on our side → hot 
   assert.equal(month.level, 'major');
   t.clock.set('2026-11-28T04:00:00.000Z');
 });
+
+test('R-LC-4: closing a complaint as invalid stops its clocks, so the sweeper never breaches them', async () => {
+  t.clock.set(sh('2026-11-24T10:00:00'));
+  const c = await create({ ...RE, channel: 'phone', receivedAt: sh('2026-11-24T10:00:00') });
+  const closed = (await t.api('POST', `/api/complaints/${c.id}/actions`, { type: 'qualify', result: 'invalid', reason: '竞争对手恶意投诉' })).json();
+  assert.ok(closed.clocks.every((k: { state: string }) => k.state === 'met'), JSON.stringify(closed.clocks.map((k: { state: string }) => k.state)));
+  assert.equal(closed.nextDueAt, null);
+  t.clock.set(sh('2026-11-30T10:00:00'));
+  await sweepOnce(t.deps);
+  const later = (await t.api('GET', `/api/complaints/${c.id}`)).json();
+  assert.equal(later.events.filter((e: { type: string }) => e.type === 'clock_breached').length, 0);
+  assert.equal(later.overdue, false);
+  t.clock.set('2026-11-28T04:00:00.000Z');
+});
