@@ -61,16 +61,3 @@ test('R-TL-4: a met clock is done when met in time and red when met late', () =>
   assert.equal(clockStatusAt(clock({ state: 'met', metAt: iso('2026-03-10T13:59:00') }), bj('2026-03-12T00:00:00')).tone, 'done');
   assert.equal(clockStatusAt(clock({ state: 'met', metAt: iso('2026-03-10T14:10:00') }), bj('2026-03-12T00:00:00')).tone, 'red');
 });
-
-test('R-TL-1: 10,000 due instants over two years compute in well under a second', () => {
-  const rule: DueRule = { kind: 'by_receipt_class', inHours: { kind: 'business_minutes', minutes: 30 }, outsideHoursWorkday: { kind: 'business_hours', hours: 4 }, restDay: { kind: 'end_of_day' } };
-  const cal = { ...DEFAULT_CALENDAR }; // fresh object: a cold cache
-  const base = Date.parse('2025-01-01T00:00:00+08:00');
-  const step = Math.floor((2 * 365 * 86_400_000) / 10_000);
-  const t0 = performance.now();
-  let last = 0;
-  for (let i = 0; i < 10_000; i++) last = computeDue(cal, rule, new Date(base + i * step + (i % 97) * 60_000)).due.getTime();
-  const ms = performance.now() - t0;
-  assert.ok(last > base);
-  assert.ok(ms < 1000, `took ${ms.toFixed(0)} ms`);
-});
