@@ -1,0 +1,111 @@
+/**
+ * The customers' portal (R-IN-5, R-LC-5): submit without logging in, track with code and secret,
+ * confirm or dispute the reply, rate with an explicit submit; never see internal notes or handlers.
+ */
+import { test, before, after } from 'node:test';
+import assert from 'node:assert/strict';
+import { createTestApp, type TestApp } from '../helpers/test-app.ts';
+
+let t: TestApp;
+before(async () => {
+  t = await createTestApp({ now: '2026-11-24T02:00:00.000Z' });
+});
+after(async () => t.close());
+
+const post = (url: string, payload: unknown) => t.app.inject({ method: 'POST', url, payload: payload as never });
+
+async function work(id: string, steps: Record<string, unknown>[]) {
+  for (const s of steps) {
+    const r = await t.api('POST', `/api/complaints/${id}/actions`, s);
+    assert.equal(r.statusCode, 200, `${s.type}: ${r.body}`);
+  }
+}
+
+test('R-IN-5/R-LC-5: a portal complaint is tracked to closure while the service centre works it, and internals never leak', async () => {
+  const units = (await t.app.inject({ method: 'GET', url: '/api/portal/units' })).json();
+  assert.ok(units.some((u: { id: string }) => u.id === 'u-svc'));
+  const sub = await post('/api/portal/complaints', {
+    unitId: 'u-svc',
+    customer: { name: '华女士', phone: '13866660001' },
+    title: '退款申请超过十五天未到账',
+    content: '10月30日申请退款，至今未到账。',
+    demands: '尽快退款',
+  });
+  assert.equal(sub.statusCode, 201, sub.body);
+  const { code, secret } = sub.json();
+  assert.match(code, /^TS-/);
+  assert.ok(secret.length >= 20, 'the secret carries at least 128 bits');
+
+  const wrong = await post('/api/portal/track', { code, secret: 'guess' });
+  assert.equal(wrong.statusCode, 404, 'a wrong secret looks like an unknown code');
+
+  let tracked = (await post('/api/portal/track', { code, secret })).json();
+  assert.equal(tracked.status, 'received');
+  assert.equal(tracked.reply, null);
+
+  const list = (await t.api('GET', `/api/complaints?q=${code}`)).json();
+  const id = list.items[0].id;
+  assert.equal(list.items[0].channel, 'web');
+  await work(id, [
+    { type: 'note', text: '内部备注：客户情绪激动，财务部王主管负责', internal: true },
+    { type: 'qualify', result: 'valid' },
+    { type: 'dispatch', leadDepartmentId: 'u-svc-general' },
+    { type: 'acknowledge' },
+    { type: 'report', cause: '财务系统批处理失败', sequence: '10月30日申请，批处理异常', responsible: '财务部 王主管', conclusion: '有效', countermeasures: '人工补发退款', prevention: '增加批处理监控' },
+    { type: 'reply', message: '您的退款已于今日重新发起，预计1个工作日内到账。' },
+  ]);
+  tracked = (await post('/api/portal/track', { code, secret })).json();
+  assert.equal(tracked.status, 'replied');
+  assert.equal(tracked.reply.message, '您的退款已于今日重新发起，预计1个工作日内到账。');
+  assert.equal(tracked.canConfirm, true);
+  const raw = JSON.stringify(tracked);
+  assert.ok(!raw.includes('内部备注'), 'internal notes never reach the customer');
+  assert.ok(!raw.includes('王主管'), 'handler names and the internal report never reach the customer');
+  assert.ok(!raw.includes('批处理'), 'the investigation report is internal');
+
+  const earlyRate = await post('/api/portal/rate', { code, secret, score: 5 });
+  assert.equal(earlyRate.statusCode, 409, 'a rating before confirmation is refused');
+  const confirmed = (await post('/api/portal/confirm', { code, secret })).json();
+  assert.equal(confirmed.status, 'confirmed');
+  assert.equal(confirmed.canRate, true);
+  const badScore = await post('/api/portal/rate', { code, secret, score: 9 });
+  assert.equal(badScore.statusCode, 400);
+  assert.equal(badScore.json().error.field, 'score');
+  const rated = (await post('/api/portal/rate', { code, secret, score: 5, comment: '处理及时' })).json();
+  assert.equal(rated.status, 'visited');
+  assert.equal(rated.satisfaction, 5);
+  await work(id, [{ type: 'close' }]);
+  tracked = (await post('/api/portal/track', { code, secret })).json();
+  assert.equal(tracked.status, 'closed');
+  assert.deepEqual(tracked.timeline.map((e: { type: string }) => e.type), ['received', 'qualified', 'dispatched', 'replied', 'confirmed', 'visited', 'closed']);
+});
+
+test('R-LC-3: the customer disputes the reply in the portal; the complaint returns to investigation as a repeat', async () => {
+  const { code, secret } = (await post('/api/portal/complaints', { unitId: 'u-svc', customer: { name: '金先生', email: 'jin@example.com' }, title: 'APP无法登录', content: '升级后一直提示网络错误。' })).json();
+  const id = (await t.api('GET', `/api/complaints?q=${code}`)).json().items[0].id;
+  await work(id, [
+    { type: 'qualify', result: 'valid' },
+    { type: 'dispatch', leadDepartmentId: 'u-svc-tech' },
+    { type: 'acknowledge' },
+    { type: 'report', cause: '证书过期', sequence: '升级后', responsible: '技术部', conclusion: '有效', countermeasures: '更新证书', prevention: '证书到期监控' },
+    { type: 'reply', message: '已修复，请重新登录。' },
+  ]);
+  const noReason = await post('/api/portal/dispute', { code, secret });
+  assert.equal(noReason.statusCode, 400);
+  const disputed = (await post('/api/portal/dispute', { code, secret, reason: '仍然无法登录' })).json();
+  assert.equal(disputed.status, 'acknowledged');
+  const staff = (await t.api('GET', `/api/complaints/${id}`)).json();
+  assert.equal(staff.repeatCount, 1);
+});
+
+test('portal input is validated and guessing secrets is rate limited', async () => {
+  const bad = await post('/api/portal/complaints', { unitId: 'u-svc', customer: { name: 'x', phone: '123' }, title: 't', content: 'c' });
+  assert.equal(bad.statusCode, 400);
+  assert.equal(bad.json().error.field, 'customer.phone');
+  const noUnit = await post('/api/portal/complaints', { unitId: 'u-none', customer: { name: 'x', phone: '13800000000' }, title: 't', content: 'c' });
+  assert.equal(noUnit.statusCode, 404);
+  const statuses: number[] = [];
+  for (let i = 0; i < 30; i++) statuses.push((await post('/api/portal/track', { code: 'TS-20261124-9999', secret: `guess-${i}` })).statusCode);
+  assert.ok(statuses.includes(429), 'repeated guesses are slowed down');
+  assert.ok(statuses.every((s) => s === 404 || s === 429));
+});
