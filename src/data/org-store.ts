@@ -60,7 +60,8 @@ export async function calendarVersion(db: Db, unitId: string, version: number): 
 
 export async function saveCalendarVersion(db: Db, unitId: string, calendar: Omit<BusinessCalendar, 'version'>, userId: string | null): Promise<BusinessCalendar> {
   const latest = await db.selectFrom('calendars').select((eb) => eb.fn.max('version').as('v')).where('unit_id', '=', unitId).executeTakeFirst();
-  const version = Number(latest?.v ?? 0) + 1;
+  // Version 1 is the default calendar every unit starts on, so the first saved edit is version 2.
+  const version = Math.max(Number(latest?.v ?? 0), 1) + 1;
   const config = { ...calendar, version };
   await db.insertInto('calendars').values({ unit_id: unitId, version, config: JSON.stringify(config), created_by: userId }).execute();
   return config;

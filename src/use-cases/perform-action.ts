@@ -4,7 +4,8 @@
  */
 import type { Deps, Actor } from './context.ts';
 import type { Db, ComplaintRow } from '../data/complaint-store.ts';
-import { lockComplaint, findComplaint, loadClocks } from '../data/complaint-store.ts';
+import { lockComplaint, findComplaint, loadClocks, saveClocks } from '../data/complaint-store.ts';
+import { recomputeClocks } from '../domain/clocks/index.ts';
 import { findOrgNode } from '../data/org-store.ts';
 import { decide, LifecycleInputError, type Action } from '../domain/lifecycle/index.ts';
 import type { ComplaintStatus, Qualification } from '../domain/contracts.ts';
@@ -46,7 +47,8 @@ export async function performAction(deps: Deps, actor: Actor, complaintId: strin
     }
     if (!decision.ok) throw new DomainError('ILLEGAL_TRANSITION', decision.reason, { allowed: decision.allowed });
 
-    const clocks = await loadClocks(trx, row.id);
+    let clocks = await loadClocks(trx, row.id);
+    const calendar = await calendarForUnit(trx, row.unit_id);
     const events = [...decision.events];
     if (action.type === 'pause_clock' || action.type === 'resume_clock') {
       const clock = clocks.find((c) => c.name === action.clock);
@@ -78,6 +80,13 @@ export async function performAction(deps: Deps, actor: Actor, complaintId: strin
       events[0] = { type: 'extension_approved', data: { requestId: req.id, name: req.clock, minutes: req.minutes, reason: req.reason } };
     }
 
+    if (action.type === 'recompute_clocks') {
+      const r = recomputeClocks(pack.clocks, calendar, factsOf(row), clocks);
+      await saveClocks(trx, row.id, clocks, r.clocks);
+      clocks = r.clocks;
+      events[0] = { ...events[0], data: { ...events[0].data, calendarVersion: calendar.version, changed: r.changed, kept: r.kept } };
+    }
+
     const patch = decision.patch;
     const updated = await trx
       .updateTable('complaints')
@@ -107,7 +116,7 @@ export async function performAction(deps: Deps, actor: Actor, complaintId: strin
       row: updated,
       facts: { ...factsOf(row), ...factsOf(updated), level: row.level },
       pack,
-      calendar: await calendarForUnit(trx, row.unit_id),
+      calendar,
       clocks,
       events,
       actor,

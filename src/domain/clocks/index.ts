@@ -5,3 +5,4 @@ export { describeRule } from './describe-rule.ts';
 export { selectDefinitions, ruleFor } from './select-definitions.ts';
 export { applyEvent, type ApplyEventInput, type ApplyEventResult, type ClockChangeKind } from './apply-event.ts';
 export { findBreaches, markBreached, clockStatusAt, AMBER_FRACTION, type ClockStatus, type ClockTone } from './clock-status.ts';
+export { recomputeClocks, type Recomputed } from './recompute.ts';

@@ -33,6 +33,7 @@ export type Action =
   | { type: 'resume_clock'; clock: string }
   | { type: 'request_extension'; clock: string; minutes: number; reason: string }
   | { type: 'approve_extension'; requestId: string }
+  | { type: 'recompute_clocks'; reason: string }
   | { type: 'note'; text: string; internal?: boolean };
 
 export type ActionType = Action['type'];
@@ -40,5 +41,5 @@ export type ActionType = Action['type'];
 export const ACTION_TYPES: readonly ActionType[] = [
   'qualify', 'dispatch', 'return', 'urge', 'acknowledge', 'report', 'interim_reply', 'submit_improvement', 'reply', 'approve_reply', 'reject_reply',
   'confirm', 'dispute', 'visit', 'close', 'reopen', 'contest', 'set_level', 'pause_clock', 'resume_clock',
-  'request_extension', 'approve_extension', 'note',
+  'request_extension', 'approve_extension', 'recompute_clocks', 'note',
 ];

@@ -69,6 +69,7 @@ const ALLOWED_FROM: Record<ActionType, readonly ComplaintStatus[]> = {
   resume_clock: OPEN_STATUSES,
   request_extension: OPEN_STATUSES,
   approve_extension: OPEN_STATUSES,
+  recompute_clocks: OPEN_STATUSES,
   note: [...OPEN_STATUSES, 'closed'],
 };
 
@@ -248,6 +249,11 @@ export function decide(state: LifecycleState, action: Action, now: Date): Decisi
     }
     case 'approve_extension':
       return { ok: true, patch: {}, events: [{ type: 'extension_approved', data: { requestId: action.requestId } }] };
+    case 'recompute_clocks': {
+      // The new due instants are computed by the use case, which holds the calendar; the reason is recorded here.
+      const reason = required(action.reason, 'reason');
+      return { ok: true, patch: {}, events: [{ type: 'clocks_recomputed', data: { reason } }] };
+    }
     case 'note': {
       const text = required(action.text, 'text');
       return { ok: true, patch: {}, events: [{ type: 'note_added', data: { text, internal: action.internal !== false } }] };

@@ -90,6 +90,7 @@ export const ACTION_VARIANTS = [
   variant('resume_clock', { clock: Text(32) }),
   variant('request_extension', { clock: Text(32), minutes: Type.Integer({ minimum: 1, maximum: 60 * 24 * 90 }), reason }),
   variant('approve_extension', { requestId: Type.String({ format: 'uuid' }) }),
+  variant('recompute_clocks', { reason }),
   variant('note', { text: Text(10000), internal: Type.Optional(Type.Boolean()) }),
 ];
 
