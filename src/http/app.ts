@@ -16,6 +16,7 @@ import { policyRoutes } from './routes/policies.routes.ts';
 import { complaintRoutes } from './routes/complaints.routes.ts';
 import { portalRoutes } from './routes/portal.routes.ts';
 import { statsRoutes } from './routes/stats.routes.ts';
+import { reportRoutes } from './routes/reports.routes.ts';
 import { serveWeb } from './web.ts';
 
 export interface AppOptions {
@@ -64,6 +65,7 @@ export async function buildApp(opts: AppOptions): Promise<FastifyInstance> {
   await complaintRoutes(app, opts.deps);
   await portalRoutes(app, opts.deps);
   await statsRoutes(app, opts.deps);
+  await reportRoutes(app, opts.deps);
   if (opts.webDir) await serveWeb(app, opts.webDir);
   else app.setNotFoundHandler((request, reply) => reply.code(404).send({ error: { code: 'NOT_FOUND', message: `no route ${request.method} ${request.url}` } }));
   return app;

@@ -1,0 +1,90 @@
+/** /api/reports: periodic complaint reports as JSON or a workbook (R-RP-1, R-NT-1) and quarterly KPIs (R-RS-4). */
+import type { FastifyInstance } from 'fastify';
+import type { TypeBoxTypeProvider } from '@fastify/type-provider-typebox';
+import { Type } from 'typebox';
+import type { Deps } from '../../use-cases/context.ts';
+import { getPeriodicReport } from '../../use-cases/reports/periodic-report.ts';
+import { buildReportWorkbook, reportFilename } from '../../use-cases/reports/report-workbook.ts';
+import { getKpis } from '../../use-cases/reports/kpi.ts';
+import { REPORT_KINDS } from '../../domain/reports/periods.ts';
+import { requireUser } from '../auth-hook.ts';
+import { STANDARD_ERRORS, StringEnum } from '../schema-helpers.ts';
+
+const tags = ['reports'];
+const security = [{ bearer: [] }];
+const NodeId = Type.String({ minLength: 1, maxLength: 100 });
+
+const PeriodicQuery = Type.Object(
+  {
+    nodeId: NodeId,
+    kind: StringEnum(REPORT_KINDS),
+    period: Type.String({ pattern: '^[0-9]{4}-[0-9]{2}-[0-9]{2}$', description: 'Any local date (Asia/Shanghai) inside the period' }),
+  },
+  { additionalProperties: false },
+);
+
+const KpiQuery = Type.Object({ nodeId: NodeId, quarter: Type.String({ pattern: '^[0-9]{4}Q[1-4]$' }) }, { additionalProperties: false });
+
+export const XLSX_MIME = 'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet';
+
+export async function reportRoutes(root: FastifyInstance, deps: Deps): Promise<void> {
+  const app = root.withTypeProvider<TypeBoxTypeProvider>();
+
+  app.get(
+    '/api/reports/periodic',
+    {
+      schema: {
+        tags,
+        security,
+        summary: 'Daily / half-monthly / monthly / quarterly report for an org node and its subtree (R-RP-1, R-NT-1); a closed period is served from its first snapshot',
+        querystring: PeriodicQuery,
+        response: { ...STANDARD_ERRORS },
+      },
+    },
+    async (request) => {
+      requireUser(request);
+      return getPeriodicReport(deps, request.query);
+    },
+  );
+
+  app.get(
+    '/api/reports/periodic.xlsx',
+    {
+      schema: {
+        tags,
+        security,
+        summary: 'The same report as an .xlsx laid out like the paper form (Chinese headings)',
+        querystring: PeriodicQuery,
+        produces: [XLSX_MIME],
+        response: { ...STANDARD_ERRORS, 200: Type.Unknown({ description: 'xlsx workbook' }) },
+      },
+    },
+    async (request, reply) => {
+      requireUser(request);
+      const report = await getPeriodicReport(deps, request.query);
+      const body = await buildReportWorkbook(report);
+      const name = reportFilename(report);
+      return reply
+        .header('content-type', XLSX_MIME)
+        .header('content-disposition', `attachment; filename="${name}"; filename*=UTF-8''${encodeURIComponent(name)}`)
+        .send(body);
+    },
+  );
+
+  app.get(
+    '/api/reports/kpi',
+    {
+      schema: {
+        tags,
+        security,
+        summary: 'Quarterly KPIs: specialist closure rate, handling timeliness (S3), satisfaction, fuel-station penalties, ranked (R-RS-4, R-RS-3)',
+        querystring: KpiQuery,
+        response: { ...STANDARD_ERRORS },
+      },
+    },
+    async (request) => {
+      requireUser(request);
+      return getKpis(deps, request.query);
+    },
+  );
+}
