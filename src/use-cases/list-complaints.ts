@@ -6,6 +6,7 @@ import { sql, type Expression, type SqlBool } from 'kysely';
 import type { Deps } from './context.ts';
 import type { ComplaintRow } from '../data/complaint-store.ts';
 import { invalid } from '../domain/errors.ts';
+import { scopeCondition, type Scope } from '../security/scope.ts';
 
 export interface ComplaintFilter {
   status?: string[];
@@ -20,6 +21,10 @@ export interface ComplaintFilter {
   clockState?: 'running' | 'paused' | 'breached' | 'met';
   leadDepartmentId?: string;
   customerId?: string;
+  /** The viewer's organisation scope; the list and its total only ever count complaints inside it. */
+  scope: Scope;
+  /** Whether free text may match the customer's phone (only for roles that may see contact details). */
+  searchContact?: boolean;
   sort?: 'due' | 'received';
   limit?: number;
   cursor?: string;
@@ -54,7 +59,7 @@ export async function listComplaints(deps: Deps, f: ComplaintFilter): Promise<Co
     .selectFrom('complaints as c')
     .innerJoin('customers as cu', 'cu.id', 'c.customer_id')
     .innerJoin('org_nodes as u', 'u.id', 'c.unit_id');
-  const where: ((eb: any) => Expression<SqlBool>)[] = [];
+  const where: ((eb: any) => Expression<SqlBool>)[] = [() => scopeCondition(f.scope, 'c')];
   if (f.status?.length) where.push((eb) => eb('c.status', 'in', f.status!));
   if (f.unitIds) where.push((eb) => (f.unitIds!.length ? eb('c.unit_id', 'in', f.unitIds!) : sql<boolean>`false`));
   if (f.level?.length) where.push((eb) => eb('c.level', 'in', f.level!));
@@ -84,7 +89,8 @@ export async function listComplaints(deps: Deps, f: ComplaintFilter): Promise<Co
         eb('c.code', 'ilike', term),
         eb('c.title', 'ilike', term),
         eb('c.content', 'ilike', term),
-        eb('cu.phone', 'like', term),
+        // Matching on a phone number would let someone who may not see it confirm it by searching.
+        ...(f.searchContact ? [eb('cu.phone', 'like', term)] : []),
         eb('cu.name', 'like', term),
       ]),
     );

@@ -1,11 +1,15 @@
 /**
- * The complaint as the API shows it. Lists mask contact details (R-IN-4); the detail view tells the
- * client which actions the current state allows, so the console offers exactly those.
+ * The complaint as the API shows it. Lists mask contact details for everyone, the detail masks them
+ * for roles that do not handle the case (R-IN-4; the unmasked contact is GET …/contact, logged). The
+ * detail tells the client which actions the current state allows *and* the viewer's role may take,
+ * so the console offers exactly those.
  */
 import type { ComplaintRow, StoredEvent } from '../../data/complaint-store.ts';
 import type { ClockRecord, ComplaintStatus, Qualification } from '../../domain/contracts.ts';
 import { allowedActions } from '../../domain/lifecycle/index.ts';
 import { clockStatusAt } from '../../domain/clocks/index.ts';
+import { can, permittedActions } from '../../security/authorize.ts';
+import type { UserRef } from '../../security/scope.ts';
 
 export function maskPhone(phone: string | null): string | null {
   if (!phone) return phone;
@@ -76,8 +80,12 @@ export function presentComplaint(
     events?: StoredEvent[];
     links?: { id: string; code: string; kind: string; direction: string }[];
     now: Date;
+    /** Who is looking: decides masking and which actions are offered. */
+    viewer: UserRef;
   },
 ) {
+  const c = extra.customer;
+  const customer = can(extra.viewer, 'contact.view') ? c : { ...c, phone: maskPhone(c.phone), email: maskEmail(c.email) };
   return {
     id: row.id,
     code: row.code,
@@ -96,7 +104,7 @@ export function presentComplaint(
     title: row.title,
     content: row.content,
     demands: row.demands,
-    customer: extra.customer,
+    customer,
     complainantCount: row.complainant_count,
     incident: { occurredAt: iso(row.incident_occurred_at), place: row.incident_place },
     flags: row.flags,
@@ -115,7 +123,7 @@ export function presentComplaint(
     clocks: extra.clocks.map((c) => presentClock(c, extra.now)),
     ...(extra.events ? { events: extra.events.map(presentEvent) } : {}),
     ...(extra.links ? { links: extra.links } : {}),
-    allowedActions: allowedActions({ status: row.status as ComplaintStatus, qualification: row.qualification as Qualification | null }),
+    allowedActions: permittedActions(extra.viewer, allowedActions({ status: row.status as ComplaintStatus, qualification: row.qualification as Qualification | null })),
   };
 }
 

@@ -1,4 +1,7 @@
-/** /api/complaints: intake, the queue, a complaint's page, its actions and its history. */
+/**
+ * /api/complaints: intake, the queue, a complaint's page, its actions and its history. Every handler
+ * goes through src/security (role table + organisation scope) before touching a complaint.
+ */
 import type { FastifyInstance } from 'fastify';
 import type { TypeBoxTypeProvider } from '@fastify/type-provider-typebox';
 import { Type } from 'typebox';
@@ -6,10 +9,13 @@ import type { Deps } from '../../use-cases/context.ts';
 import { createComplaint } from '../../use-cases/create-complaint.ts';
 import { performAction } from '../../use-cases/perform-action.ts';
 import { listComplaints } from '../../use-cases/list-complaints.ts';
-import { getComplaint, assertComplaintId } from '../../use-cases/get-complaint.ts';
+import { getComplaint } from '../../use-cases/get-complaint.ts';
 import { assessComplaintById } from '../../use-cases/assess-complaint.ts';
-import { loadClocksFor, listEvents, findComplaint } from '../../data/complaint-store.ts';
+import { viewContact } from '../../use-cases/view-contact.ts';
+import { loadClocksFor, listEvents } from '../../data/complaint-store.ts';
 import { notFound } from '../../domain/errors.ts';
+import { authorize, can, complaintForUser } from '../../security/authorize.ts';
+import { nodeInScope, scopeOf, type UserRef } from '../../security/scope.ts';
 import type { Action } from '../../domain/lifecycle/index.ts';
 import { requireUser, actorOf } from '../auth-hook.ts';
 import { STANDARD_ERRORS } from '../schema-helpers.ts';
@@ -21,6 +27,12 @@ const security = [{ bearer: [] }];
 
 export async function complaintRoutes(root: FastifyInstance, deps: Deps): Promise<void> {
   const app = root.withTypeProvider<TypeBoxTypeProvider>();
+
+  /** The complaint as this viewer may see it (masking and offered actions depend on the role). */
+  const detailFor = async (user: UserRef, id: string) => {
+    const detail = await getComplaint(deps, id);
+    return presentComplaint(detail.row, { ...detail, now: deps.now(), viewer: user });
+  };
 
   app.post(
     '/api/complaints',
@@ -36,11 +48,13 @@ export async function complaintRoutes(root: FastifyInstance, deps: Deps): Promis
     },
     async (request, reply) => {
       const user = requireUser(request);
+      authorize(user, 'complaint.create');
+      // A unit outside the user's organisation answers like a unit that does not exist.
+      if (!nodeInScope(await scopeOf(deps.db, user), request.body.unitId)) throw notFound(`unit '${request.body.unitId}'`);
       const key = request.headers['idempotency-key'] as string | undefined;
       const result = await createComplaint(deps, actorOf(user), request.body, { idempotencyKey: key });
-      const detail = await getComplaint(deps, result.complaint.id);
       if (result.replayed) reply.header('idempotent-replayed', 'true');
-      return reply.code(201).send(presentComplaint(detail.row, { ...detail, now: deps.now() }));
+      return reply.code(201).send(await detailFor(user, result.complaint.id));
     },
   );
 
@@ -49,8 +63,11 @@ export async function complaintRoutes(root: FastifyInstance, deps: Deps): Promis
     { schema: { tags, security, summary: 'The queue: filters and keyset pagination', querystring: ListQuery, response: { ...STANDARD_ERRORS } } },
     async (request) => {
       const user = requireUser(request);
+      authorize(user, 'complaint.read');
       const q = request.query;
       const page = await listComplaints(deps, {
+        scope: await scopeOf(deps.db, user),
+        searchContact: can(user, 'contact.view'),
         status: q.status,
         unitIds: q.unitId,
         level: q.level,
@@ -73,27 +90,44 @@ export async function complaintRoutes(root: FastifyInstance, deps: Deps): Promis
   );
 
   app.get('/api/complaints/:id', { schema: { tags, security, summary: 'A complaint with its events, clocks and links', params: IdParams, response: { ...STANDARD_ERRORS } } }, async (request) => {
-    requireUser(request);
-    const detail = await getComplaint(deps, request.params.id);
-    return presentComplaint(detail.row, { ...detail, now: deps.now() });
+    const user = requireUser(request);
+    await complaintForUser(deps, user, request.params.id, { capability: 'complaint.read' });
+    return detailFor(user, request.params.id);
   });
 
   app.get('/api/complaints/:id/events', { schema: { tags, security, summary: 'The append-only event log', params: IdParams, response: { ...STANDARD_ERRORS } } }, async (request) => {
-    requireUser(request);
-    assertComplaintId(request.params.id);
-    if (!(await findComplaint(deps.db, request.params.id))) throw notFound(`complaint '${request.params.id}'`);
+    const user = requireUser(request);
+    await complaintForUser(deps, user, request.params.id, { capability: 'complaint.read' });
     return (await listEvents(deps.db, request.params.id)).map(presentEvent);
   });
+
+  app.get(
+    '/api/complaints/:id/contact',
+    {
+      schema: {
+        tags,
+        security,
+        summary: "The customer's unmasked phone and e-mail, for roles that handle the case; each view is logged as a contact_viewed event (R-IN-4)",
+        params: IdParams,
+        response: { ...STANDARD_ERRORS },
+      },
+    },
+    async (request) => {
+      const user = requireUser(request);
+      await complaintForUser(deps, user, request.params.id, { capability: 'contact.view' });
+      return viewContact(deps, actorOf(user), request.params.id);
+    },
+  );
 
   app.post(
     '/api/complaints/:id/actions',
     { schema: { tags, security, summary: 'Take a lifecycle action (409 names the allowed ones)', params: IdParams, body: ActionBody, response: { ...STANDARD_ERRORS } } },
     async (request) => {
       const user = requireUser(request);
-      assertComplaintId(request.params.id);
-      await performAction(deps, actorOf(user), request.params.id, request.body as Action);
-      const detail = await getComplaint(deps, request.params.id);
-      return presentComplaint(detail.row, { ...detail, now: deps.now() });
+      const action = request.body as Action;
+      await complaintForUser(deps, user, request.params.id, { action: action.type });
+      await performAction(deps, actorOf(user), request.params.id, action);
+      return detailFor(user, request.params.id);
     },
   );
 
@@ -110,7 +144,8 @@ export async function complaintRoutes(root: FastifyInstance, deps: Deps): Promis
       },
     },
     async (request) => {
-      requireUser(request);
+      const user = requireUser(request);
+      await complaintForUser(deps, user, request.params.id, { capability: 'complaint.read' });
       return assessComplaintById(deps, request.params.id, request.query);
     },
   );

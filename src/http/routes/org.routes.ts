@@ -7,6 +7,8 @@ import { listOrgNodes, findOrgNode, saveCalendarVersion } from '../../data/org-s
 import { calendarForUnit } from '../../use-cases/calendar-for-unit.ts';
 import { validateCalendar, officialHolidayYears, dayInfo } from '../../domain/calendar/index.ts';
 import { DomainError, notFound } from '../../domain/errors.ts';
+import { authorize } from '../../security/authorize.ts';
+import { nodeInScope, nodeReadable, scopeOf, visibleNodes } from '../../security/scope.ts';
 import { requireUser } from '../auth-hook.ts';
 import { STANDARD_ERRORS, StringEnum } from '../schema-helpers.ts';
 
@@ -15,9 +17,9 @@ const security = [{ bearer: [] }];
 
 export async function orgRoutes(root: FastifyInstance, deps: Deps): Promise<void> {
   const app = root.withTypeProvider<TypeBoxTypeProvider>();
-  app.get('/api/units', { schema: { tags, security, summary: 'All organisation nodes (group, company, unit, department)', response: { ...STANDARD_ERRORS } } }, async (request) => {
-    requireUser(request);
-    const nodes = await listOrgNodes(deps.db);
+  app.get('/api/units', { schema: { tags, security, summary: "The organisation nodes in the user's scope, with the chain above it", response: { ...STANDARD_ERRORS } } }, async (request) => {
+    const user = requireUser(request);
+    const nodes = visibleNodes(await listOrgNodes(deps.db), await scopeOf(deps.db, user), user);
     return nodes.map((n) => ({ id: n.id, name: n.name, kind: n.kind, parentId: n.parent_id, policyId: n.policy_id, settings: n.settings }));
   });
 
@@ -42,9 +44,10 @@ export async function orgRoutes(root: FastifyInstance, deps: Deps): Promise<void
     '/api/units/:id/calendar',
     { schema: { tags, security, summary: "A unit's business calendar, with the year's days and the official-data flag (R-TL-1)", params: CalendarParams, querystring: CalendarQuery, response: { ...STANDARD_ERRORS } } },
     async (request) => {
-      requireUser(request);
+      const user = requireUser(request);
       const unit = await findOrgNode(deps.db, request.params.id);
-      if (!unit || unit.kind !== 'unit') throw notFound(`unit '${request.params.id}'`);
+      const readable = unit && nodeReadable(await listOrgNodes(deps.db), await scopeOf(deps.db, user), user, unit.id);
+      if (!unit || unit.kind !== 'unit' || !readable) throw notFound(`unit '${request.params.id}'`);
       const calendar = await calendarForUnit(deps.db, unit.id);
       const year = request.query.year ?? new Date(deps.now()).getUTCFullYear();
       const official = officialHolidayYears();
@@ -69,9 +72,9 @@ export async function orgRoutes(root: FastifyInstance, deps: Deps): Promise<void
     { schema: { tags, security, summary: 'Save a new calendar version (deadlines already computed are not rewritten)', params: CalendarParams, body: CalendarBody, response: { ...STANDARD_ERRORS } } },
     async (request) => {
       const user = requireUser(request);
-      if (!['admin', 'manager'].includes(user.role)) throw new DomainError('FORBIDDEN', 'only an admin or a manager edits calendars');
+      authorize(user, 'calendar.edit');
       const unit = await findOrgNode(deps.db, request.params.id);
-      if (!unit || unit.kind !== 'unit') throw notFound(`unit '${request.params.id}'`);
+      if (!unit || unit.kind !== 'unit' || !nodeInScope(await scopeOf(deps.db, user), unit.id)) throw notFound(`unit '${request.params.id}'`);
       const body = { ...(request.body as Record<string, unknown>), version: 1 };
       const checked = validateCalendar(body);
       if (!checked.ok) {

@@ -1,0 +1,122 @@
+/**
+ * The permission table, written once as data. The server enforces it through `authorize.ts`, the
+ * complaint page shows only the actions it allows, and docs/SECURITY.md is generated from it
+ * (test/security/permission-doc.test.ts fails when the doc and this table disagree).
+ *
+ * Anything not listed is denied: a new role, capability or lifecycle action does nothing until
+ * someone decides here who may use it (test/security/permissions.test.ts names the missing entries).
+ */
+import type { ActionType } from '../domain/lifecycle/index.ts';
+
+export const ROLES = ['agent', 'specialist', 'handler', 'qa', 'manager', 'admin', 'auditor'] as const;
+export type Role = (typeof ROLES)[number];
+
+export const ROLE_LABELS: Record<Role, string> = {
+  agent: 'service-centre agent (客服专员)',
+  specialist: "a unit's complaint specialist (项目客服专员)",
+  handler: 'department handler (责任部门处理人)',
+  qa: 'quality manager (品质主管)',
+  manager: 'complaint manager (客服经理)',
+  admin: 'administrator (系统管理员)',
+  auditor: 'auditor, read-only (审计)',
+};
+
+/** What a route needs, besides the complaint being in the user's scope. */
+export const CAPABILITIES = {
+  'complaint.create': 'register a complaint for a unit in scope',
+  'complaint.read': 'list, search and open complaints in scope (events, assessment)',
+  'complaint.act': 'take lifecycle actions (which ones: the action table)',
+  'contact.view': "see the customer's unmasked phone and e-mail (R-IN-4)",
+  'calendar.edit': "edit a unit's business calendar",
+  'dashboard.read': 'dashboard counts over the complaints in scope',
+  'users.manage': 'create users, change roles and organisation (no route yet)',
+} as const;
+export type Capability = keyof typeof CAPABILITIES;
+
+/** Those who work cases: everything in scope except the approvals kept for managers. */
+const CASE_WORKER: readonly Capability[] = ['complaint.create', 'complaint.read', 'complaint.act', 'contact.view', 'dashboard.read'];
+
+export const ROLE_CAPABILITIES: Record<Role, readonly Capability[]> = {
+  agent: CASE_WORKER,
+  specialist: CASE_WORKER,
+  // A department handles what is dispatched to it; it does not talk to the customer (R-LC-5), so it
+  // works without the customer's contact details (R-IN-4) and does not register complaints.
+  handler: ['complaint.read', 'complaint.act', 'dashboard.read'],
+  qa: [...CASE_WORKER, 'calendar.edit'],
+  manager: [...CASE_WORKER, 'calendar.edit'],
+  admin: [...CASE_WORKER, 'calendar.edit', 'users.manage'],
+  auditor: ['complaint.read', 'dashboard.read'],
+};
+
+/**
+ * How a role's scope is drawn. `org`: complaints of the units in the subtree of the user's
+ * organisation node. `department`: only complaints dispatched to the user's department (lead or
+ * co-handling), which is how a department sees its work without seeing the rest of the unit.
+ */
+export const ROLE_SCOPE: Record<Role, 'org' | 'department'> = {
+  agent: 'org',
+  specialist: 'org',
+  handler: 'department',
+  qa: 'org',
+  manager: 'org',
+  admin: 'org',
+  auditor: 'org',
+};
+
+const WORKERS: readonly Role[] = ['agent', 'specialist', 'qa', 'manager', 'admin'];
+/** Approvals are a second pair of eyes (R-LC-5: no promise beyond a unit's authority). */
+const APPROVERS: readonly Role[] = ['qa', 'manager', 'admin'];
+/**
+ * A unit's reply that needs approval is approved by the service centre, which alone answers the
+ * customer (R-LC-5): the agent as well as the approvers, never the unit's own specialist.
+ */
+const REPLY_APPROVERS: readonly Role[] = ['agent', ...APPROVERS];
+
+/**
+ * Lifecycle action → roles that may take it (on a complaint in their scope, and only where the state
+ * machine allows it). Partial on purpose: an action missing here is denied to everyone.
+ */
+export const ACTION_ROLES: Partial<Record<ActionType, readonly Role[]>> = {
+  qualify: WORKERS,
+  dispatch: WORKERS,
+  // The department's own steps on a dispatched complaint: take it, send it back, investigate, write
+  // its improvement plan, ask for more time, leave notes.
+  return: [...WORKERS, 'handler'],
+  acknowledge: [...WORKERS, 'handler'],
+  report: [...WORKERS, 'handler'],
+  submit_improvement: [...WORKERS, 'handler'],
+  request_extension: [...WORKERS, 'handler'],
+  note: [...WORKERS, 'handler'],
+  urge: WORKERS,
+  // Only the service centre answers the customer (R-LC-5).
+  interim_reply: WORKERS,
+  reply: WORKERS,
+  approve_reply: REPLY_APPROVERS,
+  reject_reply: REPLY_APPROVERS,
+  // Recorded on the customer's behalf (phone, visit); the portal records them itself.
+  confirm: WORKERS,
+  dispute: WORKERS,
+  visit: WORKERS,
+  close: WORKERS,
+  reopen: WORKERS,
+  contest: WORKERS,
+  set_level: APPROVERS,
+  pause_clock: WORKERS,
+  resume_clock: WORKERS,
+  approve_extension: APPROVERS,
+  // Moving deadlines after a calendar change is a manager's decision, like an extension.
+  recompute_clocks: APPROVERS,
+};
+
+export function isRole(role: string): role is Role {
+  return (ROLES as readonly string[]).includes(role);
+}
+
+export function roleHas(role: string, capability: Capability): boolean {
+  return isRole(role) && ROLE_CAPABILITIES[role].includes(capability);
+}
+
+export function roleMayTake(role: string, action: string): boolean {
+  if (!isRole(role) || !roleHas(role, 'complaint.act')) return false;
+  return ACTION_ROLES[action as ActionType]?.includes(role) ?? false;
+}

@@ -1,0 +1,28 @@
+/**
+ * Showing a customer's unmasked contact details (R-IN-4) is itself recorded: the `contact_viewed`
+ * event names who looked and when, in the complaint's hash-chained log, in the same transaction as
+ * the read. The caller has already checked the user's role and scope.
+ */
+import type { Deps, Actor } from './context.ts';
+import { appendEvents, lockComplaint } from '../data/complaint-store.ts';
+import { notFound } from '../domain/errors.ts';
+
+export interface ContactView {
+  customerId: string;
+  name: string;
+  phone: string | null;
+  email: string | null;
+}
+
+export async function viewContact(deps: Deps, actor: Actor, complaintId: string, reason?: string): Promise<ContactView> {
+  const now = deps.now();
+  return deps.db.transaction().execute(async (trx) => {
+    // The row lock orders this append with any concurrent action's events (sequence and hash chain).
+    const row = await lockComplaint(trx, complaintId);
+    if (!row) throw notFound(`complaint '${complaintId}'`);
+    const customer = await trx.selectFrom('customers').select(['id', 'name', 'phone', 'email']).where('id', '=', row.customer_id).executeTakeFirstOrThrow();
+    const fields = [customer.phone ? 'phone' : null, customer.email ? 'email' : null].filter((f): f is string => f !== null);
+    await appendEvents(trx, row.id, [{ type: 'contact_viewed', data: { fields, ...(reason ? { reason } : {}) } }], actor, now);
+    return { customerId: customer.id, name: customer.name, phone: customer.phone, email: customer.email };
+  });
+}
