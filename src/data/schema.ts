@@ -203,3 +203,147 @@ export interface ReportSnapshotsTable {
 export interface DB {
   report_snapshots: ReportSnapshotsTable;
 }
+
+/** src/data/migrations/0004_casework.sql */
+export interface SpecialReportsTable {
+  complaint_id: string;
+  level: string;
+  status: 'draft' | 'approved';
+  content: Json<Record<string, unknown>>;
+  drafted_at: Timestamp;
+  drafted_by: string | null;
+  updated_at: Timestamp;
+  approved_at: Timestamp | null;
+  approved_by: string | null;
+  approved_by_label: string | null;
+  version: Generated<number>;
+}
+
+export interface ProgressEntriesTable {
+  id: Generated<string>;
+  complaint_id: string;
+  text: string;
+  at: Timestamp;
+  author_id: string | null;
+  author_label: string;
+}
+
+export interface ProgressRemindersTable {
+  complaint_id: string;
+  due_at: Timestamp;
+  created_at: Timestamp;
+}
+
+export interface EmergencyResponsesTable {
+  id: Generated<string>;
+  complaint_id: string;
+  status: 'open' | 'reviewed';
+  rule_id: string;
+  commander_role: string;
+  commander_name: string | null;
+  in_working_hours: boolean;
+  team: Json<string[]>;
+  opened_at: Timestamp;
+  opened_by: string | null;
+  major_since: Timestamp;
+  answer_due_at: Timestamp;
+  answered_at: Timestamp | null;
+  conclusion_due_at: Timestamp;
+  concluded_at: Timestamp | null;
+  review: Json<Record<string, unknown> | null> | null;
+  reviewed_at: Timestamp | null;
+  reviewed_by: string | null;
+}
+
+export interface EmergencyActionsTable {
+  id: Generated<number>;
+  emergency_id: string;
+  kind: 'action' | 'answer' | 'conclusion';
+  text: string;
+  at: Timestamp;
+  actor_id: string | null;
+  actor_label: string;
+}
+
+export interface CapasTable {
+  id: Generated<string>;
+  complaint_id: string;
+  department_id: string;
+  status: 'open' | 'verified';
+  team: Json<string[]>;
+  problem: string | null;
+  containment: string | null;
+  root_cause: string | null;
+  prevention: string | null;
+  plan_due_at: Timestamp;
+  plan_submitted_at: Timestamp | null;
+  verifications: Json<Record<string, unknown>[]>;
+  verified_at: Timestamp | null;
+  opened_at: Timestamp;
+  opened_by: string | null;
+  updated_at: Timestamp;
+  version: Generated<number>;
+}
+
+export interface CapaActionsTable {
+  id: Generated<string>;
+  capa_id: string;
+  kind: 'corrective' | 'preventive';
+  description: string;
+  owner: string;
+  due_date: string;
+  done_at: Timestamp | null;
+  created_at: Timestamp;
+  created_by: string | null;
+}
+
+export interface ReturnRecordsTable {
+  id: Generated<string>;
+  complaint_id: string;
+  status: 'notified' | 'inspected' | 'disposed';
+  product: string;
+  batch_no: string | null;
+  quantity: number;
+  reason: string;
+  notified_at: Timestamp;
+  notified_by: string | null;
+  inspection: Json<Record<string, unknown> | null> | null;
+  inspected_at: Timestamp | null;
+  inspected_by: string | null;
+  disposition: 'rework' | 'scrap' | 'return' | 'replacement' | null;
+  disposition_note: string | null;
+  replacement_order: string | null;
+  disposed_at: Timestamp | null;
+  disposed_by: string | null;
+}
+
+export interface CasesTable {
+  id: Generated<string>;
+  complaint_id: string;
+  complaint_code: string;
+  unit_id: string;
+  policy_id: string;
+  category_id: string | null;
+  level: string | null;
+  classification: string;
+  title: string;
+  summary: string;
+  lessons: string;
+  evidence: Json<Record<string, unknown>>;
+  received_at: Timestamp;
+  closed_at: Timestamp | null;
+  created_at: Timestamp;
+  created_by: string | null;
+}
+
+export interface DB {
+  special_reports: SpecialReportsTable;
+  progress_entries: ProgressEntriesTable;
+  progress_reminders: ProgressRemindersTable;
+  emergency_responses: EmergencyResponsesTable;
+  emergency_actions: EmergencyActionsTable;
+  capas: CapasTable;
+  capa_actions: CapaActionsTable;
+  return_records: ReturnRecordsTable;
+  cases: CasesTable;
+}

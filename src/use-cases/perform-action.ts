@@ -17,11 +17,22 @@ import { factsOf } from './complaint-facts.ts';
 import { applyRulesAndStore } from './apply-rules-and-store.ts';
 import { insertComplaint } from './create-complaint.ts';
 
-export async function performAction(deps: Deps, actor: Actor, complaintId: string, action: Action): Promise<ComplaintRow> {
+/**
+ * `guard` runs on the locked row, so an access decision that depends on the row (a department handler
+ * acts only while the complaint is dispatched to them) cannot be overtaken by a concurrent re-dispatch.
+ */
+export async function performAction(
+  deps: Deps,
+  actor: Actor,
+  complaintId: string,
+  action: Action,
+  guard?: (row: ComplaintRow) => void,
+): Promise<ComplaintRow> {
   const now = deps.now();
   return deps.db.transaction().execute(async (trx) => {
     const row = await lockComplaint(trx, complaintId);
     if (!row) throw notFound(`complaint '${complaintId}'`);
+    guard?.(row);
     const pack = findPack(row.policy_id);
     if (!pack) throw new DomainError('CONFLICT', `policy '${row.policy_id}' is not installed`);
     const unit = await findOrgNode(trx, row.unit_id);

@@ -174,9 +174,9 @@ test('R-SV-1: the third customer complaining of the same matter within a month m
 
 test('R-SV-4: a person may set the level with a reason; the rules never lower it', async () => {
   const c = await create({ ...RE, channel: 'phone', receivedAt: sh('2026-11-27T10:00:00') });
-  const noReason = await t.api('POST', `/api/complaints/${c.id}/actions`, { type: 'set_level', level: 'hot' });
+  const noReason = await t.api('POST', `/api/complaints/${c.id}/actions`, { type: 'set_level', level: 'hot' }, { role: 'manager' });
   assert.equal(noReason.statusCode, 400);
-  const set = (await t.api('POST', `/api/complaints/${c.id}/actions`, { type: 'set_level', level: 'hot', reason: '客户扬言找媒体' })).json();
+  const set = (await t.api('POST', `/api/complaints/${c.id}/actions`, { type: 'set_level', level: 'hot', reason: '客户扬言找媒体' }, { role: 'manager' })).json();
   assert.equal(set.level, 'hot');
   const noted = (await t.api('POST', `/api/complaints/${c.id}/actions`, { type: 'note', text: '已电话安抚' })).json();
   assert.equal(noted.level, 'hot', 'a later evaluation does not lower a level set by a person');

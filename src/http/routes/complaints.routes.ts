@@ -15,7 +15,7 @@ import { viewContact } from '../../use-cases/view-contact.ts';
 import { loadClocksFor, listEvents } from '../../data/complaint-store.ts';
 import { notFound } from '../../domain/errors.ts';
 import { authorize, can, complaintForUser } from '../../security/authorize.ts';
-import { nodeInScope, scopeOf, type UserRef } from '../../security/scope.ts';
+import { complaintInScope, nodeInScope, scopeOf, type UserRef } from '../../security/scope.ts';
 import type { Action } from '../../domain/lifecycle/index.ts';
 import { requireUser, actorOf } from '../auth-hook.ts';
 import { STANDARD_ERRORS } from '../schema-helpers.ts';
@@ -125,8 +125,11 @@ export async function complaintRoutes(root: FastifyInstance, deps: Deps): Promis
     async (request) => {
       const user = requireUser(request);
       const action = request.body as Action;
-      await complaintForUser(deps, user, request.params.id, { action: action.type });
-      await performAction(deps, actorOf(user), request.params.id, action);
+      const scope = await scopeOf(deps.db, user);
+      await complaintForUser(deps, user, request.params.id, { action: action.type }, scope);
+      await performAction(deps, actorOf(user), request.params.id, action, (locked) => {
+        if (!complaintInScope(scope, locked)) throw notFound(`complaint '${request.params.id}'`);
+      });
       return detailFor(user, request.params.id);
     },
   );
