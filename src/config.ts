@@ -11,6 +11,8 @@ export interface Config {
   host: string;
   /** PostgreSQL connection string (DATABASE_URL). When unset, the embedded PGlite database is used. */
   databaseUrl: string | null;
+  /** PostgreSQL connections per process (PLAINT_DB_POOL, default 20). */
+  dbPool: number;
   /** Directory of the embedded database and attachments (DATA_DIR, default ./data). */
   dataDir: string;
   /** 'production' never seeds demo data (NODE_ENV). */
@@ -76,6 +78,7 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
     port: intVar(env, 'PORT', 3000, 0, 65535, problems),
     host: env.HOST?.trim() || '0.0.0.0',
     databaseUrl,
+    dbPool: intVar(env, 'PLAINT_DB_POOL', 20, 1, 500, problems),
     dataDir: path.resolve(env.DATA_DIR?.trim() || './data'),
     production,
     demo: production ? false : demo,

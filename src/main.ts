@@ -24,7 +24,7 @@ async function main(): Promise<void> {
     throw e;
   }
   const log = (m: string) => console.log(`[plaint] ${m}`);
-  const database = await openDatabase({ databaseUrl: config.databaseUrl, dataDir: config.dataDir });
+  const database = await openDatabase({ databaseUrl: config.databaseUrl, dataDir: config.dataDir, poolSize: config.dbPool });
   log(`database: ${database.kind}${database.kind === 'pglite' ? ` (${path.join(config.dataDir, 'pglite')})` : ''}`);
   const { applied } = await migrate(database.db);
   if (applied.length) log(`migrations applied: ${applied.join(', ')}`);

@@ -33,8 +33,12 @@ export interface StoredEvent {
   hash: string;
 }
 
+/**
+ * FOR NO KEY UPDATE, not FOR UPDATE: it still serialises writers of the complaint, but does not block
+ * (or deadlock with) other transactions inserting rows that merely reference it by foreign key.
+ */
 export async function lockComplaint(trx: Db, id: string): Promise<ComplaintRow | undefined> {
-  return trx.selectFrom('complaints').selectAll().where('id', '=', id).forUpdate().executeTakeFirst();
+  return trx.selectFrom('complaints').selectAll().where('id', '=', id).forNoKeyUpdate().executeTakeFirst();
 }
 
 export async function findComplaint(db: Db, id: string): Promise<ComplaintRow | undefined> {

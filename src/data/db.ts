@@ -37,8 +37,12 @@ export async function openDatabase(opts: DatabaseOptions): Promise<Database> {
       // The database may restart under load; a broken idle client must not crash the process.
       idleTimeoutMillis: 30000,
     });
-    pool.on('error', () => {
-      /* reported on the next query that uses the pool */
+    // A restarting server sends FATAL to every connection. On an idle one the pool reports it here; on a
+    // connection in use the client itself emits 'error', and an unheard 'error' event ends the process.
+    // The query in flight still fails and is answered 503; the pool opens fresh connections afterwards.
+    pool.on('error', () => {});
+    pool.on('connect', (client) => {
+      client.on('error', () => {});
     });
     const db = new Kysely<DB>({ dialect: new PostgresDialect({ pool }) });
     return { db, kind: 'postgres', close: () => db.destroy() };

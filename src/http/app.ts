@@ -17,6 +17,7 @@ import { complaintRoutes } from './routes/complaints.routes.ts';
 import { portalRoutes } from './routes/portal.routes.ts';
 import { statsRoutes } from './routes/stats.routes.ts';
 import { reportRoutes } from './routes/reports.routes.ts';
+import { caseworkRoutes } from './routes/casework.routes.ts';
 import { serveWeb } from './web.ts';
 
 export interface AppOptions {
@@ -66,6 +67,7 @@ export async function buildApp(opts: AppOptions): Promise<FastifyInstance> {
   await portalRoutes(app, opts.deps);
   await statsRoutes(app, opts.deps);
   await reportRoutes(app, opts.deps);
+  await caseworkRoutes(app, opts.deps);
   if (opts.webDir) await serveWeb(app, opts.webDir);
   else app.setNotFoundHandler((request, reply) => reply.code(404).send({ error: { code: 'NOT_FOUND', message: `no route ${request.method} ${request.url}` } }));
   return app;

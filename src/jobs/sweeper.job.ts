@@ -13,17 +13,20 @@ import { findPack } from '../policies/index.ts';
 import { calendarForUnit } from '../use-cases/calendar-for-unit.ts';
 import { factsOf } from '../use-cases/complaint-facts.ts';
 import { applyRulesAndStore } from '../use-cases/apply-rules-and-store.ts';
+import { remindMissingProgress } from '../use-cases/casework/special-report.ts';
+import { inTransaction } from '../data/transaction.ts';
 
 export interface SweepResult {
   breaches: number;
   levelChecks: number;
   complaints: number;
+  progressReminders: number;
 }
 
 export async function sweepOnce(deps: Deps, opts: { batch?: number } = {}): Promise<SweepResult> {
   const batch = opts.batch ?? 500;
   const now = deps.now();
-  const result: SweepResult = { breaches: 0, levelChecks: 0, complaints: 0 };
+  const result: SweepResult = { breaches: 0, levelChecks: 0, complaints: 0, progressReminders: 0 };
 
   const due = await deps.db
     .selectFrom('complaint_clocks')
@@ -45,7 +48,7 @@ export async function sweepOnce(deps: Deps, opts: { batch?: number } = {}): Prom
   const ids = [...new Set([...due.map((d) => d.complaint_id), ...toCheck.map((c) => c.id)])];
 
   for (const id of ids) {
-    await deps.db.transaction().execute(async (trx) => {
+    await inTransaction(deps.db, async (trx) => {
       const row = await lockComplaint(trx, id);
       if (!row) return;
       const pack = findPack(row.policy_id);
@@ -75,6 +78,8 @@ export async function sweepOnce(deps: Deps, opts: { batch?: number } = {}): Prom
       result.complaints++;
     });
   }
+  // Major complaints owe weekly progress (R-NT-1); a missed week becomes a reminder, once.
+  result.progressReminders = (await remindMissingProgress(deps)).reminded;
   return result;
 }
 
@@ -86,7 +91,9 @@ export function startSweeper(deps: Deps, intervalMs: number, log: (msg: string, 
     if (stopped) return;
     try {
       const r = await sweepOnce(deps);
-      if (r.breaches || r.levelChecks) log(`sweeper: ${r.breaches} breaches, ${r.levelChecks} level checks on ${r.complaints} complaints`);
+      if (r.breaches || r.levelChecks || r.progressReminders) {
+        log(`sweeper: ${r.breaches} breaches, ${r.levelChecks} level checks on ${r.complaints} complaints, ${r.progressReminders} progress reminders`);
+      }
     } catch (err) {
       log('sweeper pass failed', err);
     }

@@ -19,6 +19,7 @@ import { applyRulesAndStore } from './apply-rules-and-store.ts';
 import { linkSimilarComplaints } from './link-similar.ts';
 import { signature } from '../domain/similarity/index.ts';
 import { defaultLevel } from '../domain/severity/index.ts';
+import { inTransaction } from '../data/transaction.ts';
 
 export interface NewComplaintInput {
   unitId: string;
@@ -68,7 +69,7 @@ export async function createComplaint(
   const requestHash = createHash('sha256').update(JSON.stringify(input)).digest('hex');
   const userKey = actor.id ?? actor.label;
 
-  return deps.db.transaction().execute(async (trx) => {
+  return inTransaction(deps.db, async (trx) => {
     if (opts.idempotencyKey) {
       const claimed = await trx
         .insertInto('idempotency_keys')

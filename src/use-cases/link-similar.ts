@@ -5,7 +5,9 @@
  */
 import type { Db, ComplaintRow, Actor } from '../data/complaint-store.ts';
 import { findSimilar } from '../domain/similarity/index.ts';
+import { sql } from 'kysely';
 import { findPack } from '../policies/index.ts';
+import { evaluateSeverity } from '../domain/severity/index.ts';
 import { calendarForUnit } from './calendar-for-unit.ts';
 import { factsOf } from './complaint-facts.ts';
 import { applyRulesAndStore } from './apply-rules-and-store.ts';
@@ -35,6 +37,17 @@ export async function linkSimilarComplaints(trx: Db, row: ComplaintRow, now: Dat
   if (result.matches.length === 0) return 1;
   const count = result.distinctCustomers;
   await trx.updateTable('complaints').set({ similar_count: count }).where('id', '=', row.id).execute();
+  const byId = new Map(candidates.map((c) => [c.id, c]));
+  const openIds = result.matches
+    .map((m) => m.id)
+    .filter((id) => byId.get(id)?.status !== 'closed')
+    .sort();
+  // Lock the open matches first, in id order and in the same mode as lockComplaint: two concurrent
+  // intakes about one matter then queue on the same rows instead of deadlocking, and the links' foreign
+  // keys (which take KEY SHARE) do not conflict with the lock.
+  const locked = openIds.length
+    ? await trx.selectFrom('complaints').selectAll().where('id', 'in', openIds).orderBy('id').forNoKeyUpdate().execute()
+    : [];
   await trx
     .insertInto('complaint_links')
     .values(result.matches.flatMap((m) => [
@@ -43,19 +56,17 @@ export async function linkSimilarComplaints(trx: Db, row: ComplaintRow, now: Dat
     ]))
     .onConflict((oc) => oc.doNothing())
     .execute();
-  // Lock the open matches in id order so two concurrent intakes never deadlock on each other.
-  const openIds = result.matches
-    .map((m) => m.id)
-    .filter((id) => candidates.find((c) => c.id === id)?.status !== 'closed')
-    .sort();
-  for (const id of openIds) {
-    const other = await trx.selectFrom('complaints').selectAll().where('id', '=', id).forUpdate().executeTakeFirst();
-    if (!other) continue;
-    const newCount = Math.max(other.similar_count, count);
-    await trx.updateTable('complaints').set({ similar_count: newCount }).where('id', '=', id).execute();
-    const updated = { ...other, similar_count: newCount };
+  if (openIds.length) {
+    await trx.updateTable('complaints').set({ similar_count: sql<number>`greatest(similar_count, ${count})` }).where('id', 'in', openIds).execute();
+  }
+  // Only a match whose level the larger count raises gets a rules pass and events; the link itself is
+  // stored above and shown on both complaints. This keeps an intake at a busy unit from rewriting
+  // every earlier complaint about the same matter.
+  for (const other of locked) {
     const pack = findPack(other.policy_id);
     if (!pack) continue;
+    const updated = { ...other, similar_count: Math.max(other.similar_count, count) };
+    if (!evaluateSeverity(pack, factsOf(updated), now, { level: updated.level })) continue;
     await applyRulesAndStore(trx, {
       row: updated,
       facts: factsOf(updated),
@@ -63,7 +74,7 @@ export async function linkSimilarComplaints(trx: Db, row: ComplaintRow, now: Dat
       calendar: await calendarForUnit(trx, other.unit_id),
       actor,
       now,
-      events: [{ type: 'similar_linked', data: { complaintId: row.id, code: row.code, similarCount: newCount } }],
+      events: [{ type: 'similar_linked', data: { complaintId: row.id, code: row.code, similarCount: updated.similar_count } }],
     });
   }
   return count;

@@ -16,6 +16,7 @@ import { calendarForUnit } from './calendar-for-unit.ts';
 import { factsOf } from './complaint-facts.ts';
 import { applyRulesAndStore } from './apply-rules-and-store.ts';
 import { insertComplaint } from './create-complaint.ts';
+import { inTransaction } from '../data/transaction.ts';
 
 /**
  * `guard` runs on the locked row, so an access decision that depends on the row (a department handler
@@ -29,7 +30,7 @@ export async function performAction(
   guard?: (row: ComplaintRow) => void,
 ): Promise<ComplaintRow> {
   const now = deps.now();
-  return deps.db.transaction().execute(async (trx) => {
+  return inTransaction(deps.db, async (trx) => {
     const row = await lockComplaint(trx, complaintId);
     if (!row) throw notFound(`complaint '${complaintId}'`);
     guard?.(row);

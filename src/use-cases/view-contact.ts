@@ -6,6 +6,7 @@
 import type { Deps, Actor } from './context.ts';
 import { appendEvents, lockComplaint } from '../data/complaint-store.ts';
 import { notFound } from '../domain/errors.ts';
+import { inTransaction } from '../data/transaction.ts';
 
 export interface ContactView {
   customerId: string;
@@ -16,7 +17,7 @@ export interface ContactView {
 
 export async function viewContact(deps: Deps, actor: Actor, complaintId: string, reason?: string): Promise<ContactView> {
   const now = deps.now();
-  return deps.db.transaction().execute(async (trx) => {
+  return inTransaction(deps.db, async (trx) => {
     // The row lock orders this append with any concurrent action's events (sequence and hash chain).
     const row = await lockComplaint(trx, complaintId);
     if (!row) throw notFound(`complaint '${complaintId}'`);

@@ -17,7 +17,7 @@ export interface TestApp {
   clock: { now: Date; set(iso: string | Date): void; advance(ms: number): void };
   deps: { db: TestDatabase['db']; now: () => Date };
   token(role?: string): Promise<string>;
-  api(method: 'GET' | 'POST' | 'PUT' | 'DELETE', url: string, body?: unknown, opts?: { role?: string; headers?: Record<string, string> }): Promise<LightMyRequestResponse>;
+  api(method: 'GET' | 'POST' | 'PUT' | 'PATCH' | 'DELETE', url: string, body?: unknown, opts?: { role?: string; headers?: Record<string, string> }): Promise<LightMyRequestResponse>;
   close(): Promise<void>;
 }
 

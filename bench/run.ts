@@ -1,0 +1,221 @@
+/**
+ * `npm run bench`: intake throughput of the real server (a child process) on PostgreSQL and on
+ * embedded PGlite, against the raw ceiling of the same rows inserted by a bare `pg` pool.
+ * BENCH_SECONDS (default 20) bounds each measured phase; DATABASE_URL (default the local server)
+ * names the PostgreSQL server, where a scratch database is created and dropped. Loopback only.
+ * Results are printed and written to bench/results/intake.json. Method: docs/PERFORMANCE.md.
+ */
+import { mkdtempSync, rmSync, writeFileSync, mkdirSync } from 'node:fs';
+import os from 'node:os';
+import path from 'node:path';
+import { api, createScratchDatabase, login, query, rssKb, sleep, startServer, ROOT, type ServerProcess } from '../test/faults/helpers.ts';
+import { runLoad, type LoadResult } from './load.ts';
+import { rawCeiling } from './raw-ceiling.ts';
+import { backendCpuMs, backendCpuSince, processCpuMs } from './cpu-time.ts';
+import { sampleComplaint, unmatchedComplaint, type ComplaintBody } from './complaint-samples.ts';
+
+const CLIENTS = 32;
+const SECONDS = Math.min(300, Math.max(1, Number(process.env.BENCH_SECONDS ?? 20) || 20));
+const WARMUP_S = Math.min(3, SECONDS / 4);
+const TARGET_RATIO = 0.5;
+const TARGET_P99_MS = 50;
+const BASE_URL = process.env.DATABASE_URL?.trim() || 'postgres://postgres@127.0.0.1:5432/postgres';
+
+function assertLoopback(url: string): void {
+  const host = new URL(url).hostname;
+  if (!['127.0.0.1', 'localhost', '::1', '[::1]'].includes(host)) throw new Error(`bench runs against loopback only, got ${host}`);
+}
+
+interface IntakeResult extends LoadResult {
+  /** CPU ms per successful complaint: the Plaint process, and the PostgreSQL backends (null on PGlite). */
+  serverCpuMsPerComplaint: number;
+  databaseCpuMsPerComplaint: number | null;
+  rssPeakMb: number;
+  rssMeanMb: number;
+  rssBeforeMb: number;
+}
+
+/** Warm up (JIT, pool connections), then measure with RSS sampled from /proc every 250 ms. */
+async function intake(server: ServerProcess, label: string, body: (n: number, tag: string) => ComplaintBody = sampleComplaint, database: string | null = null): Promise<IntakeResult> {
+  const token = await login(server.base);
+  const post = async (n: number) => {
+    const r = await api(server.base, token, 'POST', '/api/complaints', body(n, `bench-${label}`), {}, 30_000);
+    return r.status === 201 ? null : `HTTP ${r.status}`;
+  };
+  await runLoad({ clients: CLIENTS, seconds: WARMUP_S, op: (n) => post(1_000_000 + n) });
+  const before = rssKb(server.pid) ?? 0;
+  const samples: number[] = [];
+  const sampler = setInterval(() => {
+    const kb = rssKb(server.pid);
+    if (kb) samples.push(kb);
+  }, 250);
+  const cpu0 = processCpuMs(server.pid);
+  const backends0 = database ? backendCpuMs(database) : null;
+  try {
+    const load = await runLoad({ clients: CLIENTS, seconds: SECONDS, op: post });
+    const perOk = (ms: number) => Math.round((ms / Math.max(1, load.ok)) * 10) / 10;
+    const serverCpu = processCpuMs(server.pid) - cpu0;
+    const databaseCpu = database && backends0 ? backendCpuSince(database, backends0) : null;
+    const mb = (kb: number) => Math.round(kb / 1024);
+    return {
+      ...load,
+      serverCpuMsPerComplaint: perOk(serverCpu),
+      databaseCpuMsPerComplaint: databaseCpu === null ? null : perOk(databaseCpu),
+      rssBeforeMb: mb(before),
+      rssPeakMb: mb(Math.max(before, ...samples)),
+      rssMeanMb: mb(samples.reduce((s, x) => s + x, 0) / Math.max(1, samples.length)),
+    };
+  } finally {
+    clearInterval(sampler);
+  }
+}
+
+interface WorkStats {
+  complaints: number;
+  /** similar_linked events written per complaint taken in: the fan-out of similar-complaint linking. */
+  similarLinkedPerComplaint: number;
+  /** Rows written (inserted + updated) per complaint taken in, from pg_stat_database. */
+  rowsWrittenPerComplaint: number;
+}
+
+async function dbCounters(url: string, name: string): Promise<{ tx: number; written: number }> {
+  const [r] = await query<{ tx: number; written: number }>(url, 'SELECT xact_commit::float8 AS tx, (tup_inserted + tup_updated)::float8 AS written FROM pg_stat_database WHERE datname = $1', [name]);
+  return r;
+}
+
+/** Plaint intake on a fresh scratch database, with what each intake cost the database. */
+async function intakeOnPostgres(label: string, body: (n: number, tag: string) => ComplaintBody): Promise<{ load: IntakeResult; work: WorkStats; url: string; drop: () => Promise<void> }> {
+  const scratch = await createScratchDatabase(BASE_URL, 'plaint_bench');
+  let server: ServerProcess | null = null;
+  try {
+    server = await startServer({ databaseUrl: scratch.url, sweepMs: 0 });
+    console.log(`  PostgreSQL intake (${label}): ${CLIENTS} clients, ${SECONDS} s after ${WARMUP_S} s warm-up…`);
+    const c0 = await dbCounters(scratch.url, scratch.name);
+    const load = await intake(server, label, body, scratch.name);
+    await server.stop();
+    server = null;
+    // The statistics collector reports with a short delay; what matters is the order of magnitude.
+    await sleep(800);
+    const c1 = await dbCounters(scratch.url, scratch.name);
+    const [w] = await query<{ n: number; linked: number }>(
+      scratch.url,
+      `SELECT (SELECT count(*) FROM complaints WHERE batch_no = $1)::int AS n,
+              (SELECT count(*) FROM complaint_events WHERE type = 'similar_linked')::int AS linked`,
+      [`bench-${label}`],
+    );
+    const work = {
+      complaints: w.n,
+      similarLinkedPerComplaint: Math.round((w.linked / Math.max(1, w.n)) * 10) / 10,
+      // Includes the warm-up's complaints, which are also counted in w.n below.
+      rowsWrittenPerComplaint: Math.round(((c1.written - c0.written) / Math.max(1, w.n)) * 10) / 10,
+    };
+    return { load, work, url: scratch.url, drop: scratch.drop };
+  } catch (e) {
+    if (server) await server.kill9();
+    await scratch.drop();
+    throw e;
+  }
+}
+
+async function onPostgres() {
+  assertLoopback(BASE_URL);
+  const mixed = await intakeOnPostgres('mixed', sampleComplaint);
+  let rawDbCpu = 0;
+  try {
+    console.log(`  raw ceiling: bare pg pool of ${CLIENTS}, ${SECONDS} s…`);
+    const name = new URL(mixed.url).pathname.slice(1);
+    const before = backendCpuMs(name);
+    const rawLoad = await rawCeiling(mixed.url, CLIENTS, SECONDS, () => {
+      rawDbCpu = backendCpuSince(name, before);
+    });
+    const raw = { ...rawLoad, databaseCpuMsPerTx: Math.round((rawDbCpu / Math.max(1, rawLoad.ok)) * 100) / 100 };
+    const [v] = await query<{ server_version: string }>(mixed.url, 'SHOW server_version');
+    const unmatched = await intakeOnPostgres('unmatched', unmatchedComplaint);
+    await unmatched.drop();
+    return { mixed, unmatched, raw, serverVersion: v.server_version };
+  } finally {
+    await mixed.drop();
+  }
+}
+
+async function onPglite(): Promise<IntakeResult> {
+  const dir = mkdtempSync(path.join(os.tmpdir(), 'plaint-bench-'));
+  let server: ServerProcess | null = null;
+  try {
+    server = await startServer({ dataDir: dir, sweepMs: 0 });
+    console.log(`  PGlite intake: ${CLIENTS} clients, ${SECONDS} s…`);
+    return await intake(server, 'pglite');
+  } finally {
+    if (server) await server.stop();
+    rmSync(dir, { recursive: true, force: true });
+  }
+}
+
+const fmt = (r: LoadResult) => `${String(r.perSecond).padStart(7)} /s   p50 ${String(r.p50Ms).padStart(6)} ms   p99 ${String(r.p99Ms).padStart(6)} ms   (${r.ok} ok, ${r.failed} failed${r.failed ? ` ${JSON.stringify(r.failures)}` : ''})`;
+
+async function main(): Promise<void> {
+  const machine = {
+    cpus: os.cpus().length,
+    cpuModel: os.cpus()[0]?.model ?? 'unknown',
+    memoryGb: Math.round(os.totalmem() / 2 ** 30),
+    node: process.version,
+    platform: `${os.platform()} ${os.release()}`,
+    // The machine is shared: other test suites may be running, and the load average says how much.
+    loadAverageAtStart: os.loadavg().map((x) => Math.round(x * 100) / 100),
+  };
+  console.log(`Plaint intake benchmark — ${machine.cpus} cores (${machine.cpuModel}), ${machine.memoryGb} GB, Node ${machine.node}, load average ${machine.loadAverageAtStart.join(' ')}`);
+  const pgRun = await onPostgres();
+  await sleep(500);
+  const pglite = await onPglite();
+  const loadAverageAtEnd = os.loadavg().map((x) => Math.round(x * 100) / 100);
+  const mixed = pgRun.mixed.load;
+  const ratio = Math.round((mixed.perSecond / pgRun.raw.perSecond) * 1000) / 1000;
+  const ratioUnmatched = Math.round((pgRun.unmatched.load.perSecond / pgRun.raw.perSecond) * 1000) / 1000;
+  const verdict = (ok: boolean) => (ok ? 'met' : 'NOT met');
+  const cpu = (r: IntakeResult) =>
+    `CPU per complaint: Plaint ${r.serverCpuMsPerComplaint} ms${r.databaseCpuMsPerComplaint === null ? '' : `, PostgreSQL ${r.databaseCpuMsPerComplaint} ms`}`;
+  const rss = (r: IntakeResult) => `server RSS under load: peak ${r.rssPeakMb} MB, mean ${r.rssMeanMb} MB (after warm-up ${r.rssBeforeMb} MB)`;
+  const work = (w: WorkStats) => `${w.complaints} complaints, ${w.similarLinkedPerComplaint} similar_linked events and ${w.rowsWrittenPerComplaint} rows written per complaint`;
+
+  console.log('');
+  console.log(`PostgreSQL ${pgRun.serverVersion}, ${CLIENTS} concurrent clients, ${SECONDS} s each:`);
+  console.log(`  Plaint intake, realistic mix      ${fmt(mixed)}`);
+  console.log(`    ${work(pgRun.mixed.work)}`);
+  console.log(`    ${cpu(mixed)}; ${rss(mixed)}`);
+  console.log(`  Plaint intake, unmatched texts    ${fmt(pgRun.unmatched.load)}`);
+  console.log(`    ${work(pgRun.unmatched.work)}`);
+  console.log(`    ${cpu(pgRun.unmatched.load)}; ${rss(pgRun.unmatched.load)}`);
+  console.log(`  raw ceiling (pg, 3 inserts/tx)    ${fmt(pgRun.raw)}`);
+  console.log(`    CPU per transaction: PostgreSQL ${pgRun.raw.databaseCpuMsPerTx} ms`);
+  console.log(`  ratio intake / ceiling: ${ratio} (unmatched texts: ${ratioUnmatched})   target ≥ ${TARGET_RATIO}: ${verdict(ratio >= TARGET_RATIO)}`);
+  console.log(`  intake p99: ${mixed.p99Ms} ms   target < ${TARGET_P99_MS} ms: ${verdict(mixed.p99Ms < TARGET_P99_MS)}`);
+  console.log(`Embedded PGlite (one process, no fsync):`);
+  console.log(`  Plaint intake, realistic mix      ${fmt(pglite)}`);
+  console.log(`    ${cpu(pglite)} (the database runs inside it); ${rss(pglite)}`);
+  console.log(`load average at start ${machine.loadAverageAtStart.join(' ')}, at end ${loadAverageAtEnd.join(' ')}`);
+
+  const out = {
+    name: 'intake',
+    at: new Date().toISOString(),
+    machine: { ...machine, loadAverageAtEnd },
+    settings: { clients: CLIENTS, seconds: SECONDS, warmupSeconds: WARMUP_S, postgres: pgRun.serverVersion },
+    postgres: {
+      intakeMixed: { ...mixed, work: pgRun.mixed.work },
+      intakeUnmatched: { ...pgRun.unmatched.load, work: pgRun.unmatched.work },
+      rawCeiling: pgRun.raw,
+      ratio,
+      ratioUnmatched,
+    },
+    pglite: { intakeMixed: pglite },
+    targets: { ratio: TARGET_RATIO, p99Ms: TARGET_P99_MS, ratioMet: ratio >= TARGET_RATIO, p99Met: mixed.p99Ms < TARGET_P99_MS },
+  };
+  const dir = path.join(ROOT, 'bench', 'results');
+  mkdirSync(dir, { recursive: true });
+  writeFileSync(path.join(dir, 'intake.json'), JSON.stringify(out, null, 2) + '\n');
+  console.log(`\nwritten to bench/results/intake.json`);
+}
+
+main().catch((e) => {
+  console.error(e);
+  process.exit(1);
+});

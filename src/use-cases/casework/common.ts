@@ -1,0 +1,54 @@
+/** Shared steps of the casework use cases: lock the complaint, find its pack, when its level was set. */
+import { sql } from 'kysely';
+import type { Db, ComplaintRow } from '../../data/complaint-store.ts';
+import { lockComplaint } from '../../data/complaint-store.ts';
+import { DomainError, forbidden, notFound } from '../../domain/errors.ts';
+import { findPack, type Pack } from '../../policies/index.ts';
+import type { Actor } from '../context.ts';
+
+export const APPROVER_ROLES = ['manager', 'admin', 'qa'] as const;
+export const INSPECTOR_ROLES = ['qa', 'admin'] as const;
+
+export function requireRole(actor: Actor, roles: readonly string[], what: string): void {
+  if (!roles.includes(actor.role)) throw forbidden(`role '${actor.role}' may not ${what} (needs ${roles.join(' / ')})`);
+}
+
+export async function lockOr404(trx: Db, id: string): Promise<ComplaintRow> {
+  const row = await lockComplaint(trx, id);
+  if (!row) throw notFound(`complaint '${id}'`);
+  return row;
+}
+
+export function packOf(row: ComplaintRow): Pack {
+  const pack = findPack(row.policy_id);
+  if (!pack) throw new DomainError('CONFLICT', `policy '${row.policy_id}' is not installed`);
+  return pack;
+}
+
+export const conflict = (message: string) => new DomainError('ILLEGAL_TRANSITION', message, { allowed: [] });
+
+/** When the complaint last reached its current level (the latest level_changed event to it), else its receipt. */
+export async function levelSetAt(db: Db, row: ComplaintRow): Promise<Date> {
+  const ev = await db
+    .selectFrom('complaint_events')
+    .select('at')
+    .where('complaint_id', '=', row.id)
+    .where('type', '=', 'level_changed')
+    .where(sql<boolean>`data->>'level' = ${row.level ?? ''}`)
+    .orderBy('seq', 'desc')
+    .limit(1)
+    .executeTakeFirst();
+  return ev ? new Date(ev.at) : new Date(row.received_at);
+}
+
+export function levelNames(pack: Pack): Record<string, string> {
+  return Object.fromEntries(pack.severity.levels.map((l) => [l.id, l.nameZh]));
+}
+
+export const iso = (d: Date | string | null | undefined): string | null => (d ? new Date(d).toISOString() : null);
+
+export function text(field: string, v: unknown, max = 5000): string {
+  if (typeof v !== 'string' || !v.trim()) throw new DomainError('VALIDATION', `${field}: must not be empty`, { field });
+  if (v.length > max) throw new DomainError('VALIDATION', `${field}: at most ${max} characters`, { field });
+  return v.trim();
+}

@@ -1,0 +1,312 @@
+/**
+ * Special reports and weekly progress (R-NT-1, Vanke 5.5.2.3 / 5.5.2.4). The draft is assembled from
+ * the record by the pure `draftSpecialReport`; edits and approval are events in the complaint's log.
+ */
+import { sql } from 'kysely';
+import ExcelJS from 'exceljs';
+import type { Deps, Actor } from '../context.ts';
+import { SYSTEM_ACTOR } from '../context.ts';
+import { appendEvents, findComplaint, listEvents, type ComplaintRow, type Db } from '../../data/complaint-store.ts';
+import { findOrgNode } from '../../data/org-store.ts';
+import { notFound } from '../../domain/errors.ts';
+import { findCategory } from '../pack-lookup.ts';
+import { PACKS } from '../../policies/index.ts';
+import {
+  draftSpecialReport,
+  specialReportLevels,
+  progressOverdue,
+  progressLevels,
+  progressRecipients,
+  type SpecialReportContent,
+} from '../../domain/casework/index.ts';
+import { wallLabel } from '../../domain/calendar/local-time.ts';
+import { lockOr404, packOf, conflict, levelSetAt, levelNames, iso, text, requireRole, APPROVER_ROLES } from './common.ts';
+import { loadCapa } from './capa.ts';
+import { inTransaction } from '../../data/transaction.ts';
+
+export type SpecialReportEdit = Partial<Pick<SpecialReportContent, 'title' | 'summary' | 'causeAnalysis' | 'course' | 'escalation' | 'measures'>>;
+
+function present(r: { complaint_id: string; level: string; status: string; content: unknown; drafted_at: Date; updated_at: Date; approved_at: Date | null; approved_by_label: string | null; version: number }) {
+  return {
+    complaintId: r.complaint_id,
+    level: r.level,
+    status: r.status,
+    content: r.content as SpecialReportContent,
+    draftedAt: iso(r.drafted_at),
+    updatedAt: iso(r.updated_at),
+    approvedAt: iso(r.approved_at),
+    approvedBy: r.approved_by_label,
+    version: r.version,
+  };
+}
+export type SpecialReportView = ReturnType<typeof present>;
+
+async function assemble(db: Db, row: ComplaintRow): Promise<SpecialReportContent> {
+  const pack = packOf(row);
+  const unit = await findOrgNode(db, row.unit_id);
+  const events = await listEvents(db, row.id);
+  const deptIds = [...new Set([row.lead_department_id, ...row.co_department_ids, ...events.filter((e) => e.type === 'dispatched').map((e) => String(e.data.leadDepartmentId))].filter((x): x is string => !!x))];
+  const depts = deptIds.length ? await db.selectFrom('org_nodes').select(['id', 'name']).where('id', 'in', deptIds).execute() : [];
+  const capa = await loadCapa(db, row.id);
+  const emergency = await db.selectFrom('emergency_responses').select('review').where('complaint_id', '=', row.id).executeTakeFirst();
+  const progress = await db.selectFrom('progress_entries').selectAll().where('complaint_id', '=', row.id).orderBy('at').execute();
+  return draftSpecialReport({
+    complaint: {
+      code: row.code,
+      title: row.title,
+      content: row.content,
+      unitName: unit?.name ?? row.unit_id,
+      categoryName: row.category_id ? (findCategory(pack, row.category_id)?.nameZh ?? row.category_id) : null,
+      level: row.level ?? '',
+      receivedAt: new Date(row.received_at),
+      closedAt: row.closed_at ? new Date(row.closed_at) : null,
+      status: row.status,
+    },
+    levelNames: levelNames(pack),
+    departmentNames: Object.fromEntries(depts.map((d) => [d.id, d.name])),
+    events: events.map((e) => ({ seq: e.seq, type: e.type, at: new Date(e.at), actorLabel: e.actorLabel, data: e.data })),
+    report: (row.report as Record<string, string> | null) ?? null,
+    capa: capa ? { containment: capa.containment, rootCause: capa.rootCause, prevention: capa.prevention, actions: capa.actions } : null,
+    emergencyReview: (emergency?.review as { findings: string; planChanges: string } | null) ?? null,
+    progress: progress.map((p) => ({ at: new Date(p.at), text: p.text, author: p.author_label })),
+  });
+}
+
+/** Drafts (or, while still a draft, re-drafts) the special report of a hot or major complaint. */
+export async function draftReport(deps: Deps, actor: Actor, complaintId: string): Promise<SpecialReportView> {
+  const now = deps.now();
+  return inTransaction(deps.db, async (trx) => {
+    const row = await lockOr404(trx, complaintId);
+    const levels = specialReportLevels(packOf(row));
+    if (!row.level || !levels.includes(row.level)) throw conflict(`a special report is written for complaints at level ${levels.join(' / ')}; this one is '${row.level ?? 'unset'}'`);
+    const existing = await trx.selectFrom('special_reports').selectAll().where('complaint_id', '=', row.id).forUpdate().executeTakeFirst();
+    if (existing?.status === 'approved') throw conflict('the special report is already approved');
+    const content = await assemble(trx, row);
+    const values = { level: row.level, status: 'draft' as const, content: JSON.stringify(content), drafted_at: now, drafted_by: actor.id, updated_at: now };
+    const saved = existing
+      ? await trx.updateTable('special_reports').set({ ...values, version: existing.version + 1 }).where('complaint_id', '=', row.id).returningAll().executeTakeFirstOrThrow()
+      : await trx.insertInto('special_reports').values({ complaint_id: row.id, ...values }).returningAll().executeTakeFirstOrThrow();
+    await appendEvents(trx, row.id, [{ type: 'special_report_drafted', data: { level: row.level, redraft: !!existing, version: saved.version } }], actor, now);
+    return present(saved);
+  });
+}
+
+export async function editReport(deps: Deps, actor: Actor, complaintId: string, edit: SpecialReportEdit): Promise<SpecialReportView> {
+  const now = deps.now();
+  return inTransaction(deps.db, async (trx) => {
+    const row = await lockOr404(trx, complaintId);
+    const existing = await trx.selectFrom('special_reports').selectAll().where('complaint_id', '=', row.id).forUpdate().executeTakeFirst();
+    if (!existing) throw notFound(`special report of complaint '${complaintId}'`);
+    if (existing.status === 'approved') throw conflict('an approved special report is not edited');
+    const fields = Object.keys(edit).filter((k) => (edit as Record<string, unknown>)[k] !== undefined);
+    const content = { ...(existing.content as unknown as SpecialReportContent), ...edit };
+    const saved = await trx
+      .updateTable('special_reports')
+      .set({ content: JSON.stringify(content), updated_at: now, version: existing.version + 1 })
+      .where('complaint_id', '=', row.id)
+      .returningAll()
+      .executeTakeFirstOrThrow();
+    await appendEvents(trx, row.id, [{ type: 'special_report_edited', data: { fields, version: saved.version } }], actor, now);
+    return present(saved);
+  });
+}
+
+export async function approveReport(deps: Deps, actor: Actor, complaintId: string): Promise<SpecialReportView> {
+  requireRole(actor, APPROVER_ROLES, 'approve a special report');
+  const now = deps.now();
+  return inTransaction(deps.db, async (trx) => {
+    const row = await lockOr404(trx, complaintId);
+    const existing = await trx.selectFrom('special_reports').selectAll().where('complaint_id', '=', row.id).forUpdate().executeTakeFirst();
+    if (!existing) throw notFound(`special report of complaint '${complaintId}'`);
+    if (existing.status === 'approved') throw conflict('the special report is already approved');
+    const saved = await trx
+      .updateTable('special_reports')
+      .set({ status: 'approved', approved_at: now, approved_by: actor.id, approved_by_label: actor.label, updated_at: now, version: existing.version + 1 })
+      .where('complaint_id', '=', row.id)
+      .returningAll()
+      .executeTakeFirstOrThrow();
+    await appendEvents(trx, row.id, [{ type: 'special_report_approved', data: { version: saved.version } }], actor, now);
+    return present(saved);
+  });
+}
+
+export async function getReport(deps: Deps, complaintId: string): Promise<SpecialReportView> {
+  const r = await deps.db.selectFrom('special_reports').selectAll().where('complaint_id', '=', complaintId).executeTakeFirst();
+  if (!r) throw notFound(`special report of complaint '${complaintId}'`);
+  return present(r);
+}
+
+/** The report as a workbook laid out like the paper form (Chinese headings). */
+export async function specialReportWorkbook(view: SpecialReportView): Promise<Buffer> {
+  const c = view.content;
+  const wb = new ExcelJS.Workbook();
+  wb.creator = 'Plaint';
+  const ws = wb.addWorksheet('专题报告');
+  ws.columns = [{ width: 18 }, { width: 14 }, { width: 16 }, { width: 70 }];
+  ws.addRow([c.title]).font = { bold: true, size: 14 };
+  ws.addRow(['投诉编号', c.header.code, '项目/单位', c.header.unit]);
+  ws.addRow(['投诉级别', c.header.levelName, '投诉类别', c.header.category ?? '']);
+  ws.addRow(['受理时间', c.header.receivedLocal, '结案时间', c.header.closedLocal ?? '未结案']);
+  ws.addRow(['报告状态', view.status === 'approved' ? `已审批（${view.approvedBy ?? ''}）` : '草稿']);
+  ws.addRow([]);
+  ws.addRow(['概述', '', '', c.summary]);
+  ws.addRow([]);
+  ws.addRow(['A. 投诉发生、处理的始末']).font = { bold: true };
+  ws.addRow(['时间', '事项', '经办人', '内容']).font = { bold: true };
+  for (const e of c.course) ws.addRow([e.local, e.label, e.actor, e.text]);
+  ws.addRow([]);
+  ws.addRow(['B. 事件发生、恶化的原因分析']).font = { bold: true };
+  ws.addRow(['时间', '调整为', '依据', '原因']).font = { bold: true };
+  for (const e of c.escalation) ws.addRow([e.local, e.toName, e.ruleId, e.reason]);
+  if (c.causeAnalysis) ws.addRow(['原因分析', '', '', c.causeAnalysis]);
+  ws.addRow([]);
+  ws.addRow(['C. 为预防投诉重演采取的应对措施']).font = { bold: true };
+  c.measures.forEach((m, i) => ws.addRow([`${i + 1}`, m.source, '', m.text]));
+  if (c.progress.length) {
+    ws.addRow([]);
+    ws.addRow(['进展快报']).font = { bold: true };
+    for (const p of c.progress) ws.addRow([p.local, '', p.author, p.text]);
+  }
+  ws.getColumn(4).alignment = { wrapText: true, vertical: 'top' };
+  return Buffer.from(await wb.xlsx.writeBuffer());
+}
+
+export function specialReportFilename(view: SpecialReportView): string {
+  return `专题报告-${view.content.header.code}.xlsx`;
+}
+
+// ---- weekly progress (Vanke 5.5.2.4) ----
+
+export async function addProgress(deps: Deps, actor: Actor, complaintId: string, body: { text: string }) {
+  const now = deps.now();
+  const t = text('text', body.text);
+  return inTransaction(deps.db, async (trx) => {
+    const row = await lockOr404(trx, complaintId);
+    if (row.status === 'closed') throw conflict('the complaint is closed; progress is reported while it is open');
+    const entry = await trx.insertInto('progress_entries').values({ complaint_id: row.id, text: t, at: now, author_id: actor.id, author_label: actor.label }).returningAll().executeTakeFirstOrThrow();
+    await appendEvents(trx, row.id, [{ type: 'progress_reported', data: { entryId: entry.id, text: t } }], actor, now);
+    return { id: entry.id, complaintId: row.id, text: entry.text, at: iso(entry.at), author: entry.author_label };
+  });
+}
+
+export async function listProgress(deps: Deps, complaintId: string) {
+  const rows = await deps.db.selectFrom('progress_entries').selectAll().where('complaint_id', '=', complaintId).orderBy('at').execute();
+  return rows.map((e) => ({ id: e.id, text: e.text, at: iso(e.at), author: e.author_label }));
+}
+
+export interface ProgressReminder {
+  complaintId: string;
+  code: string;
+  title: string;
+  unitId: string;
+  level: string;
+  levelSetAt: string;
+  lastProgressAt: string | null;
+  dueAt: string;
+  missedWeeks: number;
+  missedDueAt: string;
+}
+
+/** Open complaints whose level owes weekly progress and that have had no entry in the last 7 days. */
+export async function progressReminders(deps: Deps, filter: (row: ComplaintRow) => boolean = () => true): Promise<ProgressReminder[]> {
+  const now = deps.now();
+  const rows = await deps.db
+    .selectFrom('complaints as c')
+    .selectAll('c')
+    .select((eb) => [
+      eb.selectFrom('progress_entries as p').select((e) => e.fn.max('p.at').as('m')).whereRef('p.complaint_id', '=', 'c.id').as('last_progress_at'),
+      sql<Date | null>`(SELECT max(e.at) FROM complaint_events e WHERE e.complaint_id = c.id AND e.type = 'level_changed' AND e.data->>'level' = c.level)`.as('level_set_at'),
+    ])
+    .where('c.status', '<>', 'closed')
+    // Only the levels that owe weekly progress in some pack; each row is then checked against its own pack.
+    .where('c.level', 'in', [...new Set(PACKS.flatMap((p) => progressLevels(p)))])
+    .orderBy('c.received_at')
+    .execute();
+  const out: ProgressReminder[] = [];
+  for (const r of rows) {
+    const { last_progress_at, level_set_at, ...row } = r as typeof r & { last_progress_at: Date | null; level_set_at: Date | null };
+    const pack = (() => {
+      try {
+        return packOf(row as ComplaintRow);
+      } catch {
+        return null;
+      }
+    })();
+    if (!pack || !progressLevels(pack).includes(row.level!)) continue;
+    if (!filter(row as ComplaintRow)) continue;
+    const setAt = new Date(level_set_at ?? row.received_at);
+    const last = last_progress_at ? new Date(last_progress_at) : null;
+    const s = progressOverdue(last, setAt, now);
+    if (!s.overdue) continue;
+    out.push({
+      complaintId: row.id,
+      code: row.code,
+      title: row.title,
+      unitId: row.unit_id,
+      level: row.level!,
+      levelSetAt: setAt.toISOString(),
+      lastProgressAt: iso(last),
+      dueAt: s.dueAt.toISOString(),
+      missedWeeks: s.missedWeeks,
+      missedDueAt: s.missedDueAt!.toISOString(),
+    });
+  }
+  return out;
+}
+
+/**
+ * For the sweeper: one notification per missed week (keyed on the missed due instant), with an event
+ * in the complaint's log. Safe to run from several processes: the reminder key is claimed under the
+ * complaint's row lock and a second claim of the same week does nothing.
+ */
+export async function remindMissingProgress(deps: Deps): Promise<{ reminded: number }> {
+  const due = await progressReminders(deps);
+  let reminded = 0;
+  for (const r of due) {
+    const now = deps.now();
+    const done = await inTransaction(deps.db, async (trx) => {
+      const row = await lockOr404(trx, r.complaintId);
+      if (row.status === 'closed' || row.level !== r.level) return false;
+      const claimed = await trx
+        .insertInto('progress_reminders')
+        .values({ complaint_id: row.id, due_at: r.missedDueAt, created_at: now })
+        .onConflict((oc) => oc.columns(['complaint_id', 'due_at']).doNothing())
+        .returning('complaint_id')
+        .executeTakeFirst();
+      if (!claimed) return false;
+      const pack = packOf(row);
+      const { ruleId, roles } = progressRecipients(pack, r.level);
+      const dueLocal = wallLabel('Asia/Shanghai', Date.parse(r.missedDueAt));
+      await trx
+        .insertInto('notifications')
+        .values(roles.map((role) => ({ complaint_id: row.id, recipient_role: role, org_node_id: row.unit_id, kind: 'progress_overdue', rule_id: ruleId, subject: `${row.code} 重大投诉进展快报逾期未报（应于 ${dueLocal} 前报送）`, due_at: r.missedDueAt })))
+        .execute();
+      await appendEvents(trx, row.id, [{ type: 'progress_reminder_sent', data: { ruleId, dueAt: r.missedDueAt, missedWeeks: r.missedWeeks, recipientRoles: roles } }], SYSTEM_ACTOR, now);
+      return true;
+    });
+    if (done) reminded++;
+  }
+  return { reminded };
+}
+
+export { findComplaint };
+
+const esc = (s: unknown) => String(s ?? '').replace(/[&<>"']/g, (c) => ({ '&': '&amp;', '<': '&lt;', '>': '&gt;', '"': '&quot;', "'": '&#39;' })[c]!);
+
+/** A printable page of the report (A4, Chinese headings); every value is HTML-escaped. */
+export function specialReportHtml(view: SpecialReportView): string {
+  const c = view.content;
+  const state = view.status === 'approved' ? '已审批（' + (view.approvedBy ?? '') + '）' : '草稿';
+  const header = [['投诉编号', c.header.code, '项目/单位', c.header.unit], ['投诉级别', c.header.levelName, '投诉类别', c.header.category ?? ''], ['受理时间', c.header.receivedLocal, '结案时间', c.header.closedLocal ?? '未结案'], ['报告状态', state, '', '']];
+  const rows = (cells: unknown[][]) => cells.map((r) => `<tr>${r.map((x) => `<td>${esc(x)}</td>`).join('')}</tr>`).join('');
+  return `<!doctype html><html lang="zh-CN"><head><meta charset="utf-8"><title>${esc(c.title)}</title>
+<style>@page{size:A4;margin:18mm}body{font-family:"Noto Sans CJK SC","Microsoft YaHei",sans-serif;font-size:12px}table{border-collapse:collapse;width:100%;margin:6px 0}td,th{border:1px solid #999;padding:4px;vertical-align:top}h1{font-size:18px}h2{font-size:14px;margin-top:14px}</style></head><body>
+<h1>${esc(c.title)}</h1>
+<table>${rows(header)}</table>
+<h2>概述</h2><p>${esc(c.summary)}</p>
+<h2>A. 投诉发生、处理的始末</h2><table><tr><th>时间</th><th>事项</th><th>经办人</th><th>内容</th></tr>${rows(c.course.map((e) => [e.local, e.label, e.actor, e.text]))}</table>
+<h2>B. 事件发生、恶化的原因分析</h2><table><tr><th>时间</th><th>调整为</th><th>依据</th><th>原因</th></tr>${rows(c.escalation.map((e) => [e.local, e.toName, e.ruleId, e.reason]))}</table><p>${esc(c.causeAnalysis)}</p>
+<h2>C. 为预防投诉重演采取的应对措施</h2><ol>${c.measures.map((m) => `<li>${esc(m.text)}</li>`).join('')}</ol>
+${c.progress.length ? `<h2>进展快报</h2><table>${rows(c.progress.map((p) => [p.local, p.author, p.text]))}</table>` : ''}
+</body></html>`;
+}
