@@ -6,7 +6,8 @@ import fastifyStatic from '@fastify/static';
 
 export async function serveWeb(app: FastifyInstance, webDir: string): Promise<void> {
   const index = path.join(webDir, 'index.html');
-  await app.register(fastifyStatic, { root: webDir, prefix: '/', wildcard: false, index: false });
+  // wildcard: files are looked up when asked for, so a rebuilt web/dist is served without a restart.
+  await app.register(fastifyStatic, { root: webDir, prefix: '/', wildcard: true, index: 'index.html' });
   app.setNotFoundHandler((request, reply) => {
     if (request.url.startsWith('/api/') || request.method !== 'GET' || !fs.existsSync(index)) {
       return reply.code(404).send({ error: { code: 'NOT_FOUND', message: `no route ${request.method} ${request.url}` } });

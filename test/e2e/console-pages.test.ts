@@ -1,0 +1,144 @@
+/**
+ * Journey (c) and the console's other pages: a closed complaint offers no 'dispatch' (the server refuses
+ * it with 409 and the allowed list), and the queue, dashboard and calendar render at desktop and phone size.
+ */
+import { test, after, before } from 'node:test';
+import assert from 'node:assert/strict';
+import type { Browser } from 'playwright-core';
+import { startServer, type RunningServer } from './server.ts';
+import { ADMIN, AGENT, DESKTOP, PHONE, apiAs, chooseOption, launchBrowser, login, newPage, screenshot } from './browser.ts';
+
+let server: RunningServer;
+let browser: Browser;
+
+before(async () => {
+  server = await startServer();
+  browser = await launchBrowser();
+});
+
+after(async () => {
+  await browser?.close();
+  await server?.stop();
+});
+
+test('R-LC-2: a closed complaint offers no dispatch, and the server refuses one with the allowed actions', async () => {
+  const { context, page } = await newPage(browser, DESKTOP, server.baseUrl);
+  try {
+    await login(page, AGENT);
+    await page.goto('/?status=closed&sort=received');
+    const firstLink = page.getByTestId('queue-table').locator('[data-row] a').first();
+    await firstLink.click();
+    await page.getByTestId('complaint-code').waitFor();
+    assert.equal(await page.locator('[data-status]').first().getAttribute('data-status'), 'closed');
+    await page.getByTestId('action-panel').waitFor();
+    assert.equal(await page.locator('[data-action="dispatch"]').count(), 0, 'no dispatch form on a closed complaint');
+    const offered = await page.locator('[data-action]').evaluateAll((els) => els.map((e) => e.getAttribute('data-action')));
+    const id = page.url().split('/').pop()!;
+    const { body } = await apiAs<{ allowedActions: string[]; unitId: string }>(page, `/complaints/${id}`);
+    assert.deepEqual([...offered].sort(), body.allowedActions.filter((a) => offered.includes(a)).sort(), 'only actions the server allows');
+    assert.ok(offered.every((a) => body.allowedActions.includes(a!)));
+
+    const units = await apiAs<{ id: string; kind: string; parentId: string | null }[]>(page, '/units');
+    const department = units.body.find((n) => n.kind === 'department' && n.parentId === body.unitId)!;
+    const refused = await apiAs<{ error: { code: string; allowed?: string[] } }>(page, `/complaints/${id}/actions`, {
+      method: 'POST',
+      body: { type: 'dispatch', leadDepartmentId: department.id },
+    });
+    assert.equal(refused.status, 409);
+    assert.ok(!refused.body.error.allowed?.includes('dispatch'));
+    await screenshot(page, 'complaint-closed-offers');
+  } finally {
+    await context.close();
+  }
+});
+
+for (const viewport of [DESKTOP, PHONE]) {
+  test(`console pages render at ${viewport.width}×${viewport.height}`, async () => {
+    const { context, page } = await newPage(browser, viewport, server.baseUrl);
+    try {
+      await login(page, ADMIN);
+      await page.getByTestId('queue-table').locator('[data-row]').first().waitFor();
+      await page.locator('.countdown').first().waitFor();
+      await screenshot(page, 'queue');
+
+      // Keyset paging: the demo holds more complaints than one page.
+      const rows = page.getByTestId('queue-table').locator('[data-row]');
+      const firstPage = await rows.count();
+      await page.getByRole('button', { name: '加载更多' }).click();
+      await page.waitForFunction((n) => document.querySelectorAll('[data-row]').length > n, firstPage);
+      const codes = await page.getByTestId('queue-table').locator('[data-row] a').allTextContents();
+      assert.equal(new Set(codes).size, codes.length, 'no complaint listed twice across pages');
+
+      await page.getByTestId('queue-table').locator('[data-row] a').first().click();
+      await page.getByTestId('complaint-code').waitFor();
+      await page.getByTestId('event-timeline').waitFor();
+      await screenshot(page, 'complaint');
+
+      await page.goto('/dashboard');
+      await page.getByTestId('chart-open-by-level').locator('canvas').waitFor();
+      await page.waitForTimeout(800); // the charts animate in
+      await screenshot(page, 'dashboard');
+
+      await page.goto('/calendar');
+      await page.getByTestId('calendar-form').waitFor();
+      await page.getByLabel('年份').fill('2099');
+      await page.getByLabel('年份').press('Tab');
+      await page.getByTestId('no-official-data').waitFor();
+      await screenshot(page, 'calendar');
+
+      const overflow = await page.evaluate(() => document.documentElement.scrollWidth - window.innerWidth);
+      assert.ok(overflow <= 0, `no horizontal page scrolling (overflow ${overflow}px)`);
+    } finally {
+      await context.close();
+    }
+  });
+}
+
+test('a dashboard bar opens the queue filtered by it', async () => {
+  const { context, page } = await newPage(browser, DESKTOP, server.baseUrl);
+  try {
+    await login(page, ADMIN);
+    await page.goto('/dashboard');
+    const chart = page.getByTestId('chart-overdue-by-unit').or(page.getByTestId('chart-open-by-level')).first();
+    const canvas = chart.locator('canvas');
+    await canvas.waitFor();
+    await page.waitForTimeout(1200);
+    const box = (await canvas.boundingBox())!;
+    // The first bar of a horizontal chart is its top row, just right of the axis labels.
+    await page.mouse.click(box.x + 140, box.y + 16 + 20);
+    await page.waitForURL(/\/\?.*(unitId|level)=/);
+    await page.getByTestId('queue-table').waitFor();
+  } finally {
+    await context.close();
+  }
+});
+
+test('bulk dispatch sends the selected qualified complaints of one unit to one department', async () => {
+  const { context, page } = await newPage(browser, DESKTOP, server.baseUrl);
+  try {
+    await login(page, AGENT);
+    const ids: string[] = [];
+    for (const title of ['电梯按钮失灵', '电梯运行异响']) {
+      const created = await apiAs<{ id: string }>(page, '/complaints', {
+        method: 'POST',
+        body: { unitId: 'u-prop-jx', channel: 'phone', customer: { name: '业主', phone: '13700000001' }, title, content: `${title}，请尽快检修。` },
+      });
+      assert.equal(created.status, 201);
+      assert.equal((await apiAs(page, `/complaints/${created.body.id}/actions`, { method: 'POST', body: { type: 'qualify', result: 'valid' } })).status, 200);
+      ids.push(created.body.id);
+    }
+    await page.goto('/?status=qualified&unitId=u-prop-jx&sort=received');
+    for (const id of ids) await page.locator(`[data-row="${id}"] input[type="checkbox"]`).check();
+    const bar = page.getByTestId('bulk-dispatch');
+    await chooseOption(page, bar, '派往部门', '工程维修部');
+    await bar.getByRole('button', { name: '批量派单' }).click();
+    await page.getByText('成功派单 2 条，失败 0 条').waitFor();
+    for (const id of ids) {
+      const { body } = await apiAs<{ status: string; leadDepartmentId: string }>(page, `/complaints/${id}`);
+      assert.equal(body.status, 'dispatched');
+      assert.equal(body.leadDepartmentId, 'u-prop-jx-eng');
+    }
+  } finally {
+    await context.close();
+  }
+});

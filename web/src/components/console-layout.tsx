@@ -1,0 +1,45 @@
+import type { ReactNode } from 'react';
+import { Button, Layout, Menu, Space, Typography } from 'antd';
+import { Link, useLocation } from 'react-router-dom';
+import { useT } from '../i18n/i18n-context.tsx';
+import { LanguageSwitch } from '../i18n/language-switch.tsx';
+import { useAuth } from '../features/meta/auth-context.tsx';
+
+const ITEMS = [
+  { path: '/', key: 'nav.queue' },
+  { path: '/intake', key: 'nav.intake' },
+  { path: '/dashboard', key: 'nav.dashboard' },
+  { path: '/calendar', key: 'nav.calendar' },
+] as const;
+
+export function ConsoleLayout({ children }: { children: ReactNode }) {
+  const t = useT();
+  const { user, logout } = useAuth();
+  const location = useLocation();
+  const selected = ITEMS.find((i) => i.path !== '/' && location.pathname.startsWith(i.path))?.path ?? (location.pathname === '/' ? '/' : '');
+  return (
+    <Layout className="console">
+      <Layout.Header className="console-header">
+        <Link to="/" className="brand">
+          {t('app.name')}
+        </Link>
+        <Menu
+          theme="dark"
+          mode="horizontal"
+          aria-label={t('nav.menu')}
+          selectedKeys={[selected]}
+          className="console-menu"
+          items={ITEMS.map((i) => ({ key: i.path, label: <Link to={i.path}>{t(i.key)}</Link> }))}
+        />
+        <Space className="console-user" wrap>
+          <LanguageSwitch />
+          <Typography.Text className="user-name">{user?.name}</Typography.Text>
+          <Button size="small" onClick={() => void logout()}>
+            {t('nav.logout')}
+          </Button>
+        </Space>
+      </Layout.Header>
+      <Layout.Content className="console-content">{children}</Layout.Content>
+    </Layout>
+  );
+}

@@ -1,0 +1,78 @@
+/**
+ * An event's payload in words. Known fields get their label and their value translated (a department
+ * id becomes its name); anything the client does not know yet is still shown, as key and value.
+ */
+import { Typography } from 'antd';
+import { useI18n } from '../../../i18n/i18n-context.tsx';
+import { useLabels } from '../../meta/use-labels.ts';
+import { formatTime } from '../../../components/format.ts';
+
+const HIDDEN = new Set(['complaintId', 'portal', 'loggedLateMs', 'manual', 'repeatCount', 'similarCount', 'hash', 'ruleId', 'requestId']);
+const FIELD_KEYS: Record<string, string> = {
+  reason: 'field.reason',
+  note: 'field.note',
+  message: 'field.message',
+  score: 'field.score',
+  comment: 'field.comment',
+  text: 'field.text',
+  result: 'field.result',
+  categoryId: 'field.category',
+  leadDepartmentId: 'field.department',
+  coDepartmentIds: 'field.coDepartments',
+  departmentId: 'field.department',
+  level: 'field.level',
+  channel: 'field.channel',
+  receivedAt: 'field.receivedAt',
+  name: 'field.clock',
+  minutes: 'field.minutes',
+  cause: 'field.cause',
+  sequence: 'field.sequence',
+  responsible: 'field.responsible',
+  conclusion: 'field.conclusion',
+  countermeasures: 'field.countermeasures',
+  prevention: 'field.prevention',
+  code: 'field.code',
+  internal: 'field.internal',
+  plan: 'field.plan',
+  from: 'field.fromLevel',
+};
+
+export function EventData({ type, data, policyId }: { type: string; data: Record<string, unknown> | null; policyId: string }) {
+  const { t, has, pick, lang } = useI18n();
+  const labels = useLabels();
+  if (!data) return null;
+  const value = (k: string, v: unknown): string => {
+    if (k === 'leadDepartmentId' || k === 'departmentId') return labels.unit(v as string);
+    if (k === 'coDepartmentIds' && Array.isArray(v)) return v.map((d) => labels.unit(d as string)).join('、');
+    if (k === 'categoryId') return labels.category(v as string, policyId);
+    if (k === 'level' || k === 'from') return labels.level(policyId, v as string);
+    if (k === 'channel') return labels.channel(v as string);
+    if (k === 'result') return labels.qualification(v as string);
+    if (k === 'name' && (type.startsWith('clock') || type.startsWith('extension'))) return labels.clock(policyId, v as string);
+    if (k === 'receivedAt' || k === 'at') return formatTime(v as string);
+    if (typeof v === 'boolean') return v ? t('common.yes') : t('common.no');
+    if (typeof v === 'object') return JSON.stringify(v);
+    return String(v);
+  };
+  const entries = Object.entries(data).filter(([k, v]) => v !== null && v !== undefined && v !== '' && !HIDDEN.has(k) && !k.endsWith('Zh') && !(Array.isArray(v) && !v.length));
+  // Bilingual reasons (automatic level changes) come as reason + reasonZh.
+  const reasonZh = typeof data.reasonZh === 'string' ? data.reasonZh : null;
+  if (!entries.length) return null;
+  return (
+    <div style={{ fontSize: 13 }}>
+      {entries.map(([k, v]) => {
+        const key = FIELD_KEYS[k];
+        const label = key && has(key) ? t(key) : k;
+        const shown = k === 'reason' && reasonZh ? pick(reasonZh, String(v)) : value(k, v);
+        return (
+          <div key={k} className="pre-wrap">
+            <Typography.Text type="secondary">{label}
+              {lang === 'zh-CN' ? '：' : ': '}
+            </Typography.Text>
+            {shown}
+          </div>
+        );
+      })}
+    </div>
+  );
+}

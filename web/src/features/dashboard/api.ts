@@ -1,0 +1,11 @@
+import { api } from '../../api/client.ts';
+
+export interface Dashboard {
+  openByLevel: { level: string | null; count: number }[];
+  overdueByUnit: { unitId: string; unitName: string; count: number }[];
+  intakePerDay: { day: string; count: number }[];
+  byCategory: { categoryId: string | null; count: number }[];
+  satisfaction: { week: string; avg: number; count?: number }[];
+}
+
+export const getDashboard = () => api<Dashboard>('/stats/dashboard');

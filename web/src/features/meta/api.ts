@@ -1,0 +1,15 @@
+import { api } from '../../api/client.ts';
+import type { OrgNode, Pack, PolicySummary, User } from '../../api/types.ts';
+
+export const login = (email: string, password: string) =>
+  api<{ token: string; user: User }>('/auth/login', { body: { email, password }, anonymous: true });
+export const logout = () => api<void>('/auth/logout', { method: 'POST' });
+export const getMe = () => api<{ user: User }>('/me');
+export const getUnits = () => api<OrgNode[]>('/units');
+export const getPolicies = () => api<PolicySummary[]>('/policies');
+
+/** The docs call the tree `categories`; the server sends `taxonomy`. Either is accepted. */
+export async function getPack(id: string): Promise<Pack> {
+  const raw = await api<Pack & { categories?: Pack['taxonomy'] }>(`/policies/${encodeURIComponent(id)}`);
+  return { ...raw, taxonomy: raw.taxonomy ?? raw.categories ?? [], guides: raw.guides ?? [], clocks: raw.clocks ?? [] };
+}

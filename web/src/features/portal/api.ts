@@ -1,0 +1,41 @@
+/** The public portal: no token is ever sent, even if a console session exists in this browser. */
+import { api } from '../../api/client.ts';
+
+export interface PortalUnit {
+  id: string;
+  name: string;
+}
+
+export interface SubmitBody {
+  unitId: string;
+  customer: { name: string; phone?: string; email?: string };
+  title: string;
+  content: string;
+  demands?: string;
+}
+
+export interface Tracked {
+  code: string;
+  status: string;
+  statusLabel?: string;
+  title: string;
+  receivedAt: string;
+  reply?: { message: string; at: string } | null;
+  satisfaction?: number | null;
+  timeline: { at: string; type: string }[];
+  canConfirm: boolean;
+  canDispute?: boolean;
+  canRate: boolean;
+}
+
+export interface Credentials {
+  code: string;
+  secret: string;
+}
+
+export const portalUnits = () => api<PortalUnit[]>('/portal/units', { anonymous: true });
+export const submitComplaint = (body: SubmitBody) => api<{ code: string; secret: string }>('/portal/complaints', { body, anonymous: true });
+export const track = (c: Credentials) => api<Tracked>('/portal/track', { body: c, anonymous: true });
+export const confirmReply = (c: Credentials) => api<Tracked>('/portal/confirm', { body: c, anonymous: true });
+export const disputeReply = (c: Credentials, reason: string) => api<Tracked>('/portal/dispute', { body: { ...c, reason }, anonymous: true });
+export const rate = (c: Credentials, score: number, comment?: string) => api<Tracked>('/portal/rate', { body: { ...c, score, comment }, anonymous: true });

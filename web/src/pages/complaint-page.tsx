@@ -1,0 +1,62 @@
+import { Alert, Card, Col, Grid, Row, Spin } from 'antd';
+import { useParams } from 'react-router-dom';
+import { useT } from '../i18n/i18n-context.tsx';
+import { useAsync } from '../components/use-async.ts';
+import { describeError } from '../components/use-error-reporter.ts';
+import { getComplaint } from '../features/complaint/api.ts';
+import { ComplaintHeader } from '../features/complaint/components/complaint-header.tsx';
+import { ClockList } from '../features/complaint/components/clock-list.tsx';
+import { EventTimeline } from '../features/complaint/components/event-timeline.tsx';
+import { ActionPanel } from '../features/complaint/components/action-panel.tsx';
+import { ComplaintDetails } from '../features/complaint/components/complaint-details.tsx';
+import { RelatedList } from '../features/complaint/components/related-list.tsx';
+import { GuideCard } from '../features/complaint/components/guide-card.tsx';
+import { AssessmentCard } from '../features/complaint/components/assessment-card.tsx';
+
+export default function ComplaintPage() {
+  const t = useT();
+  const { id = '' } = useParams();
+  const { data: c, error, loading, setData } = useAsync(() => getComplaint(id), [id]);
+  // Two columns from xl up; narrower, the actions follow the clocks instead of the whole history.
+  const twoColumns = Grid.useBreakpoint().xl !== false;
+  if (error) return <Alert type="error" title={describeError(error, t)} />;
+  if (!c || (loading && c.id !== id)) return <Spin />;
+  // Remount the action forms after each action: the allowed set and the defaults change with the state.
+  const version = `${c.status}-${c.updatedAt ?? ''}-${c.events?.length ?? 0}`;
+  const actions = (
+    <Card size="small" title={t('complaint.actions')} style={{ marginBottom: 16 }}>
+      <ActionPanel key={version} complaint={c} onDone={setData} />
+    </Card>
+  );
+  return (
+    <>
+      <ComplaintHeader complaint={c} />
+      <Row gutter={[16, 16]}>
+        <Col xs={24} xl={15}>
+          <Card size="small" title={t('complaint.clocks')} style={{ marginBottom: 16 }}>
+            <ClockList complaint={c} />
+          </Card>
+          {!twoColumns && actions}
+          <Card size="small" title={t('complaint.details')} style={{ marginBottom: 16 }}>
+            <ComplaintDetails complaint={c} />
+          </Card>
+          <Card size="small" title={t('complaint.timeline')}>
+            <EventTimeline events={c.events ?? []} policyId={c.policyId} />
+          </Card>
+        </Col>
+        <Col xs={24} xl={9}>
+          {twoColumns && actions}
+          <Card size="small" title={t('complaint.guide')} style={{ marginBottom: 16 }}>
+            <GuideCard complaint={c} />
+          </Card>
+          <Card size="small" title={t('complaint.links')} style={{ marginBottom: 16 }}>
+            <RelatedList complaint={c} />
+          </Card>
+          <Card size="small" title={t('complaint.assessment')}>
+            <AssessmentCard complaintId={c.id} version={version} />
+          </Card>
+        </Col>
+      </Row>
+    </>
+  );
+}

@@ -1,0 +1,40 @@
+/** The customer portal: phone-first, no login, the same language switch as the console. */
+import { useState } from 'react';
+import { Tabs } from 'antd';
+import { Link, useSearchParams } from 'react-router-dom';
+import { useT } from '../i18n/i18n-context.tsx';
+import { LanguageSwitch } from '../i18n/language-switch.tsx';
+import { SubmitForm } from '../features/portal/components/submit-form.tsx';
+import { TrackPanel } from '../features/portal/components/track-form.tsx';
+import type { Credentials } from '../features/portal/api.ts';
+
+export default function PortalPage() {
+  const t = useT();
+  const [params] = useSearchParams();
+  // A link may carry the code so the customer only types the secret; it never records anything by itself.
+  const [tab, setTab] = useState(params.get('code') ? 'track' : 'submit');
+  const [creds, setCreds] = useState<Partial<Credentials>>({ code: params.get('code') ?? undefined });
+
+  return (
+    <div className="portal">
+      <header className="portal-header">
+        <h1>{t('app.portalName')}</h1>
+        <LanguageSwitch />
+      </header>
+      <main className="portal-main">
+        <Tabs
+          activeKey={tab}
+          onChange={setTab}
+          centered
+          items={[
+            { key: 'submit', label: t('portal.tabSubmit'), children: <SubmitForm onTrack={(c) => { setCreds(c); setTab('track'); }} /> },
+            { key: 'track', label: t('portal.tabTrack'), children: <TrackPanel initial={creds} /> },
+          ]}
+        />
+      </main>
+      <footer className="portal-footer">
+        <Link to="/">{t('portal.consoleLink')}</Link>
+      </footer>
+    </div>
+  );
+}

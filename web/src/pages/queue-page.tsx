@@ -1,0 +1,84 @@
+import { useCallback, useEffect, useMemo, useRef, useState } from 'react';
+import { Button, Flex, Space, Typography } from 'antd';
+import { useSearchParams } from 'react-router-dom';
+import type { ComplaintSummary } from '../api/types.ts';
+import { useT } from '../i18n/i18n-context.tsx';
+import { useErrorReporter } from '../components/use-error-reporter.ts';
+import { filtersFromSearch, filtersToSearch, listComplaints, type QueueFilters } from '../features/queue/api.ts';
+import { QueueFiltersBar } from '../features/queue/components/queue-filters.tsx';
+import { QueueTable } from '../features/queue/components/queue-table.tsx';
+import { SavedViewsBar } from '../features/queue/components/saved-views-bar.tsx';
+import { BulkDispatch } from '../features/queue/components/bulk-dispatch.tsx';
+
+export default function QueuePage() {
+  const t = useT();
+  const report = useErrorReporter();
+  const [params, setParams] = useSearchParams();
+  const search = params.toString();
+  const filters = useMemo(() => filtersFromSearch(new URLSearchParams(search)), [search]);
+  const [items, setItems] = useState<ComplaintSummary[]>([]);
+  const [total, setTotal] = useState(0);
+  const [cursor, setCursor] = useState<string | null>(null);
+  const [loading, setLoading] = useState(true);
+  const [selectedIds, setSelectedIds] = useState<string[]>([]);
+  const request = useRef(0);
+
+  const load = useCallback(
+    async (append: boolean, after: string | null) => {
+      const id = ++request.current;
+      setLoading(true);
+      try {
+        const page = await listComplaints(filters, after);
+        if (id !== request.current) return;
+        setItems((prev) => (append ? [...prev, ...page.items] : page.items));
+        setCursor(page.nextCursor);
+        setTotal(page.total);
+      } catch (err) {
+        if (id === request.current) report(err);
+      } finally {
+        if (id === request.current) setLoading(false);
+      }
+    },
+    [filters, report],
+  );
+
+  useEffect(() => {
+    setSelectedIds([]);
+    void load(false, null);
+  }, [load]);
+
+  const setFilters = (next: QueueFilters) => setParams(filtersToSearch(next));
+  const selected = items.filter((i) => selectedIds.includes(i.id));
+
+  return (
+    <>
+      <Flex justify="space-between" align="center" wrap gap={8} style={{ marginBottom: 12 }}>
+        <Typography.Title level={3} className="page-title" style={{ marginBottom: 0 }}>
+          {t('queue.title')}
+        </Typography.Title>
+        <SavedViewsBar currentSearch={search} onApply={(s) => setParams(new URLSearchParams(s))} />
+      </Flex>
+      <div style={{ marginBottom: 12 }}>
+        <QueueFiltersBar value={filters} onChange={setFilters} />
+      </div>
+      <BulkDispatch
+        selected={selected}
+        onDone={() => {
+          setSelectedIds([]);
+          void load(false, null);
+        }}
+      />
+      <QueueTable items={items} loading={loading} selectedIds={selectedIds} onSelect={setSelectedIds} />
+      <Space style={{ marginTop: 12 }}>
+        <Typography.Text type="secondary" data-testid="queue-total">
+          {t('queue.total', { total, shown: items.length })}
+        </Typography.Text>
+        {cursor && (
+          <Button onClick={() => void load(true, cursor)} loading={loading}>
+            {t('queue.loadMore')}
+          </Button>
+        )}
+      </Space>
+    </>
+  );
+}
