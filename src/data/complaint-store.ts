@@ -59,15 +59,26 @@ export async function nextComplaintCode(trx: Db, localDay: string): Promise<stri
  * Appends events after the complaint's last one, extending its hash chain. The caller holds the
  * complaint's row lock (or has just inserted it), so seq numbers cannot collide.
  */
-export async function appendEvents(trx: Db, complaintId: string, events: NewEvent[], actor: Actor, at: Date): Promise<StoredEvent[]> {
+export async function appendEvents(
+  trx: Db,
+  complaintId: string,
+  events: NewEvent[],
+  actor: Actor,
+  at: Date,
+  /** The chain's current tail when the caller knows it (a complaint created in this transaction has none). */
+  knownTail?: { seq: number; hash: string } | null,
+): Promise<StoredEvent[]> {
   if (events.length === 0) return [];
-  const last = await trx
-    .selectFrom('complaint_events')
-    .select(['seq', 'hash'])
-    .where('complaint_id', '=', complaintId)
-    .orderBy('seq', 'desc')
-    .limit(1)
-    .executeTakeFirst();
+  const last =
+    knownTail !== undefined
+      ? knownTail
+      : await trx
+          .selectFrom('complaint_events')
+          .select(['seq', 'hash'])
+          .where('complaint_id', '=', complaintId)
+          .orderBy('seq', 'desc')
+          .limit(1)
+          .executeTakeFirst();
   let seq = last?.seq ?? 0;
   let prev = last?.hash ?? GENESIS_HASH;
   const rows: StoredEvent[] = [];
@@ -149,30 +160,46 @@ export async function loadClocksFor(db: Db, complaintIds: string[]): Promise<Map
   return map;
 }
 
-/** Writes the clocks that differ from `before` (insert or update by name). */
+/** Writes the clocks that differ from `before`, inserted or updated by name in one statement. */
 export async function saveClocks(trx: Db, complaintId: string, before: ClockRecord[], after: ClockRecord[]): Promise<void> {
   const old = new Map(before.map((c) => [c.name, JSON.stringify(c)]));
-  for (const c of after) {
-    if (old.get(c.name) === JSON.stringify(c)) continue;
-    const values = {
-      rule_id: c.ruleId,
-      started_at: c.startedAt,
-      due_at: c.dueAt,
-      state: c.state,
-      paused_ms: c.pausedMs,
-      paused_at: c.pausedAt ?? null,
-      pause_reason: c.pauseReason ?? null,
-      met_at: c.metAt ?? null,
-      breached_at: c.breachedAt ?? null,
-      calendar_version: c.calendarVersion,
-      trace: JSON.stringify(c.trace),
-    };
-    await trx
-      .insertInto('complaint_clocks')
-      .values({ complaint_id: complaintId, name: c.name, ...values })
-      .onConflict((oc) => oc.columns(['complaint_id', 'name']).doUpdateSet(values))
-      .execute();
-  }
+  const changed = after.filter((c) => old.get(c.name) !== JSON.stringify(c));
+  if (changed.length === 0) return;
+  await trx
+    .insertInto('complaint_clocks')
+    .values(
+      changed.map((c) => ({
+        complaint_id: complaintId,
+        name: c.name,
+        rule_id: c.ruleId,
+        started_at: c.startedAt,
+        due_at: c.dueAt,
+        state: c.state,
+        paused_ms: c.pausedMs,
+        paused_at: c.pausedAt ?? null,
+        pause_reason: c.pauseReason ?? null,
+        met_at: c.metAt ?? null,
+        breached_at: c.breachedAt ?? null,
+        calendar_version: c.calendarVersion,
+        trace: JSON.stringify(c.trace),
+      })),
+    )
+    .onConflict((oc) =>
+      oc.columns(['complaint_id', 'name']).doUpdateSet((eb) => ({
+        rule_id: eb.ref('excluded.rule_id'),
+        started_at: eb.ref('excluded.started_at'),
+        due_at: eb.ref('excluded.due_at'),
+        state: eb.ref('excluded.state'),
+        paused_ms: eb.ref('excluded.paused_ms'),
+        paused_at: eb.ref('excluded.paused_at'),
+        pause_reason: eb.ref('excluded.pause_reason'),
+        met_at: eb.ref('excluded.met_at'),
+        breached_at: eb.ref('excluded.breached_at'),
+        calendar_version: eb.ref('excluded.calendar_version'),
+        trace: eb.ref('excluded.trace'),
+      })),
+    )
+    .execute();
 }
 
 /** The earliest due instant among running clocks, and whether any clock is breached and unmet. */

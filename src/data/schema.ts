@@ -347,3 +347,36 @@ export interface DB {
   return_records: ReturnRecordsTable;
   cases: CasesTable;
 }
+
+/** src/data/migrations/0005_security.sql (the columns below merge into the interfaces above) */
+export interface SessionsTable {
+  id: Generated<string>;
+  name: string | null;
+  last_used_at: Timestamp | null;
+}
+
+export interface UsersTable {
+  password_changed_at: Timestamp | null;
+}
+
+export interface LoginFailuresTable {
+  id: Generated<number>;
+  email: string;
+  ip: string;
+  at: Timestamp;
+}
+
+export interface DB {
+  login_failures: LoginFailuresTable;
+}
+
+/** src/data/migrations/0006_search.sql (the columns below merge into the interfaces above; filled by triggers) */
+export interface ComplaintsTable {
+  /** Distinct character bigrams of code, title and content, for the `q` search; maintained by a trigger. */
+  search_bigrams: ColumnType<string[], never, never>;
+}
+
+export interface CustomersTable {
+  /** Distinct character bigrams of name and phone; maintained by a trigger. */
+  search_bigrams: ColumnType<string[], never, never>;
+}

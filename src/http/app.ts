@@ -19,6 +19,13 @@ import { statsRoutes } from './routes/stats.routes.ts';
 import { reportRoutes } from './routes/reports.routes.ts';
 import { caseworkRoutes } from './routes/casework.routes.ts';
 import { serveWeb } from './web.ts';
+import cookie from '@fastify/cookie';
+import multipart from '@fastify/multipart';
+import path from 'node:path';
+import { userRoutes } from './routes/users.routes.ts';
+import { attachmentRoutes } from './routes/attachments.routes.ts';
+import { adminRoutes } from './routes/admin.routes.ts';
+import { MAX_ATTACHMENT_BYTES } from '../use-cases/attachments/attachments.ts';
 
 export interface AppOptions {
   deps: Deps;
@@ -27,6 +34,8 @@ export interface AppOptions {
   logLevel?: string;
   /** Directory of the built web app; null serves the API only. */
   webDir?: string | null;
+  /** Where attachment bytes are stored (outside the web root); default DATA_DIR/attachments. */
+  attachmentsDir?: string;
 }
 
 export async function buildApp(opts: AppOptions): Promise<FastifyInstance> {
@@ -58,6 +67,8 @@ export async function buildApp(opts: AppOptions): Promise<FastifyInstance> {
   await app.register(swaggerUi, { routePrefix: '/api/docs' });
   app.get('/api/openapi.json', { schema: { hide: true } }, async () => app.swagger());
 
+  await app.register(cookie);
+  await app.register(multipart, { limits: { fileSize: MAX_ATTACHMENT_BYTES, files: 1, fields: 5, parts: 6 } });
   installAuth(app, opts.deps);
   await healthRoutes(app, opts.deps, opts.databaseKind);
   await authRoutes(app, opts.deps, opts.sessionHours);
@@ -67,6 +78,9 @@ export async function buildApp(opts: AppOptions): Promise<FastifyInstance> {
   await portalRoutes(app, opts.deps);
   await statsRoutes(app, opts.deps);
   await reportRoutes(app, opts.deps);
+  await userRoutes(app, opts.deps);
+  await attachmentRoutes(app, opts.deps, opts.attachmentsDir ?? path.join(path.resolve(process.env.DATA_DIR?.trim() || './data'), 'attachments'));
+  await adminRoutes(app, opts.deps);
   await caseworkRoutes(app, opts.deps);
   if (opts.webDir) await serveWeb(app, opts.webDir);
   else app.setNotFoundHandler((request, reply) => reply.code(404).send({ error: { code: 'NOT_FOUND', message: `no route ${request.method} ${request.url}` } }));

@@ -29,7 +29,9 @@ export const CAPABILITIES = {
   'contact.view': "see the customer's unmasked phone and e-mail (R-IN-4)",
   'calendar.edit': "edit a unit's business calendar",
   'dashboard.read': 'dashboard counts over the complaints in scope',
-  'users.manage': 'create users, change roles and organisation (no route yet)',
+  'users.manage': 'list and create users, change roles and organisation, disable accounts (in scope)',
+  'attachment.add': 'attach evidence (images, PDF) to a complaint in scope',
+  'eventlog.verify': "check every complaint's event hash chain (tamper evidence)",
 } as const;
 export type Capability = keyof typeof CAPABILITIES;
 
@@ -37,14 +39,15 @@ export type Capability = keyof typeof CAPABILITIES;
 const CASE_WORKER: readonly Capability[] = ['complaint.create', 'complaint.read', 'complaint.act', 'contact.view', 'dashboard.read'];
 
 export const ROLE_CAPABILITIES: Record<Role, readonly Capability[]> = {
-  agent: CASE_WORKER,
-  specialist: CASE_WORKER,
+  // Evidence (R-IN-2 photos) is added by those who work the case, the department included.
+  agent: [...CASE_WORKER, 'attachment.add'],
+  specialist: [...CASE_WORKER, 'attachment.add'],
   // A department handles what is dispatched to it; it does not talk to the customer (R-LC-5), so it
   // works without the customer's contact details (R-IN-4) and does not register complaints.
-  handler: ['complaint.read', 'complaint.act', 'dashboard.read'],
-  qa: [...CASE_WORKER, 'calendar.edit'],
-  manager: [...CASE_WORKER, 'calendar.edit'],
-  admin: [...CASE_WORKER, 'calendar.edit', 'users.manage'],
+  handler: ['complaint.read', 'complaint.act', 'dashboard.read', 'attachment.add'],
+  qa: [...CASE_WORKER, 'calendar.edit', 'attachment.add'],
+  manager: [...CASE_WORKER, 'calendar.edit', 'attachment.add'],
+  admin: [...CASE_WORKER, 'calendar.edit', 'users.manage', 'attachment.add', 'eventlog.verify'],
   auditor: ['complaint.read', 'dashboard.read'],
 };
 

@@ -23,8 +23,10 @@ export async function applyRulesAndStore(
     evaluateLevel?: boolean;
     /** Clocks already loaded by the caller (a new complaint has none). */
     clocks?: ClockRecord[];
+    /** The event chain's tail when known (null for a complaint created in this transaction). */
+    eventTail?: { seq: number; hash: string } | null;
   },
-): Promise<{ events: StoredEvent[]; clocks: ClockRecord[]; level: string | null }> {
+): Promise<{ events: StoredEvent[]; clocks: ClockRecord[]; level: string | null; row: ComplaintRow }> {
   const before = args.clocks ?? (await loadClocks(trx, args.row.id));
   const lifecycleForRules = args.events.map((e) => ({
     type: e.type,
@@ -42,11 +44,11 @@ export async function applyRulesAndStore(
     now: args.now,
     evaluateLevel: args.evaluateLevel ?? true,
   });
-  const stored = await appendEvents(trx, args.row.id, [...args.events, ...out.ruleEvents], args.actor, args.now);
+  const stored = await appendEvents(trx, args.row.id, [...args.events, ...out.ruleEvents], args.actor, args.now, args.eventTail);
   await saveClocks(trx, args.row.id, before, out.clocks);
   const summary = clockSummary(out.clocks);
   const level = out.facts.level;
-  await trx
+  const row = await trx
     .updateTable('complaints')
     .set({
       level,
@@ -58,7 +60,8 @@ export async function applyRulesAndStore(
       updated_at: args.now,
     })
     .where('id', '=', args.row.id)
-    .execute();
+    .returningAll()
+    .executeTakeFirstOrThrow();
   if (out.notifications.length > 0) {
     await trx
       .insertInto('notifications')
@@ -75,7 +78,7 @@ export async function applyRulesAndStore(
       )
       .execute();
   }
-  return { events: stored, clocks: out.clocks, level };
+  return { events: stored, clocks: out.clocks, level, row };
 }
 
 function manualRule(events: NewEvent[]): string | null {

@@ -1,11 +1,17 @@
 /**
- * Password login and bearer sessions. Passwords are argon2id hashes; a session token is 32 random
- * bytes given to the client once, stored only as its SHA-256 so a database leak yields no sessions.
+ * Password login, sessions and API tokens. Passwords are argon2id hashes; every session or token is
+ * 32 random bytes given to the client once and stored only as its SHA-256, so a database leak yields
+ * no sessions. One table holds three kinds: 'bearer' (a login token for API clients and tests),
+ * 'cookie' (the web app's httpOnly session) and 'api' (a named, long-lived API token).
+ *
+ * Failed logins are rows in `login_failures`, so the lockout holds across processes: after
+ * LOCKOUT.maxPerEmail failures for one e-mail within LOCKOUT.windowMs the e-mail is locked until the
+ * window of the last failure ends; one address gets LOCKOUT.maxPerIp failures per window.
  */
 import { createHash, randomBytes } from 'node:crypto';
 import argon2 from 'argon2';
 import type { Deps } from './context.ts';
-import { DomainError } from '../domain/errors.ts';
+import { DomainError, invalid } from '../domain/errors.ts';
 
 export interface SessionUser {
   id: string;
@@ -15,50 +21,248 @@ export interface SessionUser {
   orgNodeId: string | null;
 }
 
+export type SessionKind = 'bearer' | 'cookie' | 'api';
+
+export interface Authenticated {
+  user: SessionUser;
+  sessionId: string;
+  kind: SessionKind;
+}
+
+export const LOCKOUT = { windowMs: 15 * 60_000, maxPerEmail: 5, maxPerIp: 30 } as const;
+
 export const hashPassword = (password: string) => argon2.hash(password, { type: argon2.argon2id });
 
-const tokenHash = (token: string) => createHash('sha256').update(token).digest('hex');
+export const tokenHash = (token: string) => createHash('sha256').update(token).digest('hex');
+
+/** The CSRF token of a cookie session: derived from the session secret, so it is bound to that session. */
+export const csrfTokenFor = (sessionToken: string) => createHash('sha256').update('plaint-csrf\n').update(sessionToken).digest('base64url');
+
+/** A refused login because of too many failures: 429, with when to try again. */
+export class LoginThrottled extends DomainError {
+  constructor(public readonly retryAt: Date, now: Date, what: string) {
+    const seconds = Math.max(1, Math.ceil((retryAt.getTime() - now.getTime()) / 1000));
+    super('RATE_LIMITED', `${what}; try again after ${retryAt.toISOString()} (in ${Math.ceil(seconds / 60)} min)`);
+  }
+  retryAfterSeconds(now: Date): number {
+    return Math.max(1, Math.ceil((this.retryAt.getTime() - now.getTime()) / 1000));
+  }
+}
 
 // Verifying against a fixed hash when the e-mail is unknown keeps the timing of both failures alike.
 let dummyHash: Promise<string> | null = null;
 
-export async function login(deps: Deps, email: string, password: string, sessionHours: number): Promise<{ token: string; user: SessionUser }> {
-  const user = await deps.db.selectFrom('users').selectAll().where('email', '=', email.trim().toLowerCase()).executeTakeFirst();
+const normaliseEmail = (email: string) => email.trim().toLowerCase();
+
+async function assertNotThrottled(deps: Deps, email: string, ip: string, now: Date): Promise<void> {
+  const since = new Date(now.getTime() - LOCKOUT.windowMs);
+  const byEmail = await deps.db
+    .selectFrom('login_failures')
+    .select((eb) => [eb.fn.countAll<number>().as('n'), eb.fn.max('at').as('last')])
+    .where('email', '=', email)
+    .where('at', '>', since)
+    .executeTakeFirst();
+  if (byEmail && Number(byEmail.n) >= LOCKOUT.maxPerEmail && byEmail.last) {
+    throw new LoginThrottled(new Date(new Date(byEmail.last).getTime() + LOCKOUT.windowMs), now, `too many failed logins for this account: it is locked`);
+  }
+  const byIp = await deps.db
+    .selectFrom('login_failures')
+    .select((eb) => [eb.fn.countAll<number>().as('n'), eb.fn.min('at').as('first')])
+    .where('ip', '=', ip)
+    .where('at', '>', since)
+    .executeTakeFirst();
+  if (byIp && Number(byIp.n) >= LOCKOUT.maxPerIp && byIp.first) {
+    throw new LoginThrottled(new Date(new Date(byIp.first).getTime() + LOCKOUT.windowMs), now, 'too many failed logins from this address');
+  }
+}
+
+async function recordFailure(deps: Deps, email: string, ip: string, now: Date): Promise<void> {
+  await deps.db.insertInto('login_failures').values({ email: email.slice(0, 254), ip: ip.slice(0, 100), at: now }).execute();
+  // Old rows are of no use; keep the table small.
+  await deps.db.deleteFrom('login_failures').where('at', '<', new Date(now.getTime() - 24 * 3600_000)).execute();
+}
+
+export async function createSession(
+  deps: Deps,
+  userId: string,
+  kind: SessionKind,
+  lifetimeHours: number,
+  name: string | null = null,
+): Promise<{ token: string; id: string; expiresAt: Date }> {
+  const token = randomBytes(32).toString('base64url');
+  const now = deps.now();
+  const expiresAt = new Date(now.getTime() + lifetimeHours * 3600_000);
+  const row = await deps.db
+    .insertInto('sessions')
+    .values({ token_hash: tokenHash(token), user_id: userId, kind, name, created_at: now, expires_at: expiresAt })
+    .returning('id')
+    .executeTakeFirstOrThrow();
+  return { token, id: row.id, expiresAt };
+}
+
+export async function login(
+  deps: Deps,
+  email: string,
+  password: string,
+  sessionHours: number,
+  opts: { ip?: string; kind?: SessionKind } = {},
+): Promise<{ token: string; user: SessionUser; expiresAt: Date }> {
+  const now = deps.now();
+  const key = normaliseEmail(email);
+  const ip = opts.ip ?? 'unknown';
+  // Checked before the password, so a locked account does not confirm a right guess.
+  await assertNotThrottled(deps, key, ip, now);
+  const user = await deps.db.selectFrom('users').selectAll().where('email', '=', key).executeTakeFirst();
   if (!user) {
     dummyHash ??= hashPassword('not-a-real-password');
     await argon2.verify(await dummyHash, password).catch(() => false);
+    await recordFailure(deps, key, ip, now);
     throw new DomainError('UNAUTHENTICATED', 'e-mail or password is wrong');
   }
   const ok = await argon2.verify(user.password_hash, password).catch(() => false);
-  if (!ok) throw new DomainError('UNAUTHENTICATED', 'e-mail or password is wrong');
+  if (!ok) {
+    await recordFailure(deps, key, ip, now);
+    throw new DomainError('UNAUTHENTICATED', 'e-mail or password is wrong');
+  }
   if (user.disabled) throw new DomainError('FORBIDDEN', 'this account is disabled');
-  const token = randomBytes(32).toString('base64url');
-  const now = deps.now();
-  await deps.db
-    .insertInto('sessions')
-    .values({ token_hash: tokenHash(token), user_id: user.id, created_at: now, expires_at: new Date(now.getTime() + sessionHours * 3600_000) })
-    .execute();
-  return { token, user: { id: user.id, email: user.email, name: user.name, role: user.role, orgNodeId: user.org_node_id } };
+  await deps.db.deleteFrom('login_failures').where('email', '=', key).execute();
+  const session = await createSession(deps, user.id, opts.kind ?? 'bearer', sessionHours);
+  return { token: session.token, expiresAt: session.expiresAt, user: { id: user.id, email: user.email, name: user.name, role: user.role, orgNodeId: user.org_node_id } };
 }
 
-export async function authenticate(deps: Deps, token: string): Promise<SessionUser | null> {
+/** The user behind a token, if the token is of one of `kinds`, not revoked, not expired, and the user is enabled. */
+export async function authenticateSession(deps: Deps, token: string, kinds: readonly SessionKind[]): Promise<Authenticated | null> {
   const row = await deps.db
     .selectFrom('sessions as s')
     .innerJoin('users as u', 'u.id', 's.user_id')
-    .select(['u.id', 'u.email', 'u.name', 'u.role', 'u.org_node_id', 'u.disabled', 's.expires_at', 's.revoked_at'])
+    .select(['u.id', 'u.email', 'u.name', 'u.role', 'u.org_node_id', 'u.disabled', 's.id as session_id', 's.kind', 's.expires_at', 's.revoked_at', 's.last_used_at'])
     .where('s.token_hash', '=', tokenHash(token))
     .executeTakeFirst();
-  if (!row || row.disabled || row.revoked_at || new Date(row.expires_at).getTime() <= deps.now().getTime()) return null;
-  return { id: row.id, email: row.email, name: row.name, role: row.role, orgNodeId: row.org_node_id };
+  const now = deps.now();
+  if (!row || row.disabled || row.revoked_at || new Date(row.expires_at).getTime() <= now.getTime()) return null;
+  if (!kinds.includes(row.kind as SessionKind)) return null;
+  if (row.kind === 'api' && (!row.last_used_at || now.getTime() - new Date(row.last_used_at).getTime() > 60_000)) {
+    // Shown in the token list; written at most once a minute.
+    await deps.db.updateTable('sessions').set({ last_used_at: now }).where('id', '=', row.session_id).execute();
+  }
+  return { user: { id: row.id, email: row.email, name: row.name, role: row.role, orgNodeId: row.org_node_id }, sessionId: row.session_id, kind: row.kind as SessionKind };
+}
+
+/** Bearer-token lookup (login tokens and API tokens), kept for callers of the first version. */
+export async function authenticate(deps: Deps, token: string): Promise<SessionUser | null> {
+  return (await authenticateSession(deps, token, ['bearer', 'api']))?.user ?? null;
 }
 
 export async function logout(deps: Deps, token: string): Promise<void> {
   await deps.db.updateTable('sessions').set({ revoked_at: deps.now() }).where('token_hash', '=', tokenHash(token)).where('revoked_at', 'is', null).execute();
 }
 
+export async function revokeUserSessions(deps: Deps, userId: string, exceptSessionId?: string): Promise<number> {
+  let q = deps.db.updateTable('sessions').set({ revoked_at: deps.now() }).where('user_id', '=', userId).where('revoked_at', 'is', null);
+  if (exceptSessionId) q = q.where('id', '<>', exceptSessionId);
+  const r = await q.executeTakeFirst();
+  return Number(r.numUpdatedRows);
+}
+
+// ---------------------------------------------------------------------------------------------
+// API tokens
+
+export interface ApiTokenInfo {
+  id: string;
+  name: string;
+  createdAt: string;
+  expiresAt: string;
+  lastUsedAt: string | null;
+}
+
+export const MAX_API_TOKENS = 50;
+
+export async function createApiToken(deps: Deps, user: SessionUser, name: string, days: number): Promise<ApiTokenInfo & { token: string }> {
+  const active = await deps.db
+    .selectFrom('sessions')
+    .select((eb) => eb.fn.countAll<number>().as('n'))
+    .where('user_id', '=', user.id)
+    .where('kind', '=', 'api')
+    .where('revoked_at', 'is', null)
+    .where('expires_at', '>', deps.now())
+    .executeTakeFirstOrThrow();
+  if (Number(active.n) >= MAX_API_TOKENS) throw new DomainError('CONFLICT', `at most ${MAX_API_TOKENS} active API tokens per user; revoke one first`);
+  const s = await createSession(deps, user.id, 'api', days * 24, name);
+  return { id: s.id, name, token: s.token, createdAt: deps.now().toISOString(), expiresAt: s.expiresAt.toISOString(), lastUsedAt: null };
+}
+
+export async function listApiTokens(deps: Deps, user: SessionUser): Promise<ApiTokenInfo[]> {
+  const rows = await deps.db
+    .selectFrom('sessions')
+    .select(['id', 'name', 'created_at', 'expires_at', 'last_used_at'])
+    .where('user_id', '=', user.id)
+    .where('kind', '=', 'api')
+    .where('revoked_at', 'is', null)
+    .where('expires_at', '>', deps.now())
+    .orderBy('created_at')
+    .execute();
+  return rows.map((r) => ({
+    id: r.id,
+    name: r.name ?? '',
+    createdAt: new Date(r.created_at).toISOString(),
+    expiresAt: new Date(r.expires_at).toISOString(),
+    lastUsedAt: r.last_used_at ? new Date(r.last_used_at).toISOString() : null,
+  }));
+}
+
+/** Revokes one of the user's own API tokens; someone else's token answers 404 like an unknown one. */
+export async function revokeApiToken(deps: Deps, user: SessionUser, id: string): Promise<void> {
+  const r = await deps.db
+    .updateTable('sessions')
+    .set({ revoked_at: deps.now() })
+    .where('id', '=', id)
+    .where('user_id', '=', user.id)
+    .where('kind', '=', 'api')
+    .where('revoked_at', 'is', null)
+    .executeTakeFirst();
+  if (Number(r.numUpdatedRows) === 0) throw new DomainError('NOT_FOUND', `API token '${id}' not found`);
+}
+
+// ---------------------------------------------------------------------------------------------
+// Passwords
+
+/** A short list of passwords that are guessed first; a policy, not a dictionary attack. */
+const COMMON_PASSWORDS = new Set([
+  'password', 'password1', 'password12', 'password123', 'password1234', 'passw0rd', 'p@ssw0rd', 'p@ssword123',
+  '1234567890', '12345678910', '123456789', '0123456789', '1111111111', '0000000000', '1234512345', '9876543210',
+  'qwertyuiop', 'qwerty1234', 'qwerty12345', '1q2w3e4r5t', '1qaz2wsx3edc', 'zaq12wsx', 'abcdefghij', 'abcd123456',
+  'iloveyou12', 'letmein123', 'welcome123', 'admin12345', 'administrator', 'changeme123', 'football123',
+  'woaini1314', 'woaini520', '5201314520', 'a123456789', 'aa123456789', 'qq123456789', 'plaint123', 'plaintplaint',
+]);
+
+/** Throws a 400 naming `field` when a new password breaks the policy (≥ 10 characters, not the e-mail, not common). */
+export function assertPasswordPolicy(password: string, email: string, field = 'password'): void {
+  if ([...password].length < 10) throw invalid(field, 'must be at least 10 characters');
+  if (password.length > 200) throw invalid(field, 'must be at most 200 characters');
+  const p = password.trim().toLowerCase();
+  const e = normaliseEmail(email);
+  const local = e.split('@')[0];
+  if (p === e || p === local || (local.length >= 4 && p.includes(local))) throw invalid(field, 'must not be or contain the e-mail address');
+  if (COMMON_PASSWORDS.has(p) || /^(.)\1+$/.test(p)) throw invalid(field, 'is too common; choose a longer phrase');
+}
+
+/** Changes the user's own password; the other sessions and tokens of the user are revoked. */
+export async function changePassword(deps: Deps, auth: Authenticated, currentPassword: string, newPassword: string): Promise<void> {
+  const row = await deps.db.selectFrom('users').select(['password_hash', 'email']).where('id', '=', auth.user.id).executeTakeFirstOrThrow();
+  const ok = await argon2.verify(row.password_hash, currentPassword).catch(() => false);
+  if (!ok) throw new DomainError('FORBIDDEN', 'the current password is wrong');
+  assertPasswordPolicy(newPassword, row.email, 'newPassword');
+  if (await argon2.verify(row.password_hash, newPassword).catch(() => false)) throw invalid('newPassword', 'must differ from the current password');
+  const hash = await hashPassword(newPassword);
+  await deps.db.transaction().execute(async (trx) => {
+    await trx.updateTable('users').set({ password_hash: hash, password_changed_at: deps.now() }).where('id', '=', auth.user.id).execute();
+    await trx.updateTable('sessions').set({ revoked_at: deps.now() }).where('user_id', '=', auth.user.id).where('revoked_at', 'is', null).where('id', '<>', auth.sessionId).execute();
+  });
+}
+
 /** Creates or updates a user; used for the admin from the environment and for demo users. */
 export async function ensureUser(deps: Deps, u: { email: string; name: string; password: string; role: string; orgNodeId: string | null }): Promise<void> {
-  const email = u.email.trim().toLowerCase();
+  const email = normaliseEmail(u.email);
   const existing = await deps.db.selectFrom('users').select(['id', 'password_hash']).where('email', '=', email).executeTakeFirst();
   if (existing) {
     const same = await argon2.verify(existing.password_hash, u.password).catch(() => false);

@@ -7,6 +7,7 @@ import { sql } from 'kysely';
 import type { Deps, Actor } from './context.ts';
 import type { Db, ComplaintRow } from '../data/complaint-store.ts';
 import { findComplaint, nextComplaintCode } from '../data/complaint-store.ts';
+import type { ComplaintDetail } from './get-complaint.ts';
 import { findOrgNode } from '../data/org-store.ts';
 import type { Channel } from '../domain/contracts.ts';
 import { DomainError, invalid, notFound } from '../domain/errors.ts';
@@ -39,6 +40,8 @@ export interface NewComplaintInput {
 export interface CreateResult {
   complaint: ComplaintRow;
   replayed: boolean;
+  /** What the complaint page shows, known without reading it back (absent on an idempotent replay). */
+  detail?: ComplaintDetail;
   /** Only for portal submissions: shown once to the customer, stored as a hash. */
   portalSecret?: string;
 }
@@ -116,7 +119,8 @@ export async function insertComplaint(trx: Db, actor: Actor, input: NewComplaint
     throw invalid('categoryId', `unknown category '${input.categoryId}' in policy '${pack.id}'`);
   }
   const calendar = await calendarForUnit(trx, unit.id);
-  const customerId = await findOrCreateCustomer(trx, input.customer);
+  const customer = await findOrCreateCustomer(trx, input.customer);
+  const customerId = customer.id;
   const code = await nextComplaintCode(trx, localDateOf(calendar, now));
   let portalSecret: string | undefined;
   let portalSecretHash: string | null = null;
@@ -157,14 +161,15 @@ export async function insertComplaint(trx: Db, actor: Actor, input: NewComplaint
     .returningAll()
     .executeTakeFirstOrThrow();
 
-  const similarCount = await linkSimilarComplaints(trx, row, now, actor);
-  const withSimilar = { ...row, similar_count: similarCount };
-  await applyRulesAndStore(trx, {
+  const similar = await linkSimilarComplaints(trx, row, now, actor);
+  const withSimilar = { ...row, similar_count: similar.count };
+  const stored = await applyRulesAndStore(trx, {
     row: withSimilar,
     facts: factsOf(withSimilar),
     pack,
     calendar,
     clocks: [],
+    eventTail: null,
     actor,
     now,
     events: [
@@ -179,23 +184,28 @@ export async function insertComplaint(trx: Db, actor: Actor, input: NewComplaint
       },
     ],
   });
-  const fresh = await findComplaint(trx, row.id);
-  return { complaint: fresh!, replayed: false, portalSecret };
+  return {
+    complaint: stored.row,
+    replayed: false,
+    portalSecret,
+    detail: { row: stored.row, unitName: unit.name, customer, clocks: stored.clocks, events: stored.events, links: similar.links },
+  };
 }
 
-async function findOrCreateCustomer(trx: Db, c: NewComplaintInput['customer']): Promise<string> {
+type CustomerRecord = ComplaintDetail['customer'];
+
+async function findOrCreateCustomer(trx: Db, c: NewComplaintInput['customer']): Promise<CustomerRecord> {
   const phone = c.phone?.trim() || null;
   const email = c.email?.trim().toLowerCase() || null;
   if (phone || email) {
-    let q = trx.selectFrom('customers').select('id');
+    let q = trx.selectFrom('customers').select(['id', 'name', 'phone', 'email', 'type']);
     q = phone ? q.where('phone', '=', phone) : q.where(sql<string>`lower(email)`, '=', email!);
     const existing = await q.orderBy('created_at').limit(1).executeTakeFirst();
-    if (existing) return existing.id;
+    if (existing) return existing;
   }
-  const created = await trx
+  return trx
     .insertInto('customers')
     .values({ name: c.name.trim(), phone, email, type: c.type ?? null })
-    .returning('id')
+    .returning(['id', 'name', 'phone', 'email', 'type'])
     .executeTakeFirstOrThrow();
-  return created.id;
 }

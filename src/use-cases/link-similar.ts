@@ -16,12 +16,18 @@ export const SIMILAR_WINDOW_DAYS = 30;
 /** Bounds the work per intake at a busy unit; the newest candidates matter most. */
 const MAX_CANDIDATES = 500;
 
-export async function linkSimilarComplaints(trx: Db, row: ComplaintRow, now: Date, actor: Actor): Promise<number> {
+export interface SimilarLinks {
+  /** Complaints about the same matter from different customers, this one included (R-SV-1). */
+  count: number;
+  links: { id: string; code: string; kind: 'similar'; direction: 'to' | 'from' }[];
+}
+
+export async function linkSimilarComplaints(trx: Db, row: ComplaintRow, now: Date, actor: Actor): Promise<SimilarLinks> {
   const windowMs = SIMILAR_WINDOW_DAYS * 24 * 3600 * 1000;
   const received = new Date(row.received_at).getTime();
   let q = trx
     .selectFrom('complaints')
-    .select(['id', 'customer_id', 'signature', 'received_at', 'status', 'similar_count'])
+    .select(['id', 'code', 'customer_id', 'signature', 'received_at', 'status', 'similar_count'])
     .where('unit_id', '=', row.unit_id)
     .where('id', '!=', row.id)
     .where('received_at', '>=', new Date(received - windowMs))
@@ -29,12 +35,12 @@ export async function linkSimilarComplaints(trx: Db, row: ComplaintRow, now: Dat
     .where((eb) => eb.or([eb('qualification', 'is', null), eb('qualification', '=', 'valid')]));
   if (row.category_id) q = q.where((eb) => eb.or([eb('category_id', '=', row.category_id), eb('category_id', 'is', null)]));
   const candidates = await q.orderBy('received_at', 'desc').limit(MAX_CANDIDATES).execute();
-  if (candidates.length === 0) return 1;
+  if (candidates.length === 0) return { count: 1, links: [] };
   const result = findSimilar(
     { customerKey: row.customer_id, signature: row.signature },
     candidates.map((c) => ({ id: c.id, customerKey: c.customer_id, signature: c.signature, receivedAt: new Date(c.received_at) })),
   );
-  if (result.matches.length === 0) return 1;
+  if (result.matches.length === 0) return { count: 1, links: [] };
   const count = result.distinctCustomers;
   await trx.updateTable('complaints').set({ similar_count: count }).where('id', '=', row.id).execute();
   const byId = new Map(candidates.map((c) => [c.id, c]));
@@ -77,5 +83,12 @@ export async function linkSimilarComplaints(trx: Db, row: ComplaintRow, now: Dat
       events: [{ type: 'similar_linked', data: { complaintId: row.id, code: row.code, similarCount: updated.similar_count } }],
     });
   }
-  return count;
+  const links = result.matches.flatMap((m) => {
+    const code = byId.get(m.id)!.code;
+    return [
+      { id: m.id, code, kind: 'similar' as const, direction: 'to' as const },
+      { id: m.id, code, kind: 'similar' as const, direction: 'from' as const },
+    ];
+  });
+  return { count, links };
 }

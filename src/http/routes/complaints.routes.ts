@@ -54,7 +54,10 @@ export async function complaintRoutes(root: FastifyInstance, deps: Deps): Promis
       const key = request.headers['idempotency-key'] as string | undefined;
       const result = await createComplaint(deps, actorOf(user), request.body, { idempotencyKey: key });
       if (result.replayed) reply.header('idempotent-replayed', 'true');
-      return reply.code(201).send(await detailFor(user, result.complaint.id));
+      const body = result.detail
+        ? presentComplaint(result.detail.row, { ...result.detail, now: deps.now(), viewer: user })
+        : await detailFor(user, result.complaint.id);
+      return reply.code(201).send(body);
     },
   );
 

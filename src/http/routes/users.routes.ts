@@ -1,0 +1,78 @@
+/** /api/users: accounts, for holders of `users.manage`, inside their organisation scope. */
+import type { FastifyInstance } from 'fastify';
+import type { TypeBoxTypeProvider } from '@fastify/type-provider-typebox';
+import { Type } from 'typebox';
+import type { Deps } from '../../use-cases/context.ts';
+import { authorize } from '../../security/authorize.ts';
+import { ROLES } from '../../security/permissions.ts';
+import { createUser, listUsers, updateUser } from '../../use-cases/users/manage-users.ts';
+import { requireUser } from '../auth-hook.ts';
+import { Nullable, STANDARD_ERRORS, StringEnum } from '../schema-helpers.ts';
+
+const tags = ['users'];
+const security = [{ bearer: [] }];
+const NodeId = Type.String({ minLength: 1, maxLength: 64 });
+
+export async function userRoutes(root: FastifyInstance, deps: Deps): Promise<void> {
+  const app = root.withTypeProvider<TypeBoxTypeProvider>();
+
+  app.get('/api/users', { schema: { tags, security, summary: 'Users in the caller’s organisation scope', response: { ...STANDARD_ERRORS } } }, async (request) => {
+    const user = requireUser(request);
+    authorize(user, 'users.manage');
+    return listUsers(deps, user);
+  });
+
+  app.post(
+    '/api/users',
+    {
+      schema: {
+        tags,
+        security,
+        summary: 'Create a user (password policy: ≥ 10 characters, not the e-mail, not a common password)',
+        body: Type.Object(
+          {
+            email: Type.String({ format: 'email', minLength: 3, maxLength: 254 }),
+            name: Type.String({ minLength: 1, maxLength: 100, pattern: '\\S' }),
+            role: StringEnum(ROLES),
+            orgNodeId: Nullable(NodeId),
+            password: Type.String({ minLength: 1, maxLength: 200 }),
+          },
+          { additionalProperties: false },
+        ),
+        response: { ...STANDARD_ERRORS },
+      },
+    },
+    async (request, reply) => {
+      const user = requireUser(request);
+      authorize(user, 'users.manage');
+      return reply.code(201).send(await createUser(deps, user, request.body));
+    },
+  );
+
+  app.patch(
+    '/api/users/:id',
+    {
+      schema: {
+        tags,
+        security,
+        summary: 'Change a user; {disabled: true} revokes their sessions and tokens at once',
+        params: Type.Object({ id: Type.String({ format: 'uuid', maxLength: 36 }) }, { additionalProperties: false }),
+        body: Type.Object(
+          {
+            name: Type.Optional(Type.String({ minLength: 1, maxLength: 100, pattern: '\\S' })),
+            role: Type.Optional(StringEnum(ROLES)),
+            orgNodeId: Type.Optional(Nullable(NodeId)),
+            disabled: Type.Optional(Type.Boolean()),
+          },
+          { additionalProperties: false, minProperties: 1 },
+        ),
+        response: { ...STANDARD_ERRORS },
+      },
+    },
+    async (request) => {
+      const user = requireUser(request);
+      authorize(user, 'users.manage');
+      return updateUser(deps, user, request.params.id, request.body);
+    },
+  );
+}

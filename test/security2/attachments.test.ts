@@ -1,0 +1,136 @@
+/**
+ * R-LC-1 / R-IN-2 evidence files: accepted by content only, size-limited, stored content-addressed
+ * outside the web root, recorded in the event log, served only inside the reader's scope.
+ */
+import { test, before, after } from 'node:test';
+import assert from 'node:assert/strict';
+import fs from 'node:fs';
+import path from 'node:path';
+import { createHash } from 'node:crypto';
+import { createSecApp, type SecApp } from './helpers.ts';
+import { placeComplaint, type Placed } from '../security/security-fixtures.ts';
+
+let t: SecApp;
+let c: Placed;
+let elsewhere: Placed;
+before(async () => {
+  t = await createSecApp();
+  c = await placeComplaint(t, 'u-re-garden', 'u-re-garden-eng');
+  elsewhere = await placeComplaint(t, 'u-fuel-s1', 'u-fuel-s1-ops');
+});
+after(async () => t.close());
+
+const PNG = Buffer.concat([Buffer.from([0x89, 0x50, 0x4e, 0x47, 0x0d, 0x0a, 0x1a, 0x0a]), Buffer.from('IHDR fake png body')]);
+const JPEG = Buffer.concat([Buffer.from([0xff, 0xd8, 0xff, 0xe0]), Buffer.from('JFIF body')]);
+const GIF = Buffer.from('GIF89a........');
+const WEBP = Buffer.concat([Buffer.from('RIFF'), Buffer.from([0x10, 0, 0, 0]), Buffer.from('WEBPVP8 body')]);
+const PDF = Buffer.from('%PDF-1.7\n1 0 obj\n<<>>\nendobj\n');
+const HTML = Buffer.from('<html><script>alert(1)</script></html>');
+
+function multipart(filename: string, type: string, bytes: Buffer, field = 'file'): { payload: Buffer; headers: Record<string, string> } {
+  const boundary = '----plaint' + Math.random().toString(16).slice(2);
+  const head = Buffer.from(`--${boundary}\r\nContent-Disposition: form-data; name="${field}"; filename="${filename}"\r\nContent-Type: ${type}\r\n\r\n`);
+  const tail = Buffer.from(`\r\n--${boundary}--\r\n`);
+  return { payload: Buffer.concat([head, bytes, tail]), headers: { 'content-type': `multipart/form-data; boundary=${boundary}` } };
+}
+
+async function upload(id: string, filename: string, type: string, bytes: Buffer, role = 'agent') {
+  const m = multipart(filename, type, bytes);
+  return t.app.inject({ method: 'POST', url: `/api/complaints/${id}/attachments`, payload: m.payload, headers: { ...m.headers, authorization: `Bearer ${await t.token(role)}` } });
+}
+
+test('images and PDF are accepted by their content, stored content-addressed and deduplicated, and logged as attachment_added', async () => {
+  const eventsBefore = (await t.api('GET', `/api/complaints/${c.id}/events`)).json().length;
+  const cases: [string, string, Buffer, string][] = [
+    ['漏水照片.png', 'image/png', PNG, 'image/png'],
+    ['photo.bin', 'application/octet-stream', JPEG, 'image/jpeg'], // the name and declared type do not matter
+    ['anim.gif', 'image/gif', GIF, 'image/gif'],
+    ['pic.webp', 'image/webp', WEBP, 'image/webp'],
+    ['report.pdf', 'application/pdf', PDF, 'application/pdf'],
+  ];
+  for (const [name, declared, bytes, mime] of cases) {
+    const res = await upload(c.id, name, declared, bytes);
+    assert.equal(res.statusCode, 201, res.body);
+    const sha = createHash('sha256').update(bytes).digest('hex');
+    assert.equal(res.json().mime, mime);
+    assert.equal(res.json().sha256, sha);
+    assert.equal(res.json().size, bytes.length);
+    const stored = path.join(t.attachmentsDir, sha.slice(0, 2), sha);
+    assert.deepEqual(fs.readFileSync(stored), bytes, 'stored under <dir>/<sha[0..2]>/<sha>');
+  }
+  // The same bytes twice: two records, one stored file.
+  assert.equal((await upload(c.id, 'again.png', 'image/png', PNG, 'handler')).statusCode, 201, 'the department may add evidence too');
+  const sha = createHash('sha256').update(PNG).digest('hex');
+  assert.deepEqual(fs.readdirSync(path.join(t.attachmentsDir, sha.slice(0, 2))).filter((f) => f.startsWith(sha)), [sha]);
+
+  const list = await t.api('GET', `/api/complaints/${c.id}/attachments`, undefined, { role: 'auditor' });
+  assert.equal(list.statusCode, 200);
+  assert.equal(list.json().length, 6);
+  assert.equal(list.json()[0].filename, '漏水照片.png');
+  assert.equal(list.json()[1].filename, 'photo.jpg', 'the extension follows the content');
+
+  const events = (await t.api('GET', `/api/complaints/${c.id}/events`)).json();
+  const added = events.slice(eventsBefore);
+  assert.equal(added.length, 6);
+  assert.ok(added.every((e: { type: string }) => e.type === 'attachment_added'));
+  assert.equal(added[0].data.sha256, createHash('sha256').update(PNG).digest('hex'));
+  assert.equal(added[0].data.attachmentId, list.json()[0].id);
+  const verify = await t.api('GET', `/api/admin/event-log/verify?complaintId=${c.id}`, undefined, { role: 'admin' });
+  assert.equal(verify.json().intact, true, 'the events extend the hash chain');
+});
+
+test('anything else is refused by content (415), empty or missing files 400, over 10 MB 413; nothing is stored or logged', async () => {
+  const countsBefore = await t.tableCounts();
+  const filesBefore = fs.readdirSync(t.attachmentsDir).length;
+  assert.equal((await upload(c.id, 'photo.png', 'image/png', HTML)).statusCode, 415, 'HTML named .png');
+  assert.equal((await upload(c.id, 'x.pdf', 'application/pdf', Buffer.from('%PD'))).statusCode, 415);
+  assert.equal((await upload(c.id, 'a.exe', 'image/jpeg', Buffer.from('MZ\x90\x00'))).statusCode, 415);
+  assert.equal((await upload(c.id, 'empty.png', 'image/png', Buffer.alloc(0))).statusCode, 400);
+  const big = Buffer.concat([PNG, Buffer.alloc(10 * 1024 * 1024)]);
+  const tooBig = await upload(c.id, 'big.png', 'image/png', big);
+  assert.equal(tooBig.statusCode, 413, tooBig.body);
+  const json = await t.api('POST', `/api/complaints/${c.id}/attachments`, { file: 'x' });
+  assert.equal(json.statusCode, 415, json.body);
+  const broken = await t.app.inject({ method: 'POST', url: `/api/complaints/${c.id}/attachments`, payload: 'garbage', headers: { 'content-type': 'multipart/form-data', authorization: `Bearer ${await t.token('agent')}` } });
+  assert.ok(broken.statusCode >= 400 && broken.statusCode < 500, `${broken.statusCode} ${broken.body}`);
+  const noFile = await t.app.inject({ method: 'POST', url: `/api/complaints/${c.id}/attachments`, payload: '--b\r\nContent-Disposition: form-data; name="x"\r\n\r\nv\r\n--b--\r\n', headers: { 'content-type': 'multipart/form-data; boundary=b', authorization: `Bearer ${await t.token('agent')}` } });
+  assert.equal(noFile.statusCode, 400, noFile.body);
+  assert.deepEqual(await t.tableCounts(), countsBefore);
+  assert.equal(fs.readdirSync(t.attachmentsDir).length, filesBefore);
+});
+
+test('scope and role: upload and download only inside the scope (404 outside), auditor reads but may not add', async () => {
+  assert.equal((await upload(elsewhere.id, 'p.png', 'image/png', PNG, 'specialist')).statusCode, 404, 'out of scope');
+  assert.equal((await upload(c.id, 'p.png', 'image/png', PNG, 'auditor')).statusCode, 403);
+  const mine = await upload(elsewhere.id, 'fuel.jpg', 'image/jpeg', JPEG, 'admin');
+  assert.equal(mine.statusCode, 201);
+  const id = mine.json().id as string;
+  for (const role of ['specialist', 'handler', 'qa']) {
+    const res = await t.api('GET', `/api/attachments/${id}`, undefined, { role });
+    assert.equal(res.statusCode, 404, `${role}: ${res.body}`);
+    assert.ok(!res.rawPayload.includes(JPEG));
+    assert.equal((await t.api('GET', `/api/complaints/${elsewhere.id}/attachments`, undefined, { role })).statusCode, 404, role);
+  }
+  assert.equal((await t.api('GET', `/api/attachments/${crypto.randomUUID()}`)).statusCode, 404);
+  assert.equal((await t.api('GET', '/api/attachments/../../etc/passwd')).statusCode, 404);
+  assert.equal((await t.api('GET', '/api/attachments/not-a-uuid')).statusCode, 400);
+  assert.equal((await t.app.inject({ method: 'GET', url: `/api/attachments/${id}` })).statusCode, 401);
+});
+
+test('a download carries the sniffed type, a disposition, nosniff and a CSP that runs nothing', async () => {
+  const png = (await upload(c.id, 'evil".html', 'text/html', PNG)).json();
+  const res = await t.api('GET', `/api/attachments/${png.id}`, undefined, { role: 'auditor' });
+  assert.equal(res.statusCode, 200);
+  assert.deepEqual(res.rawPayload, PNG);
+  assert.equal(res.headers['content-type'], 'image/png');
+  assert.equal(res.headers['x-content-type-options'], 'nosniff');
+  assert.match(String(res.headers['content-disposition']), /^inline; filename="evil\.png"; filename\*=UTF-8''evil\.png$/);
+  const csp = String(res.headers['content-security-policy']);
+  assert.match(csp, /default-src 'none'/);
+  assert.match(csp, /sandbox/);
+  assert.doesNotMatch(csp, /script-src/);
+  const pdf = (await t.api('GET', `/api/complaints/${c.id}/attachments`)).json().find((a: { mime: string }) => a.mime === 'application/pdf');
+  const dl = await t.api('GET', `/api/attachments/${pdf.id}`);
+  assert.equal(dl.headers['content-type'], 'application/pdf');
+  assert.match(String(dl.headers['content-disposition']), /^attachment; filename="report\.pdf"/);
+});

@@ -1,0 +1,84 @@
+/**
+ * Tamper evidence (R-LC-1): an event row edited directly in the database is reported by the admin
+ * API and, on PostgreSQL, by `npm run verify-log` run as a separate process.
+ */
+import { test, before, after } from 'node:test';
+import assert from 'node:assert/strict';
+import { execFile } from 'node:child_process';
+import { fileURLToPath } from 'node:url';
+import path from 'node:path';
+import { sql } from 'kysely';
+import { createSecApp, type SecApp } from './helpers.ts';
+import { placeComplaint, type Placed } from '../security/security-fixtures.ts';
+
+const ROOT = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '../..');
+
+let t: SecApp;
+let a: Placed;
+let b: Placed;
+before(async () => {
+  t = await createSecApp();
+  a = await placeComplaint(t, 'u-re-garden', 'u-re-garden-eng');
+  b = await placeComplaint(t, 'u-re-garden', null);
+  const note = await t.api('POST', `/api/complaints/${b.id}/actions`, { type: 'note', text: '第二个事件' }, { role: 'admin' });
+  assert.equal(note.statusCode, 200, note.body);
+});
+after(async () => t.close());
+
+function runVerifyLog(databaseUrl: string): Promise<{ code: number; stdout: string }> {
+  return new Promise((resolve) => {
+    execFile(process.execPath, ['--import', 'tsx', 'scripts/verify-log.ts'], { cwd: ROOT, env: { ...process.env, DATABASE_URL: databaseUrl } }, (err, stdout) => {
+      resolve({ code: err ? Number((err as { code?: number }).code ?? 1) : 0, stdout });
+    });
+  });
+}
+
+test('only holders of eventlog.verify (admin) may run the check', async () => {
+  for (const role of ['agent', 'manager', 'qa', 'auditor', 'handler', 'specialist']) {
+    assert.equal((await t.api('GET', '/api/admin/event-log/verify', undefined, { role })).statusCode, 403, role);
+  }
+  assert.equal((await t.app.inject({ method: 'GET', url: '/api/admin/event-log/verify' })).statusCode, 401);
+  assert.equal((await t.api('GET', '/api/admin/event-log/verify?complaintId=nope', undefined, { role: 'admin' })).statusCode, 400);
+});
+
+test('an edited event row is reported with its complaint and seq by the API (and by npm run verify-log on PostgreSQL)', async () => {
+  const clean = await t.api('GET', '/api/admin/event-log/verify', undefined, { role: 'admin' });
+  assert.equal(clean.statusCode, 200, clean.body);
+  assert.equal(clean.json().intact, true);
+  assert.equal(clean.json().complaints, 2);
+  assert.ok(clean.json().events >= 4);
+
+  if (t.database.url) {
+    const before = await runVerifyLog(t.database.url);
+    assert.equal(before.code, 0, before.stdout);
+    assert.match(before.stdout, /every chain is intact/);
+  }
+
+  // Someone with database access rewrites what a handler wrote.
+  const events = (await t.api('GET', `/api/complaints/${a.id}/events`)).json() as { seq: number; type: string }[];
+  const target = events.find((e) => e.type === 'dispatched') ?? events[1];
+  await sql`UPDATE complaint_events SET data = ${JSON.stringify({ leadDepartmentId: 'u-re-garden-sales', forged: true })}::jsonb WHERE complaint_id = ${a.id} AND seq = ${target.seq}`.execute(t.database.db);
+
+  const res = await t.api('GET', '/api/admin/event-log/verify', undefined, { role: 'admin' });
+  assert.equal(res.statusCode, 200);
+  assert.equal(res.json().intact, false);
+  assert.equal(res.json().broken.length, 1, 'only the tampered complaint is reported');
+  const broken = res.json().broken[0];
+  assert.equal(broken.complaintId, a.id);
+  assert.equal(broken.seq, target.seq, 'the first broken link is the edited event');
+  assert.match(broken.reason, /edited/);
+  assert.match(broken.code, /^TS-/);
+  const one = await t.api('GET', `/api/admin/event-log/verify?complaintId=${b.id}`, undefined, { role: 'admin' });
+  assert.equal(one.json().intact, true, 'the other complaint is intact');
+
+  if (t.database.url) {
+    const after = await runVerifyLog(t.database.url);
+    assert.equal(after.code, 1, after.stdout);
+    assert.match(after.stdout, new RegExp(`BROKEN ${broken.code} \\(${a.id}\\) at event ${target.seq}: .*edited`));
+  }
+
+  // Deleting a row is found too (the first one: every later link breaks).
+  await sql`DELETE FROM complaint_events WHERE complaint_id = ${b.id} AND seq = 1`.execute(t.database.db);
+  const again = (await t.api('GET', '/api/admin/event-log/verify', undefined, { role: 'admin' })).json();
+  assert.deepEqual(again.broken.map((x: { complaintId: string }) => x.complaintId).sort(), [a.id, b.id].sort());
+});
