@@ -38,7 +38,7 @@ async function main(): Promise<void> {
   if (config.demo) demo = await seedDemo(database.db, new Date());
 
   const webDir = config.web ? await ensureWebBuilt(ROOT, log) : null;
-  const app = await buildApp({ deps, databaseKind: database.kind, sessionHours: config.sessionHours, logLevel: config.logLevel === 'info' ? 'warn' : config.logLevel, webDir });
+  const app = await buildApp({ deps, databaseKind: database.kind, sessionHours: config.sessionHours, attachmentsDir: path.join(config.dataDir, 'attachments'), logLevel: config.logLevel === 'info' ? 'warn' : config.logLevel, webDir });
   const address = await app.listen({ port: config.port, host: config.host });
   const stopSweeper = config.sweepMs > 0 ? startSweeper(deps, config.sweepMs, (m, err) => (err ? console.error(`[plaint] ${m}`, err) : log(m))) : async () => {};
 

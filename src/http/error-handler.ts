@@ -52,6 +52,10 @@ export function installErrorHandler(app: FastifyInstance): void {
     if (err.statusCode && err.statusCode >= 400 && err.statusCode < 500) {
       return reply.code(err.statusCode).send({ error: { code: err.code ?? 'BAD_REQUEST', message: err.message } });
     }
+    // PostgreSQL refuses NUL characters and malformed text in text and jsonb: that is the client's input.
+    if ((err as { code?: string }).code === '22021' || (err as { code?: string }).code === '22P05') {
+      return reply.code(400).send({ error: { code: 'VALIDATION', message: 'text must not contain NUL characters or invalid byte sequences' } });
+    }
     if (isDatabaseUnavailable(err)) {
       request.log.warn({ err }, 'database unavailable');
       return reply.code(503).header('retry-after', '2').send({ error: { code: 'UNAVAILABLE', message: 'the database is unavailable; try again shortly' } });

@@ -21,7 +21,8 @@ export async function verifyEventLog(deps: Deps, opts: { complaintId?: string } 
       const events = await listEvents(deps.db, c.id);
       report.complaints++;
       report.events += events.length;
-      const broken = firstBrokenLink(events.map((e) => ({ ...e, complaintId: c.id })));
+      // Every complaint starts with its 'received' event; none at all means the log was deleted.
+      const broken = events.length === 0 ? { seq: 1, reason: 'no events: the log of this complaint is missing' } : firstBrokenLink(events.map((e) => ({ ...e, complaintId: c.id })));
       if (broken) report.broken.push({ complaintId: c.id, code: c.code, ...broken });
     }
     lastId = page[page.length - 1].id;
