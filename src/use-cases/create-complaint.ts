@@ -17,7 +17,7 @@ import { calendarForUnit } from './calendar-for-unit.ts';
 import { localDateOf } from '../domain/calendar/index.ts';
 import { factsOf } from './complaint-facts.ts';
 import { applyRulesAndStore } from './apply-rules-and-store.ts';
-import { linkSimilarComplaints } from './link-similar.ts';
+import { findSimilarAtIntake, linkSimilarComplaints } from './link-similar.ts';
 import { signature } from '../domain/similarity/index.ts';
 import { defaultLevel } from '../domain/severity/index.ts';
 import { inTransaction } from '../data/transaction.ts';
@@ -130,6 +130,8 @@ export async function insertComplaint(trx: Db, actor: Actor, input: NewComplaint
     portalSecretHash = createHash('sha256').update(portalSecret).digest('hex');
   }
   const flags = { ...(input.flags ?? {}), ...(input.channel === 'regulator' ? { regulator: true } : {}) };
+  const sig = signature(`${input.title}\n${input.content}`);
+  const found = await findSimilarAtIntake(trx, { unitId: unit.id, categoryId: input.categoryId ?? null, receivedAt, customerId, signature: sig });
   const row = await trx
     .insertInto('complaints')
     .values({
@@ -156,16 +158,16 @@ export async function insertComplaint(trx: Db, actor: Actor, input: NewComplaint
       updated_at: now,
       created_by: actor.id,
       portal_secret_hash: portalSecretHash,
-      signature: signature(`${input.title}\n${input.content}`),
+      signature: sig,
+      similar_count: found.count,
     })
     .returningAll()
     .executeTakeFirstOrThrow();
 
-  const similar = await linkSimilarComplaints(trx, row, now, actor);
-  const withSimilar = { ...row, similar_count: similar.count };
+  const similar = await linkSimilarComplaints(trx, row, found, now, actor);
   const stored = await applyRulesAndStore(trx, {
-    row: withSimilar,
-    facts: factsOf(withSimilar),
+    row,
+    facts: factsOf(row),
     pack,
     calendar,
     clocks: [],
