@@ -39,7 +39,8 @@ export async function screenshot(page: Page, name: string): Promise<void> {
 
 export async function login(page: Page, email: string, password = DEMO_PASSWORD): Promise<void> {
   await page.goto('/');
-  await page.getByLabel('电子邮箱').fill(email);
+  // Generous: under a loaded machine the first page, and /api/me deciding there is no session, can be slow.
+  await page.getByLabel('电子邮箱').fill(email, { timeout: 30_000 });
   await page.getByLabel('密码').fill(password);
   await page.getByRole('button', { name: /登\s*录/ }).click();
   await page.locator('.console-header').waitFor();
@@ -51,17 +52,29 @@ export async function chooseOption(page: Page, scope: Page | ReturnType<Page['lo
   await page.locator('.ant-select-dropdown:visible .ant-select-item-option', { hasText: option }).first().click();
 }
 
-/** The bearer token the console keeps, for checking the server's record through the API. */
+/**
+ * Calls the API with the console's cookie session (the browser sends the httpOnly cookie; unsafe methods
+ * carry the readable plaint_csrf cookie as x-csrf-token), for checking the server's record.
+ */
 export async function apiAs<T>(page: Page, path: string, init: { method?: string; body?: unknown } = {}): Promise<{ status: number; body: T }> {
   return page.evaluate(
     async ({ path, init }) => {
-      const token = localStorage.getItem('plaint.token');
+      const csrf = document.cookie
+        .split(';')
+        .map((c) => c.trim().split('='))
+        .find(([name]) => name === 'plaint_csrf')?.[1];
+      const method = init.method ?? 'GET';
       const r = await fetch(`/api${path}`, {
-        method: init.method ?? 'GET',
-        headers: { authorization: `Bearer ${token}`, ...(init.body !== undefined ? { 'content-type': 'application/json' } : {}) },
+        method,
+        credentials: 'same-origin',
+        headers: {
+          ...(method !== 'GET' && csrf ? { 'x-csrf-token': decodeURIComponent(csrf) } : {}),
+          ...(init.body !== undefined ? { 'content-type': 'application/json' } : {}),
+        },
         body: init.body !== undefined ? JSON.stringify(init.body) : undefined,
       });
-      return { status: r.status, body: await r.json() };
+      const text = await r.text();
+      return { status: r.status, body: text ? JSON.parse(text) : null };
     },
     { path, init },
   ) as Promise<{ status: number; body: T }>;

@@ -16,6 +16,8 @@ const IntakePage = lazy(() => import('./pages/intake-page.tsx'));
 const ComplaintPage = lazy(() => import('./pages/complaint-page.tsx'));
 const DashboardPage = lazy(() => import('./pages/dashboard-page.tsx'));
 const CalendarPage = lazy(() => import('./pages/calendar-page.tsx'));
+const ReportsPage = lazy(() => import('./pages/reports-page.tsx'));
+const CasesPage = lazy(() => import('./pages/cases-page.tsx'));
 
 /** Lazy pages load in a moment; a small spinner in place avoids a dark full-screen flash. */
 function PageLoading() {
@@ -41,6 +43,9 @@ function Console() {
             <Route path="/complaints/:id" element={<ComplaintPage />} />
             <Route path="/dashboard" element={<DashboardPage />} />
             <Route path="/calendar" element={<CalendarPage />} />
+            <Route path="/reports" element={<ReportsPage />} />
+            <Route path="/cases" element={<CasesPage />} />
+            <Route path="/cases/:caseId" element={<CasesPage />} />
             <Route path="*" element={<Navigate to="/" replace />} />
           </Routes>
         </Suspense>

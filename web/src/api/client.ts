@@ -1,9 +1,9 @@
 /**
- * fetch wrapper for /api: adds the bearer token kept in localStorage, sends and reads JSON, and turns
- * the server's `{ error: { code, message, field?, allowed? } }` into an ApiError the UI can show.
+ * fetch wrapper for /api. The console's session is an httpOnly cookie (docs/SECURITY.md): every request
+ * goes with `credentials: 'same-origin'`, and every unsafe one carries `x-csrf-token`, the value of the
+ * readable `plaint_csrf` cookie. JSON in and out; the server's `{ error: { code, message, field?,
+ * allowed? } }` becomes an ApiError the UI can show.
  */
-const TOKEN_KEY = 'plaint.token';
-
 export class ApiError extends Error {
   constructor(
     public readonly status: number,
@@ -17,11 +17,16 @@ export class ApiError extends Error {
   }
 }
 
-export const tokenStore = {
-  get: (): string | null => localStorage.getItem(TOKEN_KEY),
-  set: (token: string) => localStorage.setItem(TOKEN_KEY, token),
-  clear: () => localStorage.removeItem(TOKEN_KEY),
-};
+const CSRF_COOKIE = 'plaint_csrf';
+
+/** The CSRF token the server set next to the session cookie (readable by script by design). */
+export function csrfToken(): string | null {
+  for (const part of document.cookie.split(';')) {
+    const [name, ...rest] = part.trim().split('=');
+    if (name === CSRF_COOKIE) return decodeURIComponent(rest.join('='));
+  }
+  return null;
+}
 
 /** Called on any 401 so the app can drop the session and show the login page. */
 let onUnauthenticated: () => void = () => {};
@@ -43,26 +48,37 @@ export function toQueryString(query: Query | undefined): string {
   return s ? `?${s}` : '';
 }
 
+/** The URL of a GET the browser may open itself (a link, an image): the session cookie goes along. */
+export const apiUrl = (path: string, query?: Query): string => `/api${path}${toQueryString(query)}`;
+
+type Method = 'GET' | 'POST' | 'PUT' | 'PATCH' | 'DELETE';
+
 interface RequestOptions {
-  method?: 'GET' | 'POST' | 'PUT' | 'DELETE';
+  method?: Method;
+  /** A JSON body, or FormData sent as multipart (the browser sets the boundary). */
   body?: unknown;
   query?: Query;
   headers?: Record<string, string>;
-  /** Portal calls carry no token even when a console session exists in the same browser. */
+  /** Portal calls go without the console's cookies even when a session exists in the same browser. */
   anonymous?: boolean;
 }
 
 export async function api<T>(path: string, opts: RequestOptions = {}): Promise<T> {
+  const method: Method = opts.method ?? (opts.body !== undefined ? 'POST' : 'GET');
   const headers: Record<string, string> = { accept: 'application/json', ...opts.headers };
-  if (opts.body !== undefined) headers['content-type'] = 'application/json';
-  const token = opts.anonymous ? null : tokenStore.get();
-  if (token) headers.authorization = `Bearer ${token}`;
+  const form = typeof FormData !== 'undefined' && opts.body instanceof FormData;
+  if (opts.body !== undefined && !form) headers['content-type'] = 'application/json';
+  if (method !== 'GET' && !opts.anonymous) {
+    const csrf = csrfToken();
+    if (csrf) headers['x-csrf-token'] = csrf;
+  }
   let response: Response;
   try {
-    response = await fetch(`/api${path}${toQueryString(opts.query)}`, {
-      method: opts.method ?? (opts.body !== undefined ? 'POST' : 'GET'),
+    response = await fetch(apiUrl(path, opts.query), {
+      method,
       headers,
-      body: opts.body !== undefined ? JSON.stringify(opts.body) : undefined,
+      credentials: opts.anonymous ? 'omit' : 'same-origin',
+      body: opts.body === undefined ? undefined : form ? (opts.body as FormData) : JSON.stringify(opts.body),
     });
   } catch {
     throw new ApiError(0, 'NETWORK', 'network error');

@@ -1,6 +1,6 @@
 import type { ReactNode } from 'react';
 import { Button, Layout, Menu, Space, Typography } from 'antd';
-import { Link, useLocation } from 'react-router-dom';
+import { Link, useLocation, useNavigate } from 'react-router-dom';
 import { useT } from '../i18n/i18n-context.tsx';
 import { LanguageSwitch } from '../i18n/language-switch.tsx';
 import { useAuth } from '../features/meta/auth-context.tsx';
@@ -10,12 +10,20 @@ const ITEMS = [
   { path: '/intake', key: 'nav.intake' },
   { path: '/dashboard', key: 'nav.dashboard' },
   { path: '/calendar', key: 'nav.calendar' },
+  { path: '/reports', key: 'nav.reports' },
+  { path: '/cases', key: 'nav.cases' },
 ] as const;
 
 export function ConsoleLayout({ children }: { children: ReactNode }) {
   const t = useT();
   const { user, logout } = useAuth();
   const location = useLocation();
+  const navigate = useNavigate();
+  // After logging out, the login page leads back to the queue rather than to the page just left.
+  const onLogout = async () => {
+    navigate('/', { replace: true });
+    await logout();
+  };
   const selected = ITEMS.find((i) => i.path !== '/' && location.pathname.startsWith(i.path))?.path ?? (location.pathname === '/' ? '/' : '');
   return (
     <Layout className="console">
@@ -34,7 +42,7 @@ export function ConsoleLayout({ children }: { children: ReactNode }) {
         <Space className="console-user" wrap>
           <LanguageSwitch />
           <Typography.Text className="user-name">{user?.name}</Typography.Text>
-          <Button size="small" onClick={() => void logout()}>
+          <Button size="small" onClick={() => void onLogout()} data-testid="logout">
             {t('nav.logout')}
           </Button>
         </Space>

@@ -1,5 +1,10 @@
 /** Simplified Chinese, the default language. en-US.ts must have exactly these keys (checked by tsc). */
+import { zhCNCasework } from './zh-CN-casework.ts';
+import { zhCNReports } from './zh-CN-reports.ts';
+
 export const zhCN = {
+  ...zhCNCasework,
+  ...zhCNReports,
   'app.name': 'Plaint 投诉处理',
   'app.portalName': '客户投诉服务',
   'lang.switch': '语言',

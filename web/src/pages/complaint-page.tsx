@@ -12,11 +12,12 @@ import { ComplaintDetails } from '../features/complaint/components/complaint-det
 import { RelatedList } from '../features/complaint/components/related-list.tsx';
 import { GuideCard } from '../features/complaint/components/guide-card.tsx';
 import { AssessmentCard } from '../features/complaint/components/assessment-card.tsx';
+import { CaseworkCards } from '../features/casework/components/casework-cards.tsx';
 
 export default function ComplaintPage() {
   const t = useT();
   const { id = '' } = useParams();
-  const { data: c, error, loading, setData } = useAsync(() => getComplaint(id), [id]);
+  const { data: c, error, loading, setData, reload } = useAsync(() => getComplaint(id), [id]);
   // Two columns from xl up; narrower, the actions follow the clocks instead of the whole history.
   const twoColumns = Grid.useBreakpoint().xl !== false;
   if (error) return <Alert type="error" title={describeError(error, t)} />;
@@ -52,9 +53,10 @@ export default function ComplaintPage() {
           <Card size="small" title={t('complaint.links')} style={{ marginBottom: 16 }}>
             <RelatedList complaint={c} />
           </Card>
-          <Card size="small" title={t('complaint.assessment')}>
+          <Card size="small" title={t('complaint.assessment')} style={{ marginBottom: 16 }}>
             <AssessmentCard complaintId={c.id} version={version} />
           </Card>
+          <CaseworkCards complaint={c} version={version} onChanged={reload} />
         </Col>
       </Row>
     </>

@@ -1,8 +1,9 @@
 import { api } from '../../api/client.ts';
 import type { OrgNode, Pack, PolicySummary, User } from '../../api/types.ts';
 
+/** A cookie session: the server sets the httpOnly session cookie and the readable CSRF cookie. */
 export const login = (email: string, password: string) =>
-  api<{ token: string; user: User }>('/auth/login', { body: { email, password }, anonymous: true });
+  api<{ user: User; csrfToken?: string; expiresAt: string }>('/auth/login', { body: { email, password, cookie: true } });
 export const logout = () => api<void>('/auth/logout', { method: 'POST' });
 export const getMe = () => api<{ user: User }>('/me');
 export const getUnits = () => api<OrgNode[]>('/units');

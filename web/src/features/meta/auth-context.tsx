@@ -1,6 +1,9 @@
-/** The logged-in user. A token in localStorage is checked against /api/me once at start-up. */
+/**
+ * The logged-in user. The session is an httpOnly cookie the script never sees, so at start-up
+ * GET /api/me decides: a user means logged in, a 401 means the login page.
+ */
 import { createContext, useCallback, useContext, useEffect, useState, type ReactNode } from 'react';
-import { setUnauthenticatedHandler, tokenStore } from '../../api/client.ts';
+import { setUnauthenticatedHandler } from '../../api/client.ts';
 import type { User } from '../../api/types.ts';
 import * as metaApi from './api.ts';
 
@@ -15,24 +18,23 @@ const AuthContext = createContext<Auth | null>(null);
 
 export function AuthProvider({ children }: { children: ReactNode }) {
   const [user, setUser] = useState<User | null>(null);
-  const [checking, setChecking] = useState(() => Boolean(tokenStore.get()));
+  const [checking, setChecking] = useState(true);
 
   useEffect(() => {
-    setUnauthenticatedHandler(() => {
-      tokenStore.clear();
-      setUser(null);
-    });
-    if (!tokenStore.get()) return;
+    let live = true;
+    setUnauthenticatedHandler(() => setUser(null));
     metaApi
       .getMe()
-      .then((r) => setUser(r.user))
-      .catch(() => tokenStore.clear())
-      .finally(() => setChecking(false));
+      .then((r) => live && setUser(r.user))
+      .catch(() => live && setUser(null))
+      .finally(() => live && setChecking(false));
+    return () => {
+      live = false;
+    };
   }, []);
 
   const login = useCallback(async (email: string, password: string) => {
     const r = await metaApi.login(email, password);
-    tokenStore.set(r.token);
     setUser(r.user);
   }, []);
 
@@ -40,7 +42,6 @@ export function AuthProvider({ children }: { children: ReactNode }) {
     try {
       await metaApi.logout();
     } finally {
-      tokenStore.clear();
       setUser(null);
     }
   }, []);

@@ -7,7 +7,9 @@ import { useI18n } from '../../../i18n/i18n-context.tsx';
 import { useLabels } from '../../meta/use-labels.ts';
 import { formatTime } from '../../../components/format.ts';
 
-const HIDDEN = new Set(['complaintId', 'portal', 'loggedLateMs', 'manual', 'repeatCount', 'similarCount', 'hash', 'ruleId', 'requestId']);
+const HIDDEN = new Set(['complaintId', 'portal', 'loggedLateMs', 'manual', 'repeatCount', 'similarCount', 'hash', 'ruleId', 'requestId',
+  // Casework and attachment bookkeeping: ids and checksums say nothing to a reader.
+  'sha256', 'attachmentId', 'mime', 'size', 'entryId', 'actionId', 'capaId', 'caseId', 'emergencyId', 'returnId', 'calendarVersion', 'inWorkingHours', 'version']);
 const FIELD_KEYS: Record<string, string> = {
   reason: 'field.reason',
   note: 'field.note',
@@ -35,6 +37,19 @@ const FIELD_KEYS: Record<string, string> = {
   internal: 'field.internal',
   plan: 'field.plan',
   from: 'field.fromLevel',
+  filename: 'field.filename',
+  dueAt: 'field.dueAt',
+  team: 'field.team',
+  owner: 'field.owner',
+  dueDate: 'field.dueDate',
+  containment: 'field.containment',
+  rootCause: 'field.rootCause',
+  description: 'field.description',
+  kind: 'field.kind',
+  answerDueAt: 'field.answerDueAt',
+  conclusionDueAt: 'field.conclusionDueAt',
+  planDueAt: 'field.planDueAt',
+  commanderRole: 'field.commanderRole',
 };
 
 export function EventData({ type, data, policyId }: { type: string; data: Record<string, unknown> | null; policyId: string }) {
@@ -49,7 +64,13 @@ export function EventData({ type, data, policyId }: { type: string; data: Record
     if (k === 'channel') return labels.channel(v as string);
     if (k === 'result') return labels.qualification(v as string);
     if (k === 'name' && (type.startsWith('clock') || type.startsWith('extension'))) return labels.clock(policyId, v as string);
-    if (k === 'receivedAt' || k === 'at') return formatTime(v as string);
+    if (k === 'receivedAt' || k === 'at' || k === 'dueAt') return formatTime(v as string);
+    if (k.endsWith('At') && typeof v === 'string') return formatTime(v);
+    if (k === 'kind' && typeof v === 'string') {
+      const kindKey = [`em.kind.${v}`, `capa.kind.${v}`].find((x) => has(x));
+      if (kindKey) return t(kindKey);
+    }
+    if (Array.isArray(v) && v.every((x) => typeof x === 'string')) return v.join('、');
     if (typeof v === 'boolean') return v ? t('common.yes') : t('common.no');
     if (typeof v === 'object') return JSON.stringify(v);
     return String(v);
