@@ -75,11 +75,12 @@ export async function buildApp(opts: AppOptions): Promise<FastifyInstance> {
   await orgRoutes(app, opts.deps);
   await policyRoutes(app);
   await complaintRoutes(app, opts.deps);
-  await portalRoutes(app, opts.deps);
+  const attachmentsDir = opts.attachmentsDir ?? path.join(path.resolve(process.env.DATA_DIR?.trim() || './data'), 'attachments');
+  await portalRoutes(app, opts.deps, attachmentsDir);
   await statsRoutes(app, opts.deps);
   await reportRoutes(app, opts.deps);
   await userRoutes(app, opts.deps);
-  await attachmentRoutes(app, opts.deps, opts.attachmentsDir ?? path.join(path.resolve(process.env.DATA_DIR?.trim() || './data'), 'attachments'));
+  await attachmentRoutes(app, opts.deps, attachmentsDir);
   await adminRoutes(app, opts.deps);
   await caseworkRoutes(app, opts.deps);
   if (opts.webDir) await serveWeb(app, opts.webDir);

@@ -38,8 +38,15 @@ test('R-LC-2, R-IN-5: a portal complaint is tracked to closure while an agent wo
     await submitForm.getByLabel('一句话概括').fill('宽带报修三天无人上门');
     await submitForm.getByLabel('发生了什么').fill('周一报修宽带故障，约定周二上门，至今无人联系。');
     await submitForm.getByLabel('您的诉求').fill('尽快上门修复并说明原因');
+    // R-IN-2: a photo of the evidence goes with the complaint (a 1×1 PNG is enough to prove the path).
+    await submitForm.locator('input[type=file]').setInputFiles({
+      name: 'modem.png',
+      mimeType: 'image/png',
+      buffer: Buffer.from('89504e470d0a1a0a0000000d49484452000000010000000108060000001f15c4890000000d4944415478da63f8cf00000301010018dd8db40000000049454e44ae426082', 'hex'),
+    });
     await submitForm.getByRole('button', { name: '提交投诉' }).click();
     await portal.getByTestId('portal-submitted').waitFor();
+    await portal.getByTestId('portal-photos-uploaded').waitFor();
     const code = (await portal.getByTestId('portal-code').textContent())!.trim();
     const secret = (await portal.getByTestId('portal-secret').textContent())!.trim();
     assert.match(code, /\S+/);

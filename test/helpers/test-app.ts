@@ -2,6 +2,9 @@
  * Builds the real app on a fresh database with a clock the test controls, the demo organisation and
  * one user per role, and logs in through the API as a client would.
  */
+import fs from 'node:fs';
+import os from 'node:os';
+import path from 'node:path';
 import type { FastifyInstance, LightMyRequestResponse } from 'fastify';
 import { buildApp } from '../../src/http/app.ts';
 import { ensureDemoOrganisation } from '../../src/seed/seed-demo.ts';
@@ -37,7 +40,8 @@ export async function createTestApp(opts: { now?: string; users?: boolean } = {}
   if (opts.users !== false) {
     for (const u of DEMO_USERS) await ensureUser(deps, { ...u, password: TEST_PASSWORD });
   }
-  const app = await buildApp({ deps, databaseKind: database.kind, // Tests move the clock by weeks; sessions must outlive that.
+  const attachmentsDir = fs.mkdtempSync(path.join(os.tmpdir(), 'plaint-attachments-'));
+  const app = await buildApp({ deps, databaseKind: database.kind, attachmentsDir, // Tests move the clock by weeks; sessions must outlive that.
     sessionHours: 24 * 365, logLevel: process.env.TEST_LOG_LEVEL ?? 'silent', webDir: null });
   const tokens = new Map<string, string>();
   const token = async (role = 'agent') => {
@@ -64,6 +68,7 @@ export async function createTestApp(opts: { now?: string; users?: boolean } = {}
     async close() {
       await app.close();
       await database.drop();
+      fs.rmSync(attachmentsDir, { recursive: true, force: true });
     },
   };
 }

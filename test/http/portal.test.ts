@@ -109,3 +109,33 @@ test('portal input is validated and guessing secrets is rate limited', async () 
   assert.ok(statuses.includes(429), 'repeated guesses are slowed down');
   assert.ok(statuses.every((s) => s === 404 || s === 429));
 });
+
+/** A multipart body with text fields first and one file part, as a browser's FormData sends it. */
+function multipart(fields: Record<string, string>, file: { name: string; type: string; bytes: Buffer }) {
+  const boundary = '----plaint-test-boundary';
+  const parts: Buffer[] = [];
+  for (const [k, v] of Object.entries(fields)) parts.push(Buffer.from(`--${boundary}\r\nContent-Disposition: form-data; name="${k}"\r\n\r\n${v}\r\n`));
+  parts.push(Buffer.from(`--${boundary}\r\nContent-Disposition: form-data; name="file"; filename="${file.name}"\r\nContent-Type: ${file.type}\r\n\r\n`), file.bytes, Buffer.from(`\r\n--${boundary}--\r\n`));
+  return { payload: Buffer.concat(parts), headers: { 'content-type': `multipart/form-data; boundary=${boundary}` } };
+}
+
+// The smallest valid PNG: signature, IHDR, IDAT, IEND.
+const PNG = Buffer.from('89504e470d0a1a0a0000000d49484452000000010000000108060000001f15c4890000000d4944415478da63f8cf00000301010018dd8db40000000049454e44ae426082', 'hex');
+
+test('R-IN-2: the customer adds photos to a portal complaint with code and secret; only images and PDF are taken', async () => {
+  t.clock.advance(120_000); // past the guessing test's rate-limit window
+  const { code, secret } = (await post('/api/portal/complaints', { unitId: 'u-svc', customer: { name: '陶先生', phone: '13866660009' }, title: '门店地面湿滑摔倒', content: '门口地面有水无警示牌。' })).json();
+  const ok = await t.app.inject({ method: 'POST', url: '/api/portal/attachments', ...multipart({ code, secret }, { name: 'floor.png', type: 'image/png', bytes: PNG }) });
+  assert.equal(ok.statusCode, 201, ok.body);
+  assert.equal(ok.json().mime, 'image/png');
+  const wrongSecret = await t.app.inject({ method: 'POST', url: '/api/portal/attachments', ...multipart({ code, secret: 'nope' }, { name: 'x.png', type: 'image/png', bytes: PNG }) });
+  assert.equal(wrongSecret.statusCode, 404);
+  const text = await t.app.inject({ method: 'POST', url: '/api/portal/attachments', ...multipart({ code, secret }, { name: 'photo.png', type: 'image/png', bytes: Buffer.from('not really an image') }) });
+  assert.equal(text.statusCode, 415, 'content decides, not the name or the declared type');
+  const id = (await t.api('GET', `/api/complaints?q=${code}`)).json().items[0].id;
+  const list = (await t.api('GET', `/api/complaints/${id}/attachments`)).json();
+  assert.equal(list.length, 1);
+  assert.equal(list[0].mime, 'image/png');
+  const events = (await t.api('GET', `/api/complaints/${id}/events`)).json();
+  assert.ok(events.some((e: { type: string }) => e.type === 'attachment_added'));
+});

@@ -24,13 +24,19 @@ function httpError(statusCode: number, code: string, message: string): Error {
   return Object.assign(new Error(message), { statusCode, code });
 }
 
-async function readOneFile(request: FastifyRequest): Promise<{ bytes: Buffer; filename?: string }> {
+/** Reads the one file part of a multipart request, with any text fields sent before it. */
+export async function readOneFile(request: FastifyRequest): Promise<{ bytes: Buffer; filename?: string; fields: Record<string, string> }> {
   if (!request.isMultipart()) throw httpError(415, 'UNSUPPORTED_MEDIA_TYPE', 'send the file as multipart/form-data (one file part)');
   try {
     const part = await request.file({ limits: { fileSize: MAX_ATTACHMENT_BYTES, files: 1, fields: 5, parts: 6, fieldSize: 1024 } });
     if (!part) throw invalid('file', 'is required: send one file part');
     const bytes = await part.toBuffer();
-    return { bytes, filename: part.filename };
+    const fields: Record<string, string> = {};
+    for (const [name, value] of Object.entries(part.fields)) {
+      const v = Array.isArray(value) ? value[0] : value;
+      if (v && 'value' in v && typeof v.value === 'string') fields[name] = v.value;
+    }
+    return { bytes, filename: part.filename, fields };
   } catch (e) {
     const err = e as { statusCode?: number; code?: string; message?: string };
     if (e instanceof DomainError) throw e;

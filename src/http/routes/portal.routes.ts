@@ -15,13 +15,18 @@ import { listOrgNodes } from '../../data/org-store.ts';
 import { DomainError, notFound } from '../../domain/errors.ts';
 import { PHONE_PATTERN, STANDARD_ERRORS } from '../schema-helpers.ts';
 import { createRateLimiter } from '../rate-limit.ts';
+import { readOneFile } from './attachments.routes.ts';
+import { addAttachment } from '../../use-cases/attachments/attachments.ts';
+
+/** A customer adds photos of what happened (R-IN-2), up to this many per complaint. */
+const MAX_PORTAL_ATTACHMENTS = 6;
 
 /** Event types a customer may see in the portal timeline, with nothing of their internal data. */
 const PUBLIC_EVENTS = new Set(['received', 'qualified', 'dispatched', 'replied', 'confirmed', 'disputed', 'visited', 'closed', 'reopened']);
 
 const Credentials = { code: Type.String({ minLength: 1, maxLength: 40 }), secret: Type.String({ minLength: 1, maxLength: 100 }) };
 
-export async function portalRoutes(root: FastifyInstance, deps: Deps): Promise<void> {
+export async function portalRoutes(root: FastifyInstance, deps: Deps, attachmentsDir: string): Promise<void> {
   const app = root.withTypeProvider<TypeBoxTypeProvider>();
   // Guessing secrets is slowed to a few tries a minute per address (the secret itself has 128 bits).
   const trackLimiter = createRateLimiter({ windowMs: 60_000, max: 20 });
@@ -75,6 +80,39 @@ export async function portalRoutes(root: FastifyInstance, deps: Deps): Promise<v
       const b = request.body;
       const result = await createComplaint(deps, PORTAL_ACTOR, { ...b, channel: 'web' }, { portal: true });
       return reply.code(201).send({ code: result.complaint.code, secret: result.portalSecret! });
+    },
+  );
+
+  app.post(
+    '/api/portal/attachments',
+    {
+      schema: {
+        tags,
+        summary: 'Add a photo (or PDF) to a submitted complaint: multipart with the fields code and secret before one file part',
+        consumes: ['multipart/form-data'],
+        response: { ...STANDARD_ERRORS },
+      },
+    },
+    async (request, reply) => {
+      const file = await readOneFile(request);
+      const code = file.fields.code ?? '';
+      const secret = file.fields.secret ?? '';
+      if (!code) throw new DomainError('VALIDATION', 'code is required (send it before the file part)', { field: 'code' });
+      if (!secret) throw new DomainError('VALIDATION', 'secret is required (send it before the file part)', { field: 'secret' });
+      const row = await authorise(code, secret, request.ip);
+      if (row.status === 'closed') throw new DomainError('ILLEGAL_TRANSITION', 'this complaint is closed; photos can no longer be added', { allowed: [] });
+      const count = await deps.db
+        .selectFrom('attachments')
+        .select((eb) => eb.fn.countAll<number>().as('n'))
+        .where('complaint_id', '=', row.id)
+        .where('created_by', 'is', null)
+        .executeTakeFirst();
+      if (Number(count?.n ?? 0) >= MAX_PORTAL_ATTACHMENTS) {
+        throw new DomainError('CONFLICT', `at most ${MAX_PORTAL_ATTACHMENTS} files can be added from the portal`);
+      }
+      const added = await addAttachment(deps, PORTAL_ACTOR, row.id, file, attachmentsDir);
+      // The customer learns only that the file was taken, not where it is stored.
+      return reply.code(201).send({ filename: added.filename, mime: added.mime, size: added.size });
     },
   );
 

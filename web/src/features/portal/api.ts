@@ -39,3 +39,12 @@ export const track = (c: Credentials) => api<Tracked>('/portal/track', { body: c
 export const confirmReply = (c: Credentials) => api<Tracked>('/portal/confirm', { body: c, anonymous: true });
 export const disputeReply = (c: Credentials, reason: string) => api<Tracked>('/portal/dispute', { body: { ...c, reason }, anonymous: true });
 export const rate = (c: Credentials, score: number, comment?: string) => api<Tracked>('/portal/rate', { body: { ...c, score, comment }, anonymous: true });
+
+/** Adds one photo or PDF to a submitted complaint; the credentials go before the file part. */
+export const uploadPortalFile = (c: Credentials, file: File) => {
+  const form = new FormData();
+  form.append('code', c.code);
+  form.append('secret', c.secret);
+  form.append('file', file, file.name);
+  return api<{ filename: string; mime: string; size: number }>('/portal/attachments', { method: 'POST', body: form, anonymous: true });
+};

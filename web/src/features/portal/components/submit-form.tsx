@@ -1,11 +1,16 @@
 import { useState } from 'react';
-import { Alert, Button, Card, Descriptions, Form, Input, Select, Space } from 'antd';
+import { Alert, Button, Card, Descriptions, Form, Input, Select, Space, Upload, type UploadFile } from 'antd';
+import { UploadOutlined } from '@ant-design/icons';
 import { useT } from '../../../i18n/i18n-context.tsx';
 import { useAsync } from '../../../components/use-async.ts';
 import { useErrorReporter } from '../../../components/use-error-reporter.ts';
 import { CopyButton } from '../../../components/copy-button.tsx';
 import { PHONE_RE } from '../../intake/api.ts';
-import { portalUnits, submitComplaint, type Credentials, type SubmitBody } from '../api.ts';
+import { portalUnits, submitComplaint, uploadPortalFile, type Credentials, type SubmitBody } from '../api.ts';
+import { ApiError } from '../../../api/client.ts';
+
+const MAX_FILES = 6;
+const MAX_BYTES = 10 * 1024 * 1024;
 
 const blank = (s: string | undefined) => (s && s.trim() ? s.trim() : undefined);
 
@@ -16,6 +21,8 @@ export function SubmitForm({ onTrack }: { onTrack: (c: Credentials) => void }) {
   const units = useAsync(portalUnits, []);
   const [busy, setBusy] = useState(false);
   const [done, setDone] = useState<Credentials | null>(null);
+  const [files, setFiles] = useState<UploadFile[]>([]);
+  const [uploadNotes, setUploadNotes] = useState<{ ok: number; failed: string[] }>({ ok: 0, failed: [] });
   const req = { required: true, whitespace: true, message: t('common.required') };
 
   const onFinish = async (v: SubmitBody) => {
@@ -28,6 +35,20 @@ export function SubmitForm({ onTrack }: { onTrack: (c: Credentials) => void }) {
         content: v.content.trim(),
         demands: blank(v.demands),
       });
+      // The complaint is recorded first; photos follow with its code and secret, so a failed upload
+      // never loses the complaint itself.
+      let ok = 0;
+      const failed: string[] = [];
+      for (const f of files) {
+        if (!f.originFileObj) continue;
+        try {
+          await uploadPortalFile(r, f.originFileObj);
+          ok++;
+        } catch (e) {
+          failed.push(t('portal.photoFailed', { name: f.name, message: e instanceof ApiError ? e.message : String(e) }));
+        }
+      }
+      setUploadNotes({ ok, failed });
       setDone(r);
     } catch (err) {
       report(err, form);
@@ -40,6 +61,10 @@ export function SubmitForm({ onTrack }: { onTrack: (c: Credentials) => void }) {
     return (
       <Card title={t('portal.submitted')} data-testid="portal-submitted">
         <Alert type="warning" showIcon title={t('portal.keepSecret')} style={{ marginBottom: 12 }} />
+        {uploadNotes.ok > 0 && <Alert type="success" showIcon title={t('portal.photosUploaded', { count: uploadNotes.ok })} style={{ marginBottom: 12 }} data-testid="portal-photos-uploaded" />}
+        {uploadNotes.failed.map((m) => (
+          <Alert key={m} type="error" showIcon title={m} style={{ marginBottom: 12 }} />
+        ))}
         <Descriptions
           column={1}
           bordered
@@ -109,6 +134,21 @@ export function SubmitForm({ onTrack }: { onTrack: (c: Credentials) => void }) {
         </Form.Item>
         <Form.Item name="demands" label={t('portal.demands')}>
           <Input.TextArea rows={2} />
+        </Form.Item>
+        <Form.Item label={t('portal.photos')} extra={t('portal.photosHint')}>
+          <Upload
+            multiple
+            accept="image/jpeg,image/png,image/webp,image/gif,application/pdf"
+            listType="picture"
+            fileList={files}
+            maxCount={MAX_FILES}
+            beforeUpload={() => false}
+            onChange={({ fileList }) => setFiles(fileList.filter((f) => (f.size ?? 0) <= MAX_BYTES).slice(0, MAX_FILES))}
+          >
+            <Button icon={<UploadOutlined />} data-testid="portal-photos">
+              {t('portal.photosAdd')}
+            </Button>
+          </Upload>
         </Form.Item>
         <Button type="primary" htmlType="submit" block size="large" loading={busy}>
           {t('portal.submit')}
