@@ -4,6 +4,7 @@
  * BENCH_SECONDS (default 20) bounds each measured phase; DATABASE_URL (default the local server)
  * names the PostgreSQL server, where a scratch database is created and dropped. Loopback only.
  * Results are printed and written to bench/results/intake.json. Method: docs/PERFORMANCE.md.
+ * BENCH_SUITE=scale runs bench/scale.ts instead (1,000,000 complaints; BENCH_SCALE for fewer).
  */
 import { mkdtempSync, rmSync, writeFileSync, mkdirSync } from 'node:fs';
 import os from 'node:os';
@@ -215,7 +216,12 @@ async function main(): Promise<void> {
   console.log(`\nwritten to bench/results/intake.json`);
 }
 
-main().catch((e) => {
-  console.error(e);
-  process.exit(1);
-});
+// BENCH_SUITE=scale runs the scale benchmark instead (bench/scale.ts, BENCH_SCALE complaints).
+if (process.env.BENCH_SUITE === 'scale') {
+  await import('./scale.ts');
+} else {
+  main().catch((e) => {
+    console.error(e);
+    process.exit(1);
+  });
+}

@@ -7,6 +7,7 @@ import type { Deps } from './context.ts';
 import type { ComplaintRow } from '../data/complaint-store.ts';
 import { invalid } from '../domain/errors.ts';
 import { scopeCondition, type Scope } from '../security/scope.ts';
+import { searchCondition } from '../domain/search/index.ts';
 
 export interface ComplaintFilter {
   status?: string[];
@@ -48,10 +49,6 @@ function decodeCursor(cursor: string): { k: string; id: string } {
   throw invalid('cursor', 'is not a cursor returned by this API');
 }
 
-function escapeLike(s: string): string {
-  return s.replace(/[\\%_]/g, (c) => `\\${c}`);
-}
-
 export async function listComplaints(deps: Deps, f: ComplaintFilter): Promise<ComplaintPage> {
   const limit = Math.min(Math.max(f.limit ?? 25, 1), 200);
   const sort = f.sort ?? 'received';
@@ -83,17 +80,8 @@ export async function listComplaints(deps: Deps, f: ComplaintFilter): Promise<Co
     );
   }
   if (f.q && f.q.trim()) {
-    const term = `%${escapeLike(f.q.trim())}%`;
-    where.push((eb) =>
-      eb.or([
-        eb('c.code', 'ilike', term),
-        eb('c.title', 'ilike', term),
-        eb('c.content', 'ilike', term),
-        // Matching on a phone number would let someone who may not see it confirm it by searching.
-        ...(f.searchContact ? [eb('cu.phone', 'like', term)] : []),
-        eb('cu.name', 'like', term),
-      ]),
-    );
+    const search = searchCondition(f.q, { searchContact: f.searchContact === true, now: deps.now() });
+    where.push(() => search);
   }
   for (const w of where) base = base.where(w);
 

@@ -1,0 +1,76 @@
+/**
+ * The queue's free-text search (`q`): complaint code, title and content, the customer's name and —
+ * for roles that may see contact details — phone. Chinese has no spaces and most words are two
+ * characters (退款, 漏水), which trigram indexes cannot serve, so the database keeps each row's distinct
+ * character bigrams (src/data/migrations/0006_search.sql, `plaint_bigrams`, maintained by triggers)
+ * under a GIN index:
+ *
+ * - a query with at least one bigram (two or more characters that are not white space) selects rows
+ *   whose bigrams contain all of the query's (`@>`, indexed), then rechecks with ILIKE for the exact
+ *   substring, so order and adjacency hold and the answer is exactly what ILIKE alone would give;
+ * - a one-character query (or one made only of single characters between spaces) has no bigram to look
+ *   up; it falls back to ILIKE over the complaints received in the last RECENT_WINDOW_DAYS, which
+ *   bounds the scan. The window is a deliberate limit: a single character is rarely a useful search.
+ *
+ * This module only builds SQL fragments (no I/O); src/use-cases/list-complaints.ts runs them.
+ */
+import { sql, type RawBuilder, type SqlBool } from 'kysely';
+
+/** One-character queries scan only the complaints received in this many days before `now`. */
+export const RECENT_WINDOW_DAYS = 30;
+/** Longer queries are cut here; a bigram array of this size is still one index lookup. */
+export const MAX_QUERY_CHARS = 100;
+
+export function escapeLike(s: string): string {
+  return s.replace(/[\\%_]/g, (c) => `\\${c}`);
+}
+
+/**
+ * The distinct bigrams of a text as the database computes them (plaint_bigrams): lower-cased, by
+ * character (code point), pairs containing white space left out. The SQL function is what queries
+ * use; this mirror is for tests and for deciding which plan a query gets.
+ */
+export function bigrams(text: string): string[] {
+  const chars = Array.from(text.toLowerCase());
+  const out = new Set<string>();
+  for (let i = 0; i + 1 < chars.length; i++) {
+    const g = chars[i] + chars[i + 1];
+    if (!/\s/u.test(g)) out.add(g);
+  }
+  return [...out];
+}
+
+export type SearchPlan =
+  | { kind: 'bigrams'; text: string; term: string }
+  | { kind: 'recent'; text: string; term: string; since: Date };
+
+export function planSearch(q: string, now: Date): SearchPlan {
+  const text = Array.from(q.trim()).slice(0, MAX_QUERY_CHARS).join('');
+  const term = `%${escapeLike(text)}%`;
+  if (bigrams(text).length > 0) return { kind: 'bigrams', text, term };
+  return { kind: 'recent', text, term, since: new Date(now.getTime() - RECENT_WINDOW_DAYS * 24 * 3600 * 1000) };
+}
+
+/**
+ * The WHERE condition for `q` on the queue query, whose complaints are aliased `c` and customers `cu`.
+ * `searchContact`: whether the phone may be matched (a role that may not see it must not be able to
+ * confirm a number by searching for it).
+ */
+export function searchCondition(q: string, opts: { searchContact: boolean; now: Date }): RawBuilder<SqlBool> {
+  const plan = planSearch(q, opts.now);
+  const { text, term } = plan;
+  const phone = opts.searchContact ? sql`OR k.phone LIKE ${term}` : sql``;
+  if (plan.kind === 'bigrams') {
+    // One condition on `c` itself (not `c.id IN (…)`): the GIN index and the customer index combine in
+    // one bitmap, and for a frequent word the planner can instead walk the queue's own order and stop
+    // when the page is full (measured: docs/PERFORMANCE.md, "Scale").
+    return sql<SqlBool>`((c.search_bigrams @> plaint_bigrams(${text})
+        AND (c.code ILIKE ${term} OR c.title ILIKE ${term} OR c.content ILIKE ${term}))
+      OR c.customer_id = ANY(ARRAY(
+        SELECT k.id FROM customers k
+        WHERE k.search_bigrams @> plaint_bigrams(${text}) AND (k.name LIKE ${term} ${phone}))))`;
+  }
+  const cuPhone = opts.searchContact ? sql`OR cu.phone LIKE ${term}` : sql``;
+  return sql<SqlBool>`(c.received_at >= ${plan.since}
+    AND (c.code ILIKE ${term} OR c.title ILIKE ${term} OR c.content ILIKE ${term} OR cu.name LIKE ${term} ${cuPhone}))`;
+}
