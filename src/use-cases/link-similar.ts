@@ -16,7 +16,7 @@ import { applyRulesAndStore } from './apply-rules-and-store.ts';
 
 export const SIMILAR_WINDOW_DAYS = 30;
 /** Bounds the work per intake at a busy unit; the newest candidates matter most. */
-const MAX_CANDIDATES = 500;
+const MAX_CANDIDATES = 200;
 
 /** The columns the severity rules read, without the long texts. */
 const FACT_COLUMNS = [

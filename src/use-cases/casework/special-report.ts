@@ -261,8 +261,17 @@ export async function progressReminders(deps: Deps, filter: (row: ComplaintRow) 
  */
 export async function remindMissingProgress(deps: Deps): Promise<{ reminded: number }> {
   const due = await progressReminders(deps);
+  // Weeks already reminded are skipped with one read instead of one transaction each, so an idle pass
+  // over thousands of major complaints stays cheap.
+  const already = new Set<string>();
+  const ids = [...new Set(due.map((d) => d.complaintId))];
+  for (let i = 0; i < ids.length; i += 1000) {
+    const rows = await deps.db.selectFrom('progress_reminders').select(['complaint_id', 'due_at']).where('complaint_id', 'in', ids.slice(i, i + 1000)).execute();
+    for (const r of rows) already.add(`${r.complaint_id}|${new Date(r.due_at).toISOString()}`);
+  }
   let reminded = 0;
   for (const r of due) {
+    if (already.has(`${r.complaintId}|${new Date(r.missedDueAt).toISOString()}`)) continue;
     const now = deps.now();
     const done = await inTransaction(deps.db, async (trx) => {
       const row = await lockOr404(trx, r.complaintId);
