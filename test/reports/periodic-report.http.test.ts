@@ -223,6 +223,18 @@ test('R-RP-1: the .xlsx holds the same numbers as the JSON, with Chinese heading
   assert.ok(rows.some((r) => r[0] === first.hotAndMajor[0].code && r[2] === '已受理'), 'the hot complaint is listed with its status');
 });
 
+test('R-RP-1: the printable page holds the same totals under Chinese headings and runs no script', async () => {
+  const json = (await t.api('GET', MONTH_URL)).json();
+  const res = await t.api('GET', MONTH_URL.replace('/periodic?', '/periodic.html?'));
+  assert.equal(res.statusCode, 200);
+  assert.match(res.headers['content-type'] as string, /text\/html/);
+  assert.match(res.headers['content-security-policy'] as string, /default-src 'none'/);
+  for (const heading of ['一、受理情况', '二、定性', '三、时限达标', '四、重要投诉明细', '五、热点及重大投诉']) assert.ok(res.body.includes(heading), heading);
+  assert.ok(res.body.includes(`<td>${json.totals.received}</td>`), 'the received total appears in the page');
+  assert.ok(!/<script/i.test(res.body));
+  for (const item of json.important) assert.ok(res.body.includes(item.code), `important complaint ${item.code} is itemised`);
+});
+
 test('R-RP-1: a closed month is served from its first reading; a late back-dated intake does not change it', async () => {
   await intake('lateLogged', '2026-12-05T03:00:00.000Z', { unitId: 'u-svc', receivedAt: '2026-11-29T02:00:00.000Z', title: '补录的十一月投诉' });
   await act(ids.closedLater, { type: 'reopen', reason: '客户再次来电' });

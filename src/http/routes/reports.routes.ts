@@ -4,6 +4,7 @@ import type { TypeBoxTypeProvider } from '@fastify/type-provider-typebox';
 import { Type } from 'typebox';
 import type { Deps } from '../../use-cases/context.ts';
 import { getPeriodicReport } from '../../use-cases/reports/periodic-report.ts';
+import { buildReportHtml } from '../../use-cases/reports/report-html.ts';
 import { buildReportWorkbook, reportFilename } from '../../use-cases/reports/report-workbook.ts';
 import { getKpis } from '../../use-cases/reports/kpi.ts';
 import { REPORT_KINDS } from '../../domain/reports/periods.ts';
@@ -68,6 +69,29 @@ export async function reportRoutes(root: FastifyInstance, deps: Deps): Promise<v
         .header('content-type', XLSX_MIME)
         .header('content-disposition', `attachment; filename="${name}"; filename*=UTF-8''${encodeURIComponent(name)}`)
         .send(body);
+    },
+  );
+
+  app.get(
+    '/api/reports/periodic.html',
+    {
+      schema: {
+        tags,
+        security,
+        summary: 'The same report as a printable page (A4, Chinese headings)',
+        querystring: PeriodicQuery,
+        produces: ['text/html'],
+        response: { ...STANDARD_ERRORS, 200: Type.Unknown({ description: 'HTML page' }) },
+      },
+    },
+    async (request, reply) => {
+      requireUser(request);
+      const report = await getPeriodicReport(deps, request.query);
+      // The page runs no script and loads nothing from elsewhere.
+      return reply
+        .header('content-type', 'text/html; charset=utf-8')
+        .header('content-security-policy', "default-src 'none'; style-src 'unsafe-inline'; frame-ancestors 'none'")
+        .send(buildReportHtml(report));
     },
   );
 
