@@ -23,6 +23,7 @@ export const enUSReports: Record<keyof typeof zhCNReports, string> = {
   'reports.range': '{start} to {end}, due {due}',
   'reports.closedPeriod': 'Closed period (snapshot)',
   'reports.openPeriod': 'Period in progress, as of {asOf}',
+  'reports.printable': 'Printable page',
   'reports.downloadXlsx': 'Download Excel',
   'reports.received': 'Received',
   'reports.valid': 'Valid',

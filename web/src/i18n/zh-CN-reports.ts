@@ -21,6 +21,7 @@ export const zhCNReports = {
   'reports.range': '{start} 至 {end}，报送截止 {due}',
   'reports.closedPeriod': '已结束期间（快照）',
   'reports.openPeriod': '期间进行中，截至 {asOf}',
+  'reports.printable': '打印版',
   'reports.downloadXlsx': '下载 Excel',
   'reports.received': '受理',
   'reports.valid': '有效',

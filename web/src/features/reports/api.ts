@@ -42,6 +42,7 @@ export interface PeriodicReport {
 export interface PeriodicQuery { nodeId: string; kind: ReportKind; period: string }
 export const getPeriodicReport = (q: PeriodicQuery) => api<PeriodicReport>('/reports/periodic', { query: { ...q } });
 export const periodicXlsxUrl = (q: PeriodicQuery) => apiUrl('/reports/periodic.xlsx', { ...q });
+export const periodicHtmlUrl = (q: PeriodicQuery) => apiUrl('/reports/periodic.html', { ...q });
 
 export interface Kpi {
   node: { id: string; name: string };

@@ -1,12 +1,12 @@
 /** One periodic report: heading with the period, the xlsx link, totals, four charts and two tables. */
 import { Alert, Button, Card, Col, Row, Space, Spin, Tag, Typography } from 'antd';
-import { DownloadOutlined } from '@ant-design/icons';
+import { DownloadOutlined, PrinterOutlined } from '@ant-design/icons';
 import { useT } from '../../../i18n/i18n-context.tsx';
 import { useAsync } from '../../../components/use-async.ts';
 import { formatTime } from '../../../components/format.ts';
 import { describeError } from '../../../components/use-error-reporter.ts';
 import { BarChart } from '../../dashboard/components/bar-chart.tsx';
-import { getPeriodicReport, periodicXlsxUrl, type Breakdown, type PeriodicQuery } from '../api.ts';
+import { getPeriodicReport, periodicHtmlUrl, periodicXlsxUrl, type Breakdown, type PeriodicQuery } from '../api.ts';
 import { useReportLabels } from '../use-report-labels.ts';
 import { SummaryCards } from './summary-cards.tsx';
 import { ComplianceChart } from './compliance-chart.tsx';
@@ -37,9 +37,14 @@ export function PeriodicReportView({ query }: { query: PeriodicQuery }) {
             {r.closedPeriod ? <Tag>{t('reports.closedPeriod')}</Tag> : <Tag color="blue">{t('reports.openPeriod', { asOf: formatTime(r.asOf) })}</Tag>}
           </Typography.Text>
         </div>
-        <Button type="primary" icon={<DownloadOutlined />} href={periodicXlsxUrl(query)} download data-testid="report-xlsx">
-          {t('reports.downloadXlsx')}
-        </Button>
+        <Space wrap>
+          <Button icon={<PrinterOutlined />} href={periodicHtmlUrl(query)} target="_blank" rel="noopener" data-testid="report-print">
+            {t('reports.printable')}
+          </Button>
+          <Button type="primary" icon={<DownloadOutlined />} href={periodicXlsxUrl(query)} download data-testid="report-xlsx">
+            {t('reports.downloadXlsx')}
+          </Button>
+        </Space>
       </Space>
       <SummaryCards totals={r.totals} />
       <Row gutter={[16, 16]} style={{ marginTop: 16 }}>
