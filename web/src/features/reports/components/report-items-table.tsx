@@ -16,7 +16,7 @@ export function ReportItemsTable({ items, testId }: { items: ReportItem[]; testI
       rowKey="id"
       dataSource={items}
       pagination={items.length > 10 ? { pageSize: 10, size: 'small' } : false}
-      scroll={{ x: 900 }}
+      scroll={{ x: 1150 }}
       locale={{ emptyText: t('common.empty') }}
       columns={[
         { title: t('reports.code'), dataIndex: 'code', width: 160, render: (code: string, r) => <Link to={`/complaints/${r.id}`}>{code}</Link> },
@@ -25,7 +25,7 @@ export function ReportItemsTable({ items, testId }: { items: ReportItem[]; testI
         { title: t('reports.level'), dataIndex: 'level', width: 100, render: (l: string, r) => labels.level(l, r.levelZh) },
         { title: t('reports.status'), dataIndex: 'status', width: 100, render: (s: string, r) => labels.status(s, r.statusZh) },
         { title: t('reports.receivedAt'), dataIndex: 'receivedAt', width: 140, render: (v: string) => formatTime(v) },
-        { title: t('reports.account'), dataIndex: 'accountZh' },
+        { title: t('reports.account'), dataIndex: 'accountZh', width: 320 },
       ]}
     />
   );
