@@ -4,7 +4,8 @@
  * BENCH_SECONDS (default 20) bounds each measured phase; DATABASE_URL (default the local server)
  * names the PostgreSQL server, where a scratch database is created and dropped. Loopback only.
  * Results are printed and written to bench/results/intake.json. Method: docs/PERFORMANCE.md.
- * BENCH_SUITE=scale runs bench/scale.ts instead (1,000,000 complaints; BENCH_SCALE for fewer).
+ * BENCH_SUITE picks what runs: `all` (default: intake, the pure rules' speed, then the scale suite of
+ * bench/scale.ts on 1,000,000 complaints — BENCH_SCALE for fewer), `intake`, `rules` or `scale`.
  */
 import { mkdtempSync, rmSync, writeFileSync, mkdirSync } from 'node:fs';
 import os from 'node:os';
@@ -14,6 +15,7 @@ import { runLoad, type LoadResult } from './load.ts';
 import { rawCeiling } from './raw-ceiling.ts';
 import { backendCpuMs, backendCpuSince, processCpuMs } from './cpu-time.ts';
 import { sampleComplaint, unmatchedComplaint, type ComplaintBody } from './complaint-samples.ts';
+import { measureRulesSpeed } from './rules-speed.ts';
 
 const CLIENTS = 32;
 const SECONDS = Math.min(300, Math.max(1, Number(process.env.BENCH_SECONDS ?? 20) || 20));
@@ -216,12 +218,20 @@ async function main(): Promise<void> {
   console.log(`\nwritten to bench/results/intake.json`);
 }
 
-// BENCH_SUITE=scale runs the scale benchmark instead (bench/scale.ts, BENCH_SCALE complaints).
-if (process.env.BENCH_SUITE === 'scale') {
-  await import('./scale.ts');
-} else {
-  main().catch((e) => {
-    console.error(e);
-    process.exit(1);
-  });
+function printRulesSpeed(): void {
+  const r = measureRulesSpeed();
+  console.log('\nPure rules on the intake path (this process):');
+  console.log(`  10,000 due instants, cold calendar cache   ${r.dueInstants10k_ms} ms   target < 1000 ms: ${r.dueInstants10k_ms < 1000 ? 'met' : 'NOT met'}`);
+  console.log(`  findSimilar, 1 target × 2,000 candidates    ${r.findSimilar1x2000_ms} ms   target < 20 ms: ${r.findSimilar1x2000_ms < 20 ? 'met' : 'NOT met'}`);
+}
+
+const suite = (process.env.BENCH_SUITE ?? 'all').trim();
+try {
+  if (!['all', 'intake', 'rules', 'scale'].includes(suite)) throw new Error(`BENCH_SUITE must be all, intake, rules or scale, got "${suite}"`);
+  if (suite === 'all' || suite === 'intake') await main();
+  if (suite === 'all' || suite === 'rules') printRulesSpeed();
+  if (suite === 'all' || suite === 'scale') await import('./scale.ts');
+} catch (e) {
+  console.error(e);
+  process.exit(1);
 }
