@@ -1,4 +1,5 @@
 /** Debian's Chromium driven by playwright-core, with the screenshots and the steps the journeys share. */
+import assert from 'node:assert/strict';
 import fs from 'node:fs';
 import path from 'node:path';
 import { chromium, type Browser, type BrowserContext, type Page } from 'playwright-core';
@@ -88,4 +89,10 @@ export function localMinute(d: Date): string {
       .map((p) => [p.type, p.value]),
   );
   return `${parts.year}-${parts.month}-${parts.day} ${parts.hour}:${parts.minute}`;
+}
+
+/** The page fits the viewport's width: nothing makes the whole page scroll sideways. */
+export async function assertNoHorizontalScroll(page: Page): Promise<void> {
+  const overflow = await page.evaluate(() => document.documentElement.scrollWidth - window.innerWidth);
+  assert.ok(overflow <= 0, `no horizontal page scrolling (overflow ${overflow}px)`);
 }

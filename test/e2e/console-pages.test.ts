@@ -2,27 +2,15 @@
  * Journey (c) and the console's other pages: a closed complaint offers no 'dispatch' (the server refuses
  * it with 409 and the allowed list), and the queue, dashboard and calendar render at desktop and phone size.
  */
-import { test, after, before } from 'node:test';
+import { test } from 'node:test';
 import assert from 'node:assert/strict';
-import type { Browser } from 'playwright-core';
-import { startServer, type RunningServer } from './server.ts';
-import { ADMIN, AGENT, DESKTOP, PHONE, apiAs, chooseOption, launchBrowser, login, newPage, screenshot } from './browser.ts';
+import { useServerAndBrowser } from './harness.ts';
+import { ADMIN, AGENT, DESKTOP, PHONE, apiAs, assertNoHorizontalScroll, chooseOption, login, screenshot } from './browser.ts';
 
-let server: RunningServer;
-let browser: Browser;
-
-before(async () => {
-  server = await startServer();
-  browser = await launchBrowser();
-});
-
-after(async () => {
-  await browser?.close();
-  await server?.stop();
-});
+const env = useServerAndBrowser();
 
 test('R-LC-2: a closed complaint offers no dispatch, and the server refuses one with the allowed actions', async () => {
-  const { context, page } = await newPage(browser, DESKTOP, server.baseUrl);
+  const { context, page } = await env.open(DESKTOP);
   try {
     await login(page, AGENT);
     await page.goto('/?status=closed&sort=received');
@@ -54,7 +42,7 @@ test('R-LC-2: a closed complaint offers no dispatch, and the server refuses one 
 
 for (const viewport of [DESKTOP, PHONE]) {
   test(`console pages render at ${viewport.width}×${viewport.height}`, async () => {
-    const { context, page } = await newPage(browser, viewport, server.baseUrl);
+    const { context, page } = await env.open(viewport);
     try {
       await login(page, ADMIN);
       await page.getByTestId('queue-table').locator('[data-row]').first().waitFor();
@@ -86,8 +74,7 @@ for (const viewport of [DESKTOP, PHONE]) {
       await page.getByTestId('no-official-data').waitFor();
       await screenshot(page, 'calendar');
 
-      const overflow = await page.evaluate(() => document.documentElement.scrollWidth - window.innerWidth);
-      assert.ok(overflow <= 0, `no horizontal page scrolling (overflow ${overflow}px)`);
+      await assertNoHorizontalScroll(page);
     } finally {
       await context.close();
     }
@@ -95,7 +82,7 @@ for (const viewport of [DESKTOP, PHONE]) {
 }
 
 test('a dashboard bar opens the queue filtered by it', async () => {
-  const { context, page } = await newPage(browser, DESKTOP, server.baseUrl);
+  const { context, page } = await env.open(DESKTOP);
   try {
     await login(page, ADMIN);
     await page.goto('/dashboard');
@@ -114,7 +101,7 @@ test('a dashboard bar opens the queue filtered by it', async () => {
 });
 
 test('bulk dispatch sends the selected qualified complaints of one unit to one department', async () => {
-  const { context, page } = await newPage(browser, DESKTOP, server.baseUrl);
+  const { context, page } = await env.open(DESKTOP);
   try {
     await login(page, AGENT);
     const ids: string[] = [];

@@ -2,24 +2,12 @@
  * Journey (b), R-IN-2: a phone complaint is logged after the call, with a received-at earlier than now;
  * the record keeps that instant, and the form refuses a received-at in the future, next to the field.
  */
-import { test, after, before } from 'node:test';
+import { test } from 'node:test';
 import assert from 'node:assert/strict';
-import type { Browser } from 'playwright-core';
-import { startServer, type RunningServer } from './server.ts';
-import { AGENT, DESKTOP, PHONE, apiAs, chooseOption, launchBrowser, localMinute, login, newPage, screenshot } from './browser.ts';
+import { useServerAndBrowser } from './harness.ts';
+import { AGENT, DESKTOP, PHONE, apiAs, chooseOption, localMinute, login, screenshot } from './browser.ts';
 
-let server: RunningServer;
-let browser: Browser;
-
-before(async () => {
-  server = await startServer();
-  browser = await launchBrowser();
-});
-
-after(async () => {
-  await browser?.close();
-  await server?.stop();
-});
+const env = useServerAndBrowser();
 
 async function setPicker(input: import('playwright-core').Locator, value: string): Promise<void> {
   await input.click();
@@ -29,7 +17,7 @@ async function setPicker(input: import('playwright-core').Locator, value: string
 }
 
 test('R-IN-2: a phone complaint is logged with an earlier received-at through the intake form', async () => {
-  const { context, page } = await newPage(browser, DESKTOP, server.baseUrl);
+  const { context, page } = await env.open(DESKTOP);
   try {
     await login(page, AGENT);
     await page.goto('/intake');
@@ -83,7 +71,7 @@ test('R-IN-2: a phone complaint is logged with an earlier received-at through th
 });
 
 test('the intake form fits a phone screen', async () => {
-  const { context, page } = await newPage(browser, PHONE, server.baseUrl);
+  const { context, page } = await env.open(PHONE);
   try {
     await login(page, AGENT);
     await page.goto('/intake');

@@ -1,25 +1,13 @@
 /** Journey (d): the English switch changes the whole UI, antd's own texts included, and is remembered. */
-import { test, after, before } from 'node:test';
+import { test } from 'node:test';
 import assert from 'node:assert/strict';
-import type { Browser } from 'playwright-core';
-import { startServer, type RunningServer } from './server.ts';
-import { AGENT, DEMO_PASSWORD, DESKTOP, PHONE, launchBrowser, newPage, screenshot } from './browser.ts';
+import { useServerAndBrowser } from './harness.ts';
+import { AGENT, DEMO_PASSWORD, DESKTOP, PHONE, screenshot } from './browser.ts';
 
-let server: RunningServer;
-let browser: Browser;
-
-before(async () => {
-  server = await startServer();
-  browser = await launchBrowser();
-});
-
-after(async () => {
-  await browser?.close();
-  await server?.stop();
-});
+const env = useServerAndBrowser();
 
 test('the English switch changes the console language and survives a reload', async () => {
-  const { context, page } = await newPage(browser, DESKTOP, server.baseUrl);
+  const { context, page } = await env.open(DESKTOP);
   try {
     await page.goto('/');
     await page.getByText('登录控制台').waitFor();
@@ -51,7 +39,7 @@ test('the English switch changes the console language and survives a reload', as
 });
 
 test('the portal switches to English on a phone', async () => {
-  const { context, page } = await newPage(browser, PHONE, server.baseUrl);
+  const { context, page } = await env.open(PHONE);
   try {
     await page.goto('/portal');
     await page.getByTestId('portal-submit-form').waitFor();

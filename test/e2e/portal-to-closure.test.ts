@@ -3,29 +3,17 @@
  * works it in the console (desktop): qualify → dispatch → acknowledge → report → reply; the customer
  * confirms the reply in the portal; the agent records the return visit and closes; the portal shows closed.
  */
-import { test, after, before } from 'node:test';
+import { test } from 'node:test';
 import assert from 'node:assert/strict';
-import type { Browser } from 'playwright-core';
-import { startServer, type RunningServer } from './server.ts';
-import { AGENT, DESKTOP, PHONE, apiAs, chooseOption, launchBrowser, login, newPage, screenshot } from './browser.ts';
+import { useServerAndBrowser } from './harness.ts';
+import { AGENT, DESKTOP, PHONE, apiAs, chooseOption, login, screenshot } from './browser.ts';
 import { statusOf, takeAction } from './complaint-actions.ts';
 
-let server: RunningServer;
-let browser: Browser;
-
-before(async () => {
-  server = await startServer();
-  browser = await launchBrowser();
-});
-
-after(async () => {
-  await browser?.close();
-  await server?.stop();
-});
+const env = useServerAndBrowser();
 
 test('R-LC-2, R-IN-5: a portal complaint is tracked to closure while an agent works it in the console', async () => {
-  const customer = await newPage(browser, PHONE, server.baseUrl);
-  const agent = await newPage(browser, DESKTOP, server.baseUrl);
+  const customer = await env.open(PHONE);
+  const agent = await env.open(DESKTOP);
   try {
     const portal = customer.page;
     await portal.goto('/portal');
@@ -114,10 +102,10 @@ test('R-LC-2, R-IN-5: a portal complaint is tracked to closure while an agent wo
 });
 
 test('R-LC-2: the customer rates the handling in the portal only with the explicit submit button', async () => {
-  const customer = await newPage(browser, PHONE, server.baseUrl);
-  const agent = await newPage(browser, DESKTOP, server.baseUrl);
+  const customer = await env.open(PHONE);
+  const agent = await env.open(DESKTOP);
   try {
-    const submitted = await fetch(`${server.baseUrl}/api/portal/complaints`, {
+    const submitted = await fetch(`${env.server.baseUrl}/api/portal/complaints`, {
       method: 'POST',
       headers: { 'content-type': 'application/json' },
       body: JSON.stringify({ unitId: 'u-rest-zs', customer: { name: '郑先生', phone: '13600001111' }, title: '上菜太慢', content: '等了四十分钟才上第一道菜。' }),

@@ -2,34 +2,22 @@
  * The reports page (summary, charts, tables, the .xlsx download, the KPI tab), a special report drafted,
  * edited and approved for a hot complaint at u-re-garden, and the case library page.
  */
-import { test, after, before } from 'node:test';
+import { test } from 'node:test';
 import assert from 'node:assert/strict';
 import fs from 'node:fs';
-import type { Browser } from 'playwright-core';
-import { startServer, type RunningServer } from './server.ts';
-import { DESKTOP, PHONE, apiAs, chooseOption, launchBrowser, login, newPage, screenshot } from './browser.ts';
+import { useServerAndBrowser } from './harness.ts';
+import { DESKTOP, PHONE, apiAs, assertNoHorizontalScroll, chooseOption, login, screenshot } from './browser.ts';
 
 const MANAGER = 'manager@plaint.demo';
 const XLSX = 'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet';
 
-let server: RunningServer;
-let browser: Browser;
-
-before(async () => {
-  server = await startServer();
-  browser = await launchBrowser();
-});
-
-after(async () => {
-  await browser?.close();
-  await server?.stop();
-});
+const env = useServerAndBrowser();
 
 const today = () => new Intl.DateTimeFormat('en-CA', { timeZone: 'Asia/Shanghai' }).format(new Date());
 
 for (const viewport of [DESKTOP, PHONE]) {
   test(`reports page with charts, tables, the xlsx download and KPIs at ${viewport.width}`, async () => {
-    const { context, page } = await newPage(browser, viewport, server.baseUrl);
+    const { context, page } = await env.open(viewport);
     try {
       await login(page, MANAGER);
       // The menu entry (on a phone the horizontal menu folds it away; the URL is the same).
@@ -65,8 +53,7 @@ for (const viewport of [DESKTOP, PHONE]) {
       await page.getByTestId('kpi-heading').waitFor();
       await page.getByTestId('kpi-closure').waitFor();
       await screenshot(page, 'reports-kpi');
-      const overflow = await page.evaluate(() => document.documentElement.scrollWidth - window.innerWidth);
-      assert.ok(overflow <= 0, `no horizontal page scrolling (overflow ${overflow}px)`);
+      await assertNoHorizontalScroll(page);
     } finally {
       await context.close();
     }
@@ -75,7 +62,7 @@ for (const viewport of [DESKTOP, PHONE]) {
 
 test('a special report drafted, edited and approved for a hot complaint', async () => {
   for (const viewport of [DESKTOP, PHONE]) {
-    const { context, page } = await newPage(browser, viewport, server.baseUrl);
+    const { context, page } = await env.open(viewport);
     try {
       await login(page, MANAGER);
       const hot = await apiAs<{ items: { id: string; status: string }[] }>(page, '/complaints?unitId=u-re-garden&level=hot&limit=20');
@@ -117,7 +104,7 @@ test('a special report drafted, edited and approved for a hot complaint', async 
 });
 
 test('a closed complaint joins the case library, which finds it and shows patterns', async () => {
-  const { context, page } = await newPage(browser, DESKTOP, server.baseUrl);
+  const { context, page } = await env.open(DESKTOP);
   try {
     await login(page, MANAGER);
     const closed = await apiAs<{ items: { id: string }[] }>(page, '/complaints?status=closed&limit=1');
@@ -147,7 +134,7 @@ test('a closed complaint joins the case library, which finds it and shows patter
 });
 
 test('a major complaint: emergency response, weekly progress and corrective action', async () => {
-  const { context, page } = await newPage(browser, DESKTOP, server.baseUrl);
+  const { context, page } = await env.open(DESKTOP);
   try {
     await login(page, MANAGER);
     const major = await apiAs<{ items: { id: string; status: string }[] }>(page, '/complaints?unitId=u-re-garden&level=major&limit=20');

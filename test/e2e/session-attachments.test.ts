@@ -4,27 +4,16 @@
  * Attachments on the complaint page: an image with its thumbnail, a PDF as a download link, and the
  * server's 415 shown next to the upload button.
  */
-import { test, after, before } from 'node:test';
+import { test } from 'node:test';
 import assert from 'node:assert/strict';
 import type { Browser, Page } from 'playwright-core';
-import { startServer, type RunningServer } from './server.ts';
-import { AGENT, DESKTOP, PHONE, apiAs, launchBrowser, login, newPage, screenshot } from './browser.ts';
+import { useServerAndBrowser } from './harness.ts';
+import { AGENT, DESKTOP, PHONE, apiAs, assertNoHorizontalScroll, login, screenshot } from './browser.ts';
 
-let server: RunningServer;
-let browser: Browser;
-
-before(async () => {
-  server = await startServer();
-  browser = await launchBrowser();
-});
-
-after(async () => {
-  await browser?.close();
-  await server?.stop();
-});
+const env = useServerAndBrowser();
 
 test('cookie session: a reload stays logged in, logout returns to the login page', async () => {
-  const { context, page } = await newPage(browser, DESKTOP, server.baseUrl);
+  const { context, page } = await env.open(DESKTOP);
   try {
     await login(page, AGENT);
     assert.equal(await page.evaluate(() => localStorage.getItem('plaint.token')), null, 'no bearer token in localStorage');
@@ -75,7 +64,7 @@ const PDF = Buffer.from('%PDF-1.4\n1 0 obj<</Type/Catalog/Pages 2 0 R>>endobj\n2
 
 for (const viewport of [DESKTOP, PHONE]) {
   test(`attachments: upload an image and a PDF, preview, and a refused file at ${viewport.width}`, async () => {
-    const { context, page } = await newPage(browser, viewport, server.baseUrl);
+    const { context, page } = await env.open(viewport);
     try {
       await login(page, AGENT);
       const list = await apiAs<{ items: { id: string }[] }>(page, '/complaints?unitId=u-re-garden&limit=5');
@@ -113,8 +102,7 @@ for (const viewport of [DESKTOP, PHONE]) {
       await page.locator('[data-event="attachment_added"]').first().waitFor();
       await card.scrollIntoViewIfNeeded();
       await screenshot(page, 'complaint-attachments');
-      const overflow = await page.evaluate(() => document.documentElement.scrollWidth - window.innerWidth);
-      assert.ok(overflow <= 0, `no horizontal page scrolling (overflow ${overflow}px)`);
+      await assertNoHorizontalScroll(page);
     } finally {
       await context.close();
     }
