@@ -2,7 +2,7 @@
  * Storage of complaints, their event log and clocks. Every function takes the transaction it runs in;
  * the use cases decide the transaction boundaries.
  */
-import { sql, type Kysely, type Transaction, type Selectable } from 'kysely';
+import type { Kysely, Transaction, Selectable } from 'kysely';
 import type { DB, ComplaintsTable, ComplaintClocksTable } from './schema.ts';
 import type { ClockRecord, ClockName, ClockState, ClockTraceStep } from '../domain/contracts.ts';
 import { GENESIS_HASH, eventHash } from '../domain/event-chain.ts';
@@ -49,10 +49,21 @@ export async function findComplaintByCode(db: Db, code: string): Promise<Complai
   return db.selectFrom('complaints').selectAll().where('code', '=', code).executeTakeFirst();
 }
 
-export async function nextComplaintCode(trx: Db, localDay: string): Promise<string> {
-  const r = await sql<{ n: number }>`SELECT nextval('complaint_code_seq')::int AS n`.execute(trx);
-  const n = Number(r.rows[0].n);
+/** TS-<local day of receipt>-<sequence number>, e.g. TS-20261123-0042. */
+export function complaintCode(localDay: string, n: number): string {
   return `TS-${localDay.replaceAll('-', '')}-${String(n).padStart(4, '0')}`;
+}
+
+/** The last event of a complaint's hash chain (null for none). */
+export async function eventTail(trx: Db, complaintId: string): Promise<{ seq: number; hash: string } | null> {
+  const last = await trx
+    .selectFrom('complaint_events')
+    .select(['seq', 'hash'])
+    .where('complaint_id', '=', complaintId)
+    .orderBy('seq', 'desc')
+    .limit(1)
+    .executeTakeFirst();
+  return last ?? null;
 }
 
 /**
@@ -69,18 +80,39 @@ export async function appendEvents(
   knownTail?: { seq: number; hash: string } | null,
 ): Promise<StoredEvent[]> {
   if (events.length === 0) return [];
-  const last =
-    knownTail !== undefined
-      ? knownTail
-      : await trx
-          .selectFrom('complaint_events')
-          .select(['seq', 'hash'])
-          .where('complaint_id', '=', complaintId)
-          .orderBy('seq', 'desc')
-          .limit(1)
-          .executeTakeFirst();
-  let seq = last?.seq ?? 0;
-  let prev = last?.hash ?? GENESIS_HASH;
+  const tail = knownTail !== undefined ? knownTail : await eventTail(trx, complaintId);
+  const rows = chainEvents(complaintId, events, actor, at, tail);
+  await insertEvents(trx, complaintId, rows);
+  return rows;
+}
+
+export function eventRows(complaintId: string, rows: StoredEvent[]) {
+  return rows.map((r) => ({
+    complaint_id: complaintId,
+    seq: r.seq,
+    type: r.type,
+    actor_id: r.actorId,
+    actor_label: r.actorLabel,
+    at: r.at,
+    data: r.data,
+    prev_hash: r.prevHash,
+    hash: r.hash,
+  }));
+}
+
+/** Stores events already chained by `chainEvents`. */
+export async function insertEvents(trx: Db, complaintId: string, rows: StoredEvent[]): Promise<void> {
+  if (rows.length === 0) return;
+  await trx
+    .insertInto('complaint_events')
+    .values(eventRows(complaintId, rows).map((r) => ({ ...r, data: JSON.stringify(r.data) })))
+    .execute();
+}
+
+/** The stored form of new events after `tail`: numbered and hash-chained (pure; no I/O). */
+export function chainEvents(complaintId: string, events: NewEvent[], actor: Actor, at: Date, tail: { seq: number; hash: string } | null): StoredEvent[] {
+  let seq = tail?.seq ?? 0;
+  let prev = tail?.hash ?? GENESIS_HASH;
   const rows: StoredEvent[] = [];
   for (const e of events) {
     seq++;
@@ -89,22 +121,6 @@ export async function appendEvents(
     rows.push({ seq, type: e.type, at, actorId: actor.id, actorLabel: actor.label, data: e.data, prevHash: prev, hash });
     prev = hash;
   }
-  await trx
-    .insertInto('complaint_events')
-    .values(
-      rows.map((r) => ({
-        complaint_id: complaintId,
-        seq: r.seq,
-        type: r.type,
-        actor_id: r.actorId,
-        actor_label: r.actorLabel,
-        at: r.at,
-        data: JSON.stringify(r.data),
-        prev_hash: r.prevHash,
-        hash: r.hash,
-      })),
-    )
-    .execute();
   return rows;
 }
 
@@ -160,6 +176,24 @@ export async function loadClocksFor(db: Db, complaintIds: string[]): Promise<Map
   return map;
 }
 
+export function clockRow(complaintId: string, c: ClockRecord) {
+  return {
+    complaint_id: complaintId,
+    name: c.name,
+    rule_id: c.ruleId,
+    started_at: c.startedAt,
+    due_at: c.dueAt,
+    state: c.state,
+    paused_ms: c.pausedMs,
+    paused_at: c.pausedAt ?? null,
+    pause_reason: c.pauseReason ?? null,
+    met_at: c.metAt ?? null,
+    breached_at: c.breachedAt ?? null,
+    calendar_version: c.calendarVersion,
+    trace: c.trace,
+  };
+}
+
 /** Writes the clocks that differ from `before`, inserted or updated by name in one statement. */
 export async function saveClocks(trx: Db, complaintId: string, before: ClockRecord[], after: ClockRecord[]): Promise<void> {
   const old = new Map(before.map((c) => [c.name, JSON.stringify(c)]));
@@ -168,21 +202,7 @@ export async function saveClocks(trx: Db, complaintId: string, before: ClockReco
   await trx
     .insertInto('complaint_clocks')
     .values(
-      changed.map((c) => ({
-        complaint_id: complaintId,
-        name: c.name,
-        rule_id: c.ruleId,
-        started_at: c.startedAt,
-        due_at: c.dueAt,
-        state: c.state,
-        paused_ms: c.pausedMs,
-        paused_at: c.pausedAt ?? null,
-        pause_reason: c.pauseReason ?? null,
-        met_at: c.metAt ?? null,
-        breached_at: c.breachedAt ?? null,
-        calendar_version: c.calendarVersion,
-        trace: JSON.stringify(c.trace),
-      })),
+      changed.map((c) => ({ ...clockRow(complaintId, c), trace: JSON.stringify(c.trace) })),
     )
     .onConflict((oc) =>
       oc.columns(['complaint_id', 'name']).doUpdateSet((eb) => ({

@@ -3,6 +3,7 @@ import type { Selectable } from 'kysely';
 import type { Db } from './complaint-store.ts';
 import type { OrgNodesTable } from './schema.ts';
 import type { BusinessCalendar } from '../domain/contracts.ts';
+import { configSnapshot } from './config-cache.ts';
 
 export type OrgNode = Selectable<OrgNodesTable>;
 
@@ -21,24 +22,9 @@ export async function findOrgNode(db: Db, id: string): Promise<OrgNode | undefin
   return db.selectFrom('org_nodes').selectAll().where('id', '=', id).executeTakeFirst();
 }
 
-/** Ids of a node and everything below it. */
+/** Ids of a node and everything below it, from the per-process copy of the tree (src/data/config-cache.ts). */
 export async function subtreeIds(db: Db, rootId: string): Promise<string[]> {
-  const nodes = await db.selectFrom('org_nodes').select(['id', 'parent_id']).execute();
-  const children = new Map<string, string[]>();
-  for (const n of nodes) {
-    if (!n.parent_id) continue;
-    const list = children.get(n.parent_id) ?? [];
-    list.push(n.id);
-    children.set(n.parent_id, list);
-  }
-  const out: string[] = [];
-  const stack = [rootId];
-  while (stack.length) {
-    const id = stack.pop()!;
-    out.push(id);
-    stack.push(...(children.get(id) ?? []));
-  }
-  return out;
+  return (await configSnapshot(db)).subtree(rootId);
 }
 
 export async function latestCalendar(db: Db, unitId: string): Promise<BusinessCalendar | null> {

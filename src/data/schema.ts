@@ -380,3 +380,13 @@ export interface CustomersTable {
   /** Distinct character bigrams of name and phone; maintained by a trigger. */
   search_bigrams: ColumnType<string[], never, never>;
 }
+
+/** src/data/migrations/0008_config_version.sql: moves on every change to org_nodes or calendars. */
+export interface ConfigVersionTable {
+  id: ColumnType<boolean, never, never>;
+  v: number;
+}
+
+export interface DB {
+  config_version: ConfigVersionTable;
+}

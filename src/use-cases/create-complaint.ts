@@ -1,23 +1,24 @@
 /**
- * Intake (R-LC-1, R-IN-1..5): one transaction records the customer, the complaint, its first events,
- * its clocks and its level; an Idempotency-Key makes a retried request return the first result.
+ * Intake (R-LC-1, R-IN-1..5): one atomic write records the customer, the complaint, its first events,
+ * its clocks, its level and its similar links; an Idempotency-Key makes a retried request return the
+ * first result.
  */
-import { createHash, randomBytes } from 'node:crypto';
-import { sql } from 'kysely';
+import { createHash, randomBytes, randomUUID } from 'node:crypto';
+import type { Kysely } from 'kysely';
 import type { Deps, Actor } from './context.ts';
 import type { Db, ComplaintRow } from '../data/complaint-store.ts';
-import { findComplaint, nextComplaintCode } from '../data/complaint-store.ts';
+import type { DB } from '../data/schema.ts';
+import { clockRow, complaintCode, eventRows, findComplaint } from '../data/complaint-store.ts';
+import { readIntakeContext, writeIntake, type IntakeWrite } from '../data/intake-store.ts';
+import { configCache, configSnapshot } from '../data/config-cache.ts';
 import type { ComplaintDetail } from './get-complaint.ts';
-import { findOrgNode } from '../data/org-store.ts';
-import type { Channel } from '../domain/contracts.ts';
+import type { Channel, ComplaintFacts } from '../domain/contracts.ts';
 import { DomainError, invalid, notFound } from '../domain/errors.ts';
 import { findPack } from '../policies/index.ts';
 import { findCategory } from './pack-lookup.ts';
-import { calendarForUnit } from './calendar-for-unit.ts';
-import { localDateOf } from '../domain/calendar/index.ts';
-import { factsOf } from './complaint-facts.ts';
-import { applyRulesAndStore } from './apply-rules-and-store.ts';
-import { findSimilarAtIntake, linkSimilarComplaints } from './link-similar.ts';
+import { DEFAULT_CALENDAR, localDateOf } from '../domain/calendar/index.ts';
+import { notificationRows, planRules } from './apply-rules-and-store.ts';
+import { candidateQuery, raiseSimilar, similarFromCandidates, similarLinkRows, similarLinks, similarToRaise } from './link-similar.ts';
 import { signature } from '../domain/similarity/index.ts';
 import { defaultLevel } from '../domain/severity/index.ts';
 import { inTransaction } from '../data/transaction.ts';
@@ -71,57 +72,59 @@ export async function createComplaint(
 
   const requestHash = createHash('sha256').update(JSON.stringify(input)).digest('hex');
   const userKey = actor.id ?? actor.label;
+  const idempotency = opts.idempotencyKey ? { userKey, key: opts.idempotencyKey, requestHash } : null;
 
-  return inTransaction(deps.db, async (trx) => {
-    if (opts.idempotencyKey) {
-      const claimed = await trx
-        .insertInto('idempotency_keys')
-        .values({ user_key: userKey, key: opts.idempotencyKey, request_hash: requestHash })
-        .onConflict((oc) => oc.columns(['user_key', 'key']).doNothing())
-        .returning('key')
-        .executeTakeFirst();
-      if (!claimed) {
-        // Another request with this key committed first (a concurrent one waited on the key's row).
-        const prior = await trx
-          .selectFrom('idempotency_keys')
-          .select(['request_hash', 'complaint_id'])
-          .where('user_key', '=', userKey)
-          .where('key', '=', opts.idempotencyKey)
-          .executeTakeFirstOrThrow();
-        if (prior.request_hash !== requestHash) {
-          throw new DomainError('IDEMPOTENCY_MISMATCH', 'Idempotency-Key was already used with a different request body', { field: 'Idempotency-Key' });
-        }
-        const first = prior.complaint_id ? await findComplaint(trx, prior.complaint_id) : undefined;
-        if (!first) throw new DomainError('CONFLICT', 'the first request with this Idempotency-Key is still in progress');
-        return { complaint: first, replayed: true };
-      }
-    }
-    const result = await insertComplaint(trx, actor, input, receivedAt, now, opts.portal === true);
-    if (opts.idempotencyKey) {
-      await trx
-        .updateTable('idempotency_keys')
-        .set({ complaint_id: result.complaint.id })
-        .where('user_key', '=', userKey)
-        .where('key', '=', opts.idempotencyKey)
-        .execute();
-    }
-    return result;
-  });
+  const created = await insertComplaint(deps.db, actor, input, receivedAt, now, opts.portal === true, idempotency);
+  if (created) return created;
+  // The key was taken: by an earlier request, or by a concurrent one whose write this one waited for.
+  const prior = await deps.db
+    .selectFrom('idempotency_keys')
+    .select(['request_hash', 'complaint_id'])
+    .where('user_key', '=', userKey)
+    .where('key', '=', opts.idempotencyKey!)
+    .executeTakeFirst();
+  if (prior && prior.request_hash !== requestHash) {
+    throw new DomainError('IDEMPOTENCY_MISMATCH', 'Idempotency-Key was already used with a different request body', { field: 'Idempotency-Key' });
+  }
+  const first = prior?.complaint_id ? await findComplaint(deps.db, prior.complaint_id) : undefined;
+  if (!first) throw new DomainError('CONFLICT', 'the first request with this Idempotency-Key is still in progress');
+  return { complaint: first, replayed: true };
 }
 
-/** The insert itself, for callers that already hold a transaction (a contested record, R-LC-4). */
-export async function insertComplaint(trx: Db, actor: Actor, input: NewComplaintInput, receivedAt: Date, now: Date, portal: boolean): Promise<CreateResult> {
-  const unit = await findOrgNode(trx, input.unitId);
+/**
+ * The intake itself: one read, the rules in memory, one write (src/data/intake-store.ts). Returns
+ * undefined only when `idempotency` names a key that is already taken (nothing is written then).
+ * Runs inside the caller's transaction when given one (a contested record, R-LC-4).
+ */
+export async function insertComplaint(
+  db: Db,
+  actor: Actor,
+  input: NewComplaintInput,
+  receivedAt: Date,
+  now: Date,
+  portal: boolean,
+  idempotency: { userKey: string; key: string; requestHash: string } | null = null,
+): Promise<CreateResult | undefined> {
+  const phone = input.customer.phone?.trim() || null;
+  const email = input.customer.email?.trim().toLowerCase() || null;
+  const sig = signature(`${input.title}\n${input.content}`);
+  const categoryId = input.categoryId ?? null;
+  const ctx = await readIntakeContext(db, candidateQuery({ unitId: input.unitId, categoryId, receivedAt, signature: sig }), { phone, email: phone ? null : email });
+  configCache(db).observe(ctx.configVersion);
+  const config = await configSnapshot(db);
+
+  const unit = config.node(input.unitId);
   if (!unit || unit.kind !== 'unit' || !unit.policy_id) throw notFound(`unit '${input.unitId}'`);
   const pack = findPack(unit.policy_id);
   if (!pack) throw new DomainError('CONFLICT', `unit '${unit.id}' names policy '${unit.policy_id}', which is not installed`);
   if (input.categoryId && !findCategory(pack, input.categoryId)) {
     throw invalid('categoryId', `unknown category '${input.categoryId}' in policy '${pack.id}'`);
   }
-  const calendar = await calendarForUnit(trx, unit.id);
-  const customer = await findOrCreateCustomer(trx, input.customer);
-  const customerId = customer.id;
-  const code = await nextComplaintCode(trx, localDateOf(calendar, now));
+  const calendar = config.latestCalendar(unit.id) ?? DEFAULT_CALENDAR;
+  const newCustomer = ctx.customer ? null : { id: randomUUID(), name: input.customer.name.trim(), phone, email, type: input.customer.type ?? null };
+  const customer = ctx.customer ?? newCustomer!;
+  const found = similarFromCandidates(ctx.candidates, { unitId: unit.id, categoryId, receivedAt, customerId: customer.id, signature: sig });
+
   let portalSecret: string | undefined;
   let portalSecretHash: string | null = null;
   if (portal) {
@@ -129,45 +132,26 @@ export async function insertComplaint(trx: Db, actor: Actor, input: NewComplaint
     portalSecret = randomBytes(16).toString('base64url');
     portalSecretHash = createHash('sha256').update(portalSecret).digest('hex');
   }
+  const id = randomUUID();
+  const code = complaintCode(localDateOf(calendar, now), ctx.codeSeq);
   const flags = { ...(input.flags ?? {}), ...(input.channel === 'regulator' ? { regulator: true } : {}) };
-  const sig = signature(`${input.title}\n${input.content}`);
-  const found = await findSimilarAtIntake(trx, { unitId: unit.id, categoryId: input.categoryId ?? null, receivedAt, customerId, signature: sig });
-  const row = await trx
-    .insertInto('complaints')
-    .values({
-      code,
-      unit_id: unit.id,
-      policy_id: pack.id,
-      channel: input.channel,
-      status: 'received',
-      qualification: null,
-      category_id: input.categoryId ?? null,
-      level: defaultLevel(pack),
-      level_rule: 'default',
-      title: input.title.trim(),
-      content: input.content.trim(),
-      demands: input.demands?.trim() || null,
-      customer_id: customerId,
-      complainant_count: input.complainantCount ?? 1,
-      incident_occurred_at: input.incident?.occurredAt ?? null,
-      incident_place: input.incident?.place?.trim() || null,
-      flags: JSON.stringify(flags),
-      batch_no: input.batchNo?.trim() || null,
-      received_at: receivedAt,
-      created_at: now,
-      updated_at: now,
-      created_by: actor.id,
-      portal_secret_hash: portalSecretHash,
-      signature: sig,
-      similar_count: found.count,
-    })
-    .returningAll()
-    .executeTakeFirstOrThrow();
-
-  const similar = await linkSimilarComplaints(trx, row, found, now, actor);
-  const stored = await applyRulesAndStore(trx, {
-    row,
-    facts: factsOf(row),
+  const level = defaultLevel(pack);
+  const facts: ComplaintFacts = {
+    channel: input.channel,
+    receivedAt,
+    level,
+    qualification: null,
+    categoryId,
+    complainantCount: input.complainantCount ?? 1,
+    flags,
+    repeatCount: 0,
+    similarCount: found.count,
+    resolved: false,
+    pausedMs: 0,
+  };
+  const plan = planRules({
+    row: { id, status: 'received', level_rule: 'default' },
+    facts,
     pack,
     calendar,
     clocks: [],
@@ -177,37 +161,59 @@ export async function insertComplaint(trx: Db, actor: Actor, input: NewComplaint
     events: [
       {
         type: 'received',
-        data: {
-          channel: input.channel,
-          receivedAt: receivedAt.toISOString(),
-          loggedLateMs: Math.max(0, now.getTime() - receivedAt.getTime()),
-          portal,
-        },
+        data: { channel: input.channel, receivedAt: receivedAt.toISOString(), loggedLateMs: Math.max(0, now.getTime() - receivedAt.getTime()), portal },
       },
     ],
   });
+  const complaint = {
+    id,
+    code,
+    unit_id: unit.id,
+    policy_id: pack.id,
+    channel: input.channel,
+    status: 'received',
+    qualification: null,
+    category_id: categoryId,
+    title: input.title.trim(),
+    content: input.content.trim(),
+    demands: input.demands?.trim() || null,
+    customer_id: customer.id,
+    complainant_count: facts.complainantCount,
+    incident_occurred_at: input.incident?.occurredAt ?? null,
+    incident_place: input.incident?.place?.trim() || null,
+    flags,
+    batch_no: input.batchNo?.trim() || null,
+    received_at: receivedAt,
+    created_at: now,
+    updated_at: now,
+    created_by: actor.id,
+    portal_secret_hash: portalSecretHash,
+    signature: sig,
+    similar_count: found.count,
+    ...plan.columns,
+  };
+  const write: IntakeWrite = {
+    idempotency: idempotency ? { user_key: idempotency.userKey, key: idempotency.key, request_hash: idempotency.requestHash, complaint_id: id } : null,
+    newCustomer,
+    complaint,
+    events: eventRows(id, plan.events),
+    clocks: plan.clocks.map((c) => clockRow(id, c)),
+    notifications: notificationRows(plan.notifications, { id, unit_id: unit.id, code }),
+    links: similarLinkRows(id, found),
+  };
+  const toRaise = similarToRaise(found, now);
+  const store = async (trx: Db) => {
+    const row = await writeIntake(trx, write);
+    if (row) await raiseSimilar(trx, row, found, toRaise, now, actor);
+    return row;
+  };
+  // One statement is a transaction of its own; raising earlier complaints needs a real one.
+  const row = toRaise.length === 0 || db.isTransaction ? await store(db) : await inTransaction(db as Kysely<DB>, store);
+  if (!row) return undefined;
   return {
-    complaint: stored.row,
+    complaint: row,
     replayed: false,
     portalSecret,
-    detail: { row: stored.row, unitName: unit.name, customer, clocks: stored.clocks, events: stored.events, links: similar.links },
+    detail: { row, unitName: unit.name, customer, clocks: plan.clocks, events: plan.events, links: similarLinks(found).links },
   };
-}
-
-type CustomerRecord = ComplaintDetail['customer'];
-
-async function findOrCreateCustomer(trx: Db, c: NewComplaintInput['customer']): Promise<CustomerRecord> {
-  const phone = c.phone?.trim() || null;
-  const email = c.email?.trim().toLowerCase() || null;
-  if (phone || email) {
-    let q = trx.selectFrom('customers').select(['id', 'name', 'phone', 'email', 'type']);
-    q = phone ? q.where('phone', '=', phone) : q.where(sql<string>`lower(email)`, '=', email!);
-    const existing = await q.orderBy('created_at').limit(1).executeTakeFirst();
-    if (existing) return existing;
-  }
-  return trx
-    .insertInto('customers')
-    .values({ name: c.name.trim(), phone, email, type: c.type ?? null })
-    .returning(['id', 'name', 'phone', 'email', 'type'])
-    .executeTakeFirstOrThrow();
 }

@@ -167,7 +167,7 @@ async function checkReferences(trx: Db, pack: Pack, row: ComplaintRow, action: A
  */
 async function openContestRecord(trx: Db, actor: Actor, row: ComplaintRow, reason: string, now: Date): Promise<void> {
   const customer = await trx.selectFrom('customers').selectAll().where('id', '=', row.customer_id).executeTakeFirstOrThrow();
-  const { complaint } = await insertComplaint(
+  const created = await insertComplaint(
     trx,
     actor,
     {
@@ -184,6 +184,8 @@ async function openContestRecord(trx: Db, actor: Actor, row: ComplaintRow, reaso
     now,
     false,
   );
+  // No Idempotency-Key here, so the insert cannot be declined.
+  const complaint = created!.complaint;
   await trx
     .insertInto('complaint_links')
     .values([

@@ -3,7 +3,7 @@ import assert from 'node:assert/strict';
 import { readFileSync } from 'node:fs';
 import fc from 'fast-check';
 import {
-  DEFAULT_THRESHOLD, MAX_FEATURES, chineseNumber, complaintText, findSimilar, fold, isSameMatter, normalize, signature, similarity,
+  DEFAULT_THRESHOLD, MAX_FEATURES, candidateKeys, chineseNumber, complaintText, findSimilar, fold, isSameMatter, normalize, signature, similarity,
 } from '../../src/domain/similarity/index.ts';
 
 interface Pair {
@@ -116,4 +116,23 @@ test('R-SV-1: findSimilar ignores candidates outside the 30-day window when the 
   assert.deepEqual(findSimilar({ customerKey: 'z', signature: sig, receivedAt: t0 }, [old, recent]).matches.map((m) => m.id), ['new']);
   assert.equal(findSimilar({ customerKey: 'z', signature: sig }, [old, recent]).distinctCustomers, 3, 'no receipt time: the caller filtered');
   assert.equal(findSimilar({ customerKey: 'z', signature: sig }, []).distinctCustomers, 1);
+});
+
+test('R-SV-1: the database pre-filter (candidateKeys) loses no pair that scores at the threshold', () => {
+  // Intake asks the database only for candidates sharing a key feature (signature && keys); a pair the
+  // scorer would match but that shares no key would silently never be linked.
+  let matched = 0;
+  for (const p of pairs) {
+    const a = signature(complaintText(p.a));
+    const b = signature(complaintText(p.b));
+    if (similarity(a, b) < DEFAULT_THRESHOLD) continue;
+    matched++;
+    const keys = new Set(candidateKeys(a));
+    assert.ok(b.some((f) => keys.has(f)), `pair "${p.a.title}" / "${p.b.title}" scores ${similarity(a, b).toFixed(2)} but shares no key feature`);
+  }
+  assert.ok(matched > 100, `only ${matched} pairs reach the threshold; the fixture changed`);
+  // Boilerplate alone is not a key: a unit's every complaint shares 投诉 and 物业.
+  const keys = candidateKeys(signature('投诉物业的问题，希望尽快处理'));
+  assert.ok(!keys.includes('投诉') && !keys.includes('物业'));
+  assert.deepEqual(candidateKeys(signature('投诉')), signature('投诉'), 'a text of boilerplate only falls back to its whole signature');
 });

@@ -130,3 +130,16 @@ export function scorePrepared(a: PreparedSignature, b: readonly string[]): numbe
 export function similarity(sigA: readonly string[], sigB: readonly string[]): number {
   return scorePrepared(prepare(sigA), sigB);
 }
+
+/**
+ * The features a candidate must share with `sig` to be worth scoring: problem and object concepts and
+ * the text features that weigh at least a plain bigram. The database pre-filters candidates with them
+ * (`signature && keys`), so a busy unit's boilerplate-only neighbours are never sent to be scored.
+ * Sharing none of them leaves only boilerplate (weight ≤ 0.5 a feature) in common, far below the
+ * threshold for real texts; test/domain/similarity-keys.test.ts checks that no labelled pair is lost.
+ * Falls back to the whole signature when a text has nothing else.
+ */
+export function candidateKeys(sig: readonly string[]): string[] {
+  const keys = sig.filter((f) => (f.startsWith(CONCEPT_PREFIX) ? f[1] === 'p' || f[1] === 'o' : featureWeight(f) >= WEIGHTS.bigram));
+  return keys.length ? keys : [...sig];
+}

@@ -1,0 +1,124 @@
+/**
+ * The organisation tree and each unit's latest calendar, kept in memory per process. They change
+ * rarely (an administrator's edit) but are read by nearly every request: the scope of the user, the
+ * unit and calendar of an intake. Reading them from the database each time cost two round trips per
+ * intake (docs/PERFORMANCE.md).
+ *
+ * Staleness is ruled out, not bounded: migration 0008 keeps a counter that moves in the same
+ * transaction as any change to org_nodes or calendars, and the statements every request runs anyway
+ * (the session lookup, the intake read) return it. `observe` records the largest value seen; `get`
+ * reloads when the snapshot is older. So a request sees every change committed before its session was
+ * looked up, in this process or in any other one on the same database.
+ */
+import type { Kysely, Selectable } from 'kysely';
+import { sql } from 'kysely';
+import type { DB, OrgNodesTable } from './schema.ts';
+import type { Db } from './complaint-store.ts';
+import type { BusinessCalendar } from '../domain/contracts.ts';
+
+type OrgNode = Selectable<OrgNodesTable>;
+
+export interface ConfigSnapshot {
+  version: number;
+  node(id: string): OrgNode | undefined;
+  /** Ids of a node and everything below it ([] for an unknown node is never returned: the node itself). */
+  subtree(rootId: string): string[];
+  /** The unit's latest saved calendar, or null when it runs on the default one. */
+  latestCalendar(unitId: string): BusinessCalendar | null;
+}
+
+interface LoadedRow {
+  version: number;
+  nodes: (Omit<OrgNode, 'created_at'> & { created_at: string })[] | null;
+  calendars: { unit_id: string; version: number; config: BusinessCalendar }[] | null;
+}
+
+/** One statement, so the counter and the data come from the same snapshot. */
+async function load(db: Db): Promise<ConfigSnapshot> {
+  const r = await sql<LoadedRow>`
+    SELECT (SELECT v FROM config_version)::int AS version,
+           (SELECT json_agg(o) FROM (SELECT id, parent_id, kind, name, policy_id, settings, created_at FROM org_nodes) o) AS nodes,
+           (SELECT json_agg(c) FROM (SELECT DISTINCT ON (unit_id) unit_id, version, config FROM calendars ORDER BY unit_id, version DESC) c) AS calendars`.execute(db);
+  const row = r.rows[0];
+  return buildSnapshot(
+    Number(row.version),
+    (row.nodes ?? []).map((n) => ({ ...n, created_at: new Date(n.created_at) })),
+    row.calendars ?? [],
+  );
+}
+
+export function buildSnapshot(version: number, nodes: OrgNode[], calendars: LoadedRow['calendars'] & object): ConfigSnapshot {
+  const byId = new Map(nodes.map((n) => [n.id, n]));
+  const children = new Map<string, string[]>();
+  for (const n of nodes) {
+    if (!n.parent_id) continue;
+    const list = children.get(n.parent_id) ?? [];
+    list.push(n.id);
+    children.set(n.parent_id, list);
+  }
+  const cals = new Map(calendars.map((c) => [c.unit_id, { ...c.config, version: c.version } as BusinessCalendar]));
+  return {
+    version,
+    node: (id) => byId.get(id),
+    subtree(rootId) {
+      const out: string[] = [];
+      const stack = [rootId];
+      while (stack.length) {
+        const id = stack.pop()!;
+        out.push(id);
+        stack.push(...(children.get(id) ?? []));
+      }
+      return out;
+    },
+    latestCalendar: (unitId) => cals.get(unitId) ?? null,
+  };
+}
+
+export class ConfigCache {
+  #snapshot: ConfigSnapshot | null = null;
+  #observed = 0;
+  #loading: Promise<ConfigSnapshot> | null = null;
+
+  /** A counter value read from the database by some statement of this process. */
+  observe(version: number | string | null | undefined): void {
+    const v = Number(version);
+    if (Number.isFinite(v) && v > this.#observed) this.#observed = v;
+  }
+
+  async get(db: Db): Promise<ConfigSnapshot> {
+    // Inside a transaction the snapshot could include that transaction's own uncommitted changes:
+    // read through it, never cache it.
+    if (db.isTransaction) return load(db);
+    for (let attempt = 0; attempt < 3; attempt++) {
+      const current = this.#snapshot;
+      if (current && current.version >= this.#observed) return current;
+      this.#loading ??= load(db).finally(() => (this.#loading = null));
+      const loaded = await this.#loading;
+      if (!this.#snapshot || loaded.version >= this.#snapshot.version) this.#snapshot = loaded;
+      this.observe(loaded.version);
+    }
+    // A counter observed mid-load: the next load is certain to be at least that new.
+    return load(db);
+  }
+}
+
+/**
+ * One cache per database. Kysely shares one dialect adapter object between an instance and every
+ * transaction opened from it (and nothing else), so it identifies the database for both.
+ */
+const caches = new WeakMap<object, ConfigCache>();
+
+export function configCache(db: Db | Kysely<DB>): ConfigCache {
+  const key = db.getExecutor().adapter;
+  let cache = caches.get(key);
+  if (!cache) {
+    cache = new ConfigCache();
+    caches.set(key, cache);
+  }
+  return cache;
+}
+
+/** The current snapshot for `db`, reloaded if a newer counter has been seen. */
+export function configSnapshot(db: Db): Promise<ConfigSnapshot> {
+  return configCache(db).get(db);
+}

@@ -1,0 +1,176 @@
+/**
+ * The two statements of an intake (docs/PERFORMANCE.md, "Intake"): one read that gathers everything
+ * the rules need, one write that stores everything they decided. Intake used to take fourteen round
+ * trips; each costs both processes a system call pair and the server a parse and plan, which on a
+ * two-core machine was most of the time of an intake.
+ *
+ * The write is a single statement, so it is atomic without BEGIN/COMMIT: the customer, the complaint,
+ * its events, clocks, notifications, similar links and the Idempotency-Key all land or none does. Its
+ * text never changes (rows travel as JSON arrays, empty when there is nothing to write), so the server
+ * can keep it prepared.
+ */
+import { CompiledQuery } from 'kysely';
+import type { Db, ComplaintRow } from './complaint-store.ts';
+
+/** The columns the similarity and severity rules read of a candidate, without the long texts. */
+export interface CandidateRow {
+  id: string;
+  code: string;
+  customer_id: string;
+  signature: string[];
+  received_at: Date;
+  status: string;
+  similar_count: number;
+  unit_id: string;
+  policy_id: string;
+  channel: string;
+  level: string | null;
+  qualification: string | null;
+  category_id: string | null;
+  complainant_count: number;
+  flags: Record<string, unknown>;
+  repeat_count: number;
+}
+
+export interface CustomerRecord {
+  id: string;
+  name: string;
+  phone: string | null;
+  email: string | null;
+  type: string | null;
+}
+
+export interface IntakeContext {
+  configVersion: number;
+  /** The next number of the complaint code sequence (a failed intake leaves a gap, never a reuse). */
+  codeSeq: number;
+  customer: CustomerRecord | null;
+  candidates: CandidateRow[];
+}
+
+export interface CandidateQuery {
+  unitId: string;
+  categoryId: string | null;
+  from: Date;
+  to: Date;
+  /** Candidates must share at least one of these features (score 0 otherwise; see findSimilar). */
+  anyOf: string[];
+  limit: number;
+}
+
+const CANDIDATES_SQL = `
+  SELECT coalesce(json_agg(x), '[]'::json) FROM (
+    SELECT id, code, customer_id, signature, received_at, status, similar_count, unit_id, policy_id, channel, level,
+           qualification, category_id, complainant_count, flags, repeat_count
+    FROM complaints
+    WHERE unit_id = $1 AND received_at >= $2 AND received_at <= $3
+      AND (qualification IS NULL OR qualification = 'valid')
+      AND ($4::text IS NULL OR category_id = $4 OR category_id IS NULL)
+      AND signature && $5::text[]
+    ORDER BY received_at DESC
+    LIMIT $6
+  ) x`;
+
+const CONTEXT_SQL = `
+  SELECT (SELECT v FROM config_version)::int AS config_version,
+         nextval('complaint_code_seq')::int AS code_seq,
+         coalesce(
+           (SELECT row_to_json(p) FROM (SELECT id, name, phone, email, type FROM customers WHERE phone = $7 ORDER BY created_at LIMIT 1) p),
+           (SELECT row_to_json(e) FROM (SELECT id, name, phone, email, type FROM customers WHERE lower(email) = $8 ORDER BY created_at LIMIT 1) e)
+         ) AS customer,
+         (${CANDIDATES_SQL}) AS candidates`;
+
+function candidateParams(q: CandidateQuery): unknown[] {
+  return [q.unitId, q.from.toISOString(), q.to.toISOString(), q.categoryId, q.anyOf, q.limit];
+}
+
+function parseCandidates(raw: unknown): CandidateRow[] {
+  const list = (typeof raw === 'string' ? JSON.parse(raw) : raw) as (Omit<CandidateRow, 'received_at'> & { received_at: string })[];
+  return list.map((c) => ({ ...c, received_at: new Date(c.received_at) }));
+}
+
+/** The read of an intake: the config counter, a code number, the customer by phone or e-mail, the candidates. */
+export async function readIntakeContext(db: Db, q: CandidateQuery, customer: { phone: string | null; email: string | null }): Promise<IntakeContext> {
+  const r = await db.executeQuery<{ config_version: number; code_seq: number; customer: CustomerRecord | null; candidates: unknown }>(
+    CompiledQuery.raw(CONTEXT_SQL, [...candidateParams(q), customer.phone, customer.email]),
+  );
+  const row = r.rows[0];
+  return { configVersion: Number(row.config_version), codeSeq: Number(row.code_seq), customer: row.customer, candidates: parseCandidates(row.candidates) };
+}
+
+/** The candidates alone (the scale benchmark times this part). */
+export async function readCandidates(db: Db, q: CandidateQuery): Promise<CandidateRow[]> {
+  const r = await db.executeQuery<{ candidates: unknown }>(CompiledQuery.raw(`SELECT (${CANDIDATES_SQL}) AS candidates`, candidateParams(q)));
+  return parseCandidates(r.rows[0].candidates);
+}
+
+export interface IntakeWrite {
+  /** Present when the request carried an Idempotency-Key: the write happens only if this claims it. */
+  idempotency: { user_key: string; key: string; request_hash: string; complaint_id: string } | null;
+  newCustomer: CustomerRecord | null;
+  complaint: Record<string, unknown> & { id: string };
+  events: Record<string, unknown>[];
+  clocks: Record<string, unknown>[];
+  notifications: Record<string, unknown>[];
+  links: { from_id: string; to_id: string; kind: string }[];
+}
+
+const COMPLAINT_COLUMNS = [
+  'id', 'code', 'unit_id', 'policy_id', 'channel', 'status', 'qualification', 'category_id', 'level', 'level_rule', 'title', 'content',
+  'demands', 'customer_id', 'complainant_count', 'incident_occurred_at', 'incident_place', 'flags', 'batch_no', 'received_at', 'created_at',
+  'updated_at', 'created_by', 'portal_secret_hash', 'signature', 'similar_count', 'next_due_at', 'overdue', 'next_severity_check_at',
+].join(', ');
+const EVENT_COLUMNS = 'complaint_id, seq, type, actor_id, actor_label, at, data, prev_hash, hash';
+const CLOCK_COLUMNS =
+  'complaint_id, name, rule_id, started_at, due_at, state, paused_ms, paused_at, pause_reason, met_at, breached_at, calendar_version, trace';
+const NOTIFICATION_COLUMNS = 'complaint_id, recipient_role, org_node_id, kind, rule_id, subject, due_at';
+
+// Every insert after the claim depends on the row before it, so an unclaimed key writes nothing.
+const WRITE_SQL = `
+  WITH claim AS (
+    INSERT INTO idempotency_keys (user_key, key, request_hash, complaint_id)
+    SELECT user_key, key, request_hash, complaint_id FROM json_populate_recordset(NULL::idempotency_keys, $1::json)
+    ON CONFLICT (user_key, key) DO NOTHING
+    RETURNING key
+  ), go AS (
+    SELECT 1 AS ok WHERE json_array_length($1::json) = 0 OR EXISTS (SELECT 1 FROM claim)
+  ), cust AS (
+    INSERT INTO customers (id, name, phone, email, type)
+    SELECT id, name, phone, email, type FROM json_populate_recordset(NULL::customers, $2::json) WHERE EXISTS (SELECT 1 FROM go)
+    RETURNING id
+  ), c AS (
+    INSERT INTO complaints (${COMPLAINT_COLUMNS})
+    SELECT ${COMPLAINT_COLUMNS} FROM json_populate_record(NULL::complaints, $3::json) WHERE EXISTS (SELECT 1 FROM go)
+    RETURNING *
+  ), ev AS (
+    INSERT INTO complaint_events (${EVENT_COLUMNS})
+    SELECT ${EVENT_COLUMNS} FROM json_populate_recordset(NULL::complaint_events, $4::json) WHERE EXISTS (SELECT 1 FROM c)
+  ), ck AS (
+    INSERT INTO complaint_clocks (${CLOCK_COLUMNS})
+    SELECT ${CLOCK_COLUMNS} FROM json_populate_recordset(NULL::complaint_clocks, $5::json) WHERE EXISTS (SELECT 1 FROM c)
+  ), nt AS (
+    INSERT INTO notifications (${NOTIFICATION_COLUMNS})
+    SELECT ${NOTIFICATION_COLUMNS} FROM json_populate_recordset(NULL::notifications, $6::json) WHERE EXISTS (SELECT 1 FROM c)
+  ), lk AS (
+    INSERT INTO complaint_links (from_id, to_id, kind)
+    SELECT from_id, to_id, kind FROM json_populate_recordset(NULL::complaint_links, $7::json) WHERE EXISTS (SELECT 1 FROM c)
+    ON CONFLICT DO NOTHING
+  )
+  SELECT * FROM c`;
+
+/** Stores an intake; undefined when the Idempotency-Key was already taken (nothing was written). */
+export async function writeIntake(db: Db, w: IntakeWrite): Promise<ComplaintRow | undefined> {
+  const json = (v: unknown) => JSON.stringify(v);
+  const r = await db.executeQuery<ComplaintRow>(
+    CompiledQuery.raw(WRITE_SQL, [
+      json(w.idempotency ? [w.idempotency] : []),
+      json(w.newCustomer ? [w.newCustomer] : []),
+      json(w.complaint),
+      json(w.events),
+      json(w.clocks),
+      json(w.notifications),
+      json(w.links),
+    ]),
+  );
+  return r.rows[0];
+}
