@@ -10,6 +10,7 @@
  * can keep it prepared.
  */
 import { CompiledQuery } from 'kysely';
+import { registerPreparedStatement } from './db.ts';
 import type { Db, ComplaintRow } from './complaint-store.ts';
 
 /** The columns the similarity and severity rules read of a candidate, without the long texts. */
@@ -53,25 +54,30 @@ export interface CandidateQuery {
   categoryId: string | null;
   from: Date;
   to: Date;
-  /** Candidates must share at least one of these features (score 0 otherwise; see findSimilar). */
+  /** Candidates must share at least one of these features (see candidateKeys). */
   anyOf: string[];
+  /** How many of the newest complaints in the window are considered. */
   limit: number;
 }
 
+// The newest $6 complaints in the window are read (bounded work at a busy unit, where the window holds
+// tens of thousands), and of those only the ones sharing a key feature are sent back to be scored.
 const CANDIDATES_SQL = `
   SELECT coalesce(json_agg(x), '[]'::json) FROM (
-    SELECT id, code, customer_id, signature, received_at, status, similar_count, unit_id, policy_id, channel, level,
-           qualification, category_id, complainant_count, flags, repeat_count
-    FROM complaints
-    WHERE unit_id = $1 AND received_at >= $2 AND received_at <= $3
-      AND (qualification IS NULL OR qualification = 'valid')
-      AND ($4::text IS NULL OR category_id = $4 OR category_id IS NULL)
-      AND signature && $5::text[]
-    ORDER BY received_at DESC
-    LIMIT $6
+    SELECT * FROM (
+      SELECT id, code, customer_id, signature, received_at, status, similar_count, unit_id, policy_id, channel, level,
+             qualification, category_id, complainant_count, flags, repeat_count
+      FROM complaints
+      WHERE unit_id = $1 AND received_at >= $2 AND received_at <= $3
+        AND (qualification IS NULL OR qualification = 'valid')
+        AND ($4::text IS NULL OR category_id = $4 OR category_id IS NULL)
+      ORDER BY received_at DESC
+      LIMIT $6
+    ) newest
+    WHERE signature && $5::text[]
   ) x`;
 
-const CONTEXT_SQL = `
+export const CONTEXT_SQL = `
   SELECT (SELECT v FROM config_version)::int AS config_version,
          nextval('complaint_code_seq')::int AS code_seq,
          coalesce(
@@ -79,6 +85,8 @@ const CONTEXT_SQL = `
            (SELECT row_to_json(e) FROM (SELECT id, name, phone, email, type FROM customers WHERE lower(email) = $8 ORDER BY created_at LIMIT 1) e)
          ) AS customer,
          (${CANDIDATES_SQL}) AS candidates`;
+
+registerPreparedStatement('plaint_intake_read', CONTEXT_SQL);
 
 function candidateParams(q: CandidateQuery): unknown[] {
   return [q.unitId, q.from.toISOString(), q.to.toISOString(), q.categoryId, q.anyOf, q.limit];
@@ -157,6 +165,8 @@ const WRITE_SQL = `
     ON CONFLICT DO NOTHING
   )
   SELECT * FROM c`;
+
+registerPreparedStatement('plaint_intake_write', WRITE_SQL);
 
 /** Stores an intake; undefined when the Idempotency-Key was already taken (nothing was written). */
 export async function writeIntake(db: Db, w: IntakeWrite): Promise<ComplaintRow | undefined> {

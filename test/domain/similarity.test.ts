@@ -135,4 +135,5 @@ test('R-SV-1: the database pre-filter (candidateKeys) loses no pair that scores 
   const keys = candidateKeys(signature('投诉物业的问题，希望尽快处理'));
   assert.ok(!keys.includes('投诉') && !keys.includes('物业'));
   assert.deepEqual(candidateKeys(signature('投诉')), signature('投诉'), 'a text of boilerplate only falls back to its whole signature');
+  assert.ok(candidateKeys(signature('我家楼上漏水已经三个月了物业一直不管每次下雨天花板都滴水墙面发霉孩子过敏')).length <= 16, 'the key list is capped');
 });

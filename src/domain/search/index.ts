@@ -8,9 +8,16 @@
  * - a query with at least one bigram (two or more characters that are not white space) selects rows
  *   whose bigrams contain all of the query's (`@>`, indexed), then rechecks with ILIKE for the exact
  *   substring, so order and adjacency hold and the answer is exactly what ILIKE alone would give;
+ * - a two-character query is exactly one bigram, and the bigram index already answers it exactly (see
+ *   `searchCondition`), so the ILIKE recheck is left out: the rows are the same, and the planner then
+ *   estimates the matches from the index statistics instead of multiplying in an ILIKE guess, which made
+ *   it sort tens of thousands of matches for a frequent word instead of walking the queue's order;
  * - a one-character query (or one made only of single characters between spaces) has no bigram to look
  *   up; it falls back to ILIKE over the complaints received in the last RECENT_WINDOW_DAYS, which
  *   bounds the scan. The window is a deliberate limit: a single character is rarely a useful search.
+ *
+ * The condition is on the complaints row alone (the customer is reached through a sub-select), so the
+ * queue can count and page complaints without joining customers first.
  *
  * This module only builds SQL fragments (no I/O); src/use-cases/list-complaints.ts runs them.
  */
@@ -20,6 +27,13 @@ import { sql, type RawBuilder, type SqlBool } from 'kysely';
 export const RECENT_WINDOW_DAYS = 30;
 /** Longer queries are cut here; a bigram array of this size is still one index lookup. */
 export const MAX_QUERY_CHARS = 100;
+/**
+ * A text search counts its matches up to this many and then reports "at least this many": an exact
+ * count of a frequent word (退款: 81,000 of 1,000,000 complaints) reads every matching row, which alone
+ * costs more than the whole answer may take (docs/PERFORMANCE.md, "Scale"). Nobody pages through a
+ * thousand results; they narrow the search instead.
+ */
+export const SEARCH_TOTAL_CAP = 1000;
 
 export function escapeLike(s: string): string {
   return s.replace(/[\\%_]/g, (c) => `\\${c}`);
@@ -52,7 +66,7 @@ export function planSearch(q: string, now: Date): SearchPlan {
 }
 
 /**
- * The WHERE condition for `q` on the queue query, whose complaints are aliased `c` and customers `cu`.
+ * The WHERE condition for `q` on the complaints table aliased `c` (it refers to nothing else).
  * `searchContact`: whether the phone may be matched (a role that may not see it must not be able to
  * confirm a number by searching for it).
  */
@@ -61,16 +75,24 @@ export function searchCondition(q: string, opts: { searchContact: boolean; now: 
   const { text, term } = plan;
   const phone = opts.searchContact ? sql`OR k.phone LIKE ${term}` : sql``;
   if (plan.kind === 'bigrams') {
+    // Two characters that make one bigram need no ILIKE: the row's bigrams come from the lower-cased
+    // code, title and content joined by spaces, with pairs containing white space left out, so the
+    // pair is in the array exactly when one of the three contains it, as ILIKE (which compares
+    // lower-cased text) would find. Decided in SQL, not here, so it follows the database's own idea of
+    // white space and case; both sides are constants that the planner folds before it plans, which
+    // leaves `@>` alone in the plan. Customers keep their recheck: LIKE on the name is case-sensitive
+    // and their bigrams include the phone, which not every role may match.
+    //
     // One condition on `c` itself (not `c.id IN (…)`): the GIN index and the customer index combine in
-    // one bitmap, and for a frequent word the planner can instead walk the queue's own order and stop
-    // when the page is full (measured: docs/PERFORMANCE.md, "Scale").
+    // one bitmap, and for a frequent word the queue's own order can be walked instead.
     return sql<SqlBool>`((c.search_bigrams @> plaint_bigrams(${text})
-        AND (c.code ILIKE ${term} OR c.title ILIKE ${term} OR c.content ILIKE ${term}))
+        AND ((char_length(${text}) = 2 AND cardinality(plaint_bigrams(${text})) = 1)
+          OR c.code ILIKE ${term} OR c.title ILIKE ${term} OR c.content ILIKE ${term}))
       OR c.customer_id = ANY(ARRAY(
         SELECT k.id FROM customers k
         WHERE k.search_bigrams @> plaint_bigrams(${text}) AND (k.name LIKE ${term} ${phone}))))`;
   }
-  const cuPhone = opts.searchContact ? sql`OR cu.phone LIKE ${term}` : sql``;
   return sql<SqlBool>`(c.received_at >= ${plan.since}
-    AND (c.code ILIKE ${term} OR c.title ILIKE ${term} OR c.content ILIKE ${term} OR cu.name LIKE ${term} ${cuPhone}))`;
+    AND (c.code ILIKE ${term} OR c.title ILIKE ${term} OR c.content ILIKE ${term}
+      OR EXISTS (SELECT 1 FROM customers k WHERE k.id = c.customer_id AND (k.name LIKE ${term} ${phone}))))`;
 }

@@ -133,13 +133,19 @@ export function similarity(sigA: readonly string[], sigB: readonly string[]): nu
 
 /**
  * The features a candidate must share with `sig` to be worth scoring: problem and object concepts and
- * the text features that weigh at least a plain bigram. The database pre-filters candidates with them
- * (`signature && keys`), so a busy unit's boilerplate-only neighbours are never sent to be scored.
- * Sharing none of them leaves only boilerplate (weight ≤ 0.5 a feature) in common, far below the
- * threshold for real texts; test/domain/similarity-keys.test.ts checks that no labelled pair is lost.
- * Falls back to the whole signature when a text has nothing else.
+ * the text features that weigh at least a plain bigram, heaviest first, at most `max` of them. The
+ * database pre-filters candidates with them (`signature && keys`, whose cost grows with both arrays'
+ * lengths), so a busy unit's boilerplate-only neighbours are never sent to be scored. Sharing none
+ * of them leaves only boilerplate or a few light features in common, below the threshold for real
+ * texts; test/domain/similarity.test.ts checks that no labelled pair is lost. Falls back to the whole
+ * signature (capped) when a text has nothing else.
  */
-export function candidateKeys(sig: readonly string[]): string[] {
-  const keys = sig.filter((f) => (f.startsWith(CONCEPT_PREFIX) ? f[1] === 'p' || f[1] === 'o' : featureWeight(f) >= WEIGHTS.bigram));
-  return keys.length ? keys : [...sig];
+export const MAX_CANDIDATE_KEYS = 16;
+
+export function candidateKeys(sig: readonly string[], max = MAX_CANDIDATE_KEYS): string[] {
+  const weight = (f: string) => (f.startsWith(CONCEPT_PREFIX) ? (f[1] === 'p' || f[1] === 'o' ? WEIGHTS.problem : 0) : featureWeight(f));
+  const keys = sig.filter((f) => weight(f) >= WEIGHTS.bigram);
+  const pool = keys.length ? keys : [...sig];
+  // A stable sort keeps the signature's own order among equal weights, so the choice is deterministic.
+  return pool.map((f, i) => ({ f, w: weight(f), i })).sort((a, b) => b.w - a.w || a.i - b.i).slice(0, max).map((x) => x.f);
 }

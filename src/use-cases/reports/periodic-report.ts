@@ -13,7 +13,7 @@
  *    period. A report handed in on the 3rd must read the same on the 30th.
  * An open (running) period is computed afresh on every request, as of `now`.
  */
-import { sql, type Kysely } from 'kysely';
+import { sql, type Kysely, type RawBuilder } from 'kysely';
 import type { DB } from '../../data/schema.ts';
 import type { Deps } from '../context.ts';
 import { PACKS } from '../../policies/index.ts';
@@ -82,32 +82,30 @@ export async function computeReport(
   naming: ReturnType<typeof namingFor>,
 ): Promise<PeriodicReport> {
   const asOf = asOfInstant(period, now);
-  // The complaints of the report, with their state as of `asOf`. Driven by complaints_unit_received_idx.
-  const base = sql`
-    base AS (
-      SELECT c.id, c.unit_id, c.policy_id, c.channel, c.category_id, c.level, c.qualification, c.repeat_count, c.satisfaction,
-        COALESCE((
-          SELECT e.type = 'closed' FROM complaint_events e
-          WHERE e.complaint_id = c.id AND e.type IN ('closed', 'reopened') AND e.at < ${asOf}
-          ORDER BY e.seq DESC LIMIT 1), false) AS closed_asof
-      FROM complaints c
-      WHERE c.unit_id IN ${inList(unitIds)} AND c.received_at >= ${period.start} AND c.received_at < ${period.end}
-    ),
-    facts AS (
-      SELECT b.*, (NOT b.closed_asof AND EXISTS (
-          SELECT 1 FROM complaint_clocks k
-          WHERE k.complaint_id = b.id AND k.started_at < ${asOf} AND k.due_at < ${asOf}
-            AND k.state <> 'paused' AND (k.met_at IS NULL OR k.met_at >= ${asOf}))) AS overdue_asof
-      FROM base b
-    )`;
+  // The complaints of the report. Every column the aggregates read is in complaints_report_idx, so the
+  // period's rows are read from the index alone instead of one heap page per complaint (0010).
+  const inPeriod = sql`c.unit_id IN ${inList(unitIds)} AND c.received_at >= ${period.start} AND c.received_at < ${period.end}`;
+  // Closed as of `asOf`: the last 'closed' or 'reopened' event before it. One probe of the small partial
+  // complaint_events_closure_idx per complaint, never the complaint's other events (0010).
+  const closedAsOf = (complaintId: RawBuilder<unknown>) => sql`COALESCE((
+    SELECT e.type = 'closed' FROM complaint_events e
+    WHERE e.complaint_id = ${complaintId} AND e.type IN ('closed', 'reopened') AND e.at < ${asOf}
+    ORDER BY e.seq DESC LIMIT 1), false)`;
 
+  // Three independent statements: on PostgreSQL each takes its own pooled connection and they run side by
+  // side; PGlite's single connection takes them in turn.
   const [grouped, clocks, items] = await Promise.all([
     sql<{
       dim: string; channel: string | null; policy_id: string | null; category_id: string | null; level: string | null; unit_id: string | null;
-      count: number; closed: number; valid: number; invalid: number; suggestion: number; unqualified: number; overdue: number; repeat: number;
+      count: number; closed: number; valid: number; invalid: number; suggestion: number; unqualified: number; repeat: number;
       sat_count: number; sat_sum: number | null;
     }>`
-      WITH ${base}
+      WITH base AS (
+        SELECT c.unit_id, c.policy_id, c.channel, c.category_id, c.level, c.qualification, c.repeat_count, c.satisfaction,
+          ${closedAsOf(sql.ref('c.id'))} AS closed_asof
+        FROM complaints c
+        WHERE ${inPeriod}
+      )
       SELECT
         CASE WHEN GROUPING(channel) = 0 THEN 'channel' WHEN GROUPING(category_id) = 0 THEN 'category'
              WHEN GROUPING(level) = 0 THEN 'level' WHEN GROUPING(unit_id) = 0 THEN 'unit' ELSE 'total' END AS dim,
@@ -118,34 +116,51 @@ export async function computeReport(
         count(*) FILTER (WHERE qualification = 'invalid')::int AS invalid,
         count(*) FILTER (WHERE qualification = 'suggestion')::int AS suggestion,
         count(*) FILTER (WHERE qualification IS NULL)::int AS unqualified,
-        count(*) FILTER (WHERE overdue_asof)::int AS overdue,
         count(*) FILTER (WHERE repeat_count > 0)::int AS repeat,
         count(satisfaction)::int AS sat_count,
         sum(satisfaction)::int AS sat_sum
-      FROM facts
+      FROM base
       GROUP BY GROUPING SETS ((channel), (policy_id, category_id), (policy_id, level), (unit_id), ())`.execute(db),
-    sql<{ name: string; total: number; met_on_time: number; breached: number }>`
-      WITH ${base}
-      SELECT k.name, count(*)::int AS total,
-        count(*) FILTER (WHERE k.met_at IS NOT NULL AND k.met_at < ${asOf} AND k.met_at <= k.due_at)::int AS met_on_time,
-        count(*) FILTER (WHERE k.due_at < ${asOf} AND NOT (k.met_at IS NOT NULL AND k.met_at < ${asOf} AND k.met_at <= k.due_at))::int AS breached
-      FROM base b JOIN complaint_clocks k ON k.complaint_id = b.id
-      WHERE k.started_at < ${asOf}
-      GROUP BY k.name`.execute(db),
+    // Time limits per clock name, and the overdue total (only the total is reported): a complaint is overdue
+    // as of `asOf` when it is still open then and one of its clocks is past due, not paused and not met.
+    // Both come from one pass over the period's clocks; the closure probe is needed only for the
+    // complaints with such a clock.
+    sql<{ kind: 'clock' | 'overdue'; name: string | null; total: number; met_on_time: number; breached: number }>`
+      WITH kc AS MATERIALIZED (
+        SELECT k.complaint_id, k.name,
+          (k.met_at IS NOT NULL AND k.met_at < ${asOf} AND k.met_at <= k.due_at) AS met_on_time,
+          k.due_at < ${asOf} AS due,
+          (k.due_at < ${asOf} AND k.state <> 'paused' AND (k.met_at IS NULL OR k.met_at >= ${asOf})) AS overdue
+        FROM complaints c JOIN complaint_clocks k ON k.complaint_id = c.id
+        WHERE ${inPeriod} AND k.started_at < ${asOf}
+      )
+      SELECT 'clock' AS kind, name, count(*)::int AS total,
+        count(*) FILTER (WHERE met_on_time)::int AS met_on_time,
+        count(*) FILTER (WHERE due AND NOT met_on_time)::int AS breached
+      FROM kc GROUP BY name
+      UNION ALL
+      SELECT 'overdue', NULL, count(*)::int, 0, 0
+      FROM (SELECT DISTINCT complaint_id FROM kc WHERE overdue) o
+      WHERE NOT ${closedAsOf(sql.ref('o.complaint_id'))}`.execute(db),
+    // The itemised complaints are picked from the index (level and pack are in it) before any heap row is
+    // read, so only the ≤ 1000 listed complaints are fetched in full.
     sql<{
       id: string; code: string; title: string; unit_id: string; policy_id: string; level: string; received_at: Date | string; category_id: string | null;
       conclusion: string | null; reply_message: string | null; last_event: string | null;
     }>`
+      WITH picked AS (
+        SELECT c.id FROM complaints c
+        WHERE ${inPeriod} AND c.level IS NOT NULL AND (c.policy_id, c.level) NOT IN (${defaultLevelPairs()})
+        ORDER BY c.received_at, c.id
+        LIMIT 1000
+      )
       SELECT c.id, c.code, c.title, c.unit_id, c.policy_id, c.level, c.received_at, c.category_id,
         c.report->>'conclusion' AS conclusion, c.reply->>'message' AS reply_message,
         (SELECT e.type FROM complaint_events e
           WHERE e.complaint_id = c.id AND e.type IN ${inList(STATUS_EVENT_TYPES)} AND e.at < ${asOf}
           ORDER BY e.seq DESC LIMIT 1) AS last_event
-      FROM complaints c
-      WHERE c.unit_id IN ${inList(unitIds)} AND c.received_at >= ${period.start} AND c.received_at < ${period.end}
-        AND c.level IS NOT NULL AND (c.policy_id, c.level) NOT IN (${defaultLevelPairs()})
-      ORDER BY c.received_at, c.id
-      LIMIT 1000`.execute(db),
+      FROM picked p JOIN complaints c ON c.id = p.id
+      ORDER BY c.received_at, c.id`.execute(db),
   ]);
 
   const rows = grouped.rows;
@@ -165,7 +180,7 @@ export async function computeReport(
       suggestion: n(total?.suggestion),
       unqualified: n(total?.unqualified),
       closed: n(total?.closed),
-      overdue: n(total?.overdue),
+      overdue: n(clocks.rows.find((r) => r.kind === 'overdue')?.total),
       repeat: n(total?.repeat),
       satisfactionCount: n(total?.sat_count),
       satisfactionSum: n(total?.sat_sum),
@@ -174,7 +189,9 @@ export async function computeReport(
     byCategory: pick('category', (r) => r.category_id),
     byLevel: pick('level', (r) => r.level),
     byUnit: pick('unit', (r) => r.unit_id),
-    clocks: clocks.rows.map((r) => ({ name: r.name, total: n(r.total), metOnTime: n(r.met_on_time), breached: n(r.breached) })),
+    clocks: clocks.rows.flatMap((r) =>
+      r.kind === 'clock' && r.name !== null ? [{ name: r.name, total: n(r.total), metOnTime: n(r.met_on_time), breached: n(r.breached) }] : [],
+    ),
     items: items.rows.map((r) => ({
       id: r.id,
       code: r.code,
