@@ -12,6 +12,7 @@ import { createHash, randomBytes } from 'node:crypto';
 import argon2 from 'argon2';
 import { sql } from 'kysely';
 import { configCache } from '../data/config-cache.ts';
+import { registerPreparedStatement } from '../data/db.ts';
 import type { Deps } from './context.ts';
 import { DomainError, invalid } from '../domain/errors.ts';
 
@@ -134,14 +135,17 @@ export async function login(
 
 /** The user behind a token, if the token is of one of `kinds`, not revoked, not expired, and the user is enabled. */
 export async function authenticateSession(deps: Deps, token: string, kinds: readonly SessionKind[]): Promise<Authenticated | null> {
-  const row = await deps.db
+  const compiled = deps.db
     .selectFrom('sessions as s')
     .innerJoin('users as u', 'u.id', 's.user_id')
     .select(['u.id', 'u.email', 'u.name', 'u.role', 'u.org_node_id', 'u.disabled', 's.id as session_id', 's.kind', 's.expires_at', 's.revoked_at', 's.last_used_at'])
     // Rides along so the in-memory organisation tree and calendars never lag a committed change.
     .select(sql<number>`(SELECT v FROM config_version)`.as('config_version'))
     .where('s.token_hash', '=', tokenHash(token))
-    .executeTakeFirst();
+    .compile();
+  // Every request runs it: prepared once per connection (src/data/db.ts).
+  registerPreparedStatement('plaint_session', compiled.sql);
+  const row = (await deps.db.executeQuery(compiled)).rows[0];
   if (row) configCache(deps.db).observe(row.config_version);
   const now = deps.now();
   if (!row || row.disabled || row.revoked_at || new Date(row.expires_at).getTime() <= now.getTime()) return null;

@@ -8,7 +8,7 @@ import { test, before, after } from 'node:test';
 import assert from 'node:assert/strict';
 import ExcelJS from 'exceljs';
 import { createTestApp, type TestApp } from '../helpers/test-app.ts';
-import { remindMissingProgress } from '../../src/use-cases/casework/special-report.ts';
+import { progressReminders, remindMissingProgress } from '../../src/use-cases/casework/special-report.ts';
 
 let t: TestApp;
 
@@ -140,6 +140,32 @@ test('R-NT-1: a major complaint without a weekly progress entry is listed and re
   t.clock.advance(15 * 24 * 3600_000);
   await remindMissingProgress(t.deps);
   assert.equal(await count(), once * 2, 'a new missed week, a new reminder');
+});
+
+test('R-NT-1: reminders owed in bulk are written a bounded number per sweeper pass, oldest first, none lost', async () => {
+  t.clock.set('2027-02-01T02:00:00.000Z');
+  const ids: string[] = [];
+  for (const title of ['集体投诉一', '集体投诉二', '集体投诉三']) {
+    const id = await intake({ unitId: 'u-re-garden', title });
+    await act(id, { type: 'set_level', level: 'major', reason: '10人以上集体投诉' }, 'manager');
+    ids.push(id);
+    t.clock.advance(60_000);
+  }
+  t.clock.advance(8 * 24 * 3600_000);
+  const claimed = async () =>
+    new Set((await t.database.db.selectFrom('progress_reminders').select(['complaint_id', 'due_at']).execute()).map((r) => `${r.complaint_id}|${new Date(r.due_at).toISOString()}`));
+  const before = await claimed();
+  // What is owed now, in the order the sweeper takes it (earlier tests left other major complaints owing too).
+  const owed = (await progressReminders(t.deps)).map((r) => `${r.complaintId}|${r.missedDueAt}`).filter((k) => !before.has(k));
+  assert.ok(owed.length >= 3);
+  const first = await remindMissingProgress(t.deps, 2);
+  assert.equal(first.reminded, 2);
+  assert.equal(first.deferred, owed.length - 2, 'the rest wait for the next passes');
+  const added = [...(await claimed())].filter((k) => !before.has(k));
+  assert.deepEqual(added.sort(), owed.slice(0, 2).sort(), 'the oldest complaints are reminded first');
+  for (let pass = 0; pass < owed.length && (await remindMissingProgress(t.deps, 2)).deferred > 0; pass++);
+  const all = await claimed();
+  for (const id of ids) assert.ok([...all].some((k) => k.startsWith(`${id}|`)), 'no reminder is lost');
 });
 
 test('R-CA-1 / R-CA-2: CAPA on a valid dispatched manufacturing complaint, 8D view, verification; a return inspected by QA and disposed', async () => {

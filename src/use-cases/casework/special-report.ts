@@ -259,7 +259,14 @@ export async function progressReminders(deps: Deps, filter: (row: ComplaintRow) 
  * in the complaint's log. Safe to run from several processes: the reminder key is claimed under the
  * complaint's row lock and a second claim of the same week does nothing.
  */
-export async function remindMissingProgress(deps: Deps): Promise<{ reminded: number }> {
+/**
+ * At most this many reminders are written per pass (one short transaction each), so a pass stays well
+ * under a second even when thousands are owed at once — after an outage, or data loaded in bulk; the
+ * rest follow on the next passes, oldest complaints first.
+ */
+export const MAX_REMINDERS_PER_PASS = 200;
+
+export async function remindMissingProgress(deps: Deps, maxPerPass = MAX_REMINDERS_PER_PASS): Promise<{ reminded: number; deferred: number }> {
   const due = await progressReminders(deps);
   // Weeks already reminded are skipped with one read instead of one transaction each, so an idle pass
   // over thousands of major complaints stays cheap.
@@ -270,8 +277,8 @@ export async function remindMissingProgress(deps: Deps): Promise<{ reminded: num
     for (const r of rows) already.add(`${r.complaint_id}|${new Date(r.due_at).toISOString()}`);
   }
   let reminded = 0;
-  for (const r of due) {
-    if (already.has(`${r.complaintId}|${new Date(r.missedDueAt).toISOString()}`)) continue;
+  const owed = due.filter((r) => !already.has(`${r.complaintId}|${new Date(r.missedDueAt).toISOString()}`));
+  for (const r of owed.slice(0, maxPerPass)) {
     const now = deps.now();
     const done = await inTransaction(deps.db, async (trx) => {
       const row = await lockOr404(trx, r.complaintId);
@@ -295,7 +302,7 @@ export async function remindMissingProgress(deps: Deps): Promise<{ reminded: num
     });
     if (done) reminded++;
   }
-  return { reminded };
+  return { reminded, deferred: Math.max(0, owed.length - maxPerPass) };
 }
 
 export { findComplaint };
