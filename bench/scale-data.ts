@@ -14,8 +14,8 @@
  * - Levels: the pack's default 90 %, then each higher level rarer; categories from the pack's taxonomy.
  * - Clocks: one per complaint (the pack's first clock started on 'received'); open ones: ~12 % already
  *   breached (and `overdue`), the rest running and due within the next 14 days; closed ones met.
- * - Events: 'received' for every complaint, 'closed' for closed ones. prev_hash / hash hold the
- *   placeholder 'bulk-load' — the hash chain of bulk rows is NOT valid (verify-log would flag them).
+ * - Events: 'received' for every complaint, 'closed' for closed ones, hash-chained like any other
+ *   (verify-log passes on the loaded data).
  * - Signatures (similar-complaint features) are computed with the real signature() for every row.
  * - Customers: 60 % as many as complaints, so repeat customers exist; phones unique per customer.
  */
@@ -25,6 +25,7 @@ import { sampleComplaint, BENCH_UNITS } from './complaint-samples.ts';
 import { signature } from '../src/domain/similarity/index.ts';
 import { PACKS } from '../src/policies/index.ts';
 import { DEMO_NODES } from '../src/seed/demo-org.ts';
+import { GENESIS_HASH, eventHash } from '../src/domain/event-chain.ts';
 
 export const NOW = new Date('2026-11-23T06:00:00.000Z');
 const DAY = 24 * 3600 * 1000;
@@ -239,10 +240,14 @@ export async function generate(scale: number, dir: string): Promise<GeneratedFil
         q(arr(sig)), nextDue, nextCheck, overdue ? 't' : 'f', 'scale',
       ].join(','),
     );
-    await ev.line(`${id},1,received,system,${iso(receivedMs)},{},bulk-load,bulk-load`);
+    // A valid hash chain (src/domain/event-chain.ts), so verify-log passes on the bulk data too.
+    const received = { complaintId: id, seq: 1, type: 'received', actorId: null, actorLabel: 'system', at: new Date(receivedMs), data: {} };
+    const h1 = eventHash(GENESIS_HASH, received);
+    await ev.line(`${id},1,received,system,${iso(receivedMs)},{},${GENESIS_HASH},${h1}`);
     counts.events++;
     if (closedMs) {
-      await ev.line(`${id},2,closed,system,${iso(closedMs)},{},bulk-load,bulk-load`);
+      const closed = { complaintId: id, seq: 2, type: 'closed', actorId: null, actorLabel: 'system', at: new Date(closedMs), data: {} };
+      await ev.line(`${id},2,closed,system,${iso(closedMs)},{},${h1},${eventHash(h1, closed)}`);
       counts.events++;
     }
     await cl.line(`${id},${p.clock.name},${p.clock.ruleId},${iso(startedMs)},${iso(dueMs)},${clockState},${metAt},${breachedAt},1,[]`);
