@@ -55,3 +55,31 @@ test('two server processes on one database serve consistent reads: written on A,
     await scratch.drop();
   }
 });
+
+test('R-TL-1: a calendar saved through one process is used at once by the other for new deadlines (no stale in-memory copy)', { skip: skipWithoutPostgres, timeout: 90_000 }, async () => {
+  const scratch = await createScratchDatabase(postgresUrl()!);
+  const servers: ServerProcess[] = [];
+  try {
+    servers.push(await startServer({ databaseUrl: scratch.url }));
+    servers.push(await startServer({ databaseUrl: scratch.url, demo: false }));
+    const [a, b] = servers;
+    const agent = await login(a.base);
+    const admin = await login(a.base, 'admin@plaint.demo');
+    const intake = async (s: ServerProcess, n: number) => {
+      const r = await api(s.base, agent, 'POST', '/api/complaints', { ...unmatchedComplaint(n, 'cal'), unitId: 'u-re-garden' });
+      assert.equal(r.status, 201, JSON.stringify(r.body));
+      return r.body.clocks.find((c: { name: string }) => c.name === 'dispatch').calendarVersion as number;
+    };
+    // B has read (and keeps in memory) the calendar before the edit.
+    const before = await intake(b, 1);
+    const current = (await api(a.base, admin, 'GET', '/api/units/u-re-garden/calendar')).body.calendar;
+    const { version: _v, ...body } = current;
+    const saved = await api(a.base, admin, 'PUT', '/api/units/u-re-garden/calendar', { ...body, overrides: { ...(body.overrides ?? {}), '2031-01-06': { kind: 'holiday', name: '年会' } } });
+    assert.equal(saved.status, 200, JSON.stringify(saved.body));
+    assert.equal(saved.body.calendar.version, before + 1);
+    assert.equal(await intake(b, 2), before + 1, 'B runs the next complaint on the version A has just saved');
+  } finally {
+    await Promise.all(servers.map((s) => s.kill9()));
+    await scratch.drop();
+  }
+});
