@@ -113,6 +113,9 @@ export async function raiseSimilar(trx: Db, row: Pick<ComplaintRow, 'id' | 'code
   for (const other of locked) {
     const pack = findPack(other.policy_id)!;
     const updated = { ...other, similar_count: Math.max(other.similar_count, found.count) };
+    // Concurrent intakes of one matter all saw the complaint before its raise; the first one raises it,
+    // the others find it raised here and leave it (and its log) alone.
+    if (other.status === 'closed' || evaluateSeverity(pack, factsOf(updated), now, { level: updated.level }) === null) continue;
     await trx.updateTable('complaints').set({ similar_count: updated.similar_count }).where('id', '=', other.id).execute();
     await applyRulesAndStore(trx, {
       row: updated,
