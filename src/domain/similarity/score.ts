@@ -36,7 +36,24 @@ export const STOP_BIGRAMS: ReadonlySet<string> = new Set(
 
 const FUNCTION_CHARS: ReadonlySet<string> = new Set([...'的了是我在有都也就不还说这那个们你他她它吗吧呢啊和与及或被把让给对从到向']);
 
+/**
+ * Scoring a new complaint against a unit's recent ones weighs the same few thousand features over and
+ * over (the intake profile showed it); the weight depends on the feature alone, so it is remembered.
+ */
+const weightMemo = new Map<string, number>();
+const MAX_MEMO = 200_000;
+
 export function featureWeight(f: string): number {
+  let w = weightMemo.get(f);
+  if (w === undefined) {
+    w = computeWeight(f);
+    if (weightMemo.size >= MAX_MEMO) weightMemo.clear();
+    weightMemo.set(f, w);
+  }
+  return w;
+}
+
+function computeWeight(f: string): number {
   if (f.startsWith(CONCEPT_PREFIX)) return f[1] === 'p' ? WEIGHTS.problem : f[1] === 'o' ? WEIGHTS.object : 0;
   if (STOP_BIGRAMS.has(f)) return WEIGHTS.stop;
   for (const ch of f) {
