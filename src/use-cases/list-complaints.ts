@@ -1,6 +1,7 @@
 /**
  * The queue: filters and keyset pagination. Sorting by due puts the complaints whose nearest clock
- * runs out first at the top; complaints with no running clock follow, newest first.
+ * runs out first at the top; complaints with no running clock follow, newest first. A text search
+ * (`q`) counts at most SEARCH_TOTAL_CAP matches and says so (`totalCapped`); its pages are exact.
  */
 import { sql, type Expression, type SelectQueryBuilder, type SqlBool } from 'kysely';
 import type { Deps } from './context.ts';
@@ -41,16 +42,20 @@ export interface ComplaintPage {
 }
 
 const FAR_FUTURE = '9999-12-31T00:00:00.000Z';
-// The helpers below add conditions and order on `c` to several shapes of query (count, walk, page).
+// The helpers in listComplaints put the same conditions and order on `c` in queries of several shapes.
 type AnyQuery = SelectQueryBuilder<any, any, any>;
 /**
- * When a text search matches more than SEARCH_TOTAL_CAP complaints, the page is first looked for among
- * this many complaints in the queue's order (the other filters applied, the text not): a word in one
- * complaint of 100 or more fills a page there after reading a few thousand rows through the order's
- * index, where the planner would otherwise fetch and sort every match (81,000 for 退款 at 1M). Only
- * if the page is not full does the ordinary query run, so the answer is the same either way.
+ * When a text search matches more than SEARCH_TOTAL_CAP complaints, its page is first looked for among
+ * the first complaints in the queue's order (the other filters applied, the text not), read through the
+ * order's index: this many per row of the page, a short walk and then a longer one. A word in one
+ * complaint of 150 or more fills a page of 25 within ~4,000 rows, where fetching and sorting every match
+ * reads them all (退款: 81,000 at 1M). The short walk is there because the planner reads a long one
+ * differently when the other filters leave few complaints (a unit's open ones: it fetches and sorts all
+ * of them, ~100 ms), while a word that frequent fills the page from 500. A rarer word misses both and
+ * pays them on top of fetching its matches; at 1M that is about what the walks would save, and longer
+ * walks would catch more words but make every miss dearer.
  */
-const SEARCH_WALK_ROWS = 4000;
+const SEARCH_WALK_ROWS_PER_ROW = [20, 150];
 
 function decodeCursor(cursor: string): { k: string; id: string } {
   try {
@@ -92,25 +97,12 @@ export async function listComplaints(deps: Deps, f: ComplaintFilter): Promise<Co
 
   // Complaints alone: every filter, the text search included, is a condition on the complaints row,
   // and the customer and unit are joined only to the page's rows (each complaint has exactly one).
-  const where = <Q extends AnyQuery>(q: Q, withSearch: boolean): Q => {
+  const filtered = <Q extends AnyQuery>(q: Q, withSearch: boolean): Q => {
     let r = q;
     for (const w of filters) r = r.where(w) as Q;
     return withSearch && search ? (r.where(() => search) as Q) : r;
   };
   const complaints = () => deps.db.selectFrom('complaints as c');
-
-  let total: number;
-  let totalCapped = false;
-  if (search) {
-    const matches = where(complaints(), true).select(sql`1`.as('one')).limit(SEARCH_TOTAL_CAP + 1);
-    const row = await deps.db.selectFrom(matches.as('m')).select((eb) => eb.fn.countAll<number>().as('n')).executeTakeFirst();
-    const n = Number(row?.n ?? 0);
-    totalCapped = n > SEARCH_TOTAL_CAP;
-    total = Math.min(n, SEARCH_TOTAL_CAP);
-  } else {
-    const row = await where(complaints(), false).select((eb) => eb.fn.countAll<number>().as('n')).executeTakeFirst();
-    total = Number(row?.n ?? 0);
-  }
 
   // A literal, not a parameter, so the planner matches the expression indexes of migration 0007.
   const dueKey = sql<Date>`coalesce(c.next_due_at, ${sql.raw(`'${FAR_FUTURE}'::timestamptz`)})`;
@@ -133,36 +125,67 @@ export async function listComplaints(deps: Deps, f: ComplaintFilter): Promise<Co
       .select(['cu.name as customer_name', 'cu.phone as customer_phone', 'cu.email as customer_email', 'u.name as unit_name']);
     return (await inOrder(q).execute()) as unknown as ComplaintPage['items'];
   };
+  const byIds = (ids: string[]) => withNames(complaints().selectAll('c').where('c.id', 'in', ids));
 
-  // A text search's page never lets the planner choose: its estimate for a word is often far off (any
-  // bigram it has no statistics for looks like 0.3 % of the table), and on a wrong guess it walks the
-  // order's index past tens of thousands of complaints that do not match. The count above says which
-  // way is bounded. Up to SEARCH_TOTAL_CAP matches: fetch them all and sort (at most that many rows).
-  // More: look for the page among the first SEARCH_WALK_ROWS complaints in order that pass the other
-  // filters — if they hold a full page of matches, no complaint further on can come before them — and
-  // only otherwise fetch and sort every match.
-  let rows: ComplaintPage['items'] | null = null;
-  if (search && totalCapped) {
-    const walked = inOrder(afterCursor(where(complaints(), false))).selectAll('c').limit(SEARCH_WALK_ROWS);
-    const found = await withNames(inOrder(deps.db.selectFrom(walked.as('c')).selectAll('c').where(() => search)).limit(limit + 1));
-    if (found.length > limit) rows = found;
-  }
-  if (search && !rows) {
-    // MATERIALIZED: planned on its own, without the ORDER BY, so it finds the matches through the
-    // indexes of the conditions (the bigram index first) rather than walking an order.
-    const ids = await deps.db
+  let total: number;
+  let totalCapped = false;
+  let rows: ComplaintPage['items'];
+  if (!search) {
+    const row = await filtered(complaints(), false).select((eb) => eb.fn.countAll<number>().as('n')).executeTakeFirst();
+    total = Number(row?.n ?? 0);
+    rows = await withNames(inOrder(afterCursor(filtered(complaints(), false))).selectAll('c').limit(limit + 1));
+  } else {
+    // A text search's page is not left to the planner: its estimate for a word is often far off (a
+    // bigram it keeps no statistics for is guessed at ~0.5 % of the table), and on a high guess it walks
+    // the order's index past tens of thousands of complaints that do not match. Counting first tells
+    // which way is bounded.
+    //
+    // At most SEARCH_TOTAL_CAP + 1 matches (MATERIALIZED: planned without the ORDER BY, so never by
+    // walking an order): their number is the total, and when that is all of them they also hold the
+    // page, so a rare word or a code costs one index search, not two.
+    const counted = await deps.db
       .with(
         (cte) => cte('m').materialized(),
-        () => afterCursor(where(complaints(), true)).select(['c.id', 'c.received_at', 'c.next_due_at']),
+        () => filtered(complaints(), true).select(['c.id', 'c.received_at', 'c.next_due_at']).limit(SEARCH_TOTAL_CAP + 1),
       )
-      .selectFrom('m as c')
-      .select('c.id')
-      .$call((q) => inOrder(q))
-      .limit(limit + 1)
+      .selectFrom((db) => db.selectFrom('m').select((eb) => eb.fn.countAll<number>().as('n')).as('t'))
+      .leftJoinLateral(
+        (db) => inOrder(afterCursor(db.selectFrom('m as c').select('c.id'))).limit(limit + 1).as('p'),
+        (join) => join.onTrue(),
+      )
+      .select(['t.n', 'p.id'])
       .execute();
-    rows = ids.length ? await withNames(complaints().selectAll('c').where('c.id', 'in', ids.map((r) => r.id))) : [];
+    const n = Number(counted[0]?.n ?? 0);
+    totalCapped = n > SEARCH_TOTAL_CAP;
+    total = Math.min(n, SEARCH_TOTAL_CAP);
+    if (!totalCapped) {
+      const ids = counted.flatMap((r) => (r.id ? [r.id] : []));
+      rows = ids.length ? await byIds(ids) : [];
+    } else {
+      // More: look for the page among the first complaints in order that pass the other filters. If
+      // they hold a full page of matches, no complaint further on can come before them; otherwise (a
+      // rarer word, or one absent from the newest complaints) fetch every match and sort.
+      let found: ComplaintPage['items'] = [];
+      for (const perRow of SEARCH_WALK_ROWS_PER_ROW) {
+        const walked = inOrder(afterCursor(filtered(complaints(), false))).selectAll('c').limit(perRow * (limit + 1));
+        found = await withNames(inOrder(deps.db.selectFrom(walked.as('c')).selectAll('c').where(() => search)).limit(limit + 1));
+        if (found.length > limit) break;
+      }
+      if (found.length > limit) rows = found;
+      else {
+        const pageIds = deps.db
+          .with(
+            (cte) => cte('m').materialized(),
+            () => afterCursor(filtered(complaints(), true)).select(['c.id', 'c.received_at', 'c.next_due_at']),
+          )
+          .selectFrom('m as c')
+          .select('c.id')
+          .$call((q) => inOrder(q))
+          .limit(limit + 1);
+        rows = await withNames(complaints().selectAll('c').where('c.id', 'in', pageIds));
+      }
+    }
   }
-  rows ??= await withNames(inOrder(afterCursor(where(complaints(), false))).selectAll('c').limit(limit + 1));
 
   const items = rows.slice(0, limit);
   let nextCursor: string | null = null;

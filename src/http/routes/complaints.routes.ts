@@ -19,7 +19,8 @@ import { complaintInScope, nodeInScope, scopeOf, type UserRef } from '../../secu
 import type { Action } from '../../domain/lifecycle/index.ts';
 import { requireUser, actorOf } from '../auth-hook.ts';
 import { STANDARD_ERRORS } from '../schema-helpers.ts';
-import { CreateComplaintBody, ActionBody, ListQuery, IdParams, AssessmentQuery } from './complaints.schema.ts';
+import { SEARCH_TOTAL_CAP } from '../../domain/search/index.ts';
+import { CreateComplaintBody, ActionBody, ListQuery, ComplaintListResponse, IdParams, AssessmentQuery } from './complaints.schema.ts';
 import { presentComplaint, presentSummary, presentEvent } from './complaint-presenter.ts';
 
 const tags = ['complaints'];
@@ -63,7 +64,15 @@ export async function complaintRoutes(root: FastifyInstance, deps: Deps): Promis
 
   app.get(
     '/api/complaints',
-    { schema: { tags, security, summary: 'The queue: filters and keyset pagination', querystring: ListQuery, response: { ...STANDARD_ERRORS } } },
+    {
+      schema: {
+        tags,
+        security,
+        summary: `The queue: filters and keyset pagination; a text search (q) counts at most ${SEARCH_TOTAL_CAP} matches (totalCapped)`,
+        querystring: ListQuery,
+        response: { ...STANDARD_ERRORS, 200: ComplaintListResponse },
+      },
+    },
     async (request) => {
       const user = requireUser(request);
       authorize(user, 'complaint.read');
@@ -88,7 +97,7 @@ export async function complaintRoutes(root: FastifyInstance, deps: Deps): Promis
       });
       const clocks = await loadClocksFor(deps.db, page.items.map((i) => i.id));
       const now = deps.now();
-      return { items: page.items.map((r) => presentSummary(r, clocks.get(r.id) ?? [], now)), nextCursor: page.nextCursor, total: page.total };
+      return { items: page.items.map((r) => presentSummary(r, clocks.get(r.id) ?? [], now)), nextCursor: page.nextCursor, total: page.total, totalCapped: page.totalCapped };
     },
   );
 

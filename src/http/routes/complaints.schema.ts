@@ -1,6 +1,7 @@
 /** Request and response schemas of the complaint routes (docs/API.md). */
 import { Type, type Static } from 'typebox';
 import { CHANNELS } from '../../domain/contracts.ts';
+import { SEARCH_TOTAL_CAP } from '../../domain/search/index.ts';
 import { StringEnum, PHONE_PATTERN, IsoDateTime } from '../schema-helpers.ts';
 
 const Text = (max: number, min = 1) => Type.String({ minLength: min, maxLength: max });
@@ -122,6 +123,19 @@ export const ListQuery = Type.Object(
   { additionalProperties: false },
 );
 export type ListQuery = Static<typeof ListQuery>;
+
+/** One page of the queue (GET /api/complaints). */
+export const ComplaintListResponse = Type.Object({
+  items: Type.Array(Type.Unknown({ description: 'ComplaintSummary (docs/API.md)' })),
+  nextCursor: Type.Union([Type.String(), Type.Null()], { description: 'pass as `cursor` for the next page; null on the last page' }),
+  total: Type.Integer({
+    minimum: 0,
+    description: 'how many complaints match the filters; when `totalCapped` is true, a lower bound: the text search (`q`) stopped counting there',
+  }),
+  totalCapped: Type.Boolean({
+    description: `true only for a text search (\`q\`) that matched more than ${SEARCH_TOTAL_CAP} complaints: \`total\` is then ${SEARCH_TOTAL_CAP}, shown as "${SEARCH_TOTAL_CAP}+". The pages still list every match, in order`,
+  }),
+});
 
 export const IdParams = Type.Object({ id: Type.String({ minLength: 1, maxLength: 100 }) });
 

@@ -103,6 +103,8 @@ export interface Page<T> {
   items: T[];
   nextCursor: string | null;
   total: number;
+  /** A text search stopped counting: `total` is a lower bound, to be shown as "1000+". */
+  totalCapped?: boolean;
 }
 
 export interface Category {

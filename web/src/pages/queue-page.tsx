@@ -17,7 +17,7 @@ export default function QueuePage() {
   const search = params.toString();
   const filters = useMemo(() => filtersFromSearch(new URLSearchParams(search)), [search]);
   const [items, setItems] = useState<ComplaintSummary[]>([]);
-  const [total, setTotal] = useState(0);
+  const [total, setTotal] = useState<{ count: number; capped: boolean }>({ count: 0, capped: false });
   const [cursor, setCursor] = useState<string | null>(null);
   const [loading, setLoading] = useState(true);
   const [selectedIds, setSelectedIds] = useState<string[]>([]);
@@ -32,7 +32,7 @@ export default function QueuePage() {
         if (id !== request.current) return;
         setItems((prev) => (append ? [...prev, ...page.items] : page.items));
         setCursor(page.nextCursor);
-        setTotal(page.total);
+        setTotal({ count: page.total, capped: page.totalCapped === true });
       } catch (err) {
         if (id === request.current) report(err);
       } finally {
@@ -71,7 +71,8 @@ export default function QueuePage() {
       <QueueTable items={items} loading={loading} selectedIds={selectedIds} onSelect={setSelectedIds} />
       <Space style={{ marginTop: 12 }}>
         <Typography.Text type="secondary" data-testid="queue-total">
-          {t('queue.total', { total, shown: items.length })}
+          {/* A text search counts its matches only up to a cap; the number shown must not pass for exact. */}
+          {t('queue.total', { total: total.capped ? `${total.count}+` : total.count, shown: items.length })}
         </Typography.Text>
         {cursor && (
           <Button onClick={() => void load(true, cursor)} loading={loading}>
