@@ -208,11 +208,15 @@ export interface ProgressReminder {
 }
 
 /** Open complaints whose level owes weekly progress and that have had no entry in the last 7 days. */
-export async function progressReminders(deps: Deps, filter: (row: ComplaintRow) => boolean = () => true): Promise<ProgressReminder[]> {
+type ReminderRow = Pick<ComplaintRow, 'id' | 'code' | 'title' | 'unit_id' | 'level' | 'policy_id' | 'received_at' | 'status' | 'lead_department_id' | 'co_department_ids'>;
+
+export async function progressReminders(deps: Deps, filter: (row: ReminderRow) => boolean = () => true): Promise<ProgressReminder[]> {
   const now = deps.now();
   const rows = await deps.db
     .selectFrom('complaints as c')
-    .selectAll('c')
+    // Only what the check and the list need: the sweeper reads thousands of these rows every pass,
+    // and the texts, signatures and search bigrams would be most of what crosses the wire.
+    .select(['c.id', 'c.code', 'c.title', 'c.unit_id', 'c.level', 'c.policy_id', 'c.received_at', 'c.status', 'c.lead_department_id', 'c.co_department_ids'])
     .select((eb) => [
       eb.selectFrom('progress_entries as p').select((e) => e.fn.max('p.at').as('m')).whereRef('p.complaint_id', '=', 'c.id').as('last_progress_at'),
       sql<Date | null>`(SELECT max(e.at) FROM complaint_events e WHERE e.complaint_id = c.id AND e.type = 'level_changed' AND e.data->>'level' = c.level)`.as('level_set_at'),
@@ -233,7 +237,7 @@ export async function progressReminders(deps: Deps, filter: (row: ComplaintRow) 
       }
     })();
     if (!pack || !progressLevels(pack).includes(row.level!)) continue;
-    if (!filter(row as ComplaintRow)) continue;
+    if (!filter(row)) continue;
     const setAt = new Date(level_set_at ?? row.received_at);
     const last = last_progress_at ? new Date(last_progress_at) : null;
     const s = progressOverdue(last, setAt, now);
@@ -264,7 +268,7 @@ export async function progressReminders(deps: Deps, filter: (row: ComplaintRow) 
  * under a second even when thousands are owed at once — after an outage, or data loaded in bulk; the
  * rest follow on the next passes, oldest complaints first.
  */
-export const MAX_REMINDERS_PER_PASS = 200;
+export const MAX_REMINDERS_PER_PASS = 100;
 
 export async function remindMissingProgress(deps: Deps, maxPerPass = MAX_REMINDERS_PER_PASS): Promise<{ reminded: number; deferred: number }> {
   const due = await progressReminders(deps);
