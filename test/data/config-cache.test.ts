@@ -37,7 +37,7 @@ test('R-TL-1: a calendar saved after the copy was loaded is served once a newer 
 });
 
 test('the organisation tree: a new department appears in its unit subtree after the counter moves; an older counter changes nothing', async () => {
-  await db.insertInto('org_nodes').values({ id: 'd-cache-test', parent_id: 'u-re-garden', kind: 'department', name: '测试部' }).execute();
+  await db.insertInto('org_nodes').values({ id: 'd-cache-test', parent_id: 'u-re-garden', kind: 'department', name: '测试部', settings: '{}' }).execute();
   configCache(db).observe(await counter());
   const snap = await configSnapshot(db);
   assert.ok(snap.subtree('u-re-garden').includes('d-cache-test'));
@@ -51,7 +51,7 @@ test('inside a transaction the tree is read through it and never cached (it may 
   await db
     .transaction()
     .execute(async (trx) => {
-      await trx.insertInto('org_nodes').values({ id: 'd-uncommitted', parent_id: 'u-re-garden', kind: 'department', name: '未提交' }).execute();
+      await trx.insertInto('org_nodes').values({ id: 'd-uncommitted', parent_id: 'u-re-garden', kind: 'department', name: '未提交', settings: '{}' }).execute();
       assert.ok((await configSnapshot(trx)).node('d-uncommitted'), 'the transaction sees its own change');
       throw new Error('roll back');
     })
