@@ -21,7 +21,7 @@ type OrgNode = Selectable<OrgNodesTable>;
 export interface ConfigSnapshot {
   version: number;
   node(id: string): OrgNode | undefined;
-  /** Ids of a node and everything below it ([] for an unknown node is never returned: the node itself). */
+  /** Ids of a node and everything below it (just the id itself for a node not in the tree). */
   subtree(rootId: string): string[];
   /** The unit's latest saved calendar, or null when it runs on the default one. */
   latestCalendar(unitId: string): BusinessCalendar | null;
@@ -47,7 +47,7 @@ async function load(db: Db): Promise<ConfigSnapshot> {
   );
 }
 
-export function buildSnapshot(version: number, nodes: OrgNode[], calendars: LoadedRow['calendars'] & object): ConfigSnapshot {
+function buildSnapshot(version: number, nodes: OrgNode[], calendars: NonNullable<LoadedRow['calendars']>): ConfigSnapshot {
   const byId = new Map(nodes.map((n) => [n.id, n]));
   const children = new Map<string, string[]>();
   for (const n of nodes) {

@@ -29,7 +29,7 @@ export interface CandidateRow {
   qualification: string | null;
   category_id: string | null;
   complainant_count: number;
-  flags: Record<string, unknown>;
+  flags: Record<string, boolean>;
   repeat_count: number;
 }
 

@@ -4,7 +4,13 @@ import type { ComplaintRow } from '../data/complaint-store.ts';
 
 const RESOLVED = new Set(['confirmed', 'visited', 'closed']);
 
-export function factsOf(row: ComplaintRow, pausedMs = 0): ComplaintFacts {
+/** The columns the rules read: a full row, or a slimmer one such as a similar-complaint candidate. */
+export type FactColumns = Pick<
+  ComplaintRow,
+  'channel' | 'received_at' | 'level' | 'qualification' | 'category_id' | 'complainant_count' | 'flags' | 'repeat_count' | 'similar_count' | 'status'
+>;
+
+export function factsOf(row: FactColumns, pausedMs = 0): ComplaintFacts {
   return {
     channel: row.channel as Channel,
     receivedAt: new Date(row.received_at),

@@ -135,11 +135,10 @@ export async function insertComplaint(
   const id = randomUUID();
   const code = complaintCode(localDateOf(calendar, now), ctx.codeSeq);
   const flags = { ...(input.flags ?? {}), ...(input.channel === 'regulator' ? { regulator: true } : {}) };
-  const level = defaultLevel(pack);
   const facts: ComplaintFacts = {
     channel: input.channel,
     receivedAt,
-    level,
+    level: defaultLevel(pack),
     qualification: null,
     categoryId,
     complainantCount: input.complainantCount ?? 1,

@@ -13,7 +13,7 @@ import { candidateKeys, findSimilar } from '../domain/similarity/index.ts';
 import { findPack } from '../policies/index.ts';
 import { evaluateSeverity } from '../domain/severity/index.ts';
 import { calendarForUnit } from './calendar-for-unit.ts';
-import { factsOf } from './complaint-facts.ts';
+import { factsOf, type FactColumns } from './complaint-facts.ts';
 import { applyRulesAndStore } from './apply-rules-and-store.ts';
 
 export const SIMILAR_WINDOW_DAYS = 30;
@@ -91,15 +91,18 @@ export function similarLinks(found: SimilarFound): SimilarLinks {
   return { count: found.count, links };
 }
 
+/** The row with the larger similar count when that count raises its level; null otherwise (and for a closed complaint). */
+function raisedBy<R extends FactColumns & { policy_id: string }>(row: R, count: number, now: Date): R | null {
+  const pack = findPack(row.policy_id);
+  if (!pack || row.status === 'closed') return null;
+  const updated = { ...row, similar_count: Math.max(row.similar_count, count) };
+  return evaluateSeverity(pack, factsOf(updated), now, { level: updated.level }) === null ? null : updated;
+}
+
 /** Earlier open complaints whose level the new count raises, in id order (pure). */
 export function similarToRaise(found: SimilarFound, now: Date): string[] {
   return found.matches
-    .filter((m) => m.status !== 'closed')
-    .filter((m) => {
-      const pack = findPack(m.row.policy_id);
-      const updated = { ...m.row, similar_count: Math.max(m.row.similar_count, found.count) } as unknown as ComplaintRow;
-      return pack !== undefined && evaluateSeverity(pack, factsOf(updated), now, { level: updated.level }) !== null;
-    })
+    .filter((m) => raisedBy(m.row, found.count, now) !== null)
     .map((m) => m.id)
     .sort();
 }
@@ -111,11 +114,11 @@ export async function raiseSimilar(trx: Db, row: Pick<ComplaintRow, 'id' | 'code
   // under the lock because another transaction may have raised them meanwhile.
   const locked = await trx.selectFrom('complaints').selectAll().where('id', 'in', ids).orderBy('id').forNoKeyUpdate().execute();
   for (const other of locked) {
-    const pack = findPack(other.policy_id)!;
-    const updated = { ...other, similar_count: Math.max(other.similar_count, found.count) };
     // Concurrent intakes of one matter all saw the complaint before its raise; the first one raises it,
     // the others find it raised here and leave it (and its log) alone.
-    if (other.status === 'closed' || evaluateSeverity(pack, factsOf(updated), now, { level: updated.level }) === null) continue;
+    const updated = raisedBy(other, found.count, now);
+    if (!updated) continue;
+    const pack = findPack(other.policy_id)!;
     await trx.updateTable('complaints').set({ similar_count: updated.similar_count }).where('id', '=', other.id).execute();
     await applyRulesAndStore(trx, {
       row: updated,
