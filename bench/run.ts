@@ -9,6 +9,7 @@
  */
 import { mkdtempSync, rmSync, writeFileSync, mkdirSync } from 'node:fs';
 import os from 'node:os';
+import { assertLoopback, loadAverage, machineInfo } from './machine.ts';
 import path from 'node:path';
 import { api, createScratchDatabase, login, query, rssKb, sleep, startServer, ROOT, type ServerProcess } from '../test/faults/helpers.ts';
 import { runLoad, type LoadResult } from './load.ts';
@@ -23,11 +24,6 @@ const WARMUP_S = Math.min(3, SECONDS / 4);
 const TARGET_RATIO = 0.5;
 const TARGET_P99_MS = 50;
 const BASE_URL = process.env.DATABASE_URL?.trim() || 'postgres://postgres@127.0.0.1:5432/postgres';
-
-function assertLoopback(url: string): void {
-  const host = new URL(url).hostname;
-  if (!['127.0.0.1', 'localhost', '::1', '[::1]'].includes(host)) throw new Error(`bench runs against loopback only, got ${host}`);
-}
 
 interface IntakeResult extends LoadResult {
   /** CPU ms per successful complaint: the Plaint process, and the PostgreSQL backends (null on PGlite). */
@@ -157,20 +153,12 @@ async function onPglite(): Promise<IntakeResult> {
 const fmt = (r: LoadResult) => `${String(r.perSecond).padStart(7)} /s   p50 ${String(r.p50Ms).padStart(6)} ms   p99 ${String(r.p99Ms).padStart(6)} ms   (${r.ok} ok, ${r.failed} failed${r.failed ? ` ${JSON.stringify(r.failures)}` : ''})`;
 
 async function main(): Promise<void> {
-  const machine = {
-    cpus: os.cpus().length,
-    cpuModel: os.cpus()[0]?.model ?? 'unknown',
-    memoryGb: Math.round(os.totalmem() / 2 ** 30),
-    node: process.version,
-    platform: `${os.platform()} ${os.release()}`,
-    // The machine is shared: other test suites may be running, and the load average says how much.
-    loadAverageAtStart: os.loadavg().map((x) => Math.round(x * 100) / 100),
-  };
+  const machine = machineInfo();
   console.log(`Plaint intake benchmark — ${machine.cpus} cores (${machine.cpuModel}), ${machine.memoryGb} GB, Node ${machine.node}, load average ${machine.loadAverageAtStart.join(' ')}`);
   const pgRun = await onPostgres();
   await sleep(500);
   const pglite = await onPglite();
-  const loadAverageAtEnd = os.loadavg().map((x) => Math.round(x * 100) / 100);
+  const loadAverageAtEnd = loadAverage();
   const mixed = pgRun.mixed.load;
   const ratio = Math.round((mixed.perSecond / pgRun.raw.perSecond) * 1000) / 1000;
   const ratioUnmatched = Math.round((pgRun.unmatched.load.perSecond / pgRun.raw.perSecond) * 1000) / 1000;

@@ -13,6 +13,7 @@
  */
 import { mkdtempSync, chmodSync, rmSync, writeFileSync, mkdirSync, readFileSync } from 'node:fs';
 import os from 'node:os';
+import { assertLoopback, loadAverage, machineInfo } from './machine.ts';
 import path from 'node:path';
 import pg from 'pg';
 import { sql } from 'kysely';
@@ -39,11 +40,6 @@ const REUSE = process.env.BENCH_SCALE_DB?.trim() || null;
 const KEEP = process.env.BENCH_KEEP_DB === '1';
 /** Iterations per timed query (bounded). */
 const RUNS = Math.max(5, Math.min(500, Number(process.env.BENCH_RUNS ?? 60) || 60));
-
-function assertLoopback(url: string): void {
-  const host = new URL(url).hostname;
-  if (!['127.0.0.1', 'localhost', '::1', '[::1]'].includes(host)) throw new Error(`bench runs against loopback only, got ${host}`);
-}
 
 interface Timing {
   runs: number;
@@ -97,14 +93,7 @@ async function backendRss(client: pg.Client, dbName: string): Promise<{ backends
 
 async function main(): Promise<void> {
   assertLoopback(BASE_URL);
-  const machine = {
-    cpus: os.cpus().length,
-    cpuModel: os.cpus()[0]?.model ?? 'unknown',
-    memoryGb: Math.round(os.totalmem() / 2 ** 30),
-    node: process.version,
-    platform: `${os.platform()} ${os.release()}`,
-    loadAverageAtStart: os.loadavg().map((x) => Math.round(x * 100) / 100),
-  };
+  const machine = machineInfo();
   console.log(`Plaint scale benchmark — ${SCALE.toLocaleString('en')} complaints; ${machine.cpus} cores (${machine.cpuModel}), ${machine.memoryGb} GB, Node ${machine.node}, load average ${machine.loadAverageAtStart.join(' ')}`);
 
   const scratch = REUSE
@@ -176,7 +165,7 @@ async function main(): Promise<void> {
       const proposed = await runProposed(deps, admin, scope, UNIT_WEIGHTS.map(([u]) => u), RUNS, timeRuns, line);
       const file = path.join(ROOT, 'bench', 'results', 'scale.json');
       const prev = JSON.parse(readFileSync(file, 'utf8'));
-      writeFileSync(file, JSON.stringify({ ...prev, proposed: { at: new Date().toISOString(), loadAverage: os.loadavg().map((x) => Math.round(x * 100) / 100), ...proposed } }, null, 2) + '\n');
+      writeFileSync(file, JSON.stringify({ ...prev, proposed: { at: new Date().toISOString(), loadAverage: loadAverage(), ...proposed } }, null, 2) + '\n');
       console.log('added to bench/results/scale.json under "proposed"');
       return;
     }
@@ -336,7 +325,7 @@ async function main(): Promise<void> {
     results.memory = pgRss;
     console.log('\nmemory (RSS):');
     for (const m of pgRss) console.log(`  ${m.label.padEnd(16)} bench process ${m.bench} MB; PostgreSQL backends of the scratch database: ${m.backends.backends}, largest ${m.backends.maxMb} MB, sum ${m.backends.sumMb} MB (shared buffers counted in each)`);
-    const loadAverageAtEnd = os.loadavg().map((x) => Math.round(x * 100) / 100);
+    const loadAverageAtEnd = loadAverage();
     const [v] = (await admin.query<{ server_version: string }>('SHOW server_version')).rows;
     const out = { name: 'scale', at: new Date().toISOString(), scale: SCALE, machine: { ...machine, loadAverageAtEnd }, postgres: v.server_version, load, ...results };
     const dir = path.join(ROOT, 'bench', 'results');
