@@ -7,6 +7,7 @@ import path from 'node:path';
 import { Kysely, PostgresDialect, PGliteDialect, sql } from 'kysely';
 import pg from 'pg';
 import { PGlite } from '@electric-sql/pglite';
+import { intarray } from '@electric-sql/pglite/contrib/intarray';
 import type { DB } from './schema.ts';
 
 export type DatabaseKind = 'pglite' | 'postgres';
@@ -49,6 +50,9 @@ function usePreparedStatements(client: pg.PoolClient): void {
   };
 }
 
+// intarray: the intake's candidate pre-filter (migration 0012); PGlite loads extensions only when asked.
+const PGLITE_OPTIONS = { parsers: { 20: (v: string) => Number(v) }, extensions: { intarray } };
+
 export async function openDatabase(opts: DatabaseOptions): Promise<Database> {
   if (opts.databaseUrl) {
     const pool = new pg.Pool({
@@ -73,9 +77,9 @@ export async function openDatabase(opts: DatabaseOptions): Promise<Database> {
   if (opts.dataDir) {
     const dir = path.join(opts.dataDir, 'pglite');
     fs.mkdirSync(dir, { recursive: true });
-    client = new PGlite(dir, { parsers: { 20: (v: string) => Number(v) } });
+    client = new PGlite(dir, PGLITE_OPTIONS);
   } else {
-    client = new PGlite({ parsers: { 20: (v: string) => Number(v) } });
+    client = new PGlite(PGLITE_OPTIONS);
   }
   await client.waitReady;
   const db = new Kysely<DB>({ dialect: new PGliteDialect({ pglite: client }) });

@@ -61,15 +61,15 @@ export interface CandidateQuery {
 }
 
 // The newest $6 complaints in the window are read (bounded work at a busy unit, where the window holds
-// tens of thousands), and of those only the ones sharing a key feature are sent back to be scored, as
-// arrays rather than objects: the column names would otherwise be half of what crosses the wire.
+// tens of thousands), and of those only the ones sharing a key feature (compared as sorted hashes,
+// migration 0012) are sent back to be scored, as arrays rather than objects: the column names would otherwise be half of what crosses the wire.
 const CANDIDATE_FIELDS = [
   'id', 'code', 'customer_id', 'signature', 'received_at', 'status', 'similar_count', 'unit_id', 'policy_id', 'channel', 'level',
   'qualification', 'category_id', 'complainant_count', 'flags', 'repeat_count',
 ] as const;
 const CANDIDATES_SQL = `
   SELECT coalesce(json_agg(json_build_array(${CANDIDATE_FIELDS.join(', ')})), '[]'::json) FROM (
-    SELECT ${CANDIDATE_FIELDS.join(', ')}
+    SELECT ${CANDIDATE_FIELDS.join(', ')}, signature_keys
     FROM complaints
     WHERE unit_id = $1 AND received_at >= $2 AND received_at <= $3
       AND (qualification IS NULL OR qualification = 'valid')
@@ -77,7 +77,7 @@ const CANDIDATES_SQL = `
     ORDER BY received_at DESC
     LIMIT $6
   ) newest
-  WHERE signature && $5::text[]`;
+  WHERE signature_keys && (SELECT plaint_feature_keys($5::text[]))`;
 
 export const CONTEXT_SQL = `
   SELECT (SELECT v FROM config_version)::int AS config_version,
@@ -192,5 +192,5 @@ export async function writeIntake(db: Db, w: IntakeWrite): Promise<ComplaintRow 
     ]),
   );
   const row = r.rows[0];
-  return row ? { ...row, search_bigrams: [] } : undefined;
+  return row ? { ...row, search_bigrams: [], signature_keys: [] } : undefined;
 }

@@ -381,6 +381,12 @@ export interface CustomersTable {
   search_bigrams: ColumnType<string[], never, never>;
 }
 
+/** src/data/migrations/0012_signature_keys.sql (generated from `signature`) */
+export interface ComplaintsTable {
+  /** The signature's features as sorted hashes, for the intake's candidate pre-filter (intarray's `&&`). */
+  signature_keys: ColumnType<number[], never, never>;
+}
+
 /** src/data/migrations/0008_config_version.sql: moves on every change to org_nodes or calendars. */
 export interface ConfigVersionTable {
   id: ColumnType<boolean, never, never>;

@@ -151,8 +151,8 @@ export function similarity(sigA: readonly string[], sigB: readonly string[]): nu
 /**
  * The features a candidate must share with `sig` to be worth scoring: problem and object concepts and
  * the text features that weigh at least a plain bigram, heaviest first, at most `max` of them. The
- * database pre-filters candidates with them (`signature && keys`, whose cost grows with both arrays'
- * lengths), so a busy unit's boilerplate-only neighbours are never sent to be scored. Sharing none
+ * database pre-filters candidates with them (the hashes of `keys` overlap the signature's, migration
+ * 0012; the cost grows with both arrays' lengths), so a busy unit's boilerplate-only neighbours are never sent to be scored. Sharing none
  * of them leaves only boilerplate or a few light features in common, below the threshold for real
  * texts; test/domain/similarity.test.ts checks that no labelled pair is lost. Falls back to the whole
  * signature (capped) when a text has nothing else.
