@@ -236,6 +236,7 @@ export function clockSummary(clocks: ClockRecord[]): { nextDueAt: Date | null; o
   return { nextDueAt: next === null ? null : new Date(next), overdue };
 }
 
+/** Both sides: a similar pair is stored once, from the later complaint, and each of the two must show the other. */
 export async function listLinks(db: Db, complaintId: string): Promise<{ id: string; code: string; kind: string; direction: 'to' | 'from' }[]> {
   const out = await db
     .selectFrom('complaint_links as l')

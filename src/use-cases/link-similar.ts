@@ -75,19 +75,18 @@ export async function findSimilarAtIntake(db: Db, target: SimilarTarget): Promis
   return similarFromCandidates(await readCandidates(db, candidateQuery(target)), target);
 }
 
-/** Both directions of each link, as stored and as shown on the complaint page. */
+/**
+ * One row per pair, from the new complaint to the earlier one: 'similar' is symmetric, and a second
+ * row doubled the intake's largest write (rows and foreign-key checks). Readers look at both columns
+ * (listLinks, the case library's customers).
+ */
 export function similarLinkRows(complaintId: string, found: SimilarFound): { from_id: string; to_id: string; kind: string }[] {
-  return found.matches.flatMap((m) => [
-    { from_id: complaintId, to_id: m.id, kind: 'similar' },
-    { from_id: m.id, to_id: complaintId, kind: 'similar' },
-  ]);
+  return found.matches.map((m) => ({ from_id: complaintId, to_id: m.id, kind: 'similar' }));
 }
 
+/** The new complaint's links as listLinks will read them back: the outbound side of each stored row. */
 export function similarLinks(found: SimilarFound): SimilarLinks {
-  const links = found.matches.flatMap((m) => [
-    { id: m.id, code: m.code, kind: 'similar' as const, direction: 'to' as const },
-    { id: m.id, code: m.code, kind: 'similar' as const, direction: 'from' as const },
-  ]);
+  const links = found.matches.map((m) => ({ id: m.id, code: m.code, kind: 'similar' as const, direction: 'to' as const }));
   return { count: found.count, links };
 }
 

@@ -24,11 +24,19 @@ export async function promoteToCase(deps: Deps, actor: Actor, complaintId: strin
     const row = await lockOr404(trx, complaintId);
     if (row.status !== 'closed') throw conflict('only a closed complaint becomes a case');
     if (await trx.selectFrom('cases').select('id').where('complaint_id', '=', row.id).executeTakeFirst()) throw new DomainError('CONFLICT', 'this complaint is already in the case library');
-    // The complaint's customer, and the customers of complaints linked to it (a contest record is the same person).
+    // The complaint's customer, and the customers of complaints linked to it (a contest record is the same
+    // person). Either side of a link: a similar pair is one row, from the later complaint to the earlier.
     const customers = await trx
       .selectFrom('customers')
       .select(['name', 'phone', 'email'])
-      .where((eb) => eb.or([eb('id', '=', row.customer_id), eb('id', 'in', eb.selectFrom('complaint_links as l').innerJoin('complaints as c2', 'c2.id', 'l.to_id').select('c2.customer_id').where('l.from_id', '=', row.id))]))
+      .where((eb) => {
+        const linked = eb
+          .selectFrom('complaint_links as l')
+          .select('l.to_id as complaint_id')
+          .where('l.from_id', '=', row.id)
+          .union(eb.selectFrom('complaint_links as l').select('l.from_id as complaint_id').where('l.to_id', '=', row.id));
+        return eb.or([eb('id', '=', row.customer_id), eb('id', 'in', eb.selectFrom('complaints as c2').select('c2.customer_id').where('c2.id', 'in', linked))]);
+      })
       .execute();
     const who: Identity = { names: customers.map((c) => c.name), phones: customers.map((c) => c.phone ?? '').filter(Boolean), emails: customers.map((c) => c.email ?? '').filter(Boolean) };
     const a = (s: string | null | undefined) => anonymise(s, who);
