@@ -11,8 +11,9 @@ import { mkdtempSync, rmSync, writeFileSync, mkdirSync } from 'node:fs';
 import os from 'node:os';
 import { assertLoopback, loadAverage, machineInfo } from './machine.ts';
 import path from 'node:path';
-import { api, createScratchDatabase, login, query, rssKb, sleep, startServer, ROOT, type ServerProcess } from '../test/faults/helpers.ts';
+import { createScratchDatabase, login, query, rssKb, sleep, startServer, ROOT, type ServerProcess } from '../test/faults/helpers.ts';
 import { runLoad, type LoadResult } from './load.ts';
+import { jsonPoster } from './http-client.ts';
 import { rawCeiling } from './raw-ceiling.ts';
 import { backendCpuMs, backendCpuSince, processCpuMs } from './cpu-time.ts';
 import { sampleComplaint, unmatchedComplaint, type ComplaintBody } from './complaint-samples.ts';
@@ -29,6 +30,8 @@ interface IntakeResult extends LoadResult {
   /** CPU ms per successful complaint: the Plaint process, and the PostgreSQL backends (null on PGlite). */
   serverCpuMsPerComplaint: number;
   databaseCpuMsPerComplaint: number | null;
+  /** This process, the load generator: it runs on the same cores. */
+  clientCpuMsPerComplaint: number;
   rssPeakMb: number;
   rssMeanMb: number;
   rssBeforeMb: number;
@@ -37,9 +40,10 @@ interface IntakeResult extends LoadResult {
 /** Warm up (JIT, pool connections), then measure with RSS sampled from /proc every 250 ms. */
 async function intake(server: ServerProcess, label: string, body: (n: number, tag: string) => ComplaintBody = sampleComplaint, database: string | null = null): Promise<IntakeResult> {
   const token = await login(server.base);
+  const poster = jsonPoster(server.base, token, { sockets: CLIENTS, timeoutMs: 30_000 });
   const post = async (n: number) => {
-    const r = await api(server.base, token, 'POST', '/api/complaints', body(n, `bench-${label}`), {}, 30_000);
-    return r.status === 201 ? null : `HTTP ${r.status}`;
+    const status = await poster('/api/complaints', body(n, `bench-${label}`));
+    return status === 201 ? null : `HTTP ${status}`;
   };
   await runLoad({ clients: CLIENTS, seconds: WARMUP_S, op: (n) => post(1_000_000 + n) });
   const before = rssKb(server.pid) ?? 0;
@@ -50,22 +54,26 @@ async function intake(server: ServerProcess, label: string, body: (n: number, ta
   }, 250);
   const cpu0 = processCpuMs(server.pid);
   const backends0 = database ? backendCpuMs(database) : null;
+  const client0 = process.cpuUsage();
   try {
     const load = await runLoad({ clients: CLIENTS, seconds: SECONDS, op: post });
     const perOk = (ms: number) => Math.round((ms / Math.max(1, load.ok)) * 10) / 10;
     const serverCpu = processCpuMs(server.pid) - cpu0;
+    const clientCpu = process.cpuUsage(client0);
     const databaseCpu = database && backends0 ? backendCpuSince(database, backends0) : null;
     const mb = (kb: number) => Math.round(kb / 1024);
     return {
       ...load,
       serverCpuMsPerComplaint: perOk(serverCpu),
       databaseCpuMsPerComplaint: databaseCpu === null ? null : perOk(databaseCpu),
+      clientCpuMsPerComplaint: perOk((clientCpu.user + clientCpu.system) / 1000),
       rssBeforeMb: mb(before),
       rssPeakMb: mb(Math.max(before, ...samples)),
       rssMeanMb: mb(samples.reduce((s, x) => s + x, 0) / Math.max(1, samples.length)),
     };
   } finally {
     clearInterval(sampler);
+    poster.close();
   }
 }
 
@@ -164,7 +172,7 @@ async function main(): Promise<void> {
   const ratioUnmatched = Math.round((pgRun.unmatched.load.perSecond / pgRun.raw.perSecond) * 1000) / 1000;
   const verdict = (ok: boolean) => (ok ? 'met' : 'NOT met');
   const cpu = (r: IntakeResult) =>
-    `CPU per complaint: Plaint ${r.serverCpuMsPerComplaint} ms${r.databaseCpuMsPerComplaint === null ? '' : `, PostgreSQL ${r.databaseCpuMsPerComplaint} ms`}`;
+    `CPU per complaint: Plaint ${r.serverCpuMsPerComplaint} ms${r.databaseCpuMsPerComplaint === null ? '' : `, PostgreSQL ${r.databaseCpuMsPerComplaint} ms`}, load generator ${r.clientCpuMsPerComplaint} ms`;
   const rss = (r: IntakeResult) => `server RSS under load: peak ${r.rssPeakMb} MB, mean ${r.rssMeanMb} MB (after warm-up ${r.rssBeforeMb} MB)`;
   const work = (w: WorkStats) => `${w.complaints} complaints, ${w.similarLinkedPerComplaint} similar_linked events and ${w.rowsWrittenPerComplaint} rows written per complaint`;
 
