@@ -18,7 +18,8 @@ export interface CandidateRow {
   id: string;
   code: string;
   customer_id: string;
-  signature: string[];
+  /** The features of its signature that the new complaint's signature has too (see parseCandidates). */
+  shared: string[];
   received_at: Date;
   status: string;
   similar_count: number;
@@ -56,19 +57,24 @@ export interface CandidateQuery {
   to: Date;
   /** Candidates must share at least one of these features (see candidateKeys). */
   anyOf: string[];
+  /** The new complaint's signature: each candidate comes back with the features it shares with it. */
+  signature: string[];
   /** How many of the newest complaints in the window are considered. */
   limit: number;
 }
 
 // The newest $6 complaints in the window are read (bounded work at a busy unit, where the window holds
 // tens of thousands), and of those only the ones sharing a key feature (compared as sorted hashes,
-// migration 0012) are sent back to be scored, as arrays rather than objects: the column names would otherwise be half of what crosses the wire.
+// migration 0012) are sent back to be scored, as arrays rather than objects: the column names would
+// otherwise be half of what crosses the wire. Instead of its signature, each brings the hashes it shares
+// with the new one ($7): the rest of what scoring needs never changes and is kept per process
+// (src/data/signature-totals.ts).
 const CANDIDATE_FIELDS = [
-  'id', 'code', 'customer_id', 'signature', 'received_at', 'status', 'similar_count', 'unit_id', 'policy_id', 'channel', 'level',
+  'id', 'code', 'customer_id', 'received_at', 'status', 'similar_count', 'unit_id', 'policy_id', 'channel', 'level',
   'qualification', 'category_id', 'complainant_count', 'flags', 'repeat_count',
 ] as const;
 const CANDIDATES_SQL = `
-  SELECT coalesce(json_agg(json_build_array(${CANDIDATE_FIELDS.join(', ')})), '[]'::json) FROM (
+  SELECT coalesce(json_agg(json_build_array(${CANDIDATE_FIELDS.join(', ')}, signature_keys & (SELECT plaint_feature_keys($7::text[])))), '[]'::json) FROM (
     SELECT ${CANDIDATE_FIELDS.join(', ')}, signature_keys
     FROM complaints
     WHERE unit_id = $1 AND received_at >= $2 AND received_at <= $3
@@ -79,43 +85,74 @@ const CANDIDATES_SQL = `
   ) newest
   WHERE signature_keys && (SELECT plaint_feature_keys($5::text[]))`;
 
+// The hash of each feature of $7, in its order, to name the shared hashes by their features.
+const TARGET_KEYS_SQL = `(SELECT array_agg(hashtext(f) ORDER BY n) FROM unnest($7::text[]) WITH ORDINALITY AS t(f, n))`;
+
 export const CONTEXT_SQL = `
   SELECT (SELECT v FROM config_version)::int AS config_version,
          nextval('complaint_code_seq')::int AS code_seq,
          coalesce(
-           (SELECT row_to_json(p) FROM (SELECT id, name, phone, email, type FROM customers WHERE phone = $7 ORDER BY created_at LIMIT 1) p),
-           (SELECT row_to_json(e) FROM (SELECT id, name, phone, email, type FROM customers WHERE lower(email) = $8 ORDER BY created_at LIMIT 1) e)
+           (SELECT row_to_json(p) FROM (SELECT id, name, phone, email, type FROM customers WHERE phone = $8 ORDER BY created_at LIMIT 1) p),
+           (SELECT row_to_json(e) FROM (SELECT id, name, phone, email, type FROM customers WHERE lower(email) = $9 ORDER BY created_at LIMIT 1) e)
          ) AS customer,
-         (${CANDIDATES_SQL}) AS candidates`;
+         (${CANDIDATES_SQL}) AS candidates,
+         ${TARGET_KEYS_SQL} AS target_keys`;
 
 registerPreparedStatement('plaint_intake_read', CONTEXT_SQL);
 
 function candidateParams(q: CandidateQuery): unknown[] {
-  return [q.unitId, q.from.toISOString(), q.to.toISOString(), q.categoryId, q.anyOf, q.limit];
+  return [q.unitId, q.from.toISOString(), q.to.toISOString(), q.categoryId, q.anyOf, q.limit, q.signature];
 }
 
-function parseCandidates(raw: unknown): CandidateRow[] {
+/**
+ * Candidates from their JSON arrays, each with the features it shares with `signature` named from the
+ * hashes: a candidate's own feature whose 32-bit hash equals a different feature of the new text would
+ * count as shared, a chance of about 46 × 46 / 2³² (5 × 10⁻⁷) per candidate.
+ */
+function parseCandidates(raw: unknown, targetKeys: number[] | null, signature: readonly string[]): CandidateRow[] {
   const list = (typeof raw === 'string' ? JSON.parse(raw) : raw) as unknown[][];
-  return list.map((values) => {
-    const c = Object.fromEntries(CANDIDATE_FIELDS.map((f, i) => [f, values[i]])) as unknown as CandidateRow;
-    c.received_at = new Date(c.received_at);
-    return c;
-  });
+  const featureOf = new Map<number, string>();
+  (targetKeys ?? []).forEach((k, i) => featureOf.set(k, signature[i]));
+  return list.map((v) => ({
+    id: v[0] as string,
+    code: v[1] as string,
+    customer_id: v[2] as string,
+    received_at: new Date(v[3] as string),
+    status: v[4] as string,
+    similar_count: v[5] as number,
+    unit_id: v[6] as string,
+    policy_id: v[7] as string,
+    channel: v[8] as string,
+    level: v[9] as string | null,
+    qualification: v[10] as string | null,
+    category_id: v[11] as string | null,
+    complainant_count: v[12] as number,
+    flags: v[13] as Record<string, boolean>,
+    repeat_count: v[14] as number,
+    shared: ((v[15] as number[] | null) ?? []).flatMap((k) => featureOf.get(k) ?? []),
+  }));
 }
 
 /** The read of an intake: the config counter, a code number, the customer by phone or e-mail, the candidates. */
 export async function readIntakeContext(db: Db, q: CandidateQuery, customer: { phone: string | null; email: string | null }): Promise<IntakeContext> {
-  const r = await db.executeQuery<{ config_version: number; code_seq: number; customer: CustomerRecord | null; candidates: unknown }>(
+  const r = await db.executeQuery<{ config_version: number; code_seq: number; customer: CustomerRecord | null; candidates: unknown; target_keys: number[] | null }>(
     CompiledQuery.raw(CONTEXT_SQL, [...candidateParams(q), customer.phone, customer.email]),
   );
   const row = r.rows[0];
-  return { configVersion: Number(row.config_version), codeSeq: Number(row.code_seq), customer: row.customer, candidates: parseCandidates(row.candidates) };
+  return {
+    configVersion: Number(row.config_version),
+    codeSeq: Number(row.code_seq),
+    customer: row.customer,
+    candidates: parseCandidates(row.candidates, row.target_keys, q.signature),
+  };
 }
 
 /** The candidates alone (the scale benchmark times this part). */
 export async function readCandidates(db: Db, q: CandidateQuery): Promise<CandidateRow[]> {
-  const r = await db.executeQuery<{ candidates: unknown }>(CompiledQuery.raw(`SELECT (${CANDIDATES_SQL}) AS candidates`, candidateParams(q)));
-  return parseCandidates(r.rows[0].candidates);
+  const r = await db.executeQuery<{ candidates: unknown; target_keys: number[] | null }>(
+    CompiledQuery.raw(`SELECT (${CANDIDATES_SQL}) AS candidates, ${TARGET_KEYS_SQL} AS target_keys`, candidateParams(q)),
+  );
+  return parseCandidates(r.rows[0].candidates, r.rows[0].target_keys, q.signature);
 }
 
 export interface IntakeWrite {

@@ -10,6 +10,7 @@ import type { Db, ComplaintRow } from '../data/complaint-store.ts';
 import type { DB } from '../data/schema.ts';
 import { clockRow, complaintCode, eventRows, findComplaint } from '../data/complaint-store.ts';
 import { readIntakeContext, writeIntake, type IntakeWrite } from '../data/intake-store.ts';
+import { rememberTotals, totalsOf } from '../data/signature-totals.ts';
 import { configCache, configSnapshot } from '../data/config-cache.ts';
 import type { ComplaintDetail } from './get-complaint.ts';
 import type { Channel, ComplaintFacts } from '../domain/contracts.ts';
@@ -123,7 +124,8 @@ export async function insertComplaint(
   const calendar = config.latestCalendar(unit.id) ?? DEFAULT_CALENDAR;
   const newCustomer = ctx.customer ? null : { id: randomUUID(), name: input.customer.name.trim(), phone, email, type: input.customer.type ?? null };
   const customer = ctx.customer ?? newCustomer!;
-  const found = similarFromCandidates(ctx.candidates, { unitId: unit.id, categoryId, receivedAt, customerId: customer.id, signature: sig });
+  const totals = await totalsOf(db, ctx.candidates.map((c) => c.id));
+  const found = similarFromCandidates(ctx.candidates, { unitId: unit.id, categoryId, receivedAt, customerId: customer.id, signature: sig }, totals);
 
   let portalSecret: string | undefined;
   let portalSecretHash: string | null = null;
@@ -209,6 +211,7 @@ export async function insertComplaint(
   // One statement is a transaction of its own; raising earlier complaints needs a real one.
   const row = toRaise.length === 0 || db.isTransaction ? await store(db) : await inTransaction(db as Kysely<DB>, store);
   if (!row) return undefined;
+  rememberTotals(id, sig);
   return {
     complaint: row,
     replayed: false,

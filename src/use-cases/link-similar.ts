@@ -9,7 +9,8 @@
  */
 import type { Db, ComplaintRow, Actor } from '../data/complaint-store.ts';
 import { readCandidates, type CandidateRow } from '../data/intake-store.ts';
-import { candidateKeys, findSimilar } from '../domain/similarity/index.ts';
+import { totalsOf } from '../data/signature-totals.ts';
+import { candidateKeys, collectMatches, prepare, scoreFromShared, type SignatureTotals } from '../domain/similarity/index.ts';
 import { findPack } from '../policies/index.ts';
 import { evaluateSeverity } from '../domain/severity/index.ts';
 import { calendarForUnit } from './calendar-for-unit.ts';
@@ -49,16 +50,22 @@ export function candidateQuery(target: Omit<SimilarTarget, 'customerId'>) {
     from: new Date(received - windowMs),
     to: new Date(received + windowMs),
     anyOf: candidateKeys(target.signature),
+    signature: target.signature,
     limit: MAX_CANDIDATES,
   };
 }
 
-/** Scores the candidates (pure). */
-export function similarFromCandidates(candidates: CandidateRow[], target: SimilarTarget): SimilarFound {
+/** Scores the candidates from what they share with the target and their totals (pure). */
+export function similarFromCandidates(candidates: CandidateRow[], target: SimilarTarget, totals: ReadonlyMap<string, SignatureTotals>): SimilarFound {
   if (candidates.length === 0) return { count: 1, matches: [] };
-  const result = findSimilar(
-    { customerKey: target.customerId, signature: target.signature },
-    candidates.map((c) => ({ id: c.id, customerKey: c.customer_id, signature: c.signature, receivedAt: c.received_at })),
+  const t = prepare(target.signature);
+  const result = collectMatches(
+    { customerKey: target.customerId, receivedAt: target.receivedAt },
+    candidates.map((c) => ({ id: c.id, customerKey: c.customer_id, receivedAt: c.received_at, row: c })),
+    (c) => {
+      const b = totals.get(c.id);
+      return b ? scoreFromShared(t, b, c.row.shared) : 0;
+    },
   );
   const byId = new Map(candidates.map((c) => [c.id, c]));
   return {
@@ -72,7 +79,8 @@ export function similarFromCandidates(candidates: CandidateRow[], target: Simila
 
 /** Candidates read and scored: what an intake does, on its own (the scale benchmark times it). */
 export async function findSimilarAtIntake(db: Db, target: SimilarTarget): Promise<SimilarFound> {
-  return similarFromCandidates(await readCandidates(db, candidateQuery(target)), target);
+  const candidates = await readCandidates(db, candidateQuery(target));
+  return similarFromCandidates(candidates, target, await totalsOf(db, candidates.map((c) => c.id)));
 }
 
 /**

@@ -3,7 +3,8 @@ import assert from 'node:assert/strict';
 import { readFileSync } from 'node:fs';
 import fc from 'fast-check';
 import {
-  DEFAULT_THRESHOLD, MAX_FEATURES, candidateKeys, chineseNumber, complaintText, findSimilar, fold, isSameMatter, normalize, signature, similarity,
+  DEFAULT_THRESHOLD, MAX_FEATURES, candidateKeys, chineseNumber, complaintText, findSimilar, fold, isSameMatter, normalize, prepare, scoreFromShared,
+  signature, signatureTotals, similarity,
 } from '../../src/domain/similarity/index.ts';
 
 interface Pair {
@@ -136,4 +137,29 @@ test('R-SV-1: the database pre-filter (candidateKeys) loses no pair that scores 
   assert.ok(!keys.includes('投诉') && !keys.includes('物业'));
   assert.deepEqual(candidateKeys(signature('投诉')), signature('投诉'), 'a text of boilerplate only falls back to its whole signature');
   assert.ok(candidateKeys(signature('我家楼上漏水已经三个月了物业一直不管每次下雨天花板都滴水墙面发霉孩子过敏')).length <= 16, 'the key list is capped');
+});
+
+test('R-SV-1: scoring from the shared features and the stored totals gives exactly the full score', () => {
+  // Intake no longer reads candidates' signatures: it gets the features shared with the new text and
+  // keeps each complaint's totals (src/data/signature-totals.ts). Any difference would link or miss
+  // complaints that the full comparison would not.
+  const feature = fc.constantFrom(
+    '~p:leak', '~p:refund', '~o:roof', '~o:lift', '~b:3', '~b:9', '投诉', '物业', '漏水', '天花', '的水', '3号', 'b2', '退款', '电梯', '顶楼', '发霉', '墙面',
+  );
+  const sig = fc.uniqueArray(feature, { maxLength: 14 });
+  fc.assert(
+    fc.property(sig, sig, (a, b) => {
+      const pa = prepare(a);
+      const shared = b.filter((f) => pa.features.has(f));
+      assert.equal(scoreFromShared(pa, signatureTotals(b), shared), similarity(a, b));
+      assert.equal(scoreFromShared(pa, signatureTotals(b), [...shared].reverse()), similarity(a, b), 'in any order');
+    }),
+    { numRuns: 2000 },
+  );
+  for (const p of pairs.slice(0, 80)) {
+    const a = signature(complaintText(p.a));
+    const b = signature(complaintText(p.b));
+    const pa = prepare(a);
+    assert.equal(scoreFromShared(pa, signatureTotals(b), b.filter((f) => pa.features.has(f))), similarity(a, b), p.a.title);
+  }
 });

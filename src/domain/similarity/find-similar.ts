@@ -62,16 +62,29 @@ export interface FindSimilarResult {
 }
 
 export function findSimilar(target: SimilarTarget, candidates: readonly SimilarCandidate[], opts: FindSimilarOptions = {}): FindSimilarResult {
+  const t = prepare(target.signature);
+  return collectMatches(target, candidates, (c) => scorePrepared(t, c.signature), opts);
+}
+
+/**
+ * Matches and distinct customers of scored candidates: findSimilar's counting, for callers that score
+ * another way (intake scores from the features shared with the target, src/use-cases/link-similar.ts).
+ */
+export function collectMatches<C extends Omit<SimilarCandidate, 'signature'>>(
+  target: Omit<SimilarTarget, 'signature'>,
+  candidates: readonly C[],
+  score: (c: C) => number,
+  opts: FindSimilarOptions = {},
+): FindSimilarResult {
   const threshold = opts.threshold ?? DEFAULT_THRESHOLD;
   const windowMs = (opts.windowDays ?? DEFAULT_WINDOW_DAYS) * 86_400_000;
-  const t = prepare(target.signature);
   const at = target.receivedAt?.getTime();
   const matches: { id: string; score: number; customerKey: string }[] = [];
   for (const c of candidates) {
     if (target.id !== undefined && c.id === target.id) continue;
     if (at !== undefined && Math.abs(c.receivedAt.getTime() - at) > windowMs) continue;
-    const score = scorePrepared(t, c.signature);
-    if (score >= threshold) matches.push({ id: c.id, score, customerKey: c.customerKey });
+    const value = score(c);
+    if (value >= threshold) matches.push({ id: c.id, score: value, customerKey: c.customerKey });
   }
   matches.sort((x, y) => y.score - x.score || (x.id < y.id ? -1 : x.id > y.id ? 1 : 0));
   const customers = new Set(matches.map((m) => m.customerKey));

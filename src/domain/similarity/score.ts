@@ -76,71 +76,73 @@ export interface PreparedSignature {
 
 export function prepare(sig: readonly string[]): PreparedSignature {
   const features = new Set(sig);
-  let weight = 0;
-  let problems = 0;
-  let objects = 0;
-  let buildings = 0;
-  for (const f of features) {
-    if (!f.startsWith(CONCEPT_PREFIX)) weight += featureWeight(f);
-    else if (f[1] === 'p') problems++;
-    else if (f[1] === 'o') objects++;
-    else if (f[1] === 'b') buildings++;
-  }
-  return { features, weight, problems, objects, buildings };
+  const t = signatureTotals(features);
+  return { features, weight: t.text, problems: t.problems, objects: t.objects, buildings: t.buildings };
 }
 
 /**
+ * What scoring needs of one side, summed over distinct features: the text features' weight and the
+ * number of problem, object and building concepts. Of a stored complaint it never changes, so intake
+ * keeps it per complaint (src/data/signature-totals.ts) and needs only the shared features from the
+ * database, not the whole signature.
+ */
+export interface SignatureTotals {
+  text: number;
+  problems: number;
+  objects: number;
+  buildings: number;
+}
+
+export function signatureTotals(features: Iterable<string>): SignatureTotals {
+  // Summed in tenths (every weight is a whole number of them), so the total does not depend on the
+  // order: the database returns shared features in hash order, not in the signature's.
+  let tenths = 0;
+  const t = { text: 0, problems: 0, objects: 0, buildings: 0 };
+  for (const f of features) {
+    if (!f.startsWith(CONCEPT_PREFIX)) tenths += Math.round(featureWeight(f) * 10);
+    else if (f[1] === 'p') t.problems++;
+    else if (f[1] === 'o') t.objects++;
+    else if (f[1] === 'b') t.buildings++;
+  }
+  t.text = tenths / 10;
+  return t;
+}
+
+/**
+ * The score of `a` against a signature known by its totals and the features it shares with `a` (each
+ * once): the same value scorePrepared gives for the whole signature.
+ *
  * Concepts of one kind count only when both texts have some: a text in which the lexicon finds no
  * problem word is unknown on that axis, not different, and must not be pushed apart by the other
  * side's unmatched concept weight.
  */
-export function scorePrepared(a: PreparedSignature, b: readonly string[]): number {
-  let textB = 0;
-  let textShared = 0;
-  let bProblems = 0;
-  let bObjects = 0;
-  let sharedProblems = 0;
-  let sharedObjects = 0;
-  let bBuildings = 0;
-  let sharedBuildings = 0;
-  const seen = new Set<string>();
-  for (const f of b) {
-    if (seen.has(f)) continue;
-    seen.add(f);
-    const hit = a.features.has(f);
-    if (f.startsWith(CONCEPT_PREFIX)) {
-      if (f[1] === 'p') {
-        bProblems++;
-        if (hit) sharedProblems++;
-      } else if (f[1] === 'o') {
-        bObjects++;
-        if (hit) sharedObjects++;
-      } else if (f[1] === 'b') {
-        bBuildings++;
-        if (hit) sharedBuildings++;
-      }
-      continue;
-    }
-    const w = featureWeight(f);
-    textB += w;
-    if (hit) textShared += w;
+export function scoreFromShared(a: PreparedSignature, b: SignatureTotals, shared: Iterable<string>): number {
+  const s = signatureTotals(shared);
+  let total = a.weight + b.text;
+  let sharedWeight = 2 * s.text;
+  const problems = a.problems > 0 && b.problems > 0;
+  const objects = a.objects > 0 && b.objects > 0;
+  if (problems) {
+    total += WEIGHTS.problem * (a.problems + b.problems);
+    sharedWeight += 2 * WEIGHTS.problem * s.problems;
   }
-  let total = a.weight + textB;
-  let shared = 2 * textShared;
-  if (a.problems > 0 && bProblems > 0) {
-    total += WEIGHTS.problem * (a.problems + bProblems);
-    shared += 2 * WEIGHTS.problem * sharedProblems;
-  }
-  if (a.objects > 0 && bObjects > 0) {
-    total += WEIGHTS.object * (a.objects + bObjects);
-    shared += 2 * WEIGHTS.object * sharedObjects;
+  if (objects) {
+    total += WEIGHTS.object * (a.objects + b.objects);
+    sharedWeight += 2 * WEIGHTS.object * s.objects;
   }
   if (total === 0) return 0;
-  let score = shared / total;
-  if (a.problems > 0 && bProblems > 0 && sharedProblems === 0) score *= PROBLEM_GATE;
-  if (a.objects > 0 && bObjects > 0 && sharedObjects === 0) score *= OBJECT_GATE;
-  if (a.buildings > 0 && bBuildings > 0 && sharedBuildings === 0) score *= BUILDING_GATE;
+  let score = sharedWeight / total;
+  if (problems && s.problems === 0) score *= PROBLEM_GATE;
+  if (objects && s.objects === 0) score *= OBJECT_GATE;
+  if (a.buildings > 0 && b.buildings > 0 && s.buildings === 0) score *= BUILDING_GATE;
   return Math.min(1, score);
+}
+
+export function scorePrepared(a: PreparedSignature, b: readonly string[]): number {
+  const distinct = new Set(b);
+  const shared: string[] = [];
+  for (const f of distinct) if (a.features.has(f)) shared.push(f);
+  return scoreFromShared(a, signatureTotals(distinct), shared);
 }
 
 /** Similarity of two signatures in [0, 1]; symmetric; 1 for identical non-empty signatures. */
