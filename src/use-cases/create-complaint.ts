@@ -8,20 +8,19 @@ import type { Kysely } from 'kysely';
 import type { Deps, Actor } from './context.ts';
 import type { Db, ComplaintRow } from '../data/complaint-store.ts';
 import type { DB } from '../data/schema.ts';
-import { clockRow, complaintCode, eventRows, findComplaint } from '../data/complaint-store.ts';
-import { readIntakeContext, writeIntake, type IntakeWrite } from '../data/intake-store.ts';
+import { findComplaint } from '../data/complaint-store.ts';
+import { readIntakeContext, writeIntake } from '../data/intake-store.ts';
 import { rememberTotals, totalsOf } from '../data/signature-totals.ts';
+import { planIntake } from './plan-intake.ts';
 import { configCache, configSnapshot } from '../data/config-cache.ts';
 import type { ComplaintDetail } from './get-complaint.ts';
-import type { Channel, ComplaintFacts } from '../domain/contracts.ts';
+import type { Channel } from '../domain/contracts.ts';
 import { DomainError, invalid, notFound } from '../domain/errors.ts';
 import { findPack } from '../policies/index.ts';
 import { findCategory } from './pack-lookup.ts';
-import { DEFAULT_CALENDAR, localDateOf } from '../domain/calendar/index.ts';
-import { notificationRows, planRules } from './apply-rules-and-store.ts';
-import { candidateQuery, raiseSimilar, similarFromCandidates, similarLinkRows, similarLinks, similarToRaise } from './link-similar.ts';
+import { DEFAULT_CALENDAR } from '../domain/calendar/index.ts';
+import { candidateQuery, raiseSimilar, similarFromCandidates, similarLinks, similarToRaise } from './link-similar.ts';
 import { signature } from '../domain/similarity/index.ts';
-import { defaultLevel } from '../domain/severity/index.ts';
 import { inTransaction } from '../data/transaction.ts';
 
 export interface NewComplaintInput {
@@ -93,7 +92,7 @@ export async function createComplaint(
 }
 
 /**
- * The intake itself: one read, the rules in memory, one write (src/data/intake-store.ts). Returns
+ * The intake itself: one read, the plan in memory (plan-intake.ts), one write (src/data/intake-store.ts). Returns
  * undefined only when `idempotency` names a key that is already taken (nothing is written then).
  * Runs inside the caller's transaction when given one (a contested record, R-LC-4).
  */
@@ -135,73 +134,24 @@ export async function insertComplaint(
     portalSecretHash = createHash('sha256').update(portalSecret).digest('hex');
   }
   const id = randomUUID();
-  const code = complaintCode(localDateOf(calendar, now), ctx.codeSeq);
-  const flags = { ...(input.flags ?? {}), ...(input.channel === 'regulator' ? { regulator: true } : {}) };
-  const facts: ComplaintFacts = {
-    channel: input.channel,
+  const { write, plan } = planIntake({
+    id,
+    codeSeq: ctx.codeSeq,
+    input,
+    actor,
     receivedAt,
-    level: defaultLevel(pack),
-    qualification: null,
-    categoryId,
-    complainantCount: input.complainantCount ?? 1,
-    flags,
-    repeatCount: 0,
-    similarCount: found.count,
-    resolved: false,
-    pausedMs: 0,
-  };
-  const plan = planRules({
-    row: { id, status: 'received', level_rule: 'default' },
-    facts,
+    now,
+    unitId: unit.id,
     pack,
     calendar,
-    clocks: [],
-    eventTail: null,
-    actor,
-    now,
-    events: [
-      {
-        type: 'received',
-        data: { channel: input.channel, receivedAt: receivedAt.toISOString(), loggedLateMs: Math.max(0, now.getTime() - receivedAt.getTime()), portal },
-      },
-    ],
-  });
-  const complaint = {
-    id,
-    code,
-    unit_id: unit.id,
-    policy_id: pack.id,
-    channel: input.channel,
-    status: 'received',
-    qualification: null,
-    category_id: categoryId,
-    title: input.title.trim(),
-    content: input.content.trim(),
-    demands: input.demands?.trim() || null,
-    customer_id: customer.id,
-    complainant_count: facts.complainantCount,
-    incident_occurred_at: input.incident?.occurredAt ?? null,
-    incident_place: input.incident?.place?.trim() || null,
-    flags,
-    batch_no: input.batchNo?.trim() || null,
-    received_at: receivedAt,
-    created_at: now,
-    updated_at: now,
-    created_by: actor.id,
-    portal_secret_hash: portalSecretHash,
-    signature: sig,
-    similar_count: found.count,
-    ...plan.columns,
-  };
-  const write: IntakeWrite = {
-    idempotency: idempotency ? { user_key: idempotency.userKey, key: idempotency.key, request_hash: idempotency.requestHash, complaint_id: id } : null,
+    customer,
     newCustomer,
-    complaint,
-    events: eventRows(id, plan.events),
-    clocks: plan.clocks.map((c) => clockRow(id, c)),
-    notifications: notificationRows(plan.notifications, { id, unit_id: unit.id, code }),
-    links: similarLinkRows(id, found),
-  };
+    signature: sig,
+    found,
+    portal,
+    portalSecretHash,
+    idempotency,
+  });
   const toRaise = similarToRaise(found, now);
   const store = async (trx: Db) => {
     const row = await writeIntake(trx, write);

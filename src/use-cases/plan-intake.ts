@@ -1,0 +1,107 @@
+/**
+ * What an intake writes, decided without I/O: the complaint row, its first events, clocks and
+ * notifications (through planRules), its similar links and the Idempotency-Key claim. Ids, the code
+ * number and the portal secret's hash come in, so the same inputs always give the same plan.
+ */
+import type { Actor } from './context.ts';
+import type { NewComplaintInput } from './create-complaint.ts';
+import type { IntakeWrite, CustomerRecord } from '../data/intake-store.ts';
+import { clockRow, complaintCode, eventRows } from '../data/complaint-store.ts';
+import type { BusinessCalendar, ComplaintFacts } from '../domain/contracts.ts';
+import type { Pack } from '../policies/index.ts';
+import { localDateOf } from '../domain/calendar/index.ts';
+import { defaultLevel } from '../domain/severity/index.ts';
+import { notificationRows, planRules, type RulesPlan } from './apply-rules-and-store.ts';
+import { similarLinkRows, type SimilarFound } from './link-similar.ts';
+
+export interface IntakePlanInput {
+  id: string;
+  codeSeq: number;
+  input: NewComplaintInput;
+  actor: Actor;
+  receivedAt: Date;
+  now: Date;
+  unitId: string;
+  pack: Pack;
+  calendar: BusinessCalendar;
+  customer: CustomerRecord;
+  /** Set when the customer is new: written with the complaint. */
+  newCustomer: CustomerRecord | null;
+  signature: string[];
+  found: SimilarFound;
+  portal: boolean;
+  portalSecretHash: string | null;
+  idempotency: { userKey: string; key: string; requestHash: string } | null;
+}
+
+export function planIntake(p: IntakePlanInput): { write: IntakeWrite; plan: RulesPlan } {
+  const { id, input, receivedAt, now, found } = p;
+  const code = complaintCode(localDateOf(p.calendar, now), p.codeSeq);
+  const flags = { ...(input.flags ?? {}), ...(input.channel === 'regulator' ? { regulator: true } : {}) };
+  const facts: ComplaintFacts = {
+    channel: input.channel,
+    receivedAt,
+    level: defaultLevel(p.pack),
+    qualification: null,
+    categoryId: input.categoryId ?? null,
+    complainantCount: input.complainantCount ?? 1,
+    flags,
+    repeatCount: 0,
+    similarCount: found.count,
+    resolved: false,
+    pausedMs: 0,
+  };
+  const plan = planRules({
+    row: { id, status: 'received', level_rule: 'default' },
+    facts,
+    pack: p.pack,
+    calendar: p.calendar,
+    clocks: [],
+    eventTail: null,
+    actor: p.actor,
+    now,
+    events: [
+      {
+        type: 'received',
+        data: { channel: input.channel, receivedAt: receivedAt.toISOString(), loggedLateMs: Math.max(0, now.getTime() - receivedAt.getTime()), portal: p.portal },
+      },
+    ],
+  });
+  const complaint = {
+    id,
+    code,
+    unit_id: p.unitId,
+    policy_id: p.pack.id,
+    channel: input.channel,
+    status: 'received',
+    qualification: null,
+    category_id: facts.categoryId,
+    title: input.title.trim(),
+    content: input.content.trim(),
+    demands: input.demands?.trim() || null,
+    customer_id: p.customer.id,
+    complainant_count: facts.complainantCount,
+    incident_occurred_at: input.incident?.occurredAt ?? null,
+    incident_place: input.incident?.place?.trim() || null,
+    flags,
+    batch_no: input.batchNo?.trim() || null,
+    received_at: receivedAt,
+    created_at: now,
+    updated_at: now,
+    created_by: p.actor.id,
+    portal_secret_hash: p.portalSecretHash,
+    signature: p.signature,
+    similar_count: found.count,
+    ...plan.columns,
+  };
+  const write: IntakeWrite = {
+    idempotency: p.idempotency ? { user_key: p.idempotency.userKey, key: p.idempotency.key, request_hash: p.idempotency.requestHash, complaint_id: id } : null,
+    newCustomer: p.newCustomer,
+    complaint,
+    events: eventRows(id, plan.events),
+    clocks: plan.clocks.map((c) => clockRow(id, c)),
+    notifications: notificationRows(plan.notifications, { id, unit_id: p.unitId, code }),
+    links: similarLinkRows(id, found),
+  };
+  return { write, plan };
+}
