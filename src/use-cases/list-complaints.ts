@@ -42,7 +42,6 @@ export interface ComplaintPage {
 }
 
 const FAR_FUTURE = '9999-12-31T00:00:00.000Z';
-// The helpers in listComplaints put the same conditions and order on `c` in queries of several shapes.
 type AnyQuery = SelectQueryBuilder<any, any, any>;
 /**
  * When a text search matches more than SEARCH_TOTAL_CAP complaints, its page is first looked for among
@@ -67,9 +66,25 @@ function decodeCursor(cursor: string): { k: string; id: string } {
   throw invalid('cursor', 'is not a cursor returned by this API');
 }
 
-export async function listComplaints(deps: Deps, f: ComplaintFilter): Promise<ComplaintPage> {
-  const limit = Math.min(Math.max(f.limit ?? 25, 1), 200);
-  const sort = f.sort ?? 'received';
+type PageRows = ComplaintPage['items'];
+
+/**
+ * The pieces every page query of one request is built from: the filters, the order and the cursor
+ * apply to `c` in queries of several shapes (a count, a page, a walk, a list of ids).
+ */
+interface ListQueries {
+  deps: Deps;
+  limit: number;
+  search: Expression<SqlBool> | null;
+  complaints: () => AnyQuery;
+  filtered: <Q extends AnyQuery>(q: Q, withSearch: boolean) => Q;
+  inOrder: <Q extends AnyQuery>(q: Q) => Q;
+  afterCursor: <Q extends AnyQuery>(q: Q) => Q;
+  /** The page's rows with the customer and unit joined (each complaint has exactly one). */
+  withNames: (pageRows: AnyQuery) => Promise<PageRows>;
+}
+
+function filterConditions(f: ComplaintFilter): ((eb: any) => Expression<SqlBool>)[] {
   const filters: ((eb: any) => Expression<SqlBool>)[] = [() => scopeCondition(f.scope, 'c')];
   if (f.status?.length) filters.push((eb) => eb('c.status', 'in', f.status!));
   if (f.unitIds) filters.push((eb) => (f.unitIds!.length ? eb('c.unit_id', 'in', f.unitIds!) : sql<boolean>`false`));
@@ -93,17 +108,19 @@ export async function listComplaints(deps: Deps, f: ComplaintFilter): Promise<Co
       ),
     );
   }
-  const search = f.q && f.q.trim() ? searchCondition(f.q, { searchContact: f.searchContact === true, now: deps.now() }) : null;
+  return filters;
+}
 
+function listQueries(deps: Deps, f: ComplaintFilter, sort: 'due' | 'received'): ListQueries {
+  const filters = filterConditions(f);
+  const search = f.q && f.q.trim() ? searchCondition(f.q, { searchContact: f.searchContact === true, now: deps.now() }) : null;
   // Complaints alone: every filter, the text search included, is a condition on the complaints row,
-  // and the customer and unit are joined only to the page's rows (each complaint has exactly one).
+  // and the customer and unit are joined only to the page's rows.
   const filtered = <Q extends AnyQuery>(q: Q, withSearch: boolean): Q => {
     let r = q;
     for (const w of filters) r = r.where(w) as Q;
     return withSearch && search ? (r.where(() => search) as Q) : r;
   };
-  const complaints = () => deps.db.selectFrom('complaints as c');
-
   // A literal, not a parameter, so the planner matches the expression indexes of migration 0007.
   const dueKey = sql<Date>`coalesce(c.next_due_at, ${sql.raw(`'${FAR_FUTURE}'::timestamptz`)})`;
   const inOrder = <Q extends AnyQuery>(q: Q): Q =>
@@ -116,84 +133,94 @@ export async function listComplaints(deps: Deps, f: ComplaintFilter): Promise<Co
       ? q.where(sql<boolean>`(${dueKey}, c.received_at, c.id) > (${k.split('|')[0]}::timestamptz, ${k.split('|')[1]}::timestamptz, ${id}::uuid)`)
       : q.where(sql<boolean>`(c.received_at, c.id) < (${k}::timestamptz, ${id}::uuid)`)) as Q;
   };
-  const withNames = async (pageRows: AnyQuery): Promise<ComplaintPage['items']> => {
+  const withNames = async (pageRows: AnyQuery): Promise<PageRows> => {
     const q = deps.db
       .selectFrom(pageRows.as('c'))
       .innerJoin('customers as cu', 'cu.id', 'c.customer_id')
       .innerJoin('org_nodes as u', 'u.id', 'c.unit_id')
       .selectAll('c')
       .select(['cu.name as customer_name', 'cu.phone as customer_phone', 'cu.email as customer_email', 'u.name as unit_name']);
-    return (await inOrder(q).execute()) as unknown as ComplaintPage['items'];
+    return (await inOrder(q).execute()) as unknown as PageRows;
   };
-  const byIds = (ids: string[]) => withNames(complaints().selectAll('c').where('c.id', 'in', ids));
+  return { deps, limit: Math.min(Math.max(f.limit ?? 25, 1), 200), search, complaints: () => deps.db.selectFrom('complaints as c'), filtered, inOrder, afterCursor, withNames };
+}
 
-  let total: number;
-  let totalCapped = false;
-  let rows: ComplaintPage['items'];
-  if (!search) {
-    const row = await filtered(complaints(), false).select((eb) => eb.fn.countAll<number>().as('n')).executeTakeFirst();
-    total = Number(row?.n ?? 0);
-    rows = await withNames(inOrder(afterCursor(filtered(complaints(), false))).selectAll('c').limit(limit + 1));
-  } else {
-    // A text search's page is not left to the planner: its estimate for a word is often far off (a
-    // bigram it keeps no statistics for is guessed at ~0.5 % of the table), and on a high guess it walks
-    // the order's index past tens of thousands of complaints that do not match. Counting first tells
-    // which way is bounded.
-    //
-    // At most SEARCH_TOTAL_CAP + 1 matches (MATERIALIZED: planned without the ORDER BY, so never by
-    // walking an order): their number is the total, and when that is all of them they also hold the
-    // page, so a rare word or a code costs one index search, not two.
-    const counted = await deps.db
-      .with(
-        (cte) => cte('m').materialized(),
-        () => filtered(complaints(), true).select(['c.id', 'c.received_at', 'c.next_due_at']).limit(SEARCH_TOTAL_CAP + 1),
-      )
-      .selectFrom((db) => db.selectFrom('m').select((eb) => eb.fn.countAll<number>().as('n')).as('t'))
-      .leftJoinLateral(
-        (db) => inOrder(afterCursor(db.selectFrom('m as c').select('c.id'))).limit(limit + 1).as('p'),
-        (join) => join.onTrue(),
-      )
-      .select(['t.n', 'p.id'])
-      .execute();
-    const n = Number(counted[0]?.n ?? 0);
-    totalCapped = n > SEARCH_TOTAL_CAP;
-    total = Math.min(n, SEARCH_TOTAL_CAP);
-    if (!totalCapped) {
-      const ids = counted.flatMap((r) => (r.id ? [r.id] : []));
-      rows = ids.length ? await byIds(ids) : [];
-    } else {
-      // More: look for the page among the first complaints in order that pass the other filters. If
-      // they hold a full page of matches, no complaint further on can come before them; otherwise (a
-      // rarer word, or one absent from the newest complaints) fetch every match and sort.
-      let found: ComplaintPage['items'] = [];
-      for (const perRow of SEARCH_WALK_ROWS_PER_ROW) {
-        const walked = inOrder(afterCursor(filtered(complaints(), false))).selectAll('c').limit(perRow * (limit + 1));
-        found = await withNames(inOrder(deps.db.selectFrom(walked.as('c')).selectAll('c').where(() => search)).limit(limit + 1));
-        if (found.length > limit) break;
-      }
-      if (found.length > limit) rows = found;
-      else {
-        const pageIds = deps.db
-          .with(
-            (cte) => cte('m').materialized(),
-            () => afterCursor(filtered(complaints(), true)).select(['c.id', 'c.received_at', 'c.next_due_at']),
-          )
-          .selectFrom('m as c')
-          .select('c.id')
-          .$call((q) => inOrder(q))
-          .limit(limit + 1);
-        rows = await withNames(complaints().selectAll('c').where('c.id', 'in', pageIds));
-      }
-    }
-  }
-
-  const items = rows.slice(0, limit);
+export async function listComplaints(deps: Deps, f: ComplaintFilter): Promise<ComplaintPage> {
+  const sort = f.sort ?? 'received';
+  const qs = listQueries(deps, f, sort);
+  const { total, totalCapped, rows } = qs.search ? await searchPage(qs) : await plainPage(qs);
+  const items = rows.slice(0, qs.limit);
   let nextCursor: string | null = null;
-  if (rows.length > limit) {
+  if (rows.length > qs.limit) {
     const last = items[items.length - 1];
     const received = new Date(last.received_at).toISOString();
     const k = sort === 'due' ? `${last.next_due_at ? new Date(last.next_due_at).toISOString() : FAR_FUTURE}|${received}` : received;
     nextCursor = Buffer.from(JSON.stringify({ k, id: last.id })).toString('base64url');
   }
   return { items, nextCursor, total, totalCapped };
+}
+
+/** Without a text search: an exact count and the page (one more row than asked, to know there is a next). */
+async function plainPage(qs: ListQueries): Promise<{ total: number; totalCapped: boolean; rows: PageRows }> {
+  const row = await qs.filtered(qs.complaints(), false).select((eb) => eb.fn.countAll<number>().as('n')).executeTakeFirst();
+  const rows = await qs.withNames(qs.inOrder(qs.afterCursor(qs.filtered(qs.complaints(), false))).selectAll('c').limit(qs.limit + 1));
+  return { total: Number(row?.n ?? 0), totalCapped: false, rows };
+}
+
+/**
+ * A text search's page is not left to the planner: its estimate for a word is often far off (a bigram
+ * it keeps no statistics for is guessed at ~0.5 % of the table), and on a high guess it walks the
+ * order's index past tens of thousands of complaints that do not match. Counting first tells which way
+ * is bounded.
+ */
+async function searchPage(qs: ListQueries): Promise<{ total: number; totalCapped: boolean; rows: PageRows }> {
+  // At most SEARCH_TOTAL_CAP + 1 matches (MATERIALIZED: planned without the ORDER BY, so never by
+  // walking an order): their number is the total, and when that is all of them they also hold the
+  // page, so a rare word or a code costs one index search, not two.
+  const counted = await qs.deps.db
+    .with(
+      (cte) => cte('m').materialized(),
+      () => qs.filtered(qs.complaints(), true).select(['c.id', 'c.received_at', 'c.next_due_at']).limit(SEARCH_TOTAL_CAP + 1),
+    )
+    .selectFrom((db) => db.selectFrom('m').select((eb) => eb.fn.countAll<number>().as('n')).as('t'))
+    .leftJoinLateral(
+      (db) => qs.inOrder(qs.afterCursor(db.selectFrom('m as c').select('c.id'))).limit(qs.limit + 1).as('p'),
+      (join) => join.onTrue(),
+    )
+    .select(['t.n', 'p.id'])
+    .execute();
+  const n = Number(counted[0]?.n ?? 0);
+  const total = Math.min(n, SEARCH_TOTAL_CAP);
+  if (n <= SEARCH_TOTAL_CAP) {
+    const ids = counted.flatMap((r) => (r.id ? [r.id] : []));
+    return { total, totalCapped: false, rows: ids.length ? await qs.withNames(qs.complaints().selectAll('c').where('c.id', 'in', ids)) : [] };
+  }
+  return { total, totalCapped: true, rows: (await walkForPage(qs)) ?? (await sortAllMatches(qs)) };
+}
+
+/**
+ * Many matches: the page among the first complaints in order that pass the other filters. If they hold
+ * a full page of matches, no complaint further on can come before them; null otherwise.
+ */
+async function walkForPage(qs: ListQueries): Promise<PageRows | null> {
+  for (const perRow of SEARCH_WALK_ROWS_PER_ROW) {
+    const walked = qs.inOrder(qs.afterCursor(qs.filtered(qs.complaints(), false))).selectAll('c').limit(perRow * (qs.limit + 1));
+    const found = await qs.withNames(qs.inOrder(qs.deps.db.selectFrom(walked.as('c')).selectAll('c').where(() => qs.search!)).limit(qs.limit + 1));
+    if (found.length > qs.limit) return found;
+  }
+  return null;
+}
+
+/** A rarer word, or one absent from the newest complaints: every match, sorted. */
+async function sortAllMatches(qs: ListQueries): Promise<PageRows> {
+  const pageIds = qs.deps.db
+    .with(
+      (cte) => cte('m').materialized(),
+      () => qs.afterCursor(qs.filtered(qs.complaints(), true)).select(['c.id', 'c.received_at', 'c.next_due_at']),
+    )
+    .selectFrom('m as c')
+    .select('c.id')
+    .$call((q) => qs.inOrder(q))
+    .limit(qs.limit + 1);
+  return qs.withNames(qs.complaints().selectAll('c').where('c.id', 'in', pageIds));
 }
