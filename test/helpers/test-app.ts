@@ -16,6 +16,7 @@ export const TEST_PASSWORD = 'test-password-1';
 
 export interface TestApp {
   app: FastifyInstance;
+  attachmentsDir: string;
   database: TestDatabase;
   clock: { now: Date; set(iso: string | Date): void; advance(ms: number): void };
   deps: { db: TestDatabase['db']; now: () => Date };
@@ -24,7 +25,7 @@ export interface TestApp {
   close(): Promise<void>;
 }
 
-export async function createTestApp(opts: { now?: string; users?: boolean } = {}): Promise<TestApp> {
+export async function createTestApp(opts: { now?: string; users?: boolean; sessionHours?: number } = {}): Promise<TestApp> {
   const database = await freshDatabase();
   const clock = {
     now: new Date(opts.now ?? '2026-11-24T02:00:00.000Z'),
@@ -41,8 +42,9 @@ export async function createTestApp(opts: { now?: string; users?: boolean } = {}
     for (const u of DEMO_USERS) await ensureUser(deps, { ...u, password: TEST_PASSWORD });
   }
   const attachmentsDir = fs.mkdtempSync(path.join(os.tmpdir(), 'plaint-attachments-'));
-  const app = await buildApp({ deps, databaseKind: database.kind, attachmentsDir, // Tests move the clock by weeks; sessions must outlive that.
-    sessionHours: 24 * 365, logLevel: process.env.TEST_LOG_LEVEL ?? 'silent', webDir: null });
+  // Tests move the clock by weeks; sessions must outlive that unless a test is about their expiry.
+  const sessionHours = opts.sessionHours ?? 24 * 365;
+  const app = await buildApp({ deps, databaseKind: database.kind, attachmentsDir, sessionHours, logLevel: process.env.TEST_LOG_LEVEL ?? 'silent', webDir: null });
   const tokens = new Map<string, string>();
   const token = async (role = 'agent') => {
     const cached = tokens.get(role);
@@ -57,6 +59,7 @@ export async function createTestApp(opts: { now?: string; users?: boolean } = {}
   };
   return {
     app,
+    attachmentsDir,
     database,
     clock,
     deps,
