@@ -14,7 +14,7 @@ import { rememberTotals, totalsOf } from '../data/signature-totals.ts';
 import { planIntake } from './plan-intake.ts';
 import { configCache, configSnapshot } from '../data/config-cache.ts';
 import type { ComplaintDetail } from './get-complaint.ts';
-import type { Channel } from '../domain/contracts.ts';
+import type { NewComplaintInput } from './intake-input.ts';
 import { DomainError, invalid, notFound } from '../domain/errors.ts';
 import { findPack } from '../policies/index.ts';
 import { findCategory } from './pack-lookup.ts';
@@ -23,20 +23,7 @@ import { candidateQuery, raiseSimilar, similarFromCandidates, similarLinks, simi
 import { signature } from '../domain/similarity/index.ts';
 import { inTransaction } from '../data/transaction.ts';
 
-export interface NewComplaintInput {
-  unitId: string;
-  channel: Channel;
-  receivedAt?: string;
-  customer: { name: string; phone?: string; email?: string; type?: string };
-  title: string;
-  content: string;
-  demands?: string;
-  categoryId?: string;
-  complainantCount?: number;
-  incident?: { occurredAt?: string; place?: string };
-  flags?: { media?: boolean; lawsuit?: boolean; safety?: boolean };
-  batchNo?: string;
-}
+export type { NewComplaintInput };
 
 export interface CreateResult {
   complaint: ComplaintRow;

@@ -4,7 +4,7 @@
  * number and the portal secret's hash come in, so the same inputs always give the same plan.
  */
 import type { Actor } from './context.ts';
-import type { NewComplaintInput } from './create-complaint.ts';
+import type { NewComplaintInput } from './intake-input.ts';
 import type { IntakeWrite, CustomerRecord } from '../data/intake-store.ts';
 import { clockRow, complaintCode, eventRows } from '../data/complaint-store.ts';
 import type { BusinessCalendar, ComplaintFacts } from '../domain/contracts.ts';

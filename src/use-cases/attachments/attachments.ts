@@ -6,6 +6,7 @@
  * `attachment_added` event in the complaint's hash-chained log are written in one transaction.
  * The caller has already checked the user's role and scope.
  */
+import type { AttachmentView } from './attachment-view.ts';
 import { createHash, randomUUID } from 'node:crypto';
 import fs from 'node:fs/promises';
 import path from 'node:path';
@@ -58,16 +59,7 @@ async function storeBytes(dir: string, sha256: string, bytes: Buffer): Promise<v
   await fs.rename(tmp, target); // atomic: a reader never sees half a file
 }
 
-export interface AttachmentView {
-  id: string;
-  complaintId: string;
-  filename: string;
-  mime: string;
-  size: number;
-  sha256: string;
-  createdAt: string;
-  createdBy: string | null;
-}
+export type { AttachmentView };
 
 export async function addAttachment(deps: Deps, actor: Actor, complaintId: string, file: { bytes: Buffer; filename?: string }, dir: string): Promise<AttachmentView> {
   if (file.bytes.length === 0) throw invalid('file', 'is empty');

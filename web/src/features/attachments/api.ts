@@ -1,16 +1,9 @@
 /** Evidence files of a complaint (docs/SECURITY.md "Attachments"): list, upload (multipart), the bytes' URL. */
 import { api, apiUrl } from '../../api/client.ts';
 
-export interface Attachment {
-  id: string;
-  complaintId: string;
-  filename: string;
-  mime: string;
-  size: number;
-  sha256: string;
-  createdAt: string;
-  createdBy: string | null;
-}
+// The server's own type (type-only: nothing of the server is bundled).
+import type { AttachmentView as Attachment } from '../../../../src/use-cases/attachments/attachment-view.ts';
+export type { Attachment };
 
 /** What the server accepts, checked by content there; the picker only narrows the choice. */
 export const ACCEPTED_TYPES = 'image/jpeg,image/png,image/webp,image/gif,application/pdf,.jpg,.jpeg,.png,.webp,.gif,.pdf';

@@ -2,20 +2,9 @@ import { api } from '../../api/client.ts';
 import type { Complaint, ComplaintSummary, Page } from '../../api/types.ts';
 import { STATUSES } from '../../api/types.ts';
 
-export interface CreateComplaintBody {
-  unitId: string;
-  channel: string;
-  receivedAt?: string;
-  customer: { name: string; phone?: string; email?: string; type?: string };
-  title: string;
-  content: string;
-  demands?: string;
-  categoryId?: string;
-  complainantCount?: number;
-  incident?: { occurredAt?: string; place?: string };
-  flags?: { media?: boolean; lawsuit?: boolean; safety?: boolean };
-  batchNo?: string;
-}
+/** The server's own type of the intake body (type-only: nothing of the server is bundled). */
+import type { NewComplaintInput as CreateComplaintBody } from '../../../../src/use-cases/intake-input.ts';
+export type { CreateComplaintBody };
 
 /** The idempotency key makes a double-clicked or retried submit return the first record (R-LC-1). */
 export const createComplaint = (body: CreateComplaintBody, idempotencyKey: string) =>

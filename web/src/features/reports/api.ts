@@ -1,43 +1,15 @@
 /** Periodic reports and quarterly KPIs (src/http/routes/reports.routes.ts). */
 import { api, apiUrl } from '../../api/client.ts';
+import type { PeriodicReport as DomainPeriodicReport } from '../../../../src/domain/reports/periodic-report.ts';
 
 export const REPORT_KINDS = ['daily', 'half_monthly', 'monthly', 'quarterly'] as const;
 export type ReportKind = (typeof REPORT_KINDS)[number];
 
-export interface Breakdown { key: string | null; labelZh: string; count: number; closed: number; share: number }
-export interface TimeLimit { name: string; labelZh: string; total: number; metOnTime: number; breached: number; pending: number; complianceRate: number | null }
-export interface ReportItem {
-  id: string;
-  code: string;
-  title: string;
-  unitId: string;
-  unitName: string;
-  level: string;
-  levelZh: string;
-  status: string;
-  statusZh: string;
-  receivedAt: string;
-  categoryZh: string | null;
-  accountZh: string;
-}
-export interface PeriodicReport {
-  node: { id: string; name: string };
-  period: { kind: ReportKind; key: string; startDate: string; endDate: string; dueDate: string; labelZh: string };
-  asOf: string;
-  closedPeriod: boolean;
-  snapshotAt: string | null;
-  totals: {
-    received: number; valid: number; invalid: number; suggestion: number; unqualified: number; open: number; overdue: number; closed: number; repeat: number;
-    closureRate: number | null; repeatRate: number | null; satisfactionAverage: number | null; satisfactionCount: number;
-  };
-  byChannel: Breakdown[];
-  byCategory: Breakdown[];
-  byLevel: Breakdown[];
-  byUnit: Breakdown[];
-  timeLimits: TimeLimit[];
-  important: ReportItem[];
-  hotAndMajor: ReportItem[];
-}
+// The server's own types: the web cannot drift from what the API returns (type-only, nothing is bundled).
+export type { Breakdown, ReportItem } from '../../../../src/domain/reports/periodic-report.ts';
+export type TimeLimit = PeriodicReport['timeLimits'][number];
+/** What GET /api/reports/periodic returns: the report, and when a closed period's snapshot was taken. */
+export type PeriodicReport = DomainPeriodicReport & { snapshotAt: string | null };
 
 export interface PeriodicQuery { nodeId: string; kind: ReportKind; period: string }
 export const getPeriodicReport = (q: PeriodicQuery) => api<PeriodicReport>('/reports/periodic', { query: { ...q } });

@@ -6,7 +6,7 @@ import { useMemo, useRef, useState } from 'react';
 import { App, Button, Card, Checkbox, Col, DatePicker, Form, Input, InputNumber, Row, Select, TreeSelect } from 'antd';
 import dayjs, { type Dayjs } from 'dayjs';
 import { useNavigate } from 'react-router-dom';
-import { CHANNELS, CUSTOMER_TYPES } from '../../../api/types.ts';
+import { CHANNELS, CUSTOMER_TYPES, type Channel } from '../../../api/types.ts';
 import { useI18n } from '../../../i18n/i18n-context.tsx';
 import { useMeta } from '../../meta/meta-context.tsx';
 import { useLabels } from '../../meta/use-labels.ts';
@@ -18,7 +18,7 @@ import { randomId } from '../../../components/random-id.ts';
 
 interface Values {
   unitId: string;
-  channel: string;
+  channel: Channel;
   receivedAt: Dayjs;
   customer: { name: string; phone?: string; email?: string; type?: string };
   title: string;
