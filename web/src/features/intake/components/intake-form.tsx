@@ -6,7 +6,7 @@ import { useMemo, useRef, useState } from 'react';
 import { App, Button, Card, Checkbox, Col, DatePicker, Form, Input, InputNumber, Row, Select, TreeSelect } from 'antd';
 import dayjs, { type Dayjs } from 'dayjs';
 import { useNavigate } from 'react-router-dom';
-import { CHANNELS, CUSTOMER_TYPES, type Channel } from '../../../api/types.ts';
+import { CHANNELS, CUSTOMER_TYPES } from '../../../api/types.ts';
 import { useI18n } from '../../../i18n/i18n-context.tsx';
 import { useMeta } from '../../meta/meta-context.tsx';
 import { useLabels } from '../../meta/use-labels.ts';
@@ -16,20 +16,12 @@ import { createComplaint, PHONE_RE, type CreateComplaintBody } from '../api.ts';
 import { CustomerHistory, SimilarOpen } from './intake-side-panels.tsx';
 import { randomId } from '../../../components/random-id.ts';
 
-interface Values {
-  unitId: string;
-  channel: Channel;
+/** The intake body as the form holds it: dates as Dayjs, flags as the checked names. */
+type Values = Omit<CreateComplaintBody, 'receivedAt' | 'incident' | 'flags'> & {
   receivedAt: Dayjs;
-  customer: { name: string; phone?: string; email?: string; type?: string };
-  title: string;
-  content: string;
-  demands?: string;
-  categoryId?: string;
-  complainantCount?: number;
   incident?: { occurredAt?: Dayjs; place?: string };
   flags?: string[];
-  batchNo?: string;
-}
+};
 
 const blank = (s: string | undefined) => (s && s.trim() ? s.trim() : undefined);
 
