@@ -9,14 +9,14 @@ import http from 'node:http';
 
 export interface PostJson {
   /** POSTs `body` as JSON and resolves to the status; the answer is read and dropped. */
-  (path: string, body: unknown, headers?: Record<string, string>): Promise<number>;
+  (path: string, body: unknown): Promise<number>;
   close(): void;
 }
 
 export function jsonPoster(base: string, token: string, opts: { sockets: number; timeoutMs: number }): PostJson {
   const url = new URL(base);
   const agent = new http.Agent({ keepAlive: true, maxSockets: opts.sockets });
-  const post = ((path: string, body: unknown, headers: Record<string, string> = {}) =>
+  const post = ((path: string, body: unknown) =>
     new Promise<number>((resolve, reject) => {
       const payload = Buffer.from(JSON.stringify(body));
       const req = http.request(
@@ -27,7 +27,7 @@ export function jsonPoster(base: string, token: string, opts: { sockets: number;
           method: 'POST',
           path,
           timeout: opts.timeoutMs,
-          headers: { authorization: `Bearer ${token}`, 'content-type': 'application/json', 'content-length': payload.length, ...headers },
+          headers: { authorization: `Bearer ${token}`, 'content-type': 'application/json', 'content-length': payload.length },
         },
         (res) => {
           res.resume();

@@ -15,7 +15,7 @@ import type { Db } from './complaint-store.ts';
 const MAX_ENTRIES = 200_000;
 const totals = new Map<string, SignatureTotals>();
 
-export function rememberTotals(complaintId: string, signature: readonly string[]): void {
+export function rememberTotals(complaintId: string, signature: readonly string[]): SignatureTotals {
   if (totals.size >= MAX_ENTRIES) {
     // Map keeps insertion order: the oldest tenth goes, the recent complaints intake asks about stay.
     let drop = MAX_ENTRIES / 10;
@@ -24,7 +24,9 @@ export function rememberTotals(complaintId: string, signature: readonly string[]
       if (--drop === 0) break;
     }
   }
-  totals.set(complaintId, signatureTotals(signature));
+  const t = signatureTotals(signature);
+  totals.set(complaintId, t);
+  return t;
 }
 
 /** The totals of every id, reading the signatures this process has not seen yet in one query. */
@@ -38,10 +40,7 @@ export async function totalsOf(db: Db, ids: readonly string[]): Promise<Map<stri
   }
   if (missing.length) {
     const r = await db.executeQuery<{ id: string; signature: string[] }>(CompiledQuery.raw('SELECT id, signature FROM complaints WHERE id = ANY($1::uuid[])', [missing]));
-    for (const row of r.rows) {
-      rememberTotals(row.id, row.signature);
-      out.set(row.id, totals.get(row.id)!);
-    }
+    for (const row of r.rows) out.set(row.id, rememberTotals(row.id, row.signature));
   }
   return out;
 }

@@ -23,7 +23,6 @@ import { candidateQuery, raiseSimilar, similarFromCandidates, similarLinks, simi
 import { signature } from '../domain/similarity/index.ts';
 import { inTransaction } from '../data/transaction.ts';
 
-export type { NewComplaintInput };
 
 export interface CreateResult {
   complaint: ComplaintRow;

@@ -64,22 +64,6 @@ function computeWeight(f: string): number {
   return WEIGHTS.bigram;
 }
 
-/** A signature prepared once for scoring against many others. */
-export interface PreparedSignature {
-  features: ReadonlySet<string>;
-  /** Weight of the text features; concept weights are kept apart (see scorePrepared). */
-  weight: number;
-  problems: number;
-  objects: number;
-  buildings: number;
-}
-
-export function prepare(sig: readonly string[]): PreparedSignature {
-  const features = new Set(sig);
-  const t = signatureTotals(features);
-  return { features, weight: t.text, problems: t.problems, objects: t.objects, buildings: t.buildings };
-}
-
 /**
  * What scoring needs of one side, summed over distinct features: the text features' weight and the
  * number of problem, object and building concepts. Of a stored complaint it never changes, so intake
@@ -91,6 +75,16 @@ export interface SignatureTotals {
   problems: number;
   objects: number;
   buildings: number;
+}
+
+/** A signature prepared once for scoring against many others. */
+export interface PreparedSignature extends SignatureTotals {
+  features: ReadonlySet<string>;
+}
+
+export function prepare(sig: readonly string[]): PreparedSignature {
+  const features = new Set(sig);
+  return { features, ...signatureTotals(features) };
 }
 
 export function signatureTotals(features: Iterable<string>): SignatureTotals {
@@ -118,7 +112,7 @@ export function signatureTotals(features: Iterable<string>): SignatureTotals {
  */
 export function scoreFromShared(a: PreparedSignature, b: SignatureTotals, shared: Iterable<string>): number {
   const s = signatureTotals(shared);
-  let total = a.weight + b.text;
+  let total = a.text + b.text;
   let sharedWeight = 2 * s.text;
   const problems = a.problems > 0 && b.problems > 0;
   const objects = a.objects > 0 && b.objects > 0;
@@ -154,8 +148,8 @@ export function similarity(sigA: readonly string[], sigB: readonly string[]): nu
  * The features a candidate must share with `sig` to be worth scoring: problem and object concepts and
  * the text features that weigh at least a plain bigram, heaviest first, at most `max` of them. The
  * database pre-filters candidates with them (the hashes of `keys` overlap the signature's, migration
- * 0012; the cost grows with both arrays' lengths), so a busy unit's boilerplate-only neighbours are never sent to be scored. Sharing none
- * of them leaves only boilerplate or a few light features in common, below the threshold for real
+ * 0012; the cost grows with both arrays' lengths), so a busy unit's boilerplate-only neighbours are
+ * never sent to be scored. Sharing none of them leaves only boilerplate or a few light features in common, below the threshold for real
  * texts; test/domain/similarity.test.ts checks that no labelled pair is lost. Falls back to the whole
  * signature (capped) when a text has nothing else.
  */

@@ -59,8 +59,6 @@ async function storeBytes(dir: string, sha256: string, bytes: Buffer): Promise<v
   await fs.rename(tmp, target); // atomic: a reader never sees half a file
 }
 
-export type { AttachmentView };
-
 export async function addAttachment(deps: Deps, actor: Actor, complaintId: string, file: { bytes: Buffer; filename?: string }, dir: string): Promise<AttachmentView> {
   if (file.bytes.length === 0) throw invalid('file', 'is empty');
   if (file.bytes.length > MAX_ATTACHMENT_BYTES) throw new DomainError('PAYLOAD_TOO_LARGE', `attachments are limited to ${MAX_ATTACHMENT_BYTES / 1024 / 1024} MB`);
