@@ -186,7 +186,7 @@ test('more matches than the cap: the total says "at least" the cap, and the page
   }
 });
 
-test('the cap is only for text: the queue without q and a search under the cap count exactly', async () => {
+test('the search cap is only for text: the queue without q (its cap is QUEUE_TOTAL_CAP, test/http/queue-total.test.ts) and a search under the cap count exactly', async () => {
   const all = (await t.api('GET', '/api/complaints?limit=1')).json() as ListBody;
   const n = await sql<{ n: number }>`SELECT count(*)::int AS n FROM complaints`.execute(t.deps.db);
   assert.equal(all.total, n.rows[0].n);

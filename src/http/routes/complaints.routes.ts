@@ -8,7 +8,7 @@ import { Type } from 'typebox';
 import type { Deps } from '../../use-cases/context.ts';
 import { createComplaint } from '../../use-cases/create-complaint.ts';
 import { performAction } from '../../use-cases/perform-action.ts';
-import { listComplaints } from '../../use-cases/list-complaints.ts';
+import { listComplaints, QUEUE_TOTAL_CAP } from '../../use-cases/list-complaints.ts';
 import { getComplaint } from '../../use-cases/get-complaint.ts';
 import { assessComplaintById } from '../../use-cases/assess-complaint.ts';
 import { viewContact } from '../../use-cases/view-contact.ts';
@@ -68,7 +68,7 @@ export async function complaintRoutes(root: FastifyInstance, deps: Deps): Promis
       schema: {
         tags,
         security,
-        summary: `The queue: filters and keyset pagination; a text search (q) counts at most ${SEARCH_TOTAL_CAP} matches (totalCapped)`,
+        summary: `The queue: filters and keyset pagination; a text search (q) counts at most ${SEARCH_TOTAL_CAP} matches, any other list ${QUEUE_TOTAL_CAP} (totalCapped)`,
         querystring: ListQuery,
         response: { ...STANDARD_ERRORS, 200: ComplaintListResponse },
       },

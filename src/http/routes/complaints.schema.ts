@@ -2,6 +2,7 @@
 import { Type, type Static } from 'typebox';
 import { CHANNELS } from '../../domain/contracts.ts';
 import { SEARCH_TOTAL_CAP } from '../../domain/search/index.ts';
+import { QUEUE_TOTAL_CAP } from '../../use-cases/list-complaints.ts';
 import { StringEnum, PHONE_PATTERN, IsoDateTime } from '../schema-helpers.ts';
 
 const Text = (max: number, min = 1) => Type.String({ minLength: min, maxLength: max });
@@ -130,10 +131,10 @@ export const ComplaintListResponse = Type.Object({
   nextCursor: Type.Union([Type.String(), Type.Null()], { description: 'pass as `cursor` for the next page; null on the last page' }),
   total: Type.Integer({
     minimum: 0,
-    description: 'how many complaints match the filters; when `totalCapped` is true, a lower bound: the text search (`q`) stopped counting there',
+    description: 'how many complaints match the filters; when `totalCapped` is true, a lower bound: counting stopped there',
   }),
   totalCapped: Type.Boolean({
-    description: `true only for a text search (\`q\`) that matched more than ${SEARCH_TOTAL_CAP} complaints: \`total\` is then ${SEARCH_TOTAL_CAP}, shown as "${SEARCH_TOTAL_CAP}+". The pages still list every match, in order`,
+    description: `true when more complaints matched than are counted: ${SEARCH_TOTAL_CAP} for a text search (\`q\`), ${QUEUE_TOTAL_CAP} for any other list. \`total\` is then the cap, shown as "${SEARCH_TOTAL_CAP}+" or "${QUEUE_TOTAL_CAP}+". The pages still list every match, in order`,
   }),
 });
 
