@@ -219,5 +219,5 @@ export async function writeIntake(db: Db, w: IntakeWrite): Promise<ComplaintRow 
     ]),
   );
   const row = r.rows[0];
-  return row ? { ...row, search_bigrams: [], signature_keys: [] } : undefined;
+  return row ? { ...row, search_terms: [], signature_keys: [] } : undefined;
 }

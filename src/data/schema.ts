@@ -370,15 +370,15 @@ export interface DB {
   login_failures: LoginFailuresTable;
 }
 
-/** src/data/migrations/0006_search.sql (the columns below merge into the interfaces above; filled by triggers) */
+/** src/data/migrations/0006_search.sql and 0014_search_terms.sql (the columns below merge into the interfaces above; filled by triggers) */
 export interface ComplaintsTable {
-  /** Distinct character bigrams of code, title and content, for the `q` search; maintained by a trigger. */
-  search_bigrams: ColumnType<string[], never, never>;
+  /** Distinct character bigrams and single characters of code, title and content, for the `q` search; maintained by a trigger. */
+  search_terms: ColumnType<string[], never, never>;
 }
 
 export interface CustomersTable {
-  /** Distinct character bigrams of name and phone; maintained by a trigger. */
-  search_bigrams: ColumnType<string[], never, never>;
+  /** Distinct character bigrams and single characters of name and phone; maintained by a trigger. */
+  search_terms: ColumnType<string[], never, never>;
 }
 
 /** src/data/migrations/0012_signature_keys.sql (generated from `signature`) */

@@ -122,7 +122,7 @@ function filterConditions(f: ComplaintFilter): ((eb: any) => Expression<SqlBool>
 
 function listQueries(deps: Deps, f: ComplaintFilter, sort: 'due' | 'received'): ListQueries {
   const filters = filterConditions(f);
-  const search = f.q && f.q.trim() ? searchCondition(f.q, { searchContact: f.searchContact === true, now: deps.now() }) : null;
+  const search = f.q && f.q.trim() ? searchCondition(f.q, { searchContact: f.searchContact === true }) : null;
   // Complaints alone: every filter, the text search included, is a condition on the complaints row,
   // and the customer and unit are joined only to the page's rows.
   const filtered = <Q extends AnyQuery>(q: Q, withSearch: boolean): Q => {

@@ -8,7 +8,7 @@ import { test, before, after } from 'node:test';
 import assert from 'node:assert/strict';
 import { sql } from 'kysely';
 import { createTestApp, type TestApp } from '../helpers/test-app.ts';
-import { bigrams, planSearch, SEARCH_TOTAL_CAP } from '../../src/domain/search/index.ts';
+import { bigrams, planSearch, searchTerms, SEARCH_TOTAL_CAP } from '../../src/domain/search/index.ts';
 
 let t: TestApp;
 const codes: Record<string, string> = {};
@@ -55,16 +55,19 @@ test('bigrams mirror the SQL function: lower-cased, distinct, no pairs with whit
   assert.deepEqual(bigrams('退款'), ['退款']);
   assert.deepEqual(bigrams('漏水漏水').sort(), ['水漏', '漏水'].sort());
   assert.deepEqual(bigrams('Ab c'), ['ab']);
-  assert.equal(planSearch('退', new Date()).kind, 'recent');
-  assert.equal(planSearch('退款', new Date()).kind, 'bigrams');
+  assert.equal(planSearch('退').kind, 'characters');
+  assert.equal(planSearch('王 伟').kind, 'characters');
+  assert.equal(planSearch('退款').kind, 'bigrams');
 });
 
-test('the database fills search_bigrams through the trigger', async () => {
-  const { sql } = await import('kysely');
-  const r = await sql<{ ok: boolean }>`SELECT search_bigrams @> ARRAY['退款', '扣款']::text[] AS ok FROM complaints WHERE code = ${codes.refund}`.execute(t.deps.db);
+test('the database fills search_terms through the trigger: bigrams and single characters', async () => {
+  const r = await sql<{ ok: boolean }>`SELECT search_terms @> ARRAY['退款', '扣款', '退', '款']::text[] AS ok FROM complaints WHERE code = ${codes.refund}`.execute(t.deps.db);
   assert.equal(r.rows[0].ok, true);
   const f = await sql<{ b: string[] }>`SELECT plaint_bigrams('Ab c漏水') AS b`.execute(t.deps.db);
   assert.deepEqual([...f.rows[0].b].sort(), bigrams('Ab c漏水').sort());
+  const g = await sql<{ b: string[] }>`SELECT plaint_search_terms('Ab c漏水 王') AS b`.execute(t.deps.db);
+  assert.deepEqual([...g.rows[0].b].sort(), searchTerms('Ab c漏水 王').sort());
+  assert.deepEqual(searchTerms('Ab c漏水 王').sort(), ['ab', 'a', 'b', 'c漏', '漏水', 'c', '漏', '水', '王'].sort());
 });
 
 test('finds two-character words: 退款, 漏水', async () => {
@@ -106,11 +109,14 @@ test('R-IN-4: a role that may not see contact details cannot find a complaint by
   assert.deepEqual(await search('王伟', 'auditor'), [codes.refund]);
 });
 
-test('a single character falls back to the recent window', async () => {
+test('a single character is looked up in the index and finds complaints of any age, by text or by customer name', async () => {
   assert.deepEqual(await search('漏'), [codes.leak]);
   assert.deepEqual(await search('敏'), [codes.lift], 'the customer name counts too');
+  assert.deepEqual(await search('王'), [codes.refund], 'a surname alone');
+  assert.deepEqual(await search('R'), [codes.english], 'any case');
+  assert.deepEqual(await search('卫 生'), [], 'characters between spaces must stand so in the text');
   t.clock.advance(40 * 24 * 3600 * 1000);
-  assert.deepEqual(await search('漏'), []);
+  assert.deepEqual(await search('漏'), [codes.leak], 'no window: forty days later it is still found');
   assert.deepEqual(await search('漏水'), [codes.leak]);
 });
 

@@ -12,9 +12,10 @@
  *   `searchCondition`), so the ILIKE recheck is left out: the rows are the same, and the planner then
  *   estimates the matches from the index statistics instead of multiplying in an ILIKE guess, which made
  *   it sort tens of thousands of matches for a frequent word instead of walking the queue's order;
- * - a one-character query (or one made only of single characters between spaces) has no bigram to look
- *   up; it falls back to ILIKE over the complaints received in the last RECENT_WINDOW_DAYS, which
- *   bounds the scan. The window is a deliberate limit: a single character is rarely a useful search.
+ * - a query without a bigram — one character (a surname such as 王, or 漏), or single characters between
+ *   spaces — looks up its characters instead: the arrays also hold each row's distinct characters
+ *   (migration 0014, `plaint_search_terms`). One character is answered exactly by the index, as two are;
+ *   several are rechecked with ILIKE. Like every other query it searches all complaints.
  *
  * The condition is on the complaints row alone (the customer is reached through a sub-select), so the
  * queue can count and page complaints without joining customers first.
@@ -23,8 +24,6 @@
  */
 import { sql, type RawBuilder, type SqlBool } from 'kysely';
 
-/** One-character queries scan only the complaints received in this many days before `now`. */
-export const RECENT_WINDOW_DAYS = 30;
 /** Longer queries are cut here; a bigram array of this size is still one index lookup. */
 export const MAX_QUERY_CHARS = 100;
 /**
@@ -54,15 +53,23 @@ export function bigrams(text: string): string[] {
   return [...out];
 }
 
-export type SearchPlan =
-  | { kind: 'bigrams'; text: string; term: string }
-  | { kind: 'recent'; text: string; term: string; since: Date };
+/** The terms the database keeps of a text (plaint_search_terms, migration 0014): its bigrams and its characters. */
+export function searchTerms(text: string): string[] {
+  const chars = Array.from(text.toLowerCase()).filter((ch) => !/\s/u.test(ch));
+  return [...new Set([...bigrams(text), ...chars])];
+}
 
-export function planSearch(q: string, now: Date): SearchPlan {
+export interface SearchPlan {
+  /** 'bigrams': the query's bigrams are looked up; 'characters': it has none, its characters are. */
+  kind: 'bigrams' | 'characters';
+  text: string;
+  /** The ILIKE pattern of `text`. */
+  term: string;
+}
+
+export function planSearch(q: string): SearchPlan {
   const text = Array.from(q.trim()).slice(0, MAX_QUERY_CHARS).join('');
-  const term = `%${escapeLike(text)}%`;
-  if (bigrams(text).length > 0) return { kind: 'bigrams', text, term };
-  return { kind: 'recent', text, term, since: new Date(now.getTime() - RECENT_WINDOW_DAYS * 24 * 3600 * 1000) };
+  return { kind: bigrams(text).length > 0 ? 'bigrams' : 'characters', text, term: `%${escapeLike(text)}%` };
 }
 
 /**
@@ -70,29 +77,27 @@ export function planSearch(q: string, now: Date): SearchPlan {
  * `searchContact`: whether the phone may be matched (a role that may not see it must not be able to
  * confirm a number by searching for it).
  */
-export function searchCondition(q: string, opts: { searchContact: boolean; now: Date }): RawBuilder<SqlBool> {
-  const plan = planSearch(q, opts.now);
-  const { text, term } = plan;
+export function searchCondition(q: string, opts: { searchContact: boolean }): RawBuilder<SqlBool> {
+  const { kind, text, term } = planSearch(q);
   const phone = opts.searchContact ? sql`OR k.phone LIKE ${term}` : sql``;
-  if (plan.kind === 'bigrams') {
-    // Two characters that make one bigram need no ILIKE: the row's bigrams come from the lower-cased
-    // code, title and content joined by spaces, with pairs containing white space left out, so the
-    // pair is in the array exactly when one of the three contains it, as ILIKE (which compares
-    // lower-cased text) would find. Decided in SQL, not here, so it follows the database's own idea of
-    // white space and case; both sides are constants that the planner folds before it plans, which
-    // leaves `@>` alone in the plan. Customers keep their recheck: LIKE on the name is case-sensitive
-    // and their bigrams include the phone, which not every role may match.
-    //
-    // One condition on `c` itself (not `c.id IN (…)`): the GIN index and the customer index combine in
-    // one bitmap, and for a frequent word the queue's own order can be walked instead.
-    return sql<SqlBool>`((c.search_bigrams @> plaint_bigrams(${text})
-        AND ((char_length(${text}) = 2 AND cardinality(plaint_bigrams(${text})) = 1)
-          OR c.code ILIKE ${term} OR c.title ILIKE ${term} OR c.content ILIKE ${term}))
+  // Two characters that make one bigram, or one character, need no ILIKE: the row's terms come from the
+  // lower-cased code, title and content joined by spaces, with pairs containing white space left out,
+  // so the term is in the array exactly when one of the three contains it, as ILIKE (which compares
+  // lower-cased text) would find. Decided in SQL, not here, so it follows the database's own idea of
+  // white space and case; both sides are constants that the planner folds before it plans, which
+  // leaves `@>` alone in the plan. Customers keep their recheck: LIKE on the name is case-sensitive
+  // and their terms include the phone, which not every role may match.
+  //
+  // One condition on `c` itself (not `c.id IN (…)`): the GIN index and the customer index combine in
+  // one bitmap, and for a frequent word the queue's own order can be walked instead.
+  const terms = kind === 'bigrams' ? sql`plaint_bigrams(${text})` : sql`plaint_search_terms(${text})`;
+  const exact =
+    kind === 'bigrams'
+      ? sql`(char_length(${text}) = 2 AND cardinality(plaint_bigrams(${text})) = 1)`
+      : sql`(char_length(${text}) = 1)`;
+  return sql<SqlBool>`((c.search_terms @> ${terms}
+        AND (${exact} OR c.code ILIKE ${term} OR c.title ILIKE ${term} OR c.content ILIKE ${term}))
       OR c.customer_id = ANY(ARRAY(
         SELECT k.id FROM customers k
-        WHERE k.search_bigrams @> plaint_bigrams(${text}) AND (k.name LIKE ${term} ${phone}))))`;
-  }
-  return sql<SqlBool>`(c.received_at >= ${plan.since}
-    AND (c.code ILIKE ${term} OR c.title ILIKE ${term} OR c.content ILIKE ${term}
-      OR EXISTS (SELECT 1 FROM customers k WHERE k.id = c.customer_id AND (k.name LIKE ${term} ${phone}))))`;
+        WHERE k.search_terms @> ${terms} AND (k.name LIKE ${term} ${phone}))))`;
 }
