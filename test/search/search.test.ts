@@ -182,6 +182,18 @@ test('more matches than the cap: the total says "at least" the cap, and the page
       assert.deepEqual(ids, want, `sort ${sort}, ${limit} a page: every match, in the queue's order`);
     }
   }
+  // Matched through the customer's name (the bulk rows are the refund customer's, 王伟): the walk looks
+  // each row's customer up by key, the count gathers the matching customers first; both must agree.
+  const byName = (await sql<{ id: string }>`SELECT c.id FROM complaints c JOIN customers k ON k.id = c.customer_id
+    WHERE k.name LIKE '%王伟%' OR c.code ILIKE '%王伟%' OR c.title ILIKE '%王伟%' OR c.content ILIKE '%王伟%'
+    ORDER BY c.received_at DESC, c.id DESC`.execute(t.deps.db)).rows.map((r) => r.id);
+  assert.ok(byName.length > SEARCH_TOTAL_CAP);
+  const named = await pages(`q=${encodeURIComponent('王伟')}&sort=received&limit=200`);
+  assert.ok(named.bodies.every((b) => b.totalCapped && b.total === SEARCH_TOTAL_CAP));
+  assert.deepEqual(named.ids, byName, 'every complaint of the customer named 王伟, newest first');
+  const surname = await pages(`q=${encodeURIComponent('王')}&sort=received&limit=25`, 2);
+  assert.deepEqual(surname.ids, byName.slice(0, 50), 'a surname alone: the same complaints, newest first');
+
   // Small pages: the newest matches lie behind the 400 newer complaints that do not match, so the first
   // page is found beyond the rows read in order (one a page) or only by reading further (two a page).
   const newest = (await expected('退款', 'received')).slice(0, 4);
