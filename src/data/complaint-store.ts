@@ -236,19 +236,26 @@ export function clockSummary(clocks: ClockRecord[]): { nextDueAt: Date | null; o
   return { nextDueAt: next === null ? null : new Date(next), overdue };
 }
 
-/** Both sides: a similar pair is stored once, from the later complaint, and each of the two must show the other. */
+/**
+ * A complaint's links, both sides (a similar pair is stored once, from the later complaint, and each of
+ * the two must show the other): the complaints it points to, then those pointing to it, each newest first.
+ */
 export async function listLinks(db: Db, complaintId: string): Promise<{ id: string; code: string; kind: string; direction: 'to' | 'from' }[]> {
   const out = await db
     .selectFrom('complaint_links as l')
     .innerJoin('complaints as c', 'c.id', 'l.to_id')
     .select(['c.id', 'c.code', 'l.kind'])
     .where('l.from_id', '=', complaintId)
+    .orderBy('c.received_at', 'desc')
+    .orderBy('c.id')
     .execute();
   const inbound = await db
     .selectFrom('complaint_links as l')
     .innerJoin('complaints as c', 'c.id', 'l.from_id')
     .select(['c.id', 'c.code', 'l.kind'])
     .where('l.to_id', '=', complaintId)
+    .orderBy('c.received_at', 'desc')
+    .orderBy('c.id')
     .execute();
   return [...out.map((r) => ({ ...r, direction: 'to' as const })), ...inbound.map((r) => ({ ...r, direction: 'from' as const }))];
 }

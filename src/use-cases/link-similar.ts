@@ -92,9 +92,10 @@ export function similarLinkRows(complaintId: string, found: SimilarFound): { fro
   return found.matches.map((m) => ({ from_id: complaintId, to_id: m.id, kind: 'similar' }));
 }
 
-/** The new complaint's links as listLinks will read them back: the outbound side of each stored row. */
+/** The new complaint's links as listLinks will read them back: the outbound side of each stored row, newest first. */
 export function similarLinks(found: SimilarFound): SimilarLinks {
-  const links = found.matches.map((m) => ({ id: m.id, code: m.code, kind: 'similar' as const, direction: 'to' as const }));
+  const newestFirst = [...found.matches].sort((a, b) => b.row.received_at.getTime() - a.row.received_at.getTime() || (a.id < b.id ? -1 : a.id > b.id ? 1 : 0));
+  const links = newestFirst.map((m) => ({ id: m.id, code: m.code, kind: 'similar' as const, direction: 'to' as const }));
   return { count: found.count, links };
 }
 
