@@ -79,8 +79,10 @@ async function intake(server: ServerProcess, label: string, body: (n: number, ta
 
 interface WorkStats {
   complaints: number;
-  /** similar_linked events written per complaint taken in: the fan-out of similar-complaint linking. */
-  similarLinkedPerComplaint: number;
+  /** Similar links stored per complaint taken in (one row a pair): the fan-out of the similar check. */
+  similarLinksPerComplaint: number;
+  /** Earlier complaints whose level an intake raised (similar_linked events), per complaint taken in. */
+  levelRaisesPerComplaint: number;
   /** Rows written (inserted + updated) per complaint taken in, from pg_stat_database. */
   rowsWrittenPerComplaint: number;
 }
@@ -104,15 +106,17 @@ async function intakeOnPostgres(label: string, body: (n: number, tag: string) =>
     // The statistics collector reports with a short delay; what matters is the order of magnitude.
     await sleep(800);
     const c1 = await dbCounters(scratch.url, scratch.name);
-    const [w] = await query<{ n: number; linked: number }>(
+    const [w] = await query<{ n: number; links: number; raised: number }>(
       scratch.url,
       `SELECT (SELECT count(*) FROM complaints WHERE batch_no = $1)::int AS n,
-              (SELECT count(*) FROM complaint_events WHERE type = 'similar_linked')::int AS linked`,
+              (SELECT count(*) FROM complaint_links WHERE kind = 'similar')::int AS links,
+              (SELECT count(*) FROM complaint_events WHERE type = 'similar_linked')::int AS raised`,
       [`bench-${label}`],
     );
     const work = {
       complaints: w.n,
-      similarLinkedPerComplaint: Math.round((w.linked / Math.max(1, w.n)) * 10) / 10,
+      similarLinksPerComplaint: Math.round((w.links / Math.max(1, w.n)) * 10) / 10,
+      levelRaisesPerComplaint: Math.round((w.raised / Math.max(1, w.n)) * 100) / 100,
       // Includes the warm-up's complaints, which are also counted in w.n below.
       rowsWrittenPerComplaint: Math.round(((c1.written - c0.written) / Math.max(1, w.n)) * 10) / 10,
     };
@@ -174,7 +178,7 @@ async function main(): Promise<void> {
   const cpu = (r: IntakeResult) =>
     `CPU per complaint: Plaint ${r.serverCpuMsPerComplaint} ms${r.databaseCpuMsPerComplaint === null ? '' : `, PostgreSQL ${r.databaseCpuMsPerComplaint} ms`}, load generator ${r.clientCpuMsPerComplaint} ms`;
   const rss = (r: IntakeResult) => `server RSS under load: peak ${r.rssPeakMb} MB, mean ${r.rssMeanMb} MB (after warm-up ${r.rssBeforeMb} MB)`;
-  const work = (w: WorkStats) => `${w.complaints} complaints, ${w.similarLinkedPerComplaint} similar_linked events and ${w.rowsWrittenPerComplaint} rows written per complaint`;
+  const work = (w: WorkStats) => `${w.complaints} complaints; per complaint ${w.similarLinksPerComplaint} similar links, ${w.levelRaisesPerComplaint} earlier complaints raised a level, ${w.rowsWrittenPerComplaint} rows written`;
 
   console.log('');
   console.log(`PostgreSQL ${pgRun.serverVersion}, ${CLIENTS} concurrent clients, ${SECONDS} s each:`);
