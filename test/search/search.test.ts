@@ -65,8 +65,10 @@ test('the database fills search_terms through the trigger: bigrams and single ch
   assert.equal(r.rows[0].ok, true);
   const f = await sql<{ b: string[] }>`SELECT plaint_bigrams('Ab c漏水') AS b`.execute(t.deps.db);
   assert.deepEqual([...f.rows[0].b].sort(), bigrams('Ab c漏水').sort());
-  const g = await sql<{ b: string[] }>`SELECT plaint_search_terms('Ab c漏水 王') AS b`.execute(t.deps.db);
-  assert.deepEqual([...g.rows[0].b].sort(), searchTerms('Ab c漏水 王').sort());
+  for (const text of ['Ab c漏水 王', ' 3栋\t1201室\n卫生间漏水  ', '', 'x']) {
+    const g = await sql<{ b: string[] }>`SELECT plaint_search_terms(${text}) AS b`.execute(t.deps.db);
+    assert.deepEqual([...g.rows[0].b].sort(), searchTerms(text).sort(), JSON.stringify(text));
+  }
   assert.deepEqual(searchTerms('Ab c漏水 王').sort(), ['ab', 'a', 'b', 'c漏', '漏水', 'c', '漏', '水', '王'].sort());
 });
 
