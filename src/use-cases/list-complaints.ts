@@ -85,8 +85,8 @@ interface ListQueries {
   deps: Deps;
   limit: number;
   search: Expression<SqlBool> | null;
-  /** The same condition for rows already read in a bounded walk (see searchCondition's rowByRow). */
-  searchRowByRow: Expression<SqlBool> | null;
+  /** The same condition for rows already read in a bounded walk (see searchCondition's `walk`). */
+  searchInWalk: Expression<SqlBool> | null;
   complaints: () => AnyQuery;
   filtered: <Q extends AnyQuery>(q: Q, withSearch: boolean) => Q;
   inOrder: <Q extends AnyQuery>(q: Q) => Q;
@@ -126,7 +126,7 @@ function listQueries(deps: Deps, f: ComplaintFilter, sort: 'due' | 'received'): 
   const filters = filterConditions(f);
   const text = f.q && f.q.trim() ? f.q : null;
   const search = text ? searchCondition(text, { searchContact: f.searchContact === true }) : null;
-  const searchRowByRow = text ? searchCondition(text, { searchContact: f.searchContact === true, rowByRow: true }) : null;
+  const searchInWalk = text ? searchCondition(text, { searchContact: f.searchContact === true, walk: true }) : null;
   // Complaints alone: every filter, the text search included, is a condition on the complaints row,
   // and the customer and unit are joined only to the page's rows.
   const filtered = <Q extends AnyQuery>(q: Q, withSearch: boolean): Q => {
@@ -155,7 +155,7 @@ function listQueries(deps: Deps, f: ComplaintFilter, sort: 'due' | 'received'): 
       .select(['cu.name as customer_name', 'cu.phone as customer_phone', 'cu.email as customer_email', 'u.name as unit_name']);
     return (await inOrder(q).execute()) as unknown as PageRows;
   };
-  return { deps, limit: Math.min(Math.max(f.limit ?? 25, 1), 200), search, searchRowByRow, complaints: () => deps.db.selectFrom('complaints as c'), filtered, inOrder, afterCursor, withNames };
+  return { deps, limit: Math.min(Math.max(f.limit ?? 25, 1), 200), search, searchInWalk, complaints: () => deps.db.selectFrom('complaints as c'), filtered, inOrder, afterCursor, withNames };
 }
 
 export async function listComplaints(deps: Deps, f: ComplaintFilter): Promise<ComplaintPage> {
@@ -224,7 +224,7 @@ async function searchPage(qs: ListQueries): Promise<{ total: number; totalCapped
 async function walkForPage(qs: ListQueries): Promise<PageRows | null> {
   for (const perRow of SEARCH_WALK_ROWS_PER_ROW) {
     const walked = qs.inOrder(qs.afterCursor(qs.filtered(qs.complaints(), false))).selectAll('c').limit(perRow * (qs.limit + 1));
-    const found = await qs.withNames(qs.inOrder(qs.deps.db.selectFrom(walked.as('c')).selectAll('c').where(() => qs.searchRowByRow!)).limit(qs.limit + 1));
+    const found = await qs.withNames(qs.inOrder(qs.deps.db.selectFrom(walked.as('c')).selectAll('c').where(() => qs.searchInWalk!)).limit(qs.limit + 1));
     if (found.length > qs.limit) return found;
   }
   return null;
