@@ -14,7 +14,7 @@ BEGIN
   -- The bigrams as plaint_bigrams (0011) finds them, and the characters from one split of the text with
   -- its white space removed. Made distinct in byte order ("C"): the order of the array does not matter
   -- and equal strings are equal in any deterministic collation, so this only saves comparing by locale.
-  -- About 70 µs for a 100-character complaint, against 55 for the bigrams alone.
+  -- About 68 µs for a 100-character complaint, against 53 for the bigrams alone.
   RETURN (SELECT coalesce(array_agg(DISTINCT g COLLATE "C"), '{}'::text[])
           FROM (SELECT substr(tok, i, 2) AS g
                 FROM regexp_split_to_table(s, '[[:space:]]+') AS tok, generate_series(1, length(tok) - 1) AS i
