@@ -84,9 +84,8 @@ type PageRows = ComplaintPage['items'];
 interface ListQueries {
   deps: Deps;
   limit: number;
-  search: Expression<SqlBool> | null;
-  /** The same condition for rows already read in a bounded walk (see searchCondition's `walk`). */
-  searchInWalk: Expression<SqlBool> | null;
+  /** The text search's condition, for an indexed query and for rows already read in a bounded walk (see searchCondition's `walk`). */
+  search: { indexed: Expression<SqlBool>; inWalk: Expression<SqlBool> } | null;
   complaints: () => AnyQuery;
   filtered: <Q extends AnyQuery>(q: Q, withSearch: boolean) => Q;
   inOrder: <Q extends AnyQuery>(q: Q) => Q;
@@ -124,15 +123,16 @@ function filterConditions(f: ComplaintFilter): ((eb: any) => Expression<SqlBool>
 
 function listQueries(deps: Deps, f: ComplaintFilter, sort: 'due' | 'received'): ListQueries {
   const filters = filterConditions(f);
-  const text = f.q && f.q.trim() ? f.q : null;
-  const search = text ? searchCondition(text, { searchContact: f.searchContact === true }) : null;
-  const searchInWalk = text ? searchCondition(text, { searchContact: f.searchContact === true, walk: true }) : null;
+  const searchContact = f.searchContact === true;
+  const search = f.q && f.q.trim()
+    ? { indexed: searchCondition(f.q, { searchContact }), inWalk: searchCondition(f.q, { searchContact, walk: true }) }
+    : null;
   // Complaints alone: every filter, the text search included, is a condition on the complaints row,
   // and the customer and unit are joined only to the page's rows.
   const filtered = <Q extends AnyQuery>(q: Q, withSearch: boolean): Q => {
     let r = q;
     for (const w of filters) r = r.where(w) as Q;
-    return withSearch && search ? (r.where(() => search) as Q) : r;
+    return withSearch && search ? (r.where(() => search.indexed) as Q) : r;
   };
   // A literal, not a parameter, so the planner matches the expression indexes of migration 0007.
   const dueKey = sql<Date>`coalesce(c.next_due_at, ${sql.raw(`'${FAR_FUTURE}'::timestamptz`)})`;
@@ -155,13 +155,13 @@ function listQueries(deps: Deps, f: ComplaintFilter, sort: 'due' | 'received'): 
       .select(['cu.name as customer_name', 'cu.phone as customer_phone', 'cu.email as customer_email', 'u.name as unit_name']);
     return (await inOrder(q).execute()) as unknown as PageRows;
   };
-  return { deps, limit: Math.min(Math.max(f.limit ?? 25, 1), 200), search, searchInWalk, complaints: () => deps.db.selectFrom('complaints as c'), filtered, inOrder, afterCursor, withNames };
+  return { deps, limit: Math.min(Math.max(f.limit ?? 25, 1), 200), search, complaints: () => deps.db.selectFrom('complaints as c'), filtered, inOrder, afterCursor, withNames };
 }
 
 export async function listComplaints(deps: Deps, f: ComplaintFilter): Promise<ComplaintPage> {
   const sort = f.sort ?? 'received';
   const qs = listQueries(deps, f, sort);
-  const { total, totalCapped, rows } = qs.search ? await searchPage(qs) : await plainPage(qs);
+  const { total, totalCapped, rows } = qs.search ? await searchPage(qs, qs.search.inWalk) : await plainPage(qs);
   const items = rows.slice(0, qs.limit);
   let nextCursor: string | null = null;
   if (rows.length > qs.limit) {
@@ -192,7 +192,7 @@ async function plainPage(qs: ListQueries): Promise<{ total: number; totalCapped:
  * order's index past tens of thousands of complaints that do not match. Counting first tells which way
  * is bounded.
  */
-async function searchPage(qs: ListQueries): Promise<{ total: number; totalCapped: boolean; rows: PageRows }> {
+async function searchPage(qs: ListQueries, inWalk: Expression<SqlBool>): Promise<{ total: number; totalCapped: boolean; rows: PageRows }> {
   // At most SEARCH_TOTAL_CAP + 1 matches (MATERIALIZED: planned without the ORDER BY, so never by
   // walking an order): their number is the total, and when that is all of them they also hold the
   // page, so a rare word or a code costs one index search, not two.
@@ -214,17 +214,17 @@ async function searchPage(qs: ListQueries): Promise<{ total: number; totalCapped
     const ids = counted.flatMap((r) => (r.id ? [r.id] : []));
     return { total, totalCapped: false, rows: ids.length ? await qs.withNames(qs.complaints().selectAll('c').where('c.id', 'in', ids)) : [] };
   }
-  return { total, totalCapped: true, rows: (await walkForPage(qs)) ?? (await sortAllMatches(qs)) };
+  return { total, totalCapped: true, rows: (await walkForPage(qs, inWalk)) ?? (await sortAllMatches(qs)) };
 }
 
 /**
  * Many matches: the page among the first complaints in order that pass the other filters. If they hold
  * a full page of matches, no complaint further on can come before them; null otherwise.
  */
-async function walkForPage(qs: ListQueries): Promise<PageRows | null> {
+async function walkForPage(qs: ListQueries, inWalk: Expression<SqlBool>): Promise<PageRows | null> {
   for (const perRow of SEARCH_WALK_ROWS_PER_ROW) {
     const walked = qs.inOrder(qs.afterCursor(qs.filtered(qs.complaints(), false))).selectAll('c').limit(perRow * (qs.limit + 1));
-    const found = await qs.withNames(qs.inOrder(qs.deps.db.selectFrom(walked.as('c')).selectAll('c').where(() => qs.searchInWalk!)).limit(qs.limit + 1));
+    const found = await qs.withNames(qs.inOrder(qs.deps.db.selectFrom(walked.as('c')).selectAll('c').where(() => inWalk)).limit(qs.limit + 1));
     if (found.length > qs.limit) return found;
   }
   return null;

@@ -149,9 +149,9 @@ export function similarity(sigA: readonly string[], sigB: readonly string[]): nu
  * the text features that weigh at least a plain bigram, heaviest first, at most `max` of them. The
  * database pre-filters candidates with them (the hashes of `keys` overlap the signature's, migration
  * 0012; the cost grows with both arrays' lengths), so a busy unit's boilerplate-only neighbours are
- * never sent to be scored. Sharing none of them leaves only boilerplate or a few light features in common, below the threshold for real
- * texts; test/domain/similarity.test.ts checks that no labelled pair is lost. Falls back to the whole
- * signature (capped) when a text has nothing else.
+ * never sent to be scored. Sharing none of them leaves only boilerplate or a few light features in
+ * common, below the threshold for real texts; test/domain/similarity.test.ts checks that no labelled
+ * pair is lost. Falls back to the whole signature (capped) when a text has nothing else.
  */
 export const MAX_CANDIDATE_KEYS = 16;
 
