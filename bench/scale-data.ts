@@ -22,7 +22,7 @@
 import { createWriteStream, type WriteStream } from 'node:fs';
 import { randomUUID } from 'node:crypto';
 import { sampleComplaint, BENCH_UNITS } from './complaint-samples.ts';
-import { signature } from '../src/domain/similarity/index.ts';
+import { complaintText, signature } from '../src/domain/similarity/index.ts';
 import { PACKS } from '../src/policies/index.ts';
 import { DEMO_NODES } from '../src/seed/demo-org.ts';
 import { GENESIS_HASH, eventHash } from '../src/domain/event-chain.ts';
@@ -188,7 +188,7 @@ export async function generate(scale: number, dir: string): Promise<GeneratedFil
     const follow = unitId === 'u-mfg-qa' && u01(i, 14) < 0.5 ? pick(EN_FOLLOW_UPS, i, 15) : pick(FOLLOW_UPS, i, 15);
     const title = s.title;
     const content = `${date}${s.content}${detail}，${follow}。`;
-    const sig = signature(`${title}\n${content}`);
+    const sig = signature(complaintText({ title, content }));
     const day = iso(receivedMs).slice(0, 10).replace(/-/g, '');
     const code = `TS-${day}-${String(i + 1).padStart(7, '0')}`;
     const custK = u01(i, 16) < 0.3 ? mix(i, 17) % Math.max(1, Math.floor(nCustomers / 10)) : mix(i, 18) % nCustomers;

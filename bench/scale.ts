@@ -29,7 +29,7 @@ import { scopeOf } from '../src/security/scope.ts';
 import { sweepOnce } from '../src/jobs/sweeper.job.ts';
 import { progressReminders } from '../src/use-cases/casework/special-report.ts';
 import { getPeriodicReport } from '../src/use-cases/reports/periodic-report.ts';
-import { signature } from '../src/domain/similarity/index.ts';
+import { complaintText, signature } from '../src/domain/similarity/index.ts';
 import { findSimilarAtIntake } from '../src/use-cases/link-similar.ts';
 import { sampleComplaint, BENCH_UNITS } from './complaint-samples.ts';
 import type { Deps } from '../src/use-cases/context.ts';
@@ -263,7 +263,7 @@ async function main(): Promise<void> {
     let matchesSeen = 0;
     const similarOne = async (i: number) => {
       const s = sampleComplaint((5_000_000 + Math.abs(i)) * BENCH_UNITS.length + busyIdx);
-      const sig = signature(`${s.title}\n${s.content}`);
+      const sig = signature(complaintText(s));
       // The real intake step (src/use-cases/link-similar.ts) for a new complaint with no category yet.
       const r = await findSimilarAtIntake(db, { unitId: BUSY_UNIT, categoryId: null, receivedAt: clock, customerId: '00000000-0000-0000-0000-000000000000', signature: sig });
       matchesSeen += r.matches.length;

@@ -20,7 +20,7 @@ import { findPack } from '../policies/index.ts';
 import { findCategory } from './pack-lookup.ts';
 import { DEFAULT_CALENDAR } from '../domain/calendar/index.ts';
 import { candidateQuery, raiseSimilar, similarFromCandidates, similarLinks, similarToRaise } from './link-similar.ts';
-import { signature } from '../domain/similarity/index.ts';
+import { complaintText, signature } from '../domain/similarity/index.ts';
 import { inTransaction } from '../data/transaction.ts';
 
 
@@ -93,7 +93,7 @@ export async function insertComplaint(
 ): Promise<CreateResult | undefined> {
   const phone = input.customer.phone?.trim() || null;
   const email = input.customer.email?.trim().toLowerCase() || null;
-  const sig = signature(`${input.title}\n${input.content}`);
+  const sig = signature(complaintText(input));
   const categoryId = input.categoryId ?? null;
   const ctx = await readIntakeContext(db, candidateQuery({ unitId: input.unitId, categoryId, receivedAt, signature: sig }), { phone, email: phone ? null : email });
   configCache(db).observe(ctx.configVersion);
