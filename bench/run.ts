@@ -38,8 +38,8 @@ interface IntakeResult extends LoadResult {
 }
 
 /** Warm up (JIT, pool connections), then measure with RSS sampled from /proc every 250 ms. */
-async function intake(server: ServerProcess, label: string, body: (n: number, tag: string) => ComplaintBody = sampleComplaint, database: string | null = null): Promise<IntakeResult> {
-  const token = await login(server.base);
+async function intake(server: ServerProcess, label: string, body: (n: number, tag: string) => ComplaintBody = sampleComplaint, database: string | null = null, bearer?: string): Promise<IntakeResult> {
+  const token = bearer ?? (await login(server.base));
   const poster = jsonPoster(server.base, token, { sockets: CLIENTS, timeoutMs: 30_000 });
   const post = async (n: number) => {
     const status = await poster('/api/complaints', body(n, `bench-${label}`));
@@ -128,6 +128,17 @@ async function intakeOnPostgres(label: string, body: (n: number, tag: string) =>
   }
 }
 
+/** The ceiling's transaction behind one Fastify route (bench/http-floor-server.ts), on the same database. */
+async function httpFloor(url: string): Promise<IntakeResult> {
+  const server = await startServer({ databaseUrl: url, entry: 'bench/http-floor-server.ts' });
+  try {
+    console.log(`  HTTP floor: the ceiling's transaction behind one Fastify route, ${CLIENTS} clients, ${SECONDS} s…`);
+    return await intake(server, 'floor', sampleComplaint, new URL(url).pathname.slice(1), 'floor');
+  } finally {
+    await server.stop();
+  }
+}
+
 async function onPostgres() {
   assertLoopback(BASE_URL);
   const mixed = await intakeOnPostgres('mixed', sampleComplaint);
@@ -140,10 +151,11 @@ async function onPostgres() {
       rawDbCpu = backendCpuSince(name, before);
     });
     const raw = { ...rawLoad, databaseCpuMsPerTx: Math.round((rawDbCpu / Math.max(1, rawLoad.ok)) * 100) / 100 };
+    const floor = await httpFloor(mixed.url);
     const [v] = await query<{ server_version: string }>(mixed.url, 'SHOW server_version');
     const unmatched = await intakeOnPostgres('unmatched', unmatchedComplaint);
     await unmatched.drop();
-    return { mixed, unmatched, raw, serverVersion: v.server_version };
+    return { mixed, unmatched, raw, floor, serverVersion: v.server_version };
   } finally {
     await mixed.drop();
   }
@@ -174,6 +186,7 @@ async function main(): Promise<void> {
   const mixed = pgRun.mixed.load;
   const ratio = Math.round((mixed.perSecond / pgRun.raw.perSecond) * 1000) / 1000;
   const ratioUnmatched = Math.round((pgRun.unmatched.load.perSecond / pgRun.raw.perSecond) * 1000) / 1000;
+  const ratioFloor = Math.round((pgRun.floor.perSecond / pgRun.raw.perSecond) * 1000) / 1000;
   const verdict = (ok: boolean) => (ok ? 'met' : 'NOT met');
   const cpu = (r: IntakeResult) =>
     `CPU per complaint: Plaint ${r.serverCpuMsPerComplaint} ms${r.databaseCpuMsPerComplaint === null ? '' : `, PostgreSQL ${r.databaseCpuMsPerComplaint} ms`}, load generator ${r.clientCpuMsPerComplaint} ms`;
@@ -190,6 +203,8 @@ async function main(): Promise<void> {
   console.log(`    ${cpu(pgRun.unmatched.load)}; ${rss(pgRun.unmatched.load)}`);
   console.log(`  raw ceiling (pg, 3 inserts/tx)    ${fmt(pgRun.raw)}`);
   console.log(`    CPU per transaction: PostgreSQL ${pgRun.raw.databaseCpuMsPerTx} ms`);
+  console.log(`  HTTP floor (the ceiling's tx behind Fastify)  ${fmt(pgRun.floor)}`);
+  console.log(`    ${cpu(pgRun.floor).replace('Plaint', 'floor server')}; floor / ceiling ${ratioFloor}: what any HTTP intake on these cores stays under`);
   console.log(`  ratio intake / ceiling: ${ratio} (unmatched texts: ${ratioUnmatched})   target ≥ ${TARGET_RATIO}: ${verdict(ratio >= TARGET_RATIO)}`);
   console.log(`  intake p99: ${mixed.p99Ms} ms   target < ${TARGET_P99_MS} ms: ${verdict(mixed.p99Ms < TARGET_P99_MS)}`);
   console.log(`Embedded PGlite (one process, no fsync):`);
@@ -206,6 +221,8 @@ async function main(): Promise<void> {
       intakeMixed: { ...mixed, work: pgRun.mixed.work },
       intakeUnmatched: { ...pgRun.unmatched.load, work: pgRun.unmatched.work },
       rawCeiling: pgRun.raw,
+      httpFloor: pgRun.floor,
+      ratioFloor,
       ratio,
       ratioUnmatched,
     },

@@ -97,6 +97,8 @@ export interface ServerOptions {
   nodeOptions?: string;
   /** Seconds to wait for /api/health (start-up runs migrations and seeds demo data). */
   startTimeoutS?: number;
+  /** The script to run instead of src/main.ts, relative to the project (the bench's HTTP floor). */
+  entry?: string;
 }
 
 export interface ServerProcess {
@@ -130,7 +132,7 @@ export async function startServer(opts: ServerOptions): Promise<ServerProcess> {
   if (opts.dataDir) env.DATA_DIR = opts.dataDir;
   // `--import tsx` runs the TypeScript in this very process, so the child's pid is the server's
   // (what kill -9 and /proc/<pid>/status must target).
-  const child = spawn(process.execPath, ['--import', 'tsx', 'src/main.ts'], { cwd: ROOT, env, stdio: ['ignore', 'pipe', 'pipe'] });
+  const child = spawn(process.execPath, ['--import', 'tsx', opts.entry ?? 'src/main.ts'], { cwd: ROOT, env, stdio: ['ignore', 'pipe', 'pipe'] });
   let out = '';
   const keep = (b: Buffer) => {
     out += b.toString();
