@@ -122,6 +122,24 @@ test('a single character is looked up in the index and finds complaints of any a
   assert.deepEqual(await search('漏水'), [codes.leak]);
 });
 
+test('a complaint found both by its own text and by its customer is listed and counted once', async () => {
+  // The total is counted over the complaints found by text and those found by customer apart, then
+  // united (src/use-cases/list-complaints.ts, searchPage): the one found both ways must not count twice.
+  const post = async (customer: { name: string; phone: string }, title: string, content: string) => {
+    const res = await t.api('POST', '/api/complaints', { unitId: 'u-prop-jx', channel: 'phone', customer, title, content });
+    assert.equal(res.statusCode, 201, res.body);
+    return res.json().code as string;
+  };
+  const qian = { name: '钱多多', phone: '13300005555' };
+  const both = await post(qian, '钱多多来电：车位被占', '业主钱多多反映地下车库车位长期被他人占用。');
+  const textOnly = await post({ name: '孙丽', phone: '13300006666' }, '替邻居钱多多投诉', '邻居钱多多不在家，由我代为反映楼道堆物。');
+  const customerOnly = await post(qian, '楼道灯不亮', '五楼楼道灯坏了一个月没人修。');
+  const want = [both, textOnly, customerOnly].sort();
+  assert.deepEqual(await search('钱多多'), want);
+  assert.deepEqual(await search('钱'), want, 'one character: the same, each once');
+  assert.deepEqual(await search('钱多多', 'auditor'), want, 'by name, without contact details');
+});
+
 test('does not find a text that is not there; LIKE wildcards are literal', async () => {
   assert.deepEqual(await search('停车收费'), []);
   assert.deepEqual(await search('%%'), []);

@@ -73,14 +73,13 @@ export function planSearch(q: string): SearchPlan {
 }
 
 /**
- * The WHERE condition for `q` on the complaints table aliased `c` (it refers to nothing else).
- * `searchContact`: whether the phone may be matched (a role that may not see it must not be able to
- * confirm a number by searching for it). `walk`: for filtering complaints already read in a bounded walk
- * of the queue's order: the matching customers are gathered once into a hash table that each row is
- * looked up in; in the index form each row is compared with the whole array of them, which for a
- * surname (王: 23,000 customers at 1M) is 23,000 comparisons a row.
+ * The two ways a complaint matches `q`, apart: by its own text (a condition on the complaints table
+ * aliased `c` alone) and by its customer (the ids of the customers whose name — or phone, with
+ * `searchContact` — contains it). The queue counts them as two bounded queries, since a surname matches
+ * tens of thousands of customers (王: 23,000 at 1M) and their complaints can be taken a customer at a
+ * time until the count is reached, instead of gathering them all first (docs/PERFORMANCE.md, "Scale").
  */
-export function searchCondition(q: string, opts: { searchContact: boolean; walk?: boolean }): RawBuilder<SqlBool> {
+export function searchBranches(q: string, opts: { searchContact: boolean }): { text: RawBuilder<SqlBool>; customerIds: RawBuilder<unknown> } {
   const { kind, text, term } = planSearch(q);
   const phone = opts.searchContact ? sql`OR k.phone LIKE ${term}` : sql``;
   // Two characters that make one bigram, or one character, need no ILIKE: the row's terms come from the
@@ -90,17 +89,32 @@ export function searchCondition(q: string, opts: { searchContact: boolean; walk?
   // white space and case; both sides are constants that the planner folds before it plans, which
   // leaves `@>` alone in the plan. Customers keep their recheck: LIKE on the name is case-sensitive
   // and their terms include the phone, which not every role may match.
-  //
-  // One condition on `c` itself (not `c.id IN (…)`): the GIN index and the customer index combine in
-  // one bitmap, and for a frequent word the queue's own order can be walked instead.
   const terms = kind === 'bigrams' ? sql`plaint_bigrams(${text})` : sql`plaint_search_terms(${text})`;
   const exact =
     kind === 'bigrams'
       ? sql`(char_length(${text}) = 2 AND cardinality(plaint_bigrams(${text})) = 1)`
       : sql`(char_length(${text}) = 1)`;
-  const matchingCustomers = sql`SELECT k.id FROM customers k WHERE k.search_terms @> ${terms} AND (k.name LIKE ${term} ${phone})`;
-  const customer = opts.walk ? sql`c.customer_id IN (${matchingCustomers})` : sql`c.customer_id = ANY(ARRAY(${matchingCustomers}))`;
-  return sql<SqlBool>`((c.search_terms @> ${terms}
-        AND (${exact} OR c.code ILIKE ${term} OR c.title ILIKE ${term} OR c.content ILIKE ${term}))
-      OR ${customer})`;
+  return {
+    text: sql<SqlBool>`(c.search_terms @> ${terms}
+        AND (${exact} OR c.code ILIKE ${term} OR c.title ILIKE ${term} OR c.content ILIKE ${term}))`,
+    customerIds: sql`SELECT k.id FROM customers k WHERE k.search_terms @> ${terms} AND (k.name LIKE ${term} ${phone})`,
+  };
+}
+
+/**
+ * The WHERE condition for `q` on the complaints table aliased `c` (it refers to nothing else): either
+ * branch of searchBranches.
+ * `searchContact`: whether the phone may be matched (a role that may not see it must not be able to
+ * confirm a number by searching for it). `walk`: for filtering complaints already read in a bounded walk
+ * of the queue's order: the matching customers are gathered once into a hash table that each row is
+ * looked up in; in the index form each row is compared with the whole array of them, which for a
+ * surname (王: 23,000 customers at 1M) is 23,000 comparisons a row.
+ *
+ * One condition on `c` itself (not `c.id IN (…)`): the GIN index and the customer index combine in one
+ * bitmap, and for a frequent word the queue's own order can be walked instead.
+ */
+export function searchCondition(q: string, opts: { searchContact: boolean; walk?: boolean }): RawBuilder<SqlBool> {
+  const { text, customerIds } = searchBranches(q, opts);
+  const customer = opts.walk ? sql`c.customer_id IN (${customerIds})` : sql`c.customer_id = ANY(ARRAY(${customerIds}))`;
+  return sql<SqlBool>`(${text} OR ${customer})`;
 }
