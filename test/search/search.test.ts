@@ -8,7 +8,7 @@ import { test, before, after } from 'node:test';
 import assert from 'node:assert/strict';
 import { sql } from 'kysely';
 import { createTestApp, type TestApp } from '../helpers/test-app.ts';
-import { bigrams, planSearch, searchTerms, SEARCH_TOTAL_CAP } from '../../src/domain/search/index.ts';
+import { bigrams, digitTrigrams, planSearch, queryTerms, searchTerms, SEARCH_TOTAL_CAP } from '../../src/domain/search/index.ts';
 
 let t: TestApp;
 const codes: Record<string, string> = {};
@@ -65,11 +65,15 @@ test('the database fills search_terms through the trigger: bigrams and single ch
   assert.equal(r.rows[0].ok, true);
   const f = await sql<{ b: string[] }>`SELECT plaint_bigrams('Ab c漏水') AS b`.execute(t.deps.db);
   assert.deepEqual([...f.rows[0].b].sort(), bigrams('Ab c漏水').sort());
-  for (const text of ['Ab c漏水 王', ' 3栋\t1201室\n卫生间漏水  ', '', 'x']) {
-    const g = await sql<{ b: string[] }>`SELECT plaint_search_terms(${text}) AS b`.execute(t.deps.db);
+  for (const text of ['Ab c漏水 王', ' 3栋\t1201室\n卫生间漏水  ', '', 'x', 'TS-20261130-0042 302室 92号 1234567', '１２３ 12 ab345cd']) {
+    const g = await sql<{ b: string[]; q: string[] }>`SELECT plaint_search_terms(${text}) AS b, plaint_query_terms(${text}) AS q`.execute(t.deps.db);
     assert.deepEqual([...g.rows[0].b].sort(), searchTerms(text).sort(), JSON.stringify(text));
+    assert.deepEqual([...new Set(g.rows[0].q)].sort(), queryTerms(text).sort(), JSON.stringify(text));
   }
   assert.deepEqual(searchTerms('Ab c漏水 王').sort(), ['ab', 'a', 'b', 'c漏', '漏水', 'c', '漏', '水', '王'].sort());
+  // Runs of three or more ASCII digits also give their three-digit pieces (migration 0015).
+  assert.deepEqual(digitTrigrams('3栋1201室 92号 ab345cd').sort(), ['120', '201', '345'].sort());
+  assert.deepEqual(queryTerms('302').sort(), ['30', '02', '302'].sort());
 });
 
 test('finds two-character words: 退款, 漏水', async () => {
@@ -138,6 +142,24 @@ test('a complaint found both by its own text and by its customer is listed and c
   assert.deepEqual(await search('钱多多'), want);
   assert.deepEqual(await search('钱'), want, 'one character: the same, each once');
   assert.deepEqual(await search('钱多多', 'auditor'), want, 'by name, without contact details');
+});
+
+test('a number is found by its digits, a room 302 apart from 2030 or 3 02', async () => {
+  // Every complaint's code is full of digits too (TS-20261124-0001): 302 must still find the room alone.
+  const post = async (title: string, content: string) => {
+    const res = await t.api('POST', '/api/complaints', { unitId: 'u-prop-jx', channel: 'phone', customer: { name: '吴磊', phone: '13300007777' }, title, content });
+    assert.equal(res.statusCode, 201, res.body);
+    return res.json().code as string;
+  };
+  const room = await post('302室楼上渗水', '5栋302室天花板渗水，已持续一周。');
+  const year = await post('车位费2030年到期', '车位租约写到2030年，物业要求一次付清。');
+  const apart = await post('3号楼02单元门禁坏了', '3 02 单元门禁刷卡无反应。');
+  assert.deepEqual(await search('302'), [room]);
+  assert.deepEqual(await search('5栋302'), [room]);
+  assert.deepEqual(await search('2030'), [year]);
+  assert.deepEqual(await search('3 02'), [apart], 'digits apart are not a run');
+  assert.deepEqual(await search('0000777'), [room, year, apart].sort(), 'part of the customer\'s phone, for a role that may see it');
+  assert.deepEqual(await search('0000777', 'handler'), [], 'not for a department');
 });
 
 test('does not find a text that is not there; LIKE wildcards are literal', async () => {

@@ -15,7 +15,10 @@
  * - a query without a bigram — one character (a surname such as 王, or 漏), or single characters between
  *   spaces — looks up its characters instead: the arrays also hold each row's distinct characters
  *   (migration 0014, `plaint_search_terms`). One character is answered exactly by the index, as two are;
- *   several are rechecked with ILIKE. Like every other query it searches all complaints.
+ *   several are rechecked with ILIKE. Like every other query it searches all complaints;
+ * - digits are also kept in three-digit pieces of their runs (migration 0015, `plaint_digit_trigrams`),
+ *   and a query with a run of three or more digits (a room 302, part of a phone) looks those up with its
+ *   bigrams (`plaint_query_terms`): two digits are in most complaints' codes and dates.
  *
  * The condition is on the complaints row alone (the customer is reached through a sub-select), so the
  * queue can count and page complaints without joining customers first.
@@ -53,10 +56,27 @@ export function bigrams(text: string): string[] {
   return [...out];
 }
 
-/** The terms the database keeps of a text (plaint_search_terms, migration 0014): its bigrams and its characters. */
+/**
+ * The three-digit pieces of a text's runs of three or more ASCII digits (plaint_digit_trigrams, migration
+ * 0015): two digits are a poor bigram ('30' and '02' are in most complaints' codes and dates), three
+ * tell a room 302 from everything else.
+ */
+export function digitTrigrams(text: string): string[] {
+  const out = new Set<string>();
+  for (const [run] of text.matchAll(/[0-9]{3,}/g)) for (let i = 0; i + 3 <= run.length; i++) out.add(run.slice(i, i + 3));
+  return [...out];
+}
+
+/** The terms the database keeps of a text (plaint_search_terms, migrations 0014–0015): its bigrams, its characters and its digit pieces. */
 export function searchTerms(text: string): string[] {
-  const chars = Array.from(text.toLowerCase()).filter((ch) => !/\s/u.test(ch));
-  return [...new Set([...bigrams(text), ...chars])];
+  const lower = text.toLowerCase();
+  const chars = Array.from(lower).filter((ch) => !/\s/u.test(ch));
+  return [...new Set([...bigrams(text), ...chars, ...digitTrigrams(lower)])];
+}
+
+/** What a query with at least one bigram looks up (plaint_query_terms): its bigrams and its digit pieces. */
+export function queryTerms(text: string): string[] {
+  return [...new Set([...bigrams(text), ...digitTrigrams(text.toLowerCase())])];
 }
 
 export interface SearchPlan {
@@ -89,7 +109,7 @@ export function searchBranches(q: string, opts: { searchContact: boolean }): { t
   // white space and case; both sides are constants that the planner folds before it plans, which
   // leaves `@>` alone in the plan. Customers keep their recheck: LIKE on the name is case-sensitive
   // and their terms include the phone, which not every role may match.
-  const terms = kind === 'bigrams' ? sql`plaint_bigrams(${text})` : sql`plaint_search_terms(${text})`;
+  const terms = kind === 'bigrams' ? sql`plaint_query_terms(${text})` : sql`plaint_search_terms(${text})`;
   const exact =
     kind === 'bigrams'
       ? sql`(char_length(${text}) = 2 AND cardinality(plaint_bigrams(${text})) = 1)`
