@@ -216,6 +216,8 @@ async function main(): Promise<void> {
       ['one character: 漏', '漏'],
       ['one character, a surname: 王', '王'],
       ['one character, in most complaints: 的', '的'],
+      ['a room number: 302', '302'],
+      ['two digits, a fuel grade: 92', '92'],
     ];
     const search: Record<string, Timing & { total?: number }> = {};
     // The ILIKE it replaces, for comparison: the previous `q` condition, on the same joins.

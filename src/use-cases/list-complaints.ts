@@ -9,7 +9,7 @@ import type { Deps } from './context.ts';
 import type { ComplaintRow } from '../data/complaint-store.ts';
 import { invalid } from '../domain/errors.ts';
 import { scopeCondition, type Scope } from '../security/scope.ts';
-import { searchBranches, searchCondition, SEARCH_TOTAL_CAP } from '../domain/search/index.ts';
+import { searchBranches, SEARCH_TOTAL_CAP, type SearchBranches } from '../domain/search/index.ts';
 
 export interface ComplaintFilter {
   status?: string[];
@@ -64,6 +64,13 @@ type AnyQuery = SelectQueryBuilder<any, any, any>;
  * walks would catch more words but make every miss dearer.
  */
 const SEARCH_WALK_ROWS_PER_ROW = [20, 150];
+/**
+ * A walk looks each row's customer up by key when the customers' index finds at least this many
+ * customers per walked row, and gathers them otherwise: reading one found customer costs about what
+ * looking up one walked row's does, and the index finds more than match (a role without contact
+ * details still gets the customers whose phone holds the digits, and drops them only on reading).
+ */
+const PROBE_WHEN_CANDIDATES_PER_ROW = 2;
 
 function decodeCursor(cursor: string): { k: string; id: string } {
   try {
@@ -84,11 +91,8 @@ type PageRows = ComplaintPage['items'];
 interface ListQueries {
   deps: Deps;
   limit: number;
-  /**
-   * The text search's condition, for an indexed query and for rows already read in a bounded walk (see
-   * searchCondition's `walk`), and its two branches (the complaint's own text, its customer) apart.
-   */
-  search: { indexed: Expression<SqlBool>; inWalk: Expression<SqlBool>; byText: Expression<SqlBool>; byCustomer: Expression<SqlBool> } | null;
+  /** The text search: its two branches (the complaint's own text, its customer), and both as one indexed condition. */
+  search: { branches: SearchBranches; indexed: Expression<SqlBool> } | null;
   complaints: () => AnyQuery;
   filtered: <Q extends AnyQuery>(q: Q, withSearch: boolean) => Q;
   inOrder: <Q extends AnyQuery>(q: Q) => Q;
@@ -128,14 +132,7 @@ function listQueries(deps: Deps, f: ComplaintFilter, sort: 'due' | 'received'): 
   const filters = filterConditions(f);
   const searchContact = f.searchContact === true;
   const branches = f.q && f.q.trim() ? searchBranches(f.q, { searchContact }) : null;
-  const search = f.q && branches
-    ? {
-        indexed: searchCondition(f.q, { searchContact }),
-        inWalk: searchCondition(f.q, { searchContact, walk: true }),
-        byText: branches.text,
-        byCustomer: sql<SqlBool>`c.customer_id IN (${branches.customerIds})`,
-      }
-    : null;
+  const search = branches ? { branches, indexed: sql<SqlBool>`(${branches.text} OR ${branches.customer('array')})` } : null;
   // Complaints alone: every filter, the text search included, is a condition on the complaints row,
   // and the customer and unit are joined only to the page's rows.
   const filtered = <Q extends AnyQuery>(q: Q, withSearch: boolean): Q => {
@@ -209,12 +206,17 @@ async function searchPage(qs: ListQueries, search: NonNullable<ListQueries['sear
   // side stops at the cap: a surname's customers are taken one at a time with their complaints until
   // then (15 ms for 王 at 1M), where one condition with OR first gathered all 23,000 of them and looked
   // up each one's complaints (90–135 ms).
+  const { branches } = search;
   const matching = (by: Expression<SqlBool>) =>
     qs.filtered(qs.complaints(), false).where(() => by).select(['c.id', 'c.received_at', 'c.next_due_at']).limit(SEARCH_TOTAL_CAP + 1);
+  const walks = SEARCH_WALK_ROWS_PER_ROW.map((perRow) => perRow * (qs.limit + 1));
+  // How many customers the index finds, up to what decides each walk's form (walkForPage).
+  const enough = PROBE_WHEN_CANDIDATES_PER_ROW * walks[walks.length - 1];
   const counted = await qs.deps.db
     .with(
       (cte) => cte('m').materialized(),
-      (db) => db.selectFrom(matching(search.byText).as('t')).selectAll().union(db.selectFrom(matching(search.byCustomer).as('k')).selectAll()),
+      // Alone in its WHERE, `IN` is a join that the planner can start from the customers.
+      (db) => db.selectFrom(matching(branches.text).as('t')).selectAll().union(db.selectFrom(matching(branches.customer('hashed')).as('k')).selectAll()),
     )
     .selectFrom((db) => db.selectFrom('m').select((eb) => eb.fn.countAll<number>().as('n')).as('t'))
     .leftJoinLateral(
@@ -222,6 +224,7 @@ async function searchPage(qs: ListQueries, search: NonNullable<ListQueries['sear
       (join) => join.onTrue(),
     )
     .select(['t.n', 'p.id'])
+    .select(sql<number>`(SELECT count(*) FROM (${branches.customerCandidates} LIMIT ${enough}) x)`.as('candidates'))
     .execute();
   const n = Number(counted[0]?.n ?? 0);
   const total = Math.min(n, SEARCH_TOTAL_CAP);
@@ -229,16 +232,20 @@ async function searchPage(qs: ListQueries, search: NonNullable<ListQueries['sear
     const ids = counted.flatMap((r) => (r.id ? [r.id] : []));
     return { total, totalCapped: false, rows: ids.length ? await qs.withNames(qs.complaints().selectAll('c').where('c.id', 'in', ids)) : [] };
   }
-  return { total, totalCapped: true, rows: (await walkForPage(qs, search.inWalk)) ?? (await sortAllMatches(qs)) };
+  const candidates = Number(counted[0]?.candidates ?? 0);
+  return { total, totalCapped: true, rows: (await walkForPage(qs, branches, walks, candidates)) ?? (await sortAllMatches(qs)) };
 }
 
 /**
  * Many matches: the page among the first complaints in order that pass the other filters. If they hold
  * a full page of matches, no complaint further on can come before them; null otherwise.
  */
-async function walkForPage(qs: ListQueries, inWalk: Expression<SqlBool>): Promise<PageRows | null> {
-  for (const perRow of SEARCH_WALK_ROWS_PER_ROW) {
-    const walked = qs.inOrder(qs.afterCursor(qs.filtered(qs.complaints(), false))).selectAll('c').limit(perRow * (qs.limit + 1));
+async function walkForPage(qs: ListQueries, branches: SearchBranches, walks: number[], customerCandidates: number): Promise<PageRows | null> {
+  for (const rows of walks) {
+    // Gathering the customers reads each one the index finds; looking up each walked row's reads one per row.
+    const form = customerCandidates >= PROBE_WHEN_CANDIDATES_PER_ROW * rows ? 'probe' : 'hashed';
+    const inWalk = sql<SqlBool>`(${branches.text} OR ${branches.customer(form)})`;
+    const walked = qs.inOrder(qs.afterCursor(qs.filtered(qs.complaints(), false))).selectAll('c').limit(rows);
     const found = await qs.withNames(qs.inOrder(qs.deps.db.selectFrom(walked.as('c')).selectAll('c').where(() => inWalk)).limit(qs.limit + 1));
     if (found.length > qs.limit) return found;
   }

@@ -235,6 +235,12 @@ test('more matches than the cap: the total says "at least" the cap, and the page
   assert.deepEqual(named.ids, byName, 'every complaint of the customer named 王伟, newest first');
   const surname = await pages(`q=${encodeURIComponent('王')}&sort=received&limit=25`, 2);
   assert.deepEqual(surname.ids, byName.slice(0, 50), 'a surname alone: the same complaints, newest first');
+  // With as many customers of that surname as a big centre has, the walk looks each walked row's
+  // customer up instead of gathering them all (list-complaints.ts, PROBE_WHEN_CANDIDATES_PER_ROW): the
+  // same pages. The customers added have no complaints, so the answer must not change.
+  await sql`INSERT INTO customers (name, phone) SELECT '王' || i, '1390000' || lpad(i::text, 4, '0') FROM generate_series(1, 1200) AS i`.execute(t.deps.db);
+  const many = await pages(`q=${encodeURIComponent('王')}&sort=received&limit=25`, 2);
+  assert.deepEqual(many.ids, byName.slice(0, 50), 'a surname shared by many customers: the same complaints, newest first');
 
   // Small pages: the newest matches lie behind the 400 newer complaints that do not match, so the first
   // page is found beyond the rows read in order (one a page) or only by reading further (two a page).

@@ -93,13 +93,37 @@ export function planSearch(q: string): SearchPlan {
 }
 
 /**
- * The two ways a complaint matches `q`, apart: by its own text (a condition on the complaints table
- * aliased `c` alone) and by its customer (the ids of the customers whose name — or phone, with
- * `searchContact` — contains it). The queue counts them as two bounded queries, since a surname matches
- * tens of thousands of customers (王: 23,000 at 1M) and their complaints can be taken a customer at a
- * time until the count is reached, instead of gathering them all first (docs/PERFORMANCE.md, "Scale").
+ * How a complaint's customer is matched in a condition on `c`:
+ * - 'array': the matching customers' ids gathered into an array and looked up in one index search (an
+ *   indexed query: the GIN index and the customer index combine in one bitmap);
+ * - 'hashed': gathered once into a hash table that each row is looked up in — for rows already read in
+ *   a bounded walk of the queue's order, when the customers' index finds few; in the 'array' form each
+ *   walked row would be compared with the whole array;
+ * - 'probe': each walked row's own customer read by key and compared — when the index finds many (a
+ *   surname, 王: 23,000 at 1M; two digits of a phone: 60,000), which a walk of a few thousand rows
+ *   reads faster than it gathers them. A scalar sub-select, so the planner cannot turn it back into a
+ *   gathering (it does so with EXISTS, and without the index it then reads every customer).
  */
-export function searchBranches(q: string, opts: { searchContact: boolean }): { text: RawBuilder<SqlBool>; customerIds: RawBuilder<unknown> } {
+export type CustomerMatch = 'array' | 'hashed' | 'probe';
+
+export interface SearchBranches {
+  /** The complaint's own text (code, title, content): a condition on `c` alone. */
+  text: RawBuilder<SqlBool>;
+  /** The ids of the customers whose name — or phone, with `searchContact` — contains the query. */
+  customerIds: RawBuilder<unknown>;
+  /** The customers the index finds for the query, before their names are compared (what gathering them reads). */
+  customerCandidates: RawBuilder<unknown>;
+  /** Its customer matches, in one of the forms of CustomerMatch. */
+  customer: (form: CustomerMatch) => RawBuilder<SqlBool>;
+}
+
+/**
+ * The two ways a complaint matches `q`, apart: by its own text and by its customer. The queue counts
+ * them as two bounded queries, since a surname matches tens of thousands of customers and their
+ * complaints can be taken a customer at a time until the count is reached, instead of gathering them
+ * all first (docs/PERFORMANCE.md, "Scale").
+ */
+export function searchBranches(q: string, opts: { searchContact: boolean }): SearchBranches {
   const { kind, text, term } = planSearch(q);
   const phone = opts.searchContact ? sql`OR k.phone LIKE ${term}` : sql``;
   // Two characters that make one bigram, or one character, need no ILIKE: the row's terms come from the
@@ -114,27 +138,30 @@ export function searchBranches(q: string, opts: { searchContact: boolean }): { t
     kind === 'bigrams'
       ? sql`(char_length(${text}) = 2 AND cardinality(plaint_bigrams(${text})) = 1)`
       : sql`(char_length(${text}) = 1)`;
+  const likeCustomer = sql`(k.name LIKE ${term} ${phone})`;
+  const customerIds = sql`SELECT k.id FROM customers k WHERE k.search_terms @> ${terms} AND ${likeCustomer}`;
   return {
     text: sql<SqlBool>`(c.search_terms @> ${terms}
         AND (${exact} OR c.code ILIKE ${term} OR c.title ILIKE ${term} OR c.content ILIKE ${term}))`,
-    customerIds: sql`SELECT k.id FROM customers k WHERE k.search_terms @> ${terms} AND (k.name LIKE ${term} ${phone})`,
+    customerIds,
+    customerCandidates: sql`SELECT 1 FROM customers k WHERE k.search_terms @> ${terms}`,
+    customer: (form) =>
+      form === 'array'
+        ? sql<SqlBool>`c.customer_id = ANY(ARRAY(${customerIds}))`
+        : form === 'hashed'
+          ? sql<SqlBool>`c.customer_id IN (${customerIds})`
+          : // LIKE alone decides: a name or phone that contains the query contains its terms.
+            sql<SqlBool>`coalesce((SELECT ${likeCustomer} FROM customers k WHERE k.id = c.customer_id), false)`,
   };
 }
 
 /**
  * The WHERE condition for `q` on the complaints table aliased `c` (it refers to nothing else): either
- * branch of searchBranches.
+ * branch of searchBranches, the customer matched in the form `customers` (default 'array').
  * `searchContact`: whether the phone may be matched (a role that may not see it must not be able to
- * confirm a number by searching for it). `walk`: for filtering complaints already read in a bounded walk
- * of the queue's order: the matching customers are gathered once into a hash table that each row is
- * looked up in; in the index form each row is compared with the whole array of them, which for a
- * surname (王: 23,000 customers at 1M) is 23,000 comparisons a row.
- *
- * One condition on `c` itself (not `c.id IN (…)`): the GIN index and the customer index combine in one
- * bitmap, and for a frequent word the queue's own order can be walked instead.
+ * confirm a number by searching for it).
  */
-export function searchCondition(q: string, opts: { searchContact: boolean; walk?: boolean }): RawBuilder<SqlBool> {
-  const { text, customerIds } = searchBranches(q, opts);
-  const customer = opts.walk ? sql`c.customer_id IN (${customerIds})` : sql`c.customer_id = ANY(ARRAY(${customerIds}))`;
-  return sql<SqlBool>`(${text} OR ${customer})`;
+export function searchCondition(q: string, opts: { searchContact: boolean; customers?: CustomerMatch }): RawBuilder<SqlBool> {
+  const b = searchBranches(q, opts);
+  return sql<SqlBool>`(${b.text} OR ${b.customer(opts.customers ?? 'array')})`;
 }
