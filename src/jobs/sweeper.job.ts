@@ -23,7 +23,17 @@ export interface SweepResult {
   progressReminders: number;
 }
 
+/**
+ * Weekly-progress reminders are written only while a pass is younger than this (ms); the rest wait for
+ * the next pass. Due clocks and severity checks are never put off: their time is part of what they
+ * record. At 1,000,000 complaints the check for owed reminders alone reads for 300–450 ms, and writing a
+ * backlog's hundred reminders took the rest of a second on a slow moment of the machine
+ * (docs/PERFORMANCE.md, "Scale").
+ */
+export const REMINDER_BUDGET_MS = 600;
+
 export async function sweepOnce(deps: Deps, opts: { batch?: number } = {}): Promise<SweepResult> {
+  const started = performance.now();
   const batch = opts.batch ?? 500;
   const now = deps.now();
   const result: SweepResult = { breaches: 0, levelChecks: 0, complaints: 0, progressReminders: 0 };
@@ -79,7 +89,7 @@ export async function sweepOnce(deps: Deps, opts: { batch?: number } = {}): Prom
     });
   }
   // Major complaints owe weekly progress (R-NT-1); a missed week becomes a reminder, once.
-  result.progressReminders = (await remindMissingProgress(deps)).reminded;
+  result.progressReminders = (await remindMissingProgress(deps, undefined, started + REMINDER_BUDGET_MS)).reminded;
   return result;
 }
 

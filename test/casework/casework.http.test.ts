@@ -163,6 +163,10 @@ test('R-NT-1: reminders owed in bulk are written a bounded number per sweeper pa
   assert.equal(first.deferred, owed.length - 2, 'the rest wait for the next passes');
   const added = [...(await claimed())].filter((k) => !before.has(k));
   assert.deepEqual(added.sort(), owed.slice(0, 2).sort(), 'the oldest complaints are reminded first');
+  // Past its deadline a pass still writes one reminder, so a backlog drains however slow the passes are.
+  const late = await remindMissingProgress(t.deps, 100, performance.now());
+  assert.equal(late.reminded, 1);
+  assert.equal(late.deferred, owed.length - 3);
   for (let pass = 0; pass < owed.length && (await remindMissingProgress(t.deps, 2)).deferred > 0; pass++);
   const all = await claimed();
   for (const id of ids) assert.ok([...all].some((k) => k.startsWith(`${id}|`)), 'no reminder is lost');

@@ -270,7 +270,12 @@ export async function progressReminders(deps: Deps, filter: (row: ReminderRow) =
  */
 export const MAX_REMINDERS_PER_PASS = 100;
 
-export async function remindMissingProgress(deps: Deps, maxPerPass = MAX_REMINDERS_PER_PASS): Promise<{ reminded: number; deferred: number }> {
+/**
+ * `deadline` (a `performance.now()` instant): no reminder is begun after it, except a first one, so a
+ * slow moment shortens a pass instead of lengthening it and a backlog still drains, one pass after
+ * another. The sweeper sets it (src/jobs/sweeper.job.ts, REMINDER_BUDGET_MS).
+ */
+export async function remindMissingProgress(deps: Deps, maxPerPass = MAX_REMINDERS_PER_PASS, deadline = Infinity): Promise<{ reminded: number; deferred: number }> {
   const due = await progressReminders(deps);
   // Weeks already reminded are skipped with one read instead of one transaction each, so an idle pass
   // over thousands of major complaints stays cheap.
@@ -282,7 +287,10 @@ export async function remindMissingProgress(deps: Deps, maxPerPass = MAX_REMINDE
   }
   let reminded = 0;
   const owed = due.filter((r) => !already.has(`${r.complaintId}|${new Date(r.missedDueAt).toISOString()}`));
+  let attempted = 0;
   for (const r of owed.slice(0, maxPerPass)) {
+    if (attempted > 0 && performance.now() >= deadline) break;
+    attempted++;
     const now = deps.now();
     const done = await inTransaction(deps.db, async (trx) => {
       const row = await lockOr404(trx, r.complaintId);
@@ -306,7 +314,7 @@ export async function remindMissingProgress(deps: Deps, maxPerPass = MAX_REMINDE
     });
     if (done) reminded++;
   }
-  return { reminded, deferred: Math.max(0, owed.length - maxPerPass) };
+  return { reminded, deferred: owed.length - attempted };
 }
 
 export { findComplaint };
