@@ -18,18 +18,14 @@ END
 $$;
 
 -- 0014's terms (bigrams and characters) and the digit pieces. Three characters long, the pieces never
--- equal a bigram or a character, so the array stays distinct.
-CREATE OR REPLACE FUNCTION plaint_search_terms(t text) RETURNS text[]
+-- equal a bigram or a character, so the array stays distinct. The triggers call plaint_search_terms by
+-- name, so they use the new one.
+ALTER FUNCTION plaint_search_terms(text) RENAME TO plaint_bigrams_and_characters;
+
+CREATE FUNCTION plaint_search_terms(t text) RETURNS text[]
 LANGUAGE plpgsql IMMUTABLE PARALLEL SAFE AS $$
-DECLARE
-  s text := lower(coalesce(t, ''));
 BEGIN
-  RETURN (SELECT coalesce(array_agg(DISTINCT g COLLATE "C"), '{}'::text[])
-          FROM (SELECT substr(tok, i, 2) AS g
-                FROM regexp_split_to_table(s, '[[:space:]]+') AS tok, generate_series(1, length(tok) - 1) AS i
-                UNION ALL
-                SELECT unnest(string_to_array(regexp_replace(s, '[[:space:]]+', '', 'g'), NULL))) AS terms)
-         || plaint_digit_trigrams(s);
+  RETURN plaint_bigrams_and_characters(t) || plaint_digit_trigrams(lower(coalesce(t, '')));
 END
 $$;
 
