@@ -152,16 +152,21 @@ test('a major complaint: emergency response, weekly progress and corrective acti
     await em.waitFor();
     await chooseOption(page, em, '记录类型', '答复');
     await em.getByLabel('记录内容').fill('已电话答复业主，排水泵今晚到场。');
+    // Waiting for the text alone could find it in the form's own textarea (see the corrective action below).
+    const logged = page.waitForResponse((r) => r.url().endsWith('/emergency/actions') && r.request().method() === 'POST');
     await em.getByRole('button', { name: '添加记录' }).click();
-    await em.getByText('已电话答复业主，排水泵今晚到场。').waitFor();
+    assert.ok((await logged).ok());
+    await em.getByText('已电话答复业主，排水泵今晚到场。').first().waitFor();
     const emergency = await apiAs<{ team: string[]; answer: { doneAt: string | null } }>(page, `/complaints/${id}/emergency`);
     assert.deepEqual(emergency.body.team, ['张工', '李工']);
     assert.ok(emergency.body.answer.doneAt, 'an answer entry meets the 24 h deadline');
 
     const progress = page.getByTestId('progress-panel');
     await progress.getByLabel('本周进展').fill('排水系统已疏通，正在复查。');
+    const reported = page.waitForResponse((r) => r.url().endsWith('/progress') && r.request().method() === 'POST');
     await progress.getByRole('button', { name: '添加进展' }).click();
-    await progress.getByText('排水系统已疏通，正在复查。').waitFor();
+    assert.ok((await reported).ok());
+    await progress.getByText('排水系统已疏通，正在复查。').first().waitFor();
 
     const capa = page.getByTestId('capa-panel');
     await capa.getByLabel('临时围堵措施').fill('临时抽排积水，设置警示。');
@@ -174,8 +179,12 @@ test('a major complaint: emergency response, weekly progress and corrective acti
     await actionForm.getByLabel('完成日期').click();
     await actionForm.getByLabel('完成日期').fill('2099-12-31');
     await actionForm.getByLabel('完成日期').press('Tab');
+    // The text is also in the form's own textarea (React keeps a controlled textarea's text content in
+    // step with its value), so waiting for it alone could pass before the action was stored.
+    const added = page.waitForResponse((r) => r.url().endsWith('/capa/actions') && r.request().method() === 'POST');
     await actionForm.getByRole('button', { name: '添加措施' }).click();
-    await capa.getByText('更换排水泵并建立月度巡检。').waitFor();
+    assert.equal((await added).status(), 201);
+    await capa.getByRole('cell', { name: '更换排水泵并建立月度巡检。' }).waitFor();
     assert.equal(await actionForm.locator('.ant-form-item-explain-error').count(), 0, 'the emptied form shows no errors');
     const stored = await apiAs<{ containment: string; actions: { owner: string; dueDate: string }[] }>(page, `/complaints/${id}/capa`);
     assert.equal(stored.body.containment, '临时抽排积水，设置警示。');
