@@ -1,6 +1,8 @@
 /**
  * Starts the real Plaint server as a child process for browser tests: a free port, a fresh DATA_DIR,
- * demo data on (PLAINT_DEMO=1), DATABASE_URL passed through when set. Resolves once /api/health answers.
+ * demo data on (PLAINT_DEMO=1), and with DATABASE_URL a fresh database on that server, dropped when the
+ * server stops (the named database itself is left as it was: a second run must not find the first's
+ * complaints and reports). Resolves once /api/health answers.
  */
 import { spawn, type ChildProcess } from 'node:child_process';
 import fs from 'node:fs';
@@ -9,6 +11,7 @@ import os from 'node:os';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { ensureWebBuilt } from '../../src/web-build.ts';
+import { createScratchDatabase } from '../helpers/test-db.ts';
 
 export const ROOT = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '../..');
 
@@ -84,7 +87,9 @@ export async function startServer(): Promise<RunningServer> {
     NODE_ENV: 'test',
     LOG_LEVEL: 'warn',
   };
-  if (process.env.DATABASE_URL) env.DATABASE_URL = process.env.DATABASE_URL;
+  const scratch = process.env.DATABASE_URL?.trim() ? await createScratchDatabase() : null;
+  if (scratch) env.DATABASE_URL = scratch.url;
+  else delete env.DATABASE_URL;
   const child = spawn(process.execPath, ['--import', 'tsx', 'src/main.ts'], { cwd: ROOT, env, stdio: ['ignore', 'pipe', 'pipe'] });
   let log = '';
   child.stdout!.on('data', (d: Buffer) => (log += d.toString()));
@@ -99,6 +104,7 @@ export async function startServer(): Promise<RunningServer> {
       clearTimeout(timer);
     }
     fs.rmSync(dataDir, { recursive: true, force: true });
+    await scratch?.drop();
   };
   try {
     await waitForHealth(baseUrl, child, () => log, 120_000);
