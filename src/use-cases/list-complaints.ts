@@ -91,8 +91,8 @@ type PageRows = ComplaintPage['items'];
 interface ListQueries {
   deps: Deps;
   limit: number;
-  /** The text search: its two branches (the complaint's own text, its customer), and both as one indexed condition. */
-  search: { branches: SearchBranches; indexed: Expression<SqlBool> } | null;
+  /** The text search: its two branches, the complaint's own text and its customer. */
+  search: SearchBranches | null;
   complaints: () => AnyQuery;
   filtered: <Q extends AnyQuery>(q: Q, withSearch: boolean) => Q;
   inOrder: <Q extends AnyQuery>(q: Q) => Q;
@@ -130,15 +130,13 @@ function filterConditions(f: ComplaintFilter): ((eb: any) => Expression<SqlBool>
 
 function listQueries(deps: Deps, f: ComplaintFilter, sort: 'due' | 'received'): ListQueries {
   const filters = filterConditions(f);
-  const searchContact = f.searchContact === true;
-  const branches = f.q && f.q.trim() ? searchBranches(f.q, { searchContact }) : null;
-  const search = branches ? { branches, indexed: sql<SqlBool>`(${branches.text} OR ${branches.customer('array')})` } : null;
+  const search = f.q && f.q.trim() ? searchBranches(f.q, { searchContact: f.searchContact === true }) : null;
   // Complaints alone: every filter, the text search included, is a condition on the complaints row,
   // and the customer and unit are joined only to the page's rows.
   const filtered = <Q extends AnyQuery>(q: Q, withSearch: boolean): Q => {
     let r = q;
     for (const w of filters) r = r.where(w) as Q;
-    return withSearch && search ? (r.where(() => search.indexed) as Q) : r;
+    return withSearch && search ? (r.where(() => search.either('array')) as Q) : r;
   };
   // A literal, not a parameter, so the planner matches the expression indexes of migration 0007.
   const dueKey = sql<Date>`coalesce(c.next_due_at, ${sql.raw(`'${FAR_FUTURE}'::timestamptz`)})`;
@@ -198,7 +196,7 @@ async function plainPage(qs: ListQueries): Promise<{ total: number; totalCapped:
  * order's index past tens of thousands of complaints that do not match. Counting first tells which way
  * is bounded.
  */
-async function searchPage(qs: ListQueries, search: NonNullable<ListQueries['search']>): Promise<{ total: number; totalCapped: boolean; rows: PageRows }> {
+async function searchPage(qs: ListQueries, branches: SearchBranches): Promise<{ total: number; totalCapped: boolean; rows: PageRows }> {
   // At most SEARCH_TOTAL_CAP + 1 matches by text and as many by customer (MATERIALIZED: planned without
   // the ORDER BY, so never by walking an order). If their union holds no more than the cap, neither
   // side was cut short and it is every match: its size is the total and it holds the page, so a rare
@@ -206,7 +204,6 @@ async function searchPage(qs: ListQueries, search: NonNullable<ListQueries['sear
   // side stops at the cap: a surname's customers are taken one at a time with their complaints until
   // then (15 ms for 王 at 1M), where one condition with OR first gathered all 23,000 of them and looked
   // up each one's complaints (90–135 ms).
-  const { branches } = search;
   const matching = (by: Expression<SqlBool>) =>
     qs.filtered(qs.complaints(), false).where(() => by).select(['c.id', 'c.received_at', 'c.next_due_at']).limit(SEARCH_TOTAL_CAP + 1);
   const walks = SEARCH_WALK_ROWS_PER_ROW.map((perRow) => perRow * (qs.limit + 1));
@@ -244,7 +241,7 @@ async function walkForPage(qs: ListQueries, branches: SearchBranches, walks: num
   for (const rows of walks) {
     // Gathering the customers reads each one the index finds; looking up each walked row's reads one per row.
     const form = customerCandidates >= PROBE_WHEN_CANDIDATES_PER_ROW * rows ? 'probe' : 'hashed';
-    const inWalk = sql<SqlBool>`(${branches.text} OR ${branches.customer(form)})`;
+    const inWalk = branches.either(form);
     const walked = qs.inOrder(qs.afterCursor(qs.filtered(qs.complaints(), false))).selectAll('c').limit(rows);
     const found = await qs.withNames(qs.inOrder(qs.deps.db.selectFrom(walked.as('c')).selectAll('c').where(() => inWalk)).limit(qs.limit + 1));
     if (found.length > qs.limit) return found;

@@ -109,12 +109,12 @@ export type CustomerMatch = 'array' | 'hashed' | 'probe';
 export interface SearchBranches {
   /** The complaint's own text (code, title, content): a condition on `c` alone. */
   text: RawBuilder<SqlBool>;
-  /** The ids of the customers whose name — or phone, with `searchContact` — contains the query. */
-  customerIds: RawBuilder<unknown>;
   /** The customers the index finds for the query, before their names are compared (what gathering them reads). */
   customerCandidates: RawBuilder<unknown>;
-  /** Its customer matches, in one of the forms of CustomerMatch. */
+  /** Its customer — whose name, or phone with `searchContact`, contains the query — matches, in one of the forms of CustomerMatch. */
   customer: (form: CustomerMatch) => RawBuilder<SqlBool>;
+  /** Either branch: the text or the customer in the form given. */
+  either: (form: CustomerMatch) => RawBuilder<SqlBool>;
 }
 
 /**
@@ -140,28 +140,29 @@ export function searchBranches(q: string, opts: { searchContact: boolean }): Sea
       : sql`(char_length(${text}) = 1)`;
   const likeCustomer = sql`(k.name LIKE ${term} ${phone})`;
   const customerIds = sql`SELECT k.id FROM customers k WHERE k.search_terms @> ${terms} AND ${likeCustomer}`;
+  const byText = sql<SqlBool>`(c.search_terms @> ${terms}
+        AND (${exact} OR c.code ILIKE ${term} OR c.title ILIKE ${term} OR c.content ILIKE ${term}))`;
+  const customer = (form: CustomerMatch) =>
+    form === 'array'
+      ? sql<SqlBool>`c.customer_id = ANY(ARRAY(${customerIds}))`
+      : form === 'hashed'
+        ? sql<SqlBool>`c.customer_id IN (${customerIds})`
+        : // LIKE alone decides: a name or phone that contains the query contains its terms.
+          sql<SqlBool>`coalesce((SELECT ${likeCustomer} FROM customers k WHERE k.id = c.customer_id), false)`;
   return {
-    text: sql<SqlBool>`(c.search_terms @> ${terms}
-        AND (${exact} OR c.code ILIKE ${term} OR c.title ILIKE ${term} OR c.content ILIKE ${term}))`,
-    customerIds,
+    text: byText,
     customerCandidates: sql`SELECT 1 FROM customers k WHERE k.search_terms @> ${terms}`,
-    customer: (form) =>
-      form === 'array'
-        ? sql<SqlBool>`c.customer_id = ANY(ARRAY(${customerIds}))`
-        : form === 'hashed'
-          ? sql<SqlBool>`c.customer_id IN (${customerIds})`
-          : // LIKE alone decides: a name or phone that contains the query contains its terms.
-            sql<SqlBool>`coalesce((SELECT ${likeCustomer} FROM customers k WHERE k.id = c.customer_id), false)`,
+    customer,
+    either: (form) => sql<SqlBool>`(${byText} OR ${customer(form)})`,
   };
 }
 
 /**
- * The WHERE condition for `q` on the complaints table aliased `c` (it refers to nothing else): either
- * branch of searchBranches, the customer matched in the form `customers` (default 'array').
+ * The WHERE condition for `q` on the complaints table aliased `c` (it refers to nothing else), as an
+ * indexed query: either branch of searchBranches, the customers gathered into an array.
  * `searchContact`: whether the phone may be matched (a role that may not see it must not be able to
  * confirm a number by searching for it).
  */
-export function searchCondition(q: string, opts: { searchContact: boolean; customers?: CustomerMatch }): RawBuilder<SqlBool> {
-  const b = searchBranches(q, opts);
-  return sql<SqlBool>`(${b.text} OR ${b.customer(opts.customers ?? 'array')})`;
+export function searchCondition(q: string, opts: { searchContact: boolean }): RawBuilder<SqlBool> {
+  return searchBranches(q, opts).either('array');
 }
