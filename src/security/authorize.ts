@@ -9,7 +9,7 @@ import { findComplaint, type ComplaintRow } from '../data/complaint-store.ts';
 import { assertComplaintId } from '../use-cases/get-complaint.ts';
 import type { Deps } from '../use-cases/context.ts';
 import { CAPABILITIES, roleHas, roleMayTake, type Capability } from './permissions.ts';
-import { complaintInScope, scopeOf, type Scope, type UserRef } from './scope.ts';
+import { complaintInScope, nodeInScope, scopeOf, type Scope, type UserRef } from './scope.ts';
 
 export function can(user: UserRef, capability: Capability): boolean {
   return roleHas(user.role, capability);
@@ -50,4 +50,15 @@ export async function complaintForUser(
     authorizeAction(user, need.action);
   }
   return row;
+}
+
+/**
+ * Guards a read over an organisation node and its subtree (reports, KPIs and their exports), as the
+ * other node routes do: 403 when the role lacks the capability (whatever the node, so nothing is
+ * learnt), then 404 when the node lies outside the user's scope, as for an unknown node, so other
+ * companies' nodes are never confirmed. A department-scoped role owns no unit: every node is outside.
+ */
+export async function nodeForUser(deps: Deps, user: UserRef, nodeId: string, capability: Capability): Promise<void> {
+  authorize(user, capability);
+  if (!nodeInScope(await scopeOf(deps.db, user), nodeId)) throw notFound(`org node '${nodeId}'`);
 }

@@ -29,6 +29,8 @@ export const CAPABILITIES = {
   'contact.view': "see the customer's unmasked phone and e-mail (R-IN-4)",
   'calendar.edit': "edit a unit's business calendar",
   'dashboard.read': 'dashboard counts over the complaints in scope',
+  'report.read': 'read periodic reports (JSON, printable page, workbook) for an organisation node in scope (R-RP-1)',
+  'kpi.read': "read quarterly KPIs for an organisation node in scope: each specialist's name, closure rate and score (R-RS-4)",
   'users.manage': 'list and create users, change roles and organisation, disable accounts (in scope)',
   'attachment.add': 'attach evidence (images, PDF) to a complaint in scope',
   'eventlog.verify': "check every complaint's event hash chain (tamper evidence)",
@@ -36,19 +38,25 @@ export const CAPABILITIES = {
 export type Capability = keyof typeof CAPABILITIES;
 
 /** Those who work cases: everything in scope except the approvals kept for managers. */
-const CASE_WORKER: readonly Capability[] = ['complaint.create', 'complaint.read', 'complaint.act', 'contact.view', 'dashboard.read'];
+const CASE_WORKER: readonly Capability[] = ['complaint.create', 'complaint.read', 'complaint.act', 'contact.view', 'dashboard.read', 'report.read'];
+/**
+ * KPIs grade people (Vanke 4.1.6: the group's service centre evaluates each specialist's closure rate
+ * every quarter), so they are read by those who evaluate and those who audit, not by the specialists
+ * being graded. A department works dispatched complaints and reads no unit-level report at all.
+ */
+const EVALUATOR: readonly Capability[] = ['kpi.read'];
 
 export const ROLE_CAPABILITIES: Record<Role, readonly Capability[]> = {
   // Evidence (R-IN-2 photos) is added by those who work the case, the department included.
-  agent: [...CASE_WORKER, 'attachment.add'],
+  agent: [...CASE_WORKER, ...EVALUATOR, 'attachment.add'],
   specialist: [...CASE_WORKER, 'attachment.add'],
   // A department handles what is dispatched to it; it does not talk to the customer (R-LC-5), so it
   // works without the customer's contact details (R-IN-4) and does not register complaints.
   handler: ['complaint.read', 'complaint.act', 'dashboard.read', 'attachment.add'],
-  qa: [...CASE_WORKER, 'calendar.edit', 'attachment.add'],
-  manager: [...CASE_WORKER, 'calendar.edit', 'attachment.add'],
-  admin: [...CASE_WORKER, 'calendar.edit', 'users.manage', 'attachment.add', 'eventlog.verify'],
-  auditor: ['complaint.read', 'dashboard.read'],
+  qa: [...CASE_WORKER, ...EVALUATOR, 'calendar.edit', 'attachment.add'],
+  manager: [...CASE_WORKER, ...EVALUATOR, 'calendar.edit', 'attachment.add'],
+  admin: [...CASE_WORKER, ...EVALUATOR, 'calendar.edit', 'users.manage', 'attachment.add', 'eventlog.verify'],
+  auditor: ['complaint.read', 'dashboard.read', 'report.read', ...EVALUATOR],
 };
 
 /**

@@ -353,6 +353,33 @@ test('bad report queries are 400 naming the field, an unknown node is 404, no to
   assert.equal((await t.app.inject({ method: 'GET', url: MONTH_URL })).statusCode, 401);
 });
 
+test('#19 probe: reports, their exports and KPIs read only nodes in the caller\'s scope (404 elsewhere), by roles the permission table allows', async () => {
+  const periodic = (fmt: string, node: string) => `/api/reports/periodic${fmt}?nodeId=${node}&kind=monthly&period=2026-11-15`;
+  // The department handler of one real-estate department: another company's report (json, html, xlsx)
+  // and the group's KPIs with every specialist's name and score were readable before. A department
+  // works dispatched complaints and reads no unit-level report (403 from the table, whatever the node).
+  for (const fmt of ['', '.html', '.xlsx']) {
+    for (const node of ['co-fuel', 'co-re', 'u-re-garden', 'grp']) {
+      const res = await t.api('GET', periodic(fmt, node), undefined, { role: 'handler' });
+      assert.equal(res.statusCode, 403, `handler ${periodic(fmt, node)}: ${res.body.slice(0, 200)}`);
+      assert.doesNotMatch(res.body, /示范|important|closureRanking/);
+    }
+  }
+  const kpi = await t.api('GET', '/api/reports/kpi?nodeId=grp&quarter=2026Q4', undefined, { role: 'handler' });
+  assert.equal(kpi.statusCode, 403);
+  assert.doesNotMatch(kpi.body, /李强|closureRanking/);
+  // The specialist of u-re-garden reads its unit's report, not its company's nor a sibling's; KPIs grade
+  // specialists, so a specialist reads none (403, whatever the node).
+  assert.equal((await t.api('GET', periodic('', 'u-re-garden'), undefined, { role: 'specialist' })).statusCode, 200);
+  for (const node of ['co-re', 'u-fuel-s1']) assert.equal((await t.api('GET', periodic('', node), undefined, { role: 'specialist' })).statusCode, 404, node);
+  assert.equal((await t.api('GET', '/api/reports/kpi?nodeId=u-re-garden&quarter=2026Q4', undefined, { role: 'specialist' })).statusCode, 403);
+  // QA at the manufacturing company: its own company, not the group.
+  assert.equal((await t.api('GET', periodic('', 'co-mfg'), undefined, { role: 'qa' })).statusCode, 200);
+  assert.equal((await t.api('GET', periodic('.xlsx', 'grp'), undefined, { role: 'qa' })).statusCode, 404);
+  assert.equal((await t.api('GET', '/api/reports/kpi?nodeId=grp&quarter=2026Q4', undefined, { role: 'qa' })).statusCode, 404);
+  assert.equal((await t.api('GET', '/api/reports/kpi?nodeId=co-mfg&quarter=2026Q4', undefined, { role: 'qa' })).statusCode, 200);
+});
+
 test('R-RS-4/R-RS-3: quarterly KPIs — specialist closure rate, S3 timeliness deduction, satisfaction, fuel-station penalties', async () => {
   const res = await t.api('GET', '/api/reports/kpi?nodeId=grp&quarter=2026Q4');
   assert.equal(res.statusCode, 200, res.body);

@@ -9,6 +9,7 @@ import { buildReportWorkbook, reportFilename } from '../../use-cases/reports/rep
 import { getKpis } from '../../use-cases/reports/kpi.ts';
 import { REPORT_KINDS } from '../../domain/reports/periods.ts';
 import { requireUser } from '../auth-hook.ts';
+import { nodeForUser } from '../../security/authorize.ts';
 import { STANDARD_ERRORS, StringEnum } from '../schema-helpers.ts';
 
 const tags = ['reports'];
@@ -43,7 +44,7 @@ export async function reportRoutes(root: FastifyInstance, deps: Deps): Promise<v
       },
     },
     async (request) => {
-      requireUser(request);
+      await nodeForUser(deps, requireUser(request), request.query.nodeId, 'report.read');
       return getPeriodicReport(deps, request.query);
     },
   );
@@ -61,7 +62,7 @@ export async function reportRoutes(root: FastifyInstance, deps: Deps): Promise<v
       },
     },
     async (request, reply) => {
-      requireUser(request);
+      await nodeForUser(deps, requireUser(request), request.query.nodeId, 'report.read');
       const report = await getPeriodicReport(deps, request.query);
       const body = await buildReportWorkbook(report);
       const name = reportFilename(report);
@@ -85,7 +86,7 @@ export async function reportRoutes(root: FastifyInstance, deps: Deps): Promise<v
       },
     },
     async (request, reply) => {
-      requireUser(request);
+      await nodeForUser(deps, requireUser(request), request.query.nodeId, 'report.read');
       const report = await getPeriodicReport(deps, request.query);
       // The page runs no script and loads nothing from elsewhere.
       return reply
@@ -107,7 +108,7 @@ export async function reportRoutes(root: FastifyInstance, deps: Deps): Promise<v
       },
     },
     async (request) => {
-      requireUser(request);
+      await nodeForUser(deps, requireUser(request), request.query.nodeId, 'kpi.read');
       return getKpis(deps, request.query);
     },
   );
