@@ -127,6 +127,11 @@ export function roleHas(role: string, capability: Capability): boolean {
   return isRole(role) && ROLE_CAPABILITIES[role].includes(capability);
 }
 
+/** What the console may offer a role (GET /api/me): the capabilities of the table, nothing derived. */
+export function capabilitiesOf(role: string): Capability[] {
+  return isRole(role) ? [...ROLE_CAPABILITIES[role]] : [];
+}
+
 export function roleMayTake(role: string, action: string): boolean {
   if (!isRole(role) || !roleHas(role, 'complaint.act')) return false;
   return ACTION_ROLES[action as ActionType]?.includes(role) ?? false;

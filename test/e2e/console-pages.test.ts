@@ -129,3 +129,25 @@ test('bulk dispatch sends the selected qualified complaints of one unit to one d
     await context.close();
   }
 });
+
+test('#19: the console offers reports only to roles the server lets read them (a department handler has no 报表 entry)', async () => {
+  const { context, page } = await env.open(DESKTOP);
+  try {
+    await login(page, 'handler@plaint.demo');
+    await page.getByRole('link', { name: '投诉队列' }).waitFor();
+    assert.equal(await page.getByRole('link', { name: '报表' }).count(), 0, 'no reports entry for a handler');
+    const me = await apiAs<{ capabilities: string[] }>(page, '/me');
+    assert.ok(!me.body.capabilities.includes('report.read'));
+    const refused = await apiAs<unknown>(page, '/reports/periodic?nodeId=co-re&kind=monthly&period=2026-11-15');
+    assert.equal(refused.status, 403);
+  } finally {
+    await context.close();
+  }
+  const manager = await env.open(DESKTOP);
+  try {
+    await login(manager.page, 'manager@plaint.demo');
+    await manager.page.getByRole('link', { name: '报表' }).waitFor();
+  } finally {
+    await manager.context.close();
+  }
+});

@@ -9,6 +9,7 @@ import type { Deps } from '../../use-cases/context.ts';
 import { type SessionUser, changePassword, createApiToken, listApiTokens, login, LoginThrottled, logout, revokeApiToken } from '../../use-cases/auth.ts';
 import { clearSessionCookies, requireUser, setSessionCookies } from '../auth-hook.ts';
 import { ErrorResponse } from '../schema-helpers.ts';
+import { capabilitiesOf } from '../../security/permissions.ts';
 
 const User = Type.Object({ id: Type.String(), email: Type.String(), name: Type.String(), role: Type.String(), orgNodeId: Type.Union([Type.String(), Type.Null()]) });
 const Credentials = {
@@ -82,9 +83,21 @@ export async function authRoutes(root: FastifyInstance, deps: Deps, sessionHours
     return reply.code(204).send();
   });
 
-  app.get('/api/me', { schema: { tags, summary: 'The logged-in user', security, response: { 200: Type.Object({ user: User }), 401: ErrorResponse } } }, async (request) => ({
-    user: requireUser(request),
-  }));
+  app.get(
+    '/api/me',
+    {
+      schema: {
+        tags,
+        summary: "The logged-in user and the capabilities of the user's role (the console hides what the server would refuse)",
+        security,
+        response: { 200: Type.Object({ user: User, capabilities: Type.Array(Type.String()) }), 401: ErrorResponse },
+      },
+    },
+    async (request) => {
+      const user = requireUser(request);
+      return { user, capabilities: capabilitiesOf(user.role) };
+    },
+  );
 
   app.post(
     '/api/auth/password',

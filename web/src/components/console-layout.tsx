@@ -5,18 +5,18 @@ import { useT } from '../i18n/i18n-context.tsx';
 import { LanguageSwitch } from '../i18n/language-switch.tsx';
 import { useAuth } from '../features/meta/auth-context.tsx';
 
-const ITEMS = [
+const ITEMS: readonly { path: string; key: 'nav.queue' | 'nav.intake' | 'nav.dashboard' | 'nav.calendar' | 'nav.reports' | 'nav.cases'; needs?: string }[] = [
   { path: '/', key: 'nav.queue' },
   { path: '/intake', key: 'nav.intake' },
   { path: '/dashboard', key: 'nav.dashboard' },
   { path: '/calendar', key: 'nav.calendar' },
-  { path: '/reports', key: 'nav.reports' },
+  { path: '/reports', key: 'nav.reports', needs: 'report.read' },
   { path: '/cases', key: 'nav.cases' },
-] as const;
+];
 
 export function ConsoleLayout({ children }: { children: ReactNode }) {
   const t = useT();
-  const { user, logout } = useAuth();
+  const { user, logout, can } = useAuth();
   const location = useLocation();
   const navigate = useNavigate();
   // After logging out, the login page leads back to the queue rather than to the page just left.
@@ -37,7 +37,7 @@ export function ConsoleLayout({ children }: { children: ReactNode }) {
           aria-label={t('nav.menu')}
           selectedKeys={[selected]}
           className="console-menu"
-          items={ITEMS.map((i) => ({ key: i.path, label: <Link to={i.path}>{t(i.key)}</Link> }))}
+          items={ITEMS.filter((i) => !i.needs || can(i.needs)).map((i) => ({ key: i.path, label: <Link to={i.path}>{t(i.key)}</Link> }))}
         />
         <Space className="console-user" wrap>
           <LanguageSwitch />

@@ -15,7 +15,7 @@ import { KpiView, quarterOf } from '../features/reports/components/kpi-view.tsx'
 
 export default function ReportsPage() {
   const t = useT();
-  const { user } = useAuth();
+  const { user, can } = useAuth();
   const meta = useMeta();
   const [params, setParams] = useSearchParams();
   const defaultNode = (user?.orgNodeId && meta.node(user.orgNodeId) && meta.node(user.orgNodeId)?.kind !== 'department' ? user.orgNodeId : null) ?? meta.nodes.find((n) => !n.parentId || !meta.node(n.parentId))?.id ?? '';
@@ -26,7 +26,8 @@ export default function ReportsPage() {
     kind: kindParam && REPORT_KINDS.includes(kindParam) ? kindParam : 'monthly',
     period: dateParam && /^\d{4}-\d{2}-\d{2}$/.test(dateParam) ? dateParam : dayjs().format('YYYY-MM-DD'),
   };
-  const tab = params.get('tab') === 'kpi' ? 'kpi' : 'periodic';
+  // KPIs grade specialists by name: the tab is there only for roles the server lets read them.
+  const tab = params.get('tab') === 'kpi' && can('kpi.read') ? 'kpi' : 'periodic';
   const update = (next: Partial<PeriodicQuery & { tab: string }>) => {
     const merged = { ...query, tab, ...next };
     setParams(new URLSearchParams(Object.entries(merged).filter(([, v]) => v) as [string, string][]), { replace: true });
@@ -50,7 +51,7 @@ export default function ReportsPage() {
               </>
             ),
           },
-          {
+          can('kpi.read') && {
             key: 'kpi',
             label: t('reports.kpiTab'),
             children: (
@@ -60,7 +61,7 @@ export default function ReportsPage() {
               </>
             ),
           },
-        ]}
+        ].filter((item) => item !== false)}
       />
     </>
   );

@@ -5,7 +5,7 @@ import type { OrgNode, Pack, PolicySummary, User } from '../../api/types.ts';
 export const login = (email: string, password: string) =>
   api<{ user: User; csrfToken?: string; expiresAt: string }>('/auth/login', { body: { email, password, cookie: true } });
 export const logout = () => api<void>('/auth/logout', { method: 'POST' });
-export const getMe = () => api<{ user: User }>('/me');
+export const getMe = () => api<{ user: User; capabilities: string[] }>('/me');
 export const getUnits = () => api<OrgNode[]>('/units');
 export const getPolicies = () => api<PolicySummary[]>('/policies');
 

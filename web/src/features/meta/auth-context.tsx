@@ -10,6 +10,8 @@ import * as metaApi from './api.ts';
 interface Auth {
   user: User | null;
   checking: boolean;
+  /** Whether the user's role has a capability of the server's permission table (from GET /api/me). */
+  can: (capability: string) => boolean;
   login: (email: string, password: string) => Promise<void>;
   logout: () => Promise<void>;
 }
@@ -19,13 +21,18 @@ const AuthContext = createContext<Auth | null>(null);
 export function AuthProvider({ children }: { children: ReactNode }) {
   const [user, setUser] = useState<User | null>(null);
   const [checking, setChecking] = useState(true);
+  const [capabilities, setCapabilities] = useState<readonly string[]>([]);
 
   useEffect(() => {
     let live = true;
     setUnauthenticatedHandler(() => setUser(null));
     metaApi
       .getMe()
-      .then((r) => live && setUser(r.user))
+      .then((r) => {
+        if (!live) return;
+        setUser(r.user);
+        setCapabilities(r.capabilities);
+      })
       .catch(() => live && setUser(null))
       .finally(() => live && setChecking(false));
     return () => {
@@ -35,6 +42,8 @@ export function AuthProvider({ children }: { children: ReactNode }) {
 
   const login = useCallback(async (email: string, password: string) => {
     const r = await metaApi.login(email, password);
+    // The capabilities come with GET /api/me; the login answer carries only the user.
+    setCapabilities((await metaApi.getMe()).capabilities);
     setUser(r.user);
   }, []);
 
@@ -46,7 +55,8 @@ export function AuthProvider({ children }: { children: ReactNode }) {
     }
   }, []);
 
-  return <AuthContext.Provider value={{ user, checking, login, logout }}>{children}</AuthContext.Provider>;
+  const can = useCallback((capability: string) => capabilities.includes(capability), [capabilities]);
+  return <AuthContext.Provider value={{ user, checking, can, login, logout }}>{children}</AuthContext.Provider>;
 }
 
 export function useAuth(): Auth {
