@@ -107,11 +107,12 @@ export async function login(
   }
   const user = await deps.db.selectFrom('users').selectAll().where('email', '=', key).executeTakeFirst();
   const ok = await loginPasswordVerifier.verify(user ? user.password_hash : await (dummyHash ??= hashPassword('not-a-real-password')), password);
-  if (!user || !ok) {
+  // A disabled account answers like a wrong password, even to the right one: a different answer
+  // would confirm the password to whoever guessed it.
+  if (!user || !ok || user.disabled) {
     await markLoginAttemptFailed(deps.db, slot.id, now);
     throw new DomainError('UNAUTHENTICATED', 'e-mail or password is wrong');
   }
-  if (user.disabled) throw new DomainError('FORBIDDEN', 'this account is disabled');
   await clearLoginFailuresThrough(deps.db, key, slot.id);
   const session = await createSession(deps, user.id, opts.kind ?? 'bearer', sessionHours);
   return { token: session.token, expiresAt: session.expiresAt, user: { id: user.id, email: user.email, name: user.name, role: user.role, orgNodeId: user.org_node_id } };

@@ -2,7 +2,8 @@
  * The login lockout under simultaneous attempts (issue #19 item 2; docs/SECURITY.md "Login
  * throttling"): at most LOCKOUT.maxPerEmail passwords of one e-mail are checked per window, and at
  * most LOCKOUT.maxPerIp from one address, however many requests arrive at once and in however many
- * processes; a success clears only the failures reserved before it.
+ * processes; a success clears only the failures reserved before it. And a disabled account answers
+ * the right password like a wrong one (issue #19 item 6).
  *
  * Password checks are counted by wrapping login's one verifier (loginPasswordVerifier); the wrapper
  * runs the real argon2 check and can hold it in flight, so the attempts overlap for certain.
@@ -51,8 +52,9 @@ function watchPasswordChecks(opts: { hold?: (password: string) => boolean; onChe
   };
 }
 
-async function newUser(email: string): Promise<void> {
+async function newUser(email: string, disabled = false): Promise<void> {
   await ensureUser(t.deps, { email, name: email, password: TEST_PASSWORD, role: 'agent', orgNodeId: 'u-re-garden' });
+  if (disabled) await t.database.db.updateTable('users').set({ disabled: true }).where('email', '=', email).execute();
 }
 
 const loginVia = (app: SecApp['app'], email: string, password: string, remoteAddress: string) =>
@@ -155,4 +157,20 @@ test(`one address, ${LOCKOUT.maxPerIp + 10} logins at once for as many unknown e
   } finally {
     checks.restore();
   }
+});
+
+test('a disabled account answers the right password exactly like a wrong one (401, same body), so a guess is not confirmed', async () => {
+  const email = 'disabled.account@plaint.demo';
+  const ip = '10.0.0.4';
+  await newUser(email, true);
+  const wrong = await loginVia(t.app, email, 'wrong-password-x', ip);
+  const right = await loginVia(t.app, email, TEST_PASSWORD, ip);
+  assert.equal(wrong.statusCode, 401);
+  assert.equal(right.statusCode, 401, right.body);
+  assert.deepEqual(right.json(), wrong.json());
+  assert.equal(right.headers['set-cookie'], undefined);
+  // Cookie sessions go through the same login.
+  const session = await t.app.inject({ method: 'POST', url: '/api/auth/session', payload: { email, password: TEST_PASSWORD }, remoteAddress: ip });
+  assert.equal(session.statusCode, 401);
+  assert.deepEqual(session.json(), wrong.json());
 });
