@@ -359,15 +359,17 @@ export interface UsersTable {
   password_changed_at: Timestamp | null;
 }
 
-export interface LoginFailuresTable {
+/** 0005's login_failures, renamed by 0016_login_attempts.sql: an attempt in flight or a failed one (src/data/login-attempt-store.ts). */
+export interface LoginAttemptsTable {
   id: Generated<number>;
   email: string;
   ip: string;
-  at: Timestamp;
+  started_at: Timestamp;
+  outcome: 'pending' | 'failed';
 }
 
 export interface DB {
-  login_failures: LoginFailuresTable;
+  login_attempts: LoginAttemptsTable;
 }
 
 /** src/data/migrations/0006_search.sql and 0014_search_terms.sql (the columns below merge into the interfaces above; filled by triggers) */

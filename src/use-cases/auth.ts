@@ -4,15 +4,18 @@
  * no sessions. One table holds three kinds: 'bearer' (a login token for API clients and tests),
  * 'cookie' (the web app's httpOnly session) and 'api' (a named, long-lived API token).
  *
- * Failed logins are rows in `login_failures`, so the lockout holds across processes: after
+ * Login attempts are rows in `login_attempts`, so the lockout holds across processes: after
  * LOCKOUT.maxPerEmail failures for one e-mail within LOCKOUT.windowMs the e-mail is locked until the
- * window of the last failure ends; one address gets LOCKOUT.maxPerIp failures per window.
+ * window of the last failure ends; one address gets LOCKOUT.maxPerIp failures per window. An attempt
+ * is reserved before its password is checked and counts like a failure while in flight
+ * (src/data/login-attempt-store.ts), so simultaneous guesses cannot outrun the count.
  */
 import { createHash, randomBytes } from 'node:crypto';
 import argon2 from 'argon2';
 import { sql } from 'kysely';
 import { configCache } from '../data/config-cache.ts';
 import { registerPreparedStatement } from '../data/db.ts';
+import { clearLoginFailuresThrough, markLoginAttemptFailed, reserveLoginAttempt } from '../data/login-attempt-store.ts';
 import type { Deps } from './context.ts';
 import { DomainError, invalid } from '../domain/errors.ts';
 
@@ -52,38 +55,18 @@ export class LoginThrottled extends DomainError {
   }
 }
 
+/**
+ * The one place login checks a password against its hash. It is an object so that a test can wrap
+ * it to count the checks, the number the lockout bounds (test/security2/login-lockout-race.test.ts).
+ */
+export const loginPasswordVerifier = {
+  verify: (hash: string, password: string): Promise<boolean> => argon2.verify(hash, password).catch(() => false),
+};
+
 // Verifying against a fixed hash when the e-mail is unknown keeps the timing of both failures alike.
 let dummyHash: Promise<string> | null = null;
 
 const normaliseEmail = (email: string) => email.trim().toLowerCase();
-
-async function assertNotThrottled(deps: Deps, email: string, ip: string, now: Date): Promise<void> {
-  const since = new Date(now.getTime() - LOCKOUT.windowMs);
-  const byEmail = await deps.db
-    .selectFrom('login_failures')
-    .select((eb) => [eb.fn.countAll<number>().as('n'), eb.fn.max('at').as('last')])
-    .where('email', '=', email)
-    .where('at', '>', since)
-    .executeTakeFirst();
-  if (byEmail && Number(byEmail.n) >= LOCKOUT.maxPerEmail && byEmail.last) {
-    throw new LoginThrottled(new Date(new Date(byEmail.last).getTime() + LOCKOUT.windowMs), now, `too many failed logins for this account: it is locked`);
-  }
-  const byIp = await deps.db
-    .selectFrom('login_failures')
-    .select((eb) => [eb.fn.countAll<number>().as('n'), eb.fn.min('at').as('first')])
-    .where('ip', '=', ip)
-    .where('at', '>', since)
-    .executeTakeFirst();
-  if (byIp && Number(byIp.n) >= LOCKOUT.maxPerIp && byIp.first) {
-    throw new LoginThrottled(new Date(new Date(byIp.first).getTime() + LOCKOUT.windowMs), now, 'too many failed logins from this address');
-  }
-}
-
-async function recordFailure(deps: Deps, email: string, ip: string, now: Date): Promise<void> {
-  await deps.db.insertInto('login_failures').values({ email: email.slice(0, 254), ip: ip.slice(0, 100), at: now }).execute();
-  // Old rows are of no use; keep the table small.
-  await deps.db.deleteFrom('login_failures').where('at', '<', new Date(now.getTime() - 24 * 3600_000)).execute();
-}
 
 export async function createSession(
   deps: Deps,
@@ -113,22 +96,24 @@ export async function login(
   const now = deps.now();
   const key = normaliseEmail(email);
   const ip = opts.ip ?? 'unknown';
-  // Checked before the password, so a locked account does not confirm a right guess.
-  await assertNotThrottled(deps, key, ip, now);
+  // Reserved before the password is checked, so a locked account does not confirm a right guess and
+  // simultaneous guesses get no more checks than the limits. An attempt cut short by an error stays
+  // reserved and counts as a failure until its window ends.
+  const since = new Date(now.getTime() - LOCKOUT.windowMs);
+  const slot = await reserveLoginAttempt(deps.db, key, ip, now, { since, maxPerEmail: LOCKOUT.maxPerEmail, maxPerIp: LOCKOUT.maxPerIp });
+  if (!slot.granted) {
+    if (slot.by === 'email') throw new LoginThrottled(new Date(slot.latest.getTime() + LOCKOUT.windowMs), now, 'too many failed logins for this account: it is locked');
+    throw new LoginThrottled(new Date(slot.earliest.getTime() + LOCKOUT.windowMs), now, 'too many failed logins from this address');
+  }
   const user = await deps.db.selectFrom('users').selectAll().where('email', '=', key).executeTakeFirst();
-  if (!user) {
-    dummyHash ??= hashPassword('not-a-real-password');
-    await argon2.verify(await dummyHash, password).catch(() => false);
-    await recordFailure(deps, key, ip, now);
+  const ok = await loginPasswordVerifier.verify(user ? user.password_hash : await (dummyHash ??= hashPassword('not-a-real-password')), password);
+  // A disabled account answers like a wrong password, even to the right one: a different answer
+  // would confirm the password to whoever guessed it.
+  if (!user || !ok || user.disabled) {
+    await markLoginAttemptFailed(deps.db, slot.id, now);
     throw new DomainError('UNAUTHENTICATED', 'e-mail or password is wrong');
   }
-  const ok = await argon2.verify(user.password_hash, password).catch(() => false);
-  if (!ok) {
-    await recordFailure(deps, key, ip, now);
-    throw new DomainError('UNAUTHENTICATED', 'e-mail or password is wrong');
-  }
-  if (user.disabled) throw new DomainError('FORBIDDEN', 'this account is disabled');
-  await deps.db.deleteFrom('login_failures').where('email', '=', key).execute();
+  await clearLoginFailuresThrough(deps.db, key, slot.id);
   const session = await createSession(deps, user.id, opts.kind ?? 'bearer', sessionHours);
   return { token: session.token, expiresAt: session.expiresAt, user: { id: user.id, email: user.email, name: user.name, role: user.role, orgNodeId: user.org_node_id } };
 }

@@ -195,7 +195,7 @@ test('users.manage: admin lists and creates users in scope, policy applies, disa
   assert.equal((await t.app.inject({ method: 'GET', url: '/api/me', headers: { cookie: cookieHeader(jar) } })).statusCode, 401, 'and the web session');
   const revoked = await t.database.db.selectFrom('sessions').select(['revoked_at']).where('user_id', '=', id).execute();
   assert.ok(revoked.length >= 3 && revoked.every((r) => r.revoked_at), 'every session row is revoked');
-  assert.equal((await t.app.inject({ method: 'POST', url: '/api/auth/login', payload: { email: base.email, password: 'a long enough phrase' } })).statusCode, 403);
+  assert.equal((await t.app.inject({ method: 'POST', url: '/api/auth/login', payload: { email: base.email, password: 'a long enough phrase' } })).statusCode, 401, 'a disabled account answers like a wrong password');
 
   // Out of scope → 404; self-disable refused; bad ids → 400.
   const specialistAdmin = await t.api('POST', '/api/users', { email: 'unit.admin@plaint.demo', name: '项目管理员', role: 'admin', orgNodeId: 'u-re-garden', password: 'another long phrase' }, { role: 'admin' });
