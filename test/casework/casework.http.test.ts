@@ -71,6 +71,9 @@ test('R-NT-1: a hot complaint’s special report carries its real history, is ed
   const html = await t.api('GET', `/api/complaints/${id}/special-report.html`);
   assert.equal(html.statusCode, 200);
   assert.match(html.headers['content-type'] as string, /text\/html/);
+  // The printable page runs no script and loads nothing, like the periodic report's (issue #19): the
+  // complaint's own text is in it, and a browser must not run anything that text smuggles in.
+  assert.equal(html.headers['content-security-policy'], "default-src 'none'; style-src 'unsafe-inline'; frame-ancestors 'none'");
   assert.ok(html.body.includes('B. 事件发生、恶化的原因分析') && html.body.includes('停车位不足引发集中投诉'));
 
   const log = ((await t.api('GET', `/api/complaints/${id}/events`)).json() as { type: string }[]).map((e) => e.type);
