@@ -3,7 +3,10 @@
  * deployment with several processes multiplies the allowance by their number (noted in SECURITY.md).
  */
 export interface RateLimiter {
+  /** Counts one use; false once the key has used more than `max` in its window. */
   take(key: string, now: Date): boolean;
+  /** Whether the key has used its `max` in the current window (counts nothing). */
+  spent(key: string, now: Date): boolean;
 }
 
 export function createRateLimiter(opts: { windowMs: number; max: number }): RateLimiter {
@@ -21,6 +24,10 @@ export function createRateLimiter(opts: { windowMs: number; max: number }): Rate
       }
       w.count++;
       return w.count <= opts.max;
+    },
+    spent(key, now) {
+      const w = windows.get(key);
+      return !!w && now.getTime() - w.start < opts.windowMs && w.count >= opts.max;
     },
   };
 }

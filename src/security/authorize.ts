@@ -11,11 +11,12 @@ import type { Deps } from '../use-cases/context.ts';
 import { CAPABILITIES, roleHas, roleMayTake, type Capability } from './permissions.ts';
 import { complaintInScope, nodeInScope, scopeOf, type Scope, type UserRef } from './scope.ts';
 
-export function can(user: UserRef, capability: Capability): boolean {
+/** Only the role decides a capability, so a use case can check its actor (`{ role }`) as well as a route its user. */
+export function can(user: Pick<UserRef, 'role'>, capability: Capability): boolean {
   return roleHas(user.role, capability);
 }
 
-export function authorize(user: UserRef, capability: Capability): void {
+export function authorize(user: Pick<UserRef, 'role'>, capability: Capability): void {
   if (!can(user, capability)) throw new DomainError('FORBIDDEN', `role '${user.role}' may not ${CAPABILITIES[capability]}`);
 }
 

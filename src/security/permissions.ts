@@ -34,6 +34,10 @@ export const CAPABILITIES = {
   'users.manage': 'list and create users, change roles and organisation, disable accounts (in scope)',
   'attachment.add': 'attach evidence (images, PDF) to a complaint in scope',
   'eventlog.verify': "check every complaint's event hash chain (tamper evidence)",
+  'special_report.write': 'draft, re-draft and edit the special report of a hot / major complaint in scope (R-NT-1)',
+  'special_report.approve': 'approve a special report (R-NT-1)',
+  'return.inspect': 'inspect returned goods (R-CA-2; S3 5.5.5.1: QA inspects them)',
+  'return.dispose': 'decide the disposition of inspected returned goods (R-CA-2; S3 5.5.5.3: 品质主管审核)',
 } as const;
 export type Capability = keyof typeof CAPABILITIES;
 
@@ -46,16 +50,27 @@ const CASE_WORKER: readonly Capability[] = ['complaint.create', 'complaint.read'
  */
 const EVALUATOR: readonly Capability[] = ['kpi.read'];
 
+/**
+ * The special report (专题报告, R-NT-1) is the service centre's account to the company and the group:
+ * "以上通报均由客户服务中心负责报送" (Vanke 5.5.2.6), with the functional departments giving it their
+ * professional input (4.4) through their own steps (report, improvement plan, progress). So those who
+ * work cases write it and a department handler does not; approving it is the approvers' (R-LC-5).
+ */
+const REPORT_WRITER: readonly Capability[] = ['special_report.write'];
+const REPORT_APPROVER: readonly Capability[] = ['special_report.write', 'special_report.approve'];
+
 export const ROLE_CAPABILITIES: Record<Role, readonly Capability[]> = {
   // Evidence (R-IN-2 photos) is added by those who work the case, the department included.
-  agent: [...CASE_WORKER, ...EVALUATOR, 'attachment.add'],
-  specialist: [...CASE_WORKER, 'attachment.add'],
+  agent: [...CASE_WORKER, ...EVALUATOR, 'attachment.add', ...REPORT_WRITER],
+  specialist: [...CASE_WORKER, 'attachment.add', ...REPORT_WRITER],
   // A department handles what is dispatched to it; it does not talk to the customer (R-LC-5), so it
   // works without the customer's contact details (R-IN-4) and does not register complaints.
   handler: ['complaint.read', 'complaint.act', 'dashboard.read', 'attachment.add'],
-  qa: [...CASE_WORKER, ...EVALUATOR, 'calendar.edit', 'attachment.add'],
-  manager: [...CASE_WORKER, ...EVALUATOR, 'calendar.edit', 'attachment.add'],
-  admin: [...CASE_WORKER, ...EVALUATOR, 'calendar.edit', 'users.manage', 'attachment.add', 'eventlog.verify'],
+  // Returned goods are inspected by QA (S3 5.5.5.1) and their disposition is reviewed by the quality
+  // manager (S3 5.5.5.3: 品质主管审核), which a complaint manager and the administrator may also do.
+  qa: [...CASE_WORKER, ...EVALUATOR, 'calendar.edit', 'attachment.add', ...REPORT_APPROVER, 'return.inspect', 'return.dispose'],
+  manager: [...CASE_WORKER, ...EVALUATOR, 'calendar.edit', 'attachment.add', ...REPORT_APPROVER, 'return.dispose'],
+  admin: [...CASE_WORKER, ...EVALUATOR, 'calendar.edit', 'users.manage', 'attachment.add', 'eventlog.verify', ...REPORT_APPROVER, 'return.inspect', 'return.dispose'],
   auditor: ['complaint.read', 'dashboard.read', 'report.read', ...EVALUATOR],
 };
 

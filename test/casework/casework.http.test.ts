@@ -1,5 +1,6 @@
 /**
- * Casework through HTTP: a hot complaint's special report carries its real history (R-NT-1), weekly
+ * Casework through HTTP: a hot complaint's special report carries its real history (R-NT-1) and only the
+ * service centre's roles write it (Vanke 5.5.2.6), is served with the printable pages' strict CSP, weekly
  * progress reminders, the emergency response of a major complaint and 409 for a non-major one
  * (R-EM-1), CAPA with the 8D view and a return (R-CA-1, R-CA-2), and a case that never contains the
  * customer's phone or name (R-RP-2).
@@ -71,11 +72,45 @@ test('R-NT-1: a hot complaint’s special report carries its real history, is ed
   const html = await t.api('GET', `/api/complaints/${id}/special-report.html`);
   assert.equal(html.statusCode, 200);
   assert.match(html.headers['content-type'] as string, /text\/html/);
+  // The printable page runs no script and loads nothing, like the periodic report's (issue #19): the
+  // complaint's own text is in it, and a browser must not run anything that text smuggles in.
+  assert.equal(html.headers['content-security-policy'], "default-src 'none'; style-src 'unsafe-inline'; frame-ancestors 'none'");
   assert.ok(html.body.includes('B. 事件发生、恶化的原因分析') && html.body.includes('停车位不足引发集中投诉'));
 
   const log = ((await t.api('GET', `/api/complaints/${id}/events`)).json() as { type: string }[]).map((e) => e.type);
   assert.ok(log.includes('special_report_drafted') && log.includes('special_report_edited') && log.includes('special_report_approved'));
   assert.equal((await t.api('GET', `/api/complaints/00000000-0000-0000-0000-000000000000/special-report`)).statusCode, 404);
+});
+
+test('R-NT-1 (Vanke 5.5.2.6: the service centre sends the reports): a department handler may not draft, re-draft or edit the special report, which stays as it was; the unit specialist may', async () => {
+  const id = await intake({ unitId: 'u-re-garden', title: '地下车库渗水多次维修未果' });
+  await act(id, { type: 'set_level', level: 'hot', reason: '一周未解决' }, 'manager');
+  await act(id, { type: 'qualify', result: 'valid' });
+  await act(id, { type: 'dispatch', leadDepartmentId: 'u-re-garden-eng' }); // the handler's department: in their scope
+  const drafted = await t.api('POST', `/api/complaints/${id}/special-report`);
+  assert.equal(drafted.statusCode, 201, drafted.body);
+  const edited = await t.api('PUT', `/api/complaints/${id}/special-report`, { summary: '客服中心的概述', causeAnalysis: '防水层施工缺陷' });
+  assert.equal(edited.statusCode, 200, edited.body);
+  const before = edited.json();
+
+  const asHandler = { role: 'handler' };
+  assert.equal((await t.api('GET', `/api/complaints/${id}/special-report`, undefined, asHandler)).statusCode, 200, 'the department reads the report');
+  const rewrite = await t.api('PUT', `/api/complaints/${id}/special-report`, { summary: '责任部门改写的概述', causeAnalysis: '业主使用不当' }, asHandler);
+  assert.equal(rewrite.statusCode, 403, rewrite.body);
+  assert.equal(rewrite.json().error.code, 'FORBIDDEN');
+  assert.equal((await t.api('POST', `/api/complaints/${id}/special-report`, undefined, asHandler)).statusCode, 403, 'a re-draft would replace the content too');
+  assert.equal((await t.api('POST', `/api/complaints/${id}/special-report/approve`, undefined, asHandler)).statusCode, 403);
+
+  const after = (await t.api('GET', `/api/complaints/${id}/special-report`)).json();
+  assert.equal(after.content.summary, '客服中心的概述');
+  assert.equal(after.content.causeAnalysis, '防水层施工缺陷');
+  assert.equal(after.version, before.version, 'nothing was written');
+  const log = ((await t.api('GET', `/api/complaints/${id}/events`)).json() as { type: string; actor?: { role?: string } }[]).filter((e) => e.type.startsWith('special_report_'));
+  assert.equal(log.length, 2, 'drafted and edited once, by the service centre');
+
+  const bySpecialist = await t.api('PUT', `/api/complaints/${id}/special-report`, { causeAnalysis: '防水层施工缺陷，监理验收不严' }, { role: 'specialist' });
+  assert.equal(bySpecialist.statusCode, 200, bySpecialist.body);
+  assert.equal(bySpecialist.json().content.causeAnalysis, '防水层施工缺陷，监理验收不严');
 });
 
 test('R-EM-1: a major complaint opens an emergency response; deadlines are met by answer / conclusion entries; review closes it', async () => {

@@ -16,7 +16,6 @@ import assert from 'node:assert/strict';
 import { createTestApp, type TestApp } from '../helpers/test-app.ts';
 import { ensureUser } from '../../src/use-cases/auth.ts';
 import { ROLES, ROLE_SCOPE, roleHas, roleMayTake, type Capability, type Role } from '../../src/security/permissions.ts';
-import { APPROVER_ROLES, INSPECTOR_ROLES } from '../../src/use-cases/casework/common.ts';
 
 const PASSWORD = 'matrix-password-1';
 
@@ -45,7 +44,6 @@ interface Req {
 
 type Allowed = (role: Role) => boolean;
 const cap = (c: Capability): Allowed => (role) => roleHas(role, c);
-const roles = (list: readonly string[]): Allowed => (role) => list.includes(role);
 const everyone: Allowed = () => true;
 
 /**
@@ -137,12 +135,12 @@ export const MATRIX: Record<string, Entry> = {
   'GET /api/attachments/{id}': { kind: 'resource', allowed: cap('complaint.read'), call: (f) => ({ method: 'GET', url: `/api/attachments/${f.attachmentId}` }) },
   'GET /api/admin/event-log/verify': { kind: 'list', allowed: cap('eventlog.verify'), call: () => ({ method: 'GET', url: '/api/admin/event-log/verify' }) },
 
-  'POST /api/complaints/{id}/special-report': { kind: 'resource', allowed: cap('complaint.act'), call: (f) => ({ method: 'POST', url: `/api/complaints/${f.complaintId}/special-report` }) },
-  'PUT /api/complaints/{id}/special-report': { kind: 'resource', allowed: cap('complaint.act'), call: (f) => ({ method: 'PUT', url: `/api/complaints/${f.complaintId}/special-report`, body: { summary: '矩阵' } }) },
+  'POST /api/complaints/{id}/special-report': { kind: 'resource', allowed: (r) => roleHas(r, 'complaint.act') && roleHas(r, 'special_report.write'), call: (f) => ({ method: 'POST', url: `/api/complaints/${f.complaintId}/special-report` }) },
+  'PUT /api/complaints/{id}/special-report': { kind: 'resource', allowed: (r) => roleHas(r, 'complaint.act') && roleHas(r, 'special_report.write'), call: (f) => ({ method: 'PUT', url: `/api/complaints/${f.complaintId}/special-report`, body: { summary: '矩阵' } }) },
   'GET /api/complaints/{id}/special-report': { kind: 'resource', allowed: cap('complaint.read'), call: (f) => ({ method: 'GET', url: `/api/complaints/${f.complaintId}/special-report` }) },
   'POST /api/complaints/{id}/special-report/approve': {
     kind: 'resource',
-    allowed: (r) => roleHas(r, 'complaint.act') && roles(APPROVER_ROLES)(r),
+    allowed: (r) => roleHas(r, 'complaint.act') && roleHas(r, 'special_report.approve'),
     call: (f) => ({ method: 'POST', url: `/api/complaints/${f.complaintId}/special-report/approve` }),
   },
   'GET /api/complaints/{id}/special-report.xlsx': { kind: 'resource', allowed: cap('complaint.read'), call: (f) => ({ method: 'GET', url: `/api/complaints/${f.complaintId}/special-report.xlsx` }) },
@@ -184,12 +182,12 @@ export const MATRIX: Record<string, Entry> = {
   'GET /api/complaints/{id}/returns': { kind: 'resource', allowed: cap('complaint.read'), call: (f) => ({ method: 'GET', url: `/api/complaints/${f.complaintId}/returns` }) },
   'POST /api/returns/{id}/inspect': {
     kind: 'resource',
-    allowed: (r) => roleHas(r, 'complaint.act') && roles(INSPECTOR_ROLES)(r),
+    allowed: (r) => roleHas(r, 'complaint.act') && roleHas(r, 'return.inspect'),
     call: (f) => ({ method: 'POST', url: `/api/returns/${f.returnId}/inspect`, body: { result: 'confirmed', defectiveQuantity: 1, findings: '超差' } }),
   },
   'POST /api/returns/{id}/dispose': {
     kind: 'resource',
-    allowed: (r) => roleHas(r, 'complaint.act') && roles(APPROVER_ROLES)(r),
+    allowed: (r) => roleHas(r, 'complaint.act') && roleHas(r, 'return.dispose'),
     call: (f) => ({ method: 'POST', url: `/api/returns/${f.returnId}/dispose`, body: { disposition: 'rework' } }),
   },
   'POST /api/complaints/{id}/case': { kind: 'resource', allowed: cap('complaint.act'), call: (f) => ({ method: 'POST', url: `/api/complaints/${f.complaintId}/case`, body: { classification: '矩阵', lessons: '经验' } }) },

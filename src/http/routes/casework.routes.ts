@@ -11,6 +11,7 @@ import { complaintForUser, authorize } from '../../security/authorize.ts';
 import { complaintInScope, scopeOf } from '../../security/scope.ts';
 import { requireUser, actorOf } from '../auth-hook.ts';
 import { STANDARD_ERRORS, StringEnum } from '../schema-helpers.ts';
+import { PRINTABLE_PAGE_CSP } from '../page-csp.ts';
 import { draftReport, editReport, approveReport, getReport, specialReportWorkbook, specialReportFilename, specialReportHtml, addProgress, listProgress, progressReminders } from '../../use-cases/casework/special-report.ts';
 import { openEmergency, logEmergencyAction, reviewEmergency, getEmergency } from '../../use-cases/casework/emergency.ts';
 import { openCapa, updateCapa, addCapaAction, completeCapaAction, verifyCapa, getCapa, noticeReturn, inspectReturn, disposeReturn, listReturns, complaintIdOfReturn } from '../../use-cases/casework/capa.ts';
@@ -89,7 +90,11 @@ export async function caseworkRoutes(root: FastifyInstance, deps: Deps): Promise
     { schema: { tags: sr, security, summary: 'The special report as a printable page', params: IdParams, produces: ['text/html'], response: { ...STANDARD_ERRORS, 200: Type.Unknown({ description: 'HTML page' }) } } },
     async (request, reply) => {
       await read(request, request.params.id);
-      return reply.header('content-type', 'text/html; charset=utf-8').send(specialReportHtml(await getReport(deps, request.params.id)));
+      // The page runs no script and loads nothing: the report's text is the complaint's, typed by others.
+      return reply
+        .header('content-type', 'text/html; charset=utf-8')
+        .header('content-security-policy', PRINTABLE_PAGE_CSP)
+        .send(specialReportHtml(await getReport(deps, request.params.id)));
     },
   );
   app.post('/api/complaints/:id/progress', { schema: { tags: sr, security, summary: 'A progress entry (major complaints: at least weekly, Vanke 5.5.2.4)', params: IdParams, body: Type.Object({ text: Text() }, Closed), response: STANDARD_ERRORS } }, async (request, reply) =>

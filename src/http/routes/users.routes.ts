@@ -6,15 +6,27 @@ import type { Deps } from '../../use-cases/context.ts';
 import { authorize } from '../../security/authorize.ts';
 import { ROLES } from '../../security/permissions.ts';
 import { createUser, listUsers, updateUser } from '../../use-cases/users/manage-users.ts';
+import { DomainError } from '../../domain/errors.ts';
 import { requireUser } from '../auth-hook.ts';
+import { createRateLimiter } from '../rate-limit.ts';
 import { Nullable, STANDARD_ERRORS, StringEnum } from '../schema-helpers.ts';
 
 const tags = ['users'];
 const security = [{ bearer: [] }];
 const NodeId = Type.String({ minLength: 1, maxLength: 64 });
 
+/**
+ * An administrator at an organisation node who is told "this address is taken" learns that an
+ * account has it, perhaps outside their scope. They get this answer at most this many times an hour;
+ * then every new account they ask for answers 429 until the hour is over, taken address or not, so
+ * addresses cannot be tried in bulk (docs/SECURITY.md, "Accounts"). The node-less installation
+ * administrator sees every account anyway and is not counted.
+ */
+export const TAKEN_EMAIL_ANSWERS_PER_HOUR = 10;
+
 export async function userRoutes(root: FastifyInstance, deps: Deps): Promise<void> {
   const app = root.withTypeProvider<TypeBoxTypeProvider>();
+  const takenAnswers = createRateLimiter({ windowMs: 3600_000, max: TAKEN_EMAIL_ANSWERS_PER_HOUR });
 
   app.get('/api/users', { schema: { tags, security, summary: 'Users in the caller’s organisation scope', response: { ...STANDARD_ERRORS } } }, async (request) => {
     const user = requireUser(request);
@@ -45,7 +57,16 @@ export async function userRoutes(root: FastifyInstance, deps: Deps): Promise<voi
     async (request, reply) => {
       const user = requireUser(request);
       authorize(user, 'users.manage');
-      return reply.code(201).send(await createUser(deps, user, request.body));
+      const counted = user.orgNodeId !== null;
+      if (counted && takenAnswers.spent(user.id, deps.now())) {
+        throw new DomainError('RATE_LIMITED', `too many new accounts refused for an address already in use (${TAKEN_EMAIL_ANSWERS_PER_HOUR} an hour); try again later`);
+      }
+      try {
+        return reply.code(201).send(await createUser(deps, user, request.body));
+      } catch (err) {
+        if (counted && err instanceof DomainError && err.code === 'CONFLICT' && err.details.field === 'email') takenAnswers.take(user.id, deps.now());
+        throw err;
+      }
     },
   );
 

@@ -8,7 +8,8 @@ import { findOrgNode } from '../../data/org-store.ts';
 import { DomainError, notFound } from '../../domain/errors.ts';
 import { capaPlanDue, eightD, missingForVerification, planComplete, type CapaRecord, type CapaAction } from '../../domain/casework/index.ts';
 import { calendarForUnit } from '../calendar-for-unit.ts';
-import { lockOr404, conflict, iso, text, requireRole, APPROVER_ROLES, INSPECTOR_ROLES } from './common.ts';
+import { lockOr404, conflict, iso, text } from './common.ts';
+import { authorize } from '../../security/authorize.ts';
 import { inTransaction } from '../../data/transaction.ts';
 
 export interface CapaFields {
@@ -230,7 +231,7 @@ export async function noticeReturn(deps: Deps, actor: Actor, complaintId: string
 }
 
 export async function inspectReturn(deps: Deps, actor: Actor, returnId: string, body: { result: 'confirmed' | 'not_confirmed'; defectiveQuantity: number; findings: string }) {
-  requireRole(actor, INSPECTOR_ROLES, 'inspect a return (S3 5.5.5.1: QA inspects returned goods)');
+  authorize(actor, 'return.inspect');
   const now = deps.now();
   const findings = text('findings', body.findings);
   return inTransaction(deps.db, async (trx) => {
@@ -248,7 +249,7 @@ export async function inspectReturn(deps: Deps, actor: Actor, returnId: string, 
 }
 
 export async function disposeReturn(deps: Deps, actor: Actor, returnId: string, body: { disposition: 'rework' | 'scrap' | 'return' | 'replacement'; note?: string; replacementOrder?: string }) {
-  requireRole(actor, APPROVER_ROLES, 'decide the disposition of a return (S3 5.5.5.3: 品质主管审核)');
+  authorize(actor, 'return.dispose');
   const now = deps.now();
   if (body.disposition === 'replacement' && !body.replacementOrder?.trim()) throw new DomainError('VALIDATION', 'replacementOrder: a replacement needs the replacement order number (S3 5.4.5.6 及时开单补做)', { field: 'replacementOrder' });
   return inTransaction(deps.db, async (trx) => {

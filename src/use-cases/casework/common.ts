@@ -2,16 +2,8 @@
 import { sql } from 'kysely';
 import type { Db, ComplaintRow } from '../../data/complaint-store.ts';
 import { lockComplaint } from '../../data/complaint-store.ts';
-import { DomainError, forbidden, notFound } from '../../domain/errors.ts';
+import { DomainError, notFound } from '../../domain/errors.ts';
 import { findPack, type Pack } from '../../policies/index.ts';
-import type { Actor } from '../context.ts';
-
-export const APPROVER_ROLES = ['manager', 'admin', 'qa'] as const;
-export const INSPECTOR_ROLES = ['qa', 'admin'] as const;
-
-export function requireRole(actor: Actor, roles: readonly string[], what: string): void {
-  if (!roles.includes(actor.role)) throw forbidden(`role '${actor.role}' may not ${what} (needs ${roles.join(' / ')})`);
-}
 
 export async function lockOr404(trx: Db, id: string): Promise<ComplaintRow> {
   const row = await lockComplaint(trx, id);

@@ -20,7 +20,8 @@ import {
   type SpecialReportContent,
 } from '../../domain/casework/index.ts';
 import { wallLabel } from '../../domain/calendar/local-time.ts';
-import { lockOr404, packOf, conflict, levelSetAt, levelNames, iso, text, requireRole, APPROVER_ROLES } from './common.ts';
+import { lockOr404, packOf, conflict, levelSetAt, levelNames, iso, text } from './common.ts';
+import { authorize } from '../../security/authorize.ts';
 import { loadCapa } from './capa.ts';
 import { inTransaction } from '../../data/transaction.ts';
 
@@ -72,8 +73,12 @@ async function assemble(db: Db, row: ComplaintRow): Promise<SpecialReportContent
   });
 }
 
-/** Drafts (or, while still a draft, re-drafts) the special report of a hot or major complaint. */
+/**
+ * Drafts (or, while still a draft, re-drafts) the special report of a hot or major complaint. A
+ * re-draft replaces the content, so it needs the same capability as an edit.
+ */
 export async function draftReport(deps: Deps, actor: Actor, complaintId: string): Promise<SpecialReportView> {
+  authorize(actor, 'special_report.write');
   const now = deps.now();
   return inTransaction(deps.db, async (trx) => {
     const row = await lockOr404(trx, complaintId);
@@ -91,7 +96,9 @@ export async function draftReport(deps: Deps, actor: Actor, complaintId: string)
   });
 }
 
+/** The service centre's account (R-NT-1): who may change it is `special_report.write` in src/security/permissions.ts. */
 export async function editReport(deps: Deps, actor: Actor, complaintId: string, edit: SpecialReportEdit): Promise<SpecialReportView> {
+  authorize(actor, 'special_report.write');
   const now = deps.now();
   return inTransaction(deps.db, async (trx) => {
     const row = await lockOr404(trx, complaintId);
@@ -112,7 +119,7 @@ export async function editReport(deps: Deps, actor: Actor, complaintId: string, 
 }
 
 export async function approveReport(deps: Deps, actor: Actor, complaintId: string): Promise<SpecialReportView> {
-  requireRole(actor, APPROVER_ROLES, 'approve a special report');
+  authorize(actor, 'special_report.approve');
   const now = deps.now();
   return inTransaction(deps.db, async (trx) => {
     const row = await lockOr404(trx, complaintId);

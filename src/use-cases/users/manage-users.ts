@@ -59,6 +59,9 @@ export async function listUsers(deps: Deps, actor: SessionUser): Promise<UserVie
   return (await q.execute()).map(view);
 }
 
+/** The refusal of an address that is already some account's login name (unique in the installation). */
+export const EMAIL_TAKEN = 'email: this address is already the login name of an account; Plaint does not say whose or where';
+
 export interface NewUser {
   email: string;
   name: string;
@@ -80,7 +83,9 @@ export async function createUser(deps: Deps, actor: SessionUser, input: NewUser)
     .onConflict((oc) => oc.column('email').doNothing())
     .returningAll()
     .executeTakeFirst();
-  if (!row) throw new DomainError('CONFLICT', `a user with the e-mail '${email}' exists`);
+  // One answer for every taken address, in the admin's scope or not: it never says whose or where,
+  // and the same work (policy check, hash, one insert) was done either way (docs/SECURITY.md, "Accounts").
+  if (!row) throw new DomainError('CONFLICT', EMAIL_TAKEN, { field: 'email' });
   return view(row);
 }
 

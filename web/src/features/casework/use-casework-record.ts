@@ -8,8 +8,7 @@ import { useAsync } from '../../components/use-async.ts';
 import { isNotFound, politeError } from '../../components/polite-error.ts';
 import { useT } from '../../i18n/i18n-context.tsx';
 import { useAuth } from '../meta/auth-context.tsx';
-
-const APPROVERS = ['manager', 'admin', 'qa'];
+import { roleHas, type Capability } from '../../../../src/security/permissions.ts';
 
 /** `onChanged` tells the page a write happened, so the complaint (its timeline) reloads too. */
 export function useCaseworkRecord<T>(load: () => Promise<T>, deps: unknown[], onChanged?: () => void) {
@@ -56,6 +55,7 @@ export function useCaseworkRecord<T>(load: () => Promise<T>, deps: unknown[], on
     run,
     reload,
     canAct: !!user && user.role !== 'auditor',
-    canApprove: !!user && APPROVERS.includes(user.role),
+    /** The server's permission table (src/security/permissions.ts), so a panel offers only what will succeed. */
+    can: (capability: Capability) => !!user && roleHas(user.role, capability),
   };
 }

@@ -1,6 +1,7 @@
 /**
  * 专题报告 for a hot / major complaint: draft it from the record, edit title / summary / cause analysis
- * while it is a draft, approve it (QA, manager, admin), and export it as .xlsx or a printable page.
+ * while it is a draft (the service centre: `special_report.write`), approve it (`special_report.approve`:
+ * QA, manager, admin), and export it as .xlsx or a printable page.
  */
 import { Alert, Button, Collapse, Descriptions, Form, Input, Space, Spin, Tag, Timeline, Typography } from 'antd';
 import { useT } from '../../../i18n/i18n-context.tsx';
@@ -10,7 +11,9 @@ import { useCaseworkRecord } from '../use-casework-record.ts';
 
 export function SpecialReportPanel({ complaintId, version, onChanged }: { complaintId: string; version: string; onChanged?: () => void }) {
   const t = useT();
-  const { record: r, loaded, loadError, busy, error, run, canAct, canApprove } = useCaseworkRecord(() => getSpecialReport(complaintId), [complaintId, version], onChanged);
+  const { record: r, loaded, loadError, busy, error, run, can } = useCaseworkRecord(() => getSpecialReport(complaintId), [complaintId, version], onChanged);
+  const canWrite = can('special_report.write');
+  const canApprove = can('special_report.approve');
   const [form] = Form.useForm<ReportEdit>();
   if (loadError) return <Alert type="error" title={loadError} />;
   if (!loaded) return <Spin size="small" />;
@@ -20,7 +23,7 @@ export function SpecialReportPanel({ complaintId, version, onChanged }: { compla
     return (
       <Space orientation="vertical" style={{ width: '100%' }} data-testid="special-report">
         <Typography.Text type="secondary">{t('sr.none')}</Typography.Text>
-        {canAct && (
+        {canWrite && (
           <Button type="primary" loading={busy} onClick={() => void run(() => draftSpecialReport(complaintId))} data-testid="special-report-draft">
             {t('sr.draft')}
           </Button>
@@ -41,7 +44,7 @@ export function SpecialReportPanel({ complaintId, version, onChanged }: { compla
         <Descriptions.Item label={t('sr.updated')}>{formatTime(r.updatedAt)}</Descriptions.Item>
         {r.approvedAt && <Descriptions.Item label={t('sr.approved')}>{`${formatTime(r.approvedAt)} · ${r.approvedBy ?? ''}`}</Descriptions.Item>}
       </Descriptions>
-      {draft && canAct ? (
+      {draft && canWrite ? (
         <Form<ReportEdit>
           form={form}
           name="special-report"
