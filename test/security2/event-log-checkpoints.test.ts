@@ -152,4 +152,10 @@ test('a changed checkpoint is reported: its heads lowered to hide the cut, or it
   r = await verify();
   assert.equal(r.checkpoint?.status, 'invalid');
   assert.equal(r.intact, false);
+  // Every checkpoint deleted: the heads they left are evidence of it.
+  await sql`DELETE FROM log_checkpoints`.execute(t.database.db);
+  r = await verify();
+  assert.equal(r.checkpoint?.status, 'invalid');
+  assert.match(r.checkpoint?.problem ?? '', /the checkpoints were deleted/);
+  assert.equal(r.intact, false);
 });
