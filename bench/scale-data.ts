@@ -27,6 +27,9 @@ import { PACKS } from '../src/policies/index.ts';
 import { DEMO_NODES } from '../src/seed/demo-org.ts';
 import { GENESIS_HASH, eventHash } from '../src/domain/event-chain.ts';
 
+/** The event log key of the generated data (keyed chains, like the server's since 0017); scale.ts runs with it. */
+export const BENCH_LOG_KEY = Buffer.alloc(32, 0x5a);
+
 export const NOW = new Date('2026-11-23T06:00:00.000Z');
 const DAY = 24 * 3600 * 1000;
 const YEAR_MS = 365 * DAY;
@@ -242,12 +245,12 @@ export async function generate(scale: number, dir: string): Promise<GeneratedFil
     );
     // A valid hash chain (src/domain/event-chain.ts), so verify-log passes on the bulk data too.
     const received = { complaintId: id, seq: 1, type: 'received', actorId: null, actorLabel: 'system', at: new Date(receivedMs), data: {} };
-    const h1 = eventHash(GENESIS_HASH, received);
+    const h1 = eventHash(BENCH_LOG_KEY, GENESIS_HASH, received);
     await ev.line(`${id},1,received,system,${iso(receivedMs)},{},${GENESIS_HASH},${h1}`);
     counts.events++;
     if (closedMs) {
       const closed = { complaintId: id, seq: 2, type: 'closed', actorId: null, actorLabel: 'system', at: new Date(closedMs), data: {} };
-      await ev.line(`${id},2,closed,system,${iso(closedMs)},{},${h1},${eventHash(h1, closed)}`);
+      await ev.line(`${id},2,closed,system,${iso(closedMs)},{},${h1},${eventHash(BENCH_LOG_KEY, h1, closed)}`);
       counts.events++;
     }
     await cl.line(`${id},${p.clock.name},${p.clock.ruleId},${iso(startedMs)},${iso(dueMs)},${clockState},${metAt},${breachedAt},1,[]`);

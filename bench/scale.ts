@@ -20,7 +20,7 @@ import { sql } from 'kysely';
 import { createScratchDatabase, withDatabaseName, ROOT } from '../test/faults/helpers.ts';
 import { percentile } from './load.ts';
 import { runProposed } from './scale-proposed.ts';
-import { generate, COPY_SQL, NOW, BUSY_UNIT, UNIT_WEIGHTS } from './scale-data.ts';
+import { generate, COPY_SQL, NOW, BUSY_UNIT, UNIT_WEIGHTS, BENCH_LOG_KEY } from './scale-data.ts';
 import { openDatabase } from '../src/data/db.ts';
 import { migrate } from '../src/data/migrate.ts';
 import { ensureDemoOrganisation } from '../src/seed/seed-demo.ts';
@@ -155,7 +155,7 @@ async function main(): Promise<void> {
     results.data = { ...sizes, counts, samples };
 
     let clock = NOW;
-    const deps: Deps = { db, now: () => clock };
+    const deps: Deps = { db, now: () => clock, logKey: BENCH_LOG_KEY };
     const scope = await scopeOf(db, { id: '00000000-0000-0000-0000-000000000000', role: 'agent', orgNodeId: 'grp' });
     const pgRss: { label: string; bench: number | null; backends: Awaited<ReturnType<typeof backendRss>> }[] = [];
     const memory = async (label: string) => pgRss.push({ label, bench: rssMb(), backends: await backendRss(admin, scratch.name) });

@@ -26,6 +26,10 @@ export interface Config {
   sessionHours: number;
   /** Background sweeper interval in ms (PLAINT_SWEEP_MS, default 30000; 0 disables). */
   sweepMs: number;
+  /** Event log key as 64 hex digits (PLAINT_LOG_KEY); when unset, DATA_DIR/log.key (src/log-key.ts). */
+  logKeyHex: string | null;
+  /** Event log checkpoint interval in ms (PLAINT_CHECKPOINT_MS, default 300000; 0 disables the periodic ones). */
+  checkpointMs: number;
   /** Log level (LOG_LEVEL, default info; 'silent' in tests). */
   logLevel: string;
   /** Serve the web app from web/dist and build it when missing or stale (PLAINT_WEB, default on). */
@@ -73,6 +77,10 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
   if (adminPassword !== null && adminPassword.length < 10) {
     problems.push('PLAINT_ADMIN_PASSWORD must be at least 10 characters');
   }
+  const logKeyHex = env.PLAINT_LOG_KEY?.trim() || null;
+  if (logKeyHex !== null && !/^[0-9a-fA-F]{64}$/.test(logKeyHex)) {
+    problems.push('PLAINT_LOG_KEY must be 64 hex digits (32 bytes), e.g. the output of: openssl rand -hex 32');
+  }
   const demo = boolVar(env, 'PLAINT_DEMO', !production, problems);
   const config: Config = {
     port: intVar(env, 'PORT', 3000, 0, 65535, problems),
@@ -86,6 +94,8 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
     adminPassword,
     sessionHours: intVar(env, 'PLAINT_SESSION_HOURS', 12, 1, 24 * 90, problems),
     sweepMs: intVar(env, 'PLAINT_SWEEP_MS', 30000, 0, 24 * 3600 * 1000, problems),
+    logKeyHex,
+    checkpointMs: intVar(env, 'PLAINT_CHECKPOINT_MS', 300000, 0, 24 * 3600 * 1000, problems),
     logLevel: env.LOG_LEVEL?.trim() || 'info',
     web: boolVar(env, 'PLAINT_WEB', true, problems),
   };

@@ -1,4 +1,4 @@
-/** Start-up: configuration, database and migrations, admin and demo data, web app, HTTP, sweeper. */
+/** Start-up: configuration, log key, database and migrations, first checkpoint, admin and demo data, web app, HTTP, sweeper, checkpoints. */
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { loadConfig, ConfigError } from './config.ts';
@@ -8,6 +8,9 @@ import { buildApp } from './http/app.ts';
 import { ensureUser } from './use-cases/auth.ts';
 import { seedDemo } from './seed/seed-demo.ts';
 import { startSweeper } from './jobs/sweeper.job.ts';
+import { describeCheckpoint, startCheckpoints } from './jobs/checkpoint.job.ts';
+import { ensureCheckpoint } from './use-cases/write-checkpoint.ts';
+import { loadLogKey } from './log-key.ts';
 import { ensureWebBuilt } from './web-build.ts';
 
 const ROOT = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '..');
@@ -28,19 +31,27 @@ async function main(): Promise<void> {
   log(`database: ${database.kind}${database.kind === 'pglite' ? ` (${path.join(config.dataDir, 'pglite')})` : ''}`);
   const { applied } = await migrate(database.db);
   if (applied.length) log(`migrations applied: ${applied.join(', ')}`);
-  const deps = { db: database.db, now: () => new Date() };
+  const logKey = loadLogKey({ logKeyHex: config.logKeyHex, dataDir: config.dataDir });
+  log(`event log key: ${logKey.from}`);
+  if (config.databaseUrl && !config.logKeyHex) log('DATABASE_URL without PLAINT_LOG_KEY: every process on this database must use this same key file');
+  const deps = { db: database.db, now: () => new Date(), logKey: logKey.key };
+  // The key is not in the database, so the migration cannot sign the logs it upgrades: this does, at once.
+  const first = describeCheckpoint(await ensureCheckpoint(deps));
+  if (first) log(first);
 
   if (config.adminEmail && config.adminPassword) {
     await ensureUser(deps, { email: config.adminEmail, name: 'Administrator', password: config.adminPassword, role: 'admin', orgNodeId: null });
     log(`admin ensured: ${config.adminEmail}`);
   }
   let demo: Awaited<ReturnType<typeof seedDemo>> | null = null;
-  if (config.demo) demo = await seedDemo(database.db, new Date());
+  if (config.demo) demo = await seedDemo(database.db, new Date(), deps.logKey);
 
   const webDir = config.web ? await ensureWebBuilt(ROOT, log) : null;
   const app = await buildApp({ deps, databaseKind: database.kind, sessionHours: config.sessionHours, attachmentsDir: path.join(config.dataDir, 'attachments'), logLevel: config.logLevel === 'info' ? 'warn' : config.logLevel, webDir });
   const address = await app.listen({ port: config.port, host: config.host });
-  const stopSweeper = config.sweepMs > 0 ? startSweeper(deps, config.sweepMs, (m, err) => (err ? console.error(`[plaint] ${m}`, err) : log(m))) : async () => {};
+  const jobLog = (m: string, err?: unknown) => (err ? console.error(`[plaint] ${m}`, err) : log(m));
+  const stopSweeper = config.sweepMs > 0 ? startSweeper(deps, config.sweepMs, jobLog) : async () => {};
+  const stopCheckpoints = startCheckpoints(deps, config.checkpointMs, jobLog);
 
   log(`listening on ${address.replace('0.0.0.0', 'localhost')}  (API docs: /api/docs, portal: /portal)`);
   if (demo) {
@@ -56,6 +67,8 @@ async function main(): Promise<void> {
     log(`${signal}: shutting down`);
     await stopSweeper();
     await app.close();
+    // After the HTTP server has drained, so the last checkpoint covers every event this process wrote.
+    await stopCheckpoints();
     await database.close();
     process.exit(0);
   };

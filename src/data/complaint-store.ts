@@ -72,6 +72,8 @@ export async function eventTail(trx: Db, complaintId: string): Promise<{ seq: nu
  */
 export async function appendEvents(
   trx: Db,
+  /** The event log key (Deps.logKey). */
+  key: Buffer,
   complaintId: string,
   events: NewEvent[],
   actor: Actor,
@@ -81,7 +83,7 @@ export async function appendEvents(
 ): Promise<StoredEvent[]> {
   if (events.length === 0) return [];
   const tail = knownTail !== undefined ? knownTail : await eventTail(trx, complaintId);
-  const rows = chainEvents(complaintId, events, actor, at, tail);
+  const rows = chainEvents(key, complaintId, events, actor, at, tail);
   await insertEvents(trx, complaintId, rows);
   return rows;
 }
@@ -109,15 +111,15 @@ export async function insertEvents(trx: Db, complaintId: string, rows: StoredEve
     .execute();
 }
 
-/** The stored form of new events after `tail`: numbered and hash-chained (pure; no I/O). */
-export function chainEvents(complaintId: string, events: NewEvent[], actor: Actor, at: Date, tail: { seq: number; hash: string } | null): StoredEvent[] {
+/** The stored form of new events after `tail`: numbered and chained by HMAC under `key` (pure; no I/O). */
+export function chainEvents(key: Buffer, complaintId: string, events: NewEvent[], actor: Actor, at: Date, tail: { seq: number; hash: string } | null): StoredEvent[] {
   let seq = tail?.seq ?? 0;
   let prev = tail?.hash ?? GENESIS_HASH;
   const rows: StoredEvent[] = [];
   for (const e of events) {
     seq++;
     const content = { complaintId, seq, type: e.type, actorId: actor.id, actorLabel: actor.label, at, data: e.data };
-    const hash = eventHash(prev, content);
+    const hash = eventHash(key, prev, content);
     rows.push({ seq, type: e.type, at, actorId: actor.id, actorLabel: actor.label, data: e.data, prevHash: prev, hash });
     prev = hash;
   }

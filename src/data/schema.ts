@@ -398,3 +398,30 @@ export interface ConfigVersionTable {
 export interface DB {
   config_version: ConfigVersionTable;
 }
+
+/** src/data/migrations/0017_event_checkpoints.sql */
+export interface ComplaintEventsTable {
+  /** 'sha256' for events written before 0017, 'hmac-sha256' (the default) since; see src/domain/event-chain.ts. */
+  hash_alg: ColumnType<'sha256' | 'hmac-sha256', 'sha256' | 'hmac-sha256' | undefined, never>;
+}
+
+export interface LogCheckpointsTable {
+  id: Generated<string>;
+  at: Timestamp;
+  complaints: number;
+  events: ColumnType<string, number, never>;
+  root: string;
+  signature: string;
+}
+
+export interface LogCheckpointHeadsTable {
+  complaint_id: string;
+  seq: number;
+  hash: string;
+  legacy_seq: number;
+}
+
+export interface DB {
+  log_checkpoints: LogCheckpointsTable;
+  log_checkpoint_heads: LogCheckpointHeadsTable;
+}

@@ -74,6 +74,7 @@ export async function sweepOnce(deps: Deps, opts: { batch?: number } = {}): Prom
       if (events.length === 0 && !timeCheckDue) return;
       const pausedMs = after.reduce((s, c) => s + c.pausedMs, 0);
       await applyRulesAndStore(trx, {
+        logKey: deps.logKey,
         row,
         facts: factsOf(row, pausedMs),
         pack,

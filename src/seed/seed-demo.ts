@@ -25,9 +25,9 @@ export async function ensureDemoOrganisation(db: Kysely<DB>): Promise<void> {
   }
 }
 
-export async function seedDemo(db: Kysely<DB>, now: Date): Promise<{ users: typeof DEMO_USERS; password: string; complaints: number }> {
+export async function seedDemo(db: Kysely<DB>, now: Date, logKey: Buffer): Promise<{ users: typeof DEMO_USERS; password: string; complaints: number }> {
   await ensureDemoOrganisation(db);
-  const deps = { db, now: () => now };
+  const deps = { db, now: () => now, logKey };
   for (const u of DEMO_USERS) await ensureUser(deps, { ...u, password: DEMO_PASSWORD });
   const existing = await db.selectFrom('complaints').select((eb) => eb.fn.countAll<number>().as('n')).executeTakeFirst();
   let created = 0;
@@ -35,7 +35,7 @@ export async function seedDemo(db: Kysely<DB>, now: Date): Promise<{ users: type
     const agent = await db.selectFrom('users').select(['id', 'name']).where('email', '=', 'agent@plaint.demo').executeTakeFirstOrThrow();
     const actor: Actor = { id: agent.id, label: agent.name, role: 'agent' };
     for (const [i, c] of DEMO_COMPLAINTS.entries()) {
-      await seedOne(db, actor, c, now, i);
+      await seedOne(db, logKey, actor, c, now, i);
       created++;
     }
   }
@@ -56,7 +56,7 @@ const STAGE_STEPS: Record<DemoStage, number> = {
   received: 0, invalid: 1, suggestion: 1, qualified: 1, dispatched: 2, acknowledged: 3, investigated: 4, replied: 5, disputed: 6, confirmed: 6, closed: 8,
 };
 
-async function seedOne(db: Kysely<DB>, actor: Actor, c: DemoComplaint, now: Date, index: number): Promise<void> {
+async function seedOne(db: Kysely<DB>, logKey: Buffer, actor: Actor, c: DemoComplaint, now: Date, index: number): Promise<void> {
   const local = new Date(now.getTime() + 8 * 3600_000); // Asia/Shanghai wall clock
   local.setUTCDate(local.getUTCDate() - c.daysAgo);
   local.setUTCHours(c.hour, (index * 7) % 60, 0, 0);
@@ -65,7 +65,7 @@ async function seedOne(db: Kysely<DB>, actor: Actor, c: DemoComplaint, now: Date
   const at = () => (t = new Date(Math.min(t.getTime() + step, now.getTime())));
   const unit = DEMO_NODES.find((n) => n.id === c.unitId)!;
   const categoryId = pickCategory(unit.policyId!, c.categoryHint);
-  const { complaint } = await createComplaint({ db, now: () => t }, actor, {
+  const { complaint } = await createComplaint({ db, now: () => t, logKey }, actor, {
     unitId: c.unitId,
     channel: c.channel,
     receivedAt: t.toISOString(),
@@ -104,6 +104,6 @@ async function seedOne(db: Kysely<DB>, actor: Actor, c: DemoComplaint, now: Date
   let n = STAGE_STEPS[c.stage];
   if (unit.settings?.replyApproval && n >= 5) n++;
   for (const action of steps.slice(0, n)) {
-    await performAction({ db, now: at }, actor, complaint.id, action);
+    await performAction({ db, now: at, logKey }, actor, complaint.id, action);
   }
 }

@@ -19,6 +19,8 @@ export interface RulesArgs {
   actor: Actor;
   now: Date;
   evaluateLevel?: boolean;
+  /** The event log key (Deps.logKey) that chains the new events. */
+  logKey: Buffer;
 }
 
 /** What a write to a complaint stores besides its own columns: computed without I/O. */
@@ -49,7 +51,7 @@ export function planRules(args: RulesArgs & { clocks: ClockRecord[]; eventTail: 
     now: args.now,
     evaluateLevel: args.evaluateLevel ?? true,
   });
-  const events = chainEvents(args.row.id, [...args.events, ...out.ruleEvents], args.actor, args.now, args.eventTail);
+  const events = chainEvents(args.logKey, args.row.id, [...args.events, ...out.ruleEvents], args.actor, args.now, args.eventTail);
   const summary = clockSummary(out.clocks);
   return {
     events,

@@ -1,4 +1,4 @@
-/** What every use case needs: the database, the clock and who is acting. */
+/** What every use case needs: the database, the clock, the event log key and who is acting. */
 import type { Kysely } from 'kysely';
 import type { DB } from '../data/schema.ts';
 import type { Actor } from '../data/complaint-store.ts';
@@ -7,6 +7,8 @@ export interface Deps {
   db: Kysely<DB>;
   /** Injected so tests and the sweeper can fix "now". */
   now: () => Date;
+  /** The event log key (src/log-key.ts): keys every event hash and signs the checkpoints. */
+  logKey: Buffer;
 }
 
 export type { Actor };

@@ -60,7 +60,7 @@ export async function createComplaint(
   const userKey = actor.id ?? actor.label;
   const idempotency = opts.idempotencyKey ? { userKey, key: opts.idempotencyKey, requestHash } : null;
 
-  const created = await insertComplaint(deps.db, actor, input, receivedAt, now, opts.portal === true, idempotency);
+  const created = await insertComplaint(deps.db, deps.logKey, actor, input, receivedAt, now, opts.portal === true, idempotency);
   if (created) return created;
   // The key was taken: by an earlier request, or by a concurrent one whose write this one waited for.
   const prior = await deps.db
@@ -84,6 +84,8 @@ export async function createComplaint(
  */
 export async function insertComplaint(
   db: Db,
+  /** The event log key (Deps.logKey). */
+  logKey: Buffer,
   actor: Actor,
   input: NewComplaintInput,
   receivedAt: Date,
@@ -121,6 +123,7 @@ export async function insertComplaint(
   }
   const id = randomUUID();
   const { write, plan } = planIntake({
+    logKey,
     id,
     codeSeq: ctx.codeSeq,
     input,
@@ -141,7 +144,7 @@ export async function insertComplaint(
   const toRaise = similarToRaise(found, now);
   const store = async (trx: Db) => {
     const row = await writeIntake(trx, write);
-    if (row) await raiseSimilar(trx, row, found, toRaise, now, actor);
+    if (row) await raiseSimilar(trx, logKey, row, found, toRaise, now, actor);
     return row;
   };
   // One statement is a transaction of its own; raising earlier complaints needs a real one.

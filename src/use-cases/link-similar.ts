@@ -116,7 +116,7 @@ export function similarToRaise(found: SimilarFound, now: Date): string[] {
 }
 
 /** Raises the earlier complaints `ids` (from similarToRaise) in the caller's transaction. */
-export async function raiseSimilar(trx: Db, row: Pick<ComplaintRow, 'id' | 'code'>, found: SimilarFound, ids: string[], now: Date, actor: Actor): Promise<void> {
+export async function raiseSimilar(trx: Db, logKey: Buffer, row: Pick<ComplaintRow, 'id' | 'code'>, found: SimilarFound, ids: string[], now: Date, actor: Actor): Promise<void> {
   if (ids.length === 0) return;
   // In id order, so two intakes raising the same complaints queue instead of deadlocking; re-read
   // under the lock because another transaction may have raised them meanwhile.
@@ -129,6 +129,7 @@ export async function raiseSimilar(trx: Db, row: Pick<ComplaintRow, 'id' | 'code
     const pack = findPack(other.policy_id)!;
     await trx.updateTable('complaints').set({ similar_count: updated.similar_count }).where('id', '=', other.id).execute();
     await applyRulesAndStore(trx, {
+      logKey,
       row: updated,
       facts: factsOf(updated),
       pack,

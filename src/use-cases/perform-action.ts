@@ -125,6 +125,7 @@ export async function performAction(
       .executeTakeFirstOrThrow();
 
     await applyRulesAndStore(trx, {
+      logKey: deps.logKey,
       row: updated,
       facts: { ...factsOf(row), ...factsOf(updated), level: row.level },
       pack,
@@ -138,7 +139,7 @@ export async function performAction(
     });
 
     if (action.type === 'contest') {
-      await openContestRecord(trx, actor, updated, action.reason, now);
+      await openContestRecord(trx, deps.logKey, actor, updated, action.reason, now);
     }
     return (await findComplaint(trx, row.id))!;
   });
@@ -165,10 +166,11 @@ async function checkReferences(trx: Db, pack: Pack, row: ComplaintRow, action: A
  * The customer disagrees with an invalid / suggestion qualification (R-LC-4): a new record, linked to
  * the first, goes to the department head for a second look.
  */
-async function openContestRecord(trx: Db, actor: Actor, row: ComplaintRow, reason: string, now: Date): Promise<void> {
+async function openContestRecord(trx: Db, logKey: Buffer, actor: Actor, row: ComplaintRow, reason: string, now: Date): Promise<void> {
   const customer = await trx.selectFrom('customers').selectAll().where('id', '=', row.customer_id).executeTakeFirstOrThrow();
   const created = await insertComplaint(
     trx,
+    logKey,
     actor,
     {
       unitId: row.unit_id,

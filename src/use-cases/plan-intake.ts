@@ -32,6 +32,8 @@ export interface IntakePlanInput {
   portal: boolean;
   portalSecretHash: string | null;
   idempotency: { userKey: string; key: string; requestHash: string } | null;
+  /** The event log key (Deps.logKey). */
+  logKey: Buffer;
 }
 
 export function planIntake(p: IntakePlanInput): { write: IntakeWrite; plan: RulesPlan } {
@@ -60,6 +62,7 @@ export function planIntake(p: IntakePlanInput): { write: IntakeWrite; plan: Rule
     eventTail: null,
     actor: p.actor,
     now,
+    logKey: p.logKey,
     events: [
       {
         type: 'received',

@@ -23,7 +23,7 @@ export async function viewContact(deps: Deps, actor: Actor, complaintId: string,
     if (!row) throw notFound(`complaint '${complaintId}'`);
     const customer = await trx.selectFrom('customers').select(['id', 'name', 'phone', 'email']).where('id', '=', row.customer_id).executeTakeFirstOrThrow();
     const fields = [customer.phone ? 'phone' : null, customer.email ? 'email' : null].filter((f): f is string => f !== null);
-    await appendEvents(trx, row.id, [{ type: 'contact_viewed', data: { fields, ...(reason ? { reason } : {}) } }], actor, now);
+    await appendEvents(trx, deps.logKey, row.id, [{ type: 'contact_viewed', data: { fields, ...(reason ? { reason } : {}) } }], actor, now);
     return { customerId: customer.id, name: customer.name, phone: customer.phone, email: customer.email };
   });
 }

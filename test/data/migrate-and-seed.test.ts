@@ -45,9 +45,9 @@ test('R-LC-1: demo data seeds the organisation, one user per role and complaints
   const database = await freshDatabase();
   try {
     const now = new Date('2026-11-24T06:00:00Z');
-    const first = await seedDemo(database.db, now);
+    const first = await seedDemo(database.db, now, Buffer.alloc(32, 1));
     assert.equal(first.complaints, DEMO_COMPLAINTS.length);
-    const second = await seedDemo(database.db, now);
+    const second = await seedDemo(database.db, now, Buffer.alloc(32, 1));
     assert.equal(second.complaints, 0, 'a second start seeds nothing more');
     const statuses = await database.db.selectFrom('complaints').select(['status']).distinct().execute();
     for (const s of ['received', 'qualified', 'dispatched', 'acknowledged', 'investigated', 'replied', 'confirmed', 'closed']) {

@@ -27,6 +27,7 @@ function input(over: Partial<IntakePlanInput> = {}): IntakePlanInput {
     portal: false,
     portalSecretHash: null,
     idempotency: null,
+    logKey: Buffer.alloc(32, 1),
     ...over,
   };
 }

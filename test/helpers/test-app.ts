@@ -11,15 +11,18 @@ import { ensureDemoOrganisation } from '../../src/seed/seed-demo.ts';
 import { ensureUser } from '../../src/use-cases/auth.ts';
 import { DEMO_USERS } from '../../src/seed/demo-org.ts';
 import { freshDatabase, type TestDatabase } from './test-db.ts';
+import type { Deps } from '../../src/use-cases/context.ts';
+import { ensureCheckpoint } from '../../src/use-cases/write-checkpoint.ts';
 
 export const TEST_PASSWORD = 'test-password-1';
+export const TEST_LOG_KEY = Buffer.alloc(32, 0x42);
 
 export interface TestApp {
   app: FastifyInstance;
   attachmentsDir: string;
   database: TestDatabase;
   clock: { now: Date; set(iso: string | Date): void; advance(ms: number): void };
-  deps: { db: TestDatabase['db']; now: () => Date };
+  deps: Deps;
   token(role?: string): Promise<string>;
   api(method: 'GET' | 'POST' | 'PUT' | 'PATCH' | 'DELETE', url: string, body?: unknown, opts?: { role?: string; headers?: Record<string, string> }): Promise<LightMyRequestResponse>;
   close(): Promise<void>;
@@ -36,7 +39,10 @@ export async function createTestApp(opts: { now?: string; users?: boolean; sessi
       this.now = new Date(this.now.getTime() + ms);
     },
   };
-  const deps = { db: database.db, now: () => clock.now };
+  // A fixed test key: what PLAINT_LOG_KEY or DATA_DIR/log.key gives a real process (src/log-key.ts).
+  const deps: Deps = { db: database.db, now: () => clock.now, logKey: TEST_LOG_KEY };
+  // As at start-up (src/main.ts): the first checkpoint right after the migrations.
+  await ensureCheckpoint(deps);
   await ensureDemoOrganisation(database.db);
   if (opts.users !== false) {
     for (const u of DEMO_USERS) await ensureUser(deps, { ...u, password: TEST_PASSWORD });

@@ -4,14 +4,10 @@
  */
 import { test, before, after } from 'node:test';
 import assert from 'node:assert/strict';
-import { execFile } from 'node:child_process';
-import { fileURLToPath } from 'node:url';
-import path from 'node:path';
 import { sql } from 'kysely';
 import { createSecApp, type SecApp } from './helpers.ts';
 import { placeComplaint, type Placed } from '../security/security-fixtures.ts';
-
-const ROOT = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '../..');
+import { runVerifyLog } from './event-log-tamper.ts';
 
 let t: SecApp;
 let a: Placed;
@@ -24,14 +20,6 @@ before(async () => {
   assert.equal(note.statusCode, 200, note.body);
 });
 after(async () => t.close());
-
-function runVerifyLog(databaseUrl: string): Promise<{ code: number; stdout: string }> {
-  return new Promise((resolve) => {
-    execFile(process.execPath, ['--import', 'tsx', 'scripts/verify-log.ts'], { cwd: ROOT, env: { ...process.env, DATABASE_URL: databaseUrl } }, (err, stdout) => {
-      resolve({ code: err ? Number((err as { code?: number }).code ?? 1) : 0, stdout });
-    });
-  });
-}
 
 test('only holders of eventlog.verify (admin) may run the check', async () => {
   for (const role of ['agent', 'manager', 'qa', 'auditor', 'handler', 'specialist']) {

@@ -82,7 +82,7 @@ export async function addAttachment(deps: Deps, actor: Actor, complaintId: strin
       .insertInto('attachments')
       .values({ id, complaint_id: complaintId, filename, mime, size: file.bytes.length, sha256, created_at: now, created_by: actor.id })
       .execute();
-    await appendEvents(trx, complaintId, [{ type: 'attachment_added', data: { attachmentId: id, filename, mime, size: file.bytes.length, sha256 } }], actor, now);
+    await appendEvents(trx, deps.logKey, complaintId, [{ type: 'attachment_added', data: { attachmentId: id, filename, mime, size: file.bytes.length, sha256 } }], actor, now);
   });
   return { id, complaintId, filename, mime, size: file.bytes.length, sha256, createdAt: now.toISOString(), createdBy: actor.id };
 }

@@ -92,7 +92,7 @@ export async function openCapa(deps: Deps, actor: Actor, complaintId: string, fi
       .executeTakeFirstOrThrow();
     const events: { type: string; data: Record<string, unknown> }[] = [{ type: 'capa_opened', data: { capaId: capa.id, departmentId: row.lead_department_id, planDueAt: planDueAt.toISOString(), calendarVersion: calendar.version, ...fields } }];
     if (await markPlanIfComplete(trx, capa.id, now)) events.push({ type: 'improvement_plan_complete', data: { capaId: capa.id } });
-    await appendEvents(trx, row.id, events, actor, now);
+    await appendEvents(trx, deps.logKey, row.id, events, actor, now);
   });
   return getCapa(deps, complaintId);
 }
@@ -112,7 +112,7 @@ export async function updateCapa(deps: Deps, actor: Actor, complaintId: string, 
     await trx.updateTable('capas').set({ ...columns(fields), updated_at: now, version: c.version + 1 }).where('id', '=', c.id).execute();
     const events: { type: string; data: Record<string, unknown> }[] = [{ type: 'capa_updated', data: { capaId: c.id, ...fields } }];
     if (await markPlanIfComplete(trx, c.id, now)) events.push({ type: 'improvement_plan_complete', data: { capaId: c.id } });
-    await appendEvents(trx, row.id, events, actor, now);
+    await appendEvents(trx, deps.logKey, row.id, events, actor, now);
   });
   return getCapa(deps, complaintId);
 }
@@ -132,7 +132,7 @@ export async function addCapaAction(deps: Deps, actor: Actor, complaintId: strin
     await trx.updateTable('capas').set({ updated_at: now, version: c.version + 1 }).where('id', '=', c.id).execute();
     const events: { type: string; data: Record<string, unknown> }[] = [{ type: 'capa_action_added', data: { capaId: c.id, actionId: a.id, kind: body.kind ?? 'corrective', description, owner, dueDate: body.dueDate } }];
     if (await markPlanIfComplete(trx, c.id, now)) events.push({ type: 'improvement_plan_complete', data: { capaId: c.id } });
-    await appendEvents(trx, row.id, events, actor, now);
+    await appendEvents(trx, deps.logKey, row.id, events, actor, now);
   });
   return getCapa(deps, complaintId);
 }
@@ -147,7 +147,7 @@ export async function completeCapaAction(deps: Deps, actor: Actor, complaintId: 
     if (!a) throw notFound(`action '${actionId}'`);
     if (a.done_at) throw conflict('the action is already done');
     await trx.updateTable('capa_actions').set({ done_at: now }).where('id', '=', a.id).execute();
-    await appendEvents(trx, row.id, [{ type: 'capa_action_done', data: { capaId: c.id, actionId: a.id, description: a.description } }], actor, now);
+    await appendEvents(trx, deps.logKey, row.id, [{ type: 'capa_action_done', data: { capaId: c.id, actionId: a.id, description: a.description } }], actor, now);
   });
   return getCapa(deps, complaintId);
 }
@@ -168,7 +168,7 @@ export async function verifyCapa(deps: Deps, actor: Actor, complaintId: string, 
       .set({ verifications: JSON.stringify(verifications), ...(body.effective ? { status: 'verified' as const, verified_at: now } : {}), updated_at: now, version: c.version + 1 })
       .where('id', '=', c.id)
       .execute();
-    await appendEvents(trx, row.id, [{ type: 'capa_verified', data: { capaId: c.id, effective: body.effective, evidence } }], actor, now);
+    await appendEvents(trx, deps.logKey, row.id, [{ type: 'capa_verified', data: { capaId: c.id, effective: body.effective, evidence } }], actor, now);
   });
   return getCapa(deps, complaintId);
 }
@@ -225,7 +225,7 @@ export async function noticeReturn(deps: Deps, actor: Actor, complaintId: string
       .values({ complaint_id: row.id, status: 'notified', product, quantity: body.quantity, reason, batch_no: body.batchNo?.trim() || row.batch_no, notified_at: now, notified_by: actor.id })
       .returningAll()
       .executeTakeFirstOrThrow();
-    await appendEvents(trx, row.id, [{ type: 'return_noticed', data: { returnId: r.id, product, quantity: body.quantity, batchNo: r.batch_no, reason } }], actor, now);
+    await appendEvents(trx, deps.logKey, row.id, [{ type: 'return_noticed', data: { returnId: r.id, product, quantity: body.quantity, batchNo: r.batch_no, reason } }], actor, now);
     return presentReturn(r);
   });
 }
@@ -243,7 +243,7 @@ export async function inspectReturn(deps: Deps, actor: Actor, returnId: string, 
     if (body.defectiveQuantity > r.quantity) throw new DomainError('VALIDATION', `defectiveQuantity: more than the ${r.quantity} returned`, { field: 'defectiveQuantity' });
     const inspection = { result: body.result, defectiveQuantity: body.defectiveQuantity, findings, inspector: actor.label };
     const saved = await trx.updateTable('return_records').set({ status: 'inspected', inspection: JSON.stringify(inspection), inspected_at: now, inspected_by: actor.id }).where('id', '=', r.id).returningAll().executeTakeFirstOrThrow();
-    await appendEvents(trx, row.id, [{ type: 'return_inspected', data: { returnId: r.id, ...inspection } }], actor, now);
+    await appendEvents(trx, deps.logKey, row.id, [{ type: 'return_inspected', data: { returnId: r.id, ...inspection } }], actor, now);
     return presentReturn(saved);
   });
 }
@@ -264,7 +264,7 @@ export async function disposeReturn(deps: Deps, actor: Actor, returnId: string, 
       .where('id', '=', r.id)
       .returningAll()
       .executeTakeFirstOrThrow();
-    await appendEvents(trx, row.id, [{ type: 'return_disposed', data: { returnId: r.id, disposition: body.disposition, note: saved.disposition_note, replacementOrder: saved.replacement_order } }], actor, now);
+    await appendEvents(trx, deps.logKey, row.id, [{ type: 'return_disposed', data: { returnId: r.id, disposition: body.disposition, note: saved.disposition_note, replacementOrder: saved.replacement_order } }], actor, now);
     return presentReturn(saved);
   });
 }

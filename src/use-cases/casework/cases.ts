@@ -59,7 +59,7 @@ export async function promoteToCase(deps: Deps, actor: Actor, complaintId: strin
       .values({ complaint_id: row.id, complaint_code: row.code, unit_id: row.unit_id, policy_id: row.policy_id, category_id: row.category_id, level: row.level, ...record, evidence: JSON.stringify(evidence), received_at: row.received_at, closed_at: row.closed_at, created_at: now, created_by: actor.id })
       .returning('id')
       .executeTakeFirstOrThrow();
-    await appendEvents(trx, row.id, [{ type: 'case_created', data: { caseId: c.id, classification: record.classification } }], actor, now);
+    await appendEvents(trx, deps.logKey, row.id, [{ type: 'case_created', data: { caseId: c.id, classification: record.classification } }], actor, now);
     return c.id;
   });
   return getCase(deps, id);

@@ -67,6 +67,7 @@ export async function openEmergency(deps: Deps, actor: Actor, complaintId: strin
       .executeTakeFirstOrThrow();
     await appendEvents(
       trx,
+      deps.logKey,
       row.id,
       [{ type: 'emergency_opened', data: { emergencyId: e.id, ruleId: plan!.ruleId, commanderRole: commander.role, commanderName: body.commanderName?.trim() || null, inWorkingHours: commander.inWorkingHours, team, answerDueAt: answerDueAt.toISOString(), conclusionDueAt: conclusionDueAt.toISOString(), calendarVersion: calendar.version } }],
       actor,
@@ -94,7 +95,7 @@ export async function logEmergencyAction(deps: Deps, actor: Actor, complaintId: 
     await trx.insertInto('emergency_actions').values({ emergency_id: e.id, kind, text: t, at: now, actor_id: actor.id, actor_label: actor.label }).execute();
     if (kind === 'answer' && !e.answered_at) await trx.updateTable('emergency_responses').set({ answered_at: now }).where('id', '=', e.id).execute();
     if (kind === 'conclusion' && !e.concluded_at) await trx.updateTable('emergency_responses').set({ concluded_at: now, ...(e.answered_at ? {} : { answered_at: now }) }).where('id', '=', e.id).execute();
-    await appendEvents(trx, row.id, [{ type: 'emergency_action', data: { emergencyId: e.id, kind, text: t } }], actor, now);
+    await appendEvents(trx, deps.logKey, row.id, [{ type: 'emergency_action', data: { emergencyId: e.id, kind, text: t } }], actor, now);
   });
   return present(deps.db, complaintId, now);
 }
@@ -109,7 +110,7 @@ export async function reviewEmergency(deps: Deps, actor: Actor, complaintId: str
     if (!e.concluded_at && row.status !== 'closed') throw conflict('the review follows the conclusion: post a conclusion entry or close the complaint first');
     const review = { findings, planChanges, by: actor.label };
     await trx.updateTable('emergency_responses').set({ status: 'reviewed', review: JSON.stringify(review), reviewed_at: now, reviewed_by: actor.id }).where('id', '=', e.id).execute();
-    await appendEvents(trx, row.id, [{ type: 'emergency_reviewed', data: { emergencyId: e.id, findings, planChanges } }], actor, now);
+    await appendEvents(trx, deps.logKey, row.id, [{ type: 'emergency_reviewed', data: { emergencyId: e.id, findings, planChanges } }], actor, now);
   });
   return present(deps.db, complaintId, now);
 }

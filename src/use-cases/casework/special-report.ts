@@ -91,7 +91,7 @@ export async function draftReport(deps: Deps, actor: Actor, complaintId: string)
     const saved = existing
       ? await trx.updateTable('special_reports').set({ ...values, version: existing.version + 1 }).where('complaint_id', '=', row.id).returningAll().executeTakeFirstOrThrow()
       : await trx.insertInto('special_reports').values({ complaint_id: row.id, ...values }).returningAll().executeTakeFirstOrThrow();
-    await appendEvents(trx, row.id, [{ type: 'special_report_drafted', data: { level: row.level, redraft: !!existing, version: saved.version } }], actor, now);
+    await appendEvents(trx, deps.logKey, row.id, [{ type: 'special_report_drafted', data: { level: row.level, redraft: !!existing, version: saved.version } }], actor, now);
     return present(saved);
   });
 }
@@ -113,7 +113,7 @@ export async function editReport(deps: Deps, actor: Actor, complaintId: string, 
       .where('complaint_id', '=', row.id)
       .returningAll()
       .executeTakeFirstOrThrow();
-    await appendEvents(trx, row.id, [{ type: 'special_report_edited', data: { fields, version: saved.version } }], actor, now);
+    await appendEvents(trx, deps.logKey, row.id, [{ type: 'special_report_edited', data: { fields, version: saved.version } }], actor, now);
     return present(saved);
   });
 }
@@ -132,7 +132,7 @@ export async function approveReport(deps: Deps, actor: Actor, complaintId: strin
       .where('complaint_id', '=', row.id)
       .returningAll()
       .executeTakeFirstOrThrow();
-    await appendEvents(trx, row.id, [{ type: 'special_report_approved', data: { version: saved.version } }], actor, now);
+    await appendEvents(trx, deps.logKey, row.id, [{ type: 'special_report_approved', data: { version: saved.version } }], actor, now);
     return present(saved);
   });
 }
@@ -191,7 +191,7 @@ export async function addProgress(deps: Deps, actor: Actor, complaintId: string,
     const row = await lockOr404(trx, complaintId);
     if (row.status === 'closed') throw conflict('the complaint is closed; progress is reported while it is open');
     const entry = await trx.insertInto('progress_entries').values({ complaint_id: row.id, text: t, at: now, author_id: actor.id, author_label: actor.label }).returningAll().executeTakeFirstOrThrow();
-    await appendEvents(trx, row.id, [{ type: 'progress_reported', data: { entryId: entry.id, text: t } }], actor, now);
+    await appendEvents(trx, deps.logKey, row.id, [{ type: 'progress_reported', data: { entryId: entry.id, text: t } }], actor, now);
     return { id: entry.id, complaintId: row.id, text: entry.text, at: iso(entry.at), author: entry.author_label };
   });
 }
@@ -316,7 +316,7 @@ export async function remindMissingProgress(deps: Deps, maxPerPass = MAX_REMINDE
         .insertInto('notifications')
         .values(roles.map((role) => ({ complaint_id: row.id, recipient_role: role, org_node_id: row.unit_id, kind: 'progress_overdue', rule_id: ruleId, subject: `${row.code} 重大投诉进展快报逾期未报（应于 ${dueLocal} 前报送）`, due_at: r.missedDueAt })))
         .execute();
-      await appendEvents(trx, row.id, [{ type: 'progress_reminder_sent', data: { ruleId, dueAt: r.missedDueAt, missedWeeks: r.missedWeeks, recipientRoles: roles } }], SYSTEM_ACTOR, now);
+      await appendEvents(trx, deps.logKey, row.id, [{ type: 'progress_reminder_sent', data: { ruleId, dueAt: r.missedDueAt, missedWeeks: r.missedWeeks, recipientRoles: roles } }], SYSTEM_ACTOR, now);
       return true;
     });
     if (done) reminded++;
