@@ -74,7 +74,7 @@ test(`${N} logins at once, wrong passwords mixed with the right one, split over 
   // PGlite is embedded in one process, so there the one app takes every request.
   const second = t.database.url ? await openDatabase({ databaseUrl: t.database.url, dataDir: null, poolSize: 10 }) : null;
   const other = second
-    ? await buildApp({ deps: { db: second.db, now: t.deps.now }, databaseKind: second.kind, sessionHours: 1, logLevel: 'silent', webDir: null, attachmentsDir: t.attachmentsDir })
+    ? await buildApp({ deps: { ...t.deps, db: second.db }, databaseKind: second.kind, sessionHours: 1, logLevel: 'silent', webDir: null, attachmentsDir: t.attachmentsDir })
     : t.app;
   // Every check is held until each of the 50 requests has either started its check or been
   // answered, so all the checks that happen are in flight at one moment: the worst case for a
