@@ -16,10 +16,7 @@ import { DomainError, notFound } from '../../domain/errors.ts';
 import { PHONE_PATTERN, STANDARD_ERRORS } from '../schema-helpers.ts';
 import { createRateLimiter } from '../rate-limit.ts';
 import { readOneFile } from './attachments.routes.ts';
-import { addAttachment } from '../../use-cases/attachments/attachments.ts';
-
-/** A customer adds photos of what happened (R-IN-2), up to this many per complaint. */
-const MAX_PORTAL_ATTACHMENTS = 6;
+import { addAttachment, MAX_PORTAL_ATTACHMENTS } from '../../use-cases/attachments/attachments.ts';
 
 /** Event types a customer may see in the portal timeline, with nothing of their internal data. */
 const PUBLIC_EVENTS = new Set(['received', 'qualified', 'dispatched', 'replied', 'confirmed', 'disputed', 'visited', 'closed', 'reopened']);
@@ -101,16 +98,8 @@ export async function portalRoutes(root: FastifyInstance, deps: Deps, attachment
       if (!secret) throw new DomainError('VALIDATION', 'secret is required (send it before the file part)', { field: 'secret' });
       const row = await authorise(code, secret, request.ip);
       if (row.status === 'closed') throw new DomainError('ILLEGAL_TRANSITION', 'this complaint is closed; photos can no longer be added', { allowed: [] });
-      const count = await deps.db
-        .selectFrom('attachments')
-        .select((eb) => eb.fn.countAll<number>().as('n'))
-        .where('complaint_id', '=', row.id)
-        .where('created_by', 'is', null)
-        .executeTakeFirst();
-      if (Number(count?.n ?? 0) >= MAX_PORTAL_ATTACHMENTS) {
-        throw new DomainError('CONFLICT', `at most ${MAX_PORTAL_ATTACHMENTS} files can be added from the portal`);
-      }
-      const added = await addAttachment(deps, PORTAL_ACTOR, row.id, file, attachmentsDir);
+      // The cap is counted in the transaction that adds the file, under the complaint's row lock.
+      const added = await addAttachment(deps, PORTAL_ACTOR, row.id, file, attachmentsDir, { maxByActor: MAX_PORTAL_ATTACHMENTS });
       // The customer learns only that the file was taken, not where it is stored.
       return reply.code(201).send({ filename: added.filename, mime: added.mime, size: added.size });
     },
