@@ -13,7 +13,7 @@ import { performAction } from '../../use-cases/perform-action.ts';
 import { findComplaintByCode, listEvents, type ComplaintRow } from '../../data/complaint-store.ts';
 import { listOrgNodes } from '../../data/org-store.ts';
 import { DomainError, notFound } from '../../domain/errors.ts';
-import { PHONE_PATTERN, STANDARD_ERRORS } from '../schema-helpers.ts';
+import { IsoDateTime, PHONE_PATTERN, STANDARD_ERRORS, VisibleText } from '../schema-helpers.ts';
 import { createRateLimiter } from '../rate-limit.ts';
 import { readOneFile } from './attachments.routes.ts';
 import { addAttachment, MAX_PORTAL_ATTACHMENTS } from '../../use-cases/attachments/attachments.ts';
@@ -56,16 +56,16 @@ export async function portalRoutes(root: FastifyInstance, deps: Deps, attachment
             unitId: Type.String({ minLength: 1, maxLength: 64 }),
             customer: Type.Object(
               {
-                name: Type.String({ minLength: 1, maxLength: 100 }),
+                name: VisibleText(100),
                 phone: Type.Optional(Type.String({ pattern: PHONE_PATTERN, maxLength: 32 })),
                 email: Type.Optional(Type.String({ format: 'email', maxLength: 254 })),
               },
               { additionalProperties: false },
             ),
-            title: Type.String({ minLength: 1, maxLength: 200 }),
-            content: Type.String({ minLength: 1, maxLength: 20000 }),
+            title: VisibleText(200),
+            content: VisibleText(20000),
             demands: Type.Optional(Type.String({ maxLength: 5000 })),
-            incident: Type.Optional(Type.Object({ occurredAt: Type.Optional(Type.String({ format: 'date-time' })), place: Type.Optional(Type.String({ maxLength: 500 })) }, { additionalProperties: false })),
+            incident: Type.Optional(Type.Object({ occurredAt: Type.Optional(IsoDateTime), place: Type.Optional(Type.String({ maxLength: 500 })) }, { additionalProperties: false })),
           },
           { additionalProperties: false },
         ),
