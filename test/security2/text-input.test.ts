@@ -51,6 +51,8 @@ test('R-IN-1: a complaint title, content or customer name of only blank or zero-
   }
 });
 
+const portalDefaults: Record<string, unknown> = { unitId: 'u-re-garden', customer: { name: '张三', phone: '13800138000' }, title: 't', content: 'c' };
+
 test('R-IN-5: the portal refuses blank or zero-width titles, contents and names the same way', async () => {
   for (const blank of ['  ', '\u200b', '\u3000']) {
     for (const [body, field] of [
@@ -58,7 +60,7 @@ test('R-IN-5: the portal refuses blank or zero-width titles, contents and names 
       [{ content: blank }, 'content'],
       [{ customer: { name: blank, phone: '13800138000' } }, 'customer.name'],
     ] as const) {
-      const res = await t.app.inject({ method: 'POST', url: '/api/portal/complaints', payload: { unitId: 'u-re-garden', customer: { name: '张三', phone: '13800138000' }, title: 't', content: 'c', ...body } });
+      const res = await t.app.inject({ method: 'POST', url: '/api/portal/complaints', payload: { ...portalDefaults, ...body } });
       assert.equal(res.statusCode, 400, res.body);
       assert.equal(res.json().error.field, field);
     }

@@ -10,6 +10,7 @@ import { capaPlanDue, eightD, missingForVerification, planComplete, type CapaRec
 import { calendarForUnit } from '../calendar-for-unit.ts';
 import { lockOr404, conflict, iso, text, requireRole, APPROVER_ROLES, INSPECTOR_ROLES } from './common.ts';
 import { inTransaction } from '../../data/transaction.ts';
+import { parseLocalDate } from '../../domain/reports/periods.ts';
 
 export interface CapaFields {
   team?: string[];
@@ -120,6 +121,8 @@ export async function addCapaAction(deps: Deps, actor: Actor, complaintId: strin
   const now = deps.now();
   const description = text('description', body.description);
   const owner = text('owner', body.owner, 200);
+  // A calendar date the database can store (years 1000–9999), not only its shape.
+  parseLocalDate(body.dueDate, 'dueDate');
   await inTransaction(deps.db, async (trx) => {
     const row = await lockOr404(trx, complaintId);
     const c = await openCapaFor(trx, row.id);
