@@ -9,6 +9,7 @@ import type { Deps } from '../use-cases/context.ts';
 import type { DatabaseKind } from '../data/db.ts';
 import { installErrorHandler } from './error-handler.ts';
 import { installAuth } from './auth-hook.ts';
+import { installValidation } from './validation.ts';
 import { healthRoutes } from './routes/health.routes.ts';
 import { authRoutes } from './routes/auth.routes.ts';
 import { orgRoutes } from './routes/org.routes.ts';
@@ -43,10 +44,11 @@ export async function buildApp(opts: AppOptions): Promise<FastifyInstance> {
     logger: opts.logLevel && opts.logLevel !== 'silent' ? { level: opts.logLevel } : false,
     // 1 MiB of JSON is far more than any complaint; larger bodies are refused with 413.
     bodyLimit: 1024 * 1024,
-    ajv: { customOptions: { removeAdditional: false, coerceTypes: 'array', allErrors: false, discriminator: true } },
     trustProxy: false,
   });
   installErrorHandler(app);
+  // Query strings are coerced, JSON bodies never; dates and Unicode are checked (src/http/validation.ts).
+  installValidation(app);
   app.addHook('onSend', async (_request, reply, payload) => {
     reply.header('x-content-type-options', 'nosniff');
     reply.header('x-frame-options', 'DENY');

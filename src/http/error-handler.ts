@@ -5,6 +5,8 @@
  */
 import type { FastifyError, FastifyInstance } from 'fastify';
 import { DomainError, ERROR_CODES } from '../domain/errors.ts';
+import { VISIBLE_TEXT_PATTERN } from './schema-helpers.ts';
+import { DATE_TIME_MESSAGE } from './validation.ts';
 
 function fieldFromValidation(e: FastifyError): string | undefined {
   const v = e.validation?.[0];
@@ -37,6 +39,10 @@ export function installErrorHandler(app: FastifyInstance): void {
       if (v?.keyword === 'additionalProperties') message = `unknown field '${field}'`;
       else if (v?.keyword === 'required') message = `${field} is required`;
       else if (field) message = `${field} ${v?.message ?? 'is invalid'}`;
+      if (field && v?.keyword === 'pattern' && (v.params as { pattern?: string }).pattern === VISIBLE_TEXT_PATTERN) {
+        message = `${field} must contain a visible character, not only spaces or zero-width characters`;
+      }
+      if (field && v?.keyword === 'format' && (v.params as { format?: string }).format === 'date-time') message = `${field} ${DATE_TIME_MESSAGE}`;
       if (v?.keyword === 'enum') message += `: ${(v.params as { allowedValues?: unknown[] }).allowedValues?.join(', ')}`;
       return reply.code(400).send({ error: { code: 'VALIDATION', message, ...(field ? { field } : {}) } });
     }

@@ -20,6 +20,15 @@ export const ErrorResponse = Type.Object({
 
 export const Nullable = <T extends TSchema>(t: T) => Type.Union([t, Type.Null()]);
 
+/**
+ * At least one visible character: not only spaces (any Unicode space, U+3000 included), control or
+ * zero-width / format characters (U+200B, U+200D, U+FEFF …). For titles and names.
+ */
+export const VISIBLE_TEXT_PATTERN = '[^\\s\\p{Cc}\\p{Cf}\\p{Z}]';
+
+/** A required title or name: 1..max characters, at least one of them visible. */
+export const VisibleText = (max: number) => Type.String({ minLength: 1, maxLength: max, pattern: VISIBLE_TEXT_PATTERN });
+
 export const IsoDateTime = Type.String({ format: 'date-time', maxLength: 40 });
 
 /**

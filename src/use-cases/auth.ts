@@ -16,6 +16,8 @@ import { sql } from 'kysely';
 import { configCache } from '../data/config-cache.ts';
 import { registerPreparedStatement } from '../data/db.ts';
 import { clearLoginFailuresThrough, markLoginAttemptFailed, reserveLoginAttempt } from '../data/login-attempt-store.ts';
+import { inTransaction } from '../data/transaction.ts';
+import { countActiveApiTokens, lockUser } from '../data/session-store.ts';
 import type { Deps } from './context.ts';
 import { DomainError, invalid } from '../domain/errors.ts';
 
@@ -172,16 +174,15 @@ export interface ApiTokenInfo {
 export const MAX_API_TOKENS = 50;
 
 export async function createApiToken(deps: Deps, user: SessionUser, name: string, days: number): Promise<ApiTokenInfo & { token: string }> {
-  const active = await deps.db
-    .selectFrom('sessions')
-    .select((eb) => eb.fn.countAll<number>().as('n'))
-    .where('user_id', '=', user.id)
-    .where('kind', '=', 'api')
-    .where('revoked_at', 'is', null)
-    .where('expires_at', '>', deps.now())
-    .executeTakeFirstOrThrow();
-  if (Number(active.n) >= MAX_API_TOKENS) throw new DomainError('CONFLICT', `at most ${MAX_API_TOKENS} active API tokens per user; revoke one first`);
-  const s = await createSession(deps, user.id, 'api', days * 24, name);
+  // Counted and created in one transaction under the user's row lock, so tokens created in parallel
+  // cannot pass the limit together.
+  const s = await inTransaction(deps.db, async (trx) => {
+    if (!(await lockUser(trx, user.id))) throw new DomainError('UNAUTHENTICATED', 'the user no longer exists');
+    if ((await countActiveApiTokens(trx, user.id, deps.now())) >= MAX_API_TOKENS) {
+      throw new DomainError('CONFLICT', `at most ${MAX_API_TOKENS} active API tokens per user; revoke one first`);
+    }
+    return createSession({ ...deps, db: trx }, user.id, 'api', days * 24, name);
+  });
   return { id: s.id, name, token: s.token, createdAt: deps.now().toISOString(), expiresAt: s.expiresAt.toISOString(), lastUsedAt: null };
 }
 

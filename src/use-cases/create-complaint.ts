@@ -16,6 +16,7 @@ import { configCache, configSnapshot } from '../data/config-cache.ts';
 import type { ComplaintDetail } from './get-complaint.ts';
 import type { NewComplaintInput } from './intake-input.ts';
 import { DomainError, invalid, notFound } from '../domain/errors.ts';
+import { parseInstant } from '../domain/instant.ts';
 import { findPack } from '../policies/index.ts';
 import { findCategory } from './pack-lookup.ts';
 import { DEFAULT_CALENDAR } from '../domain/calendar/index.ts';
@@ -43,12 +44,10 @@ export async function createComplaint(
   opts: { idempotencyKey?: string; portal?: boolean } = {},
 ): Promise<CreateResult> {
   const now = deps.now();
-  const receivedAt = input.receivedAt ? new Date(input.receivedAt) : now;
-  if (Number.isNaN(receivedAt.getTime())) throw invalid('receivedAt', 'must be an ISO 8601 date-time');
+  const receivedAt = input.receivedAt ? parseInstant(input.receivedAt, 'receivedAt') : now;
   if (receivedAt.getTime() > now.getTime() + FUTURE_TOLERANCE_MS) throw invalid('receivedAt', 'must not be in the future');
   if (input.incident?.occurredAt) {
-    const occurred = new Date(input.incident.occurredAt);
-    if (Number.isNaN(occurred.getTime())) throw invalid('incident.occurredAt', 'must be an ISO 8601 date-time');
+    const occurred = parseInstant(input.incident.occurredAt, 'incident.occurredAt');
     if (occurred.getTime() > now.getTime() + FUTURE_TOLERANCE_MS) throw invalid('incident.occurredAt', 'must not be in the future');
   }
   if (!input.customer.phone && !input.customer.email && input.channel !== 'letter' && input.channel !== 'walk_in') {

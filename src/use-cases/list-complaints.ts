@@ -8,6 +8,7 @@ import { sql, type Expression, type SelectQueryBuilder, type SqlBool } from 'kys
 import type { Deps } from './context.ts';
 import type { ComplaintRow } from '../data/complaint-store.ts';
 import { invalid } from '../domain/errors.ts';
+import { instantProblem, parseInstant } from '../domain/instant.ts';
 import { scopeCondition, type Scope } from '../security/scope.ts';
 import { searchBranches, SEARCH_TOTAL_CAP, type SearchBranches } from '../domain/search/index.ts';
 
@@ -72,14 +73,27 @@ const SEARCH_WALK_ROWS_PER_ROW = [20, 150];
  */
 const PROBE_WHEN_CANDIDATES_PER_ROW = 2;
 
-function decodeCursor(cursor: string): { k: string; id: string } {
+const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
+
+/**
+ * A cursor is the last row's sort key and id, as nextCursor wrote them: for 'received' one instant,
+ * for 'due' two joined by '|'. Anything else, however well-formed its JSON, is refused here rather
+ * than by the database.
+ */
+function decodeCursor(cursor: string, sort: 'due' | 'received'): { k: string; id: string } {
+  const bad = () => invalid('cursor', 'is not a cursor returned by this API (for this sort)');
+  let v: unknown;
   try {
-    const v = JSON.parse(Buffer.from(cursor, 'base64url').toString('utf8'));
-    if (typeof v?.k === 'string' && typeof v?.id === 'string') return v;
+    v = JSON.parse(Buffer.from(cursor, 'base64url').toString('utf8'));
   } catch {
-    /* fall through */
+    throw bad();
   }
-  throw invalid('cursor', 'is not a cursor returned by this API');
+  const { k, id } = (v ?? {}) as { k?: unknown; id?: unknown };
+  if (typeof k !== 'string' || typeof id !== 'string' || !UUID.test(id)) throw bad();
+  const keys = k.split('|');
+  if (keys.length !== (sort === 'due' ? 2 : 1) || keys.some((x) => instantProblem(x) !== null)) throw bad();
+  // Passed on as the database reads them back: plain UTC ISO strings.
+  return { k: keys.map((x) => parseInstant(x, 'cursor').toISOString()).join('|'), id };
 }
 
 type PageRows = ComplaintPage['items'];
@@ -110,8 +124,14 @@ function filterConditions(f: ComplaintFilter): ((eb: any) => Expression<SqlBool>
   if (f.categoryId) filters.push((eb) => eb('c.category_id', '=', f.categoryId!));
   if (f.leadDepartmentId) filters.push((eb) => eb.or([eb('c.lead_department_id', '=', f.leadDepartmentId!), sql<boolean>`${f.leadDepartmentId} = ANY(c.co_department_ids)`]));
   if (f.customerId) filters.push((eb) => eb('c.customer_id', '=', f.customerId!));
-  if (f.receivedFrom) filters.push((eb) => eb('c.received_at', '>=', new Date(f.receivedFrom!)));
-  if (f.receivedTo) filters.push((eb) => eb('c.received_at', '<', new Date(f.receivedTo!)));
+  if (f.receivedFrom) {
+    const from = parseInstant(f.receivedFrom, 'receivedFrom');
+    filters.push((eb) => eb('c.received_at', '>=', from));
+  }
+  if (f.receivedTo) {
+    const to = parseInstant(f.receivedTo, 'receivedTo');
+    filters.push((eb) => eb('c.received_at', '<', to));
+  }
   if (f.overdue === true) filters.push((eb) => eb.and([eb('c.overdue', '=', true), eb('c.status', '!=', 'closed')]));
   if (f.overdue === false) filters.push((eb) => eb('c.overdue', '=', false));
   if (f.clockState) {
@@ -142,7 +162,7 @@ function listQueries(deps: Deps, f: ComplaintFilter, sort: 'due' | 'received'): 
   const dueKey = sql<Date>`coalesce(c.next_due_at, ${sql.raw(`'${FAR_FUTURE}'::timestamptz`)})`;
   const inOrder = <Q extends AnyQuery>(q: Q): Q =>
     (sort === 'due' ? q.orderBy(dueKey).orderBy(sql`c.received_at`).orderBy(sql`c.id`) : q.orderBy(sql`c.received_at desc`).orderBy(sql`c.id desc`)) as Q;
-  const cursor = f.cursor ? decodeCursor(f.cursor) : null;
+  const cursor = f.cursor ? decodeCursor(f.cursor, sort) : null;
   const afterCursor = <Q extends AnyQuery>(q: Q): Q => {
     if (!cursor) return q;
     const { k, id } = cursor;

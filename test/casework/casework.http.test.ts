@@ -219,6 +219,12 @@ test('R-CA-1 / R-CA-2: CAPA on a valid dispatched manufacturing complaint, 8D vi
   assert.equal(open.json().plan.dueAt, '2026-12-01T15:59:59.999Z', '3 working days on the unit calendar');
   await t.api('PUT', `/api/complaints/${id}/capa`, { rootCause: '模具磨损', prevention: '模具点检周期缩短为每周' });
   assert.equal((await t.api('POST', `/api/complaints/${id}/capa/actions`, { description: '更换模具', owner: '生产部 李', dueDate: 'tomorrow' })).statusCode, 400);
+  // A due date of the right shape that is no storable calendar date is bad input naming the field, not a database error.
+  for (const dueDate of ['2026-13-45', '2026-02-30', '0000-01-01', '0999-12-31']) {
+    const bad = await t.api('POST', `/api/complaints/${id}/capa/actions`, { description: '更换模具', owner: '生产部 李', dueDate });
+    assert.equal(bad.statusCode, 400, `${dueDate}: ${bad.body}`);
+    assert.equal(bad.json().error.field, 'dueDate');
+  }
   const withAction = await t.api('POST', `/api/complaints/${id}/capa/actions`, { description: '更换模具', owner: '生产部 李', dueDate: '2026-11-30' });
   assert.equal(withAction.statusCode, 201, withAction.body);
   assert.equal(withAction.json().plan.state, 'met');

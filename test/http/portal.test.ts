@@ -139,3 +139,22 @@ test('R-IN-2: the customer adds photos to a portal complaint with code and secre
   const events = (await t.api('GET', `/api/complaints/${id}/events`)).json();
   assert.ok(events.some((e: { type: string }) => e.type === 'attachment_added'));
 });
+
+test('R-IN-2: the portal takes at most 6 files per complaint, also when 15 arrive at once (the cap is counted in the writing transaction)', async () => {
+  t.clock.advance(120_000); // a fresh rate-limit window: 15 uploads are under its 20 tries a minute
+  const { code, secret } = (await post('/api/portal/complaints', { unitId: 'u-svc', customer: { name: '冯女士', phone: '13866660011' }, title: '收银台多收费用', content: '小票金额与实际不符。' })).json();
+  // Fifteen different photos (the bytes differ, so none is a copy of another), sent together.
+  const uploads = Array.from({ length: 15 }, (_, i) =>
+    t.app.inject({ method: 'POST', url: '/api/portal/attachments', ...multipart({ code, secret }, { name: `receipt-${i}.png`, type: 'image/png', bytes: Buffer.concat([PNG, Buffer.from([i])]) }) }),
+  );
+  const statuses = (await Promise.all(uploads)).map((r) => r.statusCode).sort();
+  assert.deepEqual(statuses, [...Array(6).fill(201), ...Array(9).fill(409)], `statuses: ${statuses.join(',')}`);
+  const id = (await t.api('GET', `/api/complaints?q=${code}`)).json().items[0].id;
+  const list = (await t.api('GET', `/api/complaints/${id}/attachments`)).json();
+  assert.equal(list.length, 6, 'exactly six files are stored');
+  const events = (await t.api('GET', `/api/complaints/${id}/events`)).json() as { type: string }[];
+  assert.equal(events.filter((e) => e.type === 'attachment_added').length, 6, 'and six attachment_added events logged');
+  const late = await t.app.inject({ method: 'POST', url: '/api/portal/attachments', ...multipart({ code, secret }, { name: 'one-more.png', type: 'image/png', bytes: PNG }) });
+  assert.equal(late.statusCode, 409);
+  assert.match(late.json().error.message, /at most 6 files/);
+});

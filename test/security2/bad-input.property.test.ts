@@ -254,3 +254,169 @@ test('NUL characters (which PostgreSQL text and jsonb refuse) are bad input, not
   const { login_attempts: _b, ...b } = before;
   assert.deepEqual(a, b);
 });
+
+// ---- Values that pass a schema's shape but not what Plaint can store or compute with (issue #19) ----
+// Each answers 400 naming the field (never a 5xx): forged list cursors, lone surrogates, leap
+// seconds, and years outside 1000–9999, in intake dates, list filters, report periods, KPI quarters.
+
+const CLASS_RUNS = Number(process.env.BAD_INPUT_CLASS_RUNS ?? 40);
+const pad = (n: number, w = 2) => String(n).padStart(w, '0');
+/** A year Plaint refuses (0–999, or more than four digits), written as the date formats allow. */
+const badYear = fc.oneof(fc.integer({ min: 0, max: 999 }), fc.integer({ min: 10_000, max: 275_000 })).map((y) => pad(y, 4));
+const anyYear = fc.oneof(badYear, fc.integer({ min: 1000, max: 9999 }).map((y) => pad(y, 4)));
+const monthDay = fc.tuple(fc.integer({ min: 1, max: 12 }), fc.integer({ min: 1, max: 28 })).map(([m, d]) => `${pad(m)}-${pad(d)}`);
+const zone = fc.constantFrom('Z', 'z', '+08:00', '-05:00', '+14:00', '+0800', '+08', '-12:00');
+const clock = fc.tuple(fc.integer({ min: 0, max: 23 }), fc.integer({ min: 0, max: 59 }), fc.integer({ min: 0, max: 59 })).map(([h, m, s]) => `${pad(h)}:${pad(m)}:${pad(s)}`);
+/** A date-time with a year outside 1000–9999. */
+const badYearDateTime = fc.tuple(badYear, monthDay, clock, zone).map(([y, md, t, z]) => `${y}-${md}T${t}${z}`);
+/** A leap second (23:59:60 UTC, or the same instant in another zone), in an otherwise fine year. */
+const leapSecond = fc
+  .tuple(fc.integer({ min: 1972, max: 2030 }), fc.constantFrom('06-30', '12-31'), fc.constantFrom(['23:59', 'Z'], ['07:59', '+08:00'], ['18:59', '-05:00'], ['23:59', '+00:00']), fc.constantFrom('', '.5', '.999'))
+  .map(([y, md, [hm, z], frac]) => `${y}-${md}T${hm}:60${frac}${z}`);
+const badDateTime = fc.oneof(badYearDateTime, leapSecond);
+/** A string holding one unpaired UTF-16 surrogate. */
+const loneSurrogate = fc
+  .tuple(fc.string({ maxLength: 10 }), fc.integer({ min: 0xd800, max: 0xdfff }), fc.string({ maxLength: 10 }))
+  .map(([a, u, b]) => `${a}${String.fromCharCode(u)}${b}`);
+
+const b64 = (v: unknown) => Buffer.from(typeof v === 'string' ? v : JSON.stringify(v)).toString('base64url');
+/** A cursor nobody was given: JSON of the right shape with wrong types or values, or anything else. */
+const forgedCursor = fc.oneof(
+  fc.record({ k: fc.oneof(badDateTime, junk, fc.constant('x|y'), fc.tuple(badDateTime, badDateTime).map(([a, b]) => `${a}|${b}`)), id: fc.oneof(fc.uuid(), junk) }).map(b64),
+  fc.record({ k: fc.oneof(fc.integer(), fc.constant(null), fc.array(fc.string(), { maxLength: 2 }), fc.boolean()), id: fc.oneof(fc.uuid(), fc.integer(), fc.constant(null)) }).map(b64),
+  fc.record({ k: fc.date({ min: new Date('1000-01-01T00:00:00Z'), max: new Date('9999-12-31T00:00:00Z'), noInvalidDate: true }).map((d) => d.toISOString()), id: junk }).map(b64),
+  fc.jsonValue({ maxDepth: 2 }).map(b64),
+  fc.tuple(loneSurrogate, fc.uuid()).map(([k, id]) => b64({ k, id })),
+  junk.map((x) => b64(x)),
+  // Not base64 at all (a NUL in the URL has its own 400, tested above).
+  junk.filter((x) => !x.includes('\u0000')),
+);
+
+const intakeBody = (extra: Record<string, unknown>) => ({ unitId: 'u-re-garden', channel: 'phone', customer: { name: '张三', phone: '13800138000' }, title: '标题', content: '内容', ...extra });
+
+async function expect400(method: 'GET' | 'POST', url: string, body: unknown, field: string, opts: { public?: boolean } = {}) {
+  const res = opts.public ? await t.app.inject({ method, url, payload: body as never }) : await t.api(method, url, body, { role: 'admin' });
+  if (res.statusCode !== 400 || res.json().error?.field !== field) {
+    throw new Error(`${method} ${url.slice(0, 200)} ${body ? JSON.stringify(body).slice(0, 200) : ''} → ${res.statusCode} ${res.body.slice(0, 300)} (expected 400 naming ${field})`);
+  }
+}
+
+test(`R-IN-1 intake dates: years outside 1000–9999 and leap seconds answer 400 naming the field and write nothing (${CLASS_RUNS} runs each)`, async () => {
+  const before = await t.tableCounts();
+  await fc.assert(fc.asyncProperty(badDateTime, (d) => expect400('POST', '/api/complaints', intakeBody({ receivedAt: d }), 'receivedAt')), { numRuns: CLASS_RUNS });
+  await fc.assert(fc.asyncProperty(badDateTime, (d) => expect400('POST', '/api/complaints', intakeBody({ incident: { occurredAt: d } }), 'incident.occurredAt')), { numRuns: CLASS_RUNS });
+  const portal = (d: string) => ({ unitId: 'u-re-garden', customer: { name: '张三', phone: '13800138000' }, title: '标题', content: '内容', incident: { occurredAt: d } });
+  await fc.assert(fc.asyncProperty(badDateTime, (d) => expect400('POST', '/api/portal/complaints', portal(d), 'incident.occurredAt', { public: true })), { numRuns: CLASS_RUNS });
+  const { login_failures: _a, ...a } = await t.tableCounts();
+  const { login_failures: _b, ...b } = before;
+  assert.deepEqual(a, b);
+});
+
+test(`list filters: receivedFrom / receivedTo with years outside 1000–9999 or leap seconds answer 400 naming the field; in-range years never 5xx (${CLASS_RUNS} runs)`, async () => {
+  for (const field of ['receivedFrom', 'receivedTo']) {
+    await fc.assert(fc.asyncProperty(badDateTime, (d) => expect400('GET', `/api/complaints?${field}=${encodeURIComponent(d)}`, undefined, field)), { numRuns: CLASS_RUNS });
+  }
+  const inRange = fc.tuple(fc.integer({ min: 1000, max: 9999 }), monthDay, clock, zone).map(([y, md, c, z]) => `${y}-${md}T${c}${z}`);
+  await fc.assert(
+    fc.asyncProperty(inRange, async (d) => {
+      const res = await t.api('GET', `/api/complaints?receivedFrom=${encodeURIComponent(d)}&receivedTo=${encodeURIComponent(d)}`, undefined, { role: 'admin' });
+      assert.equal(res.statusCode, 200, `${d}: ${res.body}`);
+    }),
+    { numRuns: CLASS_RUNS },
+  );
+});
+
+test(`list cursors: a forged cursor (valid base64 JSON with wrong types or values, another sort's, random bytes) answers 400 cursor, never 5xx (${CLASS_RUNS} runs per sort)`, async () => {
+  for (const sort of ['received', 'due', null]) {
+    await fc.assert(
+      fc.asyncProperty(forgedCursor, fc.boolean(), async (cursor, withQ) => {
+        const url = `/api/complaints?cursor=${encodeURIComponent(cursor)}${sort ? `&sort=${sort}` : ''}${withQ ? '&q=%E6%8A%95%E8%AF%89' : ''}`;
+        const res = await t.api('GET', url, undefined, { role: 'admin' });
+        // A forged cursor that happens to name a real instant and a well-formed id is a cursor: 200.
+        if (res.statusCode === 200) return;
+        if (res.statusCode !== 400 || res.json().error?.field !== 'cursor') throw new Error(`${url} (${Buffer.from(cursor, 'base64url').toString()}) → ${res.statusCode} ${res.body.slice(0, 300)}`);
+      }),
+      { numRuns: CLASS_RUNS },
+    );
+  }
+  // A real cursor of one sort is refused by the other.
+  const first = (await t.api('GET', '/api/complaints?limit=1&sort=received', undefined, { role: 'admin' })).json();
+  if (first.nextCursor) await expect400('GET', `/api/complaints?sort=due&cursor=${first.nextCursor}`, undefined, 'cursor');
+  await expect400('GET', `/api/complaints?cursor=${b64({ k: 'x', id: 'y' })}`, undefined, 'cursor');
+  await expect400('GET', `/api/complaints?sort=due&cursor=${b64({ k: '2026-01-01T00:00:00.000Z', id: '00000000-0000-0000-0000-000000000000' })}`, undefined, 'cursor');
+});
+
+test(`R-RP-1 / R-RS-4 report periods and KPI quarters: years outside 1000–9999 answer 400 naming period / quarter; in-range years never 5xx (${CLASS_RUNS} runs each)`, async () => {
+  const kinds = fc.constantFrom('daily', 'half_monthly', 'monthly', 'quarterly');
+  const paths = fc.constantFrom('/api/reports/periodic', '/api/reports/periodic.html', '/api/reports/periodic.xlsx');
+  await fc.assert(
+    fc.asyncProperty(paths, kinds, badYear, monthDay, (p, kind, y, md) => expect400('GET', `${p}?nodeId=u-re-garden&kind=${kind}&period=${y}-${md}`, undefined, 'period')),
+    { numRuns: CLASS_RUNS },
+  );
+  await fc.assert(
+    fc.asyncProperty(badYear, fc.integer({ min: 1, max: 4 }), (y, q) => expect400('GET', `/api/reports/kpi?nodeId=u-re-garden&quarter=${y}Q${q}`, undefined, 'quarter')),
+    { numRuns: CLASS_RUNS },
+  );
+  // The edges of the range, and years inside it, are reports (possibly empty), not errors.
+  const edgeYear = fc.oneof(fc.constantFrom(1000, 9999), fc.integer({ min: 1000, max: 9999 }));
+  await fc.assert(
+    fc.asyncProperty(kinds, edgeYear, fc.constantFrom('01-01', '12-31', '06-15'), async (kind, y, md) => {
+      const res = await t.api('GET', `/api/reports/periodic?nodeId=u-re-garden&kind=${kind}&period=${y}-${md}`, undefined, { role: 'admin' });
+      assert.equal(res.statusCode, 200, `${kind} ${y}-${md}: ${res.body.slice(0, 300)}`);
+    }),
+    { numRuns: Math.ceil(CLASS_RUNS / 2) },
+  );
+  await fc.assert(
+    fc.asyncProperty(edgeYear, fc.integer({ min: 1, max: 4 }), async (y, q) => {
+      const res = await t.api('GET', `/api/reports/kpi?nodeId=u-re-garden&quarter=${y}Q${q}`, undefined, { role: 'admin' });
+      assert.equal(res.statusCode, 200, `${y}Q${q}: ${res.body.slice(0, 300)}`);
+    }),
+    { numRuns: Math.ceil(CLASS_RUNS / 2) },
+  );
+});
+
+test(`lone surrogates: in any string or key of a JSON body, of every route, the answer is 400 naming the field (${CLASS_RUNS} runs); in a query, never 5xx`, async () => {
+  const before = await t.tableCounts();
+  const withBody = routes.filter((r) => r.body);
+  assert.ok(withBody.length >= 10, `routes with a JSON body: ${withBody.length}`);
+  // The intake body, with the surrogate in one of its fields (nested ones too) or in a key.
+  const intakeFields = ['title', 'content', 'customer.name', 'demands', 'incident.place', 'batchNo', 'unitId'];
+  await fc.assert(
+    fc.asyncProperty(fc.constantFrom(...intakeFields), loneSurrogate, async (field, s) => {
+      const body = intakeBody({ demands: 'd', incident: { place: 'p' }, batchNo: 'b' }) as Record<string, any>;
+      const [a, b] = field.split('.');
+      if (b) body[a] = { ...body[a], [b]: s };
+      else body[a] = s;
+      await expect400('POST', '/api/complaints', body, field);
+    }),
+    { numRuns: CLASS_RUNS },
+  );
+  await fc.assert(
+    fc.asyncProperty(loneSurrogate, (s) => expect400('POST', '/api/complaints', intakeBody({ flags: { [s]: true } }), `flags.${s.replace(/\p{Cs}/gu, '\ufffd')}`)),
+    { numRuns: Math.ceil(CLASS_RUNS / 4) },
+  );
+  // Every route with a JSON body: each known field in turn holds the surrogate.
+  for (const r of withBody) {
+    const keys = knownKeys(r.body);
+    if (!keys.length) continue;
+    await fc.assert(
+      fc.asyncProperty(fc.constantFrom(...keys), loneSurrogate, fc.constantFrom(...tokens), async (key, s, tk) => {
+        const url = r.path.replace(/\{(\w+)\}/g, () => encodeURIComponent(realIds[0]));
+        const res = await t.app.inject({ method: r.method as 'POST', url, payload: JSON.stringify({ [key]: s }), headers: { 'content-type': 'application/json', authorization: `Bearer ${tk}` } });
+        // A role without the right may be refused first (401/403/404); otherwise it is this field.
+        if (res.statusCode >= 500 || (res.statusCode === 400 && res.json().error?.field !== key) || res.statusCode < 400) {
+          throw new Error(`${r.method} ${url} {${key}: lone surrogate} → ${res.statusCode} ${res.body.slice(0, 300)}`);
+        }
+      }),
+      { numRuns: Math.max(5, Math.ceil(CLASS_RUNS / 4)) },
+    );
+  }
+  // In a query string a lone surrogate can only arrive as bytes that are not UTF-8.
+  for (const url of ['/api/complaints?q=%ED%A0%80', '/api/complaints?title=%ED%B0%80', '/api/reports/kpi?nodeId=%ED%A0%80&quarter=2026Q4']) {
+    const res = await t.api('GET', url, undefined, { role: 'admin' });
+    assert.ok(res.statusCode < 500, `${url}: ${res.statusCode} ${res.body}`);
+  }
+  const { login_failures: _a, ...a } = await t.tableCounts();
+  const { login_failures: _b, ...b } = before;
+  assert.deepEqual(a, b);
+});

@@ -5,7 +5,7 @@
 import { test, before, after } from 'node:test';
 import assert from 'node:assert/strict';
 import { buildApp } from '../../src/http/app.ts';
-import { LOCKOUT } from '../../src/use-cases/auth.ts';
+import { LOCKOUT, MAX_API_TOKENS } from '../../src/use-cases/auth.ts';
 import { createSecApp, cookiesOf, cookieHeader, TEST_PASSWORD, type SecApp } from './helpers.ts';
 
 let t: SecApp;
@@ -111,6 +111,17 @@ test('API tokens: create (shown once), list (never the secret), use, revoke; log
   assert.equal((await t.api('POST', '/api/auth/tokens', { name: '' }, { role: 'manager' })).statusCode, 400);
   assert.equal((await t.api('POST', '/api/auth/tokens', { name: 'x', expiresInDays: 9999 }, { role: 'manager' })).statusCode, 400);
   assert.equal((await t.api('DELETE', '/api/auth/tokens/not-a-uuid', undefined, { role: 'manager' })).statusCode, 400);
+});
+
+test(`API tokens: at most ${MAX_API_TOKENS} active per user, also when created in parallel (counted in the creating transaction)`, async () => {
+  const active = async () => ((await t.api('GET', '/api/auth/tokens', undefined, { role: 'auditor' })).json() as unknown[]).length;
+  const before = await active();
+  const extra = 10;
+  const created = await Promise.all(Array.from({ length: MAX_API_TOKENS - before + extra }, (_, i) => t.api('POST', '/api/auth/tokens', { name: `parallel ${i}` }, { role: 'auditor' })));
+  const statuses = created.map((r) => r.statusCode);
+  assert.equal(statuses.filter((s) => s === 201).length, MAX_API_TOKENS - before, `statuses: ${statuses.join(',')}`);
+  assert.equal(statuses.filter((s) => s === 409).length, extra);
+  assert.equal(await active(), MAX_API_TOKENS);
 });
 
 test(`login lockout: ${LOCKOUT.maxPerEmail} failures lock the e-mail (429 saying when), held in the database so another process sees it`, async () => {

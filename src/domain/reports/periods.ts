@@ -15,6 +15,7 @@
  */
 import { DateTime } from 'luxon';
 import { invalid } from '../errors.ts';
+import { MAX_YEAR, MIN_YEAR, yearInRange } from '../instant.ts';
 
 export const REPORT_ZONE = 'Asia/Shanghai';
 export const REPORT_KINDS = ['daily', 'half_monthly', 'monthly', 'quarterly'] as const;
@@ -45,6 +46,7 @@ const LOCAL_DATE = /^(\d{4})-(\d{2})-(\d{2})$/;
 export function parseLocalDate(value: string, field = 'period'): DateTime {
   const m = LOCAL_DATE.exec(value);
   if (!m) throw invalid(field, `must be a date YYYY-MM-DD, got '${value}'`);
+  if (!yearInRange(Number(m[1]))) throw invalid(field, `must have a year from ${MIN_YEAR} to ${MAX_YEAR}, got '${value}'`);
   const dt = DateTime.fromObject({ year: Number(m[1]), month: Number(m[2]), day: Number(m[3]) }, { zone: REPORT_ZONE });
   if (!dt.isValid) throw invalid(field, `'${value}' is not a calendar date`);
   return dt;
@@ -98,6 +100,7 @@ export function periodContaining(kind: ReportKind, date: string | DateTime): Rep
 export function parseQuarter(value: string, field = 'quarter'): ReportPeriod {
   const m = /^(\d{4})Q([1-4])$/.exec(value);
   if (!m) throw invalid(field, `must look like 2026Q4, got '${value}'`);
+  if (!yearInRange(Number(m[1]))) throw invalid(field, `must have a year from ${MIN_YEAR} to ${MAX_YEAR}, got '${value}'`);
   const month = (Number(m[2]) - 1) * 3 + 1;
   return periodContaining('quarterly', `${m[1]}-${String(month).padStart(2, '0')}-01`);
 }

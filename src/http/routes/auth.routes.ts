@@ -8,7 +8,7 @@ import { Type } from 'typebox';
 import type { Deps } from '../../use-cases/context.ts';
 import { type SessionUser, changePassword, createApiToken, listApiTokens, login, LoginThrottled, logout, revokeApiToken } from '../../use-cases/auth.ts';
 import { clearSessionCookies, requireUser, setSessionCookies } from '../auth-hook.ts';
-import { ErrorResponse } from '../schema-helpers.ts';
+import { ErrorResponse, VisibleText } from '../schema-helpers.ts';
 import { capabilitiesOf } from '../../security/permissions.ts';
 
 const User = Type.Object({ id: Type.String(), email: Type.String(), name: Type.String(), role: Type.String(), orgNodeId: Type.Union([Type.String(), Type.Null()]) });
@@ -128,7 +128,7 @@ export async function authRoutes(root: FastifyInstance, deps: Deps, sessionHours
         security,
         summary: 'Create a named API token; the token is shown once, in this answer',
         body: Type.Object(
-          { name: Type.String({ minLength: 1, maxLength: 100, pattern: '\\S' }), expiresInDays: Type.Optional(Type.Integer({ minimum: 1, maximum: 365 })) },
+          { name: VisibleText(100), expiresInDays: Type.Optional(Type.Integer({ minimum: 1, maximum: 365 })) },
           { additionalProperties: false },
         ),
         response: { 201: Type.Object({ id: Type.String(), name: Type.String(), token: Type.String(), createdAt: Type.String(), expiresAt: Type.String(), lastUsedAt: Type.Null() }), ...AUTH_ERRORS },

@@ -10,7 +10,7 @@ import type { Deps } from '../../use-cases/context.ts';
 import { complaintForUser, authorize } from '../../security/authorize.ts';
 import { complaintInScope, scopeOf } from '../../security/scope.ts';
 import { requireUser, actorOf } from '../auth-hook.ts';
-import { STANDARD_ERRORS, StringEnum } from '../schema-helpers.ts';
+import { STANDARD_ERRORS, StringEnum, VisibleText } from '../schema-helpers.ts';
 import { PRINTABLE_PAGE_CSP } from '../page-csp.ts';
 import { draftReport, editReport, approveReport, getReport, specialReportWorkbook, specialReportFilename, specialReportHtml, addProgress, listProgress, progressReminders } from '../../use-cases/casework/special-report.ts';
 import { openEmergency, logEmergencyAction, reviewEmergency, getEmergency } from '../../use-cases/casework/emergency.ts';
@@ -21,7 +21,7 @@ const security = [{ bearer: [] }];
 const Closed = { additionalProperties: false } as const;
 const IdParams = Type.Object({ id: Type.String({ minLength: 1, maxLength: 100 }) });
 const Text = (max = 5000) => Type.String({ minLength: 1, maxLength: max });
-const Names = Type.Array(Type.String({ minLength: 1, maxLength: 100 }), { maxItems: 50 });
+const Names = Type.Array(VisibleText(100), { maxItems: 50 });
 const XLSX_MIME = 'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet';
 
 const CourseEntry = Type.Object({ seq: Type.Integer(), at: Type.String(), local: Type.String(), type: Type.String(), label: Type.String(), actor: Type.String(), text: Type.String({ maxLength: 5000 }) }, Closed);
@@ -31,7 +31,7 @@ const EscalationEntry = Type.Object(
 );
 const SpecialReportBody = Type.Object(
   {
-    title: Type.Optional(Text(300)),
+    title: Type.Optional(VisibleText(300)),
     summary: Type.Optional(Type.String({ maxLength: 20000 })),
     causeAnalysis: Type.Optional(Type.String({ maxLength: 20000 })),
     course: Type.Optional(Type.Array(CourseEntry, { maxItems: 2000 })),
@@ -115,7 +115,7 @@ export async function caseworkRoutes(root: FastifyInstance, deps: Deps): Promise
   const em = ['emergency'];
   app.post(
     '/api/complaints/:id/emergency',
-    { schema: { tags: em, security, summary: 'Open the emergency response of a major complaint (409 otherwise); the commander role follows the unit calendar', params: IdParams, body: Type.Object({ commanderName: Type.Optional(Text(100)), team: Type.Array(Text(100), { minItems: 1, maxItems: 50 }) }, Closed), response: STANDARD_ERRORS } },
+    { schema: { tags: em, security, summary: 'Open the emergency response of a major complaint (409 otherwise); the commander role follows the unit calendar', params: IdParams, body: Type.Object({ commanderName: Type.Optional(VisibleText(100)), team: Type.Array(VisibleText(100), { minItems: 1, maxItems: 50 }) }, Closed), response: STANDARD_ERRORS } },
     async (request, reply) => reply.code(201).send(await openEmergency(deps, await act(request, request.params.id), request.params.id, request.body)),
   );
   app.get('/api/complaints/:id/emergency', { schema: { tags: em, security, summary: 'The emergency response with its deadlines and action log', params: IdParams, response: STANDARD_ERRORS } }, async (request) => {
@@ -147,7 +147,7 @@ export async function caseworkRoutes(root: FastifyInstance, deps: Deps): Promise
   });
   app.post(
     '/api/complaints/:id/capa/actions',
-    { schema: { tags: ca, security, summary: 'Add an action with its owner and due date', params: IdParams, body: Type.Object({ description: Text(), owner: Text(200), dueDate: LocalDate, kind: Type.Optional(StringEnum(['corrective', 'preventive'] as const)) }, Closed), response: STANDARD_ERRORS } },
+    { schema: { tags: ca, security, summary: 'Add an action with its owner and due date', params: IdParams, body: Type.Object({ description: Text(), owner: VisibleText(200), dueDate: LocalDate, kind: Type.Optional(StringEnum(['corrective', 'preventive'] as const)) }, Closed), response: STANDARD_ERRORS } },
     async (request, reply) => reply.code(201).send(await addCapaAction(deps, await act(request, request.params.id), request.params.id, request.body)),
   );
   app.post(

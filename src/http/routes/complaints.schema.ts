@@ -3,7 +3,7 @@ import { Type, type Static } from 'typebox';
 import { CHANNELS } from '../../domain/contracts.ts';
 import { SEARCH_TOTAL_CAP } from '../../domain/search/index.ts';
 import { QUEUE_TOTAL_CAP } from '../../use-cases/list-complaints.ts';
-import { StringEnum, PHONE_PATTERN, IsoDateTime } from '../schema-helpers.ts';
+import { StringEnum, PHONE_PATTERN, IsoDateTime, VisibleText } from '../schema-helpers.ts';
 
 const Text = (max: number, min = 1) => Type.String({ minLength: min, maxLength: max });
 
@@ -14,15 +14,15 @@ export const CreateComplaintBody = Type.Object(
     receivedAt: Type.Optional(IsoDateTime),
     customer: Type.Object(
       {
-        name: Text(100),
+        name: VisibleText(100),
         phone: Type.Optional(Type.String({ pattern: PHONE_PATTERN, maxLength: 32 })),
         email: Type.Optional(Type.String({ format: 'email', maxLength: 254 })),
         type: Type.Optional(StringEnum(['owner', 'prospective_owner', 'prospective_buyer', 'consumer', 'business', 'other'] as const)),
       },
       { additionalProperties: false },
     ),
-    title: Text(200),
-    content: Text(20000),
+    title: VisibleText(200),
+    content: VisibleText(20000),
     demands: Type.Optional(Type.String({ maxLength: 5000 })),
     categoryId: Type.Optional(Text(64)),
     complainantCount: Type.Optional(Type.Integer({ minimum: 1, maximum: 100000 })),

@@ -13,13 +13,10 @@ import { performAction } from '../../use-cases/perform-action.ts';
 import { findComplaintByCode, listEvents, type ComplaintRow } from '../../data/complaint-store.ts';
 import { listOrgNodes } from '../../data/org-store.ts';
 import { DomainError, notFound } from '../../domain/errors.ts';
-import { PHONE_PATTERN, STANDARD_ERRORS } from '../schema-helpers.ts';
+import { IsoDateTime, PHONE_PATTERN, STANDARD_ERRORS, VisibleText } from '../schema-helpers.ts';
 import { createRateLimiter } from '../rate-limit.ts';
 import { readOneFile } from './attachments.routes.ts';
-import { addAttachment } from '../../use-cases/attachments/attachments.ts';
-
-/** A customer adds photos of what happened (R-IN-2), up to this many per complaint. */
-const MAX_PORTAL_ATTACHMENTS = 6;
+import { addAttachment, MAX_PORTAL_ATTACHMENTS } from '../../use-cases/attachments/attachments.ts';
 
 /** Event types a customer may see in the portal timeline, with nothing of their internal data. */
 const PUBLIC_EVENTS = new Set(['received', 'qualified', 'dispatched', 'replied', 'confirmed', 'disputed', 'visited', 'closed', 'reopened']);
@@ -59,16 +56,16 @@ export async function portalRoutes(root: FastifyInstance, deps: Deps, attachment
             unitId: Type.String({ minLength: 1, maxLength: 64 }),
             customer: Type.Object(
               {
-                name: Type.String({ minLength: 1, maxLength: 100 }),
+                name: VisibleText(100),
                 phone: Type.Optional(Type.String({ pattern: PHONE_PATTERN, maxLength: 32 })),
                 email: Type.Optional(Type.String({ format: 'email', maxLength: 254 })),
               },
               { additionalProperties: false },
             ),
-            title: Type.String({ minLength: 1, maxLength: 200 }),
-            content: Type.String({ minLength: 1, maxLength: 20000 }),
+            title: VisibleText(200),
+            content: VisibleText(20000),
             demands: Type.Optional(Type.String({ maxLength: 5000 })),
-            incident: Type.Optional(Type.Object({ occurredAt: Type.Optional(Type.String({ format: 'date-time' })), place: Type.Optional(Type.String({ maxLength: 500 })) }, { additionalProperties: false })),
+            incident: Type.Optional(Type.Object({ occurredAt: Type.Optional(IsoDateTime), place: Type.Optional(Type.String({ maxLength: 500 })) }, { additionalProperties: false })),
           },
           { additionalProperties: false },
         ),
@@ -101,16 +98,8 @@ export async function portalRoutes(root: FastifyInstance, deps: Deps, attachment
       if (!secret) throw new DomainError('VALIDATION', 'secret is required (send it before the file part)', { field: 'secret' });
       const row = await authorise(code, secret, request.ip);
       if (row.status === 'closed') throw new DomainError('ILLEGAL_TRANSITION', 'this complaint is closed; photos can no longer be added', { allowed: [] });
-      const count = await deps.db
-        .selectFrom('attachments')
-        .select((eb) => eb.fn.countAll<number>().as('n'))
-        .where('complaint_id', '=', row.id)
-        .where('created_by', 'is', null)
-        .executeTakeFirst();
-      if (Number(count?.n ?? 0) >= MAX_PORTAL_ATTACHMENTS) {
-        throw new DomainError('CONFLICT', `at most ${MAX_PORTAL_ATTACHMENTS} files can be added from the portal`);
-      }
-      const added = await addAttachment(deps, PORTAL_ACTOR, row.id, file, attachmentsDir);
+      // The cap is counted in the transaction that adds the file, under the complaint's row lock.
+      const added = await addAttachment(deps, PORTAL_ACTOR, row.id, file, attachmentsDir, { maxByActor: MAX_PORTAL_ATTACHMENTS });
       // The customer learns only that the file was taken, not where it is stored.
       return reply.code(201).send({ filename: added.filename, mime: added.mime, size: added.size });
     },

@@ -10,6 +10,7 @@ import { getKpis } from '../../use-cases/reports/kpi.ts';
 import { REPORT_KINDS } from '../../domain/reports/periods.ts';
 import { requireUser } from '../auth-hook.ts';
 import { nodeForUser } from '../../security/authorize.ts';
+import { PRINTABLE_PAGE_CSP } from '../page-csp.ts';
 import { STANDARD_ERRORS, StringEnum } from '../schema-helpers.ts';
 
 const tags = ['reports'];
@@ -91,7 +92,7 @@ export async function reportRoutes(root: FastifyInstance, deps: Deps): Promise<v
       // The page runs no script and loads nothing from elsewhere.
       return reply
         .header('content-type', 'text/html; charset=utf-8')
-        .header('content-security-policy', "default-src 'none'; style-src 'unsafe-inline'; frame-ancestors 'none'")
+        .header('content-security-policy', PRINTABLE_PAGE_CSP)
         .send(buildReportHtml(report));
     },
   );

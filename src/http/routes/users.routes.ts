@@ -9,7 +9,7 @@ import { createUser, listUsers, updateUser } from '../../use-cases/users/manage-
 import { DomainError } from '../../domain/errors.ts';
 import { requireUser } from '../auth-hook.ts';
 import { createRateLimiter } from '../rate-limit.ts';
-import { Nullable, STANDARD_ERRORS, StringEnum } from '../schema-helpers.ts';
+import { Nullable, STANDARD_ERRORS, StringEnum, VisibleText } from '../schema-helpers.ts';
 
 const tags = ['users'];
 const security = [{ bearer: [] }];
@@ -44,7 +44,7 @@ export async function userRoutes(root: FastifyInstance, deps: Deps): Promise<voi
         body: Type.Object(
           {
             email: Type.String({ format: 'email', minLength: 3, maxLength: 254 }),
-            name: Type.String({ minLength: 1, maxLength: 100, pattern: '\\S' }),
+            name: VisibleText(100),
             role: StringEnum(ROLES),
             orgNodeId: Nullable(NodeId),
             password: Type.String({ minLength: 1, maxLength: 200 }),
@@ -80,7 +80,7 @@ export async function userRoutes(root: FastifyInstance, deps: Deps): Promise<voi
         params: Type.Object({ id: Type.String({ format: 'uuid', maxLength: 36 }) }, { additionalProperties: false }),
         body: Type.Object(
           {
-            name: Type.Optional(Type.String({ minLength: 1, maxLength: 100, pattern: '\\S' })),
+            name: Type.Optional(VisibleText(100)),
             role: Type.Optional(StringEnum(ROLES)),
             orgNodeId: Type.Optional(Nullable(NodeId)),
             disabled: Type.Optional(Type.Boolean()),

@@ -12,6 +12,7 @@ import fs from 'node:fs/promises';
 import path from 'node:path';
 import type { Deps, Actor } from '../context.ts';
 import { appendEvents, lockComplaint } from '../../data/complaint-store.ts';
+import { countAttachmentsBy, insertAttachment } from '../../data/attachment-store.ts';
 import { DomainError, invalid, notFound } from '../../domain/errors.ts';
 
 export const MAX_ATTACHMENT_BYTES = 10 * 1024 * 1024;
@@ -59,7 +60,28 @@ async function storeBytes(dir: string, sha256: string, bytes: Buffer): Promise<v
   await fs.rename(tmp, target); // atomic: a reader never sees half a file
 }
 
-export async function addAttachment(deps: Deps, actor: Actor, complaintId: string, file: { bytes: Buffer; filename?: string }, dir: string): Promise<AttachmentView> {
+/** A customer adds photos of what happened in the portal (R-IN-2), up to this many per complaint. */
+export const MAX_PORTAL_ATTACHMENTS = 6;
+
+export interface AddAttachmentOptions {
+  /**
+   * At most this many attachments by the same actor (the portal's customer: created_by null) on the
+   * complaint. Counted inside the transaction that adds, under the complaint's row lock, so parallel
+   * uploads cannot pass it together; beyond it, CONFLICT (409).
+   */
+  maxByActor?: number;
+}
+
+const overCap = (max: number) => new DomainError('CONFLICT', `at most ${max} files can be added from the portal`);
+
+export async function addAttachment(
+  deps: Deps,
+  actor: Actor,
+  complaintId: string,
+  file: { bytes: Buffer; filename?: string },
+  dir: string,
+  opts: AddAttachmentOptions = {},
+): Promise<AttachmentView> {
   if (file.bytes.length === 0) throw invalid('file', 'is empty');
   if (file.bytes.length > MAX_ATTACHMENT_BYTES) throw new DomainError('PAYLOAD_TOO_LARGE', `attachments are limited to ${MAX_ATTACHMENT_BYTES / 1024 / 1024} MB`);
   const mime = sniffType(file.bytes);
@@ -71,6 +93,9 @@ export async function addAttachment(deps: Deps, actor: Actor, complaintId: strin
   }
   const sha256 = createHash('sha256').update(file.bytes).digest('hex');
   const filename = safeFilename(file.filename, mime);
+  // A first look before the bytes are written, so a full complaint takes no more files onto disk;
+  // the count that decides is the one in the transaction below.
+  if (opts.maxByActor !== undefined && (await countAttachmentsBy(deps.db, complaintId, actor.id)) >= opts.maxByActor) throw overCap(opts.maxByActor);
   // Bytes first: a crash between the two leaves an unreferenced file, never a row without bytes.
   await storeBytes(dir, sha256, file.bytes);
   const id = randomUUID();
@@ -78,10 +103,8 @@ export async function addAttachment(deps: Deps, actor: Actor, complaintId: strin
   await deps.db.transaction().execute(async (trx) => {
     const row = await lockComplaint(trx, complaintId);
     if (!row) throw notFound(`complaint '${complaintId}'`);
-    await trx
-      .insertInto('attachments')
-      .values({ id, complaint_id: complaintId, filename, mime, size: file.bytes.length, sha256, created_at: now, created_by: actor.id })
-      .execute();
+    if (opts.maxByActor !== undefined && (await countAttachmentsBy(trx, complaintId, actor.id)) >= opts.maxByActor) throw overCap(opts.maxByActor);
+    await insertAttachment(trx, { id, complaint_id: complaintId, filename, mime, size: file.bytes.length, sha256, created_at: now, created_by: actor.id });
     await appendEvents(trx, deps.logKey, complaintId, [{ type: 'attachment_added', data: { attachmentId: id, filename, mime, size: file.bytes.length, sha256 } }], actor, now);
   });
   return { id, complaintId, filename, mime, size: file.bytes.length, sha256, createdAt: now.toISOString(), createdBy: actor.id };

@@ -11,6 +11,7 @@ import { calendarForUnit } from '../calendar-for-unit.ts';
 import { lockOr404, conflict, iso, text } from './common.ts';
 import { authorize } from '../../security/authorize.ts';
 import { inTransaction } from '../../data/transaction.ts';
+import { parseLocalDate } from '../../domain/reports/periods.ts';
 
 export interface CapaFields {
   team?: string[];
@@ -121,6 +122,8 @@ export async function addCapaAction(deps: Deps, actor: Actor, complaintId: strin
   const now = deps.now();
   const description = text('description', body.description);
   const owner = text('owner', body.owner, 200);
+  // A calendar date the database can store (years 1000–9999), not only its shape.
+  parseLocalDate(body.dueDate, 'dueDate');
   await inTransaction(deps.db, async (trx) => {
     const row = await lockOr404(trx, complaintId);
     const c = await openCapaFor(trx, row.id);
