@@ -8,16 +8,16 @@ export function ImportResultView({ result, dryRun }: { result: ImportResult; dry
   return (
     <Card title={dryRun ? t('imports.dryRunResult') : t('imports.importResult')} className="import-result" data-testid={dryRun ? 'import-dry-run-result' : 'import-result'}>
       <Row gutter={[16, 16]}>
-        <Col xs={12} sm={6}>
+        <Col xs={12} sm={6} data-testid="import-stat-rows-read">
           <Statistic title={t('imports.rowsRead')} value={result.rowsRead} />
         </Col>
-        <Col xs={12} sm={6}>
+        <Col xs={12} sm={6} data-testid="import-stat-created">
           <Statistic title={dryRun ? t('imports.wouldCreate') : t('imports.created')} value={result.created} />
         </Col>
-        <Col xs={12} sm={6}>
+        <Col xs={12} sm={6} data-testid="import-stat-duplicates">
           <Statistic title={t('imports.duplicates')} value={result.duplicates} />
         </Col>
-        <Col xs={12} sm={6}>
+        <Col xs={12} sm={6} data-testid="import-stat-error-rows">
           <Statistic title={t('imports.errorCount')} value={new Set(result.errors.map((e) => e.row)).size} />
         </Col>
       </Row>
