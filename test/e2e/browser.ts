@@ -47,20 +47,48 @@ export async function launchBrowser(): Promise<Browser> {
  * to the temp directory on first use. The binary links NSS and expat; the package carries those libraries
  * too (al2023.tar.br, meant for AWS Lambda), so they are unpacked beside it and given to the browser
  * process alone through LD_LIBRARY_PATH, so that a machine without them still runs it. Without system fonts
- * (no /etc/fonts) it uses the package's fonts, which have no CJK glyphs: screenshots then show boxes for
- * Chinese, while the tests, which read text from the DOM, still pass.
+ * (no /etc/fonts) it uses the package's fonts, which have no CJK glyphs: screenshots then show Chinese as blanks
+ * or boxes, while the tests, which read text from the DOM, still pass.
  */
 async function launchPackagedChromium(): Promise<Browser> {
   const { default: packaged } = await import('@sparticuz/chromium');
-  const executablePath = await packaged.executablePath();
   const bin = path.join(path.dirname(createRequire(import.meta.url).resolve('@sparticuz/chromium')), '..', '..', 'bin');
-  const libDir = unpackTar(path.join(bin, 'al2023.tar.br'), path.join(os.tmpdir(), 'plaint-chromium-al2023'));
+  // Test files run in parallel processes: the package unpacks to a fixed path and takes any file there as
+  // done, so a second process could start a half-written binary. One unpacks under a lock; a binary left
+  // without our marker (a run killed while unpacking) is unpacked again.
+  const { executablePath, libDir } = await underLock(path.join(os.tmpdir(), 'plaint-chromium-unpack.lock'), async () => {
+    const ready = path.join(os.tmpdir(), 'plaint-chromium.ready');
+    const binary = path.join(os.tmpdir(), 'chromium');
+    if (fs.existsSync(binary) && fs.readFileSync(ready, { encoding: 'utf8', flag: 'a+' }) !== String(fs.statSync(binary).size)) fs.rmSync(binary, { force: true });
+    const executablePath = await packaged.executablePath();
+    fs.writeFileSync(ready, String(fs.statSync(executablePath).size));
+    return { executablePath, libDir: unpackTar(path.join(bin, 'al2023.tar.br'), path.join(os.tmpdir(), 'plaint-chromium-al2023')) };
+  });
   const env: Record<string, string> = {};
   for (const [k, v] of Object.entries(process.env)) if (v !== undefined) env[k] = v;
   env.LD_LIBRARY_PATH = [path.join(libDir, 'lib'), process.env.LD_LIBRARY_PATH].filter(Boolean).join(':');
   if (!fs.existsSync('/etc/fonts/fonts.conf')) env.FONTCONFIG_PATH = path.join(os.tmpdir(), 'fonts');
   // Not the package's Lambda flags (--single-process, --disable-web-security…): the tests want an ordinary browser.
   return chromium.launch({ executablePath, args: [...COMMON_ARGS, '--no-zygote'], env, headless: true });
+}
+
+async function underLock<T>(lock: string, fn: () => Promise<T>): Promise<T> {
+  const started = Date.now();
+  for (;;) {
+    try {
+      fs.mkdirSync(lock);
+      break;
+    } catch {
+      // A lock left by a crashed run is taken over after two minutes.
+      if (Date.now() - started > 120_000) fs.rmSync(lock, { recursive: true, force: true });
+      await new Promise((r) => setTimeout(r, 250));
+    }
+  }
+  try {
+    return await fn();
+  } finally {
+    fs.rmSync(lock, { recursive: true, force: true });
+  }
 }
 
 /** Unpacks a brotli-compressed tar of regular files into `dir` once (a marker file says it is complete). */
