@@ -2,7 +2,7 @@
  * Storage of complaints, their event log and clocks. Every function takes the transaction it runs in;
  * the use cases decide the transaction boundaries.
  */
-import type { Kysely, Transaction, Selectable } from 'kysely';
+import { sql, type Kysely, type Transaction, type Selectable } from 'kysely';
 import type { DB, ComplaintsTable, ComplaintClocksTable } from './schema.ts';
 import type { ClockRecord, ClockName, ClockState, ClockTraceStep } from '../domain/contracts.ts';
 import { GENESIS_HASH, eventHash } from '../domain/event-chain.ts';
@@ -112,6 +112,18 @@ export async function insertEvents(trx: Db, complaintId: string, rows: StoredEve
 }
 
 /** The stored form of new events after `tail`: numbered and chained by HMAC under `key` (pure; no I/O). */
+/**
+ * The chained events of many complaints in one statement (an import writes thousands at once); the
+ * rows come from `chainEvents`, exactly as `insertEvents` writes them one complaint at a time.
+ */
+export async function insertEventsOfMany(trx: Db, batch: { complaintId: string; events: StoredEvent[] }[]): Promise<void> {
+  const rows = batch.flatMap((b) => eventRows(b.complaintId, b.events));
+  if (rows.length === 0) return;
+  const cols = 'complaint_id, seq, type, actor_id, actor_label, at, data, prev_hash, hash';
+  await sql`INSERT INTO complaint_events (${sql.raw(cols)})
+    SELECT ${sql.raw(cols)} FROM json_populate_recordset(NULL::complaint_events, ${JSON.stringify(rows)}::json)`.execute(trx);
+}
+
 export function chainEvents(key: Buffer, complaintId: string, events: NewEvent[], actor: Actor, at: Date, tail: { seq: number; hash: string } | null): StoredEvent[] {
   let seq = tail?.seq ?? 0;
   let prev = tail?.hash ?? GENESIS_HASH;

@@ -425,3 +425,19 @@ export interface DB {
   log_checkpoints: LogCheckpointsTable;
   log_checkpoint_heads: LogCheckpointHeadsTable;
 }
+
+/** src/data/migrations/0018_imports.sql */
+export interface ComplaintImportsTable {
+  row_key: string;
+  complaint_id: string;
+  file_name: string;
+  file_sha256: string;
+  row_no: number;
+  external_id: string | null;
+  imported_at: DefaultTimestamp;
+  imported_by: string | null;
+}
+
+export interface DB {
+  complaint_imports: ComplaintImportsTable;
+}

@@ -26,6 +26,7 @@ import path from 'node:path';
 import { userRoutes } from './routes/users.routes.ts';
 import { attachmentRoutes } from './routes/attachments.routes.ts';
 import { adminRoutes } from './routes/admin.routes.ts';
+import { importRoutes } from './routes/imports.routes.ts';
 import { MAX_ATTACHMENT_BYTES } from '../use-cases/attachments/attachments.ts';
 
 export interface AppOptions {
@@ -88,6 +89,7 @@ export async function buildApp(opts: AppOptions): Promise<FastifyInstance> {
   await attachmentRoutes(app, opts.deps, attachmentsDir);
   await adminRoutes(app, opts.deps);
   await caseworkRoutes(app, opts.deps);
+  await importRoutes(app, opts.deps);
   if (opts.webDir) await serveWeb(app, opts.webDir);
   else app.setNotFoundHandler((request, reply) => reply.code(404).send({ error: { code: 'NOT_FOUND', message: `no route ${request.method} ${request.url}` } }));
   return app;

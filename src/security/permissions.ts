@@ -38,6 +38,7 @@ export const CAPABILITIES = {
   'special_report.approve': 'approve a special report (R-NT-1)',
   'return.inspect': 'inspect returned goods (R-CA-2; S3 5.5.5.1: QA inspects them)',
   'return.dispose': 'decide the disposition of inspected returned goods (R-CA-2; S3 5.5.5.3: 品质主管审核)',
+  'complaint.import': 'import a ledger of past complaints (.xlsx, .csv, .tsv) into units in scope (issue #17)',
 } as const;
 export type Capability = keyof typeof CAPABILITIES;
 
@@ -59,6 +60,13 @@ const EVALUATOR: readonly Capability[] = ['kpi.read'];
 const REPORT_WRITER: readonly Capability[] = ['special_report.write'];
 const REPORT_APPROVER: readonly Capability[] = ['special_report.write', 'special_report.approve'];
 
+/**
+ * Importing writes hundreds of complaints at once, already closed or past their deadlines, without the
+ * intake's checks on contact details and clocks: it is a migration of a unit's records, done by those
+ * who answer for them (the complaint manager) and by the administrator who moves the installation over.
+ */
+const IMPORTER: readonly Capability[] = ['complaint.import'];
+
 export const ROLE_CAPABILITIES: Record<Role, readonly Capability[]> = {
   // Evidence (R-IN-2 photos) is added by those who work the case, the department included.
   agent: [...CASE_WORKER, ...EVALUATOR, 'attachment.add', ...REPORT_WRITER],
@@ -69,8 +77,8 @@ export const ROLE_CAPABILITIES: Record<Role, readonly Capability[]> = {
   // Returned goods are inspected by QA (S3 5.5.5.1) and their disposition is reviewed by the quality
   // manager (S3 5.5.5.3: 品质主管审核), which a complaint manager and the administrator may also do.
   qa: [...CASE_WORKER, ...EVALUATOR, 'calendar.edit', 'attachment.add', ...REPORT_APPROVER, 'return.inspect', 'return.dispose'],
-  manager: [...CASE_WORKER, ...EVALUATOR, 'calendar.edit', 'attachment.add', ...REPORT_APPROVER, 'return.dispose'],
-  admin: [...CASE_WORKER, ...EVALUATOR, 'calendar.edit', 'users.manage', 'attachment.add', 'eventlog.verify', ...REPORT_APPROVER, 'return.inspect', 'return.dispose'],
+  manager: [...CASE_WORKER, ...EVALUATOR, 'calendar.edit', 'attachment.add', ...REPORT_APPROVER, 'return.dispose', ...IMPORTER],
+  admin: [...CASE_WORKER, ...EVALUATOR, 'calendar.edit', 'users.manage', 'attachment.add', 'eventlog.verify', ...REPORT_APPROVER, 'return.inspect', 'return.dispose', ...IMPORTER],
   auditor: ['complaint.read', 'dashboard.read', 'report.read', ...EVALUATOR],
 };
 

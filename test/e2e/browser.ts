@@ -1,7 +1,10 @@
-/** Debian's Chromium driven by playwright-core, with the screenshots and the steps the journeys share. */
+/** A Chromium driven by playwright-core, with the screenshots and the steps the journeys share. */
 import assert from 'node:assert/strict';
 import fs from 'node:fs';
+import { createRequire } from 'node:module';
+import os from 'node:os';
 import path from 'node:path';
+import zlib from 'node:zlib';
 import { chromium, type Browser, type BrowserContext, type Page } from 'playwright-core';
 import { ROOT } from './server.ts';
 
@@ -16,11 +19,108 @@ export const TIME_ZONE = 'Asia/Shanghai';
 
 const SCREENSHOTS = path.join(ROOT, 'test-results', 'screenshots');
 
-export function launchBrowser(): Promise<Browser> {
-  return chromium.launch({
-    executablePath: process.env.CHROMIUM_PATH ?? '/usr/bin/chromium',
-    args: ['--no-sandbox', '--disable-gpu', '--disable-quic', '--no-first-run', '--disable-background-networking', '--disable-component-update', '--disable-sync'],
+const COMMON_ARGS = ['--no-sandbox', '--disable-gpu', '--disable-quic', '--no-first-run', '--disable-background-networking', '--disable-component-update', '--disable-sync'];
+const DEBIAN_CHROMIUM = '/usr/bin/chromium';
+
+/**
+ * Which Chromium the browser tests drive, decided here only:
+ *   1. CHROMIUM_PATH, when set;
+ *   2. Debian's /usr/bin/chromium, when installed;
+ *   3. otherwise the one the @sparticuz/chromium npm package carries in its tarball, so that on a machine
+ *      with only Node 20 `npm install && npm test` still has a browser (no download beyond the npm registry).
+ * PLAINT_TEST_BROWSER=packaged skips 1 and 2 and forces the packaged one (to prove it works).
+ */
+export async function launchBrowser(): Promise<Browser> {
+  const forced = process.env.PLAINT_TEST_BROWSER;
+  if (forced !== undefined && forced !== '' && forced !== 'packaged' && forced !== 'system') {
+    throw new Error(`PLAINT_TEST_BROWSER=${forced}: expected "packaged" or "system"`);
+  }
+  if (forced !== 'packaged') {
+    const executablePath = process.env.CHROMIUM_PATH ?? (fs.existsSync(DEBIAN_CHROMIUM) || forced === 'system' ? DEBIAN_CHROMIUM : undefined);
+    if (executablePath) return chromium.launch({ executablePath, args: COMMON_ARGS });
+  }
+  return launchPackagedChromium();
+}
+
+/**
+ * @sparticuz/chromium's headless shell (pinned to 143.0.4, the newest whose `engines` accept Node 20), unpacked
+ * to the temp directory on first use. The binary links NSS and expat; the package carries those libraries
+ * too (al2023.tar.br, meant for AWS Lambda), so they are unpacked beside it and given to the browser
+ * process alone through LD_LIBRARY_PATH, so that a machine without them still runs it. Without system fonts
+ * (no /etc/fonts) it uses the package's fonts, which have no CJK glyphs: screenshots then show Chinese as blanks
+ * or boxes, while the tests, which read text from the DOM, still pass.
+ */
+async function launchPackagedChromium(): Promise<Browser> {
+  const { default: packaged } = await import('@sparticuz/chromium');
+  const bin = path.join(path.dirname(createRequire(import.meta.url).resolve('@sparticuz/chromium')), '..', '..', 'bin');
+  // Test files run in parallel processes: the package unpacks to a fixed path and takes any file there as
+  // done, so a second process could start a half-written binary. One unpacks under a lock; a binary left
+  // without our marker (a run killed while unpacking) is unpacked again.
+  const { executablePath, libDir } = await underLock(path.join(os.tmpdir(), 'plaint-chromium-unpack.lock'), async () => {
+    const ready = path.join(os.tmpdir(), 'plaint-chromium.ready');
+    const binary = path.join(os.tmpdir(), 'chromium');
+    if (fs.existsSync(binary) && fs.readFileSync(ready, { encoding: 'utf8', flag: 'a+' }) !== String(fs.statSync(binary).size)) fs.rmSync(binary, { force: true });
+    const executablePath = await packaged.executablePath();
+    fs.writeFileSync(ready, String(fs.statSync(executablePath).size));
+    return { executablePath, libDir: unpackTar(path.join(bin, 'al2023.tar.br'), path.join(os.tmpdir(), 'plaint-chromium-al2023')) };
   });
+  const env: Record<string, string> = {};
+  for (const [k, v] of Object.entries(process.env)) if (v !== undefined) env[k] = v;
+  env.LD_LIBRARY_PATH = [path.join(libDir, 'lib'), process.env.LD_LIBRARY_PATH].filter(Boolean).join(':');
+  if (!fs.existsSync('/etc/fonts/fonts.conf')) env.FONTCONFIG_PATH = path.join(os.tmpdir(), 'fonts');
+  // Not the package's Lambda flags (--single-process, --disable-web-security…): the tests want an ordinary browser.
+  return chromium.launch({ executablePath, args: [...COMMON_ARGS, '--no-zygote'], env, headless: true });
+}
+
+async function underLock<T>(lock: string, fn: () => Promise<T>): Promise<T> {
+  const started = Date.now();
+  for (;;) {
+    try {
+      fs.mkdirSync(lock);
+      break;
+    } catch {
+      // A lock left by a crashed run is taken over after two minutes.
+      if (Date.now() - started > 120_000) fs.rmSync(lock, { recursive: true, force: true });
+      await new Promise((r) => setTimeout(r, 250));
+    }
+  }
+  try {
+    return await fn();
+  } finally {
+    fs.rmSync(lock, { recursive: true, force: true });
+  }
+}
+
+/** Unpacks a brotli-compressed tar of regular files into `dir` once (a marker file says it is complete). */
+function unpackTar(file: string, dir: string): string {
+  const done = path.join(dir, '.complete');
+  if (fs.existsSync(done)) return dir;
+  const tar = zlib.brotliDecompressSync(fs.readFileSync(file));
+  const staging = fs.mkdtempSync(`${dir}-`);
+  for (let at = 0; at + 512 <= tar.length; ) {
+    const header = tar.subarray(at, at + 512);
+    if (header.every((b) => b === 0)) break;
+    const field = (from: number, len: number) => header.subarray(from, from + len).toString('utf8').replace(/\0.*$/s, '');
+    const name = (field(345, 155) ? `${field(345, 155)}/` : '') + field(0, 100);
+    const size = parseInt(field(124, 12).trim() || '0', 8);
+    const type = field(156, 1) || '0';
+    const target = path.join(staging, name);
+    if (!target.startsWith(staging + path.sep)) throw new Error(`unsafe path in ${file}: ${name}`);
+    if (type === '5') fs.mkdirSync(target, { recursive: true });
+    else if (type === '0') {
+      fs.mkdirSync(path.dirname(target), { recursive: true });
+      fs.writeFileSync(target, tar.subarray(at + 512, at + 512 + size), { mode: 0o755 });
+    }
+    at += 512 + Math.ceil(size / 512) * 512;
+  }
+  fs.writeFileSync(path.join(staging, '.complete'), '');
+  try {
+    fs.renameSync(staging, dir);
+  } catch {
+    // Another test file unpacked it first.
+    fs.rmSync(staging, { recursive: true, force: true });
+  }
+  return dir;
 }
 
 /** A fresh context (empty localStorage: Chinese, logged out) whose page errors fail loudly in the log. */

@@ -18,6 +18,7 @@ const DashboardPage = lazy(() => import('./pages/dashboard-page.tsx'));
 const CalendarPage = lazy(() => import('./pages/calendar-page.tsx'));
 const ReportsPage = lazy(() => import('./pages/reports-page.tsx'));
 const CasesPage = lazy(() => import('./pages/cases-page.tsx'));
+const ImportsPage = lazy(() => import('./pages/imports-page.tsx'));
 
 /** Lazy pages load in a moment; a small spinner in place avoids a dark full-screen flash. */
 function PageLoading() {
@@ -46,6 +47,7 @@ function Console() {
             <Route path="/reports" element={<ReportsPage />} />
             <Route path="/cases" element={<CasesPage />} />
             <Route path="/cases/:caseId" element={<CasesPage />} />
+            <Route path="/imports" element={<ImportsPage />} />
             <Route path="*" element={<Navigate to="/" replace />} />
           </Routes>
         </Suspense>

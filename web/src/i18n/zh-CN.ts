@@ -1,10 +1,12 @@
 /** Simplified Chinese, the default language. en-US.ts must have exactly these keys (checked by tsc). */
 import { zhCNCasework } from './zh-CN-casework.ts';
 import { zhCNReports } from './zh-CN-reports.ts';
+import { zhCNImports } from './zh-CN-imports.ts';
 
 export const zhCN = {
   ...zhCNCasework,
   ...zhCNReports,
+  ...zhCNImports,
   'app.name': 'Plaint 投诉处理',
   'app.portalName': '客户投诉服务',
   'lang.switch': '语言',
