@@ -158,6 +158,10 @@ test('bad requests are 4xx naming the field: other file types, a bad mapping, no
   const res = await t.app.inject({ method: 'POST', url: '/api/imports', payload: Buffer.from(raw, 'latin1'), headers: { ...badJson.headers, authorization: `Bearer ${await t.token('manager')}` } });
   assert.equal(res.statusCode, 400, res.body);
   assert.match(res.json().error.message, /mapping: must be a JSON object/);
+  const noFile = badJson.payload.toString('latin1').replace(/--[^\r]+\r\nContent-Disposition: form-data; name="file"[\s\S]*?\r\n(--[^\r]+--)/, '$1');
+  const res2 = await t.app.inject({ method: 'POST', url: '/api/imports', payload: Buffer.from(noFile, 'latin1'), headers: { ...badJson.headers, authorization: `Bearer ${await t.token('manager')}` } });
+  assert.equal(res2.statusCode, 400, res2.body);
+  assert.match(res2.json().error.message, /file: is required/);
   assert.equal((await postImport(t, ok, { role: 'agent' })).statusCode, 403, 'complaint.import is the manager’s and the administrator’s');
   assert.equal((await postImport(t, ok, { role: 'admin', dryRun: true })).statusCode, 200);
 });

@@ -39,7 +39,8 @@ interface Req {
   method: 'GET' | 'POST' | 'PUT' | 'PATCH' | 'DELETE';
   url: string;
   body?: unknown;
-  multipart?: boolean;
+  /** true: a small PNG as `file`; a function: that multipart body. */
+  multipart?: boolean | (() => { payload: Buffer; headers: Record<string, string> });
 }
 
 type Allowed = (role: Role) => boolean;
@@ -194,7 +195,24 @@ export const MATRIX: Record<string, Entry> = {
   'GET /api/cases': { kind: 'list', allowed: cap('complaint.read'), call: () => ({ method: 'GET', url: '/api/cases' }), shows: (f) => [f.caseId] },
   'GET /api/cases/patterns': { kind: 'list', allowed: cap('complaint.read'), call: () => ({ method: 'GET', url: '/api/cases/patterns' }) },
   'GET /api/cases/{id}': { kind: 'resource', allowed: cap('complaint.read'), call: (f) => ({ method: 'GET', url: `/api/cases/${f.caseId}` }) },
+
+  // The ledger's default unit is the node: out of scope it is unknown (404), as for POST /api/complaints.
+  'POST /api/imports': {
+    kind: 'node',
+    allowed: cap('complaint.import'),
+    call: (f) => ({ method: 'POST', url: '/api/imports?dryRun=true', multipart: () => ledgerUpload(f.unitId) }),
+  },
 };
+
+function ledgerUpload(unitId: string): { payload: Buffer; headers: Record<string, string> } {
+  const boundary = '----matrix' + Math.random().toString(16).slice(2);
+  const field = (name: string, value: string) => `--${boundary}\r\nContent-Disposition: form-data; name="${name}"\r\n\r\n${value}\r\n`;
+  const head =
+    field('mapping', JSON.stringify({ title: '标题', content: '内容' })) +
+    field('defaults', JSON.stringify({ unitId, channel: 'phone', receivedAt: '2026-11-01' })) +
+    `--${boundary}\r\nContent-Disposition: form-data; name="file"; filename="台账.csv"\r\nContent-Type: text/csv\r\n\r\n`;
+  return { payload: Buffer.concat([Buffer.from(head), Buffer.from('标题,内容\n矩阵,导入\n'), Buffer.from(`\r\n--${boundary}--\r\n`)]), headers: { 'content-type': `multipart/form-data; boundary=${boundary}` } };
+}
 
 let t: TestApp;
 let IN: Fixture;
@@ -213,7 +231,7 @@ function pngUpload(): { payload: Buffer; headers: Record<string, string> } {
 async function send(token: string | null, r: Req) {
   const headers: Record<string, string> = token ? { authorization: `Bearer ${token}` } : {};
   if (r.multipart) {
-    const m = pngUpload();
+    const m = typeof r.multipart === 'function' ? r.multipart() : pngUpload();
     return t.app.inject({ method: r.method, url: r.url, payload: m.payload, headers: { ...headers, ...m.headers } });
   }
   return t.app.inject({ method: r.method, url: r.url, payload: r.body as never, headers });
