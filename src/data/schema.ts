@@ -425,3 +425,24 @@ export interface DB {
   log_checkpoints: LogCheckpointsTable;
   log_checkpoint_heads: LogCheckpointHeadsTable;
 }
+
+/** src/data/migrations/0019_export_log.sql: who exported what from the queue. */
+export interface ExportLogTable {
+  id: Generated<string>;
+  user_id: string | null;
+  user_label: string;
+  role: string;
+  org_node_id: string | null;
+  subject: string;
+  format: 'csv' | 'xlsx';
+  filters: Json<Record<string, unknown>>;
+  contacts_unmasked: boolean;
+  started_at: Timestamp;
+  finished_at: Timestamp | null;
+  row_count: Generated<number>;
+  outcome: Generated<'started' | 'completed' | 'aborted'>;
+}
+
+export interface DB {
+  export_log: ExportLogTable;
+}
