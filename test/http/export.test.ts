@@ -39,7 +39,7 @@ async function listAll(query: string, role = 'agent'): Promise<string[]> {
   return ids;
 }
 
-/** RFC 4180: quoted fields may hold commas, doubled quotes and line breaks. */
+/** RFC 4180: quoted fields may hold commas, doubled quotes and line breaks; outside quotes a line break ends the record. */
 function parseCsv(text: string): string[][] {
   const rows: string[][] = [];
   let row: string[] = [];
@@ -57,12 +57,13 @@ function parseCsv(text: string): string[][] {
     else if (ch === ',') {
       row.push(field);
       field = '';
-    } else if (ch === '\r' && text[i + 1] === '\n') {
+    } else if (ch === '\r' || ch === '\n') {
+      // As a spreadsheet reads it: any line break outside quotes ends the record (CRLF is one).
       row.push(field);
       rows.push(row);
       row = [];
       field = '';
-      i++;
+      if (ch === '\r' && text[i + 1] === '\n') i++;
     } else field += ch;
   }
   assert.equal(field, '', 'the file ends with a line break');
@@ -120,6 +121,8 @@ before(async () => {
     title: '卫生间漏水',
     content: AWKWARD,
     demands: '维修, 并赔偿',
+    // A line break and nothing else a CSV writer would quote for.
+    incident: { place: '3栋\n1201室' },
   });
   formula = await create({ unitId: 'u-re-garden', channel: 'web', customer: { name: '李娜', phone: '13700001111' }, title: FORMULA_TITLE, content: '门禁卡失效。' });
   // Qualified and dispatched to the engineering department, where the handler works it.
@@ -182,6 +185,7 @@ test('CSV parses back: BOM, quoted commas, quotes and line breaks, local times; 
   assert.ok(row, 'the complaint is exported');
   assert.equal(row['投诉内容'], AWKWARD);
   assert.equal(row['客户诉求'], '维修, 并赔偿');
+  assert.equal(row['事发地点'], '3栋\n1201室');
   assert.equal(row['受理时间'], '2026-11-24 00:30:00');
   assert.equal(row['状态'], '已转达');
   assert.equal(row['定性'], '有效投诉');
