@@ -285,3 +285,29 @@ test("a bad filter is a 400 naming the field, as for the list, and nothing is ex
   assert.match(paged.body, /limit/);
   assert.equal((await listExportLog(t.deps.db, 1000)).length, logged, 'no export row for a refused request');
 });
+
+test('a download stopped early is recorded as aborted with the rows sent so far, not as completed', async () => {
+  const { startComplaintExport } = await import('../../src/use-cases/export-complaints.ts');
+  const { scopeOf } = await import('../../src/security/scope.ts');
+  const agent = await t.deps.db.selectFrom('users').select(['id', 'name', 'role', 'org_node_id']).where('email', '=', 'agent@plaint.demo').executeTakeFirstOrThrow();
+  const user = { id: agent.id, role: agent.role, orgNodeId: agent.org_node_id };
+  for (const format of ['csv', 'xlsx'] as const) {
+    const out = await startComplaintExport(
+      t.deps,
+      { id: agent.id, label: agent.name, role: agent.role, orgNodeId: agent.org_node_id },
+      { format, filter: { scope: await scopeOf(t.deps.db, user), unitIds: ['u-re-garden'] }, query: { unitId: ['u-re-garden'] }, showContacts: true },
+      { batchSize: 100 },
+    );
+    // The client reads one chunk and goes away.
+    await new Promise<void>((resolve) => out.body.once('data', () => resolve()));
+    out.body.destroy();
+    let row = await t.deps.db.selectFrom('export_log').selectAll().where('id', '=', out.logId).executeTakeFirstOrThrow();
+    for (let i = 0; i < 50 && row.outcome === 'started'; i++) {
+      await new Promise((r) => setTimeout(r, 100));
+      row = await t.deps.db.selectFrom('export_log').selectAll().where('id', '=', out.logId).executeTakeFirstOrThrow();
+    }
+    assert.equal(row.outcome, 'aborted', format);
+    assert.ok(row.row_count < 2000, `${format}: ${row.row_count} rows sent before the client left`);
+    assert.ok(row.finished_at);
+  }
+});
