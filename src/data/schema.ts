@@ -438,6 +438,24 @@ export interface ComplaintImportsTable {
   imported_by: string | null;
 }
 
+/** src/data/migrations/0019_export_log.sql: who exported what from the queue. */
+export interface ExportLogTable {
+  id: Generated<string>;
+  user_id: string | null;
+  user_label: string;
+  role: string;
+  org_node_id: string | null;
+  subject: string;
+  format: 'csv' | 'xlsx';
+  filters: Json<Record<string, unknown>>;
+  contacts_unmasked: boolean;
+  started_at: Timestamp;
+  finished_at: Timestamp | null;
+  row_count: Generated<number>;
+  outcome: Generated<'started' | 'completed' | 'aborted'>;
+}
+
 export interface DB {
   complaint_imports: ComplaintImportsTable;
+  export_log: ExportLogTable;
 }

@@ -15,6 +15,7 @@ import { authRoutes } from './routes/auth.routes.ts';
 import { orgRoutes } from './routes/org.routes.ts';
 import { policyRoutes } from './routes/policies.routes.ts';
 import { complaintRoutes } from './routes/complaints.routes.ts';
+import { exportRoutes } from './routes/export.routes.ts';
 import { portalRoutes } from './routes/portal.routes.ts';
 import { statsRoutes } from './routes/stats.routes.ts';
 import { reportRoutes } from './routes/reports.routes.ts';
@@ -81,6 +82,7 @@ export async function buildApp(opts: AppOptions): Promise<FastifyInstance> {
   await orgRoutes(app, opts.deps);
   await policyRoutes(app);
   await complaintRoutes(app, opts.deps);
+  await exportRoutes(app, opts.deps);
   const attachmentsDir = opts.attachmentsDir ?? path.join(path.resolve(process.env.DATA_DIR?.trim() || './data'), 'attachments');
   await portalRoutes(app, opts.deps, attachmentsDir);
   await statsRoutes(app, opts.deps);

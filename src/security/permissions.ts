@@ -25,6 +25,7 @@ export const ROLE_LABELS: Record<Role, string> = {
 export const CAPABILITIES = {
   'complaint.create': 'register a complaint for a unit in scope',
   'complaint.read': 'list, search and open complaints in scope (events, assessment)',
+  'complaint.export': 'export a queue view in scope as CSV or xlsx (contacts masked unless contact.view; each export in the export log)',
   'complaint.act': 'take lifecycle actions (which ones: the action table)',
   'contact.view': "see the customer's unmasked phone and e-mail (R-IN-4)",
   'calendar.edit': "edit a unit's business calendar",
@@ -42,8 +43,18 @@ export const CAPABILITIES = {
 } as const;
 export type Capability = keyof typeof CAPABILITIES;
 
+/**
+ * Exporting a queue view (issue #17) shows no more than the role already reads page by page: the same
+ * complaints in its scope, and the customer's phone and e-mail masked unless the role has contact.view
+ * (R-IN-4 protects them, not the complaint's text). So every role that reads complaints may export:
+ * a department its dispatched work (masked, as it never sees contacts), an auditor the records it
+ * audits (masked). What an export adds is a copy outside the system, so each one is on record (who,
+ * which view, how many rows, contacts unmasked or not: the export log, migration 0019).
+ */
+const EXPORTER: readonly Capability[] = ['complaint.export'];
+
 /** Those who work cases: everything in scope except the approvals kept for managers. */
-const CASE_WORKER: readonly Capability[] = ['complaint.create', 'complaint.read', 'complaint.act', 'contact.view', 'dashboard.read', 'report.read'];
+const CASE_WORKER: readonly Capability[] = ['complaint.create', 'complaint.read', 'complaint.act', 'contact.view', 'dashboard.read', 'report.read', ...EXPORTER];
 /**
  * KPIs grade people (Vanke 4.1.6: the group's service centre evaluates each specialist's closure rate
  * every quarter), so they are read by those who evaluate and those who audit, not by the specialists
@@ -73,13 +84,13 @@ export const ROLE_CAPABILITIES: Record<Role, readonly Capability[]> = {
   specialist: [...CASE_WORKER, 'attachment.add', ...REPORT_WRITER],
   // A department handles what is dispatched to it; it does not talk to the customer (R-LC-5), so it
   // works without the customer's contact details (R-IN-4) and does not register complaints.
-  handler: ['complaint.read', 'complaint.act', 'dashboard.read', 'attachment.add'],
+  handler: ['complaint.read', 'complaint.act', 'dashboard.read', 'attachment.add', ...EXPORTER],
   // Returned goods are inspected by QA (S3 5.5.5.1) and their disposition is reviewed by the quality
   // manager (S3 5.5.5.3: 品质主管审核), which a complaint manager and the administrator may also do.
   qa: [...CASE_WORKER, ...EVALUATOR, 'calendar.edit', 'attachment.add', ...REPORT_APPROVER, 'return.inspect', 'return.dispose'],
   manager: [...CASE_WORKER, ...EVALUATOR, 'calendar.edit', 'attachment.add', ...REPORT_APPROVER, 'return.dispose', ...IMPORTER],
   admin: [...CASE_WORKER, ...EVALUATOR, 'calendar.edit', 'users.manage', 'attachment.add', 'eventlog.verify', ...REPORT_APPROVER, 'return.inspect', 'return.dispose', ...IMPORTER],
-  auditor: ['complaint.read', 'dashboard.read', 'report.read', ...EVALUATOR],
+  auditor: ['complaint.read', 'dashboard.read', 'report.read', ...EVALUATOR, ...EXPORTER],
 };
 
 /**

@@ -187,14 +187,34 @@ export async function listComplaints(deps: Deps, f: ComplaintFilter): Promise<Co
   const qs = listQueries(deps, f, sort);
   const { total, totalCapped, rows } = qs.search ? await searchPage(qs, qs.search) : await plainPage(qs);
   const items = rows.slice(0, qs.limit);
-  let nextCursor: string | null = null;
-  if (rows.length > qs.limit) {
-    const last = items[items.length - 1];
-    const received = new Date(last.received_at).toISOString();
-    const k = sort === 'due' ? `${last.next_due_at ? new Date(last.next_due_at).toISOString() : FAR_FUTURE}|${received}` : received;
-    nextCursor = Buffer.from(JSON.stringify({ k, id: last.id })).toString('base64url');
-  }
+  const nextCursor = rows.length > qs.limit ? cursorAfter(items[items.length - 1], sort) : null;
   return { items, nextCursor, total, totalCapped };
+}
+
+/** The cursor of the rows that follow `last` in the queue's order. */
+function cursorAfter(last: PageRows[number], sort: 'due' | 'received'): string {
+  const received = new Date(last.received_at).toISOString();
+  const k = sort === 'due' ? `${last.next_due_at ? new Date(last.next_due_at).toISOString() : FAR_FUTURE}|${received}` : received;
+  return Buffer.from(JSON.stringify({ k, id: last.id })).toString('base64url');
+}
+
+/**
+ * Every complaint of a queue view, in the queue's order, `size` at a time (the export, issue #17):
+ * the same filters, search, scope and order as listComplaints, each batch read after the last one's
+ * key, so no more than one batch is held and nothing is counted. The text search is one condition
+ * here (both its branches, as sortAllMatches reads them): a batch is a long list, not a page to find
+ * fast. A bad filter is refused by the first `next()`, before anything is written.
+ */
+export async function* complaintBatches(deps: Deps, f: Omit<ComplaintFilter, 'limit' | 'cursor'>, size = 1000): AsyncGenerator<PageRows, void, undefined> {
+  const sort = f.sort ?? 'received';
+  let cursor: string | undefined;
+  for (;;) {
+    const qs = listQueries(deps, { ...f, cursor }, sort);
+    const rows = await qs.withNames(qs.inOrder(qs.afterCursor(qs.filtered(qs.complaints(), true))).selectAll('c').limit(size));
+    if (rows.length) yield rows;
+    if (rows.length < size) return;
+    cursor = cursorAfter(rows[rows.length - 1], sort);
+  }
 }
 
 /** Without a text search: the count up to QUEUE_TOTAL_CAP and the page (one more row than asked, to know there is a next). */

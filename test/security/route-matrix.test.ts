@@ -13,6 +13,7 @@
  */
 import { test, before, after } from 'node:test';
 import assert from 'node:assert/strict';
+import ExcelJS from 'exceljs';
 import { createTestApp, type TestApp } from '../helpers/test-app.ts';
 import { ensureUser } from '../../src/use-cases/auth.ts';
 import { ROLES, ROLE_SCOPE, roleHas, roleMayTake, type Capability, type Role } from '../../src/security/permissions.ts';
@@ -61,7 +62,16 @@ type Entry =
   | { kind: 'self'; call: () => Req; other?: (f: Fixture) => Req }
   | { kind: 'resource'; allowed: Allowed; call: (f: Fixture) => Req; capabilityFirst?: true }
   | { kind: 'node'; allowed: Allowed; call: (f: Fixture) => Req; departmentsRead?: boolean }
-  | { kind: 'list'; allowed: Allowed; call: () => Req; shows?: (f: Fixture) => string[] };
+  | { kind: 'list'; allowed: Allowed; call: () => Req; shows?: (f: Fixture) => string[]; text?: (body: Buffer) => Promise<string> };
+
+/** A workbook's cells as text, so a list served as .xlsx (a zip) is checked like any other body. */
+async function workbookText(body: Buffer): Promise<string> {
+  const wb = new ExcelJS.Workbook();
+  await wb.xlsx.load(body as unknown as ArrayBuffer);
+  const cells: string[] = [];
+  wb.eachSheet((ws) => ws.eachRow((row) => row.eachCell((c) => void cells.push(String(c.value)))));
+  return cells.join('\n');
+}
 
 const note = { type: 'note', text: '权限矩阵测试' };
 const period = 'kind=monthly&period=2026-11-15';
@@ -109,6 +119,20 @@ export const MATRIX: Record<string, Entry> = {
     call: (f) => ({ method: 'POST', url: '/api/complaints', body: { unitId: f.unitId, channel: 'phone', customer: { name: '李雷', phone: '13900001111' }, title: '矩阵测试登记', content: '内容' } }),
   },
   'GET /api/complaints': { kind: 'list', allowed: cap('complaint.read'), call: () => ({ method: 'GET', url: '/api/complaints?limit=200' }), shows: (f) => [f.complaintId] },
+  // The queue's export: the list's view, every row; each row carries the complaint's id and code.
+  'GET /api/complaints/export.csv': {
+    kind: 'list',
+    allowed: (r) => roleHas(r, 'complaint.read') && roleHas(r, 'complaint.export'),
+    call: () => ({ method: 'GET', url: '/api/complaints/export.csv' }),
+    shows: (f) => [f.complaintId, f.code],
+  },
+  'GET /api/complaints/export.xlsx': {
+    kind: 'list',
+    allowed: (r) => roleHas(r, 'complaint.read') && roleHas(r, 'complaint.export'),
+    call: () => ({ method: 'GET', url: '/api/complaints/export.xlsx' }),
+    shows: (f) => [f.complaintId, f.code],
+    text: workbookText,
+  },
   'GET /api/complaints/{id}': { kind: 'resource', allowed: cap('complaint.read'), call: (f) => ({ method: 'GET', url: `/api/complaints/${f.complaintId}` }) },
   'GET /api/complaints/{id}/events': { kind: 'resource', allowed: cap('complaint.read'), call: (f) => ({ method: 'GET', url: `/api/complaints/${f.complaintId}/events` }) },
   'GET /api/complaints/{id}/contact': { kind: 'resource', allowed: cap('contact.view'), call: (f) => ({ method: 'GET', url: `/api/complaints/${f.complaintId}/contact` }) },
@@ -365,12 +389,13 @@ for (const role of ROLES) {
           continue;
         }
         assert.equal(res.statusCode, 200, `${role} ${op}: ${res.body}`);
+        const body = e.text ? await e.text(res.rawPayload) : res.body;
         for (const leak of [OUT.complaintId, OUT.code, OUT.caseId, OUT.userEmail, OUT.unitId, OUT.companyId]) {
-          assert.ok(!res.body.includes(leak), `${role} ${op} shows '${leak}' of another company`);
+          assert.ok(!body.includes(leak), `${role} ${op} shows '${leak}' of another company`);
         }
         for (const shown of e.shows?.(IN) ?? []) {
           // A department sees its dispatched complaints and its own units' chain, not users or cases of the company.
-          if (!department || op === 'GET /api/complaints' || op === 'GET /api/units') assert.ok(res.body.includes(shown), `${role} ${op} lists '${shown}' in its scope`);
+          if (!department || op.startsWith('GET /api/complaints') || op === 'GET /api/units') assert.ok(body.includes(shown), `${role} ${op} lists '${shown}' in its scope`);
         }
         continue;
       }

@@ -10,19 +10,7 @@ import { allowedActions } from '../../domain/lifecycle/index.ts';
 import { clockStatusAt } from '../../domain/clocks/index.ts';
 import { can, permittedActions } from '../../security/authorize.ts';
 import type { UserRef } from '../../security/scope.ts';
-
-export function maskPhone(phone: string | null): string | null {
-  if (!phone) return phone;
-  const digits = phone.replace(/\D/g, '');
-  if (digits.length < 7) return '*'.repeat(phone.length);
-  return `${phone.slice(0, 3)}****${phone.slice(-4)}`;
-}
-
-export function maskEmail(email: string | null): string | null {
-  if (!email) return email;
-  const [local, domain] = email.split('@');
-  return `${local.slice(0, 1)}***@${domain ?? ''}`;
-}
+import { maskEmail, maskPhone } from '../../domain/contact-mask.ts';
 
 const iso = (d: Date | string | null | undefined) => (d ? new Date(d).toISOString() : null);
 

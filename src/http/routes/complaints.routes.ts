@@ -8,7 +8,7 @@ import { Type } from 'typebox';
 import type { Deps } from '../../use-cases/context.ts';
 import { createComplaint } from '../../use-cases/create-complaint.ts';
 import { performAction } from '../../use-cases/perform-action.ts';
-import { listComplaints, QUEUE_TOTAL_CAP } from '../../use-cases/list-complaints.ts';
+import { listComplaints, QUEUE_TOTAL_CAP, type ComplaintFilter } from '../../use-cases/list-complaints.ts';
 import { getComplaint } from '../../use-cases/get-complaint.ts';
 import { assessComplaintById } from '../../use-cases/assess-complaint.ts';
 import { viewContact } from '../../use-cases/view-contact.ts';
@@ -18,13 +18,34 @@ import { authorize, can, complaintForUser } from '../../security/authorize.ts';
 import { complaintInScope, nodeInScope, scopeOf, type UserRef } from '../../security/scope.ts';
 import type { Action } from '../../domain/lifecycle/index.ts';
 import { requireUser, actorOf } from '../auth-hook.ts';
+import type { SessionUser } from '../../use-cases/auth.ts';
 import { STANDARD_ERRORS } from '../schema-helpers.ts';
 import { SEARCH_TOTAL_CAP } from '../../domain/search/index.ts';
-import { CreateComplaintBody, ActionBody, ListQuery, ComplaintListResponse, IdParams, AssessmentQuery } from './complaints.schema.ts';
+import { CreateComplaintBody, ActionBody, ListQuery, ComplaintListResponse, IdParams, AssessmentQuery, type ExportQuery } from './complaints.schema.ts';
 import { presentComplaint, presentSummary, presentEvent } from './complaint-presenter.ts';
 
 const tags = ['complaints'];
 const security = [{ bearer: [] }];
+
+/** A queue view's query (filters, search, order) as the list's filter, in the user's scope; the export reads the same. */
+export async function queueView(deps: Deps, user: SessionUser, q: ExportQuery): Promise<Omit<ComplaintFilter, 'limit' | 'cursor'>> {
+  return {
+    scope: await scopeOf(deps.db, user),
+    searchContact: can(user, 'contact.view'),
+    status: q.status,
+    unitIds: q.unitId,
+    level: q.level,
+    channel: q.channel,
+    categoryId: q.categoryId,
+    receivedFrom: q.receivedFrom,
+    receivedTo: q.receivedTo,
+    q: q.q,
+    overdue: q.overdue,
+    clockState: q.clockState,
+    leadDepartmentId: q.mine && user.orgNodeId ? user.orgNodeId : q.departmentId,
+    sort: q.sort,
+  };
+}
 
 export async function complaintRoutes(root: FastifyInstance, deps: Deps): Promise<void> {
   const app = root.withTypeProvider<TypeBoxTypeProvider>();
@@ -77,24 +98,7 @@ export async function complaintRoutes(root: FastifyInstance, deps: Deps): Promis
       const user = requireUser(request);
       authorize(user, 'complaint.read');
       const q = request.query;
-      const page = await listComplaints(deps, {
-        scope: await scopeOf(deps.db, user),
-        searchContact: can(user, 'contact.view'),
-        status: q.status,
-        unitIds: q.unitId,
-        level: q.level,
-        channel: q.channel,
-        categoryId: q.categoryId,
-        receivedFrom: q.receivedFrom,
-        receivedTo: q.receivedTo,
-        q: q.q,
-        overdue: q.overdue,
-        clockState: q.clockState,
-        leadDepartmentId: q.mine && user.orgNodeId ? user.orgNodeId : q.departmentId,
-        sort: q.sort,
-        limit: q.limit,
-        cursor: q.cursor,
-      });
+      const page = await listComplaints(deps, { ...(await queueView(deps, user, q)), limit: q.limit, cursor: q.cursor });
       const clocks = await loadClocksFor(deps.db, page.items.map((i) => i.id));
       const now = deps.now();
       return { items: page.items.map((r) => presentSummary(r, clocks.get(r.id) ?? [], now)), nextCursor: page.nextCursor, total: page.total, totalCapped: page.totalCapped };

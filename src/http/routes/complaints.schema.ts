@@ -103,27 +103,36 @@ export const ActionBody = Type.Unsafe<Static<(typeof ACTION_VARIANTS)[number]>>(
   oneOf: ACTION_VARIANTS,
 });
 
+/** The queue's filters, search and order: a page of the list takes them, and so does its export. */
+const QUEUE_VIEW = {
+  status: Type.Optional(Type.Array(Type.String({ maxLength: 32 }), { maxItems: 20 })),
+  unitId: Type.Optional(Type.Array(Type.String({ maxLength: 64 }), { maxItems: 50 })),
+  level: Type.Optional(Type.Array(Type.String({ maxLength: 32 }), { maxItems: 20 })),
+  channel: Type.Optional(Type.Array(StringEnum(CHANNELS), { maxItems: 20 })),
+  categoryId: Type.Optional(Type.String({ maxLength: 64 })),
+  receivedFrom: Type.Optional(IsoDateTime),
+  receivedTo: Type.Optional(IsoDateTime),
+  q: Type.Optional(Type.String({ maxLength: 200 })),
+  overdue: Type.Optional(Type.Boolean()),
+  clockState: Type.Optional(StringEnum(['running', 'paused', 'breached', 'met'] as const)),
+  mine: Type.Optional(Type.Boolean()),
+  departmentId: Type.Optional(Type.String({ maxLength: 64 })),
+  sort: Type.Optional(StringEnum(['due', 'received'] as const)),
+};
+
 export const ListQuery = Type.Object(
   {
-    status: Type.Optional(Type.Array(Type.String({ maxLength: 32 }), { maxItems: 20 })),
-    unitId: Type.Optional(Type.Array(Type.String({ maxLength: 64 }), { maxItems: 50 })),
-    level: Type.Optional(Type.Array(Type.String({ maxLength: 32 }), { maxItems: 20 })),
-    channel: Type.Optional(Type.Array(StringEnum(CHANNELS), { maxItems: 20 })),
-    categoryId: Type.Optional(Type.String({ maxLength: 64 })),
-    receivedFrom: Type.Optional(IsoDateTime),
-    receivedTo: Type.Optional(IsoDateTime),
-    q: Type.Optional(Type.String({ maxLength: 200 })),
-    overdue: Type.Optional(Type.Boolean()),
-    clockState: Type.Optional(StringEnum(['running', 'paused', 'breached', 'met'] as const)),
-    mine: Type.Optional(Type.Boolean()),
-    departmentId: Type.Optional(Type.String({ maxLength: 64 })),
-    sort: Type.Optional(StringEnum(['due', 'received'] as const)),
+    ...QUEUE_VIEW,
     limit: Type.Optional(Type.Integer({ minimum: 1, maximum: 200 })),
     cursor: Type.Optional(Type.String({ maxLength: 500 })),
   },
   { additionalProperties: false },
 );
 export type ListQuery = Static<typeof ListQuery>;
+
+/** GET /api/complaints/export.{csv,xlsx}: the whole view, so no page size and no cursor. */
+export const ExportQuery = Type.Object(QUEUE_VIEW, { additionalProperties: false });
+export type ExportQuery = Static<typeof ExportQuery>;
 
 /** One page of the queue (GET /api/complaints). */
 export const ComplaintListResponse = Type.Object({

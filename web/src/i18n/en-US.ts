@@ -221,6 +221,8 @@ export const enUS: Messages = {
   'queue.sortDue': 'Nearest due first',
   'queue.sortReceived': 'Newest first',
   'queue.loadMore': 'Load more',
+  'queue.exportXlsx': 'Export Excel',
+  'queue.exportCsv': 'Export CSV',
   'queue.total': '{shown} of {total} shown',
   'queue.views': 'Saved views',
   'queue.viewSave': 'Save current view',

@@ -220,6 +220,8 @@ export const zhCN = {
   'queue.sortDue': '时限最近优先',
   'queue.sortReceived': '最新受理优先',
   'queue.loadMore': '加载更多',
+  'queue.exportXlsx': '导出 Excel',
+  'queue.exportCsv': '导出 CSV',
   'queue.total': '共 {total} 条，已显示 {shown} 条',
   'queue.views': '已保存视图',
   'queue.viewSave': '保存当前视图',

@@ -1,10 +1,12 @@
 import { useCallback, useEffect, useMemo, useRef, useState } from 'react';
 import { Button, Flex, Space, Typography } from 'antd';
+import { DownloadOutlined } from '@ant-design/icons';
 import { useSearchParams } from 'react-router-dom';
 import type { ComplaintSummary } from '../api/types.ts';
 import { useT } from '../i18n/i18n-context.tsx';
 import { useErrorReporter } from '../components/use-error-reporter.ts';
-import { filtersFromSearch, filtersToSearch, listComplaints, type QueueFilters } from '../features/queue/api.ts';
+import { exportUrl, filtersFromSearch, filtersToSearch, listComplaints, type QueueFilters } from '../features/queue/api.ts';
+import { useAuth } from '../features/meta/auth-context.tsx';
 import { QueueFiltersBar } from '../features/queue/components/queue-filters.tsx';
 import { QueueTable } from '../features/queue/components/queue-table.tsx';
 import { SavedViewsBar } from '../features/queue/components/saved-views-bar.tsx';
@@ -12,6 +14,7 @@ import { BulkDispatch } from '../features/queue/components/bulk-dispatch.tsx';
 
 export default function QueuePage() {
   const t = useT();
+  const { can } = useAuth();
   const report = useErrorReporter();
   const [params, setParams] = useSearchParams();
   const search = params.toString();
@@ -56,7 +59,20 @@ export default function QueuePage() {
         <Typography.Title level={3} className="page-title" style={{ marginBottom: 0 }}>
           {t('queue.title')}
         </Typography.Title>
-        <SavedViewsBar currentSearch={search} onApply={(s) => setParams(new URLSearchParams(s))} />
+        <Space wrap>
+          {/* The whole current view (filters, search, order) as a file; offered only to roles that may export. */}
+          {can('complaint.export') && (
+            <>
+              <Button icon={<DownloadOutlined />} href={exportUrl(filters, 'xlsx')} download data-testid="queue-export-xlsx">
+                {t('queue.exportXlsx')}
+              </Button>
+              <Button icon={<DownloadOutlined />} href={exportUrl(filters, 'csv')} download data-testid="queue-export-csv">
+                {t('queue.exportCsv')}
+              </Button>
+            </>
+          )}
+          <SavedViewsBar currentSearch={search} onApply={(s) => setParams(new URLSearchParams(s))} />
+        </Space>
       </Flex>
       <div style={{ marginBottom: 12 }}>
         <QueueFiltersBar value={filters} onChange={setFilters} />

@@ -1,4 +1,4 @@
-import { api } from '../../api/client.ts';
+import { api, apiUrl, type Query } from '../../api/client.ts';
 import type { Complaint, ComplaintSummary, Page } from '../../api/types.ts';
 
 export interface QueueFilters {
@@ -55,26 +55,30 @@ export function filtersToSearch(f: QueueFilters): URLSearchParams {
   return p;
 }
 
-export function listComplaints(f: QueueFilters, cursor?: string | null, limit = 25) {
-  return api<Page<ComplaintSummary>>('/complaints', {
-    query: {
-      status: f.status,
-      level: f.level,
-      unitId: f.unitId,
-      channel: f.channel,
-      categoryId: f.categoryId,
-      clockState: f.clockState,
-      overdue: f.overdue,
-      mine: f.mine,
-      q: f.q?.trim(),
-      receivedFrom: f.receivedFrom,
-      receivedTo: f.receivedTo,
-      sort: f.sort,
-      limit,
-      cursor: cursor ?? undefined,
-    },
-  });
+/** The view's query: what the list and its export both take. */
+function viewQuery(f: QueueFilters): Query {
+  return {
+    status: f.status,
+    level: f.level,
+    unitId: f.unitId,
+    channel: f.channel,
+    categoryId: f.categoryId,
+    clockState: f.clockState,
+    overdue: f.overdue,
+    mine: f.mine,
+    q: f.q?.trim(),
+    receivedFrom: f.receivedFrom,
+    receivedTo: f.receivedTo,
+    sort: f.sort,
+  };
 }
+
+export function listComplaints(f: QueueFilters, cursor?: string | null, limit = 25) {
+  return api<Page<ComplaintSummary>>('/complaints', { query: { ...viewQuery(f), limit, cursor: cursor ?? undefined } });
+}
+
+/** The whole view as a file (GET /api/complaints/export.csv|xlsx); the browser downloads it with the session cookie. */
+export const exportUrl = (f: QueueFilters, format: 'csv' | 'xlsx') => apiUrl(`/complaints/export.${format}`, viewQuery(f));
 
 export const dispatchComplaint = (id: string, leadDepartmentId: string) =>
   api<Complaint>(`/complaints/${id}/actions`, { body: { type: 'dispatch', leadDepartmentId } });
