@@ -122,10 +122,13 @@ test('a backup taken under intake load restores every acknowledged complaint, ev
         return { kind: k.name, file, startedAt, endedAt: Date.now() };
       }),
     );
+    const sock = path.join(dataDir, 'plaint.sock');
+    if (!pgUrl) assert.equal(fs.statSync(sock).mode & 0o777, 0o600, 'the backup socket is for its owner only');
     await sleep(300);
     stop = true;
     for (const failure of await Promise.all(workers)) if (failure) throw failure;
     await server.stop();
+    assert.equal(fs.existsSync(sock), false, 'the server removes its socket at shutdown');
     assert.ok(acked.filter((a) => a.at < backups[0].startedAt).length >= 5, `complaints were taken in before the backup (${acked.length})`);
     assert.ok(acked.some((a) => a.at > startedAt && a.at < Math.min(...backups.map((b) => b.endedAt))), 'and while they ran');
 
