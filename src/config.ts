@@ -32,6 +32,12 @@ export interface Config {
   checkpointMs: number;
   /** Log level (LOG_LEVEL, default info; 'silent' in tests). */
   logLevel: string;
+  /** Embedded only: nightly backup time "HH:MM" into DATA_DIR/backups (PLAINT_BACKUP_AT, default 03:00; "off" disables). */
+  backupAt: string | null;
+  /** Time zone of backupAt (PLAINT_BACKUP_TZ, default Asia/Shanghai). */
+  backupTimeZone: string;
+  /** Nightly backups kept (PLAINT_BACKUP_KEEP, default 7). */
+  backupKeep: number;
   /** Serve the web app from web/dist and build it when missing or stale (PLAINT_WEB, default on). */
   web: boolean;
 }
@@ -62,6 +68,15 @@ function boolVar(env: NodeJS.ProcessEnv, name: string, fallback: boolean, proble
   return fallback;
 }
 
+function isTimeZone(zone: string): boolean {
+  try {
+    new Intl.DateTimeFormat('en', { timeZone: zone });
+    return true;
+  } catch {
+    return false;
+  }
+}
+
 export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
   const problems: string[] = [];
   const production = env.NODE_ENV === 'production';
@@ -81,6 +96,11 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
   if (logKeyHex !== null && !/^[0-9a-fA-F]{64}$/.test(logKeyHex)) {
     problems.push('PLAINT_LOG_KEY must be 64 hex digits (32 bytes), e.g. the output of: openssl rand -hex 32');
   }
+  const backupRaw = env.PLAINT_BACKUP_AT?.trim() || '03:00';
+  const backupAt = backupRaw.toLowerCase() === 'off' ? null : backupRaw;
+  if (backupAt !== null && !/^([01]\d|2[0-3]):[0-5]\d$/.test(backupAt)) problems.push(`PLAINT_BACKUP_AT must be HH:MM (24-hour) or off, got "${backupRaw}"`);
+  const backupTimeZone = env.PLAINT_BACKUP_TZ?.trim() || 'Asia/Shanghai';
+  if (!isTimeZone(backupTimeZone)) problems.push(`PLAINT_BACKUP_TZ must be an IANA time zone such as Asia/Shanghai, got "${backupTimeZone}"`);
   const demo = boolVar(env, 'PLAINT_DEMO', !production, problems);
   const config: Config = {
     port: intVar(env, 'PORT', 3000, 0, 65535, problems),
@@ -97,6 +117,9 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
     logKeyHex,
     checkpointMs: intVar(env, 'PLAINT_CHECKPOINT_MS', 300000, 0, 24 * 3600 * 1000, problems),
     logLevel: env.LOG_LEVEL?.trim() || 'info',
+    backupAt,
+    backupTimeZone,
+    backupKeep: intVar(env, 'PLAINT_BACKUP_KEEP', 7, 1, 366, problems),
     web: boolVar(env, 'PLAINT_WEB', true, problems),
   };
   if (problems.length > 0) throw new ConfigError(problems);

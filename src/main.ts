@@ -12,6 +12,9 @@ import { describeCheckpoint, startCheckpoints } from './jobs/checkpoint.job.ts';
 import { ensureCheckpoint } from './use-cases/write-checkpoint.ts';
 import { loadLogKey } from './log-key.ts';
 import { ensureWebBuilt } from './web-build.ts';
+import { startControlSocket } from './backup/control-socket.ts';
+import { makeBackup } from './use-cases/backup/make-backup.ts';
+import { startNightlyBackups } from './jobs/nightly-backup.job.ts';
 
 const ROOT = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '..');
 
@@ -52,6 +55,13 @@ async function main(): Promise<void> {
   const jobLog = (m: string, err?: unknown) => (err ? console.error(`[plaint] ${m}`, err) : log(m));
   const stopSweeper = config.sweepMs > 0 ? startSweeper(deps, config.sweepMs, jobLog) : async () => {};
   const stopCheckpoints = startCheckpoints(deps, config.checkpointMs, jobLog);
+  // Embedded: this process alone may open PGlite's files, so backups are written here (README, "Backup and restore").
+  const backup = (file: string) => makeBackup({ database, databaseUrl: null, dataDir: config.dataDir, logKeyHex: config.logKeyHex }, file);
+  const stopSocket = database.kind === 'pglite' ? await startControlSocket(config.dataDir, backup) : async () => {};
+  const stopNightly =
+    database.kind === 'pglite' && config.backupAt
+      ? startNightlyBackups({ dir: path.join(config.dataDir, 'backups'), at: config.backupAt, timeZone: config.backupTimeZone, keep: config.backupKeep, backup, log: jobLog })
+      : async () => {};
 
   log(`listening on ${address.replace('0.0.0.0', 'localhost')}  (API docs: /api/docs, portal: /portal)`);
   if (demo) {
@@ -66,6 +76,8 @@ async function main(): Promise<void> {
     closing = true;
     log(`${signal}: shutting down`);
     await stopSweeper();
+    await stopNightly();
+    await stopSocket();
     await app.close();
     // After the HTTP server has drained, so the last checkpoint covers every event this process wrote.
     await stopCheckpoints();

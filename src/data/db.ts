@@ -16,6 +16,11 @@ export interface Database {
   db: Kysely<DB>;
   kind: DatabaseKind;
   close(): Promise<void>;
+  /**
+   * Embedded only: PGlite's data directory as a gzipped tarball (backups, src/data/embedded-dump.ts).
+   * Taken under PGlite's transaction lock, so no transaction of this process is open while it is read.
+   */
+  dumpEmbedded?: () => Promise<Buffer>;
 }
 
 export interface DatabaseOptions {
@@ -51,7 +56,7 @@ function usePreparedStatements(client: pg.PoolClient): void {
 }
 
 // intarray: the intake's candidate pre-filter (migration 0012); PGlite loads extensions only when asked.
-const PGLITE_OPTIONS = { parsers: { 20: (v: string) => Number(v) }, extensions: { intarray } };
+export const PGLITE_OPTIONS = { parsers: { 20: (v: string) => Number(v) }, extensions: { intarray } };
 
 export async function openDatabase(opts: DatabaseOptions): Promise<Database> {
   if (opts.databaseUrl) {
@@ -87,6 +92,8 @@ export async function openDatabase(opts: DatabaseOptions): Promise<Database> {
   return {
     db,
     kind: 'pglite',
+    // Kysely runs every transaction inside PGlite's transaction(), which holds this same lock until COMMIT.
+    dumpEmbedded: async () => Buffer.from(await (await client.transaction(() => client.dumpDataDir('gzip'))).arrayBuffer()),
     close: async () => {
       await db.destroy();
       if (!client.closed) await client.close();

@@ -27,8 +27,9 @@ export function readMigrations(dir = MIGRATIONS_DIR): Migration[] {
     .map((f) => ({ version: Number(f.slice(0, 4)), name: f.replace(/\.sql$/, ''), sql: fs.readFileSync(path.join(dir, f), 'utf8') }));
 }
 
-export async function migrate(db: Kysely<any>): Promise<{ applied: string[] }> {
-  const migrations = readMigrations();
+/** `upTo`: stop after this version (a logical restore re-creates the schema its backup was taken at). */
+export async function migrate(db: Kysely<any>, opts: { upTo?: number } = {}): Promise<{ applied: string[] }> {
+  const migrations = readMigrations().filter((m) => opts.upTo === undefined || m.version <= opts.upTo);
   const applied: string[] = [];
   await db.transaction().execute(async (trx) => {
     // Transaction-scoped lock: released at commit even if this process dies mid-way.
