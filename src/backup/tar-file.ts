@@ -145,31 +145,8 @@ export function readMember(file: string, m: TarMember): Buffer {
   }
 }
 
-/** Copies a member into a new file (mode given), fsynced; returns the content's sha256. */
-export function extractMember(file: string, m: TarMember, target: string, mode: number): string {
-  const src = fs.openSync(file, 'r');
-  const dst = fs.openSync(target, 'wx', mode);
-  try {
-    const hash = createHash('sha256');
-    const buf = Buffer.alloc(CHUNK);
-    let done = 0;
-    while (done < m.size) {
-      const n = fs.readSync(src, buf, 0, Math.min(CHUNK, m.size - done), m.offset + done);
-      if (n === 0) throw new Error(`${file} is truncated in ${m.name}`);
-      fs.writeSync(dst, buf, 0, n);
-      hash.update(buf.subarray(0, n));
-      done += n;
-    }
-    fs.fsyncSync(dst);
-    return hash.digest('hex');
-  } finally {
-    fs.closeSync(src);
-    fs.closeSync(dst);
-  }
-}
-
-/** The sha256 of a member's content, read in chunks. */
-export function hashMember(file: string, m: TarMember): string {
+/** Reads a member's content in chunks, handing each to `use`; returns the content's sha256. */
+function streamMember(file: string, m: TarMember, use: (chunk: Buffer) => void): string {
   const fd = fs.openSync(file, 'r');
   try {
     const hash = createHash('sha256');
@@ -178,6 +155,7 @@ export function hashMember(file: string, m: TarMember): string {
     while (done < m.size) {
       const n = fs.readSync(fd, buf, 0, Math.min(CHUNK, m.size - done), m.offset + done);
       if (n === 0) throw new Error(`${file} is truncated in ${m.name}`);
+      use(buf.subarray(0, n));
       hash.update(buf.subarray(0, n));
       done += n;
     }
@@ -185,4 +163,21 @@ export function hashMember(file: string, m: TarMember): string {
   } finally {
     fs.closeSync(fd);
   }
+}
+
+/** Copies a member into a new file (mode given), fsynced; returns the content's sha256. */
+export function extractMember(file: string, m: TarMember, target: string, mode: number): string {
+  const dst = fs.openSync(target, 'wx', mode);
+  try {
+    const sha = streamMember(file, m, (chunk) => fs.writeSync(dst, chunk));
+    fs.fsyncSync(dst);
+    return sha;
+  } finally {
+    fs.closeSync(dst);
+  }
+}
+
+/** The sha256 of a member's content, read in chunks. */
+export function hashMember(file: string, m: TarMember): string {
+  return streamMember(file, m, () => {});
 }

@@ -4,7 +4,7 @@
  * only reads and writes.
  */
 import { sql } from 'kysely';
-import type { Db } from './complaint-store.ts';
+import { listEventRows, type Db } from './complaint-store.ts';
 import type { CheckpointBody, LogHead } from '../domain/log-checkpoint.ts';
 import type { HashAlg, StoredChainedEvent } from '../domain/event-chain.ts';
 
@@ -99,17 +99,5 @@ export async function advanceHeads(trx: Db, first: boolean): Promise<void> {
 
 /** A complaint's events with the algorithm of each hash, for the check (the events API does not show it). */
 export async function listChainedEvents(db: Db, complaintId: string): Promise<StoredChainedEvent[]> {
-  const rows = await db.selectFrom('complaint_events').selectAll().where('complaint_id', '=', complaintId).orderBy('seq').execute();
-  return rows.map((r) => ({
-    complaintId,
-    seq: r.seq,
-    type: r.type,
-    at: r.at,
-    actorId: r.actor_id,
-    actorLabel: r.actor_label,
-    data: r.data,
-    prevHash: r.prev_hash,
-    hash: r.hash,
-    hashAlg: r.hash_alg as HashAlg,
-  }));
+  return (await listEventRows(db, complaintId)).map((e) => ({ ...e, complaintId, hashAlg: e.hashAlg as HashAlg }));
 }

@@ -138,7 +138,8 @@ export function chainEvents(key: Buffer, complaintId: string, events: NewEvent[]
   return rows;
 }
 
-export async function listEvents(db: Db, complaintId: string): Promise<StoredEvent[]> {
+/** A complaint's stored events in order, with each hash's algorithm (the events API leaves it out). */
+export async function listEventRows(db: Db, complaintId: string): Promise<(StoredEvent & { hashAlg: string })[]> {
   const rows = await db.selectFrom('complaint_events').selectAll().where('complaint_id', '=', complaintId).orderBy('seq').execute();
   return rows.map((r) => ({
     seq: r.seq,
@@ -149,7 +150,12 @@ export async function listEvents(db: Db, complaintId: string): Promise<StoredEve
     data: r.data,
     prevHash: r.prev_hash,
     hash: r.hash,
+    hashAlg: r.hash_alg,
   }));
+}
+
+export async function listEvents(db: Db, complaintId: string): Promise<StoredEvent[]> {
+  return (await listEventRows(db, complaintId)).map(({ hashAlg: _alg, ...e }) => e);
 }
 
 function iso(d: Date | null | undefined): string | null {

@@ -5,6 +5,7 @@
  */
 import { sql } from 'kysely';
 import type { Db } from './complaint-store.ts';
+import type { ComplaintImportsTable } from './schema.ts';
 
 /** Rows per statement: large enough that round trips do not count, small enough to keep each statement's JSON a few MB. */
 export const IMPORT_CHUNK = 2000;
@@ -43,15 +44,8 @@ export async function takeCodeNumbers(db: Db, n: number): Promise<number[]> {
   return r.rows.map((row) => Number(row.n));
 }
 
-export interface ImportKeyRow {
-  row_key: string;
-  complaint_id: string;
-  file_name: string;
-  file_sha256: string;
-  row_no: number;
-  external_id: string | null;
-  imported_by: string | null;
-}
+/** A row key as the import claims it; the time is the database's. */
+export type ImportKeyRow = Omit<ComplaintImportsTable, 'imported_at'>;
 
 /**
  * Claims the row keys; returns those this import got. A key taken by a concurrent import of the same

@@ -5,6 +5,7 @@ import { createRequire } from 'node:module';
 import os from 'node:os';
 import path from 'node:path';
 import zlib from 'node:zlib';
+import { underLock } from './dir-lock.ts';
 import { chromium, type Browser, type BrowserContext, type Page } from 'playwright-core';
 import { ROOT } from './server.ts';
 
@@ -72,24 +73,6 @@ async function launchPackagedChromium(): Promise<Browser> {
   return chromium.launch({ executablePath, args: [...COMMON_ARGS, '--no-zygote'], env, headless: true });
 }
 
-async function underLock<T>(lock: string, fn: () => Promise<T>): Promise<T> {
-  const started = Date.now();
-  for (;;) {
-    try {
-      fs.mkdirSync(lock);
-      break;
-    } catch {
-      // A lock left by a crashed run is taken over after two minutes.
-      if (Date.now() - started > 120_000) fs.rmSync(lock, { recursive: true, force: true });
-      await new Promise((r) => setTimeout(r, 250));
-    }
-  }
-  try {
-    return await fn();
-  } finally {
-    fs.rmSync(lock, { recursive: true, force: true });
-  }
-}
 
 /** Unpacks a brotli-compressed tar of regular files into `dir` once (a marker file says it is complete). */
 function unpackTar(file: string, dir: string): string {

@@ -4,6 +4,7 @@
  * server stops (the named database itself is left as it was: a second run must not find the first's
  * complaints and reports). Resolves once /api/health answers.
  */
+import { underLock } from './dir-lock.ts';
 import { spawn, type ChildProcess } from 'node:child_process';
 import fs from 'node:fs';
 import net from 'node:net';
@@ -40,23 +41,7 @@ export function freePort(): Promise<number> {
  * builds at once would empty each other's output. One build under a lock directory avoids that.
  */
 async function buildWebOnce(): Promise<void> {
-  const lock = path.join(os.tmpdir(), 'plaint-e2e-web-build.lock');
-  const started = Date.now();
-  for (;;) {
-    try {
-      fs.mkdirSync(lock);
-      break;
-    } catch {
-      // A lock left by a crashed run is taken over after two minutes.
-      if (Date.now() - started > 120_000) fs.rmSync(lock, { recursive: true, force: true });
-      await new Promise((r) => setTimeout(r, 250));
-    }
-  }
-  try {
-    await ensureWebBuilt(ROOT, () => {});
-  } finally {
-    fs.rmSync(lock, { recursive: true, force: true });
-  }
+  await underLock(path.join(os.tmpdir(), 'plaint-e2e-web-build.lock'), () => ensureWebBuilt(ROOT, () => {}));
 }
 
 async function waitForHealth(baseUrl: string, child: ChildProcess, output: () => string, timeoutMs: number): Promise<void> {
