@@ -6,9 +6,9 @@
  */
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
-import type { Page } from 'playwright-core';
+import type { Locator, Page } from 'playwright-core';
 import { useServerAndBrowser } from './harness.ts';
-import { ADMIN, AGENT, DESKTOP, assertNoHorizontalScroll, chooseOption, login, screenshot } from './browser.ts';
+import { ADMIN, AGENT, DESKTOP, assertNoHorizontalScroll, login, screenshot } from './browser.ts';
 
 const env = useServerAndBrowser();
 
@@ -25,10 +25,19 @@ async function uploadLedger(page: Page): Promise<void> {
   await page.getByTestId('import-file-name').filter({ hasText: 'ledger.csv' }).waitFor();
 }
 
-/** The column selects all offer the same options: wait for the last dropdown to close before opening the next. */
-async function pick(page: Page, label: string, option: string): Promise<void> {
-  for (let i = 0; i < 50 && (await page.locator('.ant-select-dropdown:visible').count()) > 0; i++) await page.waitForTimeout(100);
-  await chooseOption(page, page, label, option);
+/**
+ * The column selects all offer the same options, so an option is looked for only in the dropdown of the
+ * select just opened (its listbox is the one the input's aria-controls names): a dropdown still closing
+ * from the previous pick holds the same texts and, under load, stays in the page long enough to be hit.
+ */
+async function pick(page: Page, label: string, option: string): Promise<Locator> {
+  const input = page.getByLabel(label, { exact: true });
+  await input.click();
+  const list = await input.getAttribute('aria-controls');
+  assert.ok(list, `the select '${label}' names its listbox`);
+  const dropdown = page.locator('.ant-select-dropdown').filter({ has: page.locator(`[id="${list}"]`) });
+  await dropdown.locator('.ant-select-item-option', { hasText: option }).first().click();
+  return dropdown;
 }
 
 const stat = (page: Page, id: string) => page.getByTestId(id).locator('.ant-statistic-content-value').innerText();
@@ -57,8 +66,8 @@ test('an administrator maps a CSV ledger, dry-runs it, sees the bad row, and imp
     await pick(page, '受理时间', '日期');
     await pick(page, '标题', '事由');
     // Content joins two columns: the dropdown stays open for the second.
-    await pick(page, '投诉内容（可多列）', '经过');
-    await page.locator('.ant-select-dropdown:visible .ant-select-item-option', { hasText: '补充说明' }).first().click();
+    const content = await pick(page, '投诉内容（可多列）', '经过');
+    await content.locator('.ant-select-item-option', { hasText: '补充说明' }).first().click();
     await page.keyboard.press('Escape');
     await pick(page, '客户电话', '联系电话');
     await pick(page, '默认受理单位', '城市花园项目');
