@@ -11,9 +11,9 @@ import { splitSql } from '../../src/data/split-sql.ts';
 import { seedDemo } from '../../src/seed/seed-demo.ts';
 import { loadConfig, ConfigError } from '../../src/config.ts';
 import { DEMO_COMPLAINTS } from '../../src/seed/demo-complaints.ts';
-import { createScratchDatabase, freshDatabase, serverUrl } from '../helpers/test-db.ts';
+import { createScratchDatabase, freshDatabase, postgresServerUrl } from '../helpers/test-db.ts';
 
-test('migrations: two processes migrating one PostgreSQL database at once apply each migration once', { skip: serverUrl() ? false : 'needs DATABASE_URL (PostgreSQL)' }, async () => {
+test('migrations: two processes migrating one PostgreSQL database at once apply each migration once', { skip: postgresServerUrl() ? false : 'needs DATABASE_URL (PostgreSQL)' }, async () => {
   const scratch = await createScratchDatabase();
   const a = await openDatabase({ databaseUrl: scratch.url, dataDir: null });
   const b = await openDatabase({ databaseUrl: scratch.url, dataDir: null });

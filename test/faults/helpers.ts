@@ -3,6 +3,7 @@
  * killed -9 and restarted on the same database), scratch databases on a PostgreSQL server, login and
  * the few HTTP calls the tests make. Everything listens on and talks to loopback only.
  */
+import { postgresServerUrl } from '../helpers/test-db.ts';
 import { spawn, type ChildProcess } from 'node:child_process';
 import { randomBytes } from 'node:crypto';
 import { readFileSync } from 'node:fs';
@@ -15,9 +16,9 @@ export const ROOT = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '
 export const DEMO_EMAIL = 'agent@plaint.demo';
 export const DEMO_PASSWORD = 'plaint-demo';
 
-/** The PostgreSQL server the fault tests need; null makes them skip. */
+/** The PostgreSQL server the fault tests need (DATABASE_URL, or the machine's in CI); null makes them skip. */
 export function postgresUrl(): string | null {
-  return process.env.DATABASE_URL?.trim() || null;
+  return postgresServerUrl();
 }
 
 /** For `{ skip }`: a reason string when PostgreSQL is not configured, false otherwise. */

@@ -22,8 +22,17 @@ export function withDatabaseName(url: string, name: string): string {
   return u.toString();
 }
 
+/**
+ * The PostgreSQL server for the tests that are about PostgreSQL itself (several processes on one
+ * database, restarts, racing migrations): DATABASE_URL, or in CI (CI=true) the machine's own server,
+ * so CI's PGlite pass runs them too instead of skipping them (in CI a skipped test is a failure).
+ */
+export function postgresServerUrl(): string | null {
+  return serverUrl() ?? (process.env.CI === 'true' ? 'postgres://postgres@127.0.0.1:5432/postgres' : null);
+}
+
 export async function createScratchDatabase(): Promise<{ url: string; drop: () => Promise<void> }> {
-  const base = serverUrl();
+  const base = postgresServerUrl();
   if (!base) throw new Error('DATABASE_URL is not set');
   const name = `plaint_t_${randomBytes(6).toString('hex')}`;
   const admin = new pg.Client({ connectionString: base });

@@ -3,6 +3,8 @@
  * for the event log tests; and `npm run verify-log` run as its own process with the test app's key.
  */
 import { execFile } from 'node:child_process';
+import fs from 'node:fs';
+import os from 'node:os';
 import { fileURLToPath } from 'node:url';
 import path from 'node:path';
 import { sql, type Kysely } from 'kysely';
@@ -10,12 +12,32 @@ import type { DB } from '../../src/data/schema.ts';
 import { listChainedEvents } from '../../src/data/checkpoint-store.ts';
 import { GENESIS_HASH, legacyEventHash } from '../../src/domain/event-chain.ts';
 import { TEST_LOG_KEY } from '../helpers/test-app.ts';
+import type { TestDatabase } from '../helpers/test-db.ts';
+import { restoreEmbedded } from '../../src/data/embedded-dump.ts';
 
 const ROOT = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '../..');
 
-export function runVerifyLog(databaseUrl: string): Promise<{ code: number; stdout: string }> {
+/**
+ * `npm run verify-log` as its own process over the test's database, with the test app's key: on
+ * PostgreSQL the database itself; on PGlite, which lives in the test's memory and one process only,
+ * a copy of it (PGlite's own dump, restored as a backup would be) in a temporary DATA_DIR.
+ */
+export async function runVerifyLog(database: TestDatabase): Promise<{ code: number; stdout: string }> {
+  const env: NodeJS.ProcessEnv = { ...process.env, PLAINT_LOG_KEY: TEST_LOG_KEY.toString('hex') };
+  delete env.DATABASE_URL;
+  delete env.DATA_DIR;
+  if (database.url) return verifyLogProcess({ ...env, DATABASE_URL: database.url });
+  const dataDir = fs.mkdtempSync(path.join(os.tmpdir(), 'plaint-verify-'));
+  try {
+    await restoreEmbedded(dataDir, await database.dumpEmbedded!());
+    return await verifyLogProcess({ ...env, DATA_DIR: dataDir });
+  } finally {
+    fs.rmSync(dataDir, { recursive: true, force: true });
+  }
+}
+
+function verifyLogProcess(env: NodeJS.ProcessEnv): Promise<{ code: number; stdout: string }> {
   return new Promise((resolve) => {
-    const env = { ...process.env, DATABASE_URL: databaseUrl, PLAINT_LOG_KEY: TEST_LOG_KEY.toString('hex') };
     execFile(process.execPath, ['--import', 'tsx', 'scripts/verify-log.ts'], { cwd: ROOT, env }, (err, stdout) => {
       resolve({ code: err ? Number((err as { code?: number }).code ?? 1) : 0, stdout });
     });
