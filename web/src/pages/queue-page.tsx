@@ -33,7 +33,14 @@ export default function QueuePage() {
       try {
         const page = await listComplaints(filters, after);
         if (id !== request.current) return;
-        setItems((prev) => (append ? [...prev, ...page.items] : page.items));
+        // The queue's order is live (the sweeper moves a complaint's next time limit while the reader
+        // pages), so a complaint already listed can come round again on a later page: it stays where it
+        // was first shown.
+        setItems((prev) => {
+          if (!append) return page.items;
+          const shown = new Set(prev.map((i) => i.id));
+          return [...prev, ...page.items.filter((i) => !shown.has(i.id))];
+        });
         setCursor(page.nextCursor);
         setTotal({ count: page.total, capped: page.totalCapped === true });
       } catch (err) {
