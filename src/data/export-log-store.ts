@@ -40,7 +40,26 @@ export async function closeExportLog(db: Db, id: string, end: { rows: number; ou
   await db.updateTable('export_log').set({ row_count: end.rows, outcome: end.outcome, finished_at: end.at }).where('id', '=', id).execute();
 }
 
-/** The newest exports first. */
-export async function listExportLog(db: Db, limit = 100): Promise<ExportLogRow[]> {
-  return db.selectFrom('export_log').selectAll().orderBy('started_at', 'desc').orderBy('id', 'desc').limit(limit).execute();
+export interface ExportLogEntry extends ExportLogRow {
+  user_name: string | null;
+  user_email: string | null;
+}
+
+/**
+ * The newest exports first, `limit` of them, after the id `beforeId` (the previous page's last): those
+ * made by users at the nodes of `orgIds`, or every export when `orgIds` is null (the installation's
+ * administrator). An export by a node-less account has no node and is shown to that administrator only.
+ */
+export async function listExportLog(db: Db, q: { orgIds: readonly string[] | null; limit: number; beforeId?: string }): Promise<ExportLogEntry[]> {
+  if (q.orgIds !== null && q.orgIds.length === 0) return [];
+  let s = db
+    .selectFrom('export_log as e')
+    .leftJoin('users as u', 'u.id', 'e.user_id')
+    .selectAll('e')
+    .select(['u.name as user_name', 'u.email as user_email'])
+    .orderBy('e.id', 'desc')
+    .limit(q.limit);
+  if (q.orgIds !== null) s = s.where('e.org_node_id', 'in', [...q.orgIds]);
+  if (q.beforeId !== undefined) s = s.where('e.id', '<', q.beforeId);
+  return s.execute();
 }

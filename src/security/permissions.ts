@@ -40,6 +40,7 @@ export const CAPABILITIES = {
   'return.inspect': 'inspect returned goods (R-CA-2; S3 5.5.5.1: QA inspects them)',
   'return.dispose': 'decide the disposition of inspected returned goods (R-CA-2; S3 5.5.5.3: 品质主管审核)',
   'complaint.import': 'import a ledger of past complaints (.xlsx, .csv, .tsv) into units in scope (issue #17)',
+  'exportlog.read': 'read the export log: who exported which queue view, when, how many rows, contacts unmasked or not (exports by users in scope)',
 } as const;
 export type Capability = keyof typeof CAPABILITIES;
 
@@ -78,6 +79,12 @@ const REPORT_APPROVER: readonly Capability[] = ['special_report.write', 'special
  */
 const IMPORTER: readonly Capability[] = ['complaint.import'];
 
+/**
+ * The export log says who took which data out of the system; it is read by those who answer for the
+ * accounts (the administrator) and by those who audit, not by the exporters themselves.
+ */
+const EXPORT_AUDITOR: readonly Capability[] = ['exportlog.read'];
+
 export const ROLE_CAPABILITIES: Record<Role, readonly Capability[]> = {
   // Evidence (R-IN-2 photos) is added by those who work the case, the department included.
   agent: [...CASE_WORKER, ...EVALUATOR, 'attachment.add', ...REPORT_WRITER],
@@ -89,8 +96,8 @@ export const ROLE_CAPABILITIES: Record<Role, readonly Capability[]> = {
   // manager (S3 5.5.5.3: 品质主管审核), which a complaint manager and the administrator may also do.
   qa: [...CASE_WORKER, ...EVALUATOR, 'calendar.edit', 'attachment.add', ...REPORT_APPROVER, 'return.inspect', 'return.dispose'],
   manager: [...CASE_WORKER, ...EVALUATOR, 'calendar.edit', 'attachment.add', ...REPORT_APPROVER, 'return.dispose', ...IMPORTER],
-  admin: [...CASE_WORKER, ...EVALUATOR, 'calendar.edit', 'users.manage', 'attachment.add', 'eventlog.verify', ...REPORT_APPROVER, 'return.inspect', 'return.dispose', ...IMPORTER],
-  auditor: ['complaint.read', 'dashboard.read', 'report.read', ...EVALUATOR, ...EXPORTER],
+  admin: [...CASE_WORKER, ...EVALUATOR, 'calendar.edit', 'users.manage', 'attachment.add', 'eventlog.verify', ...REPORT_APPROVER, 'return.inspect', 'return.dispose', ...IMPORTER, ...EXPORT_AUDITOR],
+  auditor: ['complaint.read', 'dashboard.read', 'report.read', ...EVALUATOR, ...EXPORTER, ...EXPORT_AUDITOR],
 };
 
 /**

@@ -1,13 +1,13 @@
 /**
  * The queue's export buttons (issue #17): the filtered view downloads as a real workbook holding the
- * complaints the list shows, in its order.
+ * complaints the list shows, in its order; the administrator reads who exported what in 导出记录.
  */
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
 import fs from 'node:fs';
 import ExcelJS from 'exceljs';
 import { useServerAndBrowser } from './harness.ts';
-import { AGENT, DESKTOP, apiAs, login } from './browser.ts';
+import { ADMIN, AGENT, DESKTOP, apiAs, login, screenshot } from './browser.ts';
 
 const env = useServerAndBrowser();
 
@@ -37,5 +37,38 @@ test('“导出 Excel” downloads the current queue view as an xlsx with the ro
     await page.getByTestId('queue-export-csv').waitFor();
   } finally {
     await context.close();
+  }
+});
+
+test("导出记录: the administrator sees the agent's export (who, view, rows, contacts unmasked, completed); the agent has no such page", async () => {
+  const { context, page } = await env.open(DESKTOP);
+  try {
+    await login(page, AGENT);
+    await page.getByTestId('queue-table').waitFor();
+    // Counted hidden or not: a menu too wide for the header folds its last entries into '…'.
+    assert.equal(await page.locator('.console-menu li', { hasText: '导出记录' }).count(), 0, 'no export log for the exporter');
+    const exported = await page.request.get('/api/complaints/export.csv?status=received');
+    assert.equal(exported.status(), 200);
+    await exported.body();
+  } finally {
+    await context.close();
+  }
+  const admin = await env.open(DESKTOP);
+  try {
+    await login(admin.page, ADMIN);
+    await admin.page.getByRole('menuitem', { name: '导出记录' }).click();
+    const table = admin.page.getByTestId('export-log-table');
+    const first = table.locator('tbody tr[data-row]').first();
+    await first.waitFor();
+    const text = await first.innerText();
+    assert.match(text, /agent@plaint\.demo/);
+    assert.match(text, /status=received/);
+    assert.equal((await first.locator('td').nth(2).innerText()).trim(), '客服专员', 'the role, named');
+    assert.match(text, /CSV/);
+    assert.match(text, /未打码/);
+    assert.match(text, /已完成/);
+    await screenshot(admin.page, 'export-log');
+  } finally {
+    await admin.context.close();
   }
 });

@@ -11,6 +11,7 @@ import ExcelJS from 'exceljs';
 import { createTestApp, type TestApp } from '../helpers/test-app.ts';
 import { listExportLog } from '../../src/data/export-log-store.ts';
 import { EXPORT_BATCH } from '../../src/use-cases/export-complaints.ts';
+import { ensureUser } from '../../src/use-cases/auth.ts';
 
 let t: TestApp;
 
@@ -211,7 +212,7 @@ test('R-IN-4: a handler (no contact.view) exports masked contacts, an agent unma
   assert.equal(a['联系电话'], PHONE);
   assert.equal(a['电子邮箱'], EMAIL);
 
-  const log = await listExportLog(t.deps.db, 4);
+  const log = await listExportLog(t.deps.db, { orgIds: null, limit: 4 });
   const handlerRow = log.find((l) => l.role === 'handler' && l.format === 'csv')!;
   assert.equal(handlerRow.contacts_unmasked, false);
   assert.equal(log[0].role, 'agent');
@@ -241,11 +242,11 @@ test('out of scope never exported: a unit specialist gets its unit only, a handl
 });
 
 test('every export is recorded: who, the filters, the format, the row count, completed', async () => {
-  const before = (await listExportLog(t.deps.db, 1))[0];
+  const before = (await listExportLog(t.deps.db, { orgIds: null, limit: 1 }))[0];
   const query = 'unitId=u-re-garden&status=received&sort=due';
   const listed = await listAll(query);
   await exportXlsx(query, 'manager');
-  const [row] = await listExportLog(t.deps.db, 1);
+  const [row] = await listExportLog(t.deps.db, { orgIds: null, limit: 1 });
   assert.notEqual(row.id, before?.id);
   const manager = await t.deps.db.selectFrom('users').select(['id', 'name']).where('email', '=', 'manager@plaint.demo').executeTakeFirstOrThrow();
   assert.equal(row.user_id, manager.id);
@@ -262,7 +263,7 @@ test('every export is recorded: who, the filters, the format, the row count, com
 });
 
 test("a bad filter is a 400 naming the field, as for the list, and nothing is exported or recorded", async () => {
-  const logged = (await listExportLog(t.deps.db, 1000)).length;
+  const logged = (await listExportLog(t.deps.db, { orgIds: null, limit: 1000 })).length;
   for (const [query, field] of [
     ['receivedFrom=yesterday', 'receivedFrom'],
     ['receivedFrom=2026-02-30T00:00:00Z', 'receivedFrom'],
@@ -283,7 +284,7 @@ test("a bad filter is a 400 naming the field, as for the list, and nothing is ex
   const paged = await t.api('GET', '/api/complaints/export.csv?limit=25');
   assert.equal(paged.statusCode, 400, paged.body);
   assert.match(paged.body, /limit/);
-  assert.equal((await listExportLog(t.deps.db, 1000)).length, logged, 'no export row for a refused request');
+  assert.equal((await listExportLog(t.deps.db, { orgIds: null, limit: 1000 })).length, logged, 'no export row for a refused request');
 });
 
 test('a download stopped early is recorded as aborted with the rows sent so far, not as completed', async () => {
@@ -310,4 +311,46 @@ test('a download stopped early is recorded as aborted with the rows sent so far,
     assert.ok(row.row_count < 2000, `${format}: ${row.row_count} rows sent before the client left`);
     assert.ok(row.finished_at);
   }
+});
+
+test('#17: the export log is read by the administrator and the auditor, newest first, paged, exports by users in scope only', async () => {
+  await exportCsv('sort=due', 'manager');
+  await exportCsv('unitId=u-re-garden&sort=received', 'specialist');
+  await exportXlsx('sort=received', 'agent');
+  type Page = { items: { id: string; user: { email: string } | null; userLabel: string; role: string; format: string; filters: Record<string, unknown>; rows: number; outcome: string; contactsUnmasked: boolean; startedAt: string }[]; nextBefore: string | null };
+  const res = await t.api('GET', '/api/export-log?limit=2', undefined, { role: 'auditor' });
+  assert.equal(res.statusCode, 200, res.body);
+  const page = res.json() as Page;
+  assert.equal(page.items.length, 2);
+  const [newest, previous] = page.items;
+  assert.equal(newest.user?.email, 'agent@plaint.demo');
+  assert.equal(newest.format, 'xlsx');
+  assert.equal(newest.outcome, 'completed');
+  assert.equal(newest.contactsUnmasked, true);
+  assert.ok(newest.rows > 0);
+  assert.equal(previous.user?.email, 'specialist@plaint.demo');
+  assert.deepEqual(previous.filters, { unitId: ['u-re-garden'], sort: 'received' });
+  assert.equal(previous.contactsUnmasked, true);
+  assert.ok(Number(newest.id) > Number(previous.id));
+
+  // The next page goes on from there, older exports only, none twice.
+  assert.ok(page.nextBefore);
+  const older = (await t.api('GET', `/api/export-log?limit=200&before=${page.nextBefore}`, undefined, { role: 'admin' })).json() as Page;
+  assert.ok(older.items.length > 0);
+  assert.ok(older.items.every((i) => Number(i.id) < Number(previous.id)));
+
+  // Those who export do not read the log; a forged cursor is a 400 naming it.
+  for (const role of ['agent', 'specialist', 'manager', 'handler', 'qa']) {
+    assert.equal((await t.api('GET', '/api/export-log', undefined, { role })).statusCode, 403, role);
+  }
+  const forged = await t.api('GET', '/api/export-log?before=1%20or%201=1', undefined, { role: 'admin' });
+  assert.equal(forged.statusCode, 400);
+  assert.match(forged.body, /before/);
+
+  // An administrator of another company sees none of these exports (made by users at the group and the garden project).
+  await ensureUser(t.deps, { email: 'fuel-admin@plaint.test', name: '油站管理员', password: 'fuel-admin-password-1', role: 'admin', orgNodeId: 'co-fuel' });
+  const login = await t.app.inject({ method: 'POST', url: '/api/auth/login', payload: { email: 'fuel-admin@plaint.test', password: 'fuel-admin-password-1' } });
+  const scoped = await t.app.inject({ method: 'GET', url: '/api/export-log?limit=200', headers: { authorization: `Bearer ${login.json().token}` } });
+  assert.equal(scoped.statusCode, 200);
+  assert.deepEqual((scoped.json() as Page).items, []);
 });

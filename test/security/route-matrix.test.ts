@@ -147,6 +147,8 @@ export const MATRIX: Record<string, Entry> = {
   'GET /api/reports/periodic.html': { kind: 'node', allowed: cap('report.read'), call: (f) => ({ method: 'GET', url: `/api/reports/periodic.html?nodeId=${f.unitId}&${period}` }) },
   'GET /api/reports/kpi': { kind: 'node', allowed: cap('kpi.read'), call: (f) => ({ method: 'GET', url: `/api/reports/kpi?nodeId=${f.companyId}&quarter=2026Q4` }) },
 
+  // Each fixture's user exported its own unit's queue: the log shows the exporter's e-mail and the filters.
+  'GET /api/export-log': { kind: 'list', allowed: cap('exportlog.read'), call: () => ({ method: 'GET', url: '/api/export-log?limit=200' }), shows: (f) => [f.userEmail, f.unitId] },
   'GET /api/users': { kind: 'list', allowed: cap('users.manage'), call: () => ({ method: 'GET', url: '/api/users' }), shows: (f) => [f.userEmail] },
   'POST /api/users': {
     kind: 'node',
@@ -310,6 +312,8 @@ async function fixture(unitId: string, companyId: string, dept: string): Promise
   const login = await t.app.inject({ method: 'POST', url: '/api/auth/login', payload: { email, password: PASSWORD } });
   const tok = await t.app.inject({ method: 'POST', url: '/api/auth/tokens', payload: { name: 'target' }, headers: { authorization: `Bearer ${login.json().token}` } });
   assert.equal(tok.statusCode, 201, tok.body);
+  const exported = await t.app.inject({ method: 'GET', url: `/api/complaints/export.csv?unitId=${unitId}`, headers: { authorization: `Bearer ${login.json().token}` } });
+  assert.equal(exported.statusCode, 200, exported.body);
   return {
     unitId,
     companyId,

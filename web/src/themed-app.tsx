@@ -19,6 +19,7 @@ const CalendarPage = lazy(() => import('./pages/calendar-page.tsx'));
 const ReportsPage = lazy(() => import('./pages/reports-page.tsx'));
 const CasesPage = lazy(() => import('./pages/cases-page.tsx'));
 const ImportsPage = lazy(() => import('./pages/imports-page.tsx'));
+const ExportLogPage = lazy(() => import('./pages/export-log-page.tsx'));
 
 /** Lazy pages load in a moment; a small spinner in place avoids a dark full-screen flash. */
 function PageLoading() {
@@ -48,6 +49,7 @@ function Console() {
             <Route path="/cases" element={<CasesPage />} />
             <Route path="/cases/:caseId" element={<CasesPage />} />
             <Route path="/imports" element={<ImportsPage />} />
+            <Route path="/export-log" element={<ExportLogPage />} />
             <Route path="*" element={<Navigate to="/" replace />} />
           </Routes>
         </Suspense>

@@ -1,20 +1,39 @@
 /**
  * GET /api/complaints/export.csv and export.xlsx: the queue view the list shows (same filters, search,
- * scope and order), every row, streamed (src/use-cases/export-complaints.ts).
+ * scope and order), every row, streamed (src/use-cases/export-complaints.ts); GET /api/export-log: the
+ * record of those exports, for whoever audits them.
  */
 import type { FastifyInstance } from 'fastify';
 import type { TypeBoxTypeProvider } from '@fastify/type-provider-typebox';
 import { Type } from 'typebox';
 import type { Deps } from '../../use-cases/context.ts';
 import { startComplaintExport, EXPORT_MIME } from '../../use-cases/export-complaints.ts';
+import { readExportLog } from '../../use-cases/read-export-log.ts';
 import { authorize, can } from '../../security/authorize.ts';
 import { requireUser, actorOf } from '../auth-hook.ts';
-import { STANDARD_ERRORS } from '../schema-helpers.ts';
+import { Nullable, STANDARD_ERRORS, StringEnum } from '../schema-helpers.ts';
 import { ExportQuery } from './complaints.schema.ts';
 import { queueView } from './complaints.routes.ts';
 import { EXPORT_FORMATS } from '../../domain/export/complaint-export.ts';
 
 const tags = ['complaints'];
+
+const ExportLogEntrySchema = Type.Object({
+  id: Type.String(),
+  startedAt: Type.String({ format: 'date-time' }),
+  finishedAt: Nullable(Type.String({ format: 'date-time' })),
+  user: Nullable(Type.Object({ id: Type.String(), name: Type.String(), email: Type.String() })),
+  userLabel: Type.String(),
+  role: Type.String(),
+  orgNodeId: Nullable(Type.String()),
+  subject: Type.String(),
+  format: StringEnum(EXPORT_FORMATS),
+  filters: Type.Record(Type.String(), Type.Unknown()),
+  contactsUnmasked: Type.Boolean(),
+  rows: Type.Integer(),
+  outcome: StringEnum(['started', 'completed', 'aborted'] as const),
+});
+const ExportLogPageSchema = Type.Object({ items: Type.Array(ExportLogEntrySchema), nextBefore: Nullable(Type.String()) });
 const security = [{ bearer: [] }];
 
 export async function exportRoutes(root: FastifyInstance, deps: Deps): Promise<void> {
@@ -55,4 +74,28 @@ export async function exportRoutes(root: FastifyInstance, deps: Deps): Promise<v
       },
     );
   }
+
+  app.get(
+    '/api/export-log',
+    {
+      schema: {
+        tags: ['admin'],
+        security,
+        summary: 'The export log, newest first: who exported which queue view, when, rows sent, contacts unmasked or not, finished or aborted (exports by users in scope)',
+        querystring: Type.Object(
+          {
+            limit: Type.Optional(Type.Integer({ minimum: 1, maximum: 200, default: 50 })),
+            before: Type.Optional(Type.String({ pattern: '^[1-9][0-9]{0,17}$', description: 'nextBefore of the previous page' })),
+          },
+          { additionalProperties: false },
+        ),
+        response: { ...STANDARD_ERRORS, 200: ExportLogPageSchema },
+      },
+    },
+    async (request) => {
+      const user = requireUser(request);
+      authorize(user, 'exportlog.read');
+      return readExportLog(deps, user, request.query);
+    },
+  );
 }
