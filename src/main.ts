@@ -50,7 +50,8 @@ async function main(): Promise<void> {
   if (config.demo) demo = await seedDemo(database.db, new Date(), deps.logKey);
 
   const webDir = config.web ? await ensureWebBuilt(ROOT, log) : null;
-  const app = await buildApp({ deps, databaseKind: database.kind, sessionHours: config.sessionHours, attachmentsDir: path.join(config.dataDir, 'attachments'), logLevel: config.logLevel === 'info' ? 'warn' : config.logLevel, webDir });
+  const backups = database.kind === 'pglite' ? { dir: path.join(config.dataDir, 'backups'), at: config.backupAt, timeZone: config.backupTimeZone, keep: config.backupKeep } : null;
+  const app = await buildApp({ deps, databaseKind: database.kind, sessionHours: config.sessionHours, attachmentsDir: path.join(config.dataDir, 'attachments'), logLevel: config.logLevel === 'info' ? 'warn' : config.logLevel, webDir, backups });
   const address = await app.listen({ port: config.port, host: config.host });
   const jobLog = (m: string, err?: unknown) => (err ? console.error(`[plaint] ${m}`, err) : log(m));
   const stopSweeper = config.sweepMs > 0 ? startSweeper(deps, config.sweepMs, jobLog) : async () => {};
@@ -59,8 +60,8 @@ async function main(): Promise<void> {
   const backup = (file: string) => makeBackup({ database, databaseUrl: null, dataDir: config.dataDir, logKeyHex: config.logKeyHex }, file);
   const stopSocket = database.kind === 'pglite' ? await startControlSocket(config.dataDir, backup) : async () => {};
   const stopNightly =
-    database.kind === 'pglite' && config.backupAt
-      ? startNightlyBackups({ dir: path.join(config.dataDir, 'backups'), at: config.backupAt, timeZone: config.backupTimeZone, keep: config.backupKeep, backup, log: jobLog })
+    backups && backups.at
+      ? startNightlyBackups({ ...backups, at: backups.at, backup, log: jobLog })
       : async () => {};
 
   log(`listening on ${address.replace('0.0.0.0', 'localhost')}  (API docs: /api/docs, portal: /portal)`);

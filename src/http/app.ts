@@ -29,6 +29,7 @@ import { attachmentRoutes } from './routes/attachments.routes.ts';
 import { adminRoutes } from './routes/admin.routes.ts';
 import { importRoutes } from './routes/imports.routes.ts';
 import { MAX_ATTACHMENT_BYTES } from '../use-cases/attachments/attachments.ts';
+import type { NightlySettings } from '../use-cases/backup/backup-overview.ts';
 
 export interface AppOptions {
   deps: Deps;
@@ -39,6 +40,8 @@ export interface AppOptions {
   webDir?: string | null;
   /** Where attachment bytes are stored (outside the web root); default DATA_DIR/attachments. */
   attachmentsDir?: string;
+  /** The embedded server's nightly backups, shown to administrators; null or absent on PostgreSQL. */
+  backups?: NightlySettings | null;
 }
 
 export async function buildApp(opts: AppOptions): Promise<FastifyInstance> {
@@ -89,7 +92,7 @@ export async function buildApp(opts: AppOptions): Promise<FastifyInstance> {
   await reportRoutes(app, opts.deps);
   await userRoutes(app, opts.deps);
   await attachmentRoutes(app, opts.deps, attachmentsDir);
-  await adminRoutes(app, opts.deps);
+  await adminRoutes(app, opts.deps, opts.backups ?? null);
   await caseworkRoutes(app, opts.deps);
   await importRoutes(app, opts.deps);
   if (opts.webDir) await serveWeb(app, opts.webDir);

@@ -9,7 +9,7 @@ import path from 'node:path';
 import { DateTime } from 'luxon';
 
 export const STATUS_FILE = 'status.json';
-const BACKUP_NAME = /^plaint-\d{8}-\d{6}\.tar$/;
+export const BACKUP_NAME = /^plaint-\d{8}-\d{6}\.tar$/;
 
 export interface NightlyOptions {
   dir: string;

@@ -13,6 +13,7 @@ import { DEMO_USERS } from '../../src/seed/demo-org.ts';
 import { freshDatabase, type TestDatabase } from './test-db.ts';
 import type { Deps } from '../../src/use-cases/context.ts';
 import { ensureCheckpoint } from '../../src/use-cases/write-checkpoint.ts';
+import type { NightlySettings } from '../../src/use-cases/backup/backup-overview.ts';
 
 export const TEST_PASSWORD = 'test-password-1';
 export const TEST_LOG_KEY = Buffer.alloc(32, 0x42);
@@ -28,7 +29,7 @@ export interface TestApp {
   close(): Promise<void>;
 }
 
-export async function createTestApp(opts: { now?: string; users?: boolean; sessionHours?: number } = {}): Promise<TestApp> {
+export async function createTestApp(opts: { now?: string; users?: boolean; sessionHours?: number; backups?: NightlySettings } = {}): Promise<TestApp> {
   const database = await freshDatabase();
   const clock = {
     now: new Date(opts.now ?? '2026-11-24T02:00:00.000Z'),
@@ -50,7 +51,7 @@ export async function createTestApp(opts: { now?: string; users?: boolean; sessi
   const attachmentsDir = fs.mkdtempSync(path.join(os.tmpdir(), 'plaint-attachments-'));
   // Tests move the clock by weeks; sessions must outlive that unless a test is about their expiry.
   const sessionHours = opts.sessionHours ?? 24 * 365;
-  const app = await buildApp({ deps, databaseKind: database.kind, attachmentsDir, sessionHours, logLevel: process.env.TEST_LOG_LEVEL ?? 'silent', webDir: null });
+  const app = await buildApp({ deps, databaseKind: database.kind, attachmentsDir, sessionHours, logLevel: process.env.TEST_LOG_LEVEL ?? 'silent', webDir: null, backups: opts.backups ?? null });
   const tokens = new Map<string, string>();
   const token = async (role = 'agent') => {
     const cached = tokens.get(role);

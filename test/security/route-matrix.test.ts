@@ -161,6 +161,8 @@ export const MATRIX: Record<string, Entry> = {
   'GET /api/complaints/{id}/attachments': { kind: 'resource', allowed: cap('complaint.read'), call: (f) => ({ method: 'GET', url: `/api/complaints/${f.complaintId}/attachments` }) },
   'GET /api/attachments/{id}': { kind: 'resource', allowed: cap('complaint.read'), call: (f) => ({ method: 'GET', url: `/api/attachments/${f.attachmentId}` }) },
   'GET /api/admin/event-log/verify': { kind: 'list', allowed: cap('eventlog.verify'), call: () => ({ method: 'GET', url: '/api/admin/event-log/verify' }) },
+  // The installation's backups: a schedule and file names, nothing of any company's records.
+  'GET /api/admin/backups': { kind: 'list', allowed: cap('backup.read'), call: () => ({ method: 'GET', url: '/api/admin/backups' }) },
 
   'POST /api/complaints/{id}/special-report': { kind: 'resource', allowed: (r) => roleHas(r, 'complaint.act') && roleHas(r, 'special_report.write'), call: (f) => ({ method: 'POST', url: `/api/complaints/${f.complaintId}/special-report` }) },
   'PUT /api/complaints/{id}/special-report': { kind: 'resource', allowed: (r) => roleHas(r, 'complaint.act') && roleHas(r, 'special_report.write'), call: (f) => ({ method: 'PUT', url: `/api/complaints/${f.complaintId}/special-report`, body: { summary: '矩阵' } }) },

@@ -6,6 +6,7 @@ import type { Deps } from '../../use-cases/context.ts';
 import { authorize } from '../../security/authorize.ts';
 import { scopeOf } from '../../security/scope.ts';
 import { verifyEventLog } from '../../use-cases/verify-event-log.ts';
+import { backupOverview, type NightlySettings } from '../../use-cases/backup/backup-overview.ts';
 import { requireUser } from '../auth-hook.ts';
 import { STANDARD_ERRORS } from '../schema-helpers.ts';
 
@@ -33,7 +34,30 @@ const VerifyReport = Type.Object({
   broken: Type.Array(Type.Object({ complaintId: Type.String(), code: NullableString, seq: Type.Integer(), reason: Type.String() })),
 });
 
-export async function adminRoutes(root: FastifyInstance, deps: Deps): Promise<void> {
+const BackupOverviewSchema = Type.Object({
+  database: Type.Union([Type.Literal('embedded'), Type.Literal('server')], { description: "server: the PostgreSQL server's own backups apply (npm run backup, pg_dump)" }),
+  nightly: Type.Union([Type.Object({ at: Type.String(), timeZone: Type.String(), keep: Type.Integer(), nextAt: Type.String({ format: 'date-time' }) }), Type.Null()], {
+    description: 'null: this server takes no nightly backup (PostgreSQL, or PLAINT_BACKUP_AT=off)',
+  }),
+  last: Type.Union(
+    [
+      Type.Object({
+        lastAttemptAt: Type.String({ format: 'date-time' }),
+        ok: Type.Boolean(),
+        file: Type.Optional(Type.String()),
+        bytes: Type.Optional(Type.Integer()),
+        error: Type.Optional(Type.String({ description: 'why the last attempt failed' })),
+        lastSuccessAt: NullableString,
+        lastSuccessFile: NullableString,
+      }),
+      Type.Null(),
+    ],
+    { description: 'The last nightly attempt; null before the first' },
+  ),
+  files: Type.Array(Type.Object({ name: Type.String(), bytes: Type.Integer(), modifiedAt: Type.String({ format: 'date-time' }) }), { description: 'Backups kept in DATA_DIR/backups, newest first' }),
+});
+
+export async function adminRoutes(root: FastifyInstance, deps: Deps, backups: NightlySettings | null = null): Promise<void> {
   const app = root.withTypeProvider<TypeBoxTypeProvider>();
   app.get(
     '/api/admin/event-log/verify',
@@ -51,6 +75,23 @@ export async function adminRoutes(root: FastifyInstance, deps: Deps): Promise<vo
       authorize(user, 'eventlog.verify');
       // An administrator at an organisation node is told about the complaints in their scope only.
       return verifyEventLog(deps, { complaintId: request.query.complaintId, scope: await scopeOf(deps.db, user) });
+    },
+  );
+
+  app.get(
+    '/api/admin/backups',
+    {
+      schema: {
+        tags: ['admin'],
+        security: [{ bearer: [] }],
+        summary: 'The nightly backups: the schedule, the last attempt (a failure with its reason) and the files kept in DATA_DIR/backups',
+        response: { ...STANDARD_ERRORS, 200: BackupOverviewSchema },
+      },
+    },
+    async (request) => {
+      const user = requireUser(request);
+      authorize(user, 'backup.read');
+      return backupOverview(backups, deps.now());
     },
   );
 }
