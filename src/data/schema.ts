@@ -438,6 +438,14 @@ export interface ComplaintImportsTable {
   imported_by: string | null;
 }
 
+/** src/data/migrations/0020_throttles.sql: throttle windows shared by every process. */
+export interface ThrottleWindowsTable {
+  throttle: string;
+  key: string;
+  window_start: Timestamp;
+  count: number;
+}
+
 /** src/data/migrations/0019_export_log.sql: who exported what from the queue. */
 export interface ExportLogTable {
   id: Generated<string>;
@@ -458,4 +466,5 @@ export interface ExportLogTable {
 export interface DB {
   complaint_imports: ComplaintImportsTable;
   export_log: ExportLogTable;
+  throttle_windows: ThrottleWindowsTable;
 }

@@ -4,6 +4,7 @@
  * is handled under its row lock and re-read after the lock is taken, so a breach already written by
  * another process is seen and not written again.
  */
+import { forgetOldThrottles } from '../use-cases/throttle.ts';
 import { sql } from 'kysely';
 import type { Deps } from '../use-cases/context.ts';
 import { SYSTEM_ACTOR } from '../use-cases/context.ts';
@@ -102,6 +103,7 @@ export function startSweeper(deps: Deps, intervalMs: number, log: (msg: string, 
     if (stopped) return;
     try {
       const r = await sweepOnce(deps);
+      await forgetOldThrottles(deps);
       if (r.breaches || r.levelChecks || r.progressReminders) {
         log(`sweeper: ${r.breaches} breaches, ${r.levelChecks} level checks on ${r.complaints} complaints, ${r.progressReminders} progress reminders`);
       }

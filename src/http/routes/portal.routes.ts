@@ -14,24 +14,29 @@ import { findComplaintByCode, listEvents, type ComplaintRow } from '../../data/c
 import { listOrgNodes } from '../../data/org-store.ts';
 import { DomainError, notFound } from '../../domain/errors.ts';
 import { IsoDateTime, PHONE_PATTERN, STANDARD_ERRORS, VisibleText } from '../schema-helpers.ts';
-import { createRateLimiter } from '../rate-limit.ts';
+import { throttle } from '../../use-cases/throttle.ts';
 import { readOneFile } from './attachments.routes.ts';
 import { addAttachment, MAX_PORTAL_ATTACHMENTS } from '../../use-cases/attachments/attachments.ts';
 
 /** Event types a customer may see in the portal timeline, with nothing of their internal data. */
+/** Per client address and minute: tracking and the customer's actions (each checks the secret), and submissions. */
+export const PORTAL_TRACK_PER_MINUTE = 20;
+export const PORTAL_SUBMISSIONS_PER_MINUTE = 10;
+
 const PUBLIC_EVENTS = new Set(['received', 'qualified', 'dispatched', 'replied', 'confirmed', 'disputed', 'visited', 'closed', 'reopened']);
 
 const Credentials = { code: Type.String({ minLength: 1, maxLength: 40 }), secret: Type.String({ minLength: 1, maxLength: 100 }) };
 
 export async function portalRoutes(root: FastifyInstance, deps: Deps, attachmentsDir: string): Promise<void> {
   const app = root.withTypeProvider<TypeBoxTypeProvider>();
-  // Guessing secrets is slowed to a few tries a minute per address (the secret itself has 128 bits).
-  const trackLimiter = createRateLimiter({ windowMs: 60_000, max: 20 });
-  const submitLimiter = createRateLimiter({ windowMs: 60_000, max: 10 });
+  // Guessing secrets is slowed to a few tries a minute per address (the secret itself has 128 bits),
+  // counted in the database so every process shares one window (docs/SECURITY.md, "Counted limits and throttles").
+  const trackLimiter = throttle(deps, { name: 'portal.track', windowMs: 60_000, max: PORTAL_TRACK_PER_MINUTE });
+  const submitLimiter = throttle(deps, { name: 'portal.submit', windowMs: 60_000, max: PORTAL_SUBMISSIONS_PER_MINUTE });
   const tags = ['portal'];
 
   async function authorise(code: string, secret: string, ip: string): Promise<ComplaintRow> {
-    if (!trackLimiter.take(ip, deps.now())) throw new DomainError('RATE_LIMITED', 'too many attempts; wait a minute and try again');
+    if (!(await trackLimiter.take(ip))) throw new DomainError('RATE_LIMITED', 'too many attempts; wait a minute and try again');
     const row = await findComplaintByCode(deps.db, code.trim());
     const given = createHash('sha256').update(secret.trim()).digest();
     const stored = row?.portal_secret_hash ? Buffer.from(row.portal_secret_hash, 'hex') : Buffer.alloc(32);
@@ -73,7 +78,7 @@ export async function portalRoutes(root: FastifyInstance, deps: Deps, attachment
       },
     },
     async (request, reply) => {
-      if (!submitLimiter.take(request.ip, deps.now())) throw new DomainError('RATE_LIMITED', 'too many submissions; wait a minute and try again');
+      if (!(await submitLimiter.take(request.ip))) throw new DomainError('RATE_LIMITED', 'too many submissions; wait a minute and try again');
       const b = request.body;
       const result = await createComplaint(deps, PORTAL_ACTOR, { ...b, channel: 'web' }, { portal: true });
       return reply.code(201).send({ code: result.complaint.code, secret: result.portalSecret! });

@@ -8,7 +8,7 @@ import { ROLES } from '../../security/permissions.ts';
 import { createUser, listUsers, updateUser } from '../../use-cases/users/manage-users.ts';
 import { DomainError } from '../../domain/errors.ts';
 import { requireUser } from '../auth-hook.ts';
-import { createRateLimiter } from '../rate-limit.ts';
+import { throttle } from '../../use-cases/throttle.ts';
 import { Nullable, STANDARD_ERRORS, StringEnum, VisibleText } from '../schema-helpers.ts';
 
 const tags = ['users'];
@@ -26,7 +26,7 @@ export const TAKEN_EMAIL_ANSWERS_PER_HOUR = 10;
 
 export async function userRoutes(root: FastifyInstance, deps: Deps): Promise<void> {
   const app = root.withTypeProvider<TypeBoxTypeProvider>();
-  const takenAnswers = createRateLimiter({ windowMs: 3600_000, max: TAKEN_EMAIL_ANSWERS_PER_HOUR });
+  const takenAnswers = throttle(deps, { name: 'users.taken-email', windowMs: 3600_000, max: TAKEN_EMAIL_ANSWERS_PER_HOUR });
 
   app.get('/api/users', { schema: { tags, security, summary: 'Users in the caller’s organisation scope', response: { ...STANDARD_ERRORS } } }, async (request) => {
     const user = requireUser(request);
@@ -58,13 +58,14 @@ export async function userRoutes(root: FastifyInstance, deps: Deps): Promise<voi
       const user = requireUser(request);
       authorize(user, 'users.manage');
       const counted = user.orgNodeId !== null;
-      if (counted && takenAnswers.spent(user.id, deps.now())) {
-        throw new DomainError('RATE_LIMITED', `too many new accounts refused for an address already in use (${TAKEN_EMAIL_ANSWERS_PER_HOUR} an hour); try again later`);
-      }
+      const limited = () => new DomainError('RATE_LIMITED', `too many new accounts refused for an address already in use (${TAKEN_EMAIL_ANSWERS_PER_HOUR} an hour); try again later`);
+      if (counted && (await takenAnswers.spent(user.id))) throw limited();
       try {
         return reply.code(201).send(await createUser(deps, user, request.body));
       } catch (err) {
-        if (counted && err instanceof DomainError && err.code === 'CONFLICT' && err.details.field === 'email') takenAnswers.take(user.id, deps.now());
+        // Counted before it is answered, in one statement: requests racing past the check above still
+        // get no more than the hour's answers between them.
+        if (counted && err instanceof DomainError && err.code === 'CONFLICT' && err.details.field === 'email' && !(await takenAnswers.take(user.id))) throw limited();
         throw err;
       }
     },
