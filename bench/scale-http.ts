@@ -323,7 +323,7 @@ export async function runHttpPhase(opts: HttpPhaseOptions): Promise<Record<strin
 
     // ---- Dashboard ---------------------------------------------------------------------------------
     const dashboard: Record<string, HttpTiming> = {};
-    for (const role of ['agent', 'manager'] as const) {
+    for (const role of ['agent', 'manager', 'handler'] as const) {
       dashboard[role] = await timeRuns(runs, () => get[role]('/api/stats/dashboard').then(() => {}), 50);
       console.log(line(`dashboard (/api/stats/dashboard): ${role}`, dashboard[role]));
     }

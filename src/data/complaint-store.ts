@@ -63,6 +63,27 @@ export async function findComplaint(db: Db, id: string): Promise<ComplaintRow | 
   return db.selectFrom('complaints').selectAll().where('id', '=', id).executeTakeFirst();
 }
 
+/**
+ * Valid complaints at the complaint's unit received before it in the same (UTC) year, for the fuel-retail
+ * penalty. The lower bound on received_at is implied by the year (a day before the year starts in UTC,
+ * whatever the session's time zone) and lets the unit's (unit_id, received_at) index start at the year
+ * rather than at the unit's first complaint.
+ */
+export async function countPriorValidThisYear(db: Db, row: Pick<ComplaintRow, 'id' | 'unit_id' | 'received_at'>): Promise<number> {
+  const year = new Date(row.received_at).getUTCFullYear();
+  const r = await db
+    .selectFrom('complaints')
+    .select((eb) => eb.fn.countAll<number>().as('n'))
+    .where('unit_id', '=', row.unit_id)
+    .where('qualification', '=', 'valid')
+    .where('id', '!=', row.id)
+    .where('received_at', '<', row.received_at)
+    .where('received_at', '>=', new Date(Date.UTC(year, 0, 1) - 24 * 3600_000))
+    .where(sql<boolean>`extract(year from received_at) = ${year}`)
+    .executeTakeFirst();
+  return Number(r?.n ?? 0);
+}
+
 export async function findComplaintByCode(db: Db, code: string): Promise<ComplaintRow | undefined> {
   return db.selectFrom('complaints').selectAll().where('code', '=', code).executeTakeFirst();
 }

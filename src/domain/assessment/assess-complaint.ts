@@ -60,8 +60,19 @@ export interface AssessmentResult {
 
 export const PACKS_WITH_ASSESSMENT = ['food', 'restaurant', 'fuel-retail'] as const;
 
+const packKey = (packId: string) => packId.trim().toLowerCase().replace(/_/g, '-');
+
+/**
+ * Whether the pack's assessment reads `priorValidComplaintsThisYearAtStation` (only the fuel-retail
+ * penalty does): counting a year of a unit's complaints is the dearest part of an assessment, so it is
+ * counted only where it is read.
+ */
+export function readsPriorValidComplaints(packId: string): boolean {
+  return packKey(packId) === 'fuel-retail';
+}
+
 export function assessComplaint(input: AssessComplaintInput): AssessmentResult {
-  const pack = input.packId.trim().toLowerCase().replace(/_/g, '-');
+  const pack = packKey(input.packId);
   const result: AssessmentResult = { packId: input.packId, assessments: [], notes: [] };
   const note = (n: AssessmentNote) => {
     result.notes.push(n);
