@@ -24,9 +24,9 @@ export async function assessComplaintById(deps: Deps, id: string, supplied: Asse
     const end = c.metAt ? Date.parse(c.metAt) : now.getTime();
     worstLateMs = Math.max(worstLateMs, end - Date.parse(c.dueAt));
   }
-  // Only the pack that reads it, and only when the caller did not supply it: at 1,000,000 complaints the
-  // count reads up to a year of the unit's complaints, 50–100 ms of every complaint page (issue #20).
-  const prior = readsPriorValidComplaints(row.policy_id) && supplied.priorValidComplaintsThisYearAtStation === undefined ? await countPriorValidThisYear(deps.db, row) : 0;
+  // Counted only when the assessment will read it (0 otherwise, which it then ignores): at 1,000,000
+  // complaints the count reads up to a year of the unit's complaints, 50–100 ms of a complaint page (issue #20).
+  const prior = readsPriorValidComplaints(row.policy_id, supplied) ? await countPriorValidThisYear(deps.db, row) : 0;
   const facts: AssessmentFacts = {
     valid: row.qualification === 'valid',
     overdue: worstLateMs < 0 ? 'none' : worstLateMs >= TWELVE_HOURS ? 'overdue_12h' : 'overdue',

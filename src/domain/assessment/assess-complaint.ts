@@ -63,12 +63,19 @@ export const PACKS_WITH_ASSESSMENT = ['food', 'restaurant', 'fuel-retail'] as co
 const packKey = (packId: string) => packId.trim().toLowerCase().replace(/_/g, '-');
 
 /**
- * Whether the pack's assessment reads `priorValidComplaintsThisYearAtStation` (only the fuel-retail
- * penalty does): counting a year of a unit's complaints is the dearest part of an assessment, so it is
- * counted only where it is read.
+ * Whether the assessment will read `priorValidComplaintsThisYearAtStation`: only the fuel-retail penalty
+ * does, and only once the three responsible persons are given (without them it answers "missing facts",
+ * whatever the count). Counting a year of a unit's complaints is the dearest part of an assessment, and
+ * the complaint page first asks with no facts, so it is counted only where it is read.
  */
-export function readsPriorValidComplaints(packId: string): boolean {
-  return packKey(packId) === 'fuel-retail';
+export function readsPriorValidComplaints(packId: string, supplied: AssessmentFacts): boolean {
+  return (
+    packKey(packId) === 'fuel-retail' &&
+    supplied.priorValidComplaintsThisYearAtStation === undefined &&
+    supplied.directPersonId !== undefined &&
+    supplied.stationManagerId !== undefined &&
+    supplied.areaManagerId !== undefined
+  );
 }
 
 export function assessComplaint(input: AssessComplaintInput): AssessmentResult {
