@@ -5,10 +5,12 @@
  * then the read paths and jobs timed through the real use cases, in this process:
  * queue pages (listComplaints), free-text search (`q`), overdue counts, a sweeper pass (sweepOnce),
  * the similar-complaint check at intake (the real findSimilarAtIntake: candidate query + scoring) and
- * the monthly report (getPeriodicReport). Prints p50/p95/p99 beside each target and writes
+ * the monthly report (getPeriodicReport); then the same through HTTP (bench/scale-http.ts; BENCH_SCALE_HTTP=0
+ * skips it). Prints p50/p95/p99 beside each target and writes
  * bench/results/scale.json. Loopback PostgreSQL only; the scratch database and /tmp files are removed
  * at the end (BENCH_KEEP_DB=1 keeps the database and prints its name; BENCH_SCALE_DB=<name> reuses one;
- * with BENCH_PROPOSED=1 it only measures the proposed changes of bench/scale-proposed.ts on it).
+ * with BENCH_PROPOSED=1 it only measures the proposed changes of bench/scale-proposed.ts on it;
+ * BENCH_SCALE_LOAD_ONLY=1 stops after the load, for a database kept for later runs).
  * Method and findings: docs/PERFORMANCE.md, "Scale".
  */
 import { mkdtempSync, chmodSync, rmSync, writeFileSync, mkdirSync, readFileSync } from 'node:fs';
@@ -20,6 +22,7 @@ import { sql } from 'kysely';
 import { createScratchDatabase, withDatabaseName, ROOT } from '../test/faults/helpers.ts';
 import { percentile } from './load.ts';
 import { runProposed } from './scale-proposed.ts';
+import { runHttpPhase } from './scale-http.ts';
 import { generate, COPY_SQL, NOW, BUSY_UNIT, UNIT_WEIGHTS, BENCH_LOG_KEY } from './scale-data.ts';
 import { openDatabase } from '../src/data/db.ts';
 import { migrate } from '../src/data/migrate.ts';
@@ -153,6 +156,8 @@ async function main(): Promise<void> {
       (SELECT count(*) FROM complaint_clocks WHERE state = 'running')::int AS running_clocks`)).rows[0];
     console.log(`  database ${sizes.db} (complaints with indexes ${sizes.complaints}, search index ${sizes.search_idx}); ${sizes.n} complaints, ${sizes.open} open, ${sizes.overdue_open} overdue, ${sizes.running_clocks} running clocks`);
     results.data = { ...sizes, counts, samples };
+    // Load only (with BENCH_KEEP_DB=1): the database for later runs, without the in-process timings.
+    if (process.env.BENCH_SCALE_LOAD_ONLY === '1') return;
 
     let clock = NOW;
     const deps: Deps = { db, now: () => clock, logKey: BENCH_LOG_KEY };
@@ -325,6 +330,9 @@ async function main(): Promise<void> {
     sweeper.newlyDue = newly;
     results.sweeper = sweeper;
     await memory('after sweeper');
+
+    // ---- Through HTTP (bench/scale-http.ts): the real server on this database, a real session ----------
+    if (process.env.BENCH_SCALE_HTTP !== '0') results.http = await runHttpPhase({ dbName: scratch.name, baseUrl: BASE_URL, runs: RUNS });
 
     results.memory = pgRss;
     console.log('\nmemory (RSS):');

@@ -10,6 +10,24 @@ import { GENESIS_HASH, eventHash } from '../domain/event-chain.ts';
 export type Db = Kysely<DB> | Transaction<DB>;
 export type ComplaintRow = Selectable<ComplaintsTable>;
 
+/**
+ * The columns kept for the indexes and the portal, never shown: the search terms, the similarity
+ * signature and its keys (filled by triggers) and the portal secret's hash. At 1,000,000 complaints
+ * they are over half of a row (search_terms alone ~810 of ~1,780 bytes); a queue page that read them
+ * sent and parsed ~50 KB of arrays it then dropped (docs/PERFORMANCE.md, "Through HTTP").
+ */
+const UNSHOWN = ['search_terms', 'signature', 'signature_keys', 'portal_secret_hash'] as const;
+type Unshown = (typeof UNSHOWN)[number];
+/** A complaint as lists and exports read it: every column but UNSHOWN. */
+export type ListedComplaintRow = Omit<ComplaintRow, Unshown>;
+/** The columns of ListedComplaintRow, for a select over the complaints (or a subquery of them). */
+export const LISTED_COMPLAINT_COLUMNS = [
+  'id', 'code', 'unit_id', 'policy_id', 'channel', 'status', 'qualification', 'category_id', 'level', 'level_rule', 'title', 'content', 'demands',
+  'customer_id', 'complainant_count', 'incident_occurred_at', 'incident_place', 'flags', 'batch_no', 'received_at', 'created_at', 'updated_at',
+  'created_by', 'lead_department_id', 'co_department_ids', 'repeat_count', 'similar_count', 'satisfaction', 'report', 'reply', 'close_reason',
+  'closed_at', 'next_due_at', 'next_severity_check_at', 'overdue', 'version',
+] as const satisfies readonly Exclude<keyof ComplaintsTable, Unshown>[];
+
 export interface Actor {
   id: string | null;
   label: string;
@@ -43,6 +61,27 @@ export async function lockComplaint(trx: Db, id: string): Promise<ComplaintRow |
 
 export async function findComplaint(db: Db, id: string): Promise<ComplaintRow | undefined> {
   return db.selectFrom('complaints').selectAll().where('id', '=', id).executeTakeFirst();
+}
+
+/**
+ * Valid complaints at the complaint's unit received before it in the same (UTC) year, for the fuel-retail
+ * penalty. The lower bound on received_at is implied by the year (a day before the year starts in UTC,
+ * whatever the session's time zone) and lets the unit's (unit_id, received_at) index start at the year
+ * rather than at the unit's first complaint.
+ */
+export async function countPriorValidThisYear(db: Db, row: Pick<ComplaintRow, 'id' | 'unit_id' | 'received_at'>): Promise<number> {
+  const year = new Date(row.received_at).getUTCFullYear();
+  const r = await db
+    .selectFrom('complaints')
+    .select((eb) => eb.fn.countAll<number>().as('n'))
+    .where('unit_id', '=', row.unit_id)
+    .where('qualification', '=', 'valid')
+    .where('id', '!=', row.id)
+    .where('received_at', '<', row.received_at)
+    .where('received_at', '>=', new Date(Date.UTC(year, 0, 1) - 24 * 3600_000))
+    .where(sql<boolean>`extract(year from received_at) = ${year}`)
+    .executeTakeFirst();
+  return Number(r?.n ?? 0);
 }
 
 export async function findComplaintByCode(db: Db, code: string): Promise<ComplaintRow | undefined> {
@@ -261,21 +300,24 @@ export function clockSummary(clocks: ClockRecord[]): { nextDueAt: Date | null; o
  * the two must show the other): the complaints it points to, then those pointing to it, each newest first.
  */
 export async function listLinks(db: Db, complaintId: string): Promise<{ id: string; code: string; kind: string; direction: 'to' | 'from' }[]> {
-  const out = await db
-    .selectFrom('complaint_links as l')
-    .innerJoin('complaints as c', 'c.id', 'l.to_id')
-    .select(['c.id', 'c.code', 'l.kind'])
-    .where('l.from_id', '=', complaintId)
-    .orderBy('c.received_at', 'desc')
-    .orderBy('c.id')
-    .execute();
-  const inbound = await db
-    .selectFrom('complaint_links as l')
-    .innerJoin('complaints as c', 'c.id', 'l.from_id')
-    .select(['c.id', 'c.code', 'l.kind'])
-    .where('l.to_id', '=', complaintId)
-    .orderBy('c.received_at', 'desc')
-    .orderBy('c.id')
-    .execute();
+  // Both directions at once: a complaint's page waits for the slower of them, not for their sum.
+  const [out, inbound] = await Promise.all([
+    db
+      .selectFrom('complaint_links as l')
+      .innerJoin('complaints as c', 'c.id', 'l.to_id')
+      .select(['c.id', 'c.code', 'l.kind'])
+      .where('l.from_id', '=', complaintId)
+      .orderBy('c.received_at', 'desc')
+      .orderBy('c.id')
+      .execute(),
+    db
+      .selectFrom('complaint_links as l')
+      .innerJoin('complaints as c', 'c.id', 'l.from_id')
+      .select(['c.id', 'c.code', 'l.kind'])
+      .where('l.to_id', '=', complaintId)
+      .orderBy('c.received_at', 'desc')
+      .orderBy('c.id')
+      .execute(),
+  ]);
   return [...out.map((r) => ({ ...r, direction: 'to' as const })), ...inbound.map((r) => ({ ...r, direction: 'from' as const }))];
 }

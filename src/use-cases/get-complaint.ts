@@ -1,7 +1,7 @@
 /** Loads a complaint with everything its page shows. */
 import type { Deps } from './context.ts';
 import { findComplaint, loadClocks, listEvents, listLinks, type ComplaintRow, type StoredEvent } from '../data/complaint-store.ts';
-import { findOrgNode } from '../data/org-store.ts';
+import { configSnapshot } from '../data/config-cache.ts';
 import type { ClockRecord } from '../domain/contracts.ts';
 import { notFound } from '../domain/errors.ts';
 
@@ -21,12 +21,17 @@ export interface ComplaintDetail {
   links: { id: string; code: string; kind: string; direction: 'to' | 'from' }[];
 }
 
-export async function getComplaint(deps: Deps, id: string): Promise<ComplaintDetail> {
+/**
+ * `known`: the row as the caller has just read it (the scope check reads it first), so the page does
+ * not wait for a second read of the same row; it reads it itself otherwise.
+ */
+export async function getComplaint(deps: Deps, id: string, known?: ComplaintRow): Promise<ComplaintDetail> {
   assertComplaintId(id);
-  const row = await findComplaint(deps.db, id);
+  const row = known ?? (await findComplaint(deps.db, id));
   if (!row) throw notFound(`complaint '${id}'`);
   const [unit, customer, clocks, events, links] = await Promise.all([
-    findOrgNode(deps.db, row.unit_id),
+    // The unit's name from the per-process copy of the tree, current by the config counter (src/data/config-cache.ts).
+    configSnapshot(deps.db).then((s) => s.node(row.unit_id)),
     deps.db.selectFrom('customers').selectAll().where('id', '=', row.customer_id).executeTakeFirstOrThrow(),
     loadClocks(deps.db, id),
     listEvents(deps.db, id),

@@ -6,7 +6,7 @@
  */
 import { sql, type Expression, type SelectQueryBuilder, type SqlBool } from 'kysely';
 import type { Deps } from './context.ts';
-import type { ComplaintRow } from '../data/complaint-store.ts';
+import { LISTED_COMPLAINT_COLUMNS, type ListedComplaintRow } from '../data/complaint-store.ts';
 import { invalid } from '../domain/errors.ts';
 import { instantProblem, parseInstant } from '../domain/instant.ts';
 import { scopeCondition, type Scope } from '../security/scope.ts';
@@ -35,7 +35,7 @@ export interface ComplaintFilter {
 }
 
 export interface ComplaintPage {
-  items: (ComplaintRow & { customer_name: string; customer_phone: string | null; customer_email: string | null; unit_name: string })[];
+  items: (ListedComplaintRow & { customer_name: string; customer_phone: string | null; customer_email: string | null; unit_name: string })[];
   nextCursor: string | null;
   /** The number of matching complaints; with `totalCapped`, a lower bound (SEARCH_TOTAL_CAP or QUEUE_TOTAL_CAP). */
   total: number;
@@ -175,7 +175,8 @@ function listQueries(deps: Deps, f: ComplaintFilter, sort: 'due' | 'received'): 
       .selectFrom(pageRows.as('c'))
       .innerJoin('customers as cu', 'cu.id', 'c.customer_id')
       .innerJoin('org_nodes as u', 'u.id', 'c.unit_id')
-      .selectAll('c')
+      // The shown columns only: the index-only ones are most of a row's bytes.
+      .select(LISTED_COMPLAINT_COLUMNS.map((col) => `c.${col}` as const))
       .select(['cu.name as customer_name', 'cu.phone as customer_phone', 'cu.email as customer_email', 'u.name as unit_name']);
     return (await inOrder(q).execute()) as unknown as PageRows;
   };

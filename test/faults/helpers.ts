@@ -100,6 +100,8 @@ export interface ServerOptions {
   startTimeoutS?: number;
   /** The script to run instead of src/main.ts, relative to the project (the bench's HTTP floor). */
   entry?: string;
+  /** More environment for the child (e.g. PLAINT_LOG_KEY, PLAINT_CHECKPOINT_MS for the scale bench). */
+  env?: Record<string, string>;
 }
 
 export interface ServerProcess {
@@ -131,6 +133,7 @@ export async function startServer(opts: ServerOptions): Promise<ServerProcess> {
   if (opts.databaseUrl) env.DATABASE_URL = opts.databaseUrl;
   if (opts.nodeOptions) env.NODE_OPTIONS = opts.nodeOptions;
   if (opts.dataDir) env.DATA_DIR = opts.dataDir;
+  Object.assign(env, opts.env);
   // `--import tsx` runs the TypeScript in this very process, so the child's pid is the server's
   // (what kill -9 and /proc/<pid>/status must target).
   const child = spawn(process.execPath, ['--import', 'tsx', opts.entry ?? 'src/main.ts'], { cwd: ROOT, env, stdio: ['ignore', 'pipe', 'pipe'] });

@@ -60,8 +60,26 @@ export interface AssessmentResult {
 
 export const PACKS_WITH_ASSESSMENT = ['food', 'restaurant', 'fuel-retail'] as const;
 
+const packKey = (packId: string) => packId.trim().toLowerCase().replace(/_/g, '-');
+
+/**
+ * Whether the assessment will read `priorValidComplaintsThisYearAtStation`: only the fuel-retail penalty
+ * does, and only once the three responsible persons are given (without them it answers "missing facts",
+ * whatever the count). Counting a year of a unit's complaints is the dearest part of an assessment, and
+ * the complaint page first asks with no facts, so it is counted only where it is read.
+ */
+export function readsPriorValidComplaints(packId: string, supplied: AssessmentFacts): boolean {
+  return (
+    packKey(packId) === 'fuel-retail' &&
+    supplied.priorValidComplaintsThisYearAtStation === undefined &&
+    supplied.directPersonId !== undefined &&
+    supplied.stationManagerId !== undefined &&
+    supplied.areaManagerId !== undefined
+  );
+}
+
 export function assessComplaint(input: AssessComplaintInput): AssessmentResult {
-  const pack = input.packId.trim().toLowerCase().replace(/_/g, '-');
+  const pack = packKey(input.packId);
   const result: AssessmentResult = { packId: input.packId, assessments: [], notes: [] };
   const note = (n: AssessmentNote) => {
     result.notes.push(n);

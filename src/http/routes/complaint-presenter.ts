@@ -4,7 +4,7 @@
  * detail tells the client which actions the current state allows *and* the viewer's role may take,
  * so the console offers exactly those.
  */
-import type { ComplaintRow, StoredEvent } from '../../data/complaint-store.ts';
+import type { ComplaintRow, ListedComplaintRow, StoredEvent } from '../../data/complaint-store.ts';
 import type { ClockRecord, ComplaintStatus, Qualification } from '../../domain/contracts.ts';
 import { allowedActions } from '../../domain/lifecycle/index.ts';
 import { clockStatusAt } from '../../domain/clocks/index.ts';
@@ -28,7 +28,7 @@ export function presentClock(c: ClockRecord, now: Date) {
 }
 
 export function presentSummary(
-  row: ComplaintRow & { customer_name: string; customer_phone: string | null; customer_email: string | null; unit_name: string },
+  row: ListedComplaintRow & { customer_name: string; customer_phone: string | null; customer_email: string | null; unit_name: string },
   clocks: ClockRecord[],
   now: Date,
 ) {

@@ -12,7 +12,7 @@ import { listComplaints, QUEUE_TOTAL_CAP, type ComplaintFilter } from '../../use
 import { getComplaint } from '../../use-cases/get-complaint.ts';
 import { assessComplaintById } from '../../use-cases/assess-complaint.ts';
 import { viewContact } from '../../use-cases/view-contact.ts';
-import { loadClocksFor, listEvents } from '../../data/complaint-store.ts';
+import { loadClocksFor, listEvents, type ComplaintRow } from '../../data/complaint-store.ts';
 import { notFound } from '../../domain/errors.ts';
 import { authorize, can, complaintForUser } from '../../security/authorize.ts';
 import { complaintInScope, nodeInScope, scopeOf, type UserRef } from '../../security/scope.ts';
@@ -51,8 +51,8 @@ export async function complaintRoutes(root: FastifyInstance, deps: Deps): Promis
   const app = root.withTypeProvider<TypeBoxTypeProvider>();
 
   /** The complaint as this viewer may see it (masking and offered actions depend on the role). */
-  const detailFor = async (user: UserRef, id: string) => {
-    const detail = await getComplaint(deps, id);
+  const detailFor = async (user: UserRef, id: string, known?: ComplaintRow) => {
+    const detail = await getComplaint(deps, id, known);
     return presentComplaint(detail.row, { ...detail, now: deps.now(), viewer: user });
   };
 
@@ -107,8 +107,9 @@ export async function complaintRoutes(root: FastifyInstance, deps: Deps): Promis
 
   app.get('/api/complaints/:id', { schema: { tags, security, summary: 'A complaint with its events, clocks and links', params: IdParams, response: { ...STANDARD_ERRORS } } }, async (request) => {
     const user = requireUser(request);
-    await complaintForUser(deps, user, request.params.id, { capability: 'complaint.read' });
-    return detailFor(user, request.params.id);
+    // The row the scope check read is the page's row: read once, not twice.
+    const row = await complaintForUser(deps, user, request.params.id, { capability: 'complaint.read' });
+    return detailFor(user, request.params.id, row);
   });
 
   app.get('/api/complaints/:id/events', { schema: { tags, security, summary: 'The append-only event log', params: IdParams, response: { ...STANDARD_ERRORS } } }, async (request) => {
