@@ -8,68 +8,34 @@ import { requireUser } from '../auth-hook.ts';
 import { authorize } from '../../security/authorize.ts';
 import { scopeOf, scopeCondition } from '../../security/scope.ts';
 import { STANDARD_ERRORS } from '../schema-helpers.ts';
+import { DASHBOARD_FRESH_MS, readDashboard } from '../../use-cases/read-dashboard.ts';
+
+const Count = Type.Integer({ minimum: 0 });
+const DashboardSchema = Type.Object({
+  asOf: Type.String({ format: 'date-time', description: 'when the counts were taken' }),
+  openByLevel: Type.Array(Type.Object({ level: Type.Union([Type.String(), Type.Null()]), count: Count })),
+  overdueByUnit: Type.Array(Type.Object({ unitId: Type.String(), unitName: Type.String(), count: Count })),
+  intakePerDay: Type.Array(Type.Object({ day: Type.String(), count: Count })),
+  byCategory: Type.Array(Type.Object({ categoryId: Type.Union([Type.String(), Type.Null()]), count: Count })),
+  satisfaction: Type.Array(Type.Object({ week: Type.String(), avg: Type.Number(), count: Count })),
+});
 
 export async function statsRoutes(root: FastifyInstance, deps: Deps): Promise<void> {
   const app = root.withTypeProvider<TypeBoxTypeProvider>();
   app.get(
     '/api/stats/dashboard',
-    { schema: { tags: ['stats'], security: [{ bearer: [] }], summary: 'Open by level, overdue by unit, intake per day, by category, satisfaction trend', response: { ...STANDARD_ERRORS } } },
+    {
+      schema: {
+        tags: ['stats'],
+        security: [{ bearer: [] }],
+        summary: `Open by level, overdue by unit, intake per day, by category, satisfaction trend, over the complaints in scope; counts taken at asOf, at most ${DASHBOARD_FRESH_MS / 1000} s before`,
+        response: { ...STANDARD_ERRORS, 200: DashboardSchema },
+      },
+    },
     async (request) => {
       const user = requireUser(request);
       authorize(user, 'dashboard.read');
-      const now = deps.now();
-      const since = new Date(now.getTime() - 30 * 86400_000);
-      const db = deps.db;
-      // Every count is over the complaints in the user's scope only (the same rule as the list).
-      const inScope = scopeCondition(await scopeOf(db, user), 'c');
-      const [openByLevel, overdueByUnit, intakePerDay, byCategory, satisfaction] = await Promise.all([
-        db.selectFrom('complaints as c').select(['c.level', (eb) => eb.fn.countAll<number>().as('count')]).where(inScope).where('c.status', '!=', 'closed').groupBy('c.level').execute(),
-        db
-          .selectFrom('complaints as c')
-          .innerJoin('org_nodes as u', 'u.id', 'c.unit_id')
-          .select(['c.unit_id as unitId', 'u.name as unitName', (eb) => eb.fn.countAll<number>().as('count')])
-          .where(inScope)
-          .where('c.overdue', '=', true)
-          .where('c.status', '!=', 'closed')
-          .groupBy(['c.unit_id', 'u.name'])
-          .execute(),
-        db
-          .selectFrom('complaints as c')
-          .select([sql<string>`to_char(c.received_at AT TIME ZONE 'Asia/Shanghai', 'YYYY-MM-DD')`.as('day'), (eb) => eb.fn.countAll<number>().as('count')])
-          .where(inScope)
-          .where('c.received_at', '>=', since)
-          .groupBy(sql`1`)
-          .orderBy(sql`1`)
-          .execute(),
-        db
-          .selectFrom('complaints as c')
-          .select(['c.category_id as categoryId', (eb) => eb.fn.countAll<number>().as('count')])
-          .where(inScope)
-          .where('c.received_at', '>=', since)
-          .groupBy('c.category_id')
-          .execute(),
-        db
-          .selectFrom('complaints as c')
-          .select([
-            sql<string>`to_char(date_trunc('week', c.closed_at AT TIME ZONE 'Asia/Shanghai'), 'YYYY-MM-DD')`.as('week'),
-            sql<number>`round(avg(c.satisfaction)::numeric, 2)::float8`.as('avg'),
-            (eb) => eb.fn.countAll<number>().as('count'),
-          ])
-          .where(inScope)
-          .where('c.satisfaction', 'is not', null)
-          .where('c.closed_at', '>=', new Date(now.getTime() - 12 * 7 * 86400_000))
-          .groupBy(sql`1`)
-          .orderBy(sql`1`)
-          .execute(),
-      ]);
-      const n = (v: unknown) => Number(v);
-      return {
-        openByLevel: openByLevel.map((r) => ({ level: r.level, count: n(r.count) })),
-        overdueByUnit: overdueByUnit.map((r) => ({ ...r, count: n(r.count) })),
-        intakePerDay: intakePerDay.map((r) => ({ day: r.day, count: n(r.count) })),
-        byCategory: byCategory.map((r) => ({ categoryId: r.categoryId, count: n(r.count) })),
-        satisfaction: satisfaction.map((r) => ({ week: r.week, avg: n(r.avg), count: n(r.count) })),
-      };
+      return readDashboard(deps, user);
     },
   );
 

@@ -50,7 +50,11 @@ export default function DashboardPage() {
       <Typography.Title level={3} className="page-title">
         {t('dashboard.title')}
       </Typography.Title>
-      <Typography.Paragraph type="secondary">{t('dashboard.clickHint')}</Typography.Paragraph>
+      <Typography.Paragraph type="secondary">
+        {t('dashboard.clickHint')}
+        {' · '}
+        <span data-testid="dashboard-as-of">{t('dashboard.asOf', { time: dayjs(data.asOf).format('HH:mm:ss') })}</span>
+      </Typography.Paragraph>
       <Row gutter={[16, 16]}>
         <Col xs={24} lg={12}>
           <Card size="small" title={t('dashboard.openByLevel')}>

@@ -1,11 +1,13 @@
 import { api } from '../../api/client.ts';
 
 export interface Dashboard {
+  /** When the server took these counts (at most 30 s before the answer). */
+  asOf: string;
   openByLevel: { level: string | null; count: number }[];
   overdueByUnit: { unitId: string; unitName: string; count: number }[];
   intakePerDay: { day: string; count: number }[];
   byCategory: { categoryId: string | null; count: number }[];
-  satisfaction: { week: string; avg: number; count?: number }[];
+  satisfaction: { week: string; avg: number; count: number }[];
 }
 
 export const getDashboard = () => api<Dashboard>('/stats/dashboard');
