@@ -108,3 +108,22 @@ test('#20: a file added after start-up (a rebuild) is served without a restart, 
   assert.equal(decode('br', r.rawPayload), later);
   assert.equal(r.headers['cache-control'], 'public, max-age=31536000, immutable');
 });
+
+test('#20: a large JSON reply of the API goes compressed to a client that accepts it, a small one and a plain client get it as is', async () => {
+  // The OpenAPI document is large JSON that needs no login.
+  const plain = await get('/api/openapi.json');
+  assert.equal(plain.statusCode, 200);
+  assert.equal(plain.headers['content-encoding'], undefined);
+  assert.ok(plain.rawPayload.length > 4096, 'a large reply');
+  assert.ok(varies(plain.headers.vary), 'Vary names Accept-Encoding on the plain reply too');
+  for (const [accept, encoding] of [['gzip, deflate, br', 'br'], ['gzip', 'gzip'], ['br;q=0, gzip', 'gzip']] as const) {
+    const r = await get('/api/openapi.json', accept);
+    assert.equal(r.headers['content-encoding'], encoding, accept);
+    assert.deepEqual(JSON.parse(decode(encoding, r.rawPayload)), plain.json());
+    assert.ok(r.rawPayload.length < plain.rawPayload.length / 3, `${encoding}: ${r.rawPayload.length} bytes for ${plain.rawPayload.length}`);
+    assert.equal(Number(r.headers['content-length']), r.rawPayload.length, 'content-length counts the compressed bytes');
+  }
+  const small = await get('/api/health', 'br');
+  assert.equal(small.statusCode, 200);
+  assert.equal(small.headers['content-encoding'], undefined, 'a reply under 1 KB is sent as is');
+});
