@@ -43,23 +43,40 @@ interface Seen {
   headers: Record<string, string>;
   bytes: number | null;
   fromCache: boolean;
+  /** Wall-clock ms when it was asked for and when its last byte arrived (for a waterfall). */
+  requestedAt: number;
+  finishedAt: number | null;
+}
+
+interface Response {
+  url: string;
+  kind: Kind;
+  kb: number;
+  encoding: string | null;
+  fromMs: number;
+  toMs: number;
 }
 
 /** Every response of one page, with the bytes Chromium counted for it once it finished. */
 class NetworkLog {
   readonly byId = new Map<string, Seen>();
   private readonly cached = new Set<string>();
+  private readonly requested = new Map<string, number>();
   constructor(cdp: CDPSession) {
     cdp.on('Network.requestServedFromCache', (e) => this.cached.add(e.requestId));
+    cdp.on('Network.requestWillBeSent', (e) => this.requested.set(e.requestId, Date.now()));
     cdp.on('Network.responseReceived', (e) => {
       const kind: Kind = e.type === 'Script' ? 'js' : e.type === 'Stylesheet' ? 'css' : 'other';
       const headers: Record<string, string> = {};
       for (const [k, v] of Object.entries(e.response.headers)) headers[k.toLowerCase()] = String(v);
-      this.byId.set(e.requestId, { url: e.response.url, kind, status: e.response.status, headers, bytes: null, fromCache: Boolean(e.response.fromDiskCache) || this.cached.has(e.requestId) });
+      this.byId.set(e.requestId, { url: e.response.url, kind, status: e.response.status, headers, bytes: null, fromCache: Boolean(e.response.fromDiskCache) || this.cached.has(e.requestId), requestedAt: this.requested.get(e.requestId) ?? Date.now(), finishedAt: null });
     });
     cdp.on('Network.loadingFinished', (e) => {
       const seen = this.byId.get(e.requestId);
-      if (seen) seen.bytes = e.encodedDataLength;
+      if (seen) {
+        seen.bytes = e.encodedDataLength;
+        seen.finishedAt = Date.now();
+      }
     });
   }
   bytes(): Bytes {
@@ -72,11 +89,12 @@ class NetworkLog {
     }
     return b;
   }
-  responses(): { url: string; kind: Kind; kb: number; encoding: string | null }[] {
+  /** Ordered by when each was asked for; the times are ms after `origin` (the navigation). */
+  responses(origin: number): Response[] {
     return [...this.byId.values()]
       .filter((s) => s.bytes !== null)
-      .map((s) => ({ url: new URL(s.url).pathname + new URL(s.url).search, kind: s.kind, kb: kb(s.bytes!), encoding: s.headers['content-encoding'] ?? null }))
-      .sort((a, b) => b.kb - a.kb);
+      .sort((a, b) => a.requestedAt - b.requestedAt)
+      .map((s) => ({ url: new URL(s.url).pathname + new URL(s.url).search, kind: s.kind, kb: kb(s.bytes!), encoding: s.headers['content-encoding'] ?? null, fromMs: s.requestedAt - origin, toMs: s.finishedAt! - origin }));
   }
   find(test: (url: string) => boolean): Seen | undefined {
     return [...this.byId.values()].find((s) => test(new URL(s.url).pathname));
@@ -119,8 +137,9 @@ interface ConsoleRun {
   settledBytes: Bytes;
   headers: { indexHtml: Record<string, string | null>; hashedAsset: Record<string, string | null> & { url: string | null } };
   warmRevisit: { queueMs: number; bytes: Bytes; assetsFromNetwork: number; assetsFromCache: number };
-  /** Every response of the cold visit, largest first: where the bytes went. */
-  responses: { url: string; kind: Kind; kb: number; encoding: string | null }[];
+  /** Every response of the cold visit (a waterfall from the navigation), and when sign-in was clicked. */
+  responses: Response[];
+  signInAtMs: number;
 }
 
 function pickHeaders(s: Seen | undefined): Record<string, string | null> {
@@ -153,7 +172,8 @@ async function consoleRun(browser: Browser, server: RunningServer): Promise<Cons
     const settledBytes = log.bytes();
     const indexHtml = log.find((p) => p === '/');
     const hashed = log.find((p) => /^\/assets\/index-[\w-]+\.js$/.test(p)) ?? log.find((p) => p.startsWith('/assets/') && p.endsWith('.js'));
-    const responses = log.responses();
+    const responses = log.responses(t0);
+    const signInAtMs = t1 - t0;
 
     // A second visit in the same context (signed in, cache warm): hashed assets should not be asked for again.
     const before = new Set(log.byId.keys());
@@ -180,6 +200,7 @@ async function consoleRun(browser: Browser, server: RunningServer): Promise<Cons
       headers: { indexHtml: pickHeaders(indexHtml), hashedAsset: { url: hashed ? new URL(hashed.url).pathname : null, ...pickHeaders(hashed) } },
       warmRevisit: { queueMs: warmMs, bytes: warmBytes, assetsFromNetwork: assets.filter((s) => !s.fromCache).length, assetsFromCache: assets.filter((s) => s.fromCache).length },
       responses,
+      signInAtMs,
     };
   } finally {
     await context.close();
@@ -200,7 +221,7 @@ async function portalRun(browser: Browser, server: RunningServer): Promise<Porta
     // The first screen: the complaint form's first field, ready to be filled in.
     await page.locator('.portal-main form').first().waitFor({ state: 'visible' });
     const portalMs = Date.now() - t0;
-    return { portalMs, bytes: log.bytes(), responses: log.responses() };
+    return { portalMs, bytes: log.bytes(), responses: log.responses(t0) };
   } finally {
     await context.close();
   }
