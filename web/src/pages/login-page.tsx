@@ -6,7 +6,7 @@ import { LanguageSwitch } from '../i18n/language-switch.tsx';
 import { useAuth } from '../features/meta/auth-context.tsx';
 import { ApiError } from '../api/client.ts';
 import { describeError } from '../components/use-error-reporter.ts';
-import { preloadConsole } from '../console-routes.ts';
+import { prefetchConsoleData, preloadConsole } from '../console-routes.ts';
 
 interface Values {
   email: string;
@@ -26,7 +26,7 @@ export function LoginPage({ from }: { from: string }) {
     setBusy(true);
     setError(null);
     try {
-      await login(v.email.trim(), v.password);
+      await login(v.email.trim(), v.password, () => prefetchConsoleData(from));
       navigate(from || '/', { replace: true });
     } catch (err) {
       setError(err instanceof ApiError && (err.status === 401 || err.status === 400) ? t('login.failed') : describeError(err, t));
