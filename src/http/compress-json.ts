@@ -4,6 +4,8 @@
  * was a second. Brotli at quality 5 (or gzip 6) shrinks such JSON 6–10× in a millisecond or two, so it is
  * done per reply; small replies (most writes) are left as they are, where compressing costs more than it saves.
  * Streams (exports, attachments) and replies that already carry an encoding are not touched.
+ * Only GET replies: the ones that carry a secret (login's CSRF token, a new API token, a portal complaint's
+ * secret) answer POSTs, so no secret is compressed beside input an attacker could choose (BREACH).
  */
 import { promisify } from 'node:util';
 import zlib from 'node:zlib';
@@ -39,6 +41,7 @@ function addVary(reply: FastifyReply): void {
 
 export function installJsonCompression(app: FastifyInstance): void {
   app.addHook('onSend', async (request: FastifyRequest, reply: FastifyReply, payload: unknown) => {
+    if (request.method !== 'GET') return payload;
     if (typeof payload !== 'string' && !Buffer.isBuffer(payload)) return payload;
     if (!String(reply.getHeader('content-type') ?? '').startsWith('application/json')) return payload;
     if (reply.getHeader('content-encoding')) return payload;
