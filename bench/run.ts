@@ -244,10 +244,12 @@ function printRulesSpeed(): void {
 
 const suite = (process.env.BENCH_SUITE ?? 'all').trim();
 try {
-  if (!['all', 'intake', 'rules', 'scale'].includes(suite)) throw new Error(`BENCH_SUITE must be all, intake, rules or scale, got "${suite}"`);
+  if (!['all', 'intake', 'rules', 'scale', 'web'].includes(suite)) throw new Error(`BENCH_SUITE must be all, intake, rules, scale or web, got "${suite}"`);
   if (suite === 'all' || suite === 'intake') await main();
   if (suite === 'all' || suite === 'rules') printRulesSpeed();
   if (suite === 'all' || suite === 'scale') await import('./scale.ts');
+  // Not in `all`: it drives Chromium on a throttled network for minutes (issue #20, bench/web.ts).
+  if (suite === 'web') await import('./web.ts');
 } catch (e) {
   console.error(e);
   process.exit(1);

@@ -21,6 +21,7 @@ import { statsRoutes } from './routes/stats.routes.ts';
 import { reportRoutes } from './routes/reports.routes.ts';
 import { caseworkRoutes } from './routes/casework.routes.ts';
 import { serveWeb } from './web.ts';
+import { installJsonCompression } from './compress-json.ts';
 import cookie from '@fastify/cookie';
 import multipart from '@fastify/multipart';
 import path from 'node:path';
@@ -67,6 +68,8 @@ export async function buildApp(opts: AppOptions): Promise<FastifyInstance> {
     }
     return payload;
   });
+  // After the headers above: larger JSON replies go compressed to clients that accept it (#20).
+  installJsonCompression(app);
 
   await app.register(swagger, {
     openapi: {

@@ -63,8 +63,30 @@ interface RequestOptions {
   anonymous?: boolean;
 }
 
+/**
+ * GETs started ahead of need (#20): right after sign-in the console asks for its reference data and the
+ * queue's first page while its code is still arriving, instead of after. The first api() call for the same
+ * URL within a few seconds takes the answer (once); later calls fetch as usual.
+ */
+const ahead = new Map<string, { at: number; promise: Promise<unknown> }>();
+const AHEAD_FRESH_MS = 15_000;
+
+export function prefetch<T>(path: string, query?: Query): Promise<T> {
+  const promise = api<T>(path, { query });
+  // The taker sees a failure; an unused prefetch must not report one as unhandled.
+  promise.catch(() => {});
+  ahead.set(apiUrl(path, query), { at: Date.now(), promise });
+  return promise;
+}
+
 export async function api<T>(path: string, opts: RequestOptions = {}): Promise<T> {
   const method: Method = opts.method ?? (opts.body !== undefined ? 'POST' : 'GET');
+  if (method === 'GET' && !opts.anonymous && !opts.headers) {
+    const url = apiUrl(path, opts.query);
+    const early = ahead.get(url);
+    ahead.delete(url);
+    if (early && Date.now() - early.at < AHEAD_FRESH_MS) return early.promise as Promise<T>;
+  }
   const headers: Record<string, string> = { accept: 'application/json', ...opts.headers };
   const form = typeof FormData !== 'undefined' && opts.body instanceof FormData;
   if (opts.body !== undefined && !form) headers['content-type'] = 'application/json';

@@ -6,6 +6,7 @@ import { LanguageSwitch } from '../i18n/language-switch.tsx';
 import { useAuth } from '../features/meta/auth-context.tsx';
 import { ApiError } from '../api/client.ts';
 import { describeError } from '../components/use-error-reporter.ts';
+import { prefetchConsoleData, preloadConsole } from '../console-routes.ts';
 
 interface Values {
   email: string;
@@ -20,10 +21,12 @@ export function LoginPage({ from }: { from: string }) {
   const [busy, setBusy] = useState(false);
 
   const onFinish = async (v: Values) => {
+    // The console's code comes down while the server checks the password, not after (#20).
+    preloadConsole();
     setBusy(true);
     setError(null);
     try {
-      await login(v.email.trim(), v.password);
+      await login(v.email.trim(), v.password, () => prefetchConsoleData(from));
       navigate(from || '/', { replace: true });
     } catch (err) {
       setError(err instanceof ApiError && (err.status === 401 || err.status === 400) ? t('login.failed') : describeError(err, t));

@@ -1,12 +1,15 @@
 /** The customer portal: phone-first, no login, the same language switch as the console. */
-import { useState } from 'react';
+import { lazy, Suspense, useState } from 'react';
 import { Tabs } from 'antd';
 import { Link, useSearchParams } from 'react-router-dom';
 import { useT } from '../i18n/i18n-context.tsx';
 import { LanguageSwitch } from '../i18n/language-switch.tsx';
 import { SubmitForm } from '../features/portal/components/submit-form.tsx';
-import { TrackPanel } from '../features/portal/components/track-form.tsx';
+import { PageLoading } from '../components/page-loading.tsx';
 import type { Credentials } from '../features/portal/api.ts';
+
+// Tracking (steps, timeline, rating) is the second tab: its code loads when it is opened, not with the form (#20).
+const TrackPanel = lazy(() => import('../features/portal/components/track-form.tsx').then((m) => ({ default: m.TrackPanel })));
 
 export default function PortalPage() {
   const t = useT();
@@ -28,7 +31,15 @@ export default function PortalPage() {
           centered
           items={[
             { key: 'submit', label: t('portal.tabSubmit'), children: <SubmitForm onTrack={(c) => { setCreds(c); setTab('track'); }} /> },
-            { key: 'track', label: t('portal.tabTrack'), children: <TrackPanel initial={creds} /> },
+            {
+              key: 'track',
+              label: t('portal.tabTrack'),
+              children: (
+                <Suspense fallback={<PageLoading />}>
+                  <TrackPanel initial={creds} />
+                </Suspense>
+              ),
+            },
           ]}
         />
       </main>

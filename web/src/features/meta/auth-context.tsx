@@ -12,7 +12,8 @@ interface Auth {
   checking: boolean;
   /** Whether the user's role has a capability of the server's permission table (from GET /api/me). */
   can: (capability: string) => boolean;
-  login: (email: string, password: string) => Promise<void>;
+  /** `signedIn` runs as soon as the server accepted the password, before the user's details arrive. */
+  login: (email: string, password: string, signedIn?: () => void) => Promise<void>;
   logout: () => Promise<void>;
 }
 
@@ -40,8 +41,9 @@ export function AuthProvider({ children }: { children: ReactNode }) {
     };
   }, []);
 
-  const login = useCallback(async (email: string, password: string) => {
+  const login = useCallback(async (email: string, password: string, signedIn?: () => void) => {
     const r = await metaApi.login(email, password);
+    signedIn?.();
     // The capabilities come with GET /api/me; the login answer carries only the user.
     setCapabilities((await metaApi.getMe()).capabilities);
     setUser(r.user);

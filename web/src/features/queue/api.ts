@@ -73,8 +73,9 @@ function viewQuery(f: QueueFilters): Query {
   };
 }
 
-export function listComplaints(f: QueueFilters, cursor?: string | null, limit = 25) {
-  return api<Page<ComplaintSummary>>('/complaints', { query: { ...viewQuery(f), limit, cursor: cursor ?? undefined } });
+/** `get` is prefetch when the page is asked for ahead of need (console-routes.ts), so both build one query. */
+export function listComplaints(f: QueueFilters, cursor?: string | null, limit = 25, get: <T>(path: string, query: Query) => Promise<T> = (path, query) => api(path, { query })) {
+  return get<Page<ComplaintSummary>>('/complaints', { ...viewQuery(f), limit, cursor: cursor ?? undefined });
 }
 
 /** The whole view as a file (GET /api/complaints/export.csv|xlsx); the browser downloads it with the session cookie. */

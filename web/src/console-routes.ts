@@ -1,0 +1,33 @@
+/**
+ * Where the console's code is fetched from, kept apart so the login page can start fetching it the moment
+ * the user signs in (#20): then the sign-in request, the console's shell and the queue page travel
+ * together instead of one after the other. Nothing here is loaded before the user submits the form.
+ */
+import { prefetch } from './api/client.ts';
+import type { PolicySummary } from './api/types.ts';
+import { filtersFromSearch, listComplaints } from './features/queue/api.ts';
+export const loadConsoleShell = () => import('./console-shell.tsx');
+export const loadQueuePage = () => import('./pages/queue-page.tsx');
+
+/** Fire and forget: a failure here shows up again, and is reported, when React asks for the same module. */
+export function preloadConsole(): void {
+  void loadConsoleShell().catch(() => {});
+  void loadQueuePage().catch(() => {});
+}
+
+/**
+ * Once signed in (the session cookie set), the data the first console page needs is asked for at once, in
+ * parallel with the console's code: the reference data MetaProvider reads (units, every policy pack) and,
+ * when the queue is where the user goes, its first page. MetaProvider and the queue take these answers.
+ */
+export function prefetchConsoleData(target: string): void {
+  void prefetch('/units');
+  void prefetch<PolicySummary[]>('/policies').then((list) => list.forEach((p) => void prefetch(`/policies/${encodeURIComponent(p.id)}`)), () => {});
+  const url = new URL(target || '/', window.location.origin);
+  if (url.pathname === '/') void listComplaintsAhead(url.search);
+}
+
+function listComplaintsAhead(search: string): Promise<unknown> {
+  // The same query the queue page will send for these filters, so it takes this answer.
+  return listComplaints(filtersFromSearch(new URLSearchParams(search)), null, 25, prefetch).catch(() => {});
+}
