@@ -244,10 +244,12 @@ function printRulesSpeed(): void {
 
 const suite = (process.env.BENCH_SUITE ?? 'all').trim();
 try {
-  if (!['all', 'intake', 'rules', 'scale'].includes(suite)) throw new Error(`BENCH_SUITE must be all, intake, rules or scale, got "${suite}"`);
+  if (!['all', 'intake', 'rules', 'scale', 'latency'].includes(suite)) throw new Error(`BENCH_SUITE must be all, intake, rules, scale or latency, got "${suite}"`);
   if (suite === 'all' || suite === 'intake') await main();
   if (suite === 'all' || suite === 'rules') printRulesSpeed();
   if (suite === 'all' || suite === 'scale') await import('./scale.ts');
+  // Not part of `all`: open-loop latency runs for minutes at fixed rates (bench/latency.ts).
+  if (suite === 'latency') await (await import('./latency.ts')).runLatencySuite();
 } catch (e) {
   console.error(e);
   process.exit(1);
