@@ -2,6 +2,7 @@
  * `BENCH_SUITE=latency npm run bench`: latency at a steady load (issue #20, item 3). The real server
  * (a child process, its sweeper at the default 30 s as in production) on a fresh scratch PostgreSQL
  * database, driven open-loop (bench/open-loop.ts):
+ *   0. the floor: GET /api/health (one SELECT 1) at 50 a second;
  *   1. intake at 50 and at 100 complaints a second;
  *   2. the console load of 200 agents (bench/console-model.ts), and the same mix at 4× that rate.
  * BENCH_SECONDS (default 30) is each intake window; the console windows are twice as long, their
@@ -61,6 +62,7 @@ function print(p: Phase): void {
   console.log(`  ${p.name}: ${p.rate}/s scheduled, ${p.achievedPerSecond}/s answered over ${p.seconds} s (after ${p.warmupSeconds} s warm-up)`);
   for (const [kind, f] of Object.entries(p.byKind)) if (Object.keys(p.byKind).length > 1) console.log(line(kind, f));
   console.log(line('all', p.overall));
+  console.log(`    slowest (s into the window: ms): ${p.slowest.map((x) => `${x.atS}: ${x.ms}${Object.keys(p.byKind).length > 1 ? ` ${x.kind}` : ''}`).join(', ')}`);
   console.log(`    CPU: Plaint ${p.serverCpuPercent} %, PostgreSQL ${p.databaseCpuPercent} % of a core; client send lag p99 ${p.sendLagP99Ms} ms, max ${p.sendLagMaxMs} ms; load average ${p.loadAverageAtStart.join(' ')} → ${p.loadAverageAtEnd.join(' ')}`);
 }
 
@@ -105,13 +107,22 @@ export async function runLatencySuite(): Promise<void> {
   let server: ServerProcess | null = null;
   const phases: Phase[] = [];
   let call: Caller | null = null;
+  let stopping = false;
   try {
     server = await startServer({ databaseUrl: scratch.url, sweepMs: SWEEP_MS });
+    const s = server;
+    // A server that dies mid-run turns every later request into a connection error: say why at once.
+    void s.exited.then((code) => {
+      if (!stopping) console.error(`\n  !! the server exited (code ${code}) during the run; its last output:\n${s.output().slice(-4000)}`);
+    });
     const [v] = await query<{ server_version: string }>(scratch.url, 'SHOW server_version');
     console.log(`PostgreSQL ${v.server_version}, scratch database ${scratch.name}; server sweeper every ${SWEEP_MS / 1000} s; open loop, latency from the scheduled instant`);
     call = httpCaller(server.base, await login(server.base), { sockets: SOCKETS, timeoutMs: TIMEOUT_MS });
     const c = call;
 
+    // The floor: one HTTP round trip and one `SELECT 1` at the intake's rate. What this sees, every
+    // request on this machine at this moment sees too (scheduling on two shared cores, the client's own lag).
+    phases.push(await phase('floor: GET /api/health 50/s', server, scratch.name, () => runOpenLoop({ rate: 50, warmupSeconds: WARMUP_S, seconds: SECONDS, op: () => ({ kind: 'health', run: async () => outcome(await c('GET', '/api/health'), 200) }) })));
     for (const rate of INTAKE_RATES) {
       phases.push(await phase(`intake ${rate}/s`, server, scratch.name, () => runOpenLoop({ rate, warmupSeconds: WARMUP_S, seconds: SECONDS, op: intakeOp(c, rate) })));
     }
@@ -129,17 +140,19 @@ export async function runLatencySuite(): Promise<void> {
     }
   } finally {
     call?.close();
+    stopping = true;
     if (server) await server.stop();
     await scratch.drop();
   }
 
   const loadAverageAtEnd = loadAverage();
   const verdict = (x: number | null) => (x !== null && x < TARGET_P99_MS ? 'met' : 'NOT met');
-  const at50 = phases[0].overall.p99Ms;
+  const at50 = phases[1].overall.p99Ms;
   console.log('');
   console.log(`  intake at 50/s: p99 ${at50 ?? 'failed'} ms   target < ${TARGET_P99_MS} ms: ${verdict(at50)}`);
-  console.log(`  intake at 100/s: p99 ${phases[1].overall.p99Ms ?? 'failed'} ms   (same target, informative)`);
-  const agents = phases[2];
+  console.log(`  intake at 100/s: p99 ${phases[2].overall.p99Ms ?? 'failed'} ms   (same target, informative)`);
+  console.log(`  floor (GET /api/health at 50/s): p99 ${phases[0].overall.p99Ms ?? 'failed'} ms`);
+  const agents = phases[3];
   console.log(`  console, ${AGENTS} agents: p99 ${agents.overall.p99Ms ?? 'failed'} ms   target < ${TARGET_P99_MS} ms: ${verdict(agents.overall.p99Ms)}`);
   for (const kind of ['queue', 'detail'] as const) {
     const f = agents.byKind[kind];

@@ -48,6 +48,8 @@ export interface OpenLoopResult {
   sendLagMaxMs: number;
   overall: LatencyFigures;
   byKind: Record<string, LatencyFigures>;
+  /** The slowest answers, with when they were due (s into the measured window): clustered = a pause, spread = noise. */
+  slowest: Array<{ atS: number; ms: number; kind: string }>;
 }
 
 const round = (x: number) => Math.round(x * 10) / 10;
@@ -80,8 +82,10 @@ export async function runOpenLoop(opts: { rate: number; warmupSeconds: number; s
   const failures = new Map<string, Record<string, number>>();
   const open = new Map<number, string>();
   const sendLag: number[] = [];
-  const record = (kind: string, label: Outcome, ms: number) => {
+  const slow: Array<{ atS: number; ms: number; kind: string }> = [];
+  const record = (kind: string, label: Outcome, ms: number, due: number) => {
     if (label === null) {
+      slow.push({ atS: round((due - measuredStart) / 1000), ms: round(ms), kind });
       let xs = latencies.get(kind);
       if (!xs) latencies.set(kind, (xs = []));
       xs.push(ms);
@@ -103,9 +107,9 @@ export async function runOpenLoop(opts: { rate: number; warmupSeconds: number; s
     }
     const settle = (label: Outcome) => {
       if (!measured || !open.delete(i)) return;
-      record(op.kind, label, performance.now() - due);
+      record(op.kind, label, performance.now() - due, due);
     };
-    op.run().then(settle, (e: Error) => settle(e?.name === 'TimeoutError' ? 'timeout' : e?.name || 'Error'));
+    op.run().then(settle, (e: NodeJS.ErrnoException) => settle(e?.name === 'TimeoutError' ? 'timeout' : e?.code || e?.name || 'Error'));
   };
 
   await new Promise<void>((resolve) => {
@@ -122,7 +126,7 @@ export async function runOpenLoop(opts: { rate: number; warmupSeconds: number; s
   const windowEnd = start + total * interval;
   const graceEnd = Math.max(windowEnd, performance.now()) + (opts.graceMs ?? 5000);
   while (open.size > 0 && performance.now() < graceEnd) await new Promise((r) => setTimeout(r, 20));
-  for (const kind of open.values()) record(kind, 'unanswered', Infinity);
+  for (const [i, kind] of open) record(kind, 'unanswered', Infinity, schedule[i]);
   open.clear();
 
   const measuredSeconds = (windowEnd - measuredStart) / 1000;
@@ -146,5 +150,6 @@ export async function runOpenLoop(opts: { rate: number; warmupSeconds: number; s
     sendLagMaxMs: round(sendLag[sendLag.length - 1] ?? NaN),
     overall: figures(allLatencies, allFailures),
     byKind,
+    slowest: slow.sort((a, b) => b.ms - a.ms).slice(0, 12).sort((a, b) => a.atS - b.atS),
   };
 }
