@@ -34,6 +34,8 @@ const TIMEOUT_MS = 10_000;
 
 interface Phase extends OpenLoopResult {
   name: string;
+  /** The server's GC pauses of 5 ms or more during the phase (bench/gc-observer.ts); atS as in `slowest`. */
+  gcPauses: Array<{ atS: number; ms: number; kind: string }>;
   /** CPU used during the phase (warm-up included), as a share of one core: the Plaint process and its PostgreSQL backends. */
   serverCpuPercent: number;
   databaseCpuPercent: number;
@@ -46,10 +48,15 @@ async function phase(name: string, server: ServerProcess, database: string, run:
   const t0 = performance.now();
   const cpu0 = processCpuMs(server.pid);
   const db0 = backendCpuMs(database);
+  const phaseStartEpoch = Date.now();
   const r = await run();
   const wall = performance.now() - t0;
   const pct = (ms: number) => Math.round((ms / wall) * 1000) / 10;
-  const p: Phase = { name, ...r, serverCpuPercent: pct(processCpuMs(server.pid) - cpu0), databaseCpuPercent: pct(backendCpuSince(database, db0)), loadAverageAtStart, loadAverageAtEnd: loadAverage() };
+  const gcPauses = [...server.output().matchAll(/^plaint-gc (\w+) ([\d.]+) (\d+)$/gm)]
+    .map((m) => ({ kind: m[1], ms: Number(m[2]), at: Number(m[3]) }))
+    .filter((g) => g.at >= phaseStartEpoch && g.at <= Date.now())
+    .map((g) => ({ atS: Math.round((g.at - r.measuredStartEpochMs) / 100) / 10, ms: g.ms, kind: g.kind }));
+  const p: Phase = { name, ...r, gcPauses, serverCpuPercent: pct(processCpuMs(server.pid) - cpu0), databaseCpuPercent: pct(backendCpuSince(database, db0)), loadAverageAtStart, loadAverageAtEnd: loadAverage() };
   print(p);
   return p;
 }
@@ -63,6 +70,7 @@ function print(p: Phase): void {
   for (const [kind, f] of Object.entries(p.byKind)) if (Object.keys(p.byKind).length > 1) console.log(line(kind, f));
   console.log(line('all', p.overall));
   console.log(`    slowest (s into the window: ms): ${p.slowest.map((x) => `${x.atS}: ${x.ms}${Object.keys(p.byKind).length > 1 ? ` ${x.kind}` : ''}`).join(', ')}`);
+  console.log(`    server GC pauses ≥ 5 ms (s into the window: ms): ${p.gcPauses.length ? p.gcPauses.map((g) => `${g.atS}: ${g.ms} ${g.kind}`).join(', ') : 'none'}`);
   console.log(`    CPU: Plaint ${p.serverCpuPercent} %, PostgreSQL ${p.databaseCpuPercent} % of a core; client send lag p99 ${p.sendLagP99Ms} ms, max ${p.sendLagMaxMs} ms; load average ${p.loadAverageAtStart.join(' ')} → ${p.loadAverageAtEnd.join(' ')}`);
 }
 
@@ -109,7 +117,8 @@ export async function runLatencySuite(): Promise<void> {
   let call: Caller | null = null;
   let stopping = false;
   try {
-    server = await startServer({ databaseUrl: scratch.url, sweepMs: SWEEP_MS });
+    // tsx is imported first so that the observer, TypeScript, can be loaded (NODE_OPTIONS runs before the argv's --import).
+    server = await startServer({ databaseUrl: scratch.url, sweepMs: SWEEP_MS, nodeOptions: `--import tsx --import ${path.join(ROOT, 'bench', 'gc-observer.ts')}` });
     const s = server;
     // A server that dies mid-run turns every later request into a connection error: say why at once.
     void s.exited.then((code) => {

@@ -41,6 +41,8 @@ export interface OpenLoopResult {
   rate: number;
   warmupSeconds: number;
   seconds: number;
+  /** Wall-clock start of the measured window (ms since the epoch), to line up other processes' logs. */
+  measuredStartEpochMs: number;
   /** Successful answers per second over the measured window. */
   achievedPerSecond: number;
   /** How late this process started requests against their schedule (its own lag, included in the latencies). */
@@ -145,6 +147,7 @@ export async function runOpenLoop(opts: { rate: number; warmupSeconds: number; s
     rate: opts.rate,
     warmupSeconds: opts.warmupSeconds,
     seconds: round(measuredSeconds),
+    measuredStartEpochMs: Math.round(performance.timeOrigin + measuredStart),
     achievedPerSecond: round(allLatencies.length / measuredSeconds),
     sendLagP99Ms: round(percentile(sendLag, 99)),
     sendLagMaxMs: round(sendLag[sendLag.length - 1] ?? NaN),
