@@ -5,7 +5,8 @@
  * names the PostgreSQL server, where a scratch database is created and dropped. Loopback only.
  * Results are printed and written to bench/results/intake.json. Method: docs/PERFORMANCE.md.
  * BENCH_SUITE picks what runs: `all` (default: intake, the pure rules' speed, then the scale suite of
- * bench/scale.ts on 1,000,000 complaints — BENCH_SCALE for fewer), `intake`, `rules` or `scale`.
+ * bench/scale.ts on 1,000,000 complaints — BENCH_SCALE for fewer), `intake`, `rules` or `scale`; and, not in
+ * `all`, `web` (the console in throttled Chromium, bench/web.ts) and `latency` (open-loop, bench/latency.ts).
  */
 import { mkdtempSync, rmSync, writeFileSync, mkdirSync } from 'node:fs';
 import os from 'node:os';
@@ -244,12 +245,14 @@ function printRulesSpeed(): void {
 
 const suite = (process.env.BENCH_SUITE ?? 'all').trim();
 try {
-  if (!['all', 'intake', 'rules', 'scale', 'web'].includes(suite)) throw new Error(`BENCH_SUITE must be all, intake, rules, scale or web, got "${suite}"`);
+  if (!['all', 'intake', 'rules', 'scale', 'web', 'latency'].includes(suite)) throw new Error(`BENCH_SUITE must be all, intake, rules, scale, web or latency, got "${suite}"`);
   if (suite === 'all' || suite === 'intake') await main();
   if (suite === 'all' || suite === 'rules') printRulesSpeed();
   if (suite === 'all' || suite === 'scale') await import('./scale.ts');
   // Not in `all`: it drives Chromium on a throttled network for minutes (issue #20, bench/web.ts).
   if (suite === 'web') await import('./web.ts');
+  // Not in `all` either: open-loop latency runs for minutes at fixed rates (bench/latency.ts).
+  if (suite === 'latency') await (await import('./latency.ts')).runLatencySuite();
 } catch (e) {
   console.error(e);
   process.exit(1);
