@@ -301,23 +301,15 @@ export function clockSummary(clocks: ClockRecord[]): { nextDueAt: Date | null; o
  */
 export async function listLinks(db: Db, complaintId: string): Promise<{ id: string; code: string; kind: string; direction: 'to' | 'from' }[]> {
   // Both directions at once: a complaint's page waits for the slower of them, not for their sum.
-  const [out, inbound] = await Promise.all([
+  const linked = (from: 'l.from_id' | 'l.to_id', to: 'l.from_id' | 'l.to_id') =>
     db
       .selectFrom('complaint_links as l')
-      .innerJoin('complaints as c', 'c.id', 'l.to_id')
+      .innerJoin('complaints as c', 'c.id', to)
       .select(['c.id', 'c.code', 'l.kind'])
-      .where('l.from_id', '=', complaintId)
+      .where(from, '=', complaintId)
       .orderBy('c.received_at', 'desc')
       .orderBy('c.id')
-      .execute(),
-    db
-      .selectFrom('complaint_links as l')
-      .innerJoin('complaints as c', 'c.id', 'l.from_id')
-      .select(['c.id', 'c.code', 'l.kind'])
-      .where('l.to_id', '=', complaintId)
-      .orderBy('c.received_at', 'desc')
-      .orderBy('c.id')
-      .execute(),
-  ]);
+      .execute();
+  const [out, inbound] = await Promise.all([linked('l.from_id', 'l.to_id'), linked('l.to_id', 'l.from_id')]);
   return [...out.map((r) => ({ ...r, direction: 'to' as const })), ...inbound.map((r) => ({ ...r, direction: 'from' as const }))];
 }
