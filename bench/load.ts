@@ -24,6 +24,25 @@ export function percentile(sorted: number[], p: number): number {
   return sorted[i];
 }
 
+/** A timed series as the scale suites print and store it (ms, one decimal). */
+export interface Timing {
+  runs: number;
+  p50Ms: number;
+  p95Ms: number;
+  p99Ms: number;
+  maxMs: number;
+  targetMs?: number;
+  met?: boolean;
+  note?: string;
+}
+
+export const r1 = (x: number) => Math.round(x * 10) / 10;
+
+/** The percentiles of `sorted` (ascending, non-empty). */
+export function timingOf(sorted: number[]): Timing {
+  return { runs: sorted.length, p50Ms: r1(percentile(sorted, 50)), p95Ms: r1(percentile(sorted, 95)), p99Ms: r1(percentile(sorted, 99)), maxMs: r1(sorted[sorted.length - 1]) };
+}
+
 /**
  * `op(n)` performs request number n and resolves to null on success or a short failure label.
  * Only successful requests count towards throughput and latency.

@@ -18,7 +18,7 @@ import { mkdirSync, writeFileSync } from 'node:fs';
 import { fileURLToPath } from 'node:url';
 import pg from 'pg';
 import { startServer, withDatabaseName, ROOT, DEMO_PASSWORD, type ServerProcess } from '../test/faults/helpers.ts';
-import { percentile } from './load.ts';
+import { timingOf, type Timing } from './load.ts';
 import { loadAverage, machineInfo, assertLoopback } from './machine.ts';
 import { BENCH_LOG_KEY, UNIT_WEIGHTS } from './scale-data.ts';
 import { openDatabase } from '../src/data/db.ts';
@@ -28,26 +28,17 @@ import { loadClocksFor } from '../src/data/complaint-store.ts';
 import { scopeOf, type Scope } from '../src/security/scope.ts';
 import type { Deps } from '../src/use-cases/context.ts';
 
-export interface HttpTiming {
-  runs: number;
-  p50Ms: number;
-  p95Ms: number;
-  p99Ms: number;
-  maxMs: number;
-  targetMs?: number;
-  met?: boolean;
+export interface HttpTiming extends Timing {
   /** The same call through the use case, in this process (p50 / p95), where there is one. */
   inProcess?: { p50Ms: number; p95Ms: number };
   bytes?: number;
-  note?: string;
 }
 
-const r1 = (x: number) => Math.round(x * 10) / 10;
 function summarise(all: number[], targetMs?: number): HttpTiming {
   // NaN: a run that had nothing to time (a page 1 without a next page).
   const xs = all.filter((x) => !Number.isNaN(x)).sort((a, b) => a - b);
   if (!xs.length) return { runs: 0, p50Ms: NaN, p95Ms: NaN, p99Ms: NaN, maxMs: NaN, note: 'nothing to time' };
-  const t: HttpTiming = { runs: xs.length, p50Ms: r1(percentile(xs, 50)), p95Ms: r1(percentile(xs, 95)), p99Ms: r1(percentile(xs, 99)), maxMs: r1(xs[xs.length - 1]) };
+  const t: HttpTiming = timingOf(xs);
   if (targetMs !== undefined) Object.assign(t, { targetMs, met: t.p95Ms < targetMs });
   return t;
 }

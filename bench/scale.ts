@@ -20,7 +20,7 @@ import path from 'node:path';
 import pg from 'pg';
 import { sql } from 'kysely';
 import { createScratchDatabase, withDatabaseName, ROOT } from '../test/faults/helpers.ts';
-import { percentile } from './load.ts';
+import { r1, timingOf, type Timing as BaseTiming } from './load.ts';
 import { runProposed } from './scale-proposed.ts';
 import { runHttpPhase } from './scale-http.ts';
 import { generate, COPY_SQL, NOW, BUSY_UNIT, UNIT_WEIGHTS, BENCH_LOG_KEY } from './scale-data.ts';
@@ -44,18 +44,9 @@ const KEEP = process.env.BENCH_KEEP_DB === '1';
 /** Iterations per timed query (bounded). */
 const RUNS = Math.max(5, Math.min(500, Number(process.env.BENCH_RUNS ?? 60) || 60));
 
-interface Timing {
-  runs: number;
-  p50Ms: number;
-  p95Ms: number;
-  p99Ms: number;
-  maxMs: number;
-  targetMs?: number;
+interface Timing extends BaseTiming {
   targetOn?: 'p95' | 'p99' | 'max';
-  met?: boolean;
-  note?: string;
 }
-const r1 = (x: number) => Math.round(x * 10) / 10;
 
 async function timeRuns(runs: number, op: (i: number) => Promise<unknown>, target?: { ms: number; on: 'p95' | 'p99' | 'max' }, warmup = 2): Promise<Timing> {
   for (let i = 0; i < warmup; i++) await op(-1 - i);
@@ -66,7 +57,7 @@ async function timeRuns(runs: number, op: (i: number) => Promise<unknown>, targe
     xs.push(performance.now() - t0);
   }
   xs.sort((a, b) => a - b);
-  const t: Timing = { runs, p50Ms: r1(percentile(xs, 50)), p95Ms: r1(percentile(xs, 95)), p99Ms: r1(percentile(xs, 99)), maxMs: r1(xs[xs.length - 1]) };
+  const t: Timing = timingOf(xs);
   if (target) {
     const v = target.on === 'p95' ? t.p95Ms : target.on === 'p99' ? t.p99Ms : t.maxMs;
     Object.assign(t, { targetMs: target.ms, targetOn: target.on, met: v < target.ms });
@@ -195,7 +186,7 @@ async function main(): Promise<void> {
         xs.push(performance.now() - t0);
       }
       xs.sort((a, b) => a - b);
-      const t: Timing = { runs: RUNS, p50Ms: r1(percentile(xs, 50)), p95Ms: r1(percentile(xs, 95)), p99Ms: r1(percentile(xs, 99)), maxMs: r1(xs[xs.length - 1]), targetMs: 50, targetOn: 'p95' };
+      const t: Timing = { ...timingOf(xs), targetMs: 50, targetOn: 'p95' };
       t.met = t.p95Ms < 50;
       queue[`unit+status, sort ${sort}, page 2 (cursor)`] = t;
     }
