@@ -27,6 +27,9 @@ export const LISTED_COMPLAINT_COLUMNS = [
   'created_by', 'lead_department_id', 'co_department_ids', 'repeat_count', 'similar_count', 'satisfaction', 'report', 'reply', 'close_reason',
   'closed_at', 'next_due_at', 'next_severity_check_at', 'overdue', 'version',
 ] as const satisfies readonly Exclude<keyof ComplaintsTable, Unshown>[];
+// A column added to the table must be listed above or in UNSHOWN: a queue page never silently drops it.
+const everyColumnListed: Exclude<keyof ComplaintsTable, Unshown | (typeof LISTED_COMPLAINT_COLUMNS)[number]> extends never ? true : never = true;
+void everyColumnListed;
 
 export interface Actor {
   id: string | null;
