@@ -6,8 +6,7 @@ export function StringEnum<const T extends readonly string[]>(values: T, opts: R
   return Type.Unsafe<T[number]>({ type: 'string', enum: [...values], ...opts });
 }
 
-/** Mainland mobile, landline with area code (and extension), 400/800 service numbers; optional +86. */
-export const PHONE_PATTERN = '^(\\+?86[- ]?)?(1[3-9]\\d{9}|0\\d{2,3}-?\\d{7,8}(-\\d{1,6})?|[48]00-?\\d{3}-?\\d{4})$';
+export { PHONE_PATTERN } from '../domain/phone.ts';
 
 export const ErrorResponse = Type.Object({
   error: Type.Object({

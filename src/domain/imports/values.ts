@@ -1,6 +1,6 @@
 /** How the cells of a ledger become field values: dates, phones, e-mail addresses, status (pure). */
 import { DateTime } from 'luxon';
-import { PHONE_PATTERN } from '../../http/schema-helpers.ts';
+import { PHONE_PATTERN } from '../phone.ts';
 
 const PHONE = new RegExp(PHONE_PATTERN);
 // The format check of `format: 'email'` in the intake schema, near enough for a ledger column.
