@@ -49,17 +49,17 @@ export async function openEmergency(deps: Deps, actor: Actor, complaintId: strin
     const majorSince = await levelSetAt(trx, row);
     const { answerDueAt, conclusionDueAt } = emergencyDeadlines(majorSince);
     const emergencyId = await insertEmergency(trx, {
-        complaint_id: row.id,
-        status: 'open',
-        rule_id: plan!.ruleId,
-        commander_role: commander.role,
-        commander_name: body.commanderName?.trim() || null,
-        in_working_hours: commander.inWorkingHours,
-        team: JSON.stringify(team),
-        opened_at: now,
-        opened_by: actor.id,
-        major_since: majorSince,
-        answer_due_at: answerDueAt,
+      complaint_id: row.id,
+      status: 'open',
+      rule_id: plan!.ruleId,
+      commander_role: commander.role,
+      commander_name: body.commanderName?.trim() || null,
+      in_working_hours: commander.inWorkingHours,
+      team: JSON.stringify(team),
+      opened_at: now,
+      opened_by: actor.id,
+      major_since: majorSince,
+      answer_due_at: answerDueAt,
       conclusion_due_at: conclusionDueAt,
     });
     await appendEvents(
