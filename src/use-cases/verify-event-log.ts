@@ -9,9 +9,10 @@
 import type { Deps } from './context.ts';
 import { listChainedEvents, newestCheckpoint, readHeads } from '../data/checkpoint-store.ts';
 import { listOrgNodes } from '../data/org-store.ts';
+import { anyEventExists, complaintPageAfter } from '../data/event-store.ts';
 import { firstBrokenLink } from '../domain/event-chain.ts';
 import { checkpointValid, headFinding, type LogHead } from '../domain/log-checkpoint.ts';
-import { scopeCondition, type Scope } from '../security/scope.ts';
+import type { Scope } from '../security/scope.ts';
 
 export interface LogFinding {
   complaintId: string;
@@ -64,7 +65,7 @@ async function checkpointState(deps: Deps, anyEvents: () => Promise<boolean>): P
 
 export async function verifyEventLog(deps: Deps, opts: { complaintId?: string; scope?: Scope } = {}): Promise<ChainReport> {
   const whole = await seesEverything(deps, opts.scope);
-  const anyEvents = async () => (await deps.db.selectFrom('complaint_events').select('id').limit(1).executeTakeFirst()) !== undefined;
+  const anyEvents = () => anyEventExists(deps.db);
   const { state, heads } = await checkpointState(deps, anyEvents);
   const report: ChainReport = { complaints: 0, events: 0, checkpoint: whole ? state : null, broken: [], intact: true };
   // Without a trusted checkpoint, nothing bounds the pre-0017 events: each is taken by the algorithm it names.
@@ -72,10 +73,7 @@ export async function verifyEventLog(deps: Deps, opts: { complaintId?: string; s
   const seen = new Set<string>();
   let lastId = '00000000-0000-0000-0000-000000000000';
   for (;;) {
-    let q = deps.db.selectFrom('complaints').select(['id', 'code']).where('id', '>', lastId).orderBy('id').limit(500);
-    if (opts.complaintId) q = q.where('id', '=', opts.complaintId);
-    if (opts.scope) q = q.where(scopeCondition(opts.scope, 'complaints'));
-    const page = await q.execute();
+    const page = await complaintPageAfter(deps.db, lastId, { limit: 500, complaintId: opts.complaintId, scope: opts.scope });
     if (page.length === 0) break;
     for (const c of page) {
       seen.add(c.id);

@@ -4,6 +4,7 @@
  */
 import type { BusinessCalendar } from '../contracts.ts';
 import { addBusinessDays } from '../calendar/index.ts';
+import { deadlineStatus, type DeadlineState } from './emergency.ts';
 
 export const PLAN_WORKING_DAYS = 3;
 
@@ -33,6 +34,14 @@ export interface CapaAction {
   owner: string;
   dueDate: string;
   doneAt: string | null;
+}
+
+/**
+ * The improvement plan's deadline (R-TL-4): met when the plan was complete by its due instant, met late
+ * after it; while it is not complete, pending until the due instant passes, overdue from then on.
+ */
+export function capaPlanState(plan: { dueAt: string; submittedAt: string | null }, now: Date): DeadlineState {
+  return deadlineStatus(new Date(plan.dueAt), plan.submittedAt ? new Date(plan.submittedAt) : null, now).state;
 }
 
 /** The written plan is in once the root cause is named and at least one corrective action has an owner. */

@@ -74,3 +74,18 @@ export function deadlineStatus(dueAt: Date, doneAt: Date | null, now: Date): Dea
       : 'pending';
   return { dueAt: dueAt.toISOString(), doneAt: doneAt ? doneAt.toISOString() : null, state, met: state === 'met' };
 }
+
+/**
+ * What an action-log entry marks (S2 5.2.3): the first 'answer' entry meets the 24 h deadline; the first
+ * 'conclusion' meets the 3-day one and, when no answer came before it, the 24 h one too. Later entries
+ * of a kind already met change nothing.
+ */
+export function emergencyEntryMarks(
+  kind: 'action' | 'answer' | 'conclusion',
+  done: { answeredAt: Date | null; concludedAt: Date | null },
+  at: Date,
+): { answeredAt?: Date; concludedAt?: Date } {
+  if (kind === 'answer' && !done.answeredAt) return { answeredAt: at };
+  if (kind === 'conclusion' && !done.concludedAt) return { concludedAt: at, ...(done.answeredAt ? {} : { answeredAt: at }) };
+  return {};
+}

@@ -12,8 +12,9 @@ import fs from 'node:fs/promises';
 import path from 'node:path';
 import type { Deps, Actor } from '../context.ts';
 import { appendEvents, lockComplaint } from '../../data/complaint-store.ts';
-import { countAttachmentsBy, insertAttachment } from '../../data/attachment-store.ts';
+import { attachmentAddedSeqs, countAttachmentsBy, findAttachmentRow, insertAttachment, listAttachmentsOfComplaint, type AttachmentRow } from '../../data/attachment-store.ts';
 import { DomainError, invalid, notFound } from '../../domain/errors.ts';
+import { inTransaction } from '../../data/transaction.ts';
 
 export const MAX_ATTACHMENT_BYTES = 10 * 1024 * 1024;
 
@@ -100,7 +101,7 @@ export async function addAttachment(
   await storeBytes(dir, sha256, file.bytes);
   const id = randomUUID();
   const now = deps.now();
-  await deps.db.transaction().execute(async (trx) => {
+  await inTransaction(deps.db, async (trx) => {
     const row = await lockComplaint(trx, complaintId);
     if (!row) throw notFound(`complaint '${complaintId}'`);
     if (opts.maxByActor !== undefined && (await countAttachmentsBy(trx, complaintId, actor.id)) >= opts.maxByActor) throw overCap(opts.maxByActor);
@@ -110,7 +111,7 @@ export async function addAttachment(
   return { id, complaintId, filename, mime, size: file.bytes.length, sha256, createdAt: now.toISOString(), createdBy: actor.id };
 }
 
-const toView = (r: { id: string; complaint_id: string; filename: string; mime: string; size: number; sha256: string; created_at: Date; created_by: string | null }): AttachmentView => ({
+const toView = (r: AttachmentRow): AttachmentView => ({
   id: r.id,
   complaintId: r.complaint_id,
   filename: r.filename,
@@ -122,20 +123,14 @@ const toView = (r: { id: string; complaint_id: string; filename: string; mime: s
 });
 
 export async function listAttachments(deps: Deps, complaintId: string): Promise<AttachmentView[]> {
-  const rows = await deps.db.selectFrom('attachments').selectAll().where('complaint_id', '=', complaintId).execute();
+  const rows = await listAttachmentsOfComplaint(deps.db, complaintId);
   // In the order they were added: the position of their attachment_added event in the log.
-  const events = await deps.db
-    .selectFrom('complaint_events')
-    .select(['seq', 'data'])
-    .where('complaint_id', '=', complaintId)
-    .where('type', '=', 'attachment_added')
-    .execute();
-  const order = new Map(events.map((e) => [String((e.data as { attachmentId?: unknown }).attachmentId), e.seq]));
+  const order = await attachmentAddedSeqs(deps.db, complaintId);
   return rows.map(toView).sort((a, b) => (order.get(a.id) ?? 0) - (order.get(b.id) ?? 0) || a.createdAt.localeCompare(b.createdAt));
 }
 
 export async function findAttachment(deps: Deps, id: string): Promise<AttachmentView | undefined> {
-  const row = await deps.db.selectFrom('attachments').selectAll().where('id', '=', id).executeTakeFirst();
+  const row = await findAttachmentRow(deps.db, id);
   return row ? toView(row) : undefined;
 }
 

@@ -6,7 +6,24 @@ import type { Deps, Actor } from '../context.ts';
 import { appendEvents, findComplaint, type Db } from '../../data/complaint-store.ts';
 import { findOrgNode } from '../../data/org-store.ts';
 import { DomainError, notFound } from '../../domain/errors.ts';
-import { capaPlanDue, eightD, missingForVerification, planComplete, type CapaRecord, type CapaAction } from '../../domain/casework/index.ts';
+import { capaPlanDue, capaPlanState, eightD, missingForVerification, planComplete, type CapaRecord, type CapaAction } from '../../domain/casework/index.ts';
+import {
+  findCapa,
+  findCapaAction,
+  findCapaOfComplaint,
+  findReturn,
+  insertCapa,
+  insertCapaAction,
+  insertReturn,
+  listCapaActions,
+  listReturnsOfComplaint,
+  lockCapaOfComplaint,
+  markCapaActionDone,
+  updateCapa as updateCapaRow,
+  updateReturn,
+  type CapaChanges,
+  type ReturnRow,
+} from '../../data/casework/capa-store.ts';
 import { calendarForUnit } from '../calendar-for-unit.ts';
 import { lockOr404, conflict, iso, text } from './common.ts';
 import { authorize } from '../../security/authorize.ts';
@@ -22,10 +39,10 @@ export interface CapaFields {
 }
 
 export async function loadCapa(db: Db, complaintId: string): Promise<(CapaRecord & { id: string }) | null> {
-  const c = await db.selectFrom('capas').selectAll().where('complaint_id', '=', complaintId).executeTakeFirst();
+  const c = await findCapaOfComplaint(db, complaintId);
   if (!c) return null;
   const dept = await findOrgNode(db, c.department_id);
-  const actions = await db.selectFrom('capa_actions').selectAll().where('capa_id', '=', c.id).orderBy('created_at').orderBy('id').execute();
+  const actions = await listCapaActions(db, c.id);
   return {
     id: c.id,
     department: { id: c.department_id, name: dept?.name ?? null },
@@ -53,22 +70,22 @@ export async function getCapa(deps: Deps, complaintId: string) {
   const plan = {
     dueAt: capa.planDueAt,
     submittedAt: capa.planSubmittedAt,
-    state: capa.planSubmittedAt ? (Date.parse(capa.planSubmittedAt) <= Date.parse(capa.planDueAt) ? 'met' : 'met_late') : now.getTime() > Date.parse(capa.planDueAt) ? 'overdue' : 'pending',
+    state: capaPlanState({ dueAt: capa.planDueAt, submittedAt: capa.planSubmittedAt }, now),
   };
   const eight = row.policy_id === 'manufacturing' ? eightD(capa, { code: row.code, title: row.title, content: row.content, batchNo: row.batch_no }) : null;
   return { complaintId, ...capa, plan, missingForVerification: missingForVerification(capa, capa.actions), eightD: eight };
 }
 
 async function markPlanIfComplete(trx: Db, capaId: string, now: Date): Promise<boolean> {
-  const c = await trx.selectFrom('capas').selectAll().where('id', '=', capaId).executeTakeFirstOrThrow();
+  const c = await findCapa(trx, capaId);
   if (c.plan_submitted_at) return false;
-  const actions = await trx.selectFrom('capa_actions').select('kind').where('capa_id', '=', capaId).execute();
+  const actions = await listCapaActions(trx, capaId);
   if (!planComplete({ rootCause: c.root_cause, containment: c.containment }, actions)) return false;
-  await trx.updateTable('capas').set({ plan_submitted_at: now }).where('id', '=', capaId).execute();
+  await updateCapaRow(trx, capaId, { plan_submitted_at: now });
   return true;
 }
 
-const columns = (f: CapaFields) => ({
+const columns = (f: CapaFields): CapaChanges => ({
   ...(f.team !== undefined ? { team: JSON.stringify(f.team.map((s) => s.trim()).filter(Boolean)) } : {}),
   ...(f.problem !== undefined ? { problem: f.problem.trim() || null } : {}),
   ...(f.containment !== undefined ? { containment: f.containment.trim() || null } : {}),
@@ -82,24 +99,20 @@ export async function openCapa(deps: Deps, actor: Actor, complaintId: string, fi
     const row = await lockOr404(trx, complaintId);
     if (row.qualification !== 'valid') throw conflict(`corrective action is opened on a valid complaint; this one is '${row.qualification ?? 'not yet qualified'}'`);
     if (!row.lead_department_id) throw conflict('corrective action needs a responsible department: dispatch the complaint first');
-    const existing = await trx.selectFrom('capas').select('id').where('complaint_id', '=', row.id).executeTakeFirst();
+    const existing = await findCapaOfComplaint(trx, row.id);
     if (existing) throw new DomainError('CONFLICT', 'this complaint already has a corrective action; edit it with PUT');
     const calendar = await calendarForUnit(trx, row.unit_id);
     const planDueAt = capaPlanDue(calendar, now);
-    const capa = await trx
-      .insertInto('capas')
-      .values({ complaint_id: row.id, department_id: row.lead_department_id, status: 'open', team: JSON.stringify([]), verifications: JSON.stringify([]), plan_due_at: planDueAt, opened_at: now, opened_by: actor.id, updated_at: now, ...columns(fields) })
-      .returning('id')
-      .executeTakeFirstOrThrow();
-    const events: { type: string; data: Record<string, unknown> }[] = [{ type: 'capa_opened', data: { capaId: capa.id, departmentId: row.lead_department_id, planDueAt: planDueAt.toISOString(), calendarVersion: calendar.version, ...fields } }];
-    if (await markPlanIfComplete(trx, capa.id, now)) events.push({ type: 'improvement_plan_complete', data: { capaId: capa.id } });
+    const capaId = await insertCapa(trx, { complaint_id: row.id, department_id: row.lead_department_id, status: 'open', team: JSON.stringify([]), verifications: JSON.stringify([]), plan_due_at: planDueAt, opened_at: now, opened_by: actor.id, updated_at: now, ...columns(fields) });
+    const events: { type: string; data: Record<string, unknown> }[] = [{ type: 'capa_opened', data: { capaId, departmentId: row.lead_department_id, planDueAt: planDueAt.toISOString(), calendarVersion: calendar.version, ...fields } }];
+    if (await markPlanIfComplete(trx, capaId, now)) events.push({ type: 'improvement_plan_complete', data: { capaId } });
     await appendEvents(trx, deps.logKey, row.id, events, actor, now);
   });
   return getCapa(deps, complaintId);
 }
 
 async function openCapaFor(trx: Db, complaintId: string) {
-  const c = await trx.selectFrom('capas').selectAll().where('complaint_id', '=', complaintId).forUpdate().executeTakeFirst();
+  const c = await lockCapaOfComplaint(trx, complaintId);
   if (!c) throw notFound(`corrective action of complaint '${complaintId}'`);
   if (c.status === 'verified') throw conflict('the corrective action is verified and closed');
   return c;
@@ -110,7 +123,7 @@ export async function updateCapa(deps: Deps, actor: Actor, complaintId: string, 
   await inTransaction(deps.db, async (trx) => {
     const row = await lockOr404(trx, complaintId);
     const c = await openCapaFor(trx, row.id);
-    await trx.updateTable('capas').set({ ...columns(fields), updated_at: now, version: c.version + 1 }).where('id', '=', c.id).execute();
+    await updateCapaRow(trx, c.id, { ...columns(fields), updated_at: now, version: c.version + 1 });
     const events: { type: string; data: Record<string, unknown> }[] = [{ type: 'capa_updated', data: { capaId: c.id, ...fields } }];
     if (await markPlanIfComplete(trx, c.id, now)) events.push({ type: 'improvement_plan_complete', data: { capaId: c.id } });
     await appendEvents(trx, deps.logKey, row.id, events, actor, now);
@@ -127,13 +140,9 @@ export async function addCapaAction(deps: Deps, actor: Actor, complaintId: strin
   await inTransaction(deps.db, async (trx) => {
     const row = await lockOr404(trx, complaintId);
     const c = await openCapaFor(trx, row.id);
-    const a = await trx
-      .insertInto('capa_actions')
-      .values({ capa_id: c.id, kind: body.kind ?? 'corrective', description, owner, due_date: body.dueDate, created_at: now, created_by: actor.id })
-      .returning('id')
-      .executeTakeFirstOrThrow();
-    await trx.updateTable('capas').set({ updated_at: now, version: c.version + 1 }).where('id', '=', c.id).execute();
-    const events: { type: string; data: Record<string, unknown> }[] = [{ type: 'capa_action_added', data: { capaId: c.id, actionId: a.id, kind: body.kind ?? 'corrective', description, owner, dueDate: body.dueDate } }];
+    const actionId = await insertCapaAction(trx, { capa_id: c.id, kind: body.kind ?? 'corrective', description, owner, due_date: body.dueDate, created_at: now, created_by: actor.id });
+    await updateCapaRow(trx, c.id, { updated_at: now, version: c.version + 1 });
+    const events: { type: string; data: Record<string, unknown> }[] = [{ type: 'capa_action_added', data: { capaId: c.id, actionId, kind: body.kind ?? 'corrective', description, owner, dueDate: body.dueDate } }];
     if (await markPlanIfComplete(trx, c.id, now)) events.push({ type: 'improvement_plan_complete', data: { capaId: c.id } });
     await appendEvents(trx, deps.logKey, row.id, events, actor, now);
   });
@@ -145,11 +154,10 @@ export async function completeCapaAction(deps: Deps, actor: Actor, complaintId: 
   await inTransaction(deps.db, async (trx) => {
     const row = await lockOr404(trx, complaintId);
     const c = await openCapaFor(trx, row.id);
-    if (!/^[0-9a-f-]{36}$/i.test(actionId)) throw notFound(`action '${actionId}'`);
-    const a = await trx.selectFrom('capa_actions').selectAll().where('id', '=', actionId).where('capa_id', '=', c.id).executeTakeFirst();
+    const a = await findCapaAction(trx, c.id, actionId);
     if (!a) throw notFound(`action '${actionId}'`);
     if (a.done_at) throw conflict('the action is already done');
-    await trx.updateTable('capa_actions').set({ done_at: now }).where('id', '=', a.id).execute();
+    await markCapaActionDone(trx, a.id, now);
     await appendEvents(trx, deps.logKey, row.id, [{ type: 'capa_action_done', data: { capaId: c.id, actionId: a.id, description: a.description } }], actor, now);
   });
   return getCapa(deps, complaintId);
@@ -162,15 +170,11 @@ export async function verifyCapa(deps: Deps, actor: Actor, complaintId: string, 
   await inTransaction(deps.db, async (trx) => {
     const row = await lockOr404(trx, complaintId);
     const c = await openCapaFor(trx, row.id);
-    const actions = await trx.selectFrom('capa_actions').select(['kind', 'done_at']).where('capa_id', '=', c.id).execute();
+    const actions = await listCapaActions(trx, c.id);
     const missing = missingForVerification({ rootCause: c.root_cause, containment: c.containment, prevention: c.prevention }, actions.map((a) => ({ kind: a.kind, doneAt: iso(a.done_at) })));
     if (missing.length) throw conflict(`not ready for verification; missing: ${missing.join(', ')}`);
     const verifications = [...(c.verifications as unknown as unknown[]), { at: now.toISOString(), by: actor.label, effective: body.effective, evidence }];
-    await trx
-      .updateTable('capas')
-      .set({ verifications: JSON.stringify(verifications), ...(body.effective ? { status: 'verified' as const, verified_at: now } : {}), updated_at: now, version: c.version + 1 })
-      .where('id', '=', c.id)
-      .execute();
+    await updateCapaRow(trx, c.id, { verifications: JSON.stringify(verifications), ...(body.effective ? { status: 'verified' as const, verified_at: now } : {}), updated_at: now, version: c.version + 1 });
     await appendEvents(trx, deps.logKey, row.id, [{ type: 'capa_verified', data: { capaId: c.id, effective: body.effective, evidence } }], actor, now);
   });
   return getCapa(deps, complaintId);
@@ -178,15 +182,7 @@ export async function verifyCapa(deps: Deps, actor: Actor, complaintId: string, 
 
 // ---- returns (R-CA-2, S3 客诉退货处理) ----
 
-type ReturnRow = Awaited<ReturnType<typeof findReturn>>;
-async function findReturn(db: Db, id: string, lock = false) {
-  if (!/^[0-9a-f-]{36}$/i.test(id)) return undefined;
-  let q = db.selectFrom('return_records').selectAll().where('id', '=', id);
-  if (lock) q = q.forUpdate();
-  return q.executeTakeFirst();
-}
-
-function presentReturn(r: NonNullable<ReturnRow>) {
+function presentReturn(r: ReturnRow) {
   return {
     id: r.id,
     complaintId: r.complaint_id,
@@ -212,7 +208,7 @@ export async function complaintIdOfReturn(deps: Deps, returnId: string): Promise
 }
 
 export async function listReturns(deps: Deps, complaintId: string) {
-  const rows = await deps.db.selectFrom('return_records').selectAll().where('complaint_id', '=', complaintId).orderBy('notified_at').execute();
+  const rows = await listReturnsOfComplaint(deps.db, complaintId);
   return rows.map(presentReturn);
 }
 
@@ -223,11 +219,7 @@ export async function noticeReturn(deps: Deps, actor: Actor, complaintId: string
   return inTransaction(deps.db, async (trx) => {
     const row = await lockOr404(trx, complaintId);
     if (row.qualification === 'invalid' || row.qualification === 'suggestion') throw conflict(`a return is noticed on a valid complaint; this one is '${row.qualification}'`);
-    const r = await trx
-      .insertInto('return_records')
-      .values({ complaint_id: row.id, status: 'notified', product, quantity: body.quantity, reason, batch_no: body.batchNo?.trim() || row.batch_no, notified_at: now, notified_by: actor.id })
-      .returningAll()
-      .executeTakeFirstOrThrow();
+    const r = await insertReturn(trx, { complaint_id: row.id, status: 'notified', product, quantity: body.quantity, reason, batch_no: body.batchNo?.trim() || row.batch_no, notified_at: now, notified_by: actor.id });
     await appendEvents(trx, deps.logKey, row.id, [{ type: 'return_noticed', data: { returnId: r.id, product, quantity: body.quantity, batchNo: r.batch_no, reason } }], actor, now);
     return presentReturn(r);
   });
@@ -245,7 +237,7 @@ export async function inspectReturn(deps: Deps, actor: Actor, returnId: string, 
     if (r.status !== 'notified') throw conflict(`the return is already ${r.status}`);
     if (body.defectiveQuantity > r.quantity) throw new DomainError('VALIDATION', `defectiveQuantity: more than the ${r.quantity} returned`, { field: 'defectiveQuantity' });
     const inspection = { result: body.result, defectiveQuantity: body.defectiveQuantity, findings, inspector: actor.label };
-    const saved = await trx.updateTable('return_records').set({ status: 'inspected', inspection: JSON.stringify(inspection), inspected_at: now, inspected_by: actor.id }).where('id', '=', r.id).returningAll().executeTakeFirstOrThrow();
+    const saved = await updateReturn(trx, r.id, { status: 'inspected', inspection: JSON.stringify(inspection), inspected_at: now, inspected_by: actor.id });
     await appendEvents(trx, deps.logKey, row.id, [{ type: 'return_inspected', data: { returnId: r.id, ...inspection } }], actor, now);
     return presentReturn(saved);
   });
@@ -261,12 +253,7 @@ export async function disposeReturn(deps: Deps, actor: Actor, returnId: string, 
     const row = await lockOr404(trx, first.complaint_id);
     const r = (await findReturn(trx, returnId, true))!;
     if (r.status !== 'inspected') throw conflict(r.status === 'notified' ? 'the return is inspected by QA before it is disposed of' : 'the return is already disposed of');
-    const saved = await trx
-      .updateTable('return_records')
-      .set({ status: 'disposed', disposition: body.disposition, disposition_note: body.note?.trim() || null, replacement_order: body.replacementOrder?.trim() || null, disposed_at: now, disposed_by: actor.id })
-      .where('id', '=', r.id)
-      .returningAll()
-      .executeTakeFirstOrThrow();
+    const saved = await updateReturn(trx, r.id, { status: 'disposed', disposition: body.disposition, disposition_note: body.note?.trim() || null, replacement_order: body.replacementOrder?.trim() || null, disposed_at: now, disposed_by: actor.id });
     await appendEvents(trx, deps.logKey, row.id, [{ type: 'return_disposed', data: { returnId: r.id, disposition: body.disposition, note: saved.disposition_note, replacementOrder: saved.replacement_order } }], actor, now);
     return presentReturn(saved);
   });

@@ -1,7 +1,7 @@
 /** Shared steps of the casework use cases: lock the complaint, find its pack, when its level was set. */
-import { sql } from 'kysely';
 import type { Db, ComplaintRow } from '../../data/complaint-store.ts';
 import { lockComplaint } from '../../data/complaint-store.ts';
+import { lastLevelChangeTo } from '../../data/event-store.ts';
 import { DomainError, notFound } from '../../domain/errors.ts';
 import { findPack, type Pack } from '../../policies/index.ts';
 
@@ -21,16 +21,7 @@ export const conflict = (message: string) => new DomainError('ILLEGAL_TRANSITION
 
 /** When the complaint last reached its current level (the latest level_changed event to it), else its receipt. */
 export async function levelSetAt(db: Db, row: ComplaintRow): Promise<Date> {
-  const ev = await db
-    .selectFrom('complaint_events')
-    .select('at')
-    .where('complaint_id', '=', row.id)
-    .where('type', '=', 'level_changed')
-    .where(sql<boolean>`data->>'level' = ${row.level ?? ''}`)
-    .orderBy('seq', 'desc')
-    .limit(1)
-    .executeTakeFirst();
-  return ev ? new Date(ev.at) : new Date(row.received_at);
+  return (await lastLevelChangeTo(db, row.id, row.level ?? '')) ?? new Date(row.received_at);
 }
 
 export function levelNames(pack: Pack): Record<string, string> {

@@ -2,15 +2,16 @@
 import type { Deps, Actor } from '../context.ts';
 import { appendEvents, type Db } from '../../data/complaint-store.ts';
 import { DomainError, notFound } from '../../domain/errors.ts';
-import { chooseCommander, deadlineStatus, emergencyApplies, emergencyDeadlines, emergencyPlanFor } from '../../domain/casework/index.ts';
+import { chooseCommander, deadlineStatus, emergencyApplies, emergencyDeadlines, emergencyEntryMarks, emergencyPlanFor } from '../../domain/casework/index.ts';
+import { findEmergencyOfComplaint, insertEmergency, insertEmergencyAction, listEmergencyActions, updateEmergency } from '../../data/casework/emergency-store.ts';
 import { calendarForUnit } from '../calendar-for-unit.ts';
 import { lockOr404, packOf, conflict, levelSetAt, iso, text } from './common.ts';
 import { inTransaction } from '../../data/transaction.ts';
 
 async function present(db: Db, complaintId: string, now: Date) {
-  const e = await db.selectFrom('emergency_responses').selectAll().where('complaint_id', '=', complaintId).executeTakeFirst();
+  const e = await findEmergencyOfComplaint(db, complaintId);
   if (!e) throw notFound(`emergency response of complaint '${complaintId}'`);
-  const actions = await db.selectFrom('emergency_actions').selectAll().where('emergency_id', '=', e.id).orderBy('id').execute();
+  const actions = await listEmergencyActions(db, e.id);
   return {
     id: e.id,
     complaintId: e.complaint_id,
@@ -41,35 +42,31 @@ export async function openEmergency(deps: Deps, actor: Actor, complaintId: strin
     const plan = emergencyPlanFor(packOf(row));
     if (!emergencyApplies(plan, row.level)) throw conflict(`an emergency response is opened for a major complaint (${plan?.levels.join(' / ') ?? 'no emergency plan in this policy'}); this one is '${row.level ?? 'unset'}'`);
     if (row.status === 'closed') throw conflict('the complaint is closed');
-    const existing = await trx.selectFrom('emergency_responses').select('id').where('complaint_id', '=', row.id).executeTakeFirst();
+    const existing = await findEmergencyOfComplaint(trx, row.id);
     if (existing) throw new DomainError('CONFLICT', 'this complaint already has an emergency response');
     const calendar = await calendarForUnit(trx, row.unit_id);
     const commander = chooseCommander(calendar, now, plan!);
     const majorSince = await levelSetAt(trx, row);
     const { answerDueAt, conclusionDueAt } = emergencyDeadlines(majorSince);
-    const e = await trx
-      .insertInto('emergency_responses')
-      .values({
-        complaint_id: row.id,
-        status: 'open',
-        rule_id: plan!.ruleId,
-        commander_role: commander.role,
-        commander_name: body.commanderName?.trim() || null,
-        in_working_hours: commander.inWorkingHours,
-        team: JSON.stringify(team),
-        opened_at: now,
-        opened_by: actor.id,
-        major_since: majorSince,
-        answer_due_at: answerDueAt,
-        conclusion_due_at: conclusionDueAt,
-      })
-      .returning('id')
-      .executeTakeFirstOrThrow();
+    const emergencyId = await insertEmergency(trx, {
+      complaint_id: row.id,
+      status: 'open',
+      rule_id: plan!.ruleId,
+      commander_role: commander.role,
+      commander_name: body.commanderName?.trim() || null,
+      in_working_hours: commander.inWorkingHours,
+      team: JSON.stringify(team),
+      opened_at: now,
+      opened_by: actor.id,
+      major_since: majorSince,
+      answer_due_at: answerDueAt,
+      conclusion_due_at: conclusionDueAt,
+    });
     await appendEvents(
       trx,
       deps.logKey,
       row.id,
-      [{ type: 'emergency_opened', data: { emergencyId: e.id, ruleId: plan!.ruleId, commanderRole: commander.role, commanderName: body.commanderName?.trim() || null, inWorkingHours: commander.inWorkingHours, team, answerDueAt: answerDueAt.toISOString(), conclusionDueAt: conclusionDueAt.toISOString(), calendarVersion: calendar.version } }],
+      [{ type: 'emergency_opened', data: { emergencyId, ruleId: plan!.ruleId, commanderRole: commander.role, commanderName: body.commanderName?.trim() || null, inWorkingHours: commander.inWorkingHours, team, answerDueAt: answerDueAt.toISOString(), conclusionDueAt: conclusionDueAt.toISOString(), calendarVersion: calendar.version } }],
       actor,
       now,
     );
@@ -79,7 +76,7 @@ export async function openEmergency(deps: Deps, actor: Actor, complaintId: strin
 
 async function lockOpen(trx: Db, complaintId: string) {
   const row = await lockOr404(trx, complaintId);
-  const e = await trx.selectFrom('emergency_responses').selectAll().where('complaint_id', '=', row.id).executeTakeFirst();
+  const e = await findEmergencyOfComplaint(trx, row.id);
   if (!e) throw notFound(`emergency response of complaint '${complaintId}'`);
   if (e.status !== 'open') throw conflict('the emergency response is reviewed and closed');
   return { row, e };
@@ -92,9 +89,9 @@ export async function logEmergencyAction(deps: Deps, actor: Actor, complaintId: 
   const kind = body.kind ?? 'action';
   await inTransaction(deps.db, async (trx) => {
     const { row, e } = await lockOpen(trx, complaintId);
-    await trx.insertInto('emergency_actions').values({ emergency_id: e.id, kind, text: t, at: now, actor_id: actor.id, actor_label: actor.label }).execute();
-    if (kind === 'answer' && !e.answered_at) await trx.updateTable('emergency_responses').set({ answered_at: now }).where('id', '=', e.id).execute();
-    if (kind === 'conclusion' && !e.concluded_at) await trx.updateTable('emergency_responses').set({ concluded_at: now, ...(e.answered_at ? {} : { answered_at: now }) }).where('id', '=', e.id).execute();
+    await insertEmergencyAction(trx, { emergency_id: e.id, kind, text: t, at: now, actor_id: actor.id, actor_label: actor.label });
+    const marks = emergencyEntryMarks(kind, { answeredAt: e.answered_at, concludedAt: e.concluded_at }, now);
+    if (marks.answeredAt || marks.concludedAt) await updateEmergency(trx, e.id, { ...(marks.answeredAt ? { answered_at: marks.answeredAt } : {}), ...(marks.concludedAt ? { concluded_at: marks.concludedAt } : {}) });
     await appendEvents(trx, deps.logKey, row.id, [{ type: 'emergency_action', data: { emergencyId: e.id, kind, text: t } }], actor, now);
   });
   return present(deps.db, complaintId, now);
@@ -109,7 +106,7 @@ export async function reviewEmergency(deps: Deps, actor: Actor, complaintId: str
     const { row, e } = await lockOpen(trx, complaintId);
     if (!e.concluded_at && row.status !== 'closed') throw conflict('the review follows the conclusion: post a conclusion entry or close the complaint first');
     const review = { findings, planChanges, by: actor.label };
-    await trx.updateTable('emergency_responses').set({ status: 'reviewed', review: JSON.stringify(review), reviewed_at: now, reviewed_by: actor.id }).where('id', '=', e.id).execute();
+    await updateEmergency(trx, e.id, { status: 'reviewed', review: JSON.stringify(review), reviewed_at: now, reviewed_by: actor.id });
     await appendEvents(trx, deps.logKey, row.id, [{ type: 'emergency_reviewed', data: { emergencyId: e.id, findings, planChanges } }], actor, now);
   });
   return present(deps.db, complaintId, now);

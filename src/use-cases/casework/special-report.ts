@@ -2,7 +2,6 @@
  * Special reports and weekly progress (R-NT-1, Vanke 5.5.2.3 / 5.5.2.4). The draft is assembled from
  * the record by the pure `draftSpecialReport`; edits and approval are events in the complaint's log.
  */
-import { sql } from 'kysely';
 import ExcelJS from 'exceljs';
 import type { Deps, Actor } from '../context.ts';
 import { SYSTEM_ACTOR } from '../context.ts';
@@ -24,6 +23,9 @@ import { lockOr404, packOf, conflict, levelSetAt, levelNames, iso, text } from '
 import { authorize } from '../../security/authorize.ts';
 import { loadCapa } from './capa.ts';
 import { inTransaction } from '../../data/transaction.ts';
+import { findSpecialReport, insertSpecialReport, lockSpecialReport, orgNodeNames, updateSpecialReport } from '../../data/casework/special-report-store.ts';
+import { claimProgressReminder, insertProgressEntry, insertReminderNotifications, listProgressEntries, openComplaintsAtLevels, remindedWeekKeys } from '../../data/casework/progress-store.ts';
+import { findEmergencyOfComplaint } from '../../data/casework/emergency-store.ts';
 
 export type SpecialReportEdit = Partial<Pick<SpecialReportContent, 'title' | 'summary' | 'causeAnalysis' | 'course' | 'escalation' | 'measures'>>;
 
@@ -47,10 +49,10 @@ async function assemble(db: Db, row: ComplaintRow): Promise<SpecialReportContent
   const unit = await findOrgNode(db, row.unit_id);
   const events = await listEvents(db, row.id);
   const deptIds = [...new Set([row.lead_department_id, ...row.co_department_ids, ...events.filter((e) => e.type === 'dispatched').map((e) => String(e.data.leadDepartmentId))].filter((x): x is string => !!x))];
-  const depts = deptIds.length ? await db.selectFrom('org_nodes').select(['id', 'name']).where('id', 'in', deptIds).execute() : [];
+  const depts = await orgNodeNames(db, deptIds);
   const capa = await loadCapa(db, row.id);
-  const emergency = await db.selectFrom('emergency_responses').select('review').where('complaint_id', '=', row.id).executeTakeFirst();
-  const progress = await db.selectFrom('progress_entries').selectAll().where('complaint_id', '=', row.id).orderBy('at').execute();
+  const emergency = await findEmergencyOfComplaint(db, row.id);
+  const progress = await listProgressEntries(db, row.id);
   return draftSpecialReport({
     complaint: {
       code: row.code,
@@ -64,7 +66,7 @@ async function assemble(db: Db, row: ComplaintRow): Promise<SpecialReportContent
       status: row.status,
     },
     levelNames: levelNames(pack),
-    departmentNames: Object.fromEntries(depts.map((d) => [d.id, d.name])),
+    departmentNames: Object.fromEntries(depts),
     events: events.map((e) => ({ seq: e.seq, type: e.type, at: new Date(e.at), actorLabel: e.actorLabel, data: e.data })),
     report: (row.report as Record<string, string> | null) ?? null,
     capa: capa ? { containment: capa.containment, rootCause: capa.rootCause, prevention: capa.prevention, actions: capa.actions } : null,
@@ -84,13 +86,13 @@ export async function draftReport(deps: Deps, actor: Actor, complaintId: string)
     const row = await lockOr404(trx, complaintId);
     const levels = specialReportLevels(packOf(row));
     if (!row.level || !levels.includes(row.level)) throw conflict(`a special report is written for complaints at level ${levels.join(' / ')}; this one is '${row.level ?? 'unset'}'`);
-    const existing = await trx.selectFrom('special_reports').selectAll().where('complaint_id', '=', row.id).forUpdate().executeTakeFirst();
+    const existing = await lockSpecialReport(trx, row.id);
     if (existing?.status === 'approved') throw conflict('the special report is already approved');
     const content = await assemble(trx, row);
     const values = { level: row.level, status: 'draft' as const, content: JSON.stringify(content), drafted_at: now, drafted_by: actor.id, updated_at: now };
     const saved = existing
-      ? await trx.updateTable('special_reports').set({ ...values, version: existing.version + 1 }).where('complaint_id', '=', row.id).returningAll().executeTakeFirstOrThrow()
-      : await trx.insertInto('special_reports').values({ complaint_id: row.id, ...values }).returningAll().executeTakeFirstOrThrow();
+      ? await updateSpecialReport(trx, row.id, { ...values, version: existing.version + 1 })
+      : await insertSpecialReport(trx, { complaint_id: row.id, ...values });
     await appendEvents(trx, deps.logKey, row.id, [{ type: 'special_report_drafted', data: { level: row.level, redraft: !!existing, version: saved.version } }], actor, now);
     return present(saved);
   });
@@ -102,17 +104,12 @@ export async function editReport(deps: Deps, actor: Actor, complaintId: string, 
   const now = deps.now();
   return inTransaction(deps.db, async (trx) => {
     const row = await lockOr404(trx, complaintId);
-    const existing = await trx.selectFrom('special_reports').selectAll().where('complaint_id', '=', row.id).forUpdate().executeTakeFirst();
+    const existing = await lockSpecialReport(trx, row.id);
     if (!existing) throw notFound(`special report of complaint '${complaintId}'`);
     if (existing.status === 'approved') throw conflict('an approved special report is not edited');
     const fields = Object.keys(edit).filter((k) => (edit as Record<string, unknown>)[k] !== undefined);
     const content = { ...(existing.content as unknown as SpecialReportContent), ...edit };
-    const saved = await trx
-      .updateTable('special_reports')
-      .set({ content: JSON.stringify(content), updated_at: now, version: existing.version + 1 })
-      .where('complaint_id', '=', row.id)
-      .returningAll()
-      .executeTakeFirstOrThrow();
+    const saved = await updateSpecialReport(trx, row.id, { content: JSON.stringify(content), updated_at: now, version: existing.version + 1 });
     await appendEvents(trx, deps.logKey, row.id, [{ type: 'special_report_edited', data: { fields, version: saved.version } }], actor, now);
     return present(saved);
   });
@@ -123,22 +120,17 @@ export async function approveReport(deps: Deps, actor: Actor, complaintId: strin
   const now = deps.now();
   return inTransaction(deps.db, async (trx) => {
     const row = await lockOr404(trx, complaintId);
-    const existing = await trx.selectFrom('special_reports').selectAll().where('complaint_id', '=', row.id).forUpdate().executeTakeFirst();
+    const existing = await lockSpecialReport(trx, row.id);
     if (!existing) throw notFound(`special report of complaint '${complaintId}'`);
     if (existing.status === 'approved') throw conflict('the special report is already approved');
-    const saved = await trx
-      .updateTable('special_reports')
-      .set({ status: 'approved', approved_at: now, approved_by: actor.id, approved_by_label: actor.label, updated_at: now, version: existing.version + 1 })
-      .where('complaint_id', '=', row.id)
-      .returningAll()
-      .executeTakeFirstOrThrow();
+    const saved = await updateSpecialReport(trx, row.id, { status: 'approved', approved_at: now, approved_by: actor.id, approved_by_label: actor.label, updated_at: now, version: existing.version + 1 });
     await appendEvents(trx, deps.logKey, row.id, [{ type: 'special_report_approved', data: { version: saved.version } }], actor, now);
     return present(saved);
   });
 }
 
 export async function getReport(deps: Deps, complaintId: string): Promise<SpecialReportView> {
-  const r = await deps.db.selectFrom('special_reports').selectAll().where('complaint_id', '=', complaintId).executeTakeFirst();
+  const r = await findSpecialReport(deps.db, complaintId);
   if (!r) throw notFound(`special report of complaint '${complaintId}'`);
   return present(r);
 }
@@ -190,14 +182,14 @@ export async function addProgress(deps: Deps, actor: Actor, complaintId: string,
   return inTransaction(deps.db, async (trx) => {
     const row = await lockOr404(trx, complaintId);
     if (row.status === 'closed') throw conflict('the complaint is closed; progress is reported while it is open');
-    const entry = await trx.insertInto('progress_entries').values({ complaint_id: row.id, text: t, at: now, author_id: actor.id, author_label: actor.label }).returningAll().executeTakeFirstOrThrow();
+    const entry = await insertProgressEntry(trx, { complaint_id: row.id, text: t, at: now, author_id: actor.id, author_label: actor.label });
     await appendEvents(trx, deps.logKey, row.id, [{ type: 'progress_reported', data: { entryId: entry.id, text: t } }], actor, now);
     return { id: entry.id, complaintId: row.id, text: entry.text, at: iso(entry.at), author: entry.author_label };
   });
 }
 
 export async function listProgress(deps: Deps, complaintId: string) {
-  const rows = await deps.db.selectFrom('progress_entries').selectAll().where('complaint_id', '=', complaintId).orderBy('at').execute();
+  const rows = await listProgressEntries(deps.db, complaintId);
   return rows.map((e) => ({ id: e.id, text: e.text, at: iso(e.at), author: e.author_label }));
 }
 
@@ -219,23 +211,11 @@ type ReminderRow = Pick<ComplaintRow, 'id' | 'code' | 'title' | 'unit_id' | 'lev
 
 export async function progressReminders(deps: Deps, filter: (row: ReminderRow) => boolean = () => true): Promise<ProgressReminder[]> {
   const now = deps.now();
-  const rows = await deps.db
-    .selectFrom('complaints as c')
-    // Only what the check and the list need: the sweeper reads thousands of these rows every pass,
-    // and the texts, signatures and search bigrams would be most of what crosses the wire.
-    .select(['c.id', 'c.code', 'c.title', 'c.unit_id', 'c.level', 'c.policy_id', 'c.received_at', 'c.status', 'c.lead_department_id', 'c.co_department_ids'])
-    .select((eb) => [
-      eb.selectFrom('progress_entries as p').select((e) => e.fn.max('p.at').as('m')).whereRef('p.complaint_id', '=', 'c.id').as('last_progress_at'),
-      sql<Date | null>`(SELECT max(e.at) FROM complaint_events e WHERE e.complaint_id = c.id AND e.type = 'level_changed' AND e.data->>'level' = c.level)`.as('level_set_at'),
-    ])
-    .where('c.status', '<>', 'closed')
-    // Only the levels that owe weekly progress in some pack; each row is then checked against its own pack.
-    .where('c.level', 'in', [...new Set(PACKS.flatMap((p) => progressLevels(p)))])
-    .orderBy('c.received_at')
-    .execute();
+  // Only the levels that owe weekly progress in some pack; each row is then checked against its own pack.
+  const rows = await openComplaintsAtLevels(deps.db, [...new Set(PACKS.flatMap((p) => progressLevels(p)))]);
   const out: ProgressReminder[] = [];
   for (const r of rows) {
-    const { last_progress_at, level_set_at, ...row } = r as typeof r & { last_progress_at: Date | null; level_set_at: Date | null };
+    const { last_progress_at, level_set_at, ...row } = r;
     const pack = (() => {
       try {
         return packOf(row as ComplaintRow);
@@ -286,12 +266,7 @@ export async function remindMissingProgress(deps: Deps, maxPerPass = MAX_REMINDE
   const due = await progressReminders(deps);
   // Weeks already reminded are skipped with one read instead of one transaction each, so an idle pass
   // over thousands of major complaints stays cheap.
-  const already = new Set<string>();
-  const ids = [...new Set(due.map((d) => d.complaintId))];
-  for (let i = 0; i < ids.length; i += 1000) {
-    const rows = await deps.db.selectFrom('progress_reminders').select(['complaint_id', 'due_at']).where('complaint_id', 'in', ids.slice(i, i + 1000)).execute();
-    for (const r of rows) already.add(`${r.complaint_id}|${new Date(r.due_at).toISOString()}`);
-  }
+  const already = await remindedWeekKeys(deps.db, [...new Set(due.map((d) => d.complaintId))]);
   let reminded = 0;
   const owed = due.filter((r) => !already.has(`${r.complaintId}|${new Date(r.missedDueAt).toISOString()}`));
   let attempted = 0;
@@ -302,20 +277,14 @@ export async function remindMissingProgress(deps: Deps, maxPerPass = MAX_REMINDE
     const done = await inTransaction(deps.db, async (trx) => {
       const row = await lockOr404(trx, r.complaintId);
       if (row.status === 'closed' || row.level !== r.level) return false;
-      const claimed = await trx
-        .insertInto('progress_reminders')
-        .values({ complaint_id: row.id, due_at: r.missedDueAt, created_at: now })
-        .onConflict((oc) => oc.columns(['complaint_id', 'due_at']).doNothing())
-        .returning('complaint_id')
-        .executeTakeFirst();
-      if (!claimed) return false;
+      if (!(await claimProgressReminder(trx, row.id, r.missedDueAt, now))) return false;
       const pack = packOf(row);
       const { ruleId, roles } = progressRecipients(pack, r.level);
       const dueLocal = wallLabel('Asia/Shanghai', Date.parse(r.missedDueAt));
-      await trx
-        .insertInto('notifications')
-        .values(roles.map((role) => ({ complaint_id: row.id, recipient_role: role, org_node_id: row.unit_id, kind: 'progress_overdue', rule_id: ruleId, subject: `${row.code} 重大投诉进展快报逾期未报（应于 ${dueLocal} 前报送）`, due_at: r.missedDueAt })))
-        .execute();
+      await insertReminderNotifications(
+        trx,
+        roles.map((role) => ({ complaint_id: row.id, recipient_role: role, org_node_id: row.unit_id, kind: 'progress_overdue', rule_id: ruleId, subject: `${row.code} 重大投诉进展快报逾期未报（应于 ${dueLocal} 前报送）`, due_at: r.missedDueAt })),
+      );
       await appendEvents(trx, deps.logKey, row.id, [{ type: 'progress_reminder_sent', data: { ruleId, dueAt: r.missedDueAt, missedWeeks: r.missedWeeks, recipientRoles: roles } }], SYSTEM_ACTOR, now);
       return true;
     });

@@ -13,13 +13,14 @@
  *    period. A report handed in on the 3rd must read the same on the 30th.
  * An open (running) period is computed afresh on every request, as of `now`.
  */
-import { sql, type Kysely, type RawBuilder } from 'kysely';
-import type { DB } from '../../data/schema.ts';
+import type { Db } from '../../data/complaint-store.ts';
+import { insertReportSnapshotOnce, readReportSnapshot } from '../../data/reports/report-store.ts';
+import { periodicReportRows } from '../../data/reports/periodic-report-store.ts';
 import type { Deps } from '../context.ts';
 import { PACKS } from '../../policies/index.ts';
 import { asOfInstant, isClosed, periodContaining, type ReportKind, type ReportPeriod } from '../../domain/reports/periods.ts';
 import { assemblePeriodicReport, STATUS_EVENT_TYPES, type CountRow, type PeriodicReport } from '../../domain/reports/periodic-report.ts';
-import { inList, loadSubtree, namingFor } from './report-context.ts';
+import { loadSubtree, namingFor } from './report-context.ts';
 
 export interface PeriodicReportQuery {
   nodeId: string;
@@ -45,36 +46,20 @@ export async function getPeriodicReport(deps: Deps, q: PeriodicReportQuery): Pro
   const report = await computeReport(deps.db, { id: root.id, name: root.name }, nodes.map((n) => n.id), period, now, namingFor(nodes));
   if (!closed) return { ...report, snapshotAt: null };
   // Two first readings at once: the first insert wins and both answer with the stored one.
-  await deps.db
-    .insertInto('report_snapshots')
-    .values({ kind: q.kind, node_id: q.nodeId, period_key: period.key, report: JSON.stringify(report), created_at: now })
-    .onConflict((oc) => oc.columns(['kind', 'node_id', 'period_key']).doNothing())
-    .execute();
+  await insertReportSnapshotOnce(deps.db, { kind: q.kind, nodeId: q.nodeId, periodKey: period.key }, report, now);
   return (await readSnapshot(deps.db, q.kind, q.nodeId, period.key)) ?? { ...report, snapshotAt: now.toISOString() };
 }
 
-async function readSnapshot(db: Kysely<DB>, kind: string, nodeId: string, key: string): Promise<PeriodicReportResult | null> {
-  const row = await db
-    .selectFrom('report_snapshots')
-    .select(['report', 'created_at'])
-    .where('kind', '=', kind)
-    .where('node_id', '=', nodeId)
-    .where('period_key', '=', key)
-    .executeTakeFirst();
+async function readSnapshot(db: Db, kind: string, nodeId: string, key: string): Promise<PeriodicReportResult | null> {
+  const row = await readReportSnapshot(db, { kind, nodeId, periodKey: key });
   if (!row) return null;
-  const report = (typeof row.report === 'string' ? JSON.parse(row.report) : row.report) as PeriodicReport;
-  return { ...report, snapshotAt: new Date(row.created_at).toISOString() };
+  return { ...(row.report as PeriodicReport), snapshotAt: row.createdAt.toISOString() };
 }
 
 const n = (v: unknown) => Number(v ?? 0);
 
-/** Pairs (policy_id, default level) of every shipped pack: complaints at these levels are counted, not itemised. */
-function defaultLevelPairs() {
-  return sql.join(PACKS.map((p) => sql`(${p.id}, ${p.severity.defaultLevel})`));
-}
-
 export async function computeReport(
-  db: Kysely<DB>,
+  db: Db,
   node: { id: string; name: string },
   unitIds: string[],
   period: ReportPeriod,
@@ -82,88 +67,13 @@ export async function computeReport(
   naming: ReturnType<typeof namingFor>,
 ): Promise<PeriodicReport> {
   const asOf = asOfInstant(period, now);
-  // The complaints of the report. Every column the aggregates read is in complaints_report_idx, so the
-  // period's rows are read from the index alone instead of one heap page per complaint (0010).
-  const inPeriod = sql`c.unit_id IN ${inList(unitIds)} AND c.received_at >= ${period.start} AND c.received_at < ${period.end}`;
-  // Closed as of `asOf`: the last 'closed' or 'reopened' event before it. One probe of the small partial
-  // complaint_events_closure_idx per complaint, never the complaint's other events (0010).
-  const closedAsOf = (complaintId: RawBuilder<unknown>) => sql`COALESCE((
-    SELECT e.type = 'closed' FROM complaint_events e
-    WHERE e.complaint_id = ${complaintId} AND e.type IN ('closed', 'reopened') AND e.at < ${asOf}
-    ORDER BY e.seq DESC LIMIT 1), false)`;
-
-  // Three independent statements: on PostgreSQL each takes its own pooled connection and they run side by
-  // side; PGlite's single connection takes them in turn.
-  const [grouped, clocks, items] = await Promise.all([
-    sql<{
-      dim: string; channel: string | null; policy_id: string | null; category_id: string | null; level: string | null; unit_id: string | null;
-      count: number; closed: number; valid: number; invalid: number; suggestion: number; unqualified: number; repeat: number;
-      sat_count: number; sat_sum: number | null;
-    }>`
-      WITH base AS (
-        SELECT c.unit_id, c.policy_id, c.channel, c.category_id, c.level, c.qualification, c.repeat_count, c.satisfaction,
-          ${closedAsOf(sql.ref('c.id'))} AS closed_asof
-        FROM complaints c
-        WHERE ${inPeriod}
-      )
-      SELECT
-        CASE WHEN GROUPING(channel) = 0 THEN 'channel' WHEN GROUPING(category_id) = 0 THEN 'category'
-             WHEN GROUPING(level) = 0 THEN 'level' WHEN GROUPING(unit_id) = 0 THEN 'unit' ELSE 'total' END AS dim,
-        channel, policy_id, category_id, level, unit_id,
-        count(*)::int AS count,
-        count(*) FILTER (WHERE closed_asof)::int AS closed,
-        count(*) FILTER (WHERE qualification = 'valid')::int AS valid,
-        count(*) FILTER (WHERE qualification = 'invalid')::int AS invalid,
-        count(*) FILTER (WHERE qualification = 'suggestion')::int AS suggestion,
-        count(*) FILTER (WHERE qualification IS NULL)::int AS unqualified,
-        count(*) FILTER (WHERE repeat_count > 0)::int AS repeat,
-        count(satisfaction)::int AS sat_count,
-        sum(satisfaction)::int AS sat_sum
-      FROM base
-      GROUP BY GROUPING SETS ((channel), (policy_id, category_id), (policy_id, level), (unit_id), ())`.execute(db),
-    // Time limits per clock name, and the overdue total (only the total is reported): a complaint is overdue
-    // as of `asOf` when it is still open then and one of its clocks is past due, not paused and not met.
-    // Both come from one pass over the period's clocks; the closure probe is needed only for the
-    // complaints with such a clock.
-    sql<{ kind: 'clock' | 'overdue'; name: string | null; total: number; met_on_time: number; breached: number }>`
-      WITH kc AS MATERIALIZED (
-        SELECT k.complaint_id, k.name,
-          (k.met_at IS NOT NULL AND k.met_at < ${asOf} AND k.met_at <= k.due_at) AS met_on_time,
-          k.due_at < ${asOf} AS due,
-          (k.due_at < ${asOf} AND k.state <> 'paused' AND (k.met_at IS NULL OR k.met_at >= ${asOf})) AS overdue
-        FROM complaints c JOIN complaint_clocks k ON k.complaint_id = c.id
-        WHERE ${inPeriod} AND k.started_at < ${asOf}
-      )
-      SELECT 'clock' AS kind, name, count(*)::int AS total,
-        count(*) FILTER (WHERE met_on_time)::int AS met_on_time,
-        count(*) FILTER (WHERE due AND NOT met_on_time)::int AS breached
-      FROM kc GROUP BY name
-      UNION ALL
-      SELECT 'overdue', NULL, count(*)::int, 0, 0
-      FROM (SELECT DISTINCT complaint_id FROM kc WHERE overdue) o
-      WHERE NOT ${closedAsOf(sql.ref('o.complaint_id'))}`.execute(db),
-    // The itemised complaints are picked from the index (level and pack are in it) before any heap row is
-    // read, so only the ≤ 1000 listed complaints are fetched in full.
-    sql<{
-      id: string; code: string; title: string; unit_id: string; policy_id: string; level: string; received_at: Date | string; category_id: string | null;
-      conclusion: string | null; reply_message: string | null; last_event: string | null;
-    }>`
-      WITH picked AS (
-        SELECT c.id FROM complaints c
-        WHERE ${inPeriod} AND c.level IS NOT NULL AND (c.policy_id, c.level) NOT IN (${defaultLevelPairs()})
-        ORDER BY c.received_at, c.id
-        LIMIT 1000
-      )
-      SELECT c.id, c.code, c.title, c.unit_id, c.policy_id, c.level, c.received_at, c.category_id,
-        c.report->>'conclusion' AS conclusion, c.reply->>'message' AS reply_message,
-        (SELECT e.type FROM complaint_events e
-          WHERE e.complaint_id = c.id AND e.type IN ${inList(STATUS_EVENT_TYPES)} AND e.at < ${asOf}
-          ORDER BY e.seq DESC LIMIT 1) AS last_event
-      FROM picked p JOIN complaints c ON c.id = p.id
-      ORDER BY c.received_at, c.id`.execute(db),
-  ]);
-
-  const rows = grouped.rows;
+  const { grouped: rows, clocks, items } = await periodicReportRows(db, {
+    unitIds,
+    period,
+    asOf,
+    countedLevels: PACKS.map((p) => ({ policyId: p.id, level: p.severity.defaultLevel })),
+    statusEventTypes: STATUS_EVENT_TYPES,
+  });
   const total = rows.find((r) => r.dim === 'total');
   const pick = (dim: string, key: (r: (typeof rows)[number]) => string | null): CountRow[] =>
     rows.filter((r) => r.dim === dim).map((r) => ({ key: key(r), policyId: r.policy_id, count: n(r.count), closed: n(r.closed) }));
@@ -180,7 +90,7 @@ export async function computeReport(
       suggestion: n(total?.suggestion),
       unqualified: n(total?.unqualified),
       closed: n(total?.closed),
-      overdue: n(clocks.rows.find((r) => r.kind === 'overdue')?.total),
+      overdue: n(clocks.find((r) => r.kind === 'overdue')?.total),
       repeat: n(total?.repeat),
       satisfactionCount: n(total?.sat_count),
       satisfactionSum: n(total?.sat_sum),
@@ -189,10 +99,10 @@ export async function computeReport(
     byCategory: pick('category', (r) => r.category_id),
     byLevel: pick('level', (r) => r.level),
     byUnit: pick('unit', (r) => r.unit_id),
-    clocks: clocks.rows.flatMap((r) =>
+    clocks: clocks.flatMap((r) =>
       r.kind === 'clock' && r.name !== null ? [{ name: r.name, total: n(r.total), metOnTime: n(r.met_on_time), breached: n(r.breached) }] : [],
     ),
-    items: items.rows.map((r) => ({
+    items: items.map((r) => ({
       id: r.id,
       code: r.code,
       title: r.title,

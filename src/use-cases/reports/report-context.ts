@@ -1,35 +1,18 @@
 /** Shared look-ups for reports: the organisation subtree and names from the packs. */
-import { sql, type Kysely, type RawBuilder } from 'kysely';
-import type { DB } from '../../data/schema.ts';
+import type { Db } from '../../data/complaint-store.ts';
+import { subtreeNodes, type OrgNodeRow } from '../../data/reports/report-store.ts';
 import { notFound } from '../../domain/errors.ts';
 import { findPack, type Category } from '../../policies/index.ts';
 import type { LevelInfo, Naming } from '../../domain/reports/periodic-report.ts';
 
-export interface OrgNodeRow {
-  id: string;
-  parentId: string | null;
-  kind: string;
-  name: string;
-  policyId: string | null;
-}
+export type { OrgNodeRow };
 
-/** The node and every node below it (recursive CTE on org_nodes_parent_idx). */
-export async function loadSubtree(db: Kysely<DB>, nodeId: string): Promise<{ root: OrgNodeRow; nodes: OrgNodeRow[] }> {
-  const res = await sql<OrgNodeRow>`
-    WITH RECURSIVE sub AS (
-      SELECT id, parent_id, kind, name, policy_id FROM org_nodes WHERE id = ${nodeId}
-      UNION ALL
-      SELECT n.id, n.parent_id, n.kind, n.name, n.policy_id FROM org_nodes n JOIN sub s ON n.parent_id = s.id
-    )
-    SELECT id, parent_id AS "parentId", kind, name, policy_id AS "policyId" FROM sub`.execute(db);
-  const root = res.rows.find((r) => r.id === nodeId);
+/** The node and every node below it; 404 when the node does not exist. */
+export async function loadSubtree(db: Db, nodeId: string): Promise<{ root: OrgNodeRow; nodes: OrgNodeRow[] }> {
+  const nodes = await subtreeNodes(db, nodeId);
+  const root = nodes.find((r) => r.id === nodeId);
   if (!root) throw notFound(`org node '${nodeId}'`);
-  return { root, nodes: res.rows };
-}
-
-/** `(…)` list of bound values for `IN`, one parameter each (never interpolated text). */
-export function inList(values: readonly string[]): RawBuilder<unknown> {
-  return values.length ? sql`(${sql.join(values)})` : sql`(NULL)`;
+  return { root, nodes };
 }
 
 function categoryIndex(cats: readonly Category[], into = new Map<string, string>()): Map<string, string> {
