@@ -6,7 +6,7 @@
  */
 import type { Db, ComplaintRow } from '../data/complaint-store.ts';
 import { subtreeIds } from '../data/org-store.ts';
-import { ROLE_SCOPE, isRole } from './permissions.ts';
+import { NODELESS_SCOPE, ROLE_SCOPE, isRole } from './permissions.ts';
 
 export interface UserRef {
   id: string;
@@ -25,11 +25,7 @@ const NOTHING: Scope = { orgIds: new Set(), departmentIds: null };
 
 export async function scopeOf(db: Db, user: UserRef): Promise<Scope> {
   if (!isRole(user.role)) return NOTHING;
-  if (!user.orgNodeId) {
-    // The administrator created from the environment has no node: it administers everything.
-    // Any other role without a node sees nothing rather than everything (fail closed).
-    return user.role === 'admin' ? { orgIds: null, departmentIds: null } : NOTHING;
-  }
+  if (!user.orgNodeId) return NODELESS_SCOPE[user.role] === 'installation' ? { orgIds: null, departmentIds: null } : NOTHING;
   const ids = new Set(await subtreeIds(db, user.orgNodeId));
   return ROLE_SCOPE[user.role] === 'department' ? { orgIds: ids, departmentIds: ids } : { orgIds: ids, departmentIds: null };
 }
