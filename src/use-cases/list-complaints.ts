@@ -6,6 +6,8 @@
  * (cursor, limit); the queries are src/data/queue-store.ts's.
  */
 import type { Deps } from './context.ts';
+import { loadClocksFor } from '../data/complaint-store.ts';
+import type { ClockRecord } from '../domain/contracts.ts';
 import { queueBatch, queuePage, QUEUE_FAR_FUTURE, type QueuePosition, type QueueQuery, type QueueRow } from '../data/queue-store.ts';
 import { invalid } from '../domain/errors.ts';
 import { instantProblem, parseInstant } from '../domain/instant.ts';
@@ -104,6 +106,11 @@ export async function listComplaints(deps: Deps, f: ComplaintFilter): Promise<Co
   const items = rows.slice(0, limit);
   const nextCursor = rows.length > limit ? cursorAfter(items[items.length - 1], query.sort) : null;
   return { items, nextCursor, total, totalCapped };
+}
+
+/** The clocks of a page's complaints, by complaint id (the queue shows each one's nearest deadline). */
+export async function clocksOfPage(deps: Deps, page: ComplaintPage): Promise<Map<string, ClockRecord[]>> {
+  return loadClocksFor(deps.db, page.items.map((i) => i.id));
 }
 
 /** The cursor of the rows that follow `last` in the queue's order. */
