@@ -9,7 +9,7 @@
  *   whose bigrams contain all of the query's (`@>`, indexed), then rechecks with ILIKE for the exact
  *   substring, so order and adjacency hold and the answer is exactly what ILIKE alone would give;
  * - a two-character query is exactly one bigram, and the bigram index already answers it exactly (see
- *   `searchCondition`), so the ILIKE recheck is left out: the rows are the same, and the planner then
+ *   `searchBranches` in src/data/search-condition.ts), so the ILIKE recheck is left out: the rows are the same, and the planner then
  *   estimates the matches from the index statistics instead of multiplying in an ILIKE guess, which made
  *   it sort tens of thousands of matches for a frequent word instead of walking the queue's order;
  * - a query without a bigram — one character (a surname such as 王, or 漏), or single characters between
