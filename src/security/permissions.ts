@@ -88,8 +88,8 @@ const IMPORTER: readonly Capability[] = ['complaint.import'];
 const EXPORT_AUDITOR: readonly Capability[] = ['exportlog.read'];
 
 /**
- * The inbox is addressed to roles (R-NT-1/2). The administrator, who sets up who is notified of what,
- * sees every role's notifications, so a rule that reaches nobody or the wrong role shows.
+ * The inbox is addressed to roles (R-NT-1/2); each role reads its own. The administrator, who answers
+ * for the installation, reads every role's (within scope, like everything else).
  */
 const INBOX_OVERSEER: readonly Capability[] = ['inbox.read_all'];
 
