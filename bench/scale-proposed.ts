@@ -9,7 +9,7 @@ import { sql } from 'kysely';
 import type { Deps } from '../src/use-cases/context.ts';
 import type { Scope } from '../src/security/scope.ts';
 import { listComplaints, type ComplaintFilter } from '../src/use-cases/list-complaints.ts';
-import { searchCondition } from '../src/domain/search/index.ts';
+import { searchCondition } from '../src/data/search-condition.ts';
 
 type TimeRuns = (runs: number, op: (i: number) => Promise<unknown>, target?: { ms: number; on: 'p95' | 'p99' | 'max' }, warmup?: number) => Promise<any>;
 

@@ -5,7 +5,8 @@
  */
 import { sql } from 'kysely';
 import type { Db } from './complaint-store.ts';
-import { scopeCondition, type Scope } from '../security/scope.ts';
+import type { Scope } from '../security/scope.ts';
+import { scopeCondition } from './scope-condition.ts';
 
 export interface DashboardCounts {
   openByLevel: { level: string | null; count: number }[];

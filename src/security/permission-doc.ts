@@ -7,7 +7,7 @@
 import { readFileSync, writeFileSync } from 'node:fs';
 import { fileURLToPath } from 'node:url';
 import { ACTION_TYPES } from '../domain/lifecycle/index.ts';
-import { ACTION_ROLES, CAPABILITIES, ROLES, ROLE_CAPABILITIES, ROLE_LABELS, ROLE_SCOPE, roleMayTake, type Capability } from './permissions.ts';
+import { ACTION_ROLES, CAPABILITIES, NODELESS_SCOPE, ROLES, ROLE_CAPABILITIES, ROLE_LABELS, ROLE_SCOPE, roleMayTake, type Capability } from './permissions.ts';
 
 export const BEGIN = '<!-- BEGIN GENERATED PERMISSION TABLE (src/security/permission-doc.ts) -->';
 export const END = '<!-- END GENERATED PERMISSION TABLE -->';
@@ -16,7 +16,10 @@ const yes = (b: boolean) => (b ? '✓' : '—');
 
 export function renderPermissionTables(): string {
   const head = `| | ${ROLES.join(' | ')} |\n|---|${ROLES.map(() => ':-:').join('|')}|`;
-  const roles = ROLES.map((r) => `| \`${r}\` | ${ROLE_LABELS[r]} | ${ROLE_SCOPE[r] === 'org' ? 'units in the subtree of their organisation node' : 'complaints dispatched to their department (lead or co-handling)'} |`);
+  const roles = ROLES.map(
+    (r) =>
+      `| \`${r}\` | ${ROLE_LABELS[r]} | ${ROLE_SCOPE[r] === 'org' ? 'units in the subtree of their organisation node' : 'complaints dispatched to their department (lead or co-handling)'} | ${NODELESS_SCOPE[r] === 'installation' ? 'the whole installation' : 'nothing'} |`,
+  );
   const caps = (Object.keys(CAPABILITIES) as Capability[]).map(
     (c) => `| \`${c}\` — ${CAPABILITIES[c]} | ${ROLES.map((r) => yes(ROLE_CAPABILITIES[r].includes(c))).join(' | ')} |`,
   );
@@ -26,8 +29,8 @@ export function renderPermissionTables(): string {
     '',
     '### Roles and their scope',
     '',
-    '| Role | Who | Sees and acts on |',
-    '|---|---|---|',
+    '| Role | Who | Sees and acts on | Without an organisation node |',
+    '|---|---|---|---|',
     ...roles,
     '',
     '### Capabilities (route level)',

@@ -42,6 +42,7 @@ export const CAPABILITIES = {
   'complaint.import': 'import a ledger of past complaints (.xlsx, .csv, .tsv) into units in scope (issue #17)',
   'backup.read': "see the nightly backups: schedule, the last attempt and its failure reason, the files kept (the installation's, not a node's)",
   'exportlog.read': 'read the export log: who exported which queue view, when, how many rows, contacts unmasked or not (exports by users in scope)',
+  'inbox.read_all': "read every role's notifications in the inbox (any other role reads those addressed to it), about complaints in scope",
 } as const;
 export type Capability = keyof typeof CAPABILITIES;
 
@@ -86,6 +87,12 @@ const IMPORTER: readonly Capability[] = ['complaint.import'];
  */
 const EXPORT_AUDITOR: readonly Capability[] = ['exportlog.read'];
 
+/**
+ * The inbox is addressed to roles (R-NT-1/2); each role reads its own. The administrator, who answers
+ * for the installation, reads every role's (within scope, like everything else).
+ */
+const INBOX_OVERSEER: readonly Capability[] = ['inbox.read_all'];
+
 export const ROLE_CAPABILITIES: Record<Role, readonly Capability[]> = {
   // Evidence (R-IN-2 photos) is added by those who work the case, the department included.
   agent: [...CASE_WORKER, ...EVALUATOR, 'attachment.add', ...REPORT_WRITER],
@@ -97,7 +104,7 @@ export const ROLE_CAPABILITIES: Record<Role, readonly Capability[]> = {
   // manager (S3 5.5.5.3: 品质主管审核), which a complaint manager and the administrator may also do.
   qa: [...CASE_WORKER, ...EVALUATOR, 'calendar.edit', 'attachment.add', ...REPORT_APPROVER, 'return.inspect', 'return.dispose'],
   manager: [...CASE_WORKER, ...EVALUATOR, 'calendar.edit', 'attachment.add', ...REPORT_APPROVER, 'return.dispose', ...IMPORTER],
-  admin: [...CASE_WORKER, ...EVALUATOR, 'calendar.edit', 'users.manage', 'attachment.add', 'eventlog.verify', ...REPORT_APPROVER, 'return.inspect', 'return.dispose', ...IMPORTER, ...EXPORT_AUDITOR, 'backup.read'],
+  admin: [...CASE_WORKER, ...EVALUATOR, 'calendar.edit', 'users.manage', 'attachment.add', 'eventlog.verify', ...REPORT_APPROVER, 'return.inspect', 'return.dispose', ...IMPORTER, ...EXPORT_AUDITOR, 'backup.read', ...INBOX_OVERSEER],
   auditor: ['complaint.read', 'dashboard.read', 'report.read', ...EVALUATOR, ...EXPORTER, ...EXPORT_AUDITOR],
 };
 
@@ -114,6 +121,21 @@ export const ROLE_SCOPE: Record<Role, 'org' | 'department'> = {
   manager: 'org',
   admin: 'org',
   auditor: 'org',
+};
+
+/**
+ * What a user without an organisation node sees. The administrator created from the environment has
+ * none and administers the whole installation; any other role without a node sees nothing rather than
+ * everything (fail closed).
+ */
+export const NODELESS_SCOPE: Record<Role, 'installation' | 'nothing'> = {
+  agent: 'nothing',
+  specialist: 'nothing',
+  handler: 'nothing',
+  qa: 'nothing',
+  manager: 'nothing',
+  admin: 'installation',
+  auditor: 'nothing',
 };
 
 const WORKERS: readonly Role[] = ['agent', 'specialist', 'qa', 'manager', 'admin'];
@@ -177,4 +199,14 @@ export function capabilitiesOf(role: string): Capability[] {
 export function roleMayTake(role: string, action: string): boolean {
   if (!isRole(role) || !roleHas(role, 'complaint.act')) return false;
   return ACTION_ROLES[action as ActionType]?.includes(role) ?? false;
+}
+
+/**
+ * Whether an account change is refused because the actor makes it to their own account: nobody
+ * disables themselves or changes their own role, whatever their capabilities, so an administrator can
+ * neither lock the installation out by mistake nor be the only one to decide their own powers.
+ */
+export function selfChangeRefused(actorId: string, target: { id: string; role: string }, patch: { disabled?: boolean; role?: string }): boolean {
+  if (target.id !== actorId) return false;
+  return patch.disabled === true || (patch.role !== undefined && patch.role !== target.role);
 }

@@ -1,12 +1,12 @@
 /**
  * Organisation scoping: which complaints and organisation nodes a user may see. One scope is
- * computed per request and used both as a SQL condition (lists, totals, dashboard) and as a check on
- * one complaint (detail, actions, events, assessment, contact), so the two can never disagree.
+ * computed per request and used both as a SQL condition (lists, totals, dashboard;
+ * src/data/scope-condition.ts) and as a check on one complaint (detail, actions, events, assessment,
+ * contact), so the two can never disagree.
  */
-import { sql, type RawBuilder } from 'kysely';
 import type { Db, ComplaintRow } from '../data/complaint-store.ts';
 import { subtreeIds } from '../data/org-store.ts';
-import { ROLE_SCOPE, isRole } from './permissions.ts';
+import { NODELESS_SCOPE, ROLE_SCOPE, isRole } from './permissions.ts';
 
 export interface UserRef {
   id: string;
@@ -25,11 +25,7 @@ const NOTHING: Scope = { orgIds: new Set(), departmentIds: null };
 
 export async function scopeOf(db: Db, user: UserRef): Promise<Scope> {
   if (!isRole(user.role)) return NOTHING;
-  if (!user.orgNodeId) {
-    // The administrator created from the environment has no node: it administers everything.
-    // Any other role without a node sees nothing rather than everything (fail closed).
-    return user.role === 'admin' ? { orgIds: null, departmentIds: null } : NOTHING;
-  }
+  if (!user.orgNodeId) return NODELESS_SCOPE[user.role] === 'installation' ? { orgIds: null, departmentIds: null } : NOTHING;
   const ids = new Set(await subtreeIds(db, user.orgNodeId));
   return ROLE_SCOPE[user.role] === 'department' ? { orgIds: ids, departmentIds: ids } : { orgIds: ids, departmentIds: null };
 }
@@ -48,18 +44,11 @@ export function complaintInScope(scope: Scope, row: Pick<ComplaintRow, 'unit_id'
   return scope.orgIds === null || scope.orgIds.has(row.unit_id);
 }
 
-/** The same rule as `complaintInScope`, as a condition on the complaints table under `alias`. */
-export function scopeCondition(scope: Scope, alias: string): RawBuilder<boolean> {
-  if (scope.departmentIds) {
-    const ids = [...scope.departmentIds];
-    if (!ids.length) return sql<boolean>`false`;
-    return sql<boolean>`(${sql.ref(`${alias}.lead_department_id`)} in (${sql.join(ids)}) or ${sql.ref(`${alias}.co_department_ids`)} && ARRAY[${sql.join(ids)}]::text[])`;
-  }
-  if (scope.orgIds === null) return sql<boolean>`true`;
-  const ids = [...scope.orgIds];
-  if (!ids.length) return sql<boolean>`false`;
-  return sql<boolean>`${sql.ref(`${alias}.unit_id`)} in (${sql.join(ids)})`;
-}
+/**
+ * The same rule as a SQL condition lives with the other SQL (src/data/scope-condition.ts). Re-exported
+ * here only so callers not yet moved behind a store keep compiling; new code imports it from src/data.
+ */
+export { scopeCondition } from '../data/scope-condition.ts';
 
 /**
  * The organisation nodes a user is shown: their subtree, plus the chain of nodes above it so the

@@ -12,12 +12,22 @@
  */
 import { createHash, randomBytes } from 'node:crypto';
 import argon2 from 'argon2';
-import { sql } from 'kysely';
 import { configCache } from '../data/config-cache.ts';
-import { registerPreparedStatement } from '../data/db.ts';
 import { clearLoginFailuresThrough, markLoginAttemptFailed, reserveLoginAttempt } from '../data/login-attempt-store.ts';
 import { inTransaction } from '../data/transaction.ts';
-import { countActiveApiTokens, lockUser } from '../data/session-store.ts';
+import {
+  countActiveApiTokens,
+  findSessionByTokenHash,
+  insertSession,
+  listActiveApiTokens,
+  lockUser,
+  markSessionUsed,
+  revokeApiTokenOfUser,
+  revokeSessionByTokenHash,
+  revokeSessionsOfUser,
+  setPasswordRevokingOthers,
+} from '../data/session-store.ts';
+import { findUserByEmail, findUserById, insertUserUnlessEmailTaken, updateUserRow } from '../data/user-store.ts';
 import type { Deps } from './context.ts';
 import { DomainError, invalid } from '../domain/errors.ts';
 
@@ -80,12 +90,8 @@ export async function createSession(
   const token = randomBytes(32).toString('base64url');
   const now = deps.now();
   const expiresAt = new Date(now.getTime() + lifetimeHours * 3600_000);
-  const row = await deps.db
-    .insertInto('sessions')
-    .values({ token_hash: tokenHash(token), user_id: userId, kind, name, created_at: now, expires_at: expiresAt })
-    .returning('id')
-    .executeTakeFirstOrThrow();
-  return { token, id: row.id, expiresAt };
+  const id = await insertSession(deps.db, { token_hash: tokenHash(token), user_id: userId, kind, name, created_at: now, expires_at: expiresAt });
+  return { token, id, expiresAt };
 }
 
 export async function login(
@@ -107,7 +113,7 @@ export async function login(
     if (slot.by === 'email') throw new LoginThrottled(new Date(slot.latest.getTime() + LOCKOUT.windowMs), now, 'too many failed logins for this account: it is locked');
     throw new LoginThrottled(new Date(slot.earliest.getTime() + LOCKOUT.windowMs), now, 'too many failed logins from this address');
   }
-  const user = await deps.db.selectFrom('users').selectAll().where('email', '=', key).executeTakeFirst();
+  const user = await findUserByEmail(deps.db, key);
   const ok = await loginPasswordVerifier.verify(user ? user.password_hash : await (dummyHash ??= hashPassword('not-a-real-password')), password);
   // A disabled account answers like a wrong password, even to the right one: a different answer
   // would confirm the password to whoever guessed it.
@@ -122,24 +128,16 @@ export async function login(
 
 /** The user behind a token, if the token is of one of `kinds`, not revoked, not expired, and the user is enabled. */
 export async function authenticateSession(deps: Deps, token: string, kinds: readonly SessionKind[]): Promise<Authenticated | null> {
-  const compiled = deps.db
-    .selectFrom('sessions as s')
-    .innerJoin('users as u', 'u.id', 's.user_id')
-    .select(['u.id', 'u.email', 'u.name', 'u.role', 'u.org_node_id', 'u.disabled', 's.id as session_id', 's.kind', 's.expires_at', 's.revoked_at', 's.last_used_at'])
-    // Rides along so the in-memory organisation tree and calendars never lag a committed change.
-    .select(sql<number>`(SELECT v FROM config_version)`.as('config_version'))
-    .where('s.token_hash', '=', tokenHash(token))
-    .compile();
-  // Every request runs it: prepared once per connection (src/data/db.ts).
-  registerPreparedStatement('plaint_session', compiled.sql);
-  const row = (await deps.db.executeQuery(compiled)).rows[0];
+  const row = await findSessionByTokenHash(deps.db, tokenHash(token));
+  // The lookup carries the configuration counter, so this process's organisation tree and calendars
+  // never lag a committed change.
   if (row) configCache(deps.db).observe(row.config_version);
   const now = deps.now();
   if (!row || row.disabled || row.revoked_at || new Date(row.expires_at).getTime() <= now.getTime()) return null;
   if (!kinds.includes(row.kind as SessionKind)) return null;
   if (row.kind === 'api' && (!row.last_used_at || now.getTime() - new Date(row.last_used_at).getTime() > 60_000)) {
     // Shown in the token list; written at most once a minute.
-    await deps.db.updateTable('sessions').set({ last_used_at: now }).where('id', '=', row.session_id).execute();
+    await markSessionUsed(deps.db, row.session_id, now);
   }
   return { user: { id: row.id, email: row.email, name: row.name, role: row.role, orgNodeId: row.org_node_id }, sessionId: row.session_id, kind: row.kind as SessionKind };
 }
@@ -150,14 +148,11 @@ export async function authenticate(deps: Deps, token: string): Promise<SessionUs
 }
 
 export async function logout(deps: Deps, token: string): Promise<void> {
-  await deps.db.updateTable('sessions').set({ revoked_at: deps.now() }).where('token_hash', '=', tokenHash(token)).where('revoked_at', 'is', null).execute();
+  await revokeSessionByTokenHash(deps.db, tokenHash(token), deps.now());
 }
 
 export async function revokeUserSessions(deps: Deps, userId: string, exceptSessionId?: string): Promise<number> {
-  let q = deps.db.updateTable('sessions').set({ revoked_at: deps.now() }).where('user_id', '=', userId).where('revoked_at', 'is', null);
-  if (exceptSessionId) q = q.where('id', '<>', exceptSessionId);
-  const r = await q.executeTakeFirst();
-  return Number(r.numUpdatedRows);
+  return revokeSessionsOfUser(deps.db, userId, deps.now(), exceptSessionId);
 }
 
 // ---------------------------------------------------------------------------------------------
@@ -187,15 +182,7 @@ export async function createApiToken(deps: Deps, user: SessionUser, name: string
 }
 
 export async function listApiTokens(deps: Deps, user: SessionUser): Promise<ApiTokenInfo[]> {
-  const rows = await deps.db
-    .selectFrom('sessions')
-    .select(['id', 'name', 'created_at', 'expires_at', 'last_used_at'])
-    .where('user_id', '=', user.id)
-    .where('kind', '=', 'api')
-    .where('revoked_at', 'is', null)
-    .where('expires_at', '>', deps.now())
-    .orderBy('created_at')
-    .execute();
+  const rows = await listActiveApiTokens(deps.db, user.id, deps.now());
   return rows.map((r) => ({
     id: r.id,
     name: r.name ?? '',
@@ -207,15 +194,7 @@ export async function listApiTokens(deps: Deps, user: SessionUser): Promise<ApiT
 
 /** Revokes one of the user's own API tokens; someone else's token answers 404 like an unknown one. */
 export async function revokeApiToken(deps: Deps, user: SessionUser, id: string): Promise<void> {
-  const r = await deps.db
-    .updateTable('sessions')
-    .set({ revoked_at: deps.now() })
-    .where('id', '=', id)
-    .where('user_id', '=', user.id)
-    .where('kind', '=', 'api')
-    .where('revoked_at', 'is', null)
-    .executeTakeFirst();
-  if (Number(r.numUpdatedRows) === 0) throw new DomainError('NOT_FOUND', `API token '${id}' not found`);
+  if (!(await revokeApiTokenOfUser(deps.db, user.id, id, deps.now()))) throw new DomainError('NOT_FOUND', `API token '${id}' not found`);
 }
 
 // ---------------------------------------------------------------------------------------------
@@ -243,34 +222,24 @@ export function assertPasswordPolicy(password: string, email: string, field = 'p
 
 /** Changes the user's own password; the other sessions and tokens of the user are revoked. */
 export async function changePassword(deps: Deps, auth: Authenticated, currentPassword: string, newPassword: string): Promise<void> {
-  const row = await deps.db.selectFrom('users').select(['password_hash', 'email']).where('id', '=', auth.user.id).executeTakeFirstOrThrow();
+  const row = await findUserById(deps.db, auth.user.id);
+  if (!row) throw new DomainError('UNAUTHENTICATED', 'the user no longer exists');
   const ok = await argon2.verify(row.password_hash, currentPassword).catch(() => false);
   if (!ok) throw new DomainError('FORBIDDEN', 'the current password is wrong');
   assertPasswordPolicy(newPassword, row.email, 'newPassword');
   if (await argon2.verify(row.password_hash, newPassword).catch(() => false)) throw invalid('newPassword', 'must differ from the current password');
   const hash = await hashPassword(newPassword);
-  await deps.db.transaction().execute(async (trx) => {
-    await trx.updateTable('users').set({ password_hash: hash, password_changed_at: deps.now() }).where('id', '=', auth.user.id).execute();
-    await trx.updateTable('sessions').set({ revoked_at: deps.now() }).where('user_id', '=', auth.user.id).where('revoked_at', 'is', null).where('id', '<>', auth.sessionId).execute();
-  });
+  await setPasswordRevokingOthers(deps.db, auth.user.id, hash, deps.now(), auth.sessionId);
 }
 
 /** Creates or updates a user; used for the admin from the environment and for demo users. */
 export async function ensureUser(deps: Deps, u: { email: string; name: string; password: string; role: string; orgNodeId: string | null }): Promise<void> {
   const email = normaliseEmail(u.email);
-  const existing = await deps.db.selectFrom('users').select(['id', 'password_hash']).where('email', '=', email).executeTakeFirst();
+  const existing = await findUserByEmail(deps.db, email);
   if (existing) {
     const same = await argon2.verify(existing.password_hash, u.password).catch(() => false);
-    await deps.db
-      .updateTable('users')
-      .set({ role: u.role, disabled: false, ...(same ? {} : { password_hash: await hashPassword(u.password) }) })
-      .where('id', '=', existing.id)
-      .execute();
+    await updateUserRow(deps.db, existing.id, { role: u.role, disabled: false, ...(same ? {} : { password_hash: await hashPassword(u.password) }) });
     return;
   }
-  await deps.db
-    .insertInto('users')
-    .values({ email, name: u.name, password_hash: await hashPassword(u.password), role: u.role, org_node_id: u.orgNodeId })
-    .onConflict((oc) => oc.column('email').doNothing())
-    .execute();
+  await insertUserUnlessEmailTaken(deps.db, { email, name: u.name, password_hash: await hashPassword(u.password), role: u.role, org_node_id: u.orgNodeId });
 }

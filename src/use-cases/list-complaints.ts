@@ -2,15 +2,16 @@
  * The queue: filters and keyset pagination. Sorting by due puts the complaints whose nearest clock
  * runs out first at the top; complaints with no running clock follow, newest first. A text search
  * (`q`) counts at most SEARCH_TOTAL_CAP matches, any other list at most QUEUE_TOTAL_CAP, and says so
- * (`totalCapped`); the pages are exact either way.
+ * (`totalCapped`); the pages are exact either way. This file checks the request and shapes the answer
+ * (cursor, limit); the queries are src/data/queue-store.ts's.
  */
-import { sql, type Expression, type SelectQueryBuilder, type SqlBool } from 'kysely';
 import type { Deps } from './context.ts';
-import { LISTED_COMPLAINT_COLUMNS, type ListedComplaintRow } from '../data/complaint-store.ts';
+import { loadClocksFor } from '../data/complaint-store.ts';
+import type { ClockRecord } from '../domain/contracts.ts';
+import { queueBatch, queuePage, QUEUE_FAR_FUTURE, type QueuePosition, type QueueQuery, type QueueRow } from '../data/queue-store.ts';
 import { invalid } from '../domain/errors.ts';
 import { instantProblem, parseInstant } from '../domain/instant.ts';
-import { scopeCondition, type Scope } from '../security/scope.ts';
-import { searchBranches, SEARCH_TOTAL_CAP, type SearchBranches } from '../domain/search/index.ts';
+import type { Scope } from '../security/scope.ts';
 
 export interface ComplaintFilter {
   status?: string[];
@@ -35,7 +36,7 @@ export interface ComplaintFilter {
 }
 
 export interface ComplaintPage {
-  items: (ListedComplaintRow & { customer_name: string; customer_phone: string | null; customer_email: string | null; unit_name: string })[];
+  items: QueueRow[];
   nextCursor: string | null;
   /** The number of matching complaints; with `totalCapped`, a lower bound (SEARCH_TOTAL_CAP or QUEUE_TOTAL_CAP). */
   total: number;
@@ -51,28 +52,6 @@ export interface ComplaintPage {
  */
 export const QUEUE_TOTAL_CAP = 10_000;
 
-const FAR_FUTURE = '9999-12-31T00:00:00.000Z';
-type AnyQuery = SelectQueryBuilder<any, any, any>;
-/**
- * When a text search matches more than SEARCH_TOTAL_CAP complaints, its page is first looked for among
- * the first complaints in the queue's order (the other filters applied, the text not), read through the
- * order's index: this many per row of the page, a short walk and then a longer one. A word in one
- * complaint of 150 or more fills a page of 25 within ~4,000 rows, where fetching and sorting every match
- * reads them all (退款: 81,000 at 1M). The short walk is there because the planner reads a long one
- * differently when the other filters leave few complaints (a unit's open ones: it fetches and sorts all
- * of them, ~100 ms), while a word that frequent fills the page from 500. A rarer word misses both and
- * pays them on top of fetching its matches; at 1M that is about what the walks would save, and longer
- * walks would catch more words but make every miss dearer.
- */
-const SEARCH_WALK_ROWS_PER_ROW = [20, 150];
-/**
- * A walk looks each row's customer up by key when the customers' index finds at least this many
- * customers per walked row, and gathers them otherwise: reading one found customer costs about what
- * looking up one walked row's does, and the index finds more than match (a role without contact
- * details still gets the customers whose phone holds the digits, and drops them only on reading).
- */
-const PROBE_WHEN_CANDIDATES_PER_ROW = 2;
-
 const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
 
 /**
@@ -80,7 +59,7 @@ const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
  * for 'due' two joined by '|'. Anything else, however well-formed its JSON, is refused here rather
  * than by the database.
  */
-function decodeCursor(cursor: string, sort: 'due' | 'received'): { k: string; id: string } {
+function decodeCursor(cursor: string, sort: 'due' | 'received'): QueuePosition {
   const bad = () => invalid('cursor', 'is not a cursor returned by this API (for this sort)');
   let v: unknown;
   try {
@@ -93,213 +72,67 @@ function decodeCursor(cursor: string, sort: 'due' | 'received'): { k: string; id
   const keys = k.split('|');
   if (keys.length !== (sort === 'due' ? 2 : 1) || keys.some((x) => instantProblem(x) !== null)) throw bad();
   // Passed on as the database reads them back: plain UTC ISO strings.
-  return { k: keys.map((x) => parseInstant(x, 'cursor').toISOString()).join('|'), id };
+  const [first, second] = keys.map((x) => parseInstant(x, 'cursor').toISOString());
+  return sort === 'due' ? { due: first, receivedAt: second, id } : { due: QUEUE_FAR_FUTURE, receivedAt: first, id };
 }
 
-type PageRows = ComplaintPage['items'];
-
-/**
- * The pieces every page query of one request is built from: the filters, the order and the cursor
- * apply to `c` in queries of several shapes (a count, a page, a walk, a list of ids).
- */
-interface ListQueries {
-  deps: Deps;
-  limit: number;
-  /** The text search: its two branches, the complaint's own text and its customer. */
-  search: SearchBranches | null;
-  complaints: () => AnyQuery;
-  filtered: <Q extends AnyQuery>(q: Q, withSearch: boolean) => Q;
-  inOrder: <Q extends AnyQuery>(q: Q) => Q;
-  afterCursor: <Q extends AnyQuery>(q: Q) => Q;
-  /** The page's rows with the customer and unit joined (each complaint has exactly one). */
-  withNames: (pageRows: AnyQuery) => Promise<PageRows>;
-}
-
-function filterConditions(f: ComplaintFilter): ((eb: any) => Expression<SqlBool>)[] {
-  const filters: ((eb: any) => Expression<SqlBool>)[] = [() => scopeCondition(f.scope, 'c')];
-  if (f.status?.length) filters.push((eb) => eb('c.status', 'in', f.status!));
-  if (f.unitIds) filters.push((eb) => (f.unitIds!.length ? eb('c.unit_id', 'in', f.unitIds!) : sql<boolean>`false`));
-  if (f.level?.length) filters.push((eb) => eb('c.level', 'in', f.level!));
-  if (f.channel?.length) filters.push((eb) => eb('c.channel', 'in', f.channel!));
-  if (f.categoryId) filters.push((eb) => eb('c.category_id', '=', f.categoryId!));
-  if (f.leadDepartmentId) filters.push((eb) => eb.or([eb('c.lead_department_id', '=', f.leadDepartmentId!), sql<boolean>`${f.leadDepartmentId} = ANY(c.co_department_ids)`]));
-  if (f.customerId) filters.push((eb) => eb('c.customer_id', '=', f.customerId!));
-  if (f.receivedFrom) {
-    const from = parseInstant(f.receivedFrom, 'receivedFrom');
-    filters.push((eb) => eb('c.received_at', '>=', from));
-  }
-  if (f.receivedTo) {
-    const to = parseInstant(f.receivedTo, 'receivedTo');
-    filters.push((eb) => eb('c.received_at', '<', to));
-  }
-  if (f.overdue === true) filters.push((eb) => eb.and([eb('c.overdue', '=', true), eb('c.status', '!=', 'closed')]));
-  if (f.overdue === false) filters.push((eb) => eb('c.overdue', '=', false));
-  if (f.clockState) {
-    filters.push((eb) =>
-      eb.exists(
-        eb
-          .selectFrom('complaint_clocks as k')
-          .select(sql`1`.as('one'))
-          .whereRef('k.complaint_id', '=', 'c.id')
-          .where('k.state', '=', f.clockState!),
-      ),
-    );
-  }
-  return filters;
-}
-
-function listQueries(deps: Deps, f: ComplaintFilter, sort: 'due' | 'received'): ListQueries {
-  const filters = filterConditions(f);
-  const search = f.q && f.q.trim() ? searchBranches(f.q, { searchContact: f.searchContact === true }) : null;
-  // Complaints alone: every filter, the text search included, is a condition on the complaints row,
-  // and the customer and unit are joined only to the page's rows.
-  const filtered = <Q extends AnyQuery>(q: Q, withSearch: boolean): Q => {
-    let r = q;
-    for (const w of filters) r = r.where(w) as Q;
-    return withSearch && search ? (r.where(() => search.either('array')) as Q) : r;
+/** The store's query for a checked filter: instants parsed, the cursor decoded, a blank search dropped. */
+function queueQuery(f: Omit<ComplaintFilter, 'limit'>): QueueQuery {
+  const sort = f.sort ?? 'received';
+  return {
+    scope: f.scope,
+    status: f.status,
+    unitIds: f.unitIds,
+    level: f.level,
+    channel: f.channel,
+    categoryId: f.categoryId,
+    receivedFrom: f.receivedFrom ? parseInstant(f.receivedFrom, 'receivedFrom') : undefined,
+    receivedTo: f.receivedTo ? parseInstant(f.receivedTo, 'receivedTo') : undefined,
+    overdue: f.overdue,
+    clockState: f.clockState,
+    leadDepartmentId: f.leadDepartmentId,
+    customerId: f.customerId,
+    q: f.q && f.q.trim() ? f.q : undefined,
+    searchContact: f.searchContact === true,
+    sort,
+    after: f.cursor ? decodeCursor(f.cursor, sort) : null,
   };
-  // A literal, not a parameter, so the planner matches the expression indexes of migration 0007.
-  const dueKey = sql<Date>`coalesce(c.next_due_at, ${sql.raw(`'${FAR_FUTURE}'::timestamptz`)})`;
-  const inOrder = <Q extends AnyQuery>(q: Q): Q =>
-    (sort === 'due' ? q.orderBy(dueKey).orderBy(sql`c.received_at`).orderBy(sql`c.id`) : q.orderBy(sql`c.received_at desc`).orderBy(sql`c.id desc`)) as Q;
-  const cursor = f.cursor ? decodeCursor(f.cursor, sort) : null;
-  const afterCursor = <Q extends AnyQuery>(q: Q): Q => {
-    if (!cursor) return q;
-    const { k, id } = cursor;
-    return (sort === 'due'
-      ? q.where(sql<boolean>`(${dueKey}, c.received_at, c.id) > (${k.split('|')[0]}::timestamptz, ${k.split('|')[1]}::timestamptz, ${id}::uuid)`)
-      : q.where(sql<boolean>`(c.received_at, c.id) < (${k}::timestamptz, ${id}::uuid)`)) as Q;
-  };
-  const withNames = async (pageRows: AnyQuery): Promise<PageRows> => {
-    const q = deps.db
-      .selectFrom(pageRows.as('c'))
-      .innerJoin('customers as cu', 'cu.id', 'c.customer_id')
-      .innerJoin('org_nodes as u', 'u.id', 'c.unit_id')
-      // The shown columns only: the index-only ones are most of a row's bytes.
-      .select(LISTED_COMPLAINT_COLUMNS.map((col) => `c.${col}` as const))
-      .select(['cu.name as customer_name', 'cu.phone as customer_phone', 'cu.email as customer_email', 'u.name as unit_name']);
-    return (await inOrder(q).execute()) as unknown as PageRows;
-  };
-  return { deps, limit: Math.min(Math.max(f.limit ?? 25, 1), 200), search, complaints: () => deps.db.selectFrom('complaints as c'), filtered, inOrder, afterCursor, withNames };
 }
 
 export async function listComplaints(deps: Deps, f: ComplaintFilter): Promise<ComplaintPage> {
-  const sort = f.sort ?? 'received';
-  const qs = listQueries(deps, f, sort);
-  const { total, totalCapped, rows } = qs.search ? await searchPage(qs, qs.search) : await plainPage(qs);
-  const items = rows.slice(0, qs.limit);
-  const nextCursor = rows.length > qs.limit ? cursorAfter(items[items.length - 1], sort) : null;
+  const query = queueQuery(f);
+  const limit = Math.min(Math.max(f.limit ?? 25, 1), 200);
+  const { total, totalCapped, rows } = await queuePage(deps.db, query, limit, QUEUE_TOTAL_CAP);
+  const items = rows.slice(0, limit);
+  const nextCursor = rows.length > limit ? cursorAfter(items[items.length - 1], query.sort) : null;
   return { items, nextCursor, total, totalCapped };
 }
 
+/** The clocks of a page's complaints, by complaint id (the queue shows each one's nearest deadline). */
+export async function clocksOfPage(deps: Deps, page: ComplaintPage): Promise<Map<string, ClockRecord[]>> {
+  return loadClocksFor(deps.db, page.items.map((i) => i.id));
+}
+
 /** The cursor of the rows that follow `last` in the queue's order. */
-function cursorAfter(last: PageRows[number], sort: 'due' | 'received'): string {
+function cursorAfter(last: QueueRow, sort: 'due' | 'received'): string {
   const received = new Date(last.received_at).toISOString();
-  const k = sort === 'due' ? `${last.next_due_at ? new Date(last.next_due_at).toISOString() : FAR_FUTURE}|${received}` : received;
+  const k = sort === 'due' ? `${last.next_due_at ? new Date(last.next_due_at).toISOString() : QUEUE_FAR_FUTURE}|${received}` : received;
   return Buffer.from(JSON.stringify({ k, id: last.id })).toString('base64url');
 }
 
 /**
  * Every complaint of a queue view, in the queue's order, `size` at a time (the export, issue #17):
  * the same filters, search, scope and order as listComplaints, each batch read after the last one's
- * key, so no more than one batch is held and nothing is counted. The text search is one condition
- * here (both its branches, as sortAllMatches reads them): a batch is a long list, not a page to find
- * fast. A bad filter is refused by the first `next()`, before anything is written.
+ * key, so no more than one batch is held and nothing is counted. A bad filter is refused by the first
+ * `next()`, before anything is written.
  */
-export async function* complaintBatches(deps: Deps, f: Omit<ComplaintFilter, 'limit' | 'cursor'>, size = 1000): AsyncGenerator<PageRows, void, undefined> {
+export async function* complaintBatches(deps: Deps, f: Omit<ComplaintFilter, 'limit' | 'cursor'>, size = 1000): AsyncGenerator<QueueRow[], void, undefined> {
   const sort = f.sort ?? 'received';
   let cursor: string | undefined;
   for (;;) {
-    const qs = listQueries(deps, { ...f, cursor }, sort);
-    const rows = await qs.withNames(qs.inOrder(qs.afterCursor(qs.filtered(qs.complaints(), true))).selectAll('c').limit(size));
+    const rows = await queueBatch(deps.db, queueQuery({ ...f, cursor }), size);
     if (rows.length) yield rows;
     if (rows.length < size) return;
     cursor = cursorAfter(rows[rows.length - 1], sort);
   }
-}
-
-/** Without a text search: the count up to QUEUE_TOTAL_CAP and the page (one more row than asked, to know there is a next). */
-async function plainPage(qs: ListQueries): Promise<{ total: number; totalCapped: boolean; rows: PageRows }> {
-  const [row, rows] = await Promise.all([
-    qs.deps.db
-      .selectFrom(qs.filtered(qs.complaints(), false).select(sql`1`.as('one')).limit(QUEUE_TOTAL_CAP + 1).as('m'))
-      .select((eb) => eb.fn.countAll<number>().as('n'))
-      .executeTakeFirst(),
-    qs.withNames(qs.inOrder(qs.afterCursor(qs.filtered(qs.complaints(), false))).selectAll('c').limit(qs.limit + 1)),
-  ]);
-  const n = Number(row?.n ?? 0);
-  return { total: Math.min(n, QUEUE_TOTAL_CAP), totalCapped: n > QUEUE_TOTAL_CAP, rows };
-}
-
-/**
- * A text search's page is not left to the planner: its estimate for a word is often far off (a bigram
- * it keeps no statistics for is guessed at ~0.5 % of the table), and on a high guess it walks the
- * order's index past tens of thousands of complaints that do not match. Counting first tells which way
- * is bounded.
- */
-async function searchPage(qs: ListQueries, branches: SearchBranches): Promise<{ total: number; totalCapped: boolean; rows: PageRows }> {
-  // At most SEARCH_TOTAL_CAP + 1 matches by text and as many by customer (MATERIALIZED: planned without
-  // the ORDER BY, so never by walking an order). If their union holds no more than the cap, neither
-  // side was cut short and it is every match: its size is the total and it holds the page, so a rare
-  // word or a code costs one index search, not two. If it holds more, so do all matches. Apart, each
-  // side stops at the cap: a surname's customers are taken one at a time with their complaints until
-  // then (15 ms for 王 at 1M), where one condition with OR first gathered all 23,000 of them and looked
-  // up each one's complaints (90–135 ms).
-  const matching = (by: Expression<SqlBool>) =>
-    qs.filtered(qs.complaints(), false).where(() => by).select(['c.id', 'c.received_at', 'c.next_due_at']).limit(SEARCH_TOTAL_CAP + 1);
-  const walks = SEARCH_WALK_ROWS_PER_ROW.map((perRow) => perRow * (qs.limit + 1));
-  // How many customers the index finds, up to what decides each walk's form (walkForPage).
-  const enough = PROBE_WHEN_CANDIDATES_PER_ROW * walks[walks.length - 1];
-  const counted = await qs.deps.db
-    .with(
-      (cte) => cte('m').materialized(),
-      // Alone in its WHERE, `IN` is a join that the planner can start from the customers.
-      (db) => db.selectFrom(matching(branches.text).as('t')).selectAll().union(db.selectFrom(matching(branches.customer('hashed')).as('k')).selectAll()),
-    )
-    .selectFrom((db) => db.selectFrom('m').select((eb) => eb.fn.countAll<number>().as('n')).as('t'))
-    .leftJoinLateral(
-      (db) => qs.inOrder(qs.afterCursor(db.selectFrom('m as c').select('c.id'))).limit(qs.limit + 1).as('p'),
-      (join) => join.onTrue(),
-    )
-    .select(['t.n', 'p.id'])
-    .select(sql<number>`(SELECT count(*) FROM (${branches.customerCandidates} LIMIT ${enough}) x)`.as('candidates'))
-    .execute();
-  const n = Number(counted[0]?.n ?? 0);
-  const total = Math.min(n, SEARCH_TOTAL_CAP);
-  if (n <= SEARCH_TOTAL_CAP) {
-    const ids = counted.flatMap((r) => (r.id ? [r.id] : []));
-    return { total, totalCapped: false, rows: ids.length ? await qs.withNames(qs.complaints().selectAll('c').where('c.id', 'in', ids)) : [] };
-  }
-  const candidates = Number(counted[0]?.candidates ?? 0);
-  return { total, totalCapped: true, rows: (await walkForPage(qs, branches, walks, candidates)) ?? (await sortAllMatches(qs)) };
-}
-
-/**
- * Many matches: the page among the first complaints in order that pass the other filters. If they hold
- * a full page of matches, no complaint further on can come before them; null otherwise.
- */
-async function walkForPage(qs: ListQueries, branches: SearchBranches, walks: number[], customerCandidates: number): Promise<PageRows | null> {
-  for (const rows of walks) {
-    // Gathering the customers reads each one the index finds; looking up each walked row's reads one per row.
-    const form = customerCandidates >= PROBE_WHEN_CANDIDATES_PER_ROW * rows ? 'probe' : 'hashed';
-    const inWalk = branches.either(form);
-    const walked = qs.inOrder(qs.afterCursor(qs.filtered(qs.complaints(), false))).selectAll('c').limit(rows);
-    const found = await qs.withNames(qs.inOrder(qs.deps.db.selectFrom(walked.as('c')).selectAll('c').where(() => inWalk)).limit(qs.limit + 1));
-    if (found.length > qs.limit) return found;
-  }
-  return null;
-}
-
-/** A rarer word, or one absent from the newest complaints: every match, sorted. */
-async function sortAllMatches(qs: ListQueries): Promise<PageRows> {
-  const pageIds = qs.deps.db
-    .with(
-      (cte) => cte('m').materialized(),
-      () => qs.afterCursor(qs.filtered(qs.complaints(), true)).select(['c.id', 'c.received_at', 'c.next_due_at']),
-    )
-    .selectFrom('m as c')
-    .select('c.id')
-    .$call((q) => qs.inOrder(q))
-    .limit(qs.limit + 1);
-  return qs.withNames(qs.complaints().selectAll('c').where('c.id', 'in', pageIds));
 }

@@ -8,11 +8,12 @@ import { Type } from 'typebox';
 import type { Deps } from '../../use-cases/context.ts';
 import { createComplaint } from '../../use-cases/create-complaint.ts';
 import { performAction } from '../../use-cases/perform-action.ts';
-import { listComplaints, QUEUE_TOTAL_CAP, type ComplaintFilter } from '../../use-cases/list-complaints.ts';
+import { clocksOfPage, listComplaints, QUEUE_TOTAL_CAP, type ComplaintFilter } from '../../use-cases/list-complaints.ts';
 import { getComplaint } from '../../use-cases/get-complaint.ts';
 import { assessComplaintById } from '../../use-cases/assess-complaint.ts';
 import { viewContact } from '../../use-cases/view-contact.ts';
-import { loadClocksFor, listEvents, type ComplaintRow } from '../../data/complaint-store.ts';
+import type { ComplaintRow } from '../../data/complaint-store.ts';
+import { complaintEvents } from '../../use-cases/complaint-events.ts';
 import { notFound } from '../../domain/errors.ts';
 import { authorize, can, complaintForUser } from '../../security/authorize.ts';
 import { complaintInScope, nodeInScope, scopeOf, type UserRef } from '../../security/scope.ts';
@@ -99,7 +100,7 @@ export async function complaintRoutes(root: FastifyInstance, deps: Deps): Promis
       authorize(user, 'complaint.read');
       const q = request.query;
       const page = await listComplaints(deps, { ...(await queueView(deps, user, q)), limit: q.limit, cursor: q.cursor });
-      const clocks = await loadClocksFor(deps.db, page.items.map((i) => i.id));
+      const clocks = await clocksOfPage(deps, page);
       const now = deps.now();
       return { items: page.items.map((r) => presentSummary(r, clocks.get(r.id) ?? [], now)), nextCursor: page.nextCursor, total: page.total, totalCapped: page.totalCapped };
     },
@@ -115,7 +116,7 @@ export async function complaintRoutes(root: FastifyInstance, deps: Deps): Promis
   app.get('/api/complaints/:id/events', { schema: { tags, security, summary: 'The append-only event log', params: IdParams, response: { ...STANDARD_ERRORS } } }, async (request) => {
     const user = requireUser(request);
     await complaintForUser(deps, user, request.params.id, { capability: 'complaint.read' });
-    return (await listEvents(deps.db, request.params.id)).map(presentEvent);
+    return (await complaintEvents(deps, request.params.id)).map(presentEvent);
   });
 
   app.get(

@@ -1,7 +1,7 @@
 import type { FastifyInstance } from 'fastify';
-import { sql } from 'kysely';
 import { Type } from 'typebox';
 import type { Deps } from '../../use-cases/context.ts';
+import { checkDatabase } from '../../use-cases/check-health.ts';
 import type { DatabaseKind } from '../../data/db.ts';
 
 export async function healthRoutes(app: FastifyInstance, deps: Deps, kind: DatabaseKind): Promise<void> {
@@ -15,8 +15,7 @@ export async function healthRoutes(app: FastifyInstance, deps: Deps, kind: Datab
       },
     },
     async () => {
-      // A dead database makes this throw, which the error handler turns into 503.
-      await sql`SELECT 1`.execute(deps.db);
+      await checkDatabase(deps);
       return { status: 'ok' as const, database: kind };
     },
   );

@@ -3,12 +3,8 @@ import type { FastifyInstance } from 'fastify';
 import type { TypeBoxTypeProvider } from '@fastify/type-provider-typebox';
 import { Type } from 'typebox';
 import type { Deps } from '../../use-cases/context.ts';
-import { listOrgNodes, findOrgNode, saveCalendarVersion } from '../../data/org-store.ts';
-import { calendarForUnit } from '../../use-cases/calendar-for-unit.ts';
-import { validateCalendar, officialHolidayYears, dayInfo } from '../../domain/calendar/index.ts';
-import { DomainError, notFound } from '../../domain/errors.ts';
-import { authorize } from '../../security/authorize.ts';
-import { nodeInScope, nodeReadable, scopeOf, visibleNodes } from '../../security/scope.ts';
+import { listVisibleNodes, readUnitCalendar, saveUnitCalendar } from '../../use-cases/org-units.ts';
+import { officialHolidayYears, dayInfo } from '../../domain/calendar/index.ts';
 import { requireUser } from '../auth-hook.ts';
 import { STANDARD_ERRORS, StringEnum } from '../schema-helpers.ts';
 
@@ -19,7 +15,7 @@ export async function orgRoutes(root: FastifyInstance, deps: Deps): Promise<void
   const app = root.withTypeProvider<TypeBoxTypeProvider>();
   app.get('/api/units', { schema: { tags, security, summary: "The organisation nodes in the user's scope, with the chain above it", response: { ...STANDARD_ERRORS } } }, async (request) => {
     const user = requireUser(request);
-    const nodes = visibleNodes(await listOrgNodes(deps.db), await scopeOf(deps.db, user), user);
+    const nodes = await listVisibleNodes(deps, user);
     return nodes.map((n) => ({ id: n.id, name: n.name, kind: n.kind, parentId: n.parent_id, policyId: n.policy_id, settings: n.settings }));
   });
 
@@ -45,10 +41,7 @@ export async function orgRoutes(root: FastifyInstance, deps: Deps): Promise<void
     { schema: { tags, security, summary: "A unit's business calendar, with the year's days and the official-data flag (R-TL-1)", params: CalendarParams, querystring: CalendarQuery, response: { ...STANDARD_ERRORS } } },
     async (request) => {
       const user = requireUser(request);
-      const unit = await findOrgNode(deps.db, request.params.id);
-      const readable = unit && nodeReadable(await listOrgNodes(deps.db), await scopeOf(deps.db, user), user, unit.id);
-      if (!unit || unit.kind !== 'unit' || !readable) throw notFound(`unit '${request.params.id}'`);
-      const calendar = await calendarForUnit(deps.db, unit.id);
+      const calendar = await readUnitCalendar(deps, user, request.params.id);
       const year = request.query.year ?? new Date(deps.now()).getUTCFullYear();
       const official = officialHolidayYears();
       const days = [];
@@ -71,18 +64,7 @@ export async function orgRoutes(root: FastifyInstance, deps: Deps): Promise<void
     '/api/units/:id/calendar',
     { schema: { tags, security, summary: 'Save a new calendar version (deadlines already computed are not rewritten)', params: CalendarParams, body: CalendarBody, response: { ...STANDARD_ERRORS } } },
     async (request) => {
-      const user = requireUser(request);
-      authorize(user, 'calendar.edit');
-      const unit = await findOrgNode(deps.db, request.params.id);
-      if (!unit || unit.kind !== 'unit' || !nodeInScope(await scopeOf(deps.db, user), unit.id)) throw notFound(`unit '${request.params.id}'`);
-      const body = { ...(request.body as Record<string, unknown>), version: 1 };
-      const checked = validateCalendar(body);
-      if (!checked.ok) {
-        const first = checked.errors[0];
-        throw new DomainError('VALIDATION', `${first.path}: ${first.message}`, { field: first.path });
-      }
-      const { version: _ignored, ...config } = checked.value;
-      const saved = await saveCalendarVersion(deps.db, unit.id, config, user.id);
+      const saved = await saveUnitCalendar(deps, requireUser(request), request.params.id, request.body as Record<string, unknown>);
       return { calendar: saved };
     },
   );

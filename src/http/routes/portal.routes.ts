@@ -2,7 +2,6 @@
  * /api/portal: what a customer sees without logging in — submit, then track with the code and the
  * secret. Answers never carry internal notes, handler names or internal documents (R-LC-5).
  */
-import { createHash, timingSafeEqual } from 'node:crypto';
 import type { FastifyInstance } from 'fastify';
 import type { TypeBoxTypeProvider } from '@fastify/type-provider-typebox';
 import { Type } from 'typebox';
@@ -10,9 +9,11 @@ import type { Deps } from '../../use-cases/context.ts';
 import { PORTAL_ACTOR } from '../../use-cases/context.ts';
 import { createComplaint } from '../../use-cases/create-complaint.ts';
 import { performAction } from '../../use-cases/perform-action.ts';
-import { findComplaintByCode, listEvents, type ComplaintRow } from '../../data/complaint-store.ts';
-import { listOrgNodes } from '../../data/org-store.ts';
-import { DomainError, notFound } from '../../domain/errors.ts';
+import type { ComplaintRow } from '../../data/complaint-store.ts';
+import { complaintEvents } from '../../use-cases/complaint-events.ts';
+import { listAllNodes } from '../../use-cases/org-units.ts';
+import { complaintByCodeAndSecret } from '../../use-cases/portal-lookup.ts';
+import { DomainError } from '../../domain/errors.ts';
 import { IsoDateTime, PHONE_PATTERN, STANDARD_ERRORS, VisibleText } from '../schema-helpers.ts';
 import { throttle } from '../../use-cases/throttle.ts';
 import { readOneFile } from './attachments.routes.ts';
@@ -37,16 +38,11 @@ export async function portalRoutes(root: FastifyInstance, deps: Deps, attachment
 
   async function authorise(code: string, secret: string, ip: string): Promise<ComplaintRow> {
     if (!(await trackLimiter.take(ip))) throw new DomainError('RATE_LIMITED', 'too many attempts; wait a minute and try again');
-    const row = await findComplaintByCode(deps.db, code.trim());
-    const given = createHash('sha256').update(secret.trim()).digest();
-    const stored = row?.portal_secret_hash ? Buffer.from(row.portal_secret_hash, 'hex') : Buffer.alloc(32);
-    // Same answer for an unknown code and a wrong secret: the portal never reveals which codes exist.
-    if (!row || !row.portal_secret_hash || !timingSafeEqual(given, stored)) throw notFound('complaint with this code and secret');
-    return row;
+    return complaintByCodeAndSecret(deps, code, secret);
   }
 
   app.get('/api/portal/units', { schema: { tags, summary: 'Units that accept complaints from the public' } }, async () => {
-    const nodes = await listOrgNodes(deps.db);
+    const nodes = await listAllNodes(deps);
     return nodes.filter((n) => n.kind === 'unit' && n.policy_id).map((n) => ({ id: n.id, name: n.name }));
   });
 
@@ -140,7 +136,7 @@ export async function portalRoutes(root: FastifyInstance, deps: Deps, attachment
 }
 
 async function track(deps: Deps, row: ComplaintRow) {
-  const events = await listEvents(deps.db, row.id);
+  const events = await complaintEvents(deps, row.id);
   const reply = row.reply as { message?: string; approved?: boolean; sentAt?: string } | null;
   const replySent = reply && reply.approved && reply.sentAt && ['replied', 'confirmed', 'visited', 'closed'].includes(row.status);
   return {

@@ -2,13 +2,12 @@
 import type { FastifyInstance } from 'fastify';
 import type { TypeBoxTypeProvider } from '@fastify/type-provider-typebox';
 import { Type } from 'typebox';
-import { sql } from 'kysely';
 import type { Deps } from '../../use-cases/context.ts';
 import { requireUser } from '../auth-hook.ts';
 import { authorize } from '../../security/authorize.ts';
-import { scopeOf, scopeCondition } from '../../security/scope.ts';
 import { STANDARD_ERRORS } from '../schema-helpers.ts';
 import { DASHBOARD_FRESH_MS, readDashboard } from '../../use-cases/read-dashboard.ts';
+import { readInbox } from '../../use-cases/read-inbox.ts';
 
 const Count = Type.Integer({ minimum: 0 });
 const DashboardSchema = Type.Object({
@@ -50,20 +49,6 @@ export async function statsRoutes(root: FastifyInstance, deps: Deps): Promise<vo
         response: { ...STANDARD_ERRORS },
       },
     },
-    async (request) => {
-      const user = requireUser(request);
-      // A notification about a complaint outside the user's scope is not theirs to see.
-      const inScope = scopeCondition(await scopeOf(deps.db, user), 'c');
-      const rows = await deps.db
-        .selectFrom('notifications as n')
-        .leftJoin('complaints as c', 'c.id', 'n.complaint_id')
-        .select(['n.id', 'n.complaint_id as complaintId', 'c.code', 'n.recipient_role as recipientRole', 'n.kind', 'n.rule_id as ruleId', 'n.subject', 'n.due_at as dueAt', 'n.read_at as readAt'])
-        .where((eb) => (user.role === 'admin' ? sql<boolean>`true` : eb('n.recipient_role', '=', user.role)))
-        .where((eb) => eb.or([eb('n.complaint_id', 'is', null), inScope]))
-        .orderBy('n.due_at', 'desc')
-        .limit(request.query.limit ?? 50)
-        .execute();
-      return rows;
-    },
+    async (request) => readInbox(deps, requireUser(request), request.query.limit),
   );
 }

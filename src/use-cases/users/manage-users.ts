@@ -4,12 +4,11 @@
  * everyone. A user outside the scope answers 404 like an unknown one. Disabling revokes every
  * session and token of the user at once (authentication also refuses a disabled user).
  */
-import type { Selectable } from 'kysely';
 import type { Deps } from '../context.ts';
-import type { UsersTable } from '../../data/schema.ts';
+import { findUserById, insertUserUnlessEmailTaken, listUsersAt, updateUserRow, type UserChanges, type UserRow } from '../../data/user-store.ts';
 import { DomainError, invalid, notFound } from '../../domain/errors.ts';
 import { assertPasswordPolicy, hashPassword, revokeUserSessions, type SessionUser } from '../auth.ts';
-import { isRole } from '../../security/permissions.ts';
+import { isRole, selfChangeRefused } from '../../security/permissions.ts';
 import { scopeOf, type Scope } from '../../security/scope.ts';
 import { findOrgNode } from '../../data/org-store.ts';
 
@@ -23,7 +22,7 @@ export interface UserView {
   createdAt: string;
 }
 
-const view = (u: Selectable<UsersTable>): UserView => ({
+const view = (u: UserRow): UserView => ({
   id: u.id,
   email: u.email,
   name: u.name,
@@ -50,13 +49,7 @@ async function assertNodeAssignable(deps: Deps, scope: Scope, orgNodeId: string 
 
 export async function listUsers(deps: Deps, actor: SessionUser): Promise<UserView[]> {
   const scope = await scopeOf(deps.db, actor);
-  let q = deps.db.selectFrom('users').selectAll().orderBy('email');
-  if (scope.orgIds !== null) {
-    const ids = [...scope.orgIds];
-    if (!ids.length) return [];
-    q = q.where('org_node_id', 'in', ids);
-  }
-  return (await q.execute()).map(view);
+  return (await listUsersAt(deps.db, scope.orgIds === null ? null : [...scope.orgIds])).map(view);
 }
 
 /** The refusal of an address that is already some account's login name (unique in the installation). */
@@ -77,12 +70,15 @@ export async function createUser(deps: Deps, actor: SessionUser, input: NewUser)
   await assertNodeAssignable(deps, scope, input.orgNodeId, 'orgNodeId');
   assertPasswordPolicy(input.password, email, 'password');
   const hash = await hashPassword(input.password);
-  const row = await deps.db
-    .insertInto('users')
-    .values({ email, name: input.name.trim(), role: input.role, org_node_id: input.orgNodeId, password_hash: hash, password_changed_at: deps.now(), created_at: deps.now() })
-    .onConflict((oc) => oc.column('email').doNothing())
-    .returningAll()
-    .executeTakeFirst();
+  const row = await insertUserUnlessEmailTaken(deps.db, {
+    email,
+    name: input.name.trim(),
+    role: input.role,
+    org_node_id: input.orgNodeId,
+    password_hash: hash,
+    password_changed_at: deps.now(),
+    created_at: deps.now(),
+  });
   // One answer for every taken address, in the admin's scope or not: it never says whose or where,
   // and the same work (policy check, hash, one insert) was done either way (docs/SECURITY.md, "Accounts").
   if (!row) throw new DomainError('CONFLICT', EMAIL_TAKEN, { field: 'email' });
@@ -98,23 +94,20 @@ export interface UserPatch {
 
 export async function updateUser(deps: Deps, actor: SessionUser, id: string, patch: UserPatch): Promise<UserView> {
   const scope = await scopeOf(deps.db, actor);
-  const target = await deps.db.selectFrom('users').selectAll().where('id', '=', id).executeTakeFirst();
+  const target = await findUserById(deps.db, id);
   if (!target || !userInScope(scope, target)) throw notFound(`user '${id}'`);
-  if (target.id === actor.id && (patch.disabled === true || (patch.role !== undefined && patch.role !== target.role))) {
+  if (selfChangeRefused(actor.id, target, patch)) {
     throw new DomainError('CONFLICT', 'you may not disable yourself or change your own role');
   }
   if (patch.role !== undefined && !isRole(patch.role)) throw invalid('role', `unknown role '${patch.role}'`);
   if (patch.orgNodeId !== undefined) await assertNodeAssignable(deps, scope, patch.orgNodeId, 'orgNodeId');
-  const set: Partial<{ name: string; role: string; org_node_id: string | null; disabled: boolean }> = {};
+  const set: UserChanges = {};
   if (patch.name !== undefined) set.name = patch.name.trim();
   if (patch.role !== undefined) set.role = patch.role;
   if (patch.orgNodeId !== undefined) set.org_node_id = patch.orgNodeId;
   if (patch.disabled !== undefined) set.disabled = patch.disabled;
   if (Object.keys(set).length === 0) return view(target);
-  const row = await deps.db.transaction().execute(async (trx) => {
-    const updated = await trx.updateTable('users').set(set).where('id', '=', id).returningAll().executeTakeFirstOrThrow();
-    return updated;
-  });
+  const row = await updateUserRow(deps.db, id, set);
   // A disabled account loses every session and token at once; a moved or re-roled one keeps its
   // sessions, since role and node are read from the users table on every request.
   if (patch.disabled === true) await revokeUserSessions(deps, id);

@@ -1,0 +1,46 @@
+/** Accounts: the users table, read and written for login, account management and seeding. */
+import type { Selectable } from 'kysely';
+import type { Db } from './complaint-store.ts';
+import type { UsersTable } from './schema.ts';
+
+export type UserRow = Selectable<UsersTable>;
+
+export async function findUserByEmail(db: Db, email: string): Promise<UserRow | undefined> {
+  return db.selectFrom('users').selectAll().where('email', '=', email).executeTakeFirst();
+}
+
+export async function findUserById(db: Db, id: string): Promise<UserRow | undefined> {
+  return db.selectFrom('users').selectAll().where('id', '=', id).executeTakeFirst();
+}
+
+/** Every user, by e-mail; with `orgIds`, only those whose node is one of them (node-less users left out). */
+export async function listUsersAt(db: Db, orgIds: readonly string[] | null): Promise<UserRow[]> {
+  let q = db.selectFrom('users').selectAll().orderBy('email');
+  if (orgIds !== null) {
+    if (!orgIds.length) return [];
+    q = q.where('org_node_id', 'in', orgIds);
+  }
+  return q.execute();
+}
+
+export interface NewUserRow {
+  email: string;
+  name: string;
+  role: string;
+  org_node_id: string | null;
+  password_hash: string;
+  password_changed_at?: Date;
+  created_at?: Date;
+}
+
+/** Inserts a user; undefined when the e-mail is taken (the unique e-mail decides, not a prior read). */
+export async function insertUserUnlessEmailTaken(db: Db, u: NewUserRow): Promise<UserRow | undefined> {
+  return db.insertInto('users').values(u).onConflict((oc) => oc.column('email').doNothing()).returningAll().executeTakeFirst();
+}
+
+export type UserChanges = Partial<{ name: string; role: string; org_node_id: string | null; disabled: boolean; password_hash: string; password_changed_at: Date }>;
+
+/** Changes one user, known to exist; the row as changed. */
+export async function updateUserRow(db: Db, id: string, set: UserChanges): Promise<UserRow> {
+  return db.updateTable('users').set(set).where('id', '=', id).returningAll().executeTakeFirstOrThrow();
+}
