@@ -221,3 +221,8 @@ export async function writeIntake(db: Db, w: IntakeWrite): Promise<ComplaintRow 
   const row = r.rows[0];
   return row ? { ...row, search_terms: [], signature_keys: [] } : undefined;
 }
+
+/** Who holds an Idempotency-Key: the hash of the request that claimed it, and its complaint. */
+export async function findIdempotencyClaim(db: Db, userKey: string, key: string): Promise<{ request_hash: string; complaint_id: string | null } | undefined> {
+  return db.selectFrom('idempotency_keys').select(['request_hash', 'complaint_id']).where('user_key', '=', userKey).where('key', '=', key).executeTakeFirst();
+}

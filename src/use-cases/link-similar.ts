@@ -8,13 +8,14 @@
  * earlier rows, and the intake stays one statement unless that happens.
  */
 import type { Db, ComplaintRow, Actor } from '../data/complaint-store.ts';
+import { lockComplaintsInIdOrder } from '../data/complaint-store.ts';
 import { readCandidates, type CandidateRow } from '../data/intake-store.ts';
 import { totalsOf } from '../data/signature-totals.ts';
 import { candidateKeys, collectMatches, prepare, scoreFromShared, type SignatureTotals } from '../domain/similarity/index.ts';
 import { findPack } from '../policies/index.ts';
 import { evaluateSeverity } from '../domain/severity/index.ts';
 import { calendarForUnit } from './calendar-for-unit.ts';
-import { factsOf, type FactColumns } from './complaint-facts.ts';
+import { factsOf, type FactColumns } from '../domain/rules/complaint-facts.ts';
 import { applyRulesAndStore } from './apply-rules-and-store.ts';
 
 export const SIMILAR_WINDOW_DAYS = 30;
@@ -120,17 +121,17 @@ export async function raiseSimilar(trx: Db, logKey: Buffer, row: Pick<ComplaintR
   if (ids.length === 0) return;
   // In id order, so two intakes raising the same complaints queue instead of deadlocking; re-read
   // under the lock because another transaction may have raised them meanwhile.
-  const locked = await trx.selectFrom('complaints').selectAll().where('id', 'in', ids).orderBy('id').forNoKeyUpdate().execute();
+  const locked = await lockComplaintsInIdOrder(trx, ids);
   for (const other of locked) {
     // Concurrent intakes of one matter all saw the complaint before its raise; the first one raises it,
     // the others find it raised here and leave it (and its log) alone.
     const updated = raisedBy(other, found.count, now);
     if (!updated) continue;
     const pack = findPack(other.policy_id)!;
-    await trx.updateTable('complaints').set({ similar_count: updated.similar_count }).where('id', '=', other.id).execute();
     await applyRulesAndStore(trx, {
       logKey,
       row: updated,
+      columns: { similar_count: updated.similar_count },
       facts: factsOf(updated),
       pack,
       calendar: await calendarForUnit(trx, other.unit_id),

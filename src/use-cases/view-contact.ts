@@ -5,6 +5,7 @@
  */
 import type { Deps, Actor } from './context.ts';
 import { appendEvents, lockComplaint } from '../data/complaint-store.ts';
+import { findCustomer } from '../data/customer-store.ts';
 import { notFound } from '../domain/errors.ts';
 import { inTransaction } from '../data/transaction.ts';
 
@@ -21,7 +22,7 @@ export async function viewContact(deps: Deps, actor: Actor, complaintId: string,
     // The row lock orders this append with any concurrent action's events (sequence and hash chain).
     const row = await lockComplaint(trx, complaintId);
     if (!row) throw notFound(`complaint '${complaintId}'`);
-    const customer = await trx.selectFrom('customers').select(['id', 'name', 'phone', 'email']).where('id', '=', row.customer_id).executeTakeFirstOrThrow();
+    const customer = await findCustomer(trx, row.customer_id);
     const fields = [customer.phone ? 'phone' : null, customer.email ? 'email' : null].filter((f): f is string => f !== null);
     await appendEvents(trx, deps.logKey, row.id, [{ type: 'contact_viewed', data: { fields, ...(reason ? { reason } : {}) } }], actor, now);
     return { customerId: customer.id, name: customer.name, phone: customer.phone, email: customer.email };
