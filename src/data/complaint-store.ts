@@ -7,11 +7,13 @@ import type { DB, ComplaintsTable, ComplaintClocksTable } from './schema.ts';
 import type { ClockRecord, ClockName, ClockState, ClockTraceStep } from '../domain/contracts.ts';
 import { chainEvents, type EventTail, type NewEvent, type StoredEvent } from '../domain/chain-events.ts';
 import { changedClocks, clockRow, eventRows } from '../domain/stored-rows.ts';
+import type { Actor } from '../domain/actor.ts';
 
 // Pure helpers that used to live here, re-exported for the importers that still name this module.
 export { chainEvents, type NewEvent, type StoredEvent } from '../domain/chain-events.ts';
 export { clockRow, eventRows } from '../domain/stored-rows.ts';
 export { complaintCode } from '../domain/complaint-code.ts';
+export type { Actor } from '../domain/actor.ts';
 export { clockSummary } from '../domain/clocks/clock-summary.ts';
 
 export type Db = Kysely<DB> | Transaction<DB>;
@@ -37,13 +39,6 @@ export const LISTED_COMPLAINT_COLUMNS = [
 // A column added to the table must be listed above or in UNSHOWN: a queue page never silently drops it.
 const everyColumnListed: Exclude<keyof ComplaintsTable, Unshown | (typeof LISTED_COMPLAINT_COLUMNS)[number]> extends never ? true : never = true;
 void everyColumnListed;
-
-export interface Actor {
-  id: string | null;
-  label: string;
-  role: string;
-  orgNodeId?: string | null;
-}
 
 /**
  * FOR NO KEY UPDATE, not FOR UPDATE: it still serialises writers of the complaint, but does not block

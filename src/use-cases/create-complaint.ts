@@ -11,7 +11,7 @@ import type { DB } from '../data/schema.ts';
 import { findComplaint } from '../data/complaint-store.ts';
 import { findIdempotencyClaim, readIntakeContext, writeIntake } from '../data/intake-store.ts';
 import { rememberTotals, totalsOf } from '../data/signature-totals.ts';
-import { planIntake } from './plan-intake.ts';
+import { planIntake } from '../domain/intake/plan-intake.ts';
 import { configCache, configSnapshot } from '../data/config-cache.ts';
 import type { ComplaintDetail } from './get-complaint.ts';
 import type { NewComplaintInput } from './intake-input.ts';
