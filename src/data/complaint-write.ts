@@ -25,35 +25,36 @@ export interface LockedComplaint {
 }
 
 interface LockedRow extends ComplaintRow {
-  clocks_json: Selectable<ComplaintClocksTable>[];
-  event_tail: { seq: number; hash: string } | null;
-  extension_request: ExtensionRequest | null;
+  change_context: {
+    clocks: Selectable<ComplaintClocksTable>[];
+    tail: { seq: number; hash: string } | null;
+    request: ExtensionRequest | null;
+  };
 }
 
 /**
  * FOR NO KEY UPDATE, not FOR UPDATE: it still serialises writers of the complaint, but does not block
- * (or deadlock with) other transactions inserting rows that merely reference it by foreign key. Only
- * the complaint is locked (OF c): the sub-selects read, and the lock already orders their writers.
+ * (or deadlock with) other transactions inserting rows that merely reference it by foreign key.
+ *
+ * plaint_change_context (migration 0022) takes the lock and then reads the clocks, the chain's tail and
+ * the request with a snapshot of its own, so a read that waited for another writer sees what that
+ * writer committed; the row's own FOR NO KEY UPDATE here returns its latest version for the same reason.
+ * One statement either way.
  */
 export async function lockForChange(trx: Db, id: string, requestId: string | null = null): Promise<LockedComplaint | undefined> {
   const r = await sql<LockedRow>`
-    SELECT c.*,
-      (SELECT coalesce(json_agg(k ORDER BY k.started_at), '[]'::json) FROM complaint_clocks k WHERE k.complaint_id = c.id) AS clocks_json,
-      (SELECT json_build_object('seq', e.seq, 'hash', e.hash) FROM complaint_events e WHERE e.complaint_id = c.id ORDER BY e.seq DESC LIMIT 1) AS event_tail,
-      (SELECT row_to_json(x) FROM (
-         SELECT id, clock, minutes, reason, requested_by, decision FROM extension_requests WHERE id = ${requestId}::uuid AND complaint_id = c.id
-       ) x) AS extension_request
-    FROM complaints c
+    SELECT c.*, x.change_context
+    FROM (SELECT plaint_change_context(${id}::uuid, ${requestId}::uuid) AS change_context) x, complaints c
     WHERE c.id = ${id}
     FOR NO KEY UPDATE OF c`.execute(trx);
   const locked = r.rows[0];
   if (!locked) return undefined;
-  const { clocks_json, event_tail, extension_request, ...row } = locked;
+  const { change_context: ctx, ...row } = locked;
   return {
     row,
-    clocks: clocks_json.map(clockFromRow),
-    eventTail: event_tail ? { seq: Number(event_tail.seq), hash: event_tail.hash } : null,
-    extensionRequest: extension_request,
+    clocks: ctx.clocks.map(clockFromRow),
+    eventTail: ctx.tail ? { seq: Number(ctx.tail.seq), hash: ctx.tail.hash } : null,
+    extensionRequest: ctx.request,
   };
 }
 
