@@ -5,7 +5,16 @@
 import { sql, type Kysely, type Transaction, type Selectable } from 'kysely';
 import type { DB, ComplaintsTable, ComplaintClocksTable } from './schema.ts';
 import type { ClockRecord, ClockName, ClockState, ClockTraceStep } from '../domain/contracts.ts';
-import { GENESIS_HASH, eventHash } from '../domain/event-chain.ts';
+import { chainEvents, type EventTail, type NewEvent, type StoredEvent } from '../domain/chain-events.ts';
+import { changedClocks, clockRow, eventRows } from '../domain/stored-rows.ts';
+import type { Actor } from '../domain/actor.ts';
+
+// Pure helpers that used to live here, re-exported for the importers that still name this module.
+export { chainEvents, type NewEvent, type StoredEvent } from '../domain/chain-events.ts';
+export { clockRow, eventRows } from '../domain/stored-rows.ts';
+export { complaintCode } from '../domain/complaint-code.ts';
+export type { Actor } from '../domain/actor.ts';
+export { clockSummary } from '../domain/clocks/clock-summary.ts';
 
 export type Db = Kysely<DB> | Transaction<DB>;
 export type ComplaintRow = Selectable<ComplaintsTable>;
@@ -31,35 +40,18 @@ export const LISTED_COMPLAINT_COLUMNS = [
 const everyColumnListed: Exclude<keyof ComplaintsTable, Unshown | (typeof LISTED_COMPLAINT_COLUMNS)[number]> extends never ? true : never = true;
 void everyColumnListed;
 
-export interface Actor {
-  id: string | null;
-  label: string;
-  role: string;
-  orgNodeId?: string | null;
-}
-
-export interface NewEvent {
-  type: string;
-  data: Record<string, unknown>;
-}
-
-export interface StoredEvent {
-  seq: number;
-  type: string;
-  at: Date;
-  actorId: string | null;
-  actorLabel: string;
-  data: Record<string, unknown>;
-  prevHash: string;
-  hash: string;
-}
-
 /**
  * FOR NO KEY UPDATE, not FOR UPDATE: it still serialises writers of the complaint, but does not block
  * (or deadlock with) other transactions inserting rows that merely reference it by foreign key.
  */
 export async function lockComplaint(trx: Db, id: string): Promise<ComplaintRow | undefined> {
   return trx.selectFrom('complaints').selectAll().where('id', '=', id).forNoKeyUpdate().executeTakeFirst();
+}
+
+/** Several complaints locked in id order, so two writers locking overlapping sets queue instead of deadlocking. */
+export async function lockComplaintsInIdOrder(trx: Db, ids: string[]): Promise<ComplaintRow[]> {
+  if (ids.length === 0) return [];
+  return trx.selectFrom('complaints').selectAll().where('id', 'in', ids).orderBy('id').forNoKeyUpdate().execute();
 }
 
 export async function findComplaint(db: Db, id: string): Promise<ComplaintRow | undefined> {
@@ -91,13 +83,8 @@ export async function findComplaintByCode(db: Db, code: string): Promise<Complai
   return db.selectFrom('complaints').selectAll().where('code', '=', code).executeTakeFirst();
 }
 
-/** TS-<local day of receipt>-<sequence number>, e.g. TS-20261123-0042. */
-export function complaintCode(localDay: string, n: number): string {
-  return `TS-${localDay.replaceAll('-', '')}-${String(n).padStart(4, '0')}`;
-}
-
 /** The last event of a complaint's hash chain (null for none). */
-export async function eventTail(trx: Db, complaintId: string): Promise<{ seq: number; hash: string } | null> {
+export async function eventTail(trx: Db, complaintId: string): Promise<EventTail> {
   const last = await trx
     .selectFrom('complaint_events')
     .select(['seq', 'hash'])
@@ -130,20 +117,6 @@ export async function appendEvents(
   return rows;
 }
 
-export function eventRows(complaintId: string, rows: StoredEvent[]) {
-  return rows.map((r) => ({
-    complaint_id: complaintId,
-    seq: r.seq,
-    type: r.type,
-    actor_id: r.actorId,
-    actor_label: r.actorLabel,
-    at: r.at,
-    data: r.data,
-    prev_hash: r.prevHash,
-    hash: r.hash,
-  }));
-}
-
 /** Stores events already chained by `chainEvents`. */
 export async function insertEvents(trx: Db, complaintId: string, rows: StoredEvent[]): Promise<void> {
   if (rows.length === 0) return;
@@ -153,7 +126,6 @@ export async function insertEvents(trx: Db, complaintId: string, rows: StoredEve
     .execute();
 }
 
-/** The stored form of new events after `tail`: numbered and chained by HMAC under `key` (pure; no I/O). */
 /**
  * The chained events of many complaints in one statement (an import writes thousands at once); the
  * rows come from `chainEvents`, exactly as `insertEvents` writes them one complaint at a time.
@@ -164,20 +136,6 @@ export async function insertEventsOfMany(trx: Db, batch: { complaintId: string; 
   const cols = 'complaint_id, seq, type, actor_id, actor_label, at, data, prev_hash, hash';
   await sql`INSERT INTO complaint_events (${sql.raw(cols)})
     SELECT ${sql.raw(cols)} FROM json_populate_recordset(NULL::complaint_events, ${JSON.stringify(rows)}::json)`.execute(trx);
-}
-
-export function chainEvents(key: Buffer, complaintId: string, events: NewEvent[], actor: Actor, at: Date, tail: { seq: number; hash: string } | null): StoredEvent[] {
-  let seq = tail?.seq ?? 0;
-  let prev = tail?.hash ?? GENESIS_HASH;
-  const rows: StoredEvent[] = [];
-  for (const e of events) {
-    seq++;
-    const content = { complaintId, seq, type: e.type, actorId: actor.id, actorLabel: actor.label, at, data: e.data };
-    const hash = eventHash(key, prev, content);
-    rows.push({ seq, type: e.type, at, actorId: actor.id, actorLabel: actor.label, data: e.data, prevHash: prev, hash });
-    prev = hash;
-  }
-  return rows;
 }
 
 /** A complaint's stored events in order, with each hash's algorithm (the events API leaves it out). */
@@ -204,7 +162,8 @@ function iso(d: Date | null | undefined): string | null {
   return d ? new Date(d).toISOString() : null;
 }
 
-function clockFromRow(r: Selectable<ComplaintClocksTable>): ClockRecord {
+/** A stored clock row as the domain sees it (also the shape of a clock read through json_agg). */
+export function clockFromRow(r: Selectable<ComplaintClocksTable>): ClockRecord {
   return {
     name: r.name as ClockName,
     ruleId: r.rule_id,
@@ -238,28 +197,9 @@ export async function loadClocksFor(db: Db, complaintIds: string[]): Promise<Map
   return map;
 }
 
-export function clockRow(complaintId: string, c: ClockRecord) {
-  return {
-    complaint_id: complaintId,
-    name: c.name,
-    rule_id: c.ruleId,
-    started_at: c.startedAt,
-    due_at: c.dueAt,
-    state: c.state,
-    paused_ms: c.pausedMs,
-    paused_at: c.pausedAt ?? null,
-    pause_reason: c.pauseReason ?? null,
-    met_at: c.metAt ?? null,
-    breached_at: c.breachedAt ?? null,
-    calendar_version: c.calendarVersion,
-    trace: c.trace,
-  };
-}
-
 /** Writes the clocks that differ from `before`, inserted or updated by name in one statement. */
 export async function saveClocks(trx: Db, complaintId: string, before: ClockRecord[], after: ClockRecord[]): Promise<void> {
-  const old = new Map(before.map((c) => [c.name, JSON.stringify(c)]));
-  const changed = after.filter((c) => old.get(c.name) !== JSON.stringify(c));
+  const changed = changedClocks(before, after);
   if (changed.length === 0) return;
   await trx
     .insertInto('complaint_clocks')
@@ -282,20 +222,6 @@ export async function saveClocks(trx: Db, complaintId: string, before: ClockReco
       })),
     )
     .execute();
-}
-
-/** The earliest due instant among running clocks, and whether any clock is breached and unmet. */
-export function clockSummary(clocks: ClockRecord[]): { nextDueAt: Date | null; overdue: boolean } {
-  let next: number | null = null;
-  let overdue = false;
-  for (const c of clocks) {
-    if (c.state === 'running') {
-      const t = Date.parse(c.dueAt);
-      if (next === null || t < next) next = t;
-    }
-    if (c.state === 'breached' && !c.metAt) overdue = true;
-  }
-  return { nextDueAt: next === null ? null : new Date(next), overdue };
 }
 
 /**

@@ -12,35 +12,12 @@
 import { CompiledQuery } from 'kysely';
 import { registerPreparedStatement } from './db.ts';
 import type { Db, ComplaintRow } from './complaint-store.ts';
+import type { CandidateRow } from '../domain/similarity/similar-at-intake.ts';
+import type { CustomerRecord, IntakeWrite } from '../domain/intake/intake-write.ts';
 
-/** The columns the similarity and severity rules read of a candidate, without the long texts. */
-export interface CandidateRow {
-  id: string;
-  code: string;
-  customer_id: string;
-  /** The features of its signature that the new complaint's signature has too (see parseCandidates). */
-  shared: string[];
-  received_at: Date;
-  status: string;
-  similar_count: number;
-  unit_id: string;
-  policy_id: string;
-  channel: string;
-  level: string | null;
-  qualification: string | null;
-  category_id: string | null;
-  complainant_count: number;
-  flags: Record<string, boolean>;
-  repeat_count: number;
-}
+export type { CandidateRow } from '../domain/similarity/similar-at-intake.ts';
+export type { CustomerRecord, IntakeWrite } from '../domain/intake/intake-write.ts';
 
-export interface CustomerRecord {
-  id: string;
-  name: string;
-  phone: string | null;
-  email: string | null;
-  type: string | null;
-}
 
 export interface IntakeContext {
   configVersion: number;
@@ -145,17 +122,6 @@ export async function readCandidates(db: Db, q: CandidateQuery): Promise<Candida
   return parseCandidates(r.rows[0].candidates, r.rows[0].target_keys, q.signature);
 }
 
-export interface IntakeWrite {
-  /** Present when the request carried an Idempotency-Key: the write happens only if this claims it. */
-  idempotency: { user_key: string; key: string; request_hash: string; complaint_id: string } | null;
-  newCustomer: CustomerRecord | null;
-  complaint: Record<string, unknown> & { id: string };
-  events: Record<string, unknown>[];
-  clocks: Record<string, unknown>[];
-  notifications: Record<string, unknown>[];
-  links: { from_id: string; to_id: string; kind: string }[];
-}
-
 const COMPLAINT_COLUMNS = [
   'id', 'code', 'unit_id', 'policy_id', 'channel', 'status', 'qualification', 'category_id', 'level', 'level_rule', 'title', 'content',
   'demands', 'customer_id', 'complainant_count', 'incident_occurred_at', 'incident_place', 'flags', 'batch_no', 'received_at', 'created_at',
@@ -220,4 +186,9 @@ export async function writeIntake(db: Db, w: IntakeWrite): Promise<ComplaintRow 
   );
   const row = r.rows[0];
   return row ? { ...row, search_terms: [], signature_keys: [] } : undefined;
+}
+
+/** Who holds an Idempotency-Key: the hash of the request that claimed it, and its complaint. */
+export async function findIdempotencyClaim(db: Db, userKey: string, key: string): Promise<{ request_hash: string; complaint_id: string | null } | undefined> {
+  return db.selectFrom('idempotency_keys').select(['request_hash', 'complaint_id']).where('user_key', '=', userKey).where('key', '=', key).executeTakeFirst();
 }

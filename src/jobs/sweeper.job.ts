@@ -5,14 +5,14 @@
  * another process is seen and not written again.
  */
 import { forgetOldThrottles } from '../use-cases/throttle.ts';
-import { sql } from 'kysely';
 import type { Deps } from '../use-cases/context.ts';
 import { SYSTEM_ACTOR } from '../use-cases/context.ts';
-import { lockComplaint, loadClocks, saveClocks } from '../data/complaint-store.ts';
+import { lockForChange } from '../data/complaint-write.ts';
+import { complaintsToSweep } from '../data/sweep-store.ts';
 import { findBreaches, markBreached } from '../domain/clocks/index.ts';
 import { findPack } from '../policies/index.ts';
 import { calendarForUnit } from '../use-cases/calendar-for-unit.ts';
-import { factsOf } from '../use-cases/complaint-facts.ts';
+import { factsOf } from '../domain/rules/complaint-facts.ts';
 import { applyRulesAndStore } from '../use-cases/apply-rules-and-store.ts';
 import { remindMissingProgress } from '../use-cases/casework/special-report.ts';
 import { inTransaction } from '../data/transaction.ts';
@@ -39,35 +39,18 @@ export async function sweepOnce(deps: Deps, opts: { batch?: number } = {}): Prom
   const now = deps.now();
   const result: SweepResult = { breaches: 0, levelChecks: 0, complaints: 0, progressReminders: 0 };
 
-  const due = await deps.db
-    .selectFrom('complaint_clocks')
-    .select('complaint_id')
-    .where('state', '=', 'running')
-    .where('due_at', '<', now)
-    .groupBy('complaint_id')
-    .orderBy(sql`min(due_at)`)
-    .limit(batch)
-    .execute();
-  const toCheck = await deps.db
-    .selectFrom('complaints')
-    .select('id')
-    .where('status', '!=', 'closed')
-    .where('next_severity_check_at', '<=', now)
-    .orderBy('next_severity_check_at')
-    .limit(batch)
-    .execute();
-  const ids = [...new Set([...due.map((d) => d.complaint_id), ...toCheck.map((c) => c.id)])];
+  const ids = await complaintsToSweep(deps.db, now, batch);
 
   for (const id of ids) {
     await inTransaction(deps.db, async (trx) => {
-      const row = await lockComplaint(trx, id);
-      if (!row) return;
+      // The row, its clocks and its event chain's tail in one read under the lock.
+      const locked = await lockForChange(trx, id);
+      if (!locked) return;
+      const { row, clocks: before } = locked;
       const pack = findPack(row.policy_id);
       if (!pack) return;
-      const before = await loadClocks(trx, id);
       const breached = new Set(findBreaches(before, now));
       const after = before.map((c) => (breached.has(c.name) ? markBreached(c, now) : c));
-      if (breached.size > 0) await saveClocks(trx, id, before, after);
       const events = after
         .filter((c) => breached.has(c.name))
         .map((c) => ({ type: 'clock_breached', data: { name: c.name, ruleId: c.ruleId, dueAt: c.dueAt } }));
@@ -81,6 +64,8 @@ export async function sweepOnce(deps: Deps, opts: { batch?: number } = {}): Prom
         pack,
         calendar: await calendarForUnit(trx, row.unit_id),
         clocks: after,
+        storedClocks: before,
+        eventTail: locked.eventTail,
         events,
         actor: SYSTEM_ACTOR,
         now,

@@ -9,9 +9,9 @@ import type { Deps, Actor } from './context.ts';
 import type { Db, ComplaintRow } from '../data/complaint-store.ts';
 import type { DB } from '../data/schema.ts';
 import { findComplaint } from '../data/complaint-store.ts';
-import { readIntakeContext, writeIntake } from '../data/intake-store.ts';
+import { findIdempotencyClaim, readIntakeContext, writeIntake } from '../data/intake-store.ts';
 import { rememberTotals, totalsOf } from '../data/signature-totals.ts';
-import { planIntake } from './plan-intake.ts';
+import { planIntake } from '../domain/intake/plan-intake.ts';
 import { configCache, configSnapshot } from '../data/config-cache.ts';
 import type { ComplaintDetail } from './get-complaint.ts';
 import type { NewComplaintInput } from './intake-input.ts';
@@ -62,12 +62,7 @@ export async function createComplaint(
   const created = await insertComplaint(deps.db, deps.logKey, actor, input, receivedAt, now, opts.portal === true, idempotency);
   if (created) return created;
   // The key was taken: by an earlier request, or by a concurrent one whose write this one waited for.
-  const prior = await deps.db
-    .selectFrom('idempotency_keys')
-    .select(['request_hash', 'complaint_id'])
-    .where('user_key', '=', userKey)
-    .where('key', '=', opts.idempotencyKey!)
-    .executeTakeFirst();
+  const prior = await findIdempotencyClaim(deps.db, userKey, opts.idempotencyKey!);
   if (prior && prior.request_hash !== requestHash) {
     throw new DomainError('IDEMPOTENCY_MISMATCH', 'Idempotency-Key was already used with a different request body', { field: 'Idempotency-Key' });
   }

@@ -2,6 +2,7 @@
 import type { Deps } from './context.ts';
 import { findComplaint, loadClocks, listEvents, listLinks, type ComplaintRow, type StoredEvent } from '../data/complaint-store.ts';
 import { configSnapshot } from '../data/config-cache.ts';
+import { findCustomer } from '../data/customer-store.ts';
 import type { ClockRecord } from '../domain/contracts.ts';
 import { notFound } from '../domain/errors.ts';
 
@@ -32,7 +33,7 @@ export async function getComplaint(deps: Deps, id: string, known?: ComplaintRow)
   const [unit, customer, clocks, events, links] = await Promise.all([
     // The unit's name from the per-process copy of the tree, current by the config counter (src/data/config-cache.ts).
     configSnapshot(deps.db).then((s) => s.node(row.unit_id)),
-    deps.db.selectFrom('customers').selectAll().where('id', '=', row.customer_id).executeTakeFirstOrThrow(),
+    findCustomer(deps.db, row.customer_id),
     loadClocks(deps.db, id),
     listEvents(deps.db, id),
     listLinks(deps.db, id),

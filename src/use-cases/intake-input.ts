@@ -1,20 +1,2 @@
-/**
- * The body of POST /api/complaints as the intake use case takes it. Types only, with no runtime
- * imports, so the web client checks its intake form against this very type.
- */
-import type { Channel } from '../domain/contracts.ts';
-
-export interface NewComplaintInput {
-  unitId: string;
-  channel: Channel;
-  receivedAt?: string;
-  customer: { name: string; phone?: string; email?: string; type?: string };
-  title: string;
-  content: string;
-  demands?: string;
-  categoryId?: string;
-  complainantCount?: number;
-  incident?: { occurredAt?: string; place?: string };
-  flags?: { media?: boolean; lawsuit?: boolean; safety?: boolean };
-  batchNo?: string;
-}
+/** The intake body's type lives with the intake plan (src/domain/intake); the web client imports it from here. */
+export type { NewComplaintInput } from '../domain/intake/intake-input.ts';

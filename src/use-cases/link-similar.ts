@@ -8,37 +8,23 @@
  * earlier rows, and the intake stays one statement unless that happens.
  */
 import type { Db, ComplaintRow, Actor } from '../data/complaint-store.ts';
-import { readCandidates, type CandidateRow } from '../data/intake-store.ts';
+import { lockComplaintsInIdOrder } from '../data/complaint-store.ts';
+import { readCandidates } from '../data/intake-store.ts';
 import { totalsOf } from '../data/signature-totals.ts';
-import { candidateKeys, collectMatches, prepare, scoreFromShared, type SignatureTotals } from '../domain/similarity/index.ts';
+import { candidateKeys } from '../domain/similarity/index.ts';
+import { similarFromCandidates, type SimilarFound, type SimilarTarget } from '../domain/similarity/similar-at-intake.ts';
+
+// Where these lived before the pure part moved to src/domain (issue #18), for their importers.
+export { similarFromCandidates, similarLinkRows, similarLinks, type SimilarFound, type SimilarLinks, type SimilarTarget } from '../domain/similarity/similar-at-intake.ts';
 import { findPack } from '../policies/index.ts';
 import { evaluateSeverity } from '../domain/severity/index.ts';
 import { calendarForUnit } from './calendar-for-unit.ts';
-import { factsOf, type FactColumns } from './complaint-facts.ts';
+import { factsOf, type FactColumns } from '../domain/rules/complaint-facts.ts';
 import { applyRulesAndStore } from './apply-rules-and-store.ts';
 
 export const SIMILAR_WINDOW_DAYS = 30;
 /** Bounds the work per intake at a busy unit; the newest candidates matter most. */
 export const MAX_CANDIDATES = 200;
-
-export interface SimilarFound {
-  /** Complaints about the same matter from different customers, this one included (R-SV-1). */
-  count: number;
-  matches: { id: string; code: string; status: string; row: CandidateRow }[];
-}
-
-export interface SimilarLinks {
-  count: number;
-  links: { id: string; code: string; kind: 'similar'; direction: 'to' | 'from' }[];
-}
-
-export interface SimilarTarget {
-  unitId: string;
-  categoryId: string | null;
-  receivedAt: Date;
-  customerId: string;
-  signature: string[];
-}
 
 /** The candidate query for a target: same unit (and category), ±30 days, sharing a key feature. */
 export function candidateQuery(target: Omit<SimilarTarget, 'customerId'>) {
@@ -55,48 +41,10 @@ export function candidateQuery(target: Omit<SimilarTarget, 'customerId'>) {
   };
 }
 
-/** Scores the candidates from what they share with the target and their totals (pure). */
-export function similarFromCandidates(candidates: CandidateRow[], target: SimilarTarget, totals: ReadonlyMap<string, SignatureTotals>): SimilarFound {
-  if (candidates.length === 0) return { count: 1, matches: [] };
-  const t = prepare(target.signature);
-  const result = collectMatches(
-    { customerKey: target.customerId, receivedAt: target.receivedAt },
-    candidates.map((c) => ({ id: c.id, customerKey: c.customer_id, receivedAt: c.received_at, row: c })),
-    (c) => {
-      const b = totals.get(c.id);
-      return b ? scoreFromShared(t, b, c.row.shared) : 0;
-    },
-  );
-  const byId = new Map(candidates.map((c) => [c.id, c]));
-  return {
-    count: result.matches.length ? result.distinctCustomers : 1,
-    matches: result.matches.map((m) => {
-      const row = byId.get(m.id)!;
-      return { id: m.id, code: row.code, status: row.status, row };
-    }),
-  };
-}
-
 /** Candidates read and scored: what an intake does, on its own (the scale benchmark times it). */
 export async function findSimilarAtIntake(db: Db, target: SimilarTarget): Promise<SimilarFound> {
   const candidates = await readCandidates(db, candidateQuery(target));
   return similarFromCandidates(candidates, target, await totalsOf(db, candidates.map((c) => c.id)));
-}
-
-/**
- * One row per pair, from the new complaint to the earlier one: 'similar' is symmetric, and a second
- * row doubled the intake's largest write (rows and foreign-key checks). Readers look at both columns
- * (listLinks, the case library's customers).
- */
-export function similarLinkRows(complaintId: string, found: SimilarFound): { from_id: string; to_id: string; kind: string }[] {
-  return found.matches.map((m) => ({ from_id: complaintId, to_id: m.id, kind: 'similar' }));
-}
-
-/** The new complaint's links as listLinks will read them back: the outbound side of each stored row, newest first. */
-export function similarLinks(found: SimilarFound): SimilarLinks {
-  const newestFirst = [...found.matches].sort((a, b) => b.row.received_at.getTime() - a.row.received_at.getTime() || (a.id < b.id ? -1 : a.id > b.id ? 1 : 0));
-  const links = newestFirst.map((m) => ({ id: m.id, code: m.code, kind: 'similar' as const, direction: 'to' as const }));
-  return { count: found.count, links };
 }
 
 /** The row with the larger similar count when that count raises its level; null otherwise (and for a closed complaint). */
@@ -120,17 +68,17 @@ export async function raiseSimilar(trx: Db, logKey: Buffer, row: Pick<ComplaintR
   if (ids.length === 0) return;
   // In id order, so two intakes raising the same complaints queue instead of deadlocking; re-read
   // under the lock because another transaction may have raised them meanwhile.
-  const locked = await trx.selectFrom('complaints').selectAll().where('id', 'in', ids).orderBy('id').forNoKeyUpdate().execute();
+  const locked = await lockComplaintsInIdOrder(trx, ids);
   for (const other of locked) {
     // Concurrent intakes of one matter all saw the complaint before its raise; the first one raises it,
     // the others find it raised here and leave it (and its log) alone.
     const updated = raisedBy(other, found.count, now);
     if (!updated) continue;
     const pack = findPack(other.policy_id)!;
-    await trx.updateTable('complaints').set({ similar_count: updated.similar_count }).where('id', '=', other.id).execute();
     await applyRulesAndStore(trx, {
       logKey,
       row: updated,
+      columns: { similar_count: updated.similar_count },
       facts: factsOf(updated),
       pack,
       calendar: await calendarForUnit(trx, other.unit_id),

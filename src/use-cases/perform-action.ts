@@ -1,20 +1,27 @@
 /**
  * Every step of a complaint's life after intake goes through here: lock the row, let the pure state
- * machine decide, write the patch, the events, the clocks and the level in one transaction.
+ * machine decide, write the patch, the events, the clocks and the level — one read under the lock and
+ * one write (src/data/complaint-write.ts; issue #18), in one transaction.
  */
+import { randomUUID } from 'node:crypto';
 import type { Deps, Actor } from './context.ts';
-import type { Db, ComplaintRow } from '../data/complaint-store.ts';
-import { lockComplaint, findComplaint, loadClocks, saveClocks } from '../data/complaint-store.ts';
+import type { ComplaintRow, Db } from '../data/complaint-store.ts';
+import { findComplaint } from '../data/complaint-store.ts';
+import { lockForChange, writeComplaintChange, type ComplaintChange, type ComplaintChangeColumns } from '../data/complaint-write.ts';
+import { findCustomer } from '../data/customer-store.ts';
+import { linkContest } from '../data/link-store.ts';
+import { configSnapshot, type ConfigSnapshot } from '../data/config-cache.ts';
 import { recomputeClocks } from '../domain/clocks/index.ts';
-import { findOrgNode } from '../data/org-store.ts';
-import { decide, LifecycleInputError, type Action } from '../domain/lifecycle/index.ts';
+import { decide, LifecycleInputError, type Action, type Decision } from '../domain/lifecycle/index.ts';
+import { checkClockAction, checkExtensionApproval } from '../domain/lifecycle/action-guards.ts';
+import { DEFAULT_CALENDAR } from '../domain/calendar/index.ts';
 import type { ComplaintStatus, Qualification } from '../domain/contracts.ts';
 import { DomainError, invalid, notFound } from '../domain/errors.ts';
+import { factsOf } from '../domain/rules/complaint-facts.ts';
+import { planRules } from '../domain/rules/plan-rules.ts';
 import { findPack, type Pack } from '../policies/index.ts';
 import { findCategory, hasLevel } from './pack-lookup.ts';
-import { calendarForUnit } from './calendar-for-unit.ts';
-import { factsOf } from './complaint-facts.ts';
-import { applyRulesAndStore } from './apply-rules-and-store.ts';
+import { changeOf } from './apply-rules-and-store.ts';
 import { insertComplaint } from './create-complaint.ts';
 import { inTransaction } from '../data/transaction.ts';
 
@@ -30,122 +37,116 @@ export async function performAction(
   guard?: (row: ComplaintRow) => void,
 ): Promise<ComplaintRow> {
   const now = deps.now();
+  // The unit, its calendar and the departments from the per-process copy, current by the counter the
+  // session lookup returned (src/data/config-cache.ts); read outside the transaction, where it is cached.
+  const config = await configSnapshot(deps.db);
   return inTransaction(deps.db, async (trx) => {
-    const row = await lockComplaint(trx, complaintId);
-    if (!row) throw notFound(`complaint '${complaintId}'`);
+    const locked = await lockForChange(trx, complaintId, action.type === 'approve_extension' ? action.requestId : null);
+    if (!locked) throw notFound(`complaint '${complaintId}'`);
+    const { row, eventTail } = locked;
     guard?.(row);
     const pack = findPack(row.policy_id);
     if (!pack) throw new DomainError('CONFLICT', `policy '${row.policy_id}' is not installed`);
-    const unit = await findOrgNode(trx, row.unit_id);
-    const settings = (unit?.settings ?? {}) as { replyApproval?: boolean };
-    await checkReferences(trx, pack, row, action);
+    const settings = (config.node(row.unit_id)?.settings ?? {}) as { replyApproval?: boolean };
+    checkReferences(config, pack, row, action);
 
-    let decision;
-    try {
-      decision = decide(
-        {
-          status: row.status as ComplaintStatus,
-          qualification: row.qualification as Qualification | null,
-          leadDepartmentId: row.lead_department_id,
-          repeatCount: row.repeat_count,
-          replyApprovalRequired: settings.replyApproval === true,
-        },
-        action,
-        now,
-      );
-    } catch (e) {
-      if (e instanceof LifecycleInputError) throw invalid(e.field, e.message.slice(e.field.length + 2));
-      throw e;
-    }
-    if (!decision.ok) throw new DomainError('ILLEGAL_TRANSITION', decision.reason, { allowed: decision.allowed });
-
-    let clocks = await loadClocks(trx, row.id);
-    const calendar = await calendarForUnit(trx, row.unit_id);
+    const decision = decideOrThrow(row, action, settings.replyApproval === true, now);
+    const calendar = config.latestCalendar(row.unit_id) ?? DEFAULT_CALENDAR;
+    const before = locked.clocks;
+    let clocks = before;
     const events = [...decision.events];
-    if (action.type === 'pause_clock' || action.type === 'resume_clock') {
-      const clock = clocks.find((c) => c.name === action.clock);
-      if (!clock) throw invalid('clock', `this complaint has no clock '${action.clock}'`);
-      if (action.type === 'pause_clock' && clock.state !== 'running') throw new DomainError('ILLEGAL_TRANSITION', `clock '${action.clock}' is ${clock.state}, not running`, { allowed: [] });
-      if (action.type === 'resume_clock' && clock.state !== 'paused') throw new DomainError('ILLEGAL_TRANSITION', `clock '${action.clock}' is ${clock.state}, not paused`, { allowed: [] });
-    }
+    const change: Pick<ComplaintChange, 'newExtensionRequests' | 'extensionDecisions'> = {};
+    checkClockAction(action, clocks);
     if (action.type === 'request_extension') {
-      const clock = clocks.find((c) => c.name === action.clock);
-      if (!clock) throw invalid('clock', `this complaint has no clock '${action.clock}'`);
-      const req = await trx
-        .insertInto('extension_requests')
-        .values({ complaint_id: row.id, clock: action.clock, minutes: action.minutes, reason: action.reason.trim(), requested_by: actor.id })
-        .returning('id')
-        .executeTakeFirstOrThrow();
-      events[0] = { ...events[0], data: { ...events[0].data, requestId: req.id } };
+      // The id is chosen here so the event names it before the request row exists (one write).
+      const id = randomUUID();
+      change.newExtensionRequests = [{ id, complaint_id: row.id, clock: action.clock, minutes: action.minutes, reason: action.reason.trim(), requested_by: actor.id }];
+      events[0] = { ...events[0], data: { ...events[0].data, requestId: id } };
     }
     if (action.type === 'approve_extension') {
-      const req = await trx
-        .selectFrom('extension_requests')
-        .selectAll()
-        .where('id', '=', action.requestId)
-        .where('complaint_id', '=', row.id)
-        .executeTakeFirst();
-      if (!req) throw notFound(`extension request '${action.requestId}'`);
-      if (req.decision) throw new DomainError('ILLEGAL_TRANSITION', `extension request was already ${req.decision}`, { allowed: [] });
-      if (actor.id && req.requested_by === actor.id) throw new DomainError('FORBIDDEN', 'an extension is approved by someone other than the person who asked for it');
-      await trx.updateTable('extension_requests').set({ decision: 'approved', decided_by: actor.id, decided_at: now }).where('id', '=', req.id).execute();
+      const req = checkExtensionApproval(action.requestId, locked.extensionRequest, actor.id);
+      change.extensionDecisions = [{ id: req.id, decision: 'approved', decided_by: actor.id, decided_at: now }];
       events[0] = { type: 'extension_approved', data: { requestId: req.id, name: req.clock, minutes: req.minutes, reason: req.reason } };
     }
-
     if (action.type === 'recompute_clocks') {
       const r = recomputeClocks(pack.clocks, calendar, factsOf(row), clocks);
-      await saveClocks(trx, row.id, clocks, r.clocks);
       clocks = r.clocks;
       events[0] = { ...events[0], data: { ...events[0].data, calendarVersion: calendar.version, changed: r.changed, kept: r.kept } };
     }
 
-    const patch = decision.patch;
-    const updated = await trx
-      .updateTable('complaints')
-      .set({
-        ...(patch.status ? { status: patch.status } : {}),
-        ...(patch.qualification ? { qualification: patch.qualification } : {}),
-        ...(patch.categoryId !== undefined ? { category_id: patch.categoryId } : {}),
-        ...(patch.leadDepartmentId !== undefined ? { lead_department_id: patch.leadDepartmentId } : {}),
-        ...(patch.coDepartmentIds !== undefined ? { co_department_ids: patch.coDepartmentIds } : {}),
-        ...(patch.repeatCount !== undefined ? { repeat_count: patch.repeatCount } : {}),
-        ...(patch.satisfaction !== undefined ? { satisfaction: patch.satisfaction } : {}),
-        ...(patch.report ? { report: JSON.stringify(patch.report) } : {}),
-        ...(patch.reply ? { reply: JSON.stringify(patch.reply) } : {}),
-        ...(action.type === 'approve_reply' && row.reply ? { reply: JSON.stringify({ ...row.reply, approved: true, sentAt: now.toISOString(), approvedBy: actor.label }) } : {}),
-        ...(patch.closeReason !== undefined ? { close_reason: patch.closeReason } : {}),
-        ...(patch.closed ? { closed_at: now } : {}),
-        ...(patch.reopened ? { closed_at: null } : {}),
-        ...(action.type === 'set_level' ? { level: action.level } : {}),
-        updated_at: now,
-        version: row.version + 1,
-      })
-      .where('id', '=', row.id)
-      .returningAll()
-      .executeTakeFirstOrThrow();
-
-    await applyRulesAndStore(trx, {
+    const columns = patchColumns(row, decision, action, actor, now);
+    const after = { ...row, ...columns } as ComplaintRow;
+    const plan = planRules({
       logKey: deps.logKey,
-      row: updated,
-      facts: { ...factsOf(row), ...factsOf(updated), level: row.level },
+      row: after,
+      facts: { ...factsOf(after), level: row.level },
       pack,
       calendar,
       clocks,
+      eventTail,
       events,
       actor,
       now,
       // A person who sets the level has the last word for this step; the rules may raise it later.
       evaluateLevel: action.type !== 'set_level',
     });
+    const updated = await writeComplaintChange(trx, { ...changeOf(row, before, plan, columns, now), ...change });
 
     if (action.type === 'contest') {
-      await openContestRecord(trx, deps.logKey, actor, updated, action.reason, now);
+      // The exception to one write: a contest opens a second record (and its intake may raise others).
+      await openContestRecord(deps, trx, actor, updated, action.reason, now);
+      return (await findComplaint(trx, row.id))!;
     }
-    return (await findComplaint(trx, row.id))!;
+    return updated;
   });
 }
 
-async function checkReferences(trx: Db, pack: Pack, row: ComplaintRow, action: Action): Promise<void> {
+function decideOrThrow(row: ComplaintRow, action: Action, replyApprovalRequired: boolean, now: Date): Extract<Decision, { ok: true }> {
+  let decision: Decision;
+  try {
+    decision = decide(
+      {
+        status: row.status as ComplaintStatus,
+        qualification: row.qualification as Qualification | null,
+        leadDepartmentId: row.lead_department_id,
+        repeatCount: row.repeat_count,
+        replyApprovalRequired,
+      },
+      action,
+      now,
+    );
+  } catch (e) {
+    if (e instanceof LifecycleInputError) throw invalid(e.field, e.message.slice(e.field.length + 2));
+    throw e;
+  }
+  if (!decision.ok) throw new DomainError('ILLEGAL_TRANSITION', decision.reason, { allowed: decision.allowed });
+  return decision;
+}
+
+/** The complaint's own columns the decision changes (the rules add theirs in changeOf). */
+function patchColumns(row: ComplaintRow, decision: Extract<Decision, { ok: true }>, action: Action, actor: Actor, now: Date): ComplaintChangeColumns {
+  const patch = decision.patch;
+  return {
+    ...(patch.status ? { status: patch.status } : {}),
+    ...(patch.qualification ? { qualification: patch.qualification } : {}),
+    ...(patch.categoryId !== undefined ? { category_id: patch.categoryId } : {}),
+    ...(patch.leadDepartmentId !== undefined ? { lead_department_id: patch.leadDepartmentId } : {}),
+    ...(patch.coDepartmentIds !== undefined ? { co_department_ids: patch.coDepartmentIds } : {}),
+    ...(patch.repeatCount !== undefined ? { repeat_count: patch.repeatCount } : {}),
+    ...(patch.satisfaction !== undefined ? { satisfaction: patch.satisfaction } : {}),
+    ...(patch.report ? { report: patch.report } : {}),
+    ...(patch.reply ? { reply: patch.reply } : {}),
+    ...(action.type === 'approve_reply' && row.reply ? { reply: { ...row.reply, approved: true, sentAt: now.toISOString(), approvedBy: actor.label } } : {}),
+    ...(patch.closeReason !== undefined ? { close_reason: patch.closeReason } : {}),
+    ...(patch.closed ? { closed_at: now } : {}),
+    ...(patch.reopened ? { closed_at: null } : {}),
+    ...(action.type === 'set_level' ? { level: action.level } : {}),
+    updated_at: now,
+    version: row.version + 1,
+  };
+}
+
+function checkReferences(config: ConfigSnapshot, pack: Pack, row: ComplaintRow, action: Action): void {
   if (action.type === 'qualify') {
     if (action.categoryId && !findCategory(pack, action.categoryId)) throw invalid('categoryId', `unknown category '${action.categoryId}' in policy '${pack.id}'`);
     if (action.level && !hasLevel(pack, action.level)) throw invalid('level', `unknown level '${action.level}' in policy '${pack.id}'`);
@@ -154,7 +155,7 @@ async function checkReferences(trx: Db, pack: Pack, row: ComplaintRow, action: A
   if (action.type === 'dispatch') {
     const ids = [action.leadDepartmentId, ...(action.coDepartmentIds ?? [])];
     for (const [i, id] of ids.entries()) {
-      const node = await findOrgNode(trx, id);
+      const node = config.node(id);
       const field = i === 0 ? 'leadDepartmentId' : `coDepartmentIds[${i - 1}]`;
       if (!node || node.kind !== 'department') throw invalid(field, `'${id}' is not a department`);
       if (node.parent_id !== row.unit_id) throw invalid(field, `department '${id}' does not belong to this complaint's unit`);
@@ -166,11 +167,11 @@ async function checkReferences(trx: Db, pack: Pack, row: ComplaintRow, action: A
  * The customer disagrees with an invalid / suggestion qualification (R-LC-4): a new record, linked to
  * the first, goes to the department head for a second look.
  */
-async function openContestRecord(trx: Db, logKey: Buffer, actor: Actor, row: ComplaintRow, reason: string, now: Date): Promise<void> {
-  const customer = await trx.selectFrom('customers').selectAll().where('id', '=', row.customer_id).executeTakeFirstOrThrow();
+async function openContestRecord(deps: Deps, trx: Db, actor: Actor, row: ComplaintRow, reason: string, now: Date): Promise<void> {
+  const customer = await findCustomer(trx, row.customer_id);
   const created = await insertComplaint(
     trx,
-    logKey,
+    deps.logKey,
     actor,
     {
       unitId: row.unit_id,
@@ -187,12 +188,5 @@ async function openContestRecord(trx: Db, logKey: Buffer, actor: Actor, row: Com
     false,
   );
   // No Idempotency-Key here, so the insert cannot be declined.
-  const complaint = created!.complaint;
-  await trx
-    .insertInto('complaint_links')
-    .values([
-      { from_id: complaint.id, to_id: row.id, kind: 'contests' },
-      { from_id: row.id, to_id: complaint.id, kind: 'contested_by' },
-    ])
-    .execute();
+  await linkContest(trx, created!.complaint.id, row.id);
 }

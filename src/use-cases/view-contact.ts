@@ -4,7 +4,9 @@
  * the read. The caller has already checked the user's role and scope.
  */
 import type { Deps, Actor } from './context.ts';
-import { appendEvents, lockComplaint } from '../data/complaint-store.ts';
+import { appendEvents } from '../data/complaint-store.ts';
+import { lockForChange } from '../data/complaint-write.ts';
+import { findCustomer } from '../data/customer-store.ts';
 import { notFound } from '../domain/errors.ts';
 import { inTransaction } from '../data/transaction.ts';
 
@@ -18,12 +20,14 @@ export interface ContactView {
 export async function viewContact(deps: Deps, actor: Actor, complaintId: string, reason?: string): Promise<ContactView> {
   const now = deps.now();
   return inTransaction(deps.db, async (trx) => {
-    // The row lock orders this append with any concurrent action's events (sequence and hash chain).
-    const row = await lockComplaint(trx, complaintId);
-    if (!row) throw notFound(`complaint '${complaintId}'`);
-    const customer = await trx.selectFrom('customers').select(['id', 'name', 'phone', 'email']).where('id', '=', row.customer_id).executeTakeFirstOrThrow();
+    // The row lock orders this append with any concurrent action's events (sequence and hash chain);
+    // the same read brings the chain's tail, so the append needs no second look at the log.
+    const locked = await lockForChange(trx, complaintId);
+    if (!locked) throw notFound(`complaint '${complaintId}'`);
+    const { row } = locked;
+    const customer = await findCustomer(trx, row.customer_id);
     const fields = [customer.phone ? 'phone' : null, customer.email ? 'email' : null].filter((f): f is string => f !== null);
-    await appendEvents(trx, deps.logKey, row.id, [{ type: 'contact_viewed', data: { fields, ...(reason ? { reason } : {}) } }], actor, now);
+    await appendEvents(trx, deps.logKey, row.id, [{ type: 'contact_viewed', data: { fields, ...(reason ? { reason } : {}) } }], actor, now, locked.eventTail);
     return { customerId: customer.id, name: customer.name, phone: customer.phone, email: customer.email };
   });
 }

@@ -1,6 +1,6 @@
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
-import { planIntake, type IntakePlanInput } from '../../src/use-cases/plan-intake.ts';
+import { planIntake, type IntakePlanInput } from '../../src/domain/intake/plan-intake.ts';
 import { getPack } from '../../src/policies/index.ts';
 import { DEFAULT_CALENDAR } from '../../src/domain/calendar/index.ts';
 import type { SimilarFound } from '../../src/use-cases/link-similar.ts';

@@ -3,16 +3,17 @@
  * notifications (through planRules), its similar links and the Idempotency-Key claim. Ids, the code
  * number and the portal secret's hash come in, so the same inputs always give the same plan.
  */
-import type { Actor } from './context.ts';
 import type { NewComplaintInput } from './intake-input.ts';
-import type { IntakeWrite, CustomerRecord } from '../data/intake-store.ts';
-import { clockRow, complaintCode, eventRows } from '../data/complaint-store.ts';
-import type { BusinessCalendar, ComplaintFacts } from '../domain/contracts.ts';
-import type { Pack } from '../policies/index.ts';
-import { localDateOf } from '../domain/calendar/index.ts';
-import { defaultLevel } from '../domain/severity/index.ts';
-import { notificationRows, planRules, type RulesPlan } from './apply-rules-and-store.ts';
-import { similarLinkRows, type SimilarFound } from './link-similar.ts';
+import type { IntakeWrite, CustomerRecord } from './intake-write.ts';
+import type { Actor } from '../actor.ts';
+import { complaintCode } from '../complaint-code.ts';
+import { clockRow, eventRows, notificationRows } from '../stored-rows.ts';
+import type { BusinessCalendar, ComplaintFacts } from '../contracts.ts';
+import type { Pack } from '../../policies/index.ts';
+import { localDateOf } from '../calendar/index.ts';
+import { defaultLevel } from '../severity/index.ts';
+import { planRules, type RulesPlan } from '../rules/plan-rules.ts';
+import { similarLinkRows, type SimilarFound } from '../similarity/similar-at-intake.ts';
 
 export interface IntakePlanInput {
   id: string;

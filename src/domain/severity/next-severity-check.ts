@@ -3,9 +3,9 @@
  * raise this complaint's level? The sweeper re-evaluates complaints whose instant has come, instead
  * of re-reading every open complaint on every pass.
  */
-import type { ComplaintFacts } from '../domain/contracts.ts';
-import type { Pack } from '../policies/pack-schema.ts';
-import { levelRank } from '../domain/severity/index.ts';
+import type { ComplaintFacts } from '../contracts.ts';
+import type { Pack } from '../../policies/pack-schema.ts';
+import { levelRank } from './levels.ts';
 
 const HOUR = 3600_000;
 

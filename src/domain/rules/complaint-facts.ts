@@ -1,14 +1,21 @@
 /** Builds the facts the rule modules see from a stored complaint row. */
-import type { ComplaintFacts, Channel, Qualification } from '../domain/contracts.ts';
-import type { ComplaintRow } from '../data/complaint-store.ts';
+import type { ComplaintFacts, Channel, Qualification } from '../contracts.ts';
 
 const RESOLVED = new Set(['confirmed', 'visited', 'closed']);
 
 /** The columns the rules read: a full row, or a slimmer one such as a similar-complaint candidate. */
-export type FactColumns = Pick<
-  ComplaintRow,
-  'channel' | 'received_at' | 'level' | 'qualification' | 'category_id' | 'complainant_count' | 'flags' | 'repeat_count' | 'similar_count' | 'status'
->;
+export interface FactColumns {
+  channel: string;
+  received_at: Date;
+  level: string | null;
+  qualification: string | null;
+  category_id: string | null;
+  complainant_count: number;
+  flags: Record<string, boolean> | null;
+  repeat_count: number;
+  similar_count: number;
+  status: string;
+}
 
 export function factsOf(row: FactColumns, pausedMs = 0): ComplaintFacts {
   return {

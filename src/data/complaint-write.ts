@@ -1,0 +1,155 @@
+/**
+ * The two statements of a change to a complaint after intake (issue #18: "each action costs one read
+ * with lock, one write, and the events"): `lockForChange` reads the row under its lock with everything
+ * the decision needs (its clocks, the event chain's tail and, for an approval, the extension request),
+ * and `writeComplaintChange` stores the decision — the complaint's columns, its events, clocks,
+ * notifications and extension requests — in one statement that returns the row as written, so nothing
+ * is read back afterwards. The write's text never changes (rows travel as JSON, empty arrays when there
+ * is nothing to write), so a PostgreSQL server keeps it prepared.
+ */
+import { CompiledQuery, sql, type Selectable } from 'kysely';
+import { registerPreparedStatement } from './db.ts';
+import type { ComplaintClocksTable } from './schema.ts';
+import { clockFromRow, type ComplaintRow, type Db } from './complaint-store.ts';
+import type { ClockRecord } from '../domain/contracts.ts';
+import type { EventTail } from '../domain/chain-events.ts';
+import type { ExtensionRequest } from '../domain/lifecycle/action-guards.ts';
+import type { clockRow, eventRows, notificationRows } from '../domain/stored-rows.ts';
+
+export interface LockedComplaint {
+  row: ComplaintRow;
+  clocks: ClockRecord[];
+  eventTail: EventTail;
+  /** The extension request asked for (`requestId`), when it belongs to this complaint. */
+  extensionRequest: ExtensionRequest | null;
+}
+
+interface LockedRow extends ComplaintRow {
+  change_context: {
+    clocks: Selectable<ComplaintClocksTable>[];
+    tail: { seq: number; hash: string } | null;
+    request: ExtensionRequest | null;
+  };
+}
+
+/**
+ * FOR NO KEY UPDATE, not FOR UPDATE: it still serialises writers of the complaint, but does not block
+ * (or deadlock with) other transactions inserting rows that merely reference it by foreign key.
+ *
+ * plaint_change_context (migration 0022) takes the lock and then reads the clocks, the chain's tail and
+ * the request with a snapshot of its own, so a read that waited for another writer sees what that
+ * writer committed; the row's own FOR NO KEY UPDATE here returns its latest version for the same reason.
+ * One statement either way.
+ */
+export async function lockForChange(trx: Db, id: string, requestId: string | null = null): Promise<LockedComplaint | undefined> {
+  const r = await sql<LockedRow>`
+    SELECT c.*, x.change_context
+    FROM (SELECT plaint_change_context(${id}::uuid, ${requestId}::uuid) AS change_context) x, complaints c
+    WHERE c.id = ${id}
+    FOR NO KEY UPDATE OF c`.execute(trx);
+  const locked = r.rows[0];
+  if (!locked) return undefined;
+  const { change_context: ctx, ...row } = locked;
+  return {
+    row,
+    clocks: ctx.clocks.map(clockFromRow),
+    eventTail: ctx.tail ? { seq: Number(ctx.tail.seq), hash: ctx.tail.hash } : null,
+    extensionRequest: ctx.request,
+  };
+}
+
+/** The complaint columns a change may set; any other column keeps its value. */
+export interface ComplaintChangeColumns {
+  status?: string;
+  qualification?: string | null;
+  category_id?: string | null;
+  lead_department_id?: string | null;
+  co_department_ids?: string[];
+  repeat_count?: number;
+  similar_count?: number;
+  satisfaction?: unknown;
+  report?: unknown;
+  reply?: unknown;
+  close_reason?: string | null;
+  closed_at?: Date | null;
+  level?: string | null;
+  level_rule?: string | null;
+  next_due_at?: Date | null;
+  overdue?: boolean;
+  next_severity_check_at?: Date | null;
+  updated_at?: Date;
+  version?: number;
+}
+
+export interface ComplaintChange {
+  id: string;
+  columns: ComplaintChangeColumns;
+  events: ReturnType<typeof eventRows>;
+  /** Only the clocks that changed (changedClocks), inserted or updated by name. */
+  clocks: ReturnType<typeof clockRow>[];
+  notifications: ReturnType<typeof notificationRows>;
+  newExtensionRequests?: { id: string; complaint_id: string; clock: string; minutes: number; reason: string; requested_by: string | null }[];
+  extensionDecisions?: { id: string; decision: string; decided_by: string | null; decided_at: Date }[];
+}
+
+const SET_COLUMNS = [
+  'status', 'qualification', 'category_id', 'lead_department_id', 'co_department_ids', 'repeat_count', 'similar_count', 'satisfaction', 'report',
+  'reply', 'close_reason', 'closed_at', 'level', 'level_rule', 'next_due_at', 'overdue', 'next_severity_check_at', 'updated_at', 'version',
+] as const satisfies readonly (keyof ComplaintChangeColumns)[];
+const EVENT_COLUMNS = 'complaint_id, seq, type, actor_id, actor_label, at, data, prev_hash, hash';
+const CLOCK_COLUMNS = 'complaint_id, name, rule_id, started_at, due_at, state, paused_ms, paused_at, pause_reason, met_at, breached_at, calendar_version, trace';
+const CLOCK_UPDATES = CLOCK_COLUMNS.split(', ')
+  .filter((c) => c !== 'complaint_id' && c !== 'name')
+  .map((c) => `${c} = excluded.${c}`)
+  .join(', ');
+const NOTIFICATION_COLUMNS = 'complaint_id, recipient_role, org_node_id, kind, rule_id, subject, due_at';
+
+// json_populate_record over the row itself: a key of $2 sets its column (null clears it), an absent key
+// keeps the stored value, so one text serves every action's patch.
+export const CHANGE_SQL = `
+  WITH upd AS (
+    UPDATE complaints c SET (${SET_COLUMNS.join(', ')}) = (
+      SELECT ${SET_COLUMNS.map((col) => `p.${col}`).join(', ')} FROM json_populate_record(c, $2::json) p
+    )
+    WHERE c.id = $1
+    RETURNING c.*
+  ), ev AS (
+    INSERT INTO complaint_events (${EVENT_COLUMNS})
+    SELECT ${EVENT_COLUMNS} FROM json_populate_recordset(NULL::complaint_events, $3::json)
+  ), ck AS (
+    INSERT INTO complaint_clocks (${CLOCK_COLUMNS})
+    SELECT ${CLOCK_COLUMNS} FROM json_populate_recordset(NULL::complaint_clocks, $4::json)
+    ON CONFLICT (complaint_id, name) DO UPDATE SET ${CLOCK_UPDATES}
+  ), nt AS (
+    INSERT INTO notifications (${NOTIFICATION_COLUMNS})
+    SELECT ${NOTIFICATION_COLUMNS} FROM json_populate_recordset(NULL::notifications, $5::json)
+  ), xr AS (
+    INSERT INTO extension_requests (id, complaint_id, clock, minutes, reason, requested_by)
+    SELECT id, complaint_id, clock, minutes, reason, requested_by FROM json_populate_recordset(NULL::extension_requests, $6::json)
+  ), xd AS (
+    UPDATE extension_requests x SET decision = d.decision, decided_by = d.decided_by, decided_at = d.decided_at
+    FROM json_populate_recordset(NULL::extension_requests, $7::json) d
+    WHERE x.id = d.id
+  )
+  SELECT * FROM upd`;
+
+registerPreparedStatement('plaint_complaint_change', CHANGE_SQL);
+
+/** Stores a change to a locked complaint in one statement; returns the row as written. */
+export async function writeComplaintChange(db: Db, w: ComplaintChange): Promise<ComplaintRow> {
+  const json = (v: unknown) => JSON.stringify(v);
+  const r = await db.executeQuery<ComplaintRow>(
+    CompiledQuery.raw(CHANGE_SQL, [
+      w.id,
+      json(w.columns),
+      json(w.events),
+      json(w.clocks),
+      json(w.notifications),
+      json(w.newExtensionRequests ?? []),
+      json(w.extensionDecisions ?? []),
+    ]),
+  );
+  const row = r.rows[0];
+  if (!row) throw new Error(`complaint '${w.id}' vanished under its lock`);
+  return row;
+}

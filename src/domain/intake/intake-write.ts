@@ -1,0 +1,20 @@
+/** What an intake writes, as planned without I/O (plan-intake.ts) and stored in one statement (src/data/intake-store.ts). */
+
+export interface CustomerRecord {
+  id: string;
+  name: string;
+  phone: string | null;
+  email: string | null;
+  type: string | null;
+}
+
+export interface IntakeWrite {
+  /** Present when the request carried an Idempotency-Key: the write happens only if this claims it. */
+  idempotency: { user_key: string; key: string; request_hash: string; complaint_id: string } | null;
+  newCustomer: CustomerRecord | null;
+  complaint: Record<string, unknown> & { id: string };
+  events: Record<string, unknown>[];
+  clocks: Record<string, unknown>[];
+  notifications: Record<string, unknown>[];
+  links: { from_id: string; to_id: string; kind: string }[];
+}
