@@ -1,6 +1,6 @@
 /**
  * Builds the real app on a fresh database with a clock the test controls, the demo organisation and
- * one user per role, and logs in through the API as a client would.
+ * one user per role (unless `users: false`), and logs in through the API as a client would.
  */
 import fs from 'node:fs';
 import os from 'node:os';
@@ -8,14 +8,14 @@ import path from 'node:path';
 import type { FastifyInstance, LightMyRequestResponse } from 'fastify';
 import { buildApp } from '../../src/http/app.ts';
 import { ensureDemoOrganisation } from '../../src/seed/seed-demo.ts';
-import { ensureUser } from '../../src/use-cases/auth.ts';
 import { DEMO_USERS } from '../../src/seed/demo-org.ts';
 import { freshDatabase, type TestDatabase } from './test-db.ts';
+import { TEST_PASSWORD } from './template-db.ts';
 import type { Deps } from '../../src/use-cases/context.ts';
 import { ensureCheckpoint } from '../../src/use-cases/write-checkpoint.ts';
 import type { NightlySettings } from '../../src/use-cases/backup/backup-overview.ts';
 
-export const TEST_PASSWORD = 'test-password-1';
+export { TEST_PASSWORD };
 export const TEST_LOG_KEY = Buffer.alloc(32, 0x42);
 
 export interface TestApp {
@@ -30,7 +30,8 @@ export interface TestApp {
 }
 
 export async function createTestApp(opts: { now?: string; users?: boolean; sessionHours?: number; backups?: NightlySettings } = {}): Promise<TestApp> {
-  const database = await freshDatabase();
+  // The demo organisation and its users (their argon2 hashes are the slow part) come with the template.
+  const database = await freshDatabase({ template: opts.users === false ? 'migrated' : 'demo' });
   const clock = {
     now: new Date(opts.now ?? '2026-11-24T02:00:00.000Z'),
     set(iso: string | Date) {
@@ -44,10 +45,7 @@ export async function createTestApp(opts: { now?: string; users?: boolean; sessi
   const deps: Deps = { db: database.db, now: () => clock.now, logKey: TEST_LOG_KEY };
   // As at start-up (src/main.ts): the first checkpoint right after the migrations.
   await ensureCheckpoint(deps);
-  await ensureDemoOrganisation(database.db);
-  if (opts.users !== false) {
-    for (const u of DEMO_USERS) await ensureUser(deps, { ...u, password: TEST_PASSWORD });
-  }
+  if (opts.users === false) await ensureDemoOrganisation(database.db);
   const attachmentsDir = fs.mkdtempSync(path.join(os.tmpdir(), 'plaint-attachments-'));
   // Tests move the clock by weeks; sessions must outlive that unless a test is about their expiry.
   const sessionHours = opts.sessionHours ?? 24 * 365;
