@@ -9,7 +9,7 @@
  * the code that builds them, PGlite's version), so a changed migration builds a new one and an old one
  * is never used. Building happens under a lock: test files run in parallel processes.
  */
-import { createHash } from 'node:crypto';
+import { createHash, randomBytes } from 'node:crypto';
 import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
@@ -95,13 +95,16 @@ async function readOrBuildTarball(kind: TemplateKind): Promise<Blob> {
   return new Blob([fs.readFileSync(file)]);
 }
 
-// An arbitrary advisory lock id on the server's maintenance database ("PLTT"), distinct from the migrations' lock.
+// An arbitrary advisory lock id ("PLTT"), distinct from the migrations' lock. Advisory locks belong to
+// the database connected to, so it only orders the processes of one run (one DATABASE_URL); runs on
+// other databases of the same server may build the same template at once, each under its own name,
+// and the first rename wins.
 const TEMPLATE_LOCK_ID = 0x504c5454;
 
 /**
  * A new database on the server at `base`, copied from the PostgreSQL template (built first if missing).
- * A template cannot be copied while anyone is connected to it: it is built, renamed into place and
- * copied under one advisory lock, and nothing else ever connects to it.
+ * A template cannot be copied while anyone is connected to it: it is built under another name and
+ * renamed into place, and nothing connects to it afterwards.
  */
 export async function copyPostgresTemplate(base: string, kind: TemplateKind, name: string): Promise<void> {
   const template = `plaint_tpl_${kind}_${templateKey()}`;
@@ -110,23 +113,30 @@ export async function copyPostgresTemplate(base: string, kind: TemplateKind, nam
   try {
     await admin.query('SELECT pg_advisory_lock($1)', [TEMPLATE_LOCK_ID]);
     const found = await admin.query('SELECT 1 FROM pg_database WHERE datname = $1', [template]);
-    if (found.rowCount === 0) {
-      const building = `${template}_building`;
-      await admin.query(`DROP DATABASE IF EXISTS ${building} WITH (FORCE)`); // left by a crashed run
-      await admin.query(`CREATE DATABASE ${building}`);
-      const u = new URL(base);
-      u.pathname = `/${building}`;
-      const database = await openDatabase({ databaseUrl: u.toString(), dataDir: null, poolSize: 2 });
-      try {
-        await build(kind, database.db);
-      } finally {
-        await database.close();
-      }
-      await admin.query(`ALTER DATABASE ${building} RENAME TO ${template}`);
-    }
+    if (found.rowCount === 0) await buildPostgresTemplate(admin, base, kind, template);
     await admin.query(`CREATE DATABASE ${name} TEMPLATE ${template}`);
   } finally {
     await admin.query('SELECT pg_advisory_unlock($1)', [TEMPLATE_LOCK_ID]).catch(() => {});
     await admin.end();
+  }
+}
+
+async function buildPostgresTemplate(admin: pg.Client, base: string, kind: TemplateKind, template: string): Promise<void> {
+  const building = `${template}_b${randomBytes(4).toString('hex')}`;
+  await admin.query(`CREATE DATABASE ${building}`);
+  try {
+    const u = new URL(base);
+    u.pathname = `/${building}`;
+    const database = await openDatabase({ databaseUrl: u.toString(), dataDir: null, poolSize: 2 });
+    try {
+      await build(kind, database.db);
+    } finally {
+      await database.close();
+    }
+    await admin.query(`ALTER DATABASE ${building} RENAME TO ${template}`);
+  } catch (e) {
+    await admin.query(`DROP DATABASE IF EXISTS ${building} WITH (FORCE)`);
+    // 42P04 duplicate_database: another run's rename came first; its template is as good as this one.
+    if ((e as { code?: string }).code !== '42P04') throw e;
   }
 }
