@@ -25,7 +25,10 @@ export interface TestApp {
   clock: { now: Date; set(iso: string | Date): void; advance(ms: number): void };
   deps: Deps;
   token(role?: string): Promise<string>;
-  api(method: 'GET' | 'POST' | 'PUT' | 'PATCH' | 'DELETE', url: string, body?: unknown, opts?: { role?: string; headers?: Record<string, string> }): Promise<LightMyRequestResponse>;
+  /** A bearer token for any user with TEST_PASSWORD, e.g. one made by factories.ts's buildUser. */
+  tokenFor(user: { email: string }): Promise<string>;
+  /** As the demo user of `role` (default agent), or as `as` (a user of the test's own). */
+  api(method: 'GET' | 'POST' | 'PUT' | 'PATCH' | 'DELETE', url: string, body?: unknown, opts?: { role?: string; as?: { email: string }; headers?: Record<string, string> }): Promise<LightMyRequestResponse>;
   close(): Promise<void>;
 }
 
@@ -51,16 +54,19 @@ export async function createTestApp(opts: { now?: string; users?: boolean; sessi
   const sessionHours = opts.sessionHours ?? 24 * 365;
   const app = await buildApp({ deps, databaseKind: database.kind, attachmentsDir, sessionHours, logLevel: process.env.TEST_LOG_LEVEL ?? 'silent', webDir: null, backups: opts.backups ?? null });
   const tokens = new Map<string, string>();
-  const token = async (role = 'agent') => {
-    const cached = tokens.get(role);
+  const tokenFor = async ({ email }: { email: string }) => {
+    const cached = tokens.get(email);
     if (cached) return cached;
-    const user = DEMO_USERS.find((u) => u.role === role);
-    if (!user) throw new Error(`no demo user with role ${role}`);
-    const res = await app.inject({ method: 'POST', url: '/api/auth/login', payload: { email: user.email, password: TEST_PASSWORD } });
+    const res = await app.inject({ method: 'POST', url: '/api/auth/login', payload: { email, password: TEST_PASSWORD } });
     if (res.statusCode !== 200) throw new Error(`login failed: ${res.body}`);
     const t = res.json().token as string;
-    tokens.set(role, t);
+    tokens.set(email, t);
     return t;
+  };
+  const token = async (role = 'agent') => {
+    const user = DEMO_USERS.find((u) => u.role === role);
+    if (!user) throw new Error(`no demo user with role ${role}`);
+    return tokenFor(user);
   };
   return {
     app,
@@ -69,8 +75,9 @@ export async function createTestApp(opts: { now?: string; users?: boolean; sessi
     clock,
     deps,
     token,
+    tokenFor,
     async api(method, url, body, o = {}) {
-      const t = await token(o.role);
+      const t = await (o.as ? tokenFor(o.as) : token(o.role));
       return app.inject({ method, url, payload: body as never, headers: { authorization: `Bearer ${t}`, ...(o.headers ?? {}) } });
     },
     async close() {
