@@ -28,6 +28,8 @@ export interface DatabaseOptions {
   /** Directory for PGlite files; null keeps the embedded database in memory (tests). */
   dataDir: string | null;
   poolSize?: number;
+  /** Embedded, in memory only: start from this data directory tarball (PGlite's dumpDataDir) instead of an empty one (the tests' template, docs/TESTING.md). */
+  loadDataDir?: Blob;
 }
 
 // bigint counts (COUNT(*), bigserial) fit easily in a JS number at Plaint's scale; both engines
@@ -84,7 +86,7 @@ export async function openDatabase(opts: DatabaseOptions): Promise<Database> {
     fs.mkdirSync(dir, { recursive: true });
     client = new PGlite(dir, PGLITE_OPTIONS);
   } else {
-    client = new PGlite(PGLITE_OPTIONS);
+    client = new PGlite(opts.loadDataDir ? { ...PGLITE_OPTIONS, loadDataDir: opts.loadDataDir } : PGLITE_OPTIONS);
   }
   await client.waitReady;
   const db = new Kysely<DB>({ dialect: new PGliteDialect({ pglite: client }) });

@@ -42,7 +42,8 @@ CREATE FUNCTION f() RETURNS int AS $$ BEGIN RETURN 1; END $$ LANGUAGE plpgsql;
 });
 
 test('R-LC-1: demo data seeds the organisation, one user per role and complaints at every stage, once', async () => {
-  const database = await freshDatabase();
+  // The migrations themselves, not the tests' template copy: this file's subject is start-up.
+  const database = await freshDatabase({ template: null });
   try {
     const now = new Date('2026-11-24T06:00:00Z');
     const first = await seedDemo(database.db, now, Buffer.alloc(32, 1));

@@ -1,11 +1,13 @@
 /**
  * A fresh database for each test file: in-memory PGlite by default, or a new database on the
- * PostgreSQL server named by DATABASE_URL (dropped afterwards). The same migrations run on both.
+ * PostgreSQL server named by DATABASE_URL (dropped afterwards). Both start as a copy of a template
+ * made once by the same migrations (template-db.ts), unless a test asks for the migrations themselves.
  */
 import { randomBytes } from 'node:crypto';
 import pg from 'pg';
 import { openDatabase, type Database } from '../../src/data/db.ts';
 import { migrate } from '../../src/data/migrate.ts';
+import { copyPostgresTemplate, pgliteTemplate, type TemplateKind } from './template-db.ts';
 
 export interface TestDatabase extends Database {
   url: string | null;
@@ -31,14 +33,19 @@ export function postgresServerUrl(): string | null {
   return serverUrl() ?? (process.env.CI === 'true' ? 'postgres://postgres@127.0.0.1:5432/postgres' : null);
 }
 
-export async function createScratchDatabase(): Promise<{ url: string; drop: () => Promise<void> }> {
+/** An empty database, or with `template` a copy of that template. */
+export async function createScratchDatabase(opts: { template?: TemplateKind } = {}): Promise<{ url: string; drop: () => Promise<void> }> {
   const base = postgresServerUrl();
   if (!base) throw new Error('DATABASE_URL is not set');
   const name = `plaint_t_${randomBytes(6).toString('hex')}`;
-  const admin = new pg.Client({ connectionString: base });
-  await admin.connect();
-  await admin.query(`CREATE DATABASE ${name}`);
-  await admin.end();
+  if (opts.template) {
+    await copyPostgresTemplate(base, opts.template, name);
+  } else {
+    const admin = new pg.Client({ connectionString: base });
+    await admin.connect();
+    await admin.query(`CREATE DATABASE ${name}`);
+    await admin.end();
+  }
   return {
     url: withDatabaseName(base, name),
     drop: async () => {
@@ -50,11 +57,16 @@ export async function createScratchDatabase(): Promise<{ url: string; drop: () =
   };
 }
 
-export async function freshDatabase(): Promise<TestDatabase> {
+/**
+ * `template`: what the database starts as (default the migrated schema); null runs the migrations on
+ * an empty database instead, for the tests whose subject is the migrations or seeding.
+ */
+export async function freshDatabase(opts: { template?: TemplateKind | null } = {}): Promise<TestDatabase> {
+  const template = opts.template === undefined ? 'migrated' : opts.template;
   if (serverUrl()) {
-    const scratch = await createScratchDatabase();
+    const scratch = await createScratchDatabase({ template: template ?? undefined });
     const database = await openDatabase({ databaseUrl: scratch.url, dataDir: null, poolSize: 20 });
-    await migrate(database.db);
+    if (!template) await migrate(database.db);
     return {
       ...database,
       url: scratch.url,
@@ -64,7 +76,7 @@ export async function freshDatabase(): Promise<TestDatabase> {
       },
     };
   }
-  const database = await openDatabase({ databaseUrl: null, dataDir: null });
-  await migrate(database.db);
+  const database = await openDatabase({ databaseUrl: null, dataDir: null, loadDataDir: template ? await pgliteTemplate(template) : undefined });
+  if (!template) await migrate(database.db);
   return { ...database, url: null, drop: () => database.close() };
 }

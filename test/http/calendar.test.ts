@@ -5,68 +5,75 @@
 import { test, before, after } from 'node:test';
 import assert from 'node:assert/strict';
 import { createTestApp, type TestApp } from '../helpers/test-app.ts';
+import { buildUnit, buildUser, type User } from '../helpers/factories.ts';
 
 let t: TestApp;
+let unit: string;
+let agent: User, admin: User;
 const sh = (local: string) => new Date(`${local}+08:00`).toISOString();
 before(async () => {
   t = await createTestApp({ now: sh('2026-12-07T08:00:00') }); // Monday 08:00
+  const project = await buildUnit(t, { pack: 'real-estate' });
+  unit = project.id;
+  agent = await buildUser(t, { role: 'agent', orgNodeId: project.companyId });
+  admin = await buildUser(t, { role: 'admin', orgNodeId: project.companyId });
 });
 after(async () => t.close());
 
 test('R-TL-1: the calendar lists 2026 holidays and adjusted working days and flags a year without official data', async () => {
-  const y2026 = (await t.api('GET', '/api/units/u-re-garden/calendar?year=2026')).json();
+  const y2026 = (await t.api('GET', `/api/units/${unit}/calendar?year=2026`, undefined, { as: agent })).json();
   assert.equal(y2026.yearHasOfficialData, true);
   const natl = y2026.days.find((d: { date: string }) => d.date === '2026-10-01');
   assert.equal(natl.working, false);
   const adjusted = y2026.days.find((d: { date: string }) => d.date === '2026-10-10');
   assert.equal(adjusted.working, true, '2026-10-10 is an adjusted working Saturday');
-  const y2031 = (await t.api('GET', '/api/units/u-re-garden/calendar?year=2031')).json();
+  const y2031 = (await t.api('GET', `/api/units/${unit}/calendar?year=2031`, undefined, { as: agent })).json();
   assert.equal(y2031.yearHasOfficialData, false, 'a year the data package does not cover is flagged');
-  assert.equal((await t.api('GET', '/api/units/nowhere/calendar')).statusCode, 404);
+  assert.equal((await t.api('GET', '/api/units/nowhere/calendar', undefined, { as: agent })).statusCode, 404);
 });
 
 test('R-TL-1: an admin override makes a day a holiday for new deadlines; existing deadlines keep their calendar until recomputed', async () => {
   const created = (
     await t.api('POST', '/api/complaints', {
-      unitId: 'u-re-garden',
+      unitId: unit,
       channel: 'phone',
       receivedAt: sh('2026-12-07T07:30:00'), // Monday before work: due 1 h after work starts
       customer: { name: '甲', phone: '13900001234' },
       title: '日历测试甲',
       content: '甲乙丙丁戊己庚辛',
-    })
+    }, { as: agent })
   ).json();
   const dispatch = () => created.clocks.find((c: { name: string }) => c.name === 'dispatch');
   assert.equal(dispatch().dueAt, sh('2026-12-07T10:00:00'));
 
-  const current = (await t.api('GET', '/api/units/u-re-garden/calendar')).json().calendar;
+  const current = (await t.api('GET', `/api/units/${unit}/calendar`, undefined, { as: agent })).json().calendar;
   const { version: _v, ...body } = current;
-  const bad = await t.api('PUT', '/api/units/u-re-garden/calendar', { ...body, workingPeriods: [{ start: '18:00', end: '09:00' }] }, { role: 'admin' });
+  const bad = await t.api('PUT', `/api/units/${unit}/calendar`, { ...body, workingPeriods: [{ start: '18:00', end: '09:00' }] }, { as: admin });
   assert.equal(bad.statusCode, 400, bad.body);
-  const saved = await t.api('PUT', '/api/units/u-re-garden/calendar', { ...body, overrides: { '2026-12-07': { kind: 'holiday', name: '公司年会' } } }, { role: 'admin' });
+  const saved = await t.api('PUT', `/api/units/${unit}/calendar`, { ...body, overrides: { '2026-12-07': { kind: 'holiday', name: '公司年会' } } }, { as: admin });
   assert.equal(saved.statusCode, 200, saved.body);
   assert.equal(saved.json().calendar.version, current.version + 1);
-  const forbidden = await t.api('PUT', '/api/units/u-re-garden/calendar', body, { role: 'agent' });
+  const forbidden = await t.api('PUT', `/api/units/${unit}/calendar`, body, { as: agent });
   assert.equal(forbidden.statusCode, 403);
 
-  const unchanged = (await t.api('GET', `/api/complaints/${created.id}`)).json();
+  const unchanged = (await t.api('GET', `/api/complaints/${created.id}`, undefined, { as: agent })).json();
   assert.equal(unchanged.clocks.find((c: { name: string }) => c.name === 'dispatch').dueAt, dispatch().dueAt, 'a calendar edit never rewrites a stored deadline');
 
   const fresh = (
     await t.api('POST', '/api/complaints', {
-      unitId: 'u-re-garden',
+      unitId: unit,
       channel: 'phone',
       receivedAt: sh('2026-12-07T07:40:00'),
       customer: { name: '乙', phone: '13900005678' },
       title: '日历测试乙',
       content: '壬癸子丑寅卯辰巳',
-    })
+    }, { as: agent })
   ).json();
   const freshDispatch = fresh.clocks.find((c: { name: string }) => c.name === 'dispatch');
   assert.equal(new Date(freshDispatch.dueAt).toISOString(), new Date(sh('2026-12-07T23:59:59.999')).toISOString(), 'the override makes Monday a rest day for new complaints');
   assert.equal(freshDispatch.calendarVersion, current.version + 1);
 
-  const recomputed = await t.api('POST', `/api/complaints/${created.id}/actions`, { type: 'recompute_clocks', reason: '公司年会放假，按新日历重算' }, { role: 'admin' });
+  const recomputed = await t.api('POST', `/api/complaints/${created.id}/actions`, { type: 'recompute_clocks', reason: '公司年会放假，按新日历重算' }, { as: admin });
   assert.equal(recomputed.statusCode, 200, recomputed.body);
   const after = recomputed.json();
   const ev = after.events.find((e: { type: string }) => e.type === 'clocks_recomputed');

@@ -8,8 +8,10 @@ import assert from 'node:assert/strict';
 import { sql } from 'kysely';
 import { createTestApp, type TestApp } from '../helpers/test-app.ts';
 import { QUEUE_TOTAL_CAP } from '../../src/use-cases/list-complaints.ts';
+import { buildUnit, buildUser, type User } from '../helpers/factories.ts';
 
 let t: TestApp;
+let agent: User;
 
 interface ListBody {
   items: { id: string; code: string }[];
@@ -19,7 +21,7 @@ interface ListBody {
 }
 
 async function list(query: string): Promise<ListBody> {
-  const res = await t.api('GET', `/api/complaints?${query}`);
+  const res = await t.api('GET', `/api/complaints?${query}`, undefined, { as: agent });
   assert.equal(res.statusCode, 200, res.body);
   return res.json() as ListBody;
 }
@@ -28,13 +30,15 @@ const count = async (where = sql`true`) => (await sql<{ n: number }>`SELECT coun
 
 before(async () => {
   t = await createTestApp();
+  const station = await buildUnit(t, { pack: 'fuel-retail' });
+  agent = await buildUser(t, { role: 'agent', orgNodeId: station.companyId });
   const res = await t.api('POST', '/api/complaints', {
-    unitId: 'u-fuel-s1',
+    unitId: station.id,
     channel: 'phone',
     customer: { name: '王伟', phone: '13912345678' },
     title: '加油卡扣款两次',
     content: '加油卡被扣款两次，请核查。',
-  });
+  }, { as: agent });
   assert.equal(res.statusCode, 201, res.body);
 });
 after(async () => {
