@@ -25,6 +25,7 @@ export const PORTAL_SUBMISSIONS_PER_MINUTE = 10;
 
 const PUBLIC_EVENTS = new Set(['received', 'qualified', 'dispatched', 'replied', 'confirmed', 'disputed', 'visited', 'closed', 'reopened']);
 
+const PortalUnit = Type.Object({ id: Type.String(), name: Type.String() });
 const Credentials = { code: Type.String({ minLength: 1, maxLength: 40 }), secret: Type.String({ minLength: 1, maxLength: 100 }) };
 
 export async function portalRoutes(root: FastifyInstance, deps: Deps, attachmentsDir: string): Promise<void> {
@@ -45,7 +46,7 @@ export async function portalRoutes(root: FastifyInstance, deps: Deps, attachment
     return row;
   }
 
-  app.get('/api/portal/units', { schema: { tags, summary: 'Units that accept complaints from the public' } }, async () => {
+  app.get('/api/portal/units', { schema: { tags, summary: 'Units that accept complaints from the public', response: { 200: Type.Array(PortalUnit) } } }, async () => {
     const nodes = await listOrgNodes(deps.db);
     return nodes.filter((n) => n.kind === 'unit' && n.policy_id).map((n) => ({ id: n.id, name: n.name }));
   });
