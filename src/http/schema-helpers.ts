@@ -1,10 +1,7 @@
 /** Small schema builders shared by the route schemas (plain JSON Schema via TypeBox). */
 import { Type, type TSchema } from 'typebox';
 
-/** A string enum as JSON Schema `enum`, which gives one clear error ("must be equal to one of …"). */
-export function StringEnum<const T extends readonly string[]>(values: T, opts: Record<string, unknown> = {}) {
-  return Type.Unsafe<T[number]>({ type: 'string', enum: [...values], ...opts });
-}
+export { StringEnum } from '../domain/string-enum.ts';
 
 /** Mainland mobile, landline with area code (and extension), 400/800 service numbers; optional +86. */
 export const PHONE_PATTERN = '^(\\+?86[- ]?)?(1[3-9]\\d{9}|0\\d{2,3}-?\\d{7,8}(-\\d{1,6})?|[48]00-?\\d{3}-?\\d{4})$';

@@ -80,7 +80,7 @@ export async function authRoutes(root: FastifyInstance, deps: Deps, sessionHours
     requireUser(request);
     await logout(deps, request.token!);
     if (request.authKind === 'cookie') clearSessionCookies(reply);
-    return reply.code(204).send();
+    return reply.code(204).send(null);
   });
 
   app.get(

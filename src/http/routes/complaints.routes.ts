@@ -16,7 +16,6 @@ import { loadClocksFor, listEvents, type ComplaintRow } from '../../data/complai
 import { notFound } from '../../domain/errors.ts';
 import { authorize, can, complaintForUser } from '../../security/authorize.ts';
 import { complaintInScope, nodeInScope, scopeOf, type UserRef } from '../../security/scope.ts';
-import type { Action } from '../../domain/lifecycle/index.ts';
 import { requireUser, actorOf } from '../auth-hook.ts';
 import type { SessionUser } from '../../use-cases/auth.ts';
 import { STANDARD_ERRORS } from '../schema-helpers.ts';
@@ -141,7 +140,7 @@ export async function complaintRoutes(root: FastifyInstance, deps: Deps): Promis
     { schema: { tags, security, summary: 'Take a lifecycle action (409 names the allowed ones)', params: IdParams, body: ActionBody, response: { ...STANDARD_ERRORS } } },
     async (request) => {
       const user = requireUser(request);
-      const action = request.body as Action;
+      const action = request.body;
       const scope = await scopeOf(deps.db, user);
       await complaintForUser(deps, user, request.params.id, { action: action.type }, scope);
       await performAction(deps, actorOf(user), request.params.id, action, (locked) => {
