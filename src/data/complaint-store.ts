@@ -4,7 +4,7 @@
  */
 import { sql, type Kysely, type Transaction, type Selectable } from 'kysely';
 import type { DB, ComplaintsTable, ComplaintClocksTable } from './schema.ts';
-import type { ClockRecord, ClockName, ClockState, ClockTraceStep } from '../domain/contracts.ts';
+import type { ClockRecord, ClockName } from '../domain/contracts.ts';
 import { GENESIS_HASH, eventHash } from '../domain/event-chain.ts';
 
 export type Db = Kysely<DB> | Transaction<DB>;
@@ -210,14 +210,14 @@ function clockFromRow(r: Selectable<ComplaintClocksTable>): ClockRecord {
     ruleId: r.rule_id,
     startedAt: iso(r.started_at)!,
     dueAt: iso(r.due_at)!,
-    state: r.state as ClockState,
+    state: r.state,
     pausedMs: Number(r.paused_ms),
     pausedAt: iso(r.paused_at),
     pauseReason: r.pause_reason,
     metAt: iso(r.met_at),
     breachedAt: iso(r.breached_at),
     calendarVersion: r.calendar_version,
-    trace: r.trace as ClockTraceStep[],
+    trace: r.trace,
   };
 }
 

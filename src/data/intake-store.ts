@@ -21,16 +21,16 @@ export interface CandidateRow {
   /** The features of its signature that the new complaint's signature has too (see parseCandidates). */
   shared: string[];
   received_at: Date;
-  status: string;
+  status: ComplaintRow['status'];
   similar_count: number;
   unit_id: string;
   policy_id: string;
-  channel: string;
+  channel: ComplaintRow['channel'];
   level: string | null;
-  qualification: string | null;
+  qualification: ComplaintRow['qualification'];
   category_id: string | null;
   complainant_count: number;
-  flags: Record<string, boolean>;
+  flags: ComplaintRow['flags'];
   repeat_count: number;
 }
 

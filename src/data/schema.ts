@@ -1,5 +1,8 @@
 /** Kysely table types; they mirror src/data/migrations/*.sql and must change with them. */
-import type { ColumnType, Generated, JSONColumnType } from 'kysely';
+import type { ColumnType, Generated } from 'kysely';
+import type { Channel, ClockState, ClockTraceStep, ComplaintFacts, ComplaintStatus, Qualification } from '../domain/contracts.ts';
+import type { InvestigationReport } from '../domain/lifecycle/actions.ts';
+import type { StatePatch } from '../domain/lifecycle/state-machine.ts';
 
 type Timestamp = ColumnType<Date, Date | string, Date | string>;
 type DefaultTimestamp = ColumnType<Date, Date | string | undefined, Date | string>;
@@ -57,9 +60,9 @@ export interface ComplaintsTable {
   code: string;
   unit_id: string;
   policy_id: string;
-  channel: string;
-  status: string;
-  qualification: string | null;
+  channel: Channel;
+  status: ComplaintStatus;
+  qualification: Qualification | null;
   category_id: string | null;
   level: string | null;
   level_rule: string | null;
@@ -70,7 +73,7 @@ export interface ComplaintsTable {
   complainant_count: number;
   incident_occurred_at: Timestamp | null;
   incident_place: string | null;
-  flags: Json<Record<string, boolean>>;
+  flags: Json<ComplaintFacts['flags']>;
   batch_no: string | null;
   received_at: Timestamp;
   created_at: DefaultTimestamp;
@@ -81,8 +84,8 @@ export interface ComplaintsTable {
   repeat_count: Generated<number>;
   similar_count: Generated<number>;
   satisfaction: number | null;
-  report: Json<Record<string, string> | null> | null;
-  reply: Json<Record<string, unknown> | null> | null;
+  report: Json<InvestigationReport | null> | null;
+  reply: Json<StatePatch['reply'] | null> | null;
   close_reason: string | null;
   closed_at: Timestamp | null;
   portal_secret_hash: string | null;
@@ -112,14 +115,14 @@ export interface ComplaintClocksTable {
   rule_id: string;
   started_at: Timestamp;
   due_at: Timestamp;
-  state: string;
+  state: ClockState;
   paused_ms: number;
   paused_at: Timestamp | null;
   pause_reason: string | null;
   met_at: Timestamp | null;
   breached_at: Timestamp | null;
   calendar_version: number;
-  trace: Json<unknown[]>;
+  trace: Json<ClockTraceStep[]>;
 }
 
 export interface ComplaintLinksTable {

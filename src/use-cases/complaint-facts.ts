@@ -1,5 +1,5 @@
 /** Builds the facts the rule modules see from a stored complaint row. */
-import type { ComplaintFacts, Channel, Qualification } from '../domain/contracts.ts';
+import type { ComplaintFacts } from '../domain/contracts.ts';
 import type { ComplaintRow } from '../data/complaint-store.ts';
 
 const RESOLVED = new Set(['confirmed', 'visited', 'closed']);
@@ -12,10 +12,10 @@ export type FactColumns = Pick<
 
 export function factsOf(row: FactColumns, pausedMs = 0): ComplaintFacts {
   return {
-    channel: row.channel as Channel,
+    channel: row.channel,
     receivedAt: new Date(row.received_at),
     level: row.level,
-    qualification: row.qualification as Qualification | null,
+    qualification: row.qualification,
     categoryId: row.category_id,
     complainantCount: row.complainant_count,
     flags: row.flags ?? {},

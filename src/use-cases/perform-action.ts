@@ -8,7 +8,6 @@ import { lockComplaint, findComplaint, loadClocks, saveClocks } from '../data/co
 import { recomputeClocks } from '../domain/clocks/index.ts';
 import { findOrgNode } from '../data/org-store.ts';
 import { decide, LifecycleInputError, type Action } from '../domain/lifecycle/index.ts';
-import type { ComplaintStatus, Qualification } from '../domain/contracts.ts';
 import { DomainError, invalid, notFound } from '../domain/errors.ts';
 import { findPack, type Pack } from '../policies/index.ts';
 import { findCategory, hasLevel } from './pack-lookup.ts';
@@ -44,8 +43,8 @@ export async function performAction(
     try {
       decision = decide(
         {
-          status: row.status as ComplaintStatus,
-          qualification: row.qualification as Qualification | null,
+          status: row.status,
+          qualification: row.qualification,
           leadDepartmentId: row.lead_department_id,
           repeatCount: row.repeat_count,
           replyApprovalRequired: settings.replyApproval === true,
@@ -174,7 +173,7 @@ async function openContestRecord(trx: Db, logKey: Buffer, actor: Actor, row: Com
     actor,
     {
       unitId: row.unit_id,
-      channel: row.channel as never,
+      channel: row.channel,
       receivedAt: now.toISOString(),
       customer: { name: customer.name, phone: customer.phone ?? undefined, email: customer.email ?? undefined, type: customer.type ?? undefined },
       title: `【异议复核】${row.title}`.slice(0, 200),

@@ -5,7 +5,7 @@
  * so the console offers exactly those.
  */
 import type { ComplaintRow, ListedComplaintRow, StoredEvent } from '../../data/complaint-store.ts';
-import type { ClockRecord, ComplaintStatus, Qualification } from '../../domain/contracts.ts';
+import type { ClockRecord } from '../../domain/contracts.ts';
 import { allowedActions } from '../../domain/lifecycle/index.ts';
 import { clockStatusAt } from '../../domain/clocks/index.ts';
 import { can, permittedActions } from '../../security/authorize.ts';
@@ -111,7 +111,7 @@ export function presentComplaint(
     clocks: extra.clocks.map((c) => presentClock(c, extra.now)),
     ...(extra.events ? { events: extra.events.map(presentEvent) } : {}),
     ...(extra.links ? { links: extra.links } : {}),
-    allowedActions: permittedActions(extra.viewer, allowedActions({ status: row.status as ComplaintStatus, qualification: row.qualification as Qualification | null })),
+    allowedActions: permittedActions(extra.viewer, allowedActions({ status: row.status, qualification: row.qualification })),
   };
 }
 

@@ -142,7 +142,7 @@ export async function portalRoutes(root: FastifyInstance, deps: Deps, attachment
 
 async function track(deps: Deps, row: ComplaintRow) {
   const events = await listEvents(deps.db, row.id);
-  const reply = row.reply as { message?: string; approved?: boolean; sentAt?: string } | null;
+  const reply = row.reply;
   const replySent = reply && reply.approved && reply.sentAt && ['replied', 'confirmed', 'visited', 'closed'].includes(row.status);
   return {
     code: row.code,
