@@ -388,8 +388,11 @@ export interface CustomersTable {
 
 /** src/data/migrations/0012_signature_keys.sql (generated from `signature`) */
 export interface ComplaintsTable {
-  /** The signature's features as sorted hashes, for the intake's candidate pre-filter (intarray's `&&`). */
-  signature_keys: ColumnType<number[], never, never>;
+  /**
+   * The signature's features as sorted hashes, for the intake's candidate pre-filter (intarray's `&&`).
+   * Null only in type: a generated column has no NOT NULL, and test/data/schema-types.test.ts holds this file to the database.
+   */
+  signature_keys: ColumnType<number[] | null, never, never>;
 }
 
 /** src/data/migrations/0008_config_version.sql: moves on every change to org_nodes or calendars. */
