@@ -38,10 +38,9 @@ export interface Actor {
   orgNodeId?: string | null;
 }
 
-export interface NewEvent {
-  type: string;
-  data: Record<string, unknown>;
-}
+/** What a writer appends: one of the event types of src/domain/events.ts, with its data. */
+export type { NewEvent } from '../domain/events.ts';
+import type { NewEvent } from '../domain/events.ts';
 
 export interface StoredEvent {
   seq: number;

@@ -9,6 +9,7 @@ import { sql } from 'kysely';
 import type { Deps } from '../use-cases/context.ts';
 import { SYSTEM_ACTOR } from '../use-cases/context.ts';
 import { lockComplaint, loadClocks, saveClocks } from '../data/complaint-store.ts';
+import type { NewEvent } from '../domain/events.ts';
 import { findBreaches, markBreached } from '../domain/clocks/index.ts';
 import { findPack } from '../policies/index.ts';
 import { calendarForUnit } from '../use-cases/calendar-for-unit.ts';
@@ -70,7 +71,7 @@ export async function sweepOnce(deps: Deps, opts: { batch?: number } = {}): Prom
       if (breached.size > 0) await saveClocks(trx, id, before, after);
       const events = after
         .filter((c) => breached.has(c.name))
-        .map((c) => ({ type: 'clock_breached', data: { name: c.name, ruleId: c.ruleId, dueAt: c.dueAt } }));
+        .map((c): NewEvent => ({ type: 'clock_breached', data: { name: c.name, ruleId: c.ruleId, dueAt: c.dueAt } }));
       const timeCheckDue = row.next_severity_check_at !== null && new Date(row.next_severity_check_at).getTime() <= now.getTime();
       if (events.length === 0 && !timeCheckDue) return;
       const pausedMs = after.reduce((s, c) => s + c.pausedMs, 0);

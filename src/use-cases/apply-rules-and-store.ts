@@ -109,6 +109,6 @@ export function notificationRows(notifications: NotificationDue[], row: Pick<Com
 }
 
 function manualRule(events: NewEvent[]): string | null {
-  const manual = events.find((e) => e.type === 'level_changed' && e.data.manual === true);
-  return manual ? `manual: ${String(manual.data.reason)}` : null;
+  const manual = events.find((e): e is Extract<NewEvent, { type: 'level_changed' }> => e.type === 'level_changed' && e.data.manual === true);
+  return manual ? `manual: ${manual.data.reason}` : null;
 }

@@ -75,7 +75,8 @@ export async function performAction(
         .values({ complaint_id: row.id, clock: action.clock, minutes: action.minutes, reason: action.reason.trim(), requested_by: actor.id })
         .returning('id')
         .executeTakeFirstOrThrow();
-      events[0] = { ...events[0], data: { ...events[0].data, requestId: req.id } };
+      const [requested] = events;
+      if (requested.type === 'extension_requested') events[0] = { ...requested, data: { ...requested.data, requestId: req.id } };
     }
     if (action.type === 'approve_extension') {
       const req = await trx
@@ -95,7 +96,8 @@ export async function performAction(
       const r = recomputeClocks(pack.clocks, calendar, factsOf(row), clocks);
       await saveClocks(trx, row.id, clocks, r.clocks);
       clocks = r.clocks;
-      events[0] = { ...events[0], data: { ...events[0].data, calendarVersion: calendar.version, changed: r.changed, kept: r.kept } };
+      const [recomputed] = events;
+      if (recomputed.type === 'clocks_recomputed') events[0] = { ...recomputed, data: { ...recomputed.data, calendarVersion: calendar.version, changed: r.changed, kept: r.kept } };
     }
 
     const patch = decision.patch;

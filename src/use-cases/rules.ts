@@ -5,6 +5,7 @@
  */
 import type { BusinessCalendar, ClockRecord, ComplaintFacts, LifecycleEventForRules, NotificationDue, SeverityDecision } from '../domain/contracts.ts';
 import { applyEvent } from '../domain/clocks/index.ts';
+import type { NewEvent } from '../domain/events.ts';
 import { evaluateSeverity } from '../domain/severity/index.ts';
 import { notificationsFor } from '../domain/notifications/index.ts';
 import { addBusinessDays } from '../domain/calendar/index.ts';
@@ -26,7 +27,7 @@ export interface RulesOutput {
   facts: ComplaintFacts;
   levelChange: SeverityDecision | null;
   /** Extra events the rules produced (level changes), to append after the lifecycle events. */
-  ruleEvents: { type: string; data: Record<string, unknown> }[];
+  ruleEvents: NewEvent[];
   notifications: NotificationDue[];
 }
 

@@ -13,17 +13,15 @@ import { performAction } from '../../use-cases/perform-action.ts';
 import { findComplaintByCode, listEvents, type ComplaintRow } from '../../data/complaint-store.ts';
 import { listOrgNodes } from '../../data/org-store.ts';
 import { DomainError, notFound } from '../../domain/errors.ts';
+import { isPublicEventType } from '../../domain/events.ts';
 import { IsoDateTime, PHONE_PATTERN, STANDARD_ERRORS, VisibleText } from '../schema-helpers.ts';
 import { throttle } from '../../use-cases/throttle.ts';
 import { readOneFile } from './attachments.routes.ts';
 import { addAttachment, MAX_PORTAL_ATTACHMENTS } from '../../use-cases/attachments/attachments.ts';
 
-/** Event types a customer may see in the portal timeline, with nothing of their internal data. */
 /** Per client address and minute: tracking and the customer's actions (each checks the secret), and submissions. */
 export const PORTAL_TRACK_PER_MINUTE = 20;
 export const PORTAL_SUBMISSIONS_PER_MINUTE = 10;
-
-const PUBLIC_EVENTS = new Set(['received', 'qualified', 'dispatched', 'replied', 'confirmed', 'disputed', 'visited', 'closed', 'reopened']);
 
 const PortalUnit = Type.Object({ id: Type.String(), name: Type.String() });
 const Credentials = { code: Type.String({ minLength: 1, maxLength: 40 }), secret: Type.String({ minLength: 1, maxLength: 100 }) };
@@ -151,7 +149,7 @@ async function track(deps: Deps, row: ComplaintRow) {
     receivedAt: new Date(row.received_at).toISOString(),
     reply: replySent ? { message: reply!.message ?? '', at: reply!.sentAt! } : null,
     satisfaction: row.satisfaction,
-    timeline: events.filter((e) => PUBLIC_EVENTS.has(e.type)).map((e) => ({ at: e.at.toISOString(), type: e.type })),
+    timeline: events.filter((e) => isPublicEventType(e.type)).map((e) => ({ at: e.at.toISOString(), type: e.type })),
     canConfirm: row.status === 'replied',
     canDispute: row.status === 'replied',
     canRate: row.status === 'confirmed',
