@@ -40,11 +40,11 @@ export interface Actor {
 
 /** What a writer appends: one of the event types of src/domain/events.ts, with its data. */
 export type { NewEvent } from '../domain/events.ts';
-import type { NewEvent } from '../domain/events.ts';
+import type { EventType, NewEvent } from '../domain/events.ts';
 
 export interface StoredEvent {
   seq: number;
-  type: string;
+  type: EventType;
   at: Date;
   actorId: string | null;
   actorLabel: string;

@@ -1,6 +1,7 @@
 /** Kysely table types; they mirror src/data/migrations/*.sql and must change with them. */
 import type { ColumnType, Generated } from 'kysely';
 import type { Channel, ClockState, ClockTraceStep, ComplaintFacts, ComplaintStatus, Qualification } from '../domain/contracts.ts';
+import type { EventType } from '../domain/events.ts';
 import type { InvestigationReport } from '../domain/lifecycle/actions.ts';
 import type { StatePatch } from '../domain/lifecycle/state-machine.ts';
 
@@ -85,7 +86,7 @@ export interface ComplaintsTable {
   similar_count: Generated<number>;
   satisfaction: number | null;
   report: Json<InvestigationReport | null> | null;
-  reply: Json<StatePatch['reply'] | null> | null;
+  reply: Json<NonNullable<StatePatch['reply']> | null> | null;
   close_reason: string | null;
   closed_at: Timestamp | null;
   portal_secret_hash: string | null;
@@ -100,7 +101,7 @@ export interface ComplaintEventsTable {
   id: Generated<number>;
   complaint_id: string;
   seq: number;
-  type: string;
+  type: EventType;
   actor_id: string | null;
   actor_label: string;
   at: DefaultTimestamp;

@@ -20,6 +20,7 @@ import { requireUser, actorOf } from '../auth-hook.ts';
 import type { SessionUser } from '../../use-cases/auth.ts';
 import { STANDARD_ERRORS } from '../schema-helpers.ts';
 import { SEARCH_TOTAL_CAP } from '../../domain/search/index.ts';
+import { ComplaintEventSchema, ComplaintSchema, SERIALIZE_AS_IS } from './complaint.response.ts';
 import { CreateComplaintBody, ActionBody, ListQuery, ComplaintListResponse, IdParams, AssessmentQuery, type ExportQuery } from './complaints.schema.ts';
 import { presentComplaint, presentSummary, presentEvent } from './complaint-presenter.ts';
 
@@ -64,8 +65,9 @@ export async function complaintRoutes(root: FastifyInstance, deps: Deps): Promis
         summary: 'Register a complaint (R-LC-1). Idempotency-Key makes retries return the first record.',
         headers: Type.Object({ 'idempotency-key': Type.Optional(Type.String({ minLength: 1, maxLength: 200 })) }),
         body: CreateComplaintBody,
-        response: { ...STANDARD_ERRORS },
+        response: { ...STANDARD_ERRORS, 201: ComplaintSchema },
       },
+      ...SERIALIZE_AS_IS,
     },
     async (request, reply) => {
       const user = requireUser(request);
@@ -92,6 +94,7 @@ export async function complaintRoutes(root: FastifyInstance, deps: Deps): Promis
         querystring: ListQuery,
         response: { ...STANDARD_ERRORS, 200: ComplaintListResponse },
       },
+      ...SERIALIZE_AS_IS,
     },
     async (request) => {
       const user = requireUser(request);
@@ -104,14 +107,14 @@ export async function complaintRoutes(root: FastifyInstance, deps: Deps): Promis
     },
   );
 
-  app.get('/api/complaints/:id', { schema: { tags, security, summary: 'A complaint with its events, clocks and links', params: IdParams, response: { ...STANDARD_ERRORS } } }, async (request) => {
+  app.get('/api/complaints/:id', { schema: { tags, security, summary: 'A complaint with its events, clocks and links', params: IdParams, response: { ...STANDARD_ERRORS, 200: ComplaintSchema } }, ...SERIALIZE_AS_IS }, async (request) => {
     const user = requireUser(request);
     // The row the scope check read is the page's row: read once, not twice.
     const row = await complaintForUser(deps, user, request.params.id, { capability: 'complaint.read' });
     return detailFor(user, request.params.id, row);
   });
 
-  app.get('/api/complaints/:id/events', { schema: { tags, security, summary: 'The append-only event log', params: IdParams, response: { ...STANDARD_ERRORS } } }, async (request) => {
+  app.get('/api/complaints/:id/events', { schema: { tags, security, summary: 'The append-only event log', params: IdParams, response: { ...STANDARD_ERRORS, 200: Type.Array(ComplaintEventSchema) } }, ...SERIALIZE_AS_IS }, async (request) => {
     const user = requireUser(request);
     await complaintForUser(deps, user, request.params.id, { capability: 'complaint.read' });
     return (await listEvents(deps.db, request.params.id)).map(presentEvent);
@@ -137,7 +140,7 @@ export async function complaintRoutes(root: FastifyInstance, deps: Deps): Promis
 
   app.post(
     '/api/complaints/:id/actions',
-    { schema: { tags, security, summary: 'Take a lifecycle action (409 names the allowed ones)', params: IdParams, body: ActionBody, response: { ...STANDARD_ERRORS } } },
+    { schema: { tags, security, summary: 'Take a lifecycle action (409 names the allowed ones)', params: IdParams, body: ActionBody, response: { ...STANDARD_ERRORS, 200: ComplaintSchema } }, ...SERIALIZE_AS_IS },
     async (request) => {
       const user = requireUser(request);
       const action = request.body;

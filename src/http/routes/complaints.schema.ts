@@ -4,6 +4,7 @@ import type { Action } from '../../domain/lifecycle/actions.ts';
 import { CHANNELS } from '../../domain/contracts.ts';
 import { SEARCH_TOTAL_CAP } from '../../domain/search/index.ts';
 import { QUEUE_TOTAL_CAP } from '../../use-cases/list-complaints.ts';
+import { ComplaintSummarySchema } from './complaint.response.ts';
 import { ACTION_VARIANTS } from '../../domain/lifecycle/action-schemas.ts';
 import { StringEnum, PHONE_PATTERN, IsoDateTime, VisibleText } from '../schema-helpers.ts';
 
@@ -92,7 +93,7 @@ export type ExportQuery = Static<typeof ExportQuery>;
 
 /** One page of the queue (GET /api/complaints). */
 export const ComplaintListResponse = Type.Object({
-  items: Type.Array(Type.Unknown({ description: 'ComplaintSummary (docs/API.md)' })),
+  items: Type.Array(ComplaintSummarySchema),
   nextCursor: Type.Union([Type.String(), Type.Null()], { description: 'pass as `cursor` for the next page; null on the last page' }),
   total: Type.Integer({
     minimum: 0,
