@@ -41,3 +41,10 @@ export const STANDARD_ERRORS = {
   404: ErrorResponse,
   409: ErrorResponse,
 } as const;
+
+/**
+ * For answers built by a presenter and always sent as built; a compiled serializer would
+ * drop fields the schema lacks and coerce mismatched types, changing answers silently. So the schema
+ * documents, the test checks, and the bytes stay JSON.stringify's.
+ */
+export const SERIALIZE_AS_IS = { serializerCompiler: () => (data: unknown) => JSON.stringify(data) };

@@ -11,6 +11,7 @@ import type { TSchema } from 'typebox';
 import { createTestApp, type TestApp } from '../helpers/test-app.ts';
 import { ComplaintEventSchema, ComplaintSchema } from '../../src/http/routes/complaint.response.ts';
 import { ComplaintListResponse } from '../../src/http/routes/complaints.schema.ts';
+import { PortalTracked } from '../../src/http/routes/portal.response.ts';
 
 const addFormats = formatsModule as unknown as (ajv: Ajv) => Ajv;
 const ajv = addFormats(new Ajv({ strict: false, allErrors: true }));
@@ -71,4 +72,22 @@ test('a complaint, its list page and its events answer as their schemas say, fro
   const page = await t.api('GET', '/api/complaints?limit=50');
   assertShape(ComplaintListResponse, page.json(), 'GET /api/complaints');
   assert.ok(page.json().items.length > 0);
+});
+
+test("the portal's tracking answer is as its schema says, before and after the reply", async () => {
+  const post = (url: string, body: unknown) => t.app.inject({ method: 'POST', url, payload: body as object, remoteAddress: '203.0.113.7' });
+  const submitted = await post('/api/portal/complaints', { unitId: 'u-svc', customer: { name: '金先生', phone: '13866660002' }, title: 'APP无法登录', content: '升级后一直提示网络错误。' });
+  assert.equal(submitted.statusCode, 201, submitted.body);
+  const { code, secret } = submitted.json();
+  const before = await post('/api/portal/track', { code, secret });
+  assert.equal(before.statusCode, 200, before.body);
+  assertShape(PortalTracked, before.json(), 'POST /api/portal/track');
+  const id = (await t.api('GET', `/api/complaints?q=${code}`)).json().items[0].id as string;
+  for (const step of [{ type: 'qualify', result: 'valid' }, { type: 'dispatch', leadDepartmentId: 'u-svc-general' }, { type: 'acknowledge' }]) {
+    const res = await t.api('POST', `/api/complaints/${id}/actions`, step);
+    assert.equal(res.statusCode, 200, `${step.type}: ${res.body}`);
+  }
+  const confirmed = await post('/api/portal/track', { code, secret });
+  assertShape(PortalTracked, confirmed.json(), 'POST /api/portal/track after work began');
+  assert.ok(confirmed.json().timeline.length >= 2);
 });

@@ -1,7 +1,7 @@
 /**
  * The complaint as the API answers it (complaint-presenter.ts), as response schemas: the OpenAPI
  * document describes it, and the web app's types are generated from that (web/src/api/openapi.d.ts).
- * The routes serialise these answers as they are (SERIALIZE_AS_IS) and test/http/response-shapes.test.ts
+ * The routes serialise these answers as they are (SERIALIZE_AS_IS, schema-helpers.ts) and test/http/response-shapes.test.ts
  * holds real answers to the schemas.
  */
 import { Type, type TSchema } from 'typebox';
@@ -101,10 +101,3 @@ export const ComplaintSchema = Type.Object({
   links: Type.Optional(Type.Array(Type.Object({ id: Type.String(), code: Type.String(), kind: Type.String(), direction: StringEnum(['to', 'from'] as const) }))),
   allowedActions: Type.Array(StringEnum(ACTION_TYPES)),
 });
-
-/**
- * These answers are built by the presenter and were always sent as built; a compiled serializer would
- * drop fields the schema lacks and coerce mismatched types, changing answers silently. So the schema
- * documents, the test checks, and the bytes stay JSON.stringify's.
- */
-export const SERIALIZE_AS_IS = { serializerCompiler: () => (data: unknown) => JSON.stringify(data) };

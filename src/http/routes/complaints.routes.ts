@@ -18,9 +18,9 @@ import { authorize, can, complaintForUser } from '../../security/authorize.ts';
 import { complaintInScope, nodeInScope, scopeOf, type UserRef } from '../../security/scope.ts';
 import { requireUser, actorOf } from '../auth-hook.ts';
 import type { SessionUser } from '../../use-cases/auth.ts';
-import { STANDARD_ERRORS } from '../schema-helpers.ts';
+import { SERIALIZE_AS_IS, STANDARD_ERRORS } from '../schema-helpers.ts';
 import { SEARCH_TOTAL_CAP } from '../../domain/search/index.ts';
-import { ComplaintEventSchema, ComplaintSchema, SERIALIZE_AS_IS } from './complaint.response.ts';
+import { ComplaintEventSchema, ComplaintSchema } from './complaint.response.ts';
 import { CreateComplaintBody, ActionBody, ListQuery, ComplaintListResponse, IdParams, AssessmentQuery, type ExportQuery } from './complaints.schema.ts';
 import { presentComplaint, presentSummary, presentEvent } from './complaint-presenter.ts';
 

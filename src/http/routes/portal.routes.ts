@@ -14,9 +14,10 @@ import { findComplaintByCode, listEvents, type ComplaintRow } from '../../data/c
 import { listOrgNodes } from '../../data/org-store.ts';
 import { DomainError, notFound } from '../../domain/errors.ts';
 import { isPublicEventType } from '../../domain/events.ts';
-import { IsoDateTime, PHONE_PATTERN, STANDARD_ERRORS, VisibleText } from '../schema-helpers.ts';
+import { IsoDateTime, PHONE_PATTERN, SERIALIZE_AS_IS, STANDARD_ERRORS, VisibleText } from '../schema-helpers.ts';
 import { throttle } from '../../use-cases/throttle.ts';
 import { readOneFile } from './attachments.routes.ts';
+import { PortalTracked } from './portal.response.ts';
 import { addAttachment, MAX_PORTAL_ATTACHMENTS } from '../../use-cases/attachments/attachments.ts';
 
 /** Per client address and minute: tracking and the customer's actions (each checks the secret), and submissions. */
@@ -111,7 +112,7 @@ export async function portalRoutes(root: FastifyInstance, deps: Deps, attachment
 
   app.post(
     '/api/portal/track',
-    { schema: { tags, summary: 'Status, reply and a customer-safe timeline', body: Type.Object(Credentials, { additionalProperties: false }), response: { ...STANDARD_ERRORS } } },
+    { schema: { tags, summary: 'Status, reply and a customer-safe timeline', body: Type.Object(Credentials, { additionalProperties: false }), response: { ...STANDARD_ERRORS, 200: PortalTracked } }, ...SERIALIZE_AS_IS },
     async (request) => {
       const row = await authorise(request.body.code, request.body.secret, request.ip);
       return track(deps, row);
@@ -121,7 +122,7 @@ export async function portalRoutes(root: FastifyInstance, deps: Deps, attachment
   const customerAction = (path: string, build: (body: Record<string, unknown>) => Parameters<typeof performAction>[3], extra: Record<string, ReturnType<typeof Type.String> | any>) =>
     app.post(
       `/api/portal/${path}`,
-      { schema: { tags, summary: `The customer ${path}s`, body: Type.Object({ ...Credentials, ...extra }, { additionalProperties: false }), response: { ...STANDARD_ERRORS } } },
+      { schema: { tags, summary: `The customer ${path}s`, body: Type.Object({ ...Credentials, ...extra }, { additionalProperties: false }), response: { ...STANDARD_ERRORS, 200: PortalTracked } }, ...SERIALIZE_AS_IS },
       async (request) => {
         const body = request.body as Record<string, unknown> & { code: string; secret: string };
         const row = await authorise(body.code, body.secret, request.ip);
@@ -149,7 +150,7 @@ async function track(deps: Deps, row: ComplaintRow) {
     receivedAt: new Date(row.received_at).toISOString(),
     reply: replySent ? { message: reply!.message ?? '', at: reply!.sentAt! } : null,
     satisfaction: row.satisfaction,
-    timeline: events.filter((e) => isPublicEventType(e.type)).map((e) => ({ at: e.at.toISOString(), type: e.type })),
+    timeline: events.flatMap((e) => (isPublicEventType(e.type) ? [{ at: e.at.toISOString(), type: e.type }] : [])),
     canConfirm: row.status === 'replied',
     canDispute: row.status === 'replied',
     canRate: row.status === 'confirmed',

@@ -7606,7 +7606,30 @@ export interface paths {
                         [name: string]: unknown;
                     };
                     content: {
-                        "application/json": unknown;
+                        "application/json": {
+                            canConfirm: boolean;
+                            canDispute: boolean;
+                            canRate: boolean;
+                            code: string;
+                            /** Format: date-time */
+                            receivedAt: string;
+                            /** @description only once the reply is sent */
+                            reply: {
+                                /** Format: date-time */
+                                at: string;
+                                message: string;
+                            } | null;
+                            satisfaction: number | null;
+                            /** @enum {string} */
+                            status: "received" | "qualified" | "dispatched" | "acknowledged" | "investigated" | "awaiting_approval" | "replied" | "confirmed" | "visited" | "closed";
+                            timeline: {
+                                /** Format: date-time */
+                                at: string;
+                                /** @enum {string} */
+                                type: "received" | "qualified" | "dispatched" | "replied" | "confirmed" | "disputed" | "visited" | "closed" | "reopened";
+                            }[];
+                            title: string;
+                        };
                     };
                 };
                 /** @description Default Response */
@@ -7739,7 +7762,30 @@ export interface paths {
                         [name: string]: unknown;
                     };
                     content: {
-                        "application/json": unknown;
+                        "application/json": {
+                            canConfirm: boolean;
+                            canDispute: boolean;
+                            canRate: boolean;
+                            code: string;
+                            /** Format: date-time */
+                            receivedAt: string;
+                            /** @description only once the reply is sent */
+                            reply: {
+                                /** Format: date-time */
+                                at: string;
+                                message: string;
+                            } | null;
+                            satisfaction: number | null;
+                            /** @enum {string} */
+                            status: "received" | "qualified" | "dispatched" | "acknowledged" | "investigated" | "awaiting_approval" | "replied" | "confirmed" | "visited" | "closed";
+                            timeline: {
+                                /** Format: date-time */
+                                at: string;
+                                /** @enum {string} */
+                                type: "received" | "qualified" | "dispatched" | "replied" | "confirmed" | "disputed" | "visited" | "closed" | "reopened";
+                            }[];
+                            title: string;
+                        };
                     };
                 };
                 /** @description Default Response */
@@ -7873,7 +7919,30 @@ export interface paths {
                         [name: string]: unknown;
                     };
                     content: {
-                        "application/json": unknown;
+                        "application/json": {
+                            canConfirm: boolean;
+                            canDispute: boolean;
+                            canRate: boolean;
+                            code: string;
+                            /** Format: date-time */
+                            receivedAt: string;
+                            /** @description only once the reply is sent */
+                            reply: {
+                                /** Format: date-time */
+                                at: string;
+                                message: string;
+                            } | null;
+                            satisfaction: number | null;
+                            /** @enum {string} */
+                            status: "received" | "qualified" | "dispatched" | "acknowledged" | "investigated" | "awaiting_approval" | "replied" | "confirmed" | "visited" | "closed";
+                            timeline: {
+                                /** Format: date-time */
+                                at: string;
+                                /** @enum {string} */
+                                type: "received" | "qualified" | "dispatched" | "replied" | "confirmed" | "disputed" | "visited" | "closed" | "reopened";
+                            }[];
+                            title: string;
+                        };
                     };
                 };
                 /** @description Default Response */
@@ -8005,7 +8074,30 @@ export interface paths {
                         [name: string]: unknown;
                     };
                     content: {
-                        "application/json": unknown;
+                        "application/json": {
+                            canConfirm: boolean;
+                            canDispute: boolean;
+                            canRate: boolean;
+                            code: string;
+                            /** Format: date-time */
+                            receivedAt: string;
+                            /** @description only once the reply is sent */
+                            reply: {
+                                /** Format: date-time */
+                                at: string;
+                                message: string;
+                            } | null;
+                            satisfaction: number | null;
+                            /** @enum {string} */
+                            status: "received" | "qualified" | "dispatched" | "acknowledged" | "investigated" | "awaiting_approval" | "replied" | "confirmed" | "visited" | "closed";
+                            timeline: {
+                                /** Format: date-time */
+                                at: string;
+                                /** @enum {string} */
+                                type: "received" | "qualified" | "dispatched" | "replied" | "confirmed" | "disputed" | "visited" | "closed" | "reopened";
+                            }[];
+                            title: string;
+                        };
                     };
                 };
                 /** @description Default Response */

@@ -8,7 +8,7 @@ import type { paths } from './openapi.d.ts';
 import { CHANNELS as SERVER_CHANNELS, COMPLAINT_STATUSES, type Channel as ServerChannel } from '../../../src/domain/contracts.ts';
 
 /** The JSON body of a success answer of one operation in the OpenAPI document. */
-type JsonAnswer<P extends keyof paths, M extends keyof paths[P], S extends number> = paths[P][M] extends {
+export type JsonAnswer<P extends keyof paths, M extends keyof paths[P], S extends number> = paths[P][M] extends {
   responses: { [K in S]: { content: { 'application/json': infer T } } };
 }
   ? T
