@@ -169,14 +169,14 @@ export function clockFromRow(r: Selectable<ComplaintClocksTable>): ClockRecord {
     ruleId: r.rule_id,
     startedAt: iso(r.started_at)!,
     dueAt: iso(r.due_at)!,
-    state: r.state as ClockState,
+    state: r.state,
     pausedMs: Number(r.paused_ms),
     pausedAt: iso(r.paused_at),
     pauseReason: r.pause_reason,
     metAt: iso(r.met_at),
     breachedAt: iso(r.breached_at),
     calendarVersion: r.calendar_version,
-    trace: r.trace as ClockTraceStep[],
+    trace: r.trace,
   };
 }
 

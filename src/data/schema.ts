@@ -1,5 +1,9 @@
 /** Kysely table types; they mirror src/data/migrations/*.sql and must change with them. */
-import type { ColumnType, Generated, JSONColumnType } from 'kysely';
+import type { ColumnType, Generated } from 'kysely';
+import type { Channel, ClockState, ClockTraceStep, ComplaintFacts, ComplaintStatus, Qualification } from '../domain/contracts.ts';
+import type { EventType } from '../domain/events.ts';
+import type { InvestigationReport } from '../domain/lifecycle/actions.ts';
+import type { StatePatch } from '../domain/lifecycle/state-machine.ts';
 
 type Timestamp = ColumnType<Date, Date | string, Date | string>;
 type DefaultTimestamp = ColumnType<Date, Date | string | undefined, Date | string>;
@@ -57,9 +61,9 @@ export interface ComplaintsTable {
   code: string;
   unit_id: string;
   policy_id: string;
-  channel: string;
-  status: string;
-  qualification: string | null;
+  channel: Channel;
+  status: ComplaintStatus;
+  qualification: Qualification | null;
   category_id: string | null;
   level: string | null;
   level_rule: string | null;
@@ -70,7 +74,7 @@ export interface ComplaintsTable {
   complainant_count: number;
   incident_occurred_at: Timestamp | null;
   incident_place: string | null;
-  flags: Json<Record<string, boolean>>;
+  flags: Json<ComplaintFacts['flags']>;
   batch_no: string | null;
   received_at: Timestamp;
   created_at: DefaultTimestamp;
@@ -81,8 +85,8 @@ export interface ComplaintsTable {
   repeat_count: Generated<number>;
   similar_count: Generated<number>;
   satisfaction: number | null;
-  report: Json<Record<string, string> | null> | null;
-  reply: Json<Record<string, unknown> | null> | null;
+  report: Json<InvestigationReport | null> | null;
+  reply: Json<NonNullable<StatePatch['reply']> | null> | null;
   close_reason: string | null;
   closed_at: Timestamp | null;
   portal_secret_hash: string | null;
@@ -97,7 +101,7 @@ export interface ComplaintEventsTable {
   id: Generated<number>;
   complaint_id: string;
   seq: number;
-  type: string;
+  type: EventType;
   actor_id: string | null;
   actor_label: string;
   at: DefaultTimestamp;
@@ -112,14 +116,14 @@ export interface ComplaintClocksTable {
   rule_id: string;
   started_at: Timestamp;
   due_at: Timestamp;
-  state: string;
+  state: ClockState;
   paused_ms: number;
   paused_at: Timestamp | null;
   pause_reason: string | null;
   met_at: Timestamp | null;
   breached_at: Timestamp | null;
   calendar_version: number;
-  trace: Json<unknown[]>;
+  trace: Json<ClockTraceStep[]>;
 }
 
 export interface ComplaintLinksTable {
@@ -385,8 +389,11 @@ export interface CustomersTable {
 
 /** src/data/migrations/0012_signature_keys.sql (generated from `signature`) */
 export interface ComplaintsTable {
-  /** The signature's features as sorted hashes, for the intake's candidate pre-filter (intarray's `&&`). */
-  signature_keys: ColumnType<number[], never, never>;
+  /**
+   * The signature's features as sorted hashes, for the intake's candidate pre-filter (intarray's `&&`).
+   * Null only in type: a generated column has no NOT NULL, and test/data/schema-types.test.ts holds this file to the database.
+   */
+  signature_keys: ColumnType<number[] | null, never, never>;
 }
 
 /** src/data/migrations/0008_config_version.sql: moves on every change to org_nodes or calendars. */

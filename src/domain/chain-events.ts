@@ -4,15 +4,13 @@
  * hash covers the same content whichever path wrote the event.
  */
 import { GENESIS_HASH, eventHash } from './event-chain.ts';
+import type { EventType, NewEvent } from './events.ts';
 
-export interface NewEvent {
-  type: string;
-  data: Record<string, unknown>;
-}
+export type { NewEvent } from './events.ts';
 
 export interface StoredEvent {
   seq: number;
-  type: string;
+  type: EventType;
   at: Date;
   actorId: string | null;
   actorLabel: string;

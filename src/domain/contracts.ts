@@ -7,19 +7,13 @@
 export type Channel = 'phone' | 'email' | 'web' | 'forum' | 'letter' | 'walk_in' | 'regulator' | 'api';
 export const CHANNELS: readonly Channel[] = ['phone', 'email', 'web', 'forum', 'letter', 'walk_in', 'regulator', 'api'];
 
-export type Qualification = 'valid' | 'invalid' | 'suggestion';
+export const QUALIFICATIONS = ['valid', 'invalid', 'suggestion'] as const;
+export type Qualification = (typeof QUALIFICATIONS)[number];
 
-export type ComplaintStatus =
-  | 'received'
-  | 'qualified'
-  | 'dispatched'
-  | 'acknowledged'
-  | 'investigated'
-  | 'awaiting_approval'
-  | 'replied'
-  | 'confirmed'
-  | 'visited'
-  | 'closed';
+export const COMPLAINT_STATUSES = [
+  'received', 'qualified', 'dispatched', 'acknowledged', 'investigated', 'awaiting_approval', 'replied', 'confirmed', 'visited', 'closed',
+] as const;
+export type ComplaintStatus = (typeof COMPLAINT_STATUSES)[number];
 
 /** Per-unit business calendar: the data the pure calendar functions work on. */
 export interface BusinessCalendar {

@@ -9,6 +9,7 @@ import type { Deps } from '../use-cases/context.ts';
 import { SYSTEM_ACTOR } from '../use-cases/context.ts';
 import { lockForChange } from '../data/complaint-write.ts';
 import { complaintsToSweep } from '../data/sweep-store.ts';
+import type { NewEvent } from '../domain/events.ts';
 import { findBreaches, markBreached } from '../domain/clocks/index.ts';
 import { findPack } from '../policies/index.ts';
 import { calendarForUnit } from '../use-cases/calendar-for-unit.ts';
@@ -53,7 +54,7 @@ export async function sweepOnce(deps: Deps, opts: { batch?: number } = {}): Prom
       const after = before.map((c) => (breached.has(c.name) ? markBreached(c, now) : c));
       const events = after
         .filter((c) => breached.has(c.name))
-        .map((c) => ({ type: 'clock_breached', data: { name: c.name, ruleId: c.ruleId, dueAt: c.dueAt } }));
+        .map((c): NewEvent => ({ type: 'clock_breached', data: { name: c.name, ruleId: c.ruleId, dueAt: c.dueAt } }));
       const timeCheckDue = row.next_severity_check_at !== null && new Date(row.next_severity_check_at).getTime() <= now.getTime();
       if (events.length === 0 && !timeCheckDue) return;
       const pausedMs = after.reduce((s, c) => s + c.pausedMs, 0);

@@ -5,7 +5,6 @@
  */
 import type { Deps } from './context.ts';
 import { assessComplaint, readsPriorValidComplaints, type AssessmentFacts, type AssessmentResult } from '../domain/assessment/index.ts';
-import type { Qualification } from '../domain/contracts.ts';
 import { countPriorValidThisYear, findComplaint, loadClocks } from '../data/complaint-store.ts';
 import { notFound } from '../domain/errors.ts';
 import { assertComplaintId } from './get-complaint.ts';
@@ -33,5 +32,5 @@ export async function assessComplaintById(deps: Deps, id: string, supplied: Asse
     priorValidComplaintsThisYearAtStation: prior,
     ...supplied,
   } as AssessmentFacts;
-  return assessComplaint({ packId: row.policy_id, level: row.level, qualification: row.qualification as Qualification | null, facts });
+  return assessComplaint({ packId: row.policy_id, level: row.level, qualification: row.qualification, facts });
 }

@@ -61,7 +61,8 @@ export async function performAction(
       // The id is chosen here so the event names it before the request row exists (one write).
       const id = randomUUID();
       change.newExtensionRequests = [{ id, complaint_id: row.id, clock: action.clock, minutes: action.minutes, reason: action.reason.trim(), requested_by: actor.id }];
-      events[0] = { ...events[0], data: { ...events[0].data, requestId: id } };
+      const [requested] = events;
+      if (requested.type === 'extension_requested') events[0] = { ...requested, data: { ...requested.data, requestId: id } };
     }
     if (action.type === 'approve_extension') {
       const req = checkExtensionApproval(action.requestId, locked.extensionRequest, actor.id);
@@ -71,7 +72,8 @@ export async function performAction(
     if (action.type === 'recompute_clocks') {
       const r = recomputeClocks(pack.clocks, calendar, factsOf(row), clocks);
       clocks = r.clocks;
-      events[0] = { ...events[0], data: { ...events[0].data, calendarVersion: calendar.version, changed: r.changed, kept: r.kept } };
+      const [recomputed] = events;
+      if (recomputed.type === 'clocks_recomputed') events[0] = { ...recomputed, data: { ...recomputed.data, calendarVersion: calendar.version, changed: r.changed, kept: r.kept } };
     }
 
     const columns = patchColumns(row, decision, action, actor, now);
@@ -175,7 +177,7 @@ async function openContestRecord(deps: Deps, trx: Db, actor: Actor, row: Complai
     actor,
     {
       unitId: row.unit_id,
-      channel: row.channel as never,
+      channel: row.channel,
       receivedAt: now.toISOString(),
       customer: { name: customer.name, phone: customer.phone ?? undefined, email: customer.email ?? undefined, type: customer.type ?? undefined },
       title: `【异议复核】${row.title}`.slice(0, 200),

@@ -4,6 +4,7 @@ import { planIntake, type IntakePlanInput } from '../../src/domain/intake/plan-i
 import { getPack } from '../../src/policies/index.ts';
 import { DEFAULT_CALENDAR } from '../../src/domain/calendar/index.ts';
 import type { SimilarFound } from '../../src/use-cases/link-similar.ts';
+import type { CandidateRow } from '../../src/data/intake-store.ts';
 
 const receivedAt = new Date('2026-11-20T02:00:00Z'); // Friday 10:00 in Shanghai
 const now = new Date('2026-11-20T03:30:00Z'); // the call was logged 90 minutes later
@@ -56,7 +57,7 @@ test('R-IN-1: a regulator channel is flagged, the Idempotency-Key claim names th
 });
 
 test('R-SV-1: similar matches become one link each and the count is stored with the complaint', () => {
-  const row = { id: 'b1', code: 'TS-1', customer_id: 'x', shared: [], received_at: receivedAt, status: 'received', similar_count: 1, unit_id: 'u-re-garden', policy_id: 'real-estate', channel: 'phone', level: null, qualification: null, category_id: null, complainant_count: 1, flags: {}, repeat_count: 0 };
+  const row: CandidateRow = { id: 'b1', code: 'TS-1', customer_id: 'x', shared: [], received_at: receivedAt, status: 'received', similar_count: 1, unit_id: 'u-re-garden', policy_id: 'real-estate', channel: 'phone', level: null, qualification: null, category_id: null, complainant_count: 1, flags: {}, repeat_count: 0 };
   const found: SimilarFound = { count: 3, matches: [{ id: 'b1', code: 'TS-1', status: 'received', row }, { id: 'b2', code: 'TS-2', status: 'received', row: { ...row, id: 'b2' } }] };
   const { write } = planIntake(input({ found }));
   assert.equal(write.complaint.similar_count, 3);

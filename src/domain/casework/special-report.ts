@@ -5,6 +5,7 @@
  */
 import type { Pack } from '../../policies/pack-schema.ts';
 import { wallLabel } from '../calendar/local-time.ts';
+import type { EventType } from '../events.ts';
 
 export const REPORT_ZONE = 'Asia/Shanghai';
 
@@ -94,6 +95,7 @@ export interface SpecialReportContent {
 /** Event types that are bookkeeping, not part of the story told to the group. */
 const NOT_IN_COURSE = new Set(['contact_viewed', 'special_report_drafted', 'special_report_edited', 'special_report_approved', 'progress_reminder_sent']);
 
+/** Labels of the events a special report lists; `satisfies` refuses a key that is not an event type (src/domain/events.ts). */
 export const EVENT_LABELS: Record<string, string> = {
   received: '受理登记',
   qualified: '定性',
@@ -136,7 +138,7 @@ export const EVENT_LABELS: Record<string, string> = {
   return_inspected: '退货检验',
   return_disposed: '退货处置',
   case_created: '收入案例库',
-};
+} satisfies Partial<Record<EventType, string>>;
 
 const str = (v: unknown): string => (v === null || v === undefined ? '' : String(v));
 

@@ -5,6 +5,7 @@
  */
 import type { ComplaintStatus, Qualification } from '../contracts.ts';
 import type { Action, ActionType } from './actions.ts';
+import type { NewEvent } from '../events.ts';
 
 export interface LifecycleState {
   status: ComplaintStatus;
@@ -30,10 +31,8 @@ export interface StatePatch {
   reopened?: boolean;
 }
 
-export interface PendingEvent {
-  type: string;
-  data: Record<string, unknown>;
-}
+/** An event `decide` asks to append (src/domain/events.ts). */
+export type PendingEvent = NewEvent;
 
 export type Decision =
   | { ok: true; patch: StatePatch; events: PendingEvent[] }

@@ -30,7 +30,7 @@ export interface RulesOutput {
   facts: ComplaintFacts;
   levelChange: SeverityDecision | null;
   /** Extra events the rules produced (level changes), to append after the lifecycle events. */
-  ruleEvents: { type: string; data: Record<string, unknown> }[];
+  ruleEvents: NewEvent[];
   notifications: NotificationDue[];
 }
 
@@ -146,6 +146,6 @@ export function planRules(args: RulesArgs & { clocks: ClockRecord[]; eventTail: 
 }
 
 function manualRule(events: NewEvent[]): string | null {
-  const manual = events.find((e) => e.type === 'level_changed' && e.data.manual === true);
-  return manual ? `manual: ${String(manual.data.reason)}` : null;
+  const manual = events.find((e): e is Extract<NewEvent, { type: 'level_changed' }> => e.type === 'level_changed' && e.data.manual === true);
+  return manual ? `manual: ${manual.data.reason}` : null;
 }

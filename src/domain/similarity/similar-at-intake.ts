@@ -3,6 +3,7 @@
  * (src/data/intake-store.ts) scored against the new complaint, and the links it is born with.
  */
 import { collectMatches, prepare, scoreFromShared, type SignatureTotals } from './index.ts';
+import type { Channel, ComplaintStatus, Qualification } from '../contracts.ts';
 
 /** The columns the similarity and severity rules read of a candidate, without the long texts. */
 export interface CandidateRow {
@@ -12,13 +13,13 @@ export interface CandidateRow {
   /** The features of its signature that the new complaint's signature has too (see parseCandidates). */
   shared: string[];
   received_at: Date;
-  status: string;
+  status: ComplaintStatus;
   similar_count: number;
   unit_id: string;
   policy_id: string;
-  channel: string;
+  channel: Channel;
   level: string | null;
-  qualification: string | null;
+  qualification: Qualification | null;
   category_id: string | null;
   complainant_count: number;
   flags: Record<string, boolean>;

@@ -76,11 +76,11 @@ export async function authRoutes(root: FastifyInstance, deps: Deps, sessionHours
     async (request, reply) => doLogin(reply, request.ip, request.body.email, request.body.password, true),
   );
 
-  app.post('/api/auth/logout', { schema: { tags, summary: 'Revoke the current token or web session', security } }, async (request, reply) => {
+  app.post('/api/auth/logout', { schema: { tags, summary: 'Revoke the current token or web session', security, response: { ...NO_CONTENT, 401: ErrorResponse } } }, async (request, reply) => {
     requireUser(request);
     await logout(deps, request.token!);
     if (request.authKind === 'cookie') clearSessionCookies(reply);
-    return reply.code(204).send();
+    return reply.code(204).send(null);
   });
 
   app.get(

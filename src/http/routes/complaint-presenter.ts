@@ -5,7 +5,7 @@
  * so the console offers exactly those.
  */
 import type { ComplaintRow, ListedComplaintRow, StoredEvent } from '../../data/complaint-store.ts';
-import type { ClockRecord, ComplaintStatus, Qualification } from '../../domain/contracts.ts';
+import type { ClockRecord } from '../../domain/contracts.ts';
 import { allowedActions } from '../../domain/lifecycle/index.ts';
 import { clockStatusAt } from '../../domain/clocks/index.ts';
 import { can, permittedActions } from '../../security/authorize.ts';
@@ -13,6 +13,8 @@ import type { UserRef } from '../../security/scope.ts';
 import { maskEmail, maskPhone } from '../../domain/contact-mask.ts';
 
 const iso = (d: Date | string | null | undefined) => (d ? new Date(d).toISOString() : null);
+/** For the columns that are NOT NULL. */
+const isoOf = (d: Date | string) => new Date(d).toISOString();
 
 export interface CustomerView {
   id: string;
@@ -45,9 +47,9 @@ export function presentSummary(
     levelRule: row.level_rule,
     channel: row.channel,
     title: row.title,
-    receivedAt: iso(row.received_at),
-    createdAt: iso(row.created_at),
-    updatedAt: iso(row.updated_at),
+    receivedAt: isoOf(row.received_at),
+    createdAt: isoOf(row.created_at),
+    updatedAt: isoOf(row.updated_at),
     customer: { id: row.customer_id, name: row.customer_name, phone: maskPhone(row.customer_phone), email: maskEmail(row.customer_email) },
     complainantCount: row.complainant_count,
     leadDepartmentId: row.lead_department_id,
@@ -66,7 +68,7 @@ export function presentComplaint(
     customer: CustomerView;
     clocks: ClockRecord[];
     events?: StoredEvent[];
-    links?: { id: string; code: string; kind: string; direction: string }[];
+    links?: { id: string; code: string; kind: string; direction: 'to' | 'from' }[];
     now: Date;
     /** Who is looking: decides masking and which actions are offered. */
     viewer: UserRef;
@@ -86,9 +88,9 @@ export function presentComplaint(
     level: row.level,
     levelRule: row.level_rule,
     channel: row.channel,
-    receivedAt: iso(row.received_at),
-    createdAt: iso(row.created_at),
-    updatedAt: iso(row.updated_at),
+    receivedAt: isoOf(row.received_at),
+    createdAt: isoOf(row.created_at),
+    updatedAt: isoOf(row.updated_at),
     title: row.title,
     content: row.content,
     demands: row.demands,
@@ -111,7 +113,7 @@ export function presentComplaint(
     clocks: extra.clocks.map((c) => presentClock(c, extra.now)),
     ...(extra.events ? { events: extra.events.map(presentEvent) } : {}),
     ...(extra.links ? { links: extra.links } : {}),
-    allowedActions: permittedActions(extra.viewer, allowedActions({ status: row.status as ComplaintStatus, qualification: row.qualification as Qualification | null })),
+    allowedActions: permittedActions(extra.viewer, allowedActions({ status: row.status, qualification: row.qualification })),
   };
 }
 

@@ -17,11 +17,11 @@ import { complaintEvents } from '../../use-cases/complaint-events.ts';
 import { notFound } from '../../domain/errors.ts';
 import { authorize, can, complaintForUser } from '../../security/authorize.ts';
 import { complaintInScope, nodeInScope, scopeOf, type UserRef } from '../../security/scope.ts';
-import type { Action } from '../../domain/lifecycle/index.ts';
 import { requireUser, actorOf } from '../auth-hook.ts';
 import type { SessionUser } from '../../use-cases/auth.ts';
-import { STANDARD_ERRORS } from '../schema-helpers.ts';
+import { SERIALIZE_AS_IS, STANDARD_ERRORS } from '../schema-helpers.ts';
 import { SEARCH_TOTAL_CAP } from '../../domain/search/index.ts';
+import { ComplaintEventSchema, ComplaintSchema } from './complaint.response.ts';
 import { CreateComplaintBody, ActionBody, ListQuery, ComplaintListResponse, IdParams, AssessmentQuery, type ExportQuery } from './complaints.schema.ts';
 import { presentComplaint, presentSummary, presentEvent } from './complaint-presenter.ts';
 
@@ -66,8 +66,9 @@ export async function complaintRoutes(root: FastifyInstance, deps: Deps): Promis
         summary: 'Register a complaint (R-LC-1). Idempotency-Key makes retries return the first record.',
         headers: Type.Object({ 'idempotency-key': Type.Optional(Type.String({ minLength: 1, maxLength: 200 })) }),
         body: CreateComplaintBody,
-        response: { ...STANDARD_ERRORS },
+        response: { ...STANDARD_ERRORS, 201: ComplaintSchema },
       },
+      ...SERIALIZE_AS_IS,
     },
     async (request, reply) => {
       const user = requireUser(request);
@@ -94,6 +95,7 @@ export async function complaintRoutes(root: FastifyInstance, deps: Deps): Promis
         querystring: ListQuery,
         response: { ...STANDARD_ERRORS, 200: ComplaintListResponse },
       },
+      ...SERIALIZE_AS_IS,
     },
     async (request) => {
       const user = requireUser(request);
@@ -106,14 +108,14 @@ export async function complaintRoutes(root: FastifyInstance, deps: Deps): Promis
     },
   );
 
-  app.get('/api/complaints/:id', { schema: { tags, security, summary: 'A complaint with its events, clocks and links', params: IdParams, response: { ...STANDARD_ERRORS } } }, async (request) => {
+  app.get('/api/complaints/:id', { schema: { tags, security, summary: 'A complaint with its events, clocks and links', params: IdParams, response: { ...STANDARD_ERRORS, 200: ComplaintSchema } }, ...SERIALIZE_AS_IS }, async (request) => {
     const user = requireUser(request);
     // The row the scope check read is the page's row: read once, not twice.
     const row = await complaintForUser(deps, user, request.params.id, { capability: 'complaint.read' });
     return detailFor(user, request.params.id, row);
   });
 
-  app.get('/api/complaints/:id/events', { schema: { tags, security, summary: 'The append-only event log', params: IdParams, response: { ...STANDARD_ERRORS } } }, async (request) => {
+  app.get('/api/complaints/:id/events', { schema: { tags, security, summary: 'The append-only event log', params: IdParams, response: { ...STANDARD_ERRORS, 200: Type.Array(ComplaintEventSchema) } }, ...SERIALIZE_AS_IS }, async (request) => {
     const user = requireUser(request);
     await complaintForUser(deps, user, request.params.id, { capability: 'complaint.read' });
     return (await complaintEvents(deps, request.params.id)).map(presentEvent);
@@ -139,10 +141,10 @@ export async function complaintRoutes(root: FastifyInstance, deps: Deps): Promis
 
   app.post(
     '/api/complaints/:id/actions',
-    { schema: { tags, security, summary: 'Take a lifecycle action (409 names the allowed ones)', params: IdParams, body: ActionBody, response: { ...STANDARD_ERRORS } } },
+    { schema: { tags, security, summary: 'Take a lifecycle action (409 names the allowed ones)', params: IdParams, body: ActionBody, response: { ...STANDARD_ERRORS, 200: ComplaintSchema } }, ...SERIALIZE_AS_IS },
     async (request) => {
       const user = requireUser(request);
-      const action = request.body as Action;
+      const action = request.body;
       const scope = await scopeOf(deps.db, user);
       await complaintForUser(deps, user, request.params.id, { action: action.type }, scope);
       await performAction(deps, actorOf(user), request.params.id, action, (locked) => {

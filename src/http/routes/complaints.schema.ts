@@ -1,8 +1,11 @@
 /** Request and response schemas of the complaint routes (docs/API.md). */
 import { Type, type Static } from 'typebox';
+import type { Action } from '../../domain/lifecycle/actions.ts';
 import { CHANNELS } from '../../domain/contracts.ts';
 import { SEARCH_TOTAL_CAP } from '../../domain/search/index.ts';
 import { QUEUE_TOTAL_CAP } from '../../use-cases/list-complaints.ts';
+import { ComplaintSummarySchema } from './complaint.response.ts';
+import { ACTION_VARIANTS } from '../../domain/lifecycle/action-schemas.ts';
 import { StringEnum, PHONE_PATTERN, IsoDateTime, VisibleText } from '../schema-helpers.ts';
 
 const Text = (max: number, min = 1) => Type.String({ minLength: min, maxLength: max });
@@ -49,54 +52,8 @@ export const CreateComplaintBody = Type.Object(
 );
 export type CreateComplaintBody = Static<typeof CreateComplaintBody>;
 
-const reason = Text(2000);
-const variant = (type: string, props: Record<string, ReturnType<typeof Type.String> | any> = {}) =>
-  Type.Object({ type: Type.Literal(type), ...props }, { additionalProperties: false });
-
-/**
- * One schema per action, chosen by `type` (OpenAPI discriminator), so a bad field is reported for the
- * action that was asked for rather than as "must match one of 21 schemas".
- */
-export const ACTION_VARIANTS = [
-  variant('qualify', {
-    result: StringEnum(['valid', 'invalid', 'suggestion'] as const),
-    categoryId: Type.Optional(Text(64)),
-    level: Type.Optional(Text(32)),
-    reason: Type.Optional(Type.String({ maxLength: 2000 })),
-  }),
-  variant('dispatch', { leadDepartmentId: Text(64), coDepartmentIds: Type.Optional(Type.Array(Text(64), { maxItems: 20 })), note: Type.Optional(Type.String({ maxLength: 2000 })) }),
-  variant('return', { reason }),
-  variant('urge', { note: Type.Optional(Type.String({ maxLength: 2000 })) }),
-  variant('acknowledge', { note: Type.Optional(Type.String({ maxLength: 2000 })) }),
-  variant('report', {
-    cause: Text(5000),
-    sequence: Text(5000),
-    responsible: Text(1000),
-    conclusion: Text(5000),
-    countermeasures: Text(5000),
-    prevention: Text(5000),
-  }),
-  variant('interim_reply', { message: Text(10000) }),
-  variant('submit_improvement', { plan: Text(10000) }),
-  variant('reply', { message: Text(10000) }),
-  variant('approve_reply'),
-  variant('reject_reply', { reason }),
-  variant('confirm', { note: Type.Optional(Type.String({ maxLength: 2000 })) }),
-  variant('dispute', { reason }),
-  variant('visit', { score: Type.Integer({ minimum: 1, maximum: 5 }), comment: Type.Optional(Type.String({ maxLength: 2000 })) }),
-  variant('close', { note: Type.Optional(Type.String({ maxLength: 2000 })) }),
-  variant('reopen', { reason }),
-  variant('contest', { reason }),
-  variant('set_level', { level: Text(32), reason }),
-  variant('pause_clock', { clock: Text(32), reason }),
-  variant('resume_clock', { clock: Text(32) }),
-  variant('request_extension', { clock: Text(32), minutes: Type.Integer({ minimum: 1, maximum: 60 * 24 * 90 }), reason }),
-  variant('approve_extension', { requestId: Type.String({ format: 'uuid' }) }),
-  variant('recompute_clocks', { reason }),
-  variant('note', { text: Text(10000), internal: Type.Optional(Type.Boolean()) }),
-];
-
-export const ActionBody = Type.Unsafe<Static<(typeof ACTION_VARIANTS)[number]>>({
+/** One schema per action (src/domain/lifecycle/action-schemas.ts), chosen by `type`. */
+export const ActionBody = Type.Unsafe<Action>({
   type: 'object',
   required: ['type'],
   discriminator: { propertyName: 'type' },
@@ -136,7 +93,7 @@ export type ExportQuery = Static<typeof ExportQuery>;
 
 /** One page of the queue (GET /api/complaints). */
 export const ComplaintListResponse = Type.Object({
-  items: Type.Array(Type.Unknown({ description: 'ComplaintSummary (docs/API.md)' })),
+  items: Type.Array(ComplaintSummarySchema),
   nextCursor: Type.Union([Type.String(), Type.Null()], { description: 'pass as `cursor` for the next page; null on the last page' }),
   total: Type.Integer({
     minimum: 0,

@@ -14,18 +14,18 @@ import { complaintEvents } from '../../use-cases/complaint-events.ts';
 import { listAllNodes } from '../../use-cases/org-units.ts';
 import { complaintByCodeAndSecret } from '../../use-cases/portal-lookup.ts';
 import { DomainError } from '../../domain/errors.ts';
-import { IsoDateTime, PHONE_PATTERN, STANDARD_ERRORS, VisibleText } from '../schema-helpers.ts';
+import { isPublicEventType } from '../../domain/events.ts';
+import { IsoDateTime, PHONE_PATTERN, SERIALIZE_AS_IS, STANDARD_ERRORS, VisibleText } from '../schema-helpers.ts';
 import { throttle } from '../../use-cases/throttle.ts';
 import { readOneFile } from './attachments.routes.ts';
+import { PortalTracked } from './portal.response.ts';
 import { addAttachment, MAX_PORTAL_ATTACHMENTS } from '../../use-cases/attachments/attachments.ts';
 
-/** Event types a customer may see in the portal timeline, with nothing of their internal data. */
 /** Per client address and minute: tracking and the customer's actions (each checks the secret), and submissions. */
 export const PORTAL_TRACK_PER_MINUTE = 20;
 export const PORTAL_SUBMISSIONS_PER_MINUTE = 10;
 
-const PUBLIC_EVENTS = new Set(['received', 'qualified', 'dispatched', 'replied', 'confirmed', 'disputed', 'visited', 'closed', 'reopened']);
-
+const PortalUnit = Type.Object({ id: Type.String(), name: Type.String() });
 const Credentials = { code: Type.String({ minLength: 1, maxLength: 40 }), secret: Type.String({ minLength: 1, maxLength: 100 }) };
 
 export async function portalRoutes(root: FastifyInstance, deps: Deps, attachmentsDir: string): Promise<void> {
@@ -41,7 +41,7 @@ export async function portalRoutes(root: FastifyInstance, deps: Deps, attachment
     return complaintByCodeAndSecret(deps, code, secret);
   }
 
-  app.get('/api/portal/units', { schema: { tags, summary: 'Units that accept complaints from the public' } }, async () => {
+  app.get('/api/portal/units', { schema: { tags, summary: 'Units that accept complaints from the public', response: { 200: Type.Array(PortalUnit) } } }, async () => {
     const nodes = await listAllNodes(deps);
     return nodes.filter((n) => n.kind === 'unit' && n.policy_id).map((n) => ({ id: n.id, name: n.name }));
   });
@@ -108,7 +108,7 @@ export async function portalRoutes(root: FastifyInstance, deps: Deps, attachment
 
   app.post(
     '/api/portal/track',
-    { schema: { tags, summary: 'Status, reply and a customer-safe timeline', body: Type.Object(Credentials, { additionalProperties: false }), response: { ...STANDARD_ERRORS } } },
+    { schema: { tags, summary: 'Status, reply and a customer-safe timeline', body: Type.Object(Credentials, { additionalProperties: false }), response: { ...STANDARD_ERRORS, 200: PortalTracked } }, ...SERIALIZE_AS_IS },
     async (request) => {
       const row = await authorise(request.body.code, request.body.secret, request.ip);
       return track(deps, row);
@@ -118,7 +118,7 @@ export async function portalRoutes(root: FastifyInstance, deps: Deps, attachment
   const customerAction = (path: string, build: (body: Record<string, unknown>) => Parameters<typeof performAction>[3], extra: Record<string, ReturnType<typeof Type.String> | any>) =>
     app.post(
       `/api/portal/${path}`,
-      { schema: { tags, summary: `The customer ${path}s`, body: Type.Object({ ...Credentials, ...extra }, { additionalProperties: false }), response: { ...STANDARD_ERRORS } } },
+      { schema: { tags, summary: `The customer ${path}s`, body: Type.Object({ ...Credentials, ...extra }, { additionalProperties: false }), response: { ...STANDARD_ERRORS, 200: PortalTracked } }, ...SERIALIZE_AS_IS },
       async (request) => {
         const body = request.body as Record<string, unknown> & { code: string; secret: string };
         const row = await authorise(body.code, body.secret, request.ip);
@@ -137,7 +137,7 @@ export async function portalRoutes(root: FastifyInstance, deps: Deps, attachment
 
 async function track(deps: Deps, row: ComplaintRow) {
   const events = await complaintEvents(deps, row.id);
-  const reply = row.reply as { message?: string; approved?: boolean; sentAt?: string } | null;
+  const reply = row.reply;
   const replySent = reply && reply.approved && reply.sentAt && ['replied', 'confirmed', 'visited', 'closed'].includes(row.status);
   return {
     code: row.code,
@@ -146,7 +146,7 @@ async function track(deps: Deps, row: ComplaintRow) {
     receivedAt: new Date(row.received_at).toISOString(),
     reply: replySent ? { message: reply!.message ?? '', at: reply!.sentAt! } : null,
     satisfaction: row.satisfaction,
-    timeline: events.filter((e) => PUBLIC_EVENTS.has(e.type)).map((e) => ({ at: e.at.toISOString(), type: e.type })),
+    timeline: events.flatMap((e) => (isPublicEventType(e.type) ? [{ at: e.at.toISOString(), type: e.type }] : [])),
     canConfirm: row.status === 'replied',
     canDispute: row.status === 'replied',
     canRate: row.status === 'confirmed',

@@ -3,7 +3,7 @@
  * Each write locks the complaint, changes the record and appends an event, in one transaction.
  */
 import type { Deps, Actor } from '../context.ts';
-import { appendEvents, findComplaint, type Db } from '../../data/complaint-store.ts';
+import { appendEvents, findComplaint, type Db, type NewEvent } from '../../data/complaint-store.ts';
 import { findOrgNode } from '../../data/org-store.ts';
 import { DomainError, notFound } from '../../domain/errors.ts';
 import { capaPlanDue, capaPlanState, eightD, missingForVerification, planComplete, type CapaRecord, type CapaAction } from '../../domain/casework/index.ts';
@@ -104,7 +104,7 @@ export async function openCapa(deps: Deps, actor: Actor, complaintId: string, fi
     const calendar = await calendarForUnit(trx, row.unit_id);
     const planDueAt = capaPlanDue(calendar, now);
     const capaId = await insertCapa(trx, { complaint_id: row.id, department_id: row.lead_department_id, status: 'open', team: JSON.stringify([]), verifications: JSON.stringify([]), plan_due_at: planDueAt, opened_at: now, opened_by: actor.id, updated_at: now, ...columns(fields) });
-    const events: { type: string; data: Record<string, unknown> }[] = [{ type: 'capa_opened', data: { capaId, departmentId: row.lead_department_id, planDueAt: planDueAt.toISOString(), calendarVersion: calendar.version, ...fields } }];
+    const events: NewEvent[] = [{ type: 'capa_opened', data: { capaId, departmentId: row.lead_department_id, planDueAt: planDueAt.toISOString(), calendarVersion: calendar.version, ...fields } }];
     if (await markPlanIfComplete(trx, capaId, now)) events.push({ type: 'improvement_plan_complete', data: { capaId } });
     await appendEvents(trx, deps.logKey, row.id, events, actor, now);
   });
@@ -124,7 +124,7 @@ export async function updateCapa(deps: Deps, actor: Actor, complaintId: string, 
     const row = await lockOr404(trx, complaintId);
     const c = await openCapaFor(trx, row.id);
     await updateCapaRow(trx, c.id, { ...columns(fields), updated_at: now, version: c.version + 1 });
-    const events: { type: string; data: Record<string, unknown> }[] = [{ type: 'capa_updated', data: { capaId: c.id, ...fields } }];
+    const events: NewEvent[] = [{ type: 'capa_updated', data: { capaId: c.id, ...fields } }];
     if (await markPlanIfComplete(trx, c.id, now)) events.push({ type: 'improvement_plan_complete', data: { capaId: c.id } });
     await appendEvents(trx, deps.logKey, row.id, events, actor, now);
   });
@@ -142,7 +142,7 @@ export async function addCapaAction(deps: Deps, actor: Actor, complaintId: strin
     const c = await openCapaFor(trx, row.id);
     const actionId = await insertCapaAction(trx, { capa_id: c.id, kind: body.kind ?? 'corrective', description, owner, due_date: body.dueDate, created_at: now, created_by: actor.id });
     await updateCapaRow(trx, c.id, { updated_at: now, version: c.version + 1 });
-    const events: { type: string; data: Record<string, unknown> }[] = [{ type: 'capa_action_added', data: { capaId: c.id, actionId, kind: body.kind ?? 'corrective', description, owner, dueDate: body.dueDate } }];
+    const events: NewEvent[] = [{ type: 'capa_action_added', data: { capaId: c.id, actionId, kind: body.kind ?? 'corrective', description, owner, dueDate: body.dueDate } }];
     if (await markPlanIfComplete(trx, c.id, now)) events.push({ type: 'improvement_plan_complete', data: { capaId: c.id } });
     await appendEvents(trx, deps.logKey, row.id, events, actor, now);
   });

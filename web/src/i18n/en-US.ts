@@ -157,6 +157,7 @@ export const enUS: Messages = {
   'event.interim_replied': 'Interim reply',
   'event.improvement_submitted': 'Improvement plan submitted',
   'event.clocks_recomputed': 'Time limits recomputed on the new calendar',
+  'event.imported': 'Imported',
   'event.by': 'By {name}',
 
   'field.unit': 'Unit',

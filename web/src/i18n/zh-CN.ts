@@ -156,6 +156,7 @@ export const zhCN = {
   'event.interim_replied': '阶段性答复',
   'event.improvement_submitted': '提交改进计划',
   'event.clocks_recomputed': '时限已按新日历重算',
+  'event.imported': '导入',
   'event.by': '操作人：{name}',
 
   'field.unit': '投诉单位',

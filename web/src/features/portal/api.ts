@@ -1,10 +1,8 @@
 /** The public portal: no token is ever sent, even if a console session exists in this browser. */
 import { api } from '../../api/client.ts';
+import type { JsonAnswer } from '../../api/types.ts';
 
-export interface PortalUnit {
-  id: string;
-  name: string;
-}
+export type PortalUnit = JsonAnswer<'/api/portal/units', 'get', 200>[number];
 
 export interface SubmitBody {
   unitId: string;
@@ -14,19 +12,8 @@ export interface SubmitBody {
   demands?: string;
 }
 
-export interface Tracked {
-  code: string;
-  status: string;
-  statusLabel?: string;
-  title: string;
-  receivedAt: string;
-  reply?: { message: string; at: string } | null;
-  satisfaction?: number | null;
-  timeline: { at: string; type: string }[];
-  canConfirm: boolean;
-  canDispute?: boolean;
-  canRate: boolean;
-}
+/** What tracking (and each of the customer's actions) answers: the OpenAPI document's (web/src/api/openapi.d.ts). */
+export type Tracked = JsonAnswer<'/api/portal/track', 'post', 200>;
 
 export interface Credentials {
   code: string;

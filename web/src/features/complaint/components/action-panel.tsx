@@ -60,7 +60,7 @@ function ActionForm({ type, complaint, onDone }: { type: string; complaint: Comp
 export function ActionPanel({ complaint, onDone }: { complaint: Complaint; onDone: (c: Complaint) => void }) {
   const t = useT();
   const labels = useLabels();
-  const actions = complaint.allowedActions.filter((a) => usable(a, complaint)).sort((a, b) => flowRank(a) - flowRank(b));
+  const actions: string[] = complaint.allowedActions.filter((a) => usable(a, complaint)).sort((a, b) => flowRank(a) - flowRank(b));
   // The furthest step is the likely next one (after a report: the reply, not a revised report).
   const [open, setOpen] = useState<string | undefined>(actions.filter((a) => MAIN_FLOW.includes(a)).pop());
   if (!actions.length) return <Typography.Text type="secondary">{t('complaint.noActions')}</Typography.Text>;

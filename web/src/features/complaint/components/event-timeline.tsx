@@ -1,10 +1,12 @@
 import { Timeline, Typography } from 'antd';
 import type { ComplaintEvent } from '../../../api/types.ts';
+import type { EventType } from '../../../../../src/domain/events.ts';
 import { useI18n } from '../../../i18n/i18n-context.tsx';
 import { useLabels } from '../../meta/use-labels.ts';
 import { formatTime } from '../../../components/format.ts';
 import { EventData } from './event-data.tsx';
 
+/** `satisfies` refuses a key that is not an event type (src/domain/events.ts). */
 const COLORS: Record<string, string> = {
   disputed: 'red',
   reopened: 'red',
@@ -14,7 +16,7 @@ const COLORS: Record<string, string> = {
   closed: 'gray',
   replied: 'green',
   confirmed: 'green',
-};
+} satisfies Partial<Record<EventType, string>>;
 
 export function EventTimeline({ events, policyId }: { events: ComplaintEvent[]; policyId: string }) {
   const { t } = useI18n();

@@ -3,12 +3,11 @@ import { Link } from 'react-router-dom';
 import type { Complaint } from '../../../api/types.ts';
 import { useI18n } from '../../../i18n/i18n-context.tsx';
 
-/** Links (similar, contest records, repeats) and the server's similar list, one entry per complaint. */
+/** Links (similar, contest records, repeats), one entry per complaint. */
 export function RelatedList({ complaint }: { complaint: Complaint }) {
   const { t, has } = useI18n();
   const seen = new Map<string, { id: string; code: string; kind: string; title?: string }>();
   for (const l of complaint.links ?? []) if (!seen.has(l.id)) seen.set(l.id, { id: l.id, code: l.code, kind: l.kind });
-  for (const s of complaint.similar ?? []) if (!seen.has(s.id)) seen.set(s.id, { id: s.id, code: s.code, kind: 'similar', title: s.title });
   const rows = [...seen.values()];
   if (!rows.length) return <Typography.Text type="secondary">{t('common.empty')}</Typography.Text>;
   const kindLabel = (k: string) => {
