@@ -39,7 +39,7 @@ function ledger(rows: number): Buffer {
     const phone = `139${String(10_000_000 + (i % 40_000)).padStart(8, '0')}`;
     lines.push([`BENCH-${i}`, 'u-svc', d, '电话', `客户${i % 5000}`, phone, topic, content, CATEGORIES[i % CATEGORIES.length], closed ? '已结案' : '处理中', closed ? d : ''].join(','));
   }
-  return Buffer.from(lines.join('\r\n') + '\r\n');
+  return Buffer.from(`${lines.join('\r\n')}\r\n`);
 }
 
 async function main(): Promise<void> {
@@ -92,7 +92,7 @@ async function main(): Promise<void> {
     mkdirSync(out, { recursive: true });
     writeFileSync(
       path.join(out, 'import.json'),
-      JSON.stringify({ at: new Date().toISOString(), machine, rows: ROWS, mb: +(bytes.length / 1024 / 1024).toFixed(1), dryRunS: +dryS.toFixed(1), realRunS: +realS.toFixed(1), realRunCpuS: { plaint: +nodeCpuS.toFixed(1), postgres: +dbCpuS.toFixed(1) }, reimportS: +againS.toFixed(1), targetS: TARGET_S }, null, 2) + '\n',
+      `${JSON.stringify({ at: new Date().toISOString(), machine, rows: ROWS, mb: +(bytes.length / 1024 / 1024).toFixed(1), dryRunS: +dryS.toFixed(1), realRunS: +realS.toFixed(1), realRunCpuS: { plaint: +nodeCpuS.toFixed(1), postgres: +dbCpuS.toFixed(1) }, reimportS: +againS.toFixed(1), targetS: TARGET_S }, null, 2)}\n`,
     );
   } finally {
     await database.close();

@@ -179,6 +179,6 @@ export async function runLatencySuite(): Promise<void> {
   };
   const dir = path.join(ROOT, 'bench', 'results');
   mkdirSync(dir, { recursive: true });
-  writeFileSync(path.join(dir, 'latency.json'), JSON.stringify(out, null, 2) + '\n');
+  writeFileSync(path.join(dir, 'latency.json'), `${JSON.stringify(out, null, 2)}\n`);
   console.log(`\nwritten to bench/results/latency.json`);
 }

@@ -89,11 +89,17 @@ export async function runOpenLoop(opts: { rate: number; warmupSeconds: number; s
     if (label === null) {
       slow.push({ atS: round((due - measuredStart) / 1000), ms: round(ms), kind });
       let xs = latencies.get(kind);
-      if (!xs) latencies.set(kind, (xs = []));
+      if (!xs) {
+        xs = [];
+        latencies.set(kind, xs);
+      }
       xs.push(ms);
     } else {
       let f = failures.get(kind);
-      if (!f) failures.set(kind, (f = {}));
+      if (!f) {
+        f = {};
+        failures.set(kind, f);
+      }
       f[label] = (f[label] ?? 0) + 1;
     }
   };

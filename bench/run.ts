@@ -232,7 +232,7 @@ async function main(): Promise<void> {
   };
   const dir = path.join(ROOT, 'bench', 'results');
   mkdirSync(dir, { recursive: true });
-  writeFileSync(path.join(dir, 'intake.json'), JSON.stringify(out, null, 2) + '\n');
+  writeFileSync(path.join(dir, 'intake.json'), `${JSON.stringify(out, null, 2)}\n`);
   console.log(`\nwritten to bench/results/intake.json`);
 }
 

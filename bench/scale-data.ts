@@ -131,7 +131,7 @@ class Out {
   }
   async flush() {
     if (!this.buf.length) return;
-    const chunk = this.buf.join('\n') + '\n';
+    const chunk = `${this.buf.join('\n')}\n`;
     this.buf = [];
     this.size = 0;
     if (!this.s.write(chunk)) await new Promise<void>((r) => this.s.once('drain', () => r()));

@@ -44,7 +44,7 @@ function summarise(all: number[], targetMs?: number): HttpTiming {
 }
 
 /** Times `op(i)` `runs` times after `warmup` untimed calls; `op` may return its own duration (a part of the call). */
-async function timeRuns(runs: number, op: (i: number) => Promise<number | void>, targetMs?: number, warmup = 3): Promise<HttpTiming> {
+async function timeRuns(runs: number, op: (i: number) => Promise<unknown>, targetMs?: number, warmup = 3): Promise<HttpTiming> {
   for (let i = 0; i < warmup; i++) await op(-1 - i);
   const xs: number[] = [];
   for (let i = 0; i < runs; i++) {
@@ -372,7 +372,7 @@ async function main(): Promise<void> {
   const dir = path.join(ROOT, 'bench', 'results');
   mkdirSync(dir, { recursive: true });
   const file = process.env.BENCH_HTTP_OUT?.trim() || 'scale-http.json';
-  writeFileSync(path.join(dir, file), JSON.stringify({ name: 'scale-http', complaints: n, machine, ...result }, null, 2) + '\n');
+  writeFileSync(path.join(dir, file), `${JSON.stringify({ name: 'scale-http', complaints: n, machine, ...result }, null, 2)}\n`);
   console.log(`written to bench/results/${file}`);
 }
 

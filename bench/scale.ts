@@ -161,7 +161,7 @@ async function main(): Promise<void> {
       const proposed = await runProposed(deps, admin, scope, UNIT_WEIGHTS.map(([u]) => u), RUNS, timeRuns, line);
       const file = path.join(ROOT, 'bench', 'results', 'scale.json');
       const prev = JSON.parse(readFileSync(file, 'utf8'));
-      writeFileSync(file, JSON.stringify({ ...prev, proposed: { at: new Date().toISOString(), loadAverage: loadAverage(), ...proposed } }, null, 2) + '\n');
+      writeFileSync(file, `${JSON.stringify({ ...prev, proposed: { at: new Date().toISOString(), loadAverage: loadAverage(), ...proposed } }, null, 2)}\n`);
       console.log('added to bench/results/scale.json under "proposed"');
       return;
     }
@@ -230,13 +230,13 @@ async function main(): Promise<void> {
     for (const [label, q] of terms.slice(0, 3)) {
       let total = 0;
       baseline[label] = { ...(await timeRuns(3, async () => (total = await ilikeBaseline(q)), { ms: 200, on: 'p95' }, 1)), total };
-      console.log(line(`before (ILIKE): ${label}`, baseline[label]) + `  [${total} found]`);
+      console.log(`${line(`before (ILIKE): ${label}`, baseline[label])}  [${total} found]`);
     }
     for (const [label, q] of terms) {
       let total = 0;
       const t = await timeRuns(Math.min(RUNS, 30), async () => (total = (await listComplaints(deps, { scope, q, searchContact: true, sort: 'received' })).total), { ms: 200, on: 'p95' });
       search[label] = { ...t, total };
-      console.log(line(label, t) + `  [${total} found]`);
+      console.log(`${line(label, t)}  [${total} found]`);
     }
     // Search together with the usual filters (unit + open statuses), as the console sends it.
     search['退款 + unit + open statuses'] = await timeRuns(Math.min(RUNS, 30), (i) =>
@@ -268,7 +268,7 @@ async function main(): Promise<void> {
     };
     const similar = await timeRuns(Math.max(RUNS, 100), similarOne, { ms: 20, on: 'p99' });
     const similarRuns = Math.max(RUNS, 100) + 2;
-    console.log(line('findSimilarAtIntake (candidates + scoring)', similar) + `  [${r1(matchesSeen / similarRuns)} matches on average]`);
+    console.log(`${line('findSimilarAtIntake (candidates + scoring)', similar)}  [${r1(matchesSeen / similarRuns)} matches on average]`);
     results.similar = { ...similar, matchesAvg: r1(matchesSeen / similarRuns) };
     await memory('after similar');
 
@@ -334,7 +334,7 @@ async function main(): Promise<void> {
     const dir = path.join(ROOT, 'bench', 'results');
     mkdirSync(dir, { recursive: true });
     const outName = SCALE === 1_000_000 ? 'scale.json' : `scale-${SCALE}.json`;
-    writeFileSync(path.join(dir, outName), JSON.stringify(out, null, 2) + '\n');
+    writeFileSync(path.join(dir, outName), `${JSON.stringify(out, null, 2)}\n`);
     console.log(`\nload average at end ${loadAverageAtEnd.join(' ')}; written to bench/results/${outName}`);
   } finally {
     await database.close();

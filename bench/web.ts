@@ -16,7 +16,7 @@
  */
 import { mkdirSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
-import type { Browser, CDPSession, Page } from 'playwright-core';
+import type { Browser, CDPSession, } from 'playwright-core';
 import { loadAverage, machineInfo } from './machine.ts';
 import { startServer, ROOT, type RunningServer } from '../test/e2e/server.ts';
 import { launchBrowser, AGENT, DEMO_PASSWORD, DESKTOP, PHONE, TIME_ZONE } from '../test/e2e/browser.ts';
@@ -147,7 +147,7 @@ function pickHeaders(s: Seen | undefined): Record<string, string | null> {
     status: s ? String(s.status) : null,
     'content-encoding': s?.headers['content-encoding'] ?? null,
     'cache-control': s?.headers['cache-control'] ?? null,
-    vary: s?.headers['vary'] ?? null,
+    vary: s?.headers.vary ?? null,
   };
 }
 
@@ -307,7 +307,7 @@ async function main(): Promise<void> {
   };
   const dir = path.join(ROOT, 'bench', 'results');
   mkdirSync(dir, { recursive: true });
-  writeFileSync(path.join(dir, 'web.json'), JSON.stringify(out, null, 2) + '\n');
+  writeFileSync(path.join(dir, 'web.json'), `${JSON.stringify(out, null, 2)}\n`);
   console.log('written to bench/results/web.json');
 }
 

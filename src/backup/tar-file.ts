@@ -10,7 +10,7 @@ const BLOCK = 512;
 const CHUNK = 1 << 20;
 
 function octal(value: number, width: number): string {
-  return value.toString(8).padStart(width - 1, '0') + '\0';
+  return `${value.toString(8).padStart(width - 1, '0')}\0`;
 }
 
 function header(name: string, size: number, mtime: Date): Buffer {
@@ -32,7 +32,7 @@ function header(name: string, size: number, mtime: Date): Buffer {
   h.write('ustar\0' + '00', 257, 'binary');
   let sum = 0;
   for (const b of h) sum += b;
-  h.write(octal(sum, 7) + ' ', 148, 'ascii');
+  h.write(`${octal(sum, 7)} `, 148, 'ascii');
   return h;
 }
 

@@ -9,6 +9,7 @@ import path from 'node:path';
 import readline from 'node:readline';
 import { sql, type Kysely } from 'kysely';
 import { migrate } from './migrate.ts';
+import type { DB } from './schema.ts';
 
 export interface LogicalManifest {
   tables: { name: string; rows: number }[];
@@ -19,19 +20,19 @@ export interface LogicalManifest {
 const BATCH = 1000;
 const ident = (name: string) => sql.id(name);
 
-async function tablesOf(db: Kysely<any>): Promise<string[]> {
+async function tablesOf(db: Kysely<DB>): Promise<string[]> {
   const r = await sql<{ name: string }>`SELECT tablename AS name FROM pg_tables WHERE schemaname = 'public' ORDER BY tablename`.execute(db);
   return r.rows.map((x) => x.name);
 }
 
-async function storedColumns(db: Kysely<any>, table: string): Promise<string[]> {
+async function storedColumns(db: Kysely<DB>, table: string): Promise<string[]> {
   const r = await sql<{ name: string }>`SELECT attname AS name FROM pg_attribute
     WHERE attrelid = ${`public.${table}`}::regclass AND attnum > 0 AND NOT attisdropped AND attgenerated = ''
     ORDER BY attnum`.execute(db);
   return r.rows.map((x) => x.name);
 }
 
-export async function logicalDump(db: Kysely<any>, dir: string): Promise<LogicalManifest> {
+export async function logicalDump(db: Kysely<DB>, dir: string): Promise<LogicalManifest> {
   return db
     .transaction()
     .setIsolationLevel('repeatable read')
@@ -48,7 +49,7 @@ export async function logicalDump(db: Kysely<any>, dir: string): Promise<Logical
           for (;;) {
             const batch = await sql<{ j: string }>`FETCH ${sql.raw(String(BATCH))} FROM plaint_dump`.execute(trx);
             if (batch.rows.length === 0) break;
-            fs.writeSync(fd, batch.rows.map((r) => r.j + '\n').join(''));
+            fs.writeSync(fd, batch.rows.map((r) => `${r.j}\n`).join(''));
             rows += batch.rows.length;
           }
           await sql`CLOSE plaint_dump`.execute(trx);
@@ -67,7 +68,7 @@ export async function logicalDump(db: Kysely<any>, dir: string): Promise<Logical
 }
 
 /** Tables ordered so that every table comes after the tables it references. */
-async function parentsFirst(db: Kysely<any>, tables: string[]): Promise<string[]> {
+async function parentsFirst(db: Kysely<DB>, tables: string[]): Promise<string[]> {
   const r = await sql<{ child: string; parent: string }>`SELECT c.conrelid::regclass::text AS child, c.confrelid::regclass::text AS parent
     FROM pg_constraint c WHERE c.contype = 'f' AND c.conrelid <> c.confrelid`.execute(db);
   const parents = new Map<string, Set<string>>(tables.map((t) => [t, new Set()]));
@@ -83,7 +84,7 @@ async function parentsFirst(db: Kysely<any>, tables: string[]): Promise<string[]
   return ordered;
 }
 
-export async function logicalRestore(db: Kysely<any>, dir: string, manifest: LogicalManifest): Promise<void> {
+export async function logicalRestore(db: Kysely<DB>, dir: string, manifest: LogicalManifest): Promise<void> {
   await migrate(db, { upTo: Math.max(...manifest.migrations) });
   await db.transaction().execute(async (trx) => {
     const names = manifest.tables.map((t) => t.name);
@@ -111,6 +112,6 @@ export async function logicalRestore(db: Kysely<any>, dir: string, manifest: Log
 }
 
 /** True when the database has no tables of its own yet. */
-export async function databaseIsEmpty(db: Kysely<any>): Promise<boolean> {
+export async function databaseIsEmpty(db: Kysely<DB>): Promise<boolean> {
   return (await tablesOf(db)).length === 0;
 }

@@ -99,7 +99,10 @@ test('a backup taken under intake load restores every acknowledged complaint, ev
       }
     };
     // A failed request stops the load and is reported after the backups (not as an unhandled rejection).
-    const workers = [worker(), worker(), worker()].map((w) => w.catch((e: unknown) => ((stop = true), e)));
+    const workers = [worker(), worker(), worker()].map((w) => w.catch((e: unknown) => {
+      stop = true;
+      return e;
+    }));
     // Until the load is under way (a count, not a fixed wait: the first requests are slow on a busy machine).
     while (acked.length < 10 && !stop) await sleep(100);
 

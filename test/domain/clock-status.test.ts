@@ -1,8 +1,7 @@
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
-import type { ClockRecord, DueRule } from '../../src/domain/contracts.ts';
-import { DEFAULT_CALENDAR } from '../../src/domain/calendar/index.ts';
-import { clockStatusAt, computeDue, findBreaches, markBreached } from '../../src/domain/clocks/index.ts';
+import type { ClockRecord, } from '../../src/domain/contracts.ts';
+import { clockStatusAt, findBreaches, markBreached } from '../../src/domain/clocks/index.ts';
 
 const bj = (local: string) => new Date(`${local}+08:00`);
 const iso = (local: string) => bj(local).toISOString();

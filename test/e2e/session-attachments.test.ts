@@ -6,7 +6,7 @@
  */
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
-import type { Browser, Page } from 'playwright-core';
+import type { Page } from 'playwright-core';
 import { useServerAndBrowser } from './harness.ts';
 import { AGENT, DESKTOP, PHONE, apiAs, assertNoHorizontalScroll, login, screenshot } from './browser.ts';
 

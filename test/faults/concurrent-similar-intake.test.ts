@@ -6,7 +6,7 @@
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
 import { randomBytes } from 'node:crypto';
-import { api, createScratchDatabase, login, postgresUrl, query, skipWithoutPostgres, startServer, type ServerProcess } from './helpers.ts';
+import { api, countBy, createScratchDatabase, login, postgresUrl, query, skipWithoutPostgres, startServer, type ServerProcess } from './helpers.ts';
 import type { ComplaintBody } from '../../bench/complaint-samples.ts';
 
 const BURST = 32;
@@ -50,7 +50,7 @@ test(
           }
         }),
       );
-      const tally = statuses.reduce<Record<number, number>>((m, x) => ((m[x] = (m[x] ?? 0) + 1), m), {});
+      const tally = countBy(statuses.map(String));
       const deadlocks = (s.output().match(/deadlock detected/g) ?? []).length / 2;
       console.log(`# ${BURST} same-matter complaints from ${CLIENTS} clients: ${JSON.stringify(tally)}, deadlocks logged: ${deadlocks}`);
       assert.deepEqual(tally, { 201: BURST }, 'every complaint taken in');

@@ -6,7 +6,7 @@
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
 import { randomBytes } from 'node:crypto';
-import { api, login, query, skipWithoutPostgres, sleep, startServer, type ServerProcess } from './helpers.ts';
+import { api, countBy, login, query, skipWithoutPostgres, sleep, startServer, type ServerProcess } from './helpers.ts';
 import { createPrivatePostgres, privatePostgresUnavailable, type PrivatePostgres } from './private-postgres.ts';
 import { unmatchedComplaint } from '../../bench/complaint-samples.ts';
 
@@ -77,7 +77,7 @@ test(
 
       const count = (pred: (o: Outcome) => boolean) => outcomes.filter(pred).length;
       const summary = (['before', 'down', 'after'] as const).map(
-        (p) => `${p}: ${JSON.stringify(outcomes.filter((o) => o.phase === p).reduce<Record<string, number>>((m, o) => ((m[o.status] = (m[o.status] ?? 0) + 1), m), {}))}`,
+        (p) => `${p}: ${JSON.stringify(countBy(outcomes.filter((o) => o.phase === p).map((o) => String(o.status))))}`,
       );
       console.log(`# ${summary.join('; ')}; slowest ${Math.max(...outcomes.map((o) => o.ms))} ms`);
 

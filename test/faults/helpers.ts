@@ -241,3 +241,10 @@ export async function waitFor(check: () => Promise<boolean>, timeoutMs: number, 
   }
   return false;
 }
+
+/** How many times each value occurs: the outcome tallies the fault tests print and compare. */
+export function countBy(values: string[]): Record<string, number> {
+  const out: Record<string, number> = {};
+  for (const v of values) out[v] = (out[v] ?? 0) + 1;
+  return out;
+}

@@ -6,7 +6,7 @@
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
 import { randomBytes } from 'node:crypto';
-import { api, createScratchDatabase, login, postgresUrl, query, skipWithoutPostgres, sleep, startServer, type ServerProcess } from './helpers.ts';
+import { api, countBy, createScratchDatabase, login, postgresUrl, query, skipWithoutPostgres, sleep, startServer, type ServerProcess } from './helpers.ts';
 import { sampleComplaint } from '../../bench/complaint-samples.ts';
 
 const CLIENTS = 8;
@@ -97,7 +97,7 @@ test(
         [tag],
       );
       assert.equal(events[0].n, attempts.length, 'one received event per complaint');
-      const statuses = attempts.reduce<Record<string, number>>((m, a) => ((m[String(a.status ?? 'lost')] = (m[String(a.status ?? 'lost')] ?? 0) + 1), m), {});
+      const statuses = countBy(attempts.map((a) => String(a.status ?? 'lost')));
       console.log(`# kill -9 after ${LOAD_BEFORE_KILL_MS} ms: ${attempts.length} requests, outcomes before the kill ${JSON.stringify(statuses)}, ${stored} stored before retries`);
     } finally {
       if (server) await server.kill9();

@@ -65,7 +65,11 @@ test('a sweeper killed -9 in the middle of a pass resumes after restart without 
     server = await startServer({ databaseUrl: scratch.url, sweepMs: 100 });
     const deadline = Date.now() + 20_000;
     let atKill = 0;
-    while (Date.now() < deadline && (atKill = await breaches()) === 0) await sleep(5);
+    while (Date.now() < deadline) {
+      atKill = await breaches();
+      if (atKill !== 0) break;
+      await sleep(5);
+    }
     await server.kill9();
     server = null;
     const afterKill = await breaches();

@@ -110,7 +110,7 @@ async function create(body: Record<string, unknown>, role = 'agent'): Promise<{ 
 let awkward: { id: string; code: string };
 let formula: { id: string; code: string };
 let dispatched: { id: string; code: string };
-let fuel: { id: string; code: string }[] = [];
+const fuel: { id: string; code: string }[] = [];
 
 before(async () => {
   t = await createTestApp({ now: '2026-11-24T02:00:00.000Z' }); // 10:00 in Shanghai
@@ -147,7 +147,7 @@ after(async () => {
 });
 
 test('CSV of a filtered queue: the list, row for row, over all its pages and across export batches (issue #17)', async () => {
-  for (const query of ['unitId=u-re-garden&sort=due', 'unitId=u-re-garden&sort=received', 'status=received&q=' + encodeURIComponent('漏水')]) {
+  for (const query of ['unitId=u-re-garden&sort=due', 'unitId=u-re-garden&sort=received', `status=received&q=${encodeURIComponent('漏水')}`]) {
     const listed = await listAll(query);
     assert.ok(listed.length > 0, query);
     const csv = await exportCsv(query);
@@ -165,52 +165,52 @@ test('xlsx of the same view: the list, row for row; Chinese headings, times in A
     assert.ok(x.head.includes(h), `heading ${h}`);
   }
   assert.deepEqual(
-    x.records.map((r) => r['系统编号']),
+    x.records.map((r) => r.系统编号),
     listed,
   );
-  const row = x.records.find((r) => r['系统编号'] === awkward.id)!;
-  assert.equal(row['投诉编号'], awkward.code);
-  assert.equal(row['投诉内容'], AWKWARD.replace(/\r\n/g, '\n'), 'line breaks as a cell holds them (XML keeps no CR)');
-  assert.equal(row['被投诉单位'], '城市花园项目');
-  assert.equal(row['受理渠道'], '电话');
-  assert.equal(row['主办部门'], '工程管理部');
+  const row = x.records.find((r) => r.系统编号 === awkward.id)!;
+  assert.equal(row.投诉编号, awkward.code);
+  assert.equal(row.投诉内容, AWKWARD.replace(/\r\n/g, '\n'), 'line breaks as a cell holds them (XML keeps no CR)');
+  assert.equal(row.被投诉单位, '城市花园项目');
+  assert.equal(row.受理渠道, '电话');
+  assert.equal(row.主办部门, '工程管理部');
   // 16:30 UTC on the 23rd is 00:30 on the 24th in Shanghai; the cell shows the local wall-clock time.
-  assert.ok(row['受理时间'] instanceof Date);
-  assert.equal((row['受理时间'] as Date).toISOString(), '2026-11-24T00:30:00.000Z');
-  assert.equal(row['联系电话'], PHONE, 'an agent may see contacts (contact.view)');
+  assert.ok(row.受理时间 instanceof Date);
+  assert.equal((row.受理时间 as Date).toISOString(), '2026-11-24T00:30:00.000Z');
+  assert.equal(row.联系电话, PHONE, 'an agent may see contacts (contact.view)');
 });
 
 test('CSV parses back: BOM, quoted commas, quotes and line breaks, local times; a formula-looking title is defused', async () => {
-  const csv = await exportCsv('unitId=u-re-garden&q=' + encodeURIComponent('卫生间'));
-  const row = csv.records.find((r) => r['系统编号'] === awkward.id)!;
+  const csv = await exportCsv(`unitId=u-re-garden&q=${encodeURIComponent('卫生间')}`);
+  const row = csv.records.find((r) => r.系统编号 === awkward.id)!;
   assert.ok(row, 'the complaint is exported');
-  assert.equal(row['投诉内容'], AWKWARD);
-  assert.equal(row['客户诉求'], '维修, 并赔偿');
-  assert.equal(row['事发地点'], '3栋\n1201室');
-  assert.equal(row['受理时间'], '2026-11-24 00:30:00');
-  assert.equal(row['状态'], '已转达');
-  assert.equal(row['定性'], '有效投诉');
-  assert.equal(row['是否超时'], '否');
-  const all = await exportCsv('unitId=u-re-garden&q=' + encodeURIComponent('HYPERLINK'));
-  const f = all.records.find((r) => r['系统编号'] === formula.id)!;
-  assert.equal(f['标题'], `'${FORMULA_TITLE}`, 'OWASP CSV injection: text starting with = gets an apostrophe');
+  assert.equal(row.投诉内容, AWKWARD);
+  assert.equal(row.客户诉求, '维修, 并赔偿');
+  assert.equal(row.事发地点, '3栋\n1201室');
+  assert.equal(row.受理时间, '2026-11-24 00:30:00');
+  assert.equal(row.状态, '已转达');
+  assert.equal(row.定性, '有效投诉');
+  assert.equal(row.是否超时, '否');
+  const all = await exportCsv(`unitId=u-re-garden&q=${encodeURIComponent('HYPERLINK')}`);
+  const f = all.records.find((r) => r.系统编号 === formula.id)!;
+  assert.equal(f.标题, `'${FORMULA_TITLE}`, 'OWASP CSV injection: text starting with = gets an apostrophe');
 });
 
 test('R-IN-4: a handler (no contact.view) exports masked contacts, an agent unmasked; each is recorded as such', async () => {
   const query = `q=${encodeURIComponent(awkward.code)}`;
   const asHandler = await exportCsv(query, 'handler');
-  const h = asHandler.records.find((r) => r['系统编号'] === dispatched.id)!;
+  const h = asHandler.records.find((r) => r.系统编号 === dispatched.id)!;
   assert.ok(h, 'the handler exports the complaint dispatched to its department');
-  assert.equal(h['联系电话'], '139****5678');
-  assert.equal(h['电子邮箱'], 'w***@example.com');
+  assert.equal(h.联系电话, '139****5678');
+  assert.equal(h.电子邮箱, 'w***@example.com');
   const x = await exportXlsx(query, 'handler');
-  assert.equal(x.records[0]['联系电话'], '139****5678');
+  assert.equal(x.records[0].联系电话, '139****5678');
   assert.ok(!(await t.api('GET', `/api/complaints/export.xlsx?${query}`, undefined, { role: 'handler' })).rawPayload.includes(PHONE));
 
   const asAgent = await exportCsv(query, 'agent');
-  const a = asAgent.records.find((r) => r['系统编号'] === dispatched.id)!;
-  assert.equal(a['联系电话'], PHONE);
-  assert.equal(a['电子邮箱'], EMAIL);
+  const a = asAgent.records.find((r) => r.系统编号 === dispatched.id)!;
+  assert.equal(a.联系电话, PHONE);
+  assert.equal(a.电子邮箱, EMAIL);
 
   const log = await listExportLog(t.deps.db, { orgIds: null, limit: 4 });
   const handlerRow = log.find((l) => l.role === 'handler' && l.format === 'csv')!;
@@ -225,7 +225,7 @@ test('out of scope never exported: a unit specialist gets its unit only, a handl
   const codes = new Set(csv.rows.map((r) => r[csv.col('投诉编号')]));
   assert.ok(ids.has(awkward.id));
   for (const f of fuel) assert.ok(!ids.has(f.id) && !codes.has(f.code), `${f.code} of another company is not exported`);
-  assert.ok(csv.records.every((r) => r['被投诉单位'] === '城市花园项目'));
+  assert.ok(csv.records.every((r) => r.被投诉单位 === '城市花园项目'));
   assert.deepEqual([...ids], await listAll('sort=received', 'specialist'));
 
   const handler = await exportCsv('sort=received', 'handler');

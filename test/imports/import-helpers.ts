@@ -15,7 +15,7 @@ export interface ImportForm {
 }
 
 export function importBody(form: ImportForm): { payload: Buffer; headers: Record<string, string> } {
-  const boundary = '----plaintimport' + Math.random().toString(16).slice(2);
+  const boundary = `----plaintimport${Math.random().toString(16).slice(2)}`;
   const field = (name: string, value: string) => Buffer.from(`--${boundary}\r\nContent-Disposition: form-data; name="${name}"\r\n\r\n${value}\r\n`);
   const parts = [
     field('header', String(form.header ?? true)),

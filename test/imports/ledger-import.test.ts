@@ -42,7 +42,7 @@ const BAD_ROWS = [
 
 function csv(rows: string[][], sep = ','): string {
   const cell = (v: string) => (sep === ',' && /[",\n]/.test(v) ? `"${v.replaceAll('"', '""')}"` : v);
-  return rows.map((r) => r.map(cell).join(sep)).join('\r\n') + '\r\n';
+  return `${rows.map((r) => r.map(cell).join(sep)).join('\r\n')}\r\n`;
 }
 const ledger = (bytes: Buffer, filename = '投诉台账.csv'): ImportForm => ({ filename, bytes, header: true, mapping: MAPPING });
 const gbk = iconv.encode(csv([HEADER, ...ROWS]), 'gbk');

@@ -11,7 +11,7 @@ export interface Identity {
 
 export const MASK = { name: '【客户】', phone: '【电话】', email: '【邮箱】', idCard: '【证件号】' } as const;
 
-const escape = (s: string) => s.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
+const escapeRegExp = (s: string) => s.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
 const CJK = /^[\u3400-\u9fff]/;
 const HONORIFICS = '先生|女士|小姐|太太|阿姨|叔叔|大爷|大妈|师傅|老师|老板|业主';
 
@@ -31,7 +31,7 @@ function digitsOnly(s: string): string {
 export function anonymise(text: string | null | undefined, who: Identity): string {
   if (!text) return '';
   let out = text;
-  for (const e of who.emails.filter(Boolean)) out = out.replace(new RegExp(escape(e), 'gi'), MASK.email);
+  for (const e of who.emails.filter(Boolean)) out = out.replace(new RegExp(escapeRegExp(e), 'gi'), MASK.email);
   out = out.replace(EMAIL_RE, MASK.email);
   out = out.replace(ID_CARD_RE, MASK.idCard);
   for (const p of who.phones.filter(Boolean)) {
@@ -45,13 +45,13 @@ export function anonymise(text: string | null | undefined, who: Identity): strin
   // Longest names first, so '欧阳小明' is masked before '欧阳'.
   const names = [...new Set(who.names.map((n) => n.trim()).filter((n) => n.length >= 2))].sort((a, b) => b.length - a.length);
   for (const n of names) {
-    out = out.replace(new RegExp(escape(n), CJK.test(n) ? 'g' : 'gi'), MASK.name);
+    out = out.replace(new RegExp(escapeRegExp(n), CJK.test(n) ? 'g' : 'gi'), MASK.name);
     if (CJK.test(n)) {
       // 张伟 is also 张先生 / 张女士 / 张阿姨 in the text (复姓 such as 欧阳 when the name is 3+ characters and starts with one).
       const surnames = n.length >= 3 && COMPOUND_SURNAMES.has(n.slice(0, 2)) ? [n.slice(0, 2)] : [n.slice(0, 1)];
-      for (const s of surnames) out = out.replace(new RegExp(`${escape(s)}(?:${HONORIFICS})`, 'g'), MASK.name);
+      for (const s of surnames) out = out.replace(new RegExp(`${escapeRegExp(s)}(?:${HONORIFICS})`, 'g'), MASK.name);
     } else {
-      for (const part of n.split(/\s+/).filter((p) => p.length >= 3)) out = out.replace(new RegExp(`\\b${escape(part)}\\b`, 'gi'), MASK.name);
+      for (const part of n.split(/\s+/).filter((p) => p.length >= 3)) out = out.replace(new RegExp(`\\b${escapeRegExp(part)}\\b`, 'gi'), MASK.name);
     }
   }
   return out;

@@ -130,7 +130,7 @@ export function csvField(cell: ExportCell): string {
 
 /** A CSV record with its CRLF line end. */
 export function csvLine(cells: readonly ExportCell[]): string {
-  return cells.map(csvField).join(',') + '\r\n';
+  return `${cells.map(csvField).join(',')}\r\n`;
 }
 
 /** The BOM that makes Excel in a Chinese locale read the file as UTF-8 rather than GBK. */

@@ -19,7 +19,7 @@ import {
   type SpecialReportContent,
 } from '../../domain/casework/index.ts';
 import { wallLabel } from '../../domain/calendar/local-time.ts';
-import { lockOr404, packOf, conflict, levelSetAt, levelNames, iso, text } from './common.ts';
+import { lockOr404, packOf, conflict, levelNames, iso, text } from './common.ts';
 import { authorize } from '../../security/authorize.ts';
 import { loadCapa } from './capa.ts';
 import { inTransaction } from '../../data/transaction.ts';
@@ -160,7 +160,7 @@ export async function specialReportWorkbook(view: SpecialReportView): Promise<Bu
   if (c.causeAnalysis) ws.addRow(['原因分析', '', '', c.causeAnalysis]);
   ws.addRow([]);
   ws.addRow(['C. 为预防投诉重演采取的应对措施']).font = { bold: true };
-  c.measures.forEach((m, i) => ws.addRow([`${i + 1}`, m.source, '', m.text]));
+  for (const [i, m] of c.measures.entries()) ws.addRow([`${i + 1}`, m.source, '', m.text]);
   if (c.progress.length) {
     ws.addRow([]);
     ws.addRow(['进展快报']).font = { bold: true };
@@ -300,7 +300,7 @@ const esc = (s: unknown) => String(s ?? '').replace(/[&<>"']/g, (c) => ({ '&': '
 /** A printable page of the report (A4, Chinese headings); every value is HTML-escaped. */
 export function specialReportHtml(view: SpecialReportView): string {
   const c = view.content;
-  const state = view.status === 'approved' ? '已审批（' + (view.approvedBy ?? '') + '）' : '草稿';
+  const state = view.status === 'approved' ? `已审批（${view.approvedBy ?? ''}）` : '草稿';
   const header = [['投诉编号', c.header.code, '项目/单位', c.header.unit], ['投诉级别', c.header.levelName, '投诉类别', c.header.category ?? ''], ['受理时间', c.header.receivedLocal, '结案时间', c.header.closedLocal ?? '未结案'], ['报告状态', state, '', '']];
   const rows = (cells: unknown[][]) => cells.map((r) => `<tr>${r.map((x) => `<td>${esc(x)}</td>`).join('')}</tr>`).join('');
   return `<!doctype html><html lang="zh-CN"><head><meta charset="utf-8"><title>${esc(c.title)}</title>

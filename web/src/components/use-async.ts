@@ -15,6 +15,7 @@ export function useAsync<T>(fn: () => Promise<T>, deps: unknown[]): AsyncState<T
   const [loading, setLoading] = useState(true);
   const [tick, setTick] = useState(0);
   const latest = useRef(0);
+  // biome-ignore lint/correctness/useExhaustiveDependencies: `fn` is a new closure each render; the caller names what it depends on in `deps`
   useEffect(() => {
     const id = ++latest.current;
     setLoading(true);
@@ -31,7 +32,6 @@ export function useAsync<T>(fn: () => Promise<T>, deps: unknown[]): AsyncState<T
         setLoading(false);
       },
     );
-    // `fn` is a new closure each render; the caller names what it depends on in `deps`.
   }, [...deps, tick]);
   const reload = useCallback(() => setTick((n) => n + 1), []);
   return { data, error, loading, reload, setData };

@@ -13,7 +13,7 @@ function subscribe(listener: () => void): () => void {
   if (!timer) {
     timer = setInterval(() => {
       now = Date.now();
-      listeners.forEach((l) => l());
+      for (const l of listeners) l();
     }, 1000);
   }
   return () => {

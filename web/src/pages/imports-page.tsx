@@ -53,6 +53,7 @@ function ImportConsole() {
   const signature = kind === 'xlsx' ? `xlsx:${header}` : headerSignature(header, rows?.[0]);
 
   // A new file (or header switch) brings back the mapping last used for the same header, or a guess.
+  // biome-ignore lint/correctness/useExhaustiveDependencies: only when the header's shape changes
   useEffect(() => {
     if (!signature) return;
     const saved = loadMapping(signature);
@@ -62,7 +63,6 @@ function ImportConsole() {
       setDefaults(saved.defaults);
     } else if (header && rows?.[0]) setMapping(guessMapping(rows[0]));
     else setMapping({});
-    // eslint-disable-next-line react-hooks/exhaustive-deps -- only when the header's shape changes
   }, [signature]);
 
   const chooseFile = async (f: File) => {

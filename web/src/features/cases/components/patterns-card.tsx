@@ -29,7 +29,7 @@ export function PatternsCard() {
                   <Typography.Text>· {labels.category(p.categoryId)}</Typography.Text>
                   {p.rising && <Tag color="red">{t('cases.rising')}</Tag>}
                 </Space>
-                <div className="pattern-months" aria-label={t('cases.perMonth')}>
+                <div className="pattern-months" role="img" aria-label={t('cases.perMonth')}>
                   {p.months.map((m) => (
                     <span key={m.month}>
                       {m.month.slice(2)}: <b>{m.count}</b>

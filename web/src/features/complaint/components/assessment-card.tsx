@@ -18,7 +18,7 @@ function FactInput({ name }: { name: string }) {
   const { t, has } = useI18n();
   const key = `assess.${name}`;
   const label = has(key) ? t(key) : name;
-  let input;
+  let input: React.ReactNode;
   if (name === 'harm')
     input = <Select allowClear options={(['serious', 'minor', 'none'] as const).map((h) => ({ value: h, label: t(`assess.harm.${h}`) }))} />;
   else if (name.endsWith('Yuan')) input = <InputNumber min={0} style={{ width: '100%' }} />;

@@ -23,7 +23,7 @@ type Values = Omit<CreateComplaintBody, 'receivedAt' | 'incident' | 'flags'> & {
   flags?: string[];
 };
 
-const blank = (s: string | undefined) => (s && s.trim() ? s.trim() : undefined);
+const blank = (s: string | undefined) => (s?.trim() ? s.trim() : undefined);
 
 export function IntakeForm() {
   const { t, pick } = useI18n();
@@ -45,7 +45,7 @@ export function IntakeForm() {
   }, [unitId, meta, pick]);
 
   const required = { required: true, whitespace: true, message: t('common.required') };
-  const notFuture = (_: unknown, v: Dayjs | undefined) => (v && v.isAfter(dayjs()) ? Promise.reject(new Error(t('error.futureTime'))) : Promise.resolve());
+  const notFuture = (_: unknown, v: Dayjs | undefined) => (v?.isAfter(dayjs()) ? Promise.reject(new Error(t('error.futureTime'))) : Promise.resolve());
 
   const onFinish = async (v: Values) => {
     const flags = Object.fromEntries((v.flags ?? []).map((f) => [f, true]));

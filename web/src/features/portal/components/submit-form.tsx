@@ -12,7 +12,7 @@ import { ApiError } from '../../../api/client.ts';
 const MAX_FILES = 6;
 const MAX_BYTES = 10 * 1024 * 1024;
 
-const blank = (s: string | undefined) => (s && s.trim() ? s.trim() : undefined);
+const blank = (s: string | undefined) => (s?.trim() ? s.trim() : undefined);
 
 export function SubmitForm({ onTrack }: { onTrack: (c: Credentials) => void }) {
   const t = useT();

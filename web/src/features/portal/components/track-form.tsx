@@ -30,10 +30,10 @@ export function TrackPanel({ initial }: { initial: Partial<Credentials> }) {
     }
   };
 
+  // biome-ignore lint/correctness/useExhaustiveDependencies: runs only when new credentials arrive, not when `lookup` is re-created
   useEffect(() => {
     form.setFieldsValue({ code: initial.code ?? '', secret: initial.secret ?? '' });
     if (initial.code && initial.secret) void lookup({ code: initial.code, secret: initial.secret });
-    // Runs only when new credentials arrive, not when `lookup` is re-created.
   }, [initial.code, initial.secret]);
 
   return (
