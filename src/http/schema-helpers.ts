@@ -25,15 +25,22 @@ export const VISIBLE_TEXT_PATTERN = '[^\\s\\p{Cc}\\p{Cf}\\p{Z}]';
 /** A required title or name: 1..max characters, at least one of them visible. */
 export const VisibleText = (max: number) => Type.String({ minLength: 1, maxLength: max, pattern: VISIBLE_TEXT_PATTERN });
 
+/**
+ * A file sent as bytes (a workbook, a CSV, an attachment); the operation's content type says which. The
+ * handler sends a Buffer or a stream, which Fastify passes through unserialised, so its static type is open.
+ */
+export const FileBody = (description: string) => Type.Unsafe<unknown>(Type.String({ format: 'binary', description }));
+
+/** A printable HTML page. */
+export const HtmlPage = Type.String({ description: 'HTML page' });
+
 export const IsoDateTime = Type.String({ format: 'date-time', maxLength: 40 });
 
 /**
- * Standard responses on every authenticated route: the documented error shape, and a success body
- * described in docs/API.md (left open here so the presenter stays the single source of its shape).
+ * The error answers of an authenticated route. Each route declares its own success answer beside these,
+ * so the OpenAPI document (and the web app's types generated from it) says what every operation returns.
  */
 export const STANDARD_ERRORS = {
-  200: Type.Unknown(),
-  201: Type.Unknown(),
   400: ErrorResponse,
   401: ErrorResponse,
   403: ErrorResponse,

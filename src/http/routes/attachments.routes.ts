@@ -11,10 +11,24 @@ import { complaintForUser } from '../../security/authorize.ts';
 import { DomainError, invalid, notFound } from '../../domain/errors.ts';
 import { addAttachment, findAttachment, listAttachments, MAX_ATTACHMENT_BYTES, readAttachmentBytes } from '../../use-cases/attachments/attachments.ts';
 import { actorOf, requireUser } from '../auth-hook.ts';
-import { STANDARD_ERRORS } from '../schema-helpers.ts';
+import { FileBody, Nullable, SERIALIZE_AS_IS, STANDARD_ERRORS } from '../schema-helpers.ts';
 import { IdParams } from './complaints.schema.ts';
 
 const tags = ['attachments'];
+
+/** The types an attachment can have: its content is sniffed on upload (attachments.ts). */
+const SNIFFED_TYPES = ['image/jpeg', 'image/png', 'image/webp', 'image/gif', 'application/pdf'] as const;
+
+export const AttachmentSchema = Type.Object({
+  id: Type.String(),
+  complaintId: Type.String(),
+  filename: Type.String(),
+  mime: Type.String({ description: `one of ${SNIFFED_TYPES.join(', ')}` }),
+  size: Type.Integer({ description: 'bytes' }),
+  sha256: Type.String(),
+  createdAt: Type.String({ format: 'date-time' }),
+  createdBy: Nullable(Type.String()),
+});
 const security = [{ bearer: [] }];
 
 /** The CSP of a served file: nothing may run, load or frame it; a PDF viewer still renders it. */
@@ -59,8 +73,9 @@ export async function attachmentRoutes(root: FastifyInstance, deps: Deps, dir: s
         summary: 'Attach evidence (multipart, one file): JPEG, PNG, WebP, GIF or PDF, checked by content; at most 10 MB',
         consumes: ['multipart/form-data'],
         params: IdParams,
-        response: { ...STANDARD_ERRORS },
+        response: { ...STANDARD_ERRORS, 201: AttachmentSchema },
       },
+      ...SERIALIZE_AS_IS,
     },
     async (request, reply) => {
       const user = requireUser(request);
@@ -72,7 +87,7 @@ export async function attachmentRoutes(root: FastifyInstance, deps: Deps, dir: s
 
   app.get(
     '/api/complaints/:id/attachments',
-    { schema: { tags, security, summary: "A complaint's attachments (metadata)", params: IdParams, response: { ...STANDARD_ERRORS } } },
+    { schema: { tags, security, summary: "A complaint's attachments (metadata)", params: IdParams, response: { ...STANDARD_ERRORS, 200: Type.Array(AttachmentSchema) } }, ...SERIALIZE_AS_IS },
     async (request) => {
       const user = requireUser(request);
       await complaintForUser(deps, user, request.params.id, { capability: 'complaint.read' });
@@ -88,7 +103,8 @@ export async function attachmentRoutes(root: FastifyInstance, deps: Deps, dir: s
         security,
         summary: 'The bytes of an attachment, to users who may read its complaint (404 otherwise)',
         params: Type.Object({ id: Type.String({ format: 'uuid', maxLength: 36 }) }, { additionalProperties: false }),
-        response: { 200: Type.Unknown(), 400: STANDARD_ERRORS[400], 401: STANDARD_ERRORS[401], 403: STANDARD_ERRORS[403], 404: STANDARD_ERRORS[404] },
+        produces: [...SNIFFED_TYPES],
+        response: { 200: FileBody('the file as uploaded, with the type its content was found to be'), 400: STANDARD_ERRORS[400], 401: STANDARD_ERRORS[401], 403: STANDARD_ERRORS[403], 404: STANDARD_ERRORS[404] },
       },
       // Route-level hooks run after the app's onSend, so this policy replaces the app's page policy.
       onSend: async (_request, reply, payload) => {

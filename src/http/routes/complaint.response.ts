@@ -101,3 +101,6 @@ export const ComplaintSchema = Type.Object({
   links: Type.Optional(Type.Array(Type.Object({ id: Type.String(), code: Type.String(), kind: Type.String(), direction: StringEnum(['to', 'from'] as const) }))),
   allowedActions: Type.Array(StringEnum(ACTION_TYPES)),
 });
+
+/** The customer's unmasked contact (GET /api/complaints/:id/contact); each view is logged. */
+export const ContactSchema = Type.Object({ customerId: Type.String(), name: Type.String(), phone: Nullable(Type.String()), email: Nullable(Type.String()) });

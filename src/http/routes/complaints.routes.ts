@@ -21,7 +21,8 @@ import { requireUser, actorOf } from '../auth-hook.ts';
 import type { SessionUser } from '../../use-cases/auth.ts';
 import { SERIALIZE_AS_IS, STANDARD_ERRORS } from '../schema-helpers.ts';
 import { SEARCH_TOTAL_CAP } from '../../domain/search/index.ts';
-import { ComplaintEventSchema, ComplaintSchema } from './complaint.response.ts';
+import { ComplaintEventSchema, ComplaintSchema, ContactSchema } from './complaint.response.ts';
+import { AssessmentResultSchema } from './assessment.response.ts';
 import { CreateComplaintBody, ActionBody, ListQuery, ComplaintListResponse, IdParams, AssessmentQuery, type ExportQuery } from './complaints.schema.ts';
 import { presentComplaint, presentSummary, presentEvent } from './complaint-presenter.ts';
 
@@ -129,8 +130,9 @@ export async function complaintRoutes(root: FastifyInstance, deps: Deps): Promis
         security,
         summary: "The customer's unmasked phone and e-mail, for roles that handle the case; each view is logged as a contact_viewed event (R-IN-4)",
         params: IdParams,
-        response: { ...STANDARD_ERRORS },
+        response: { ...STANDARD_ERRORS, 200: ContactSchema },
       },
+      ...SERIALIZE_AS_IS,
     },
     async (request) => {
       const user = requireUser(request);
@@ -163,8 +165,9 @@ export async function complaintRoutes(root: FastifyInstance, deps: Deps): Promis
         summary: 'Compensation and penalty assessment (R-RS-2, R-RS-3); facts the record lacks go in the query',
         params: IdParams,
         querystring: AssessmentQuery,
-        response: { ...STANDARD_ERRORS },
+        response: { ...STANDARD_ERRORS, 200: AssessmentResultSchema },
       },
+      ...SERIALIZE_AS_IS,
     },
     async (request) => {
       const user = requireUser(request);

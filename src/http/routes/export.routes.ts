@@ -11,7 +11,7 @@ import { startComplaintExport, EXPORT_MIME } from '../../use-cases/export-compla
 import { readExportLog } from '../../use-cases/read-export-log.ts';
 import { authorize, can } from '../../security/authorize.ts';
 import { requireUser, actorOf } from '../auth-hook.ts';
-import { Nullable, STANDARD_ERRORS, StringEnum } from '../schema-helpers.ts';
+import { FileBody, Nullable, STANDARD_ERRORS, StringEnum } from '../schema-helpers.ts';
 import { ExportQuery } from './complaints.schema.ts';
 import { queueView } from './complaints.routes.ts';
 import { EXPORT_FORMATS } from '../../domain/export/complaint-export.ts';
@@ -51,7 +51,7 @@ export async function exportRoutes(root: FastifyInstance, deps: Deps): Promise<v
               : "The queue view as an .xlsx workbook (Chinese headings, times in Asia/Shanghai): the list's filters, every row in the list's order; contacts masked unless the role may see them (R-IN-4); recorded in the export log",
           querystring: ExportQuery,
           produces: [EXPORT_MIME[format].split(';')[0]],
-          response: { ...STANDARD_ERRORS, 200: Type.Unknown({ description: `${format} file, streamed` }) },
+          response: { ...STANDARD_ERRORS, 200: FileBody(`${format} file, streamed`) },
         },
       },
       async (request, reply) => {

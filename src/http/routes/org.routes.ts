@@ -6,14 +6,15 @@ import type { Deps } from '../../use-cases/context.ts';
 import { listVisibleNodes, readUnitCalendar, saveUnitCalendar } from '../../use-cases/org-units.ts';
 import { officialHolidayYears, dayInfo } from '../../domain/calendar/index.ts';
 import { requireUser } from '../auth-hook.ts';
-import { STANDARD_ERRORS, StringEnum } from '../schema-helpers.ts';
+import { SERIALIZE_AS_IS, STANDARD_ERRORS, StringEnum } from '../schema-helpers.ts';
+import { OrgNodeSchema, SavedCalendarSchema, UnitCalendarSchema } from './org.response.ts';
 
 const tags = ['organisation'];
 const security = [{ bearer: [] }];
 
 export async function orgRoutes(root: FastifyInstance, deps: Deps): Promise<void> {
   const app = root.withTypeProvider<TypeBoxTypeProvider>();
-  app.get('/api/units', { schema: { tags, security, summary: "The organisation nodes in the user's scope, with the chain above it", response: { ...STANDARD_ERRORS } } }, async (request) => {
+  app.get('/api/units', { schema: { tags, security, summary: "The organisation nodes in the user's scope, with the chain above it", response: { ...STANDARD_ERRORS, 200: Type.Array(OrgNodeSchema) } }, ...SERIALIZE_AS_IS }, async (request) => {
     const user = requireUser(request);
     const nodes = await listVisibleNodes(deps, user);
     return nodes.map((n) => ({ id: n.id, name: n.name, kind: n.kind, parentId: n.parent_id, policyId: n.policy_id, settings: n.settings }));
@@ -38,7 +39,7 @@ export async function orgRoutes(root: FastifyInstance, deps: Deps): Promise<void
 
   app.get(
     '/api/units/:id/calendar',
-    { schema: { tags, security, summary: "A unit's business calendar, with the year's days and the official-data flag (R-TL-1)", params: CalendarParams, querystring: CalendarQuery, response: { ...STANDARD_ERRORS } } },
+    { schema: { tags, security, summary: "A unit's business calendar, with the year's days and the official-data flag (R-TL-1)", params: CalendarParams, querystring: CalendarQuery, response: { ...STANDARD_ERRORS, 200: UnitCalendarSchema } }, ...SERIALIZE_AS_IS },
     async (request) => {
       const user = requireUser(request);
       const calendar = await readUnitCalendar(deps, user, request.params.id);
@@ -62,7 +63,7 @@ export async function orgRoutes(root: FastifyInstance, deps: Deps): Promise<void
 
   app.put(
     '/api/units/:id/calendar',
-    { schema: { tags, security, summary: 'Save a new calendar version (deadlines already computed are not rewritten)', params: CalendarParams, body: CalendarBody, response: { ...STANDARD_ERRORS } } },
+    { schema: { tags, security, summary: 'Save a new calendar version (deadlines already computed are not rewritten)', params: CalendarParams, body: CalendarBody, response: { ...STANDARD_ERRORS, 200: SavedCalendarSchema } }, ...SERIALIZE_AS_IS },
     async (request) => {
       const saved = await saveUnitCalendar(deps, requireUser(request), request.params.id, request.body as Record<string, unknown>);
       return { calendar: saved };

@@ -88,7 +88,7 @@ export async function portalRoutes(root: FastifyInstance, deps: Deps, attachment
         tags,
         summary: 'Add a photo (or PDF) to a submitted complaint: multipart with the fields code and secret before one file part',
         consumes: ['multipart/form-data'],
-        response: { ...STANDARD_ERRORS },
+        response: { ...STANDARD_ERRORS, 201: Type.Object({ filename: Type.String(), mime: Type.String(), size: Type.Integer({ description: 'bytes' }) }) },
       },
     },
     async (request, reply) => {

@@ -11,7 +11,8 @@ import { REPORT_KINDS } from '../../domain/reports/periods.ts';
 import { requireUser } from '../auth-hook.ts';
 import { nodeForUser } from '../../security/authorize.ts';
 import { PRINTABLE_PAGE_CSP } from '../page-csp.ts';
-import { STANDARD_ERRORS, StringEnum } from '../schema-helpers.ts';
+import { FileBody, HtmlPage, SERIALIZE_AS_IS, STANDARD_ERRORS, StringEnum } from '../schema-helpers.ts';
+import { KpiSchema, PeriodicReportSchema } from './reports.response.ts';
 
 const tags = ['reports'];
 const security = [{ bearer: [] }];
@@ -41,8 +42,9 @@ export async function reportRoutes(root: FastifyInstance, deps: Deps): Promise<v
         security,
         summary: 'Daily / half-monthly / monthly / quarterly report for an org node and its subtree (R-RP-1, R-NT-1); a closed period is served from its first snapshot',
         querystring: PeriodicQuery,
-        response: { ...STANDARD_ERRORS },
+        response: { ...STANDARD_ERRORS, 200: PeriodicReportSchema },
       },
+      ...SERIALIZE_AS_IS,
     },
     async (request) => {
       await nodeForUser(deps, requireUser(request), request.query.nodeId, 'report.read');
@@ -59,7 +61,7 @@ export async function reportRoutes(root: FastifyInstance, deps: Deps): Promise<v
         summary: 'The same report as an .xlsx laid out like the paper form (Chinese headings)',
         querystring: PeriodicQuery,
         produces: [XLSX_MIME],
-        response: { ...STANDARD_ERRORS, 200: Type.Unknown({ description: 'xlsx workbook' }) },
+        response: { ...STANDARD_ERRORS, 200: FileBody('xlsx workbook') },
       },
     },
     async (request, reply) => {
@@ -83,7 +85,7 @@ export async function reportRoutes(root: FastifyInstance, deps: Deps): Promise<v
         summary: 'The same report as a printable page (A4, Chinese headings)',
         querystring: PeriodicQuery,
         produces: ['text/html'],
-        response: { ...STANDARD_ERRORS, 200: Type.Unknown({ description: 'HTML page' }) },
+        response: { ...STANDARD_ERRORS, 200: HtmlPage },
       },
     },
     async (request, reply) => {
@@ -105,8 +107,9 @@ export async function reportRoutes(root: FastifyInstance, deps: Deps): Promise<v
         security,
         summary: 'Quarterly KPIs: specialist closure rate, handling timeliness (S3), satisfaction, fuel-station penalties, ranked (R-RS-4, R-RS-3)',
         querystring: KpiQuery,
-        response: { ...STANDARD_ERRORS },
+        response: { ...STANDARD_ERRORS, 200: KpiSchema },
       },
+      ...SERIALIZE_AS_IS,
     },
     async (request) => {
       await nodeForUser(deps, requireUser(request), request.query.nodeId, 'kpi.read');

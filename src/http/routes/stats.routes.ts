@@ -5,9 +5,10 @@ import { Type } from 'typebox';
 import type { Deps } from '../../use-cases/context.ts';
 import { requireUser } from '../auth-hook.ts';
 import { authorize } from '../../security/authorize.ts';
-import { STANDARD_ERRORS } from '../schema-helpers.ts';
+import { SERIALIZE_AS_IS, STANDARD_ERRORS } from '../schema-helpers.ts';
 import { DASHBOARD_FRESH_MS, readDashboard } from '../../use-cases/read-dashboard.ts';
 import { readInbox } from '../../use-cases/read-inbox.ts';
+import { InboxSchema } from './inbox.response.ts';
 
 const Count = Type.Integer({ minimum: 0 });
 const DashboardSchema = Type.Object({
@@ -46,8 +47,9 @@ export async function statsRoutes(root: FastifyInstance, deps: Deps): Promise<vo
         security: [{ bearer: [] }],
         summary: "Notifications due for the user's role (R-NT-1/2)",
         querystring: Type.Object({ limit: Type.Optional(Type.Integer({ minimum: 1, maximum: 200 })) }, { additionalProperties: false }),
-        response: { ...STANDARD_ERRORS },
+        response: { ...STANDARD_ERRORS, 200: InboxSchema },
       },
+      ...SERIALIZE_AS_IS,
     },
     async (request) => readInbox(deps, requireUser(request), request.query.limit),
   );

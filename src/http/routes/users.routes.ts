@@ -10,6 +10,7 @@ import { DomainError } from '../../domain/errors.ts';
 import { requireUser } from '../auth-hook.ts';
 import { throttle } from '../../use-cases/throttle.ts';
 import { Nullable, STANDARD_ERRORS, StringEnum, VisibleText } from '../schema-helpers.ts';
+import { UserAccountSchema } from './users.response.ts';
 
 const tags = ['users'];
 const security = [{ bearer: [] }];
@@ -28,7 +29,7 @@ export async function userRoutes(root: FastifyInstance, deps: Deps): Promise<voi
   const app = root.withTypeProvider<TypeBoxTypeProvider>();
   const takenAnswers = throttle(deps, { name: 'users.taken-email', windowMs: 3600_000, max: TAKEN_EMAIL_ANSWERS_PER_HOUR });
 
-  app.get('/api/users', { schema: { tags, security, summary: 'Users in the caller’s organisation scope', response: { ...STANDARD_ERRORS } } }, async (request) => {
+  app.get('/api/users', { schema: { tags, security, summary: 'Users in the caller’s organisation scope', response: { ...STANDARD_ERRORS, 200: Type.Array(UserAccountSchema) } } }, async (request) => {
     const user = requireUser(request);
     authorize(user, 'users.manage');
     return listUsers(deps, user);
@@ -51,7 +52,7 @@ export async function userRoutes(root: FastifyInstance, deps: Deps): Promise<voi
           },
           { additionalProperties: false },
         ),
-        response: { ...STANDARD_ERRORS },
+        response: { ...STANDARD_ERRORS, 201: UserAccountSchema },
       },
     },
     async (request, reply) => {
@@ -88,7 +89,7 @@ export async function userRoutes(root: FastifyInstance, deps: Deps): Promise<voi
           },
           { additionalProperties: false, minProperties: 1 },
         ),
-        response: { ...STANDARD_ERRORS },
+        response: { ...STANDARD_ERRORS, 200: UserAccountSchema },
       },
     },
     async (request) => {

@@ -58,7 +58,7 @@ function presentCase(c: { id: string; complaint_id: string; complaint_code: stri
     title: c.title,
     summary: c.summary,
     lessons: c.lessons,
-    evidence: c.evidence,
+    evidence: c.evidence as Record<string, unknown>,
     receivedAt: iso(c.received_at),
     closedAt: iso(c.closed_at),
     createdAt: iso(c.created_at),

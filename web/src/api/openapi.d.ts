@@ -61,15 +61,6 @@ export interface paths {
                     };
                 };
                 /** @description Default Response */
-                201: {
-                    headers: {
-                        [name: string]: unknown;
-                    };
-                    content: {
-                        "application/json": unknown;
-                    };
-                };
-                /** @description Default Response */
                 400: {
                     headers: {
                         [name: string]: unknown;
@@ -208,15 +199,6 @@ export interface paths {
                     };
                 };
                 /** @description Default Response */
-                201: {
-                    headers: {
-                        [name: string]: unknown;
-                    };
-                    content: {
-                        "application/json": unknown;
-                    };
-                };
-                /** @description Default Response */
                 400: {
                     headers: {
                         [name: string]: unknown;
@@ -325,13 +307,17 @@ export interface paths {
             };
             requestBody?: never;
             responses: {
-                /** @description Default Response */
+                /** @description the file as uploaded, with the type its content was found to be */
                 200: {
                     headers: {
                         [name: string]: unknown;
                     };
                     content: {
-                        "application/json": unknown;
+                        "application/pdf": string;
+                        "image/gif": string;
+                        "image/jpeg": string;
+                        "image/png": string;
+                        "image/webp": string;
                     };
                 };
                 /** @description Default Response */
@@ -340,7 +326,39 @@ export interface paths {
                         [name: string]: unknown;
                     };
                     content: {
-                        "application/json": {
+                        "application/pdf": {
+                            error: {
+                                allowed?: string[];
+                                code: string;
+                                field?: string;
+                                message: string;
+                            };
+                        };
+                        "image/gif": {
+                            error: {
+                                allowed?: string[];
+                                code: string;
+                                field?: string;
+                                message: string;
+                            };
+                        };
+                        "image/jpeg": {
+                            error: {
+                                allowed?: string[];
+                                code: string;
+                                field?: string;
+                                message: string;
+                            };
+                        };
+                        "image/png": {
+                            error: {
+                                allowed?: string[];
+                                code: string;
+                                field?: string;
+                                message: string;
+                            };
+                        };
+                        "image/webp": {
                             error: {
                                 allowed?: string[];
                                 code: string;
@@ -356,7 +374,39 @@ export interface paths {
                         [name: string]: unknown;
                     };
                     content: {
-                        "application/json": {
+                        "application/pdf": {
+                            error: {
+                                allowed?: string[];
+                                code: string;
+                                field?: string;
+                                message: string;
+                            };
+                        };
+                        "image/gif": {
+                            error: {
+                                allowed?: string[];
+                                code: string;
+                                field?: string;
+                                message: string;
+                            };
+                        };
+                        "image/jpeg": {
+                            error: {
+                                allowed?: string[];
+                                code: string;
+                                field?: string;
+                                message: string;
+                            };
+                        };
+                        "image/png": {
+                            error: {
+                                allowed?: string[];
+                                code: string;
+                                field?: string;
+                                message: string;
+                            };
+                        };
+                        "image/webp": {
                             error: {
                                 allowed?: string[];
                                 code: string;
@@ -372,7 +422,39 @@ export interface paths {
                         [name: string]: unknown;
                     };
                     content: {
-                        "application/json": {
+                        "application/pdf": {
+                            error: {
+                                allowed?: string[];
+                                code: string;
+                                field?: string;
+                                message: string;
+                            };
+                        };
+                        "image/gif": {
+                            error: {
+                                allowed?: string[];
+                                code: string;
+                                field?: string;
+                                message: string;
+                            };
+                        };
+                        "image/jpeg": {
+                            error: {
+                                allowed?: string[];
+                                code: string;
+                                field?: string;
+                                message: string;
+                            };
+                        };
+                        "image/png": {
+                            error: {
+                                allowed?: string[];
+                                code: string;
+                                field?: string;
+                                message: string;
+                            };
+                        };
+                        "image/webp": {
                             error: {
                                 allowed?: string[];
                                 code: string;
@@ -388,7 +470,39 @@ export interface paths {
                         [name: string]: unknown;
                     };
                     content: {
-                        "application/json": {
+                        "application/pdf": {
+                            error: {
+                                allowed?: string[];
+                                code: string;
+                                field?: string;
+                                message: string;
+                            };
+                        };
+                        "image/gif": {
+                            error: {
+                                allowed?: string[];
+                                code: string;
+                                field?: string;
+                                message: string;
+                            };
+                        };
+                        "image/jpeg": {
+                            error: {
+                                allowed?: string[];
+                                code: string;
+                                field?: string;
+                                message: string;
+                            };
+                        };
+                        "image/png": {
+                            error: {
+                                allowed?: string[];
+                                code: string;
+                                field?: string;
+                                message: string;
+                            };
+                        };
+                        "image/webp": {
                             error: {
                                 allowed?: string[];
                                 code: string;
@@ -1325,16 +1439,31 @@ export interface paths {
                         [name: string]: unknown;
                     };
                     content: {
-                        "application/json": unknown;
-                    };
-                };
-                /** @description Default Response */
-                201: {
-                    headers: {
-                        [name: string]: unknown;
-                    };
-                    content: {
-                        "application/json": unknown;
+                        "application/json": {
+                            items: {
+                                categoryId: string | null;
+                                classification: string;
+                                /** Format: date-time */
+                                closedAt: string | null;
+                                complaintCode: string;
+                                complaintId: string;
+                                /** Format: date-time */
+                                createdAt: string | null;
+                                /** @description anonymised: report, demands, incidentPlace, reply, satisfaction, timeline, attachments */
+                                evidence: {
+                                    [key: string]: unknown;
+                                };
+                                id: string;
+                                lessons: string;
+                                level: string | null;
+                                policyId: string;
+                                /** Format: date-time */
+                                receivedAt: string | null;
+                                summary: string;
+                                title: string;
+                                unitId: string;
+                            }[];
+                        };
                     };
                 };
                 /** @description Default Response */
@@ -1452,16 +1581,29 @@ export interface paths {
                         [name: string]: unknown;
                     };
                     content: {
-                        "application/json": unknown;
-                    };
-                };
-                /** @description Default Response */
-                201: {
-                    headers: {
-                        [name: string]: unknown;
-                    };
-                    content: {
-                        "application/json": unknown;
+                        "application/json": {
+                            categoryId: string | null;
+                            classification: string;
+                            /** Format: date-time */
+                            closedAt: string | null;
+                            complaintCode: string;
+                            complaintId: string;
+                            /** Format: date-time */
+                            createdAt: string | null;
+                            /** @description anonymised: report, demands, incidentPlace, reply, satisfaction, timeline, attachments */
+                            evidence: {
+                                [key: string]: unknown;
+                            };
+                            id: string;
+                            lessons: string;
+                            level: string | null;
+                            policyId: string;
+                            /** Format: date-time */
+                            receivedAt: string | null;
+                            summary: string;
+                            title: string;
+                            unitId: string;
+                        };
                     };
                 };
                 /** @description Default Response */
@@ -1579,16 +1721,25 @@ export interface paths {
                         [name: string]: unknown;
                     };
                     content: {
-                        "application/json": unknown;
-                    };
-                };
-                /** @description Default Response */
-                201: {
-                    headers: {
-                        [name: string]: unknown;
-                    };
-                    content: {
-                        "application/json": unknown;
+                        "application/json": {
+                            months: string[];
+                            patterns: {
+                                cases: {
+                                    id: string;
+                                    title: string;
+                                }[];
+                                categoryId: string;
+                                months: {
+                                    count: number;
+                                    month: string;
+                                }[];
+                                rising: boolean;
+                                /** @description least-squares slope in complaints per month */
+                                slope: number;
+                                total: number;
+                                unitId: string;
+                            }[];
+                        };
                     };
                 };
                 /** @description Default Response */
@@ -1704,16 +1855,24 @@ export interface paths {
                         [name: string]: unknown;
                     };
                     content: {
-                        "application/json": unknown;
-                    };
-                };
-                /** @description Default Response */
-                201: {
-                    headers: {
-                        [name: string]: unknown;
-                    };
-                    content: {
-                        "application/json": unknown;
+                        "application/json": {
+                            items: {
+                                code: string;
+                                complaintId: string;
+                                /** Format: date-time */
+                                dueAt: string;
+                                /** Format: date-time */
+                                lastProgressAt: string | null;
+                                level: string;
+                                /** Format: date-time */
+                                levelSetAt: string;
+                                /** Format: date-time */
+                                missedDueAt: string;
+                                missedWeeks: number;
+                                title: string;
+                                unitId: string;
+                            }[];
+                        };
                     };
                 };
                 /** @description Default Response */
@@ -1925,15 +2084,6 @@ export interface paths {
                     };
                 };
                 /** @description Default Response */
-                201: {
-                    headers: {
-                        [name: string]: unknown;
-                    };
-                    content: {
-                        "application/json": unknown;
-                    };
-                };
-                /** @description Default Response */
                 400: {
                     headers: {
                         [name: string]: unknown;
@@ -2066,15 +2216,6 @@ export interface paths {
                 };
             };
             responses: {
-                /** @description Default Response */
-                200: {
-                    headers: {
-                        [name: string]: unknown;
-                    };
-                    content: {
-                        "application/json": unknown;
-                    };
-                };
                 /** @description Default Response */
                 201: {
                     headers: {
@@ -2441,15 +2582,6 @@ export interface paths {
                     };
                 };
                 /** @description Default Response */
-                201: {
-                    headers: {
-                        [name: string]: unknown;
-                    };
-                    content: {
-                        "application/json": unknown;
-                    };
-                };
-                /** @description Default Response */
                 400: {
                     headers: {
                         [name: string]: unknown;
@@ -2807,15 +2939,6 @@ export interface paths {
                     };
                 };
                 /** @description Default Response */
-                201: {
-                    headers: {
-                        [name: string]: unknown;
-                    };
-                    content: {
-                        "application/json": unknown;
-                    };
-                };
-                /** @description Default Response */
                 400: {
                     headers: {
                         [name: string]: unknown;
@@ -2938,16 +3061,121 @@ export interface paths {
                         [name: string]: unknown;
                     };
                     content: {
-                        "application/json": unknown;
-                    };
-                };
-                /** @description Default Response */
-                201: {
-                    headers: {
-                        [name: string]: unknown;
-                    };
-                    content: {
-                        "application/json": unknown;
+                        "application/json": {
+                            assessments: ({
+                                /** @enum {string} */
+                                apology: "visit" | "phone_or_letter";
+                                /** @enum {string} */
+                                cls: "A" | "B" | "C";
+                                coversMedicalCosts: boolean;
+                                explanation: string;
+                                explanationZh: string;
+                                /** @enum {boolean} */
+                                flexible: true;
+                                giftRatio?: 10 | 2 | 1;
+                                /** @description an amount in fen (1/100 yuan) */
+                                giftValueFen?: number;
+                                giftValueYuan?: number;
+                                /** @enum {string} */
+                                harm: "serious" | "minor" | "none";
+                                /** @enum {string} */
+                                kind: "food_compensation";
+                                /** @enum {string} */
+                                method: "visit_medical_gift" | "visit_medical" | "apology_gift";
+                                needsCompanyApproval: boolean;
+                                ruleId: string;
+                            } | {
+                                chosen?: {
+                                    /** @description an amount in fen (1/100 yuan) */
+                                    discountFen: number;
+                                    discountYuan: number;
+                                    labelZh: string;
+                                    /** @description an amount in fen (1/100 yuan) */
+                                    payableFen: number;
+                                    payableYuan: number;
+                                    /** @description percent off: 10 (九折) or 5 (九五折) */
+                                    ratePercent: 10 | 5;
+                                };
+                                eligible: boolean;
+                                explanation: string;
+                                explanationZh: string;
+                                /** @enum {string} */
+                                kind: "restaurant_discount";
+                                options: {
+                                    /** @description an amount in fen (1/100 yuan) */
+                                    discountFen: number;
+                                    discountYuan: number;
+                                    labelZh: string;
+                                    /** @description an amount in fen (1/100 yuan) */
+                                    payableFen: number;
+                                    payableYuan: number;
+                                    /** @description percent off: 10 (九折) or 5 (九五折) */
+                                    ratePercent: 10 | 5;
+                                }[];
+                                ruleId: string;
+                                unmet: ("raised_at_checkout" | "quality_confirmed" | "regular_customer")[];
+                            } | {
+                                areaPoints: number;
+                                baseFineYuan: number;
+                                dismissal: boolean;
+                                explanation: string;
+                                explanationZh: string;
+                                /** @description an amount in fen (1/100 yuan) */
+                                fineFen: number;
+                                fineYuan: number;
+                                /** @enum {string} */
+                                kind: "fuel_penalty";
+                                /** @enum {string} */
+                                level: "level1" | "level2" | "level3";
+                                managerShareEscalated: boolean;
+                                /** @description an amount in fen (1/100 yuan) */
+                                overdueFineFen: number;
+                                overdueFineYuan: number;
+                                overdueShares: {
+                                    /** @description an amount in fen (1/100 yuan) */
+                                    fen: number;
+                                    personId: string;
+                                    roles: ("direct" | "station_manager" | "area_manager")[];
+                                    yuan: number;
+                                }[];
+                                ruleIds: string[];
+                                sanctions: {
+                                    detail: string;
+                                    detailZh: string;
+                                    /** @enum {string} */
+                                    kind: "dismissal" | "station_awards_revoked" | "awards_revoked" | "demotion_to_trainee_manager" | "warning_and_transfer" | "contract_termination";
+                                    personId?: string;
+                                    ruleId: string;
+                                }[];
+                                shares: {
+                                    /** @description an amount in fen (1/100 yuan) */
+                                    fen: number;
+                                    personId: string;
+                                    roles: ("direct" | "station_manager" | "area_manager")[];
+                                    yuan: number;
+                                }[];
+                                totalByPerson: {
+                                    /** @description an amount in fen (1/100 yuan) */
+                                    fen: number;
+                                    personId: string;
+                                    roles: ("direct" | "station_manager" | "area_manager")[];
+                                    yuan: number;
+                                }[];
+                                /** @description an amount in fen (1/100 yuan) */
+                                totalFen: number;
+                                totalYuan: number;
+                                valid: boolean;
+                            })[];
+                            notes: {
+                                /** @enum {string} */
+                                code: "no_rules_for_pack" | "unknown_level" | "missing_facts" | "not_valid";
+                                /** @description for 'missing_facts': the facts to supply */
+                                fields?: string[];
+                                message: string;
+                                messageZh: string;
+                            }[];
+                            packId: string;
+                        };
                     };
                 };
                 /** @description Default Response */
@@ -3065,16 +3293,19 @@ export interface paths {
                         [name: string]: unknown;
                     };
                     content: {
-                        "application/json": unknown;
-                    };
-                };
-                /** @description Default Response */
-                201: {
-                    headers: {
-                        [name: string]: unknown;
-                    };
-                    content: {
-                        "application/json": unknown;
+                        "application/json": {
+                            complaintId: string;
+                            /** Format: date-time */
+                            createdAt: string;
+                            createdBy: string | null;
+                            filename: string;
+                            id: string;
+                            /** @description one of image/jpeg, image/png, image/webp, image/gif, application/pdf */
+                            mime: string;
+                            sha256: string;
+                            /** @description bytes */
+                            size: number;
+                        }[];
                     };
                 };
                 /** @description Default Response */
@@ -3173,21 +3404,24 @@ export interface paths {
             requestBody?: never;
             responses: {
                 /** @description Default Response */
-                200: {
-                    headers: {
-                        [name: string]: unknown;
-                    };
-                    content: {
-                        "application/json": unknown;
-                    };
-                };
-                /** @description Default Response */
                 201: {
                     headers: {
                         [name: string]: unknown;
                     };
                     content: {
-                        "application/json": unknown;
+                        "application/json": {
+                            complaintId: string;
+                            /** Format: date-time */
+                            createdAt: string;
+                            createdBy: string | null;
+                            filename: string;
+                            id: string;
+                            /** @description one of image/jpeg, image/png, image/webp, image/gif, application/pdf */
+                            mime: string;
+                            sha256: string;
+                            /** @description bytes */
+                            size: number;
+                        };
                     };
                 };
                 /** @description Default Response */
@@ -3303,16 +3537,64 @@ export interface paths {
                         [name: string]: unknown;
                     };
                     content: {
-                        "application/json": unknown;
-                    };
-                };
-                /** @description Default Response */
-                201: {
-                    headers: {
-                        [name: string]: unknown;
-                    };
-                    content: {
-                        "application/json": unknown;
+                        "application/json": {
+                            actions: {
+                                description: string;
+                                /** Format: date-time */
+                                doneAt: string | null;
+                                dueDate: string;
+                                id: string;
+                                /** @enum {string} */
+                                kind: "corrective" | "preventive";
+                                owner: string;
+                            }[];
+                            complaintId: string;
+                            containment: string | null;
+                            department: {
+                                id: string;
+                                name: string | null;
+                            };
+                            /** @description the 8D view, for the manufacturing pack only */
+                            eightD: {
+                                /** @description the step's part of the record: text, a list of actions, or an object (src/domain/casework/capa.ts eightD) */
+                                content: unknown;
+                                done: boolean;
+                                /** @enum {string} */
+                                step: "D1" | "D2" | "D3" | "D4" | "D5" | "D6" | "D7" | "D8";
+                                title: string;
+                                titleZh: string;
+                            }[] | null;
+                            id: string;
+                            /** @description what is still missing before effectiveness can be verified (empty: ready) */
+                            missingForVerification: string[];
+                            plan: {
+                                /** Format: date-time */
+                                dueAt: string;
+                                /** @enum {string} */
+                                state: "met" | "met_late" | "pending" | "overdue";
+                                /** Format: date-time */
+                                submittedAt: string | null;
+                            };
+                            /** Format: date-time */
+                            planDueAt: string;
+                            /** Format: date-time */
+                            planSubmittedAt: string | null;
+                            prevention: string | null;
+                            problem: string | null;
+                            rootCause: string | null;
+                            /** @enum {string} */
+                            status: "open" | "verified";
+                            team: string[];
+                            verifications: {
+                                /** Format: date-time */
+                                at: string;
+                                by: string;
+                                effective: boolean;
+                                evidence: string;
+                            }[];
+                            /** Format: date-time */
+                            verifiedAt: string | null;
+                        };
                     };
                 };
                 /** @description Default Response */
@@ -3425,16 +3707,64 @@ export interface paths {
                         [name: string]: unknown;
                     };
                     content: {
-                        "application/json": unknown;
-                    };
-                };
-                /** @description Default Response */
-                201: {
-                    headers: {
-                        [name: string]: unknown;
-                    };
-                    content: {
-                        "application/json": unknown;
+                        "application/json": {
+                            actions: {
+                                description: string;
+                                /** Format: date-time */
+                                doneAt: string | null;
+                                dueDate: string;
+                                id: string;
+                                /** @enum {string} */
+                                kind: "corrective" | "preventive";
+                                owner: string;
+                            }[];
+                            complaintId: string;
+                            containment: string | null;
+                            department: {
+                                id: string;
+                                name: string | null;
+                            };
+                            /** @description the 8D view, for the manufacturing pack only */
+                            eightD: {
+                                /** @description the step's part of the record: text, a list of actions, or an object (src/domain/casework/capa.ts eightD) */
+                                content: unknown;
+                                done: boolean;
+                                /** @enum {string} */
+                                step: "D1" | "D2" | "D3" | "D4" | "D5" | "D6" | "D7" | "D8";
+                                title: string;
+                                titleZh: string;
+                            }[] | null;
+                            id: string;
+                            /** @description what is still missing before effectiveness can be verified (empty: ready) */
+                            missingForVerification: string[];
+                            plan: {
+                                /** Format: date-time */
+                                dueAt: string;
+                                /** @enum {string} */
+                                state: "met" | "met_late" | "pending" | "overdue";
+                                /** Format: date-time */
+                                submittedAt: string | null;
+                            };
+                            /** Format: date-time */
+                            planDueAt: string;
+                            /** Format: date-time */
+                            planSubmittedAt: string | null;
+                            prevention: string | null;
+                            problem: string | null;
+                            rootCause: string | null;
+                            /** @enum {string} */
+                            status: "open" | "verified";
+                            team: string[];
+                            verifications: {
+                                /** Format: date-time */
+                                at: string;
+                                by: string;
+                                effective: boolean;
+                                evidence: string;
+                            }[];
+                            /** Format: date-time */
+                            verifiedAt: string | null;
+                        };
                     };
                 };
                 /** @description Default Response */
@@ -3542,21 +3872,69 @@ export interface paths {
             };
             responses: {
                 /** @description Default Response */
-                200: {
-                    headers: {
-                        [name: string]: unknown;
-                    };
-                    content: {
-                        "application/json": unknown;
-                    };
-                };
-                /** @description Default Response */
                 201: {
                     headers: {
                         [name: string]: unknown;
                     };
                     content: {
-                        "application/json": unknown;
+                        "application/json": {
+                            actions: {
+                                description: string;
+                                /** Format: date-time */
+                                doneAt: string | null;
+                                dueDate: string;
+                                id: string;
+                                /** @enum {string} */
+                                kind: "corrective" | "preventive";
+                                owner: string;
+                            }[];
+                            complaintId: string;
+                            containment: string | null;
+                            department: {
+                                id: string;
+                                name: string | null;
+                            };
+                            /** @description the 8D view, for the manufacturing pack only */
+                            eightD: {
+                                /** @description the step's part of the record: text, a list of actions, or an object (src/domain/casework/capa.ts eightD) */
+                                content: unknown;
+                                done: boolean;
+                                /** @enum {string} */
+                                step: "D1" | "D2" | "D3" | "D4" | "D5" | "D6" | "D7" | "D8";
+                                title: string;
+                                titleZh: string;
+                            }[] | null;
+                            id: string;
+                            /** @description what is still missing before effectiveness can be verified (empty: ready) */
+                            missingForVerification: string[];
+                            plan: {
+                                /** Format: date-time */
+                                dueAt: string;
+                                /** @enum {string} */
+                                state: "met" | "met_late" | "pending" | "overdue";
+                                /** Format: date-time */
+                                submittedAt: string | null;
+                            };
+                            /** Format: date-time */
+                            planDueAt: string;
+                            /** Format: date-time */
+                            planSubmittedAt: string | null;
+                            prevention: string | null;
+                            problem: string | null;
+                            rootCause: string | null;
+                            /** @enum {string} */
+                            status: "open" | "verified";
+                            team: string[];
+                            verifications: {
+                                /** Format: date-time */
+                                at: string;
+                                by: string;
+                                effective: boolean;
+                                evidence: string;
+                            }[];
+                            /** Format: date-time */
+                            verifiedAt: string | null;
+                        };
                     };
                 };
                 /** @description Default Response */
@@ -3679,21 +4057,69 @@ export interface paths {
             };
             responses: {
                 /** @description Default Response */
-                200: {
-                    headers: {
-                        [name: string]: unknown;
-                    };
-                    content: {
-                        "application/json": unknown;
-                    };
-                };
-                /** @description Default Response */
                 201: {
                     headers: {
                         [name: string]: unknown;
                     };
                     content: {
-                        "application/json": unknown;
+                        "application/json": {
+                            actions: {
+                                description: string;
+                                /** Format: date-time */
+                                doneAt: string | null;
+                                dueDate: string;
+                                id: string;
+                                /** @enum {string} */
+                                kind: "corrective" | "preventive";
+                                owner: string;
+                            }[];
+                            complaintId: string;
+                            containment: string | null;
+                            department: {
+                                id: string;
+                                name: string | null;
+                            };
+                            /** @description the 8D view, for the manufacturing pack only */
+                            eightD: {
+                                /** @description the step's part of the record: text, a list of actions, or an object (src/domain/casework/capa.ts eightD) */
+                                content: unknown;
+                                done: boolean;
+                                /** @enum {string} */
+                                step: "D1" | "D2" | "D3" | "D4" | "D5" | "D6" | "D7" | "D8";
+                                title: string;
+                                titleZh: string;
+                            }[] | null;
+                            id: string;
+                            /** @description what is still missing before effectiveness can be verified (empty: ready) */
+                            missingForVerification: string[];
+                            plan: {
+                                /** Format: date-time */
+                                dueAt: string;
+                                /** @enum {string} */
+                                state: "met" | "met_late" | "pending" | "overdue";
+                                /** Format: date-time */
+                                submittedAt: string | null;
+                            };
+                            /** Format: date-time */
+                            planDueAt: string;
+                            /** Format: date-time */
+                            planSubmittedAt: string | null;
+                            prevention: string | null;
+                            problem: string | null;
+                            rootCause: string | null;
+                            /** @enum {string} */
+                            status: "open" | "verified";
+                            team: string[];
+                            verifications: {
+                                /** Format: date-time */
+                                at: string;
+                                by: string;
+                                effective: boolean;
+                                evidence: string;
+                            }[];
+                            /** Format: date-time */
+                            verifiedAt: string | null;
+                        };
                     };
                 };
                 /** @description Default Response */
@@ -3812,16 +4238,64 @@ export interface paths {
                         [name: string]: unknown;
                     };
                     content: {
-                        "application/json": unknown;
-                    };
-                };
-                /** @description Default Response */
-                201: {
-                    headers: {
-                        [name: string]: unknown;
-                    };
-                    content: {
-                        "application/json": unknown;
+                        "application/json": {
+                            actions: {
+                                description: string;
+                                /** Format: date-time */
+                                doneAt: string | null;
+                                dueDate: string;
+                                id: string;
+                                /** @enum {string} */
+                                kind: "corrective" | "preventive";
+                                owner: string;
+                            }[];
+                            complaintId: string;
+                            containment: string | null;
+                            department: {
+                                id: string;
+                                name: string | null;
+                            };
+                            /** @description the 8D view, for the manufacturing pack only */
+                            eightD: {
+                                /** @description the step's part of the record: text, a list of actions, or an object (src/domain/casework/capa.ts eightD) */
+                                content: unknown;
+                                done: boolean;
+                                /** @enum {string} */
+                                step: "D1" | "D2" | "D3" | "D4" | "D5" | "D6" | "D7" | "D8";
+                                title: string;
+                                titleZh: string;
+                            }[] | null;
+                            id: string;
+                            /** @description what is still missing before effectiveness can be verified (empty: ready) */
+                            missingForVerification: string[];
+                            plan: {
+                                /** Format: date-time */
+                                dueAt: string;
+                                /** @enum {string} */
+                                state: "met" | "met_late" | "pending" | "overdue";
+                                /** Format: date-time */
+                                submittedAt: string | null;
+                            };
+                            /** Format: date-time */
+                            planDueAt: string;
+                            /** Format: date-time */
+                            planSubmittedAt: string | null;
+                            prevention: string | null;
+                            problem: string | null;
+                            rootCause: string | null;
+                            /** @enum {string} */
+                            status: "open" | "verified";
+                            team: string[];
+                            verifications: {
+                                /** Format: date-time */
+                                at: string;
+                                by: string;
+                                effective: boolean;
+                                evidence: string;
+                            }[];
+                            /** Format: date-time */
+                            verifiedAt: string | null;
+                        };
                     };
                 };
                 /** @description Default Response */
@@ -3946,16 +4420,64 @@ export interface paths {
                         [name: string]: unknown;
                     };
                     content: {
-                        "application/json": unknown;
-                    };
-                };
-                /** @description Default Response */
-                201: {
-                    headers: {
-                        [name: string]: unknown;
-                    };
-                    content: {
-                        "application/json": unknown;
+                        "application/json": {
+                            actions: {
+                                description: string;
+                                /** Format: date-time */
+                                doneAt: string | null;
+                                dueDate: string;
+                                id: string;
+                                /** @enum {string} */
+                                kind: "corrective" | "preventive";
+                                owner: string;
+                            }[];
+                            complaintId: string;
+                            containment: string | null;
+                            department: {
+                                id: string;
+                                name: string | null;
+                            };
+                            /** @description the 8D view, for the manufacturing pack only */
+                            eightD: {
+                                /** @description the step's part of the record: text, a list of actions, or an object (src/domain/casework/capa.ts eightD) */
+                                content: unknown;
+                                done: boolean;
+                                /** @enum {string} */
+                                step: "D1" | "D2" | "D3" | "D4" | "D5" | "D6" | "D7" | "D8";
+                                title: string;
+                                titleZh: string;
+                            }[] | null;
+                            id: string;
+                            /** @description what is still missing before effectiveness can be verified (empty: ready) */
+                            missingForVerification: string[];
+                            plan: {
+                                /** Format: date-time */
+                                dueAt: string;
+                                /** @enum {string} */
+                                state: "met" | "met_late" | "pending" | "overdue";
+                                /** Format: date-time */
+                                submittedAt: string | null;
+                            };
+                            /** Format: date-time */
+                            planDueAt: string;
+                            /** Format: date-time */
+                            planSubmittedAt: string | null;
+                            prevention: string | null;
+                            problem: string | null;
+                            rootCause: string | null;
+                            /** @enum {string} */
+                            status: "open" | "verified";
+                            team: string[];
+                            verifications: {
+                                /** Format: date-time */
+                                at: string;
+                                by: string;
+                                effective: boolean;
+                                evidence: string;
+                            }[];
+                            /** Format: date-time */
+                            verifiedAt: string | null;
+                        };
                     };
                 };
                 /** @description Default Response */
@@ -4075,21 +4597,34 @@ export interface paths {
             };
             responses: {
                 /** @description Default Response */
-                200: {
-                    headers: {
-                        [name: string]: unknown;
-                    };
-                    content: {
-                        "application/json": unknown;
-                    };
-                };
-                /** @description Default Response */
                 201: {
                     headers: {
                         [name: string]: unknown;
                     };
                     content: {
-                        "application/json": unknown;
+                        "application/json": {
+                            categoryId: string | null;
+                            classification: string;
+                            /** Format: date-time */
+                            closedAt: string | null;
+                            complaintCode: string;
+                            complaintId: string;
+                            /** Format: date-time */
+                            createdAt: string | null;
+                            /** @description anonymised: report, demands, incidentPlace, reply, satisfaction, timeline, attachments */
+                            evidence: {
+                                [key: string]: unknown;
+                            };
+                            id: string;
+                            lessons: string;
+                            level: string | null;
+                            policyId: string;
+                            /** Format: date-time */
+                            receivedAt: string | null;
+                            summary: string;
+                            title: string;
+                            unitId: string;
+                        };
                     };
                 };
                 /** @description Default Response */
@@ -4205,16 +4740,12 @@ export interface paths {
                         [name: string]: unknown;
                     };
                     content: {
-                        "application/json": unknown;
-                    };
-                };
-                /** @description Default Response */
-                201: {
-                    headers: {
-                        [name: string]: unknown;
-                    };
-                    content: {
-                        "application/json": unknown;
+                        "application/json": {
+                            customerId: string;
+                            email: string | null;
+                            name: string;
+                            phone: string | null;
+                        };
                     };
                 };
                 /** @description Default Response */
@@ -4332,16 +4863,56 @@ export interface paths {
                         [name: string]: unknown;
                     };
                     content: {
-                        "application/json": unknown;
-                    };
-                };
-                /** @description Default Response */
-                201: {
-                    headers: {
-                        [name: string]: unknown;
-                    };
-                    content: {
-                        "application/json": unknown;
+                        "application/json": {
+                            actions: {
+                                actor: string;
+                                /** Format: date-time */
+                                at: string | null;
+                                id: number;
+                                /** @enum {string} */
+                                kind: "action" | "answer" | "conclusion";
+                                text: string;
+                            }[];
+                            answer: {
+                                /** Format: date-time */
+                                doneAt: string | null;
+                                /** Format: date-time */
+                                dueAt: string;
+                                met: boolean;
+                                /** @enum {string} */
+                                state: "met" | "met_late" | "pending" | "overdue";
+                            };
+                            commander: {
+                                inWorkingHours: boolean;
+                                name: string | null;
+                                role: string;
+                            };
+                            complaintId: string;
+                            conclusion: {
+                                /** Format: date-time */
+                                doneAt: string | null;
+                                /** Format: date-time */
+                                dueAt: string;
+                                met: boolean;
+                                /** @enum {string} */
+                                state: "met" | "met_late" | "pending" | "overdue";
+                            };
+                            id: string;
+                            /** Format: date-time */
+                            majorSince: string | null;
+                            /** Format: date-time */
+                            openedAt: string | null;
+                            /** @description findings, planChanges and by (who reviewed) */
+                            review: {
+                                [key: string]: unknown;
+                            } | null;
+                            /** Format: date-time */
+                            reviewedAt: string | null;
+                            ruleId: string;
+                            /** @enum {string} */
+                            status: "open" | "reviewed";
+                            team: string[];
+                        };
                     };
                 };
                 /** @description Default Response */
@@ -4447,21 +5018,61 @@ export interface paths {
             };
             responses: {
                 /** @description Default Response */
-                200: {
-                    headers: {
-                        [name: string]: unknown;
-                    };
-                    content: {
-                        "application/json": unknown;
-                    };
-                };
-                /** @description Default Response */
                 201: {
                     headers: {
                         [name: string]: unknown;
                     };
                     content: {
-                        "application/json": unknown;
+                        "application/json": {
+                            actions: {
+                                actor: string;
+                                /** Format: date-time */
+                                at: string | null;
+                                id: number;
+                                /** @enum {string} */
+                                kind: "action" | "answer" | "conclusion";
+                                text: string;
+                            }[];
+                            answer: {
+                                /** Format: date-time */
+                                doneAt: string | null;
+                                /** Format: date-time */
+                                dueAt: string;
+                                met: boolean;
+                                /** @enum {string} */
+                                state: "met" | "met_late" | "pending" | "overdue";
+                            };
+                            commander: {
+                                inWorkingHours: boolean;
+                                name: string | null;
+                                role: string;
+                            };
+                            complaintId: string;
+                            conclusion: {
+                                /** Format: date-time */
+                                doneAt: string | null;
+                                /** Format: date-time */
+                                dueAt: string;
+                                met: boolean;
+                                /** @enum {string} */
+                                state: "met" | "met_late" | "pending" | "overdue";
+                            };
+                            id: string;
+                            /** Format: date-time */
+                            majorSince: string | null;
+                            /** Format: date-time */
+                            openedAt: string | null;
+                            /** @description findings, planChanges and by (who reviewed) */
+                            review: {
+                                [key: string]: unknown;
+                            } | null;
+                            /** Format: date-time */
+                            reviewedAt: string | null;
+                            ruleId: string;
+                            /** @enum {string} */
+                            status: "open" | "reviewed";
+                            team: string[];
+                        };
                     };
                 };
                 /** @description Default Response */
@@ -4582,21 +5193,61 @@ export interface paths {
             };
             responses: {
                 /** @description Default Response */
-                200: {
-                    headers: {
-                        [name: string]: unknown;
-                    };
-                    content: {
-                        "application/json": unknown;
-                    };
-                };
-                /** @description Default Response */
                 201: {
                     headers: {
                         [name: string]: unknown;
                     };
                     content: {
-                        "application/json": unknown;
+                        "application/json": {
+                            actions: {
+                                actor: string;
+                                /** Format: date-time */
+                                at: string | null;
+                                id: number;
+                                /** @enum {string} */
+                                kind: "action" | "answer" | "conclusion";
+                                text: string;
+                            }[];
+                            answer: {
+                                /** Format: date-time */
+                                doneAt: string | null;
+                                /** Format: date-time */
+                                dueAt: string;
+                                met: boolean;
+                                /** @enum {string} */
+                                state: "met" | "met_late" | "pending" | "overdue";
+                            };
+                            commander: {
+                                inWorkingHours: boolean;
+                                name: string | null;
+                                role: string;
+                            };
+                            complaintId: string;
+                            conclusion: {
+                                /** Format: date-time */
+                                doneAt: string | null;
+                                /** Format: date-time */
+                                dueAt: string;
+                                met: boolean;
+                                /** @enum {string} */
+                                state: "met" | "met_late" | "pending" | "overdue";
+                            };
+                            id: string;
+                            /** Format: date-time */
+                            majorSince: string | null;
+                            /** Format: date-time */
+                            openedAt: string | null;
+                            /** @description findings, planChanges and by (who reviewed) */
+                            review: {
+                                [key: string]: unknown;
+                            } | null;
+                            /** Format: date-time */
+                            reviewedAt: string | null;
+                            ruleId: string;
+                            /** @enum {string} */
+                            status: "open" | "reviewed";
+                            team: string[];
+                        };
                     };
                 };
                 /** @description Default Response */
@@ -4721,16 +5372,56 @@ export interface paths {
                         [name: string]: unknown;
                     };
                     content: {
-                        "application/json": unknown;
-                    };
-                };
-                /** @description Default Response */
-                201: {
-                    headers: {
-                        [name: string]: unknown;
-                    };
-                    content: {
-                        "application/json": unknown;
+                        "application/json": {
+                            actions: {
+                                actor: string;
+                                /** Format: date-time */
+                                at: string | null;
+                                id: number;
+                                /** @enum {string} */
+                                kind: "action" | "answer" | "conclusion";
+                                text: string;
+                            }[];
+                            answer: {
+                                /** Format: date-time */
+                                doneAt: string | null;
+                                /** Format: date-time */
+                                dueAt: string;
+                                met: boolean;
+                                /** @enum {string} */
+                                state: "met" | "met_late" | "pending" | "overdue";
+                            };
+                            commander: {
+                                inWorkingHours: boolean;
+                                name: string | null;
+                                role: string;
+                            };
+                            complaintId: string;
+                            conclusion: {
+                                /** Format: date-time */
+                                doneAt: string | null;
+                                /** Format: date-time */
+                                dueAt: string;
+                                met: boolean;
+                                /** @enum {string} */
+                                state: "met" | "met_late" | "pending" | "overdue";
+                            };
+                            id: string;
+                            /** Format: date-time */
+                            majorSince: string | null;
+                            /** Format: date-time */
+                            openedAt: string | null;
+                            /** @description findings, planChanges and by (who reviewed) */
+                            review: {
+                                [key: string]: unknown;
+                            } | null;
+                            /** Format: date-time */
+                            reviewedAt: string | null;
+                            ruleId: string;
+                            /** @enum {string} */
+                            status: "open" | "reviewed";
+                            team: string[];
+                        };
                     };
                 };
                 /** @description Default Response */
@@ -4865,15 +5556,6 @@ export interface paths {
                     };
                 };
                 /** @description Default Response */
-                201: {
-                    headers: {
-                        [name: string]: unknown;
-                    };
-                    content: {
-                        "application/json": unknown;
-                    };
-                };
-                /** @description Default Response */
                 400: {
                     headers: {
                         [name: string]: unknown;
@@ -4988,16 +5670,15 @@ export interface paths {
                         [name: string]: unknown;
                     };
                     content: {
-                        "application/json": unknown;
-                    };
-                };
-                /** @description Default Response */
-                201: {
-                    headers: {
-                        [name: string]: unknown;
-                    };
-                    content: {
-                        "application/json": unknown;
+                        "application/json": {
+                            items: {
+                                /** Format: date-time */
+                                at: string | null;
+                                author: string;
+                                id: string;
+                                text: string;
+                            }[];
+                        };
                     };
                 };
                 /** @description Default Response */
@@ -5102,21 +5783,19 @@ export interface paths {
             };
             responses: {
                 /** @description Default Response */
-                200: {
-                    headers: {
-                        [name: string]: unknown;
-                    };
-                    content: {
-                        "application/json": unknown;
-                    };
-                };
-                /** @description Default Response */
                 201: {
                     headers: {
                         [name: string]: unknown;
                     };
                     content: {
-                        "application/json": unknown;
+                        "application/json": {
+                            /** Format: date-time */
+                            at: string | null;
+                            author: string;
+                            complaintId: string;
+                            id: string;
+                            text: string;
+                        };
                     };
                 };
                 /** @description Default Response */
@@ -5232,16 +5911,32 @@ export interface paths {
                         [name: string]: unknown;
                     };
                     content: {
-                        "application/json": unknown;
-                    };
-                };
-                /** @description Default Response */
-                201: {
-                    headers: {
-                        [name: string]: unknown;
-                    };
-                    content: {
-                        "application/json": unknown;
+                        "application/json": {
+                            items: {
+                                batchNo: string | null;
+                                complaintId: string;
+                                /** Format: date-time */
+                                disposedAt: string | null;
+                                /** @enum {string|null} */
+                                disposition: "rework" | "scrap" | "return" | "replacement" | null;
+                                dispositionNote: string | null;
+                                id: string;
+                                /** Format: date-time */
+                                inspectedAt: string | null;
+                                /** @description result, defectiveQuantity, findings, inspector */
+                                inspection: {
+                                    [key: string]: unknown;
+                                } | null;
+                                /** Format: date-time */
+                                notifiedAt: string | null;
+                                product: string;
+                                quantity: number;
+                                reason: string;
+                                replacementOrder: string | null;
+                                /** @enum {string} */
+                                status: "notified" | "inspected" | "disposed";
+                            }[];
+                        };
                     };
                 };
                 /** @description Default Response */
@@ -5349,21 +6044,35 @@ export interface paths {
             };
             responses: {
                 /** @description Default Response */
-                200: {
-                    headers: {
-                        [name: string]: unknown;
-                    };
-                    content: {
-                        "application/json": unknown;
-                    };
-                };
-                /** @description Default Response */
                 201: {
                     headers: {
                         [name: string]: unknown;
                     };
                     content: {
-                        "application/json": unknown;
+                        "application/json": {
+                            batchNo: string | null;
+                            complaintId: string;
+                            /** Format: date-time */
+                            disposedAt: string | null;
+                            /** @enum {string|null} */
+                            disposition: "rework" | "scrap" | "return" | "replacement" | null;
+                            dispositionNote: string | null;
+                            id: string;
+                            /** Format: date-time */
+                            inspectedAt: string | null;
+                            /** @description result, defectiveQuantity, findings, inspector */
+                            inspection: {
+                                [key: string]: unknown;
+                            } | null;
+                            /** Format: date-time */
+                            notifiedAt: string | null;
+                            product: string;
+                            quantity: number;
+                            reason: string;
+                            replacementOrder: string | null;
+                            /** @enum {string} */
+                            status: "notified" | "inspected" | "disposed";
+                        };
                     };
                 };
                 /** @description Default Response */
@@ -5479,16 +6188,78 @@ export interface paths {
                         [name: string]: unknown;
                     };
                     content: {
-                        "application/json": unknown;
-                    };
-                };
-                /** @description Default Response */
-                201: {
-                    headers: {
-                        [name: string]: unknown;
-                    };
-                    content: {
-                        "application/json": unknown;
+                        "application/json": {
+                            /** Format: date-time */
+                            approvedAt: string | null;
+                            approvedBy: string | null;
+                            complaintId: string;
+                            content: {
+                                causeAnalysis: string;
+                                course: {
+                                    actor: string;
+                                    /** Format: date-time */
+                                    at: string;
+                                    label: string;
+                                    /** @description the same instant as wall-clock text in Asia/Shanghai */
+                                    local: string;
+                                    seq: number;
+                                    text: string;
+                                    type: string;
+                                }[];
+                                escalation: {
+                                    /** Format: date-time */
+                                    at: string;
+                                    from: string | null;
+                                    /** @description the same instant as wall-clock text in Asia/Shanghai */
+                                    local: string;
+                                    reason: string;
+                                    ruleId: string;
+                                    to: string;
+                                    toName: string;
+                                }[];
+                                header: {
+                                    category: string | null;
+                                    /** Format: date-time */
+                                    closedAt: string | null;
+                                    /** @description the same instant as wall-clock text in Asia/Shanghai */
+                                    closedLocal: string | null;
+                                    code: string;
+                                    level: string;
+                                    levelName: string;
+                                    /** Format: date-time */
+                                    receivedAt: string;
+                                    /** @description the same instant as wall-clock text in Asia/Shanghai */
+                                    receivedLocal: string;
+                                    status: string;
+                                    title: string;
+                                    unit: string;
+                                };
+                                /** @enum {string} */
+                                kind: "brief" | "detailed";
+                                measures: {
+                                    source: string;
+                                    text: string;
+                                }[];
+                                progress: {
+                                    /** Format: date-time */
+                                    at: string;
+                                    author: string;
+                                    /** @description the same instant as wall-clock text in Asia/Shanghai */
+                                    local: string;
+                                    text: string;
+                                }[];
+                                summary: string;
+                                title: string;
+                            };
+                            /** Format: date-time */
+                            draftedAt: string | null;
+                            level: string;
+                            /** @description draft or approved */
+                            status: string;
+                            /** Format: date-time */
+                            updatedAt: string | null;
+                            version: number;
+                        };
                     };
                 };
                 /** @description Default Response */
@@ -5621,16 +6392,78 @@ export interface paths {
                         [name: string]: unknown;
                     };
                     content: {
-                        "application/json": unknown;
-                    };
-                };
-                /** @description Default Response */
-                201: {
-                    headers: {
-                        [name: string]: unknown;
-                    };
-                    content: {
-                        "application/json": unknown;
+                        "application/json": {
+                            /** Format: date-time */
+                            approvedAt: string | null;
+                            approvedBy: string | null;
+                            complaintId: string;
+                            content: {
+                                causeAnalysis: string;
+                                course: {
+                                    actor: string;
+                                    /** Format: date-time */
+                                    at: string;
+                                    label: string;
+                                    /** @description the same instant as wall-clock text in Asia/Shanghai */
+                                    local: string;
+                                    seq: number;
+                                    text: string;
+                                    type: string;
+                                }[];
+                                escalation: {
+                                    /** Format: date-time */
+                                    at: string;
+                                    from: string | null;
+                                    /** @description the same instant as wall-clock text in Asia/Shanghai */
+                                    local: string;
+                                    reason: string;
+                                    ruleId: string;
+                                    to: string;
+                                    toName: string;
+                                }[];
+                                header: {
+                                    category: string | null;
+                                    /** Format: date-time */
+                                    closedAt: string | null;
+                                    /** @description the same instant as wall-clock text in Asia/Shanghai */
+                                    closedLocal: string | null;
+                                    code: string;
+                                    level: string;
+                                    levelName: string;
+                                    /** Format: date-time */
+                                    receivedAt: string;
+                                    /** @description the same instant as wall-clock text in Asia/Shanghai */
+                                    receivedLocal: string;
+                                    status: string;
+                                    title: string;
+                                    unit: string;
+                                };
+                                /** @enum {string} */
+                                kind: "brief" | "detailed";
+                                measures: {
+                                    source: string;
+                                    text: string;
+                                }[];
+                                progress: {
+                                    /** Format: date-time */
+                                    at: string;
+                                    author: string;
+                                    /** @description the same instant as wall-clock text in Asia/Shanghai */
+                                    local: string;
+                                    text: string;
+                                }[];
+                                summary: string;
+                                title: string;
+                            };
+                            /** Format: date-time */
+                            draftedAt: string | null;
+                            level: string;
+                            /** @description draft or approved */
+                            status: string;
+                            /** Format: date-time */
+                            updatedAt: string | null;
+                            version: number;
+                        };
                     };
                 };
                 /** @description Default Response */
@@ -5728,21 +6561,83 @@ export interface paths {
             requestBody?: never;
             responses: {
                 /** @description Default Response */
-                200: {
-                    headers: {
-                        [name: string]: unknown;
-                    };
-                    content: {
-                        "application/json": unknown;
-                    };
-                };
-                /** @description Default Response */
                 201: {
                     headers: {
                         [name: string]: unknown;
                     };
                     content: {
-                        "application/json": unknown;
+                        "application/json": {
+                            /** Format: date-time */
+                            approvedAt: string | null;
+                            approvedBy: string | null;
+                            complaintId: string;
+                            content: {
+                                causeAnalysis: string;
+                                course: {
+                                    actor: string;
+                                    /** Format: date-time */
+                                    at: string;
+                                    label: string;
+                                    /** @description the same instant as wall-clock text in Asia/Shanghai */
+                                    local: string;
+                                    seq: number;
+                                    text: string;
+                                    type: string;
+                                }[];
+                                escalation: {
+                                    /** Format: date-time */
+                                    at: string;
+                                    from: string | null;
+                                    /** @description the same instant as wall-clock text in Asia/Shanghai */
+                                    local: string;
+                                    reason: string;
+                                    ruleId: string;
+                                    to: string;
+                                    toName: string;
+                                }[];
+                                header: {
+                                    category: string | null;
+                                    /** Format: date-time */
+                                    closedAt: string | null;
+                                    /** @description the same instant as wall-clock text in Asia/Shanghai */
+                                    closedLocal: string | null;
+                                    code: string;
+                                    level: string;
+                                    levelName: string;
+                                    /** Format: date-time */
+                                    receivedAt: string;
+                                    /** @description the same instant as wall-clock text in Asia/Shanghai */
+                                    receivedLocal: string;
+                                    status: string;
+                                    title: string;
+                                    unit: string;
+                                };
+                                /** @enum {string} */
+                                kind: "brief" | "detailed";
+                                measures: {
+                                    source: string;
+                                    text: string;
+                                }[];
+                                progress: {
+                                    /** Format: date-time */
+                                    at: string;
+                                    author: string;
+                                    /** @description the same instant as wall-clock text in Asia/Shanghai */
+                                    local: string;
+                                    text: string;
+                                }[];
+                                summary: string;
+                                title: string;
+                            };
+                            /** Format: date-time */
+                            draftedAt: string | null;
+                            level: string;
+                            /** @description draft or approved */
+                            status: string;
+                            /** Format: date-time */
+                            updatedAt: string | null;
+                            version: number;
+                        };
                     };
                 };
                 /** @description Default Response */
@@ -5858,16 +6753,7 @@ export interface paths {
                         [name: string]: unknown;
                     };
                     content: {
-                        "text/html": unknown;
-                    };
-                };
-                /** @description Default Response */
-                201: {
-                    headers: {
-                        [name: string]: unknown;
-                    };
-                    content: {
-                        "text/html": unknown;
+                        "text/html": string;
                     };
                 };
                 /** @description Default Response */
@@ -5985,16 +6871,7 @@ export interface paths {
                         [name: string]: unknown;
                     };
                     content: {
-                        "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet": unknown;
-                    };
-                };
-                /** @description Default Response */
-                201: {
-                    headers: {
-                        [name: string]: unknown;
-                    };
-                    content: {
-                        "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet": unknown;
+                        "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet": string;
                     };
                 };
                 /** @description Default Response */
@@ -6114,16 +6991,78 @@ export interface paths {
                         [name: string]: unknown;
                     };
                     content: {
-                        "application/json": unknown;
-                    };
-                };
-                /** @description Default Response */
-                201: {
-                    headers: {
-                        [name: string]: unknown;
-                    };
-                    content: {
-                        "application/json": unknown;
+                        "application/json": {
+                            /** Format: date-time */
+                            approvedAt: string | null;
+                            approvedBy: string | null;
+                            complaintId: string;
+                            content: {
+                                causeAnalysis: string;
+                                course: {
+                                    actor: string;
+                                    /** Format: date-time */
+                                    at: string;
+                                    label: string;
+                                    /** @description the same instant as wall-clock text in Asia/Shanghai */
+                                    local: string;
+                                    seq: number;
+                                    text: string;
+                                    type: string;
+                                }[];
+                                escalation: {
+                                    /** Format: date-time */
+                                    at: string;
+                                    from: string | null;
+                                    /** @description the same instant as wall-clock text in Asia/Shanghai */
+                                    local: string;
+                                    reason: string;
+                                    ruleId: string;
+                                    to: string;
+                                    toName: string;
+                                }[];
+                                header: {
+                                    category: string | null;
+                                    /** Format: date-time */
+                                    closedAt: string | null;
+                                    /** @description the same instant as wall-clock text in Asia/Shanghai */
+                                    closedLocal: string | null;
+                                    code: string;
+                                    level: string;
+                                    levelName: string;
+                                    /** Format: date-time */
+                                    receivedAt: string;
+                                    /** @description the same instant as wall-clock text in Asia/Shanghai */
+                                    receivedLocal: string;
+                                    status: string;
+                                    title: string;
+                                    unit: string;
+                                };
+                                /** @enum {string} */
+                                kind: "brief" | "detailed";
+                                measures: {
+                                    source: string;
+                                    text: string;
+                                }[];
+                                progress: {
+                                    /** Format: date-time */
+                                    at: string;
+                                    author: string;
+                                    /** @description the same instant as wall-clock text in Asia/Shanghai */
+                                    local: string;
+                                    text: string;
+                                }[];
+                                summary: string;
+                                title: string;
+                            };
+                            /** Format: date-time */
+                            draftedAt: string | null;
+                            level: string;
+                            /** @description draft or approved */
+                            status: string;
+                            /** Format: date-time */
+                            updatedAt: string | null;
+                            version: number;
+                        };
                     };
                 };
                 /** @description Default Response */
@@ -6251,16 +7190,7 @@ export interface paths {
                         [name: string]: unknown;
                     };
                     content: {
-                        "text/csv": unknown;
-                    };
-                };
-                /** @description Default Response */
-                201: {
-                    headers: {
-                        [name: string]: unknown;
-                    };
-                    content: {
-                        "text/csv": unknown;
+                        "text/csv": string;
                     };
                 };
                 /** @description Default Response */
@@ -6390,16 +7320,7 @@ export interface paths {
                         [name: string]: unknown;
                     };
                     content: {
-                        "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet": unknown;
-                    };
-                };
-                /** @description Default Response */
-                201: {
-                    headers: {
-                        [name: string]: unknown;
-                    };
-                    content: {
-                        "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet": unknown;
+                        "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet": string;
                     };
                 };
                 /** @description Default Response */
@@ -6547,15 +7468,6 @@ export interface paths {
                             }[];
                             nextBefore: string | null;
                         };
-                    };
-                };
-                /** @description Default Response */
-                201: {
-                    headers: {
-                        [name: string]: unknown;
-                    };
-                    content: {
-                        "application/json": unknown;
                     };
                 };
                 /** @description Default Response */
@@ -6733,15 +7645,6 @@ export interface paths {
                     };
                 };
                 /** @description Default Response */
-                201: {
-                    headers: {
-                        [name: string]: unknown;
-                    };
-                    content: {
-                        "application/json": unknown;
-                    };
-                };
-                /** @description Default Response */
                 400: {
                     headers: {
                         [name: string]: unknown;
@@ -6886,16 +7789,20 @@ export interface paths {
                         [name: string]: unknown;
                     };
                     content: {
-                        "application/json": unknown;
-                    };
-                };
-                /** @description Default Response */
-                201: {
-                    headers: {
-                        [name: string]: unknown;
-                    };
-                    content: {
-                        "application/json": unknown;
+                        "application/json": {
+                            /** @description the complaint's code; null for a notification about no complaint */
+                            code: string | null;
+                            complaintId: string | null;
+                            /** Format: date-time */
+                            dueAt: string;
+                            id: string;
+                            kind: string;
+                            /** Format: date-time */
+                            readAt: string | null;
+                            recipientRole: string;
+                            ruleId: string;
+                            subject: string;
+                        }[];
                     };
                 };
                 /** @description Default Response */
@@ -7072,16 +7979,24 @@ export interface paths {
                         [name: string]: unknown;
                     };
                     content: {
-                        "application/json": unknown;
-                    };
-                };
-                /** @description Default Response */
-                201: {
-                    headers: {
-                        [name: string]: unknown;
-                    };
-                    content: {
-                        "application/json": unknown;
+                        "application/json": {
+                            id: string;
+                            levels: {
+                                description?: string;
+                                descriptionZh?: string;
+                                id: string;
+                                name: string;
+                                nameZh: string;
+                                rank: number;
+                            }[];
+                            name: string;
+                            nameZh: string;
+                            sources: {
+                                section: string;
+                                seed: "S0" | "S1" | "S2" | "S3" | "S4";
+                            }[];
+                            version: number;
+                        }[];
                     };
                 };
                 /** @description Default Response */
@@ -7199,16 +8114,241 @@ export interface paths {
                         [name: string]: unknown;
                     };
                     content: {
-                        "application/json": unknown;
-                    };
-                };
-                /** @description Default Response */
-                201: {
-                    headers: {
-                        [name: string]: unknown;
-                    };
-                    content: {
-                        "application/json": unknown;
+                        "application/json": {
+                            causes?: {
+                                id: string;
+                                name: string;
+                                nameZh: string;
+                            }[];
+                            clocks: {
+                                byChannel?: {
+                                    api?: components["schemas"]["def-1"];
+                                    email?: components["schemas"]["def-1"];
+                                    forum?: components["schemas"]["def-1"];
+                                    letter?: components["schemas"]["def-1"];
+                                    phone?: components["schemas"]["def-1"];
+                                    regulator?: components["schemas"]["def-1"];
+                                    walk_in?: components["schemas"]["def-1"];
+                                    web?: components["schemas"]["def-1"];
+                                };
+                                channels?: ("phone" | "email" | "web" | "forum" | "letter" | "walk_in" | "regulator" | "api")[];
+                                due: components["schemas"]["def-1"];
+                                effective?: {
+                                    from?: string;
+                                    to?: string;
+                                };
+                                label: string;
+                                labelZh: string;
+                                levels?: string[];
+                                /** @enum {unknown} */
+                                name: "dispatch" | "acknowledge" | "reply" | "resolve" | "verify" | "improvement" | "accept" | "mediate" | "courtesy" | "first_answer";
+                                ruleId: string;
+                                startOn: ("received" | "qualified" | "dispatched" | "acknowledged" | "reported" | "replied" | "confirmed" | "disputed" | "visited" | "closed" | "reopened" | "level_changed" | "interim_replied" | "improvement_submitted")[];
+                                stopOn: ("received" | "qualified" | "dispatched" | "acknowledged" | "reported" | "replied" | "confirmed" | "disputed" | "visited" | "closed" | "reopened" | "level_changed" | "interim_replied" | "improvement_submitted")[];
+                            }[];
+                            compensation?: {
+                                discounts?: {
+                                    condition: string;
+                                    conditionZh: string;
+                                    id: string;
+                                    labelZh: string;
+                                    percentOff: number;
+                                }[];
+                                entries: {
+                                    approvalRequired: boolean;
+                                    coversMedicalCosts?: boolean;
+                                    giftRatio?: number;
+                                    harm?: "serious" | "not_serious" | "none";
+                                    id: string;
+                                    level: string;
+                                    remedy: string;
+                                    remedyZh: string;
+                                    visit?: boolean;
+                                }[];
+                                ruleId: string;
+                            };
+                            crisis?: {
+                                channels?: ("phone" | "email" | "web" | "forum" | "letter" | "walk_in" | "regulator" | "api")[];
+                                flags: ("media" | "lawsuit" | "safety" | "mediaThreat" | "lawsuitThreat" | "insistent" | "supportNeeded" | "regulator" | "special")[];
+                                guideId?: string;
+                                label: string;
+                                labelZh: string;
+                                notifyRoles: string[];
+                                ruleId: string;
+                            };
+                            emergency?: {
+                                commanderRole: string;
+                                levels: string[];
+                                offHoursCommanderRole: string;
+                                reviewAfterClosure: boolean;
+                                ruleId: string;
+                                teamRoles: string[];
+                            };
+                            guides: {
+                                id: string;
+                                scriptZh?: string[];
+                                source: string;
+                                stepsZh: string[];
+                                title: string;
+                                titleZh: string;
+                            }[];
+                            id: string;
+                            name: string;
+                            nameZh: string;
+                            notifications: {
+                                /** @enum {unknown} */
+                                kind: "bulletin" | "progress" | "special_report" | "leader_alert" | "report_item" | "escalation";
+                                levels: string[];
+                                recipientRoles: string[];
+                                ruleId: string;
+                                subject: string;
+                                subjectZh: string;
+                                when: {
+                                    /** @enum {string} */
+                                    kind: "immediately";
+                                } | {
+                                    days: number;
+                                    /** @enum {string} */
+                                    kind: "within_working_days";
+                                } | {
+                                    /** @enum {string} */
+                                    kind: "weekly";
+                                } | {
+                                    /** @enum {string} */
+                                    kind: "at_closure";
+                                } | {
+                                    /** @enum {string} */
+                                    kind: "in_report";
+                                    reports: string[];
+                                };
+                            }[];
+                            penalties?: {
+                                byLevel: {
+                                    areaPointsDeducted: number;
+                                    dismissal: boolean;
+                                    fineYuan: number;
+                                    level: string;
+                                }[];
+                                overdue: {
+                                    fines: {
+                                        role: string;
+                                        yuan: number;
+                                    }[];
+                                    id: string;
+                                    overdueHoursAtLeast: number;
+                                    ruleId: string;
+                                }[];
+                                repeatAtStation?: {
+                                    multiplier: number;
+                                    nthValidComplaintInYear: number;
+                                    role: string;
+                                };
+                                ruleId: string;
+                                split: {
+                                    percent: number;
+                                    role: string;
+                                }[];
+                            };
+                            replyApproval: {
+                                note: string;
+                                noteZh: string;
+                                requiredByDefault: boolean;
+                                ruleId: string;
+                            };
+                            reports: {
+                                due: {
+                                    /** @enum {string} */
+                                    kind: "daily";
+                                } | {
+                                    day: number;
+                                    /** @enum {string} */
+                                    kind: "monthly";
+                                    period: "current_month" | "previous_month";
+                                } | {
+                                    /** @enum {string} */
+                                    kind: "quarterly";
+                                } | {
+                                    /** @enum {string} */
+                                    kind: "at_closure";
+                                    levels: string[];
+                                };
+                                id: string;
+                                name: string;
+                                nameZh: string;
+                                recipientRole?: string;
+                                ruleId: string;
+                            }[];
+                            returnVisit: {
+                                required: boolean;
+                                ruleId: string;
+                            };
+                            severity: {
+                                defaultLevel: string;
+                                levels: {
+                                    description?: string;
+                                    descriptionZh?: string;
+                                    id: string;
+                                    name: string;
+                                    nameZh: string;
+                                    rank: number;
+                                }[];
+                                ruleId: string;
+                                rules: {
+                                    label: string;
+                                    labelZh: string;
+                                    level: string;
+                                    ruleId: string;
+                                    when: {
+                                        /** @enum {string} */
+                                        kind: "complainant_count_at_least";
+                                        n: number;
+                                    } | {
+                                        /** @enum {unknown} */
+                                        flag: "media" | "lawsuit" | "safety" | "mediaThreat" | "lawsuitThreat" | "insistent" | "supportNeeded" | "regulator" | "special";
+                                        /** @enum {string} */
+                                        kind: "flag";
+                                    } | {
+                                        /** @enum {string} */
+                                        kind: "repeat_count_at_least";
+                                        n: number;
+                                    } | {
+                                        categoryIds?: string[];
+                                        /** @enum {string} */
+                                        kind: "similar_count_at_least";
+                                        n: number;
+                                    } | {
+                                        amount: number;
+                                        /** @enum {string} */
+                                        kind: "unresolved_for";
+                                        unit: "hours" | "days" | "months";
+                                    } | {
+                                        categoryIds: string[];
+                                        /** @enum {string} */
+                                        kind: "category_in";
+                                    };
+                                }[];
+                                similarWindowDays?: number;
+                            };
+                            sources: {
+                                section: string;
+                                seed: "S0" | "S1" | "S2" | "S3" | "S4";
+                            }[];
+                            taxonomy: components["schemas"]["def-0"][];
+                            validity: {
+                                criteria: {
+                                    id: string;
+                                    name: string;
+                                    nameZh: string;
+                                }[];
+                                invalidReasons: {
+                                    id: string;
+                                    name: string;
+                                    nameZh: string;
+                                }[];
+                                ruleId: string;
+                            };
+                            version: number;
+                        };
                     };
                 };
                 /** @description Default Response */
@@ -7321,21 +8461,17 @@ export interface paths {
             requestBody?: never;
             responses: {
                 /** @description Default Response */
-                200: {
-                    headers: {
-                        [name: string]: unknown;
-                    };
-                    content: {
-                        "application/json": unknown;
-                    };
-                };
-                /** @description Default Response */
                 201: {
                     headers: {
                         [name: string]: unknown;
                     };
                     content: {
-                        "application/json": unknown;
+                        "application/json": {
+                            filename: string;
+                            mime: string;
+                            /** @description bytes */
+                            size: number;
+                        };
                     };
                 };
                 /** @description Default Response */
@@ -7465,15 +8601,6 @@ export interface paths {
                 };
             };
             responses: {
-                /** @description Default Response */
-                200: {
-                    headers: {
-                        [name: string]: unknown;
-                    };
-                    content: {
-                        "application/json": unknown;
-                    };
-                };
                 /** @description Default Response */
                 201: {
                     headers: {
@@ -7633,15 +8760,6 @@ export interface paths {
                     };
                 };
                 /** @description Default Response */
-                201: {
-                    headers: {
-                        [name: string]: unknown;
-                    };
-                    content: {
-                        "application/json": unknown;
-                    };
-                };
-                /** @description Default Response */
                 400: {
                     headers: {
                         [name: string]: unknown;
@@ -7786,15 +8904,6 @@ export interface paths {
                             }[];
                             title: string;
                         };
-                    };
-                };
-                /** @description Default Response */
-                201: {
-                    headers: {
-                        [name: string]: unknown;
-                    };
-                    content: {
-                        "application/json": unknown;
                     };
                 };
                 /** @description Default Response */
@@ -7946,15 +9055,6 @@ export interface paths {
                     };
                 };
                 /** @description Default Response */
-                201: {
-                    headers: {
-                        [name: string]: unknown;
-                    };
-                    content: {
-                        "application/json": unknown;
-                    };
-                };
-                /** @description Default Response */
                 400: {
                     headers: {
                         [name: string]: unknown;
@@ -8098,15 +9198,6 @@ export interface paths {
                             }[];
                             title: string;
                         };
-                    };
-                };
-                /** @description Default Response */
-                201: {
-                    headers: {
-                        [name: string]: unknown;
-                    };
-                    content: {
-                        "application/json": unknown;
                     };
                 };
                 /** @description Default Response */
@@ -8262,16 +9353,89 @@ export interface paths {
                         [name: string]: unknown;
                     };
                     content: {
-                        "application/json": unknown;
-                    };
-                };
-                /** @description Default Response */
-                201: {
-                    headers: {
-                        [name: string]: unknown;
-                    };
-                    content: {
-                        "application/json": unknown;
+                        "application/json": {
+                            /** Format: date-time */
+                            asOf: string;
+                            closureRanking: {
+                                /** @description null when there is nothing to divide */
+                                closureRate: number | null;
+                                name: string;
+                                orgNodeId: string | null;
+                                /** @description competition ranking, best first; null when there is nothing to rank by */
+                                rank: number | null;
+                                userId: string;
+                                validClosed: number;
+                                validReceived: number;
+                            }[];
+                            fuelStations: {
+                                byLevel: {
+                                    level1: number;
+                                    level2: number;
+                                    level3: number;
+                                };
+                                complaints: number;
+                                dismissals: number;
+                                fineYuan: number;
+                                overdueFineYuan: number;
+                                pointsDeducted: number;
+                                /** @description competition ranking, best first; null when there is nothing to rank by */
+                                rank: number | null;
+                                stationId: string;
+                                stationName: string;
+                                totalYuan: number;
+                                validComplaints: number;
+                            }[];
+                            node: {
+                                id: string;
+                                name: string;
+                            };
+                            quarter: {
+                                endDate: string;
+                                key: string;
+                                labelZh: string;
+                                startDate: string;
+                            };
+                            ruleIds: string[];
+                            rules: {
+                                timeliness: {
+                                    bonusPerTimely: number;
+                                    completionClocks: string[];
+                                    deductionPerHourLate: number;
+                                    fullScore: number;
+                                    lateCompletionDeduction: number;
+                                    maxBonus: number;
+                                    recordWithinMinutes: number;
+                                };
+                            };
+                            satisfactionRanking: {
+                                average: number | null;
+                                count: number;
+                                name: string;
+                                /** @description competition ranking, best first; null when there is nothing to rank by */
+                                rank: number | null;
+                                userId: string;
+                            }[];
+                            timelinessRanking: {
+                                months: {
+                                    bonus: number;
+                                    complaints: number;
+                                    deductions: number;
+                                    lateCompletions: number;
+                                    lateHours: number;
+                                    /** @description yyyy-MM */
+                                    month: string;
+                                    score: number;
+                                    timely: number;
+                                    /** @description null when there is nothing to divide */
+                                    timelyRate: number | null;
+                                }[];
+                                name: string;
+                                /** @description competition ranking, best first; null when there is nothing to rank by */
+                                rank: number | null;
+                                score: number;
+                                userId: string;
+                            }[];
+                        };
                     };
                 };
                 /** @description Default Response */
@@ -8392,16 +9556,124 @@ export interface paths {
                         [name: string]: unknown;
                     };
                     content: {
-                        "application/json": unknown;
-                    };
-                };
-                /** @description Default Response */
-                201: {
-                    headers: {
-                        [name: string]: unknown;
-                    };
-                    content: {
-                        "application/json": unknown;
+                        "application/json": {
+                            /** Format: date-time */
+                            asOf: string;
+                            byCategory: {
+                                closed: number;
+                                count: number;
+                                key: string | null;
+                                labelZh: string;
+                                /** @description null when there is nothing to divide */
+                                share: number | null;
+                            }[];
+                            byChannel: {
+                                closed: number;
+                                count: number;
+                                key: string | null;
+                                labelZh: string;
+                                /** @description null when there is nothing to divide */
+                                share: number | null;
+                            }[];
+                            byLevel: {
+                                closed: number;
+                                count: number;
+                                key: string | null;
+                                labelZh: string;
+                                /** @description null when there is nothing to divide */
+                                share: number | null;
+                            }[];
+                            byUnit: {
+                                closed: number;
+                                count: number;
+                                key: string | null;
+                                labelZh: string;
+                                /** @description null when there is nothing to divide */
+                                share: number | null;
+                            }[];
+                            closedPeriod: boolean;
+                            /** Format: date-time */
+                            generatedAt: string;
+                            /** @description R-NT-1: hot and major complaints (Vanke), or the top level of any other pack */
+                            hotAndMajor: {
+                                accountZh: string;
+                                categoryZh: string;
+                                code: string;
+                                id: string;
+                                level: string;
+                                levelZh: string;
+                                /** Format: date-time */
+                                receivedAt: string;
+                                status: string;
+                                statusZh: string;
+                                title: string;
+                                unitId: string;
+                                unitName: string;
+                            }[];
+                            /** @description R-NT-1: every complaint above its pack’s default level, with a short account */
+                            important: {
+                                accountZh: string;
+                                categoryZh: string;
+                                code: string;
+                                id: string;
+                                level: string;
+                                levelZh: string;
+                                /** Format: date-time */
+                                receivedAt: string;
+                                status: string;
+                                statusZh: string;
+                                title: string;
+                                unitId: string;
+                                unitName: string;
+                            }[];
+                            node: {
+                                id: string;
+                                name: string;
+                            };
+                            period: {
+                                dueDate: string;
+                                /** Format: date-time */
+                                end: string;
+                                endDate: string;
+                                key: string;
+                                /** @enum {string} */
+                                kind: "daily" | "half_monthly" | "monthly" | "quarterly";
+                                labelZh: string;
+                                /** Format: date-time */
+                                start: string;
+                                startDate: string;
+                            };
+                            ruleIds: string[];
+                            /** Format: date-time */
+                            snapshotAt: string | null;
+                            timeLimits: {
+                                breached: number;
+                                /** @description null when there is nothing to divide */
+                                complianceRate: number | null;
+                                labelZh: string;
+                                metOnTime: number;
+                                name: string;
+                                pending: number;
+                                total: number;
+                            }[];
+                            totals: {
+                                closed: number;
+                                /** @description null when there is nothing to divide */
+                                closureRate: number | null;
+                                invalid: number;
+                                open: number;
+                                overdue: number;
+                                received: number;
+                                repeat: number;
+                                /** @description null when there is nothing to divide */
+                                repeatRate: number | null;
+                                satisfactionAverage: number | null;
+                                satisfactionCount: number;
+                                suggestion: number;
+                                unqualified: number;
+                                valid: number;
+                            };
+                        };
                     };
                 };
                 /** @description Default Response */
@@ -8522,16 +9794,7 @@ export interface paths {
                         [name: string]: unknown;
                     };
                     content: {
-                        "text/html": unknown;
-                    };
-                };
-                /** @description Default Response */
-                201: {
-                    headers: {
-                        [name: string]: unknown;
-                    };
-                    content: {
-                        "text/html": unknown;
+                        "text/html": string;
                     };
                 };
                 /** @description Default Response */
@@ -8652,16 +9915,7 @@ export interface paths {
                         [name: string]: unknown;
                     };
                     content: {
-                        "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet": unknown;
-                    };
-                };
-                /** @description Default Response */
-                201: {
-                    headers: {
-                        [name: string]: unknown;
-                    };
-                    content: {
-                        "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet": unknown;
+                        "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet": string;
                     };
                 };
                 /** @description Default Response */
@@ -8790,16 +10044,30 @@ export interface paths {
                         [name: string]: unknown;
                     };
                     content: {
-                        "application/json": unknown;
-                    };
-                };
-                /** @description Default Response */
-                201: {
-                    headers: {
-                        [name: string]: unknown;
-                    };
-                    content: {
-                        "application/json": unknown;
+                        "application/json": {
+                            batchNo: string | null;
+                            complaintId: string;
+                            /** Format: date-time */
+                            disposedAt: string | null;
+                            /** @enum {string|null} */
+                            disposition: "rework" | "scrap" | "return" | "replacement" | null;
+                            dispositionNote: string | null;
+                            id: string;
+                            /** Format: date-time */
+                            inspectedAt: string | null;
+                            /** @description result, defectiveQuantity, findings, inspector */
+                            inspection: {
+                                [key: string]: unknown;
+                            } | null;
+                            /** Format: date-time */
+                            notifiedAt: string | null;
+                            product: string;
+                            quantity: number;
+                            reason: string;
+                            replacementOrder: string | null;
+                            /** @enum {string} */
+                            status: "notified" | "inspected" | "disposed";
+                        };
                     };
                 };
                 /** @description Default Response */
@@ -8926,16 +10194,30 @@ export interface paths {
                         [name: string]: unknown;
                     };
                     content: {
-                        "application/json": unknown;
-                    };
-                };
-                /** @description Default Response */
-                201: {
-                    headers: {
-                        [name: string]: unknown;
-                    };
-                    content: {
-                        "application/json": unknown;
+                        "application/json": {
+                            batchNo: string | null;
+                            complaintId: string;
+                            /** Format: date-time */
+                            disposedAt: string | null;
+                            /** @enum {string|null} */
+                            disposition: "rework" | "scrap" | "return" | "replacement" | null;
+                            dispositionNote: string | null;
+                            id: string;
+                            /** Format: date-time */
+                            inspectedAt: string | null;
+                            /** @description result, defectiveQuantity, findings, inspector */
+                            inspection: {
+                                [key: string]: unknown;
+                            } | null;
+                            /** Format: date-time */
+                            notifiedAt: string | null;
+                            product: string;
+                            quantity: number;
+                            reason: string;
+                            replacementOrder: string | null;
+                            /** @enum {string} */
+                            status: "notified" | "inspected" | "disposed";
+                        };
                     };
                 };
                 /** @description Default Response */
@@ -9081,15 +10363,6 @@ export interface paths {
                     };
                 };
                 /** @description Default Response */
-                201: {
-                    headers: {
-                        [name: string]: unknown;
-                    };
-                    content: {
-                        "application/json": unknown;
-                    };
-                };
-                /** @description Default Response */
                 400: {
                     headers: {
                         [name: string]: unknown;
@@ -9202,16 +10475,18 @@ export interface paths {
                         [name: string]: unknown;
                     };
                     content: {
-                        "application/json": unknown;
-                    };
-                };
-                /** @description Default Response */
-                201: {
-                    headers: {
-                        [name: string]: unknown;
-                    };
-                    content: {
-                        "application/json": unknown;
+                        "application/json": {
+                            id: string;
+                            /** @enum {string} */
+                            kind: "group" | "company" | "unit" | "department";
+                            name: string;
+                            parentId: string | null;
+                            policyId: string | null;
+                            /** @description the node's settings as stored (e.g. portal: whether the public may complain to it) */
+                            settings: {
+                                [key: string]: unknown;
+                            };
+                        }[];
                     };
                 };
                 /** @description Default Response */
@@ -9331,16 +10606,46 @@ export interface paths {
                         [name: string]: unknown;
                     };
                     content: {
-                        "application/json": unknown;
-                    };
-                };
-                /** @description Default Response */
-                201: {
-                    headers: {
-                        [name: string]: unknown;
-                    };
-                    content: {
-                        "application/json": unknown;
+                        "application/json": {
+                            calendar: {
+                                overrides: {
+                                    [key: string]: {
+                                        /** @enum {string} */
+                                        kind: "workday" | "holiday";
+                                        name?: string;
+                                    };
+                                };
+                                /** @description IANA zone */
+                                timeZone: string;
+                                useChineseHolidays: boolean;
+                                /** @description stored in clock traces, so a later edit never rewrites deadlines */
+                                version: number;
+                                workingPeriods: {
+                                    end: string;
+                                    start: string;
+                                }[];
+                                /** @description ISO weekdays: 1 = Monday … 7 = Sunday */
+                                workWeek: number[];
+                            };
+                            /** @description only the days that differ from an ordinary week */
+                            days: {
+                                date: string;
+                                name?: string;
+                                nameZh?: string;
+                                /** @description false: classified by weekday alone, the year having no official data */
+                                officialData: boolean;
+                                /** @enum {string} */
+                                reason: "workday" | "weekend" | "public_holiday" | "adjusted_workday" | "override_workday" | "override_holiday";
+                                working: boolean;
+                            }[];
+                            /** @description the years the official holiday data covers */
+                            officialData: {
+                                from: number;
+                                to: number;
+                            };
+                            year: number;
+                            yearHasOfficialData: boolean;
+                        };
                     };
                 };
                 /** @description Default Response */
@@ -9462,16 +10767,28 @@ export interface paths {
                         [name: string]: unknown;
                     };
                     content: {
-                        "application/json": unknown;
-                    };
-                };
-                /** @description Default Response */
-                201: {
-                    headers: {
-                        [name: string]: unknown;
-                    };
-                    content: {
-                        "application/json": unknown;
+                        "application/json": {
+                            calendar: {
+                                overrides: {
+                                    [key: string]: {
+                                        /** @enum {string} */
+                                        kind: "workday" | "holiday";
+                                        name?: string;
+                                    };
+                                };
+                                /** @description IANA zone */
+                                timeZone: string;
+                                useChineseHolidays: boolean;
+                                /** @description stored in clock traces, so a later edit never rewrites deadlines */
+                                version: number;
+                                workingPeriods: {
+                                    end: string;
+                                    start: string;
+                                }[];
+                                /** @description ISO weekdays: 1 = Monday … 7 = Sunday */
+                                workWeek: number[];
+                            };
+                        };
                     };
                 };
                 /** @description Default Response */
@@ -9586,16 +10903,16 @@ export interface paths {
                         [name: string]: unknown;
                     };
                     content: {
-                        "application/json": unknown;
-                    };
-                };
-                /** @description Default Response */
-                201: {
-                    headers: {
-                        [name: string]: unknown;
-                    };
-                    content: {
-                        "application/json": unknown;
+                        "application/json": {
+                            /** Format: date-time */
+                            createdAt: string;
+                            disabled: boolean;
+                            email: string;
+                            id: string;
+                            name: string;
+                            orgNodeId: string | null;
+                            role: string;
+                        }[];
                     };
                 };
                 /** @description Default Response */
@@ -9704,21 +11021,21 @@ export interface paths {
             };
             responses: {
                 /** @description Default Response */
-                200: {
-                    headers: {
-                        [name: string]: unknown;
-                    };
-                    content: {
-                        "application/json": unknown;
-                    };
-                };
-                /** @description Default Response */
                 201: {
                     headers: {
                         [name: string]: unknown;
                     };
                     content: {
-                        "application/json": unknown;
+                        "application/json": {
+                            /** Format: date-time */
+                            createdAt: string;
+                            disabled: boolean;
+                            email: string;
+                            id: string;
+                            name: string;
+                            orgNodeId: string | null;
+                            role: string;
+                        };
                     };
                 };
                 /** @description Default Response */
@@ -9850,16 +11167,16 @@ export interface paths {
                         [name: string]: unknown;
                     };
                     content: {
-                        "application/json": unknown;
-                    };
-                };
-                /** @description Default Response */
-                201: {
-                    headers: {
-                        [name: string]: unknown;
-                    };
-                    content: {
-                        "application/json": unknown;
+                        "application/json": {
+                            /** Format: date-time */
+                            createdAt: string;
+                            disabled: boolean;
+                            email: string;
+                            id: string;
+                            name: string;
+                            orgNodeId: string | null;
+                            role: string;
+                        };
                     };
                 };
                 /** @description Default Response */
@@ -9949,7 +11266,52 @@ export interface paths {
 }
 export type webhooks = Record<string, never>;
 export interface components {
-    schemas: never;
+    schemas: {
+        /** Category */
+        "def-0": {
+            children?: components["schemas"]["def-0"][];
+            guideId?: string;
+            id: string;
+            kind?: "valid" | "invalid" | "suggestion";
+            name: string;
+            nameZh: string;
+        };
+        /** DueRule */
+        "def-1": {
+            /** @enum {string} */
+            kind: "business_minutes";
+            minutes: number;
+        } | {
+            hours: number;
+            /** @enum {string} */
+            kind: "business_hours";
+        } | {
+            days: number;
+            /** @enum {string} */
+            kind: "business_days";
+        } | {
+            hours: number;
+            /** @enum {string} */
+            kind: "calendar_hours";
+        } | {
+            /** @enum {string} */
+            kind: "calendar_minutes";
+            minutes: number;
+        } | {
+            days: number;
+            /** @enum {string} */
+            kind: "calendar_days";
+        } | {
+            /** @enum {string} */
+            kind: "end_of_day";
+        } | {
+            inHours: components["schemas"]["def-1"];
+            /** @enum {string} */
+            kind: "by_receipt_class";
+            outsideHoursWorkday: components["schemas"]["def-1"];
+            restDay: components["schemas"]["def-1"];
+        };
+    };
     responses: never;
     parameters: never;
     requestBodies: never;

@@ -1,9 +1,10 @@
 /** Evidence files of a complaint (docs/SECURITY.md "Attachments"): list, upload (multipart), the bytes' URL. */
 import { api, apiUrl } from '../../api/client.ts';
 
-// The server's own type (type-only: nothing of the server is bundled).
-import type { AttachmentView as Attachment } from '../../../../src/use-cases/attachments/attachment-view.ts';
-export type { Attachment };
+import type { JsonAnswer } from '../../api/types.ts';
+
+/** An attachment's metadata, as the OpenAPI document describes it (generated types). */
+export type Attachment = JsonAnswer<'/api/complaints/{id}/attachments', 'get', 200>[number];
 
 /** What the server accepts, checked by content there; the picker only narrows the choice. */
 export const ACCEPTED_TYPES = 'image/jpeg,image/png,image/webp,image/gif,application/pdf,.jpg,.jpeg,.png,.webp,.gif,.pdf';

@@ -1,31 +1,12 @@
 import { api } from '../../api/client.ts';
+import type { JsonAnswer } from '../../api/types.ts';
 
-export interface CalendarConfig {
-  timeZone: string;
-  workingPeriods: { start: string; end: string }[];
-  workWeek: number[];
-  useChineseHolidays: boolean;
-  overrides: Record<string, { kind: 'workday' | 'holiday'; name?: string }>;
-  version?: number;
-}
-
-export interface CalendarDay {
-  date: string;
-  working: boolean;
-  reason: string;
-  name?: string;
-  nameZh?: string;
-}
-
-export interface CalendarAnswer {
-  calendar: CalendarConfig;
-  officialData: { from: number; to: number };
-  year?: number;
-  yearHasOfficialData?: boolean;
-  days?: CalendarDay[];
-}
+// The answers as the OpenAPI document describes them (generated types).
+export type CalendarAnswer = JsonAnswer<'/api/units/{id}/calendar', 'get', 200>;
+export type CalendarConfig = CalendarAnswer['calendar'];
+export type CalendarDay = CalendarAnswer['days'][number];
 
 export const getCalendar = (unitId: string, year: number) => api<CalendarAnswer>(`/units/${encodeURIComponent(unitId)}/calendar`, { query: { year } });
 
 export const putCalendar = (unitId: string, calendar: Omit<CalendarConfig, 'version'>) =>
-  api<{ calendar: CalendarConfig }>(`/units/${encodeURIComponent(unitId)}/calendar`, { method: 'PUT', body: calendar });
+  api<JsonAnswer<'/api/units/{id}/calendar', 'put', 200>>(`/units/${encodeURIComponent(unitId)}/calendar`, { method: 'PUT', body: calendar });

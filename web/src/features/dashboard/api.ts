@@ -1,13 +1,7 @@
 import { api } from '../../api/client.ts';
+import type { JsonAnswer } from '../../api/types.ts';
 
-export interface Dashboard {
-  /** When the server took these counts (at most 30 s before the answer). */
-  asOf: string;
-  openByLevel: { level: string | null; count: number }[];
-  overdueByUnit: { unitId: string; unitName: string; count: number }[];
-  intakePerDay: { day: string; count: number }[];
-  byCategory: { categoryId: string | null; count: number }[];
-  satisfaction: { week: string; avg: number; count: number }[];
-}
+/** The dashboard's counts, taken at asOf (at most 30 s before the answer), as the OpenAPI document describes them. */
+export type Dashboard = JsonAnswer<'/api/stats/dashboard', 'get', 200>;
 
 export const getDashboard = () => api<Dashboard>('/stats/dashboard');

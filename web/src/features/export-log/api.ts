@@ -1,26 +1,10 @@
 /** GET /api/export-log: who exported which queue view (exportlog.read: administrator, auditor). */
 import { api } from '../../api/client.ts';
+import type { JsonAnswer } from '../../api/types.ts';
 
-export interface ExportLogEntry {
-  id: string;
-  startedAt: string;
-  finishedAt: string | null;
-  user: { id: string; name: string; email: string } | null;
-  userLabel: string;
-  role: string;
-  orgNodeId: string | null;
-  subject: string;
-  format: 'csv' | 'xlsx';
-  filters: Record<string, unknown>;
-  contactsUnmasked: boolean;
-  rows: number;
-  outcome: 'started' | 'completed' | 'aborted';
-}
-
-export interface ExportLogPage {
-  items: ExportLogEntry[];
-  nextBefore: string | null;
-}
+/** The export log's page and entry, as the OpenAPI document describes them (generated types). */
+export type ExportLogPage = JsonAnswer<'/api/export-log', 'get', 200>;
+export type ExportLogEntry = ExportLogPage['items'][number];
 
 export function listExportLog(before: string | null, limit = 50): Promise<ExportLogPage> {
   return api<ExportLogPage>('/export-log', { query: { limit, before: before ?? undefined } });

@@ -1,5 +1,6 @@
 /** POST /api/imports: a ledger file with its column mapping and defaults; `dryRun` checks and writes nothing. */
 import { api } from '../../api/client.ts';
+import type { JsonAnswer } from '../../api/types.ts';
 
 export const IMPORT_FIELDS = [
   'externalId', 'unitId', 'receivedAt', 'channel', 'title', 'content', 'demands', 'customer.name', 'customer.phone',
@@ -14,12 +15,8 @@ export const REQUIRED_FIELDS: readonly ImportField[] = ['unitId', 'receivedAt', 
 export type ImportMapping = Partial<Record<ImportField, string | string[]>>;
 export type ImportDefaults = Partial<Record<ImportField, string>>;
 
-export interface ImportResult {
-  rowsRead: number;
-  created: number;
-  duplicates: number;
-  errors: { row: number; column: string; reason: string }[];
-}
+/** What an import answers, as the OpenAPI document describes it (generated types). */
+export type ImportResult = JsonAnswer<'/api/imports', 'post', 200>;
 
 export function runImport(input: { file: File; header: boolean; mapping: ImportMapping; defaults: ImportDefaults; dryRun: boolean }): Promise<ImportResult> {
   const form = new FormData();

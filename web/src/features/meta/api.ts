@@ -1,11 +1,11 @@
 import { api } from '../../api/client.ts';
-import type { OrgNode, Pack, PolicySummary, User } from '../../api/types.ts';
+import type { JsonAnswer, OrgNode, Pack, PolicySummary } from '../../api/types.ts';
 
 /** A cookie session: the server sets the httpOnly session cookie and the readable CSRF cookie. */
 export const login = (email: string, password: string) =>
-  api<{ user: User; csrfToken?: string; expiresAt: string }>('/auth/login', { body: { email, password, cookie: true } });
+  api<JsonAnswer<'/api/auth/login', 'post', 200>>('/auth/login', { body: { email, password, cookie: true } });
 export const logout = () => api<void>('/auth/logout', { method: 'POST' });
-export const getMe = () => api<{ user: User; capabilities: string[] }>('/me');
+export const getMe = () => api<JsonAnswer<'/api/me', 'get', 200>>('/me');
 export const getUnits = () => api<OrgNode[]>('/units');
 export const getPolicies = () => api<PolicySummary[]>('/policies');
 

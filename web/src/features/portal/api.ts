@@ -33,5 +33,5 @@ export const uploadPortalFile = (c: Credentials, file: File) => {
   form.append('code', c.code);
   form.append('secret', c.secret);
   form.append('file', file, file.name);
-  return api<{ filename: string; mime: string; size: number }>('/portal/attachments', { method: 'POST', body: form, anonymous: true });
+  return api<JsonAnswer<'/api/portal/attachments', 'post', 201>>('/portal/attachments', { method: 'POST', body: form, anonymous: true });
 };

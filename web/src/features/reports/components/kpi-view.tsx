@@ -14,7 +14,7 @@ export function KpiView({ nodeId, quarter }: { nodeId: string; quarter: string }
   const { data: k, error, loading } = useAsync(() => getKpi(nodeId, quarter), [nodeId, quarter]);
   if (error) return <Alert type="error" title={describeError(error, t)} />;
   if (!k) return <Spin />;
-  const table = <R extends { userId?: string; rank?: number }>(title: string, testId: string, rows: R[], columns: { title: string; render: (r: R) => string | number }[]) => (
+  const table = <R extends { userId?: string; rank?: number | null }>(title: string, testId: string, rows: R[], columns: { title: string; render: (r: R) => string | number }[]) => (
     <Col xs={24} lg={12}>
       <Card size="small" title={title}>
         <Table<R>
@@ -39,20 +39,20 @@ export function KpiView({ nodeId, quarter }: { nodeId: string; quarter: string }
       </Typography.Title>
       <Row gutter={[16, 16]}>
         {table<Kpi['closureRanking'][number]>(t('kpi.closure'), 'kpi-closure', k.closureRanking, [
-          { title: t('kpi.rank'), render: (r) => r.rank },
+          { title: t('kpi.rank'), render: (r) => r.rank ?? '' },
           { title: t('kpi.name'), render: (r) => r.name },
           { title: t('kpi.validReceived'), render: (r) => r.validReceived },
           { title: t('kpi.validClosed'), render: (r) => r.validClosed },
           { title: t('kpi.closureRate'), render: (r) => percent(r.closureRate) },
         ])}
         {table<Kpi['timelinessRanking'][number]>(t('kpi.timeliness'), 'kpi-timeliness', k.timelinessRanking, [
-          { title: t('kpi.rank'), render: (r) => r.rank },
+          { title: t('kpi.rank'), render: (r) => r.rank ?? '' },
           { title: t('kpi.name'), render: (r) => r.name },
           { title: t('kpi.score'), render: (r) => r.score },
           { title: t('kpi.months'), render: (r) => r.months.map((m) => `${m.month} → ${m.score}`).join("；") },
         ])}
         {table<Kpi['satisfactionRanking'][number]>(t('kpi.satisfaction'), 'kpi-satisfaction', k.satisfactionRanking, [
-          { title: t('kpi.rank'), render: (r) => r.rank },
+          { title: t('kpi.rank'), render: (r) => r.rank ?? '' },
           { title: t('kpi.name'), render: (r) => r.name },
           { title: t('kpi.average'), render: (r) => (r.average === null ? '—' : r.average.toFixed(2)) },
           { title: t('kpi.count'), render: (r) => r.count },

@@ -1,0 +1,114 @@
+/**
+ * What /api/reports answers as JSON: the periodic report (src/domain/reports/periodic-report.ts; a closed
+ * period's first snapshot is served as stored) and the quarterly KPIs (src/use-cases/reports/kpi.ts).
+ * Sent as built (SERIALIZE_AS_IS).
+ */
+import { Type } from 'typebox';
+import { Nullable, StringEnum } from '../schema-helpers.ts';
+import { REPORT_KINDS } from '../../domain/reports/periods.ts';
+
+const Instant = Type.String({ format: 'date-time' });
+const LocalDate = Type.String({ pattern: '^[0-9]{4}-[0-9]{2}-[0-9]{2}$' });
+const Count = Type.Integer({ minimum: 0 });
+const Rate = Nullable(Type.Number({ minimum: 0, maximum: 1, description: 'null when there is nothing to divide' }));
+const Node = Type.Object({ id: Type.String(), name: Type.String() });
+
+const Breakdown = Type.Object({ key: Nullable(Type.String()), labelZh: Type.String(), count: Count, closed: Count, share: Rate });
+const ReportItem = Type.Object({
+  id: Type.String(),
+  code: Type.String(),
+  title: Type.String(),
+  unitId: Type.String(),
+  unitName: Type.String(),
+  level: Type.String(),
+  levelZh: Type.String(),
+  status: Type.String(),
+  statusZh: Type.String(),
+  receivedAt: Instant,
+  categoryZh: Type.String(),
+  accountZh: Type.String(),
+});
+
+export const PeriodicReportSchema = Type.Object({
+  ruleIds: Type.Array(Type.String()),
+  node: Node,
+  period: Type.Object({ kind: StringEnum(REPORT_KINDS), key: Type.String(), startDate: LocalDate, endDate: LocalDate, start: Instant, end: Instant, dueDate: LocalDate, labelZh: Type.String() }),
+  asOf: Instant,
+  generatedAt: Instant,
+  closedPeriod: Type.Boolean(),
+  totals: Type.Object({
+    received: Count,
+    valid: Count,
+    invalid: Count,
+    suggestion: Count,
+    unqualified: Count,
+    open: Count,
+    overdue: Count,
+    closed: Count,
+    repeat: Count,
+    closureRate: Rate,
+    repeatRate: Rate,
+    satisfactionAverage: Nullable(Type.Number()),
+    satisfactionCount: Count,
+  }),
+  byChannel: Type.Array(Breakdown),
+  byCategory: Type.Array(Breakdown),
+  byLevel: Type.Array(Breakdown),
+  byUnit: Type.Array(Breakdown),
+  timeLimits: Type.Array(Type.Object({ name: Type.String(), labelZh: Type.String(), total: Count, metOnTime: Count, breached: Count, pending: Count, complianceRate: Rate })),
+  important: Type.Array(ReportItem, { description: 'R-NT-1: every complaint above its pack’s default level, with a short account' }),
+  hotAndMajor: Type.Array(ReportItem, { description: 'R-NT-1: hot and major complaints (Vanke), or the top level of any other pack' }),
+  snapshotAt: Nullable(Instant),
+});
+
+const Rank = Nullable(Type.Integer({ minimum: 1, description: 'competition ranking, best first; null when there is nothing to rank by' }));
+const MonthScore = Type.Object({
+  month: Type.String({ description: 'yyyy-MM' }),
+  complaints: Count,
+  lateHours: Type.Number(),
+  lateCompletions: Count,
+  timely: Count,
+  score: Type.Number(),
+  deductions: Type.Number(),
+  bonus: Type.Number(),
+  timelyRate: Rate,
+});
+const FUEL_LEVELS = ['level1', 'level2', 'level3'] as const;
+
+export const KpiSchema = Type.Object({
+  ruleIds: Type.Array(Type.String()),
+  node: Node,
+  quarter: Type.Object({ key: Type.String(), startDate: LocalDate, endDate: LocalDate, labelZh: Type.String() }),
+  asOf: Instant,
+  rules: Type.Object({
+    timeliness: Type.Object({
+      recordWithinMinutes: Type.Number(),
+      deductionPerHourLate: Type.Number(),
+      lateCompletionDeduction: Type.Number(),
+      bonusPerTimely: Type.Number(),
+      maxBonus: Type.Number(),
+      fullScore: Type.Number(),
+      completionClocks: Type.Array(Type.String()),
+    }),
+  }),
+  closureRanking: Type.Array(
+    Type.Object({ userId: Type.String(), name: Type.String(), orgNodeId: Nullable(Type.String()), validReceived: Count, validClosed: Count, closureRate: Rate, rank: Rank }),
+  ),
+  timelinessRanking: Type.Array(Type.Object({ userId: Type.String(), name: Type.String(), score: Type.Number(), months: Type.Array(MonthScore), rank: Rank })),
+  satisfactionRanking: Type.Array(Type.Object({ userId: Type.String(), name: Type.String(), average: Nullable(Type.Number()), count: Count, rank: Rank })),
+  fuelStations: Type.Array(
+    Type.Object({
+      stationId: Type.String(),
+      stationName: Type.String(),
+      complaints: Count,
+      validComplaints: Count,
+      byLevel: Type.Object({ level1: Count, level2: Count, level3: Count }),
+      dismissals: Count,
+      pointsDeducted: Type.Number(),
+      fineYuan: Type.Number(),
+      overdueFineYuan: Type.Number(),
+      totalYuan: Type.Number(),
+      rank: Rank,
+    }),
+  ),
+});

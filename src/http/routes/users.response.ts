@@ -1,0 +1,13 @@
+/** What /api/users answers: an account as an administrator sees it (never its password). */
+import { Type } from 'typebox';
+import { Nullable } from '../schema-helpers.ts';
+
+export const UserAccountSchema = Type.Object({
+  id: Type.String(),
+  email: Type.String(),
+  name: Type.String(),
+  role: Type.String(),
+  orgNodeId: Nullable(Type.String()),
+  disabled: Type.Boolean(),
+  createdAt: Type.String({ format: 'date-time' }),
+});
