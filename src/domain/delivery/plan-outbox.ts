@@ -50,7 +50,11 @@ export function channelCarries(ch: ChannelConfig, kind: string, level: string | 
   return true;
 }
 
-/** The outbox rows of a write's notifications, given the company's channels. */
+/**
+ * The outbox rows of a write's notifications, given the company's channels: an e-mail per recipient
+ * (deduplicated by address), and per robot / webhook channel one message per rule (a rule addressing
+ * several positions is one message to a group chat).
+ */
 export function planOutbox(
   notifications: readonly AddressedNotification[],
   complaint: ComplaintForOutbox,
@@ -60,6 +64,8 @@ export function planOutbox(
   const info: ComplaintInfo = { ...complaint, link: complaintLink(baseUrl, complaint.id) };
   const emailChannels = channels.filter((c) => c.kind === 'email' && c.enabled);
   const out: OutboxRow[] = [];
+  // A group robot or webhook is told once per rule, however many positions the rule addresses.
+  const toldChannels = new Set<string>();
   for (const n of notifications) {
     const facts: MessageFacts = { subject: n.subject, kind: n.kind, dueAt: n.dueAt };
     // E-mail: through the company's own e-mail channel when it has one that carries this notification,
@@ -83,6 +89,9 @@ export function planOutbox(
     }
     for (const ch of channels) {
       if (ch.kind === 'email' || !channelCarries(ch, n.kind, complaint.level)) continue;
+      const key = `${ch.id}\u0000${n.ruleId}\u0000${n.subject}\u0000${n.dueAt}`;
+      if (toldChannels.has(key)) continue;
+      toldChannels.add(key);
       out.push({
         notification_id: n.id,
         complaint_id: complaint.id,
