@@ -106,6 +106,7 @@ const CLOCK_UPDATES = CLOCK_COLUMNS.split(', ')
   .map((c) => `${c} = excluded.${c}`)
   .join(', ');
 const NOTIFICATION_COLUMNS = 'complaint_id, recipient_role, org_node_id, kind, rule_id, subject, due_at';
+const OUTBOX_COLUMNS = 'notification_id, complaint_id, channel_id, transport, recipient, payload, created_at, next_attempt_at';
 
 // json_populate_record over the row itself: a key of $2 sets its column (null clears it), an absent key
 // keeps the stored value, so one text serves every action's patch.
@@ -134,8 +135,8 @@ export const CHANGE_SQL = `
     FROM json_populate_recordset(NULL::extension_requests, $7::json) d
     WHERE x.id = d.id
   ), ob AS (
-    INSERT INTO outbox (notification_id, complaint_id, channel_id, transport, recipient, payload)
-    SELECT notification_id, complaint_id, channel_id, transport, recipient, payload FROM json_populate_recordset(NULL::outbox, $8::json)
+    INSERT INTO outbox (${OUTBOX_COLUMNS})
+    SELECT ${OUTBOX_COLUMNS} FROM json_populate_recordset(NULL::outbox, $8::json)
   )
   SELECT * FROM upd`;
 

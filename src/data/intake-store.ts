@@ -132,7 +132,7 @@ const CLOCK_COLUMNS =
   'complaint_id, name, rule_id, started_at, due_at, state, paused_ms, paused_at, pause_reason, met_at, breached_at, calendar_version, trace';
 const NOTIFICATION_COLUMNS = 'complaint_id, recipient_role, org_node_id, kind, rule_id, subject, due_at';
 // Issue #14: the outbox rows of the notifications, in the same statement (delivery happens after the commit).
-export const OUTBOX_COLUMNS = 'notification_id, complaint_id, channel_id, transport, recipient, payload';
+export const OUTBOX_COLUMNS = 'notification_id, complaint_id, channel_id, transport, recipient, payload, created_at, next_attempt_at';
 
 // Everything but the search index, which the caller never reads and would only pay to parse.
 const RETURNED_COLUMNS = `${COMPLAINT_COLUMNS}, lead_department_id, co_department_ids, repeat_count, satisfaction, report, reply, close_reason, closed_at, version`;

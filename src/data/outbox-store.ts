@@ -117,7 +117,10 @@ export async function retryMessage(db: Db, id: string, now: Date): Promise<boole
   return Number(r.numUpdatedRows) > 0;
 }
 
-export async function insertOutbox(db: Db, rows: { notification_id: string | null; complaint_id: string | null; channel_id: string | null; transport: DeliveryTransport; recipient: string; payload: Record<string, unknown> }[]): Promise<string[]> {
+export async function insertOutbox(
+  db: Db,
+  rows: { notification_id: string | null; complaint_id: string | null; channel_id: string | null; transport: DeliveryTransport; recipient: string; payload: Record<string, unknown>; created_at?: string; next_attempt_at?: string }[],
+): Promise<string[]> {
   if (!rows.length) return [];
   const r = await db
     .insertInto('outbox')

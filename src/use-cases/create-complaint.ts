@@ -142,7 +142,7 @@ export async function insertComplaint(
   // Issue #14: each notification gets its id here, and its messages go in the same write.
   const notifications = addressed(plan.notifications);
   write.notifications = notificationRows(notifications, { id, unit_id: unit.id, code: String(write.complaint.code) });
-  write.outbox = outboxFor({ config, pack, baseUrl: publicUrl }, { id, code: String(write.complaint.code), unit_id: unit.id, level: (write.complaint.level as string | null) ?? null }, notifications);
+  write.outbox = outboxFor({ config, pack, baseUrl: publicUrl }, { id, code: String(write.complaint.code), unit_id: unit.id, level: (write.complaint.level as string | null) ?? null }, notifications, now);
   const toRaise = similarToRaise(found, now);
   const store = async (trx: Db) => {
     const row = await writeIntake(trx, write);

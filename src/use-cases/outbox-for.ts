@@ -17,6 +17,8 @@ export interface DeliveryContext {
   baseUrl: string;
 }
 
+export type { OutboxRow };
+
 /**
  * Gives each notification an id made before the write, so its outbox rows can name it. Until positions
  * are resolved to people (the other half of issue #14, src/domain/notifications/addressing.ts), a
@@ -31,7 +33,7 @@ export function levelLabel(pack: Pack, level: string | null): string {
   return pack.severity.levels.find((l) => l.id === level)?.nameZh ?? level;
 }
 
-export function outboxFor(ctx: DeliveryContext | undefined, row: { id: string; code: string; unit_id: string; level: string | null }, notifications: readonly AddressedNotification[]): OutboxRow[] {
+export function outboxFor(ctx: DeliveryContext | undefined, row: { id: string; code: string; unit_id: string; level: string | null }, notifications: readonly AddressedNotification[], now: Date): OutboxRow[] {
   if (!ctx || notifications.length === 0) return [];
   const company = ctx.config?.companyOf(row.unit_id);
   const channels = company ? ctx.config!.channels(company.id) : [];
@@ -40,5 +42,6 @@ export function outboxFor(ctx: DeliveryContext | undefined, row: { id: string; c
     { id: row.id, code: row.code, level: row.level, levelLabel: levelLabel(ctx.pack, row.level), unitName: ctx.config?.node(row.unit_id)?.name ?? row.unit_id },
     channels,
     ctx.baseUrl,
+    now,
   );
 }

@@ -10,6 +10,7 @@ import { dingtalkSign, dingtalkSignedUrl, feishuSign, robotBody, emailPayload, w
 import { afterFailure, backoffMs, MAX_ATTEMPTS } from '../../src/domain/delivery/backoff.ts';
 import type { AddressedNotification, Recipient } from '../../src/domain/notifications/addressing.ts';
 
+const NOW = new Date('2026-11-24T02:00:00.000Z');
 const complaint = { id: '11111111-1111-4111-8111-111111111111', code: 'TS-20261124-0001', level: 'major', levelLabel: '重大投诉', unitName: '城市花园项目' };
 const person = (email: string | null, wantsEmail = true): Recipient => ({ userId: email ?? 'x', name: '张三', email, wantsEmail, unaddressed: false });
 const note = (o: Partial<AddressedNotification> = {}): AddressedNotification => ({
@@ -26,7 +27,7 @@ const note = (o: Partial<AddressedNotification> = {}): AddressedNotification => 
 const channel = (o: Partial<ChannelConfig>): ChannelConfig => ({ id: 'ch', companyId: 'co-re', kind: 'dingtalk', name: '钉钉群', kinds: [], levels: [], enabled: true, ...o });
 
 test('issue #14: one e-mail per recipient with an address who wants e-mail, deduplicated; none for those who opted out', () => {
-  const rows = planOutbox([note({ recipients: [person('a@x.cn'), person('A@x.cn'), person(null), person('b@x.cn', false)] })], complaint, [], 'https://plaint.example.cn/');
+  const rows = planOutbox([note({ recipients: [person('a@x.cn'), person('A@x.cn'), person(null), person('b@x.cn', false)] })], complaint, [], 'https://plaint.example.cn/', NOW);
   assert.deepEqual(rows.map((r) => [r.transport, r.recipient, r.channel_id]), [['email', 'a@x.cn', null]]);
   const p = rows[0].payload as { subject: string; text: string; html: string; to: string };
   assert.equal(p.to, 'a@x.cn');
@@ -44,7 +45,7 @@ test('issue #14: robots and webhooks get one message per matching channel and ru
     channel({ id: 'off', kind: 'webhook', enabled: false }),
   ];
   // Two positions addressed by one rule: one message to each group, not two.
-  const rows = planOutbox([note(), note({ id: '33333333-3333-4333-8333-333333333333', recipientRole: 'group_coordination_centre' })], complaint, channels, '');
+  const rows = planOutbox([note(), note({ id: '33333333-3333-4333-8333-333333333333', recipientRole: 'group_coordination_centre' })], complaint, channels, '', NOW);
   assert.deepEqual(rows.map((r) => r.channel_id).sort(), ['d', 'f']);
   assert.equal(channelCarries(channels[1], 'progress', 'major'), true);
   assert.equal(channelCarries(channels[3], 'bulletin', null), false);
@@ -53,9 +54,9 @@ test('issue #14: robots and webhooks get one message per matching channel and ru
 test('issue #14: a company e-mail channel carries e-mail for the kinds it filters; without one the default SMTP (channel null) does', () => {
   const emailCh = channel({ id: 'mail', kind: 'email', kinds: ['progress'] });
   const n = note({ recipients: [person('a@x.cn')] });
-  assert.deepEqual(planOutbox([n], complaint, [emailCh], ''), []);
-  assert.equal(planOutbox([note({ kind: 'progress', recipients: [person('a@x.cn')] })], complaint, [emailCh], '')[0].channel_id, 'mail');
-  assert.equal(planOutbox([n], complaint, [], '')[0].channel_id, null);
+  assert.deepEqual(planOutbox([n], complaint, [emailCh], '', NOW), []);
+  assert.equal(planOutbox([note({ kind: 'progress', recipients: [person('a@x.cn')] })], complaint, [emailCh], '', NOW)[0].channel_id, 'mail');
+  assert.equal(planOutbox([n], complaint, [], '', NOW)[0].channel_id, null);
 });
 
 test('issue #14: each platform body is in its documented format with the Chinese text', () => {

@@ -28,6 +28,9 @@ export interface OutboxRow {
   transport: Transport;
   recipient: string;
   payload: Record<string, unknown>;
+  /** The write's instant: the message is due at once. */
+  created_at: string;
+  next_attempt_at: string;
 }
 
 export interface ComplaintForOutbox {
@@ -60,7 +63,9 @@ export function planOutbox(
   complaint: ComplaintForOutbox,
   channels: readonly ChannelConfig[],
   baseUrl: string,
+  now: Date,
 ): OutboxRow[] {
+  const at = { created_at: now.toISOString(), next_attempt_at: now.toISOString() };
   const info: ComplaintInfo = { ...complaint, link: complaintLink(baseUrl, complaint.id) };
   const emailChannels = channels.filter((c) => c.kind === 'email' && c.enabled);
   const out: OutboxRow[] = [];
@@ -84,6 +89,7 @@ export function planOutbox(
           transport: 'email',
           recipient: to,
           payload: { ...emailPayload(info, facts), to },
+          ...at,
         });
       }
     }
@@ -99,6 +105,7 @@ export function planOutbox(
         transport: ch.kind,
         recipient: ch.name,
         payload: { body: robotBody(ch.kind, info, facts) },
+        ...at,
       });
     }
   }
@@ -109,9 +116,10 @@ export function planOutbox(
 export function testMessage(ch: ChannelConfig, to: string | null, at: Date, baseUrl: string): OutboxRow | null {
   const info: ComplaintInfo = { id: 'test', code: 'TS-TEST', level: null, levelLabel: '测试', unitName: ch.name, link: baseUrl.replace(/\/+$/, '') || '/' };
   const facts: MessageFacts = { subject: `Plaint 通知渠道测试:${ch.name}`, kind: 'test', dueAt: at.toISOString() };
+  const times = { created_at: at.toISOString(), next_attempt_at: at.toISOString() };
   if (ch.kind === 'email') {
     if (!to) return null;
-    return { notification_id: null, complaint_id: null, channel_id: ch.id, transport: 'email', recipient: to, payload: { ...emailPayload(info, facts), to } };
+    return { notification_id: null, complaint_id: null, channel_id: ch.id, transport: 'email', recipient: to, payload: { ...emailPayload(info, facts), to }, ...times };
   }
-  return { notification_id: null, complaint_id: null, channel_id: ch.id, transport: ch.kind, recipient: ch.name, payload: { body: robotBody(ch.kind, info, facts) } };
+  return { notification_id: null, complaint_id: null, channel_id: ch.id, transport: ch.kind, recipient: ch.name, payload: { body: robotBody(ch.kind, info, facts) }, ...times };
 }
