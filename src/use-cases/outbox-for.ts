@@ -33,12 +33,20 @@ export function levelLabel(pack: Pack, level: string | null): string {
   return pack.severity.levels.find((l) => l.id === level)?.nameZh ?? level;
 }
 
+/** The rule's Chinese subject (pack notification rules and the crisis alert carry one); the stored subject otherwise. */
+function subjectZh(pack: Pack, n: AddressedNotification): string {
+  const rule = pack.notifications.find((r) => r.ruleId === n.ruleId);
+  if (rule) return rule.subjectZh;
+  if (pack.crisis && pack.crisis.ruleId === n.ruleId) return pack.crisis.labelZh;
+  return n.subject;
+}
+
 export function outboxFor(ctx: DeliveryContext | undefined, row: { id: string; code: string; unit_id: string; level: string | null }, notifications: readonly AddressedNotification[], now: Date): OutboxRow[] {
   if (!ctx || notifications.length === 0) return [];
   const company = ctx.config?.companyOf(row.unit_id);
   const channels = company ? ctx.config!.channels(company.id) : [];
   return planOutbox(
-    notifications,
+    notifications.map((n) => ({ ...n, subject: subjectZh(ctx.pack, n) })),
     { id: row.id, code: row.code, level: row.level, levelLabel: levelLabel(ctx.pack, row.level), unitName: ctx.config?.node(row.unit_id)?.name ?? row.unit_id },
     channels,
     ctx.baseUrl,
