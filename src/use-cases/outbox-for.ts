@@ -35,7 +35,7 @@ export function levelLabel(pack: Pack, level: string | null): string {
 
 /** The rule's Chinese subject (pack notification rules and the crisis alert carry one); the stored subject otherwise. */
 function subjectZh(pack: Pack, n: AddressedNotification): string {
-  const rule = pack.notifications.find((r) => r.ruleId === n.ruleId);
+  const rule = pack.notifications.find((r) => r.ruleId === n.ruleId && r.kind === n.kind);
   if (rule) return rule.subjectZh;
   if (pack.crisis && pack.crisis.ruleId === n.ruleId) return pack.crisis.labelZh;
   return n.subject;

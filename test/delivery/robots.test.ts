@@ -167,3 +167,19 @@ test('issue #14: channel input is checked and another company\'s channels are no
   assert.equal(cleared.json().hasSecret, false);
   await clearChannels();
 });
+
+test('issue #14 / R-NT-1: a missed weekly progress report\'s reminder reaches the company\'s robots too', async () => {
+  await addChannel({ kind: 'webhook', name: 'OA 系统', url: `${robots.base}/webhook`, secret: SECRETS.webhook, kinds: ['progress_overdue'] });
+  const c = await majorComplaint('集体投诉进展逾期');
+  await deliver();
+  // More than a week with no progress entry: the sweeper's reminder.
+  t.clock.advance(8 * 24 * 3_600_000);
+  const { remindMissingProgress } = await import('../../src/use-cases/casework/special-report.ts');
+  const { reminded } = await remindMissingProgress(t.deps);
+  assert.ok(reminded >= 1);
+  await deliver();
+  const got = robots.accepted.filter((h) => h.path === '/webhook' && (h.body as { complaint?: { code: string } }).complaint?.code === c.code);
+  assert.equal(got.length, 1, JSON.stringify(got.map((h) => h.body)));
+  assert.equal((got[0].body as { kind: string }).kind, 'progress_overdue');
+  assert.match((got[0].body as { text: string }).text, /逾期未报/);
+});

@@ -17,6 +17,7 @@ export const enUSDelivery = {
   'channels.url': 'URL',
   'channels.urlHelp.email': 'smtp:// or smtps:// URL; empty uses the default (PLAINT_SMTP_URL)',
   'channels.urlHelp.robot': "The robot's webhook URL",
+  'channels.urlKeep': 'leave empty to keep it',
   'channels.secret': 'Secret',
   'channels.secretHelp': 'DingTalk signing, Feishu signature or webhook HMAC key; leave empty to keep the one set',
   'channels.secretSet': 'set',

@@ -17,6 +17,7 @@ export const zhCNDelivery = {
   'channels.url': '地址',
   'channels.urlHelp.email': 'smtp:// 或 smtps:// 地址；留空则使用系统默认（PLAINT_SMTP_URL）',
   'channels.urlHelp.robot': '机器人的 Webhook 地址',
+  'channels.urlKeep': '留空则保持不变',
   'channels.secret': '密钥',
   'channels.secretHelp': '钉钉加签、飞书签名校验或 Webhook 的 HMAC 密钥；已设置时留空表示不修改',
   'channels.secretSet': '已设置',

@@ -153,7 +153,7 @@ export default function ChannelsPage() {
           <Form.Item
             name="url"
             label={t('channels.url')}
-            extra={editing !== 'new' && editing?.urlHint ? `${editing.urlHint} — ${t('channels.secretHelp')}` : kind === 'email' ? t('channels.urlHelp.email') : t('channels.urlHelp.robot')}
+            extra={editing !== 'new' && editing?.urlHint ? `${editing.urlHint} — ${t('channels.urlKeep')}` : kind === 'email' ? t('channels.urlHelp.email') : t('channels.urlHelp.robot')}
             rules={[{ required: editing === 'new' && kind !== 'email' }]}
           >
             <Input placeholder={kind === 'email' ? 'smtp://user:pass@smtp.example.com:587' : 'https://'} />
