@@ -40,6 +40,14 @@ export interface Config {
   backupKeep: number;
   /** Serve the web app from web/dist and build it when missing or stale (PLAINT_WEB, default on). */
   web: boolean;
+  /** Default SMTP server for notification e-mail, e.g. smtp://user:pass@host:587 (PLAINT_SMTP_URL; issue #14). */
+  smtpUrl: string | null;
+  /** Sender of notification e-mail (PLAINT_MAIL_FROM, default "Plaint <plaint@localhost>"). */
+  mailFrom: string;
+  /** The console's public address, for links in messages (PLAINT_PUBLIC_URL, e.g. https://plaint.example.com). */
+  publicUrl: string;
+  /** How often the outbox worker looks for due messages, in ms (PLAINT_DELIVERY_MS, default 2000; 0 disables). */
+  deliveryMs: number;
 }
 
 export class ConfigError extends Error {
@@ -102,6 +110,10 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
   const backupTimeZone = env.PLAINT_BACKUP_TZ?.trim() || 'Asia/Shanghai';
   if (!isTimeZone(backupTimeZone)) problems.push(`PLAINT_BACKUP_TZ must be an IANA time zone such as Asia/Shanghai, got "${backupTimeZone}"`);
   const demo = boolVar(env, 'PLAINT_DEMO', !production, problems);
+  const smtpUrl = env.PLAINT_SMTP_URL?.trim() || null;
+  if (smtpUrl !== null && !/^smtps?:\/\/[^/]/.test(smtpUrl)) problems.push(`PLAINT_SMTP_URL must start with smtp:// or smtps://, e.g. smtp://user:pass@host:587`);
+  const publicUrl = env.PLAINT_PUBLIC_URL?.trim().replace(/\/+$/, '') || '';
+  if (publicUrl && !/^https?:\/\/[^/]/.test(publicUrl)) problems.push(`PLAINT_PUBLIC_URL must start with http:// or https://, got "${publicUrl}"`);
   const config: Config = {
     port: intVar(env, 'PORT', 3000, 0, 65535, problems),
     host: env.HOST?.trim() || '0.0.0.0',
@@ -121,6 +133,10 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
     backupTimeZone,
     backupKeep: intVar(env, 'PLAINT_BACKUP_KEEP', 7, 1, 366, problems),
     web: boolVar(env, 'PLAINT_WEB', true, problems),
+    smtpUrl,
+    mailFrom: env.PLAINT_MAIL_FROM?.trim() || 'Plaint <plaint@localhost>',
+    publicUrl,
+    deliveryMs: intVar(env, 'PLAINT_DELIVERY_MS', 2000, 0, 3600 * 1000, problems),
   };
   if (problems.length > 0) throw new ConfigError(problems);
   return config;

@@ -8,6 +8,7 @@ import { buildApp } from './http/app.ts';
 import { ensureUser } from './use-cases/auth.ts';
 import { seedDemo } from './seed/seed-demo.ts';
 import { startSweeper } from './jobs/sweeper.job.ts';
+import { startDelivery } from './jobs/delivery.job.ts';
 import { describeCheckpoint, startCheckpoints } from './jobs/checkpoint.job.ts';
 import { ensureCheckpoint } from './use-cases/write-checkpoint.ts';
 import { loadLogKey } from './log-key.ts';
@@ -37,7 +38,7 @@ async function main(): Promise<void> {
   const logKey = loadLogKey({ logKeyHex: config.logKeyHex, dataDir: config.dataDir });
   log(`event log key: ${logKey.from}`);
   if (config.databaseUrl && !config.logKeyHex) log('DATABASE_URL without PLAINT_LOG_KEY: every process on this database must use this same key file');
-  const deps = { db: database.db, now: () => new Date(), logKey: logKey.key };
+  const deps = { db: database.db, now: () => new Date(), logKey: logKey.key, publicUrl: config.publicUrl };
   // The key is not in the database, so the migration cannot sign the logs it upgrades: this does, at once.
   const first = describeCheckpoint(await ensureCheckpoint(deps));
   if (first) log(first);
@@ -56,6 +57,8 @@ async function main(): Promise<void> {
   const jobLog = (m: string, err?: unknown) => (err ? console.error(`[plaint] ${m}`, err) : log(m));
   const stopSweeper = config.sweepMs > 0 ? startSweeper(deps, config.sweepMs, jobLog) : async () => {};
   const stopCheckpoints = startCheckpoints(deps, config.checkpointMs, jobLog);
+  // Issue #14: every process delivers the outbox; claims skip rows another process holds.
+  const stopDelivery = config.deliveryMs > 0 ? startDelivery(deps, config.deliveryMs, { smtp: { url: config.smtpUrl, from: config.mailFrom } }, jobLog) : async () => {};
   // Embedded: this process alone may open PGlite's files, so backups are written here (README, "Backup and restore").
   const backup = (file: string) => makeBackup({ database, databaseUrl: null, dataDir: config.dataDir, logKeyHex: config.logKeyHex }, file);
   const stopSocket = database.kind === 'pglite' ? await startControlSocket(config.dataDir, backup) : async () => {};
@@ -77,6 +80,7 @@ async function main(): Promise<void> {
     closing = true;
     log(`${signal}: shutting down`);
     await stopSweeper();
+    await stopDelivery();
     await stopNightly();
     await stopSocket();
     await app.close();

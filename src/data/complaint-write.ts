@@ -15,6 +15,7 @@ import type { ClockRecord } from '../domain/contracts.ts';
 import type { EventTail } from '../domain/chain-events.ts';
 import type { ExtensionRequest } from '../domain/lifecycle/action-guards.ts';
 import type { clockRow, eventRows, notificationRows } from '../domain/stored-rows.ts';
+import type { OutboxRow } from '../domain/delivery/plan-outbox.ts';
 
 export interface LockedComplaint {
   row: ComplaintRow;
@@ -90,6 +91,8 @@ export interface ComplaintChange {
   notifications: ReturnType<typeof notificationRows>;
   newExtensionRequests?: { id: string; complaint_id: string; clock: string; minutes: number; reason: string; requested_by: string | null }[];
   extensionDecisions?: { id: string; decision: string; decided_by: string | null; decided_at: Date }[];
+  /** Issue #14: the notifications' messages (domain/delivery/plan-outbox.ts), in the same statement. */
+  outbox?: OutboxRow[];
 }
 
 const SET_COLUMNS = [
@@ -103,6 +106,7 @@ const CLOCK_UPDATES = CLOCK_COLUMNS.split(', ')
   .map((c) => `${c} = excluded.${c}`)
   .join(', ');
 const NOTIFICATION_COLUMNS = 'complaint_id, recipient_role, org_node_id, kind, rule_id, subject, due_at';
+const OUTBOX_COLUMNS = 'notification_id, complaint_id, channel_id, transport, recipient, payload, created_at, next_attempt_at';
 
 // json_populate_record over the row itself: a key of $2 sets its column (null clears it), an absent key
 // keeps the stored value, so one text serves every action's patch.
@@ -121,8 +125,8 @@ export const CHANGE_SQL = `
     SELECT ${CLOCK_COLUMNS} FROM json_populate_recordset(NULL::complaint_clocks, $4::json)
     ON CONFLICT (complaint_id, name) DO UPDATE SET ${CLOCK_UPDATES}
   ), nt AS (
-    INSERT INTO notifications (${NOTIFICATION_COLUMNS})
-    SELECT ${NOTIFICATION_COLUMNS} FROM json_populate_recordset(NULL::notifications, $5::json)
+    INSERT INTO notifications (id, ${NOTIFICATION_COLUMNS})
+    SELECT coalesce(id, gen_random_uuid()), ${NOTIFICATION_COLUMNS} FROM json_populate_recordset(NULL::notifications, $5::json)
   ), xr AS (
     INSERT INTO extension_requests (id, complaint_id, clock, minutes, reason, requested_by)
     SELECT id, complaint_id, clock, minutes, reason, requested_by FROM json_populate_recordset(NULL::extension_requests, $6::json)
@@ -130,6 +134,9 @@ export const CHANGE_SQL = `
     UPDATE extension_requests x SET decision = d.decision, decided_by = d.decided_by, decided_at = d.decided_at
     FROM json_populate_recordset(NULL::extension_requests, $7::json) d
     WHERE x.id = d.id
+  ), ob AS (
+    INSERT INTO outbox (${OUTBOX_COLUMNS})
+    SELECT ${OUTBOX_COLUMNS} FROM json_populate_recordset(NULL::outbox, $8::json)
   )
   SELECT * FROM upd`;
 
@@ -147,6 +154,7 @@ export async function writeComplaintChange(db: Db, w: ComplaintChange): Promise<
       json(w.notifications),
       json(w.newExtensionRequests ?? []),
       json(w.extensionDecisions ?? []),
+      json(w.outbox ?? []),
     ]),
   );
   const row = r.rows[0];

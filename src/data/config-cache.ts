@@ -15,6 +15,7 @@ import { sql } from 'kysely';
 import type { DB, OrgNodesTable } from './schema.ts';
 import type { Db } from './complaint-store.ts';
 import type { BusinessCalendar } from '../domain/contracts.ts';
+import type { ChannelConfig } from '../domain/delivery/plan-outbox.ts';
 
 type OrgNode = Selectable<OrgNodesTable>;
 
@@ -25,12 +26,17 @@ export interface ConfigSnapshot {
   subtree(rootId: string): string[];
   /** The unit's latest saved calendar, or null when it runs on the default one. */
   latestCalendar(unitId: string): BusinessCalendar | null;
+  /** The nearest 'company' node at or above `nodeId` (issue #14: channels are configured per company). */
+  companyOf(nodeId: string): OrgNode | undefined;
+  /** A company's delivery channels (migration 0024), without their URLs and secrets. */
+  channels(companyId: string): ChannelConfig[];
 }
 
 interface LoadedRow {
   version: number;
   nodes: (Omit<OrgNode, 'created_at'> & { created_at: string })[] | null;
   calendars: { unit_id: string; version: number; config: BusinessCalendar }[] | null;
+  channels?: ChannelConfig[] | null;
 }
 
 /** One statement, so the counter and the data come from the same snapshot. */
@@ -38,16 +44,19 @@ async function load(db: Db): Promise<ConfigSnapshot> {
   const r = await sql<LoadedRow>`
     SELECT (SELECT v FROM config_version)::int AS version,
            (SELECT json_agg(o) FROM (SELECT id, parent_id, kind, name, policy_id, settings, created_at FROM org_nodes) o) AS nodes,
-           (SELECT json_agg(c) FROM (SELECT DISTINCT ON (unit_id) unit_id, version, config FROM calendars ORDER BY unit_id, version DESC) c) AS calendars`.execute(db);
+           (SELECT json_agg(c) FROM (SELECT DISTINCT ON (unit_id) unit_id, version, config FROM calendars ORDER BY unit_id, version DESC) c) AS calendars,
+           (SELECT json_agg(d ORDER BY d."createdAt", d.id) FROM (SELECT id, company_id AS "companyId", kind, name, kinds, levels, enabled, created_at AS "createdAt"
+              FROM delivery_channels) d) AS channels`.execute(db);
   const row = r.rows[0];
   return buildSnapshot(
     Number(row.version),
     (row.nodes ?? []).map((n) => ({ ...n, created_at: new Date(n.created_at) })),
     row.calendars ?? [],
+    (row.channels ?? []).map(({ id, companyId, kind, name, kinds, levels, enabled }) => ({ id, companyId, kind, name, kinds, levels, enabled })),
   );
 }
 
-function buildSnapshot(version: number, nodes: OrgNode[], calendars: NonNullable<LoadedRow['calendars']>): ConfigSnapshot {
+function buildSnapshot(version: number, nodes: OrgNode[], calendars: NonNullable<LoadedRow['calendars']>, channels: ChannelConfig[] = []): ConfigSnapshot {
   const byId = new Map(nodes.map((n) => [n.id, n]));
   const children = new Map<string, string[]>();
   for (const n of nodes) {
@@ -56,6 +65,8 @@ function buildSnapshot(version: number, nodes: OrgNode[], calendars: NonNullable
     list.push(n.id);
     children.set(n.parent_id, list);
   }
+  const channelsByCompany = new Map<string, ChannelConfig[]>();
+  for (const ch of channels) channelsByCompany.set(ch.companyId, [...(channelsByCompany.get(ch.companyId) ?? []), ch]);
   const cals = new Map(calendars.map((c) => [c.unit_id, { ...c.config, version: c.version } as BusinessCalendar]));
   return {
     version,
@@ -71,6 +82,13 @@ function buildSnapshot(version: number, nodes: OrgNode[], calendars: NonNullable
       return out;
     },
     latestCalendar: (unitId) => cals.get(unitId) ?? null,
+    companyOf(nodeId) {
+      for (let n = byId.get(nodeId), hops = 0; n && hops < 64; n = n.parent_id ? byId.get(n.parent_id) : undefined, hops++) {
+        if (n.kind === 'company') return n;
+      }
+      return undefined;
+    },
+    channels: (companyId) => channelsByCompany.get(companyId) ?? [],
   };
 }
 
@@ -83,6 +101,11 @@ export class ConfigCache {
   observe(version: number | string | null | undefined): void {
     const v = Number(version);
     if (Number.isFinite(v) && v > this.#observed) this.#observed = v;
+  }
+
+  /** The snapshot held now, without a read (null before the first one): for writers inside a transaction that read nothing more. */
+  peek(): ConfigSnapshot | null {
+    return this.#snapshot;
   }
 
   async get(db: Db): Promise<ConfigSnapshot> {

@@ -131,6 +131,8 @@ const EVENT_COLUMNS = 'complaint_id, seq, type, actor_id, actor_label, at, data,
 const CLOCK_COLUMNS =
   'complaint_id, name, rule_id, started_at, due_at, state, paused_ms, paused_at, pause_reason, met_at, breached_at, calendar_version, trace';
 const NOTIFICATION_COLUMNS = 'complaint_id, recipient_role, org_node_id, kind, rule_id, subject, due_at';
+// Issue #14: the outbox rows of the notifications, in the same statement (delivery happens after the commit).
+export const OUTBOX_COLUMNS = 'notification_id, complaint_id, channel_id, transport, recipient, payload, created_at, next_attempt_at';
 
 // Everything but the search index, which the caller never reads and would only pay to parse.
 const RETURNED_COLUMNS = `${COMPLAINT_COLUMNS}, lead_department_id, co_department_ids, repeat_count, satisfaction, report, reply, close_reason, closed_at, version`;
@@ -159,12 +161,15 @@ export const WRITE_SQL = `
     INSERT INTO complaint_clocks (${CLOCK_COLUMNS})
     SELECT ${CLOCK_COLUMNS} FROM json_populate_recordset(NULL::complaint_clocks, $5::json) WHERE EXISTS (SELECT 1 FROM c)
   ), nt AS (
-    INSERT INTO notifications (${NOTIFICATION_COLUMNS})
-    SELECT ${NOTIFICATION_COLUMNS} FROM json_populate_recordset(NULL::notifications, $6::json) WHERE EXISTS (SELECT 1 FROM c)
+    INSERT INTO notifications (id, ${NOTIFICATION_COLUMNS})
+    SELECT coalesce(id, gen_random_uuid()), ${NOTIFICATION_COLUMNS} FROM json_populate_recordset(NULL::notifications, $6::json) WHERE EXISTS (SELECT 1 FROM c)
   ), lk AS (
     INSERT INTO complaint_links (from_id, to_id, kind)
     SELECT from_id, to_id, kind FROM json_populate_recordset(NULL::complaint_links, $7::json) WHERE EXISTS (SELECT 1 FROM c)
     ON CONFLICT DO NOTHING
+  ), ob AS (
+    INSERT INTO outbox (${OUTBOX_COLUMNS})
+    SELECT ${OUTBOX_COLUMNS} FROM json_populate_recordset(NULL::outbox, $8::json) WHERE EXISTS (SELECT 1 FROM c)
   )
   SELECT * FROM c`;
 
@@ -182,6 +187,7 @@ export async function writeIntake(db: Db, w: IntakeWrite): Promise<ComplaintRow 
       json(w.clocks),
       json(w.notifications),
       json(w.links),
+      json(w.outbox ?? []),
     ]),
   );
   const row = r.rows[0];

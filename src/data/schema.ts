@@ -475,3 +475,46 @@ export interface DB {
   export_log: ExportLogTable;
   throttle_windows: ThrottleWindowsTable;
 }
+
+export type DeliveryTransport = 'email' | 'wecom' | 'dingtalk' | 'feishu' | 'webhook';
+
+/** src/data/migrations/0024_outbox.sql: a company's delivery channels (issue #14). */
+export interface DeliveryChannelsTable {
+  id: Generated<string>;
+  company_id: string;
+  kind: DeliveryTransport;
+  name: string;
+  url: string | null;
+  secret: string | null;
+  kinds: ColumnType<string[], string[] | undefined, string[]>;
+  levels: ColumnType<string[], string[] | undefined, string[]>;
+  enabled: Generated<boolean>;
+  created_at: DefaultTimestamp;
+  updated_at: DefaultTimestamp;
+}
+
+/** src/data/migrations/0024_outbox.sql: messages to deliver; the id is the stable message id. */
+export interface OutboxTable {
+  id: Generated<string>;
+  notification_id: string | null;
+  complaint_id: string | null;
+  channel_id: string | null;
+  transport: DeliveryTransport;
+  recipient: string;
+  payload: Json<Record<string, unknown>>;
+  state: Generated<'pending' | 'sent' | 'failed'>;
+  attempts: Generated<number>;
+  next_attempt_at: DefaultTimestamp;
+  last_error: string | null;
+  delivered_at: Timestamp | null;
+  created_at: DefaultTimestamp;
+}
+
+export interface UsersTable {
+  notify_email: Generated<boolean>;
+}
+
+export interface DB {
+  delivery_channels: DeliveryChannelsTable;
+  outbox: OutboxTable;
+}

@@ -44,3 +44,14 @@ export type UserChanges = Partial<{ name: string; role: string; org_node_id: str
 export async function updateUserRow(db: Db, id: string, set: UserChanges): Promise<UserRow> {
   return db.updateTable('users').set(set).where('id', '=', id).returningAll().executeTakeFirstOrThrow();
 }
+
+/** Issue #14: the user's own choice of notification e-mail (migration 0024). */
+export async function setNotifyEmail(db: Db, id: string, on: boolean): Promise<boolean> {
+  const r = await db.updateTable('users').set({ notify_email: on }).where('id', '=', id).returning('notify_email').executeTakeFirst();
+  return r?.notify_email ?? on;
+}
+
+export async function notifyEmailOf(db: Db, id: string): Promise<boolean> {
+  const r = await db.selectFrom('users').select('notify_email').where('id', '=', id).executeTakeFirst();
+  return r?.notify_email ?? true;
+}

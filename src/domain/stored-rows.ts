@@ -44,8 +44,10 @@ export function changedClocks(before: ClockRecord[], after: ClockRecord[]): Cloc
   return after.filter((c) => old.get(c.name) !== JSON.stringify(c));
 }
 
-export function notificationRows(notifications: NotificationDue[], row: { id: string; unit_id: string; code: string }) {
+/** A notification's id, when made before the write (issue #14: its outbox rows name it); otherwise the database makes one. */
+export function notificationRows(notifications: (NotificationDue & { id?: string })[], row: { id: string; unit_id: string; code: string }) {
   return notifications.map((n) => ({
+    id: n.id ?? null,
     complaint_id: row.id,
     recipient_role: n.recipientRole,
     org_node_id: row.unit_id,

@@ -29,6 +29,7 @@ import { userRoutes } from './routes/users.routes.ts';
 import { attachmentRoutes } from './routes/attachments.routes.ts';
 import { adminRoutes } from './routes/admin.routes.ts';
 import { importRoutes } from './routes/imports.routes.ts';
+import { deliveryRoutes } from './routes/delivery.routes.ts';
 import { MAX_ATTACHMENT_BYTES } from '../use-cases/attachments/attachments.ts';
 import type { NightlySettings } from '../use-cases/backup/backup-overview.ts';
 
@@ -98,6 +99,7 @@ export async function buildApp(opts: AppOptions): Promise<FastifyInstance> {
   await adminRoutes(app, opts.deps, opts.backups ?? null);
   await caseworkRoutes(app, opts.deps);
   await importRoutes(app, opts.deps);
+  await deliveryRoutes(app, opts.deps);
   if (opts.webDir) await serveWeb(app, opts.webDir);
   else app.setNotFoundHandler((request, reply) => reply.code(404).send({ error: { code: 'NOT_FOUND', message: `no route ${request.method} ${request.url}` } }));
   return app;

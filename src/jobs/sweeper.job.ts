@@ -15,6 +15,7 @@ import { findPack } from '../policies/index.ts';
 import { calendarForUnit } from '../use-cases/calendar-for-unit.ts';
 import { factsOf } from '../domain/rules/complaint-facts.ts';
 import { applyRulesAndStore } from '../use-cases/apply-rules-and-store.ts';
+import { configSnapshot } from '../data/config-cache.ts';
 import { remindMissingProgress } from '../use-cases/casework/special-report.ts';
 import { inTransaction } from '../data/transaction.ts';
 
@@ -41,6 +42,8 @@ export async function sweepOnce(deps: Deps, opts: { batch?: number } = {}): Prom
   const result: SweepResult = { breaches: 0, levelChecks: 0, complaints: 0, progressReminders: 0 };
 
   const ids = await complaintsToSweep(deps.db, now, batch);
+  // Warms this process's configuration copy, whose delivery channels the writes below read (issue #14).
+  if (ids.length) await configSnapshot(deps.db);
 
   for (const id of ids) {
     await inTransaction(deps.db, async (trx) => {
@@ -70,6 +73,7 @@ export async function sweepOnce(deps: Deps, opts: { batch?: number } = {}): Prom
         events,
         actor: SYSTEM_ACTOR,
         now,
+        baseUrl: deps.publicUrl,
       });
       result.breaches += events.length;
       if (timeCheckDue) result.levelChecks++;

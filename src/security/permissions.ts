@@ -42,6 +42,7 @@ export const CAPABILITIES = {
   'complaint.import': 'import a ledger of past complaints (.xlsx, .csv, .tsv) into units in scope (issue #17)',
   'backup.read': "see the nightly backups: schedule, the last attempt and its failure reason, the files kept (the installation's, not a node's)",
   'exportlog.read': 'read the export log: who exported which queue view, when, how many rows, contacts unmasked or not (exports by users in scope)',
+  'channels.manage': "configure the delivery channels (e-mail, 企业微信 / 钉钉 / 飞书 robots, webhooks) of the companies in scope, and see and retry their failed messages (issue #14)",
   'inbox.read_all': "read every role's notifications in the inbox (any other role reads those addressed to it), about complaints in scope",
 } as const;
 export type Capability = keyof typeof CAPABILITIES;
@@ -104,7 +105,7 @@ export const ROLE_CAPABILITIES: Record<Role, readonly Capability[]> = {
   // manager (S3 5.5.5.3: 品质主管审核), which a complaint manager and the administrator may also do.
   qa: [...CASE_WORKER, ...EVALUATOR, 'calendar.edit', 'attachment.add', ...REPORT_APPROVER, 'return.inspect', 'return.dispose'],
   manager: [...CASE_WORKER, ...EVALUATOR, 'calendar.edit', 'attachment.add', ...REPORT_APPROVER, 'return.dispose', ...IMPORTER],
-  admin: [...CASE_WORKER, ...EVALUATOR, 'calendar.edit', 'users.manage', 'attachment.add', 'eventlog.verify', ...REPORT_APPROVER, 'return.inspect', 'return.dispose', ...IMPORTER, ...EXPORT_AUDITOR, 'backup.read', ...INBOX_OVERSEER],
+  admin: [...CASE_WORKER, ...EVALUATOR, 'calendar.edit', 'users.manage', 'attachment.add', 'eventlog.verify', ...REPORT_APPROVER, 'return.inspect', 'return.dispose', ...IMPORTER, ...EXPORT_AUDITOR, 'backup.read', ...INBOX_OVERSEER, 'channels.manage'],
   auditor: ['complaint.read', 'dashboard.read', 'report.read', ...EVALUATOR, ...EXPORTER, ...EXPORT_AUDITOR],
 };
 

@@ -9,6 +9,8 @@ export interface Deps {
   now: () => Date;
   /** The event log key (src/log-key.ts): keys every event hash and signs the checkpoints. */
   logKey: Buffer;
+  /** The console's public address, for links in notification messages (PLAINT_PUBLIC_URL; issue #14). */
+  publicUrl?: string;
 }
 
 export type { Actor };

@@ -13,6 +13,8 @@ import { findIdempotencyClaim, readIntakeContext, writeIntake } from '../data/in
 import { rememberTotals, totalsOf } from '../data/signature-totals.ts';
 import { planIntake } from '../domain/intake/plan-intake.ts';
 import { configCache, configSnapshot } from '../data/config-cache.ts';
+import { addressed, outboxFor } from './outbox-for.ts';
+import { notificationRows } from '../domain/stored-rows.ts';
 import type { ComplaintDetail } from './get-complaint.ts';
 import type { NewComplaintInput } from './intake-input.ts';
 import { DomainError, invalid, notFound } from '../domain/errors.ts';
@@ -59,7 +61,7 @@ export async function createComplaint(
   const userKey = actor.id ?? actor.label;
   const idempotency = opts.idempotencyKey ? { userKey, key: opts.idempotencyKey, requestHash } : null;
 
-  const created = await insertComplaint(deps.db, deps.logKey, actor, input, receivedAt, now, opts.portal === true, idempotency);
+  const created = await insertComplaint(deps.db, deps.logKey, actor, input, receivedAt, now, opts.portal === true, idempotency, deps.publicUrl ?? '');
   if (created) return created;
   // The key was taken: by an earlier request, or by a concurrent one whose write this one waited for.
   const prior = await findIdempotencyClaim(deps.db, userKey, opts.idempotencyKey!);
@@ -86,6 +88,8 @@ export async function insertComplaint(
   now: Date,
   portal: boolean,
   idempotency: { userKey: string; key: string; requestHash: string } | null = null,
+  /** The console's address for message links (Deps.publicUrl). */
+  publicUrl = '',
 ): Promise<CreateResult | undefined> {
   const phone = input.customer.phone?.trim() || null;
   const email = input.customer.email?.trim().toLowerCase() || null;
@@ -135,6 +139,10 @@ export async function insertComplaint(
     portalSecretHash,
     idempotency,
   });
+  // Issue #14: each notification gets its id here, and its messages go in the same write.
+  const notifications = addressed(plan.notifications);
+  write.notifications = notificationRows(notifications, { id, unit_id: unit.id, code: String(write.complaint.code) });
+  write.outbox = outboxFor({ config, pack, baseUrl: publicUrl }, { id, code: String(write.complaint.code), unit_id: unit.id, level: (write.complaint.level as string | null) ?? null }, notifications, now);
   const toRaise = similarToRaise(found, now);
   const store = async (trx: Db) => {
     const row = await writeIntake(trx, write);

@@ -92,7 +92,7 @@ export async function performAction(
       // A person who sets the level has the last word for this step; the rules may raise it later.
       evaluateLevel: action.type !== 'set_level',
     });
-    const updated = await writeComplaintChange(trx, { ...changeOf(row, before, plan, columns, now), ...change });
+    const updated = await writeComplaintChange(trx, { ...changeOf(row, before, plan, columns, now, { config, pack, baseUrl: deps.publicUrl ?? '' }), ...change });
 
     if (action.type === 'contest') {
       // The exception to one write: a contest opens a second record (and its intake may raise others).

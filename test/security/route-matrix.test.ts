@@ -16,6 +16,7 @@ import assert from 'node:assert/strict';
 import ExcelJS from 'exceljs';
 import { createTestApp, type TestApp } from '../helpers/test-app.ts';
 import { ensureUser } from '../../src/use-cases/auth.ts';
+import { insertOutbox } from '../../src/data/outbox-store.ts';
 import { ROLES, ROLE_SCOPE, roleHas, roleMayTake, type Capability, type Role } from '../../src/security/permissions.ts';
 
 const PASSWORD = 'matrix-password-1';
@@ -34,6 +35,9 @@ interface Fixture {
   userEmail: string;
   /** An API token of that user, for the token routes. */
   tokenId: string;
+  /** A delivery channel of the company and a failed outbox message of the complaint (issue #14). */
+  channelId: string;
+  outboxId: string;
 }
 
 interface Req {
@@ -138,6 +142,22 @@ export const MATRIX: Record<string, Entry> = {
   'GET /api/complaints/{id}/contact': { kind: 'resource', allowed: cap('contact.view'), call: (f) => ({ method: 'GET', url: `/api/complaints/${f.complaintId}/contact` }) },
   'GET /api/complaints/{id}/assessment': { kind: 'resource', allowed: cap('complaint.read'), call: (f) => ({ method: 'GET', url: `/api/complaints/${f.complaintId}/assessment` }) },
   'POST /api/complaints/{id}/actions': { kind: 'resource', allowed: (r) => roleMayTake(r, 'note'), call: (f) => ({ method: 'POST', url: `/api/complaints/${f.complaintId}/actions`, body: note }) },
+
+  // Issue #14: delivery channels and the outbox, an administrator's routes per company.
+  'GET /api/channels': { kind: 'list', allowed: cap('channels.manage'), call: () => ({ method: 'GET', url: '/api/channels' }), shows: (f) => [f.channelId] },
+  'POST /api/channels': {
+    kind: 'node',
+    allowed: cap('channels.manage'),
+    call: (f) => ({ method: 'POST', url: '/api/channels', body: { companyId: f.companyId, kind: 'wecom', name: '矩阵机器人', url: 'http://127.0.0.1:9/wecom' } }),
+  },
+  'PATCH /api/channels/{id}': { kind: 'resource', allowed: cap('channels.manage'), capabilityFirst: true, call: (f) => ({ method: 'PATCH', url: `/api/channels/${f.channelId}`, body: { name: '矩阵改名' } }) },
+  'POST /api/channels/{id}/test': { kind: 'resource', allowed: cap('channels.manage'), capabilityFirst: true, call: (f) => ({ method: 'POST', url: `/api/channels/${f.channelId}/test` }) },
+  'DELETE /api/channels/{id}': { kind: 'resource', allowed: cap('channels.manage'), capabilityFirst: true, call: () => ({ method: 'DELETE', url: '/api/channels/00000000-0000-0000-0000-000000000000' }) },
+  'GET /api/outbox': { kind: 'list', allowed: cap('channels.manage'), call: () => ({ method: 'GET', url: '/api/outbox?state=failed' }), shows: (f) => [f.outboxId] },
+  'POST /api/outbox/{id}/retry': { kind: 'resource', allowed: cap('channels.manage'), capabilityFirst: true, call: (f) => ({ method: 'POST', url: `/api/outbox/${f.outboxId}/retry` }) },
+  'GET /api/complaints/{id}/notifications': { kind: 'resource', allowed: cap('complaint.read'), call: (f) => ({ method: 'GET', url: `/api/complaints/${f.complaintId}/notifications` }) },
+  'GET /api/me/preferences': { kind: 'self', call: () => ({ method: 'GET', url: '/api/me/preferences' }) },
+  'PATCH /api/me/preferences': { kind: 'self', call: () => ({ method: 'PATCH', url: '/api/me/preferences', body: { notifyEmail: true } }) },
 
   'GET /api/stats/dashboard': { kind: 'list', allowed: cap('dashboard.read'), call: () => ({ method: 'GET', url: '/api/stats/dashboard' }) },
   'GET /api/inbox': { kind: 'list', allowed: everyone, call: () => ({ method: 'GET', url: '/api/inbox' }) },
@@ -316,10 +336,15 @@ async function fixture(unitId: string, companyId: string, dept: string): Promise
   assert.equal(tok.statusCode, 201, tok.body);
   const exported = await t.app.inject({ method: 'GET', url: `/api/complaints/export.csv?unitId=${unitId}`, headers: { authorization: `Bearer ${login.json().token}` } });
   assert.equal(exported.statusCode, 200, exported.body);
+  const channel = await asAdmin('POST', '/api/channels', { companyId, kind: 'webhook', name: `矩阵 ${companyId}`, url: 'http://127.0.0.1:9/hook' });
+  const [outboxId] = await insertOutbox(t.deps.db, [{ notification_id: null, complaint_id: id, channel_id: channel.id as string, transport: 'webhook', recipient: 'matrix', payload: { body: {} } }]);
+  await t.deps.db.updateTable('outbox').set({ state: 'failed', last_error: 'matrix' }).where('id', '=', outboxId).execute();
   return {
     unitId,
     companyId,
     complaintId: id,
+    channelId: channel.id as string,
+    outboxId,
     code: created.code as string,
     attachmentId: up.json().id as string,
     capaActionId: (withAction.actions as { id: string }[])[0].id,

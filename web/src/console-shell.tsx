@@ -18,6 +18,8 @@ const ReportsPage = lazy(() => import('./pages/reports-page.tsx'));
 const CasesPage = lazy(() => import('./pages/cases-page.tsx'));
 const ImportsPage = lazy(() => import('./pages/imports-page.tsx'));
 const ExportLogPage = lazy(() => import('./pages/export-log-page.tsx'));
+const ChannelsPage = lazy(() => import('./pages/channels-page.tsx'));
+const OutboxPage = lazy(() => import('./pages/outbox-page.tsx'));
 
 export default function ConsoleShell() {
   return (
@@ -35,6 +37,8 @@ export default function ConsoleShell() {
             <Route path="/cases/:caseId" element={<CasesPage />} />
             <Route path="/imports" element={<ImportsPage />} />
             <Route path="/export-log" element={<ExportLogPage />} />
+            <Route path="/settings/channels" element={<ChannelsPage />} />
+            <Route path="/settings/outbox" element={<OutboxPage />} />
             <Route path="*" element={<Navigate to="/" replace />} />
           </Routes>
         </Suspense>

@@ -17,4 +17,6 @@ export interface IntakeWrite {
   clocks: Record<string, unknown>[];
   notifications: Record<string, unknown>[];
   links: { from_id: string; to_id: string; kind: string }[];
+  /** Issue #14: the messages of the notifications (domain/delivery/plan-outbox.ts), written in the same statement. */
+  outbox?: import('../delivery/plan-outbox.ts').OutboxRow[];
 }

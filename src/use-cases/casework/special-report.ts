@@ -24,6 +24,9 @@ import { authorize } from '../../security/authorize.ts';
 import { loadCapa } from './capa.ts';
 import { inTransaction } from '../../data/transaction.ts';
 import { findSpecialReport, insertSpecialReport, lockSpecialReport, orgNodeNames, updateSpecialReport } from '../../data/casework/special-report-store.ts';
+import { configSnapshot } from '../../data/config-cache.ts';
+import { insertOutbox } from '../../data/outbox-store.ts';
+import { addressed, outboxFor } from '../outbox-for.ts';
 import { claimProgressReminder, insertProgressEntry, insertReminderNotifications, listProgressEntries, openComplaintsAtLevels, remindedWeekKeys } from '../../data/casework/progress-store.ts';
 import { findEmergencyOfComplaint } from '../../data/casework/emergency-store.ts';
 
@@ -264,6 +267,7 @@ export const MAX_REMINDERS_PER_PASS = 100;
  */
 export async function remindMissingProgress(deps: Deps, maxPerPass = MAX_REMINDERS_PER_PASS, deadline = Infinity): Promise<{ reminded: number; deferred: number }> {
   const due = await progressReminders(deps);
+  const config = due.length ? await configSnapshot(deps.db) : null;
   // Weeks already reminded are skipped with one read instead of one transaction each, so an idle pass
   // over thousands of major complaints stays cheap.
   const already = await remindedWeekKeys(deps.db, [...new Set(due.map((d) => d.complaintId))]);
@@ -281,10 +285,14 @@ export async function remindMissingProgress(deps: Deps, maxPerPass = MAX_REMINDE
       const pack = packOf(row);
       const { ruleId, roles } = progressRecipients(pack, r.level);
       const dueLocal = wallLabel('Asia/Shanghai', Date.parse(r.missedDueAt));
+      // Issue #14: each reminder gets its id here, and its messages go to the outbox in this transaction.
+      const subject = `重大投诉进展快报逾期未报（应于 ${dueLocal} 前报送）`;
+      const notes = addressed(roles.map((role) => ({ recipientRole: role, dueAt: r.missedDueAt, subject, ruleId, kind: 'progress_overdue' })));
       await insertReminderNotifications(
         trx,
-        roles.map((role) => ({ complaint_id: row.id, recipient_role: role, org_node_id: row.unit_id, kind: 'progress_overdue', rule_id: ruleId, subject: `${row.code} 重大投诉进展快报逾期未报（应于 ${dueLocal} 前报送）`, due_at: r.missedDueAt })),
+        notes.map((n) => ({ id: n.id, complaint_id: row.id, recipient_role: n.recipientRole, org_node_id: row.unit_id, kind: n.kind, rule_id: ruleId, subject: `${row.code} ${subject}`, due_at: r.missedDueAt })),
       );
+      await insertOutbox(trx, outboxFor({ config, pack, baseUrl: deps.publicUrl ?? '' }, row, notes, now));
       await appendEvents(trx, deps.logKey, row.id, [{ type: 'progress_reminder_sent', data: { ruleId, dueAt: r.missedDueAt, missedWeeks: r.missedWeeks, recipientRoles: roles } }], SYSTEM_ACTOR, now);
       return true;
     });

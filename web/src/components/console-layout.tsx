@@ -5,7 +5,7 @@ import { useT } from '../i18n/i18n-context.tsx';
 import { LanguageSwitch } from '../i18n/language-switch.tsx';
 import { useAuth } from '../features/meta/auth-context.tsx';
 
-const ITEMS: readonly { path: string; key: 'nav.queue' | 'nav.intake' | 'nav.dashboard' | 'nav.calendar' | 'nav.reports' | 'nav.cases' | 'nav.imports' | 'nav.exportLog'; needs?: string }[] = [
+const ITEMS: readonly { path: string; key: 'nav.queue' | 'nav.intake' | 'nav.dashboard' | 'nav.calendar' | 'nav.reports' | 'nav.cases' | 'nav.imports' | 'nav.exportLog' | 'nav.channels' | 'nav.outbox'; needs?: string }[] = [
   { path: '/', key: 'nav.queue' },
   { path: '/intake', key: 'nav.intake' },
   { path: '/dashboard', key: 'nav.dashboard' },
@@ -14,6 +14,8 @@ const ITEMS: readonly { path: string; key: 'nav.queue' | 'nav.intake' | 'nav.das
   { path: '/cases', key: 'nav.cases' },
   { path: '/imports', key: 'nav.imports', needs: 'complaint.import' },
   { path: '/export-log', key: 'nav.exportLog', needs: 'exportlog.read' },
+  { path: '/settings/channels', key: 'nav.channels', needs: 'channels.manage' },
+  { path: '/settings/outbox', key: 'nav.outbox', needs: 'channels.manage' },
 ];
 
 export function ConsoleLayout({ children }: { children: ReactNode }) {

@@ -13,6 +13,7 @@ import { RelatedList } from '../features/complaint/components/related-list.tsx';
 import { GuideCard } from '../features/complaint/components/guide-card.tsx';
 import { AssessmentCard } from '../features/complaint/components/assessment-card.tsx';
 import { CaseworkCards } from '../features/casework/components/casework-cards.tsx';
+import { NotificationDeliveriesCard } from '../features/delivery/notification-deliveries.tsx';
 
 export default function ComplaintPage() {
   const t = useT();
@@ -55,6 +56,9 @@ export default function ComplaintPage() {
           </Card>
           <Card size="small" title={t('complaint.assessment')} style={{ marginBottom: 16 }}>
             <AssessmentCard complaintId={c.id} version={version} />
+          </Card>
+          <Card size="small" title={t('delivery.section')} style={{ marginBottom: 16 }}>
+            <NotificationDeliveriesCard complaintId={c.id} version={version} />
           </Card>
           <CaseworkCards complaint={c} version={version} onChanged={reload} />
         </Col>
