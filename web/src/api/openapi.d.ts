@@ -6328,15 +6328,6 @@ export interface paths {
                     };
                 };
                 /** @description Default Response */
-                201: {
-                    headers: {
-                        [name: string]: unknown;
-                    };
-                    content: {
-                        "application/json": unknown;
-                    };
-                };
-                /** @description Default Response */
                 400: {
                     headers: {
                         [name: string]: unknown;
