@@ -20,10 +20,24 @@ export async function findChannel(db: Db, id: string): Promise<ChannelRow | unde
 
 export async function insertChannel(
   db: Db,
-  c: { company_id: string; kind: DeliveryTransport; name: string; url: string | null; secret: string | null; kinds: string[]; levels: string[]; enabled: boolean; now: Date },
+  c: {
+    company_id: string;
+    kind: DeliveryTransport;
+    name: string;
+    url: string | null;
+    secret: string | null;
+    kinds: string[];
+    levels: string[];
+    enabled: boolean;
+    now: Date;
+  },
 ): Promise<ChannelRow> {
   const { now, ...values } = c;
-  return db.insertInto('delivery_channels').values({ ...values, created_at: now, updated_at: now }).returningAll().executeTakeFirstOrThrow();
+  return db
+    .insertInto('delivery_channels')
+    .values({ ...values, created_at: now, updated_at: now })
+    .returningAll()
+    .executeTakeFirstOrThrow();
 }
 
 export async function updateChannel(
@@ -32,7 +46,12 @@ export async function updateChannel(
   patch: Partial<{ name: string; url: string | null; secret: string | null; kinds: string[]; levels: string[]; enabled: boolean }>,
   now: Date,
 ): Promise<ChannelRow | undefined> {
-  return db.updateTable('delivery_channels').set({ ...patch, updated_at: now }).where('id', '=', id).returningAll().executeTakeFirst();
+  return db
+    .updateTable('delivery_channels')
+    .set({ ...patch, updated_at: now })
+    .where('id', '=', id)
+    .returningAll()
+    .executeTakeFirst();
 }
 
 export async function deleteChannel(db: Db, id: string): Promise<boolean> {

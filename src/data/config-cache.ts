@@ -52,11 +52,24 @@ async function load(db: Db): Promise<ConfigSnapshot> {
     Number(row.version),
     (row.nodes ?? []).map((n) => ({ ...n, created_at: new Date(n.created_at) })),
     row.calendars ?? [],
-    (row.channels ?? []).map(({ id, companyId, kind, name, kinds, levels, enabled }) => ({ id, companyId, kind, name, kinds, levels, enabled })),
+    (row.channels ?? []).map(({ id, companyId, kind, name, kinds, levels, enabled }) => ({
+      id,
+      companyId,
+      kind,
+      name,
+      kinds,
+      levels,
+      enabled,
+    })),
   );
 }
 
-function buildSnapshot(version: number, nodes: OrgNode[], calendars: NonNullable<LoadedRow['calendars']>, channels: ChannelConfig[] = []): ConfigSnapshot {
+function buildSnapshot(
+  version: number,
+  nodes: OrgNode[],
+  calendars: NonNullable<LoadedRow['calendars']>,
+  channels: ChannelConfig[] = [],
+): ConfigSnapshot {
   const byId = new Map(nodes.map((n) => [n.id, n]));
   const children = new Map<string, string[]>();
   for (const n of nodes) {

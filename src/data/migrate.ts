@@ -28,6 +28,7 @@ export function readMigrations(dir = MIGRATIONS_DIR): Migration[] {
 }
 
 /** `upTo`: stop after this version (a logical restore re-creates the schema its backup was taken at). */
+// biome-ignore lint/suspicious/noExplicitAny: migrations run before the tables that DB describes exist
 export async function migrate(db: Kysely<any>, opts: { upTo?: number } = {}): Promise<{ applied: string[] }> {
   const migrations = readMigrations().filter((m) => opts.upTo === undefined || m.version <= opts.upTo);
   const applied: string[] = [];

@@ -17,7 +17,17 @@ export async function inboxNotifications(db: Db, q: InboxQuery) {
   let query = db
     .selectFrom('notifications as n')
     .leftJoin('complaints as c', 'c.id', 'n.complaint_id')
-    .select(['n.id', 'n.complaint_id as complaintId', 'c.code', 'n.recipient_role as recipientRole', 'n.kind', 'n.rule_id as ruleId', 'n.subject', 'n.due_at as dueAt', 'n.read_at as readAt'])
+    .select([
+      'n.id',
+      'n.complaint_id as complaintId',
+      'c.code',
+      'n.recipient_role as recipientRole',
+      'n.kind',
+      'n.rule_id as ruleId',
+      'n.subject',
+      'n.due_at as dueAt',
+      'n.read_at as readAt',
+    ])
     .where((eb) => eb.or([eb('n.complaint_id', 'is', null), inScope]));
   if (q.recipientRole !== null) query = query.where('n.recipient_role', '=', q.recipientRole);
   return query.orderBy('n.due_at', 'desc').limit(q.limit).execute();

@@ -43,15 +43,29 @@ export const CLAIM_SQL = `
 /** Claims up to `limit` due messages for `leaseMs` (one statement, its own transaction). */
 export async function claimDue(db: Db, now: Date, limit: number, leaseMs: number): Promise<ClaimedMessage[]> {
   const r = await db.executeQuery<ClaimedMessage>(CompiledQuery.raw(CLAIM_SQL, [now.toISOString(), limit, leaseMs]));
-  return r.rows.map((m) => ({ ...m, attempts: Number(m.attempts), payload: typeof m.payload === 'string' ? JSON.parse(m.payload) : m.payload }));
+  return r.rows.map((m) => ({
+    ...m,
+    attempts: Number(m.attempts),
+    payload: typeof m.payload === 'string' ? JSON.parse(m.payload) : m.payload,
+  }));
 }
 
 export async function recordSent(db: Db, id: string, at: Date): Promise<void> {
-  await db.updateTable('outbox').set({ state: 'sent', delivered_at: at, last_error: null }).where('id', '=', id).where('state', '=', 'pending').execute();
+  await db
+    .updateTable('outbox')
+    .set({ state: 'sent', delivered_at: at, last_error: null })
+    .where('id', '=', id)
+    .where('state', '=', 'pending')
+    .execute();
 }
 
 export async function recordFailure(db: Db, id: string, error: string, state: 'pending' | 'failed', nextAttemptAt: Date): Promise<void> {
-  await db.updateTable('outbox').set({ state, last_error: error.slice(0, 2000), next_attempt_at: nextAttemptAt }).where('id', '=', id).where('state', '=', 'pending').execute();
+  await db
+    .updateTable('outbox')
+    .set({ state, last_error: error.slice(0, 2000), next_attempt_at: nextAttemptAt })
+    .where('id', '=', id)
+    .where('state', '=', 'pending')
+    .execute();
 }
 
 export interface OutboxListRow {
@@ -76,15 +90,32 @@ export interface OutboxListRow {
  * Messages of a company's complaints and channels in `state`, newest first: a complaint counts when its
  * unit is in `unitIds`; a test message when its channel is in `channelIds`.
  */
-export async function listOutbox(db: Db, q: { state: 'pending' | 'sent' | 'failed'; unitIds: string[] | null; channelIds: string[] | null; limit: number }): Promise<OutboxListRow[]> {
+export async function listOutbox(
+  db: Db,
+  q: { state: 'pending' | 'sent' | 'failed'; unitIds: string[] | null; channelIds: string[] | null; limit: number },
+): Promise<OutboxListRow[]> {
   let query = db
     .selectFrom('outbox as o')
     .leftJoin('complaints as c', 'c.id', 'o.complaint_id')
     .leftJoin('delivery_channels as ch', 'ch.id', 'o.channel_id')
     .select([
-      'o.id', 'o.notification_id', 'o.complaint_id', 'c.code as complaint_code', 'o.channel_id', 'ch.name as channel_name', 'o.transport', 'o.recipient',
-      sql<string | null>`coalesce(o.payload->>'subject', o.payload->'body'->'markdown'->>'title', o.payload->'body'->>'subject')`.as('subject'),
-      'o.state', 'o.attempts', 'o.last_error', 'o.next_attempt_at', 'o.delivered_at', 'o.created_at',
+      'o.id',
+      'o.notification_id',
+      'o.complaint_id',
+      'c.code as complaint_code',
+      'o.channel_id',
+      'ch.name as channel_name',
+      'o.transport',
+      'o.recipient',
+      sql<string | null>`coalesce(o.payload->>'subject', o.payload->'body'->'markdown'->>'title', o.payload->'body'->>'subject')`.as(
+        'subject',
+      ),
+      'o.state',
+      'o.attempts',
+      'o.last_error',
+      'o.next_attempt_at',
+      'o.delivered_at',
+      'o.created_at',
     ])
     .where('o.state', '=', q.state);
   if (q.unitIds !== null || q.channelIds !== null) {
@@ -101,7 +132,10 @@ export async function listOutbox(db: Db, q: { state: 'pending' | 'sent' | 'faile
   return query.orderBy('o.created_at', 'desc').orderBy('o.id').limit(q.limit).execute();
 }
 
-export async function findOutboxMessage(db: Db, id: string): Promise<{ id: string; state: string; complaint_unit_id: string | null; channel_company_id: string | null } | undefined> {
+export async function findOutboxMessage(
+  db: Db,
+  id: string,
+): Promise<{ id: string; state: string; complaint_unit_id: string | null; channel_company_id: string | null } | undefined> {
   return db
     .selectFrom('outbox as o')
     .leftJoin('complaints as c', 'c.id', 'o.complaint_id')
@@ -113,13 +147,27 @@ export async function findOutboxMessage(db: Db, id: string): Promise<{ id: strin
 
 /** A failed message back to pending, due now, with a fresh round of attempts; its last error is kept until the next attempt. */
 export async function retryMessage(db: Db, id: string, now: Date): Promise<boolean> {
-  const r = await db.updateTable('outbox').set({ state: 'pending', attempts: 0, next_attempt_at: now }).where('id', '=', id).where('state', '=', 'failed').executeTakeFirst();
+  const r = await db
+    .updateTable('outbox')
+    .set({ state: 'pending', attempts: 0, next_attempt_at: now })
+    .where('id', '=', id)
+    .where('state', '=', 'failed')
+    .executeTakeFirst();
   return Number(r.numUpdatedRows) > 0;
 }
 
 export async function insertOutbox(
   db: Db,
-  rows: { notification_id: string | null; complaint_id: string | null; channel_id: string | null; transport: DeliveryTransport; recipient: string; payload: Record<string, unknown>; created_at?: string; next_attempt_at?: string }[],
+  rows: {
+    notification_id: string | null;
+    complaint_id: string | null;
+    channel_id: string | null;
+    transport: DeliveryTransport;
+    recipient: string;
+    payload: Record<string, unknown>;
+    created_at?: string;
+    next_attempt_at?: string;
+  }[],
 ): Promise<string[]> {
   if (!rows.length) return [];
   const r = await db
@@ -135,7 +183,15 @@ export interface ComplaintNotificationRow {
   kind: string;
   subject: string;
   due_at: Date;
-  deliveries: { id: string; transport: DeliveryTransport; recipient: string; state: 'pending' | 'sent' | 'failed'; attempts: number; last_error: string | null; delivered_at: string | null }[];
+  deliveries: {
+    id: string;
+    transport: DeliveryTransport;
+    recipient: string;
+    state: 'pending' | 'sent' | 'failed';
+    attempts: number;
+    last_error: string | null;
+    delivered_at: string | null;
+  }[];
 }
 
 /** A complaint's notifications, oldest first, each with its messages and their delivery state. */

@@ -23,7 +23,11 @@ export async function sendHttp(
     sent = { timestamp: String(timestamp), sign: feishuSign(secret, timestamp), ...body };
   }
   const text = JSON.stringify(sent);
-  const headers: Record<string, string> = { 'content-type': 'application/json; charset=utf-8', 'x-plaint-delivery': outboxId, 'idempotency-key': outboxId };
+  const headers: Record<string, string> = {
+    'content-type': 'application/json; charset=utf-8',
+    'x-plaint-delivery': outboxId,
+    'idempotency-key': outboxId,
+  };
   if (transport === 'webhook' && secret) headers['x-plaint-signature'] = webhookSignature(secret, text);
   const res = await fetch(target, { method: 'POST', headers, body: text, signal: AbortSignal.timeout(TIMEOUT_MS) });
   const answer = await res.text().catch(() => '');

@@ -18,7 +18,9 @@ function transportFor(url: string): Transporter {
   let t = transports.get(url);
   if (!t) {
     // Bounded waits: a dead server costs an attempt, never a stuck worker.
-    t = nodemailer.createTransport({ url, connectionTimeout: 10_000, greetingTimeout: 10_000, socketTimeout: 30_000 } as Parameters<typeof nodemailer.createTransport>[0]);
+    t = nodemailer.createTransport({ url, connectionTimeout: 10_000, greetingTimeout: 10_000, socketTimeout: 30_000 } as Parameters<
+      typeof nodemailer.createTransport
+    >[0]);
     transports.set(url, t);
   }
   return t;

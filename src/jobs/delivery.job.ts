@@ -7,7 +7,12 @@ import type { Deps } from '../use-cases/context.ts';
 import { deliverDue, type DeliveryOptions } from '../use-cases/deliver-outbox.ts';
 import { closeSmtpTransports } from '../delivery/smtp-sender.ts';
 
-export function startDelivery(deps: Deps, intervalMs: number, opts: DeliveryOptions, log: (msg: string, err?: unknown) => void): () => Promise<void> {
+export function startDelivery(
+  deps: Deps,
+  intervalMs: number,
+  opts: DeliveryOptions,
+  log: (msg: string, err?: unknown) => void,
+): () => Promise<void> {
   let stopped = false;
   let timer: NodeJS.Timeout | null = null;
   let running: Promise<void> = Promise.resolve();

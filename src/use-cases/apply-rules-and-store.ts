@@ -61,6 +61,9 @@ export async function applyRulesAndStore(
   // The channels from the configuration copy as this process holds it: reading it again inside the
   // transaction would cost a statement (issue #18's counts).
   const delivery: DeliveryContext = { config: configCache(trx).peek(), pack: args.pack, baseUrl: args.baseUrl ?? '' };
-  const row = await writeComplaintChange(trx, changeOf(args.row, args.storedClocks ?? before, plan, args.columns ?? {}, args.now, delivery));
+  const row = await writeComplaintChange(
+    trx,
+    changeOf(args.row, args.storedClocks ?? before, plan, args.columns ?? {}, args.now, delivery),
+  );
   return { events: plan.events, clocks: plan.clocks, level: plan.level, row };
 }

@@ -26,7 +26,6 @@ import { candidateQuery, raiseSimilar, similarFromCandidates, similarLinks, simi
 import { complaintText, signature } from '../domain/similarity/index.ts';
 import { inTransaction } from '../data/transaction.ts';
 
-
 export interface CreateResult {
   complaint: ComplaintRow;
   replayed: boolean;
@@ -61,12 +60,24 @@ export async function createComplaint(
   const userKey = actor.id ?? actor.label;
   const idempotency = opts.idempotencyKey ? { userKey, key: opts.idempotencyKey, requestHash } : null;
 
-  const created = await insertComplaint(deps.db, deps.logKey, actor, input, receivedAt, now, opts.portal === true, idempotency, deps.publicUrl ?? '');
+  const created = await insertComplaint(
+    deps.db,
+    deps.logKey,
+    actor,
+    input,
+    receivedAt,
+    now,
+    opts.portal === true,
+    idempotency,
+    deps.publicUrl ?? '',
+  );
   if (created) return created;
   // The key was taken: by an earlier request, or by a concurrent one whose write this one waited for.
   const prior = await findIdempotencyClaim(deps.db, userKey, opts.idempotencyKey!);
   if (prior && prior.request_hash !== requestHash) {
-    throw new DomainError('IDEMPOTENCY_MISMATCH', 'Idempotency-Key was already used with a different request body', { field: 'Idempotency-Key' });
+    throw new DomainError('IDEMPOTENCY_MISMATCH', 'Idempotency-Key was already used with a different request body', {
+      field: 'Idempotency-Key',
+    });
   }
   const first = prior?.complaint_id ? await findComplaint(deps.db, prior.complaint_id) : undefined;
   if (!first) throw new DomainError('CONFLICT', 'the first request with this Idempotency-Key is still in progress');
@@ -95,22 +106,34 @@ export async function insertComplaint(
   const email = input.customer.email?.trim().toLowerCase() || null;
   const sig = signature(complaintText(input));
   const categoryId = input.categoryId ?? null;
-  const ctx = await readIntakeContext(db, candidateQuery({ unitId: input.unitId, categoryId, receivedAt, signature: sig }), { phone, email: phone ? null : email });
+  const ctx = await readIntakeContext(db, candidateQuery({ unitId: input.unitId, categoryId, receivedAt, signature: sig }), {
+    phone,
+    email: phone ? null : email,
+  });
   configCache(db).observe(ctx.configVersion);
   const config = await configSnapshot(db);
 
   const unit = config.node(input.unitId);
-  if (!unit || unit.kind !== 'unit' || !unit.policy_id) throw notFound(`unit '${input.unitId}'`);
+  if (unit?.kind !== 'unit' || !unit.policy_id) throw notFound(`unit '${input.unitId}'`);
   const pack = findPack(unit.policy_id);
   if (!pack) throw new DomainError('CONFLICT', `unit '${unit.id}' names policy '${unit.policy_id}', which is not installed`);
   if (input.categoryId && !findCategory(pack, input.categoryId)) {
     throw invalid('categoryId', `unknown category '${input.categoryId}' in policy '${pack.id}'`);
   }
   const calendar = config.latestCalendar(unit.id) ?? DEFAULT_CALENDAR;
-  const newCustomer = ctx.customer ? null : { id: randomUUID(), name: input.customer.name.trim(), phone, email, type: input.customer.type ?? null };
+  const newCustomer = ctx.customer
+    ? null
+    : { id: randomUUID(), name: input.customer.name.trim(), phone, email, type: input.customer.type ?? null };
   const customer = ctx.customer ?? newCustomer!;
-  const totals = await totalsOf(db, ctx.candidates.map((c) => c.id));
-  const found = similarFromCandidates(ctx.candidates, { unitId: unit.id, categoryId, receivedAt, customerId: customer.id, signature: sig }, totals);
+  const totals = await totalsOf(
+    db,
+    ctx.candidates.map((c) => c.id),
+  );
+  const found = similarFromCandidates(
+    ctx.candidates,
+    { unitId: unit.id, categoryId, receivedAt, customerId: customer.id, signature: sig },
+    totals,
+  );
 
   let portalSecret: string | undefined;
   let portalSecretHash: string | null = null;
@@ -142,7 +165,12 @@ export async function insertComplaint(
   // Issue #14: each notification gets its id here, and its messages go in the same write.
   const notifications = addressed(plan.notifications);
   write.notifications = notificationRows(notifications, { id, unit_id: unit.id, code: String(write.complaint.code) });
-  write.outbox = outboxFor({ config, pack, baseUrl: publicUrl }, { id, code: String(write.complaint.code), unit_id: unit.id, level: (write.complaint.level as string | null) ?? null }, notifications, now);
+  write.outbox = outboxFor(
+    { config, pack, baseUrl: publicUrl },
+    { id, code: String(write.complaint.code), unit_id: unit.id, level: (write.complaint.level as string | null) ?? null },
+    notifications,
+    now,
+  );
   const toRaise = similarToRaise(found, now);
   const store = async (trx: Db) => {
     const row = await writeIntake(trx, write);

@@ -15,7 +15,14 @@ import { candidateKeys } from '../domain/similarity/index.ts';
 import { similarFromCandidates, type SimilarFound, type SimilarTarget } from '../domain/similarity/similar-at-intake.ts';
 
 // Where these lived before the pure part moved to src/domain (issue #18), for their importers.
-export { similarFromCandidates, similarLinkRows, similarLinks, type SimilarFound, type SimilarLinks, type SimilarTarget } from '../domain/similarity/similar-at-intake.ts';
+export {
+  similarFromCandidates,
+  similarLinkRows,
+  similarLinks,
+  type SimilarFound,
+  type SimilarLinks,
+  type SimilarTarget,
+} from '../domain/similarity/similar-at-intake.ts';
 import { findPack } from '../policies/index.ts';
 import { evaluateSeverity } from '../domain/severity/index.ts';
 import { calendarForUnit } from './calendar-for-unit.ts';
@@ -44,7 +51,14 @@ export function candidateQuery(target: Omit<SimilarTarget, 'customerId'>) {
 /** Candidates read and scored: what an intake does, on its own (the scale benchmark times it). */
 export async function findSimilarAtIntake(db: Db, target: SimilarTarget): Promise<SimilarFound> {
   const candidates = await readCandidates(db, candidateQuery(target));
-  return similarFromCandidates(candidates, target, await totalsOf(db, candidates.map((c) => c.id)));
+  return similarFromCandidates(
+    candidates,
+    target,
+    await totalsOf(
+      db,
+      candidates.map((c) => c.id),
+    ),
+  );
 }
 
 /** The row with the larger similar count when that count raises its level; null otherwise (and for a closed complaint). */
@@ -64,7 +78,15 @@ export function similarToRaise(found: SimilarFound, now: Date): string[] {
 }
 
 /** Raises the earlier complaints `ids` (from similarToRaise) in the caller's transaction. */
-export async function raiseSimilar(trx: Db, logKey: Buffer, row: Pick<ComplaintRow, 'id' | 'code'>, found: SimilarFound, ids: string[], now: Date, actor: Actor): Promise<void> {
+export async function raiseSimilar(
+  trx: Db,
+  logKey: Buffer,
+  row: Pick<ComplaintRow, 'id' | 'code'>,
+  found: SimilarFound,
+  ids: string[],
+  now: Date,
+  actor: Actor,
+): Promise<void> {
   if (ids.length === 0) return;
   // In id order, so two intakes raising the same complaints queue instead of deadlocking; re-read
   // under the lock because another transaction may have raised them meanwhile.

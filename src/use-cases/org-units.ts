@@ -25,15 +25,20 @@ export async function listAllNodes(deps: Deps): Promise<OrgNode[]> {
 export async function readUnitCalendar(deps: Deps, user: UserRef, unitId: string): Promise<BusinessCalendar> {
   const unit = await findOrgNode(deps.db, unitId);
   const readable = unit && nodeReadable(await listOrgNodes(deps.db), await scopeOf(deps.db, user), user, unit.id);
-  if (!unit || unit.kind !== 'unit' || !readable) throw notFound(`unit '${unitId}'`);
+  if (unit?.kind !== 'unit' || !readable) throw notFound(`unit '${unitId}'`);
   return calendarForUnit(deps.db, unit.id);
 }
 
 /** Saves a new version of a unit's calendar in scope (`calendar.edit`); deadlines already computed are not rewritten. */
-export async function saveUnitCalendar(deps: Deps, user: UserRef, unitId: string, body: Record<string, unknown>): Promise<BusinessCalendar> {
+export async function saveUnitCalendar(
+  deps: Deps,
+  user: UserRef,
+  unitId: string,
+  body: Record<string, unknown>,
+): Promise<BusinessCalendar> {
   authorize(user, 'calendar.edit');
   const unit = await findOrgNode(deps.db, unitId);
-  if (!unit || unit.kind !== 'unit' || !nodeInScope(await scopeOf(deps.db, user), unit.id)) throw notFound(`unit '${unitId}'`);
+  if (unit?.kind !== 'unit' || !nodeInScope(await scopeOf(deps.db, user), unit.id)) throw notFound(`unit '${unitId}'`);
   const checked = validateCalendar({ ...body, version: 1 });
   if (!checked.ok) {
     const first = checked.errors[0];

@@ -25,7 +25,9 @@ export type { OutboxRow };
  * notification reaches nobody by e-mail: recipients is empty; robots and webhooks still carry it.
  */
 export function addressed(notifications: readonly (NotificationDue | AddressedNotification)[]): AddressedNotification[] {
-  return notifications.map((n) => ('id' in n && 'recipients' in n ? n : { ...n, id: randomUUID(), positionId: n.recipientRole, recipients: [] }));
+  return notifications.map((n) =>
+    'id' in n && 'recipients' in n ? n : { ...n, id: randomUUID(), positionId: n.recipientRole, recipients: [] },
+  );
 }
 
 export function levelLabel(pack: Pack, level: string | null): string {
@@ -41,13 +43,24 @@ function subjectZh(pack: Pack, n: AddressedNotification): string {
   return n.subject;
 }
 
-export function outboxFor(ctx: DeliveryContext | undefined, row: { id: string; code: string; unit_id: string; level: string | null }, notifications: readonly AddressedNotification[], now: Date): OutboxRow[] {
+export function outboxFor(
+  ctx: DeliveryContext | undefined,
+  row: { id: string; code: string; unit_id: string; level: string | null },
+  notifications: readonly AddressedNotification[],
+  now: Date,
+): OutboxRow[] {
   if (!ctx || notifications.length === 0) return [];
   const company = ctx.config?.companyOf(row.unit_id);
   const channels = company ? ctx.config!.channels(company.id) : [];
   return planOutbox(
     notifications.map((n) => ({ ...n, subject: subjectZh(ctx.pack, n) })),
-    { id: row.id, code: row.code, level: row.level, levelLabel: levelLabel(ctx.pack, row.level), unitName: ctx.config?.node(row.unit_id)?.name ?? row.unit_id },
+    {
+      id: row.id,
+      code: row.code,
+      level: row.level,
+      levelLabel: levelLabel(ctx.pack, row.level),
+      unitName: ctx.config?.node(row.unit_id)?.name ?? row.unit_id,
+    },
     channels,
     ctx.baseUrl,
     now,

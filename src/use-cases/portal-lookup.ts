@@ -12,6 +12,6 @@ export async function complaintByCodeAndSecret(deps: Deps, code: string, secret:
   const given = createHash('sha256').update(secret.trim()).digest();
   // Compared against zeros when there is nothing to compare, so both failures take the same time.
   const stored = row?.portal_secret_hash ? Buffer.from(row.portal_secret_hash, 'hex') : Buffer.alloc(32);
-  if (!row || !row.portal_secret_hash || !timingSafeEqual(given, stored)) throw notFound('complaint with this code and secret');
+  if (!row?.portal_secret_hash || !timingSafeEqual(given, stored)) throw notFound('complaint with this code and secret');
   return row;
 }

@@ -32,7 +32,10 @@ export async function readDashboard(deps: Deps, user: SessionUser): Promise<Dash
   const scope = await scopeOf(deps.db, user);
   const key = scopeKey(scope);
   let byScope = taken.get(deps.db);
-  if (!byScope) taken.set(deps.db, (byScope = new Map()));
+  if (!byScope) {
+    byScope = new Map();
+    taken.set(deps.db, byScope);
+  }
   const hit = byScope.get(key);
   // A clock set back (tests, a corrected system clock) never serves counts from its future.
   if (hit && hit.at <= now.getTime() && now.getTime() - hit.at < DASHBOARD_FRESH_MS) {

@@ -117,13 +117,15 @@ export async function startRobots(secrets: { dingtalk?: string; feishu?: string;
         // open.dingtalk.com: sign = urlEncode(base64(HmacSHA256(key = secret, timestamp + "\n" + secret))), timestamp in ms within an hour.
         const ts = url.searchParams.get('timestamp') ?? '';
         const expected = createHmac('sha256', secrets.dingtalk).update(`${ts}\n${secrets.dingtalk}`).digest('base64');
-        if (url.searchParams.get('sign') !== expected || Math.abs(now() - Number(ts)) > 3_600_000) return answer(200, { errcode: 310000, errmsg: 'sign not match' }, false);
+        if (url.searchParams.get('sign') !== expected || Math.abs(now() - Number(ts)) > 3_600_000)
+          return answer(200, { errcode: 310000, errmsg: 'sign not match' }, false);
       }
       if (url.pathname === '/feishu' && secrets.feishu) {
         // open.feishu.cn: sign = base64(HmacSHA256(key = timestamp + "\n" + secret, message = "")), timestamp in seconds.
         const ts = String(body.timestamp ?? '');
         const expected = createHmac('sha256', `${ts}\n${secrets.feishu}`).update('').digest('base64');
-        if (body.sign !== expected || Math.abs(now() / 1000 - Number(ts)) > 3600) return answer(200, { code: 19021, msg: 'sign match fail or timestamp is not within one hour from current time' }, false);
+        if (body.sign !== expected || Math.abs(now() / 1000 - Number(ts)) > 3600)
+          return answer(200, { code: 19021, msg: 'sign match fail or timestamp is not within one hour from current time' }, false);
       }
       if (url.pathname === '/webhook' && secrets.webhook) {
         const expected = `sha256=${createHmac('sha256', secrets.webhook).update(raw).digest('hex')}`;
@@ -137,10 +139,11 @@ export async function startRobots(secrets: { dingtalk?: string; feishu?: string;
   let server = http.createServer(handler);
   await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
   const port = (server.address() as AddressInfo).port;
-  const close = () => new Promise<void>((resolve) => {
-    server.closeAllConnections();
-    server.close(() => resolve());
-  });
+  const close = () =>
+    new Promise<void>((resolve) => {
+      server.closeAllConnections();
+      server.close(() => resolve());
+    });
   return {
     base: `http://127.0.0.1:${port}`,
     accepted,

@@ -39,9 +39,19 @@ async function addChannel(body: Record<string, unknown>): Promise<string> {
 }
 
 async function majorComplaint(title = '业主集体投诉地下车库渗水'): Promise<{ id: string; code: string }> {
-  const res = await t.api('POST', '/api/complaints', {
-    unitId: 'u-re-garden', channel: 'phone', customer: { name: '王芳', phone: '13800001234' }, title, content: '十余户业主集体反映地下车库渗水。', complainantCount: 12,
-  }, admin);
+  const res = await t.api(
+    'POST',
+    '/api/complaints',
+    {
+      unitId: 'u-re-garden',
+      channel: 'phone',
+      customer: { name: '王芳', phone: '13800001234' },
+      title,
+      content: '十余户业主集体反映地下车库渗水。',
+      complainantCount: 12,
+    },
+    admin,
+  );
   assert.equal(res.statusCode, 201, res.body);
   return res.json();
 }
@@ -50,9 +60,14 @@ async function clearChannels(): Promise<void> {
   for (const id of channels.splice(0)) assert.equal((await t.api('DELETE', `/api/channels/${id}`, undefined, admin)).statusCode, 204);
 }
 
-test('issue #14: a major complaint reaches the company\'s WeCom, DingTalk (signed), Feishu (signed) robots and the webhook (HMAC), each once per rule, in their formats', async () => {
+test("issue #14: a major complaint reaches the company's WeCom, DingTalk (signed), Feishu (signed) robots and the webhook (HMAC), each once per rule, in their formats", async () => {
   await addChannel({ kind: 'wecom', name: '企业微信群', url: `${robots.base}/wecom?key=wecom-key` });
-  const dingId = await addChannel({ kind: 'dingtalk', name: '钉钉群', url: `${robots.base}/dingtalk?access_token=tok`, secret: SECRETS.dingtalk });
+  const dingId = await addChannel({
+    kind: 'dingtalk',
+    name: '钉钉群',
+    url: `${robots.base}/dingtalk?access_token=tok`,
+    secret: SECRETS.dingtalk,
+  });
   await addChannel({ kind: 'feishu', name: '飞书群', url: `${robots.base}/feishu`, secret: SECRETS.feishu });
   await addChannel({ kind: 'webhook', name: 'OA 系统', url: `${robots.base}/webhook`, secret: SECRETS.webhook, levels: ['major'] });
   // Another company's robot, and one for another kind: neither is told.
@@ -62,11 +77,18 @@ test('issue #14: a major complaint reaches the company\'s WeCom, DingTalk (signe
   const listed = (await t.api('GET', '/api/channels', undefined, admin)).json() as { id: string; hasSecret: boolean; urlHint: string }[];
   const ding = listed.find((c) => c.id === dingId)!;
   assert.equal(ding.hasSecret, true);
-  assert.ok(!JSON.stringify(listed).includes(SECRETS.dingtalk) && !JSON.stringify(listed).includes('access_token=tok'), JSON.stringify(ding));
+  assert.ok(
+    !JSON.stringify(listed).includes(SECRETS.dingtalk) && !JSON.stringify(listed).includes('access_token=tok'),
+    JSON.stringify(ding),
+  );
 
   const c = await majorComplaint();
   const pass = await deliver();
-  assert.equal(pass.claimed, pass.sent, `every message sent: ${JSON.stringify(await t.deps.db.selectFrom('outbox').select(['transport', 'state', 'last_error']).execute())}`);
+  assert.equal(
+    pass.claimed,
+    pass.sent,
+    `every message sent: ${JSON.stringify(await t.deps.db.selectFrom('outbox').select(['transport', 'state', 'last_error']).execute())}`,
+  );
   const mine = robots.accepted.filter((h) => JSON.stringify(h.body).includes(c.code));
   const byPath = (p: string) => mine.filter((h) => h.path === p);
   // A major complaint's rules: the bulletin at once and the weekly progress report (R-NT-1). Each rule
@@ -80,7 +102,8 @@ test('issue #14: a major complaint reaches the company\'s WeCom, DingTalk (signe
   const bulletin = (p: string) => byPath(p).find((h) => JSON.stringify(h.body).includes('重大投诉即时通报'))!;
   const wecom = bulletin('/wecom').body as { msgtype: string; markdown: { content: string } };
   assert.equal(wecom.msgtype, 'markdown');
-  for (const part of [`投诉编号:${c.code}`, '级别:重大', '单位:城市花园项目', '时限:', `/complaints/${c.id}`]) assert.ok(wecom.markdown.content.includes(part), `${part} in ${wecom.markdown.content}`);
+  for (const part of [`投诉编号:${c.code}`, '级别:重大', '单位:城市花园项目', '时限:', `/complaints/${c.id}`])
+    assert.ok(wecom.markdown.content.includes(part), `${part} in ${wecom.markdown.content}`);
   const dingBody = bulletin('/dingtalk').body as { msgtype: string; markdown: { title: string; text: string } };
   assert.equal(dingBody.msgtype, 'markdown');
   assert.equal(dingBody.markdown.title, '重大投诉即时通报');
@@ -92,7 +115,10 @@ test('issue #14: a major complaint reaches the company\'s WeCom, DingTalk (signe
   assert.equal((hook.body as { complaint: { code: string } }).complaint.code, c.code);
 
   // The complaint page: each notification with its deliveries.
-  const shown = (await t.api('GET', `/api/complaints/${c.id}/notifications`, undefined, admin)).json() as { kind: string; deliveries: { transport: string; state: string }[] }[];
+  const shown = (await t.api('GET', `/api/complaints/${c.id}/notifications`, undefined, admin)).json() as {
+    kind: string;
+    deliveries: { transport: string; state: string }[];
+  }[];
   const delivered = shown.flatMap((n) => n.deliveries);
   assert.deepEqual([...new Set(delivered.map((d) => d.transport))].sort(), ['dingtalk', 'feishu', 'webhook', 'wecom']);
   assert.ok(delivered.every((d) => d.state === 'sent'));
@@ -108,8 +134,16 @@ test('issue #14: a robot with the wrong secret refuses the message; the refusal 
   await deliver();
   // Two rules (bulletin, weekly progress) × three channels.
   assert.equal(robots.refused.length - before, 6);
-  const rows = await t.deps.db.selectFrom('outbox').select(['transport', 'state', 'attempts', 'last_error']).where('complaint_id', '=', c.id).orderBy('transport').execute();
-  assert.deepEqual(rows.map((r) => [r.transport, r.state, r.attempts]), ['dingtalk', 'dingtalk', 'feishu', 'feishu', 'webhook', 'webhook'].map((tr) => [tr, 'pending', 1]));
+  const rows = await t.deps.db
+    .selectFrom('outbox')
+    .select(['transport', 'state', 'attempts', 'last_error'])
+    .where('complaint_id', '=', c.id)
+    .orderBy('transport')
+    .execute();
+  assert.deepEqual(
+    rows.map((r) => [r.transport, r.state, r.attempts]),
+    ['dingtalk', 'dingtalk', 'feishu', 'feishu', 'webhook', 'webhook'].map((tr) => [tr, 'pending', 1]),
+  );
   assert.match(rows[0].last_error ?? '', /310000.*sign not match/);
   assert.match(rows[2].last_error ?? '', /19021/);
   assert.match(rows[4].last_error ?? '', /HTTP 401/);
@@ -122,7 +156,17 @@ test('issue #14: a receiver down for ten minutes gets every message once it is b
   await addChannel({ kind: 'webhook', name: 'OA 系统', url: `${robots.base}/webhook`, secret: SECRETS.webhook });
   await robots.down();
   const complaints = [await majorComplaint('集体投诉一'), await majorComplaint('集体投诉二'), await majorComplaint('集体投诉三')];
-  const ids = (await t.deps.db.selectFrom('outbox').select('id').where('complaint_id', 'in', complaints.map((c) => c.id)).execute()).map((r) => r.id);
+  const ids = (
+    await t.deps.db
+      .selectFrom('outbox')
+      .select('id')
+      .where(
+        'complaint_id',
+        'in',
+        complaints.map((c) => c.id),
+      )
+      .execute()
+  ).map((r) => r.id);
   assert.equal(ids.length, 6, 'two rules for each of three complaints');
   // Ten minutes of passes every 15 s while the receiver is down: each attempt fails and is recorded.
   const downUntil = t.clock.now.getTime() + 10 * 60_000;
@@ -131,7 +175,10 @@ test('issue #14: a receiver down for ten minutes gets every message once it is b
     t.clock.advance(15_000);
   }
   const waiting = await t.deps.db.selectFrom('outbox').select(['state', 'attempts', 'last_error']).where('id', 'in', ids).execute();
-  assert.ok(waiting.every((r) => r.state === 'pending' && r.attempts >= 4 && /ECONNREFUSED|fetch failed/.test(r.last_error ?? '')), JSON.stringify(waiting));
+  assert.ok(
+    waiting.every((r) => r.state === 'pending' && r.attempts >= 4 && /ECONNREFUSED|fetch failed/.test(r.last_error ?? '')),
+    JSON.stringify(waiting),
+  );
   await robots.up();
   // Back: within the next backoff (at most 30 min), every message arrives.
   for (let i = 0; i < 40; i++) {
@@ -145,7 +192,7 @@ test('issue #14: a receiver down for ten minutes gets every message once it is b
   await clearChannels();
 });
 
-test('issue #14: channel input is checked and another company\'s channels are not reachable', async () => {
+test("issue #14: channel input is checked and another company's channels are not reachable", async () => {
   const noUrl = await t.api('POST', '/api/channels', { companyId: 'co-re', kind: 'dingtalk', name: '钉钉' }, admin);
   assert.equal(noUrl.statusCode, 400);
   assert.match(noUrl.body, /url/);
@@ -168,8 +215,14 @@ test('issue #14: channel input is checked and another company\'s channels are no
   await clearChannels();
 });
 
-test('issue #14 / R-NT-1: a missed weekly progress report\'s reminder reaches the company\'s robots too', async () => {
-  await addChannel({ kind: 'webhook', name: 'OA 系统', url: `${robots.base}/webhook`, secret: SECRETS.webhook, kinds: ['progress_overdue'] });
+test("issue #14 / R-NT-1: a missed weekly progress report's reminder reaches the company's robots too", async () => {
+  await addChannel({
+    kind: 'webhook',
+    name: 'OA 系统',
+    url: `${robots.base}/webhook`,
+    secret: SECRETS.webhook,
+    kinds: ['progress_overdue'],
+  });
   const c = await majorComplaint('集体投诉进展逾期');
   await deliver();
   // More than a week with no progress entry: the sweeper's reminder.
@@ -178,7 +231,9 @@ test('issue #14 / R-NT-1: a missed weekly progress report\'s reminder reaches th
   const { reminded } = await remindMissingProgress(t.deps);
   assert.ok(reminded >= 1);
   await deliver();
-  const got = robots.accepted.filter((h) => h.path === '/webhook' && (h.body as { complaint?: { code: string } }).complaint?.code === c.code);
+  const got = robots.accepted.filter(
+    (h) => h.path === '/webhook' && (h.body as { complaint?: { code: string } }).complaint?.code === c.code,
+  );
   assert.equal(got.length, 1, JSON.stringify(got.map((h) => h.body)));
   assert.equal((got[0].body as { kind: string }).kind, 'progress_overdue');
   assert.match((got[0].body as { text: string }).text, /逾期未报/);

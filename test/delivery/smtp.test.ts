@@ -31,32 +31,54 @@ const deliver = () => deliverDue(t.deps, { smtp: { url: smtp.url, from: FROM } }
 const outboxRow = (id: string) => t.deps.db.selectFrom('outbox').selectAll().where('id', '=', id).executeTakeFirstOrThrow();
 
 async function majorComplaint(): Promise<{ id: string; code: string }> {
-  const res = await t.api('POST', '/api/complaints', {
-    unitId: 'u-re-garden',
-    channel: 'phone',
-    customer: { name: '王芳', phone: '13800001234' },
-    title: '小区业主集体投诉渗水',
-    content: '十余户业主集体反映地下车库渗水。',
-    complainantCount: 12,
-  }, { role: 'admin' });
+  const res = await t.api(
+    'POST',
+    '/api/complaints',
+    {
+      unitId: 'u-re-garden',
+      channel: 'phone',
+      customer: { name: '王芳', phone: '13800001234' },
+      title: '小区业主集体投诉渗水',
+      content: '十余户业主集体反映地下车库渗水。',
+      complainantCount: 12,
+    },
+    { role: 'admin' },
+  );
   assert.equal(res.statusCode, 201, res.body);
   return res.json();
 }
 
 /** The complaint's notifications as the write stored them, addressed to `emails` (positions → people is the other half of issue #14). */
 async function emailsFor(complaint: { id: string; code: string }, emails: string[]): Promise<string[]> {
-  const list = (await t.api('GET', `/api/complaints/${complaint.id}/notifications`, undefined, { role: 'admin' })).json() as { id: string; kind: string; subject: string; dueAt: string }[];
+  const list = (await t.api('GET', `/api/complaints/${complaint.id}/notifications`, undefined, { role: 'admin' })).json() as {
+    id: string;
+    kind: string;
+    subject: string;
+    dueAt: string;
+  }[];
   const bulletin = list.find((n) => n.kind === 'bulletin');
   assert.ok(bulletin, 'a major complaint has its bulletin notification');
   const n: AddressedNotification = {
-    id: bulletin.id, kind: bulletin.kind, subject: bulletin.subject, dueAt: bulletin.dueAt, ruleId: 'R-NT-1/major-bulletin', recipientRole: 'company_management', positionId: 'company_management',
+    id: bulletin.id,
+    kind: bulletin.kind,
+    subject: bulletin.subject,
+    dueAt: bulletin.dueAt,
+    ruleId: 'R-NT-1/major-bulletin',
+    recipientRole: 'company_management',
+    positionId: 'company_management',
     recipients: emails.map((email) => ({ userId: email, name: email, email, wantsEmail: true, unaddressed: false })),
   };
-  const rows = planOutbox([n], { id: complaint.id, code: complaint.code, level: 'major', levelLabel: '重大投诉', unitName: '城市花园项目' }, [], 'https://plaint.test', t.clock.now);
+  const rows = planOutbox(
+    [n],
+    { id: complaint.id, code: complaint.code, level: 'major', levelLabel: '重大投诉', unitName: '城市花园项目' },
+    [],
+    'https://plaint.test',
+    t.clock.now,
+  );
   return insertOutbox(t.deps.db, rows);
 }
 
-test('issue #14 / R-NT-1: a major complaint\'s bulletin e-mail arrives at the SMTP server with Message-ID <outbox id@plaint>; the attempt is recorded', async () => {
+test("issue #14 / R-NT-1: a major complaint's bulletin e-mail arrives at the SMTP server with Message-ID <outbox id@plaint>; the attempt is recorded", async () => {
   const c = await majorComplaint();
   const [id] = await emailsFor(c, ['manager@plaint.test']);
   const pass = await deliver();
@@ -66,12 +88,15 @@ test('issue #14 / R-NT-1: a major complaint\'s bulletin e-mail arrives at the SM
   assert.equal(mail.messageId, `<${id}@plaint>`);
   assert.deepEqual(mail.to, ['manager@plaint.test']);
   assert.match(mail.subject, new RegExp(c.code));
-  for (const part of [`投诉编号:${c.code}`, '级别:重大投诉', '单位:城市花园项目', '时限:', `链接:https://plaint.test/complaints/${c.id}`]) assert.ok(mail.text.includes(part), `${part} in:\n${mail.text}`);
+  for (const part of [`投诉编号:${c.code}`, '级别:重大投诉', '单位:城市花园项目', '时限:', `链接:https://plaint.test/complaints/${c.id}`])
+    assert.ok(mail.text.includes(part), `${part} in:\n${mail.text}`);
   const row = await outboxRow(id);
   assert.deepEqual([row.state, row.attempts, row.last_error], ['sent', 1, null]);
   assert.equal(new Date(row.delivered_at!).toISOString(), t.clock.now.toISOString());
   // The complaint page's section shows it delivered.
-  const shown = (await t.api('GET', `/api/complaints/${c.id}/notifications`, undefined, { role: 'agent' })).json() as { deliveries: { id: string; state: string }[] }[];
+  const shown = (await t.api('GET', `/api/complaints/${c.id}/notifications`, undefined, { role: 'agent' })).json() as {
+    deliveries: { id: string; state: string }[];
+  }[];
   assert.equal(shown.flatMap((n) => n.deliveries).find((d) => d.id === id)?.state, 'sent');
   // Nothing is sent twice: a second pass finds nothing due.
   assert.equal((await deliver()).claimed, 0);
@@ -100,7 +125,12 @@ test('issue #14: a refused recipient is recorded as last_error, retried with bac
   t.clock.advance(60 * 60_000);
   assert.equal((await deliver()).claimed, 0, 'a failed message is not tried again by itself');
 
-  const failures = (await t.api('GET', '/api/outbox?state=failed', undefined, { role: 'admin' })).json() as { id: string; lastError: string; attempts: number; complaintCode: string }[];
+  const failures = (await t.api('GET', '/api/outbox?state=failed', undefined, { role: 'admin' })).json() as {
+    id: string;
+    lastError: string;
+    attempts: number;
+    complaintCode: string;
+  }[];
   const listed = failures.find((f) => f.id === id);
   assert.ok(listed, 'the failure is listed for the administrator');
   assert.match(listed.lastError, /550/);
@@ -109,11 +139,20 @@ test('issue #14: a refused recipient is recorded as last_error, retried with bac
   const retried = await t.api('POST', `/api/outbox/${id}/retry`, undefined, { role: 'admin' });
   assert.equal(retried.statusCode, 200, retried.body);
   assert.deepEqual([(await outboxRow(id)).state, (await outboxRow(id)).attempts], ['pending', 0]);
-  assert.equal((await t.api('POST', `/api/outbox/${id}/retry`, undefined, { role: 'admin' })).statusCode, 409, 'only a failed message is retried');
+  assert.equal(
+    (await t.api('POST', `/api/outbox/${id}/retry`, undefined, { role: 'admin' })).statusCode,
+    409,
+    'only a failed message is retried',
+  );
 });
 
 test('issue #14: a company e-mail channel (its own SMTP URL, password never returned) sends its test message to the admin', async () => {
-  const created = await t.api('POST', '/api/channels', { companyId: 'co-re', kind: 'email', name: '地产公司邮件', url: smtp.url.replace('smtp://', 'smtp://mailer:s3cret-pw@') }, { role: 'admin' });
+  const created = await t.api(
+    'POST',
+    '/api/channels',
+    { companyId: 'co-re', kind: 'email', name: '地产公司邮件', url: smtp.url.replace('smtp://', 'smtp://mailer:s3cret-pw@') },
+    { role: 'admin' },
+  );
   assert.equal(created.statusCode, 201, created.body);
   assert.ok(!created.body.includes('s3cret-pw'), 'the SMTP password is not returned');
   const tested = await t.api('POST', `/api/channels/${created.json().id}/test`, undefined, { role: 'admin' });

@@ -6,13 +6,33 @@ import { test } from 'node:test';
 import assert from 'node:assert/strict';
 import { createHmac } from 'node:crypto';
 import { planOutbox, channelCarries, type ChannelConfig } from '../../src/domain/delivery/plan-outbox.ts';
-import { dingtalkSign, dingtalkSignedUrl, feishuSign, robotBody, emailPayload, webhookSignature, chinaTime } from '../../src/domain/delivery/messages.ts';
+import {
+  dingtalkSign,
+  dingtalkSignedUrl,
+  feishuSign,
+  robotBody,
+  emailPayload,
+  webhookSignature,
+  chinaTime,
+} from '../../src/domain/delivery/messages.ts';
 import { afterFailure, backoffMs, MAX_ATTEMPTS } from '../../src/domain/delivery/backoff.ts';
 import type { AddressedNotification, Recipient } from '../../src/domain/notifications/addressing.ts';
 
 const NOW = new Date('2026-11-24T02:00:00.000Z');
-const complaint = { id: '11111111-1111-4111-8111-111111111111', code: 'TS-20261124-0001', level: 'major', levelLabel: '重大投诉', unitName: '城市花园项目' };
-const person = (email: string | null, wantsEmail = true): Recipient => ({ userId: email ?? 'x', name: '张三', email, wantsEmail, unaddressed: false });
+const complaint = {
+  id: '11111111-1111-4111-8111-111111111111',
+  code: 'TS-20261124-0001',
+  level: 'major',
+  levelLabel: '重大投诉',
+  unitName: '城市花园项目',
+};
+const person = (email: string | null, wantsEmail = true): Recipient => ({
+  userId: email ?? 'x',
+  name: '张三',
+  email,
+  wantsEmail,
+  unaddressed: false,
+});
 const note = (o: Partial<AddressedNotification> = {}): AddressedNotification => ({
   id: '22222222-2222-4222-8222-222222222222',
   recipientRole: 'company_management',
@@ -24,15 +44,40 @@ const note = (o: Partial<AddressedNotification> = {}): AddressedNotification => 
   recipients: [],
   ...o,
 });
-const channel = (o: Partial<ChannelConfig>): ChannelConfig => ({ id: 'ch', companyId: 'co-re', kind: 'dingtalk', name: '钉钉群', kinds: [], levels: [], enabled: true, ...o });
+const channel = (o: Partial<ChannelConfig>): ChannelConfig => ({
+  id: 'ch',
+  companyId: 'co-re',
+  kind: 'dingtalk',
+  name: '钉钉群',
+  kinds: [],
+  levels: [],
+  enabled: true,
+  ...o,
+});
 
 test('issue #14: one e-mail per recipient with an address who wants e-mail, deduplicated; none for those who opted out', () => {
-  const rows = planOutbox([note({ recipients: [person('a@x.cn'), person('A@x.cn'), person(null), person('b@x.cn', false)] })], complaint, [], 'https://plaint.example.cn/', NOW);
-  assert.deepEqual(rows.map((r) => [r.transport, r.recipient, r.channel_id]), [['email', 'a@x.cn', null]]);
+  const rows = planOutbox(
+    [note({ recipients: [person('a@x.cn'), person('A@x.cn'), person(null), person('b@x.cn', false)] })],
+    complaint,
+    [],
+    'https://plaint.example.cn/',
+    NOW,
+  );
+  assert.deepEqual(
+    rows.map((r) => [r.transport, r.recipient, r.channel_id]),
+    [['email', 'a@x.cn', null]],
+  );
   const p = rows[0].payload as { subject: string; text: string; html: string; to: string };
   assert.equal(p.to, 'a@x.cn');
   assert.match(p.subject, /TS-20261124-0001/);
-  for (const part of ['投诉编号:TS-20261124-0001', '级别:重大投诉', '单位:城市花园项目', '时限:2026-11-24 10:00', `链接:https://plaint.example.cn/complaints/${complaint.id}`]) assert.ok(p.text.includes(part), `${part} in ${p.text}`);
+  for (const part of [
+    '投诉编号:TS-20261124-0001',
+    '级别:重大投诉',
+    '单位:城市花园项目',
+    '时限:2026-11-24 10:00',
+    `链接:https://plaint.example.cn/complaints/${complaint.id}`,
+  ])
+    assert.ok(p.text.includes(part), `${part} in ${p.text}`);
   assert.equal(rows[0].notification_id, note().id);
 });
 
@@ -45,7 +90,13 @@ test('issue #14: robots and webhooks get one message per matching channel and ru
     channel({ id: 'off', kind: 'webhook', enabled: false }),
   ];
   // Two positions addressed by one rule: one message to each group, not two.
-  const rows = planOutbox([note(), note({ id: '33333333-3333-4333-8333-333333333333', recipientRole: 'group_coordination_centre' })], complaint, channels, '', NOW);
+  const rows = planOutbox(
+    [note(), note({ id: '33333333-3333-4333-8333-333333333333', recipientRole: 'group_coordination_centre' })],
+    complaint,
+    channels,
+    '',
+    NOW,
+  );
   assert.deepEqual(rows.map((r) => r.channel_id).sort(), ['d', 'f']);
   assert.equal(channelCarries(channels[1], 'progress', 'major'), true);
   assert.equal(channelCarries(channels[3], 'bulletin', null), false);
@@ -55,7 +106,10 @@ test('issue #14: a company e-mail channel carries e-mail for the kinds it filter
   const emailCh = channel({ id: 'mail', kind: 'email', kinds: ['progress'] });
   const n = note({ recipients: [person('a@x.cn')] });
   assert.deepEqual(planOutbox([n], complaint, [emailCh], '', NOW), []);
-  assert.equal(planOutbox([note({ kind: 'progress', recipients: [person('a@x.cn')] })], complaint, [emailCh], '', NOW)[0].channel_id, 'mail');
+  assert.equal(
+    planOutbox([note({ kind: 'progress', recipients: [person('a@x.cn')] })], complaint, [emailCh], '', NOW)[0].channel_id,
+    'mail',
+  );
   assert.equal(planOutbox([n], complaint, [], '', NOW)[0].channel_id, null);
 });
 
@@ -93,7 +147,10 @@ test('issue #14: 钉钉 加签, 飞书 签名校验 and the webhook signature fo
 });
 
 test('issue #14: retries back off exponentially (30 s doubling, capped at 30 min); the last attempt leaves the message failed', () => {
-  assert.deepEqual([1, 2, 3, 7, 20].map((a) => backoffMs(a)), [30_000, 60_000, 120_000, 1_800_000, 1_800_000]);
+  assert.deepEqual(
+    [1, 2, 3, 7, 20].map((a) => backoffMs(a)),
+    [30_000, 60_000, 120_000, 1_800_000, 1_800_000],
+  );
   const now = new Date('2026-11-24T02:00:00Z');
   assert.deepEqual(afterFailure(1, now), { state: 'pending', nextAttemptAt: new Date(now.getTime() + 30_000) });
   assert.equal(afterFailure(MAX_ATTEMPTS, now).state, 'failed');

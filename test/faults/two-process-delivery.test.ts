@@ -8,11 +8,25 @@
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
 import { randomBytes } from 'node:crypto';
-import { api, createScratchDatabase, login, postgresUrl, query, skipWithoutPostgres, startServer, waitFor, sleep, type ServerProcess } from './helpers.ts';
+import {
+  api,
+  createScratchDatabase,
+  login,
+  postgresUrl,
+  query,
+  skipWithoutPostgres,
+  startServer,
+  waitFor,
+  sleep,
+  type ServerProcess,
+} from './helpers.ts';
 import { unmatchedComplaint } from '../../bench/complaint-samples.ts';
 import { startRobots } from '../delivery/receivers.ts';
 
-test('issue #14: two server processes on one PostgreSQL deliver each outbox message exactly once', { skip: skipWithoutPostgres, timeout: 240_000 }, async () => {
+test('issue #14: two server processes on one PostgreSQL deliver each outbox message exactly once', {
+  skip: skipWithoutPostgres,
+  timeout: 240_000,
+}, async () => {
   const scratch = await createScratchDatabase(postgresUrl()!);
   const tag = `dlv-${randomBytes(4).toString('hex')}`;
   const secret = 'SEC-two-process';
@@ -33,16 +47,27 @@ test('issue #14: two server processes on one PostgreSQL deliver each outbox mess
     }
     // Major complaints (12 complainants) taken in on both processes at once.
     const writes = await Promise.all(
-      Array.from({ length: 24 }, (_, i) => api(servers[i % 2].base, admin, 'POST', '/api/complaints', { ...unmatchedComplaint(i + 1, tag), unitId: 'u-re-garden', complainantCount: 12 })),
+      Array.from({ length: 24 }, (_, i) =>
+        api(servers[i % 2].base, admin, 'POST', '/api/complaints', {
+          ...unmatchedComplaint(i + 1, tag),
+          unitId: 'u-re-garden',
+          complainantCount: 12,
+        }),
+      ),
     );
     for (const w of writes) assert.equal(w.status, 201, JSON.stringify(w.body));
     const ids = writes.map((w) => w.body.id as string);
-    const expected = (await query<{ id: string }>(scratch.url, `SELECT id FROM outbox WHERE complaint_id = ANY($1::uuid[])`, [ids])).map((r) => r.id);
+    const expected = (await query<{ id: string }>(scratch.url, `SELECT id FROM outbox WHERE complaint_id = ANY($1::uuid[])`, [ids])).map(
+      (r) => r.id,
+    );
     assert.equal(expected.length, 24 * 2 * 2, 'two rules (bulletin, weekly progress) × two channels per complaint');
 
     const received = () => robots.accepted.filter((h) => h.delivery && expected.includes(h.delivery));
     const all = await waitFor(async () => new Set(received().map((h) => h.delivery)).size === expected.length, 60_000);
-    assert.ok(all, `every message arrives: ${new Set(received().map((h) => h.delivery)).size} of ${expected.length}\n${a.output().slice(-2000)}\n${b.output().slice(-2000)}`);
+    assert.ok(
+      all,
+      `every message arrives: ${new Set(received().map((h) => h.delivery)).size} of ${expected.length}\n${a.output().slice(-2000)}\n${b.output().slice(-2000)}`,
+    );
     // Both workers keep polling: a message sent twice would show up now.
     await sleep(2_000);
     const counts = new Map<string, number>();
@@ -50,8 +75,16 @@ test('issue #14: two server processes on one PostgreSQL deliver each outbox mess
     const twice = [...counts].filter(([, n]) => n > 1);
     assert.deepEqual(twice, [], 'no message is delivered twice');
     assert.equal(robots.refused.length, 0, 'every DingTalk signature and webhook HMAC checked out');
-    const states = await query<{ state: string; attempts: number; n: string }>(scratch.url, `SELECT state, attempts, count(*) AS n FROM outbox WHERE complaint_id = ANY($1::uuid[]) GROUP BY state, attempts`, [ids]);
-    assert.deepEqual(states.map((s) => [s.state, Number(s.attempts), Number(s.n)]), [['sent', 1, expected.length]], 'each sent on its first attempt');
+    const states = await query<{ state: string; attempts: number; n: string }>(
+      scratch.url,
+      `SELECT state, attempts, count(*) AS n FROM outbox WHERE complaint_id = ANY($1::uuid[]) GROUP BY state, attempts`,
+      [ids],
+    );
+    assert.deepEqual(
+      states.map((s) => [s.state, Number(s.attempts), Number(s.n)]),
+      [['sent', 1, expected.length]],
+      'each sent on its first attempt',
+    );
   } finally {
     await Promise.all(servers.map((s) => s.kill9()));
     await robots.close();

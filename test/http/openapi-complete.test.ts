@@ -38,7 +38,8 @@ test('every operation of /api/openapi.json has a 2xx response with content whose
       const declared = successes.some(([code, r]) => code === '204' || (r.content !== undefined && Object.keys(r.content).length > 0));
       if (!declared) missing.push(`${method.toUpperCase()} ${path}`);
       for (const [code, r] of successes) {
-        for (const [type, media] of Object.entries(r.content ?? {})) if (saysNothing(media.schema)) open.push(`${method.toUpperCase()} ${path} ${code} ${type}`);
+        for (const [type, media] of Object.entries(r.content ?? {}))
+          if (saysNothing(media.schema)) open.push(`${method.toUpperCase()} ${path} ${code} ${type}`);
       }
     }
   }

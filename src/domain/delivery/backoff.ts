@@ -9,7 +9,12 @@ export function backoffMs(attempts: number, baseMs = BASE_MS): number {
 }
 
 /** What a failed attempt leaves: another try later, or the final `failed` state. */
-export function afterFailure(attempts: number, now: Date, maxAttempts = MAX_ATTEMPTS, baseMs = BASE_MS): { state: 'pending' | 'failed'; nextAttemptAt: Date } {
+export function afterFailure(
+  attempts: number,
+  now: Date,
+  maxAttempts = MAX_ATTEMPTS,
+  baseMs = BASE_MS,
+): { state: 'pending' | 'failed'; nextAttemptAt: Date } {
   if (attempts >= maxAttempts) return { state: 'failed', nextAttemptAt: now };
   return { state: 'pending', nextAttemptAt: new Date(now.getTime() + backoffMs(attempts, baseMs)) };
 }

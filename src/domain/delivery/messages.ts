@@ -28,7 +28,13 @@ export interface MessageFacts {
 }
 
 const TIME = new Intl.DateTimeFormat('zh-CN', {
-  timeZone: 'Asia/Shanghai', year: 'numeric', month: '2-digit', day: '2-digit', hour: '2-digit', minute: '2-digit', hour12: false,
+  timeZone: 'Asia/Shanghai',
+  year: 'numeric',
+  month: '2-digit',
+  day: '2-digit',
+  hour: '2-digit',
+  minute: '2-digit',
+  hour12: false,
 });
 
 /** "2026-11-24 10:00" in China time. */
@@ -63,7 +69,10 @@ export function emailPayload(c: ComplaintInfo, n: MessageFacts): EmailPayload {
   const { title, lines } = messageLines(c, n);
   const text = [title, '', ...lines.map(([k, v]) => `${k}:${v}`), '', '—— Plaint 投诉处理系统'].join('\n');
   const rows = lines
-    .map(([k, v]) => `<tr><th align="left">${escapeHtml(k)}</th><td>${k === '链接' ? `<a href="${escapeHtml(v)}">${escapeHtml(v)}</a>` : escapeHtml(v)}</td></tr>`)
+    .map(
+      ([k, v]) =>
+        `<tr><th align="left">${escapeHtml(k)}</th><td>${k === '链接' ? `<a href="${escapeHtml(v)}">${escapeHtml(v)}</a>` : escapeHtml(v)}</td></tr>`,
+    )
     .join('');
   return { subject: `[${c.code}] ${title}`, text, html: `<p><strong>${escapeHtml(title)}</strong></p><table>${rows}</table>` };
 }

@@ -75,7 +75,7 @@ export function planOutbox(
     const facts: MessageFacts = { subject: n.subject, kind: n.kind, dueAt: n.dueAt };
     // E-mail: through the company's own e-mail channel when it has one that carries this notification,
     // through the installation's default SMTP (PLAINT_SMTP_URL) when it has none at all.
-    const viaEmail = emailChannels.length ? emailChannels.find((c) => channelCarries(c, n.kind, complaint.level)) ?? null : undefined;
+    const viaEmail = emailChannels.length ? (emailChannels.find((c) => channelCarries(c, n.kind, complaint.level)) ?? null) : undefined;
     if (viaEmail !== null) {
       const seen = new Set<string>();
       for (const r of n.recipients) {
@@ -114,12 +114,35 @@ export function planOutbox(
 
 /** A channel's test message (POST /api/channels/:id/test): e-mail goes to the admin who asked. */
 export function testMessage(ch: ChannelConfig, to: string | null, at: Date, baseUrl: string): OutboxRow | null {
-  const info: ComplaintInfo = { id: 'test', code: 'TS-TEST', level: null, levelLabel: '测试', unitName: ch.name, link: baseUrl.replace(/\/+$/, '') || '/' };
+  const info: ComplaintInfo = {
+    id: 'test',
+    code: 'TS-TEST',
+    level: null,
+    levelLabel: '测试',
+    unitName: ch.name,
+    link: baseUrl.replace(/\/+$/, '') || '/',
+  };
   const facts: MessageFacts = { subject: `Plaint 通知渠道测试:${ch.name}`, kind: 'test', dueAt: at.toISOString() };
   const times = { created_at: at.toISOString(), next_attempt_at: at.toISOString() };
   if (ch.kind === 'email') {
     if (!to) return null;
-    return { notification_id: null, complaint_id: null, channel_id: ch.id, transport: 'email', recipient: to, payload: { ...emailPayload(info, facts), to }, ...times };
+    return {
+      notification_id: null,
+      complaint_id: null,
+      channel_id: ch.id,
+      transport: 'email',
+      recipient: to,
+      payload: { ...emailPayload(info, facts), to },
+      ...times,
+    };
   }
-  return { notification_id: null, complaint_id: null, channel_id: ch.id, transport: ch.kind, recipient: ch.name, payload: { body: robotBody(ch.kind, info, facts) }, ...times };
+  return {
+    notification_id: null,
+    complaint_id: null,
+    channel_id: ch.id,
+    transport: ch.kind,
+    recipient: ch.name,
+    payload: { body: robotBody(ch.kind, info, facts) },
+    ...times,
+  };
 }

@@ -11,7 +11,7 @@ const reason = Text(2000);
 const note = Type.Optional(Type.String({ maxLength: 2000 }));
 
 /** `const T` keeps each `type` a literal, which makes the union discriminated. */
-function variant<const T extends string, P extends TProperties = {}>(type: T, props?: P) {
+function variant<const T extends string, P extends TProperties = Record<never, never>>(type: T, props?: P) {
   return Type.Object({ type: Type.Literal(type), ...(props ?? ({} as P)) }, { additionalProperties: false });
 }
 

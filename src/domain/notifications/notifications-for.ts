@@ -17,7 +17,12 @@ export interface NotificationOptions {
 
 const WEEK_MS = 7 * 24 * 3_600_000;
 
-function dueFor(rule: NotificationRule, trigger: NotificationTrigger, at: Date, addWorkingDays: (start: Date, days: number) => Date): Date | null {
+function dueFor(
+  rule: NotificationRule,
+  trigger: NotificationTrigger,
+  at: Date,
+  addWorkingDays: (start: Date, days: number) => Date,
+): Date | null {
   switch (rule.when.kind) {
     case 'immediately':
       return trigger === 'level_set' ? at : null;
@@ -67,7 +72,7 @@ export function notificationsFor(
 export function reportItemsFor(pack: Pack, level: string): string[] {
   const reports = new Set<string>();
   for (const rule of pack.notifications) {
-    if (rule.levels.includes(level) && rule.when.kind === 'in_report') rule.when.reports.forEach((r) => reports.add(r));
+    if (rule.levels.includes(level) && rule.when.kind === 'in_report') for (const r of rule.when.reports) reports.add(r);
   }
   return [...reports];
 }

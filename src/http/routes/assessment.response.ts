@@ -25,7 +25,14 @@ const FoodCompensationSchema = Type.Object({
 });
 
 const DiscountRate = Type.Union([Type.Literal(10), Type.Literal(5)], { description: 'percent off: 10 (九折) or 5 (九五折)' });
-const DiscountOption = Type.Object({ ratePercent: DiscountRate, labelZh: Type.String(), discountFen: Fen, discountYuan: Type.Number(), payableFen: Fen, payableYuan: Type.Number() });
+const DiscountOption = Type.Object({
+  ratePercent: DiscountRate,
+  labelZh: Type.String(),
+  discountFen: Fen,
+  discountYuan: Type.Number(),
+  payableFen: Fen,
+  payableYuan: Type.Number(),
+});
 
 const RestaurantDiscountSchema = Type.Object({
   kind: Type.Literal('restaurant_discount'),
@@ -39,7 +46,14 @@ const RestaurantDiscountSchema = Type.Object({
 const FUEL_ROLES = ['direct', 'station_manager', 'area_manager'] as const;
 const FineShare = Type.Object({ personId: Type.String(), roles: Type.Array(StringEnum(FUEL_ROLES)), fen: Fen, yuan: Type.Number() });
 const FuelSanction = Type.Object({
-  kind: StringEnum(['dismissal', 'station_awards_revoked', 'awards_revoked', 'demotion_to_trainee_manager', 'warning_and_transfer', 'contract_termination'] as const),
+  kind: StringEnum([
+    'dismissal',
+    'station_awards_revoked',
+    'awards_revoked',
+    'demotion_to_trainee_manager',
+    'warning_and_transfer',
+    'contract_termination',
+  ] as const),
   personId: Type.Optional(Type.String()),
   ruleId: Type.String(),
   detail: Type.String(),

@@ -9,7 +9,13 @@ import { Type } from 'typebox';
 import type { Deps } from '../../use-cases/context.ts';
 import { complaintForUser } from '../../security/authorize.ts';
 import { DomainError, invalid, notFound } from '../../domain/errors.ts';
-import { addAttachment, findAttachment, listAttachments, MAX_ATTACHMENT_BYTES, readAttachmentBytes } from '../../use-cases/attachments/attachments.ts';
+import {
+  addAttachment,
+  findAttachment,
+  listAttachments,
+  MAX_ATTACHMENT_BYTES,
+  readAttachmentBytes,
+} from '../../use-cases/attachments/attachments.ts';
 import { actorOf, requireUser } from '../auth-hook.ts';
 import { FileBody, Nullable, SERIALIZE_AS_IS, STANDARD_ERRORS } from '../schema-helpers.ts';
 import { IdParams } from './complaints.schema.ts';
@@ -54,7 +60,8 @@ export async function readOneFile(request: FastifyRequest): Promise<{ bytes: Buf
   } catch (e) {
     const err = e as { statusCode?: number; code?: string; message?: string };
     if (e instanceof DomainError) throw e;
-    if (err.code === 'FST_REQ_FILE_TOO_LARGE') throw httpError(413, 'PAYLOAD_TOO_LARGE', `attachments are limited to ${MAX_ATTACHMENT_BYTES / 1024 / 1024} MB`);
+    if (err.code === 'FST_REQ_FILE_TOO_LARGE')
+      throw httpError(413, 'PAYLOAD_TOO_LARGE', `attachments are limited to ${MAX_ATTACHMENT_BYTES / 1024 / 1024} MB`);
     if (err.statusCode && err.statusCode >= 400 && err.statusCode < 500) throw e;
     // Busboy's complaints about a malformed multipart body (no boundary, cut short) are bad input.
     throw httpError(400, 'BAD_MULTIPART', `the multipart body is malformed: ${err.message ?? 'unreadable'}`);
@@ -87,7 +94,16 @@ export async function attachmentRoutes(root: FastifyInstance, deps: Deps, dir: s
 
   app.get(
     '/api/complaints/:id/attachments',
-    { schema: { tags, security, summary: "A complaint's attachments (metadata)", params: IdParams, response: { ...STANDARD_ERRORS, 200: Type.Array(AttachmentSchema) } }, ...SERIALIZE_AS_IS },
+    {
+      schema: {
+        tags,
+        security,
+        summary: "A complaint's attachments (metadata)",
+        params: IdParams,
+        response: { ...STANDARD_ERRORS, 200: Type.Array(AttachmentSchema) },
+      },
+      ...SERIALIZE_AS_IS,
+    },
     async (request) => {
       const user = requireUser(request);
       await complaintForUser(deps, user, request.params.id, { capability: 'complaint.read' });
@@ -104,7 +120,13 @@ export async function attachmentRoutes(root: FastifyInstance, deps: Deps, dir: s
         summary: 'The bytes of an attachment, to users who may read its complaint (404 otherwise)',
         params: Type.Object({ id: Type.String({ format: 'uuid', maxLength: 36 }) }, { additionalProperties: false }),
         produces: [...SNIFFED_TYPES],
-        response: { 200: FileBody('the file as uploaded, with the type its content was found to be'), 400: STANDARD_ERRORS[400], 401: STANDARD_ERRORS[401], 403: STANDARD_ERRORS[403], 404: STANDARD_ERRORS[404] },
+        response: {
+          200: FileBody('the file as uploaded, with the type its content was found to be'),
+          400: STANDARD_ERRORS[400],
+          401: STANDARD_ERRORS[401],
+          403: STANDARD_ERRORS[403],
+          404: STANDARD_ERRORS[404],
+        },
       },
       // Route-level hooks run after the app's onSend, so this policy replaces the app's page policy.
       onSend: async (_request, reply, payload) => {
@@ -121,7 +143,8 @@ export async function attachmentRoutes(root: FastifyInstance, deps: Deps, dir: s
         await complaintForUser(deps, user, a.complaintId, { capability: 'complaint.read' });
       } catch (e) {
         // Whatever the reason, the attachment of a complaint one may not read does not exist for them.
-        if (e instanceof DomainError && (e.code === 'NOT_FOUND' || e.code === 'FORBIDDEN')) throw notFound(`attachment '${request.params.id}'`);
+        if (e instanceof DomainError && (e.code === 'NOT_FOUND' || e.code === 'FORBIDDEN'))
+          throw notFound(`attachment '${request.params.id}'`);
         throw e;
       }
       const bytes = await readAttachmentBytes(dir, a.sha256);

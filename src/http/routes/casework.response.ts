@@ -32,8 +32,28 @@ const SpecialReportContentSchema = Type.Object({
     status: Type.String(),
   }),
   summary: Type.String(),
-  course: Type.Array(Type.Object({ seq: Type.Integer(), at: Instant, local: Local, type: Type.String(), label: Type.String(), actor: Type.String(), text: Type.String() })),
-  escalation: Type.Array(Type.Object({ at: Instant, local: Local, from: Nullable(Type.String()), to: Type.String(), toName: Type.String(), ruleId: Type.String(), reason: Type.String() })),
+  course: Type.Array(
+    Type.Object({
+      seq: Type.Integer(),
+      at: Instant,
+      local: Local,
+      type: Type.String(),
+      label: Type.String(),
+      actor: Type.String(),
+      text: Type.String(),
+    }),
+  ),
+  escalation: Type.Array(
+    Type.Object({
+      at: Instant,
+      local: Local,
+      from: Nullable(Type.String()),
+      to: Type.String(),
+      toName: Type.String(),
+      ruleId: Type.String(),
+      reason: Type.String(),
+    }),
+  ),
   causeAnalysis: Type.String(),
   measures: Type.Array(Type.Object({ source: Type.String(), text: Type.String() })),
   progress: Type.Array(Type.Object({ at: Instant, local: Local, author: Type.String(), text: Type.String() })),
@@ -72,7 +92,12 @@ export const ProgressRemindersSchema = Items(
 
 // ---- emergency plan (R-EM-1) ----
 
-const DeadlineSchema = Type.Object({ dueAt: Instant, doneAt: Nullable(Instant), state: StringEnum(['met', 'met_late', 'pending', 'overdue'] as const), met: Type.Boolean() });
+const DeadlineSchema = Type.Object({
+  dueAt: Instant,
+  doneAt: Nullable(Instant),
+  state: StringEnum(['met', 'met_late', 'pending', 'overdue'] as const),
+  met: Type.Boolean(),
+});
 
 export const EmergencySchema = Type.Object({
   id: Type.String(),
@@ -85,14 +110,29 @@ export const EmergencySchema = Type.Object({
   majorSince: Nullable(Instant),
   answer: DeadlineSchema,
   conclusion: DeadlineSchema,
-  actions: Type.Array(Type.Object({ id: Type.Integer(), kind: StringEnum(['action', 'answer', 'conclusion'] as const), text: Type.String(), at: Nullable(Instant), actor: Type.String() })),
+  actions: Type.Array(
+    Type.Object({
+      id: Type.Integer(),
+      kind: StringEnum(['action', 'answer', 'conclusion'] as const),
+      text: Type.String(),
+      at: Nullable(Instant),
+      actor: Type.String(),
+    }),
+  ),
   review: Nullable(Type.Record(Type.String(), Type.Unknown(), { description: 'findings, planChanges and by (who reviewed)' })),
   reviewedAt: Nullable(Instant),
 });
 
 // ---- corrective action (R-CA-1) and returns (R-CA-2) ----
 
-const CapaActionSchema = Type.Object({ id: Type.String(), kind: StringEnum(['corrective', 'preventive'] as const), description: Type.String(), owner: Type.String(), dueDate: LocalDate, doneAt: Nullable(Instant) });
+const CapaActionSchema = Type.Object({
+  id: Type.String(),
+  kind: StringEnum(['corrective', 'preventive'] as const),
+  description: Type.String(),
+  owner: Type.String(),
+  dueDate: LocalDate,
+  doneAt: Nullable(Instant),
+});
 
 export const CapaSchema = Type.Object({
   complaintId: Type.String(),
@@ -109,15 +149,23 @@ export const CapaSchema = Type.Object({
   verifications: Type.Array(Type.Object({ at: Instant, by: Type.String(), effective: Type.Boolean(), evidence: Type.String() })),
   verifiedAt: Nullable(Instant),
   actions: Type.Array(CapaActionSchema),
-  plan: Type.Object({ dueAt: Instant, submittedAt: Nullable(Instant), state: StringEnum(['met', 'met_late', 'pending', 'overdue'] as const) }),
-  missingForVerification: Type.Array(Type.String(), { description: 'what is still missing before effectiveness can be verified (empty: ready)' }),
+  plan: Type.Object({
+    dueAt: Instant,
+    submittedAt: Nullable(Instant),
+    state: StringEnum(['met', 'met_late', 'pending', 'overdue'] as const),
+  }),
+  missingForVerification: Type.Array(Type.String(), {
+    description: 'what is still missing before effectiveness can be verified (empty: ready)',
+  }),
   eightD: Nullable(
     Type.Array(
       Type.Object({
         step: StringEnum(['D1', 'D2', 'D3', 'D4', 'D5', 'D6', 'D7', 'D8'] as const),
         title: Type.String(),
         titleZh: Type.String(),
-        content: Type.Unknown({ description: "the step's part of the record: text, a list of actions, or an object (src/domain/casework/capa.ts eightD)" }),
+        content: Type.Unknown({
+          description: "the step's part of the record: text, a list of actions, or an object (src/domain/casework/capa.ts eightD)",
+        }),
         done: Type.Boolean(),
       }),
       { description: 'the 8D view, for the manufacturing pack only' },
@@ -157,7 +205,9 @@ export const CaseSchema = Type.Object({
   title: Type.String(),
   summary: Type.String(),
   lessons: Type.String(),
-  evidence: Type.Record(Type.String(), Type.Unknown(), { description: 'anonymised: report, demands, incidentPlace, reply, satisfaction, timeline, attachments' }),
+  evidence: Type.Record(Type.String(), Type.Unknown(), {
+    description: 'anonymised: report, demands, incidentPlace, reply, satisfaction, timeline, attachments',
+  }),
   receivedAt: Nullable(Instant),
   closedAt: Nullable(Instant),
   createdAt: Nullable(Instant),

@@ -64,7 +64,13 @@ const Delivery = Type.Object({
   lastError: Nullable(Type.String()),
   deliveredAt: Nullable(Type.String({ format: 'date-time' })),
 });
-const NotificationWithDeliveries = Type.Object({ id: Type.String(), kind: Type.String(), subject: Type.String(), dueAt: Type.String({ format: 'date-time' }), deliveries: Type.Array(Delivery) });
+const NotificationWithDeliveries = Type.Object({
+  id: Type.String(),
+  kind: Type.String(),
+  subject: Type.String(),
+  dueAt: Type.String({ format: 'date-time' }),
+  deliveries: Type.Array(Delivery),
+});
 const Preferences = Type.Object({ notifyEmail: Type.Boolean({ description: 'receive notifications by e-mail' }) });
 
 const errors = { 400: ErrorResponse, 401: ErrorResponse, 403: ErrorResponse, 404: ErrorResponse, 409: ErrorResponse };
@@ -73,11 +79,22 @@ const params = Type.Object({ id: Id });
 export async function deliveryRoutes(root: FastifyInstance, deps: Deps): Promise<void> {
   const app = root.withTypeProvider<TypeBoxTypeProvider>();
 
-  app.get('/api/channels', { schema: { tags, security, summary: 'Delivery channels of the companies in scope (secrets never returned)', response: { ...errors, 200: Type.Array(Channel) } } }, async (request) => {
-    const user = requireUser(request);
-    authorize(user, 'channels.manage');
-    return readChannels(deps, user);
-  });
+  app.get(
+    '/api/channels',
+    {
+      schema: {
+        tags,
+        security,
+        summary: 'Delivery channels of the companies in scope (secrets never returned)',
+        response: { ...errors, 200: Type.Array(Channel) },
+      },
+    },
+    async (request) => {
+      const user = requireUser(request);
+      authorize(user, 'channels.manage');
+      return readChannels(deps, user);
+    },
+  );
 
   app.post(
     '/api/channels',
@@ -85,9 +102,18 @@ export async function deliveryRoutes(root: FastifyInstance, deps: Deps): Promise
       schema: {
         tags,
         security,
-        summary: "Adds a delivery channel to a company: e-mail (SMTP), 企业微信 / 钉钉 / 飞书 robot, or a webhook",
+        summary: 'Adds a delivery channel to a company: e-mail (SMTP), 企业微信 / 钉钉 / 飞书 robot, or a webhook',
         body: Type.Object(
-          { companyId: Id, kind: Transport, name: VisibleText(100), url: Type.Optional(Nullable(Url)), secret: Type.Optional(Nullable(Secret)), kinds: Type.Optional(Filter), levels: Type.Optional(Filter), enabled: Type.Optional(Type.Boolean()) },
+          {
+            companyId: Id,
+            kind: Transport,
+            name: VisibleText(100),
+            url: Type.Optional(Nullable(Url)),
+            secret: Type.Optional(Nullable(Secret)),
+            kinds: Type.Optional(Filter),
+            levels: Type.Optional(Filter),
+            enabled: Type.Optional(Type.Boolean()),
+          },
           { additionalProperties: false },
         ),
         response: { ...errors, 201: Channel },
@@ -109,7 +135,14 @@ export async function deliveryRoutes(root: FastifyInstance, deps: Deps): Promise
         summary: 'Changes a channel; a field left out keeps its value (url and secret too), null clears it',
         params,
         body: Type.Object(
-          { name: Type.Optional(VisibleText(100)), url: Type.Optional(Nullable(Url)), secret: Type.Optional(Nullable(Secret)), kinds: Type.Optional(Filter), levels: Type.Optional(Filter), enabled: Type.Optional(Type.Boolean()) },
+          {
+            name: Type.Optional(VisibleText(100)),
+            url: Type.Optional(Nullable(Url)),
+            secret: Type.Optional(Nullable(Secret)),
+            kinds: Type.Optional(Filter),
+            levels: Type.Optional(Filter),
+            enabled: Type.Optional(Type.Boolean()),
+          },
           { additionalProperties: false },
         ),
         response: { ...errors, 200: Channel },
@@ -122,17 +155,27 @@ export async function deliveryRoutes(root: FastifyInstance, deps: Deps): Promise
     },
   );
 
-  app.delete('/api/channels/:id', { schema: { tags, security, summary: 'Removes a channel', params, response: { ...errors, 204: Type.Null() } } }, async (request, reply) => {
-    const user = requireUser(request);
-    authorize(user, 'channels.manage');
-    await removeChannel(deps, user, request.params.id);
-    return reply.code(204).send(null);
-  });
+  app.delete(
+    '/api/channels/:id',
+    { schema: { tags, security, summary: 'Removes a channel', params, response: { ...errors, 204: Type.Null() } } },
+    async (request, reply) => {
+      const user = requireUser(request);
+      authorize(user, 'channels.manage');
+      await removeChannel(deps, user, request.params.id);
+      return reply.code(204).send(null);
+    },
+  );
 
   app.post(
     '/api/channels/:id/test',
     {
-      schema: { tags, security, summary: "Sends a test message through the outbox (an e-mail channel's to the caller)", params, response: { ...errors, 202: Type.Object({ outboxId: Type.String() }) } },
+      schema: {
+        tags,
+        security,
+        summary: "Sends a test message through the outbox (an e-mail channel's to the caller)",
+        params,
+        response: { ...errors, 202: Type.Object({ outboxId: Type.String() }) },
+      },
     },
     async (request, reply) => {
       const user = requireUser(request);
@@ -148,7 +191,10 @@ export async function deliveryRoutes(root: FastifyInstance, deps: Deps): Promise
         tags,
         security,
         summary: 'Outbox messages of the complaints and channels in scope, newest first (default: the failed ones, with their reason)',
-        querystring: Type.Object({ state: Type.Optional(State), limit: Type.Optional(Type.Integer({ minimum: 1, maximum: 500 })) }, { additionalProperties: false }),
+        querystring: Type.Object(
+          { state: Type.Optional(State), limit: Type.Optional(Type.Integer({ minimum: 1, maximum: 500 })) },
+          { additionalProperties: false },
+        ),
         response: { ...errors, 200: Type.Array(OutboxMessage) },
       },
     },
@@ -161,7 +207,15 @@ export async function deliveryRoutes(root: FastifyInstance, deps: Deps): Promise
 
   app.post(
     '/api/outbox/:id/retry',
-    { schema: { tags, security, summary: 'Puts a failed message back in the outbox, due now, with a fresh round of attempts', params, response: { ...errors, 200: Type.Object({ id: Type.String(), state: Type.Literal('pending') }) } } },
+    {
+      schema: {
+        tags,
+        security,
+        summary: 'Puts a failed message back in the outbox, due now, with a fresh round of attempts',
+        params,
+        response: { ...errors, 200: Type.Object({ id: Type.String(), state: Type.Literal('pending') }) },
+      },
+    },
     async (request) => {
       const user = requireUser(request);
       authorize(user, 'channels.manage');
@@ -171,7 +225,15 @@ export async function deliveryRoutes(root: FastifyInstance, deps: Deps): Promise
 
   app.get(
     '/api/complaints/:id/notifications',
-    { schema: { tags, security, summary: "The complaint's notifications, each with its messages and their delivery state", params, response: { ...STANDARD_ERRORS, 200: Type.Array(NotificationWithDeliveries) } } },
+    {
+      schema: {
+        tags,
+        security,
+        summary: "The complaint's notifications, each with its messages and their delivery state",
+        params,
+        response: { ...STANDARD_ERRORS, 200: Type.Array(NotificationWithDeliveries) },
+      },
+    },
     async (request) => {
       const user = requireUser(request);
       await complaintForUser(deps, user, request.params.id, { capability: 'complaint.read' });
@@ -179,10 +241,14 @@ export async function deliveryRoutes(root: FastifyInstance, deps: Deps): Promise
     },
   );
 
-  app.get('/api/me/preferences', { schema: { tags, security, summary: "The caller's notification preferences", response: { 200: Preferences, 401: ErrorResponse } } }, async (request) => {
-    const user = requireUser(request);
-    return readPreferences(deps, user.id);
-  });
+  app.get(
+    '/api/me/preferences',
+    { schema: { tags, security, summary: "The caller's notification preferences", response: { 200: Preferences, 401: ErrorResponse } } },
+    async (request) => {
+      const user = requireUser(request);
+      return readPreferences(deps, user.id);
+    },
+  );
 
   app.patch(
     '/api/me/preferences',
@@ -190,7 +256,7 @@ export async function deliveryRoutes(root: FastifyInstance, deps: Deps): Promise
       schema: {
         tags,
         security,
-        summary: 'Changes the caller\'s notification preferences (e-mail or not)',
+        summary: "Changes the caller's notification preferences (e-mail or not)",
         body: Type.Object({ notifyEmail: Type.Optional(Type.Boolean()) }, { additionalProperties: false }),
         response: { 200: Preferences, 400: ErrorResponse, 401: ErrorResponse },
       },

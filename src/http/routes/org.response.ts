@@ -11,7 +11,9 @@ export const OrgNodeSchema = Type.Object({
   kind: StringEnum(['group', 'company', 'unit', 'department'] as const),
   parentId: Nullable(Type.String()),
   policyId: Nullable(Type.String()),
-  settings: Type.Record(Type.String(), Type.Unknown(), { description: "the node's settings as stored (e.g. portal: whether the public may complain to it)" }),
+  settings: Type.Record(Type.String(), Type.Unknown(), {
+    description: "the node's settings as stored (e.g. portal: whether the public may complain to it)",
+  }),
 });
 
 const HHMM = Type.String({ pattern: '^([01]\\d|2[0-3]):[0-5]\\d$|^24:00$' });
@@ -21,7 +23,10 @@ export const BusinessCalendarSchema = Type.Object({
   workingPeriods: Type.Array(Type.Object({ start: HHMM, end: HHMM })),
   workWeek: Type.Array(Type.Integer({ minimum: 1, maximum: 7 }), { description: 'ISO weekdays: 1 = Monday … 7 = Sunday' }),
   useChineseHolidays: Type.Boolean(),
-  overrides: Type.Record(Type.String({ pattern: '^\\d{4}-\\d{2}-\\d{2}$' }), Type.Object({ kind: StringEnum(['workday', 'holiday'] as const), name: Type.Optional(Type.String()) })),
+  overrides: Type.Record(
+    Type.String({ pattern: '^\\d{4}-\\d{2}-\\d{2}$' }),
+    Type.Object({ kind: StringEnum(['workday', 'holiday'] as const), name: Type.Optional(Type.String()) }),
+  ),
   version: Type.Integer({ description: 'stored in clock traces, so a later edit never rewrites deadlines' }),
 });
 

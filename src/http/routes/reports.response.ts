@@ -32,7 +32,16 @@ const ReportItem = Type.Object({
 export const PeriodicReportSchema = Type.Object({
   ruleIds: Type.Array(Type.String()),
   node: Node,
-  period: Type.Object({ kind: StringEnum(REPORT_KINDS), key: Type.String(), startDate: LocalDate, endDate: LocalDate, start: Instant, end: Instant, dueDate: LocalDate, labelZh: Type.String() }),
+  period: Type.Object({
+    kind: StringEnum(REPORT_KINDS),
+    key: Type.String(),
+    startDate: LocalDate,
+    endDate: LocalDate,
+    start: Instant,
+    end: Instant,
+    dueDate: LocalDate,
+    labelZh: Type.String(),
+  }),
   asOf: Instant,
   generatedAt: Instant,
   closedPeriod: Type.Boolean(),
@@ -55,7 +64,17 @@ export const PeriodicReportSchema = Type.Object({
   byCategory: Type.Array(Breakdown),
   byLevel: Type.Array(Breakdown),
   byUnit: Type.Array(Breakdown),
-  timeLimits: Type.Array(Type.Object({ name: Type.String(), labelZh: Type.String(), total: Count, metOnTime: Count, breached: Count, pending: Count, complianceRate: Rate })),
+  timeLimits: Type.Array(
+    Type.Object({
+      name: Type.String(),
+      labelZh: Type.String(),
+      total: Count,
+      metOnTime: Count,
+      breached: Count,
+      pending: Count,
+      complianceRate: Rate,
+    }),
+  ),
   important: Type.Array(ReportItem, { description: 'R-NT-1: every complaint above its pack’s default level, with a short account' }),
   hotAndMajor: Type.Array(ReportItem, { description: 'R-NT-1: hot and major complaints (Vanke), or the top level of any other pack' }),
   snapshotAt: Nullable(Instant),
@@ -73,7 +92,6 @@ const MonthScore = Type.Object({
   bonus: Type.Number(),
   timelyRate: Rate,
 });
-const FUEL_LEVELS = ['level1', 'level2', 'level3'] as const;
 
 export const KpiSchema = Type.Object({
   ruleIds: Type.Array(Type.String()),
@@ -92,10 +110,22 @@ export const KpiSchema = Type.Object({
     }),
   }),
   closureRanking: Type.Array(
-    Type.Object({ userId: Type.String(), name: Type.String(), orgNodeId: Nullable(Type.String()), validReceived: Count, validClosed: Count, closureRate: Rate, rank: Rank }),
+    Type.Object({
+      userId: Type.String(),
+      name: Type.String(),
+      orgNodeId: Nullable(Type.String()),
+      validReceived: Count,
+      validClosed: Count,
+      closureRate: Rate,
+      rank: Rank,
+    }),
   ),
-  timelinessRanking: Type.Array(Type.Object({ userId: Type.String(), name: Type.String(), score: Type.Number(), months: Type.Array(MonthScore), rank: Rank })),
-  satisfactionRanking: Type.Array(Type.Object({ userId: Type.String(), name: Type.String(), average: Nullable(Type.Number()), count: Count, rank: Rank })),
+  timelinessRanking: Type.Array(
+    Type.Object({ userId: Type.String(), name: Type.String(), score: Type.Number(), months: Type.Array(MonthScore), rank: Rank }),
+  ),
+  satisfactionRanking: Type.Array(
+    Type.Object({ userId: Type.String(), name: Type.String(), average: Nullable(Type.Number()), count: Count, rank: Rank }),
+  ),
   fuelStations: Type.Array(
     Type.Object({
       stationId: Type.String(),

@@ -75,14 +75,20 @@ function checkUrl(kind: Transport, url: string | null | undefined): void {
 }
 
 /** The companies the user may configure: company nodes in the user's scope. */
-async function manageable(deps: Deps, user: UserRef): Promise<{ ids: string[] | null; name: (id: string) => string; check: (companyId: string) => void }> {
+async function manageable(
+  deps: Deps,
+  user: UserRef,
+): Promise<{ ids: string[] | null; name: (id: string) => string; check: (companyId: string) => void }> {
   const [scope, config] = await Promise.all([scopeOf(deps.db, user), configSnapshot(deps.db)]);
   return {
-    ids: scope.orgIds === null && !scope.departmentIds ? null : [...(scope.orgIds ?? [])].filter((id) => config.node(id)?.kind === 'company' && nodeInScope(scope, id)),
+    ids:
+      scope.orgIds === null && !scope.departmentIds
+        ? null
+        : [...(scope.orgIds ?? [])].filter((id) => config.node(id)?.kind === 'company' && nodeInScope(scope, id)),
     name: (id) => config.node(id)?.name ?? id,
     check(companyId) {
       const node = config.node(companyId);
-      if (!node || node.kind !== 'company' || !nodeInScope(scope, companyId)) throw notFound(`company '${companyId}'`);
+      if (node?.kind !== 'company' || !nodeInScope(scope, companyId)) throw notFound(`company '${companyId}'`);
     },
   };
 }

@@ -38,7 +38,12 @@ export async function readOutbox(deps: Deps, user: UserRef, q: { state?: State; 
   const all = scope.orgIds === null && !scope.departmentIds;
   const unitIds = all ? null : scope.departmentIds ? [] : [...(scope.orgIds ?? [])];
   const channelIds = all ? null : (await listChannels(deps.db, unitIds ?? [])).map((c) => c.id);
-  const rows = await listOutbox(deps.db, { state: q.state ?? 'failed', unitIds, channelIds, limit: Math.min(Math.max(q.limit ?? 100, 1), 500) });
+  const rows = await listOutbox(deps.db, {
+    state: q.state ?? 'failed',
+    unitIds,
+    channelIds,
+    limit: Math.min(Math.max(q.limit ?? 100, 1), 500),
+  });
   return rows.map((r) => ({
     id: r.id,
     complaintId: r.complaint_id,
@@ -63,9 +68,11 @@ export async function retryOutboxMessage(deps: Deps, user: UserRef, id: string):
   if (!UUID.test(id)) throw notFound(`outbox message '${id}'`);
   const [scope, msg] = await Promise.all([scopeOf(deps.db, user), findOutboxMessage(deps.db, id)]);
   const node = msg?.complaint_unit_id ?? msg?.channel_company_id ?? null;
-  const visible = msg && (scope.orgIds === null && !scope.departmentIds ? true : !scope.departmentIds && node !== null && scope.orgIds!.has(node));
+  const visible =
+    msg && (scope.orgIds === null && !scope.departmentIds ? true : !scope.departmentIds && node !== null && scope.orgIds!.has(node));
   if (!msg || !visible) throw notFound(`outbox message '${id}'`);
-  if (!(await retryMessage(deps.db, id, deps.now()))) throw new DomainError('CONFLICT', `outbox message '${id}' is ${msg.state}, not failed`);
+  if (!(await retryMessage(deps.db, id, deps.now())))
+    throw new DomainError('CONFLICT', `outbox message '${id}' is ${msg.state}, not failed`);
   return { id, state: 'pending' };
 }
 
@@ -74,7 +81,15 @@ export interface NotificationDeliveryView {
   kind: string;
   subject: string;
   dueAt: string;
-  deliveries: { id: string; transport: Transport; recipient: string; state: State; attempts: number; lastError: string | null; deliveredAt: string | null }[];
+  deliveries: {
+    id: string;
+    transport: Transport;
+    recipient: string;
+    state: State;
+    attempts: number;
+    lastError: string | null;
+    deliveredAt: string | null;
+  }[];
 }
 
 /** A complaint's notifications and their deliveries; the caller has checked the complaint is in scope. */

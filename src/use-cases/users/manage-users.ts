@@ -5,7 +5,14 @@
  * session and token of the user at once (authentication also refuses a disabled user).
  */
 import type { Deps } from '../context.ts';
-import { findUserById, insertUserUnlessEmailTaken, listUsersAt, updateUserRow, type UserChanges, type UserRow } from '../../data/user-store.ts';
+import {
+  findUserById,
+  insertUserUnlessEmailTaken,
+  listUsersAt,
+  updateUserRow,
+  type UserChanges,
+  type UserRow,
+} from '../../data/user-store.ts';
 import { DomainError, invalid, notFound } from '../../domain/errors.ts';
 import { assertPasswordPolicy, hashPassword, revokeUserSessions, type SessionUser } from '../auth.ts';
 import { isRole, selfChangeRefused } from '../../security/permissions.ts';

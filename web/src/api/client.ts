@@ -41,7 +41,7 @@ export function toQueryString(query: Query | undefined): string {
   const params = new URLSearchParams();
   for (const [k, v] of Object.entries(query)) {
     if (v === undefined || v === null || v === '' || v === false) continue;
-    if (Array.isArray(v)) v.forEach((item) => params.append(k, item));
+    if (Array.isArray(v)) for (const item of v) params.append(k, item);
     else params.append(k, String(v));
   }
   const s = params.toString();
@@ -116,7 +116,13 @@ export async function api<T>(path: string, opts: RequestOptions = {}): Promise<T
   if (!response.ok) {
     const err = (data as { error?: { code?: string; message?: string; field?: string; allowed?: string[] } } | null)?.error;
     if (response.status === 401 && !opts.anonymous) onUnauthenticated();
-    throw new ApiError(response.status, err?.code ?? `HTTP_${response.status}`, err?.message ?? response.statusText, err?.field, err?.allowed);
+    throw new ApiError(
+      response.status,
+      err?.code ?? `HTTP_${response.status}`,
+      err?.message ?? response.statusText,
+      err?.field,
+      err?.allowed,
+    );
   }
   return data as T;
 }

@@ -5,7 +5,21 @@ import { useT } from '../i18n/i18n-context.tsx';
 import { LanguageSwitch } from '../i18n/language-switch.tsx';
 import { useAuth } from '../features/meta/auth-context.tsx';
 
-const ITEMS: readonly { path: string; key: 'nav.queue' | 'nav.intake' | 'nav.dashboard' | 'nav.calendar' | 'nav.reports' | 'nav.cases' | 'nav.imports' | 'nav.exportLog' | 'nav.channels' | 'nav.outbox'; needs?: string }[] = [
+const ITEMS: readonly {
+  path: string;
+  key:
+    | 'nav.queue'
+    | 'nav.intake'
+    | 'nav.dashboard'
+    | 'nav.calendar'
+    | 'nav.reports'
+    | 'nav.cases'
+    | 'nav.imports'
+    | 'nav.exportLog'
+    | 'nav.channels'
+    | 'nav.outbox';
+  needs?: string;
+}[] = [
   { path: '/', key: 'nav.queue' },
   { path: '/intake', key: 'nav.intake' },
   { path: '/dashboard', key: 'nav.dashboard' },
@@ -28,7 +42,8 @@ export function ConsoleLayout({ children }: { children: ReactNode }) {
     navigate('/', { replace: true });
     await logout();
   };
-  const selected = ITEMS.find((i) => i.path !== '/' && location.pathname.startsWith(i.path))?.path ?? (location.pathname === '/' ? '/' : '');
+  const selected =
+    ITEMS.find((i) => i.path !== '/' && location.pathname.startsWith(i.path))?.path ?? (location.pathname === '/' ? '/' : '');
   return (
     <Layout className="console">
       <Layout.Header className="console-header">

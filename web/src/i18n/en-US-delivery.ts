@@ -3,7 +3,8 @@ export const enUSDelivery = {
   'nav.channels': 'Channels',
   'nav.outbox': 'Delivery failures',
   'channels.title': 'Notification channels',
-  'channels.intro': "Each company's delivery channels: e-mail (SMTP), WeCom, DingTalk and Feishu group robots, and a generic webhook. Secrets are write-only and never shown.",
+  'channels.intro':
+    "Each company's delivery channels: e-mail (SMTP), WeCom, DingTalk and Feishu group robots, and a generic webhook. Secrets are write-only and never shown.",
   'channels.add': 'Add channel',
   'channels.edit': 'Edit channel',
   'channels.company': 'Company',

@@ -3,7 +3,17 @@ import { App as AntApp, Button, Form, Input, Modal, Popconfirm, Select, Space, S
 import { useI18n } from '../i18n/i18n-context.tsx';
 import { useErrorReporter } from '../components/use-error-reporter.ts';
 import { useMeta } from '../features/meta/meta-context.tsx';
-import { createChannel, deleteChannel, listChannels, testChannel, updateChannel, TRANSPORTS, type Channel, type ChannelForm, type Transport } from '../features/delivery/api.ts';
+import {
+  createChannel,
+  deleteChannel,
+  listChannels,
+  testChannel,
+  updateChannel,
+  TRANSPORTS,
+  type Channel,
+  type ChannelForm,
+  type Transport,
+} from '../features/delivery/api.ts';
 
 /** Notification kinds the installed packs' rules use (and the crisis alert). */
 const NOTIFICATION_KINDS = ['bulletin', 'progress', 'special_report', 'escalation', 'leader_alert', 'crisis_alert'];
@@ -55,7 +65,17 @@ export default function ChannelsPage() {
     setEditing(c);
     form.resetFields();
     if (c === 'new') form.setFieldsValue({ companyId: companies[0]?.id, kind: 'wecom', enabled: true, kinds: [], levels: [] });
-    else form.setFieldsValue({ companyId: c.companyId, kind: c.kind, name: c.name, url: '', secret: '', kinds: c.kinds, levels: c.levels, enabled: c.enabled });
+    else
+      form.setFieldsValue({
+        companyId: c.companyId,
+        kind: c.kind,
+        name: c.name,
+        url: '',
+        secret: '',
+        kinds: c.kinds,
+        levels: c.levels,
+        enabled: c.enabled,
+      });
   };
 
   const save = async () => {
@@ -63,11 +83,26 @@ export default function ChannelsPage() {
     setSaving(true);
     try {
       if (editing === 'new') {
-        const body: ChannelForm = { companyId: v.companyId, kind: v.kind, name: v.name, url: v.url || null, kinds: v.kinds ?? [], levels: v.levels ?? [], enabled: v.enabled };
+        const body: ChannelForm = {
+          companyId: v.companyId,
+          kind: v.kind,
+          name: v.name,
+          url: v.url || null,
+          kinds: v.kinds ?? [],
+          levels: v.levels ?? [],
+          enabled: v.enabled,
+        };
         if (v.secret) body.secret = v.secret;
         await createChannel(body);
       } else if (editing) {
-        await updateChannel(editing.id, { name: v.name, kinds: v.kinds ?? [], levels: v.levels ?? [], enabled: v.enabled, ...(v.url ? { url: v.url } : {}), ...(v.secret ? { secret: v.secret } : {}) });
+        await updateChannel(editing.id, {
+          name: v.name,
+          kinds: v.kinds ?? [],
+          levels: v.levels ?? [],
+          enabled: v.enabled,
+          ...(v.url ? { url: v.url } : {}),
+          ...(v.secret ? { secret: v.secret } : {}),
+        });
       }
       message.success(t('channels.saved'));
       setEditing(null);
@@ -79,7 +114,8 @@ export default function ChannelsPage() {
     }
   };
 
-  const filterTags = (list: string[], label: (v: string) => string) => (list.length ? list.map((v) => <Tag key={v}>{label(v)}</Tag>) : <Tag>{t('channels.all')}</Tag>);
+  const filterTags = (list: string[], label: (v: string) => string) =>
+    list.length ? list.map((v) => <Tag key={v}>{label(v)}</Tag>) : <Tag>{t('channels.all')}</Tag>;
   const levelLabel = (id: string) => levels.find((l) => l.value === id)?.label ?? id;
 
   return (
@@ -103,11 +139,28 @@ export default function ChannelsPage() {
           { title: t('channels.company'), dataIndex: 'companyName', width: 160 },
           { title: t('channels.kind'), dataIndex: 'kind', width: 130, render: (v: Transport) => t(`channels.kind.${v}`) },
           { title: t('channels.name'), dataIndex: 'name', width: 140 },
-          { title: t('channels.url'), dataIndex: 'urlHint', ellipsis: true, render: (v: string | null) => <Typography.Text code>{v ?? '—'}</Typography.Text> },
-          { title: t('channels.secret'), dataIndex: 'hasSecret', width: 80, render: (v: boolean) => (v ? <Tag color="green">{t('channels.secretSet')}</Tag> : <Tag>{t('channels.secretNone')}</Tag>) },
+          {
+            title: t('channels.url'),
+            dataIndex: 'urlHint',
+            ellipsis: true,
+            render: (v: string | null) => <Typography.Text code>{v ?? '—'}</Typography.Text>,
+          },
+          {
+            title: t('channels.secret'),
+            dataIndex: 'hasSecret',
+            width: 80,
+            render: (v: boolean) => (v ? <Tag color="green">{t('channels.secretSet')}</Tag> : <Tag>{t('channels.secretNone')}</Tag>),
+          },
           { title: t('channels.kinds'), dataIndex: 'kinds', render: (v: string[]) => filterTags(v, (k) => k) },
           { title: t('channels.levels'), dataIndex: 'levels', render: (v: string[]) => filterTags(v, levelLabel) },
-          { title: t('channels.enabled'), dataIndex: 'enabled', width: 70, render: (v: boolean, r) => <Switch size="small" checked={v} onChange={(on) => void updateChannel(r.id, { enabled: on }).then(load, report)} /> },
+          {
+            title: t('channels.enabled'),
+            dataIndex: 'enabled',
+            width: 70,
+            render: (v: boolean, r) => (
+              <Switch size="small" checked={v} onChange={(on) => void updateChannel(r.id, { enabled: on }).then(load, report)} />
+            ),
+          },
           {
             title: t('channels.actions'),
             key: 'actions',
@@ -153,14 +206,23 @@ export default function ChannelsPage() {
           <Form.Item
             name="url"
             label={t('channels.url')}
-            extra={editing !== 'new' && editing?.urlHint ? `${editing.urlHint} — ${t('channels.urlKeep')}` : kind === 'email' ? t('channels.urlHelp.email') : t('channels.urlHelp.robot')}
+            extra={
+              editing !== 'new' && editing?.urlHint
+                ? `${editing.urlHint} — ${t('channels.urlKeep')}`
+                : kind === 'email'
+                  ? t('channels.urlHelp.email')
+                  : t('channels.urlHelp.robot')
+            }
             rules={[{ required: editing === 'new' && kind !== 'email' }]}
           >
             <Input placeholder={kind === 'email' ? 'smtp://user:pass@smtp.example.com:587' : 'https://'} />
           </Form.Item>
           {kind !== 'wecom' && kind !== 'email' && (
             <Form.Item name="secret" label={t('channels.secret')} extra={t('channels.secretHelp')}>
-              <Input.Password autoComplete="new-password" placeholder={editing !== 'new' && editing?.hasSecret ? t('channels.secretSet') : ''} />
+              <Input.Password
+                autoComplete="new-password"
+                placeholder={editing !== 'new' && editing?.hasSecret ? t('channels.secretSet') : ''}
+              />
             </Form.Item>
           )}
           <Form.Item name="kinds" label={t('channels.kinds')} extra={t('channels.all')}>

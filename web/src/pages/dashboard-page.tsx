@@ -38,7 +38,11 @@ export default function DashboardPage() {
   // 30 days including days without intake, so the line does not skip gaps.
   const days = useMemo(() => {
     const counts = new Map((data?.intakePerDay ?? []).map((d) => [d.day, d.count]));
-    return Array.from({ length: 30 }, (_, i) => dayjs().subtract(29 - i, 'day').format('YYYY-MM-DD')).map((day) => ({ day, count: counts.get(day) ?? 0 }));
+    return Array.from({ length: 30 }, (_, i) =>
+      dayjs()
+        .subtract(29 - i, 'day')
+        .format('YYYY-MM-DD'),
+    ).map((day) => ({ day, count: counts.get(day) ?? 0 }));
   }, [data]);
 
   if (error) return <Alert type="error" title={describeError(error, t)} />;

@@ -40,18 +40,40 @@ export default function OutboxPage() {
         dataSource={items}
         columns={[
           { title: t('outbox.at'), dataIndex: 'createdAt', width: 170, render: (v: string) => time(v) },
-          { title: t('outbox.complaint'), key: 'complaint', width: 170, render: (_, r) => (r.complaintId ? <Link to={`/complaints/${r.complaintId}`}>{r.complaintCode}</Link> : '—') },
-          { title: t('outbox.channel'), key: 'channel', width: 140, render: (_, r) => `${t(`channels.kind.${r.transport}`)}${r.channelName ? ` · ${r.channelName}` : ''}` },
+          {
+            title: t('outbox.complaint'),
+            key: 'complaint',
+            width: 170,
+            render: (_, r) => (r.complaintId ? <Link to={`/complaints/${r.complaintId}`}>{r.complaintCode}</Link> : '—'),
+          },
+          {
+            title: t('outbox.channel'),
+            key: 'channel',
+            width: 140,
+            render: (_, r) => `${t(`channels.kind.${r.transport}`)}${r.channelName ? ` · ${r.channelName}` : ''}`,
+          },
           { title: t('outbox.recipient'), dataIndex: 'recipient', width: 160 },
           { title: t('outbox.subject'), dataIndex: 'subject', ellipsis: true },
           { title: t('outbox.attempts'), dataIndex: 'attempts', width: 80, align: 'right' },
-          { title: t('outbox.reason'), dataIndex: 'lastError', render: (v: string | null) => <Typography.Text type="danger">{v}</Typography.Text> },
+          {
+            title: t('outbox.reason'),
+            dataIndex: 'lastError',
+            render: (v: string | null) => <Typography.Text type="danger">{v}</Typography.Text>,
+          },
           {
             title: '',
             key: 'retry',
             width: 80,
             render: (_, r) => (
-              <Button size="small" onClick={() => void retryOutbox(r.id).then(() => (message.success(t('outbox.retried')), load()), report)}>
+              <Button
+                size="small"
+                onClick={() =>
+                  void retryOutbox(r.id).then(() => {
+                    message.success(t('outbox.retried'));
+                    load();
+                  }, report)
+                }
+              >
                 {t('outbox.retry')}
               </Button>
             ),

@@ -29,7 +29,8 @@ export interface ChannelForm {
 
 export const listChannels = () => api<Channel[]>('/channels');
 export const createChannel = (body: ChannelForm) => api<Channel>('/channels', { method: 'POST', body });
-export const updateChannel = (id: string, body: Partial<Omit<ChannelForm, 'companyId' | 'kind'>>) => api<Channel>(`/channels/${id}`, { method: 'PATCH', body });
+export const updateChannel = (id: string, body: Partial<Omit<ChannelForm, 'companyId' | 'kind'>>) =>
+  api<Channel>(`/channels/${id}`, { method: 'PATCH', body });
 export const deleteChannel = (id: string) => api<null>(`/channels/${id}`, { method: 'DELETE' });
 export const testChannel = (id: string) => api<{ outboxId: string }>(`/channels/${id}/test`, { method: 'POST', body: {} });
 export const listOutbox = (state: 'failed' | 'pending' | 'sent') => api<OutboxMessage[]>('/outbox', { query: { state } });

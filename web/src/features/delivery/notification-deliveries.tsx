@@ -9,9 +9,13 @@ const STATE_COLOR = { pending: 'blue', sent: 'green', failed: 'red' } as const;
 export function NotificationDeliveriesCard({ complaintId, version }: { complaintId: string; version: number | string }) {
   const t = useT();
   const [items, setItems] = useState<NotificationDeliveries[] | null>(null);
+  // biome-ignore lint/correctness/useExhaustiveDependencies: a new complaint version (an action) reloads the deliveries
   useEffect(() => {
     let live = true;
-    complaintNotifications(complaintId).then((r) => live && setItems(r), () => live && setItems([]));
+    complaintNotifications(complaintId).then(
+      (r) => live && setItems(r),
+      () => live && setItems([]),
+    );
     return () => {
       live = false;
     };

@@ -3,8 +3,20 @@ import { api } from '../../api/client.ts';
 import type { JsonAnswer } from '../../api/types.ts';
 
 export const IMPORT_FIELDS = [
-  'externalId', 'unitId', 'receivedAt', 'channel', 'title', 'content', 'demands', 'customer.name', 'customer.phone',
-  'customer.email', 'categoryId', 'level', 'status', 'closedAt',
+  'externalId',
+  'unitId',
+  'receivedAt',
+  'channel',
+  'title',
+  'content',
+  'demands',
+  'customer.name',
+  'customer.phone',
+  'customer.email',
+  'categoryId',
+  'level',
+  'status',
+  'closedAt',
 ] as const;
 export type ImportField = (typeof IMPORT_FIELDS)[number];
 
@@ -18,7 +30,13 @@ export type ImportDefaults = Partial<Record<ImportField, string>>;
 /** What an import answers, as the OpenAPI document describes it (generated types). */
 export type ImportResult = JsonAnswer<'/api/imports', 'post', 200>;
 
-export function runImport(input: { file: File; header: boolean; mapping: ImportMapping; defaults: ImportDefaults; dryRun: boolean }): Promise<ImportResult> {
+export function runImport(input: {
+  file: File;
+  header: boolean;
+  mapping: ImportMapping;
+  defaults: ImportDefaults;
+  dryRun: boolean;
+}): Promise<ImportResult> {
   const form = new FormData();
   form.append('header', String(input.header));
   form.append('mapping', JSON.stringify(input.mapping));

@@ -43,7 +43,7 @@ export function filtersFromSearch(params: URLSearchParams): QueueFilters {
 
 export function filtersToSearch(f: QueueFilters): URLSearchParams {
   const p = new URLSearchParams();
-  for (const k of LIST_KEYS) f[k]?.forEach((v) => p.append(k, v));
+  for (const k of LIST_KEYS) for (const v of f[k] ?? []) p.append(k, v);
   if (f.categoryId) p.set('categoryId', f.categoryId);
   if (f.clockState) p.set('clockState', f.clockState);
   if (f.overdue) p.set('overdue', 'true');
@@ -74,7 +74,12 @@ function viewQuery(f: QueueFilters): Query {
 }
 
 /** `get` is prefetch when the page is asked for ahead of need (console-routes.ts), so both build one query. */
-export function listComplaints(f: QueueFilters, cursor?: string | null, limit = 25, get: <T>(path: string, query: Query) => Promise<T> = (path, query) => api(path, { query })) {
+export function listComplaints(
+  f: QueueFilters,
+  cursor?: string | null,
+  limit = 25,
+  get: <T>(path: string, query: Query) => Promise<T> = (path, query) => api(path, { query }),
+) {
   return get<Page<ComplaintSummary>>('/complaints', { ...viewQuery(f), limit, cursor: cursor ?? undefined });
 }
 

@@ -12,7 +12,11 @@ export type Breakdown = PeriodicReport['byChannel'][number];
 export type ReportItem = PeriodicReport['important'][number];
 export type TimeLimit = PeriodicReport['timeLimits'][number];
 
-export interface PeriodicQuery { nodeId: string; kind: ReportKind; period: string }
+export interface PeriodicQuery {
+  nodeId: string;
+  kind: ReportKind;
+  period: string;
+}
 export const getPeriodicReport = (q: PeriodicQuery) => api<PeriodicReport>('/reports/periodic', { query: { ...q } });
 export const periodicXlsxUrl = (q: PeriodicQuery) => apiUrl('/reports/periodic.xlsx', { ...q });
 export const periodicHtmlUrl = (q: PeriodicQuery) => apiUrl('/reports/periodic.html', { ...q });
