@@ -100,6 +100,12 @@ export const foodPack: Pack = {
     { name: 'dispatch', ruleId: 'R-TL-5', label: 'Complaint record to the responsible department', labelZh: '经批准后于1小时内将客户抱怨、投诉记录单传递到责任部门', startOn: ['qualified'], stopOn: ['dispatched'], due: { kind: 'business_hours', hours: 1 } },
     ...regulatorClocks(),
   ],
+  /** The positions its rules address (issue #14): users hold them at organisation nodes. */
+  positions: [
+    { id: 'direct_superior', name: 'Direct superior', nameZh: '直属上级' },
+    { id: 'sales_manager', name: 'Sales manager', nameZh: '销售经理' },
+    { id: 'salesperson', name: 'Salesperson', nameZh: '业务员' },
+  ],
   notifications: [
     // S0 food 7.1: every complaint is reported to the direct superior straight away.
     { ruleId: 'R-LC-2/report-superior', levels: ['A', 'B', 'C'], recipientRoles: ['direct_superior'], kind: 'escalation', when: { kind: 'immediately' }, subject: 'Complaint received: report to the direct superior', subjectZh: '收到客诉信息后,快速反映,协调办理并报直属上级' },

@@ -95,6 +95,12 @@ export const fuelRetailPack: Pack = {
     ...regulatorClocks(),
   ],
   // R-NT-2, S0 gas §8 and §12.3.
+  /** The positions its rules address (issue #14): users hold them at organisation nodes. */
+  positions: [
+    { id: 'responsible_leader', name: 'Responsible leader', nameZh: '主管领导' },
+    { id: 'station_manager', name: 'Filling-station manager', nameZh: '加油站经理' },
+    { id: 'area_manager', name: 'Area manager', nameZh: '片区经理' },
+  ],
   notifications: [
     { ruleId: 'R-NT-2/level1-leader', levels: ['level1'], recipientRoles: ['responsible_leader'], kind: 'leader_alert', when: { kind: 'immediately' }, subject: 'Level 1 complaint: report to the responsible leader for instructions', subjectZh: '一级投诉立即报请主管领导批示' },
   ],

@@ -71,6 +71,12 @@ export const manufacturingPack: Pack = {
     { name: 'first_answer', ruleId: 'R-TL-5', label: 'Confirmed, with an interim containment answer', labelZh: '收到投诉后24小时得到确认并向客户回应临时性应急对策', startOn: ['received'], stopOn: ['interim_replied', 'replied'], due: { kind: 'calendar_hours', hours: 24 } },
     ...regulatorClocks(),
   ],
+  /** The positions its rules address (issue #14): users hold them at organisation nodes. */
+  positions: [
+    { id: 'quality_manager', name: 'Quality manager', nameZh: '品质经理' },
+    { id: 'quality_director', name: 'Systems and quality director', nameZh: '体系及品质总监' },
+    { id: 'quality_management_dept', name: 'Quality management department', nameZh: '品质管理部' },
+  ],
   notifications: [
     // S3 5.1.2 item 01: submitted at once, whatever else is going on.
     { ruleId: 'R-TL-5/submit-quality-manager', levels: ['minor', 'major'], recipientRoles: ['quality_manager'], kind: 'escalation', when: { kind: 'immediately' }, subject: 'Customer complaint received', subjectZh: '收到客户投诉,不管有任何重要的事情,都应即时提交品质经理' },

@@ -46,6 +46,11 @@ export const propertyPack: Pack = {
     { name: 'resolve', ruleId: 'R-TL-6', label: 'Major complaint concluded', labelZh: '重大投诉处理时间不宜超过3日', startOn: ['qualified', 'level_changed'], stopOn: ['closed'], due: { kind: 'calendar_days', days: 3 }, levels: ['major'] },
     ...regulatorClocks(),
   ],
+  /** The positions its rules address (issue #14): users hold them at organisation nodes. */
+  positions: [
+    { id: 'operations_management_dept', name: 'Operations management department', nameZh: '公司运营管理部' },
+    { id: 'general_manager', name: 'General manager', nameZh: '公司总经理' },
+  ],
   notifications: [
     // S2 5.2.2: a major complaint goes to operations management the same day and enters the procedure.
     { ruleId: 'R-EM-1/operations', levels: ['major'], recipientRoles: ['operations_management_dept', 'general_manager'], kind: 'escalation', when: { kind: 'immediately' }, subject: 'Major complaint: emergency procedure opened', subjectZh: '重大投诉应当天呈送公司运营管理部进入处置程序' },

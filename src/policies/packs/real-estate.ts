@@ -84,6 +84,14 @@ export const realEstatePack: Pack = {
     ...regulatorClocks(),
   ],
   // R-NT-1, S0 Vanke 5.5.2.1–5.5.2.4, sent by the service centre (5.5.2.6).
+  /** The positions its rules address (issue #14): users hold them at organisation nodes. */
+  positions: [
+    { id: 'group_coordination_centre', name: 'Group customer coordination centre', nameZh: '集团客户协调中心' },
+    { id: 'company', name: 'Company head', nameZh: '公司负责人' },
+    { id: 'company_management', name: 'Company general managers, directors and first heads of departments', nameZh: '公司总经理层、总监层及部门第一负责人' },
+    { id: 'service_centre', name: 'Customer service centre', nameZh: '客户服务中心' },
+    { id: 'cs_specialist', name: 'Project customer-service specialist', nameZh: '客服专员' },
+  ],
   notifications: [
     { ruleId: 'R-NT-1/general-monthly', levels: ['general'], recipientRoles: ['group_coordination_centre', 'company_management'], kind: 'report_item', when: { kind: 'in_report', reports: ['monthly'] }, subject: 'Counted in the monthly report', subjectZh: '在月报中统一汇总通报' },
     { ruleId: 'R-NT-1/important-itemised', levels: ['important'], recipientRoles: ['group_coordination_centre'], kind: 'report_item', when: { kind: 'in_report', reports: ['half_monthly', 'monthly'] }, subject: 'Itemised with a short account in the half-monthly or monthly report', subjectZh: '在半月报或月报中单独列项通报' },
