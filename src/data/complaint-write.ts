@@ -14,7 +14,7 @@ import { clockFromRow, type ComplaintRow, type Db } from './complaint-store.ts';
 import type { ClockRecord } from '../domain/contracts.ts';
 import type { EventTail } from '../domain/chain-events.ts';
 import type { ExtensionRequest } from '../domain/lifecycle/action-guards.ts';
-import type { clockRow, eventRows, notificationRows } from '../domain/stored-rows.ts';
+import type { clockRow, eventRows, notificationRows, recipientRows } from '../domain/stored-rows.ts';
 
 export interface LockedComplaint {
   row: ComplaintRow;
@@ -88,6 +88,8 @@ export interface ComplaintChange {
   /** Only the clocks that changed (changedClocks), inserted or updated by name. */
   clocks: ReturnType<typeof clockRow>[];
   notifications: ReturnType<typeof notificationRows>;
+  /** Who each notification reached (issue #14). */
+  recipients: ReturnType<typeof recipientRows>;
   newExtensionRequests?: { id: string; complaint_id: string; clock: string; minutes: number; reason: string; requested_by: string | null }[];
   extensionDecisions?: { id: string; decision: string; decided_by: string | null; decided_at: Date }[];
 }
@@ -102,7 +104,7 @@ const CLOCK_UPDATES = CLOCK_COLUMNS.split(', ')
   .filter((c) => c !== 'complaint_id' && c !== 'name')
   .map((c) => `${c} = excluded.${c}`)
   .join(', ');
-const NOTIFICATION_COLUMNS = 'complaint_id, recipient_role, org_node_id, kind, rule_id, subject, due_at';
+const NOTIFICATION_COLUMNS = 'id, complaint_id, recipient_role, org_node_id, kind, rule_id, subject, due_at';
 
 // json_populate_record over the row itself: a key of $2 sets its column (null clears it), an absent key
 // keeps the stored value, so one text serves every action's patch.
@@ -123,6 +125,12 @@ export const CHANGE_SQL = `
   ), nt AS (
     INSERT INTO notifications (${NOTIFICATION_COLUMNS})
     SELECT ${NOTIFICATION_COLUMNS} FROM json_populate_recordset(NULL::notifications, $5::json)
+    RETURNING id
+  ), nr AS (
+    -- Who each notification reached (issue #14); after its notification, which the foreign key needs.
+    INSERT INTO notification_recipients (notification_id, user_id, unaddressed)
+    SELECT r.notification_id, r.user_id, r.unaddressed FROM json_populate_recordset(NULL::notification_recipients, $8::json) r
+    WHERE r.notification_id IN (SELECT id FROM nt)
   ), xr AS (
     INSERT INTO extension_requests (id, complaint_id, clock, minutes, reason, requested_by)
     SELECT id, complaint_id, clock, minutes, reason, requested_by FROM json_populate_recordset(NULL::extension_requests, $6::json)
@@ -147,6 +155,7 @@ export async function writeComplaintChange(db: Db, w: ComplaintChange): Promise<
       json(w.notifications),
       json(w.newExtensionRequests ?? []),
       json(w.extensionDecisions ?? []),
+      json(w.recipients),
     ]),
   );
   const row = r.rows[0];

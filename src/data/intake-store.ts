@@ -130,7 +130,7 @@ const COMPLAINT_COLUMNS = [
 const EVENT_COLUMNS = 'complaint_id, seq, type, actor_id, actor_label, at, data, prev_hash, hash';
 const CLOCK_COLUMNS =
   'complaint_id, name, rule_id, started_at, due_at, state, paused_ms, paused_at, pause_reason, met_at, breached_at, calendar_version, trace';
-const NOTIFICATION_COLUMNS = 'complaint_id, recipient_role, org_node_id, kind, rule_id, subject, due_at';
+const NOTIFICATION_COLUMNS = 'id, complaint_id, recipient_role, org_node_id, kind, rule_id, subject, due_at';
 
 // Everything but the search index, which the caller never reads and would only pay to parse.
 const RETURNED_COLUMNS = `${COMPLAINT_COLUMNS}, lead_department_id, co_department_ids, repeat_count, satisfaction, report, reply, close_reason, closed_at, version`;
@@ -161,6 +161,12 @@ export const WRITE_SQL = `
   ), nt AS (
     INSERT INTO notifications (${NOTIFICATION_COLUMNS})
     SELECT ${NOTIFICATION_COLUMNS} FROM json_populate_recordset(NULL::notifications, $6::json) WHERE EXISTS (SELECT 1 FROM c)
+    RETURNING id
+  ), nr AS (
+    -- Who each notification reached (issue #14); after its notification, which the foreign key needs.
+    INSERT INTO notification_recipients (notification_id, user_id, unaddressed)
+    SELECT r.notification_id, r.user_id, r.unaddressed FROM json_populate_recordset(NULL::notification_recipients, $8::json) r
+    WHERE r.notification_id IN (SELECT id FROM nt)
   ), lk AS (
     INSERT INTO complaint_links (from_id, to_id, kind)
     SELECT from_id, to_id, kind FROM json_populate_recordset(NULL::complaint_links, $7::json) WHERE EXISTS (SELECT 1 FROM c)
@@ -182,6 +188,7 @@ export async function writeIntake(db: Db, w: IntakeWrite): Promise<ComplaintRow 
       json(w.clocks),
       json(w.notifications),
       json(w.links),
+      json(w.recipients),
     ]),
   );
   const row = r.rows[0];

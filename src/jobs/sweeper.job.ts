@@ -17,6 +17,8 @@ import { factsOf } from '../domain/rules/complaint-facts.ts';
 import { applyRulesAndStore } from '../use-cases/apply-rules-and-store.ts';
 import { remindMissingProgress } from '../use-cases/casework/special-report.ts';
 import { inTransaction } from '../data/transaction.ts';
+import { configSnapshot } from '../data/config-cache.ts';
+import { randomUUID } from 'node:crypto';
 
 export interface SweepResult {
   breaches: number;
@@ -41,6 +43,8 @@ export async function sweepOnce(deps: Deps, opts: { batch?: number } = {}): Prom
   const result: SweepResult = { breaches: 0, levelChecks: 0, complaints: 0, progressReminders: 0 };
 
   const ids = await complaintsToSweep(deps.db, now, batch);
+  // Who a unit's notifications reach (issue #14), from the per-process copy, read outside the transactions.
+  const config = ids.length ? await configSnapshot(deps.db) : null;
 
   for (const id of ids) {
     await inTransaction(deps.db, async (trx) => {
@@ -70,6 +74,7 @@ export async function sweepOnce(deps: Deps, opts: { batch?: number } = {}): Prom
         events,
         actor: SYSTEM_ACTOR,
         now,
+        addressing: { book: config!.addressBook(row.unit_id), newId: randomUUID },
       });
       result.breaches += events.length;
       if (timeCheckDue) result.levelChecks++;

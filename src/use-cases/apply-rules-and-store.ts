@@ -9,7 +9,7 @@ import { writeComplaintChange, type ComplaintChangeColumns } from '../data/compl
 import type { ClockRecord } from '../domain/contracts.ts';
 import type { StoredEvent } from '../domain/chain-events.ts';
 import { planRules, type RulesArgs, type RulesPlan } from '../domain/rules/plan-rules.ts';
-import { changedClocks, clockRow, eventRows, notificationRows } from '../domain/stored-rows.ts';
+import { changedClocks, clockRow, eventRows, notificationRows, recipientRows } from '../domain/stored-rows.ts';
 
 // Where these lived before the pure planning moved to src/domain (issue #18), for their importers.
 export { planRules, type RulesArgs, type RulesPlan } from '../domain/rules/plan-rules.ts';
@@ -29,6 +29,7 @@ export function changeOf(
     events: eventRows(row.id, plan.events),
     clocks: changedClocks(before, plan.clocks).map((c) => clockRow(row.id, c)),
     notifications: notificationRows(plan.notifications, row),
+    recipients: recipientRows(plan.notifications),
   };
 }
 

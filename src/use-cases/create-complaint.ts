@@ -134,11 +134,12 @@ export async function insertComplaint(
     portal,
     portalSecretHash,
     idempotency,
+    addressing: { book: config.addressBook(unit.id), newId: randomUUID },
   });
   const toRaise = similarToRaise(found, now);
   const store = async (trx: Db) => {
     const row = await writeIntake(trx, write);
-    if (row) await raiseSimilar(trx, logKey, row, found, toRaise, now, actor);
+    if (row) await raiseSimilar(trx, logKey, row, found, toRaise, now, actor, (unitId) => config.addressBook(unitId));
     return row;
   };
   // One statement is a transaction of its own; raising earlier complaints needs a real one.

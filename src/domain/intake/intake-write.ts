@@ -16,5 +16,7 @@ export interface IntakeWrite {
   events: Record<string, unknown>[];
   clocks: Record<string, unknown>[];
   notifications: Record<string, unknown>[];
+  /** notification_recipients rows: who each notification reached (issue #14). */
+  recipients: { notification_id: string; user_id: string; unaddressed: boolean }[];
   links: { from_id: string; to_id: string; kind: string }[];
 }

@@ -1,4 +1,4 @@
-/** /api/stats/dashboard and /api/inbox: what the console's front page and bell show. */
+/** /api/stats/dashboard: what the console's front page shows (the bell's inbox: inbox.routes.ts). */
 import type { FastifyInstance } from 'fastify';
 import type { TypeBoxTypeProvider } from '@fastify/type-provider-typebox';
 import { Type } from 'typebox';
@@ -7,7 +7,6 @@ import { requireUser } from '../auth-hook.ts';
 import { authorize } from '../../security/authorize.ts';
 import { STANDARD_ERRORS } from '../schema-helpers.ts';
 import { DASHBOARD_FRESH_MS, readDashboard } from '../../use-cases/read-dashboard.ts';
-import { readInbox } from '../../use-cases/read-inbox.ts';
 
 const Count = Type.Integer({ minimum: 0 });
 const DashboardSchema = Type.Object({
@@ -38,17 +37,4 @@ export async function statsRoutes(root: FastifyInstance, deps: Deps): Promise<vo
     },
   );
 
-  app.get(
-    '/api/inbox',
-    {
-      schema: {
-        tags: ['stats'],
-        security: [{ bearer: [] }],
-        summary: "Notifications due for the user's role (R-NT-1/2)",
-        querystring: Type.Object({ limit: Type.Optional(Type.Integer({ minimum: 1, maximum: 200 })) }, { additionalProperties: false }),
-        response: { ...STANDARD_ERRORS },
-      },
-    },
-    async (request) => readInbox(deps, requireUser(request), request.query.limit),
-  );
 }

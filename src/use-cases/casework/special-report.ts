@@ -23,6 +23,10 @@ import { lockOr404, packOf, conflict, levelSetAt, levelNames, iso, text } from '
 import { authorize } from '../../security/authorize.ts';
 import { loadCapa } from './capa.ts';
 import { inTransaction } from '../../data/transaction.ts';
+import { configSnapshot } from '../../data/config-cache.ts';
+import { resolveRecipients } from '../../domain/notifications/index.ts';
+import { notificationRows, recipientRows } from '../../domain/stored-rows.ts';
+import { randomUUID } from 'node:crypto';
 import { findSpecialReport, insertSpecialReport, lockSpecialReport, orgNodeNames, updateSpecialReport } from '../../data/casework/special-report-store.ts';
 import { claimProgressReminder, insertProgressEntry, insertReminderNotifications, listProgressEntries, openComplaintsAtLevels, remindedWeekKeys } from '../../data/casework/progress-store.ts';
 import { findEmergencyOfComplaint } from '../../data/casework/emergency-store.ts';
@@ -269,6 +273,8 @@ export async function remindMissingProgress(deps: Deps, maxPerPass = MAX_REMINDE
   const already = await remindedWeekKeys(deps.db, [...new Set(due.map((d) => d.complaintId))]);
   let reminded = 0;
   const owed = due.filter((r) => !already.has(`${r.complaintId}|${new Date(r.missedDueAt).toISOString()}`));
+  // Who each unit's reminders reach (issue #14), from the per-process copy, read outside the transactions.
+  const config = owed.length ? await configSnapshot(deps.db) : null;
   let attempted = 0;
   for (const r of owed.slice(0, maxPerPass)) {
     if (attempted > 0 && performance.now() >= deadline) break;
@@ -281,10 +287,12 @@ export async function remindMissingProgress(deps: Deps, maxPerPass = MAX_REMINDE
       const pack = packOf(row);
       const { ruleId, roles } = progressRecipients(pack, r.level);
       const dueLocal = wallLabel('Asia/Shanghai', Date.parse(r.missedDueAt));
-      await insertReminderNotifications(
-        trx,
-        roles.map((role) => ({ complaint_id: row.id, recipient_role: role, org_node_id: row.unit_id, kind: 'progress_overdue', rule_id: ruleId, subject: `${row.code} 重大投诉进展快报逾期未报（应于 ${dueLocal} 前报送）`, due_at: r.missedDueAt })),
+      const addressed = resolveRecipients(
+        roles.map((role) => ({ recipientRole: role, kind: 'progress_overdue', ruleId, subject: `重大投诉进展快报逾期未报（应于 ${dueLocal} 前报送）`, dueAt: r.missedDueAt })),
+        config!.addressBook(row.unit_id),
+        randomUUID,
       );
+      await insertReminderNotifications(trx, notificationRows(addressed, row), recipientRows(addressed));
       await appendEvents(trx, deps.logKey, row.id, [{ type: 'progress_reminder_sent', data: { ruleId, dueAt: r.missedDueAt, missedWeeks: r.missedWeeks, recipientRoles: roles } }], SYSTEM_ACTOR, now);
       return true;
     });
