@@ -141,6 +141,13 @@ export const MATRIX: Record<string, Entry> = {
 
   'GET /api/stats/dashboard': { kind: 'list', allowed: cap('dashboard.read'), call: () => ({ method: 'GET', url: '/api/stats/dashboard' }) },
   'GET /api/inbox': { kind: 'list', allowed: everyone, call: () => ({ method: 'GET', url: '/api/inbox' }) },
+  'GET /api/inbox/unread-count': { kind: 'self', call: () => ({ method: 'GET', url: '/api/inbox/unread-count' }) },
+  'POST /api/inbox/read-all': { kind: 'self', call: () => ({ method: 'POST', url: '/api/inbox/read-all' }) },
+  'POST /api/inbox/{id}/read': {
+    kind: 'self',
+    // Nobody's notification, then the caller's own only: another's answers 404 like an unknown one (test/http/inbox.test.ts).
+    call: () => ({ method: 'POST', url: '/api/inbox/00000000-0000-4000-8000-000000000000/read' }),
+  },
 
   'GET /api/reports/periodic': { kind: 'node', allowed: cap('report.read'), call: (f) => ({ method: 'GET', url: `/api/reports/periodic?nodeId=${f.companyId}&${period}` }) },
   'GET /api/reports/periodic.xlsx': { kind: 'node', allowed: cap('report.read'), call: (f) => ({ method: 'GET', url: `/api/reports/periodic.xlsx?nodeId=${f.companyId}&${period}` }) },
@@ -155,6 +162,7 @@ export const MATRIX: Record<string, Entry> = {
     allowed: cap('users.manage'),
     call: (f) => ({ method: 'POST', url: '/api/users', body: { email: `new-${crypto.randomUUID()}@plaint.test`, name: '新用户', role: 'agent', orgNodeId: f.companyId, password: 'a-long-password-7' } }),
   },
+  'GET /api/users/{id}': { kind: 'resource', allowed: cap('users.manage'), capabilityFirst: true, call: (f) => ({ method: 'GET', url: `/api/users/${f.userId}` }) },
   'PATCH /api/users/{id}': { kind: 'resource', allowed: cap('users.manage'), capabilityFirst: true, call: (f) => ({ method: 'PATCH', url: `/api/users/${f.userId}`, body: { name: '改名测试' } }) },
 
   'POST /api/complaints/{id}/attachments': { kind: 'resource', allowed: cap('attachment.add'), call: (f) => ({ method: 'POST', url: `/api/complaints/${f.complaintId}/attachments`, multipart: true }) },

@@ -16,6 +16,18 @@ const DashboardSchema = Type.Object({
   intakePerDay: Type.Array(Type.Object({ day: Type.String(), count: Count })),
   byCategory: Type.Array(Type.Object({ categoryId: Type.Union([Type.String(), Type.Null()]), count: Count })),
   satisfaction: Type.Array(Type.Object({ week: Type.String(), avg: Type.Number(), count: Count })),
+  unaddressedPositions: Type.Array(
+    Type.Object({
+      positionId: Type.String(),
+      positionName: Type.String(),
+      positionNameZh: Type.String(),
+      orgNodeId: Type.Union([Type.String(), Type.Null()]),
+      orgNodeName: Type.Union([Type.String(), Type.Null()]),
+      count: Count,
+      lastAt: Type.String({ format: 'date-time' }),
+    }),
+    { description: "positions that fired with nobody holding them at the complaint's unit or above, and still held by nobody (issue #14): for those who receive such notifications, empty for others" },
+  ),
 });
 
 export async function statsRoutes(root: FastifyInstance, deps: Deps): Promise<void> {
