@@ -18,6 +18,7 @@ const ReportsPage = lazy(() => import('./pages/reports-page.tsx'));
 const CasesPage = lazy(() => import('./pages/cases-page.tsx'));
 const ImportsPage = lazy(() => import('./pages/imports-page.tsx'));
 const ExportLogPage = lazy(() => import('./pages/export-log-page.tsx'));
+const InboxPage = lazy(() => import('./pages/inbox-page.tsx'));
 
 export default function ConsoleShell() {
   return (
@@ -35,6 +36,7 @@ export default function ConsoleShell() {
             <Route path="/cases/:caseId" element={<CasesPage />} />
             <Route path="/imports" element={<ImportsPage />} />
             <Route path="/export-log" element={<ExportLogPage />} />
+            <Route path="/inbox" element={<InboxPage />} />
             <Route path="*" element={<Navigate to="/" replace />} />
           </Routes>
         </Suspense>

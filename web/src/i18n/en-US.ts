@@ -2,12 +2,14 @@ import type { Messages } from './zh-CN.ts';
 import { enUSCasework } from './en-US-casework.ts';
 import { enUSReports } from './en-US-reports.ts';
 import { enUSImports } from './en-US-imports.ts';
+import { enUSInbox } from './en-US-inbox.ts';
 
 /** English. Typed as Messages so a key missing here, or one zh-CN lacks, fails the type check. */
 export const enUS: Messages = {
   ...enUSCasework,
   ...enUSReports,
   ...enUSImports,
+  ...enUSInbox,
   'app.name': 'Plaint complaints',
   'app.portalName': 'Customer complaints',
   'lang.switch': 'Language',

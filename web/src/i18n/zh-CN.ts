@@ -2,11 +2,13 @@
 import { zhCNCasework } from './zh-CN-casework.ts';
 import { zhCNReports } from './zh-CN-reports.ts';
 import { zhCNImports } from './zh-CN-imports.ts';
+import { zhCNInbox } from './zh-CN-inbox.ts';
 
 export const zhCN = {
   ...zhCNCasework,
   ...zhCNReports,
   ...zhCNImports,
+  ...zhCNInbox,
   'app.name': 'Plaint 投诉处理',
   'app.portalName': '客户投诉服务',
   'lang.switch': '语言',

@@ -8,6 +8,16 @@ export interface Dashboard {
   intakePerDay: { day: string; count: number }[];
   byCategory: { categoryId: string | null; count: number }[];
   satisfaction: { week: string; avg: number; count: number }[];
+  /** Positions that fired with nobody holding them (issue #14): a configuration problem to fix. */
+  unaddressedPositions: {
+    positionId: string;
+    positionName: string;
+    positionNameZh: string;
+    orgNodeId: string | null;
+    orgNodeName: string | null;
+    count: number;
+    lastAt: string;
+  }[];
 }
 
 export const getDashboard = () => api<Dashboard>('/stats/dashboard');
