@@ -69,6 +69,8 @@ test('issue #14: the position holder sees the bell count and the bulletin in the
     await bulletin.waitFor();
     assert.ok((await bulletin.innerText()).includes('公司负责人'), 'names the position it came through');
     assert.equal(await page.getByTestId('inbox-unaddressed').count(), 0, 'held: not unaddressed');
+    await page.locator('[data-testid="inbox-list"] .ant-spin-spinning').waitFor({ state: 'detached' });
+    await page.mouse.move(600, 600); // no tooltip over the page
     await screenshot(page, 'inbox-page');
 
     await bulletin.getByTestId('inbox-mark-read').click();
@@ -94,6 +96,7 @@ test('issue #14: the position holder sees the bell count and the bulletin in the
     await login(phone.page, HOLDER, HOLDER_PASSWORD);
     await phone.page.goto('/inbox');
     await phone.page.getByTestId('inbox-item').first().waitFor();
+    await phone.page.locator('[data-testid="inbox-list"] .ant-spin-spinning').waitFor({ state: 'detached' });
     await screenshot(phone.page, 'inbox-page');
   } finally {
     await phone.context.close();

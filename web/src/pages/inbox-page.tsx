@@ -22,8 +22,8 @@ export default function InboxPage() {
   const [loading, setLoading] = useState(true);
 
   const load = useCallback(
-    async (cursor: string | null) => {
-      setLoading(true);
+    async (cursor: string | null, quiet = false) => {
+      if (!quiet) setLoading(true);
       try {
         const page = await listInbox(kind, cursor);
         setItems((prev) => (cursor ? [...prev, ...page.items] : page.items));
@@ -43,7 +43,8 @@ export default function InboxPage() {
 
   // New notifications seen by the bell (or read in another tab) show here without a reload.
   useEffect(() => {
-    const onChange = () => void load(null);
+    // Quietly: the list is refreshed in place, without the loading veil.
+    const onChange = () => void load(null, true);
     window.addEventListener('focus', onChange);
     return () => window.removeEventListener('focus', onChange);
   }, [load]);
