@@ -71,6 +71,7 @@ test('issue #14: the position holder sees the bell count and the bulletin in the
     assert.equal(await page.getByTestId('inbox-unaddressed').count(), 0, 'held: not unaddressed');
     await page.locator('[data-testid="inbox-list"] .ant-spin-spinning').waitFor({ state: 'detached' });
     await page.mouse.move(600, 600); // no tooltip over the page
+    await page.waitForTimeout(800); // the tooltip's and the page's fade animations end
     await screenshot(page, 'inbox-page');
 
     await bulletin.getByTestId('inbox-mark-read').click();
@@ -97,6 +98,7 @@ test('issue #14: the position holder sees the bell count and the bulletin in the
     await phone.page.goto('/inbox');
     await phone.page.getByTestId('inbox-item').first().waitFor();
     await phone.page.locator('[data-testid="inbox-list"] .ant-spin-spinning').waitFor({ state: 'detached' });
+    await phone.page.waitForTimeout(800);
     await screenshot(phone.page, 'inbox-page');
   } finally {
     await phone.context.close();
