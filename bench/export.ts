@@ -52,12 +52,20 @@ for (const format of ['csv', 'xlsx']) {
   started = Date.now();
   const bytes = await new Promise<number>((resolve, reject) => {
     http
-      .get({ port, host: '127.0.0.1', path: `/api/complaints/export.${format}?unitId=u-re-garden&sort=due`, headers: { authorization: `Bearer ${token}` } }, (res) => {
-        if (res.statusCode !== 200) reject(new Error(`HTTP ${res.statusCode}`));
-        let n = 0;
-        res.on('data', (c: Buffer) => (n += c.length));
-        res.on('end', () => resolve(n));
-      })
+      .get(
+        {
+          port,
+          host: '127.0.0.1',
+          path: `/api/complaints/export.${format}?unitId=u-re-garden&sort=due`,
+          headers: { authorization: `Bearer ${token}` },
+        },
+        (res) => {
+          if (res.statusCode !== 200) reject(new Error(`HTTP ${res.statusCode}`));
+          let n = 0;
+          res.on('data', (c: Buffer) => (n += c.length));
+          res.on('end', () => resolve(n));
+        },
+      )
       .on('error', reject);
   });
   clearInterval(timer);

@@ -14,7 +14,12 @@ export interface Caller {
 
 export function httpCaller(base: string, token: string, opts: { sockets: number; timeoutMs: number }): Caller {
   const url = new URL(base);
-  const agent = new http.Agent({ keepAlive: true, maxSockets: opts.sockets, maxFreeSockets: opts.sockets, noDelay: true } as http.AgentOptions);
+  const agent = new http.Agent({
+    keepAlive: true,
+    maxSockets: opts.sockets,
+    maxFreeSockets: opts.sockets,
+    noDelay: true,
+  } as http.AgentOptions);
   const call = ((method: 'GET' | 'POST', path: string, body?: unknown) =>
     new Promise<number>((resolve, reject) => {
       const payload = body === undefined ? null : Buffer.from(JSON.stringify(body));
@@ -26,7 +31,10 @@ export function httpCaller(base: string, token: string, opts: { sockets: number;
           method,
           path,
           timeout: opts.timeoutMs,
-          headers: { authorization: `Bearer ${token}`, ...(payload ? { 'content-type': 'application/json', 'content-length': payload.length } : {}) },
+          headers: {
+            authorization: `Bearer ${token}`,
+            ...(payload ? { 'content-type': 'application/json', 'content-length': payload.length } : {}),
+          },
         },
         (res) => {
           res.resume();

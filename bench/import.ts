@@ -37,7 +37,21 @@ function ledger(rows: number): Buffer {
     const topic = TOPICS[i % TOPICS.length];
     const content = `"客户反映${topic},第${i}号记录。${i % 7 === 0 ? '\n要求尽快回电说明情况。' : ''}"`;
     const phone = `139${String(10_000_000 + (i % 40_000)).padStart(8, '0')}`;
-    lines.push([`BENCH-${i}`, 'u-svc', d, '电话', `客户${i % 5000}`, phone, topic, content, CATEGORIES[i % CATEGORIES.length], closed ? '已结案' : '处理中', closed ? d : ''].join(','));
+    lines.push(
+      [
+        `BENCH-${i}`,
+        'u-svc',
+        d,
+        '电话',
+        `客户${i % 5000}`,
+        phone,
+        topic,
+        content,
+        CATEGORIES[i % CATEGORIES.length],
+        closed ? '已结案' : '处理中',
+        closed ? d : '',
+      ].join(','),
+    );
   }
   return Buffer.from(lines.join('\r\n') + '\r\n');
 }
@@ -45,7 +59,9 @@ function ledger(rows: number): Buffer {
 async function main(): Promise<void> {
   assertLoopback(BASE_URL);
   const machine = machineInfo();
-  console.log(`Plaint import benchmark — ${ROWS.toLocaleString('en')} rows; ${machine.cpus} cores (${machine.cpuModel}), Node ${machine.node}, load average ${machine.loadAverageAtStart.join(' ')}`);
+  console.log(
+    `Plaint import benchmark — ${ROWS.toLocaleString('en')} rows; ${machine.cpus} cores (${machine.cpuModel}), Node ${machine.node}, load average ${machine.loadAverageAtStart.join(' ')}`,
+  );
   const scratch = await createScratchDatabase(BASE_URL, 'plaint_import');
   const database = await openDatabase({ databaseUrl: scratch.url, dataDir: null, poolSize: 4 });
   try {
@@ -60,7 +76,19 @@ async function main(): Promise<void> {
       bytes,
       filename: 'bench-ledger.csv',
       header: true,
-      mapping: { externalId: '编号', unitId: '项目', receivedAt: '受理时间', channel: '渠道', 'customer.name': '投诉人', 'customer.phone': '联系电话', title: '投诉标题', content: '投诉内容', categoryId: '类别', status: '状态', closedAt: '结案时间' },
+      mapping: {
+        externalId: '编号',
+        unitId: '项目',
+        receivedAt: '受理时间',
+        channel: '渠道',
+        'customer.name': '投诉人',
+        'customer.phone': '联系电话',
+        title: '投诉标题',
+        content: '投诉内容',
+        categoryId: '类别',
+        status: '状态',
+        closedAt: '结案时间',
+      },
       defaults: {},
       dryRun: true,
     };
@@ -79,20 +107,39 @@ async function main(): Promise<void> {
     const again = await importComplaints(deps, user, actor, { ...req, dryRun: false });
     const againS = (performance.now() - t0) / 1000;
     const check = (r: typeof dry, created: number, duplicates: number) => {
-      if (r.rowsRead !== ROWS || r.created !== created || r.duplicates !== duplicates || r.errors.length) throw new Error(`unexpected result: ${JSON.stringify({ ...r, errors: r.errors.slice(0, 3) })}`);
+      if (r.rowsRead !== ROWS || r.created !== created || r.duplicates !== duplicates || r.errors.length)
+        throw new Error(`unexpected result: ${JSON.stringify({ ...r, errors: r.errors.slice(0, 3) })}`);
     };
     check(dry, ROWS, 0);
     check(real, ROWS, 0);
     check(again, 0, ROWS);
     console.log(`dry run       ${dryS.toFixed(1)} s`);
-    console.log(`real run      ${realS.toFixed(1)} s   target < ${TARGET_S} s   ${realS < TARGET_S ? 'met' : 'MISSED'}  (${Math.round(ROWS / realS).toLocaleString('en')} rows/s)`);
-    console.log(`              CPU: Plaint ${nodeCpuS.toFixed(1)} s + PostgreSQL backend ${dbCpuS.toFixed(1)} s = ${(nodeCpuS + dbCpuS).toFixed(1)} s (load average now ${loadAverage().join(' ')})`);
+    console.log(
+      `real run      ${realS.toFixed(1)} s   target < ${TARGET_S} s   ${realS < TARGET_S ? 'met' : 'MISSED'}  (${Math.round(ROWS / realS).toLocaleString('en')} rows/s)`,
+    );
+    console.log(
+      `              CPU: Plaint ${nodeCpuS.toFixed(1)} s + PostgreSQL backend ${dbCpuS.toFixed(1)} s = ${(nodeCpuS + dbCpuS).toFixed(1)} s (load average now ${loadAverage().join(' ')})`,
+    );
     console.log(`re-import     ${againS.toFixed(1)} s   (all ${ROWS.toLocaleString('en')} duplicates)`);
     const out = path.join(ROOT, 'bench', 'results');
     mkdirSync(out, { recursive: true });
     writeFileSync(
       path.join(out, 'import.json'),
-      JSON.stringify({ at: new Date().toISOString(), machine, rows: ROWS, mb: +(bytes.length / 1024 / 1024).toFixed(1), dryRunS: +dryS.toFixed(1), realRunS: +realS.toFixed(1), realRunCpuS: { plaint: +nodeCpuS.toFixed(1), postgres: +dbCpuS.toFixed(1) }, reimportS: +againS.toFixed(1), targetS: TARGET_S }, null, 2) + '\n',
+      JSON.stringify(
+        {
+          at: new Date().toISOString(),
+          machine,
+          rows: ROWS,
+          mb: +(bytes.length / 1024 / 1024).toFixed(1),
+          dryRunS: +dryS.toFixed(1),
+          realRunS: +realS.toFixed(1),
+          realRunCpuS: { plaint: +nodeCpuS.toFixed(1), postgres: +dbCpuS.toFixed(1) },
+          reimportS: +againS.toFixed(1),
+          targetS: TARGET_S,
+        },
+        null,
+        2,
+      ) + '\n',
     );
   } finally {
     await database.close();

@@ -56,7 +56,15 @@ async function phase(name: string, server: ServerProcess, database: string, run:
     .map((m) => ({ kind: m[1], ms: Number(m[2]), at: Number(m[3]) }))
     .filter((g) => g.at >= phaseStartEpoch && g.at <= Date.now())
     .map((g) => ({ atS: Math.round((g.at - r.measuredStartEpochMs) / 100) / 10, ms: g.ms, kind: g.kind }));
-  const p: Phase = { name, ...r, gcPauses, serverCpuPercent: pct(processCpuMs(server.pid) - cpu0), databaseCpuPercent: pct(backendCpuSince(database, db0)), loadAverageAtStart, loadAverageAtEnd: loadAverage() };
+  const p: Phase = {
+    name,
+    ...r,
+    gcPauses,
+    serverCpuPercent: pct(processCpuMs(server.pid) - cpu0),
+    databaseCpuPercent: pct(backendCpuSince(database, db0)),
+    loadAverageAtStart,
+    loadAverageAtEnd: loadAverage(),
+  };
   print(p);
   return p;
 }
@@ -66,12 +74,20 @@ const line = (label: string, f: LatencyFigures) =>
   `    ${label.padEnd(10)} n ${String(f.scheduled).padStart(5)}   p50 ${ms(f.p50Ms)}   p90 ${ms(f.p90Ms)}   p95 ${ms(f.p95Ms)}   p99 ${ms(f.p99Ms)}   max ${ms(f.maxMs)} ms   errors ${f.errors}${f.errors ? ` ${JSON.stringify(f.failures)}` : ''}`;
 
 function print(p: Phase): void {
-  console.log(`  ${p.name}: ${p.rate}/s scheduled, ${p.achievedPerSecond}/s answered over ${p.seconds} s (after ${p.warmupSeconds} s warm-up)`);
+  console.log(
+    `  ${p.name}: ${p.rate}/s scheduled, ${p.achievedPerSecond}/s answered over ${p.seconds} s (after ${p.warmupSeconds} s warm-up)`,
+  );
   for (const [kind, f] of Object.entries(p.byKind)) if (Object.keys(p.byKind).length > 1) console.log(line(kind, f));
   console.log(line('all', p.overall));
-  console.log(`    slowest (s into the window: ms): ${p.slowest.map((x) => `${x.atS}: ${x.ms}${Object.keys(p.byKind).length > 1 ? ` ${x.kind}` : ''}`).join(', ')}`);
-  console.log(`    server GC pauses ≥ 5 ms (s into the window: ms): ${p.gcPauses.length ? p.gcPauses.map((g) => `${g.atS}: ${g.ms} ${g.kind}`).join(', ') : 'none'}`);
-  console.log(`    CPU: Plaint ${p.serverCpuPercent} %, PostgreSQL ${p.databaseCpuPercent} % of a core; client send lag p99 ${p.sendLagP99Ms} ms, max ${p.sendLagMaxMs} ms; load average ${p.loadAverageAtStart.join(' ')} → ${p.loadAverageAtEnd.join(' ')}`);
+  console.log(
+    `    slowest (s into the window: ms): ${p.slowest.map((x) => `${x.atS}: ${x.ms}${Object.keys(p.byKind).length > 1 ? ` ${x.kind}` : ''}`).join(', ')}`,
+  );
+  console.log(
+    `    server GC pauses ≥ 5 ms (s into the window: ms): ${p.gcPauses.length ? p.gcPauses.map((g) => `${g.atS}: ${g.ms} ${g.kind}`).join(', ') : 'none'}`,
+  );
+  console.log(
+    `    CPU: Plaint ${p.serverCpuPercent} %, PostgreSQL ${p.databaseCpuPercent} % of a core; client send lag p99 ${p.sendLagP99Ms} ms, max ${p.sendLagMaxMs} ms; load average ${p.loadAverageAtStart.join(' ')} → ${p.loadAverageAtEnd.join(' ')}`,
+  );
 }
 
 const outcome = (status: number, ok: number): Outcome => (status === ok ? null : `HTTP ${status}`);
@@ -79,11 +95,19 @@ const outcome = (status: number, ok: number): Outcome => (status === ok ? null :
 function intakeOp(call: Caller, rate: number): (n: number) => ScheduledOp {
   // Distinct bodies per request and per phase: n runs from a different base for each rate.
   const base = rate * 1_000_000;
-  return (n) => ({ kind: 'intake', run: async () => outcome(await call('POST', '/api/complaints', sampleComplaint(base + n, `latency-${rate}`)), 201) });
+  return (n) => ({
+    kind: 'intake',
+    run: async () => outcome(await call('POST', '/api/complaints', sampleComplaint(base + n, `latency-${rate}`)), 201),
+  });
 }
 
 /** The console mix; `toQualify` is a pool of complaints in 'received', each qualified at most once. */
-function consoleOp(call: Caller, ids: readonly string[], toQualify: string[], rates: Record<ConsoleKind, number>): (n: number) => ScheduledOp {
+function consoleOp(
+  call: Caller,
+  ids: readonly string[],
+  toQualify: string[],
+  rates: Record<ConsoleKind, number>,
+): (n: number) => ScheduledOp {
   const pick = kindPicker(rates);
   const anyId = (n: number) => ids[Math.floor(unit(n, 3) * ids.length)];
   return (n) => {
@@ -100,7 +124,9 @@ function consoleOp(call: Caller, ids: readonly string[], toQualify: string[], ra
       case 'action': {
         // Half the actions qualify a new complaint (a state change, clocks recomputed), half add a note.
         const fresh = unit(n, 4) < 0.5 ? toQualify.pop() : undefined;
-        const [id, body] = fresh ? [fresh, { type: 'qualify', result: 'valid' }] : [anyId(n), { type: 'note', text: `已电话联系客户，说明处理进度（${n}）`, internal: true }];
+        const [id, body] = fresh
+          ? [fresh, { type: 'qualify', result: 'valid' }]
+          : [anyId(n), { type: 'note', text: `已电话联系客户，说明处理进度（${n}）`, internal: true }];
         return { kind, run: async () => outcome(await call('POST', `/api/complaints/${id}/actions`, body), 200) };
       }
     }
@@ -110,7 +136,9 @@ function consoleOp(call: Caller, ids: readonly string[], toQualify: string[], ra
 export async function runLatencySuite(): Promise<void> {
   assertLoopback(BASE_URL);
   const machine = machineInfo();
-  console.log(`Plaint latency at a steady load — ${machine.cpus} cores (${machine.cpuModel}), ${machine.memoryGb} GB, Node ${machine.node}, load average ${machine.loadAverageAtStart.join(' ')}`);
+  console.log(
+    `Plaint latency at a steady load — ${machine.cpus} cores (${machine.cpuModel}), ${machine.memoryGb} GB, Node ${machine.node}, load average ${machine.loadAverageAtStart.join(' ')}`,
+  );
   const scratch = await createScratchDatabase(BASE_URL, 'plaint_bench');
   let server: ServerProcess | null = null;
   const phases: Phase[] = [];
@@ -118,34 +146,60 @@ export async function runLatencySuite(): Promise<void> {
   let stopping = false;
   try {
     // tsx is imported first so that the observer, TypeScript, can be loaded (NODE_OPTIONS runs before the argv's --import).
-    server = await startServer({ databaseUrl: scratch.url, sweepMs: SWEEP_MS, nodeOptions: `--import tsx --import ${path.join(ROOT, 'bench', 'gc-observer.ts')}` });
+    server = await startServer({
+      databaseUrl: scratch.url,
+      sweepMs: SWEEP_MS,
+      nodeOptions: `--import tsx --import ${path.join(ROOT, 'bench', 'gc-observer.ts')}`,
+    });
     const s = server;
     // A server that dies mid-run turns every later request into a connection error: say why at once.
     void s.exited.then((code) => {
       if (!stopping) console.error(`\n  !! the server exited (code ${code}) during the run; its last output:\n${s.output().slice(-4000)}`);
     });
     const [v] = await query<{ server_version: string }>(scratch.url, 'SHOW server_version');
-    console.log(`PostgreSQL ${v.server_version}, scratch database ${scratch.name}; server sweeper every ${SWEEP_MS / 1000} s; open loop, latency from the scheduled instant`);
+    console.log(
+      `PostgreSQL ${v.server_version}, scratch database ${scratch.name}; server sweeper every ${SWEEP_MS / 1000} s; open loop, latency from the scheduled instant`,
+    );
     call = httpCaller(server.base, await login(server.base), { sockets: SOCKETS, timeoutMs: TIMEOUT_MS });
     const c = call;
 
     // The floor: one HTTP round trip and one `SELECT 1` at the intake's rate. What this sees, every
     // request on this machine at this moment sees too (scheduling on two shared cores, the client's own lag).
-    phases.push(await phase('floor: GET /api/health 50/s', server, scratch.name, () => runOpenLoop({ rate: 50, warmupSeconds: WARMUP_S, seconds: SECONDS, op: () => ({ kind: 'health', run: async () => outcome(await c('GET', '/api/health'), 200) }) })));
+    phases.push(
+      await phase('floor: GET /api/health 50/s', server, scratch.name, () =>
+        runOpenLoop({
+          rate: 50,
+          warmupSeconds: WARMUP_S,
+          seconds: SECONDS,
+          op: () => ({ kind: 'health', run: async () => outcome(await c('GET', '/api/health'), 200) }),
+        }),
+      ),
+    );
     for (const rate of INTAKE_RATES) {
-      phases.push(await phase(`intake ${rate}/s`, server, scratch.name, () => runOpenLoop({ rate, warmupSeconds: WARMUP_S, seconds: SECONDS, op: intakeOp(c, rate) })));
+      phases.push(
+        await phase(`intake ${rate}/s`, server, scratch.name, () =>
+          runOpenLoop({ rate, warmupSeconds: WARMUP_S, seconds: SECONDS, op: intakeOp(c, rate) }),
+        ),
+      );
     }
 
     const ids = (await query<{ id: string }>(scratch.url, 'SELECT id FROM complaints ORDER BY received_at')).map((r) => r.id);
-    const toQualify = (await query<{ id: string }>(scratch.url, "SELECT id FROM complaints WHERE status = 'received' ORDER BY id")).map((r) => r.id);
+    const toQualify = (await query<{ id: string }>(scratch.url, "SELECT id FROM complaints WHERE status = 'received' ORDER BY id")).map(
+      (r) => r.id,
+    );
     console.log(`  console: ${ids.length} complaints in the database, ${toQualify.length} still to qualify (the qualify actions' pool)`);
     for (const multiple of CONSOLE_MULTIPLES) {
       const rates = Object.fromEntries(Object.entries(consoleRates()).map(([k, r]) => [k, r * multiple])) as Record<ConsoleKind, number>;
       const rate = Math.round(totalRate(rates) * 100) / 100;
       const needed = Math.ceil(rates.action * (WARMUP_S + CONSOLE_SECONDS));
-      if (toQualify.length < needed) throw new Error(`the qualify pool (${toQualify.length}) is smaller than the actions to come (${needed})`);
+      if (toQualify.length < needed)
+        throw new Error(`the qualify pool (${toQualify.length}) is smaller than the actions to come (${needed})`);
       const label = multiple === 1 ? `console, ${AGENTS} agents` : `console, ${multiple}× ${AGENTS} agents`;
-      phases.push(await phase(label, server, scratch.name, () => runOpenLoop({ rate, warmupSeconds: WARMUP_S, seconds: CONSOLE_SECONDS, op: consoleOp(c, ids, toQualify, rates) })));
+      phases.push(
+        await phase(label, server, scratch.name, () =>
+          runOpenLoop({ rate, warmupSeconds: WARMUP_S, seconds: CONSOLE_SECONDS, op: consoleOp(c, ids, toQualify, rates) }),
+        ),
+      );
     }
   } finally {
     call?.close();
@@ -162,10 +216,14 @@ export async function runLatencySuite(): Promise<void> {
   console.log(`  intake at 100/s: p99 ${phases[2].overall.p99Ms ?? 'failed'} ms   (same target, informative)`);
   console.log(`  floor (GET /api/health at 50/s): p99 ${phases[0].overall.p99Ms ?? 'failed'} ms`);
   const agents = phases[3];
-  console.log(`  console, ${AGENTS} agents: p99 ${agents.overall.p99Ms ?? 'failed'} ms   target < ${TARGET_P99_MS} ms: ${verdict(agents.overall.p99Ms)}`);
+  console.log(
+    `  console, ${AGENTS} agents: p99 ${agents.overall.p99Ms ?? 'failed'} ms   target < ${TARGET_P99_MS} ms: ${verdict(agents.overall.p99Ms)}`,
+  );
   for (const kind of ['queue', 'detail'] as const) {
     const f = agents.byKind[kind];
-    console.log(`    ${kind}: p95 ${f?.p95Ms ?? 'failed'} ms   target < ${TARGET_P95_READ_MS} ms: ${f && f.p95Ms !== null && f.p95Ms < TARGET_P95_READ_MS ? 'met' : 'NOT met'}`);
+    console.log(
+      `    ${kind}: p95 ${f?.p95Ms ?? 'failed'} ms   target < ${TARGET_P95_READ_MS} ms: ${f && f.p95Ms !== null && f.p95Ms < TARGET_P95_READ_MS ? 'met' : 'NOT met'}`,
+    );
   }
   console.log(`load average at start ${machine.loadAverageAtStart.join(' ')}, at end ${loadAverageAtEnd.join(' ')}`);
 
@@ -173,9 +231,23 @@ export async function runLatencySuite(): Promise<void> {
     name: 'latency',
     at: new Date().toISOString(),
     machine: { ...machine, loadAverageAtEnd },
-    settings: { seconds: SECONDS, consoleSeconds: CONSOLE_SECONDS, warmupSeconds: WARMUP_S, sweepMs: SWEEP_MS, sockets: SOCKETS, timeoutMs: TIMEOUT_MS, agents: AGENTS, consoleRatesPerSecond: consoleRates() },
+    settings: {
+      seconds: SECONDS,
+      consoleSeconds: CONSOLE_SECONDS,
+      warmupSeconds: WARMUP_S,
+      sweepMs: SWEEP_MS,
+      sockets: SOCKETS,
+      timeoutMs: TIMEOUT_MS,
+      agents: AGENTS,
+      consoleRatesPerSecond: consoleRates(),
+    },
     phases,
-    targets: { p99Ms: TARGET_P99_MS, p95ReadMs: TARGET_P95_READ_MS, intake50Met: verdict(at50) === 'met', console200Met: verdict(agents.overall.p99Ms) === 'met' },
+    targets: {
+      p99Ms: TARGET_P99_MS,
+      p95ReadMs: TARGET_P95_READ_MS,
+      intake50Met: verdict(at50) === 'met',
+      console200Met: verdict(agents.overall.p99Ms) === 'met',
+    },
   };
   const dir = path.join(ROOT, 'bench', 'results');
   mkdirSync(dir, { recursive: true });

@@ -40,14 +40,25 @@ export const r1 = (x: number) => Math.round(x * 10) / 10;
 
 /** The percentiles of `sorted` (ascending, non-empty). */
 export function timingOf(sorted: number[]): Timing {
-  return { runs: sorted.length, p50Ms: r1(percentile(sorted, 50)), p95Ms: r1(percentile(sorted, 95)), p99Ms: r1(percentile(sorted, 99)), maxMs: r1(sorted[sorted.length - 1]) };
+  return {
+    runs: sorted.length,
+    p50Ms: r1(percentile(sorted, 50)),
+    p95Ms: r1(percentile(sorted, 95)),
+    p99Ms: r1(percentile(sorted, 99)),
+    maxMs: r1(sorted[sorted.length - 1]),
+  };
 }
 
 /**
  * `op(n)` performs request number n and resolves to null on success or a short failure label.
  * Only successful requests count towards throughput and latency.
  */
-export async function runLoad(opts: { clients: number; seconds: number; maxRequests?: number; op: (n: number) => Promise<string | null> }): Promise<LoadResult> {
+export async function runLoad(opts: {
+  clients: number;
+  seconds: number;
+  maxRequests?: number;
+  op: (n: number) => Promise<string | null>;
+}): Promise<LoadResult> {
   const latencies: number[] = [];
   const failures: Record<string, number> = {};
   let next = 0;

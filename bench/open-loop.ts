@@ -64,7 +64,17 @@ function figures(latencies: number[], failures: Record<string, number>): Latency
     const v = percentile(all, q);
     return Number.isFinite(v) ? round(v) : null;
   };
-  return { scheduled: all.length, ok: latencies.length, failures, errors, p50Ms: p(50), p90Ms: p(90), p95Ms: p(95), p99Ms: p(99), maxMs: all.length ? p(100) : null };
+  return {
+    scheduled: all.length,
+    ok: latencies.length,
+    failures,
+    errors,
+    p50Ms: p(50),
+    p90Ms: p(90),
+    p95Ms: p(95),
+    p99Ms: p(99),
+    maxMs: all.length ? p(100) : null,
+  };
 }
 
 /**
@@ -72,7 +82,13 @@ function figures(latencies: number[], failures: Record<string, number>): Latency
  * for the last answers. `op` must not do its work synchronously before returning its promise for
  * long: the schedule is kept by one timer loop in this process.
  */
-export async function runOpenLoop(opts: { rate: number; warmupSeconds: number; seconds: number; graceMs?: number; op: (n: number) => ScheduledOp }): Promise<OpenLoopResult> {
+export async function runOpenLoop(opts: {
+  rate: number;
+  warmupSeconds: number;
+  seconds: number;
+  graceMs?: number;
+  op: (n: number) => ScheduledOp;
+}): Promise<OpenLoopResult> {
   const interval = 1000 / opts.rate;
   const warmupCount = Math.round(opts.warmupSeconds * opts.rate);
   const total = warmupCount + Math.round(opts.seconds * opts.rate);
@@ -153,6 +169,9 @@ export async function runOpenLoop(opts: { rate: number; warmupSeconds: number; s
     sendLagMaxMs: round(sendLag[sendLag.length - 1] ?? NaN),
     overall: figures(allLatencies, allFailures),
     byKind,
-    slowest: slow.sort((a, b) => b.ms - a.ms).slice(0, 12).sort((a, b) => a.atS - b.atS),
+    slowest: slow
+      .sort((a, b) => b.ms - a.ms)
+      .slice(0, 12)
+      .sort((a, b) => a.atS - b.atS),
   };
 }

@@ -27,14 +27,20 @@ export async function insertIntakeShapedRows(c: pg.PoolClient, body: ComplaintBo
   const now = new Date();
   try {
     await c.query('BEGIN');
-    const cust = await c.query<{ id: string }>('INSERT INTO customers (name, phone, type) VALUES ($1, $2, $3) RETURNING id', [body.customer.name, body.customer.phone, null]);
+    const cust = await c.query<{ id: string }>('INSERT INTO customers (name, phone, type) VALUES ($1, $2, $3) RETURNING id', [
+      body.customer.name,
+      body.customer.phone,
+      null,
+    ]);
     const complaint = await c.query<{ id: string }>(
       `INSERT INTO complaints (code, unit_id, policy_id, channel, status, level, level_rule, title, content, demands, customer_id, received_at, created_at, updated_at)
        VALUES ($1, $2, $3, $4, 'received', 'general', 'default', $5, $6, $7, $8, $9, $9, $9) RETURNING id`,
       [code, body.unitId, POLICY_OF[body.unitId], body.channel, body.title, body.content, body.demands, cust.rows[0].id, now],
     );
     const data = JSON.stringify({ channel: body.channel, receivedAt: now.toISOString() });
-    const hash = createHash('sha256').update(`${'0'.repeat(64)}|received|${data}`).digest('hex');
+    const hash = createHash('sha256')
+      .update(`${'0'.repeat(64)}|received|${data}`)
+      .digest('hex');
     await c.query(
       `INSERT INTO complaint_events (complaint_id, seq, type, actor_label, at, data, prev_hash, hash) VALUES ($1, 1, 'received', 'bench', $2, $3, $4, $5)`,
       [complaint.rows[0].id, now, data, '0'.repeat(64), hash],

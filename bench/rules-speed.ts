@@ -10,7 +10,12 @@ import { signature, findSimilar, complaintText } from '../src/domain/similarity/
 import type { DueRule } from '../src/domain/contracts.ts';
 
 export function measureRulesSpeed() {
-  const rule: DueRule = { kind: 'by_receipt_class', inHours: { kind: 'business_minutes', minutes: 30 }, outsideHoursWorkday: { kind: 'business_hours', hours: 4 }, restDay: { kind: 'end_of_day' } };
+  const rule: DueRule = {
+    kind: 'by_receipt_class',
+    inHours: { kind: 'business_minutes', minutes: 30 },
+    outsideHoursWorkday: { kind: 'business_hours', hours: 4 },
+    restDay: { kind: 'end_of_day' },
+  };
   const cal = { ...DEFAULT_CALENDAR }; // a fresh object: the per-calendar cache starts cold
   const base = Date.parse('2025-01-01T00:00:00+08:00');
   const step = Math.floor((2 * 365 * 86_400_000) / 10_000);
@@ -18,10 +23,18 @@ export function measureRulesSpeed() {
   for (let i = 0; i < 10_000; i++) computeDue(cal, rule, new Date(base + i * step + (i % 97) * 60_000));
   const dueMs = performance.now() - t0;
 
-  const pairs = JSON.parse(fs.readFileSync(new URL('../test/fixtures/similarity-pairs.json', import.meta.url), 'utf8')) as { a: never; b: never }[];
+  const pairs = JSON.parse(fs.readFileSync(new URL('../test/fixtures/similarity-pairs.json', import.meta.url), 'utf8')) as {
+    a: never;
+    b: never;
+  }[];
   const sigs = pairs.flatMap((p) => [signature(complaintText(p.a)), signature(complaintText(p.b))]);
   const receivedAt = new Date();
-  const candidates = Array.from({ length: 2000 }, (_, i) => ({ id: `c${i}`, customerKey: `k${i}`, signature: sigs[i % sigs.length], receivedAt }));
+  const candidates = Array.from({ length: 2000 }, (_, i) => ({
+    id: `c${i}`,
+    customerKey: `k${i}`,
+    signature: sigs[i % sigs.length],
+    receivedAt,
+  }));
   findSimilar({ signature: sigs[0] }, candidates);
   const runs = 20;
   t0 = performance.now();

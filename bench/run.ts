@@ -39,7 +39,13 @@ interface IntakeResult extends LoadResult {
 }
 
 /** Warm up (JIT, pool connections), then measure with RSS sampled from /proc every 250 ms. */
-async function intake(server: ServerProcess, label: string, body: (n: number, tag: string) => ComplaintBody = sampleComplaint, database: string | null = null, bearer?: string): Promise<IntakeResult> {
+async function intake(
+  server: ServerProcess,
+  label: string,
+  body: (n: number, tag: string) => ComplaintBody = sampleComplaint,
+  database: string | null = null,
+  bearer?: string,
+): Promise<IntakeResult> {
   const token = bearer ?? (await login(server.base));
   const poster = jsonPoster(server.base, token, { sockets: CLIENTS, timeoutMs: 30_000 });
   const post = async (n: number) => {
@@ -89,12 +95,19 @@ interface WorkStats {
 }
 
 async function dbCounters(url: string, name: string): Promise<{ tx: number; written: number }> {
-  const [r] = await query<{ tx: number; written: number }>(url, 'SELECT xact_commit::float8 AS tx, (tup_inserted + tup_updated)::float8 AS written FROM pg_stat_database WHERE datname = $1', [name]);
+  const [r] = await query<{ tx: number; written: number }>(
+    url,
+    'SELECT xact_commit::float8 AS tx, (tup_inserted + tup_updated)::float8 AS written FROM pg_stat_database WHERE datname = $1',
+    [name],
+  );
   return r;
 }
 
 /** Plaint intake on a fresh scratch database, with what each intake cost the database. */
-async function intakeOnPostgres(label: string, body: (n: number, tag: string) => ComplaintBody): Promise<{ load: IntakeResult; work: WorkStats; url: string; drop: () => Promise<void> }> {
+async function intakeOnPostgres(
+  label: string,
+  body: (n: number, tag: string) => ComplaintBody,
+): Promise<{ load: IntakeResult; work: WorkStats; url: string; drop: () => Promise<void> }> {
   const scratch = await createScratchDatabase(BASE_URL, 'plaint_bench');
   let server: ServerProcess | null = null;
   try {
@@ -175,11 +188,14 @@ async function onPglite(): Promise<IntakeResult> {
   }
 }
 
-const fmt = (r: LoadResult) => `${String(r.perSecond).padStart(7)} /s   p50 ${String(r.p50Ms).padStart(6)} ms   p99 ${String(r.p99Ms).padStart(6)} ms   (${r.ok} ok, ${r.failed} failed${r.failed ? ` ${JSON.stringify(r.failures)}` : ''})`;
+const fmt = (r: LoadResult) =>
+  `${String(r.perSecond).padStart(7)} /s   p50 ${String(r.p50Ms).padStart(6)} ms   p99 ${String(r.p99Ms).padStart(6)} ms   (${r.ok} ok, ${r.failed} failed${r.failed ? ` ${JSON.stringify(r.failures)}` : ''})`;
 
 async function main(): Promise<void> {
   const machine = machineInfo();
-  console.log(`Plaint intake benchmark — ${machine.cpus} cores (${machine.cpuModel}), ${machine.memoryGb} GB, Node ${machine.node}, load average ${machine.loadAverageAtStart.join(' ')}`);
+  console.log(
+    `Plaint intake benchmark — ${machine.cpus} cores (${machine.cpuModel}), ${machine.memoryGb} GB, Node ${machine.node}, load average ${machine.loadAverageAtStart.join(' ')}`,
+  );
   const pgRun = await onPostgres();
   await sleep(500);
   const pglite = await onPglite();
@@ -191,8 +207,10 @@ async function main(): Promise<void> {
   const verdict = (ok: boolean) => (ok ? 'met' : 'NOT met');
   const cpu = (r: IntakeResult, server = 'Plaint') =>
     `CPU per complaint: ${server} ${r.serverCpuMsPerComplaint} ms${r.databaseCpuMsPerComplaint === null ? '' : `, PostgreSQL ${r.databaseCpuMsPerComplaint} ms`}, load generator ${r.clientCpuMsPerComplaint} ms`;
-  const rss = (r: IntakeResult) => `server RSS under load: peak ${r.rssPeakMb} MB, mean ${r.rssMeanMb} MB (after warm-up ${r.rssBeforeMb} MB)`;
-  const work = (w: WorkStats) => `${w.complaints} complaints; per complaint ${w.similarLinksPerComplaint} similar links, ${w.levelRaisesPerComplaint} earlier complaints raised a level, ${w.rowsWrittenPerComplaint} rows written`;
+  const rss = (r: IntakeResult) =>
+    `server RSS under load: peak ${r.rssPeakMb} MB, mean ${r.rssMeanMb} MB (after warm-up ${r.rssBeforeMb} MB)`;
+  const work = (w: WorkStats) =>
+    `${w.complaints} complaints; per complaint ${w.similarLinksPerComplaint} similar links, ${w.levelRaisesPerComplaint} earlier complaints raised a level, ${w.rowsWrittenPerComplaint} rows written`;
 
   console.log('');
   console.log(`PostgreSQL ${pgRun.serverVersion}, ${CLIENTS} concurrent clients, ${SECONDS} s each:`);
@@ -206,7 +224,9 @@ async function main(): Promise<void> {
   console.log(`    CPU per transaction: PostgreSQL ${pgRun.raw.databaseCpuMsPerTx} ms`);
   console.log(`  HTTP floor (the ceiling's tx behind Fastify)  ${fmt(pgRun.floor)}`);
   console.log(`    ${cpu(pgRun.floor, 'floor server')}; floor / ceiling ${ratioFloor}: what any HTTP intake on these cores stays under`);
-  console.log(`  ratio intake / ceiling: ${ratio} (unmatched texts: ${ratioUnmatched})   target ≥ ${TARGET_RATIO}: ${verdict(ratio >= TARGET_RATIO)}`);
+  console.log(
+    `  ratio intake / ceiling: ${ratio} (unmatched texts: ${ratioUnmatched})   target ≥ ${TARGET_RATIO}: ${verdict(ratio >= TARGET_RATIO)}`,
+  );
   console.log(`  intake p99: ${mixed.p99Ms} ms   target < ${TARGET_P99_MS} ms: ${verdict(mixed.p99Ms < TARGET_P99_MS)}`);
   console.log(`Embedded PGlite (one process, no fsync):`);
   console.log(`  Plaint intake, realistic mix      ${fmt(pglite)}`);
@@ -239,13 +259,18 @@ async function main(): Promise<void> {
 function printRulesSpeed(): void {
   const r = measureRulesSpeed();
   console.log('\nPure rules on the intake path (this process):');
-  console.log(`  10,000 due instants, cold calendar cache   ${r.dueInstants10k_ms} ms   target < 1000 ms: ${r.dueInstants10k_ms < 1000 ? 'met' : 'NOT met'}`);
-  console.log(`  findSimilar, 1 target × 2,000 candidates    ${r.findSimilar1x2000_ms} ms   target < 20 ms: ${r.findSimilar1x2000_ms < 20 ? 'met' : 'NOT met'}`);
+  console.log(
+    `  10,000 due instants, cold calendar cache   ${r.dueInstants10k_ms} ms   target < 1000 ms: ${r.dueInstants10k_ms < 1000 ? 'met' : 'NOT met'}`,
+  );
+  console.log(
+    `  findSimilar, 1 target × 2,000 candidates    ${r.findSimilar1x2000_ms} ms   target < 20 ms: ${r.findSimilar1x2000_ms < 20 ? 'met' : 'NOT met'}`,
+  );
 }
 
 const suite = (process.env.BENCH_SUITE ?? 'all').trim();
 try {
-  if (!['all', 'intake', 'rules', 'scale', 'web', 'latency'].includes(suite)) throw new Error(`BENCH_SUITE must be all, intake, rules, scale, web or latency, got "${suite}"`);
+  if (!['all', 'intake', 'rules', 'scale', 'web', 'latency'].includes(suite))
+    throw new Error(`BENCH_SUITE must be all, intake, rules, scale, web or latency, got "${suite}"`);
   if (suite === 'all' || suite === 'intake') await main();
   if (suite === 'all' || suite === 'rules') printRulesSpeed();
   if (suite === 'all' || suite === 'scale') await import('./scale.ts');

@@ -56,10 +56,25 @@ export const UNIT_WEIGHTS: [string, number][] = [
 export const BUSY_UNIT = 'u-svc';
 
 const OPEN_STATUSES: [string, number][] = [
-  ['received', 0.15], ['qualified', 0.15], ['dispatched', 0.25], ['acknowledged', 0.15], ['investigated', 0.15],
-  ['awaiting_approval', 0.03], ['replied', 0.07], ['confirmed', 0.03], ['visited', 0.02],
+  ['received', 0.15],
+  ['qualified', 0.15],
+  ['dispatched', 0.25],
+  ['acknowledged', 0.15],
+  ['investigated', 0.15],
+  ['awaiting_approval', 0.03],
+  ['replied', 0.07],
+  ['confirmed', 0.03],
+  ['visited', 0.02],
 ];
-const CHANNELS: [string, number][] = [['phone', 0.45], ['web', 0.2], ['walk_in', 0.1], ['email', 0.08], ['api', 0.1], ['letter', 0.02], ['regulator', 0.05]];
+const CHANNELS: [string, number][] = [
+  ['phone', 0.45],
+  ['web', 0.2],
+  ['walk_in', 0.1],
+  ['email', 0.08],
+  ['api', 0.1],
+  ['letter', 0.02],
+  ['regulator', 0.05],
+];
 
 function weighted<T>(table: [T, number][], x: number): T {
   let acc = 0;
@@ -72,14 +87,91 @@ function weighted<T>(table: [T, number][], x: number): T {
 
 const MONTHS = ['1月', '2月', '3月', '4月', '5月', '6月', '7月', '8月', '9月', '10月', '11月', '12月'];
 const FOLLOW_UPS = [
-  '要求退款', '希望尽快退款并道歉', '已拨打12315反映', '请给出书面答复', '客服说三天内回电至今没有消息', '这是第二次反映同样的问题',
-  '如不处理将向媒体曝光', '附上照片和发票', '请安排专人上门查看', '希望领导重视', '已经影响正常生活', '工作人员态度冷漠',
-  '要求赔偿误工费', '希望给个说法', '保留追究责任的权利', '家里有老人小孩', '要求更换新品', '邻居也有同样情况',
-  '请核实后退还多收的费用', '要求开具发票', '已在网上发帖', '请尽快联系我', '等了一个多星期', '之前投诉过没有结果',
+  '要求退款',
+  '希望尽快退款并道歉',
+  '已拨打12315反映',
+  '请给出书面答复',
+  '客服说三天内回电至今没有消息',
+  '这是第二次反映同样的问题',
+  '如不处理将向媒体曝光',
+  '附上照片和发票',
+  '请安排专人上门查看',
+  '希望领导重视',
+  '已经影响正常生活',
+  '工作人员态度冷漠',
+  '要求赔偿误工费',
+  '希望给个说法',
+  '保留追究责任的权利',
+  '家里有老人小孩',
+  '要求更换新品',
+  '邻居也有同样情况',
+  '请核实后退还多收的费用',
+  '要求开具发票',
+  '已在网上发帖',
+  '请尽快联系我',
+  '等了一个多星期',
+  '之前投诉过没有结果',
 ];
-const EN_FOLLOW_UPS = ['Please issue an RMA and a replacement shipment.', 'Root cause report (8D) requested.', 'Customer line stopped; urgent containment needed.', 'PPAP documents missing for this lot.'];
-const SURNAMES = ['王', '李', '张', '刘', '陈', '杨', '赵', '黄', '周', '吴', '徐', '孙', '马', '朱', '胡', '郭', '何', '高', '林', '罗', '郑', '梁', '谢', '宋', '唐', '许'];
-const GIVEN = ['伟', '芳', '娜', '敏', '静', '磊', '洋', '艳', '勇', '军', '杰', '娟', '涛', '明', '超', '秀兰', '建国', '丽', '强', '平', '刚', '桂英', '玉兰', '海燕'];
+const EN_FOLLOW_UPS = [
+  'Please issue an RMA and a replacement shipment.',
+  'Root cause report (8D) requested.',
+  'Customer line stopped; urgent containment needed.',
+  'PPAP documents missing for this lot.',
+];
+const SURNAMES = [
+  '王',
+  '李',
+  '张',
+  '刘',
+  '陈',
+  '杨',
+  '赵',
+  '黄',
+  '周',
+  '吴',
+  '徐',
+  '孙',
+  '马',
+  '朱',
+  '胡',
+  '郭',
+  '何',
+  '高',
+  '林',
+  '罗',
+  '郑',
+  '梁',
+  '谢',
+  '宋',
+  '唐',
+  '许',
+];
+const GIVEN = [
+  '伟',
+  '芳',
+  '娜',
+  '敏',
+  '静',
+  '磊',
+  '洋',
+  '艳',
+  '勇',
+  '军',
+  '杰',
+  '娟',
+  '涛',
+  '明',
+  '超',
+  '秀兰',
+  '建国',
+  '丽',
+  '强',
+  '平',
+  '刚',
+  '桂英',
+  '玉兰',
+  '海燕',
+];
 
 interface PackInfo {
   policyId: string;
@@ -96,7 +188,12 @@ function packInfo(): Map<string, PackInfo> {
     const pack = PACKS.find((p) => p.id === unit.policyId)!;
     const levels = [...pack.severity.levels].sort((a: any, b: any) => a.rank - b.rank).map((l: any) => l.id);
     const clock = pack.clocks.find((c: any) => (c.startOn as string[]).includes('received')) ?? pack.clocks[0];
-    out.set(unit.id, { policyId: pack.id, levels, categories: leafIds(pack.taxonomy as any[]), clock: { name: clock.name, ruleId: clock.ruleId } });
+    out.set(unit.id, {
+      policyId: pack.id,
+      levels,
+      categories: leafIds(pack.taxonomy as any[]),
+      clock: { name: clock.name, ruleId: clock.ruleId },
+    });
   }
   return out;
 }
@@ -147,8 +244,16 @@ export async function generate(scale: number, dir: string): Promise<GeneratedFil
   const packs = packInfo();
   const nCustomers = Math.max(1, Math.round(scale * 0.6));
   const customerIds: string[] = new Array(nCustomers);
-  const customerPhone = (k: number) => `1${3 + (k % 7)}${String(10_000_000 + ((k * 7_919_993) % 89_999_999)).padStart(9, '0').slice(-9)}`;
-  const files = { customers: `${dir}/customers.csv`, complaints: `${dir}/complaints.csv`, events: `${dir}/events.csv`, clocks: `${dir}/clocks.csv` };
+  const customerPhone = (k: number) =>
+    `1${3 + (k % 7)}${String(10_000_000 + ((k * 7_919_993) % 89_999_999))
+      .padStart(9, '0')
+      .slice(-9)}`;
+  const files = {
+    customers: `${dir}/customers.csv`,
+    complaints: `${dir}/complaints.csv`,
+    events: `${dir}/events.csv`,
+    clocks: `${dir}/clocks.csv`,
+  };
   const cu = new Out(files.customers);
   for (let k = 0; k < nCustomers; k++) {
     customerIds[k] = randomUUID();
@@ -178,7 +283,8 @@ export async function generate(scale: number, dir: string): Promise<GeneratedFil
     const levelIdx = lv < 0.9 ? 0 : lv < 0.97 ? 1 : lv < 0.995 ? 2 : 3;
     const level = p.levels[Math.min(levelIdx, p.levels.length - 1)];
     const qualRoll = u01(i, 6);
-    const qualification = status === 'received' ? null : status !== 'closed' ? 'valid' : qualRoll < 0.85 ? 'valid' : qualRoll < 0.95 ? 'invalid' : 'suggestion';
+    const qualification =
+      status === 'received' ? null : status !== 'closed' ? 'valid' : qualRoll < 0.85 ? 'valid' : qualRoll < 0.95 ? 'invalid' : 'suggestion';
     const categoryId = qualification ? pick(p.categories, i, 7) : null;
     const channel = weighted(CHANNELS, u01(i, 8));
     const k = mix(i, 9) % 1_000_000;
@@ -187,7 +293,14 @@ export async function generate(scale: number, dir: string): Promise<GeneratedFil
     const date = `${MONTHS[d.getUTCMonth()]}${d.getUTCDate()}日`;
     const amount = 20 + (mix(i, 11) % 4980);
     const slot = mix(i, 12) % 4;
-    const detail = slot === 0 ? `涉及金额${amount}元` : slot === 1 ? `订单号${100000 + (mix(i, 13) % 900000)}` : slot === 2 ? `共${1 + (amount % 12)}次` : `已等待${1 + (amount % 30)}天`;
+    const detail =
+      slot === 0
+        ? `涉及金额${amount}元`
+        : slot === 1
+          ? `订单号${100000 + (mix(i, 13) % 900000)}`
+          : slot === 2
+            ? `共${1 + (amount % 12)}次`
+            : `已等待${1 + (amount % 30)}天`;
     const follow = unitId === 'u-mfg-qa' && u01(i, 14) < 0.5 ? pick(EN_FOLLOW_UPS, i, 15) : pick(FOLLOW_UPS, i, 15);
     const title = s.title;
     const content = `${date}${s.content}${detail}，${follow}。`;
@@ -238,9 +351,30 @@ export async function generate(scale: number, dir: string): Promise<GeneratedFil
     // received_at, created_at, updated_at, closed_at, close_reason, satisfaction, signature, next_due_at, next_severity_check_at, overdue, batch_no
     await co.line(
       [
-        id, code, unitId, p.policyId, channel, status, qualification ?? '', categoryId ?? '', level, q(title), q(content), q(s.demands ?? ''), customerId,
-        iso(receivedMs), iso(receivedMs), iso(closedMs || receivedMs), closedMs ? iso(closedMs) : '', closedMs ? q('已处理完毕') : '', satisfaction,
-        q(arr(sig)), nextDue, nextCheck, overdue ? 't' : 'f', 'scale',
+        id,
+        code,
+        unitId,
+        p.policyId,
+        channel,
+        status,
+        qualification ?? '',
+        categoryId ?? '',
+        level,
+        q(title),
+        q(content),
+        q(s.demands ?? ''),
+        customerId,
+        iso(receivedMs),
+        iso(receivedMs),
+        iso(closedMs || receivedMs),
+        closedMs ? iso(closedMs) : '',
+        closedMs ? q('已处理完毕') : '',
+        satisfaction,
+        q(arr(sig)),
+        nextDue,
+        nextCheck,
+        overdue ? 't' : 'f',
+        'scale',
       ].join(','),
     );
     // A valid hash chain (src/domain/event-chain.ts), so verify-log passes on the bulk data too.

@@ -77,7 +77,9 @@ function client(base: string) {
       const req = http.request({ agent, host: url.hostname, port: url.port, method, path: p, headers, timeout: 60_000 }, (res) => {
         const chunks: Buffer[] = [];
         res.on('data', (c: Buffer) => chunks.push(c));
-        res.once('end', () => resolve({ status: res.statusCode ?? 0, text: Buffer.concat(chunks).toString('utf8'), setCookie: res.headers['set-cookie'] }));
+        res.once('end', () =>
+          resolve({ status: res.statusCode ?? 0, text: Buffer.concat(chunks).toString('utf8'), setCookie: res.headers['set-cookie'] }),
+        );
         res.once('error', reject);
       });
       req.once('timeout', () => req.destroy(new Error(`timeout: ${method} ${p}`)));
@@ -92,7 +94,12 @@ type Client = ReturnType<typeof client>;
 /** A web session as the console holds it: the httpOnly session cookie (GETs need no CSRF token). */
 async function session(c: Client, email: string): Promise<(p: string) => Promise<Got>> {
   const body = JSON.stringify({ email, password: DEMO_PASSWORD, cookie: true });
-  const res = await c.request('POST', '/api/auth/login', { 'content-type': 'application/json', 'content-length': String(Buffer.byteLength(body)) }, body);
+  const res = await c.request(
+    'POST',
+    '/api/auth/login',
+    { 'content-type': 'application/json', 'content-length': String(Buffer.byteLength(body)) },
+    body,
+  );
   if (res.status !== 200) throw new Error(`login ${email}: ${res.status} ${res.text}`);
   const cookie = (res.setCookie ?? []).map((s) => s.split(';')[0]).join('; ');
   return async (p: string) => {
@@ -164,7 +171,9 @@ export async function runHttpPhase(opts: HttpPhaseOptions): Promise<Record<strin
     out.serverStartMs = Math.round(performance.now() - t0);
     // Set-up only (the departments, the first checkpoint): a separate step under the machine lock.
     if (process.env.BENCH_HTTP_PREPARE_ONLY === '1') return out;
-    console.log(`\nthrough HTTP (server pid ${server.pid}, started in ${out.serverStartMs} ms; ${dispatched} complaints with a lead department; load average ${loadAverage().join(' ')}):`);
+    console.log(
+      `\nthrough HTTP (server pid ${server.pid}, started in ${out.serverStartMs} ms; ${dispatched} complaints with a lead department; load average ${loadAverage().join(' ')}):`,
+    );
     c = client(server.base);
     const roles = { agent: 'agent@plaint.demo', manager: 'manager@plaint.demo', handler: 'handler@plaint.demo' } as const;
     const get = {} as Record<keyof typeof roles, (p: string) => Promise<Got>>;
@@ -172,14 +181,24 @@ export async function runHttpPhase(opts: HttpPhaseOptions): Promise<Record<strin
 
     const deps: Deps = { db: database.db, now: () => new Date(), logKey: BENCH_LOG_KEY };
     const users = Object.fromEntries(
-      (await admin.query<{ id: string; role: string; org_node_id: string }>(`SELECT id, role, org_node_id FROM users WHERE email = ANY($1)`, [Object.values(roles)])).rows.map((u) => [u.role, u]),
+      (
+        await admin.query<{ id: string; role: string; org_node_id: string }>(
+          `SELECT id, role, org_node_id FROM users WHERE email = ANY($1)`,
+          [Object.values(roles)],
+        )
+      ).rows.map((u) => [u.role, u]),
     );
     const scopes = {} as Record<keyof typeof roles, Scope>;
-    for (const role of Object.keys(roles) as (keyof typeof roles)[]) scopes[role] = await scopeOf(deps.db, { id: users[role].id, role, orgNodeId: users[role].org_node_id });
+    for (const role of Object.keys(roles) as (keyof typeof roles)[])
+      scopes[role] = await scopeOf(deps.db, { id: users[role].id, role, orgNodeId: users[role].org_node_id });
 
     const units = UNIT_WEIGHTS.map(([u]) => u);
     const levelOf = new Map<string, string>();
-    for (const u of units) levelOf.set(u, (await admin.query<{ level: string }>(`SELECT level FROM complaints WHERE unit_id = $1 LIMIT 1`, [u])).rows[0]?.level ?? 'general');
+    for (const u of units)
+      levelOf.set(
+        u,
+        (await admin.query<{ level: string }>(`SELECT level FROM complaints WHERE unit_id = $1 LIMIT 1`, [u])).rows[0]?.level ?? 'general',
+      );
     const statuses = ['dispatched', 'acknowledged', 'investigated'];
 
     // ---- Queue pages of 50 -------------------------------------------------------------------------
@@ -195,12 +214,27 @@ export async function runHttpPhase(opts: HttpPhaseOptions): Promise<Record<strin
       {
         label: 'status + unit + level, sort due',
         query: (i, r) => ({ status: statuses[Math.abs(i) % 3], unitId: unitFor(i, r), level: levelOf.get(unitFor(i, r))! }),
-        filter: (i, r) => ({ status: [statuses[Math.abs(i) % 3]], unitIds: [unitFor(i, r)], level: [levelOf.get(unitFor(i, r))!], sort: 'due' }),
+        filter: (i, r) => ({
+          status: [statuses[Math.abs(i) % 3]],
+          unitIds: [unitFor(i, r)],
+          level: [levelOf.get(unitFor(i, r))!],
+          sort: 'due',
+        }),
       },
       {
         label: 'status + unit + level, sort received',
-        query: (i, r) => ({ status: statuses[Math.abs(i) % 3], unitId: unitFor(i, r), level: levelOf.get(unitFor(i, r))!, sort: 'received' }),
-        filter: (i, r) => ({ status: [statuses[Math.abs(i) % 3]], unitIds: [unitFor(i, r)], level: [levelOf.get(unitFor(i, r))!], sort: 'received' }),
+        query: (i, r) => ({
+          status: statuses[Math.abs(i) % 3],
+          unitId: unitFor(i, r),
+          level: levelOf.get(unitFor(i, r))!,
+          sort: 'received',
+        }),
+        filter: (i, r) => ({
+          status: [statuses[Math.abs(i) % 3]],
+          unitIds: [unitFor(i, r)],
+          level: [levelOf.get(unitFor(i, r))!],
+          sort: 'received',
+        }),
       },
     ];
     const qs = (q: Record<string, string | string[]>) => {
@@ -211,7 +245,10 @@ export async function runHttpPhase(opts: HttpPhaseOptions): Promise<Record<strin
     // The route's work in this process: the page, then the clocks of its rows.
     const inProcessPage = async (scope: Scope, f: Omit<ComplaintFilter, 'scope' | 'limit'>) => {
       const page = await listComplaints(deps, { ...f, scope, searchContact: true, limit: 50 });
-      await loadClocksFor(deps.db, page.items.map((x) => x.id));
+      await loadClocksFor(
+        deps.db,
+        page.items.map((x) => x.id),
+      );
       return page;
     };
     const queue: Record<string, HttpTiming> = {};
@@ -219,9 +256,13 @@ export async function runHttpPhase(opts: HttpPhaseOptions): Promise<Record<strin
     for (const role of Object.keys(roles) as (keyof typeof roles)[]) {
       for (const v of views) {
         let bytes = 0;
-        const t = await timeRuns(runs, async (i) => {
-          bytes = (await get[role](qs(v.query(i, role)))).text.length;
-        }, 50);
+        const t = await timeRuns(
+          runs,
+          async (i) => {
+            bytes = (await get[role](qs(v.query(i, role)))).text.length;
+          },
+          50,
+        );
         const u = await timeRuns(runs, (i) => inProcessPage(scopes[role], v.filter(i, role)).then(() => {}));
         t.inProcess = { p50Ms: u.p50Ms, p95Ms: u.p95Ms };
         t.bytes = bytes;
@@ -230,14 +271,18 @@ export async function runHttpPhase(opts: HttpPhaseOptions): Promise<Record<strin
       }
       // Page 2 by the cursor of page 1 (fetched untimed just before).
       for (const sort of ['due', 'received'] as const) {
-        const t = await timeRuns(runs, async (i) => {
-          const q = { status: statuses[Math.abs(i) % 3], unitId: unitFor(i, role), sort };
-          const p1 = JSON.parse((await get[role](qs(q))).text) as { nextCursor: string | null };
-          if (!p1.nextCursor) return NaN;
-          const t0 = performance.now();
-          await get[role](qs({ ...q, cursor: p1.nextCursor }));
-          return performance.now() - t0;
-        }, 50);
+        const t = await timeRuns(
+          runs,
+          async (i) => {
+            const q = { status: statuses[Math.abs(i) % 3], unitId: unitFor(i, role), sort };
+            const p1 = JSON.parse((await get[role](qs(q))).text) as { nextCursor: string | null };
+            if (!p1.nextCursor) return NaN;
+            const t0 = performance.now();
+            await get[role](qs({ ...q, cursor: p1.nextCursor }));
+            return performance.now() - t0;
+          },
+          50,
+        );
         queue[`${role}: status + unit, sort ${sort}, page 2 by cursor`] = t;
         console.log(line(`${role}: status + unit, sort ${sort}, page 2 by cursor`, t));
       }
@@ -253,9 +298,13 @@ export async function runHttpPhase(opts: HttpPhaseOptions): Promise<Record<strin
     const search: Record<string, HttpTiming> = {};
     for (const [label, q] of SEARCH_TERMS) {
       let total = 0;
-      const t = await timeRuns(Math.min(runs, 30), async () => {
-        total = (JSON.parse((await get.agent(qs({ q, sort: 'received' }))).text) as { total: number }).total;
-      }, 200);
+      const t = await timeRuns(
+        Math.min(runs, 30),
+        async () => {
+          total = (JSON.parse((await get.agent(qs({ q, sort: 'received' }))).text) as { total: number }).total;
+        },
+        200,
+      );
       const u = await timeRuns(Math.min(runs, 30), () => inProcessPage(scopes.agent, { q, sort: 'received' }).then(() => {}));
       t.inProcess = { p50Ms: u.p50Ms, p95Ms: u.p95Ms };
       t.note = `[${total} found]`;
@@ -280,9 +329,13 @@ export async function runHttpPhase(opts: HttpPhaseOptions): Promise<Record<strin
     const detail: Record<string, HttpTiming> = {};
     const idAt = (i: number) => detailIds[Math.abs(i) % detailIds.length];
     let detailBytes = 0;
-    detail['GET /api/complaints/:id'] = await timeRuns(runs, async (i) => {
-      detailBytes = (await get.agent(`/api/complaints/${idAt(i)}`)).text.length;
-    }, 50);
+    detail['GET /api/complaints/:id'] = await timeRuns(
+      runs,
+      async (i) => {
+        detailBytes = (await get.agent(`/api/complaints/${idAt(i)}`)).text.length;
+      },
+      50,
+    );
     detail['GET /api/complaints/:id'].bytes = detailBytes;
     const u = await timeRuns(runs, (i) => getComplaint(deps, idAt(i)).then(() => {}));
     detail['GET /api/complaints/:id'].inProcess = { p50Ms: u.p50Ms, p95Ms: u.p95Ms };
@@ -302,12 +355,20 @@ export async function runHttpPhase(opts: HttpPhaseOptions): Promise<Record<strin
     }
     for (const [k, xs] of perCall) detail[k] = summarise(xs, 50);
     // The whole page as a browser loads it: the detail, then its cards' requests side by side.
-    detail['the page: detail, then its cards in parallel'] = await timeRuns(runs, async (i) => {
-      const d = JSON.parse((await get.agent(`/api/complaints/${idAt(i)}`)).text);
-      await Promise.all(pageCalls(d).map((p) => get.agent(p).catch((e: Error) => {
-        if (!/: 404 /.test(e.message)) throw e;
-      })));
-    }, 50);
+    detail['the page: detail, then its cards in parallel'] = await timeRuns(
+      runs,
+      async (i) => {
+        const d = JSON.parse((await get.agent(`/api/complaints/${idAt(i)}`)).text);
+        await Promise.all(
+          pageCalls(d).map((p) =>
+            get.agent(p).catch((e: Error) => {
+              if (!/: 404 /.test(e.message)) throw e;
+            }),
+          ),
+        );
+      },
+      50,
+    );
     detail['the page: detail, then its cards in parallel'].note = 'target applied to the whole page';
     for (const [k, t] of Object.entries(detail)) console.log(line(`complaint page: ${k}`, t));
     out.detail = detail;
@@ -334,9 +395,21 @@ export async function runHttpPhase(opts: HttpPhaseOptions): Promise<Record<strin
       await get.manager(`/api/reports/periodic?nodeId=grp&kind=monthly&period=${m}`);
       firsts.push(performance.now() - t0);
     }
-    report['group, closed month, first reading (computes)'] = { ...summarise(firsts, 1000), note: 'one per month, 5 months (already snapshotted months answer from the snapshot)' };
-    report['group, closed month, snapshotted'] = await timeRuns(runs, (i) => get.manager(`/api/reports/periodic?nodeId=grp&kind=monthly&period=${months[Math.abs(i) % months.length]}`).then(() => {}), 1000);
-    report['group, current month (computed on every request)'] = await timeRuns(5, () => get.manager(`/api/reports/periodic?nodeId=grp&kind=monthly&period=${new Date().toISOString().slice(0, 10)}`).then(() => {}), 1000, 1);
+    report['group, closed month, first reading (computes)'] = {
+      ...summarise(firsts, 1000),
+      note: 'one per month, 5 months (already snapshotted months answer from the snapshot)',
+    };
+    report['group, closed month, snapshotted'] = await timeRuns(
+      runs,
+      (i) => get.manager(`/api/reports/periodic?nodeId=grp&kind=monthly&period=${months[Math.abs(i) % months.length]}`).then(() => {}),
+      1000,
+    );
+    report['group, current month (computed on every request)'] = await timeRuns(
+      5,
+      () => get.manager(`/api/reports/periodic?nodeId=grp&kind=monthly&period=${new Date().toISOString().slice(0, 10)}`).then(() => {}),
+      1000,
+      1,
+    );
     report['group, current month (computed on every request)'].note = 'the data ends on 2026-11-23: few complaints this month';
     for (const [k, t] of Object.entries(report)) console.log(line(`monthly report: ${k}`, t));
     out.report = report;
@@ -358,7 +431,9 @@ async function main(): Promise<void> {
   assertLoopback(baseUrl);
   const runs = Math.max(5, Math.min(500, Number(process.env.BENCH_RUNS ?? 60) || 60));
   const machine = machineInfo();
-  console.log(`Plaint scale suite through HTTP — database ${dbName}; ${machine.cpus} cores, Node ${machine.node}, load average ${machine.loadAverageAtStart.join(' ')}`);
+  console.log(
+    `Plaint scale suite through HTTP — database ${dbName}; ${machine.cpus} cores, Node ${machine.node}, load average ${machine.loadAverageAtStart.join(' ')}`,
+  );
   const result = await runHttpPhase({ dbName, baseUrl, runs, nodeOptions: process.env.BENCH_SERVER_NODE_OPTIONS });
   const [{ n }] = await (async () => {
     const c = new pg.Client({ connectionString: withDatabaseName(baseUrl, dbName) });

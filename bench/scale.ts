@@ -48,7 +48,12 @@ interface Timing extends BaseTiming {
   targetOn?: 'p95' | 'p99' | 'max';
 }
 
-async function timeRuns(runs: number, op: (i: number) => Promise<unknown>, target?: { ms: number; on: 'p95' | 'p99' | 'max' }, warmup = 2): Promise<Timing> {
+async function timeRuns(
+  runs: number,
+  op: (i: number) => Promise<unknown>,
+  target?: { ms: number; on: 'p95' | 'p99' | 'max' },
+  warmup = 2,
+): Promise<Timing> {
   for (let i = 0; i < warmup; i++) await op(-1 - i);
   const xs: number[] = [];
   for (let i = 0; i < runs; i++) {
@@ -88,7 +93,9 @@ async function backendRss(client: pg.Client, dbName: string): Promise<{ backends
 async function main(): Promise<void> {
   assertLoopback(BASE_URL);
   const machine = machineInfo();
-  console.log(`Plaint scale benchmark — ${SCALE.toLocaleString('en')} complaints; ${machine.cpus} cores (${machine.cpuModel}), ${machine.memoryGb} GB, Node ${machine.node}, load average ${machine.loadAverageAtStart.join(' ')}`);
+  console.log(
+    `Plaint scale benchmark — ${SCALE.toLocaleString('en')} complaints; ${machine.cpus} cores (${machine.cpuModel}), ${machine.memoryGb} GB, Node ${machine.node}, load average ${machine.loadAverageAtStart.join(' ')}`,
+  );
 
   const scratch = REUSE
     ? { name: REUSE, url: withDatabaseName(BASE_URL, REUSE), drop: async () => {} }
@@ -133,19 +140,32 @@ async function main(): Promise<void> {
       await admin.query(`SELECT setval('complaint_code_seq', $1)`, [SCALE + 1]);
       await admin.query('VACUUM (ANALYZE) complaints, customers, complaint_events, complaint_clocks');
       load.vacuumAnalyzeMs = Math.round(performance.now() - t0);
-      load.totalMs = load.migrateMs + load.generateMs + Object.entries(load).filter(([k]) => k.startsWith('copy_')).reduce((s, [, v]) => s + v, 0) + load.searchIndexMs + load.vacuumAnalyzeMs;
+      load.totalMs =
+        load.migrateMs +
+        load.generateMs +
+        Object.entries(load)
+          .filter(([k]) => k.startsWith('copy_'))
+          .reduce((s, [, v]) => s + v, 0) +
+        load.searchIndexMs +
+        load.vacuumAnalyzeMs;
       console.log(`  generate ${load.generateMs} ms, GIN index ${load.searchIndexMs} ms, vacuum/analyze ${load.vacuumAnalyzeMs} ms`);
     } else {
-      const [c] = (await admin.query(`SELECT (SELECT code FROM complaints ORDER BY code OFFSET (SELECT count(*)/2 FROM complaints) LIMIT 1) AS code,
-        (SELECT cu.phone FROM complaints c JOIN customers cu ON cu.id = c.customer_id ORDER BY c.code OFFSET (SELECT count(*)/2 FROM complaints) LIMIT 1) AS phone`)).rows;
+      const [c] = (
+        await admin.query(`SELECT (SELECT code FROM complaints ORDER BY code OFFSET (SELECT count(*)/2 FROM complaints) LIMIT 1) AS code,
+        (SELECT cu.phone FROM complaints c JOIN customers cu ON cu.id = c.customer_id ORDER BY c.code OFFSET (SELECT count(*)/2 FROM complaints) LIMIT 1) AS phone`)
+      ).rows;
       samples = c;
     }
-    const sizes = (await admin.query(`SELECT pg_size_pretty(pg_database_size(current_database())) AS db, pg_size_pretty(pg_total_relation_size('complaints')) AS complaints,
+    const sizes = (
+      await admin.query(`SELECT pg_size_pretty(pg_database_size(current_database())) AS db, pg_size_pretty(pg_total_relation_size('complaints')) AS complaints,
       pg_size_pretty(pg_relation_size('complaints_search_terms_idx')) AS search_idx, pg_size_pretty(pg_relation_size('customers_search_terms_idx')) AS customer_search_idx,
       (SELECT count(*) FROM complaints)::int AS n, (SELECT count(*) FROM complaints WHERE status <> 'closed')::int AS open,
       (SELECT count(*) FROM complaints WHERE overdue AND status <> 'closed')::int AS overdue_open,
-      (SELECT count(*) FROM complaint_clocks WHERE state = 'running')::int AS running_clocks`)).rows[0];
-    console.log(`  database ${sizes.db} (complaints with indexes ${sizes.complaints}, search index ${sizes.search_idx}); ${sizes.n} complaints, ${sizes.open} open, ${sizes.overdue_open} overdue, ${sizes.running_clocks} running clocks`);
+      (SELECT count(*) FROM complaint_clocks WHERE state = 'running')::int AS running_clocks`)
+    ).rows[0];
+    console.log(
+      `  database ${sizes.db} (complaints with indexes ${sizes.complaints}, search index ${sizes.search_idx}); ${sizes.n} complaints, ${sizes.open} open, ${sizes.overdue_open} overdue, ${sizes.running_clocks} running clocks`,
+    );
     results.data = { ...sizes, counts, samples };
     // Load only (with BENCH_KEEP_DB=1): the database for later runs, without the in-process timings.
     if (process.env.BENCH_SCALE_LOAD_ONLY === '1') return;
@@ -158,10 +178,21 @@ async function main(): Promise<void> {
 
     if (process.env.BENCH_PROPOSED === '1') {
       console.log('\nproposed changes, measured on the loaded data:');
-      const proposed = await runProposed(deps, admin, scope, UNIT_WEIGHTS.map(([u]) => u), RUNS, timeRuns, line);
+      const proposed = await runProposed(
+        deps,
+        admin,
+        scope,
+        UNIT_WEIGHTS.map(([u]) => u),
+        RUNS,
+        timeRuns,
+        line,
+      );
       const file = path.join(ROOT, 'bench', 'results', 'scale.json');
       const prev = JSON.parse(readFileSync(file, 'utf8'));
-      writeFileSync(file, JSON.stringify({ ...prev, proposed: { at: new Date().toISOString(), loadAverage: loadAverage(), ...proposed } }, null, 2) + '\n');
+      writeFileSync(
+        file,
+        JSON.stringify({ ...prev, proposed: { at: new Date().toISOString(), loadAverage: loadAverage(), ...proposed } }, null, 2) + '\n',
+      );
       console.log('added to bench/results/scale.json under "proposed"');
       return;
     }
@@ -169,17 +200,34 @@ async function main(): Promise<void> {
     // ---- Queue pages ------------------------------------------------------------------------------
     console.log('\nqueue (listComplaints, agent scoped to the group, 25 per page, total counted):');
     const units = UNIT_WEIGHTS.map(([u]) => u);
-    const statusSets = [['dispatched'], ['received', 'qualified'], ['acknowledged', 'investigated'], ['dispatched', 'acknowledged', 'investigated', 'awaiting_approval']];
+    const statusSets = [
+      ['dispatched'],
+      ['received', 'qualified'],
+      ['acknowledged', 'investigated'],
+      ['dispatched', 'acknowledged', 'investigated', 'awaiting_approval'],
+    ];
     const queue: Record<string, Timing> = {};
     for (const sort of ['due', 'received'] as const) {
-      const filter = (i: number): ComplaintFilter => ({ scope, unitIds: [units[Math.abs(i) % units.length]], status: statusSets[Math.abs(i) % statusSets.length], sort, limit: 25 });
+      const filter = (i: number): ComplaintFilter => ({
+        scope,
+        unitIds: [units[Math.abs(i) % units.length]],
+        status: statusSets[Math.abs(i) % statusSets.length],
+        sort,
+        limit: 25,
+      });
       queue[`unit+status, sort ${sort}, page 1`] = await timeRuns(RUNS, (i) => listComplaints(deps, filter(i)), { ms: 50, on: 'p95' });
     }
     // Page 2 by cursor, timed alone (page 1 fetched first for its cursor).
     for (const sort of ['due', 'received'] as const) {
       const xs: number[] = [];
       for (let i = 0; i < RUNS; i++) {
-        const f: ComplaintFilter = { scope, unitIds: [units[i % units.length]], status: statusSets[i % statusSets.length], sort, limit: 25 };
+        const f: ComplaintFilter = {
+          scope,
+          unitIds: [units[i % units.length]],
+          status: statusSets[i % statusSets.length],
+          sort,
+          limit: 25,
+        };
         const p1 = await listComplaints(deps, f);
         const t0 = performance.now();
         await listComplaints(deps, { ...f, cursor: p1.nextCursor ?? undefined });
@@ -190,9 +238,30 @@ async function main(): Promise<void> {
       t.met = t.p95Ms < 50;
       queue[`unit+status, sort ${sort}, page 2 (cursor)`] = t;
     }
-    queue['all open, whole group, sort due, page 1'] = await timeRuns(RUNS, () =>
-      listComplaints(deps, { scope, status: ['received', 'qualified', 'dispatched', 'acknowledged', 'investigated', 'awaiting_approval', 'replied', 'confirmed', 'visited'], sort: 'due' }), { ms: 50, on: 'p95' });
-    queue['no filter, whole group, sort received, page 1'] = await timeRuns(RUNS, () => listComplaints(deps, { scope, sort: 'received' }), { ms: 50, on: 'p95' });
+    queue['all open, whole group, sort due, page 1'] = await timeRuns(
+      RUNS,
+      () =>
+        listComplaints(deps, {
+          scope,
+          status: [
+            'received',
+            'qualified',
+            'dispatched',
+            'acknowledged',
+            'investigated',
+            'awaiting_approval',
+            'replied',
+            'confirmed',
+            'visited',
+          ],
+          sort: 'due',
+        }),
+      { ms: 50, on: 'p95' },
+    );
+    queue['no filter, whole group, sort received, page 1'] = await timeRuns(RUNS, () => listComplaints(deps, { scope, sort: 'received' }), {
+      ms: 50,
+      on: 'p95',
+    });
     for (const [k, t] of Object.entries(queue)) console.log(line(k, t));
     results.queue = queue;
     await memory('after queue');
@@ -219,8 +288,12 @@ async function main(): Promise<void> {
     // The ILIKE it replaces, for comparison: the previous `q` condition, on the same joins.
     const ilikeBaseline = async (q: string) => {
       const term = `%${q.replace(/[\\%_]/g, (c) => `\\${c}`)}%`;
-      const r = await sql<{ n: number }>`SELECT count(*)::int AS n FROM complaints c JOIN customers cu ON cu.id = c.customer_id JOIN org_nodes u ON u.id = c.unit_id
-        WHERE c.code ILIKE ${term} OR c.title ILIKE ${term} OR c.content ILIKE ${term} OR cu.phone LIKE ${term} OR cu.name LIKE ${term}`.execute(db);
+      const r = await sql<{
+        n: number;
+      }>`SELECT count(*)::int AS n FROM complaints c JOIN customers cu ON cu.id = c.customer_id JOIN org_nodes u ON u.id = c.unit_id
+        WHERE c.code ILIKE ${term} OR c.title ILIKE ${term} OR c.content ILIKE ${term} OR cu.phone LIKE ${term} OR cu.name LIKE ${term}`.execute(
+        db,
+      );
       await sql`SELECT c.id FROM complaints c JOIN customers cu ON cu.id = c.customer_id JOIN org_nodes u ON u.id = c.unit_id
         WHERE c.code ILIKE ${term} OR c.title ILIKE ${term} OR c.content ILIKE ${term} OR cu.phone LIKE ${term} OR cu.name LIKE ${term}
         ORDER BY c.received_at DESC, c.id DESC LIMIT 26`.execute(db);
@@ -234,13 +307,28 @@ async function main(): Promise<void> {
     }
     for (const [label, q] of terms) {
       let total = 0;
-      const t = await timeRuns(Math.min(RUNS, 30), async () => (total = (await listComplaints(deps, { scope, q, searchContact: true, sort: 'received' })).total), { ms: 200, on: 'p95' });
+      const t = await timeRuns(
+        Math.min(RUNS, 30),
+        async () => (total = (await listComplaints(deps, { scope, q, searchContact: true, sort: 'received' })).total),
+        { ms: 200, on: 'p95' },
+      );
       search[label] = { ...t, total };
       console.log(line(label, t) + `  [${total} found]`);
     }
     // Search together with the usual filters (unit + open statuses), as the console sends it.
-    search['退款 + unit + open statuses'] = await timeRuns(Math.min(RUNS, 30), (i) =>
-      listComplaints(deps, { scope, q: '退款', searchContact: true, unitIds: [units[Math.abs(i) % units.length]], status: ['dispatched', 'acknowledged', 'investigated'], sort: 'due' }), { ms: 200, on: 'p95' });
+    search['退款 + unit + open statuses'] = await timeRuns(
+      Math.min(RUNS, 30),
+      (i) =>
+        listComplaints(deps, {
+          scope,
+          q: '退款',
+          searchContact: true,
+          unitIds: [units[Math.abs(i) % units.length]],
+          status: ['dispatched', 'acknowledged', 'investigated'],
+          sort: 'due',
+        }),
+      { ms: 200, on: 'p95' },
+    );
     console.log(line('退款 + unit + open statuses', search['退款 + unit + open statuses']));
     results.search = { before: baseline, after: search };
     await memory('after search');
@@ -248,9 +336,24 @@ async function main(): Promise<void> {
     // ---- Overdue counts ---------------------------------------------------------------------------
     console.log('\noverdue counts (partial index complaints_overdue_idx):');
     const overdue: Record<string, Timing> = {};
-    overdue['one unit'] = await timeRuns(RUNS, (i) => sql`SELECT count(*) FROM complaints WHERE unit_id = ${units[Math.abs(i) % units.length]} AND overdue AND status <> 'closed'`.execute(db), { ms: 20, on: 'p95' });
-    overdue['all units, grouped'] = await timeRuns(RUNS, () => sql`SELECT unit_id, count(*) FROM complaints WHERE overdue AND status <> 'closed' GROUP BY unit_id`.execute(db), { ms: 20, on: 'p95' });
-    const plan = (await admin.query(`EXPLAIN SELECT count(*) FROM complaints WHERE unit_id = '${BUSY_UNIT}' AND overdue AND status <> 'closed'`)).rows.map((r) => r['QUERY PLAN']).join(' | ');
+    overdue['one unit'] = await timeRuns(
+      RUNS,
+      (i) =>
+        sql`SELECT count(*) FROM complaints WHERE unit_id = ${units[Math.abs(i) % units.length]} AND overdue AND status <> 'closed'`.execute(
+          db,
+        ),
+      { ms: 20, on: 'p95' },
+    );
+    overdue['all units, grouped'] = await timeRuns(
+      RUNS,
+      () => sql`SELECT unit_id, count(*) FROM complaints WHERE overdue AND status <> 'closed' GROUP BY unit_id`.execute(db),
+      { ms: 20, on: 'p95' },
+    );
+    const plan = (
+      await admin.query(`EXPLAIN SELECT count(*) FROM complaints WHERE unit_id = '${BUSY_UNIT}' AND overdue AND status <> 'closed'`)
+    ).rows
+      .map((r) => r['QUERY PLAN'])
+      .join(' | ');
     for (const [k, t] of Object.entries(overdue)) console.log(line(k, t));
     console.log(`  plan: ${plan}`);
     results.overdue = { ...overdue, plan };
@@ -263,7 +366,13 @@ async function main(): Promise<void> {
       const s = sampleComplaint((5_000_000 + Math.abs(i)) * BENCH_UNITS.length + busyIdx);
       const sig = signature(complaintText(s));
       // The real intake step (src/use-cases/link-similar.ts) for a new complaint with no category yet.
-      const r = await findSimilarAtIntake(db, { unitId: BUSY_UNIT, categoryId: null, receivedAt: clock, customerId: '00000000-0000-0000-0000-000000000000', signature: sig });
+      const r = await findSimilarAtIntake(db, {
+        unitId: BUSY_UNIT,
+        categoryId: null,
+        receivedAt: clock,
+        customerId: '00000000-0000-0000-0000-000000000000',
+        signature: sig,
+      });
       matchesSeen += r.matches.length;
     };
     const similar = await timeRuns(Math.max(RUNS, 100), similarOne, { ms: 20, on: 'p99' });
@@ -275,13 +384,36 @@ async function main(): Promise<void> {
     // ---- Monthly report ---------------------------------------------------------------------------
     console.log('\nmonthly report for the group (getPeriodicReport):');
     const report: Record<string, Timing> = {};
-    report['current month (computed on every request)'] = await timeRuns(5, () => getPeriodicReport(deps, { nodeId: 'grp', kind: 'monthly', period: '2026-11-15' }), { ms: 1000, on: 'max' }, 1);
+    report['current month (computed on every request)'] = await timeRuns(
+      5,
+      () => getPeriodicReport(deps, { nodeId: 'grp', kind: 'monthly', period: '2026-11-15' }),
+      { ms: 1000, on: 'max' },
+      1,
+    );
     let t0 = performance.now();
     await getPeriodicReport(deps, { nodeId: 'grp', kind: 'monthly', period: '2026-10-15' });
     const firstClosed = r1(performance.now() - t0);
-    report['closed month, first reading (computes + snapshots)'] = { runs: 1, p50Ms: firstClosed, p95Ms: firstClosed, p99Ms: firstClosed, maxMs: firstClosed, targetMs: 1000, targetOn: 'max', met: firstClosed < 1000 };
-    report['closed month, snapshotted'] = await timeRuns(RUNS, () => getPeriodicReport(deps, { nodeId: 'grp', kind: 'monthly', period: '2026-10-15' }), { ms: 1000, on: 'max' });
-    report['unit (busiest), current month'] = await timeRuns(5, () => getPeriodicReport(deps, { nodeId: BUSY_UNIT, kind: 'monthly', period: '2026-11-15' }), { ms: 1000, on: 'max' }, 1);
+    report['closed month, first reading (computes + snapshots)'] = {
+      runs: 1,
+      p50Ms: firstClosed,
+      p95Ms: firstClosed,
+      p99Ms: firstClosed,
+      maxMs: firstClosed,
+      targetMs: 1000,
+      targetOn: 'max',
+      met: firstClosed < 1000,
+    };
+    report['closed month, snapshotted'] = await timeRuns(
+      RUNS,
+      () => getPeriodicReport(deps, { nodeId: 'grp', kind: 'monthly', period: '2026-10-15' }),
+      { ms: 1000, on: 'max' },
+    );
+    report['unit (busiest), current month'] = await timeRuns(
+      5,
+      () => getPeriodicReport(deps, { nodeId: BUSY_UNIT, kind: 'monthly', period: '2026-11-15' }),
+      { ms: 1000, on: 'max' },
+      1,
+    );
     for (const [k, t] of Object.entries(report)) console.log(line(k, t));
     results.report = report;
     await memory('after report');
@@ -291,14 +423,43 @@ async function main(): Promise<void> {
     const sweeper: Record<string, unknown> = {};
     t0 = performance.now();
     const first = await sweepOnce(deps);
-    sweeper.firstPass = { ms: r1(performance.now() - t0), ...first, note: 'first pass after the load: writes the weekly progress reminders the bulk major complaints owe' };
+    sweeper.firstPass = {
+      ms: r1(performance.now() - t0),
+      ...first,
+      note: 'first pass after the load: writes the weekly progress reminders the bulk major complaints owe',
+    };
     const idle = await timeRuns(5, () => sweepOnce(deps), { ms: 1000, on: 'max' }, 0);
     sweeper.nothingDue = { ...idle, result: await sweepOnce(deps) };
     // Where an idle pass goes: the sweeper's two selects, and the weekly-progress check it ends with.
-    const dueQuery = await timeRuns(5, () => db.selectFrom('complaint_clocks').select('complaint_id').where('state', '=', 'running').where('due_at', '<', clock)
-      .groupBy('complaint_id').orderBy(sql`min(due_at)`).limit(500).execute(), undefined, 1);
-    const checkQuery = await timeRuns(5, () => db.selectFrom('complaints').select('id').where('status', '!=', 'closed').where('next_severity_check_at', '<=', clock)
-      .orderBy('next_severity_check_at').limit(500).execute(), undefined, 1);
+    const dueQuery = await timeRuns(
+      5,
+      () =>
+        db
+          .selectFrom('complaint_clocks')
+          .select('complaint_id')
+          .where('state', '=', 'running')
+          .where('due_at', '<', clock)
+          .groupBy('complaint_id')
+          .orderBy(sql`min(due_at)`)
+          .limit(500)
+          .execute(),
+      undefined,
+      1,
+    );
+    const checkQuery = await timeRuns(
+      5,
+      () =>
+        db
+          .selectFrom('complaints')
+          .select('id')
+          .where('status', '!=', 'closed')
+          .where('next_severity_check_at', '<=', clock)
+          .orderBy('next_severity_check_at')
+          .limit(500)
+          .execute(),
+      undefined,
+      1,
+    );
     let owed = 0;
     const reminders = await timeRuns(5, async () => (owed = (await progressReminders(deps)).length), undefined, 1);
     sweeper.idleBreakdown = { dueQuery, severityCheckQuery: checkQuery, progressRemindersQuery: { ...reminders, rows: owed } };
@@ -309,7 +470,12 @@ async function main(): Promise<void> {
     console.log(line('pass with nothing newly due', idle));
     const newly: Record<string, unknown>[] = [];
     for (const n of [100, 500]) {
-      const [row] = (await admin.query<{ due: Date }>(`SELECT due_at AS due FROM complaint_clocks WHERE state = 'running' ORDER BY due_at OFFSET $1 LIMIT 1`, [n - 1])).rows;
+      const [row] = (
+        await admin.query<{ due: Date }>(
+          `SELECT due_at AS due FROM complaint_clocks WHERE state = 'running' ORDER BY due_at OFFSET $1 LIMIT 1`,
+          [n - 1],
+        )
+      ).rows;
       if (!row) break;
       clock = new Date(new Date(row.due).getTime() + 1);
       t0 = performance.now();
@@ -327,10 +493,21 @@ async function main(): Promise<void> {
 
     results.memory = pgRss;
     console.log('\nmemory (RSS):');
-    for (const m of pgRss) console.log(`  ${m.label.padEnd(16)} bench process ${m.bench} MB; PostgreSQL backends of the scratch database: ${m.backends.backends}, largest ${m.backends.maxMb} MB, sum ${m.backends.sumMb} MB (shared buffers counted in each)`);
+    for (const m of pgRss)
+      console.log(
+        `  ${m.label.padEnd(16)} bench process ${m.bench} MB; PostgreSQL backends of the scratch database: ${m.backends.backends}, largest ${m.backends.maxMb} MB, sum ${m.backends.sumMb} MB (shared buffers counted in each)`,
+      );
     const loadAverageAtEnd = loadAverage();
     const [v] = (await admin.query<{ server_version: string }>('SHOW server_version')).rows;
-    const out = { name: 'scale', at: new Date().toISOString(), scale: SCALE, machine: { ...machine, loadAverageAtEnd }, postgres: v.server_version, load, ...results };
+    const out = {
+      name: 'scale',
+      at: new Date().toISOString(),
+      scale: SCALE,
+      machine: { ...machine, loadAverageAtEnd },
+      postgres: v.server_version,
+      load,
+      ...results,
+    };
     const dir = path.join(ROOT, 'bench', 'results');
     mkdirSync(dir, { recursive: true });
     const outName = SCALE === 1_000_000 ? 'scale.json' : `scale-${SCALE}.json`;

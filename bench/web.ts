@@ -69,7 +69,16 @@ class NetworkLog {
       const kind: Kind = e.type === 'Script' ? 'js' : e.type === 'Stylesheet' ? 'css' : 'other';
       const headers: Record<string, string> = {};
       for (const [k, v] of Object.entries(e.response.headers)) headers[k.toLowerCase()] = String(v);
-      this.byId.set(e.requestId, { url: e.response.url, kind, status: e.response.status, headers, bytes: null, fromCache: Boolean(e.response.fromDiskCache) || this.cached.has(e.requestId), requestedAt: this.requested.get(e.requestId) ?? Date.now(), finishedAt: null });
+      this.byId.set(e.requestId, {
+        url: e.response.url,
+        kind,
+        status: e.response.status,
+        headers,
+        bytes: null,
+        fromCache: Boolean(e.response.fromDiskCache) || this.cached.has(e.requestId),
+        requestedAt: this.requested.get(e.requestId) ?? Date.now(),
+        finishedAt: null,
+      });
     });
     cdp.on('Network.loadingFinished', (e) => {
       const seen = this.byId.get(e.requestId);
@@ -94,7 +103,14 @@ class NetworkLog {
     return [...this.byId.values()]
       .filter((s) => s.bytes !== null)
       .sort((a, b) => a.requestedAt - b.requestedAt)
-      .map((s) => ({ url: new URL(s.url).pathname + new URL(s.url).search, kind: s.kind, kb: kb(s.bytes!), encoding: s.headers['content-encoding'] ?? null, fromMs: s.requestedAt - origin, toMs: s.finishedAt! - origin }));
+      .map((s) => ({
+        url: new URL(s.url).pathname + new URL(s.url).search,
+        kind: s.kind,
+        kb: kb(s.bytes!),
+        encoding: s.headers['content-encoding'] ?? null,
+        fromMs: s.requestedAt - origin,
+        toMs: s.finishedAt! - origin,
+      }));
   }
   find(test: (url: string) => boolean): Seen | undefined {
     return [...this.byId.values()].find((s) => test(new URL(s.url).pathname));
@@ -171,7 +187,8 @@ async function consoleRun(browser: Browser, server: RunningServer): Promise<Cons
     await settle(log);
     const settledBytes = log.bytes();
     const indexHtml = log.find((p) => p === '/');
-    const hashed = log.find((p) => /^\/assets\/index-[\w-]+\.js$/.test(p)) ?? log.find((p) => p.startsWith('/assets/') && p.endsWith('.js'));
+    const hashed =
+      log.find((p) => /^\/assets\/index-[\w-]+\.js$/.test(p)) ?? log.find((p) => p.startsWith('/assets/') && p.endsWith('.js'));
     const responses = log.responses(t0);
     const signInAtMs = t1 - t0;
 
@@ -197,8 +214,16 @@ async function consoleRun(browser: Browser, server: RunningServer): Promise<Cons
       loginBytes,
       loginQueueBytes,
       settledBytes,
-      headers: { indexHtml: pickHeaders(indexHtml), hashedAsset: { url: hashed ? new URL(hashed.url).pathname : null, ...pickHeaders(hashed) } },
-      warmRevisit: { queueMs: warmMs, bytes: warmBytes, assetsFromNetwork: assets.filter((s) => !s.fromCache).length, assetsFromCache: assets.filter((s) => s.fromCache).length },
+      headers: {
+        indexHtml: pickHeaders(indexHtml),
+        hashedAsset: { url: hashed ? new URL(hashed.url).pathname : null, ...pickHeaders(hashed) },
+      },
+      warmRevisit: {
+        queueMs: warmMs,
+        bytes: warmBytes,
+        assetsFromNetwork: assets.filter((s) => !s.fromCache).length,
+        assetsFromCache: assets.filter((s) => s.fromCache).length,
+      },
       responses,
       signInAtMs,
     };
@@ -237,7 +262,9 @@ async function main(): Promise<void> {
   // Embedded PGlite whatever DATABASE_URL says: the figures are the browser's, not the database's.
   delete process.env.DATABASE_URL;
   const machine = machineInfo();
-  console.log(`web bench (#20): ${RUNS} cold runs, latency ${NETWORK.latency} ms, ${(NETWORK.downloadThroughput * 8) / 1e6} Mbit/s down, ${(NETWORK.uploadThroughput * 8) / 1e3} kbit/s up, CPU ${CPU_SLOWDOWN}× slower`);
+  console.log(
+    `web bench (#20): ${RUNS} cold runs, latency ${NETWORK.latency} ms, ${(NETWORK.downloadThroughput * 8) / 1e6} Mbit/s down, ${(NETWORK.uploadThroughput * 8) / 1e3} kbit/s up, CPU ${CPU_SLOWDOWN}× slower`,
+  );
   console.log(`machine: ${machine.cpus} × ${machine.cpuModel}; load average at start ${machine.loadAverageAtStart.join(' ')}`);
   const server = await startServer();
   const browser = await launchBrowser();
@@ -279,22 +306,39 @@ async function main(): Promise<void> {
   };
   const last = consoleRuns[consoleRuns.length - 1];
   console.log(`\nMedian of ${RUNS} (budget beside):`);
-  console.log(`  login form visible             ${m.loginMs} ms      budget < ${BUDGET.loginMs} ms: ${verdict(m.loginMs < BUDGET.loginMs)}`);
-  console.log(`  queue's first row after sign-in ${m.queueMs} ms      budget < ${BUDGET.queueMs} ms: ${verdict(m.queueMs < BUDGET.queueMs)}`);
-  console.log(`  JS transferred, login + queue  ${m.jsLoginQueueKb} KB   budget < ${BUDGET.jsLoginQueueKb} KB: ${verdict(m.jsLoginQueueKb < BUDGET.jsLoginQueueKb)}`);
-  console.log(`     (login alone ${m.jsLoginKb} KB JS; login + queue: CSS ${m.cssLoginQueueKb} KB, everything ${m.allLoginQueueKb} KB; after the queue settles ${m.settledKb} KB)`);
-  console.log(`  portal's first screen (phone)  ${m.portalMs} ms      budget < ${BUDGET.portalMs} ms: ${verdict(m.portalMs < BUDGET.portalMs)}   (JS ${m.portalJsKb} KB, everything ${m.portalAllKb} KB)`);
+  console.log(
+    `  login form visible             ${m.loginMs} ms      budget < ${BUDGET.loginMs} ms: ${verdict(m.loginMs < BUDGET.loginMs)}`,
+  );
+  console.log(
+    `  queue's first row after sign-in ${m.queueMs} ms      budget < ${BUDGET.queueMs} ms: ${verdict(m.queueMs < BUDGET.queueMs)}`,
+  );
+  console.log(
+    `  JS transferred, login + queue  ${m.jsLoginQueueKb} KB   budget < ${BUDGET.jsLoginQueueKb} KB: ${verdict(m.jsLoginQueueKb < BUDGET.jsLoginQueueKb)}`,
+  );
+  console.log(
+    `     (login alone ${m.jsLoginKb} KB JS; login + queue: CSS ${m.cssLoginQueueKb} KB, everything ${m.allLoginQueueKb} KB; after the queue settles ${m.settledKb} KB)`,
+  );
+  console.log(
+    `  portal's first screen (phone)  ${m.portalMs} ms      budget < ${BUDGET.portalMs} ms: ${verdict(m.portalMs < BUDGET.portalMs)}   (JS ${m.portalJsKb} KB, everything ${m.portalAllKb} KB)`,
+  );
   console.log(`\nHeaders Chromium received (last run):`);
   console.log(`  /  (index.html)   ${JSON.stringify(last.headers.indexHtml)}`);
   console.log(`  ${last.headers.hashedAsset.url}   ${JSON.stringify({ ...last.headers.hashedAsset, url: undefined })}`);
-  console.log(`  warm revisit (signed in): queue in ${last.warmRevisit.queueMs} ms, ${kb(last.warmRevisit.bytes.total)} KB over ${last.warmRevisit.bytes.requests} requests; /assets/ from the network ${last.warmRevisit.assetsFromNetwork}, from cache ${last.warmRevisit.assetsFromCache}`);
+  console.log(
+    `  warm revisit (signed in): queue in ${last.warmRevisit.queueMs} ms, ${kb(last.warmRevisit.bytes.total)} KB over ${last.warmRevisit.bytes.requests} requests; /assets/ from the network ${last.warmRevisit.assetsFromNetwork}, from cache ${last.warmRevisit.assetsFromCache}`,
+  );
   console.log(`load average at the end ${loadAverage().join(' ')}`);
 
   const out = {
     at: new Date().toISOString(),
     machine,
     loadAverageAfterEachRun: loads,
-    conditions: { ...NETWORK, cpuSlowdown: CPU_SLOWDOWN, cache: 'cold (a fresh browser context per run)', database: 'embedded PGlite, demo organisation' },
+    conditions: {
+      ...NETWORK,
+      cpuSlowdown: CPU_SLOWDOWN,
+      cache: 'cold (a fresh browser context per run)',
+      database: 'embedded PGlite, demo organisation',
+    },
     budget: BUDGET,
     median: m,
     met: {

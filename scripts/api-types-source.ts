@@ -33,7 +33,15 @@ export async function openApiDocumentOf(app: FastifyInstance): Promise<Record<st
 export async function buildDocument(): Promise<Record<string, unknown>> {
   const database = await openDatabase({ databaseUrl: null, dataDir: null });
   const deps = { db: database.db, now: () => new Date(), logKey: Buffer.alloc(32) };
-  const app = await buildApp({ deps, databaseKind: database.kind, sessionHours: 1, logLevel: 'silent', webDir: null, attachmentsDir: path.join(os.tmpdir(), 'plaint-api-types'), backups: null });
+  const app = await buildApp({
+    deps,
+    databaseKind: database.kind,
+    sessionHours: 1,
+    logLevel: 'silent',
+    webDir: null,
+    attachmentsDir: path.join(os.tmpdir(), 'plaint-api-types'),
+    backups: null,
+  });
   try {
     return await openApiDocumentOf(app);
   } finally {

@@ -22,8 +22,13 @@ try {
   else {
     const database = await openDatabase({ databaseUrl: config.databaseUrl, dataDir: config.dataDir, poolSize: 2 });
     try {
-      const r = await makeBackup({ database, databaseUrl: config.databaseUrl, dataDir: config.dataDir, logKeyHex: config.logKeyHex }, target);
-      console.log(`backup written: ${r.file} (${r.bytes} bytes; database: ${r.manifest.database.kind}, ${r.manifest.attachments} attachments, log key ${r.manifest.logKey})`);
+      const r = await makeBackup(
+        { database, databaseUrl: config.databaseUrl, dataDir: config.dataDir, logKeyHex: config.logKeyHex },
+        target,
+      );
+      console.log(
+        `backup written: ${r.file} (${r.bytes} bytes; database: ${r.manifest.database.kind}, ${r.manifest.attachments} attachments, log key ${r.manifest.logKey})`,
+      );
     } finally {
       await database.close();
     }

@@ -14,7 +14,8 @@ const config = loadConfig();
 try {
   const m = await restoreBackup(file, { dataDir: config.dataDir, databaseUrl: config.databaseUrl });
   console.log(`restored the backup of ${m.createdAt}: database (${m.database.kind}), ${m.attachments} attachments, log key ${m.logKey}`);
-  if (m.logKey !== 'included') console.log('start the server with the same PLAINT_LOG_KEY as the backed-up one, or verify-log reports every event as edited');
+  if (m.logKey !== 'included')
+    console.log('start the server with the same PLAINT_LOG_KEY as the backed-up one, or verify-log reports every event as edited');
 } catch (e) {
   console.error(`restore failed: ${(e as Error).message}`);
   process.exitCode = 1;

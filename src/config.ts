@@ -98,9 +98,11 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
   }
   const backupRaw = env.PLAINT_BACKUP_AT?.trim() || '03:00';
   const backupAt = backupRaw.toLowerCase() === 'off' ? null : backupRaw;
-  if (backupAt !== null && !/^([01]\d|2[0-3]):[0-5]\d$/.test(backupAt)) problems.push(`PLAINT_BACKUP_AT must be HH:MM (24-hour) or off, got "${backupRaw}"`);
+  if (backupAt !== null && !/^([01]\d|2[0-3]):[0-5]\d$/.test(backupAt))
+    problems.push(`PLAINT_BACKUP_AT must be HH:MM (24-hour) or off, got "${backupRaw}"`);
   const backupTimeZone = env.PLAINT_BACKUP_TZ?.trim() || 'Asia/Shanghai';
-  if (!isTimeZone(backupTimeZone)) problems.push(`PLAINT_BACKUP_TZ must be an IANA time zone such as Asia/Shanghai, got "${backupTimeZone}"`);
+  if (!isTimeZone(backupTimeZone))
+    problems.push(`PLAINT_BACKUP_TZ must be an IANA time zone such as Asia/Shanghai, got "${backupTimeZone}"`);
   const demo = boolVar(env, 'PLAINT_DEMO', !production, problems);
   const config: Config = {
     port: intVar(env, 'PORT', 3000, 0, 65535, problems),

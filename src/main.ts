@@ -36,22 +36,40 @@ async function main(): Promise<void> {
   if (applied.length) log(`migrations applied: ${applied.join(', ')}`);
   const logKey = loadLogKey({ logKeyHex: config.logKeyHex, dataDir: config.dataDir });
   log(`event log key: ${logKey.from}`);
-  if (config.databaseUrl && !config.logKeyHex) log('DATABASE_URL without PLAINT_LOG_KEY: every process on this database must use this same key file');
+  if (config.databaseUrl && !config.logKeyHex)
+    log('DATABASE_URL without PLAINT_LOG_KEY: every process on this database must use this same key file');
   const deps = { db: database.db, now: () => new Date(), logKey: logKey.key };
   // The key is not in the database, so the migration cannot sign the logs it upgrades: this does, at once.
   const first = describeCheckpoint(await ensureCheckpoint(deps));
   if (first) log(first);
 
   if (config.adminEmail && config.adminPassword) {
-    await ensureUser(deps, { email: config.adminEmail, name: 'Administrator', password: config.adminPassword, role: 'admin', orgNodeId: null });
+    await ensureUser(deps, {
+      email: config.adminEmail,
+      name: 'Administrator',
+      password: config.adminPassword,
+      role: 'admin',
+      orgNodeId: null,
+    });
     log(`admin ensured: ${config.adminEmail}`);
   }
   let demo: Awaited<ReturnType<typeof seedDemo>> | null = null;
   if (config.demo) demo = await seedDemo(database.db, new Date(), deps.logKey);
 
   const webDir = config.web ? await ensureWebBuilt(ROOT, log) : null;
-  const backups = database.kind === 'pglite' ? { dir: path.join(config.dataDir, 'backups'), at: config.backupAt, timeZone: config.backupTimeZone, keep: config.backupKeep } : null;
-  const app = await buildApp({ deps, databaseKind: database.kind, sessionHours: config.sessionHours, attachmentsDir: path.join(config.dataDir, 'attachments'), logLevel: config.logLevel === 'info' ? 'warn' : config.logLevel, webDir, backups });
+  const backups =
+    database.kind === 'pglite'
+      ? { dir: path.join(config.dataDir, 'backups'), at: config.backupAt, timeZone: config.backupTimeZone, keep: config.backupKeep }
+      : null;
+  const app = await buildApp({
+    deps,
+    databaseKind: database.kind,
+    sessionHours: config.sessionHours,
+    attachmentsDir: path.join(config.dataDir, 'attachments'),
+    logLevel: config.logLevel === 'info' ? 'warn' : config.logLevel,
+    webDir,
+    backups,
+  });
   const address = await app.listen({ port: config.port, host: config.host });
   const jobLog = (m: string, err?: unknown) => (err ? console.error(`[plaint] ${m}`, err) : log(m));
   const stopSweeper = config.sweepMs > 0 ? startSweeper(deps, config.sweepMs, jobLog) : async () => {};
@@ -59,10 +77,7 @@ async function main(): Promise<void> {
   // Embedded: this process alone may open PGlite's files, so backups are written here (README, "Backup and restore").
   const backup = (file: string) => makeBackup({ database, databaseUrl: null, dataDir: config.dataDir, logKeyHex: config.logKeyHex }, file);
   const stopSocket = database.kind === 'pglite' ? await startControlSocket(config.dataDir, backup) : async () => {};
-  const stopNightly =
-    backups && backups.at
-      ? startNightlyBackups({ ...backups, at: backups.at, backup, log: jobLog })
-      : async () => {};
+  const stopNightly = backups && backups.at ? startNightlyBackups({ ...backups, at: backups.at, backup, log: jobLog }) : async () => {};
 
   log(`listening on ${address.replace('0.0.0.0', 'localhost')}  (API docs: /api/docs, portal: /portal)`);
   if (demo) {

@@ -85,16 +85,19 @@ export function requestServerBackup(dataDir: string, file: string): Promise<{ fi
   const sock = socketPath(dataDir);
   if (!fs.existsSync(sock)) return Promise.resolve(null);
   return new Promise((resolve, reject) => {
-    const req = http.request({ socketPath: sock, method: 'POST', path: '/backup', headers: { 'content-type': 'application/json' } }, (res) => {
-      let body = '';
-      res.setEncoding('utf8');
-      res.on('data', (d) => (body += d));
-      res.on('end', () => {
-        const r = JSON.parse(body) as { file: string; bytes: number; error?: string };
-        if (res.statusCode === 200) resolve(r);
-        else reject(new Error(`the server could not write the backup: ${r.error ?? body}`));
-      });
-    });
+    const req = http.request(
+      { socketPath: sock, method: 'POST', path: '/backup', headers: { 'content-type': 'application/json' } },
+      (res) => {
+        let body = '';
+        res.setEncoding('utf8');
+        res.on('data', (d) => (body += d));
+        res.on('end', () => {
+          const r = JSON.parse(body) as { file: string; bytes: number; error?: string };
+          if (res.statusCode === 200) resolve(r);
+          else reject(new Error(`the server could not write the backup: ${r.error ?? body}`));
+        });
+      },
+    );
     req.on('error', (e: NodeJS.ErrnoException) => (e.code === 'ECONNREFUSED' || e.code === 'ENOENT' ? resolve(null) : reject(e)));
     req.end(JSON.stringify({ file }));
   });

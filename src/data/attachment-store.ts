@@ -50,11 +50,19 @@ export async function findAttachmentRow(db: Db, id: string): Promise<AttachmentR
  * attachment id: the order the files were added in.
  */
 export async function attachmentAddedSeqs(db: Db, complaintId: string): Promise<Map<string, number>> {
-  const events = await db.selectFrom('complaint_events').select(['seq', 'data']).where('complaint_id', '=', complaintId).where('type', '=', 'attachment_added').execute();
+  const events = await db
+    .selectFrom('complaint_events')
+    .select(['seq', 'data'])
+    .where('complaint_id', '=', complaintId)
+    .where('type', '=', 'attachment_added')
+    .execute();
   return new Map(events.map((e) => [String((e.data as { attachmentId?: unknown }).attachmentId), e.seq]));
 }
 
 /** What a case keeps of a complaint's files: their names, types, sizes and hashes (not their bytes). */
-export async function attachmentFilesOf(db: Db, complaintId: string): Promise<Pick<AttachmentRow, 'filename' | 'mime' | 'size' | 'sha256'>[]> {
+export async function attachmentFilesOf(
+  db: Db,
+  complaintId: string,
+): Promise<Pick<AttachmentRow, 'filename' | 'mime' | 'size' | 'sha256'>[]> {
   return db.selectFrom('attachments').select(['filename', 'mime', 'size', 'sha256']).where('complaint_id', '=', complaintId).execute();
 }

@@ -29,7 +29,16 @@ export async function newestCheckpoint(db: Db): Promise<StoredCheckpoint | null>
     .orderBy('id', 'desc')
     .limit(1)
     .executeTakeFirst();
-  return r ? { id: Number(r.id), at: new Date(r.at), complaints: Number(r.complaints), events: Number(r.events), root: r.root, signature: r.signature } : null;
+  return r
+    ? {
+        id: Number(r.id),
+        at: new Date(r.at),
+        complaints: Number(r.complaints),
+        events: Number(r.events),
+        root: r.root,
+        signature: r.signature,
+      }
+    : null;
 }
 
 export async function insertCheckpoint(trx: Db, body: CheckpointBody, signature: string): Promise<number> {
@@ -68,7 +77,10 @@ export async function readHeads(db: Db): Promise<LogHead[]> {
  * or the complaint deleted) or has another hash. A checkpoint must not sign over these, or the next
  * check would take the damaged log as the reference.
  */
-export async function lostHeads(db: Db, limit = 100): Promise<{ complaintId: string; seq: number; liveSeq: number | null; rewritten: boolean }[]> {
+export async function lostHeads(
+  db: Db,
+  limit = 100,
+): Promise<{ complaintId: string; seq: number; liveSeq: number | null; rewritten: boolean }[]> {
   const rows = await db
     .selectFrom('log_checkpoint_heads as h')
     .leftJoin('complaint_events as e', (j) => j.onRef('e.complaint_id', '=', 'h.complaint_id').onRef('e.seq', '=', 'h.seq'))
@@ -78,7 +90,12 @@ export async function lostHeads(db: Db, limit = 100): Promise<{ complaintId: str
     .orderBy('h.complaint_id')
     .limit(limit)
     .execute();
-  return rows.map((r) => ({ complaintId: r.complaint_id, seq: r.seq, liveSeq: r.live_seq === null ? null : Number(r.live_seq), rewritten: r.live_hash !== null }));
+  return rows.map((r) => ({
+    complaintId: r.complaint_id,
+    seq: r.seq,
+    liveSeq: r.live_seq === null ? null : Number(r.live_seq),
+    rewritten: r.live_hash !== null,
+  }));
 }
 
 /**

@@ -31,13 +31,46 @@ type Unshown = (typeof UNSHOWN)[number];
 export type ListedComplaintRow = Omit<ComplaintRow, Unshown>;
 /** The columns of ListedComplaintRow, for a select over the complaints (or a subquery of them). */
 export const LISTED_COMPLAINT_COLUMNS = [
-  'id', 'code', 'unit_id', 'policy_id', 'channel', 'status', 'qualification', 'category_id', 'level', 'level_rule', 'title', 'content', 'demands',
-  'customer_id', 'complainant_count', 'incident_occurred_at', 'incident_place', 'flags', 'batch_no', 'received_at', 'created_at', 'updated_at',
-  'created_by', 'lead_department_id', 'co_department_ids', 'repeat_count', 'similar_count', 'satisfaction', 'report', 'reply', 'close_reason',
-  'closed_at', 'next_due_at', 'next_severity_check_at', 'overdue', 'version',
+  'id',
+  'code',
+  'unit_id',
+  'policy_id',
+  'channel',
+  'status',
+  'qualification',
+  'category_id',
+  'level',
+  'level_rule',
+  'title',
+  'content',
+  'demands',
+  'customer_id',
+  'complainant_count',
+  'incident_occurred_at',
+  'incident_place',
+  'flags',
+  'batch_no',
+  'received_at',
+  'created_at',
+  'updated_at',
+  'created_by',
+  'lead_department_id',
+  'co_department_ids',
+  'repeat_count',
+  'similar_count',
+  'satisfaction',
+  'report',
+  'reply',
+  'close_reason',
+  'closed_at',
+  'next_due_at',
+  'next_severity_check_at',
+  'overdue',
+  'version',
 ] as const satisfies readonly Exclude<keyof ComplaintsTable, Unshown>[];
 // A column added to the table must be listed above or in UNSHOWN: a queue page never silently drops it.
-const everyColumnListed: Exclude<keyof ComplaintsTable, Unshown | (typeof LISTED_COMPLAINT_COLUMNS)[number]> extends never ? true : never = true;
+const everyColumnListed: Exclude<keyof ComplaintsTable, Unshown | (typeof LISTED_COMPLAINT_COLUMNS)[number]> extends never ? true : never =
+  true;
 void everyColumnListed;
 
 /**
@@ -188,7 +221,12 @@ export async function loadClocks(db: Db, complaintId: string): Promise<ClockReco
 export async function loadClocksFor(db: Db, complaintIds: string[]): Promise<Map<string, ClockRecord[]>> {
   const map = new Map<string, ClockRecord[]>();
   if (complaintIds.length === 0) return map;
-  const rows = await db.selectFrom('complaint_clocks').selectAll().where('complaint_id', 'in', complaintIds).orderBy('started_at').execute();
+  const rows = await db
+    .selectFrom('complaint_clocks')
+    .selectAll()
+    .where('complaint_id', 'in', complaintIds)
+    .orderBy('started_at')
+    .execute();
   for (const r of rows) {
     const list = map.get(r.complaint_id) ?? [];
     list.push(clockFromRow(r));
@@ -203,9 +241,7 @@ export async function saveClocks(trx: Db, complaintId: string, before: ClockReco
   if (changed.length === 0) return;
   await trx
     .insertInto('complaint_clocks')
-    .values(
-      changed.map((c) => ({ ...clockRow(complaintId, c), trace: JSON.stringify(c.trace) })),
-    )
+    .values(changed.map((c) => ({ ...clockRow(complaintId, c), trace: JSON.stringify(c.trace) })))
     .onConflict((oc) =>
       oc.columns(['complaint_id', 'name']).doUpdateSet((eb) => ({
         rule_id: eb.ref('excluded.rule_id'),
@@ -228,7 +264,10 @@ export async function saveClocks(trx: Db, complaintId: string, before: ClockReco
  * A complaint's links, both sides (a similar pair is stored once, from the later complaint, and each of
  * the two must show the other): the complaints it points to, then those pointing to it, each newest first.
  */
-export async function listLinks(db: Db, complaintId: string): Promise<{ id: string; code: string; kind: string; direction: 'to' | 'from' }[]> {
+export async function listLinks(
+  db: Db,
+  complaintId: string,
+): Promise<{ id: string; code: string; kind: string; direction: 'to' | 'from' }[]> {
   // Both directions at once: a complaint's page waits for the slower of them, not for their sum.
   const linked = (from: 'l.from_id' | 'l.to_id', to: 'l.from_id' | 'l.to_id') =>
     db

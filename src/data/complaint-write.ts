@@ -90,16 +90,41 @@ export interface ComplaintChange {
   notifications: ReturnType<typeof notificationRows>;
   /** Who each notification reached (issue #14). */
   recipients: ReturnType<typeof recipientRows>;
-  newExtensionRequests?: { id: string; complaint_id: string; clock: string; minutes: number; reason: string; requested_by: string | null }[];
+  newExtensionRequests?: {
+    id: string;
+    complaint_id: string;
+    clock: string;
+    minutes: number;
+    reason: string;
+    requested_by: string | null;
+  }[];
   extensionDecisions?: { id: string; decision: string; decided_by: string | null; decided_at: Date }[];
 }
 
 const SET_COLUMNS = [
-  'status', 'qualification', 'category_id', 'lead_department_id', 'co_department_ids', 'repeat_count', 'similar_count', 'satisfaction', 'report',
-  'reply', 'close_reason', 'closed_at', 'level', 'level_rule', 'next_due_at', 'overdue', 'next_severity_check_at', 'updated_at', 'version',
+  'status',
+  'qualification',
+  'category_id',
+  'lead_department_id',
+  'co_department_ids',
+  'repeat_count',
+  'similar_count',
+  'satisfaction',
+  'report',
+  'reply',
+  'close_reason',
+  'closed_at',
+  'level',
+  'level_rule',
+  'next_due_at',
+  'overdue',
+  'next_severity_check_at',
+  'updated_at',
+  'version',
 ] as const satisfies readonly (keyof ComplaintChangeColumns)[];
 const EVENT_COLUMNS = 'complaint_id, seq, type, actor_id, actor_label, at, data, prev_hash, hash';
-const CLOCK_COLUMNS = 'complaint_id, name, rule_id, started_at, due_at, state, paused_ms, paused_at, pause_reason, met_at, breached_at, calendar_version, trace';
+const CLOCK_COLUMNS =
+  'complaint_id, name, rule_id, started_at, due_at, state, paused_ms, paused_at, pause_reason, met_at, breached_at, calendar_version, trace';
 const CLOCK_UPDATES = CLOCK_COLUMNS.split(', ')
   .filter((c) => c !== 'complaint_id' && c !== 'name')
   .map((c) => `${c} = excluded.${c}`)

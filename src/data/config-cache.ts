@@ -94,7 +94,10 @@ function buildSnapshot(
     list.push({ userId: h.user_id, positionId: h.position_id, orgNodeId: h.org_node_id, name: h.name, email: h.email, wantsEmail: true });
     holdersAt.set(h.org_node_id, list);
   }
-  const admins = adminRows.map((a) => ({ entry: { userId: a.id, name: a.name, email: a.email, wantsEmail: true } as AdminEntry, nodeId: a.org_node_id }));
+  const admins = adminRows.map((a) => ({
+    entry: { userId: a.id, name: a.name, email: a.email, wantsEmail: true } as AdminEntry,
+    nodeId: a.org_node_id,
+  }));
   const ancestry = (id: string): string[] => {
     const out: string[] = [];
     for (let n = byId.get(id); n && !out.includes(n.id); n = n.parent_id ? byId.get(n.parent_id) : undefined) out.push(n.id);

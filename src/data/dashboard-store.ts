@@ -20,7 +20,13 @@ export async function dashboardCounts(db: Db, scope: Scope, now: Date): Promise<
   const since = new Date(now.getTime() - 30 * 86400_000);
   const inScope = scopeCondition(scope, 'c');
   const [openByLevel, overdueByUnit, intakePerDay, byCategory, satisfaction] = await Promise.all([
-    db.selectFrom('complaints as c').select(['c.level', (eb) => eb.fn.countAll<number>().as('count')]).where(inScope).where('c.status', '!=', 'closed').groupBy('c.level').execute(),
+    db
+      .selectFrom('complaints as c')
+      .select(['c.level', (eb) => eb.fn.countAll<number>().as('count')])
+      .where(inScope)
+      .where('c.status', '!=', 'closed')
+      .groupBy('c.level')
+      .execute(),
     db
       .selectFrom('complaints as c')
       .innerJoin('org_nodes as u', 'u.id', 'c.unit_id')
@@ -32,7 +38,10 @@ export async function dashboardCounts(db: Db, scope: Scope, now: Date): Promise<
       .execute(),
     db
       .selectFrom('complaints as c')
-      .select([sql<string>`to_char(c.received_at AT TIME ZONE 'Asia/Shanghai', 'YYYY-MM-DD')`.as('day'), (eb) => eb.fn.countAll<number>().as('count')])
+      .select([
+        sql<string>`to_char(c.received_at AT TIME ZONE 'Asia/Shanghai', 'YYYY-MM-DD')`.as('day'),
+        (eb) => eb.fn.countAll<number>().as('count'),
+      ])
       .where(inScope)
       .where('c.received_at', '>=', since)
       .groupBy(sql`1`)

@@ -29,7 +29,11 @@ export async function anyEventExists(db: Db): Promise<boolean> {
  * One page of complaints (id, code) after `afterId` in id order, optionally only one complaint and only
  * those in a scope: the verification walks the log complaint by complaint without holding them all.
  */
-export async function complaintPageAfter(db: Db, afterId: string, opts: { limit: number; complaintId?: string; scope?: Scope }): Promise<{ id: string; code: string }[]> {
+export async function complaintPageAfter(
+  db: Db,
+  afterId: string,
+  opts: { limit: number; complaintId?: string; scope?: Scope },
+): Promise<{ id: string; code: string }[]> {
   let q = db.selectFrom('complaints').select(['id', 'code']).where('id', '>', afterId).orderBy('id').limit(opts.limit);
   if (opts.complaintId) q = q.where('id', '=', opts.complaintId);
   if (opts.scope) q = q.where(scopeCondition(opts.scope, 'complaints'));

@@ -50,7 +50,10 @@ export interface ExportLogEntry extends ExportLogRow {
  * made by users at the nodes of `orgIds`, or every export when `orgIds` is null (the installation's
  * administrator). An export by a node-less account has no node and is shown to that administrator only.
  */
-export async function listExportLog(db: Db, q: { orgIds: readonly string[] | null; limit: number; beforeId?: string }): Promise<ExportLogEntry[]> {
+export async function listExportLog(
+  db: Db,
+  q: { orgIds: readonly string[] | null; limit: number; beforeId?: string },
+): Promise<ExportLogEntry[]> {
   if (q.orgIds !== null && q.orgIds.length === 0) return [];
   let s = db
     .selectFrom('export_log as e')

@@ -68,13 +68,40 @@ export async function claimRowKeys(trx: Db, rows: readonly ImportKeyRow[]): Prom
 
 const CUSTOMER_COLUMNS = 'id, name, phone, email, type';
 export const IMPORTED_COMPLAINT_COLUMNS = [
-  'id', 'code', 'unit_id', 'policy_id', 'channel', 'status', 'qualification', 'category_id', 'level', 'level_rule', 'title', 'content',
-  'demands', 'customer_id', 'complainant_count', 'flags', 'received_at', 'created_at', 'updated_at', 'created_by', 'signature',
-  'similar_count', 'next_due_at', 'overdue', 'next_severity_check_at', 'close_reason', 'closed_at',
+  'id',
+  'code',
+  'unit_id',
+  'policy_id',
+  'channel',
+  'status',
+  'qualification',
+  'category_id',
+  'level',
+  'level_rule',
+  'title',
+  'content',
+  'demands',
+  'customer_id',
+  'complainant_count',
+  'flags',
+  'received_at',
+  'created_at',
+  'updated_at',
+  'created_by',
+  'signature',
+  'similar_count',
+  'next_due_at',
+  'overdue',
+  'next_severity_check_at',
+  'close_reason',
+  'closed_at',
 ] as const;
 export type ImportedComplaintRow = Record<(typeof IMPORTED_COMPLAINT_COLUMNS)[number], unknown>;
 
-export async function insertCustomers(trx: Db, rows: readonly { id: string; name: string; phone: string | null; email: string | null; type: string | null }[]): Promise<void> {
+export async function insertCustomers(
+  trx: Db,
+  rows: readonly { id: string; name: string; phone: string | null; email: string | null; type: string | null }[],
+): Promise<void> {
   for (const part of chunks(rows)) {
     await sql`INSERT INTO customers (${sql.raw(CUSTOMER_COLUMNS)})
       SELECT ${sql.raw(CUSTOMER_COLUMNS)} FROM json_populate_recordset(NULL::customers, ${JSON.stringify(part)}::json)`.execute(trx);

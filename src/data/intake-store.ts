@@ -18,7 +18,6 @@ import type { CustomerRecord, IntakeWrite } from '../domain/intake/intake-write.
 export type { CandidateRow } from '../domain/similarity/similar-at-intake.ts';
 export type { CustomerRecord, IntakeWrite } from '../domain/intake/intake-write.ts';
 
-
 export interface IntakeContext {
   configVersion: number;
   /** The next number of the complaint code sequence (a failed intake leaves a gap, never a reuse). */
@@ -47,8 +46,21 @@ export interface CandidateQuery {
 // with the new one ($7): the rest of what scoring needs never changes and is kept per process
 // (src/data/signature-totals.ts).
 const CANDIDATE_FIELDS = [
-  'id', 'code', 'customer_id', 'received_at', 'status', 'similar_count', 'unit_id', 'policy_id', 'channel', 'level',
-  'qualification', 'category_id', 'complainant_count', 'flags', 'repeat_count',
+  'id',
+  'code',
+  'customer_id',
+  'received_at',
+  'status',
+  'similar_count',
+  'unit_id',
+  'policy_id',
+  'channel',
+  'level',
+  'qualification',
+  'category_id',
+  'complainant_count',
+  'flags',
+  'repeat_count',
 ] as const;
 const CANDIDATES_SQL = `
   SELECT coalesce(json_agg(json_build_array(${CANDIDATE_FIELDS.join(', ')}, signature_keys & (SELECT plaint_feature_keys($7::text[])))), '[]'::json) FROM (
@@ -101,10 +113,18 @@ function parseCandidates(raw: unknown, targetKeys: number[] | null, signature: r
 }
 
 /** The read of an intake: the config counter, a code number, the customer by phone or e-mail, the candidates. */
-export async function readIntakeContext(db: Db, q: CandidateQuery, customer: { phone: string | null; email: string | null }): Promise<IntakeContext> {
-  const r = await db.executeQuery<{ config_version: number; code_seq: number; customer: CustomerRecord | null; candidates: unknown; target_keys: number[] | null }>(
-    CompiledQuery.raw(CONTEXT_SQL, [...candidateParams(q), customer.phone, customer.email]),
-  );
+export async function readIntakeContext(
+  db: Db,
+  q: CandidateQuery,
+  customer: { phone: string | null; email: string | null },
+): Promise<IntakeContext> {
+  const r = await db.executeQuery<{
+    config_version: number;
+    code_seq: number;
+    customer: CustomerRecord | null;
+    candidates: unknown;
+    target_keys: number[] | null;
+  }>(CompiledQuery.raw(CONTEXT_SQL, [...candidateParams(q), customer.phone, customer.email]));
   const row = r.rows[0];
   return {
     configVersion: Number(row.config_version),
@@ -123,9 +143,35 @@ export async function readCandidates(db: Db, q: CandidateQuery): Promise<Candida
 }
 
 const COMPLAINT_COLUMNS = [
-  'id', 'code', 'unit_id', 'policy_id', 'channel', 'status', 'qualification', 'category_id', 'level', 'level_rule', 'title', 'content',
-  'demands', 'customer_id', 'complainant_count', 'incident_occurred_at', 'incident_place', 'flags', 'batch_no', 'received_at', 'created_at',
-  'updated_at', 'created_by', 'portal_secret_hash', 'signature', 'similar_count', 'next_due_at', 'overdue', 'next_severity_check_at',
+  'id',
+  'code',
+  'unit_id',
+  'policy_id',
+  'channel',
+  'status',
+  'qualification',
+  'category_id',
+  'level',
+  'level_rule',
+  'title',
+  'content',
+  'demands',
+  'customer_id',
+  'complainant_count',
+  'incident_occurred_at',
+  'incident_place',
+  'flags',
+  'batch_no',
+  'received_at',
+  'created_at',
+  'updated_at',
+  'created_by',
+  'portal_secret_hash',
+  'signature',
+  'similar_count',
+  'next_due_at',
+  'overdue',
+  'next_severity_check_at',
 ].join(', ');
 const EVENT_COLUMNS = 'complaint_id, seq, type, actor_id, actor_label, at, data, prev_hash, hash';
 const CLOCK_COLUMNS =
@@ -196,6 +242,15 @@ export async function writeIntake(db: Db, w: IntakeWrite): Promise<ComplaintRow 
 }
 
 /** Who holds an Idempotency-Key: the hash of the request that claimed it, and its complaint. */
-export async function findIdempotencyClaim(db: Db, userKey: string, key: string): Promise<{ request_hash: string; complaint_id: string | null } | undefined> {
-  return db.selectFrom('idempotency_keys').select(['request_hash', 'complaint_id']).where('user_key', '=', userKey).where('key', '=', key).executeTakeFirst();
+export async function findIdempotencyClaim(
+  db: Db,
+  userKey: string,
+  key: string,
+): Promise<{ request_hash: string; complaint_id: string | null } | undefined> {
+  return db
+    .selectFrom('idempotency_keys')
+    .select(['request_hash', 'complaint_id'])
+    .where('user_key', '=', userKey)
+    .where('key', '=', key)
+    .executeTakeFirst();
 }

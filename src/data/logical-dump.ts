@@ -44,7 +44,9 @@ export async function logicalDump(db: Kysely<any>, dir: string): Promise<Logical
         let rows = 0;
         try {
           const select = sql.join(cols.map(ident));
-          await sql`DECLARE plaint_dump NO SCROLL CURSOR FOR SELECT row_to_json(t)::text AS j FROM (SELECT ${select} FROM ${ident(table)}) t`.execute(trx);
+          await sql`DECLARE plaint_dump NO SCROLL CURSOR FOR SELECT row_to_json(t)::text AS j FROM (SELECT ${select} FROM ${ident(table)}) t`.execute(
+            trx,
+          );
           for (;;) {
             const batch = await sql<{ j: string }>`FETCH ${sql.raw(String(BATCH))} FROM plaint_dump`.execute(trx);
             if (batch.rows.length === 0) break;
@@ -58,7 +60,10 @@ export async function logicalDump(db: Kysely<any>, dir: string): Promise<Logical
         }
         manifest.tables.push({ name: table, rows });
       }
-      const seqs = await sql<{ name: string; value: string | null }>`SELECT sequencename AS name, last_value::text AS value FROM pg_sequences WHERE schemaname = 'public'`.execute(trx);
+      const seqs = await sql<{
+        name: string;
+        value: string | null;
+      }>`SELECT sequencename AS name, last_value::text AS value FROM pg_sequences WHERE schemaname = 'public'`.execute(trx);
       manifest.sequences = seqs.rows.filter((s) => s.value !== null).map((s) => ({ name: s.name, value: Number(s.value), called: true }));
       const versions = await sql<{ version: number }>`SELECT version FROM schema_migrations ORDER BY version`.execute(trx);
       manifest.migrations = versions.rows.map((v) => Number(v.version));
@@ -96,7 +101,9 @@ export async function logicalRestore(db: Kysely<any>, dir: string, manifest: Log
       const flush = async () => {
         if (batch.length === 0) return;
         const json = `[${batch.join(',')}]`;
-        await sql`INSERT INTO ${ident(table)} (${cols}) SELECT ${cols} FROM json_populate_recordset(NULL::${ident(table)}, ${json}::json)`.execute(trx);
+        await sql`INSERT INTO ${ident(table)} (${cols}) SELECT ${cols} FROM json_populate_recordset(NULL::${ident(table)}, ${json}::json)`.execute(
+          trx,
+        );
         batch = [];
       };
       for await (const line of lines) {

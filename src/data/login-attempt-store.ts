@@ -37,7 +37,13 @@ export type Reservation =
   | { granted: false; by: 'ip'; earliest: Date };
 
 /** Reserves an attempt for `email` from `ip` at `at`, or says which limit refuses it. */
-export async function reserveLoginAttempt(db: Kysely<DB>, email: string, ip: string, at: Date, limits: AttemptLimits): Promise<Reservation> {
+export async function reserveLoginAttempt(
+  db: Kysely<DB>,
+  email: string,
+  ip: string,
+  at: Date,
+  limits: AttemptLimits,
+): Promise<Reservation> {
   const e = emailKey(email);
   const i = ipKey(ip);
   return inTransaction(db, async (trx) => {
@@ -60,7 +66,11 @@ export async function reserveLoginAttempt(db: Kysely<DB>, email: string, ip: str
       .where('started_at', '>', limits.since)
       .executeTakeFirstOrThrow();
     if (Number(byIp.n) >= limits.maxPerIp && byIp.earliest) return { granted: false, by: 'ip', earliest: new Date(byIp.earliest) };
-    const row = await trx.insertInto('login_attempts').values({ email: e, ip: i, started_at: at, outcome: 'pending' }).returning('id').executeTakeFirstOrThrow();
+    const row = await trx
+      .insertInto('login_attempts')
+      .values({ email: e, ip: i, started_at: at, outcome: 'pending' })
+      .returning('id')
+      .executeTakeFirstOrThrow();
     return { granted: true, id: Number(row.id) };
   });
 }
@@ -69,7 +79,10 @@ export async function reserveLoginAttempt(db: Kysely<DB>, email: string, ip: str
 export async function markLoginAttemptFailed(db: Kysely<DB>, id: number, now: Date): Promise<void> {
   await db.updateTable('login_attempts').set({ outcome: 'failed' }).where('id', '=', id).execute();
   // Rows older than a day are of no use to any window; keep the table small.
-  await db.deleteFrom('login_attempts').where('started_at', '<', new Date(now.getTime() - 24 * 3600_000)).execute();
+  await db
+    .deleteFrom('login_attempts')
+    .where('started_at', '<', new Date(now.getTime() - 24 * 3600_000))
+    .execute();
 }
 
 /**

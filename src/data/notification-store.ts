@@ -97,8 +97,15 @@ export async function markRead(db: Db, userId: string, notificationId: string, n
 
 /** Marks every unread notification of the user read (of one kind when given); how many were. */
 export async function markAllRead(db: Db, userId: string, kind: string | null, now: Date): Promise<number> {
-  let q = db.updateTable('notification_recipients as r').set({ read_at: now }).where('r.user_id', '=', userId).where('r.read_at', 'is', null);
-  if (kind !== null) q = q.where((eb) => eb.exists(eb.selectFrom('notifications as n').select('n.id').whereRef('n.id', '=', 'r.notification_id').where('n.kind', '=', kind)));
+  let q = db
+    .updateTable('notification_recipients as r')
+    .set({ read_at: now })
+    .where('r.user_id', '=', userId)
+    .where('r.read_at', 'is', null);
+  if (kind !== null)
+    q = q.where((eb) =>
+      eb.exists(eb.selectFrom('notifications as n').select('n.id').whereRef('n.id', '=', 'r.notification_id').where('n.kind', '=', kind)),
+    );
   const r = await q.executeTakeFirst();
   return Number(r.numUpdatedRows);
 }
@@ -126,7 +133,15 @@ export async function unaddressedPositions(db: Db, scope: Scope): Promise<Unaddr
       eb.fn.countAll<string>().as('count'),
       eb.fn.max('n.created_at').as('lastAt'),
     ])
-    .where((eb) => eb.exists(eb.selectFrom('notification_recipients as r').select('r.user_id').whereRef('r.notification_id', '=', 'n.id').where('r.unaddressed', '=', true)))
+    .where((eb) =>
+      eb.exists(
+        eb
+          .selectFrom('notification_recipients as r')
+          .select('r.user_id')
+          .whereRef('r.notification_id', '=', 'n.id')
+          .where('r.unaddressed', '=', true),
+      ),
+    )
     .where(scopeCondition(scope, 'c'))
     .groupBy(['n.recipient_role', 'n.org_node_id', 'c.policy_id'])
     .orderBy('count', 'desc')

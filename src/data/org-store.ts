@@ -40,15 +40,32 @@ export async function latestCalendar(db: Db, unitId: string): Promise<BusinessCa
 }
 
 export async function calendarVersion(db: Db, unitId: string, version: number): Promise<BusinessCalendar | null> {
-  const row = await db.selectFrom('calendars').select(['config', 'version']).where('unit_id', '=', unitId).where('version', '=', version).executeTakeFirst();
+  const row = await db
+    .selectFrom('calendars')
+    .select(['config', 'version'])
+    .where('unit_id', '=', unitId)
+    .where('version', '=', version)
+    .executeTakeFirst();
   return row ? { ...(row.config as unknown as BusinessCalendar), version: row.version } : null;
 }
 
-export async function saveCalendarVersion(db: Db, unitId: string, calendar: Omit<BusinessCalendar, 'version'>, userId: string | null): Promise<BusinessCalendar> {
-  const latest = await db.selectFrom('calendars').select((eb) => eb.fn.max('version').as('v')).where('unit_id', '=', unitId).executeTakeFirst();
+export async function saveCalendarVersion(
+  db: Db,
+  unitId: string,
+  calendar: Omit<BusinessCalendar, 'version'>,
+  userId: string | null,
+): Promise<BusinessCalendar> {
+  const latest = await db
+    .selectFrom('calendars')
+    .select((eb) => eb.fn.max('version').as('v'))
+    .where('unit_id', '=', unitId)
+    .executeTakeFirst();
   // Version 1 is the default calendar every unit starts on, so the first saved edit is version 2.
   const version = Math.max(Number(latest?.v ?? 0), 1) + 1;
   const config = { ...calendar, version };
-  await db.insertInto('calendars').values({ unit_id: unitId, version, config: JSON.stringify(config), created_by: userId }).execute();
+  await db
+    .insertInto('calendars')
+    .values({ unit_id: unitId, version, config: JSON.stringify(config), created_by: userId })
+    .execute();
   return config;
 }

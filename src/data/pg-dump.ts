@@ -27,7 +27,14 @@ export async function pgDump(databaseUrl: string, outFile: string): Promise<void
 }
 
 export async function pgRestore(databaseUrl: string, dumpFile: string): Promise<void> {
-  const r = await run('pg_restore', ['--no-owner', '--no-privileges', '--exit-on-error', '--single-transaction', `--dbname=${databaseUrl}`, dumpFile]);
+  const r = await run('pg_restore', [
+    '--no-owner',
+    '--no-privileges',
+    '--exit-on-error',
+    '--single-transaction',
+    `--dbname=${databaseUrl}`,
+    dumpFile,
+  ]);
   if (r.missing) throw new Error('this backup was made with pg_dump; restoring it needs pg_restore on PATH');
   if (r.code !== 0) throw new Error(`pg_restore failed: ${r.stderr.trim()}`);
 }

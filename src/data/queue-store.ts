@@ -13,7 +13,12 @@ import { SEARCH_TOTAL_CAP } from '../domain/search/index.ts';
 import type { Scope } from '../security/scope.ts';
 
 /** A queue row as listed: the shown columns, the customer's name and contacts, the unit's name. */
-export type QueueRow = ListedComplaintRow & { customer_name: string; customer_phone: string | null; customer_email: string | null; unit_name: string };
+export type QueueRow = ListedComplaintRow & {
+  customer_name: string;
+  customer_phone: string | null;
+  customer_email: string | null;
+  unit_name: string;
+};
 
 /** Where a page starts: after the row with this sort key (due and received instants, as ISO strings) and id. */
 export interface QueuePosition {
@@ -93,7 +98,10 @@ function filterConditions(f: QueueQuery): ((eb: any) => Expression<SqlBool>)[] {
   if (f.level?.length) filters.push((eb) => eb('c.level', 'in', f.level!));
   if (f.channel?.length) filters.push((eb) => eb('c.channel', 'in', f.channel!));
   if (f.categoryId) filters.push((eb) => eb('c.category_id', '=', f.categoryId!));
-  if (f.leadDepartmentId) filters.push((eb) => eb.or([eb('c.lead_department_id', '=', f.leadDepartmentId!), sql<boolean>`${f.leadDepartmentId} = ANY(c.co_department_ids)`]));
+  if (f.leadDepartmentId)
+    filters.push((eb) =>
+      eb.or([eb('c.lead_department_id', '=', f.leadDepartmentId!), sql<boolean>`${f.leadDepartmentId} = ANY(c.co_department_ids)`]),
+    );
   if (f.customerId) filters.push((eb) => eb('c.customer_id', '=', f.customerId!));
   if (f.receivedFrom) {
     const from = f.receivedFrom;
@@ -133,13 +141,17 @@ function listQueries(db: Db, f: QueueQuery, limit: number): ListQueries {
   // A literal, not a parameter, so the planner matches the expression indexes of migration 0007.
   const dueKey = sql<Date>`coalesce(c.next_due_at, ${sql.raw(`'${QUEUE_FAR_FUTURE}'::timestamptz`)})`;
   const inOrder = <Q extends AnyQuery>(q: Q): Q =>
-    (sort === 'due' ? q.orderBy(dueKey).orderBy(sql`c.received_at`).orderBy(sql`c.id`) : q.orderBy(sql`c.received_at desc`).orderBy(sql`c.id desc`)) as Q;
+    (sort === 'due'
+      ? q.orderBy(dueKey).orderBy(sql`c.received_at`).orderBy(sql`c.id`)
+      : q.orderBy(sql`c.received_at desc`).orderBy(sql`c.id desc`)) as Q;
   const afterCursor = <Q extends AnyQuery>(q: Q): Q => {
     if (!f.after) return q;
     const { due, receivedAt, id } = f.after;
-    return (sort === 'due'
-      ? q.where(sql<boolean>`(${dueKey}, c.received_at, c.id) > (${due}::timestamptz, ${receivedAt}::timestamptz, ${id}::uuid)`)
-      : q.where(sql<boolean>`(c.received_at, c.id) < (${receivedAt}::timestamptz, ${id}::uuid)`)) as Q;
+    return (
+      sort === 'due'
+        ? q.where(sql<boolean>`(${dueKey}, c.received_at, c.id) > (${due}::timestamptz, ${receivedAt}::timestamptz, ${id}::uuid)`)
+        : q.where(sql<boolean>`(c.received_at, c.id) < (${receivedAt}::timestamptz, ${id}::uuid)`)
+    ) as Q;
   };
   const withNames = async (pageRows: AnyQuery): Promise<PageRows> => {
     const q = db
@@ -178,17 +190,33 @@ export async function queuePage(db: Db, f: QueueQuery, limit: number, totalCap: 
  */
 export async function queueBatch(db: Db, f: QueueQuery, size: number): Promise<PageRows> {
   const qs = listQueries(db, f, size);
-  return qs.withNames(qs.inOrder(qs.afterCursor(qs.filtered(qs.complaints(), true))).selectAll('c').limit(size));
+  return qs.withNames(
+    qs
+      .inOrder(qs.afterCursor(qs.filtered(qs.complaints(), true)))
+      .selectAll('c')
+      .limit(size),
+  );
 }
 
 /** Without a text search: the count up to `totalCap` and the page (one more row than asked, to know there is a next). */
 async function plainPage(qs: ListQueries, totalCap: number): Promise<QueuePage> {
   const [row, rows] = await Promise.all([
     qs.db
-      .selectFrom(qs.filtered(qs.complaints(), false).select(sql`1`.as('one')).limit(totalCap + 1).as('m'))
+      .selectFrom(
+        qs
+          .filtered(qs.complaints(), false)
+          .select(sql`1`.as('one'))
+          .limit(totalCap + 1)
+          .as('m'),
+      )
       .select((eb) => eb.fn.countAll<number>().as('n'))
       .executeTakeFirst(),
-    qs.withNames(qs.inOrder(qs.afterCursor(qs.filtered(qs.complaints(), false))).selectAll('c').limit(qs.limit + 1)),
+    qs.withNames(
+      qs
+        .inOrder(qs.afterCursor(qs.filtered(qs.complaints(), false)))
+        .selectAll('c')
+        .limit(qs.limit + 1),
+    ),
   ]);
   const n = Number(row?.n ?? 0);
   return { total: Math.min(n, totalCap), totalCapped: n > totalCap, rows };
@@ -209,7 +237,11 @@ async function searchPage(qs: ListQueries, branches: SearchBranches): Promise<Qu
   // then (15 ms for 王 at 1M), where one condition with OR first gathered all 23,000 of them and looked
   // up each one's complaints (90–135 ms).
   const matching = (by: Expression<SqlBool>) =>
-    qs.filtered(qs.complaints(), false).where(() => by).select(['c.id', 'c.received_at', 'c.next_due_at']).limit(SEARCH_TOTAL_CAP + 1);
+    qs
+      .filtered(qs.complaints(), false)
+      .where(() => by)
+      .select(['c.id', 'c.received_at', 'c.next_due_at'])
+      .limit(SEARCH_TOTAL_CAP + 1);
   const walks = SEARCH_WALK_ROWS_PER_ROW.map((perRow) => perRow * (qs.limit + 1));
   // How many customers the index finds, up to what decides each walk's form (walkForPage).
   const enough = PROBE_WHEN_CANDIDATES_PER_ROW * walks[walks.length - 1];
@@ -217,11 +249,24 @@ async function searchPage(qs: ListQueries, branches: SearchBranches): Promise<Qu
     .with(
       (cte) => cte('m').materialized(),
       // Alone in its WHERE, `IN` is a join that the planner can start from the customers.
-      (db) => db.selectFrom(matching(branches.text).as('t')).selectAll().union(db.selectFrom(matching(branches.customer('hashed')).as('k')).selectAll()),
+      (db) =>
+        db
+          .selectFrom(matching(branches.text).as('t'))
+          .selectAll()
+          .union(db.selectFrom(matching(branches.customer('hashed')).as('k')).selectAll()),
     )
-    .selectFrom((db) => db.selectFrom('m').select((eb) => eb.fn.countAll<number>().as('n')).as('t'))
+    .selectFrom((db) =>
+      db
+        .selectFrom('m')
+        .select((eb) => eb.fn.countAll<number>().as('n'))
+        .as('t'),
+    )
     .leftJoinLateral(
-      (db) => qs.inOrder(qs.afterCursor(db.selectFrom('m as c').select('c.id'))).limit(qs.limit + 1).as('p'),
+      (db) =>
+        qs
+          .inOrder(qs.afterCursor(db.selectFrom('m as c').select('c.id')))
+          .limit(qs.limit + 1)
+          .as('p'),
       (join) => join.onTrue(),
     )
     .select(['t.n', 'p.id'])
@@ -231,7 +276,11 @@ async function searchPage(qs: ListQueries, branches: SearchBranches): Promise<Qu
   const total = Math.min(n, SEARCH_TOTAL_CAP);
   if (n <= SEARCH_TOTAL_CAP) {
     const ids = counted.flatMap((r) => (r.id ? [r.id] : []));
-    return { total, totalCapped: false, rows: ids.length ? await qs.withNames(qs.complaints().selectAll('c').where('c.id', 'in', ids)) : [] };
+    return {
+      total,
+      totalCapped: false,
+      rows: ids.length ? await qs.withNames(qs.complaints().selectAll('c').where('c.id', 'in', ids)) : [],
+    };
   }
   const candidates = Number(counted[0]?.candidates ?? 0);
   return { total, totalCapped: true, rows: (await walkForPage(qs, branches, walks, candidates)) ?? (await sortAllMatches(qs)) };
@@ -241,13 +290,30 @@ async function searchPage(qs: ListQueries, branches: SearchBranches): Promise<Qu
  * Many matches: the page among the first complaints in order that pass the other filters. If they hold
  * a full page of matches, no complaint further on can come before them; null otherwise.
  */
-async function walkForPage(qs: ListQueries, branches: SearchBranches, walks: number[], customerCandidates: number): Promise<PageRows | null> {
+async function walkForPage(
+  qs: ListQueries,
+  branches: SearchBranches,
+  walks: number[],
+  customerCandidates: number,
+): Promise<PageRows | null> {
   for (const rows of walks) {
     // Gathering the customers reads each one the index finds; looking up each walked row's reads one per row.
     const form = customerCandidates >= PROBE_WHEN_CANDIDATES_PER_ROW * rows ? 'probe' : 'hashed';
     const inWalk = branches.either(form);
-    const walked = qs.inOrder(qs.afterCursor(qs.filtered(qs.complaints(), false))).selectAll('c').limit(rows);
-    const found = await qs.withNames(qs.inOrder(qs.db.selectFrom(walked.as('c')).selectAll('c').where(() => inWalk)).limit(qs.limit + 1));
+    const walked = qs
+      .inOrder(qs.afterCursor(qs.filtered(qs.complaints(), false)))
+      .selectAll('c')
+      .limit(rows);
+    const found = await qs.withNames(
+      qs
+        .inOrder(
+          qs.db
+            .selectFrom(walked.as('c'))
+            .selectAll('c')
+            .where(() => inWalk),
+        )
+        .limit(qs.limit + 1),
+    );
     if (found.length > qs.limit) return found;
   }
   return null;

@@ -50,9 +50,7 @@ export function searchBranches(q: string, opts: { searchContact: boolean }): Sea
   // and their terms include the phone, which not every role may match.
   const terms = kind === 'bigrams' ? sql`plaint_query_terms(${text})` : sql`plaint_search_terms(${text})`;
   const exact =
-    kind === 'bigrams'
-      ? sql`(char_length(${text}) = 2 AND cardinality(plaint_bigrams(${text})) = 1)`
-      : sql`(char_length(${text}) = 1)`;
+    kind === 'bigrams' ? sql`(char_length(${text}) = 2 AND cardinality(plaint_bigrams(${text})) = 1)` : sql`(char_length(${text}) = 1)`;
   const likeCustomer = sql`(k.name LIKE ${term} ${phone})`;
   const customerIds = sql`SELECT k.id FROM customers k WHERE k.search_terms @> ${terms} AND ${likeCustomer}`;
   const byText = sql<SqlBool>`(c.search_terms @> ${terms}

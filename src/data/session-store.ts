@@ -46,7 +46,19 @@ export async function findSessionByTokenHash(db: Db, tokenHash: string) {
   const compiled = db
     .selectFrom('sessions as s')
     .innerJoin('users as u', 'u.id', 's.user_id')
-    .select(['u.id', 'u.email', 'u.name', 'u.role', 'u.org_node_id', 'u.disabled', 's.id as session_id', 's.kind', 's.expires_at', 's.revoked_at', 's.last_used_at'])
+    .select([
+      'u.id',
+      'u.email',
+      'u.name',
+      'u.role',
+      'u.org_node_id',
+      'u.disabled',
+      's.id as session_id',
+      's.kind',
+      's.expires_at',
+      's.revoked_at',
+      's.last_used_at',
+    ])
     .select(sql<number>`(SELECT v FROM config_version)`.as('config_version'))
     .where('s.token_hash', '=', tokenHash)
     .compile();
@@ -99,7 +111,13 @@ export async function revokeApiTokenOfUser(db: Db, userId: string, id: string, n
 }
 
 /** Sets a user's password and revokes their other sessions and tokens, together. */
-export async function setPasswordRevokingOthers(db: Kysely<DB>, userId: string, passwordHash: string, now: Date, keepSessionId: string): Promise<void> {
+export async function setPasswordRevokingOthers(
+  db: Kysely<DB>,
+  userId: string,
+  passwordHash: string,
+  now: Date,
+  keepSessionId: string,
+): Promise<void> {
   await db.transaction().execute(async (trx) => {
     await trx.updateTable('users').set({ password_hash: passwordHash, password_changed_at: now }).where('id', '=', userId).execute();
     await revokeSessionsOfUser(trx, userId, now, keepSessionId);

@@ -39,7 +39,9 @@ export async function totalsOf(db: Db, ids: readonly string[]): Promise<Map<stri
     else missing.push(id);
   }
   if (missing.length) {
-    const r = await db.executeQuery<{ id: string; signature: string[] }>(CompiledQuery.raw('SELECT id, signature FROM complaints WHERE id = ANY($1::uuid[])', [missing]));
+    const r = await db.executeQuery<{ id: string; signature: string[] }>(
+      CompiledQuery.raw('SELECT id, signature FROM complaints WHERE id = ANY($1::uuid[])', [missing]),
+    );
     for (const row of r.rows) out.set(row.id, rememberTotals(row.id, row.signature));
   }
   return out;

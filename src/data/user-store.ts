@@ -35,10 +35,22 @@ export interface NewUserRow {
 
 /** Inserts a user; undefined when the e-mail is taken (the unique e-mail decides, not a prior read). */
 export async function insertUserUnlessEmailTaken(db: Db, u: NewUserRow): Promise<UserRow | undefined> {
-  return db.insertInto('users').values(u).onConflict((oc) => oc.column('email').doNothing()).returningAll().executeTakeFirst();
+  return db
+    .insertInto('users')
+    .values(u)
+    .onConflict((oc) => oc.column('email').doNothing())
+    .returningAll()
+    .executeTakeFirst();
 }
 
-export type UserChanges = Partial<{ name: string; role: string; org_node_id: string | null; disabled: boolean; password_hash: string; password_changed_at: Date }>;
+export type UserChanges = Partial<{
+  name: string;
+  role: string;
+  org_node_id: string | null;
+  disabled: boolean;
+  password_hash: string;
+  password_changed_at: Date;
+}>;
 
 /** Changes one user, known to exist; the row as changed. */
 export async function updateUserRow(db: Db, id: string, set: UserChanges): Promise<UserRow> {

@@ -29,7 +29,14 @@ export interface EventActor {
 export type EventTail = { seq: number; hash: string } | null;
 
 /** The stored form of new events after `tail`: numbered and chained by HMAC under `key`. */
-export function chainEvents(key: Buffer, complaintId: string, events: NewEvent[], actor: EventActor, at: Date, tail: EventTail): StoredEvent[] {
+export function chainEvents(
+  key: Buffer,
+  complaintId: string,
+  events: NewEvent[],
+  actor: EventActor,
+  at: Date,
+  tail: EventTail,
+): StoredEvent[] {
   let seq = tail?.seq ?? 0;
   let prev = tail?.hash ?? GENESIS_HASH;
   const rows: StoredEvent[] = [];

@@ -11,7 +11,16 @@ export const QUALIFICATIONS = ['valid', 'invalid', 'suggestion'] as const;
 export type Qualification = (typeof QUALIFICATIONS)[number];
 
 export const COMPLAINT_STATUSES = [
-  'received', 'qualified', 'dispatched', 'acknowledged', 'investigated', 'awaiting_approval', 'replied', 'confirmed', 'visited', 'closed',
+  'received',
+  'qualified',
+  'dispatched',
+  'acknowledged',
+  'investigated',
+  'awaiting_approval',
+  'replied',
+  'confirmed',
+  'visited',
+  'closed',
 ] as const;
 export type ComplaintStatus = (typeof COMPLAINT_STATUSES)[number];
 
@@ -39,7 +48,17 @@ export interface ComplaintFacts {
   qualification: Qualification | null;
   categoryId: string | null;
   complainantCount: number;
-  flags: { media?: boolean; lawsuit?: boolean; safety?: boolean; mediaThreat?: boolean; lawsuitThreat?: boolean; insistent?: boolean; supportNeeded?: boolean; regulator?: boolean; special?: boolean };
+  flags: {
+    media?: boolean;
+    lawsuit?: boolean;
+    safety?: boolean;
+    mediaThreat?: boolean;
+    lawsuitThreat?: boolean;
+    insistent?: boolean;
+    supportNeeded?: boolean;
+    regulator?: boolean;
+    special?: boolean;
+  };
   repeatCount: number;
   /** Number of complaints about the same matter from different customers within the window, this one included. */
   similarCount: number;
@@ -49,7 +68,17 @@ export interface ComplaintFacts {
   pausedMs?: number;
 }
 
-export type ClockName = 'dispatch' | 'acknowledge' | 'reply' | 'resolve' | 'verify' | 'improvement' | 'accept' | 'mediate' | 'courtesy' | 'first_answer';
+export type ClockName =
+  | 'dispatch'
+  | 'acknowledge'
+  | 'reply'
+  | 'resolve'
+  | 'verify'
+  | 'improvement'
+  | 'accept'
+  | 'mediate'
+  | 'courtesy'
+  | 'first_answer';
 export type ClockState = 'running' | 'paused' | 'met' | 'breached';
 
 /** One step of the explanation of how a due instant was computed. */

@@ -73,7 +73,11 @@ export function firstBrokenLink(events: StoredChainedEvent[], key: Buffer, legac
   for (const e of [...events].sort((a, b) => a.seq - b.seq)) {
     if (e.seq !== expectedSeq) return { seq: e.seq, reason: `expected event ${expectedSeq}, found ${e.seq} (an event is missing)` };
     if (e.prevHash !== prev) return { seq: e.seq, reason: 'previous-hash link does not match the event before it' };
-    if (e.hashAlg === 'sha256' && e.seq > legacySeq) return { seq: e.seq, reason: 'unkeyed (pre-upgrade) hash on an event the checkpoints know as keyed or never saw (rewritten without the key)' };
+    if (e.hashAlg === 'sha256' && e.seq > legacySeq)
+      return {
+        seq: e.seq,
+        reason: 'unkeyed (pre-upgrade) hash on an event the checkpoints know as keyed or never saw (rewritten without the key)',
+      };
     const expected = e.hashAlg === 'sha256' ? legacyEventHash(prev, e) : eventHash(key, prev, e);
     if (expected !== e.hash) return { seq: e.seq, reason: 'event content does not match its hash (edited)' };
     prev = e.hash;

@@ -45,7 +45,11 @@ export type EventDataByType = {
   extension_requested: Reason & { name: string; minutes: number; requestId?: string };
   extension_approved: { requestId: string; name?: string; minutes?: number; reason?: string };
   /** What the recomputation changed is added by perform-action, which has the calendar. */
-  clocks_recomputed: Reason & { calendarVersion?: number; changed?: { name: string; from: string; to: string }[]; kept?: { name: string; why: string }[] };
+  clocks_recomputed: Reason & {
+    calendarVersion?: number;
+    changed?: { name: string; from: string; to: string }[];
+    kept?: { name: string; why: string }[];
+  };
   note_added: { text: string; internal: boolean };
   // Clocks (src/jobs/sweeper.job.ts)
   clock_breached: { name: string; ruleId: string; dueAt: string };
@@ -58,7 +62,17 @@ export type EventDataByType = {
   special_report_approved: { version: number };
   progress_reported: { entryId: string; text: string };
   progress_reminder_sent: { ruleId: string; dueAt: string; missedWeeks: number; recipientRoles: string[] };
-  emergency_opened: { emergencyId: string; ruleId: string; commanderRole: string; commanderName: string | null; inWorkingHours: boolean; team: string[]; answerDueAt: string; conclusionDueAt: string; calendarVersion: number };
+  emergency_opened: {
+    emergencyId: string;
+    ruleId: string;
+    commanderRole: string;
+    commanderName: string | null;
+    inWorkingHours: boolean;
+    team: string[];
+    answerDueAt: string;
+    conclusionDueAt: string;
+    calendarVersion: number;
+  };
   emergency_action: { emergencyId: string; kind: string; text: string };
   emergency_reviewed: { emergencyId: string; findings: string; planChanges: string };
   capa_opened: Fields & { capaId: string; departmentId: string | null; planDueAt: string; calendarVersion: number };
@@ -80,15 +94,55 @@ export type NewEvent = { [T in EventType]: { type: T; data: EventDataByType[T] }
 
 /** The list at run time, in the order of the map above; `satisfies` and the test in test/domain keep it complete. */
 export const EVENT_TYPES = [
-  'received', 'imported', 'similar_linked',
-  'qualified', 'dispatched', 'dispatch_returned', 'urged', 'acknowledged', 'reported', 'interim_replied', 'improvement_submitted',
-  'reply_submitted', 'reply_approved', 'reply_rejected', 'replied', 'confirmed', 'disputed', 'visited', 'closed', 'reopened', 'contested',
-  'level_changed', 'clock_paused', 'clock_resumed', 'extension_requested', 'extension_approved', 'clocks_recomputed', 'note_added',
-  'clock_breached', 'contact_viewed', 'attachment_added',
-  'special_report_drafted', 'special_report_edited', 'special_report_approved', 'progress_reported', 'progress_reminder_sent',
-  'emergency_opened', 'emergency_action', 'emergency_reviewed',
-  'capa_opened', 'capa_updated', 'capa_action_added', 'capa_action_done', 'capa_verified', 'improvement_plan_complete',
-  'return_noticed', 'return_inspected', 'return_disposed', 'case_created',
+  'received',
+  'imported',
+  'similar_linked',
+  'qualified',
+  'dispatched',
+  'dispatch_returned',
+  'urged',
+  'acknowledged',
+  'reported',
+  'interim_replied',
+  'improvement_submitted',
+  'reply_submitted',
+  'reply_approved',
+  'reply_rejected',
+  'replied',
+  'confirmed',
+  'disputed',
+  'visited',
+  'closed',
+  'reopened',
+  'contested',
+  'level_changed',
+  'clock_paused',
+  'clock_resumed',
+  'extension_requested',
+  'extension_approved',
+  'clocks_recomputed',
+  'note_added',
+  'clock_breached',
+  'contact_viewed',
+  'attachment_added',
+  'special_report_drafted',
+  'special_report_edited',
+  'special_report_approved',
+  'progress_reported',
+  'progress_reminder_sent',
+  'emergency_opened',
+  'emergency_action',
+  'emergency_reviewed',
+  'capa_opened',
+  'capa_updated',
+  'capa_action_added',
+  'capa_action_done',
+  'capa_verified',
+  'improvement_plan_complete',
+  'return_noticed',
+  'return_inspected',
+  'return_disposed',
+  'case_created',
 ] as const satisfies readonly EventType[];
 
 /** Fails to compile when EVENT_TYPES leaves out a type of the map. */
@@ -96,7 +150,17 @@ type Unlisted = Exclude<EventType, (typeof EVENT_TYPES)[number]>;
 export const EVENT_TYPES_COMPLETE: [Unlisted] extends [never] ? true : Unlisted = true;
 
 /** The events a customer sees in the portal's timeline (type and time only, R-LC-5: nothing of their internal data). */
-export const PUBLIC_EVENT_TYPES = ['received', 'qualified', 'dispatched', 'replied', 'confirmed', 'disputed', 'visited', 'closed', 'reopened'] as const satisfies readonly EventType[];
+export const PUBLIC_EVENT_TYPES = [
+  'received',
+  'qualified',
+  'dispatched',
+  'replied',
+  'confirmed',
+  'disputed',
+  'visited',
+  'closed',
+  'reopened',
+] as const satisfies readonly EventType[];
 export type PublicEventType = (typeof PUBLIC_EVENT_TYPES)[number];
 
 export function isEventType(type: string): type is EventType {

@@ -19,7 +19,8 @@ export function instantProblem(value: string): string | null {
   const m = DATE_TIME.exec(value);
   if (!m) return 'must be an ISO 8601 date-time with a time zone, e.g. 2026-11-24T10:00:00+08:00';
   if (Number(m[6]) >= 60) return 'must not be a leap second (:60); use :59';
-  if (Number(m[8].slice(1, 3)) > 23 || Number(m[8].replace(':', '').slice(3, 5) || '0') > 59) return 'must have a time-zone offset from -23:59 to +23:59';
+  if (Number(m[8].slice(1, 3)) > 23 || Number(m[8].replace(':', '').slice(3, 5) || '0') > 59)
+    return 'must have a time-zone offset from -23:59 to +23:59';
   if (!yearInRange(Number(m[1]))) return `must have a year from ${MIN_YEAR} to ${MAX_YEAR}`;
   const d = toDate(m);
   if (Number.isNaN(d.getTime())) return 'must be an ISO 8601 date-time with a time zone, e.g. 2026-11-24T10:00:00+08:00';
@@ -27,7 +28,13 @@ export function instantProblem(value: string): string | null {
   // Date rolls an impossible day over (2026-02-30 → 2026-03-02): compare the written date back.
   const offsetMin = offsetMinutes(m[8]);
   const local = new Date(d.getTime() + offsetMin * 60_000);
-  if (local.getUTCFullYear() !== Number(m[1]) || local.getUTCMonth() + 1 !== Number(m[2]) || local.getUTCDate() !== Number(m[3]) || local.getUTCHours() !== Number(m[4]) || local.getUTCMinutes() !== Number(m[5])) {
+  if (
+    local.getUTCFullYear() !== Number(m[1]) ||
+    local.getUTCMonth() + 1 !== Number(m[2]) ||
+    local.getUTCDate() !== Number(m[3]) ||
+    local.getUTCHours() !== Number(m[4]) ||
+    local.getUTCMinutes() !== Number(m[5])
+  ) {
     return 'must be an existing date and time';
   }
   return null;

@@ -77,7 +77,10 @@ export function checkpointValid(key: Buffer, stored: CheckpointBody & { signatur
  * What a complaint's live chain says against its checkpointed head (null: a valid continuation). The
  * live chain must still hold the checkpointed event, unchanged, at the checkpointed seq.
  */
-export function headFinding(head: LogHead, live: { lastSeq: number; hashAt: (seq: number) => string | undefined }): { seq: number; reason: string } | null {
+export function headFinding(
+  head: LogHead,
+  live: { lastSeq: number; hashAt: (seq: number) => string | undefined },
+): { seq: number; reason: string } | null {
   if (live.lastSeq < head.seq) {
     return { seq: live.lastSeq + 1, reason: `truncated: the checkpoint covers events up to ${head.seq}, the log ends at ${live.lastSeq}` };
   }

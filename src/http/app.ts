@@ -74,7 +74,11 @@ export async function buildApp(opts: AppOptions): Promise<FastifyInstance> {
 
   await app.register(swagger, {
     openapi: {
-      info: { title: 'Plaint API', version: '0.1.0', description: 'Complaint handling under per-organisation policy packs. See docs/API.md.' },
+      info: {
+        title: 'Plaint API',
+        version: '0.1.0',
+        description: 'Complaint handling under per-organisation policy packs. See docs/API.md.',
+      },
       components: { securitySchemes: { bearer: { type: 'http', scheme: 'bearer' } } },
     },
   });
@@ -101,6 +105,9 @@ export async function buildApp(opts: AppOptions): Promise<FastifyInstance> {
   await caseworkRoutes(app, opts.deps);
   await importRoutes(app, opts.deps);
   if (opts.webDir) await serveWeb(app, opts.webDir);
-  else app.setNotFoundHandler((request, reply) => reply.code(404).send({ error: { code: 'NOT_FOUND', message: `no route ${request.method} ${request.url}` } }));
+  else
+    app.setNotFoundHandler((request, reply) =>
+      reply.code(404).send({ error: { code: 'NOT_FOUND', message: `no route ${request.method} ${request.url}` } }),
+    );
   return app;
 }

@@ -73,10 +73,12 @@ function hasNul(v: unknown, depth = 0): boolean {
  */
 function installNulGuard(app: FastifyInstance): void {
   app.addHook('onRequest', async (request) => {
-    if (request.url.startsWith('/api/') && /%00|\u0000/i.test(request.url)) throw new DomainError('VALIDATION', 'the URL must not contain NUL characters');
+    if (request.url.startsWith('/api/') && /%00|\u0000/i.test(request.url))
+      throw new DomainError('VALIDATION', 'the URL must not contain NUL characters');
   });
   app.addHook('preValidation', async (request) => {
-    if (request.url.startsWith('/api/') && hasNul(request.body)) throw new DomainError('VALIDATION', 'the request body must not contain NUL characters');
+    if (request.url.startsWith('/api/') && hasNul(request.body))
+      throw new DomainError('VALIDATION', 'the request body must not contain NUL characters');
   });
 }
 
@@ -124,7 +126,8 @@ export function installAuth(app: FastifyInstance, deps: Deps): void {
 
 export function requireUser(request: FastifyRequest): SessionUser {
   if (!request.user) {
-    if (request.csrfRejected) throw new DomainError('FORBIDDEN', `CSRF check failed: send the ${CSRF_HEADER} header with the value of the ${CSRF_COOKIE} cookie`);
+    if (request.csrfRejected)
+      throw new DomainError('FORBIDDEN', `CSRF check failed: send the ${CSRF_HEADER} header with the value of the ${CSRF_COOKIE} cookie`);
     throw new DomainError('UNAUTHENTICATED', 'log in first: send Authorization: Bearer <token>');
   }
   return request.user;

@@ -34,7 +34,12 @@ export function negotiate(acceptEncoding: string | undefined): 'br' | 'gzip' | n
 
 function addVary(reply: FastifyReply): void {
   const vary = String(reply.getHeader('vary') ?? '');
-  if (!vary.toLowerCase().split(',').some((v) => v.trim() === 'accept-encoding' || v.trim() === '*')) {
+  if (
+    !vary
+      .toLowerCase()
+      .split(',')
+      .some((v) => v.trim() === 'accept-encoding' || v.trim() === '*')
+  ) {
     reply.header('vary', vary ? `${vary}, accept-encoding` : 'accept-encoding');
   }
 }
@@ -52,7 +57,13 @@ export function installJsonCompression(app: FastifyInstance): void {
     if (!encoding || bytes.length < MIN_COMPRESS_BYTES) return payload;
     const compressed =
       encoding === 'br'
-        ? await brotli(bytes, { params: { [zlib.constants.BROTLI_PARAM_QUALITY]: 5, [zlib.constants.BROTLI_PARAM_MODE]: zlib.constants.BROTLI_MODE_TEXT, [zlib.constants.BROTLI_PARAM_SIZE_HINT]: bytes.length } })
+        ? await brotli(bytes, {
+            params: {
+              [zlib.constants.BROTLI_PARAM_QUALITY]: 5,
+              [zlib.constants.BROTLI_PARAM_MODE]: zlib.constants.BROTLI_MODE_TEXT,
+              [zlib.constants.BROTLI_PARAM_SIZE_HINT]: bytes.length,
+            },
+          })
         : await gzip(bytes, { level: 6 });
     reply.header('content-encoding', encoding);
     // Fastify counts the length of what is returned here; one a handler set would describe the plain body.

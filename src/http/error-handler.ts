@@ -15,7 +15,12 @@ function fieldFromValidation(e: FastifyError): string | undefined {
   const params = v.params as Record<string, unknown>;
   if (v.keyword === 'required' && typeof params.missingProperty === 'string') path.push(params.missingProperty);
   if (v.keyword === 'additionalProperties' && typeof params.additionalProperty === 'string') path.push(params.additionalProperty);
-  return path.map((p) => (/^\d+$/.test(p) ? `[${p}]` : p)).join('.').replace(/\.\[/g, '[') || undefined;
+  return (
+    path
+      .map((p) => (/^\d+$/.test(p) ? `[${p}]` : p))
+      .join('.')
+      .replace(/\.\[/g, '[') || undefined
+  );
 }
 
 const DB_DOWN = new Set(['ECONNREFUSED', 'ECONNRESET', '57P01', '57P02', '57P03', '08006', '08001', '08003', 'ETIMEDOUT']);
@@ -23,7 +28,9 @@ const DB_DOWN = new Set(['ECONNREFUSED', 'ECONNRESET', '57P01', '57P02', '57P03'
 function isDatabaseUnavailable(err: unknown): boolean {
   const e = err as { code?: string; message?: string };
   if (e?.code && DB_DOWN.has(e.code)) return true;
-  return /Connection terminated|connect ECONNREFUSED|timeout exceeded when trying to connect|Client has encountered a connection error/i.test(e?.message ?? '');
+  return /Connection terminated|connect ECONNREFUSED|timeout exceeded when trying to connect|Client has encountered a connection error/i.test(
+    e?.message ?? '',
+  );
 }
 
 export function installErrorHandler(app: FastifyInstance): void {
@@ -42,7 +49,8 @@ export function installErrorHandler(app: FastifyInstance): void {
       if (field && v?.keyword === 'pattern' && (v.params as { pattern?: string }).pattern === VISIBLE_TEXT_PATTERN) {
         message = `${field} must contain a visible character, not only spaces or zero-width characters`;
       }
-      if (field && v?.keyword === 'format' && (v.params as { format?: string }).format === 'date-time') message = `${field} ${DATE_TIME_MESSAGE}`;
+      if (field && v?.keyword === 'format' && (v.params as { format?: string }).format === 'date-time')
+        message = `${field} ${DATE_TIME_MESSAGE}`;
       if (v?.keyword === 'enum') message += `: ${(v.params as { allowedValues?: unknown[] }).allowedValues?.join(', ')}`;
       return reply.code(400).send({ error: { code: 'VALIDATION', message, ...(field ? { field } : {}) } });
     }
@@ -52,7 +60,11 @@ export function installErrorHandler(app: FastifyInstance): void {
     if (err.code === 'FST_ERR_CTP_INVALID_MEDIA_TYPE') {
       return reply.code(415).send({ error: { code: 'UNSUPPORTED_MEDIA_TYPE', message: 'send JSON with Content-Type: application/json' } });
     }
-    if (err.code === 'FST_ERR_CTP_EMPTY_JSON_BODY' || err.code === 'FST_ERR_CTP_INVALID_CONTENT_LENGTH' || (err.statusCode === 400 && err instanceof SyntaxError)) {
+    if (
+      err.code === 'FST_ERR_CTP_EMPTY_JSON_BODY' ||
+      err.code === 'FST_ERR_CTP_INVALID_CONTENT_LENGTH' ||
+      (err.statusCode === 400 && err instanceof SyntaxError)
+    ) {
       return reply.code(400).send({ error: { code: 'BAD_JSON', message: `the request body is not valid JSON: ${err.message}` } });
     }
     if (err.statusCode && err.statusCode >= 400 && err.statusCode < 500) {
@@ -60,11 +72,16 @@ export function installErrorHandler(app: FastifyInstance): void {
     }
     // PostgreSQL refuses NUL characters and malformed text in text and jsonb: that is the client's input.
     if ((err as { code?: string }).code === '22021' || (err as { code?: string }).code === '22P05') {
-      return reply.code(400).send({ error: { code: 'VALIDATION', message: 'text must not contain NUL characters or invalid byte sequences' } });
+      return reply
+        .code(400)
+        .send({ error: { code: 'VALIDATION', message: 'text must not contain NUL characters or invalid byte sequences' } });
     }
     if (isDatabaseUnavailable(err)) {
       request.log.warn({ err }, 'database unavailable');
-      return reply.code(503).header('retry-after', '2').send({ error: { code: 'UNAVAILABLE', message: 'the database is unavailable; try again shortly' } });
+      return reply
+        .code(503)
+        .header('retry-after', '2')
+        .send({ error: { code: 'UNAVAILABLE', message: 'the database is unavailable; try again shortly' } });
     }
     request.log.error({ err }, 'unhandled error');
     return reply.code(500).send({ error: { code: 'INTERNAL', message: 'internal error' } });

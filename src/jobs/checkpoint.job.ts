@@ -7,9 +7,13 @@ import type { Deps } from '../use-cases/context.ts';
 import { writeCheckpoint, type CheckpointResult } from '../use-cases/write-checkpoint.ts';
 
 export function describeCheckpoint(r: CheckpointResult): string | null {
-  if (r.written) return `event log checkpoint ${r.id}: ${r.complaints} complaints, ${r.events} events${r.first ? ' (first: covers the existing logs as they are)' : ''}`;
+  if (r.written)
+    return `event log checkpoint ${r.id}: ${r.complaints} complaints, ${r.events} events${r.first ? ' (first: covers the existing logs as they are)' : ''}`;
   if (r.reason === 'log-damaged') {
-    const which = r.lost.map((l) => `${l.complaintId} (event ${l.seq} ${l.rewritten ? 'changed' : l.liveSeq === null ? 'and the whole log gone' : `gone, log ends at ${l.liveSeq}`})`);
+    const which = r.lost.map(
+      (l) =>
+        `${l.complaintId} (event ${l.seq} ${l.rewritten ? 'changed' : l.liveSeq === null ? 'and the whole log gone' : `gone, log ends at ${l.liveSeq}`})`,
+    );
     return `EVENT LOG DAMAGED: no checkpoint written, the newest one covers events that are ${r.lost.length >= 100 ? 'gone or changed in 100+ complaints, e.g.' : 'gone or changed:'} ${which.join(', ')}; run npm run verify-log`;
   }
   return null;

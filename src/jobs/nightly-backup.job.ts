@@ -64,9 +64,21 @@ export async function runNightlyBackup(opts: NightlyOptions): Promise<BackupStat
     fs.mkdirSync(opts.dir, { recursive: true, mode: 0o700 });
     const stamp = DateTime.fromJSDate(now, { zone: opts.timeZone }).toFormat('yyyyMMdd-HHmmss');
     const r = await opts.backup(path.join(opts.dir, `plaint-${stamp}.tar`));
-    const old = fs.readdirSync(opts.dir).filter((f) => BACKUP_NAME.test(f)).sort().reverse().slice(opts.keep);
+    const old = fs
+      .readdirSync(opts.dir)
+      .filter((f) => BACKUP_NAME.test(f))
+      .sort()
+      .reverse()
+      .slice(opts.keep);
     for (const f of old) fs.rmSync(path.join(opts.dir, f), { force: true });
-    status = { lastAttemptAt: now.toISOString(), ok: true, file: r.file, bytes: r.bytes, lastSuccessAt: now.toISOString(), lastSuccessFile: r.file };
+    status = {
+      lastAttemptAt: now.toISOString(),
+      ok: true,
+      file: r.file,
+      bytes: r.bytes,
+      lastSuccessAt: now.toISOString(),
+      lastSuccessFile: r.file,
+    };
     opts.log(`nightly backup written: ${r.file} (${r.bytes} bytes)${old.length ? `, removed ${old.length} older` : ''}`);
   } catch (err) {
     status = {
@@ -94,9 +106,12 @@ export function startNightlyBackups(opts: NightlyOptions): () => Promise<void> {
     if (stopped) return;
     const now = (opts.now ?? (() => new Date()))();
     // setTimeout takes at most ~24.8 days; a day is well within it.
-    timer = setTimeout(() => {
-      running = runNightlyBackup(opts).finally(schedule);
-    }, nextRunAt(now, opts.at, opts.timeZone).getTime() - now.getTime());
+    timer = setTimeout(
+      () => {
+        running = runNightlyBackup(opts).finally(schedule);
+      },
+      nextRunAt(now, opts.at, opts.timeZone).getTime() - now.getTime(),
+    );
     timer.unref();
   };
   schedule();

@@ -96,7 +96,9 @@ export function startSweeper(deps: Deps, intervalMs: number, log: (msg: string, 
       const r = await sweepOnce(deps);
       await forgetOldThrottles(deps);
       if (r.breaches || r.levelChecks || r.progressReminders) {
-        log(`sweeper: ${r.breaches} breaches, ${r.levelChecks} level checks on ${r.complaints} complaints, ${r.progressReminders} progress reminders`);
+        log(
+          `sweeper: ${r.breaches} breaches, ${r.levelChecks} level checks on ${r.complaints} complaints, ${r.progressReminders} progress reminders`,
+        );
       }
     } catch (err) {
       log('sweeper pass failed', err);

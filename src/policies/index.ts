@@ -16,7 +16,15 @@ export { loadPack } from './load-pack.ts';
 export { PackValidationError, type PackIssue } from './pack-errors.ts';
 export * from './pack-schema.ts';
 
-export const PACKS: Pack[] = [realEstatePack, fuelRetailPack, foodPack, restaurantPack, propertyPack, manufacturingPack, serviceCentrePack].map(loadPack);
+export const PACKS: Pack[] = [
+  realEstatePack,
+  fuelRetailPack,
+  foodPack,
+  restaurantPack,
+  propertyPack,
+  manufacturingPack,
+  serviceCentrePack,
+].map(loadPack);
 
 export class UnknownPackError extends Error {
   readonly code = 'pack_not_found';

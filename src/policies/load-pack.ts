@@ -24,7 +24,8 @@ function allErrors(input: unknown): SchemaError[] {
 }
 
 function packIdOf(input: unknown): string | undefined {
-  if (typeof input === 'object' && input !== null && typeof (input as { id?: unknown }).id === 'string') return (input as { id: string }).id;
+  if (typeof input === 'object' && input !== null && typeof (input as { id?: unknown }).id === 'string')
+    return (input as { id: string }).id;
   return undefined;
 }
 

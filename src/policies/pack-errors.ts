@@ -59,7 +59,10 @@ function describe(error: SchemaError): PackIssue {
     case 'const':
       return { path, message: `expected ${JSON.stringify(p.allowedValue)}` };
     case 'enum':
-      return { path, message: `expected one of ${((p.allowedValues as unknown[] | undefined) ?? []).map((v) => JSON.stringify(v)).join(' | ')}` };
+      return {
+        path,
+        message: `expected one of ${((p.allowedValues as unknown[] | undefined) ?? []).map((v) => JSON.stringify(v)).join(' | ')}`,
+      };
     case 'minLength':
       return { path, message: p.limit === 1 ? 'expected a non-empty string' : `expected at least ${String(p.limit)} characters` };
     case 'minItems':
@@ -124,7 +127,9 @@ function resolveUnion(prefix: string, group: SchemaError[]): PackIssue[] {
   const candidates = [...branches.entries()].filter(([, errs]) => !rejectedByKind(errs));
   if (candidates.length === 1) return resolve(candidates[0][1]);
   if (candidates.length === 0) {
-    const kinds = all.filter((e) => e.keyword === 'const' && e.instancePath === kindPointer).map((e) => JSON.stringify(e.params.allowedValue));
+    const kinds = all
+      .filter((e) => e.keyword === 'const' && e.instancePath === kindPointer)
+      .map((e) => JSON.stringify(e.params.allowedValue));
     return [{ path: pointerToPath(kindPointer), message: `expected one of ${kinds.join(' | ')}` }];
   }
   return [{ path: pointerToPath(unionPointer), message: 'does not match any allowed shape' }];

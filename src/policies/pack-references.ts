@@ -54,25 +54,59 @@ export function checkReferences(pack: Pack): PackIssue[] {
     if (guideId !== undefined && !guideIds.has(guideId)) issues.push({ path, message: `unknown handling guide '${guideId}'` });
   };
 
-  issues.push(...duplicates(categories.map((c) => ({ id: c.category.id, path: `${c.path}.id` })), 'category'));
+  issues.push(
+    ...duplicates(
+      categories.map((c) => ({ id: c.category.id, path: `${c.path}.id` })),
+      'category',
+    ),
+  );
   for (const { category, path } of categories) needGuide(category.guideId, `${path}.guideId`);
-  issues.push(...duplicates((pack.causes ?? []).map((c, i) => ({ id: c.id, path: `causes[${i}].id` })), 'cause'));
-  issues.push(...duplicates(pack.validity.criteria.map((c, i) => ({ id: c.id, path: `validity.criteria[${i}].id` })), 'criterion'));
-  issues.push(...duplicates(pack.validity.invalidReasons.map((c, i) => ({ id: c.id, path: `validity.invalidReasons[${i}].id` })), 'invalid reason'));
+  issues.push(
+    ...duplicates(
+      (pack.causes ?? []).map((c, i) => ({ id: c.id, path: `causes[${i}].id` })),
+      'cause',
+    ),
+  );
+  issues.push(
+    ...duplicates(
+      pack.validity.criteria.map((c, i) => ({ id: c.id, path: `validity.criteria[${i}].id` })),
+      'criterion',
+    ),
+  );
+  issues.push(
+    ...duplicates(
+      pack.validity.invalidReasons.map((c, i) => ({ id: c.id, path: `validity.invalidReasons[${i}].id` })),
+      'invalid reason',
+    ),
+  );
 
   const levels = pack.severity.levels;
-  issues.push(...duplicates(levels.map((l, i) => ({ id: l.id, path: `severity.levels[${i}].id` })), 'level'));
+  issues.push(
+    ...duplicates(
+      levels.map((l, i) => ({ id: l.id, path: `severity.levels[${i}].id` })),
+      'level',
+    ),
+  );
   levels.forEach((level, i) => {
     const clash = levels.findIndex((other) => other.rank === level.rank);
-    if (clash !== i) issues.push({ path: `severity.levels[${i}].rank`, message: `rank ${level.rank} already used by severity.levels[${clash}]` });
+    if (clash !== i)
+      issues.push({ path: `severity.levels[${i}].rank`, message: `rank ${level.rank} already used by severity.levels[${clash}]` });
   });
   needLevel(pack.severity.defaultLevel, 'severity.defaultLevel');
   const lowest = Math.min(...levels.map((l) => l.rank));
   const defaultLevel = levels.find((l) => l.id === pack.severity.defaultLevel);
   if (defaultLevel && defaultLevel.rank !== lowest) {
-    issues.push({ path: 'severity.defaultLevel', message: 'the default level must have the lowest rank (levels are only raised automatically, R-SV-4)' });
+    issues.push({
+      path: 'severity.defaultLevel',
+      message: 'the default level must have the lowest rank (levels are only raised automatically, R-SV-4)',
+    });
   }
-  issues.push(...duplicates(pack.severity.rules.map((r, i) => ({ id: r.ruleId, path: `severity.rules[${i}].ruleId` })), 'severity rule'));
+  issues.push(
+    ...duplicates(
+      pack.severity.rules.map((r, i) => ({ id: r.ruleId, path: `severity.rules[${i}].ruleId` })),
+      'severity rule',
+    ),
+  );
   pack.severity.rules.forEach((rule, i) => {
     needLevel(rule.level, `severity.rules[${i}].level`);
     if (rule.when.kind === 'category_in' || rule.when.kind === 'similar_count_at_least') {
@@ -85,7 +119,8 @@ export function checkReferences(pack: Pack): PackIssue[] {
   pack.clocks.forEach((clock, i) => {
     (clock.levels ?? []).forEach((level, j) => needLevel(level, `clocks[${i}].levels[${j}]`));
     const { from, to } = clock.effective ?? {};
-    if (from !== undefined && to !== undefined && from >= to) issues.push({ path: `clocks[${i}].effective`, message: `'from' ${from} must be before 'to' ${to}` });
+    if (from !== undefined && to !== undefined && from >= to)
+      issues.push({ path: `clocks[${i}].effective`, message: `'from' ${from} must be before 'to' ${to}` });
     for (let j = 0; j < i; j++) {
       const other = pack.clocks[j];
       if (
@@ -94,12 +129,20 @@ export function checkReferences(pack: Pack): PackIssue[] {
         setsIntersect(other.levels, clock.levels) &&
         rangesOverlap(other.effective, clock.effective)
       ) {
-        issues.push({ path: `clocks[${i}]`, message: `clock '${clock.name}' overlaps clocks[${j}] (same channels, levels and effective dates)` });
+        issues.push({
+          path: `clocks[${i}]`,
+          message: `clock '${clock.name}' overlaps clocks[${j}] (same channels, levels and effective dates)`,
+        });
       }
     }
   });
 
-  issues.push(...duplicates(pack.positions.map((p, i) => ({ id: p.id, path: `positions[${i}].id` })), 'position'));
+  issues.push(
+    ...duplicates(
+      pack.positions.map((p, i) => ({ id: p.id, path: `positions[${i}].id` })),
+      'position',
+    ),
+  );
   const positionIds = new Set(pack.positions.map((p) => p.id));
   // Every recipient a rule names is a declared position (issue #14): users hold positions, so a name
   // that is none would reach nobody.
@@ -116,17 +159,32 @@ export function checkReferences(pack: Pack): PackIssue[] {
     }
   });
 
-  issues.push(...duplicates(pack.reports.map((r, i) => ({ id: r.id, path: `reports[${i}].id` })), 'report'));
+  issues.push(
+    ...duplicates(
+      pack.reports.map((r, i) => ({ id: r.id, path: `reports[${i}].id` })),
+      'report',
+    ),
+  );
   pack.reports.forEach((report, i) => {
     if (report.due.kind === 'at_closure') report.due.levels.forEach((level, j) => needLevel(level, `reports[${i}].due.levels[${j}]`));
   });
-  issues.push(...duplicates(pack.guides.map((g, i) => ({ id: g.id, path: `guides[${i}].id` })), 'guide'));
+  issues.push(
+    ...duplicates(
+      pack.guides.map((g, i) => ({ id: g.id, path: `guides[${i}].id` })),
+      'guide',
+    ),
+  );
 
   pack.reports.forEach((report, i) => needPosition(report.recipientRole, `reports[${i}].recipientRole`));
   if (pack.crisis) pack.crisis.notifyRoles.forEach((id, j) => needPosition(id, `crisis.notifyRoles[${j}]`));
   if (pack.crisis) needGuide(pack.crisis.guideId, 'crisis.guideId');
   if (pack.compensation) {
-    issues.push(...duplicates(pack.compensation.entries.map((e, i) => ({ id: e.id, path: `compensation.entries[${i}].id` })), 'compensation entry'));
+    issues.push(
+      ...duplicates(
+        pack.compensation.entries.map((e, i) => ({ id: e.id, path: `compensation.entries[${i}].id` })),
+        'compensation entry',
+      ),
+    );
     pack.compensation.entries.forEach((entry, i) => needLevel(entry.level, `compensation.entries[${i}].level`));
   }
   if (pack.penalties) {
@@ -135,7 +193,8 @@ export function checkReferences(pack: Pack): PackIssue[] {
     if (Math.abs(total - 100) > 1e-9) issues.push({ path: 'penalties.split', message: `shares add up to ${total} %, expected 100 %` });
     const roles = new Set(pack.penalties.split.map((s) => s.role));
     const repeat = pack.penalties.repeatAtStation;
-    if (repeat && !roles.has(repeat.role)) issues.push({ path: 'penalties.repeatAtStation.role', message: `role '${repeat.role}' has no share in penalties.split` });
+    if (repeat && !roles.has(repeat.role))
+      issues.push({ path: 'penalties.repeatAtStation.role', message: `role '${repeat.role}' has no share in penalties.split` });
   }
   if (pack.emergency) pack.emergency.levels.forEach((level, j) => needLevel(level, `emergency.levels[${j}]`));
   return issues;

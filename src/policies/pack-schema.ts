@@ -20,7 +20,17 @@ export const ChannelSchema = Type.Enum(['phone', 'email', 'web', 'forum', 'lette
 export const QualificationSchema = Type.Union([Type.Literal('valid'), Type.Literal('invalid'), Type.Literal('suggestion')]);
 
 /** Keys of ComplaintFacts.flags a severity or crisis rule may test. */
-export const FLAGS = ['media', 'lawsuit', 'safety', 'mediaThreat', 'lawsuitThreat', 'insistent', 'supportNeeded', 'regulator', 'special'] as const;
+export const FLAGS = [
+  'media',
+  'lawsuit',
+  'safety',
+  'mediaThreat',
+  'lawsuitThreat',
+  'insistent',
+  'supportNeeded',
+  'regulator',
+  'special',
+] as const;
 export type FlagName = (typeof FLAGS)[number];
 const FlagSchema = Type.Enum(FLAGS);
 
@@ -30,8 +40,20 @@ const FlagSchema = Type.Enum(FLAGS);
  * and an interim containment answer to the customer (S3 5.1.2).
  */
 export const PACK_EVENT_TYPES = [
-  'received', 'qualified', 'dispatched', 'acknowledged', 'reported', 'replied', 'confirmed', 'disputed',
-  'visited', 'closed', 'reopened', 'level_changed', 'interim_replied', 'improvement_submitted',
+  'received',
+  'qualified',
+  'dispatched',
+  'acknowledged',
+  'reported',
+  'replied',
+  'confirmed',
+  'disputed',
+  'visited',
+  'closed',
+  'reopened',
+  'level_changed',
+  'interim_replied',
+  'improvement_submitted',
 ] as const;
 const EventType = Type.Enum(PACK_EVENT_TYPES);
 
@@ -61,7 +83,14 @@ export const CategorySchema = Type.Cyclic(
 );
 
 export const LevelSchema = Type.Object(
-  { id: Id, name: Text, nameZh: Text, rank: Type.Integer({ minimum: 0 }), description: Type.Optional(Text), descriptionZh: Type.Optional(Text) },
+  {
+    id: Id,
+    name: Text,
+    nameZh: Text,
+    rank: Type.Integer({ minimum: 0 }),
+    description: Type.Optional(Text),
+    descriptionZh: Type.Optional(Text),
+  },
   Closed,
 );
 
@@ -73,10 +102,17 @@ export const ConditionSchema = Type.Union([
    * facts.similarCount is counted by the caller over `severity.similarWindowDays`; with
    * `categoryIds` the rule applies only to complaints in those categories (fuel: quantity complaints).
    */
-  Type.Object({ kind: Type.Literal('similar_count_at_least'), n: PositiveInt, categoryIds: Type.Optional(Type.Array(Id, { minItems: 1 })) }, Closed),
+  Type.Object(
+    { kind: Type.Literal('similar_count_at_least'), n: PositiveInt, categoryIds: Type.Optional(Type.Array(Id, { minItems: 1 })) },
+    Closed,
+  ),
   /** Unresolved this long after receipt, clock pauses (delay not on our side) excluded. */
   Type.Object(
-    { kind: Type.Literal('unresolved_for'), amount: PositiveInt, unit: Type.Union([Type.Literal('hours'), Type.Literal('days'), Type.Literal('months')]) },
+    {
+      kind: Type.Literal('unresolved_for'),
+      amount: PositiveInt,
+      unit: Type.Union([Type.Literal('hours'), Type.Literal('days'), Type.Literal('months')]),
+    },
     Closed,
   ),
   Type.Object({ kind: Type.Literal('category_in'), categoryIds: Type.Array(Id, { minItems: 1 }) }, Closed),
@@ -108,7 +144,12 @@ export const DueRuleSchema = Type.Cyclic(
       Type.Object({ kind: Type.Literal('calendar_days'), days: PositiveInt }, Closed),
       Type.Object({ kind: Type.Literal('end_of_day') }, Closed),
       Type.Object(
-        { kind: Type.Literal('by_receipt_class'), inHours: Type.Ref('DueRule'), outsideHoursWorkday: Type.Ref('DueRule'), restDay: Type.Ref('DueRule') },
+        {
+          kind: Type.Literal('by_receipt_class'),
+          inHours: Type.Ref('DueRule'),
+          outsideHoursWorkday: Type.Ref('DueRule'),
+          restDay: Type.Ref('DueRule'),
+        },
         Closed,
       ),
     ]),
@@ -132,7 +173,18 @@ const ChannelDue = Type.Object(
 
 export const ClockSchema = Type.Object(
   {
-    name: Type.Enum(['dispatch', 'acknowledge', 'reply', 'resolve', 'verify', 'improvement', 'accept', 'mediate', 'courtesy', 'first_answer']),
+    name: Type.Enum([
+      'dispatch',
+      'acknowledge',
+      'reply',
+      'resolve',
+      'verify',
+      'improvement',
+      'accept',
+      'mediate',
+      'courtesy',
+      'first_answer',
+    ]),
     ruleId: RuleId,
     label: Text,
     labelZh: Text,
@@ -229,8 +281,12 @@ export const PenaltySchema = Type.Object(
     ),
     /** Shares of a fine in percent; one person holding several roles pays the sum of their shares. */
     split: Type.Array(Type.Object({ role: Id, percent: Type.Number({ minimum: 0, maximum: 100 }) }, Closed), { minItems: 1 }),
-    repeatAtStation: Type.Optional(Type.Object({ nthValidComplaintInYear: PositiveInt, role: Id, multiplier: Type.Number({ minimum: 1 }) }, Closed)),
-    overdue: Type.Array(Type.Object({ id: Id, ruleId: RuleId, overdueHoursAtLeast: NonNegative, fines: Type.Array(Fine, { minItems: 1 }) }, Closed)),
+    repeatAtStation: Type.Optional(
+      Type.Object({ nthValidComplaintInYear: PositiveInt, role: Id, multiplier: Type.Number({ minimum: 1 }) }, Closed),
+    ),
+    overdue: Type.Array(
+      Type.Object({ id: Id, ruleId: RuleId, overdueHoursAtLeast: NonNegative, fines: Type.Array(Fine, { minItems: 1 }) }, Closed),
+    ),
   },
   Closed,
 );
@@ -239,14 +295,21 @@ export const ReportDueSchema = Type.Union([
   Type.Object({ kind: Type.Literal('daily') }, Closed),
   /** By day `day` of each month, covering the current or the previous month. */
   Type.Object(
-    { kind: Type.Literal('monthly'), day: Type.Integer({ minimum: 1, maximum: 28 }), period: Type.Union([Type.Literal('current_month'), Type.Literal('previous_month')]) },
+    {
+      kind: Type.Literal('monthly'),
+      day: Type.Integer({ minimum: 1, maximum: 28 }),
+      period: Type.Union([Type.Literal('current_month'), Type.Literal('previous_month')]),
+    },
     Closed,
   ),
   Type.Object({ kind: Type.Literal('quarterly') }, Closed),
   Type.Object({ kind: Type.Literal('at_closure'), levels: Type.Array(Id, { minItems: 1 }) }, Closed),
 ]);
 
-export const ReportSchema = Type.Object({ id: Id, ruleId: RuleId, name: Text, nameZh: Text, due: ReportDueSchema, recipientRole: Type.Optional(Id) }, Closed);
+export const ReportSchema = Type.Object(
+  { id: Id, ruleId: RuleId, name: Text, nameZh: Text, due: ReportDueSchema, recipientRole: Type.Optional(Id) },
+  Closed,
+);
 
 export const GuideSchema = Type.Object(
   {
@@ -263,7 +326,14 @@ export const GuideSchema = Type.Object(
 );
 
 export const EmergencySchema = Type.Object(
-  { ruleId: RuleId, levels: Type.Array(Id, { minItems: 1 }), commanderRole: Id, offHoursCommanderRole: Id, teamRoles: Type.Array(Id), reviewAfterClosure: Type.Boolean() },
+  {
+    ruleId: RuleId,
+    levels: Type.Array(Id, { minItems: 1 }),
+    commanderRole: Id,
+    offHoursCommanderRole: Id,
+    teamRoles: Type.Array(Id),
+    reviewAfterClosure: Type.Boolean(),
+  },
   Closed,
 );
 
@@ -277,7 +347,10 @@ export const PackSchema = Type.Object(
     taxonomy: Type.Array(CategorySchema, { minItems: 1 }),
     /** Root causes an investigation may name (food §5). */
     causes: Type.Optional(Type.Array(TermSchema)),
-    validity: Type.Object({ ruleId: RuleId, criteria: Type.Array(TermSchema, { minItems: 1 }), invalidReasons: Type.Array(TermSchema) }, Closed),
+    validity: Type.Object(
+      { ruleId: RuleId, criteria: Type.Array(TermSchema, { minItems: 1 }), invalidReasons: Type.Array(TermSchema) },
+      Closed,
+    ),
     severity: SeveritySchema,
     crisis: Type.Optional(CrisisSchema),
     clocks: Type.Array(ClockSchema),

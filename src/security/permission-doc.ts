@@ -7,7 +7,17 @@
 import { readFileSync, writeFileSync } from 'node:fs';
 import { fileURLToPath } from 'node:url';
 import { ACTION_TYPES } from '../domain/lifecycle/index.ts';
-import { ACTION_ROLES, CAPABILITIES, NODELESS_SCOPE, ROLES, ROLE_CAPABILITIES, ROLE_LABELS, ROLE_SCOPE, roleMayTake, type Capability } from './permissions.ts';
+import {
+  ACTION_ROLES,
+  CAPABILITIES,
+  NODELESS_SCOPE,
+  ROLES,
+  ROLE_CAPABILITIES,
+  ROLE_LABELS,
+  ROLE_SCOPE,
+  roleMayTake,
+  type Capability,
+} from './permissions.ts';
 
 export const BEGIN = '<!-- BEGIN GENERATED PERMISSION TABLE (src/security/permission-doc.ts) -->';
 export const END = '<!-- END GENERATED PERMISSION TABLE -->';
@@ -23,7 +33,9 @@ export function renderPermissionTables(): string {
   const caps = (Object.keys(CAPABILITIES) as Capability[]).map(
     (c) => `| \`${c}\` — ${CAPABILITIES[c]} | ${ROLES.map((r) => yes(ROLE_CAPABILITIES[r].includes(c))).join(' | ')} |`,
   );
-  const actions = ACTION_TYPES.map((a) => `| \`${a}\`${ACTION_ROLES[a] ? '' : ' (not in the table: denied)'} | ${ROLES.map((r) => yes(roleMayTake(r, a))).join(' | ')} |`);
+  const actions = ACTION_TYPES.map(
+    (a) => `| \`${a}\`${ACTION_ROLES[a] ? '' : ' (not in the table: denied)'} | ${ROLES.map((r) => yes(roleMayTake(r, a))).join(' | ')} |`,
+  );
   return [
     BEGIN,
     '',

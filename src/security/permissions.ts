@@ -40,8 +40,10 @@ export const CAPABILITIES = {
   'return.inspect': 'inspect returned goods (R-CA-2; S3 5.5.5.1: QA inspects them)',
   'return.dispose': 'decide the disposition of inspected returned goods (R-CA-2; S3 5.5.5.3: 品质主管审核)',
   'complaint.import': 'import a ledger of past complaints (.xlsx, .csv, .tsv) into units in scope (issue #17)',
-  'backup.read': "see the nightly backups: schedule, the last attempt and its failure reason, the files kept (the installation's, not a node's)",
-  'exportlog.read': 'read the export log: who exported which queue view, when, how many rows, contacts unmasked or not (exports by users in scope)',
+  'backup.read':
+    "see the nightly backups: schedule, the last attempt and its failure reason, the files kept (the installation's, not a node's)",
+  'exportlog.read':
+    'read the export log: who exported which queue view, when, how many rows, contacts unmasked or not (exports by users in scope)',
   'notifications.unaddressed':
     "receive the notifications of a position nobody holds at the complaint's unit or above (marked unaddressed, issue #14) and see those positions on the dashboard as a configuration problem (a holder without a node: every company's; else the company at or below the holder's node)",
 } as const;
@@ -58,7 +60,15 @@ export type Capability = keyof typeof CAPABILITIES;
 const EXPORTER: readonly Capability[] = ['complaint.export'];
 
 /** Those who work cases: everything in scope except the approvals kept for managers. */
-const CASE_WORKER: readonly Capability[] = ['complaint.create', 'complaint.read', 'complaint.act', 'contact.view', 'dashboard.read', 'report.read', ...EXPORTER];
+const CASE_WORKER: readonly Capability[] = [
+  'complaint.create',
+  'complaint.read',
+  'complaint.act',
+  'contact.view',
+  'dashboard.read',
+  'report.read',
+  ...EXPORTER,
+];
 /**
  * KPIs grade people (Vanke 4.1.6: the group's service centre evaluates each specialist's closure rate
  * every quarter), so they are read by those who evaluate and those who audit, not by the specialists
@@ -106,7 +116,21 @@ export const ROLE_CAPABILITIES: Record<Role, readonly Capability[]> = {
   // manager (S3 5.5.5.3: 品质主管审核), which a complaint manager and the administrator may also do.
   qa: [...CASE_WORKER, ...EVALUATOR, 'calendar.edit', 'attachment.add', ...REPORT_APPROVER, 'return.inspect', 'return.dispose'],
   manager: [...CASE_WORKER, ...EVALUATOR, 'calendar.edit', 'attachment.add', ...REPORT_APPROVER, 'return.dispose', ...IMPORTER],
-  admin: [...CASE_WORKER, ...EVALUATOR, 'calendar.edit', 'users.manage', 'attachment.add', 'eventlog.verify', ...REPORT_APPROVER, 'return.inspect', 'return.dispose', ...IMPORTER, ...EXPORT_AUDITOR, 'backup.read', ...INBOX_OVERSEER],
+  admin: [
+    ...CASE_WORKER,
+    ...EVALUATOR,
+    'calendar.edit',
+    'users.manage',
+    'attachment.add',
+    'eventlog.verify',
+    ...REPORT_APPROVER,
+    'return.inspect',
+    'return.dispose',
+    ...IMPORTER,
+    ...EXPORT_AUDITOR,
+    'backup.read',
+    ...INBOX_OVERSEER,
+  ],
   auditor: ['complaint.read', 'dashboard.read', 'report.read', ...EVALUATOR, ...EXPORTER, ...EXPORT_AUDITOR],
 };
 
@@ -208,7 +232,11 @@ export function roleMayTake(role: string, action: string): boolean {
  * disables themselves or changes their own role, whatever their capabilities, so an administrator can
  * neither lock the installation out by mistake nor be the only one to decide their own powers.
  */
-export function selfChangeRefused(actorId: string, target: { id: string; role: string }, patch: { disabled?: boolean; role?: string }): boolean {
+export function selfChangeRefused(
+  actorId: string,
+  target: { id: string; role: string },
+  patch: { disabled?: boolean; role?: string },
+): boolean {
   if (target.id !== actorId) return false;
   return patch.disabled === true || (patch.role !== undefined && patch.role !== target.role);
 }

@@ -39,7 +39,9 @@ export function nodeInScope(scope: Scope, nodeId: string): boolean {
 export function complaintInScope(scope: Scope, row: Pick<ComplaintRow, 'unit_id' | 'lead_department_id' | 'co_department_ids'>): boolean {
   if (scope.departmentIds) {
     const depts = scope.departmentIds;
-    return (row.lead_department_id !== null && depts.has(row.lead_department_id)) || (row.co_department_ids ?? []).some((d) => depts.has(d));
+    return (
+      (row.lead_department_id !== null && depts.has(row.lead_department_id)) || (row.co_department_ids ?? []).some((d) => depts.has(d))
+    );
   }
   return scope.orgIds === null || scope.orgIds.has(row.unit_id);
 }
@@ -63,6 +65,11 @@ export function visibleNodes<N extends { id: string; parent_id: string | null }>
 }
 
 /** A unit's calendar is readable inside the subtree and by the departments below it (their deadlines run on it). */
-export function nodeReadable<N extends { id: string; parent_id: string | null }>(nodes: readonly N[], scope: Scope, user: UserRef, nodeId: string): boolean {
+export function nodeReadable<N extends { id: string; parent_id: string | null }>(
+  nodes: readonly N[],
+  scope: Scope,
+  user: UserRef,
+  nodeId: string,
+): boolean {
   return visibleNodes(nodes, scope, user).some((n) => n.id === nodeId);
 }

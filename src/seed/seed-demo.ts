@@ -19,17 +19,31 @@ export async function ensureDemoOrganisation(db: Kysely<DB>): Promise<void> {
   for (const n of DEMO_NODES) {
     await db
       .insertInto('org_nodes')
-      .values({ id: n.id, parent_id: n.parentId, kind: n.kind, name: n.name, policy_id: n.policyId ?? null, settings: JSON.stringify(n.settings ?? {}) })
+      .values({
+        id: n.id,
+        parent_id: n.parentId,
+        kind: n.kind,
+        name: n.name,
+        policy_id: n.policyId ?? null,
+        settings: JSON.stringify(n.settings ?? {}),
+      })
       .onConflict((oc) => oc.column('id').doNothing())
       .execute();
   }
 }
 
-export async function seedDemo(db: Kysely<DB>, now: Date, logKey: Buffer): Promise<{ users: typeof DEMO_USERS; password: string; complaints: number }> {
+export async function seedDemo(
+  db: Kysely<DB>,
+  now: Date,
+  logKey: Buffer,
+): Promise<{ users: typeof DEMO_USERS; password: string; complaints: number }> {
   await ensureDemoOrganisation(db);
   const deps = { db, now: () => now, logKey };
   for (const u of DEMO_USERS) await ensureUser(deps, { ...u, password: DEMO_PASSWORD });
-  const existing = await db.selectFrom('complaints').select((eb) => eb.fn.countAll<number>().as('n')).executeTakeFirst();
+  const existing = await db
+    .selectFrom('complaints')
+    .select((eb) => eb.fn.countAll<number>().as('n'))
+    .executeTakeFirst();
   let created = 0;
   if (Number(existing?.n ?? 0) === 0) {
     const agent = await db.selectFrom('users').select(['id', 'name']).where('email', '=', 'agent@plaint.demo').executeTakeFirstOrThrow();
@@ -46,14 +60,28 @@ function pickCategory(policyId: string, hint: string | undefined): string | unde
   const pack = findPack(policyId);
   if (!pack || !hint) return undefined;
   const all: Category[] = [];
-  const walk = (cs: Category[]) => cs.forEach((c) => { all.push(c); if (c.children) walk(c.children as Category[]); });
+  const walk = (cs: Category[]) =>
+    cs.forEach((c) => {
+      all.push(c);
+      if (c.children) walk(c.children as Category[]);
+    });
   walk(pack.taxonomy);
   const usable = all.filter((c) => !c.kind || c.kind === 'valid');
   return (usable.find((c) => !c.children?.length && c.nameZh.includes(hint)) ?? usable.find((c) => c.nameZh.includes(hint)))?.id;
 }
 
 const STAGE_STEPS: Record<DemoStage, number> = {
-  received: 0, invalid: 1, suggestion: 1, qualified: 1, dispatched: 2, acknowledged: 3, investigated: 4, replied: 5, disputed: 6, confirmed: 6, closed: 8,
+  received: 0,
+  invalid: 1,
+  suggestion: 1,
+  qualified: 1,
+  dispatched: 2,
+  acknowledged: 3,
+  investigated: 4,
+  replied: 5,
+  disputed: 6,
+  confirmed: 6,
+  closed: 8,
 };
 
 async function seedOne(db: Kysely<DB>, logKey: Buffer, actor: Actor, c: DemoComplaint, now: Date, index: number): Promise<void> {
@@ -80,7 +108,12 @@ async function seedOne(db: Kysely<DB>, logKey: Buffer, actor: Actor, c: DemoComp
   });
   const steps: Action[] = [];
   if (c.stage === 'invalid' || c.stage === 'suggestion') {
-    steps.push({ type: 'qualify', result: c.stage, categoryId, reason: c.stage === 'invalid' ? '经核实与本公司无关（R-Q-2）' : '属于意见建议，已转相关部门参考' });
+    steps.push({
+      type: 'qualify',
+      result: c.stage,
+      categoryId,
+      reason: c.stage === 'invalid' ? '经核实与本公司无关（R-Q-2）' : '属于意见建议，已转相关部门参考',
+    });
   } else {
     steps.push(
       { type: 'qualify', result: 'valid', categoryId },
@@ -99,7 +132,12 @@ async function seedOne(db: Kysely<DB>, logKey: Buffer, actor: Actor, c: DemoComp
     );
     if (unit.settings?.replyApproval) steps.push({ type: 'approve_reply' });
     if (c.stage === 'disputed') steps.push({ type: 'dispute', reason: '客户认为整改不彻底，问题仍然存在' });
-    else steps.push({ type: 'confirm', note: '客户认可处理结果' }, { type: 'visit', score: c.score ?? 4, comment: '回访客户表示满意' }, { type: 'close' });
+    else
+      steps.push(
+        { type: 'confirm', note: '客户认可处理结果' },
+        { type: 'visit', score: c.score ?? 4, comment: '回访客户表示满意' },
+        { type: 'close' },
+      );
   }
   let n = STAGE_STEPS[c.stage];
   if (unit.settings?.replyApproval && n >= 5) n++;

@@ -58,7 +58,11 @@ export const csrfTokenFor = (sessionToken: string) => createHash('sha256').updat
 
 /** A refused login because of too many failures: 429, with when to try again. */
 export class LoginThrottled extends DomainError {
-  constructor(public readonly retryAt: Date, now: Date, what: string) {
+  constructor(
+    public readonly retryAt: Date,
+    now: Date,
+    what: string,
+  ) {
     const seconds = Math.max(1, Math.ceil((retryAt.getTime() - now.getTime()) / 1000));
     super('RATE_LIMITED', `${what}; try again after ${retryAt.toISOString()} (in ${Math.ceil(seconds / 60)} min)`);
   }
@@ -90,7 +94,14 @@ export async function createSession(
   const token = randomBytes(32).toString('base64url');
   const now = deps.now();
   const expiresAt = new Date(now.getTime() + lifetimeHours * 3600_000);
-  const id = await insertSession(deps.db, { token_hash: tokenHash(token), user_id: userId, kind, name, created_at: now, expires_at: expiresAt });
+  const id = await insertSession(deps.db, {
+    token_hash: tokenHash(token),
+    user_id: userId,
+    kind,
+    name,
+    created_at: now,
+    expires_at: expiresAt,
+  });
   return { token, id, expiresAt };
 }
 
@@ -110,11 +121,19 @@ export async function login(
   const since = new Date(now.getTime() - LOCKOUT.windowMs);
   const slot = await reserveLoginAttempt(deps.db, key, ip, now, { since, maxPerEmail: LOCKOUT.maxPerEmail, maxPerIp: LOCKOUT.maxPerIp });
   if (!slot.granted) {
-    if (slot.by === 'email') throw new LoginThrottled(new Date(slot.latest.getTime() + LOCKOUT.windowMs), now, 'too many failed logins for this account: it is locked');
+    if (slot.by === 'email')
+      throw new LoginThrottled(
+        new Date(slot.latest.getTime() + LOCKOUT.windowMs),
+        now,
+        'too many failed logins for this account: it is locked',
+      );
     throw new LoginThrottled(new Date(slot.earliest.getTime() + LOCKOUT.windowMs), now, 'too many failed logins from this address');
   }
   const user = await findUserByEmail(deps.db, key);
-  const ok = await loginPasswordVerifier.verify(user ? user.password_hash : await (dummyHash ??= hashPassword('not-a-real-password')), password);
+  const ok = await loginPasswordVerifier.verify(
+    user ? user.password_hash : await (dummyHash ??= hashPassword('not-a-real-password')),
+    password,
+  );
   // A disabled account answers like a wrong password, even to the right one: a different answer
   // would confirm the password to whoever guessed it.
   if (!user || !ok || user.disabled) {
@@ -123,7 +142,11 @@ export async function login(
   }
   await clearLoginFailuresThrough(deps.db, key, slot.id);
   const session = await createSession(deps, user.id, opts.kind ?? 'bearer', sessionHours);
-  return { token: session.token, expiresAt: session.expiresAt, user: { id: user.id, email: user.email, name: user.name, role: user.role, orgNodeId: user.org_node_id } };
+  return {
+    token: session.token,
+    expiresAt: session.expiresAt,
+    user: { id: user.id, email: user.email, name: user.name, role: user.role, orgNodeId: user.org_node_id },
+  };
 }
 
 /** The user behind a token, if the token is of one of `kinds`, not revoked, not expired, and the user is enabled. */
@@ -139,7 +162,11 @@ export async function authenticateSession(deps: Deps, token: string, kinds: read
     // Shown in the token list; written at most once a minute.
     await markSessionUsed(deps.db, row.session_id, now);
   }
-  return { user: { id: row.id, email: row.email, name: row.name, role: row.role, orgNodeId: row.org_node_id }, sessionId: row.session_id, kind: row.kind as SessionKind };
+  return {
+    user: { id: row.id, email: row.email, name: row.name, role: row.role, orgNodeId: row.org_node_id },
+    sessionId: row.session_id,
+    kind: row.kind as SessionKind,
+  };
 }
 
 /** Bearer-token lookup (login tokens and API tokens), kept for callers of the first version. */
@@ -202,11 +229,45 @@ export async function revokeApiToken(deps: Deps, user: SessionUser, id: string):
 
 /** A short list of passwords that are guessed first; a policy, not a dictionary attack. */
 const COMMON_PASSWORDS = new Set([
-  'password', 'password1', 'password12', 'password123', 'password1234', 'passw0rd', 'p@ssw0rd', 'p@ssword123',
-  '1234567890', '12345678910', '123456789', '0123456789', '1111111111', '0000000000', '1234512345', '9876543210',
-  'qwertyuiop', 'qwerty1234', 'qwerty12345', '1q2w3e4r5t', '1qaz2wsx3edc', 'zaq12wsx', 'abcdefghij', 'abcd123456',
-  'iloveyou12', 'letmein123', 'welcome123', 'admin12345', 'administrator', 'changeme123', 'football123',
-  'woaini1314', 'woaini520', '5201314520', 'a123456789', 'aa123456789', 'qq123456789', 'plaint123', 'plaintplaint',
+  'password',
+  'password1',
+  'password12',
+  'password123',
+  'password1234',
+  'passw0rd',
+  'p@ssw0rd',
+  'p@ssword123',
+  '1234567890',
+  '12345678910',
+  '123456789',
+  '0123456789',
+  '1111111111',
+  '0000000000',
+  '1234512345',
+  '9876543210',
+  'qwertyuiop',
+  'qwerty1234',
+  'qwerty12345',
+  '1q2w3e4r5t',
+  '1qaz2wsx3edc',
+  'zaq12wsx',
+  'abcdefghij',
+  'abcd123456',
+  'iloveyou12',
+  'letmein123',
+  'welcome123',
+  'admin12345',
+  'administrator',
+  'changeme123',
+  'football123',
+  'woaini1314',
+  'woaini520',
+  '5201314520',
+  'a123456789',
+  'aa123456789',
+  'qq123456789',
+  'plaint123',
+  'plaintplaint',
 ]);
 
 /** Throws a 400 naming `field` when a new password breaks the policy (≥ 10 characters, not the e-mail, not common). */
@@ -227,19 +288,33 @@ export async function changePassword(deps: Deps, auth: Authenticated, currentPas
   const ok = await argon2.verify(row.password_hash, currentPassword).catch(() => false);
   if (!ok) throw new DomainError('FORBIDDEN', 'the current password is wrong');
   assertPasswordPolicy(newPassword, row.email, 'newPassword');
-  if (await argon2.verify(row.password_hash, newPassword).catch(() => false)) throw invalid('newPassword', 'must differ from the current password');
+  if (await argon2.verify(row.password_hash, newPassword).catch(() => false))
+    throw invalid('newPassword', 'must differ from the current password');
   const hash = await hashPassword(newPassword);
   await setPasswordRevokingOthers(deps.db, auth.user.id, hash, deps.now(), auth.sessionId);
 }
 
 /** Creates or updates a user; used for the admin from the environment and for demo users. */
-export async function ensureUser(deps: Deps, u: { email: string; name: string; password: string; role: string; orgNodeId: string | null }): Promise<void> {
+export async function ensureUser(
+  deps: Deps,
+  u: { email: string; name: string; password: string; role: string; orgNodeId: string | null },
+): Promise<void> {
   const email = normaliseEmail(u.email);
   const existing = await findUserByEmail(deps.db, email);
   if (existing) {
     const same = await argon2.verify(existing.password_hash, u.password).catch(() => false);
-    await updateUserRow(deps.db, existing.id, { role: u.role, disabled: false, ...(same ? {} : { password_hash: await hashPassword(u.password) }) });
+    await updateUserRow(deps.db, existing.id, {
+      role: u.role,
+      disabled: false,
+      ...(same ? {} : { password_hash: await hashPassword(u.password) }),
+    });
     return;
   }
-  await insertUserUnlessEmailTaken(deps.db, { email, name: u.name, password_hash: await hashPassword(u.password), role: u.role, org_node_id: u.orgNodeId });
+  await insertUserUnlessEmailTaken(deps.db, {
+    email,
+    name: u.name,
+    password_hash: await hashPassword(u.password),
+    role: u.role,
+    org_node_id: u.orgNodeId,
+  });
 }

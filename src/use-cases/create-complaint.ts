@@ -24,7 +24,6 @@ import { candidateQuery, raiseSimilar, similarFromCandidates, similarLinks, simi
 import { complaintText, signature } from '../domain/similarity/index.ts';
 import { inTransaction } from '../data/transaction.ts';
 
-
 export interface CreateResult {
   complaint: ComplaintRow;
   replayed: boolean;
@@ -64,7 +63,9 @@ export async function createComplaint(
   // The key was taken: by an earlier request, or by a concurrent one whose write this one waited for.
   const prior = await findIdempotencyClaim(deps.db, userKey, opts.idempotencyKey!);
   if (prior && prior.request_hash !== requestHash) {
-    throw new DomainError('IDEMPOTENCY_MISMATCH', 'Idempotency-Key was already used with a different request body', { field: 'Idempotency-Key' });
+    throw new DomainError('IDEMPOTENCY_MISMATCH', 'Idempotency-Key was already used with a different request body', {
+      field: 'Idempotency-Key',
+    });
   }
   const first = prior?.complaint_id ? await findComplaint(deps.db, prior.complaint_id) : undefined;
   if (!first) throw new DomainError('CONFLICT', 'the first request with this Idempotency-Key is still in progress');
@@ -91,7 +92,10 @@ export async function insertComplaint(
   const email = input.customer.email?.trim().toLowerCase() || null;
   const sig = signature(complaintText(input));
   const categoryId = input.categoryId ?? null;
-  const ctx = await readIntakeContext(db, candidateQuery({ unitId: input.unitId, categoryId, receivedAt, signature: sig }), { phone, email: phone ? null : email });
+  const ctx = await readIntakeContext(db, candidateQuery({ unitId: input.unitId, categoryId, receivedAt, signature: sig }), {
+    phone,
+    email: phone ? null : email,
+  });
   configCache(db).observe(ctx.configVersion);
   const config = await configSnapshot(db);
 
@@ -103,10 +107,19 @@ export async function insertComplaint(
     throw invalid('categoryId', `unknown category '${input.categoryId}' in policy '${pack.id}'`);
   }
   const calendar = config.latestCalendar(unit.id) ?? DEFAULT_CALENDAR;
-  const newCustomer = ctx.customer ? null : { id: randomUUID(), name: input.customer.name.trim(), phone, email, type: input.customer.type ?? null };
+  const newCustomer = ctx.customer
+    ? null
+    : { id: randomUUID(), name: input.customer.name.trim(), phone, email, type: input.customer.type ?? null };
   const customer = ctx.customer ?? newCustomer!;
-  const totals = await totalsOf(db, ctx.candidates.map((c) => c.id));
-  const found = similarFromCandidates(ctx.candidates, { unitId: unit.id, categoryId, receivedAt, customerId: customer.id, signature: sig }, totals);
+  const totals = await totalsOf(
+    db,
+    ctx.candidates.map((c) => c.id),
+  );
+  const found = similarFromCandidates(
+    ctx.candidates,
+    { unitId: unit.id, categoryId, receivedAt, customerId: customer.id, signature: sig },
+    totals,
+  );
 
   let portalSecret: string | undefined;
   let portalSecretHash: string | null = null;

@@ -58,7 +58,12 @@ type Batch = ExportSource[];
  * then the log row is written and the stream returned. The log row is completed when the stream ends
  * and marked aborted when it is closed early (the client went away) or fails.
  */
-export async function startComplaintExport(deps: Deps, actor: Actor, req: ExportRequest, opts: { batchSize?: number } = {}): Promise<ExportStream> {
+export async function startComplaintExport(
+  deps: Deps,
+  actor: Actor,
+  req: ExportRequest,
+  opts: { batchSize?: number } = {},
+): Promise<ExportStream> {
   const batches = complaintBatches(deps, req.filter, opts.batchSize ?? EXPORT_BATCH);
   const first = await batches.next();
   const snapshot = await configSnapshot(deps.db);

@@ -17,7 +17,14 @@ import { candidateKeys } from '../domain/similarity/index.ts';
 import { similarFromCandidates, type SimilarFound, type SimilarTarget } from '../domain/similarity/similar-at-intake.ts';
 
 // Where these lived before the pure part moved to src/domain (issue #18), for their importers.
-export { similarFromCandidates, similarLinkRows, similarLinks, type SimilarFound, type SimilarLinks, type SimilarTarget } from '../domain/similarity/similar-at-intake.ts';
+export {
+  similarFromCandidates,
+  similarLinkRows,
+  similarLinks,
+  type SimilarFound,
+  type SimilarLinks,
+  type SimilarTarget,
+} from '../domain/similarity/similar-at-intake.ts';
 import { findPack } from '../policies/index.ts';
 import { evaluateSeverity } from '../domain/severity/index.ts';
 import { calendarForUnit } from './calendar-for-unit.ts';
@@ -46,7 +53,14 @@ export function candidateQuery(target: Omit<SimilarTarget, 'customerId'>) {
 /** Candidates read and scored: what an intake does, on its own (the scale benchmark times it). */
 export async function findSimilarAtIntake(db: Db, target: SimilarTarget): Promise<SimilarFound> {
   const candidates = await readCandidates(db, candidateQuery(target));
-  return similarFromCandidates(candidates, target, await totalsOf(db, candidates.map((c) => c.id)));
+  return similarFromCandidates(
+    candidates,
+    target,
+    await totalsOf(
+      db,
+      candidates.map((c) => c.id),
+    ),
+  );
 }
 
 /** The row with the larger similar count when that count raises its level; null otherwise (and for a closed complaint). */

@@ -110,7 +110,10 @@ export async function listComplaints(deps: Deps, f: ComplaintFilter): Promise<Co
 
 /** The clocks of a page's complaints, by complaint id (the queue shows each one's nearest deadline). */
 export async function clocksOfPage(deps: Deps, page: ComplaintPage): Promise<Map<string, ClockRecord[]>> {
-  return loadClocksFor(deps.db, page.items.map((i) => i.id));
+  return loadClocksFor(
+    deps.db,
+    page.items.map((i) => i.id),
+  );
 }
 
 /** The cursor of the rows that follow `last` in the queue's order. */
@@ -126,7 +129,11 @@ function cursorAfter(last: QueueRow, sort: 'due' | 'received'): string {
  * key, so no more than one batch is held and nothing is counted. A bad filter is refused by the first
  * `next()`, before anything is written.
  */
-export async function* complaintBatches(deps: Deps, f: Omit<ComplaintFilter, 'limit' | 'cursor'>, size = 1000): AsyncGenerator<QueueRow[], void, undefined> {
+export async function* complaintBatches(
+  deps: Deps,
+  f: Omit<ComplaintFilter, 'limit' | 'cursor'>,
+  size = 1000,
+): AsyncGenerator<QueueRow[], void, undefined> {
   const sort = f.sort ?? 'received';
   let cursor: string | undefined;
   for (;;) {

@@ -30,7 +30,12 @@ export async function readUnitCalendar(deps: Deps, user: UserRef, unitId: string
 }
 
 /** Saves a new version of a unit's calendar in scope (`calendar.edit`); deadlines already computed are not rewritten. */
-export async function saveUnitCalendar(deps: Deps, user: UserRef, unitId: string, body: Record<string, unknown>): Promise<BusinessCalendar> {
+export async function saveUnitCalendar(
+  deps: Deps,
+  user: UserRef,
+  unitId: string,
+  body: Record<string, unknown>,
+): Promise<BusinessCalendar> {
   authorize(user, 'calendar.edit');
   const unit = await findOrgNode(deps.db, unitId);
   if (!unit || unit.kind !== 'unit' || !nodeInScope(await scopeOf(deps.db, user), unit.id)) throw notFound(`unit '${unitId}'`);

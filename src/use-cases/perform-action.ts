@@ -60,7 +60,9 @@ export async function performAction(
     if (action.type === 'request_extension') {
       // The id is chosen here so the event names it before the request row exists (one write).
       const id = randomUUID();
-      change.newExtensionRequests = [{ id, complaint_id: row.id, clock: action.clock, minutes: action.minutes, reason: action.reason.trim(), requested_by: actor.id }];
+      change.newExtensionRequests = [
+        { id, complaint_id: row.id, clock: action.clock, minutes: action.minutes, reason: action.reason.trim(), requested_by: actor.id },
+      ];
       const [requested] = events;
       if (requested.type === 'extension_requested') events[0] = { ...requested, data: { ...requested.data, requestId: id } };
     }
@@ -73,7 +75,8 @@ export async function performAction(
       const r = recomputeClocks(pack.clocks, calendar, factsOf(row), clocks);
       clocks = r.clocks;
       const [recomputed] = events;
-      if (recomputed.type === 'clocks_recomputed') events[0] = { ...recomputed, data: { ...recomputed.data, calendarVersion: calendar.version, changed: r.changed, kept: r.kept } };
+      if (recomputed.type === 'clocks_recomputed')
+        events[0] = { ...recomputed, data: { ...recomputed.data, calendarVersion: calendar.version, changed: r.changed, kept: r.kept } };
     }
 
     const columns = patchColumns(row, decision, action, actor, now);
@@ -127,7 +130,13 @@ function decideOrThrow(row: ComplaintRow, action: Action, replyApprovalRequired:
 }
 
 /** The complaint's own columns the decision changes (the rules add theirs in changeOf). */
-function patchColumns(row: ComplaintRow, decision: Extract<Decision, { ok: true }>, action: Action, actor: Actor, now: Date): ComplaintChangeColumns {
+function patchColumns(
+  row: ComplaintRow,
+  decision: Extract<Decision, { ok: true }>,
+  action: Action,
+  actor: Actor,
+  now: Date,
+): ComplaintChangeColumns {
   const patch = decision.patch;
   return {
     ...(patch.status ? { status: patch.status } : {}),
@@ -139,7 +148,9 @@ function patchColumns(row: ComplaintRow, decision: Extract<Decision, { ok: true 
     ...(patch.satisfaction !== undefined ? { satisfaction: patch.satisfaction } : {}),
     ...(patch.report ? { report: patch.report } : {}),
     ...(patch.reply ? { reply: patch.reply } : {}),
-    ...(action.type === 'approve_reply' && row.reply ? { reply: { ...row.reply, approved: true, sentAt: now.toISOString(), approvedBy: actor.label } } : {}),
+    ...(action.type === 'approve_reply' && row.reply
+      ? { reply: { ...row.reply, approved: true, sentAt: now.toISOString(), approvedBy: actor.label } }
+      : {}),
     ...(patch.closeReason !== undefined ? { close_reason: patch.closeReason } : {}),
     ...(patch.closed ? { closed_at: now } : {}),
     ...(patch.reopened ? { closed_at: null } : {}),
@@ -151,10 +162,12 @@ function patchColumns(row: ComplaintRow, decision: Extract<Decision, { ok: true 
 
 function checkReferences(config: ConfigSnapshot, pack: Pack, row: ComplaintRow, action: Action): void {
   if (action.type === 'qualify') {
-    if (action.categoryId && !findCategory(pack, action.categoryId)) throw invalid('categoryId', `unknown category '${action.categoryId}' in policy '${pack.id}'`);
+    if (action.categoryId && !findCategory(pack, action.categoryId))
+      throw invalid('categoryId', `unknown category '${action.categoryId}' in policy '${pack.id}'`);
     if (action.level && !hasLevel(pack, action.level)) throw invalid('level', `unknown level '${action.level}' in policy '${pack.id}'`);
   }
-  if (action.type === 'set_level' && !hasLevel(pack, action.level)) throw invalid('level', `unknown level '${action.level}' in policy '${pack.id}'`);
+  if (action.type === 'set_level' && !hasLevel(pack, action.level))
+    throw invalid('level', `unknown level '${action.level}' in policy '${pack.id}'`);
   if (action.type === 'dispatch') {
     const ids = [action.leadDepartmentId, ...(action.coDepartmentIds ?? [])];
     for (const [i, id] of ids.entries()) {
@@ -180,7 +193,12 @@ async function openContestRecord(deps: Deps, trx: Db, actor: Actor, row: Complai
       unitId: row.unit_id,
       channel: row.channel,
       receivedAt: now.toISOString(),
-      customer: { name: customer.name, phone: customer.phone ?? undefined, email: customer.email ?? undefined, type: customer.type ?? undefined },
+      customer: {
+        name: customer.name,
+        phone: customer.phone ?? undefined,
+        email: customer.email ?? undefined,
+        type: customer.type ?? undefined,
+      },
       title: `【异议复核】${row.title}`.slice(0, 200),
       content: `客户对 ${row.code} 的定性（${row.qualification}）有异议：${reason}\n\n原投诉内容：${row.content}`,
       demands: row.demands ?? undefined,

@@ -39,7 +39,13 @@ const encodeCursor = (k: InboxKey) => Buffer.from(JSON.stringify([k.unread, k.cr
 function decodeCursor(cursor: string): InboxKey {
   try {
     const [unread, createdAt, id] = JSON.parse(Buffer.from(cursor, 'base64url').toString('utf8')) as unknown[];
-    if ((unread === 0 || unread === 1) && typeof createdAt === 'string' && !Number.isNaN(Date.parse(createdAt)) && typeof id === 'string' && /^[0-9a-f-]{36}$/i.test(id)) {
+    if (
+      (unread === 0 || unread === 1) &&
+      typeof createdAt === 'string' &&
+      !Number.isNaN(Date.parse(createdAt)) &&
+      typeof id === 'string' &&
+      /^[0-9a-f-]{36}$/i.test(id)
+    ) {
       return { unread, createdAt, id };
     }
   } catch {
@@ -48,9 +54,18 @@ function decodeCursor(cursor: string): InboxKey {
   throw invalid('cursor', 'not a cursor this inbox gave out');
 }
 
-export async function readInbox(deps: Deps, user: UserRef, q: InboxQueryInput = {}): Promise<{ items: InboxItem[]; nextCursor: string | null }> {
+export async function readInbox(
+  deps: Deps,
+  user: UserRef,
+  q: InboxQueryInput = {},
+): Promise<{ items: InboxItem[]; nextCursor: string | null }> {
   const limit = q.limit ?? INBOX_DEFAULT_LIMIT;
-  const rows = await inboxPage(deps.db, { userId: user.id, kind: q.kind ?? null, limit: limit + 1, after: q.cursor ? decodeCursor(q.cursor) : null });
+  const rows = await inboxPage(deps.db, {
+    userId: user.id,
+    kind: q.kind ?? null,
+    limit: limit + 1,
+    after: q.cursor ? decodeCursor(q.cursor) : null,
+  });
   const page = rows.slice(0, limit);
   const items = page.map((r): InboxItem => {
     const position = r.policyId ? findPack(r.policyId)?.positions.find((p) => p.id === r.positionId) : undefined;
@@ -71,7 +86,8 @@ export async function readInbox(deps: Deps, user: UserRef, q: InboxQueryInput = 
     };
   });
   const last = page.at(-1);
-  const nextCursor = rows.length > limit && last ? encodeCursor({ unread: last.readAt === null ? 1 : 0, createdAt: last.createdKey, id: last.id }) : null;
+  const nextCursor =
+    rows.length > limit && last ? encodeCursor({ unread: last.readAt === null ? 1 : 0, createdAt: last.createdKey, id: last.id }) : null;
   return { items, nextCursor };
 }
 

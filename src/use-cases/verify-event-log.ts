@@ -48,17 +48,32 @@ async function seesEverything(deps: Deps, scope: Scope | undefined): Promise<boo
   return nodes.every((n) => scope.orgIds!.has(n.id));
 }
 
-async function checkpointState(deps: Deps, anyEvents: () => Promise<boolean>): Promise<{ state: CheckpointState; heads: Map<string, LogHead> | null }> {
+async function checkpointState(
+  deps: Deps,
+  anyEvents: () => Promise<boolean>,
+): Promise<{ state: CheckpointState; heads: Map<string, LogHead> | null }> {
   const cp = await newestCheckpoint(deps.db);
   const heads = await readHeads(deps.db);
   const empty = { id: null, at: null, complaints: null, events: null };
   if (!cp) {
-    const problem = heads.length > 0 ? 'no checkpoint, but heads of one: the checkpoints were deleted' : (await anyEvents()) ? 'no checkpoint covers the log: they were deleted, or no process of this version has started on it' : null;
+    const problem =
+      heads.length > 0
+        ? 'no checkpoint, but heads of one: the checkpoints were deleted'
+        : (await anyEvents())
+          ? 'no checkpoint covers the log: they were deleted, or no process of this version has started on it'
+          : null;
     return { state: { status: heads.length > 0 ? 'invalid' : 'none', ...empty, problem }, heads: null };
   }
   const shown = { id: cp.id, at: cp.at.toISOString(), complaints: cp.complaints, events: cp.events };
   if (!checkpointValid(deps.logKey, cp, heads)) {
-    return { state: { status: 'invalid', ...shown, problem: 'the signature does not match: the checkpoint or the heads it covers were changed (or this process has another log key)' }, heads: null };
+    return {
+      state: {
+        status: 'invalid',
+        ...shown,
+        problem: 'the signature does not match: the checkpoint or the heads it covers were changed (or this process has another log key)',
+      },
+      heads: null,
+    };
   }
   return { state: { status: 'valid', ...shown, problem: null }, heads: new Map(heads.map((h) => [h.complaintId, h])) };
 }
@@ -69,7 +84,7 @@ export async function verifyEventLog(deps: Deps, opts: { complaintId?: string; s
   const { state, heads } = await checkpointState(deps, anyEvents);
   const report: ChainReport = { complaints: 0, events: 0, checkpoint: whole ? state : null, broken: [], intact: true };
   // Without a trusted checkpoint, nothing bounds the pre-0017 events: each is taken by the algorithm it names.
-  const legacyOf = (id: string) => (heads ? heads.get(id)?.legacySeq ?? 0 : Number.POSITIVE_INFINITY);
+  const legacyOf = (id: string) => (heads ? (heads.get(id)?.legacySeq ?? 0) : Number.POSITIVE_INFINITY);
   const seen = new Set<string>();
   let lastId = '00000000-0000-0000-0000-000000000000';
   for (;;) {
@@ -84,7 +99,9 @@ export async function verifyEventLog(deps: Deps, opts: { complaintId?: string; s
       const hashes = new Map(events.map((e) => [e.seq, e.hash]));
       // Every complaint starts with its 'received' event; none at all means the log was deleted.
       const broken =
-        (events.length === 0 ? { seq: 1, reason: 'no events: the log of this complaint is missing' } : firstBrokenLink(events, deps.logKey, legacyOf(c.id))) ??
+        (events.length === 0
+          ? { seq: 1, reason: 'no events: the log of this complaint is missing' }
+          : firstBrokenLink(events, deps.logKey, legacyOf(c.id))) ??
         (head ? headFinding(head, { lastSeq: events.length ? events[events.length - 1].seq : 0, hashAt: (s) => hashes.get(s) }) : null);
       if (broken) report.broken.push({ complaintId: c.id, code: c.code, ...broken });
     }
@@ -92,7 +109,13 @@ export async function verifyEventLog(deps: Deps, opts: { complaintId?: string; s
   }
   if (whole && heads && !opts.complaintId) {
     for (const h of heads.values()) {
-      if (!seen.has(h.complaintId)) report.broken.push({ complaintId: h.complaintId, code: null, seq: 1, reason: `deleted: the checkpoint covers this complaint with ${h.seq} events; it is no longer in the database` });
+      if (!seen.has(h.complaintId))
+        report.broken.push({
+          complaintId: h.complaintId,
+          code: null,
+          seq: 1,
+          reason: `deleted: the checkpoint covers this complaint with ${h.seq} events; it is no longer in the database`,
+        });
     }
   }
   const checkpointOk = state.problem === null;

@@ -27,7 +27,15 @@ export async function viewContact(deps: Deps, actor: Actor, complaintId: string,
     const { row } = locked;
     const customer = await findCustomer(trx, row.customer_id);
     const fields = [customer.phone ? 'phone' : null, customer.email ? 'email' : null].filter((f): f is string => f !== null);
-    await appendEvents(trx, deps.logKey, row.id, [{ type: 'contact_viewed', data: { fields, ...(reason ? { reason } : {}) } }], actor, now, locked.eventTail);
+    await appendEvents(
+      trx,
+      deps.logKey,
+      row.id,
+      [{ type: 'contact_viewed', data: { fields, ...(reason ? { reason } : {}) } }],
+      actor,
+      now,
+      locked.eventTail,
+    );
     return { customerId: customer.id, name: customer.name, phone: customer.phone, email: customer.email };
   });
 }

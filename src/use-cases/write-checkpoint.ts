@@ -6,7 +6,15 @@
  */
 import type { Deps } from './context.ts';
 import { inTransaction } from '../data/transaction.ts';
-import { advanceHeads, anyHeads, insertCheckpoint, lockCheckpoints, lostHeads, newestCheckpoint, readHeads } from '../data/checkpoint-store.ts';
+import {
+  advanceHeads,
+  anyHeads,
+  insertCheckpoint,
+  lockCheckpoints,
+  lostHeads,
+  newestCheckpoint,
+  readHeads,
+} from '../data/checkpoint-store.ts';
 import { checkpointBody, signCheckpoint } from '../domain/log-checkpoint.ts';
 
 export type CheckpointResult =

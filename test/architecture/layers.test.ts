@@ -48,7 +48,8 @@ function valueImportsOf(files: string[], from: RegExp): string[] {
 
 // Query building in Kysely: the four statement starters, a raw `sql` template, and the query-builder
 // helpers that only make sense inside a statement.
-const SQL = /\b(selectFrom|insertInto|updateTable|deleteFrom|selectNoFrom|mergeInto)\s*\(|\bsql\s*(<[^>]*>)?\s*`|\bsql\.(raw|ref|lit|id|table|join|val)\b/;
+const SQL =
+  /\b(selectFrom|insertInto|updateTable|deleteFrom|selectNoFrom|mergeInto)\s*\(|\bsql\s*(<[^>]*>)?\s*`|\bsql\.(raw|ref|lit|id|table|join|val)\b/;
 
 test('issue #18: no SQL is built under src/http, src/use-cases, src/domain, src/security or src/jobs', () => {
   const files = ['src/http', 'src/use-cases', 'src/domain', 'src/security', 'src/jobs'].flatMap(sourceFiles);
@@ -67,7 +68,10 @@ test('issue #18: routes call use cases and security, never src/data (a row type 
 test('issue #18: the domain does no I/O: no database, file system, network or clock of its own', () => {
   const domain = sourceFiles('src/domain');
   assert.deepEqual(
-    offending(domain, /from\s+['"](\.\.\/)+(data|http|use-cases|jobs)\/|from\s+['"](node:)?(fs|net|http|https|child_process|pg|kysely|@electric-sql\/pglite)['"]|\bDate\.now\(\)/),
+    offending(
+      domain,
+      /from\s+['"](\.\.\/)+(data|http|use-cases|jobs)\/|from\s+['"](node:)?(fs|net|http|https|child_process|pg|kysely|@electric-sql\/pglite)['"]|\bDate\.now\(\)/,
+    ),
     [],
   );
 });

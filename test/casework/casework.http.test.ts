@@ -20,7 +20,13 @@ async function act(id: string, body: Record<string, unknown>, role = 'agent') {
 }
 
 async function intake(body: Record<string, unknown>): Promise<string> {
-  const res = await t.api('POST', '/api/complaints', { channel: 'phone', customer: { name: '张伟', phone: '13800138000', email: 'zhangwei@example.com' }, content: '详细情况见标题。', receivedAt: t.clock.now.toISOString(), ...body });
+  const res = await t.api('POST', '/api/complaints', {
+    channel: 'phone',
+    customer: { name: '张伟', phone: '13800138000', email: 'zhangwei@example.com' },
+    content: '详细情况见标题。',
+    receivedAt: t.clock.now.toISOString(),
+    ...body,
+  });
   assert.equal(res.statusCode, 201, res.body);
   return res.json().id;
 }
@@ -45,14 +51,20 @@ test('R-NT-1: a hot complaint’s special report carries its real history, is ed
   const r = res.json();
   assert.equal(r.status, 'draft');
   const inCourse = r.content.course.map((e: { type: string }) => e.type);
-  assert.deepEqual(inCourse, events.map((e) => e.type).filter((x) => x !== 'contact_viewed'));
+  assert.deepEqual(
+    inCourse,
+    events.map((e) => e.type).filter((x) => x !== 'contact_viewed'),
+  );
   assert.equal(r.content.course[0].local, '2026-11-24 10:00', 'times in Asia/Shanghai');
   const esc = r.content.escalation.find((e: { to: string }) => e.to === 'hot');
   assert.ok(esc, JSON.stringify(r.content.escalation));
   assert.equal(esc.reason, '媒体可能关注');
   assert.equal(esc.local, '2026-11-24 11:00');
 
-  const edit = await t.api('PUT', `/api/complaints/${id}/special-report`, { summary: '停车位不足引发集中投诉', causeAnalysis: '车位规划不足' });
+  const edit = await t.api('PUT', `/api/complaints/${id}/special-report`, {
+    summary: '停车位不足引发集中投诉',
+    causeAnalysis: '车位规划不足',
+  });
   assert.equal(edit.statusCode, 200, edit.body);
   assert.equal(edit.json().content.summary, '停车位不足引发集中投诉');
   assert.equal((await t.api('PUT', `/api/complaints/${id}/special-report`, { bogus: 1 })).statusCode, 400);
@@ -94,21 +106,41 @@ test('R-NT-1 (Vanke 5.5.2.6: the service centre sends the reports): a department
   const before = edited.json();
 
   const asHandler = { role: 'handler' };
-  assert.equal((await t.api('GET', `/api/complaints/${id}/special-report`, undefined, asHandler)).statusCode, 200, 'the department reads the report');
-  const rewrite = await t.api('PUT', `/api/complaints/${id}/special-report`, { summary: '责任部门改写的概述', causeAnalysis: '业主使用不当' }, asHandler);
+  assert.equal(
+    (await t.api('GET', `/api/complaints/${id}/special-report`, undefined, asHandler)).statusCode,
+    200,
+    'the department reads the report',
+  );
+  const rewrite = await t.api(
+    'PUT',
+    `/api/complaints/${id}/special-report`,
+    { summary: '责任部门改写的概述', causeAnalysis: '业主使用不当' },
+    asHandler,
+  );
   assert.equal(rewrite.statusCode, 403, rewrite.body);
   assert.equal(rewrite.json().error.code, 'FORBIDDEN');
-  assert.equal((await t.api('POST', `/api/complaints/${id}/special-report`, undefined, asHandler)).statusCode, 403, 'a re-draft would replace the content too');
+  assert.equal(
+    (await t.api('POST', `/api/complaints/${id}/special-report`, undefined, asHandler)).statusCode,
+    403,
+    'a re-draft would replace the content too',
+  );
   assert.equal((await t.api('POST', `/api/complaints/${id}/special-report/approve`, undefined, asHandler)).statusCode, 403);
 
   const after = (await t.api('GET', `/api/complaints/${id}/special-report`)).json();
   assert.equal(after.content.summary, '客服中心的概述');
   assert.equal(after.content.causeAnalysis, '防水层施工缺陷');
   assert.equal(after.version, before.version, 'nothing was written');
-  const log = ((await t.api('GET', `/api/complaints/${id}/events`)).json() as { type: string; actor?: { role?: string } }[]).filter((e) => e.type.startsWith('special_report_'));
+  const log = ((await t.api('GET', `/api/complaints/${id}/events`)).json() as { type: string; actor?: { role?: string } }[]).filter((e) =>
+    e.type.startsWith('special_report_'),
+  );
   assert.equal(log.length, 2, 'drafted and edited once, by the service centre');
 
-  const bySpecialist = await t.api('PUT', `/api/complaints/${id}/special-report`, { causeAnalysis: '防水层施工缺陷，监理验收不严' }, { role: 'specialist' });
+  const bySpecialist = await t.api(
+    'PUT',
+    `/api/complaints/${id}/special-report`,
+    { causeAnalysis: '防水层施工缺陷，监理验收不严' },
+    { role: 'specialist' },
+  );
   assert.equal(bySpecialist.statusCode, 200, bySpecialist.body);
   assert.equal(bySpecialist.json().content.causeAnalysis, '防水层施工缺陷，监理验收不严');
 });
@@ -121,7 +153,10 @@ test('R-EM-1: a major complaint opens an emergency response; deadlines are met b
   await act(id, { type: 'set_level', level: 'major', reason: '造成人身伤害风险' }, 'manager');
 
   assert.equal((await t.api('POST', `/api/complaints/${id}/emergency`, { team: [] })).statusCode, 400);
-  const res = await t.api('POST', `/api/complaints/${id}/emergency`, { commanderName: '项目经理 周军', team: ['客服部 李主管', '工程部 王主管'] });
+  const res = await t.api('POST', `/api/complaints/${id}/emergency`, {
+    commanderName: '项目经理 周军',
+    team: ['客服部 李主管', '工程部 王主管'],
+  });
   assert.equal(res.statusCode, 201, res.body);
   const e = res.json();
   assert.equal(e.commander.role, 'project_manager');
@@ -130,7 +165,11 @@ test('R-EM-1: a major complaint opens an emergency response; deadlines are met b
   assert.equal(e.conclusion.dueAt, '2026-11-27T02:00:00.000Z');
   assert.equal(e.answer.state, 'pending');
   assert.equal((await t.api('POST', `/api/complaints/${id}/emergency`, { team: ['x'] })).statusCode, 409);
-  assert.equal((await t.api('POST', `/api/complaints/${id}/emergency/review`, { findings: 'x', planChanges: '' })).statusCode, 409, 'review follows the conclusion');
+  assert.equal(
+    (await t.api('POST', `/api/complaints/${id}/emergency/review`, { findings: 'x', planChanges: '' })).statusCode,
+    409,
+    'review follows the conclusion',
+  );
 
   t.clock.advance(2 * 3600_000);
   await t.api('POST', `/api/complaints/${id}/emergency/actions`, { text: '工程部到场解困' });
@@ -139,7 +178,10 @@ test('R-EM-1: a major complaint opens an emergency response; deadlines are met b
   t.clock.advance(4 * 24 * 3600_000);
   const con = await t.api('POST', `/api/complaints/${id}/emergency/actions`, { text: '更换电梯控制板，结论已告知', kind: 'conclusion' });
   assert.equal(con.json().conclusion.state, 'met_late');
-  const rev = await t.api('POST', `/api/complaints/${id}/emergency/review`, { findings: '夜间维保响应慢', planChanges: '增加夜间值班电工' });
+  const rev = await t.api('POST', `/api/complaints/${id}/emergency/review`, {
+    findings: '夜间维保响应慢',
+    planChanges: '增加夜间值班电工',
+  });
   assert.equal(rev.statusCode, 200, rev.body);
   assert.equal(rev.json().status, 'reviewed');
   assert.equal(rev.json().actions.length, 3);
@@ -160,11 +202,22 @@ test('R-NT-1: a major complaint without a weekly progress entry is listed and re
   t.clock.set('2026-12-01T02:00:00.000Z');
   const id = await intake({ unitId: 'u-re-garden', title: '十人以上集体投诉' });
   await act(id, { type: 'set_level', level: 'major', reason: '10人以上集体投诉' }, 'manager');
-  const listed = async () => ((await t.api('GET', '/api/casework/reminders')).json().items as { complaintId: string }[]).some((i) => i.complaintId === id);
+  const listed = async () =>
+    ((await t.api('GET', '/api/casework/reminders')).json().items as { complaintId: string }[]).some((i) => i.complaintId === id);
   assert.equal(await listed(), false);
   t.clock.advance(8 * 24 * 3600_000);
   assert.equal(await listed(), true);
-  const count = async () => Number((await t.database.db.selectFrom('notifications').select((eb) => eb.fn.countAll().as('n')).where('complaint_id', '=', id).where('kind', '=', 'progress_overdue').executeTakeFirstOrThrow()).n);
+  const count = async () =>
+    Number(
+      (
+        await t.database.db
+          .selectFrom('notifications')
+          .select((eb) => eb.fn.countAll().as('n'))
+          .where('complaint_id', '=', id)
+          .where('kind', '=', 'progress_overdue')
+          .executeTakeFirstOrThrow()
+      ).n,
+    );
   await remindMissingProgress(t.deps);
   await remindMissingProgress(t.deps);
   const once = await count();
@@ -188,7 +241,11 @@ test('R-NT-1: reminders owed in bulk are written a bounded number per sweeper pa
   }
   t.clock.advance(8 * 24 * 3600_000);
   const claimed = async () =>
-    new Set((await t.database.db.selectFrom('progress_reminders').select(['complaint_id', 'due_at']).execute()).map((r) => `${r.complaint_id}|${new Date(r.due_at).toISOString()}`));
+    new Set(
+      (await t.database.db.selectFrom('progress_reminders').select(['complaint_id', 'due_at']).execute()).map(
+        (r) => `${r.complaint_id}|${new Date(r.due_at).toISOString()}`,
+      ),
+    );
   const before = await claimed();
   // What is owed now, in the order the sweeper takes it (earlier tests left other major complaints owing too).
   const owed = (await progressReminders(t.deps)).map((r) => `${r.complaintId}|${r.missedDueAt}`).filter((k) => !before.has(k));
@@ -204,7 +261,11 @@ test('R-NT-1: reminders owed in bulk are written a bounded number per sweeper pa
   assert.equal(late.deferred, owed.length - 3);
   for (let pass = 0; pass < owed.length && (await remindMissingProgress(t.deps, 2)).deferred > 0; pass++);
   const all = await claimed();
-  for (const id of ids) assert.ok([...all].some((k) => k.startsWith(`${id}|`)), 'no reminder is lost');
+  for (const id of ids)
+    assert.ok(
+      [...all].some((k) => k.startsWith(`${id}|`)),
+      'no reminder is lost',
+    );
 });
 
 test('R-CA-1 / R-CA-2: CAPA on a valid dispatched manufacturing complaint, 8D view, verification; a return inspected by QA and disposed', async () => {
@@ -214,28 +275,49 @@ test('R-CA-1 / R-CA-2: CAPA on a valid dispatched manufacturing complaint, 8D vi
   await act(id, { type: 'qualify', result: 'valid' });
   assert.equal((await t.api('POST', `/api/complaints/${id}/capa`, {})).statusCode, 409, 'no responsible department yet');
   await act(id, { type: 'dispatch', leadDepartmentId: 'u-mfg-qa-prod' });
-  const open = await t.api('POST', `/api/complaints/${id}/capa`, { team: ['品质工程师 陈', '生产主管 李'], containment: '隔离库存同批次产品' });
+  const open = await t.api('POST', `/api/complaints/${id}/capa`, {
+    team: ['品质工程师 陈', '生产主管 李'],
+    containment: '隔离库存同批次产品',
+  });
   assert.equal(open.statusCode, 201, open.body);
   assert.equal(open.json().plan.dueAt, '2026-12-01T15:59:59.999Z', '3 working days on the unit calendar');
   await t.api('PUT', `/api/complaints/${id}/capa`, { rootCause: '模具磨损', prevention: '模具点检周期缩短为每周' });
-  assert.equal((await t.api('POST', `/api/complaints/${id}/capa/actions`, { description: '更换模具', owner: '生产部 李', dueDate: 'tomorrow' })).statusCode, 400);
+  assert.equal(
+    (await t.api('POST', `/api/complaints/${id}/capa/actions`, { description: '更换模具', owner: '生产部 李', dueDate: 'tomorrow' }))
+      .statusCode,
+    400,
+  );
   // A due date of the right shape that is no storable calendar date is bad input naming the field, not a database error.
   for (const dueDate of ['2026-13-45', '2026-02-30', '0000-01-01', '0999-12-31']) {
     const bad = await t.api('POST', `/api/complaints/${id}/capa/actions`, { description: '更换模具', owner: '生产部 李', dueDate });
     assert.equal(bad.statusCode, 400, `${dueDate}: ${bad.body}`);
     assert.equal(bad.json().error.field, 'dueDate');
   }
-  const withAction = await t.api('POST', `/api/complaints/${id}/capa/actions`, { description: '更换模具', owner: '生产部 李', dueDate: '2026-11-30' });
+  const withAction = await t.api('POST', `/api/complaints/${id}/capa/actions`, {
+    description: '更换模具',
+    owner: '生产部 李',
+    dueDate: '2026-11-30',
+  });
   assert.equal(withAction.statusCode, 201, withAction.body);
   assert.equal(withAction.json().plan.state, 'met');
-  assert.equal((await t.api('POST', `/api/complaints/${id}/capa/verify`, { effective: true, evidence: '复检合格' })).statusCode, 409, 'the action is not done');
+  assert.equal(
+    (await t.api('POST', `/api/complaints/${id}/capa/verify`, { effective: true, evidence: '复检合格' })).statusCode,
+    409,
+    'the action is not done',
+  );
   const actionId = withAction.json().actions[0].id;
   assert.equal((await t.api('POST', `/api/complaints/${id}/capa/actions/${actionId}/done`)).statusCode, 200);
   const v = await t.api('POST', `/api/complaints/${id}/capa/verify`, { effective: true, evidence: '连续三批复检合格' });
   assert.equal(v.statusCode, 200, v.body);
   const d = v.json().eightD as { step: string; done: boolean; content: any }[];
-  assert.deepEqual(d.map((s) => s.step), ['D1', 'D2', 'D3', 'D4', 'D5', 'D6', 'D7', 'D8']);
-  assert.ok(d.every((s) => s.done), JSON.stringify(d));
+  assert.deepEqual(
+    d.map((s) => s.step),
+    ['D1', 'D2', 'D3', 'D4', 'D5', 'D6', 'D7', 'D8'],
+  );
+  assert.ok(
+    d.every((s) => s.done),
+    JSON.stringify(d),
+  );
   assert.deepEqual(d[0].content.members, ['品质工程师 陈', '生产主管 李']);
   assert.equal(d[3].content, '模具磨损');
 
@@ -243,35 +325,95 @@ test('R-CA-1 / R-CA-2: CAPA on a valid dispatched manufacturing complaint, 8D vi
   assert.equal(ret.statusCode, 201, ret.body);
   const rid = ret.json().id;
   assert.equal(ret.json().batchNo, 'B2026-11');
-  assert.equal((await t.api('POST', `/api/returns/${rid}/dispose`, { disposition: 'rework' }, { role: 'qa' })).statusCode, 409, 'inspected first');
-  assert.equal((await t.api('POST', `/api/returns/${rid}/inspect`, { result: 'confirmed', defectiveQuantity: 150, findings: '外径超差' }, { role: 'agent' })).statusCode, 403);
-  const ins = await t.api('POST', `/api/returns/${rid}/inspect`, { result: 'confirmed', defectiveQuantity: 150, findings: '外径超差' }, { role: 'qa' });
+  assert.equal(
+    (await t.api('POST', `/api/returns/${rid}/dispose`, { disposition: 'rework' }, { role: 'qa' })).statusCode,
+    409,
+    'inspected first',
+  );
+  assert.equal(
+    (
+      await t.api(
+        'POST',
+        `/api/returns/${rid}/inspect`,
+        { result: 'confirmed', defectiveQuantity: 150, findings: '外径超差' },
+        { role: 'agent' },
+      )
+    ).statusCode,
+    403,
+  );
+  const ins = await t.api(
+    'POST',
+    `/api/returns/${rid}/inspect`,
+    { result: 'confirmed', defectiveQuantity: 150, findings: '外径超差' },
+    { role: 'qa' },
+  );
   assert.equal(ins.statusCode, 200, ins.body);
   assert.equal((await t.api('POST', `/api/returns/${rid}/dispose`, { disposition: 'replacement' }, { role: 'qa' })).statusCode, 400);
-  const dis = await t.api('POST', `/api/returns/${rid}/dispose`, { disposition: 'replacement', replacementOrder: 'SO-1001' }, { role: 'qa' });
+  const dis = await t.api(
+    'POST',
+    `/api/returns/${rid}/dispose`,
+    { disposition: 'replacement', replacementOrder: 'SO-1001' },
+    { role: 'qa' },
+  );
   assert.equal(dis.statusCode, 200, dis.body);
   assert.equal(dis.json().status, 'disposed');
-  assert.equal((await t.api('POST', `/api/returns/00000000-0000-0000-0000-000000000000/inspect`, { result: 'confirmed', defectiveQuantity: 1, findings: 'x' }, { role: 'qa' })).statusCode, 404);
+  assert.equal(
+    (
+      await t.api(
+        'POST',
+        `/api/returns/00000000-0000-0000-0000-000000000000/inspect`,
+        { result: 'confirmed', defectiveQuantity: 1, findings: 'x' },
+        { role: 'qa' },
+      )
+    ).statusCode,
+    404,
+  );
   const log = ((await t.api('GET', `/api/complaints/${id}/events`)).json() as { type: string }[]).map((x) => x.type);
-  assert.ok(['capa_opened', 'capa_action_added', 'capa_verified', 'return_noticed', 'return_inspected', 'return_disposed'].every((k) => log.includes(k)), log.join());
+  assert.ok(
+    ['capa_opened', 'capa_action_added', 'capa_verified', 'return_noticed', 'return_inspected', 'return_disposed'].every((k) =>
+      log.includes(k),
+    ),
+    log.join(),
+  );
 });
 
 test('R-RP-2: a case never contains the customer’s phone or name; search and patterns', async () => {
   t.clock.set('2026-11-20T02:00:00.000Z');
-  const id = await intake({ unitId: 'u-svc', title: '张伟反映热线无人接听', content: '客户张伟（13800138000，zhangwei@example.com）称张先生多次来电无人接听，另一联系人 139 0000 1111。', categoryId: 'service-attitude' });
-  assert.equal((await t.api('POST', `/api/complaints/${id}/case`, { classification: '服务态度', lessons: 'x' })).statusCode, 409, 'only closed complaints');
+  const id = await intake({
+    unitId: 'u-svc',
+    title: '张伟反映热线无人接听',
+    content: '客户张伟（13800138000，zhangwei@example.com）称张先生多次来电无人接听，另一联系人 139 0000 1111。',
+    categoryId: 'service-attitude',
+  });
+  assert.equal(
+    (await t.api('POST', `/api/complaints/${id}/case`, { classification: '服务态度', lessons: 'x' })).statusCode,
+    409,
+    'only closed complaints',
+  );
   await act(id, { type: 'qualify', result: 'valid' });
   await act(id, { type: 'dispatch', leadDepartmentId: 'u-svc-general' });
   await act(id, { type: 'acknowledge' });
-  await act(id, { type: 'report', cause: '张伟来电时段排班不足', sequence: '核查', responsible: '综合业务部', conclusion: '有效', countermeasures: '增加排班', prevention: '高峰时段预警' });
+  await act(id, {
+    type: 'report',
+    cause: '张伟来电时段排班不足',
+    sequence: '核查',
+    responsible: '综合业务部',
+    conclusion: '有效',
+    countermeasures: '增加排班',
+    prevention: '高峰时段预警',
+  });
   await act(id, { type: 'reply', message: '张先生您好，已增加排班。' });
   await act(id, { type: 'confirm' });
   await act(id, { type: 'visit', score: 4, comment: '满意' });
   await act(id, { type: 'close' });
-  const res = await t.api('POST', `/api/complaints/${id}/case`, { classification: '热线接通率', lessons: '高峰排班不足会导致投诉，回访时张伟表示满意。' });
+  const res = await t.api('POST', `/api/complaints/${id}/case`, {
+    classification: '热线接通率',
+    lessons: '高峰排班不足会导致投诉，回访时张伟表示满意。',
+  });
   assert.equal(res.statusCode, 201, res.body);
   const all = JSON.stringify(res.json());
-  for (const secret of ['张伟', '张先生', '13800138000', '1390000', 'zhangwei@example.com']) assert.ok(!all.includes(secret), `${secret} leaked: ${all}`);
+  for (const secret of ['张伟', '张先生', '13800138000', '1390000', 'zhangwei@example.com'])
+    assert.ok(!all.includes(secret), `${secret} leaked: ${all}`);
   assert.ok(all.includes('增加排班'));
   assert.equal((await t.api('POST', `/api/complaints/${id}/case`, { classification: 'x', lessons: 'y' })).statusCode, 409);
 
@@ -281,15 +423,30 @@ test('R-RP-2: a case never contains the customer’s phone or name; search and p
   assert.equal((await t.api('GET', '/api/cases?q=排班&unitId=u-re-garden')).json().items.length, 0);
 
   // Rising monthly counts of one category at one unit: 1 in September, 2 in October, 3 in November.
-  for (const [when, n] of [['2026-09-10T02:00:00.000Z', 1], ['2026-10-10T02:00:00.000Z', 2], ['2026-11-10T02:00:00.000Z', 2]] as const) {
+  for (const [when, n] of [
+    ['2026-09-10T02:00:00.000Z', 1],
+    ['2026-10-10T02:00:00.000Z', 2],
+    ['2026-11-10T02:00:00.000Z', 2],
+  ] as const) {
     t.clock.set(when);
-    for (let i = 0; i < n; i++) await intake({ unitId: 'u-svc', title: `热线无人接听 ${when} ${i}`, categoryId: 'service-attitude', customer: { name: '李四', phone: `1390000${String(i).padStart(4, '0')}` } });
+    for (let i = 0; i < n; i++)
+      await intake({
+        unitId: 'u-svc',
+        title: `热线无人接听 ${when} ${i}`,
+        categoryId: 'service-attitude',
+        customer: { name: '李四', phone: `1390000${String(i).padStart(4, '0')}` },
+      });
   }
   t.clock.set('2026-11-25T02:00:00.000Z');
   const pat = await t.api('GET', '/api/cases/patterns');
   assert.equal(pat.statusCode, 200, pat.body);
-  const p = (pat.json().patterns as { unitId: string; categoryId: string; months: { count: number }[]; cases: unknown[] }[]).find((x) => x.unitId === 'u-svc' && x.categoryId === 'service-attitude');
+  const p = (pat.json().patterns as { unitId: string; categoryId: string; months: { count: number }[]; cases: unknown[] }[]).find(
+    (x) => x.unitId === 'u-svc' && x.categoryId === 'service-attitude',
+  );
   assert.ok(p, pat.body);
-  assert.deepEqual(p.months.map((m) => m.count), [0, 0, 0, 1, 2, 3]);
+  assert.deepEqual(
+    p.months.map((m) => m.count),
+    [0, 0, 0, 1, 2, 3],
+  );
   assert.equal(p.cases.length, 1);
 });

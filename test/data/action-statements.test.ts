@@ -103,16 +103,32 @@ test('issue #18: pausing, resuming, asking for and approving an extension, and r
   const running = (page.json().clocks as { name: string; state: string }[]).find((c) => c.state === 'running');
   assert.ok(running, 'a qualified complaint has a running clock');
 
-  assert.equal((await cost(id, { type: 'pause_clock', clock: running.name, reason: '等待业主提供照片' })).statements, ONE_READ_ONE_WRITE, 'pause_clock');
+  assert.equal(
+    (await cost(id, { type: 'pause_clock', clock: running.name, reason: '等待业主提供照片' })).statements,
+    ONE_READ_ONE_WRITE,
+    'pause_clock',
+  );
   assert.equal((await cost(id, { type: 'resume_clock', clock: running.name })).statements, ONE_READ_ONE_WRITE, 'resume_clock');
-  assert.equal((await cost(id, { type: 'request_extension', clock: running.name, minutes: 120, reason: '需要第三方检测' })).statements, ONE_READ_ONE_WRITE, 'request_extension');
+  assert.equal(
+    (await cost(id, { type: 'request_extension', clock: running.name, minutes: 120, reason: '需要第三方检测' })).statements,
+    ONE_READ_ONE_WRITE,
+    'request_extension',
+  );
   const events = (await t.api('GET', `/api/complaints/${id}`)).json().events as { type: string; data: { requestId?: string } }[];
   const requestId = events.find((e) => e.type === 'extension_requested')?.data.requestId;
   assert.ok(requestId, 'the request event names the request');
   // The approval reads the request in the same locked read as the complaint.
   assert.equal((await cost(id, { type: 'approve_extension', requestId }, supervisor)).statements, ONE_READ_ONE_WRITE, 'approve_extension');
-  await assert.rejects(performAction(deps, supervisor, id, { type: 'approve_extension', requestId }), /already approved/, 'the decision was stored by the write');
-  assert.equal((await cost(id, { type: 'set_level', level: 'important', reason: '业主多次来电' })).statements, ONE_READ_ONE_WRITE, 'set_level');
+  await assert.rejects(
+    performAction(deps, supervisor, id, { type: 'approve_extension', requestId }),
+    /already approved/,
+    'the decision was stored by the write',
+  );
+  assert.equal(
+    (await cost(id, { type: 'set_level', level: 'important', reason: '业主多次来电' })).statements,
+    ONE_READ_ONE_WRITE,
+    'set_level',
+  );
   assert.equal((await cost(id, { type: 'recompute_clocks', reason: '日历已更正' })).statements, ONE_READ_ONE_WRITE, 'recompute_clocks');
 });
 

@@ -45,7 +45,10 @@ function npmScript(script: string, args: string[], env: Record<string, string>):
 
 /** A small PNG-looking file with random bytes: the server keeps it by its magic bytes. */
 function png(): Buffer {
-  return Buffer.concat([Buffer.from([0x89, 0x50, 0x4e, 0x47, 0x0d, 0x0a, 0x1a, 0x0a]), randomBytes(2000 + Math.floor(Math.random() * 3000))]);
+  return Buffer.concat([
+    Buffer.from([0x89, 0x50, 0x4e, 0x47, 0x0d, 0x0a, 0x1a, 0x0a]),
+    randomBytes(2000 + Math.floor(Math.random() * 3000)),
+  ]);
 }
 
 interface Acked {
@@ -57,7 +60,9 @@ interface Acked {
 
 const tmp = (p: string) => fs.mkdtempSync(path.join(os.tmpdir(), p));
 
-test('a backup taken under intake load restores every acknowledged complaint, event and attachment, and a non-empty target is refused', { timeout: 300_000 }, async () => {
+test('a backup taken under intake load restores every acknowledged complaint, event and attachment, and a non-empty target is refused', {
+  timeout: 300_000,
+}, async () => {
   const pgUrl = serverUrl();
   const dataDir = tmp('plaint-bk-');
   const scratch = pgUrl ? await createScratchDatabase() : null;
@@ -69,7 +74,10 @@ test('a backup taken under intake load restores every acknowledged complaint, ev
   const setup = await openDatabase({ databaseUrl: scratch?.url ?? null, dataDir });
   await migrate(setup.db);
   await ensureDemoOrganisation(setup.db);
-  await ensureUser({ db: setup.db, now: () => new Date(), logKey: loadLogKey({ logKeyHex: null, dataDir }).key }, { ...DEMO_USERS.find((u) => u.email === DEMO_EMAIL)!, password: DEMO_PASSWORD });
+  await ensureUser(
+    { db: setup.db, now: () => new Date(), logKey: loadLogKey({ logKeyHex: null, dataDir }).key },
+    { ...DEMO_USERS.find((u) => u.email === DEMO_EMAIL)!, password: DEMO_PASSWORD },
+  );
   await setup.close();
   const server = await startServer({ databaseUrl: scratch?.url, dataDir, demo: false, startTimeoutS: 120 });
   cleanup.push(server.stop);
@@ -91,7 +99,11 @@ test('a backup taken under intake load restores every acknowledged complaint, ev
           const bytes = png();
           const form = new FormData();
           form.append('file', new Blob([new Uint8Array(bytes)], { type: 'image/png' }), `photo-${i}.png`);
-          const res = await fetch(`${server.base}/api/complaints/${a.id}/attachments`, { method: 'POST', headers: { authorization: `Bearer ${token}` }, body: form });
+          const res = await fetch(`${server.base}/api/complaints/${a.id}/attachments`, {
+            method: 'POST',
+            headers: { authorization: `Bearer ${token}` },
+            body: form,
+          });
           const text = await res.text();
           assert.equal(res.status, 201, text);
           a.attachment = { sha256: (JSON.parse(text) as { sha256: string }).sha256, bytes, at: Date.now() };
@@ -106,7 +118,12 @@ test('a backup taken under intake load restores every acknowledged complaint, ev
     const backupDir = tmp('plaint-bk-files-');
     cleanup.push(() => fs.rmSync(backupDir, { recursive: true, force: true }));
     const env = { DATA_DIR: dataDir, DATABASE_URL: scratch?.url ?? '' };
-    const kinds: { name: string; extra: Record<string, string> }[] = pgUrl ? [{ name: 'pg_dump', extra: {} }, { name: 'logical', extra: { PLAINT_BACKUP_LOGICAL: '1' } }] : [{ name: 'pglite', extra: {} }];
+    const kinds: { name: string; extra: Record<string, string> }[] = pgUrl
+      ? [
+          { name: 'pg_dump', extra: {} },
+          { name: 'logical', extra: { PLAINT_BACKUP_LOGICAL: '1' } },
+        ]
+      : [{ name: 'pglite', extra: {} }];
     // PostgreSQL: the pg_dump and the logical backup run at the same time, to keep the test short.
     const startedAt = Date.now();
     const backups = await Promise.all(
@@ -117,7 +134,12 @@ test('a backup taken under intake load restores every acknowledged complaint, ev
         assert.match(run.out, pgUrl ? /backup written: / : /backup written by the running server/);
         assert.equal(fs.statSync(file).mode & 0o777, 0o600, 'the backup holds the log key: readable by its owner only');
         const names = listTar(file).map((m) => m.name);
-        assert.ok(names.includes(`database/${k.name === 'logical' ? 'tables/complaints.ndjson' : k.name === 'pglite' ? 'pglite.tar.gz' : 'pg_dump.custom'}`), names.join(' '));
+        assert.ok(
+          names.includes(
+            `database/${k.name === 'logical' ? 'tables/complaints.ndjson' : k.name === 'pglite' ? 'pglite.tar.gz' : 'pg_dump.custom'}`,
+          ),
+          names.join(' '),
+        );
         mark(`backup ${k.name} written`);
         return { kind: k.name, file, startedAt, endedAt: Date.now() };
       }),
@@ -130,11 +152,17 @@ test('a backup taken under intake load restores every acknowledged complaint, ev
     await server.stop();
     assert.equal(fs.existsSync(sock), false, 'the server removes its socket at shutdown');
     assert.ok(acked.filter((a) => a.at < backups[0].startedAt).length >= 5, `complaints were taken in before the backup (${acked.length})`);
-    assert.ok(acked.some((a) => a.at > startedAt && a.at < Math.min(...backups.map((b) => b.endedAt))), 'and while they ran');
+    assert.ok(
+      acked.some((a) => a.at > startedAt && a.at < Math.min(...backups.map((b) => b.endedAt))),
+      'and while they ran',
+    );
 
     const original = await openDatabase({ databaseUrl: scratch?.url ?? null, dataDir });
     const originalEvents = new Map(
-      (await original.db.selectFrom('complaint_events').select(['complaint_id', 'seq', 'hash']).execute()).map((e) => [`${e.complaint_id}/${e.seq}`, String(e.hash)]),
+      (await original.db.selectFrom('complaint_events').select(['complaint_id', 'seq', 'hash']).execute()).map((e) => [
+        `${e.complaint_id}/${e.seq}`,
+        String(e.hash),
+      ]),
     );
     await original.close();
 
@@ -155,10 +183,18 @@ test('a backup taken under intake load restores every acknowledged complaint, ev
 
       const db = await openDatabase({ databaseUrl: targetDb?.url ?? null, dataDir: target });
       try {
-        const codes = new Set((await db.db.selectFrom('complaints').select('code').where('batch_no', '=', tag).execute()).map((r) => r.code));
-        for (const a of acked.filter((x) => x.at < b.startedAt)) assert.ok(codes.has(a.code), `${b.kind}: ${a.code}, acknowledged before the backup, is restored`);
+        const codes = new Set(
+          (await db.db.selectFrom('complaints').select('code').where('batch_no', '=', tag).execute()).map((r) => r.code),
+        );
+        for (const a of acked.filter((x) => x.at < b.startedAt))
+          assert.ok(codes.has(a.code), `${b.kind}: ${a.code}, acknowledged before the backup, is restored`);
         const events = await db.db.selectFrom('complaint_events').select(['complaint_id', 'seq', 'hash']).execute();
-        for (const e of events) assert.equal(originalEvents.get(`${e.complaint_id}/${e.seq}`), String(e.hash), `${b.kind}: event ${e.complaint_id}/${e.seq} is the original`);
+        for (const e of events)
+          assert.equal(
+            originalEvents.get(`${e.complaint_id}/${e.seq}`),
+            String(e.hash),
+            `${b.kind}: event ${e.complaint_id}/${e.seq} is the original`,
+          );
         const restoredIds = new Set(events.map((e) => e.complaint_id));
         for (const [key] of originalEvents) {
           const id = key.split('/')[0];

@@ -29,7 +29,11 @@ test('R-TL-1: a calendar saved after the copy was loaded is served once a newer 
   const v1 = await counter();
   assert.ok(v1 > v0, 'saving a calendar moves the counter in its transaction');
 
-  assert.equal((await configSnapshot(db)).latestCalendar('u-re-garden'), null, 'nothing newer observed: the copy is still served (no query)');
+  assert.equal(
+    (await configSnapshot(db)).latestCalendar('u-re-garden'),
+    null,
+    'nothing newer observed: the copy is still served (no query)',
+  );
   configCache(db).observe(v1);
   const fresh = await configSnapshot(db);
   assert.equal(fresh.version, v1);
@@ -37,7 +41,10 @@ test('R-TL-1: a calendar saved after the copy was loaded is served once a newer 
 });
 
 test('the organisation tree: a new department appears in its unit subtree after the counter moves; an older counter changes nothing', async () => {
-  await db.insertInto('org_nodes').values({ id: 'd-cache-test', parent_id: 'u-re-garden', kind: 'department', name: '测试部', settings: '{}' }).execute();
+  await db
+    .insertInto('org_nodes')
+    .values({ id: 'd-cache-test', parent_id: 'u-re-garden', kind: 'department', name: '测试部', settings: '{}' })
+    .execute();
   configCache(db).observe(await counter());
   const snap = await configSnapshot(db);
   assert.ok(snap.subtree('u-re-garden').includes('d-cache-test'));
@@ -51,7 +58,10 @@ test('inside a transaction the tree is read through it and never cached (it may 
   await db
     .transaction()
     .execute(async (trx) => {
-      await trx.insertInto('org_nodes').values({ id: 'd-uncommitted', parent_id: 'u-re-garden', kind: 'department', name: '未提交', settings: '{}' }).execute();
+      await trx
+        .insertInto('org_nodes')
+        .values({ id: 'd-uncommitted', parent_id: 'u-re-garden', kind: 'department', name: '未提交', settings: '{}' })
+        .execute();
       assert.ok((await configSnapshot(trx)).node('d-uncommitted'), 'the transaction sees its own change');
       throw new Error('roll back');
     })

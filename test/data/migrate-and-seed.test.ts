@@ -13,7 +13,9 @@ import { loadConfig, ConfigError } from '../../src/config.ts';
 import { DEMO_COMPLAINTS } from '../../src/seed/demo-complaints.ts';
 import { createScratchDatabase, freshDatabase, postgresServerUrl } from '../helpers/test-db.ts';
 
-test('migrations: two processes migrating one PostgreSQL database at once apply each migration once', { skip: postgresServerUrl() ? false : 'needs DATABASE_URL (PostgreSQL)' }, async () => {
+test('migrations: two processes migrating one PostgreSQL database at once apply each migration once', {
+  skip: postgresServerUrl() ? false : 'needs DATABASE_URL (PostgreSQL)',
+}, async () => {
   const scratch = await createScratchDatabase();
   const a = await openDatabase({ databaseUrl: scratch.url, dataDir: null });
   const b = await openDatabase({ databaseUrl: scratch.url, dataDir: null });
@@ -52,12 +54,18 @@ test('R-LC-1: demo data seeds the organisation, one user per role and complaints
     assert.equal(second.complaints, 0, 'a second start seeds nothing more');
     const statuses = await database.db.selectFrom('complaints').select(['status']).distinct().execute();
     for (const s of ['received', 'qualified', 'dispatched', 'acknowledged', 'investigated', 'replied', 'confirmed', 'closed']) {
-      assert.ok(statuses.some((r) => r.status === s), `a demo complaint is ${s}`);
+      assert.ok(
+        statuses.some((r) => r.status === s),
+        `a demo complaint is ${s}`,
+      );
     }
     const roles = await database.db.selectFrom('users').select('role').execute();
     assert.deepEqual(new Set(roles.map((r) => r.role)), new Set(['admin', 'agent', 'specialist', 'handler', 'qa', 'manager', 'auditor']));
     const units = await database.db.selectFrom('org_nodes').select(['policy_id']).where('kind', '=', 'unit').execute();
-    assert.deepEqual(new Set(units.map((u) => u.policy_id)), new Set(['real-estate', 'fuel-retail', 'food', 'property', 'manufacturing', 'restaurant', 'service-centre']));
+    assert.deepEqual(
+      new Set(units.map((u) => u.policy_id)),
+      new Set(['real-estate', 'fuel-retail', 'food', 'property', 'manufacturing', 'restaurant', 'service-centre']),
+    );
   } finally {
     await database.drop();
   }

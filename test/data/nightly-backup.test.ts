@@ -31,11 +31,18 @@ test('nightly backups are written, pruned to the newest ones, and a failure is r
       const status = await runNightlyBackup({ ...opts, now: () => new Date(`${day}T19:00:00Z`) });
       assert.equal(status.ok, true, status.error);
     }
-    const files = fs.readdirSync(dir).filter((f) => f.endsWith('.tar')).sort();
+    const files = fs
+      .readdirSync(dir)
+      .filter((f) => f.endsWith('.tar'))
+      .sort();
     assert.deepEqual(files, ['plaint-20261203-030000.tar', 'plaint-20261204-030000.tar']);
     assert.equal(readBackupManifest(path.join(dir, files[1])).manifest.logKey, 'not included (PLAINT_LOG_KEY)');
 
-    const failing = await runNightlyBackup({ ...opts, backup: async () => Promise.reject(new Error('disk full')), now: () => new Date('2026-12-04T19:00:00Z') });
+    const failing = await runNightlyBackup({
+      ...opts,
+      backup: async () => Promise.reject(new Error('disk full')),
+      now: () => new Date('2026-12-04T19:00:00Z'),
+    });
     assert.equal(failing.ok, false);
     const status = readBackupStatus(dir)!;
     assert.equal(status.ok, false);
@@ -55,12 +62,22 @@ test('#17: an administrator sees the nightly backups over the API: schedule, a f
   const t = await createTestApp({ now: '2026-12-04T20:00:00.000Z', backups: { dir, at: '03:00', timeZone: 'Asia/Shanghai', keep: 7 } });
   try {
     const none = (await t.api('GET', '/api/admin/backups', undefined, { role: 'admin' })).json();
-    assert.deepEqual(none, { database: 'embedded', nightly: { at: '03:00', timeZone: 'Asia/Shanghai', keep: 7, nextAt: '2026-12-05T19:00:00.000Z' }, last: null, files: [] });
+    assert.deepEqual(none, {
+      database: 'embedded',
+      nightly: { at: '03:00', timeZone: 'Asia/Shanghai', keep: 7, nextAt: '2026-12-05T19:00:00.000Z' },
+      last: null,
+      files: [],
+    });
 
     const opts = { dir, at: '03:00', timeZone: 'Asia/Shanghai', keep: 7, log: () => {} };
-    const backup = (file: string) => makeBackup({ database: t.database, databaseUrl: t.database.url, dataDir, logKeyHex: 'aa'.repeat(32) }, file);
+    const backup = (file: string) =>
+      makeBackup({ database: t.database, databaseUrl: t.database.url, dataDir, logKeyHex: 'aa'.repeat(32) }, file);
     assert.equal((await runNightlyBackup({ ...opts, backup, now: () => new Date('2026-12-03T19:00:00Z') })).ok, true);
-    await runNightlyBackup({ ...opts, backup: async () => Promise.reject(new Error('ENOSPC: no space left on device')), now: () => new Date('2026-12-04T19:00:00Z') });
+    await runNightlyBackup({
+      ...opts,
+      backup: async () => Promise.reject(new Error('ENOSPC: no space left on device')),
+      now: () => new Date('2026-12-04T19:00:00Z'),
+    });
 
     const res = await t.api('GET', '/api/admin/backups', undefined, { role: 'admin' });
     assert.equal(res.statusCode, 200, res.body);
@@ -69,7 +86,10 @@ test('#17: an administrator sees the nightly backups over the API: schedule, a f
     assert.equal(seen.last.error, 'ENOSPC: no space left on device');
     assert.equal(seen.last.lastAttemptAt, '2026-12-04T19:00:00.000Z');
     assert.equal(seen.last.lastSuccessAt, '2026-12-03T19:00:00.000Z');
-    assert.deepEqual(seen.files.map((f: { name: string }) => f.name), ['plaint-20261204-030000.tar']);
+    assert.deepEqual(
+      seen.files.map((f: { name: string }) => f.name),
+      ['plaint-20261204-030000.tar'],
+    );
     assert.ok(seen.files[0].bytes > 0);
 
     for (const role of ['agent', 'manager', 'qa', 'auditor', 'handler', 'specialist']) {
@@ -84,7 +104,12 @@ test('#17: an administrator sees the nightly backups over the API: schedule, a f
 test("#17: without nightly backups (a PostgreSQL server) the API says the server's own backups apply", async () => {
   const t = await createTestApp();
   try {
-    assert.deepEqual((await t.api('GET', '/api/admin/backups', undefined, { role: 'admin' })).json(), { database: 'server', nightly: null, last: null, files: [] });
+    assert.deepEqual((await t.api('GET', '/api/admin/backups', undefined, { role: 'admin' })).json(), {
+      database: 'server',
+      nightly: null,
+      last: null,
+      files: [],
+    });
   } finally {
     await t.close();
   }

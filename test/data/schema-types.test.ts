@@ -24,7 +24,8 @@ function hasNull(node: ts.TypeNode): boolean {
   if (ts.isLiteralTypeNode(node)) return node.literal.kind === ts.SyntaxKind.NullKeyword;
   if (ts.isUnionTypeNode(node)) return node.types.some(hasNull);
   // ColumnType<Select, Insert, Update> and Generated<T>: what a select reads is the first argument.
-  if (ts.isTypeReferenceNode(node) && ['ColumnType', 'Generated'].includes(node.typeName.getText()) && node.typeArguments?.[0]) return hasNull(node.typeArguments[0]);
+  if (ts.isTypeReferenceNode(node) && ['ColumnType', 'Generated'].includes(node.typeName.getText()) && node.typeArguments?.[0])
+    return hasNull(node.typeArguments[0]);
   return false;
 }
 
@@ -57,7 +58,8 @@ async function databaseColumns(database: TestDatabase): Promise<Columns> {
     JOIN information_schema.tables t ON t.table_schema = c.table_schema AND t.table_name = c.table_name
     WHERE c.table_schema = current_schema() AND t.table_type = 'BASE TABLE'`.execute(database.db);
   const columns: Columns = new Map();
-  for (const r of rows.rows) if (!NOT_IN_DB_TYPE.has(r.table_name)) columns.set(`${r.table_name}.${r.column_name}`, r.is_nullable === 'YES');
+  for (const r of rows.rows)
+    if (!NOT_IN_DB_TYPE.has(r.table_name)) columns.set(`${r.table_name}.${r.column_name}`, r.is_nullable === 'YES');
   return columns;
 }
 
@@ -66,7 +68,10 @@ function differences(inDatabase: Columns, inSchema: Columns): string[] {
   const out: string[] = [];
   for (const [column, nullable] of inDatabase) {
     if (!inSchema.has(column)) out.push(`${column}: in the database, missing from schema.ts`);
-    else if (inSchema.get(column) !== nullable) out.push(`${column}: ${nullable ? 'nullable' : 'NOT NULL'} in the database, ${inSchema.get(column) ? 'nullable' : 'not null'} in schema.ts`);
+    else if (inSchema.get(column) !== nullable)
+      out.push(
+        `${column}: ${nullable ? 'nullable' : 'NOT NULL'} in the database, ${inSchema.get(column) ? 'nullable' : 'not null'} in schema.ts`,
+      );
   }
   for (const column of inSchema.keys()) if (!inDatabase.has(column)) out.push(`${column}: in schema.ts, not in the database`);
   return out.sort();

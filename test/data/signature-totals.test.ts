@@ -14,9 +14,14 @@ import { signature, signatureTotals, complaintText } from '../../src/domain/simi
 const t = await createTestApp();
 after(() => t.close());
 
-test('R-SV-1: the totals of complaints taken in here and of one written by another process equal their signatures\' totals', async () => {
+test("R-SV-1: the totals of complaints taken in here and of one written by another process equal their signatures' totals", async () => {
   const text = { title: '3号楼顶楼漏水', content: '下雨天花板一直滴水，墙面发霉，物业不管' };
-  const res = await t.api('POST', '/api/complaints', { unitId: 'u-re-garden', channel: 'phone', customer: { name: '李娜', phone: '13900000001' }, ...text });
+  const res = await t.api('POST', '/api/complaints', {
+    unitId: 'u-re-garden',
+    channel: 'phone',
+    customer: { name: '李娜', phone: '13900000001' },
+    ...text,
+  });
   assert.equal(res.statusCode, 201, res.body);
   const id = res.json().id as string;
   // A row another process wrote: this one never saw its signature.

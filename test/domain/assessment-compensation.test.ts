@@ -1,7 +1,14 @@
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
 import fc from 'fast-check';
-import { assessComplaint, foodCompensation, restaurantDiscount, splitByWeights, percentOf, yuanToFen } from '../../src/domain/assessment/index.ts';
+import {
+  assessComplaint,
+  foodCompensation,
+  restaurantDiscount,
+  splitByWeights,
+  percentOf,
+  yuanToFen,
+} from '../../src/domain/assessment/index.ts';
 
 test('R-RS-2: food class A with serious harm → visit, medical costs, consolation gift, company approval (§9.2.1a)', () => {
   const r = foodCompensation({ cls: 'A', seriousHarm: true, productValueYuan: 12 });
@@ -29,25 +36,42 @@ test('R-RS-2: food class A without harm → apology and gifts at 1:10 of the pro
 });
 
 test('R-RS-2: food class B → 1:2, class C → 1:1, whatever the harm flag (§9.2.2, §9.2.3)', () => {
-  assert.deepEqual([foodCompensation({ cls: 'B', productValueYuan: 8.8 }).giftValueYuan, foodCompensation({ cls: 'B', productValueYuan: 8.8 }).giftRatio], [17.6, 2]);
+  assert.deepEqual(
+    [foodCompensation({ cls: 'B', productValueYuan: 8.8 }).giftValueYuan, foodCompensation({ cls: 'B', productValueYuan: 8.8 }).giftRatio],
+    [17.6, 2],
+  );
   const c = foodCompensation({ cls: 'C', seriousHarm: true, productValueYuan: 0.1 });
   assert.deepEqual([c.method, c.giftRatio, c.giftValueFen], ['apology_gift', 1, 10]);
 });
 
 test('R-RS-2 (property): gift value is exactly ratio × product value in fen, never drifting', () => {
-  fc.assert(fc.property(fc.constantFrom('A' as const, 'B' as const, 'C' as const), fc.integer({ min: 0, max: 10_000_000 }), (cls, fen) => {
-    const r = foodCompensation({ cls, harm: 'none', productValueYuan: fen / 100 });
-    assert.equal(r.giftValueFen, fen * r.giftRatio!);
-    assert.ok(Number.isInteger(r.giftValueFen));
-  }));
+  fc.assert(
+    fc.property(fc.constantFrom('A' as const, 'B' as const, 'C' as const), fc.integer({ min: 0, max: 10_000_000 }), (cls, fen) => {
+      const r = foodCompensation({ cls, harm: 'none', productValueYuan: fen / 100 });
+      assert.equal(r.giftValueFen, fen * r.giftRatio!);
+      assert.ok(Number.isInteger(r.giftValueFen));
+    }),
+  );
 });
 
 test('R-RS-2: restaurant discount offers 九折 (10 %) and 九五折 (5 %) when all 14c conditions hold', () => {
   const r = restaurantDiscount({ billYuan: 386, raisedAtCheckout: true, qualityConfirmed: true, regularCustomer: true });
   assert.equal(r.eligible, true);
-  assert.deepEqual(r.options.map((o) => [o.ratePercent, o.discountYuan, o.payableYuan]), [[10, 38.6, 347.4], [5, 19.3, 366.7]]);
+  assert.deepEqual(
+    r.options.map((o) => [o.ratePercent, o.discountYuan, o.payableYuan]),
+    [
+      [10, 38.6, 347.4],
+      [5, 19.3, 366.7],
+    ],
+  );
   assert.equal(r.chosen, undefined);
-  const chosen = restaurantDiscount({ billYuan: 386, raisedAtCheckout: true, qualityConfirmed: true, regularCustomer: true, ratePercent: 5 });
+  const chosen = restaurantDiscount({
+    billYuan: 386,
+    raisedAtCheckout: true,
+    qualityConfirmed: true,
+    regularCustomer: true,
+    ratePercent: 5,
+  });
   assert.equal(chosen.chosen?.payableYuan, 366.7);
 });
 
@@ -56,28 +80,42 @@ test('R-RS-2: restaurant discount needs checkout, confirmation and a regular cus
   assert.equal(r.eligible, false);
   assert.deepEqual(r.unmet, ['regular_customer']);
   assert.deepEqual(r.options, []);
-  assert.deepEqual(restaurantDiscount({ billYuan: 200, raisedAtCheckout: false, qualityConfirmed: false, regularCustomer: true }).unmet, ['raised_at_checkout', 'quality_confirmed']);
+  assert.deepEqual(restaurantDiscount({ billYuan: 200, raisedAtCheckout: false, qualityConfirmed: false, regularCustomer: true }).unmet, [
+    'raised_at_checkout',
+    'quality_confirmed',
+  ]);
 });
 
 test('R-RS-2 (property): discount + payable = bill, in fen, for both options', () => {
-  fc.assert(fc.property(fc.integer({ min: 0, max: 10_000_000 }), (fen) => {
-    const r = restaurantDiscount({ billYuan: fen / 100, raisedAtCheckout: true, qualityConfirmed: true, regularCustomer: true });
-    for (const o of r.options) {
-      assert.equal(o.discountFen + o.payableFen, fen);
-      assert.ok(o.discountFen >= 0 && Number.isInteger(o.discountFen));
-    }
-  }));
+  fc.assert(
+    fc.property(fc.integer({ min: 0, max: 10_000_000 }), (fen) => {
+      const r = restaurantDiscount({ billYuan: fen / 100, raisedAtCheckout: true, qualityConfirmed: true, regularCustomer: true });
+      for (const o of r.options) {
+        assert.equal(o.discountFen + o.payableFen, fen);
+        assert.ok(o.discountFen >= 0 && Number.isInteger(o.discountFen));
+      }
+    }),
+  );
 });
 
 test('money (property): splitByWeights parts are non-negative and always sum to the total', () => {
-  fc.assert(fc.property(fc.integer({ min: 0, max: 1_000_000_000 }), fc.array(fc.nat(1000), { minLength: 1, maxLength: 6 }).filter((w) => w.some((x) => x > 0)), (total, weights) => {
-    const parts = splitByWeights(total, weights);
-    assert.equal(parts.reduce((a, b) => a + b, 0), total);
-    parts.forEach((p, i) => {
-      assert.ok(p >= 0);
-      assert.ok(Math.abs(p - (total * weights[i]) / weights.reduce((a, b) => a + b, 0)) < 1);
-    });
-  }));
+  fc.assert(
+    fc.property(
+      fc.integer({ min: 0, max: 1_000_000_000 }),
+      fc.array(fc.nat(1000), { minLength: 1, maxLength: 6 }).filter((w) => w.some((x) => x > 0)),
+      (total, weights) => {
+        const parts = splitByWeights(total, weights);
+        assert.equal(
+          parts.reduce((a, b) => a + b, 0),
+          total,
+        );
+        parts.forEach((p, i) => {
+          assert.ok(p >= 0);
+          assert.ok(Math.abs(p - (total * weights[i]) / weights.reduce((a, b) => a + b, 0)) < 1);
+        });
+      },
+    ),
+  );
 });
 
 test('money: yuanToFen rounds at the fen without float drift; percentOf rounds half up', () => {
@@ -90,11 +128,20 @@ test('money: yuanToFen rounds at the fen without float drift; percentOf rounds h
 test('R-RS-2/R-RS-3: assessComplaint dispatches by pack and normalises level names', () => {
   const food = assessComplaint({ packId: 'food', level: 'class_b', qualification: 'valid', facts: { productValueYuan: 5 } });
   assert.equal(food.assessments[0]?.kind, 'food_compensation');
-  const fuel = assessComplaint({ packId: 'fuel_retail', level: '二级', qualification: 'valid', facts: { directPersonId: 'd', stationManagerId: 'm', areaManagerId: 'a', priorValidComplaintsThisYearAtStation: 1, overdue: 'overdue' } });
+  const fuel = assessComplaint({
+    packId: 'fuel_retail',
+    level: '二级',
+    qualification: 'valid',
+    facts: { directPersonId: 'd', stationManagerId: 'm', areaManagerId: 'a', priorValidComplaintsThisYearAtStation: 1, overdue: 'overdue' },
+  });
   const p = fuel.assessments[0];
   assert.equal(p?.kind, 'fuel_penalty');
   if (p?.kind === 'fuel_penalty') assert.equal(p.totalYuan, 1400 + 300);
-  const rest = assessComplaint({ packId: 'restaurant', level: null, facts: { billYuan: 100, raisedAtCheckout: true, qualityConfirmed: true, regularCustomer: true } });
+  const rest = assessComplaint({
+    packId: 'restaurant',
+    level: null,
+    facts: { billYuan: 100, raisedAtCheckout: true, qualityConfirmed: true, regularCustomer: true },
+  });
   assert.equal(rest.assessments[0]?.kind, 'restaurant_discount');
 });
 

@@ -1,11 +1,22 @@
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
 import fc from 'fast-check';
-import { fuelPenalty, splitByWeights, FUEL_RETAIL_PENALTY_RULES, type FuelPenaltyInput, type FuelPenaltyRules } from '../../src/domain/assessment/index.ts';
+import {
+  fuelPenalty,
+  splitByWeights,
+  FUEL_RETAIL_PENALTY_RULES,
+  type FuelPenaltyInput,
+  type FuelPenaltyRules,
+} from '../../src/domain/assessment/index.ts';
 
 const base: FuelPenaltyInput = {
-  level: 'level2', valid: true, directPersonId: 'p-direct', stationManagerId: 'p-manager', areaManagerId: 'p-area',
-  priorValidComplaintsThisYearAtStation: 0, overdue: 'none',
+  level: 'level2',
+  valid: true,
+  directPersonId: 'p-direct',
+  stationManagerId: 'p-manager',
+  areaManagerId: 'p-area',
+  priorValidComplaintsThisYearAtStation: 0,
+  overdue: 'none',
 };
 const yuanOf = (r: ReturnType<typeof fuelPenalty>, id: string) => r.shares.find((s) => s.personId === id)?.yuan;
 
@@ -13,9 +24,14 @@ test('R-RS-3: level 2 fine 1000 yuan split 50/40/10 and −5 area points (§14.1
   const r = fuelPenalty(base);
   assert.equal(r.fineYuan, 1000);
   assert.equal(r.baseFineYuan, 1000);
-  assert.deepEqual(r.shares.map((s) => [s.personId, s.roles, s.yuan]), [
-    ['p-direct', ['direct'], 500], ['p-manager', ['station_manager'], 400], ['p-area', ['area_manager'], 100],
-  ]);
+  assert.deepEqual(
+    r.shares.map((s) => [s.personId, s.roles, s.yuan]),
+    [
+      ['p-direct', ['direct'], 500],
+      ['p-manager', ['station_manager'], 400],
+      ['p-area', ['area_manager'], 100],
+    ],
+  );
   assert.equal(r.areaPoints, -5);
   assert.equal(r.dismissal, false);
 });
@@ -23,7 +39,10 @@ test('R-RS-3: level 2 fine 1000 yuan split 50/40/10 and −5 area points (§14.1
 test('R-RS-3: level 3 fine 800 yuan split 400/320/80 (§14.1–14.2)', () => {
   const r = fuelPenalty({ ...base, level: 'level3' });
   assert.equal(r.fineYuan, 800);
-  assert.deepEqual(r.shares.map((s) => s.yuan), [400, 320, 80]);
+  assert.deepEqual(
+    r.shares.map((s) => s.yuan),
+    [400, 320, 80],
+  );
   assert.equal(r.areaPoints, -5);
 });
 
@@ -38,11 +57,18 @@ test('R-RS-3: level 1 dismisses the directly responsible person, −20 area poin
 
 test('R-RS-3: one person in two roles gets the sum of both shares on one line (§14.2 比例疊加)', () => {
   const r = fuelPenalty({ ...base, stationManagerId: 'p-direct' });
-  assert.deepEqual(r.shares.map((s) => [s.personId, s.roles, s.yuan]), [
-    ['p-direct', ['direct', 'station_manager'], 900], ['p-area', ['area_manager'], 100],
-  ]);
+  assert.deepEqual(
+    r.shares.map((s) => [s.personId, s.roles, s.yuan]),
+    [
+      ['p-direct', ['direct', 'station_manager'], 900],
+      ['p-area', ['area_manager'], 100],
+    ],
+  );
   const all = fuelPenalty({ ...base, level: 'level3', stationManagerId: 'p-x', areaManagerId: 'p-x', directPersonId: 'p-x' });
-  assert.deepEqual(all.shares.map((s) => [s.personId, s.roles.length, s.yuan]), [['p-x', 3, 800]]);
+  assert.deepEqual(
+    all.shares.map((s) => [s.personId, s.roles.length, s.yuan]),
+    [['p-x', 3, 800]],
+  );
 });
 
 test('R-RS-3: the 2nd valid complaint in the year doubles only the station manager share, total rises (§14.4)', () => {
@@ -78,7 +104,13 @@ test('R-RS-3: doubling applies to the manager role only when the manager is also
 
 test('R-RS-3: overdue costs the station manager 200 and the direct person 100 (§15.1)', () => {
   const r = fuelPenalty({ ...base, overdue: 'overdue' });
-  assert.deepEqual(r.overdueShares.map((s) => [s.personId, s.yuan]), [['p-manager', 200], ['p-direct', 100]]);
+  assert.deepEqual(
+    r.overdueShares.map((s) => [s.personId, s.yuan]),
+    [
+      ['p-manager', 200],
+      ['p-direct', 100],
+    ],
+  );
   assert.equal(r.overdueFineYuan, 300);
   assert.equal(r.totalYuan, 1300);
   assert.ok(r.ruleIds.includes('R-RS-3/fuel-15.1'));
@@ -86,9 +118,22 @@ test('R-RS-3: overdue costs the station manager 200 and the direct person 100 (�
 
 test('R-RS-3: 12 h overdue costs the station manager 500 and the direct person 200 (§15.2)', () => {
   const r = fuelPenalty({ ...base, level: 'level3', overdue: 'overdue_12h' });
-  assert.deepEqual(r.overdueShares.map((s) => [s.personId, s.yuan]), [['p-manager', 500], ['p-direct', 200]]);
+  assert.deepEqual(
+    r.overdueShares.map((s) => [s.personId, s.yuan]),
+    [
+      ['p-manager', 500],
+      ['p-direct', 200],
+    ],
+  );
   assert.equal(r.overdueFineYuan, 700);
-  assert.deepEqual(r.totalByPerson.map((s) => [s.personId, s.yuan]), [['p-direct', 600], ['p-manager', 820], ['p-area', 80]]);
+  assert.deepEqual(
+    r.totalByPerson.map((s) => [s.personId, s.yuan]),
+    [
+      ['p-direct', 600],
+      ['p-manager', 820],
+      ['p-area', 80],
+    ],
+  );
 });
 
 test('R-RS-3: overdue fines apply even when the complaint turned out invalid; §14 does not (§15)', () => {
@@ -101,7 +146,10 @@ test('R-RS-3: overdue fines apply even when the complaint turned out invalid; §
 
 test('R-RS-3: same person as manager and direct pays both overdue amounts on one line (§15)', () => {
   const r = fuelPenalty({ ...base, stationManagerId: 'p-direct', overdue: 'overdue_12h' });
-  assert.deepEqual(r.overdueShares.map((s) => [s.personId, s.yuan]), [['p-direct', 700]]);
+  assert.deepEqual(
+    r.overdueShares.map((s) => [s.personId, s.yuan]),
+    [['p-direct', 700]],
+  );
 });
 
 test('R-RS-3: direct person’s 2nd complaint → warning and transfer, 3rd → contract termination (§14.5)', () => {
@@ -121,13 +169,21 @@ const ids = fc.constantFrom('a', 'b', 'c');
 const inputs = fc.record({
   level: fc.constantFrom('level1' as const, 'level2' as const, 'level3' as const),
   valid: fc.boolean(),
-  directPersonId: ids, stationManagerId: ids, areaManagerId: ids,
+  directPersonId: ids,
+  stationManagerId: ids,
+  areaManagerId: ids,
   priorValidComplaintsThisYearAtStation: fc.nat(5),
   overdue: fc.constantFrom('none' as const, 'overdue' as const, 'overdue_12h' as const),
 });
-const split = fc.tuple(fc.nat(100), fc.nat(100)).filter(([a, b]) => a + b <= 100).map(([a, b]) => ({ direct: a, station_manager: b, area_manager: 100 - a - b }));
+const split = fc
+  .tuple(fc.nat(100), fc.nat(100))
+  .filter(([a, b]) => a + b <= 100)
+  .map(([a, b]) => ({ direct: a, station_manager: b, area_manager: 100 - a - b }));
 const rules: fc.Arbitrary<FuelPenaltyRules> = fc.record({
-  fineYuan: fc.record({ level2: fc.integer({ min: 0, max: 100_000 }).map((f) => f / 100), level3: fc.integer({ min: 0, max: 100_000 }).map((f) => f / 100) }),
+  fineYuan: fc.record({
+    level2: fc.integer({ min: 0, max: 100_000 }).map((f) => f / 100),
+    level3: fc.integer({ min: 0, max: 100_000 }).map((f) => f / 100),
+  }),
   areaPoints: fc.constant(FUEL_RETAIL_PENALTY_RULES.areaPoints),
   splitPercent: split,
   managerEscalation: fc.record({ fromNthComplaint: fc.integer({ min: 1, max: 4 }), multiplier: fc.integer({ min: 1, max: 3 }) }),
@@ -135,35 +191,52 @@ const rules: fc.Arbitrary<FuelPenaltyRules> = fc.record({
 });
 
 test('R-RS-3 (property): shares are non-negative integer fen, sum to the fine, and the fine is base + manager escalation', () => {
-  fc.assert(fc.property(inputs, rules, (input, r) => {
-    const out = fuelPenalty(input, r);
-    for (const s of [...out.shares, ...out.overdueShares, ...out.totalByPerson]) {
-      assert.ok(Number.isInteger(s.fen) && s.fen >= 0);
-      assert.equal(s.yuan, s.fen / 100);
-    }
-    const sum = out.shares.reduce((a, s) => a + s.fen, 0);
-    assert.equal(sum, out.fineFen);
-    assert.equal(out.totalByPerson.reduce((a, s) => a + s.fen, 0), out.fineFen + out.overdueFineFen);
-    assert.equal(new Set(out.shares.map((s) => s.personId)).size, out.shares.length);
-    if (!input.valid || input.level === 'level1') {
-      assert.equal(out.fineFen, 0);
-      return;
-    }
-    const baseFen = Math.round(out.baseFineYuan * 100);
-    const managerBase = splitByWeights(baseFen, [r.splitPercent.direct, r.splitPercent.station_manager, r.splitPercent.area_manager])[1];
-    const escalates = input.priorValidComplaintsThisYearAtStation + 1 >= r.managerEscalation.fromNthComplaint;
-    assert.equal(out.fineFen, baseFen + (escalates ? managerBase * (r.managerEscalation.multiplier - 1) : 0));
-  }), { numRuns: 500 });
+  fc.assert(
+    fc.property(inputs, rules, (input, r) => {
+      const out = fuelPenalty(input, r);
+      for (const s of [...out.shares, ...out.overdueShares, ...out.totalByPerson]) {
+        assert.ok(Number.isInteger(s.fen) && s.fen >= 0);
+        assert.equal(s.yuan, s.fen / 100);
+      }
+      const sum = out.shares.reduce((a, s) => a + s.fen, 0);
+      assert.equal(sum, out.fineFen);
+      assert.equal(
+        out.totalByPerson.reduce((a, s) => a + s.fen, 0),
+        out.fineFen + out.overdueFineFen,
+      );
+      assert.equal(new Set(out.shares.map((s) => s.personId)).size, out.shares.length);
+      if (!input.valid || input.level === 'level1') {
+        assert.equal(out.fineFen, 0);
+        return;
+      }
+      const baseFen = Math.round(out.baseFineYuan * 100);
+      const managerBase = splitByWeights(baseFen, [r.splitPercent.direct, r.splitPercent.station_manager, r.splitPercent.area_manager])[1];
+      const escalates = input.priorValidComplaintsThisYearAtStation + 1 >= r.managerEscalation.fromNthComplaint;
+      assert.equal(out.fineFen, baseFen + (escalates ? managerBase * (r.managerEscalation.multiplier - 1) : 0));
+    }),
+    { numRuns: 500 },
+  );
 });
 
 test('R-RS-3 (property): with the seed rules the split is exactly 50/40/10 of the level fine', () => {
-  fc.assert(fc.property(inputs, (input) => {
-    const out = fuelPenalty({ ...input, valid: true, level: input.level === 'level1' ? 'level2' : input.level, priorValidComplaintsThisYearAtStation: 0 });
-    const fine = out.level === 'level2' ? 1000 : 800;
-    const expected = new Map<string, number>();
-    for (const [id, pct] of [[input.directPersonId, 50], [input.stationManagerId, 40], [input.areaManagerId, 10]] as const) {
-      expected.set(id, (expected.get(id) ?? 0) + (fine * pct) / 100);
-    }
-    assert.deepEqual(new Map(out.shares.map((s) => [s.personId, s.yuan])), expected);
-  }));
+  fc.assert(
+    fc.property(inputs, (input) => {
+      const out = fuelPenalty({
+        ...input,
+        valid: true,
+        level: input.level === 'level1' ? 'level2' : input.level,
+        priorValidComplaintsThisYearAtStation: 0,
+      });
+      const fine = out.level === 'level2' ? 1000 : 800;
+      const expected = new Map<string, number>();
+      for (const [id, pct] of [
+        [input.directPersonId, 50],
+        [input.stationManagerId, 40],
+        [input.areaManagerId, 10],
+      ] as const) {
+        expected.set(id, (expected.get(id) ?? 0) + (fine * pct) / 100);
+      }
+      assert.deepEqual(new Map(out.shares.map((s) => [s.personId, s.yuan])), expected);
+    }),
+  );
 });

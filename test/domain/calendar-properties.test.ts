@@ -15,7 +15,10 @@ import {
 
 const LUNCH: BusinessCalendar = {
   ...DEFAULT_CALENDAR,
-  workingPeriods: [{ start: '09:00', end: '12:00' }, { start: '13:30', end: '18:00' }],
+  workingPeriods: [
+    { start: '09:00', end: '12:00' },
+    { start: '13:30', end: '18:00' },
+  ],
   overrides: { '2026-06-01': { kind: 'holiday', name: 'Sports day' }, '2026-06-06': { kind: 'workday' } },
 };
 const CALENDARS = [DEFAULT_CALENDAR, LUNCH];

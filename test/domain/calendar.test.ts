@@ -18,7 +18,13 @@ import {
 
 const cal = DEFAULT_CALENDAR;
 const bj = (local: string) => new Date(`${local}+08:00`);
-const LUNCH: BusinessCalendar = { ...DEFAULT_CALENDAR, workingPeriods: [{ start: '09:00', end: '12:00' }, { start: '13:30', end: '18:00' }] };
+const LUNCH: BusinessCalendar = {
+  ...DEFAULT_CALENDAR,
+  workingPeriods: [
+    { start: '09:00', end: '12:00' },
+    { start: '13:30', end: '18:00' },
+  ],
+};
 
 // Verified against chinese-days 1.5.7 and the State Council notice for 2026 (国办发明电〔2025〕7号).
 const DAY_TABLE: [string, boolean, string, string?][] = [
@@ -81,9 +87,20 @@ test('R-TL-1: the package covers 2004 through at least 2026, and no year outside
 test('R-TL-1: overrides win over the package data and the weekday', () => {
   const c: BusinessCalendar = {
     ...DEFAULT_CALENDAR,
-    overrides: { '2026-10-01': { kind: 'workday', name: 'Duty roster' }, '2026-03-10': { kind: 'holiday', name: 'Anniversary' }, '2031-10-01': { kind: 'holiday' } },
+    overrides: {
+      '2026-10-01': { kind: 'workday', name: 'Duty roster' },
+      '2026-03-10': { kind: 'holiday', name: 'Anniversary' },
+      '2031-10-01': { kind: 'holiday' },
+    },
   };
-  assert.deepEqual(dayInfo(c, '2026-10-01'), { date: '2026-10-01', working: true, reason: 'override_workday', name: 'Duty roster', nameZh: 'Duty roster', officialData: true });
+  assert.deepEqual(dayInfo(c, '2026-10-01'), {
+    date: '2026-10-01',
+    working: true,
+    reason: 'override_workday',
+    name: 'Duty roster',
+    nameZh: 'Duty roster',
+    officialData: true,
+  });
   assert.equal(dayInfo(c, '2026-03-10').reason, 'override_holiday');
   assert.equal(dayInfo(c, '2026-03-10').working, false);
   assert.equal(dayInfo(c, '2031-10-01').officialData, true, 'an admin decision needs no official data');
@@ -119,7 +136,11 @@ test('R-TL-1: the default calendar validates and is Asia/Shanghai Mon–Fri 09:0
 test('R-TL-1: validateCalendar lists every problem with its path', () => {
   const r = validateCalendar({
     timeZone: 'Mars/Olympus',
-    workingPeriods: [{ start: '13:30', end: '18:00' }, { start: '09:00', end: '12:00' }, { start: '25:00', end: '26:00' }],
+    workingPeriods: [
+      { start: '13:30', end: '18:00' },
+      { start: '09:00', end: '12:00' },
+      { start: '25:00', end: '26:00' },
+    ],
     workWeek: [1, 8, 1],
     useChineseHolidays: 'yes',
     overrides: { '2026-13-01': { kind: 'holiday' }, '2026-10-09': { kind: 'vacation' } },
@@ -159,9 +180,21 @@ test('R-TL-1: nextWorkingStart is the instant itself inside working time, else t
   const inside = bj('2026-03-10T10:17:00');
   assert.equal(nextWorkingStart(cal, inside).getTime(), inside.getTime());
   assert.equal(nextWorkingStart(cal, bj('2026-03-10T07:00:00')).toISOString(), bj('2026-03-10T09:00:00').toISOString());
-  assert.equal(nextWorkingStart(cal, bj('2026-03-13T19:00:00')).toISOString(), bj('2026-03-16T09:00:00').toISOString(), 'Friday evening → Monday');
-  assert.equal(nextWorkingStart(cal, bj('2026-09-30T18:00:00')).toISOString(), bj('2026-10-08T09:00:00').toISOString(), 'over National Day');
-  assert.equal(nextWorkingStart(cal, bj('2026-09-19T12:00:00')).toISOString(), bj('2026-09-20T09:00:00').toISOString(), 'Saturday → adjusted Sunday');
+  assert.equal(
+    nextWorkingStart(cal, bj('2026-03-13T19:00:00')).toISOString(),
+    bj('2026-03-16T09:00:00').toISOString(),
+    'Friday evening → Monday',
+  );
+  assert.equal(
+    nextWorkingStart(cal, bj('2026-09-30T18:00:00')).toISOString(),
+    bj('2026-10-08T09:00:00').toISOString(),
+    'over National Day',
+  );
+  assert.equal(
+    nextWorkingStart(cal, bj('2026-09-19T12:00:00')).toISOString(),
+    bj('2026-09-20T09:00:00').toISOString(),
+    'Saturday → adjusted Sunday',
+  );
   assert.equal(nextWorkingStart(LUNCH, bj('2026-03-10T12:00:00')).toISOString(), bj('2026-03-10T13:30:00').toISOString());
 });
 
@@ -177,7 +210,10 @@ test('R-TL-1: local date and end of day follow the calendar zone, not UTC', () =
 test('R-TL-1: 30 working minutes from Friday 17:45 end Monday 09:15, skipping the weekend', () => {
   const { due, trace } = addBusinessMinutes(cal, bj('2026-03-13T17:45:00'), 30);
   assert.equal(due.toISOString(), bj('2026-03-16T09:15:00').toISOString());
-  assert.deepEqual(trace.map((s) => s.kind), ['working-period', 'skip-weekend', 'working-period']);
+  assert.deepEqual(
+    trace.map((s) => s.kind),
+    ['working-period', 'skip-weekend', 'working-period'],
+  );
   assert.equal(trace[1].from, '2026-03-14');
   assert.equal(trace[1].to, '2026-03-15');
   assert.ok(trace.every((s) => s.detail && s.detailZh));

@@ -8,7 +8,11 @@ const at = (s: string) => new Date(s);
 test('R-TL-4: the improvement plan is met when complete by its due instant, met late after it, pending until then, overdue after', () => {
   const dueAt = '2026-12-01T15:59:59.999Z';
   assert.equal(capaPlanState({ dueAt, submittedAt: '2026-11-30T02:00:00.000Z' }, at('2026-12-05T00:00:00Z')), 'met');
-  assert.equal(capaPlanState({ dueAt, submittedAt: dueAt }, at('2026-12-05T00:00:00Z')), 'met', 'complete at the due instant itself is on time');
+  assert.equal(
+    capaPlanState({ dueAt, submittedAt: dueAt }, at('2026-12-05T00:00:00Z')),
+    'met',
+    'complete at the due instant itself is on time',
+  );
   assert.equal(capaPlanState({ dueAt, submittedAt: '2026-12-02T02:00:00.000Z' }, at('2026-12-05T00:00:00Z')), 'met_late');
   assert.equal(capaPlanState({ dueAt, submittedAt: null }, at('2026-12-01T15:59:59.999Z')), 'pending');
   assert.equal(capaPlanState({ dueAt, submittedAt: null }, at('2026-12-01T16:00:00.000Z')), 'overdue');
@@ -21,7 +25,15 @@ test('S2 5.2.3: the first answer entry meets the 24 h deadline; the first conclu
   assert.deepEqual(emergencyEntryMarks('action', none, now), {}, 'a plain action entry meets no deadline');
   assert.deepEqual(emergencyEntryMarks('answer', none, now), { answeredAt: now });
   assert.deepEqual(emergencyEntryMarks('answer', { answeredAt: earlier, concludedAt: null }, now), {}, 'only the first answer counts');
-  assert.deepEqual(emergencyEntryMarks('conclusion', none, now), { concludedAt: now, answeredAt: now }, 'a conclusion is also the answer when none came before');
+  assert.deepEqual(
+    emergencyEntryMarks('conclusion', none, now),
+    { concludedAt: now, answeredAt: now },
+    'a conclusion is also the answer when none came before',
+  );
   assert.deepEqual(emergencyEntryMarks('conclusion', { answeredAt: earlier, concludedAt: null }, now), { concludedAt: now });
-  assert.deepEqual(emergencyEntryMarks('conclusion', { answeredAt: earlier, concludedAt: earlier }, now), {}, 'only the first conclusion counts');
+  assert.deepEqual(
+    emergencyEntryMarks('conclusion', { answeredAt: earlier, concludedAt: earlier }, now),
+    {},
+    'only the first conclusion counts',
+  );
 });

@@ -31,7 +31,10 @@ test('R-EM-1 (S2 4.1): the project manager commands in working hours, the on-dut
   // National Day holiday 2026-10-02 (a Friday) 10:00 local
   assert.equal(chooseCommander(DEFAULT_CALENDAR, at('2026-10-02T02:00:00Z')).role, 'security_shift_lead');
   const property = findPack('property')!;
-  assert.equal(chooseCommander(DEFAULT_CALENDAR, at('2026-11-24T02:00:00Z'), emergencyPlanFor(property)!).role, property.emergency!.commanderRole);
+  assert.equal(
+    chooseCommander(DEFAULT_CALENDAR, at('2026-11-24T02:00:00Z'), emergencyPlanFor(property)!).role,
+    property.emergency!.commanderRole,
+  );
 });
 
 test('R-EM-1: only the plan levels open an emergency response', () => {
@@ -68,12 +71,17 @@ test('Vanke 5.5.2.4: weekly progress is owed a week after the level is set, then
   const two = progressOverdue(null, set, at('2026-11-16T00:00:00Z'));
   assert.equal(two.missedWeeks, 2);
   assert.equal(two.missedDueAt!.toISOString(), '2026-11-15T02:00:00.000Z', 'a second missed week has its own reminder key');
-  assert.equal(progressOverdue(at('2026-10-01T00:00:00Z'), set, at('2026-11-02T00:00:00Z')).overdue, false, 'an entry before the level was set does not count against it');
+  assert.equal(
+    progressOverdue(at('2026-10-01T00:00:00Z'), set, at('2026-11-02T00:00:00Z')).overdue,
+    false,
+    'an entry before the level was set does not count against it',
+  );
 });
 
 test('R-RP-2: anonymisation removes name, phone (any separators), e-mail, honorific forms and ID numbers', () => {
   const who = { names: ['张伟'], phones: ['13800138000'], emails: ['zw@example.com'] };
-  const text = '业主张伟（电话 138-0013-8000，邮箱 ZW@example.com）称张先生家漏水，另留 139 1234 5678 与 021-66668888，身份证 110101199003071234。';
+  const text =
+    '业主张伟（电话 138-0013-8000，邮箱 ZW@example.com）称张先生家漏水，另留 139 1234 5678 与 021-66668888，身份证 110101199003071234。';
   const out = anonymise(text, who);
   assert.ok(!out.includes('张伟') && !out.includes('张先生'));
   assert.ok(!/\d{7}/.test(out.replace(/[- ]/g, '')), out);
@@ -101,17 +109,39 @@ test('R-RP-2: a rising monthly series is a pattern; flat, falling and tiny ones 
     ],
     win.keys,
   );
-  assert.deepEqual(p.map((x) => x.categoryId), ['leak']);
-  assert.deepEqual(p[0].months.map((m) => m.count), [0, 0, 0, 1, 2, 4]);
+  assert.deepEqual(
+    p.map((x) => x.categoryId),
+    ['leak'],
+  );
+  assert.deepEqual(
+    p[0].months.map((m) => m.count),
+    [0, 0, 0, 1, 2, 4],
+  );
 });
 
 test('R-NT-1: the draft tells the course in order in Asia/Shanghai time and lists the escalations with their rule', () => {
   const c = draftSpecialReport({
-    complaint: { code: 'TS-1', title: '漏水', content: '内容', unitName: '项目', categoryName: null, level: 'hot', receivedAt: at('2026-11-24T02:00:00Z'), closedAt: null, status: 'received' },
+    complaint: {
+      code: 'TS-1',
+      title: '漏水',
+      content: '内容',
+      unitName: '项目',
+      categoryName: null,
+      level: 'hot',
+      receivedAt: at('2026-11-24T02:00:00Z'),
+      closedAt: null,
+      status: 'received',
+    },
     levelNames: { hot: '热点投诉', general: '一般投诉' },
     departmentNames: {},
     events: [
-      { seq: 2, type: 'level_changed', at: at('2026-11-24T03:00:00Z'), actorLabel: 'system', data: { level: 'hot', from: 'general', ruleId: 'R-SV-1/media', reason: 'media', reasonZh: '媒体曝光' } },
+      {
+        seq: 2,
+        type: 'level_changed',
+        at: at('2026-11-24T03:00:00Z'),
+        actorLabel: 'system',
+        data: { level: 'hot', from: 'general', ruleId: 'R-SV-1/media', reason: 'media', reasonZh: '媒体曝光' },
+      },
       { seq: 1, type: 'received', at: at('2026-11-24T02:00:00Z'), actorLabel: 'a', data: {} },
     ],
     report: { countermeasures: '修复', prevention: '巡查' },
@@ -119,8 +149,17 @@ test('R-NT-1: the draft tells the course in order in Asia/Shanghai time and list
     emergencyReview: null,
     progress: [],
   });
-  assert.deepEqual(c.course.map((e) => e.local), ['2026-11-24 10:00', '2026-11-24 11:00']);
-  assert.deepEqual(c.escalation.map((e) => [e.ruleId, e.reason, e.toName]), [['R-SV-1/media', '媒体曝光', '热点投诉']]);
-  assert.deepEqual(c.measures.map((m) => m.text), ['修复', '巡查']);
+  assert.deepEqual(
+    c.course.map((e) => e.local),
+    ['2026-11-24 10:00', '2026-11-24 11:00'],
+  );
+  assert.deepEqual(
+    c.escalation.map((e) => [e.ruleId, e.reason, e.toName]),
+    [['R-SV-1/media', '媒体曝光', '热点投诉']],
+  );
+  assert.deepEqual(
+    c.measures.map((m) => m.text),
+    ['修复', '巡查'],
+  );
   assert.equal(c.kind, 'brief');
 });

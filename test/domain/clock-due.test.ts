@@ -31,7 +31,10 @@ test('R-TL-2: phone complaint on Tuesday 2026-03-10 10:00 is due 10:30', () => {
 test('R-TL-2: phone complaint at 17:50 gets 30 working minutes spanning the night: due 09:20 next morning', () => {
   const { due, trace } = computeDue(cal, PHONE, bj('2026-03-10T17:50:00'));
   assert.equal(due.toISOString(), iso('2026-03-11T09:20:00'));
-  assert.deepEqual(trace.map((s) => s.kind), ['receipt-class', 'working-period', 'working-period', 'due']);
+  assert.deepEqual(
+    trace.map((s) => s.kind),
+    ['receipt-class', 'working-period', 'working-period', 'due'],
+  );
 });
 
 test('R-TL-2: forum complaint in working hours is due in 1 h', () => {
@@ -71,7 +74,13 @@ test('R-TL-2: an ordinary Saturday is a rest day; an adjusted working Saturday i
 });
 
 test('R-TL-2: a lunch break is working hours under Vanke 5.2.2 (off-hours = after close until start)', () => {
-  const lunch: BusinessCalendar = { ...cal, workingPeriods: [{ start: '09:00', end: '12:00' }, { start: '13:30', end: '18:00' }] };
+  const lunch: BusinessCalendar = {
+    ...cal,
+    workingPeriods: [
+      { start: '09:00', end: '12:00' },
+      { start: '13:30', end: '18:00' },
+    ],
+  };
   assert.equal(receiptClassOf(lunch, bj('2026-03-10T12:30:00')), 'in_hours');
   assert.equal(computeDue(lunch, PHONE, bj('2026-03-10T12:30:00')).due.toISOString(), iso('2026-03-10T14:00:00'));
   assert.equal(receiptClassOf(lunch, bj('2026-03-10T18:00:00')), 'outside_hours_workday');
@@ -104,14 +113,22 @@ for (const { rule, start, due, cite } of KIND_TABLE) {
 }
 
 test('R-TL-1: a nested by_receipt_class rule counts its inner rule from the next working start', () => {
-  const nested: DueRule = { kind: 'by_receipt_class', inHours: { kind: 'calendar_minutes', minutes: 5 }, outsideHoursWorkday: PHONE, restDay: { kind: 'end_of_day' } };
+  const nested: DueRule = {
+    kind: 'by_receipt_class',
+    inHours: { kind: 'calendar_minutes', minutes: 5 },
+    outsideHoursWorkday: PHONE,
+    restDay: { kind: 'end_of_day' },
+  };
   assert.equal(computeDue(cal, nested, bj('2026-03-11T20:00:00')).due.toISOString(), iso('2026-03-12T09:30:00'));
 });
 
 test('R-TL-1: calendar_days keep the local wall time across a DST change', () => {
   const ny: BusinessCalendar = { ...cal, timeZone: 'America/New_York' };
   const start = new Date('2026-03-07T12:00:00-05:00');
-  assert.equal(computeDue(ny, { kind: 'calendar_days', days: 2 }, start).due.toISOString(), new Date('2026-03-09T12:00:00-04:00').toISOString());
+  assert.equal(
+    computeDue(ny, { kind: 'calendar_days', days: 2 }, start).due.toISOString(),
+    new Date('2026-03-09T12:00:00-04:00').toISOString(),
+  );
 });
 
 test('R-TL-1: a negative rule amount is refused', () => {

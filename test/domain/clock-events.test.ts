@@ -16,26 +16,73 @@ const DISPATCH: ClockDefinition = {
   labelZh: '转达责任人',
   startOn: ['received'],
   stopOn: ['dispatched'],
-  due: { kind: 'by_receipt_class', inHours: { kind: 'business_minutes', minutes: 30 }, outsideHoursWorkday: { kind: 'business_minutes', minutes: 60 }, restDay: { kind: 'end_of_day' } },
-  byChannel: { forum: { kind: 'by_receipt_class', inHours: { kind: 'business_minutes', minutes: 60 }, outsideHoursWorkday: { kind: 'business_minutes', minutes: 60 }, restDay: { kind: 'end_of_day' } } },
+  due: {
+    kind: 'by_receipt_class',
+    inHours: { kind: 'business_minutes', minutes: 30 },
+    outsideHoursWorkday: { kind: 'business_minutes', minutes: 60 },
+    restDay: { kind: 'end_of_day' },
+  },
+  byChannel: {
+    forum: {
+      kind: 'by_receipt_class',
+      inHours: { kind: 'business_minutes', minutes: 60 },
+      outsideHoursWorkday: { kind: 'business_minutes', minutes: 60 },
+      restDay: { kind: 'end_of_day' },
+    },
+  },
   channels: ['phone', 'email', 'forum'],
 };
 const REPLY: ClockDefinition = {
-  name: 'reply', ruleId: 'R-TL-4', label: 'Reply', labelZh: '答复', startOn: ['dispatched', 'disputed', 'reopened'], stopOn: ['replied'], due: { kind: 'calendar_hours', hours: 24 },
+  name: 'reply',
+  ruleId: 'R-TL-4',
+  label: 'Reply',
+  labelZh: '答复',
+  startOn: ['dispatched', 'disputed', 'reopened'],
+  stopOn: ['replied'],
+  due: { kind: 'calendar_hours', hours: 24 },
 };
 const FIRST_ANSWER: ClockDefinition = {
-  name: 'first_answer', ruleId: 'R-TL-3', label: 'First answer on a major complaint', labelZh: '重大投诉首次答复', startOn: ['qualified', 'level_changed'], stopOn: ['replied'], due: { kind: 'calendar_hours', hours: 24 }, levels: ['major'],
+  name: 'first_answer',
+  ruleId: 'R-TL-3',
+  label: 'First answer on a major complaint',
+  labelZh: '重大投诉首次答复',
+  startOn: ['qualified', 'level_changed'],
+  stopOn: ['replied'],
+  due: { kind: 'calendar_hours', hours: 24 },
+  levels: ['major'],
 };
 const ACCEPT_2019: ClockDefinition = {
-  name: 'accept', ruleId: 'R-TL-7/samr-order-20', label: 'Accept', labelZh: '受理', startOn: ['received'], stopOn: ['qualified'], due: { kind: 'business_days', days: 7 }, channels: ['regulator'], effective: { from: '2020-01-01', to: '2026-04-15' },
+  name: 'accept',
+  ruleId: 'R-TL-7/samr-order-20',
+  label: 'Accept',
+  labelZh: '受理',
+  startOn: ['received'],
+  stopOn: ['qualified'],
+  due: { kind: 'business_days', days: 7 },
+  channels: ['regulator'],
+  effective: { from: '2020-01-01', to: '2026-04-15' },
 };
-const ACCEPT_2026: ClockDefinition = { ...ACCEPT_2019, ruleId: 'R-TL-7/samr-order-121', due: { kind: 'business_days', days: 5 }, effective: { from: '2026-04-15' } };
+const ACCEPT_2026: ClockDefinition = {
+  ...ACCEPT_2019,
+  ruleId: 'R-TL-7/samr-order-121',
+  due: { kind: 'business_days', days: 5 },
+  effective: { from: '2026-04-15' },
+};
 const DEFS = [DISPATCH, REPLY, FIRST_ANSWER, ACCEPT_2019, ACCEPT_2026];
 
 function facts(over: Partial<ComplaintFacts> = {}): ComplaintFacts {
   return {
-    channel: 'phone', receivedAt: bj('2026-03-10T10:00:00'), level: 'general', qualification: null, categoryId: null,
-    complainantCount: 1, flags: {}, repeatCount: 0, similarCount: 1, resolved: false, ...over,
+    channel: 'phone',
+    receivedAt: bj('2026-03-10T10:00:00'),
+    level: 'general',
+    qualification: null,
+    categoryId: null,
+    complainantCount: 1,
+    flags: {},
+    repeatCount: 0,
+    similarCount: 1,
+    resolved: false,
+    ...over,
   };
 }
 
@@ -75,7 +122,10 @@ test('R-TL-2: the stopping event meets a running clock and records metAt', () =>
   const c = byName(clocks, 'dispatch');
   assert.equal(c.state, 'met');
   assert.equal(c.metAt, iso('2026-03-10T10:20:00'));
-  assert.deepEqual(changes, [{ name: 'dispatch', change: 'met' }, { name: 'reply', change: 'started' }]);
+  assert.deepEqual(changes, [
+    { name: 'dispatch', change: 'met' },
+    { name: 'reply', change: 'started' },
+  ]);
   assert.equal(byName(clocks, 'reply').dueAt, iso('2026-03-11T10:20:00'));
 });
 
@@ -100,15 +150,28 @@ test('R-TL-8: a pause without a stated reason is refused', () => {
 
 test('R-TL-8: pausing an unknown clock or a clock that is not running is refused', () => {
   const started = receivedPhone().clocks;
-  assert.throws(() => run(started, { type: 'clock_paused', at: bj('2026-03-10T10:10:00'), data: { name: 'reply', reason: 'x' } }), (e: unknown) => e instanceof DomainError && e.code === 'NOT_FOUND');
+  assert.throws(
+    () => run(started, { type: 'clock_paused', at: bj('2026-03-10T10:10:00'), data: { name: 'reply', reason: 'x' } }),
+    (e: unknown) => e instanceof DomainError && e.code === 'NOT_FOUND',
+  );
   const met = run(started, { type: 'dispatched', at: bj('2026-03-10T10:20:00') }).clocks;
-  assert.throws(() => run(met, { type: 'clock_paused', at: bj('2026-03-10T10:25:00'), data: { name: 'dispatch', reason: 'x' } }), (e: unknown) => e instanceof DomainError && e.code === 'ILLEGAL_TRANSITION');
-  assert.throws(() => run(started, { type: 'clock_resumed', at: bj('2026-03-10T10:25:00'), data: { name: 'dispatch' } }), (e: unknown) => e instanceof DomainError && e.code === 'ILLEGAL_TRANSITION');
+  assert.throws(
+    () => run(met, { type: 'clock_paused', at: bj('2026-03-10T10:25:00'), data: { name: 'dispatch', reason: 'x' } }),
+    (e: unknown) => e instanceof DomainError && e.code === 'ILLEGAL_TRANSITION',
+  );
+  assert.throws(
+    () => run(started, { type: 'clock_resumed', at: bj('2026-03-10T10:25:00'), data: { name: 'dispatch' } }),
+    (e: unknown) => e instanceof DomainError && e.code === 'ILLEGAL_TRANSITION',
+  );
 });
 
 test('R-TL-8: pause over the night moves a business due by the paused working time only', () => {
   const started = receivedPhone().clocks; // due 10:30
-  const paused = run(started, { type: 'clock_paused', at: bj('2026-03-10T10:10:00'), data: { name: 'dispatch', reason: 'waiting for the customer' } });
+  const paused = run(started, {
+    type: 'clock_paused',
+    at: bj('2026-03-10T10:10:00'),
+    data: { name: 'dispatch', reason: 'waiting for the customer' },
+  });
   assert.deepEqual(paused.changes, [{ name: 'dispatch', change: 'paused' }]);
   const p = byName(paused.clocks, 'dispatch');
   assert.equal(p.state, 'paused');
@@ -128,10 +191,18 @@ test('R-TL-8: pause over the night moves a business due by the paused working ti
 
 test('R-TL-8: pausedMs accumulates over two pauses; a pause entirely out of hours does not move a business due', () => {
   let clocks = receivedPhone(facts({ receivedAt: bj('2026-03-10T17:50:00') })).clocks; // due Wed 09:20
-  clocks = run(clocks, { type: 'clock_paused', at: bj('2026-03-10T18:30:00'), data: { name: 'dispatch', reason: 'customer asked to call back' } }).clocks;
+  clocks = run(clocks, {
+    type: 'clock_paused',
+    at: bj('2026-03-10T18:30:00'),
+    data: { name: 'dispatch', reason: 'customer asked to call back' },
+  }).clocks;
   clocks = run(clocks, { type: 'clock_resumed', at: bj('2026-03-11T08:30:00'), data: { name: 'dispatch' } }).clocks;
   assert.equal(byName(clocks, 'dispatch').dueAt, iso('2026-03-11T09:20:00'));
-  clocks = run(clocks, { type: 'clock_paused', at: bj('2026-03-11T09:00:00'), data: { name: 'dispatch', reason: 'waiting for photos' } }).clocks;
+  clocks = run(clocks, {
+    type: 'clock_paused',
+    at: bj('2026-03-11T09:00:00'),
+    data: { name: 'dispatch', reason: 'waiting for photos' },
+  }).clocks;
   clocks = run(clocks, { type: 'clock_resumed', at: bj('2026-03-11T09:15:00'), data: { name: 'dispatch' } }).clocks;
   const c = byName(clocks, 'dispatch');
   assert.equal(c.dueAt, iso('2026-03-11T09:35:00'));
@@ -140,7 +211,11 @@ test('R-TL-8: pausedMs accumulates over two pauses; a pause entirely out of hour
 
 test('R-TL-8: a wall-clock rule is moved by the wall time paused', () => {
   let clocks = run([], { type: 'dispatched', at: bj('2026-03-10T10:00:00') }).clocks; // reply due Wed 10:00
-  clocks = run(clocks, { type: 'clock_paused', at: bj('2026-03-10T12:00:00'), data: { name: 'reply', reason: 'site visit booked' } }).clocks;
+  clocks = run(clocks, {
+    type: 'clock_paused',
+    at: bj('2026-03-10T12:00:00'),
+    data: { name: 'reply', reason: 'site visit booked' },
+  }).clocks;
   clocks = run(clocks, { type: 'clock_resumed', at: bj('2026-03-10T20:00:00'), data: { name: 'reply' } }).clocks;
   assert.equal(byName(clocks, 'reply').dueAt, iso('2026-03-11T18:00:00'));
 });
@@ -157,7 +232,11 @@ test('R-TL-8: a clock met while paused adds the open pause to pausedMs', () => {
 
 test('R-TL-8: an approved extension in minutes moves a business due by working minutes, with a trace step', () => {
   const started = receivedPhone(facts({ receivedAt: bj('2026-03-10T17:00:00') })).clocks; // due 17:30
-  const { clocks, changes } = run(started, { type: 'extension_approved', at: bj('2026-03-10T17:20:00'), data: { name: 'dispatch', minutes: 60, reason: 'specialist on site' } });
+  const { clocks, changes } = run(started, {
+    type: 'extension_approved',
+    at: bj('2026-03-10T17:20:00'),
+    data: { name: 'dispatch', minutes: 60, reason: 'specialist on site' },
+  });
   assert.deepEqual(changes, [{ name: 'dispatch', change: 'extended' }]);
   const c = byName(clocks, 'dispatch');
   assert.equal(c.dueAt, iso('2026-03-11T09:30:00'));
@@ -167,7 +246,11 @@ test('R-TL-8: an approved extension in minutes moves a business due by working m
 
 test('R-TL-8: an extension to an explicit due instant is applied; one that is earlier, reasonless or ambiguous is refused', () => {
   const started = receivedPhone().clocks;
-  const ok = run(started, { type: 'extension_approved', at: bj('2026-03-10T10:20:00'), data: { name: 'dispatch', dueAt: iso('2026-03-10T15:00:00'), reason: 'customer away' } });
+  const ok = run(started, {
+    type: 'extension_approved',
+    at: bj('2026-03-10T10:20:00'),
+    data: { name: 'dispatch', dueAt: iso('2026-03-10T15:00:00'), reason: 'customer away' },
+  });
   assert.equal(byName(ok.clocks, 'dispatch').dueAt, iso('2026-03-10T15:00:00'));
   const bad = [
     { name: 'dispatch', dueAt: iso('2026-03-10T10:15:00'), reason: 'earlier' },
@@ -177,7 +260,11 @@ test('R-TL-8: an extension to an explicit due instant is applied; one that is ea
     { name: 'dispatch', dueAt: 'not a date', reason: 'garbage' },
   ];
   for (const data of bad) {
-    assert.throws(() => run(started, { type: 'extension_approved', at: bj('2026-03-10T10:20:00'), data }), (e: unknown) => e instanceof DomainError && e.code === 'VALIDATION', JSON.stringify(data));
+    assert.throws(
+      () => run(started, { type: 'extension_approved', at: bj('2026-03-10T10:20:00'), data }),
+      (e: unknown) => e instanceof DomainError && e.code === 'VALIDATION',
+      JSON.stringify(data),
+    );
   }
 });
 
@@ -205,7 +292,11 @@ test('R-LC-3: reopening restarts a running clock too; a repeated ordinary start 
 
 test('R-TL-3: a level-gated clock starts when the level becomes major, and not before', () => {
   assert.deepEqual(run([], { type: 'qualified', at: bj('2026-03-10T11:00:00') }).clocks, []);
-  const { clocks, changes } = run([], { type: 'level_changed', at: bj('2026-03-10T12:00:00'), data: { level: 'major' } }, facts({ level: 'major' }));
+  const { clocks, changes } = run(
+    [],
+    { type: 'level_changed', at: bj('2026-03-10T12:00:00'), data: { level: 'major' } },
+    facts({ level: 'major' }),
+  );
   assert.deepEqual(changes, [{ name: 'first_answer', change: 'started' }]);
   assert.equal(byName(clocks, 'first_answer').dueAt, iso('2026-03-11T12:00:00'));
 });
@@ -213,8 +304,14 @@ test('R-TL-3: a level-gated clock starts when the level becomes major, and not b
 test('R-TL-7: a regulator complaint received before 2026-04-15 runs under the 2019 rules, from that local date under the new ones', () => {
   const before = facts({ channel: 'regulator', receivedAt: bj('2026-04-14T23:30:00') });
   const after = facts({ channel: 'regulator', receivedAt: bj('2026-04-15T00:30:00') }); // 2026-04-14T16:30Z
-  assert.deepEqual(selectDefinitions(DEFS, before, calendar).map((d) => d.ruleId), ['R-TL-4', 'R-TL-7/samr-order-20']);
-  assert.deepEqual(selectDefinitions(DEFS, after, calendar).map((d) => d.ruleId), ['R-TL-4', 'R-TL-7/samr-order-121']);
+  assert.deepEqual(
+    selectDefinitions(DEFS, before, calendar).map((d) => d.ruleId),
+    ['R-TL-4', 'R-TL-7/samr-order-20'],
+  );
+  assert.deepEqual(
+    selectDefinitions(DEFS, after, calendar).map((d) => d.ruleId),
+    ['R-TL-4', 'R-TL-7/samr-order-121'],
+  );
   const a = byName(run([], { type: 'received', at: bj('2026-04-15T09:00:00') }, after).clocks, 'accept');
   assert.equal(a.ruleId, 'R-TL-7/samr-order-121');
   assert.equal(a.dueAt, iso('2026-04-22T23:59:59.999'));
@@ -226,7 +323,10 @@ test('R-TL-7: selectDefinitions filters by level and channel and never returns t
   assert.deepEqual(names(facts({ level: 'major' })), ['dispatch', 'reply', 'first_answer']);
   assert.deepEqual(names(facts({ level: null })), ['dispatch', 'reply']);
   const overlapping = [ACCEPT_2026, { ...ACCEPT_2026, ruleId: 'dup' }];
-  assert.deepEqual(selectDefinitions(overlapping, facts({ channel: 'regulator', receivedAt: bj('2026-05-01T10:00:00') }), calendar).map((d) => d.ruleId), ['R-TL-7/samr-order-121']);
+  assert.deepEqual(
+    selectDefinitions(overlapping, facts({ channel: 'regulator', receivedAt: bj('2026-05-01T10:00:00') }), calendar).map((d) => d.ruleId),
+    ['R-TL-7/samr-order-121'],
+  );
 });
 
 test('R-TL-1: applyEvent leaves the input clocks untouched', () => {

@@ -9,8 +9,19 @@ const iso = (local: string) => bj(local).toISOString();
 
 function clock(over: Partial<ClockRecord>): ClockRecord {
   return {
-    name: 'dispatch', ruleId: 'R-TL-2', startedAt: iso('2026-03-10T10:00:00'), dueAt: iso('2026-03-10T14:00:00'), state: 'running',
-    pausedMs: 0, pausedAt: null, pauseReason: null, metAt: null, breachedAt: null, calendarVersion: 1, trace: [], ...over,
+    name: 'dispatch',
+    ruleId: 'R-TL-2',
+    startedAt: iso('2026-03-10T10:00:00'),
+    dueAt: iso('2026-03-10T14:00:00'),
+    state: 'running',
+    pausedMs: 0,
+    pausedAt: null,
+    pauseReason: null,
+    metAt: null,
+    breachedAt: null,
+    calendarVersion: 1,
+    trace: [],
+    ...over,
   };
 }
 
@@ -41,7 +52,12 @@ test('R-TL-4: markBreached records the breach once and leaves other clocks uncha
 
 test('R-TL-4: clock status is green with more than 25 % left, amber below, red when late', () => {
   // Span 4 h: amber once less than 1 h remains.
-  assert.deepEqual(clockStatusAt(clock({}), bj('2026-03-10T12:59:00')), { state: 'running', remainingMs: 61 * 60_000, spanMs: 4 * 3_600_000, tone: 'green' });
+  assert.deepEqual(clockStatusAt(clock({}), bj('2026-03-10T12:59:00')), {
+    state: 'running',
+    remainingMs: 61 * 60_000,
+    spanMs: 4 * 3_600_000,
+    tone: 'green',
+  });
   assert.equal(clockStatusAt(clock({}), bj('2026-03-10T13:00:00')).tone, 'green');
   assert.equal(clockStatusAt(clock({}), bj('2026-03-10T13:00:01')).tone, 'amber');
   const late = clockStatusAt(clock({}), bj('2026-03-10T14:30:00'));

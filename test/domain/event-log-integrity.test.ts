@@ -17,7 +17,15 @@ function chain(n: number, legacy = 0, key = KEY): StoredChainedEvent[] {
   const out: StoredChainedEvent[] = [];
   let prev = GENESIS_HASH;
   for (let seq = 1; seq <= n; seq++) {
-    const e = { complaintId: ID, seq, type: seq === 1 ? 'received' : 'note', actorId: null, actorLabel: 'agent', at: new Date(Date.UTC(2026, 10, 20, seq)), data: { text: `event ${seq}` } };
+    const e = {
+      complaintId: ID,
+      seq,
+      type: seq === 1 ? 'received' : 'note',
+      actorId: null,
+      actorLabel: 'agent',
+      at: new Date(Date.UTC(2026, 10, 20, seq)),
+      data: { text: `event ${seq}` },
+    };
     const old = seq <= legacy;
     const hash = old ? legacyEventHash(prev, e) : eventHash(key, prev, e);
     out.push({ ...e, prevHash: prev, hash, hashAlg: old ? 'sha256' : 'hmac-sha256' });
@@ -91,15 +99,31 @@ test('a checkpoint verifies with its key and heads; a changed field, head or key
   assert.equal(checkpointValid(OTHER_KEY, stored, heads), false);
   assert.equal(checkpointValid(KEY, { ...stored, events: 5 }, heads), false);
   assert.equal(checkpointValid(KEY, { ...stored, at: new Date('2026-11-24T02:00:01Z') }, heads), false);
-  assert.equal(checkpointValid(KEY, stored, heads.map((h) => (h.complaintId === 'c' ? { ...h, seq: 2 } : h))), false, 'a head lowered to hide a cut');
+  assert.equal(
+    checkpointValid(
+      KEY,
+      stored,
+      heads.map((h) => (h.complaintId === 'c' ? { ...h, seq: 2 } : h)),
+    ),
+    false,
+    'a head lowered to hide a cut',
+  );
   assert.equal(checkpointValid(KEY, { ...stored, signature: 'zz' }, heads), false);
 });
 
 test('against its checkpointed head a log may only have grown', () => {
   const head: LogHead = { complaintId: ID, seq: 3, hash: 'h3', legacySeq: 0 };
-  const hashes = new Map([[1, 'h1'], [2, 'h2'], [3, 'h3'], [4, 'h4']]);
+  const hashes = new Map([
+    [1, 'h1'],
+    [2, 'h2'],
+    [3, 'h3'],
+    [4, 'h4'],
+  ]);
   assert.equal(headFinding(head, { lastSeq: 4, hashAt: (s) => hashes.get(s) }), null);
   assert.equal(headFinding(head, { lastSeq: 3, hashAt: (s) => hashes.get(s) }), null);
-  assert.match(headFinding(head, { lastSeq: 2, hashAt: (s) => hashes.get(s) })!.reason, /truncated: the checkpoint covers events up to 3, the log ends at 2/);
+  assert.match(
+    headFinding(head, { lastSeq: 2, hashAt: (s) => hashes.get(s) })!.reason,
+    /truncated: the checkpoint covers events up to 3, the log ends at 2/,
+  );
   assert.match(headFinding(head, { lastSeq: 4, hashAt: (s) => (s === 3 ? 'other' : hashes.get(s)) })!.reason, /rewritten/);
 });

@@ -12,7 +12,15 @@ test('EVENT_TYPES names each event type once', () => {
 
 test('R-LC-5: the portal shows only lifecycle milestones, never internal events', () => {
   for (const type of PUBLIC_EVENT_TYPES) assert.ok(isEventType(type), type);
-  for (const internal of ['note_added', 'contact_viewed', 'reply_submitted', 'reply_rejected', 'level_changed', 'attachment_added', 'emergency_opened']) {
+  for (const internal of [
+    'note_added',
+    'contact_viewed',
+    'reply_submitted',
+    'reply_rejected',
+    'level_changed',
+    'attachment_added',
+    'emergency_opened',
+  ]) {
     assert.ok(!isPublicEventType(internal), `${internal} is not public`);
   }
 });

@@ -37,11 +37,14 @@ test('R-RS-4 (S3 ②③): −1 per late completion; +1 per timely complaint up t
   assert.equal(monthTimelinessScore({ complaints: 5, lateHours: 0, lateCompletions: 0, timely: 5 }).score, 13, 'bonus capped at 3');
   assert.equal(monthTimelinessScore({ complaints: 0, lateHours: 0, lateCompletions: 0, timely: 0 }).score, S3_TIMELINESS_RULES.fullScore);
   assert.equal(monthTimelinessScore({ complaints: 30, lateHours: 100, lateCompletions: 30, timely: 0 }).score, 0, 'never below 0');
-  assert.equal(quarterTimelinessScore([
-    { complaints: 0, lateHours: 0, lateCompletions: 0, timely: 0 },
-    { complaints: 1, lateHours: 3, lateCompletions: 0, timely: 0 },
-    { complaints: 1, lateHours: 0, lateCompletions: 0, timely: 1 },
-  ]), Math.round(((10 + 8.5 + 11) / 3) * 100) / 100);
+  assert.equal(
+    quarterTimelinessScore([
+      { complaints: 0, lateHours: 0, lateCompletions: 0, timely: 0 },
+      { complaints: 1, lateHours: 3, lateCompletions: 0, timely: 0 },
+      { complaints: 1, lateHours: 0, lateCompletions: 0, timely: 1 },
+    ]),
+    Math.round(((10 + 8.5 + 11) / 3) * 100) / 100,
+  );
 });
 
 test('R-RS-4 (food 7.3): satisfaction average of visit scores; none is null', () => {
@@ -69,9 +72,33 @@ test('R-RS-3 (fuel §14–15): station totals — level 3 800 yuan and 5 points,
 });
 
 test('ranking: competition ranks (1, 2, 2, 4), nulls last without a rank, lower-is-better for fines', () => {
-  const rows = [{ id: 'a', v: 0.5 }, { id: 'b', v: 0.9 }, { id: 'c', v: 0.5 }, { id: 'd', v: null }, { id: 'e', v: 0.1 }];
-  assert.deepEqual(rankBy(rows, (r) => r.v).map((r) => [r.id, r.rank]), [['b', 1], ['a', 2], ['c', 2], ['e', 4], ['d', null]]);
-  assert.deepEqual(rankBy(rows, (r) => r.v, false).map((r) => [r.id, r.rank]), [['e', 1], ['a', 2], ['c', 2], ['b', 4], ['d', null]]);
+  const rows = [
+    { id: 'a', v: 0.5 },
+    { id: 'b', v: 0.9 },
+    { id: 'c', v: 0.5 },
+    { id: 'd', v: null },
+    { id: 'e', v: 0.1 },
+  ];
+  assert.deepEqual(
+    rankBy(rows, (r) => r.v).map((r) => [r.id, r.rank]),
+    [
+      ['b', 1],
+      ['a', 2],
+      ['c', 2],
+      ['e', 4],
+      ['d', null],
+    ],
+  );
+  assert.deepEqual(
+    rankBy(rows, (r) => r.v, false).map((r) => [r.id, r.rank]),
+    [
+      ['e', 1],
+      ['a', 2],
+      ['c', 2],
+      ['b', 4],
+      ['d', null],
+    ],
+  );
 });
 
 const counts = fc.tuple(fc.nat(1000), fc.nat(1000)).map(([a, b]) => ({ validReceived: Math.max(a, b), validClosed: Math.min(a, b) }));
@@ -86,10 +113,12 @@ test('property (R-RS-4): rates are in [0, 1] (or null for nothing received); clo
       if (c.validClosed < c.validReceived) assert.ok(closureRate({ ...c, validClosed: c.validClosed + 1 })! >= r);
     }),
   );
-  fc.assert(fc.property(fc.integer({ min: -5, max: 100 }), fc.integer({ min: -5, max: 100 }), (a, b) => {
-    const r = ratio(a, b);
-    assert.ok(r === null || (r >= 0 && r <= 1));
-  }));
+  fc.assert(
+    fc.property(fc.integer({ min: -5, max: 100 }), fc.integer({ min: -5, max: 100 }), (a, b) => {
+      const r = ratio(a, b);
+      assert.ok(r === null || (r >= 0 && r <= 1));
+    }),
+  );
 });
 
 test('property (S3): the score is never below 0 nor above full score + max bonus; deductions are never negative; another late hour never raises it', () => {
@@ -106,11 +135,15 @@ test('property (S3): the score is never below 0 nor above full score + max bonus
     }),
   );
   fc.assert(
-    fc.property(fc.date({ min: new Date('2020-01-01'), max: new Date('2030-01-01'), noInvalidDate: true }), fc.integer({ min: -7_200_000, max: 100 * 3_600_000 }), (received, delta) => {
-      const h = hoursLate(received, new Date(received.getTime() + delta));
-      assert.ok(Number.isInteger(h) && h >= 0);
-      assert.equal(h === 0, delta <= 3_600_000);
-    }),
+    fc.property(
+      fc.date({ min: new Date('2020-01-01'), max: new Date('2030-01-01'), noInvalidDate: true }),
+      fc.integer({ min: -7_200_000, max: 100 * 3_600_000 }),
+      (received, delta) => {
+        const h = hoursLate(received, new Date(received.getTime() + delta));
+        assert.ok(Number.isInteger(h) && h >= 0);
+        assert.equal(h === 0, delta <= 3_600_000);
+      },
+    ),
   );
 });
 

@@ -15,7 +15,14 @@
  */
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
-import { decide, allowedActions, ACTION_TYPES, type Action, type ActionType, type LifecycleState } from '../../src/domain/lifecycle/index.ts';
+import {
+  decide,
+  allowedActions,
+  ACTION_TYPES,
+  type Action,
+  type ActionType,
+  type LifecycleState,
+} from '../../src/domain/lifecycle/index.ts';
 import type { ComplaintStatus } from '../../src/domain/contracts.ts';
 
 const COLUMNS: Record<string, LifecycleState> = {
@@ -30,14 +37,27 @@ const COLUMNS: Record<string, LifecycleState> = {
   visited: open('visited'),
   'closed:valid': open('closed'),
   'closed:invalid': { status: 'closed', qualification: 'invalid', leadDepartmentId: null, repeatCount: 0, replyApprovalRequired: false },
-  'closed:suggestion': { status: 'closed', qualification: 'suggestion', leadDepartmentId: null, repeatCount: 0, replyApprovalRequired: false },
+  'closed:suggestion': {
+    status: 'closed',
+    qualification: 'suggestion',
+    leadDepartmentId: null,
+    repeatCount: 0,
+    replyApprovalRequired: false,
+  },
 };
 
 function open(status: ComplaintStatus): LifecycleState {
   return { status, qualification: 'valid', leadDepartmentId: 'dept-lead', repeatCount: 0, replyApprovalRequired: false };
 }
 
-const report = { cause: '阀门老化', sequence: '巡检漏报', responsible: '维修班', conclusion: '属实', countermeasures: '更换阀门', prevention: '每月巡检' };
+const report = {
+  cause: '阀门老化',
+  sequence: '巡检漏报',
+  responsible: '维修班',
+  conclusion: '属实',
+  countermeasures: '更换阀门',
+  prevention: '每月巡检',
+};
 
 /** Each row's action, with a payload that is valid wherever the action is allowed. */
 const ROWS: Record<string, { action: Action; approvalRequired?: boolean }> = {

@@ -22,7 +22,13 @@ const ADMINS = [
   { userId: 'admin-grp', name: 'admin', email: 'admin@x.cn', wantsEmail: true },
   { userId: 'admin-off', name: 'off', email: null, wantsEmail: false, disabled: true },
 ];
-const due = (recipientRole: string): NotificationDue => ({ recipientRole, dueAt: '2026-11-24T02:00:00.000Z', subject: '重大投诉即时通报', ruleId: 'R-NT-1/major-bulletin', kind: 'bulletin' });
+const due = (recipientRole: string): NotificationDue => ({
+  recipientRole,
+  dueAt: '2026-11-24T02:00:00.000Z',
+  subject: '重大投诉即时通报',
+  ruleId: 'R-NT-1/major-bulletin',
+  kind: 'bulletin',
+});
 
 const CASES: { name: string; position: string; holders: HolderEntry[]; expect: [string, boolean][] }[] = [
   {
@@ -35,7 +41,10 @@ const CASES: { name: string; position: string; holders: HolderEntry[]; expect: [
     name: 'every holder at the nearest node receives it',
     position: 'cs_specialist',
     holders: [holder('li', 'cs_specialist', 'u-re-garden'), holder('zhao', 'cs_specialist', 'u-re-garden')],
-    expect: [['li', false], ['zhao', false]],
+    expect: [
+      ['li', false],
+      ['zhao', false],
+    ],
   },
   {
     name: 'held only at the company: the company holder receives it',
@@ -87,7 +96,10 @@ for (const c of CASES) {
     const [n] = resolveRecipients([due(c.position)], book, () => 'n-1');
     assert.equal(n.id, 'n-1');
     assert.equal(n.positionId, c.position);
-    assert.deepEqual(n.recipients.map((r) => [r.userId, r.unaddressed]), c.expect);
+    assert.deepEqual(
+      n.recipients.map((r) => [r.userId, r.unaddressed]),
+      c.expect,
+    );
   });
 }
 
@@ -95,7 +107,10 @@ test('issue #14: each notification gets its own id from the caller, and its reci
   let i = 0;
   const book: AddressBook = { ancestry: ANCESTRY, holders: [holder('chen', 'company', 'co-re')], admins: ADMINS };
   const out = resolveRecipients([due('company'), due('group_coordination_centre')], book, () => `n-${++i}`);
-  assert.deepEqual(out.map((n) => n.id), ['n-1', 'n-2']);
+  assert.deepEqual(
+    out.map((n) => n.id),
+    ['n-1', 'n-2'],
+  );
   assert.equal(out[0].subject, '重大投诉即时通报', 'the notification keeps what the rule said');
   assert.deepEqual(recipientRows(out), [
     { notification_id: 'n-1', user_id: 'chen', unaddressed: false },

@@ -25,10 +25,13 @@ test('R-NT-1: a hot complaint is bulletined to company and group within one work
 
 test('R-NT-1: a hot complaint gets a special report at closure, and nothing else then', () => {
   const due = notificationsFor(vanke, 'hot', AT, addWorkingDays, { trigger: 'closed' });
-  assert.deepEqual(due.map((n) => [n.recipientRole, n.kind, n.dueAt]), [
-    ['company', 'special_report', AT.toISOString()],
-    ['group_coordination_centre', 'special_report', AT.toISOString()],
-  ]);
+  assert.deepEqual(
+    due.map((n) => [n.recipientRole, n.kind, n.dueAt]),
+    [
+      ['company', 'special_report', AT.toISOString()],
+      ['group_coordination_centre', 'special_report', AT.toISOString()],
+    ],
+  );
 });
 
 test('R-NT-1: a major complaint is bulletined immediately, with progress due a week later', () => {
@@ -42,9 +45,18 @@ test('R-NT-1: a major complaint is bulletined immediately, with progress due a w
 test('R-NT-1: after a progress report on a major complaint the next is due a week later; at closure a detailed report', () => {
   const sent = new Date('2025-10-07T08:00:00Z');
   const next = notificationsFor(vanke, 'major', sent, addWorkingDays, { trigger: 'progress_sent' });
-  assert.deepEqual(next.map((n) => [n.kind, n.dueAt]), [['progress', '2025-10-14T08:00:00.000Z'], ['progress', '2025-10-14T08:00:00.000Z']]);
+  assert.deepEqual(
+    next.map((n) => [n.kind, n.dueAt]),
+    [
+      ['progress', '2025-10-14T08:00:00.000Z'],
+      ['progress', '2025-10-14T08:00:00.000Z'],
+    ],
+  );
   const closed = notificationsFor(vanke, 'major', sent, addWorkingDays, { trigger: 'closed' });
-  assert.deepEqual(closed.map((n) => n.ruleId), ['R-NT-1/major-special-report', 'R-NT-1/major-special-report']);
+  assert.deepEqual(
+    closed.map((n) => n.ruleId),
+    ['R-NT-1/major-special-report', 'R-NT-1/major-special-report'],
+  );
 });
 
 test('R-NT-1: general and important complaints send no bulletin; they are counted in the periodic reports', () => {
@@ -58,7 +70,13 @@ test('R-NT-1: general and important complaints send no bulletin; they are counte
 test('R-NT-2: a fuel level 1 complaint goes to the responsible leader at once; level 2 and 3 do not', () => {
   const fuel = getPack('fuel-retail');
   assert.deepEqual(notificationsFor(fuel, 'level1', AT, addWorkingDays), [
-    { recipientRole: 'responsible_leader', dueAt: AT.toISOString(), subject: 'Level 1 complaint: report to the responsible leader for instructions', ruleId: 'R-NT-2/level1-leader', kind: 'leader_alert' },
+    {
+      recipientRole: 'responsible_leader',
+      dueAt: AT.toISOString(),
+      subject: 'Level 1 complaint: report to the responsible leader for instructions',
+      ruleId: 'R-NT-2/level1-leader',
+      kind: 'leader_alert',
+    },
   ]);
   assert.deepEqual(notificationsFor(fuel, 'level2', AT, addWorkingDays), []);
   assert.deepEqual(notificationsFor(fuel, 'level3', AT, addWorkingDays), []);
@@ -67,11 +85,17 @@ test('R-NT-2: a fuel level 1 complaint goes to the responsible leader at once; l
 test('R-SV-3: a food special complaint alerts the crisis roles at once', () => {
   const food = getPack('food');
   const due = notificationsFor(food, 'B', AT, addWorkingDays, { crisis: true });
-  assert.deepEqual(due.filter((n) => n.kind === 'crisis_alert').map((n) => [n.recipientRole, n.dueAt]), [
-    ['sales_manager', AT.toISOString()],
-    ['salesperson', AT.toISOString()],
-  ]);
-  assert.equal(notificationsFor(food, 'B', AT, addWorkingDays).some((n) => n.kind === 'crisis_alert'), false);
+  assert.deepEqual(
+    due.filter((n) => n.kind === 'crisis_alert').map((n) => [n.recipientRole, n.dueAt]),
+    [
+      ['sales_manager', AT.toISOString()],
+      ['salesperson', AT.toISOString()],
+    ],
+  );
+  assert.equal(
+    notificationsFor(food, 'B', AT, addWorkingDays).some((n) => n.kind === 'crisis_alert'),
+    false,
+  );
 });
 
 test('an unknown level is notified about nothing', () => {

@@ -14,7 +14,13 @@ function input(over: Partial<IntakePlanInput> = {}): IntakePlanInput {
   return {
     id: 'a0000000-0000-4000-8000-000000000001',
     codeSeq: 42,
-    input: { unitId: 'u-re-garden', channel: 'phone', customer: { name: ' 王伟 ', phone: '13800000000' }, title: ' 3号楼顶楼漏水 ', content: '下雨天花板滴水' },
+    input: {
+      unitId: 'u-re-garden',
+      channel: 'phone',
+      customer: { name: ' 王伟 ', phone: '13800000000' },
+      title: ' 3号楼顶楼漏水 ',
+      content: '下雨天花板滴水',
+    },
     actor: { id: null, label: 'agent', role: 'agent' },
     receivedAt,
     now,
@@ -29,7 +35,10 @@ function input(over: Partial<IntakePlanInput> = {}): IntakePlanInput {
     portalSecretHash: null,
     idempotency: null,
     logKey: Buffer.alloc(32, 1),
-    addressing: { book: { ancestry: ['u-re-garden', 'co-re', 'grp'], holders: [], admins: [] }, newId: () => 'b0000000-0000-4000-8000-000000000001' },
+    addressing: {
+      book: { ancestry: ['u-re-garden', 'co-re', 'grp'], holders: [], admins: [] },
+      newId: () => 'b0000000-0000-4000-8000-000000000001',
+    },
     ...over,
   };
 }
@@ -58,8 +67,31 @@ test('R-IN-1: a regulator channel is flagged, the Idempotency-Key claim names th
 });
 
 test('R-SV-1: similar matches become one link each and the count is stored with the complaint', () => {
-  const row: CandidateRow = { id: 'b1', code: 'TS-1', customer_id: 'x', shared: [], received_at: receivedAt, status: 'received', similar_count: 1, unit_id: 'u-re-garden', policy_id: 'real-estate', channel: 'phone', level: null, qualification: null, category_id: null, complainant_count: 1, flags: {}, repeat_count: 0 };
-  const found: SimilarFound = { count: 3, matches: [{ id: 'b1', code: 'TS-1', status: 'received', row }, { id: 'b2', code: 'TS-2', status: 'received', row: { ...row, id: 'b2' } }] };
+  const row: CandidateRow = {
+    id: 'b1',
+    code: 'TS-1',
+    customer_id: 'x',
+    shared: [],
+    received_at: receivedAt,
+    status: 'received',
+    similar_count: 1,
+    unit_id: 'u-re-garden',
+    policy_id: 'real-estate',
+    channel: 'phone',
+    level: null,
+    qualification: null,
+    category_id: null,
+    complainant_count: 1,
+    flags: {},
+    repeat_count: 0,
+  };
+  const found: SimilarFound = {
+    count: 3,
+    matches: [
+      { id: 'b1', code: 'TS-1', status: 'received', row },
+      { id: 'b2', code: 'TS-2', status: 'received', row: { ...row, id: 'b2' } },
+    ],
+  };
   const { write } = planIntake(input({ found }));
   assert.equal(write.complaint.similar_count, 3);
   assert.deepEqual(write.links, [

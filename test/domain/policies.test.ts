@@ -20,13 +20,24 @@ function rejection(input: unknown): PackValidationError {
 const vanke = () => clone(getPack('real-estate')) as unknown as Record<string, any>;
 
 test('every shipped pack passes loadPack, and the seven ids are distinct', () => {
-  assert.deepEqual(PACKS.map((p) => p.id).sort(), ['food', 'fuel-retail', 'manufacturing', 'property', 'real-estate', 'restaurant', 'service-centre']);
+  assert.deepEqual(PACKS.map((p) => p.id).sort(), [
+    'food',
+    'fuel-retail',
+    'manufacturing',
+    'property',
+    'real-estate',
+    'restaurant',
+    'service-centre',
+  ]);
   for (const pack of PACKS) assert.doesNotThrow(() => loadPack(clone(pack)), pack.id);
 });
 
 test('getPack finds a shipped pack and names an unknown one in its error', () => {
   assert.equal(getPack('food').id, 'food');
-  assert.throws(() => getPack('bank'), (e: unknown) => e instanceof UnknownPackError && /bank/.test(e.message));
+  assert.throws(
+    () => getPack('bank'),
+    (e: unknown) => e instanceof UnknownPackError && /bank/.test(e.message),
+  );
 });
 
 test('loadPack names the path of a field of the wrong type', () => {
@@ -80,7 +91,10 @@ test('R-Q-3 cross-reference: duplicate category ids anywhere in the tree are rej
   input.taxonomy[0].children[2].children[1].id = 'station-service-attitude';
   const issue = rejection(input).issues[0];
   assert.equal(issue.path, 'taxonomy[0].children[2].children[1].id');
-  assert.match(issue.message, /duplicate category id 'station-service-attitude' \(first at taxonomy\[0\]\.children\[0\]\.children\[0\]\.id\)/);
+  assert.match(
+    issue.message,
+    /duplicate category id 'station-service-attitude' \(first at taxonomy\[0\]\.children\[0\]\.children\[0\]\.id\)/,
+  );
 });
 
 test('cross-references: unknown category in a rule, unknown guide, unknown report and bad penalty split are rejected', () => {
@@ -117,7 +131,11 @@ test('R-TL-7: overlapping versions of the same regulator clock are rejected', ()
 
 function regulatorClock(packId: string, name: 'accept' | 'mediate', receiptDate: string): ClockDefinition[] {
   return getPack(packId).clocks.filter(
-    (c) => c.name === name && c.channels?.includes('regulator') && (c.effective?.from ?? '0000') <= receiptDate && receiptDate < (c.effective?.to ?? '9999'),
+    (c) =>
+      c.name === name &&
+      c.channels?.includes('regulator') &&
+      (c.effective?.from ?? '0000') <= receiptDate &&
+      receiptDate < (c.effective?.to ?? '9999'),
   );
 }
 
@@ -158,8 +176,9 @@ test('R-TL-2: Vanke dispatch is 30 working minutes for phone and e-mail, 1 h for
   }
 });
 
-test('R-TL-3, R-TL-4, R-TL-5, R-TL-6: pack clocks carry the seeds\' numbers', () => {
-  const due = (packId: string, name: string) => getPack(packId).clocks.find((c) => c.name === name && !c.channels?.includes('regulator'))?.due;
+test("R-TL-3, R-TL-4, R-TL-5, R-TL-6: pack clocks carry the seeds' numbers", () => {
+  const due = (packId: string, name: string) =>
+    getPack(packId).clocks.find((c) => c.name === name && !c.channels?.includes('regulator'))?.due;
   assert.deepEqual(due('real-estate', 'acknowledge'), { kind: 'business_hours', hours: 4 });
   assert.deepEqual(due('real-estate', 'courtesy'), { kind: 'business_hours', hours: 4 });
   assert.deepEqual(due('real-estate', 'first_answer'), { kind: 'calendar_hours', hours: 24 });
@@ -176,7 +195,10 @@ test('R-TL-3, R-TL-4, R-TL-5, R-TL-6: pack clocks carry the seeds\' numbers', ()
 test('R-RP-3: the restaurant pack holds all 20 situations of S0 第三篇, each titled in English and Chinese', () => {
   const guides = getPack('restaurant').guides;
   assert.equal(guides.length, 20);
-  assert.deepEqual(guides.map((g) => g.source), Array.from({ length: 20 }, (_, i) => `S0 第三篇 ${i + 1}`));
+  assert.deepEqual(
+    guides.map((g) => g.source),
+    Array.from({ length: 20 }, (_, i) => `S0 第三篇 ${i + 1}`),
+  );
   for (const guide of guides) {
     assert.ok(guide.title.length > 0 && guide.titleZh.length > 0 && guide.stepsZh.length > 0, guide.id);
     assert.ok(!/^[a-zа-я]\)/.test(guide.stepsZh[0]), `${guide.id} keeps a list marker`);
@@ -185,16 +207,42 @@ test('R-RP-3: the restaurant pack holds all 20 situations of S0 第三篇, each 
   assert.match(guides[13].stepsZh[2], /九折或九五折/);
 });
 
-test('R-RS-2 and R-RS-3: compensation and penalty tables hold the seeds\' numbers', () => {
+test("R-RS-2 and R-RS-3: compensation and penalty tables hold the seeds' numbers", () => {
   const food = getPack('food').compensation!;
-  assert.deepEqual(food.entries.filter((e) => e.giftRatio).map((e) => [e.level, e.giftRatio]), [['A', 10], ['B', 2], ['C', 1]]);
+  assert.deepEqual(
+    food.entries.filter((e) => e.giftRatio).map((e) => [e.level, e.giftRatio]),
+    [
+      ['A', 10],
+      ['B', 2],
+      ['C', 1],
+    ],
+  );
   assert.equal(food.entries.find((e) => e.harm === 'serious')?.approvalRequired, true);
-  assert.deepEqual(getPack('restaurant').compensation!.discounts!.map((d) => d.percentOff), [10, 5]);
+  assert.deepEqual(
+    getPack('restaurant').compensation!.discounts!.map((d) => d.percentOff),
+    [10, 5],
+  );
 
   const fuel = getPack('fuel-retail').penalties!;
-  assert.deepEqual(fuel.byLevel.map((r) => [r.level, r.dismissal, r.fineYuan, r.areaPointsDeducted]), [['level1', true, 0, 20], ['level2', false, 1000, 5], ['level3', false, 800, 5]]);
-  assert.deepEqual(fuel.split.map((s) => s.percent), [50, 40, 10]);
-  assert.deepEqual(fuel.overdue.map((o) => [o.overdueHoursAtLeast, o.fines.map((f) => f.yuan)]), [[0, [200, 100]], [12, [500, 200]]]);
+  assert.deepEqual(
+    fuel.byLevel.map((r) => [r.level, r.dismissal, r.fineYuan, r.areaPointsDeducted]),
+    [
+      ['level1', true, 0, 20],
+      ['level2', false, 1000, 5],
+      ['level3', false, 800, 5],
+    ],
+  );
+  assert.deepEqual(
+    fuel.split.map((s) => s.percent),
+    [50, 40, 10],
+  );
+  assert.deepEqual(
+    fuel.overdue.map((o) => [o.overdueHoursAtLeast, o.fines.map((f) => f.yuan)]),
+    [
+      [0, [200, 100]],
+      [12, [500, 200]],
+    ],
+  );
 });
 
 test('R-RP-1: report schedule — half-monthly by the 18th, monthly by the 3rd of next month, maintenance by the 27th, S1 statistics by the 5th', () => {
@@ -208,7 +256,14 @@ test('R-RP-1: report schedule — half-monthly by the 18th, monthly by the 3rd o
 });
 
 test('R-Q-3: the fuel taxonomy sorts complaints into valid, invalid and suggestion', () => {
-  assert.deepEqual(getPack('fuel-retail').taxonomy.map((c) => [c.id, c.kind]), [['valid', 'valid'], ['invalid', 'invalid'], ['suggestion', 'suggestion']]);
+  assert.deepEqual(
+    getPack('fuel-retail').taxonomy.map((c) => [c.id, c.kind]),
+    [
+      ['valid', 'valid'],
+      ['invalid', 'invalid'],
+      ['suggestion', 'suggestion'],
+    ],
+  );
 });
 
 test('issue #14: every recipient a rule names is a declared position, named from the seeds; an undeclared one is refused by path', () => {
@@ -217,10 +272,15 @@ test('issue #14: every recipient a rule names is a declared position, named from
     vk.positions.filter((p) => ['group_coordination_centre', 'company', 'cs_specialist'].includes(p.id)).map((p) => p.nameZh),
     ['集团客户协调中心', '公司负责人', '客服专员'],
   );
-  assert.deepEqual(getPack('fuel-retail').positions.map((p) => p.nameZh), ['主管领导', '加油站经理', '片区经理']);
+  assert.deepEqual(
+    getPack('fuel-retail').positions.map((p) => p.nameZh),
+    ['主管领导', '加油站经理', '片区经理'],
+  );
   const bad = vanke();
   bad.notifications[4].recipientRoles = ['company', 'ceo'];
-  assert.deepEqual(rejection(bad).issues, [{ path: 'notifications[4].recipientRoles[1]', message: "unknown position 'ceo' (declare it in positions)" }]);
+  assert.deepEqual(rejection(bad).issues, [
+    { path: 'notifications[4].recipientRoles[1]', message: "unknown position 'ceo' (declare it in positions)" },
+  ]);
   const food = clone(getPack('food')) as unknown as Record<string, any>;
   food.crisis.notifyRoles = ['sales_manager', 'press_officer'];
   assert.equal(rejection(food).issues[0].path, 'crisis.notifyRoles[1]');

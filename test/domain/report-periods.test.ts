@@ -54,14 +54,30 @@ test('R-RP-1: daily and quarterly periods', () => {
 test('closed periods at now: the running period is not closed; the most recent closed ones newest first', () => {
   const now = new Date('2026-11-24T02:00:00.000Z'); // 24 Nov 10:00 local
   assert.equal(isClosed(periodContaining('monthly', '2026-11-01'), now), false);
-  assert.deepEqual(closedPeriods('monthly', now, 3).map((p) => p.key), ['2026-10', '2026-09', '2026-08']);
-  assert.deepEqual(closedPeriods('half_monthly', now, 3).map((p) => p.key), ['2026-11-H1', '2026-10-H2', '2026-10-H1']);
-  assert.deepEqual(closedPeriods('daily', now, 1).map((p) => p.key), ['2026-11-23']);
-  assert.deepEqual(closedPeriods('quarterly', now, 1).map((p) => p.key), ['2026Q3']);
+  assert.deepEqual(
+    closedPeriods('monthly', now, 3).map((p) => p.key),
+    ['2026-10', '2026-09', '2026-08'],
+  );
+  assert.deepEqual(
+    closedPeriods('half_monthly', now, 3).map((p) => p.key),
+    ['2026-11-H1', '2026-10-H2', '2026-10-H1'],
+  );
+  assert.deepEqual(
+    closedPeriods('daily', now, 1).map((p) => p.key),
+    ['2026-11-23'],
+  );
+  assert.deepEqual(
+    closedPeriods('quarterly', now, 1).map((p) => p.key),
+    ['2026Q3'],
+  );
   // 23:59 local on the last day of the month is still inside; 00:00 of the 1st closes it.
   assert.equal(isClosed(periodContaining('monthly', '2026-11-01'), new Date('2026-11-30T15:59:59.999Z')), false);
   assert.equal(isClosed(periodContaining('monthly', '2026-11-01'), new Date('2026-11-30T16:00:00.000Z')), true);
-  assert.equal(isOverdue(periodContaining('monthly', '2026-10-01'), new Date('2026-11-03T15:59:00.000Z')), false, 'on the 3rd it is on time');
+  assert.equal(
+    isOverdue(periodContaining('monthly', '2026-10-01'), new Date('2026-11-03T15:59:00.000Z')),
+    false,
+    'on the 3rd it is on time',
+  );
   assert.equal(isOverdue(periodContaining('monthly', '2026-10-01'), new Date('2026-11-03T16:00:00.000Z')), true);
   const running = periodContaining('monthly', '2026-11-01');
   assert.equal(asOfInstant(running, now), now);
@@ -70,9 +86,15 @@ test('closed periods at now: the running period is not closed; the most recent c
 
 test('malformed or impossible dates and quarters are VALIDATION errors naming the field', () => {
   for (const bad of ['2026-02-30', '2026-13-01', '26-11-01', '2026-11-1']) {
-    assert.throws(() => periodContaining('monthly', bad), (e: unknown) => e instanceof DomainError && e.code === 'VALIDATION' && e.details.field === 'period');
+    assert.throws(
+      () => periodContaining('monthly', bad),
+      (e: unknown) => e instanceof DomainError && e.code === 'VALIDATION' && e.details.field === 'period',
+    );
   }
-  assert.throws(() => parseQuarter('2026Q0'), (e: unknown) => e instanceof DomainError && e.details.field === 'quarter');
+  assert.throws(
+    () => parseQuarter('2026Q0'),
+    (e: unknown) => e instanceof DomainError && e.details.field === 'quarter',
+  );
 });
 
 const localDates = fc

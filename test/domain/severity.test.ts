@@ -11,8 +11,17 @@ const DAY = 24 * HOUR;
 
 function facts(overrides: Partial<ComplaintFacts> = {}): ComplaintFacts {
   return {
-    channel: 'phone', receivedAt: RECEIVED, level: null, qualification: 'valid', categoryId: null,
-    complainantCount: 1, flags: {}, repeatCount: 0, similarCount: 1, resolved: false, ...overrides,
+    channel: 'phone',
+    receivedAt: RECEIVED,
+    level: null,
+    qualification: 'valid',
+    categoryId: null,
+    complainantCount: 1,
+    flags: {},
+    repeatCount: 0,
+    similarCount: 1,
+    resolved: false,
+    ...overrides,
   };
 }
 
@@ -24,21 +33,84 @@ const soon = new Date(RECEIVED.getTime() + HOUR);
 const table: [string, string, Partial<ComplaintFacts>, Date, string, string][] = [
   ['R-SV-1: a lawsuit makes a major complaint', 'real-estate', { flags: { lawsuit: true } }, soon, 'major', 'R-SV-1/lawsuit'],
   ['R-SV-1: media exposure makes a major complaint', 'real-estate', { flags: { media: true } }, soon, 'major', 'R-SV-1/media'],
-  ['R-SV-1: 10 complainants together make a major complaint', 'real-estate', { complainantCount: 10 }, soon, 'major', 'R-SV-1/collective-10'],
+  [
+    'R-SV-1: 10 complainants together make a major complaint',
+    'real-estate',
+    { complainantCount: 10 },
+    soon,
+    'major',
+    'R-SV-1/collective-10',
+  ],
   ['R-SV-1: 9 complainants together make a hot complaint', 'real-estate', { complainantCount: 9 }, soon, 'hot', 'R-SV-1/collective-3'],
   ['R-SV-1: 3 complainants together make a hot complaint', 'real-estate', { complainantCount: 3 }, soon, 'hot', 'R-SV-1/collective-3'],
   ['R-SV-1: 2 complainants stay general', 'real-estate', { complainantCount: 2 }, soon, 'general', 'R-SV-1/default'],
-  ['R-SV-1: 3 similar complaints from different customers within a month make a hot complaint', 'real-estate', { similarCount: 3 }, soon, 'hot', 'R-SV-1/similar-3'],
-  ['R-SV-1: a possible lawsuit makes a hot complaint', 'real-estate', { flags: { lawsuitThreat: true } }, soon, 'hot', 'R-SV-1/lawsuit-threat'],
-  ['R-SV-1: unresolved one week after receipt makes a hot complaint', 'real-estate', {}, new Date(RECEIVED.getTime() + 7 * DAY), 'hot', 'R-SV-1/unresolved-1-week'],
-  ['R-SV-1: unresolved one month after receipt makes a major complaint', 'real-estate', {}, new Date('2025-04-03T02:00:00Z'), 'major', 'R-SV-1/unresolved-1-month'],
+  [
+    'R-SV-1: 3 similar complaints from different customers within a month make a hot complaint',
+    'real-estate',
+    { similarCount: 3 },
+    soon,
+    'hot',
+    'R-SV-1/similar-3',
+  ],
+  [
+    'R-SV-1: a possible lawsuit makes a hot complaint',
+    'real-estate',
+    { flags: { lawsuitThreat: true } },
+    soon,
+    'hot',
+    'R-SV-1/lawsuit-threat',
+  ],
+  [
+    'R-SV-1: unresolved one week after receipt makes a hot complaint',
+    'real-estate',
+    {},
+    new Date(RECEIVED.getTime() + 7 * DAY),
+    'hot',
+    'R-SV-1/unresolved-1-week',
+  ],
+  [
+    'R-SV-1: unresolved one month after receipt makes a major complaint',
+    'real-estate',
+    {},
+    new Date('2025-04-03T02:00:00Z'),
+    'major',
+    'R-SV-1/unresolved-1-month',
+  ],
   ['R-SV-1: a repeat complaint is important', 'real-estate', { repeatCount: 1 }, soon, 'important', 'R-SV-1/repeat'],
-  ['R-SV-1: needing consultant support is important', 'real-estate', { flags: { supportNeeded: true } }, soon, 'important', 'R-SV-1/support-needed'],
+  [
+    'R-SV-1: needing consultant support is important',
+    'real-estate',
+    { flags: { supportNeeded: true } },
+    soon,
+    'important',
+    'R-SV-1/support-needed',
+  ],
   ['R-SV-2: media involvement is level 1', 'fuel-retail', { flags: { media: true } }, soon, 'level1', 'R-SV-2/media'],
   ['R-SV-2: a safety incident is level 1', 'fuel-retail', { flags: { safety: true } }, soon, 'level1', 'R-SV-2/safety'],
-  ['R-SV-2: several quality complaints are level 1', 'fuel-retail', { categoryId: 'fuel-quality', similarCount: 2 }, soon, 'level1', 'R-SV-2/quality-multiple'],
-  ['R-SV-2: two quantity complaints at a station are level 2', 'fuel-retail', { categoryId: 'fuel-quantity', similarCount: 2 }, soon, 'level2', 'R-SV-2/quantity-repeat'],
-  ['R-SV-2: two similar invoice complaints stay level 3', 'fuel-retail', { categoryId: 'finance-invoice', similarCount: 2 }, soon, 'level3', 'R-SV-2/default'],
+  [
+    'R-SV-2: several quality complaints are level 1',
+    'fuel-retail',
+    { categoryId: 'fuel-quality', similarCount: 2 },
+    soon,
+    'level1',
+    'R-SV-2/quality-multiple',
+  ],
+  [
+    'R-SV-2: two quantity complaints at a station are level 2',
+    'fuel-retail',
+    { categoryId: 'fuel-quantity', similarCount: 2 },
+    soon,
+    'level2',
+    'R-SV-2/quantity-repeat',
+  ],
+  [
+    'R-SV-2: two similar invoice complaints stay level 3',
+    'fuel-retail',
+    { categoryId: 'finance-invoice', similarCount: 2 },
+    soon,
+    'level3',
+    'R-SV-2/default',
+  ],
   ['R-SV-2: an insistent customer is level 2', 'fuel-retail', { flags: { insistent: true } }, soon, 'level2', 'R-SV-2/insistent'],
   ['R-SV-3: foreign matter is class A', 'food', { categoryId: 'foreign-matter' }, soon, 'A', 'R-SV-3/class-a'],
   ['R-SV-3: mould is class A', 'food', { categoryId: 'spoiled' }, soon, 'A', 'R-SV-3/class-a'],
@@ -98,7 +170,10 @@ test('R-SV-4: a property over any facts and any current level — a decision onl
         complainantCount: fc.integer({ min: 1, max: 30 }),
         repeatCount: fc.integer({ min: 0, max: 3 }),
         similarCount: fc.integer({ min: 1, max: 6 }),
-        media: fc.boolean(), lawsuitThreat: fc.boolean(), supportNeeded: fc.boolean(), resolved: fc.boolean(),
+        media: fc.boolean(),
+        lawsuitThreat: fc.boolean(),
+        supportNeeded: fc.boolean(),
+        resolved: fc.boolean(),
         elapsedHours: fc.integer({ min: 0, max: 24 * 60 }),
       }),
       fc.constantFrom<string | null>(null, ...levels),
@@ -127,20 +202,29 @@ test('R-SV-4: a property over elapsed time — re-evaluating later never asks fo
 
 test('addMonths: a property — one month later lands in the next calendar month, never on a later day of month', () => {
   fc.assert(
-    fc.property(fc.date({ min: new Date('2000-01-01T00:00:00Z'), max: new Date('2099-12-31T00:00:00Z'), noInvalidDate: true }), fc.integer({ min: 1, max: 24 }), (start, n) => {
-      const end = addMonths(start, n);
-      const monthsApart = (end.getUTCFullYear() - start.getUTCFullYear()) * 12 + end.getUTCMonth() - start.getUTCMonth();
-      return monthsApart === n && end.getUTCDate() <= start.getUTCDate() && end.getUTCHours() === start.getUTCHours() && end > start;
-    }),
+    fc.property(
+      fc.date({ min: new Date('2000-01-01T00:00:00Z'), max: new Date('2099-12-31T00:00:00Z'), noInvalidDate: true }),
+      fc.integer({ min: 1, max: 24 }),
+      (start, n) => {
+        const end = addMonths(start, n);
+        const monthsApart = (end.getUTCFullYear() - start.getUTCFullYear()) * 12 + end.getUTCMonth() - start.getUTCMonth();
+        return monthsApart === n && end.getUTCDate() <= start.getUTCDate() && end.getUTCHours() === start.getUTCHours() && end > start;
+      },
+    ),
   );
   assert.equal(addMonths(new Date('2024-01-31T10:00:00Z'), 1).toISOString(), '2024-02-29T10:00:00.000Z');
 });
 
-test('defaultLevel gives each pack\'s lowest level', () => {
-  assert.deepEqual(
-    Object.fromEntries(PACKS.map((p) => [p.id, defaultLevel(p)])),
-    { 'real-estate': 'general', 'fuel-retail': 'level3', food: 'C', restaurant: 'general', property: 'general', manufacturing: 'minor', 'service-centre': 'general' },
-  );
+test("defaultLevel gives each pack's lowest level", () => {
+  assert.deepEqual(Object.fromEntries(PACKS.map((p) => [p.id, defaultLevel(p)])), {
+    'real-estate': 'general',
+    'fuel-retail': 'level3',
+    food: 'C',
+    restaurant: 'general',
+    property: 'general',
+    manufacturing: 'minor',
+    'service-centre': 'general',
+  });
 });
 
 test('levelRank orders Vanke levels major > hot > important > general and rejects an unknown level', () => {

@@ -20,7 +20,15 @@ export const TIME_ZONE = 'Asia/Shanghai';
 
 const SCREENSHOTS = path.join(ROOT, 'test-results', 'screenshots');
 
-const COMMON_ARGS = ['--no-sandbox', '--disable-gpu', '--disable-quic', '--no-first-run', '--disable-background-networking', '--disable-component-update', '--disable-sync'];
+const COMMON_ARGS = [
+  '--no-sandbox',
+  '--disable-gpu',
+  '--disable-quic',
+  '--no-first-run',
+  '--disable-background-networking',
+  '--disable-component-update',
+  '--disable-sync',
+];
 const DEBIAN_CHROMIUM = '/usr/bin/chromium';
 
 /**
@@ -37,7 +45,8 @@ export async function launchBrowser(): Promise<Browser> {
     throw new Error(`PLAINT_TEST_BROWSER=${forced}: expected "packaged" or "system"`);
   }
   if (forced !== 'packaged') {
-    const executablePath = process.env.CHROMIUM_PATH ?? (fs.existsSync(DEBIAN_CHROMIUM) || forced === 'system' ? DEBIAN_CHROMIUM : undefined);
+    const executablePath =
+      process.env.CHROMIUM_PATH ?? (fs.existsSync(DEBIAN_CHROMIUM) || forced === 'system' ? DEBIAN_CHROMIUM : undefined);
     if (executablePath) return chromium.launch({ executablePath, args: COMMON_ARGS });
   }
   return launchPackagedChromium();
@@ -60,7 +69,8 @@ async function launchPackagedChromium(): Promise<Browser> {
   const { executablePath, libDir } = await underLock(path.join(os.tmpdir(), 'plaint-chromium-unpack.lock'), async () => {
     const ready = path.join(os.tmpdir(), 'plaint-chromium.ready');
     const binary = path.join(os.tmpdir(), 'chromium');
-    if (fs.existsSync(binary) && fs.readFileSync(ready, { encoding: 'utf8', flag: 'a+' }) !== String(fs.statSync(binary).size)) fs.rmSync(binary, { force: true });
+    if (fs.existsSync(binary) && fs.readFileSync(ready, { encoding: 'utf8', flag: 'a+' }) !== String(fs.statSync(binary).size))
+      fs.rmSync(binary, { force: true });
     const executablePath = await packaged.executablePath();
     fs.writeFileSync(ready, String(fs.statSync(executablePath).size));
     return { executablePath, libDir: unpackTar(path.join(bin, 'al2023.tar.br'), path.join(os.tmpdir(), 'plaint-chromium-al2023')) };
@@ -73,7 +83,6 @@ async function launchPackagedChromium(): Promise<Browser> {
   return chromium.launch({ executablePath, args: [...COMMON_ARGS, '--no-zygote'], env, headless: true });
 }
 
-
 /** Unpacks a brotli-compressed tar of regular files into `dir` once (a marker file says it is complete). */
 function unpackTar(file: string, dir: string): string {
   const done = path.join(dir, '.complete');
@@ -83,7 +92,11 @@ function unpackTar(file: string, dir: string): string {
   for (let at = 0; at + 512 <= tar.length; ) {
     const header = tar.subarray(at, at + 512);
     if (header.every((b) => b === 0)) break;
-    const field = (from: number, len: number) => header.subarray(from, from + len).toString('utf8').replace(/\0.*$/s, '');
+    const field = (from: number, len: number) =>
+      header
+        .subarray(from, from + len)
+        .toString('utf8')
+        .replace(/\0.*$/s, '');
     const name = (field(345, 155) ? `${field(345, 155)}/` : '') + field(0, 100);
     const size = parseInt(field(124, 12).trim() || '0', 8);
     const type = field(156, 1) || '0';
@@ -107,7 +120,11 @@ function unpackTar(file: string, dir: string): string {
 }
 
 /** A fresh context (empty localStorage: Chinese, logged out) whose page errors fail loudly in the log. */
-export async function newPage(browser: Browser, viewport: { width: number; height: number }, baseUrl: string): Promise<{ context: BrowserContext; page: Page }> {
+export async function newPage(
+  browser: Browser,
+  viewport: { width: number; height: number },
+  baseUrl: string,
+): Promise<{ context: BrowserContext; page: Page }> {
   const context = await browser.newContext({ viewport, baseURL: baseUrl, locale: 'zh-CN', timezoneId: TIME_ZONE });
   const page = await context.newPage();
   page.on('pageerror', (e) => console.error(`[browser pageerror] ${e.message}`));
@@ -140,7 +157,11 @@ export async function chooseOption(page: Page, scope: Page | ReturnType<Page['lo
  * Calls the API with the console's cookie session (the browser sends the httpOnly cookie; unsafe methods
  * carry the readable plaint_csrf cookie as x-csrf-token), for checking the server's record.
  */
-export async function apiAs<T>(page: Page, path: string, init: { method?: string; body?: unknown } = {}): Promise<{ status: number; body: T }> {
+export async function apiAs<T>(
+  page: Page,
+  path: string,
+  init: { method?: string; body?: unknown } = {},
+): Promise<{ status: number; body: T }> {
   return page.evaluate(
     async ({ path, init }) => {
       const csrf = document.cookie
@@ -167,7 +188,15 @@ export async function apiAs<T>(page: Page, path: string, init: { method?: string
 /** 'YYYY-MM-DD HH:mm' of an instant in TIME_ZONE, the format the console's date pickers take. */
 export function localMinute(d: Date): string {
   const parts = Object.fromEntries(
-    new Intl.DateTimeFormat('en-CA', { timeZone: TIME_ZONE, year: 'numeric', month: '2-digit', day: '2-digit', hour: '2-digit', minute: '2-digit', hourCycle: 'h23' })
+    new Intl.DateTimeFormat('en-CA', {
+      timeZone: TIME_ZONE,
+      year: 'numeric',
+      month: '2-digit',
+      day: '2-digit',
+      hour: '2-digit',
+      minute: '2-digit',
+      hourCycle: 'h23',
+    })
       .formatToParts(d)
       .map((p) => [p.type, p.value]),
   );

@@ -5,7 +5,11 @@ import type { Page } from 'playwright-core';
  * Opens the panel of `type` (if another is open), lets `fill` complete the form, submits, and waits for
  * the server's answer and the page to show the new state.
  */
-export async function takeAction(page: Page, type: string, fill: (form: ReturnType<Page['locator']>) => Promise<void> = async () => {}): Promise<void> {
+export async function takeAction(
+  page: Page,
+  type: string,
+  fill: (form: ReturnType<Page['locator']>) => Promise<void> = async () => {},
+): Promise<void> {
   const form = page.getByTestId(`action-form-${type}`);
   if (!(await form.isVisible())) await page.locator(`[data-action="${type}"]`).click();
   await form.waitFor();

@@ -108,10 +108,20 @@ test('bulk dispatch sends the selected qualified complaints of one unit to one d
     for (const title of ['电梯按钮失灵', '电梯运行异响']) {
       const created = await apiAs<{ id: string }>(page, '/complaints', {
         method: 'POST',
-        body: { unitId: 'u-prop-jx', channel: 'phone', customer: { name: '业主', phone: '13700000001' }, title, content: `${title}，请尽快检修。` },
+        body: {
+          unitId: 'u-prop-jx',
+          channel: 'phone',
+          customer: { name: '业主', phone: '13700000001' },
+          title,
+          content: `${title}，请尽快检修。`,
+        },
       });
       assert.equal(created.status, 201);
-      assert.equal((await apiAs(page, `/complaints/${created.body.id}/actions`, { method: 'POST', body: { type: 'qualify', result: 'valid' } })).status, 200);
+      assert.equal(
+        (await apiAs(page, `/complaints/${created.body.id}/actions`, { method: 'POST', body: { type: 'qualify', result: 'valid' } }))
+          .status,
+        200,
+      );
       ids.push(created.body.id);
     }
     await page.goto('/?status=qualified&unitId=u-prop-jx&sort=received');

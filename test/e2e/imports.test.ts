@@ -118,8 +118,14 @@ test('an administrator maps a CSV ledger, dry-runs it, sees the bad row, and imp
     await uploadLedger(page);
     await page.getByText('已沿用上次对这种表头的字段对应').waitFor();
     const mapping = page.locator('.import-mapping');
-    await mapping.locator('.ant-select', { has: page.getByLabel('受理时间', { exact: true }) }).getByText('日期（第 2 列）').waitFor();
-    await mapping.locator('.ant-select', { has: page.getByLabel('默认受理单位', { exact: true }) }).getByText('城市花园项目').waitFor();
+    await mapping
+      .locator('.ant-select', { has: page.getByLabel('受理时间', { exact: true }) })
+      .getByText('日期（第 2 列）')
+      .waitFor();
+    await mapping
+      .locator('.ant-select', { has: page.getByLabel('默认受理单位', { exact: true }) })
+      .getByText('城市花园项目')
+      .waitFor();
     assert.equal(await dryRun.isDisabled(), false);
   } finally {
     await context.close();
@@ -130,7 +136,11 @@ test('an agent has no import menu entry and no import page', async () => {
   const { context, page } = await env.open(DESKTOP);
   try {
     await login(page, AGENT);
-    await page.getByRole('link', { name: '报表' }).or(page.getByRole('link', { name: '案例库' })).first().waitFor();
+    await page
+      .getByRole('link', { name: '报表' })
+      .or(page.getByRole('link', { name: '案例库' }))
+      .first()
+      .waitFor();
     assert.equal(await page.getByRole('link', { name: '导入', exact: true }).count(), 0);
     await page.goto('/imports');
     await page.locator('.console-header').waitFor();

@@ -28,7 +28,14 @@ test('issue #14: the position holder sees the bell count and the bulletin in the
     await login(admin.page, ADMIN);
     const created = await apiAs<{ id: string }>(admin.page, '/users', {
       method: 'POST',
-      body: { email: HOLDER, name: '公司负责人 周明', role: 'manager', orgNodeId: 'co-re', password: HOLDER_PASSWORD, positions: [{ positionId: 'company', orgNodeId: 'co-re' }] },
+      body: {
+        email: HOLDER,
+        name: '公司负责人 周明',
+        role: 'manager',
+        orgNodeId: 'co-re',
+        password: HOLDER_PASSWORD,
+        positions: [{ positionId: 'company', orgNodeId: 'co-re' }],
+      },
     });
     assert.equal(created.status, 201, JSON.stringify(created.body));
     const res = await apiAs<{ id: string; code: string; level: string }>(admin.page, '/complaints', {
@@ -58,7 +65,9 @@ test('issue #14: the position holder sees the bell count and the bulletin in the
   const { context, page } = await env.open(DESKTOP);
   try {
     await login(page, HOLDER, HOLDER_PASSWORD);
-    await page.waitForFunction(() => Number(document.querySelector('.console-user .ant-badge .ant-scroll-number')?.getAttribute('title') ?? 0) > 0);
+    await page.waitForFunction(
+      () => Number(document.querySelector('.console-user .ant-badge .ant-scroll-number')?.getAttribute('title') ?? 0) > 0,
+    );
     const before = await bellCount(page);
     assert.equal(before, 2, 'the bulletin and the weekly progress report owed on a major complaint (R-NT-1)');
     await screenshot(page, 'inbox-bell');
@@ -75,7 +84,10 @@ test('issue #14: the position holder sees the bell count and the bulletin in the
     await screenshot(page, 'inbox-page');
 
     await bulletin.getByTestId('inbox-mark-read').click();
-    await page.waitForFunction((n) => Number(document.querySelector('.console-user .ant-badge .ant-scroll-number')?.getAttribute('title') ?? 0) === n, before - 1);
+    await page.waitForFunction(
+      (n) => Number(document.querySelector('.console-user .ant-badge .ant-scroll-number')?.getAttribute('title') ?? 0) === n,
+      before - 1,
+    );
     assert.equal(await bulletin.getAttribute('data-read'), 'true');
 
     // The kind filter, then the link to the complaint.
@@ -86,7 +98,11 @@ test('issue #14: the position holder sees the bell count and the bulletin in the
     await page.getByTestId('inbox-item').getByRole('link', { name: '查看投诉' }).click();
     await page.waitForURL(`**/complaints/${complaint.id}`);
     await page.getByText(complaint.code).first().waitFor();
-    await page.waitForFunction(() => !document.querySelector('.console-user .ant-badge .ant-scroll-number') || document.querySelector('.console-user .ant-badge .ant-scroll-number')?.getAttribute('title') === '0');
+    await page.waitForFunction(
+      () =>
+        !document.querySelector('.console-user .ant-badge .ant-scroll-number') ||
+        document.querySelector('.console-user .ant-badge .ant-scroll-number')?.getAttribute('title') === '0',
+    );
   } finally {
     await context.close();
   }

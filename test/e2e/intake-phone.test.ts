@@ -53,7 +53,10 @@ test('R-IN-2: a phone complaint is logged with an earlier received-at through th
     await page.waitForURL(/\/complaints\/[0-9a-f-]+$/);
     await page.getByTestId('complaint-code').waitFor();
     const id = page.url().split('/').pop()!;
-    const { body } = await apiAs<{ receivedAt: string; createdAt: string; channel: string; customer: { phone: string } }>(page, `/complaints/${id}`);
+    const { body } = await apiAs<{ receivedAt: string; createdAt: string; channel: string; customer: { phone: string } }>(
+      page,
+      `/complaints/${id}`,
+    );
     assert.equal(body.receivedAt, receivedAt.toISOString(), 'received-at is the time of the call, not of logging');
     assert.ok(Date.parse(body.createdAt) > Date.parse(body.receivedAt));
     assert.equal(body.channel, 'phone');

@@ -21,7 +21,8 @@ test('the English switch changes the console language and survives a reload', as
     await page.getByTestId('queue-table').locator('[data-row]').first().waitFor();
     const text = await page.locator('body').innerText();
     for (const word of ['Log a complaint', 'Dashboard', 'Nearest due first', 'Log out']) assert.ok(text.includes(word), `shows '${word}'`);
-    for (const word of ['投诉队列', '登记投诉', '退出登录', '时限最近优先']) assert.ok(!text.includes(word), `no Chinese UI text '${word}' left`);
+    for (const word of ['投诉队列', '登记投诉', '退出登录', '时限最近优先'])
+      assert.ok(!text.includes(word), `no Chinese UI text '${word}' left`);
     await screenshot(page, 'queue-english');
 
     await page.reload();

@@ -30,7 +30,10 @@ test('R-LC-2, R-IN-5: a portal complaint is tracked to closure while an agent wo
     await submitForm.locator('input[type=file]').setInputFiles({
       name: 'modem.png',
       mimeType: 'image/png',
-      buffer: Buffer.from('89504e470d0a1a0a0000000d49484452000000010000000108060000001f15c4890000000d4944415478da63f8cf00000301010018dd8db40000000049454e44ae426082', 'hex'),
+      buffer: Buffer.from(
+        '89504e470d0a1a0a0000000d49484452000000010000000108060000001f15c4890000000d4944415478da63f8cf00000301010018dd8db40000000049454e44ae426082',
+        'hex',
+      ),
     });
     await submitForm.getByRole('button', { name: '提交投诉' }).click();
     await portal.getByTestId('portal-submitted').waitFor();
@@ -66,7 +69,9 @@ test('R-LC-2, R-IN-5: a portal complaint is tracked to closure while an agent wo
       await form.getByLabel('预防措施').fill('待派工单超过 4 小时自动提醒调度长。');
     });
     assert.equal(await statusOf(page), 'investigated');
-    await takeAction(page, 'reply', (form) => form.getByLabel('答复内容').fill('您好，故障已于今日修复，因派单延误给您带来不便，深表歉意。'));
+    await takeAction(page, 'reply', (form) =>
+      form.getByLabel('答复内容').fill('您好，故障已于今日修复，因派单延误给您带来不便，深表歉意。'),
+    );
     assert.equal(await statusOf(page), 'replied');
     await screenshot(page, 'complaint-replied');
 
@@ -108,7 +113,12 @@ test('R-LC-2: the customer rates the handling in the portal only with the explic
     const submitted = await fetch(`${env.server.baseUrl}/api/portal/complaints`, {
       method: 'POST',
       headers: { 'content-type': 'application/json' },
-      body: JSON.stringify({ unitId: 'u-rest-zs', customer: { name: '郑先生', phone: '13600001111' }, title: '上菜太慢', content: '等了四十分钟才上第一道菜。' }),
+      body: JSON.stringify({
+        unitId: 'u-rest-zs',
+        customer: { name: '郑先生', phone: '13600001111' },
+        title: '上菜太慢',
+        content: '等了四十分钟才上第一道菜。',
+      }),
     });
     assert.equal(submitted.status, 201);
     const creds = (await submitted.json()) as { code: string; secret: string };
@@ -120,10 +130,19 @@ test('R-LC-2: the customer rates the handling in the portal only with the explic
       { type: 'qualify', result: 'valid' },
       { type: 'dispatch', leadDepartmentId: 'u-rest-zs-kitchen' },
       { type: 'acknowledge' },
-      { type: 'report', cause: '厨房备餐不足', sequence: '晚高峰订单集中', responsible: '厨师长', conclusion: '属实', countermeasures: '致歉并赠送果盘', prevention: '高峰增加备餐' },
+      {
+        type: 'report',
+        cause: '厨房备餐不足',
+        sequence: '晚高峰订单集中',
+        responsible: '厨师长',
+        conclusion: '属实',
+        countermeasures: '致歉并赠送果盘',
+        prevention: '高峰增加备餐',
+      },
       { type: 'reply', message: '非常抱歉让您久等，我们已调整高峰期备餐。' },
     ];
-    for (const step of steps) assert.equal((await apiAs(agent.page, `/complaints/${id}/actions`, { method: 'POST', body: step })).status, 200, step.type);
+    for (const step of steps)
+      assert.equal((await apiAs(agent.page, `/complaints/${id}/actions`, { method: 'POST', body: step })).status, 200, step.type);
 
     const portal = customer.page;
     await portal.goto(`/portal?code=${encodeURIComponent(creds.code)}`);

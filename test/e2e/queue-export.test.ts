@@ -31,9 +31,15 @@ test('“导出 Excel” downloads the current queue view as an xlsx with the ro
     assert.equal(ws.getCell(1, 1).value, '投诉编号');
     const codes: string[] = [];
     ws.eachRow((row, n) => n > 1 && codes.push(String(row.getCell(1).value)));
-    const listed = await apiAs<{ items: { code: string }[]; nextCursor: string | null }>(page, '/complaints?status=received&sort=received&limit=200');
+    const listed = await apiAs<{ items: { code: string }[]; nextCursor: string | null }>(
+      page,
+      '/complaints?status=received&sort=received&limit=200',
+    );
     assert.ok(listed.body.nextCursor === null, 'the demo view fits one page of the list');
-    assert.deepEqual(codes, listed.body.items.map((i) => i.code));
+    assert.deepEqual(
+      codes,
+      listed.body.items.map((i) => i.code),
+    );
     await page.getByTestId('queue-export-csv').waitFor();
   } finally {
     await context.close();

@@ -31,7 +31,10 @@ for (const viewport of [DESKTOP, PHONE]) {
       await page.getByTestId('chart-compliance').locator('canvas').waitFor();
       await page.getByTestId('table-hot-major').waitFor();
       const received = await page.getByTestId('total-received').innerText();
-      const api = await apiAs<{ totals: { received: number } }>(page, `/reports/periodic?nodeId=u-re-garden&kind=monthly&period=${today()}`);
+      const api = await apiAs<{ totals: { received: number } }>(
+        page,
+        `/reports/periodic?nodeId=u-re-garden&kind=monthly&period=${today()}`,
+      );
       assert.match(received, new RegExp(String(api.body.totals.received)));
       await page.waitForTimeout(800); // the charts animate in
       await screenshot(page, 'reports');
@@ -90,7 +93,10 @@ test('a special report drafted, edited and approved for a hot complaint', async 
       await page.getByTestId('special-report-approve').click();
       await page.locator('[data-testid="special-report"][data-status="approved"]').waitFor();
       await page.getByText('外墙施工未按规范执行，验收把关不严。').waitFor();
-      const xlsx = await page.evaluate(async (u) => (await fetch(u, { credentials: 'same-origin' })).headers.get('content-type'), (await page.getByTestId('special-report-xlsx').getAttribute('href'))!);
+      const xlsx = await page.evaluate(
+        async (u) => (await fetch(u, { credentials: 'same-origin' })).headers.get('content-type'),
+        (await page.getByTestId('special-report-xlsx').getAttribute('href'))!,
+      );
       assert.equal(xlsx, XLSX);
       // Approved reports are not edited: the server answers 409, and the form is gone.
       assert.equal(await page.getByTestId('special-report-form').count(), 0);
@@ -188,7 +194,10 @@ test('a major complaint: emergency response, weekly progress and corrective acti
     assert.equal(await actionForm.locator('.ant-form-item-explain-error').count(), 0, 'the emptied form shows no errors');
     const stored = await apiAs<{ containment: string; actions: { owner: string; dueDate: string }[] }>(page, `/complaints/${id}/capa`);
     assert.equal(stored.body.containment, '临时抽排积水，设置警示。');
-    assert.deepEqual(stored.body.actions.map((a) => [a.owner, a.dueDate]), [['工程部 王工', '2099-12-31']]);
+    assert.deepEqual(
+      stored.body.actions.map((a) => [a.owner, a.dueDate]),
+      [['工程部 王工', '2099-12-31']],
+    );
     await page.waitForTimeout(500);
     await screenshot(page, 'complaint-major-casework');
     await page.setViewportSize(PHONE);

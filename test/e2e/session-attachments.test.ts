@@ -22,10 +22,23 @@ test('cookie session: a reload stays logged in, logout returns to the login page
     assert.ok(session, 'a session cookie');
     assert.equal(session.httpOnly, true);
     assert.equal(session.sameSite, 'Strict');
-    assert.ok(cookies.find((c) => c.name === 'plaint_csrf' && !c.httpOnly), 'a readable CSRF cookie');
+    assert.ok(
+      cookies.find((c) => c.name === 'plaint_csrf' && !c.httpOnly),
+      'a readable CSRF cookie',
+    );
 
     // An unsafe request without the CSRF header is refused; with it, it passes (apiAs sends it).
-    const noCsrf = await page.evaluate(async () => (await fetch('/api/auth/tokens', { method: 'POST', credentials: 'same-origin', headers: { 'content-type': 'application/json' }, body: JSON.stringify({ name: 'x' }) })).status);
+    const noCsrf = await page.evaluate(
+      async () =>
+        (
+          await fetch('/api/auth/tokens', {
+            method: 'POST',
+            credentials: 'same-origin',
+            headers: { 'content-type': 'application/json' },
+            body: JSON.stringify({ name: 'x' }),
+          })
+        ).status,
+    );
     assert.ok(noCsrf === 401 || noCsrf === 403, `no CSRF header → refused (${noCsrf})`);
 
     await page.reload();
@@ -60,7 +73,9 @@ async function pngBytes(page: Page): Promise<Buffer> {
   return Buffer.from(b64, 'base64');
 }
 
-const PDF = Buffer.from('%PDF-1.4\n1 0 obj<</Type/Catalog/Pages 2 0 R>>endobj\n2 0 obj<</Type/Pages/Kids[]/Count 0>>endobj\ntrailer<</Root 1 0 R>>\n%%EOF\n');
+const PDF = Buffer.from(
+  '%PDF-1.4\n1 0 obj<</Type/Catalog/Pages 2 0 R>>endobj\n2 0 obj<</Type/Pages/Kids[]/Count 0>>endobj\ntrailer<</Root 1 0 R>>\n%%EOF\n',
+);
 
 for (const viewport of [DESKTOP, PHONE]) {
   test(`attachments: upload an image and a PDF, preview, and a refused file at ${viewport.width}`, async () => {
@@ -79,7 +94,10 @@ for (const viewport of [DESKTOP, PHONE]) {
       assert.equal((await uploaded).status(), 201);
       const thumb = card.locator('[data-testid="attachment"] img').first();
       await thumb.waitFor();
-      await page.waitForFunction((el) => (el as HTMLImageElement).complete && (el as HTMLImageElement).naturalWidth > 0, await thumb.elementHandle());
+      await page.waitForFunction(
+        (el) => (el as HTMLImageElement).complete && (el as HTMLImageElement).naturalWidth > 0,
+        await thumb.elementHandle(),
+      );
 
       await input.setInputFiles({ name: 'report.pdf', mimeType: 'application/pdf', buffer: PDF });
       const link = card.getByTestId('attachment-download');

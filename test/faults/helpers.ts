@@ -62,7 +62,11 @@ export async function createScratchDatabase(baseUrl: string, prefix = 'plaint_f'
 }
 
 /** One short-lived connection per call: the tests query rarely and must not hold a pool across restarts. */
-export async function query<R extends pg.QueryResultRow = Record<string, unknown>>(url: string, text: string, params: unknown[] = []): Promise<R[]> {
+export async function query<R extends pg.QueryResultRow = Record<string, unknown>>(
+  url: string,
+  text: string,
+  params: unknown[] = [],
+): Promise<R[]> {
   const c = new pg.Client({ connectionString: url });
   await c.connect();
   try {
@@ -136,7 +140,11 @@ export async function startServer(opts: ServerOptions): Promise<ServerProcess> {
   Object.assign(env, opts.env);
   // `--import tsx` runs the TypeScript in this very process, so the child's pid is the server's
   // (what kill -9 and /proc/<pid>/status must target).
-  const child = spawn(process.execPath, ['--import', 'tsx', opts.entry ?? 'src/main.ts'], { cwd: ROOT, env, stdio: ['ignore', 'pipe', 'pipe'] });
+  const child = spawn(process.execPath, ['--import', 'tsx', opts.entry ?? 'src/main.ts'], {
+    cwd: ROOT,
+    env,
+    stdio: ['ignore', 'pipe', 'pipe'],
+  });
   let out = '';
   const keep = (b: Buffer) => {
     out += b.toString();
@@ -204,7 +212,15 @@ export interface ApiResult {
 }
 
 /** One API call with a hard timeout, so no test can hang on a stuck request. */
-export async function api(base: string, token: string, method: string, url: string, body?: unknown, headers: Record<string, string> = {}, timeoutMs = 15_000): Promise<ApiResult> {
+export async function api(
+  base: string,
+  token: string,
+  method: string,
+  url: string,
+  body?: unknown,
+  headers: Record<string, string> = {},
+  timeoutMs = 15_000,
+): Promise<ApiResult> {
   const t0 = performance.now();
   const res = await fetch(`${base}${url}`, {
     method,

@@ -48,7 +48,22 @@ export async function createPrivatePostgres(): Promise<PrivatePostgres> {
     url: `postgres://postgres@127.0.0.1:${port}/postgres`,
     async start() {
       // -w waits until it accepts connections; the socket goes in the private directory, TCP on loopback only.
-      await asPostgres([path.join(PG_BIN, 'pg_ctl'), '-D', data, '-l', path.join(dir, 'log'), '-w', '-t', '30', '-o', `-p ${port} -k ${dir} -c listen_addresses=127.0.0.1 -c fsync=off`, 'start'], 40_000);
+      await asPostgres(
+        [
+          path.join(PG_BIN, 'pg_ctl'),
+          '-D',
+          data,
+          '-l',
+          path.join(dir, 'log'),
+          '-w',
+          '-t',
+          '30',
+          '-o',
+          `-p ${port} -k ${dir} -c listen_addresses=127.0.0.1 -c fsync=off`,
+          'start',
+        ],
+        40_000,
+      );
       running = true;
     },
     async stop(mode = 'fast') {

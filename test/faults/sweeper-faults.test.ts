@@ -7,7 +7,18 @@ import { test } from 'node:test';
 import assert from 'node:assert/strict';
 import { randomBytes } from 'node:crypto';
 import pg from 'pg';
-import { api, createScratchDatabase, login, postgresUrl, query, skipWithoutPostgres, sleep, startServer, waitFor, type ServerProcess } from './helpers.ts';
+import {
+  api,
+  createScratchDatabase,
+  login,
+  postgresUrl,
+  query,
+  skipWithoutPostgres,
+  sleep,
+  startServer,
+  waitFor,
+  type ServerProcess,
+} from './helpers.ts';
 import { sampleComplaint } from '../../bench/complaint-samples.ts';
 
 const PAST_DUE = 100;
@@ -30,7 +41,10 @@ const runningPastDue = async (url: string) =>
 
 /** Every breached clock has exactly one clock_breached event, every event names a breached clock, and seqs have no gaps. */
 async function assertEachBreachOnce(url: string, tag: string): Promise<number> {
-  const doubles = await query(url, `SELECT complaint_id, data->>'name' AS name, count(*)::int AS n FROM complaint_events WHERE type = 'clock_breached' GROUP BY 1, 2 HAVING count(*) <> 1`);
+  const doubles = await query(
+    url,
+    `SELECT complaint_id, data->>'name' AS name, count(*)::int AS n FROM complaint_events WHERE type = 'clock_breached' GROUP BY 1, 2 HAVING count(*) <> 1`,
+  );
   assert.deepEqual(doubles, [], 'one clock_breached event per (complaint, clock)');
   const [m] = await query<{ clocks: number; events: number; ours: number }>(
     url,
@@ -46,7 +60,10 @@ async function assertEachBreachOnce(url: string, tag: string): Promise<number> {
   return m.events;
 }
 
-test('a sweeper killed -9 in the middle of a pass resumes after restart without duplicate breach events', { skip: skipWithoutPostgres, timeout: 120_000 }, async () => {
+test('a sweeper killed -9 in the middle of a pass resumes after restart without duplicate breach events', {
+  skip: skipWithoutPostgres,
+  timeout: 120_000,
+}, async () => {
   const scratch = await createScratchDatabase(postgresUrl()!);
   const tag = `sweep-kill-${randomBytes(4).toString('hex')}`;
   let server: ServerProcess | null = null;
@@ -61,7 +78,8 @@ test('a sweeper killed -9 in the middle of a pass resumes after restart without 
 
     // Start a sweeping process and kill it as soon as its first breaches are committed.
     await watcher.connect();
-    const breaches = async () => (await watcher.query<{ n: number }>(`SELECT count(*)::int AS n FROM complaint_events WHERE type = 'clock_breached'`)).rows[0].n;
+    const breaches = async () =>
+      (await watcher.query<{ n: number }>(`SELECT count(*)::int AS n FROM complaint_events WHERE type = 'clock_breached'`)).rows[0].n;
     server = await startServer({ databaseUrl: scratch.url, sweepMs: 100 });
     const deadline = Date.now() + 20_000;
     let atKill = 0;

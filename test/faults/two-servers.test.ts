@@ -8,7 +8,10 @@ import { randomBytes } from 'node:crypto';
 import { api, createScratchDatabase, login, postgresUrl, skipWithoutPostgres, startServer, type ServerProcess } from './helpers.ts';
 import { sampleComplaint, unmatchedComplaint } from '../../bench/complaint-samples.ts';
 
-test('two server processes on one database serve consistent reads: written on A, read on B and back', { skip: skipWithoutPostgres, timeout: 90_000 }, async () => {
+test('two server processes on one database serve consistent reads: written on A, read on B and back', {
+  skip: skipWithoutPostgres,
+  timeout: 90_000,
+}, async () => {
   const scratch = await createScratchDatabase(postgresUrl()!);
   const tag = `two-${randomBytes(4).toString('hex')}`;
   const servers: ServerProcess[] = [];
@@ -27,7 +30,10 @@ test('two server processes on one database serve consistent reads: written on A,
     assert.equal(onB.status, 200, 'B finds the complaint A has just written');
     assert.equal(onB.body.code, created.body.code);
     assert.equal(onB.body.title, created.body.title);
-    assert.deepEqual(onB.body.events.map((e: { type: string }) => e.type), created.body.events.map((e: { type: string }) => e.type));
+    assert.deepEqual(
+      onB.body.events.map((e: { type: string }) => e.type),
+      created.body.events.map((e: { type: string }) => e.type),
+    );
 
     const qualified = await api(b.base, tokenB, 'POST', `/api/complaints/${created.body.id}/actions`, { type: 'qualify', result: 'valid' });
     assert.equal(qualified.status, 200, JSON.stringify(qualified.body));
@@ -46,7 +52,10 @@ test('two server processes on one database serve consistent reads: written on A,
     const list = async (s: ServerProcess) => {
       const r = await api(s.base, tokenA, 'GET', `/api/complaints?limit=100&sort=received`);
       assert.equal(r.status, 200, JSON.stringify(r.body));
-      return r.body.items.map((c: { code: string }) => c.code).filter((c: string) => codes.has(c)).sort();
+      return r.body.items
+        .map((c: { code: string }) => c.code)
+        .filter((c: string) => codes.has(c))
+        .sort();
     };
     assert.deepEqual(await list(b), [...codes].sort(), 'B lists every complaint, wherever it was written');
     assert.deepEqual(await list(a), await list(b), 'A and B list the same complaints');
@@ -56,7 +65,10 @@ test('two server processes on one database serve consistent reads: written on A,
   }
 });
 
-test('R-TL-1: a calendar saved through one process is used at once by the other for new deadlines (no stale in-memory copy)', { skip: skipWithoutPostgres, timeout: 90_000 }, async () => {
+test('R-TL-1: a calendar saved through one process is used at once by the other for new deadlines (no stale in-memory copy)', {
+  skip: skipWithoutPostgres,
+  timeout: 90_000,
+}, async () => {
   const scratch = await createScratchDatabase(postgresUrl()!);
   const servers: ServerProcess[] = [];
   try {
@@ -74,7 +86,10 @@ test('R-TL-1: a calendar saved through one process is used at once by the other 
     const before = await intake(b, 1);
     const current = (await api(a.base, admin, 'GET', '/api/units/u-re-garden/calendar')).body.calendar;
     const { version: _v, ...body } = current;
-    const saved = await api(a.base, admin, 'PUT', '/api/units/u-re-garden/calendar', { ...body, overrides: { ...(body.overrides ?? {}), '2031-01-06': { kind: 'holiday', name: '年会' } } });
+    const saved = await api(a.base, admin, 'PUT', '/api/units/u-re-garden/calendar', {
+      ...body,
+      overrides: { ...(body.overrides ?? {}), '2031-01-06': { kind: 'holiday', name: '年会' } },
+    });
     assert.equal(saved.status, 200, JSON.stringify(saved.body));
     assert.equal(saved.body.calendar.version, before + 1);
     assert.equal(await intake(b, 2), before + 1, 'B runs the next complaint on the version A has just saved');

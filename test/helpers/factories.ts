@@ -37,10 +37,27 @@ const dbOf = (h: HasDb): Kysely<DB> => ('deps' in h ? h.deps.db : h.db);
 let serial = 0;
 const nextId = (kind: string) => `f-${kind}-${++serial}`;
 
-async function insertNode(h: HasDb, n: { id: string; parentId: string | null; kind: 'group' | 'company' | 'unit' | 'department'; name: string; policyId?: string; settings?: Record<string, unknown> }): Promise<void> {
+async function insertNode(
+  h: HasDb,
+  n: {
+    id: string;
+    parentId: string | null;
+    kind: 'group' | 'company' | 'unit' | 'department';
+    name: string;
+    policyId?: string;
+    settings?: Record<string, unknown>;
+  },
+): Promise<void> {
   await dbOf(h)
     .insertInto('org_nodes')
-    .values({ id: n.id, parent_id: n.parentId, kind: n.kind, name: n.name, policy_id: n.policyId ?? null, settings: JSON.stringify(n.settings ?? {}) })
+    .values({
+      id: n.id,
+      parent_id: n.parentId,
+      kind: n.kind,
+      name: n.name,
+      policy_id: n.policyId ?? null,
+      settings: JSON.stringify(n.settings ?? {}),
+    })
     .execute();
 }
 
@@ -51,7 +68,10 @@ export async function buildGroup(h: HasDb, o: { id?: string; name?: string } = {
   return { id, name };
 }
 
-export async function buildCompany(h: HasDb, o: { id?: string; name?: string; groupId?: string } = {}): Promise<Node & { groupId: string }> {
+export async function buildCompany(
+  h: HasDb,
+  o: { id?: string; name?: string; groupId?: string } = {},
+): Promise<Node & { groupId: string }> {
   const groupId = o.groupId ?? (await buildGroup(h)).id;
   const id = o.id ?? nextId('co');
   const name = o.name ?? `公司 ${id}`;
@@ -60,7 +80,10 @@ export async function buildCompany(h: HasDb, o: { id?: string; name?: string; gr
 }
 
 /** A unit working under `pack` (a policy pack id: 'real-estate', 'fuel-retail', 'food', …). */
-export async function buildUnit(h: HasDb, o: { pack: string; id?: string; name?: string; companyId?: string; settings?: Record<string, unknown> }): Promise<Unit> {
+export async function buildUnit(
+  h: HasDb,
+  o: { pack: string; id?: string; name?: string; companyId?: string; settings?: Record<string, unknown> },
+): Promise<Unit> {
   const companyId = o.companyId ?? (await buildCompany(h)).id;
   const id = o.id ?? nextId('unit');
   const name = o.name ?? `单位 ${id}`;
@@ -87,7 +110,10 @@ let passwordHash: Promise<string> | undefined;
  * A user with `role` at `orgNodeId` (null for a role without a node); without one, at a new unit
  * (pack `pack`, default 'real-estate') with its company and group. Logs in with TEST_PASSWORD.
  */
-export async function buildUser(h: HasDb, o: { role: string; orgNodeId?: string | null; pack?: string; email?: string; name?: string }): Promise<User> {
+export async function buildUser(
+  h: HasDb,
+  o: { role: string; orgNodeId?: string | null; pack?: string; email?: string; name?: string },
+): Promise<User> {
   const orgNodeId = o.orgNodeId !== undefined ? o.orgNodeId : (await buildUnit(h, { pack: o.pack ?? 'real-estate' })).id;
   const key = nextId('user');
   const email = o.email ?? `${key}@factory.test`;
@@ -122,6 +148,8 @@ export async function buildComplaint(
     ...given,
     unitId,
   };
-  const by = actor ? { id: actor.id, label: actor.name, role: actor.role, orgNodeId: actor.orgNodeId } : { id: null, label: 'factory', role: 'agent' };
+  const by = actor
+    ? { id: actor.id, label: actor.name, role: actor.role, orgNodeId: actor.orgNodeId }
+    : { id: null, label: 'factory', role: 'agent' };
   return { ...(await createComplaint(t.deps, by, input)), unitId };
 }

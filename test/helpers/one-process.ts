@@ -10,5 +10,12 @@ import { pathToFileURL } from 'node:url';
 
 const dirs = process.argv.slice(2);
 if (dirs.length === 0) throw new Error('usage: node --import tsx test/helpers/one-process.ts <dir>…');
-const files = dirs.flatMap((d) => fs.readdirSync(d, { recursive: true, encoding: 'utf8' }).filter((f) => f.endsWith('.test.ts')).map((f) => path.resolve(d, f))).sort();
+const files = dirs
+  .flatMap((d) =>
+    fs
+      .readdirSync(d, { recursive: true, encoding: 'utf8' })
+      .filter((f) => f.endsWith('.test.ts'))
+      .map((f) => path.resolve(d, f)),
+  )
+  .sort();
 for (const f of files) await import(pathToFileURL(f).href);

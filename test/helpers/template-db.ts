@@ -47,7 +47,11 @@ function templateKey(): string {
   if (key) return key;
   const h = createHash('sha256');
   for (const m of readMigrations()) h.update(m.name).update('\0').update(m.sql).update('\0');
-  for (const f of SOURCES) h.update(f).update('\0').update(fs.readFileSync(path.join(ROOT, f))).update('\0');
+  for (const f of SOURCES)
+    h.update(f)
+      .update('\0')
+      .update(fs.readFileSync(path.join(ROOT, f)))
+      .update('\0');
   h.update(TEST_PASSWORD);
   key = h.digest('hex').slice(0, 16);
   return key;

@@ -28,11 +28,18 @@ export interface TestApp {
   /** A bearer token for any user with TEST_PASSWORD, e.g. one made by factories.ts's buildUser. */
   tokenFor(user: { email: string }): Promise<string>;
   /** As the demo user of `role` (default agent), or as `as` (a user of the test's own). */
-  api(method: 'GET' | 'POST' | 'PUT' | 'PATCH' | 'DELETE', url: string, body?: unknown, opts?: { role?: string; as?: { email: string }; headers?: Record<string, string> }): Promise<LightMyRequestResponse>;
+  api(
+    method: 'GET' | 'POST' | 'PUT' | 'PATCH' | 'DELETE',
+    url: string,
+    body?: unknown,
+    opts?: { role?: string; as?: { email: string }; headers?: Record<string, string> },
+  ): Promise<LightMyRequestResponse>;
   close(): Promise<void>;
 }
 
-export async function createTestApp(opts: { now?: string; users?: boolean; sessionHours?: number; backups?: NightlySettings } = {}): Promise<TestApp> {
+export async function createTestApp(
+  opts: { now?: string; users?: boolean; sessionHours?: number; backups?: NightlySettings } = {},
+): Promise<TestApp> {
   // The demo organisation and its users (their argon2 hashes are the slow part) come with the template.
   const database = await freshDatabase({ template: opts.users === false ? 'migrated' : 'demo' });
   const clock = {
@@ -52,7 +59,15 @@ export async function createTestApp(opts: { now?: string; users?: boolean; sessi
   const attachmentsDir = fs.mkdtempSync(path.join(os.tmpdir(), 'plaint-attachments-'));
   // Tests move the clock by weeks; sessions must outlive that unless a test is about their expiry.
   const sessionHours = opts.sessionHours ?? 24 * 365;
-  const app = await buildApp({ deps, databaseKind: database.kind, attachmentsDir, sessionHours, logLevel: process.env.TEST_LOG_LEVEL ?? 'silent', webDir: null, backups: opts.backups ?? null });
+  const app = await buildApp({
+    deps,
+    databaseKind: database.kind,
+    attachmentsDir,
+    sessionHours,
+    logLevel: process.env.TEST_LOG_LEVEL ?? 'silent',
+    webDir: null,
+    backups: opts.backups ?? null,
+  });
   const tokens = new Map<string, string>();
   const tokenFor = async ({ email }: { email: string }) => {
     const cached = tokens.get(email);

@@ -76,7 +76,11 @@ export async function freshDatabase(opts: { template?: TemplateKind | null } = {
       },
     };
   }
-  const database = await openDatabase({ databaseUrl: null, dataDir: null, loadDataDir: template ? await pgliteTemplate(template) : undefined });
+  const database = await openDatabase({
+    databaseUrl: null,
+    dataDir: null,
+    loadDataDir: template ? await pgliteTemplate(template) : undefined,
+  });
   if (!template) await migrate(database.db);
   return { ...database, url: null, drop: () => database.close() };
 }

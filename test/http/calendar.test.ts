@@ -34,50 +34,89 @@ test('R-TL-1: the calendar lists 2026 holidays and adjusted working days and fla
 
 test('R-TL-1: an admin override makes a day a holiday for new deadlines; existing deadlines keep their calendar until recomputed', async () => {
   const created = (
-    await t.api('POST', '/api/complaints', {
-      unitId: unit,
-      channel: 'phone',
-      receivedAt: sh('2026-12-07T07:30:00'), // Monday before work: due 1 h after work starts
-      customer: { name: '甲', phone: '13900001234' },
-      title: '日历测试甲',
-      content: '甲乙丙丁戊己庚辛',
-    }, { as: agent })
+    await t.api(
+      'POST',
+      '/api/complaints',
+      {
+        unitId: unit,
+        channel: 'phone',
+        receivedAt: sh('2026-12-07T07:30:00'), // Monday before work: due 1 h after work starts
+        customer: { name: '甲', phone: '13900001234' },
+        title: '日历测试甲',
+        content: '甲乙丙丁戊己庚辛',
+      },
+      { as: agent },
+    )
   ).json();
   const dispatch = () => created.clocks.find((c: { name: string }) => c.name === 'dispatch');
   assert.equal(dispatch().dueAt, sh('2026-12-07T10:00:00'));
 
   const current = (await t.api('GET', `/api/units/${unit}/calendar`, undefined, { as: agent })).json().calendar;
   const { version: _v, ...body } = current;
-  const bad = await t.api('PUT', `/api/units/${unit}/calendar`, { ...body, workingPeriods: [{ start: '18:00', end: '09:00' }] }, { as: admin });
+  const bad = await t.api(
+    'PUT',
+    `/api/units/${unit}/calendar`,
+    { ...body, workingPeriods: [{ start: '18:00', end: '09:00' }] },
+    { as: admin },
+  );
   assert.equal(bad.statusCode, 400, bad.body);
-  const saved = await t.api('PUT', `/api/units/${unit}/calendar`, { ...body, overrides: { '2026-12-07': { kind: 'holiday', name: '公司年会' } } }, { as: admin });
+  const saved = await t.api(
+    'PUT',
+    `/api/units/${unit}/calendar`,
+    { ...body, overrides: { '2026-12-07': { kind: 'holiday', name: '公司年会' } } },
+    { as: admin },
+  );
   assert.equal(saved.statusCode, 200, saved.body);
   assert.equal(saved.json().calendar.version, current.version + 1);
   const forbidden = await t.api('PUT', `/api/units/${unit}/calendar`, body, { as: agent });
   assert.equal(forbidden.statusCode, 403);
 
   const unchanged = (await t.api('GET', `/api/complaints/${created.id}`, undefined, { as: agent })).json();
-  assert.equal(unchanged.clocks.find((c: { name: string }) => c.name === 'dispatch').dueAt, dispatch().dueAt, 'a calendar edit never rewrites a stored deadline');
+  assert.equal(
+    unchanged.clocks.find((c: { name: string }) => c.name === 'dispatch').dueAt,
+    dispatch().dueAt,
+    'a calendar edit never rewrites a stored deadline',
+  );
 
   const fresh = (
-    await t.api('POST', '/api/complaints', {
-      unitId: unit,
-      channel: 'phone',
-      receivedAt: sh('2026-12-07T07:40:00'),
-      customer: { name: '乙', phone: '13900005678' },
-      title: '日历测试乙',
-      content: '壬癸子丑寅卯辰巳',
-    }, { as: agent })
+    await t.api(
+      'POST',
+      '/api/complaints',
+      {
+        unitId: unit,
+        channel: 'phone',
+        receivedAt: sh('2026-12-07T07:40:00'),
+        customer: { name: '乙', phone: '13900005678' },
+        title: '日历测试乙',
+        content: '壬癸子丑寅卯辰巳',
+      },
+      { as: agent },
+    )
   ).json();
   const freshDispatch = fresh.clocks.find((c: { name: string }) => c.name === 'dispatch');
-  assert.equal(new Date(freshDispatch.dueAt).toISOString(), new Date(sh('2026-12-07T23:59:59.999')).toISOString(), 'the override makes Monday a rest day for new complaints');
+  assert.equal(
+    new Date(freshDispatch.dueAt).toISOString(),
+    new Date(sh('2026-12-07T23:59:59.999')).toISOString(),
+    'the override makes Monday a rest day for new complaints',
+  );
   assert.equal(freshDispatch.calendarVersion, current.version + 1);
 
-  const recomputed = await t.api('POST', `/api/complaints/${created.id}/actions`, { type: 'recompute_clocks', reason: '公司年会放假，按新日历重算' }, { as: admin });
+  const recomputed = await t.api(
+    'POST',
+    `/api/complaints/${created.id}/actions`,
+    { type: 'recompute_clocks', reason: '公司年会放假，按新日历重算' },
+    { as: admin },
+  );
   assert.equal(recomputed.statusCode, 200, recomputed.body);
   const after = recomputed.json();
   const ev = after.events.find((e: { type: string }) => e.type === 'clocks_recomputed');
-  assert.ok(ev.data.changed.some((c: { name: string }) => c.name === 'dispatch'), 'the recomputation is recorded with what changed');
+  assert.ok(
+    ev.data.changed.some((c: { name: string }) => c.name === 'dispatch'),
+    'the recomputation is recorded with what changed',
+  );
   // Received Monday 07:30; Monday is now a holiday, so R-TL-2's rest-day rule applies: by the end of that day.
-  assert.equal(after.clocks.find((c: { name: string }) => c.name === 'dispatch').dueAt, new Date(sh('2026-12-07T23:59:59.999')).toISOString());
+  assert.equal(
+    after.clocks.find((c: { name: string }) => c.name === 'dispatch').dueAt,
+    new Date(sh('2026-12-07T23:59:59.999')).toISOString(),
+  );
 });

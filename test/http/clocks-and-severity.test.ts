@@ -37,7 +37,9 @@ async function create(body: Record<string, unknown>) {
 }
 
 const clock = (c: { clocks: { name: string }[] }, name: string) => {
-  const k = c.clocks.find((x) => x.name === name) as { name: string; dueAt: string; state: string; trace: { kind: string; detail: string }[] } | undefined;
+  const k = c.clocks.find((x) => x.name === name) as
+    | { name: string; dueAt: string; state: string; trace: { kind: string; detail: string }[] }
+    | undefined;
   assert.ok(k, `clock ${name} exists on ${JSON.stringify(c.clocks.map((x) => x.name))}`);
   return k;
 };
@@ -107,7 +109,9 @@ test('R-TL-4: fuel-retail clocks — 24 h reply on the wall clock, station handl
 test('R-TL-5: food — once approved, the complaint record reaches the responsible department within 1 working hour', async () => {
   t.clock.set(sh('2026-11-27T17:30:00'));
   const c = await create({ unitId: 'u-food-plant', channel: 'phone', receivedAt: sh('2026-11-27T17:20:00') });
-  const q = (await t.api('POST', `/api/complaints/${c.id}/actions`, { type: 'qualify', result: 'valid', categoryId: 'underweight' })).json();
+  const q = (
+    await t.api('POST', `/api/complaints/${c.id}/actions`, { type: 'qualify', result: 'valid', categoryId: 'underweight' })
+  ).json();
   // Friday 17:30 + 1 working hour → Monday 09:30 (weekend skipped).
   assert.equal(clock(q, 'dispatch').dueAt, sh('2026-11-30T09:30:00'));
   t.clock.set('2026-11-28T04:00:00.000Z');
@@ -136,7 +140,12 @@ test('R-SV-1: media exposure or a lawsuit makes a major complaint, and a major c
   assert.equal(lawsuit.level, 'major');
   // Nobody holds the bulletin's positions in the demo organisation: the administrator receives it, unaddressed (issue #14).
   const inbox = (await t.api('GET', '/api/inbox', undefined, { role: 'admin' })).json().items;
-  assert.ok(inbox.some((n: { code: string; kind: string; unaddressed: boolean }) => n.code === media.code && n.kind === 'bulletin' && n.unaddressed), 'an immediate bulletin is queued');
+  assert.ok(
+    inbox.some(
+      (n: { code: string; kind: string; unaddressed: boolean }) => n.code === media.code && n.kind === 'bulletin' && n.unaddressed,
+    ),
+    'an immediate bulletin is queued',
+  );
   // R-TL-3: the service centre answers a major complaint within 24 h of it becoming major.
   const first = clock(media, 'first_answer');
   assert.equal(first.dueAt, new Date(t.clock.now.getTime() + 24 * 3600_000).toISOString());
@@ -150,7 +159,12 @@ test('R-SV-2: fuel retail — a safety incident is level 1', async () => {
 test('R-SV-3: food — foreign matter is class A, damaged packaging class C', async () => {
   const a = await create({ unitId: 'u-food-plant', channel: 'phone', receivedAt: sh('2026-11-27T10:00:00'), categoryId: 'foreign-matter' });
   assert.equal(a.level, 'A');
-  const c = await create({ unitId: 'u-food-plant', channel: 'phone', receivedAt: sh('2026-11-27T10:00:00'), categoryId: 'packaging-damaged' });
+  const c = await create({
+    unitId: 'u-food-plant',
+    channel: 'phone',
+    receivedAt: sh('2026-11-27T10:00:00'),
+    categoryId: 'packaging-damaged',
+  });
   assert.equal(c.level, 'C');
 });
 
@@ -162,14 +176,30 @@ test('R-SV-1: the third customer complaining of the same matter within a month m
   ];
   const made = [];
   for (const [i, [title, content]] of texts.entries()) {
-    made.push(await create({ ...RE, channel: 'phone', receivedAt: sh(`2026-11-2${i + 3}T10:00:00`), title, content, categoryId: 'engineering-quality' }));
+    made.push(
+      await create({
+        ...RE,
+        channel: 'phone',
+        receivedAt: sh(`2026-11-2${i + 3}T10:00:00`),
+        title,
+        content,
+        categoryId: 'engineering-quality',
+      }),
+    );
   }
   assert.equal(made[0].level, 'general', 'one complaint alone stays general');
   assert.equal(made[2].level, 'hot', 'the third different customer makes it hot');
   const first = (await t.api('GET', `/api/complaints/${made[0].id}`)).json();
   assert.equal(first.level, 'hot', 'the earlier complaints are raised too');
   assert.ok(first.links.filter((l: { kind: string }) => l.kind === 'similar').length >= 2);
-  const unrelated = await create({ ...RE, channel: 'phone', receivedAt: sh('2026-11-27T10:00:00'), title: '销售顾问态度恶劣', content: '售楼处销售顾问对我们态度很差，问交房时间不耐烦。', categoryId: 'engineering-quality' });
+  const unrelated = await create({
+    ...RE,
+    channel: 'phone',
+    receivedAt: sh('2026-11-27T10:00:00'),
+    title: '销售顾问态度恶劣',
+    content: '售楼处销售顾问对我们态度很差，问交房时间不耐烦。',
+    categoryId: 'engineering-quality',
+  });
   assert.equal(unrelated.level, 'general');
 });
 
@@ -177,7 +207,14 @@ test('R-SV-4: a person may set the level with a reason; the rules never lower it
   const c = await create({ ...RE, channel: 'phone', receivedAt: sh('2026-11-27T10:00:00') });
   const noReason = await t.api('POST', `/api/complaints/${c.id}/actions`, { type: 'set_level', level: 'hot' }, { role: 'manager' });
   assert.equal(noReason.statusCode, 400);
-  const set = (await t.api('POST', `/api/complaints/${c.id}/actions`, { type: 'set_level', level: 'hot', reason: '客户扬言找媒体' }, { role: 'manager' })).json();
+  const set = (
+    await t.api(
+      'POST',
+      `/api/complaints/${c.id}/actions`,
+      { type: 'set_level', level: 'hot', reason: '客户扬言找媒体' },
+      { role: 'manager' },
+    )
+  ).json();
   assert.equal(set.level, 'hot');
   const noted = (await t.api('POST', `/api/complaints/${c.id}/actions`, { type: 'note', text: '已电话安抚' })).json();
   assert.equal(noted.level, 'hot', 'a later evaluation does not lower a level set by a person');
@@ -191,7 +228,9 @@ test('R-TL-8: a clock pauses only with a reason and resumes later by the paused 
   const c = await create({ ...RE, channel: 'phone', receivedAt: sh('2026-11-24T10:00:00') });
   const bad = await t.api('POST', `/api/complaints/${c.id}/actions`, { type: 'pause_clock', clock: 'dispatch', reason: '' });
   assert.equal(bad.statusCode, 400);
-  const paused = (await t.api('POST', `/api/complaints/${c.id}/actions`, { type: 'pause_clock', clock: 'dispatch', reason: '等待客户提供照片' })).json();
+  const paused = (
+    await t.api('POST', `/api/complaints/${c.id}/actions`, { type: 'pause_clock', clock: 'dispatch', reason: '等待客户提供照片' })
+  ).json();
   assert.equal(clock(paused, 'dispatch').state, 'paused');
   t.clock.set(sh('2026-11-24T11:00:00'));
   const resumed = (await t.api('POST', `/api/complaints/${c.id}/actions`, { type: 'resume_clock', clock: 'dispatch' })).json();
@@ -204,7 +243,14 @@ test('R-TL-8: a clock pauses only with a reason and resumes later by the paused 
 test('a deadline extension is requested with a reason and approved by someone else', async () => {
   t.clock.set(sh('2026-11-24T10:00:00'));
   const c = await create({ ...RE, channel: 'phone', receivedAt: sh('2026-11-24T10:00:00') });
-  const req = (await t.api('POST', `/api/complaints/${c.id}/actions`, { type: 'request_extension', clock: 'dispatch', minutes: 60, reason: '责任人出差' })).json();
+  const req = (
+    await t.api('POST', `/api/complaints/${c.id}/actions`, {
+      type: 'request_extension',
+      clock: 'dispatch',
+      minutes: 60,
+      reason: '责任人出差',
+    })
+  ).json();
   const requestId = req.events.find((e: { type: string }) => e.type === 'extension_requested').data.requestId;
   const self = await t.api('POST', `/api/complaints/${c.id}/actions`, { type: 'approve_extension', requestId });
   assert.equal(self.statusCode, 403, 'the requester cannot approve their own extension');
@@ -221,7 +267,9 @@ test('the sweeper writes one breach event per breached clock, even when two pass
   await Promise.all([sweepOnce(t.deps), sweepOnce(t.deps)]);
   await sweepOnce(t.deps);
   const d = (await t.api('GET', `/api/complaints/${c.id}`)).json();
-  const breaches = d.events.filter((e: { type: string; data: { name: string } }) => e.type === 'clock_breached' && e.data.name === 'dispatch');
+  const breaches = d.events.filter(
+    (e: { type: string; data: { name: string } }) => e.type === 'clock_breached' && e.data.name === 'dispatch',
+  );
   assert.equal(breaches.length, 1);
   assert.equal(clock(d, 'dispatch').state, 'breached');
   assert.equal(d.overdue, true);
@@ -248,8 +296,13 @@ test('R-SV-1: unresolved one week after receipt for reasons on our side → hot 
 test('R-LC-4: closing a complaint as invalid stops its clocks, so the sweeper never breaches them', async () => {
   t.clock.set(sh('2026-11-24T10:00:00'));
   const c = await create({ ...RE, channel: 'phone', receivedAt: sh('2026-11-24T10:00:00') });
-  const closed = (await t.api('POST', `/api/complaints/${c.id}/actions`, { type: 'qualify', result: 'invalid', reason: '竞争对手恶意投诉' })).json();
-  assert.ok(closed.clocks.every((k: { state: string }) => k.state === 'met'), JSON.stringify(closed.clocks.map((k: { state: string }) => k.state)));
+  const closed = (
+    await t.api('POST', `/api/complaints/${c.id}/actions`, { type: 'qualify', result: 'invalid', reason: '竞争对手恶意投诉' })
+  ).json();
+  assert.ok(
+    closed.clocks.every((k: { state: string }) => k.state === 'met'),
+    JSON.stringify(closed.clocks.map((k: { state: string }) => k.state)),
+  );
   assert.equal(closed.nextDueAt, null);
   t.clock.set(sh('2026-11-30T10:00:00'));
   await sweepOnce(t.deps);

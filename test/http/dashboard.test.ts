@@ -36,7 +36,12 @@ const dash = async (role: keyof typeof users): Promise<Dash> => {
   return res.json() as Dash;
 };
 const complain = async (unit: Unit) => {
-  const res = await t.api('POST', '/api/complaints', { unitId: unit.id, channel: 'phone', customer: { name: '王先生', phone: '13800000001' }, title: '看板计数', content: '测试看板。' }, { as: users.admin });
+  const res = await t.api(
+    'POST',
+    '/api/complaints',
+    { unitId: unit.id, channel: 'phone', customer: { name: '王先生', phone: '13800000001' }, title: '看板计数', content: '测试看板。' },
+    { as: users.admin },
+  );
   assert.equal(res.statusCode, 201, res.body);
 };
 

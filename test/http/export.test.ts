@@ -31,7 +31,12 @@ async function listAll(query: string, role = 'agent'): Promise<string[]> {
   const ids: string[] = [];
   let cursor: string | null = null;
   do {
-    const res = await t.api('GET', `/api/complaints?${query}&limit=200${cursor ? `&cursor=${encodeURIComponent(cursor)}` : ''}`, undefined, { role });
+    const res = await t.api(
+      'GET',
+      `/api/complaints?${query}&limit=200${cursor ? `&cursor=${encodeURIComponent(cursor)}` : ''}`,
+      undefined,
+      { role },
+    );
     assert.equal(res.statusCode, 200, res.body);
     const body = res.json() as Listed;
     ids.push(...body.items.map((i) => i.id));
@@ -98,7 +103,11 @@ async function exportXlsx(query: string, role = 'agent') {
   const rows: ExcelJS.CellValue[][] = [];
   ws.eachRow((r) => rows.push((r.values as ExcelJS.CellValue[]).slice(1)));
   const [head, ...data] = rows;
-  return { head: head as string[], rows: data, records: data.map((r) => Object.fromEntries((head as string[]).map((h, i) => [h, r[i] ?? null]))) };
+  return {
+    head: head as string[],
+    rows: data,
+    records: data.map((r) => Object.fromEntries((head as string[]).map((h, i) => [h, r[i] ?? null]))),
+  };
 }
 
 async function create(body: Record<string, unknown>, role = 'agent'): Promise<{ id: string; code: string }> {
@@ -125,14 +134,28 @@ before(async () => {
     // A line break and nothing else a CSV writer would quote for.
     incident: { place: '3栋\n1201室' },
   });
-  formula = await create({ unitId: 'u-re-garden', channel: 'web', customer: { name: '李娜', phone: '13700001111' }, title: FORMULA_TITLE, content: '门禁卡失效。' });
+  formula = await create({
+    unitId: 'u-re-garden',
+    channel: 'web',
+    customer: { name: '李娜', phone: '13700001111' },
+    title: FORMULA_TITLE,
+    content: '门禁卡失效。',
+  });
   // Qualified and dispatched to the engineering department, where the handler works it.
   await t.api('POST', `/api/complaints/${awkward.id}/actions`, { type: 'qualify', result: 'valid' });
   const d = await t.api('POST', `/api/complaints/${awkward.id}/actions`, { type: 'dispatch', leadDepartmentId: 'u-re-garden-eng' });
   assert.equal(d.statusCode, 200, d.body);
   dispatched = awkward;
   for (let i = 0; i < 3; i++) {
-    fuel.push(await create({ unitId: 'u-fuel-s1', channel: 'phone', customer: { name: `加油客户${i}`, phone: `1391111000${i}` }, title: `加油卡扣款两次 ${i}`, content: '漏水？不，是扣款两次。' }));
+    fuel.push(
+      await create({
+        unitId: 'u-fuel-s1',
+        channel: 'phone',
+        customer: { name: `加油客户${i}`, phone: `1391111000${i}` },
+        title: `加油卡扣款两次 ${i}`,
+        content: '漏水？不，是扣款两次。',
+      }),
+    );
   }
   // More than two batches of one unit's complaints, cloned in SQL (through the API it would take minutes):
   // some with a due time, some without, some sharing one, so the due order's ties are crossed by batches.
@@ -147,11 +170,19 @@ after(async () => {
 });
 
 test('CSV of a filtered queue: the list, row for row, over all its pages and across export batches (issue #17)', async () => {
-  for (const query of ['unitId=u-re-garden&sort=due', 'unitId=u-re-garden&sort=received', 'status=received&q=' + encodeURIComponent('漏水')]) {
+  for (const query of [
+    'unitId=u-re-garden&sort=due',
+    'unitId=u-re-garden&sort=received',
+    'status=received&q=' + encodeURIComponent('漏水'),
+  ]) {
     const listed = await listAll(query);
     assert.ok(listed.length > 0, query);
     const csv = await exportCsv(query);
-    assert.deepEqual(csv.rows.map((r) => r[csv.col('系统编号')]), listed, `${query}: same complaints, same order`);
+    assert.deepEqual(
+      csv.rows.map((r) => r[csv.col('系统编号')]),
+      listed,
+      `${query}: same complaints, same order`,
+    );
     if (query.includes('sort=due')) assert.ok(listed.length > 2 * EXPORT_BATCH, 'more rows than two batches');
   }
 });
@@ -161,7 +192,25 @@ test('xlsx of the same view: the list, row for row; Chinese headings, times in A
   const listed = await listAll(query);
   const x = await exportXlsx(query);
   assert.equal(x.head[0], '投诉编号');
-  for (const h of ['受理时间', '被投诉单位', '受理渠道', '投诉类别', '投诉级别', '状态', '标题', '投诉内容', '客户诉求', '客户姓名', '联系电话', '电子邮箱', '主办部门', '最近时限', '是否超时', '关闭时间', '满意度（5分制）']) {
+  for (const h of [
+    '受理时间',
+    '被投诉单位',
+    '受理渠道',
+    '投诉类别',
+    '投诉级别',
+    '状态',
+    '标题',
+    '投诉内容',
+    '客户诉求',
+    '客户姓名',
+    '联系电话',
+    '电子邮箱',
+    '主办部门',
+    '最近时限',
+    '是否超时',
+    '关闭时间',
+    '满意度（5分制）',
+  ]) {
     assert.ok(x.head.includes(h), `heading ${h}`);
   }
   assert.deepEqual(
@@ -248,7 +297,11 @@ test('every export is recorded: who, the filters, the format, the row count, com
   await exportXlsx(query, 'manager');
   const [row] = await listExportLog(t.deps.db, { orgIds: null, limit: 1 });
   assert.notEqual(row.id, before?.id);
-  const manager = await t.deps.db.selectFrom('users').select(['id', 'name']).where('email', '=', 'manager@plaint.demo').executeTakeFirstOrThrow();
+  const manager = await t.deps.db
+    .selectFrom('users')
+    .select(['id', 'name'])
+    .where('email', '=', 'manager@plaint.demo')
+    .executeTakeFirstOrThrow();
   assert.equal(row.user_id, manager.id);
   assert.equal(row.user_label, manager.name);
   assert.equal(row.role, 'manager');
@@ -262,7 +315,7 @@ test('every export is recorded: who, the filters, the format, the row count, com
   assert.ok(row.finished_at);
 });
 
-test("a bad filter is a 400 naming the field, as for the list, and nothing is exported or recorded", async () => {
+test('a bad filter is a 400 naming the field, as for the list, and nothing is exported or recorded', async () => {
   const logged = (await listExportLog(t.deps.db, { orgIds: null, limit: 1000 })).length;
   for (const [query, field] of [
     ['receivedFrom=yesterday', 'receivedFrom'],
@@ -290,13 +343,22 @@ test("a bad filter is a 400 naming the field, as for the list, and nothing is ex
 test('a download stopped early is recorded as aborted with the rows sent so far, not as completed', async () => {
   const { startComplaintExport } = await import('../../src/use-cases/export-complaints.ts');
   const { scopeOf } = await import('../../src/security/scope.ts');
-  const agent = await t.deps.db.selectFrom('users').select(['id', 'name', 'role', 'org_node_id']).where('email', '=', 'agent@plaint.demo').executeTakeFirstOrThrow();
+  const agent = await t.deps.db
+    .selectFrom('users')
+    .select(['id', 'name', 'role', 'org_node_id'])
+    .where('email', '=', 'agent@plaint.demo')
+    .executeTakeFirstOrThrow();
   const user = { id: agent.id, role: agent.role, orgNodeId: agent.org_node_id };
   for (const format of ['csv', 'xlsx'] as const) {
     const out = await startComplaintExport(
       t.deps,
       { id: agent.id, label: agent.name, role: agent.role, orgNodeId: agent.org_node_id },
-      { format, filter: { scope: await scopeOf(t.deps.db, user), unitIds: ['u-re-garden'] }, query: { unitId: ['u-re-garden'] }, showContacts: true },
+      {
+        format,
+        filter: { scope: await scopeOf(t.deps.db, user), unitIds: ['u-re-garden'] },
+        query: { unitId: ['u-re-garden'] },
+        showContacts: true,
+      },
       { batchSize: 100 },
     );
     // The client reads one chunk and goes away.
@@ -317,7 +379,21 @@ test('#17: the export log is read by the administrator and the auditor, newest f
   await exportCsv('sort=due', 'manager');
   await exportCsv('unitId=u-re-garden&sort=received', 'specialist');
   await exportXlsx('sort=received', 'agent');
-  type Page = { items: { id: string; user: { email: string } | null; userLabel: string; role: string; format: string; filters: Record<string, unknown>; rows: number; outcome: string; contactsUnmasked: boolean; startedAt: string }[]; nextBefore: string | null };
+  type Page = {
+    items: {
+      id: string;
+      user: { email: string } | null;
+      userLabel: string;
+      role: string;
+      format: string;
+      filters: Record<string, unknown>;
+      rows: number;
+      outcome: string;
+      contactsUnmasked: boolean;
+      startedAt: string;
+    }[];
+    nextBefore: string | null;
+  };
   const res = await t.api('GET', '/api/export-log?limit=2', undefined, { role: 'auditor' });
   assert.equal(res.statusCode, 200, res.body);
   const page = res.json() as Page;
@@ -348,9 +424,23 @@ test('#17: the export log is read by the administrator and the auditor, newest f
   assert.match(forged.body, /before/);
 
   // An administrator of another company sees none of these exports (made by users at the group and the garden project).
-  await ensureUser(t.deps, { email: 'fuel-admin@plaint.test', name: '油站管理员', password: 'fuel-admin-password-1', role: 'admin', orgNodeId: 'co-fuel' });
-  const login = await t.app.inject({ method: 'POST', url: '/api/auth/login', payload: { email: 'fuel-admin@plaint.test', password: 'fuel-admin-password-1' } });
-  const scoped = await t.app.inject({ method: 'GET', url: '/api/export-log?limit=200', headers: { authorization: `Bearer ${login.json().token}` } });
+  await ensureUser(t.deps, {
+    email: 'fuel-admin@plaint.test',
+    name: '油站管理员',
+    password: 'fuel-admin-password-1',
+    role: 'admin',
+    orgNodeId: 'co-fuel',
+  });
+  const login = await t.app.inject({
+    method: 'POST',
+    url: '/api/auth/login',
+    payload: { email: 'fuel-admin@plaint.test', password: 'fuel-admin-password-1' },
+  });
+  const scoped = await t.app.inject({
+    method: 'GET',
+    url: '/api/export-log?limit=200',
+    headers: { authorization: `Bearer ${login.json().token}` },
+  });
   assert.equal(scoped.statusCode, 200);
   assert.deepEqual((scoped.json() as Page).items, []);
 });

@@ -48,14 +48,19 @@ const unread = async (as: { email: string }) => (await t.api('GET', '/api/inbox/
 let phone = 0;
 /** A major complaint (media exposure, R-SV-1) taken in through the API at the test's unit. */
 async function majorComplaint(): Promise<{ id: string; code: string }> {
-  const res = await t.api('POST', '/api/complaints', {
-    unitId: unit.id,
-    channel: 'phone',
-    customer: { name: '业主', phone: `1391234${String(++phone).padStart(4, '0')}` },
-    title: `小区外墙脱落被媒体报道 ${phone}`,
-    content: '外墙瓷砖脱落砸坏车辆，已被电视台报道。',
-    flags: { media: true },
-  }, { as: admin });
+  const res = await t.api(
+    'POST',
+    '/api/complaints',
+    {
+      unitId: unit.id,
+      channel: 'phone',
+      customer: { name: '业主', phone: `1391234${String(++phone).padStart(4, '0')}` },
+      title: `小区外墙脱落被媒体报道 ${phone}`,
+      content: '外墙瓷砖脱落砸坏车辆，已被电视台报道。',
+      flags: { media: true },
+    },
+    { as: admin },
+  );
   assert.equal(res.statusCode, 201, res.body);
   const c = res.json();
   assert.equal(c.level, 'major');
@@ -71,20 +76,49 @@ test('issue #14: the real-estate pack declares its positions, named from the see
 });
 
 test('issue #14: users hold positions — POST /api/users takes them, checked against the pack and the scope; GET /api/users/:id returns them', async () => {
-  const wrongPack = await t.api('POST', '/api/users', { email: 'zhan@re.test', name: '站长', role: 'manager', orgNodeId: company.id, password: 'a-long-password-7', positions: [{ positionId: 'station_manager', orgNodeId: unit.id }] }, { as: admin });
+  const wrongPack = await t.api(
+    'POST',
+    '/api/users',
+    {
+      email: 'zhan@re.test',
+      name: '站长',
+      role: 'manager',
+      orgNodeId: company.id,
+      password: 'a-long-password-7',
+      positions: [{ positionId: 'station_manager', orgNodeId: unit.id }],
+    },
+    { as: admin },
+  );
   assert.equal(wrongPack.statusCode, 400, wrongPack.body);
   assert.match(wrongPack.json().error.message, /positions\[0\]\.positionId/);
-  const outside = await t.api('POST', '/api/users', { email: 'zhan@re.test', name: '站长', role: 'manager', orgNodeId: company.id, password: 'a-long-password-7', positions: [{ positionId: 'company', orgNodeId: company.groupId }] }, { as: admin });
+  const outside = await t.api(
+    'POST',
+    '/api/users',
+    {
+      email: 'zhan@re.test',
+      name: '站长',
+      role: 'manager',
+      orgNodeId: company.id,
+      password: 'a-long-password-7',
+      positions: [{ positionId: 'company', orgNodeId: company.groupId }],
+    },
+    { as: admin },
+  );
   assert.equal(outside.statusCode, 404, 'a node above the administrator is outside their scope');
 
-  const res = await t.api('POST', '/api/users', {
-    email: 'fuzeren@re.test',
-    name: '公司负责人 周明',
-    role: 'manager',
-    orgNodeId: company.id,
-    password: TEST_PASSWORD,
-    positions: [{ positionId: 'company', orgNodeId: company.id }],
-  }, { as: admin });
+  const res = await t.api(
+    'POST',
+    '/api/users',
+    {
+      email: 'fuzeren@re.test',
+      name: '公司负责人 周明',
+      role: 'manager',
+      orgNodeId: company.id,
+      password: TEST_PASSWORD,
+      positions: [{ positionId: 'company', orgNodeId: company.id }],
+    },
+    { as: admin },
+  );
   assert.equal(res.statusCode, 201, res.body);
   holder = { id: res.json().id, email: 'fuzeren@re.test' };
   const read = (await t.api('GET', `/api/users/${holder.id}`, undefined, { as: admin })).json();
@@ -105,11 +139,17 @@ test('issue #14 / R-NT-1: after a major complaint at a unit, the position holder
   assert.equal(bulletin.readAt, null);
   // A major complaint also owes weekly progress (R-NT-1): the same position is told when the first is due.
   assert.deepEqual(items.map((n) => n.kind).sort(), ['bulletin', 'progress']);
-  assert.ok(items.every((n) => n.positionId === 'company'), 'only what the holder\'s position addresses');
+  assert.ok(
+    items.every((n) => n.positionId === 'company'),
+    "only what the holder's position addresses",
+  );
   assert.equal(await unread(holder), 2);
 
   // The kind filter.
-  assert.deepEqual((await inbox(holder, '?kind=bulletin')).items.map((n) => n.id), [bulletin.id]);
+  assert.deepEqual(
+    (await inbox(holder, '?kind=bulletin')).items.map((n) => n.id),
+    [bulletin.id],
+  );
 
   // Mark read: the count falls, the entry goes after the unread ones.
   assert.equal((await t.api('POST', `/api/inbox/${bulletin.id}/read`, undefined, { as: holder })).statusCode, 204);
@@ -124,17 +164,23 @@ test('issue #14 / R-NT-1: after a major complaint at a unit, the position holder
   assert.equal(await unread(holder), 0);
 });
 
-test('issue #14: a position nobody holds is never a silent drop — the company\'s administrator gets it, unaddressed, and the dashboard lists it until it is held', async () => {
+test("issue #14: a position nobody holds is never a silent drop — the company's administrator gets it, unaddressed, and the dashboard lists it until it is held", async () => {
   const c = await majorComplaint();
   const mine = (await inbox(admin)).items.filter((n) => n.complaintId === c.id);
-  assert.deepEqual(mine.map((n) => [n.kind, n.positionId, n.unaddressed]).sort(), [
-    ['bulletin', 'group_coordination_centre', true],
-    ['progress', 'group_coordination_centre', true],
-  ], 'the company holder\'s notifications are not the admin\'s; only the gap is');
+  assert.deepEqual(
+    mine.map((n) => [n.kind, n.positionId, n.unaddressed]).sort(),
+    [
+      ['bulletin', 'group_coordination_centre', true],
+      ['progress', 'group_coordination_centre', true],
+    ],
+    "the company holder's notifications are not the admin's; only the gap is",
+  );
   assert.ok(!(await inbox(holder)).items.some((n) => n.positionId === 'group_coordination_centre'));
 
   const dashboard = (await t.api('GET', '/api/stats/dashboard', undefined, { as: admin })).json();
-  const gap = dashboard.unaddressedPositions.find((g: { positionId: string; orgNodeId: string }) => g.positionId === 'group_coordination_centre' && g.orgNodeId === unit.id);
+  const gap = dashboard.unaddressedPositions.find(
+    (g: { positionId: string; orgNodeId: string }) => g.positionId === 'group_coordination_centre' && g.orgNodeId === unit.id,
+  );
   assert.ok(gap, JSON.stringify(dashboard.unaddressedPositions));
   assert.equal(gap.positionNameZh, '集团客户协调中心');
   assert.equal(gap.orgNodeName, unit.name);
@@ -143,13 +189,32 @@ test('issue #14: a position nobody holds is never a silent drop — the company\
   assert.deepEqual(agentView.unaddressedPositions, [], 'listed for those who receive the gap, not for everyone');
 
   // The administrator fixes it: the holder also takes the group coordination role at the company.
-  const fixed = await t.api('PATCH', `/api/users/${holder.id}`, { positions: [{ positionId: 'company', orgNodeId: company.id }, { positionId: 'group_coordination_centre', orgNodeId: company.id }] }, { as: admin });
+  const fixed = await t.api(
+    'PATCH',
+    `/api/users/${holder.id}`,
+    {
+      positions: [
+        { positionId: 'company', orgNodeId: company.id },
+        { positionId: 'group_coordination_centre', orgNodeId: company.id },
+      ],
+    },
+    { as: admin },
+  );
   assert.equal(fixed.statusCode, 200, fixed.body);
   assert.equal(fixed.json().positions.length, 2);
   const later = (await t.api('GET', '/api/stats/dashboard', undefined, { as: admin })).json();
-  assert.ok(!later.unaddressedPositions.some((g: { positionId: string }) => g.positionId === 'group_coordination_centre'), 'held now: no longer a problem');
+  assert.ok(
+    !later.unaddressedPositions.some((g: { positionId: string }) => g.positionId === 'group_coordination_centre'),
+    'held now: no longer a problem',
+  );
   const next = await majorComplaint();
-  assert.deepEqual((await inbox(holder)).items.filter((n) => n.complaintId === next.id).map((n) => n.positionId).sort(), ['company', 'company', 'group_coordination_centre', 'group_coordination_centre']);
+  assert.deepEqual(
+    (await inbox(holder)).items
+      .filter((n) => n.complaintId === next.id)
+      .map((n) => n.positionId)
+      .sort(),
+    ['company', 'company', 'group_coordination_centre', 'group_coordination_centre'],
+  );
   assert.equal((await inbox(admin)).items.filter((n) => n.complaintId === next.id).length, 0);
 });
 
@@ -167,7 +232,10 @@ test('issue #14: the inbox pages with a cursor, unread first then newest, and re
   assert.ok(first.nextCursor);
   const rest = await inbox(admin, `?limit=200&cursor=${first.nextCursor}`);
   const all = (await inbox(admin, '?limit=200')).items;
-  assert.deepEqual([...first.items, ...rest.items].map((n) => n.id), all.map((n) => n.id));
+  assert.deepEqual(
+    [...first.items, ...rest.items].map((n) => n.id),
+    all.map((n) => n.id),
+  );
   const bad = await t.api('GET', '/api/inbox?cursor=not-a-cursor', undefined, { as: admin });
   assert.equal(bad.statusCode, 400);
   assert.match(bad.json().error.message, /cursor/);

@@ -93,15 +93,44 @@ test('R-LC-1/R-LC-2/R-LC-3: a phone complaint logged late is worked from intake 
 
   const events = (await t.api('GET', `/api/complaints/${c.id}/events`)).json();
   const types = events.map((e: { type: string }) => e.type);
-  for (const type of ['received', 'qualified', 'dispatched', 'urged', 'acknowledged', 'reported', 'reply_submitted', 'reply_approved', 'replied', 'disputed', 'confirmed', 'visited', 'closed', 'reopened']) {
+  for (const type of [
+    'received',
+    'qualified',
+    'dispatched',
+    'urged',
+    'acknowledged',
+    'reported',
+    'reply_submitted',
+    'reply_approved',
+    'replied',
+    'disputed',
+    'confirmed',
+    'visited',
+    'closed',
+    'reopened',
+  ]) {
     assert.ok(types.includes(type), `event ${type} recorded`);
   }
-  assert.deepEqual(events.map((e: { seq: number }) => e.seq), events.map((_: unknown, i: number) => i + 1), 'events are numbered without gaps');
-  assert.ok(events.every((e: { actor: { name: string } }) => e.actor.name), 'every event names its actor');
+  assert.deepEqual(
+    events.map((e: { seq: number }) => e.seq),
+    events.map((_: unknown, i: number) => i + 1),
+    'events are numbered without gaps',
+  );
+  assert.ok(
+    events.every((e: { actor: { name: string } }) => e.actor.name),
+    'every event names its actor',
+  );
 });
 
 test('R-LC-4: an invalid complaint closes with its reason; the customer contesting it opens a new linked record', async () => {
-  const c = (await t.api('POST', '/api/complaints', { ...phoneComplaint, receivedAt: undefined, title: '推销电话骚扰', content: '接到自称贵司的推销电话' })).json();
+  const c = (
+    await t.api('POST', '/api/complaints', {
+      ...phoneComplaint,
+      receivedAt: undefined,
+      title: '推销电话骚扰',
+      content: '接到自称贵司的推销电话',
+    })
+  ).json();
   const noReason = await t.api('POST', `/api/complaints/${c.id}/actions`, { type: 'qualify', result: 'invalid' });
   assert.equal(noReason.statusCode, 400);
   assert.equal(noReason.json().error.field, 'reason');
@@ -145,9 +174,19 @@ test('bad input: each bad field is a 400 naming it, and nothing is written', asy
   const unknownUnit = await t.api('POST', '/api/complaints', { ...phoneComplaint, unitId: 'u-nowhere' });
   assert.equal(unknownUnit.statusCode, 404);
   const token = await t.token();
-  const malformed = await t.app.inject({ method: 'POST', url: '/api/complaints', payload: '{"unitId": ', headers: { authorization: `Bearer ${token}`, 'content-type': 'application/json' } });
+  const malformed = await t.app.inject({
+    method: 'POST',
+    url: '/api/complaints',
+    payload: '{"unitId": ',
+    headers: { authorization: `Bearer ${token}`, 'content-type': 'application/json' },
+  });
   assert.equal(malformed.statusCode, 400);
-  const huge = await t.app.inject({ method: 'POST', url: '/api/complaints', payload: JSON.stringify({ ...phoneComplaint, content: 'x'.repeat(10 * 1024 * 1024) }), headers: { authorization: `Bearer ${token}`, 'content-type': 'application/json' } });
+  const huge = await t.app.inject({
+    method: 'POST',
+    url: '/api/complaints',
+    payload: JSON.stringify({ ...phoneComplaint, content: 'x'.repeat(10 * 1024 * 1024) }),
+    headers: { authorization: `Bearer ${token}`, 'content-type': 'application/json' },
+  });
   assert.equal(huge.statusCode, 413);
   const after = (await t.api('GET', '/api/complaints?limit=1')).json().total;
   assert.equal(after, before, 'nothing half-written');
@@ -162,15 +201,28 @@ test('R-LC-1: 50 concurrent identical POSTs with one Idempotency-Key create exac
   const token = await t.token();
   const responses = await Promise.all(
     Array.from({ length: 50 }, () =>
-      t.app.inject({ method: 'POST', url: '/api/complaints', payload: body, headers: { authorization: `Bearer ${token}`, 'idempotency-key': 'retry-7f3a' } }),
+      t.app.inject({
+        method: 'POST',
+        url: '/api/complaints',
+        payload: body,
+        headers: { authorization: `Bearer ${token}`, 'idempotency-key': 'retry-7f3a' },
+      }),
     ),
   );
   const codes = new Set(responses.map((r) => r.json().code));
-  assert.ok(responses.every((r) => r.statusCode === 201), responses.map((r) => r.statusCode).join(','));
+  assert.ok(
+    responses.every((r) => r.statusCode === 201),
+    responses.map((r) => r.statusCode).join(','),
+  );
   assert.equal(codes.size, 1, 'every retry returns the first record');
   const after = (await t.api('GET', '/api/complaints?limit=1')).json().total;
   assert.equal(after, before + 1);
-  const other = await t.app.inject({ method: 'POST', url: '/api/complaints', payload: { ...body, title: '另一件事' }, headers: { authorization: `Bearer ${token}`, 'idempotency-key': 'retry-7f3a' } });
+  const other = await t.app.inject({
+    method: 'POST',
+    url: '/api/complaints',
+    payload: { ...body, title: '另一件事' },
+    headers: { authorization: `Bearer ${token}`, 'idempotency-key': 'retry-7f3a' },
+  });
   assert.equal(other.statusCode, 422, 'the same key with another body is refused');
 });
 

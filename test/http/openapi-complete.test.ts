@@ -26,7 +26,9 @@ test('every operation of /api/openapi.json has a 2xx response with content, or a
   for (const [path, ops] of Object.entries(doc.paths)) {
     for (const [method, op] of Object.entries(ops)) {
       operations++;
-      const declared = Object.entries(op.responses ?? {}).some(([code, r]) => code === '204' || (/^2\d\d$/.test(code) && r.content !== undefined && Object.keys(r.content).length > 0));
+      const declared = Object.entries(op.responses ?? {}).some(
+        ([code, r]) => code === '204' || (/^2\d\d$/.test(code) && r.content !== undefined && Object.keys(r.content).length > 0),
+      );
       if (!declared) missing.push(`${method.toUpperCase()} ${path}`);
     }
   }

@@ -51,7 +51,15 @@ test('R-IN-5/R-LC-5: a portal complaint is tracked to closure while the service 
     { type: 'qualify', result: 'valid' },
     { type: 'dispatch', leadDepartmentId: 'u-svc-general' },
     { type: 'acknowledge' },
-    { type: 'report', cause: '财务系统批处理失败', sequence: '10月30日申请，批处理异常', responsible: '财务部 王主管', conclusion: '有效', countermeasures: '人工补发退款', prevention: '增加批处理监控' },
+    {
+      type: 'report',
+      cause: '财务系统批处理失败',
+      sequence: '10月30日申请，批处理异常',
+      responsible: '财务部 王主管',
+      conclusion: '有效',
+      countermeasures: '人工补发退款',
+      prevention: '增加批处理监控',
+    },
     { type: 'reply', message: '您的退款已于今日重新发起，预计1个工作日内到账。' },
   ]);
   tracked = (await post('/api/portal/track', { code, secret })).json();
@@ -77,17 +85,35 @@ test('R-IN-5/R-LC-5: a portal complaint is tracked to closure while the service 
   await work(id, [{ type: 'close' }]);
   tracked = (await post('/api/portal/track', { code, secret })).json();
   assert.equal(tracked.status, 'closed');
-  assert.deepEqual(tracked.timeline.map((e: { type: string }) => e.type), ['received', 'qualified', 'dispatched', 'replied', 'confirmed', 'visited', 'closed']);
+  assert.deepEqual(
+    tracked.timeline.map((e: { type: string }) => e.type),
+    ['received', 'qualified', 'dispatched', 'replied', 'confirmed', 'visited', 'closed'],
+  );
 });
 
 test('R-LC-3: the customer disputes the reply in the portal; the complaint returns to investigation as a repeat', async () => {
-  const { code, secret } = (await post('/api/portal/complaints', { unitId: 'u-svc', customer: { name: '金先生', email: 'jin@example.com' }, title: 'APP无法登录', content: '升级后一直提示网络错误。' })).json();
+  const { code, secret } = (
+    await post('/api/portal/complaints', {
+      unitId: 'u-svc',
+      customer: { name: '金先生', email: 'jin@example.com' },
+      title: 'APP无法登录',
+      content: '升级后一直提示网络错误。',
+    })
+  ).json();
   const id = (await t.api('GET', `/api/complaints?q=${code}`)).json().items[0].id;
   await work(id, [
     { type: 'qualify', result: 'valid' },
     { type: 'dispatch', leadDepartmentId: 'u-svc-tech' },
     { type: 'acknowledge' },
-    { type: 'report', cause: '证书过期', sequence: '升级后', responsible: '技术部', conclusion: '有效', countermeasures: '更新证书', prevention: '证书到期监控' },
+    {
+      type: 'report',
+      cause: '证书过期',
+      sequence: '升级后',
+      responsible: '技术部',
+      conclusion: '有效',
+      countermeasures: '更新证书',
+      prevention: '证书到期监控',
+    },
     { type: 'reply', message: '已修复，请重新登录。' },
   ]);
   const noReason = await post('/api/portal/dispute', { code, secret });
@@ -102,10 +128,16 @@ test('portal input is validated and guessing secrets is rate limited', async () 
   const bad = await post('/api/portal/complaints', { unitId: 'u-svc', customer: { name: 'x', phone: '123' }, title: 't', content: 'c' });
   assert.equal(bad.statusCode, 400);
   assert.equal(bad.json().error.field, 'customer.phone');
-  const noUnit = await post('/api/portal/complaints', { unitId: 'u-none', customer: { name: 'x', phone: '13800000000' }, title: 't', content: 'c' });
+  const noUnit = await post('/api/portal/complaints', {
+    unitId: 'u-none',
+    customer: { name: 'x', phone: '13800000000' },
+    title: 't',
+    content: 'c',
+  });
   assert.equal(noUnit.statusCode, 404);
   const statuses: number[] = [];
-  for (let i = 0; i < 30; i++) statuses.push((await post('/api/portal/track', { code: 'TS-20261124-9999', secret: `guess-${i}` })).statusCode);
+  for (let i = 0; i < 30; i++)
+    statuses.push((await post('/api/portal/track', { code: 'TS-20261124-9999', secret: `guess-${i}` })).statusCode);
   assert.ok(statuses.includes(429), 'repeated guesses are slowed down');
   assert.ok(statuses.every((s) => s === 404 || s === 429));
 });
@@ -114,23 +146,52 @@ test('portal input is validated and guessing secrets is rate limited', async () 
 function multipart(fields: Record<string, string>, file: { name: string; type: string; bytes: Buffer }) {
   const boundary = '----plaint-test-boundary';
   const parts: Buffer[] = [];
-  for (const [k, v] of Object.entries(fields)) parts.push(Buffer.from(`--${boundary}\r\nContent-Disposition: form-data; name="${k}"\r\n\r\n${v}\r\n`));
-  parts.push(Buffer.from(`--${boundary}\r\nContent-Disposition: form-data; name="file"; filename="${file.name}"\r\nContent-Type: ${file.type}\r\n\r\n`), file.bytes, Buffer.from(`\r\n--${boundary}--\r\n`));
+  for (const [k, v] of Object.entries(fields))
+    parts.push(Buffer.from(`--${boundary}\r\nContent-Disposition: form-data; name="${k}"\r\n\r\n${v}\r\n`));
+  parts.push(
+    Buffer.from(
+      `--${boundary}\r\nContent-Disposition: form-data; name="file"; filename="${file.name}"\r\nContent-Type: ${file.type}\r\n\r\n`,
+    ),
+    file.bytes,
+    Buffer.from(`\r\n--${boundary}--\r\n`),
+  );
   return { payload: Buffer.concat(parts), headers: { 'content-type': `multipart/form-data; boundary=${boundary}` } };
 }
 
 // The smallest valid PNG: signature, IHDR, IDAT, IEND.
-const PNG = Buffer.from('89504e470d0a1a0a0000000d49484452000000010000000108060000001f15c4890000000d4944415478da63f8cf00000301010018dd8db40000000049454e44ae426082', 'hex');
+const PNG = Buffer.from(
+  '89504e470d0a1a0a0000000d49484452000000010000000108060000001f15c4890000000d4944415478da63f8cf00000301010018dd8db40000000049454e44ae426082',
+  'hex',
+);
 
 test('R-IN-2: the customer adds photos to a portal complaint with code and secret; only images and PDF are taken', async () => {
   t.clock.advance(120_000); // past the guessing test's rate-limit window
-  const { code, secret } = (await post('/api/portal/complaints', { unitId: 'u-svc', customer: { name: '陶先生', phone: '13866660009' }, title: '门店地面湿滑摔倒', content: '门口地面有水无警示牌。' })).json();
-  const ok = await t.app.inject({ method: 'POST', url: '/api/portal/attachments', ...multipart({ code, secret }, { name: 'floor.png', type: 'image/png', bytes: PNG }) });
+  const { code, secret } = (
+    await post('/api/portal/complaints', {
+      unitId: 'u-svc',
+      customer: { name: '陶先生', phone: '13866660009' },
+      title: '门店地面湿滑摔倒',
+      content: '门口地面有水无警示牌。',
+    })
+  ).json();
+  const ok = await t.app.inject({
+    method: 'POST',
+    url: '/api/portal/attachments',
+    ...multipart({ code, secret }, { name: 'floor.png', type: 'image/png', bytes: PNG }),
+  });
   assert.equal(ok.statusCode, 201, ok.body);
   assert.equal(ok.json().mime, 'image/png');
-  const wrongSecret = await t.app.inject({ method: 'POST', url: '/api/portal/attachments', ...multipart({ code, secret: 'nope' }, { name: 'x.png', type: 'image/png', bytes: PNG }) });
+  const wrongSecret = await t.app.inject({
+    method: 'POST',
+    url: '/api/portal/attachments',
+    ...multipart({ code, secret: 'nope' }, { name: 'x.png', type: 'image/png', bytes: PNG }),
+  });
   assert.equal(wrongSecret.statusCode, 404);
-  const text = await t.app.inject({ method: 'POST', url: '/api/portal/attachments', ...multipart({ code, secret }, { name: 'photo.png', type: 'image/png', bytes: Buffer.from('not really an image') }) });
+  const text = await t.app.inject({
+    method: 'POST',
+    url: '/api/portal/attachments',
+    ...multipart({ code, secret }, { name: 'photo.png', type: 'image/png', bytes: Buffer.from('not really an image') }),
+  });
   assert.equal(text.statusCode, 415, 'content decides, not the name or the declared type');
   const id = (await t.api('GET', `/api/complaints?q=${code}`)).json().items[0].id;
   const list = (await t.api('GET', `/api/complaints/${id}/attachments`)).json();
@@ -142,10 +203,21 @@ test('R-IN-2: the customer adds photos to a portal complaint with code and secre
 
 test('R-IN-2: the portal takes at most 6 files per complaint, also when 15 arrive at once (the cap is counted in the writing transaction)', async () => {
   t.clock.advance(120_000); // a fresh rate-limit window: 15 uploads are under its 20 tries a minute
-  const { code, secret } = (await post('/api/portal/complaints', { unitId: 'u-svc', customer: { name: '冯女士', phone: '13866660011' }, title: '收银台多收费用', content: '小票金额与实际不符。' })).json();
+  const { code, secret } = (
+    await post('/api/portal/complaints', {
+      unitId: 'u-svc',
+      customer: { name: '冯女士', phone: '13866660011' },
+      title: '收银台多收费用',
+      content: '小票金额与实际不符。',
+    })
+  ).json();
   // Fifteen different photos (the bytes differ, so none is a copy of another), sent together.
   const uploads = Array.from({ length: 15 }, (_, i) =>
-    t.app.inject({ method: 'POST', url: '/api/portal/attachments', ...multipart({ code, secret }, { name: `receipt-${i}.png`, type: 'image/png', bytes: Buffer.concat([PNG, Buffer.from([i])]) }) }),
+    t.app.inject({
+      method: 'POST',
+      url: '/api/portal/attachments',
+      ...multipart({ code, secret }, { name: `receipt-${i}.png`, type: 'image/png', bytes: Buffer.concat([PNG, Buffer.from([i])]) }),
+    }),
   );
   const statuses = (await Promise.all(uploads)).map((r) => r.statusCode).sort();
   assert.deepEqual(statuses, [...Array(6).fill(201), ...Array(9).fill(409)], `statuses: ${statuses.join(',')}`);
@@ -154,7 +226,11 @@ test('R-IN-2: the portal takes at most 6 files per complaint, also when 15 arriv
   assert.equal(list.length, 6, 'exactly six files are stored');
   const events = (await t.api('GET', `/api/complaints/${id}/events`)).json() as { type: string }[];
   assert.equal(events.filter((e) => e.type === 'attachment_added').length, 6, 'and six attachment_added events logged');
-  const late = await t.app.inject({ method: 'POST', url: '/api/portal/attachments', ...multipart({ code, secret }, { name: 'one-more.png', type: 'image/png', bytes: PNG }) });
+  const late = await t.app.inject({
+    method: 'POST',
+    url: '/api/portal/attachments',
+    ...multipart({ code, secret }, { name: 'one-more.png', type: 'image/png', bytes: PNG }),
+  });
   assert.equal(late.statusCode, 409);
   assert.match(late.json().error.message, /at most 6 files/);
 });

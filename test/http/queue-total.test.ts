@@ -26,19 +26,25 @@ async function list(query: string): Promise<ListBody> {
   return res.json() as ListBody;
 }
 
-const count = async (where = sql`true`) => (await sql<{ n: number }>`SELECT count(*)::int AS n FROM complaints WHERE ${where}`.execute(t.deps.db)).rows[0].n;
+const count = async (where = sql`true`) =>
+  (await sql<{ n: number }>`SELECT count(*)::int AS n FROM complaints WHERE ${where}`.execute(t.deps.db)).rows[0].n;
 
 before(async () => {
   t = await createTestApp();
   const station = await buildUnit(t, { pack: 'fuel-retail' });
   agent = await buildUser(t, { role: 'agent', orgNodeId: station.companyId });
-  const res = await t.api('POST', '/api/complaints', {
-    unitId: station.id,
-    channel: 'phone',
-    customer: { name: '王伟', phone: '13912345678' },
-    title: '加油卡扣款两次',
-    content: '加油卡被扣款两次，请核查。',
-  }, { as: agent });
+  const res = await t.api(
+    'POST',
+    '/api/complaints',
+    {
+      unitId: station.id,
+      channel: 'phone',
+      customer: { name: '王伟', phone: '13912345678' },
+      title: '加油卡扣款两次',
+      content: '加油卡被扣款两次，请核查。',
+    },
+    { as: agent },
+  );
   assert.equal(res.statusCode, 201, res.body);
 });
 after(async () => {
@@ -82,7 +88,9 @@ test('past QUEUE_TOTAL_CAP the total is the cap, flagged; a narrower filter coun
     cursor = body.nextCursor;
     pages++;
   } while (cursor && pages < 100);
-  const want = (await sql<{ id: string }>`SELECT id FROM complaints ORDER BY received_at DESC, id DESC`.execute(t.deps.db)).rows.map((r) => r.id);
+  const want = (await sql<{ id: string }>`SELECT id FROM complaints ORDER BY received_at DESC, id DESC`.execute(t.deps.db)).rows.map(
+    (r) => r.id,
+  );
   assert.equal(ids.length, all);
   assert.deepEqual(ids, want);
 });

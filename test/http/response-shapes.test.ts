@@ -52,7 +52,15 @@ test('a complaint, its list page and its events answer as their schemas say, fro
     { type: 'qualify', result: 'valid' },
     { type: 'dispatch', leadDepartmentId: 'u-re-garden-eng' },
     { type: 'acknowledge' },
-    { type: 'report', cause: '防水层破损', sequence: '上门核查', responsible: '工程部', conclusion: '有效', countermeasures: '重做防水', prevention: '巡查' },
+    {
+      type: 'report',
+      cause: '防水层破损',
+      sequence: '上门核查',
+      responsible: '工程部',
+      conclusion: '有效',
+      countermeasures: '重做防水',
+      prevention: '巡查',
+    },
     { type: 'reply', message: '已安排维修' },
     { type: 'note', text: '内部备注' },
   ];
@@ -76,14 +84,23 @@ test('a complaint, its list page and its events answer as their schemas say, fro
 
 test("the portal's tracking answer is as its schema says, before and after the reply", async () => {
   const post = (url: string, body: unknown) => t.app.inject({ method: 'POST', url, payload: body as object, remoteAddress: '203.0.113.7' });
-  const submitted = await post('/api/portal/complaints', { unitId: 'u-svc', customer: { name: '金先生', phone: '13866660002' }, title: 'APP无法登录', content: '升级后一直提示网络错误。' });
+  const submitted = await post('/api/portal/complaints', {
+    unitId: 'u-svc',
+    customer: { name: '金先生', phone: '13866660002' },
+    title: 'APP无法登录',
+    content: '升级后一直提示网络错误。',
+  });
   assert.equal(submitted.statusCode, 201, submitted.body);
   const { code, secret } = submitted.json();
   const before = await post('/api/portal/track', { code, secret });
   assert.equal(before.statusCode, 200, before.body);
   assertShape(PortalTracked, before.json(), 'POST /api/portal/track');
   const id = (await t.api('GET', `/api/complaints?q=${code}`)).json().items[0].id as string;
-  for (const step of [{ type: 'qualify', result: 'valid' }, { type: 'dispatch', leadDepartmentId: 'u-svc-general' }, { type: 'acknowledge' }]) {
+  for (const step of [
+    { type: 'qualify', result: 'valid' },
+    { type: 'dispatch', leadDepartmentId: 'u-svc-general' },
+    { type: 'acknowledge' },
+  ]) {
     const res = await t.api('POST', `/api/complaints/${id}/actions`, step);
     assert.equal(res.statusCode, 200, `${step.type}: ${res.body}`);
   }

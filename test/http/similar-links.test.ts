@@ -56,23 +56,45 @@ test('R-SV-1: complaints about the same matter are linked once per pair and each
   const made: Made[] = [];
   for (const [i, [title, content]] of texts.entries()) {
     t.clock.advance(60_000);
-    const c = await intake({ unitId: 'u-re-garden', categoryId: 'engineering-quality', customer: { name: `业主${i}`, phone: `1392000000${i}` }, title, content });
+    const c = await intake({
+      unitId: 'u-re-garden',
+      categoryId: 'engineering-quality',
+      customer: { name: `业主${i}`, phone: `1392000000${i}` },
+      title,
+      content,
+    });
     // What the intake answers without reading back is what the page then shows.
     const onPage = (await page(c.id)).links.filter((l) => l.kind === 'similar');
-    assert.deepEqual(c.links.filter((l) => l.kind === 'similar'), onPage, `intake ${i}: answer and page agree, in the same order`);
+    assert.deepEqual(
+      c.links.filter((l) => l.kind === 'similar'),
+      onPage,
+      `intake ${i}: answer and page agree, in the same order`,
+    );
     assert.deepEqual(similar(c.links), similar(made.map((m) => link(m, 'to'))), `intake ${i}: one link to each earlier complaint`);
     made.push(c);
   }
   const [first, second, third] = made;
-  assert.deepEqual(similar((await page(first.id)).links), similar([link(second, 'from'), link(third, 'from')]), 'the first lists the two later ones once each');
+  assert.deepEqual(
+    similar((await page(first.id)).links),
+    similar([link(second, 'from'), link(third, 'from')]),
+    'the first lists the two later ones once each',
+  );
   assert.deepEqual(similar((await page(second.id)).links), similar([link(first, 'to'), link(third, 'from')]));
-  assert.deepEqual(similar((await page(third.id)).links), similar([link(first, 'to'), link(second, 'to')]), 'the third lists the two earlier ones once each');
+  assert.deepEqual(
+    similar((await page(third.id)).links),
+    similar([link(first, 'to'), link(second, 'to')]),
+    'the third lists the two earlier ones once each',
+  );
   assert.deepEqual(
     (await page(third.id)).links.filter((l) => l.kind === 'similar').map((l) => l.id),
     [second.id, first.id],
     'newest first',
   );
-  assert.deepEqual((await page(first.id)).links.filter((l) => l.kind === 'similar').map((l) => l.id), [third.id, second.id], 'newest first');
+  assert.deepEqual(
+    (await page(first.id)).links.filter((l) => l.kind === 'similar').map((l) => l.id),
+    [third.id, second.id],
+    'newest first',
+  );
 
   const ids = made.map((m) => m.id);
   const rows = await t.database.db
@@ -86,20 +108,46 @@ test('R-SV-1: complaints about the same matter are linked once per pair and each
 });
 
 test('R-RP-2: a case masks the customer of a similar complaint whichever side of the link it is on', async () => {
-  const earlier = await intake({ unitId: 'u-svc', categoryId: 'service-attitude', customer: { name: '王芳', phone: '13922221111' }, title: '客服热线长时间无人接听', content: '拨打客服热线多次，每次等待十分钟以上无人接听，问题一直无法反映。' });
+  const earlier = await intake({
+    unitId: 'u-svc',
+    categoryId: 'service-attitude',
+    customer: { name: '王芳', phone: '13922221111' },
+    title: '客服热线长时间无人接听',
+    content: '拨打客服热线多次，每次等待十分钟以上无人接听，问题一直无法反映。',
+  });
   t.clock.advance(60_000);
-  const later = await intake({ unitId: 'u-svc', categoryId: 'service-attitude', customer: { name: '赵磊', phone: '13922223333' }, title: '客服热线打不通无人接听', content: '客服热线连续几天打不通，等很久也无人接听，问题没法反映。' });
+  const later = await intake({
+    unitId: 'u-svc',
+    categoryId: 'service-attitude',
+    customer: { name: '赵磊', phone: '13922223333' },
+    title: '客服热线打不通无人接听',
+    content: '客服热线连续几天打不通，等很久也无人接听，问题没法反映。',
+  });
   assert.deepEqual(similar(later.links), [link(earlier, 'to')], 'the two are about the same matter');
-  for (const [c, other] of [[earlier, '赵磊'], [later, '王芳']] as const) {
+  for (const [c, other] of [
+    [earlier, '赵磊'],
+    [later, '王芳'],
+  ] as const) {
     await act(c.id, { type: 'qualify', result: 'valid' });
     await act(c.id, { type: 'dispatch', leadDepartmentId: 'u-svc-general' });
     await act(c.id, { type: 'acknowledge' });
-    await act(c.id, { type: 'report', cause: '高峰时段排班不足', sequence: '核查', responsible: '综合业务部', conclusion: '有效', countermeasures: '增加排班', prevention: '高峰时段预警' });
+    await act(c.id, {
+      type: 'report',
+      cause: '高峰时段排班不足',
+      sequence: '核查',
+      responsible: '综合业务部',
+      conclusion: '有效',
+      countermeasures: '增加排班',
+      prevention: '高峰时段预警',
+    });
     await act(c.id, { type: 'reply', message: '您好，已增加排班。' });
     await act(c.id, { type: 'confirm' });
     await act(c.id, { type: 'visit', score: 4, comment: '满意' });
     await act(c.id, { type: 'close' });
-    const res = await t.api('POST', `/api/complaints/${c.id}/case`, { classification: '热线接通率', lessons: `${other}也反映了同样的问题，回访时${other}表示满意。` });
+    const res = await t.api('POST', `/api/complaints/${c.id}/case`, {
+      classification: '热线接通率',
+      lessons: `${other}也反映了同样的问题，回访时${other}表示满意。`,
+    });
     assert.equal(res.statusCode, 201, res.body);
     assert.ok(!res.body.includes(other), `${other}, the linked complaint's customer, leaked from the case of ${c.code}: ${res.body}`);
   }

@@ -32,7 +32,13 @@ before(async () => {
   const written = precompressDir(webDir);
   assert.equal(written.files, 2, 'index.html and the script are compressed');
   database = await freshDatabase();
-  app = await buildApp({ deps: { db: database.db, now: () => new Date(), logKey: Buffer.alloc(32, 0x42) }, databaseKind: database.kind, sessionHours: 1, logLevel: 'silent', webDir });
+  app = await buildApp({
+    deps: { db: database.db, now: () => new Date(), logKey: Buffer.alloc(32, 0x42) },
+    databaseKind: database.kind,
+    sessionHours: 1,
+    logLevel: 'silent',
+    webDir,
+  });
 });
 
 after(async () => {
@@ -41,7 +47,8 @@ after(async () => {
   fs.rmSync(webDir, { recursive: true, force: true });
 });
 
-const get = (url: string, acceptEncoding?: string) => app.inject({ method: 'GET', url, headers: acceptEncoding === undefined ? {} : { 'accept-encoding': acceptEncoding } });
+const get = (url: string, acceptEncoding?: string) =>
+  app.inject({ method: 'GET', url, headers: acceptEncoding === undefined ? {} : { 'accept-encoding': acceptEncoding } });
 
 function decode(encoding: string | undefined, body: Buffer): string {
   if (encoding === 'br') return zlib.brotliDecompressSync(body).toString('utf8');
@@ -68,7 +75,8 @@ for (const [acceptEncoding, expected] of [
     assert.equal(r.headers['content-encoding'], expected);
     assert.match(String(r.headers['content-type']), /javascript/);
     assert.equal(decode(expected, r.rawPayload), SCRIPT, 'the body decodes to the file');
-    if (expected) assert.ok(r.rawPayload.length < SCRIPT.length / 3, `compressed: ${r.rawPayload.length} bytes for ${Buffer.byteLength(SCRIPT)}`);
+    if (expected)
+      assert.ok(r.rawPayload.length < SCRIPT.length / 3, `compressed: ${r.rawPayload.length} bytes for ${Buffer.byteLength(SCRIPT)}`);
     assert.equal(r.headers['cache-control'], 'public, max-age=31536000, immutable');
     assert.ok(varies(r.headers.vary), `Vary names Accept-Encoding (got ${r.headers.vary})`);
   });
@@ -116,11 +124,18 @@ test('#20: a large JSON reply of the API goes compressed to a client that accept
   assert.equal(plain.headers['content-encoding'], undefined);
   assert.ok(plain.rawPayload.length > 4096, 'a large reply');
   assert.ok(varies(plain.headers.vary), 'Vary names Accept-Encoding on the plain reply too');
-  for (const [accept, encoding] of [['gzip, deflate, br', 'br'], ['gzip', 'gzip'], ['br;q=0, gzip', 'gzip']] as const) {
+  for (const [accept, encoding] of [
+    ['gzip, deflate, br', 'br'],
+    ['gzip', 'gzip'],
+    ['br;q=0, gzip', 'gzip'],
+  ] as const) {
     const r = await get('/api/openapi.json', accept);
     assert.equal(r.headers['content-encoding'], encoding, accept);
     assert.deepEqual(JSON.parse(decode(encoding, r.rawPayload)), plain.json());
-    assert.ok(r.rawPayload.length < plain.rawPayload.length / 3, `${encoding}: ${r.rawPayload.length} bytes for ${plain.rawPayload.length}`);
+    assert.ok(
+      r.rawPayload.length < plain.rawPayload.length / 3,
+      `${encoding}: ${r.rawPayload.length} bytes for ${plain.rawPayload.length}`,
+    );
     assert.equal(Number(r.headers['content-length']), r.rawPayload.length, 'content-length counts the compressed bytes');
   }
   const small = await get('/api/health', 'br');

@@ -52,7 +52,10 @@ test('the real run creates 998 complaints with their original received time, sta
   // Row 2 of the file: received 2019-09-24, closed, its narrative broken over two lines inside quotes.
   const list = await t.api('GET', '/api/complaints?unitId=u-svc&limit=200&sort=received', undefined, { role: 'admin' });
   const items = list.json().items as { id: string; title: string; receivedAt: string; status: string; clocks: unknown[] }[];
-  assert.ok(items.every((c) => c.clocks.length === 0), 'no imported complaint has a clock');
+  assert.ok(
+    items.every((c) => c.clocks.length === 0),
+    'no imported complaint has a clock',
+  );
   const search = await t.api('GET', `/api/complaints?q=${encodeURIComponent('transworld')}&limit=50`, undefined, { role: 'admin' });
   const hit = (search.json().items as { id: string }[])[0];
   assert.ok(hit, 'the imported text is searchable');
@@ -64,8 +67,15 @@ test('the real run creates 998 complaints with their original received time, sta
   assert.equal(c.title, 'Attempts to collect debt not owed');
   assert.match(c.content, /transworld systems inc\. \nis trying to collect a debt that is not mine/, 'the quoted line break is kept');
   assert.deepEqual(c.clocks, [], 'a closed imported complaint runs no clock');
-  const events = (await t.api('GET', `/api/complaints/${hit.id}/events`, undefined, { role: 'admin' })).json() as { type: string; data: Record<string, unknown>; at: string }[];
-  assert.deepEqual(events.map((e) => e.type), ['received', 'imported', 'closed']);
+  const events = (await t.api('GET', `/api/complaints/${hit.id}/events`, undefined, { role: 'admin' })).json() as {
+    type: string;
+    data: Record<string, unknown>;
+    at: string;
+  }[];
+  assert.deepEqual(
+    events.map((e) => e.type),
+    ['received', 'imported', 'closed'],
+  );
   assert.deepEqual(
     { file: events[1].data.file, row: events[1].data.row, externalId: events[1].data.externalId },
     { file: 'cfpb_sample_sabk18_complaints.csv', row: 2, externalId: '3384392' },

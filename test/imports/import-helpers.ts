@@ -16,12 +16,15 @@ export interface ImportForm {
 
 export function importBody(form: ImportForm): { payload: Buffer; headers: Record<string, string> } {
   const boundary = '----plaintimport' + Math.random().toString(16).slice(2);
-  const field = (name: string, value: string) => Buffer.from(`--${boundary}\r\nContent-Disposition: form-data; name="${name}"\r\n\r\n${value}\r\n`);
+  const field = (name: string, value: string) =>
+    Buffer.from(`--${boundary}\r\nContent-Disposition: form-data; name="${name}"\r\n\r\n${value}\r\n`);
   const parts = [
     field('header', String(form.header ?? true)),
     field('mapping', JSON.stringify(form.mapping)),
     ...(form.defaults ? [field('defaults', JSON.stringify(form.defaults))] : []),
-    Buffer.from(`--${boundary}\r\nContent-Disposition: form-data; name="file"; filename="${form.filename}"\r\nContent-Type: application/octet-stream\r\n\r\n`),
+    Buffer.from(
+      `--${boundary}\r\nContent-Disposition: form-data; name="file"; filename="${form.filename}"\r\nContent-Type: application/octet-stream\r\n\r\n`,
+    ),
     form.bytes,
     Buffer.from(`\r\n--${boundary}--\r\n`),
   ];

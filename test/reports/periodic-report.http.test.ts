@@ -69,36 +69,79 @@ before(async () => {
   await intake('oct', '2026-10-31T15:40:00.000Z', { unitId: 'u-svc', receivedAt: '2026-10-31T15:30:00.000Z', title: '十月底的热线投诉' });
 
   // 1 November 00:10 local, logged at once, worked to closure the same day at the service centre.
-  await intake('svcClosed', '2026-10-31T16:20:00.000Z', { unitId: 'u-svc', receivedAt: '2026-10-31T16:10:00.000Z', categoryId: 'service-attitude', title: '热线客服态度恶劣' });
+  await intake('svcClosed', '2026-10-31T16:20:00.000Z', {
+    unitId: 'u-svc',
+    receivedAt: '2026-10-31T16:10:00.000Z',
+    categoryId: 'service-attitude',
+    title: '热线客服态度恶劣',
+  });
   await workToClosure(ids.svcClosed, { approval: false, dept: 'u-svc-general', score: 5 });
 
   // 10 November: a property complaint logged 3.5 h after the call (S3: 2.5 h late → 3 started hours),
   // disputed once (repeat → important) and then closed; the unit needs reply approval.
-  await intake('reImportant', '2026-11-10T05:30:00.000Z', { unitId: 'u-re-garden', receivedAt: '2026-11-10T02:00:00.000Z', categoryId: 'engineering-quality', title: '3栋1201室卫生间天花板漏水' });
+  await intake('reImportant', '2026-11-10T05:30:00.000Z', {
+    unitId: 'u-re-garden',
+    receivedAt: '2026-11-10T02:00:00.000Z',
+    categoryId: 'engineering-quality',
+    title: '3栋1201室卫生间天花板漏水',
+  });
   await workToClosure(ids.reImportant, { approval: true, dept: 'u-re-garden-eng', score: 3, dispute: true });
 
   // Invalid and suggestion: closed at qualification.
-  await intake('invalid', '2026-11-12T03:00:00.000Z', { unitId: 'u-svc', channel: 'email', receivedAt: '2026-11-12T02:50:00.000Z', title: '推销电话骚扰' });
+  await intake('invalid', '2026-11-12T03:00:00.000Z', {
+    unitId: 'u-svc',
+    channel: 'email',
+    receivedAt: '2026-11-12T02:50:00.000Z',
+    title: '推销电话骚扰',
+  });
   await act(ids.invalid, { type: 'qualify', result: 'invalid', reason: '与本公司无关' });
-  await intake('suggestion', '2026-11-13T03:00:00.000Z', { unitId: 'u-svc', channel: 'web', receivedAt: '2026-11-13T02:00:00.000Z', title: '建议增加夜间热线' });
+  await intake('suggestion', '2026-11-13T03:00:00.000Z', {
+    unitId: 'u-svc',
+    channel: 'web',
+    receivedAt: '2026-11-13T02:00:00.000Z',
+    title: '建议增加夜间热线',
+  });
   await act(ids.suggestion, { type: 'qualify', result: 'suggestion', reason: '属意见建议' });
 
   // Open at the month's end: dispatched only.
-  await intake('reOpen', '2026-11-20T02:10:00.000Z', { unitId: 'u-re-garden', receivedAt: '2026-11-20T02:00:00.000Z', categoryId: 'sales-management', title: '合同约定车位未交付' });
+  await intake('reOpen', '2026-11-20T02:10:00.000Z', {
+    unitId: 'u-re-garden',
+    receivedAt: '2026-11-20T02:00:00.000Z',
+    categoryId: 'sales-management',
+    title: '合同约定车位未交付',
+  });
   await act(ids.reOpen, { type: 'qualify', result: 'valid' });
   await act(ids.reOpen, { type: 'dispatch', leadDepartmentId: 'u-re-garden-sales' });
 
   // A fuel-station complaint, valid and left open.
-  await intake('fuel', '2026-11-21T02:05:00.000Z', { unitId: 'u-fuel-s1', receivedAt: '2026-11-21T02:00:00.000Z', title: '加油机少加油量' });
+  await intake('fuel', '2026-11-21T02:05:00.000Z', {
+    unitId: 'u-fuel-s1',
+    receivedAt: '2026-11-21T02:00:00.000Z',
+    title: '加油机少加油量',
+  });
   await act(ids.fuel, { type: 'qualify', result: 'valid' });
 
   // A forum post the manager marks hot (R-SV-4 manual level), still open at the month end.
-  await intake('hot', '2026-11-25T02:05:00.000Z', { unitId: 'u-re-garden', channel: 'forum', receivedAt: '2026-11-25T02:00:00.000Z', title: '业主论坛集中反映小区停车难' });
-  const setHot = await t.api('POST', `/api/complaints/${ids.hot}/actions`, { type: 'set_level', level: 'hot', reason: '媒体可能关注' }, { role: 'manager' });
+  await intake('hot', '2026-11-25T02:05:00.000Z', {
+    unitId: 'u-re-garden',
+    channel: 'forum',
+    receivedAt: '2026-11-25T02:00:00.000Z',
+    title: '业主论坛集中反映小区停车难',
+  });
+  const setHot = await t.api(
+    'POST',
+    `/api/complaints/${ids.hot}/actions`,
+    { type: 'set_level', level: 'hot', reason: '媒体可能关注' },
+    { role: 'manager' },
+  );
   assert.equal(setHot.statusCode, 200, setHot.body);
 
   // Received 30 November, closed on 2 December: open as of the month's end.
-  await intake('closedLater', '2026-11-30T03:00:00.000Z', { unitId: 'u-svc', receivedAt: '2026-11-30T02:30:00.000Z', title: '月底投诉次月办结' });
+  await intake('closedLater', '2026-11-30T03:00:00.000Z', {
+    unitId: 'u-svc',
+    receivedAt: '2026-11-30T02:30:00.000Z',
+    title: '月底投诉次月办结',
+  });
   t.clock.set('2026-12-02T02:00:00.000Z');
   await workToClosure(ids.closedLater, { approval: false, dept: 'u-svc-tech', score: 4 });
 
@@ -144,27 +187,40 @@ test('R-RP-1: the monthly report equals direct SQL counts over the month, with s
   assert.equal(r.totals.closureRate, Math.round((direct.closed / direct.received) * 1e4) / 1e4);
   assert.equal(r.totals.satisfactionAverage, Math.round(direct.sat * 100) / 100);
 
-  const byChannel = (await sql<{ channel: string; n: number }>`
-    SELECT channel, count(*)::int AS n FROM complaints WHERE received_at >= ${NOV_START} AND received_at < ${DEC_START} GROUP BY channel`.execute(db)).rows;
+  const byChannel = (
+    await sql<{ channel: string; n: number }>`
+    SELECT channel, count(*)::int AS n FROM complaints WHERE received_at >= ${NOV_START} AND received_at < ${DEC_START} GROUP BY channel`.execute(
+      db,
+    )
+  ).rows;
   assert.deepEqual(
     Object.fromEntries(r.byChannel.map((b: { key: string; count: number }) => [b.key, b.count])),
     Object.fromEntries(byChannel.map((b) => [b.channel, b.n])),
   );
   const phone = r.byChannel.find((b: { key: string }) => b.key === 'phone');
   assert.equal(phone.labelZh, '电话');
-  const byUnit = (await sql<{ unit_id: string; n: number }>`
-    SELECT unit_id, count(*)::int AS n FROM complaints WHERE received_at >= ${NOV_START} AND received_at < ${DEC_START} GROUP BY unit_id`.execute(db)).rows;
+  const byUnit = (
+    await sql<{ unit_id: string; n: number }>`
+    SELECT unit_id, count(*)::int AS n FROM complaints WHERE received_at >= ${NOV_START} AND received_at < ${DEC_START} GROUP BY unit_id`.execute(
+      db,
+    )
+  ).rows;
   assert.deepEqual(
     Object.fromEntries(r.byUnit.map((b: { key: string; count: number }) => [b.key, b.count])),
     Object.fromEntries(byUnit.map((b) => [b.unit_id, b.n])),
   );
   assert.ok(r.byCategory.some((b: { labelZh: string; count: number }) => b.labelZh === '工程质量类投诉' && b.count === 1));
-  assert.equal(r.byLevel.reduce((s: number, b: { count: number }) => s + b.count, 0), r.totals.received);
+  assert.equal(
+    r.byLevel.reduce((s: number, b: { count: number }) => s + b.count, 0),
+    r.totals.received,
+  );
 
   // Time limits: every clock of the month's complaints is met on time, breached or still pending.
-  const clocks = (await sql<{ name: string; n: number }>`
+  const clocks = (
+    await sql<{ name: string; n: number }>`
     SELECT k.name, count(*)::int AS n FROM complaint_clocks k JOIN complaints c ON c.id = k.complaint_id
-    WHERE c.received_at >= ${NOV_START} AND c.received_at < ${DEC_START} AND k.started_at < ${DEC_START} GROUP BY k.name`.execute(db)).rows;
+    WHERE c.received_at >= ${NOV_START} AND c.received_at < ${DEC_START} AND k.started_at < ${DEC_START} GROUP BY k.name`.execute(db)
+  ).rows;
   assert.deepEqual(
     Object.fromEntries(r.timeLimits.map((c: { name: string; total: number }) => [c.name, c.total])),
     Object.fromEntries(clocks.map((c) => [c.name, c.n])),
@@ -181,8 +237,14 @@ test('R-RP-1: the monthly report equals direct SQL counts over the month, with s
   assert.equal(item.status, 'closed');
   assert.match(item.accountZh, /调查结论/);
   assert.equal(item.title, '3栋1201室卫生间天花板漏水');
-  assert.deepEqual(r.hotAndMajor.map((i: { id: string; status: string; levelZh: string }) => [i.id, i.status, i.levelZh]), [[ids.hot, 'received', '热点投诉']]);
-  assert.ok(r.important.some((i: { id: string }) => i.id === ids.hot), 'hot complaints are itemised too');
+  assert.deepEqual(
+    r.hotAndMajor.map((i: { id: string; status: string; levelZh: string }) => [i.id, i.status, i.levelZh]),
+    [[ids.hot, 'received', '热点投诉']],
+  );
+  assert.ok(
+    r.important.some((i: { id: string }) => i.id === ids.hot),
+    'hot complaints are itemised too',
+  );
   assert.ok(!r.important.some((i: { id: string }) => i.id === ids.svcClosed), 'general complaints are only counted (R-NT-1)');
 });
 
@@ -203,7 +265,9 @@ async function asOfFacts(start: string, end: string, asOf: string) {
             AND k.state <> 'paused' AND (k.met_at IS NULL OR k.met_at >= ${asOf})) AS late
         FROM complaints c WHERE c.received_at >= ${start} AND c.received_at < ${end}
       )
-      SELECT count(*) FILTER (WHERE NOT closed AND late)::int AS overdue, count(*) FILTER (WHERE NOT closed)::int AS open FROM f`.execute(db)
+      SELECT count(*) FILTER (WHERE NOT closed AND late)::int AS overdue, count(*) FILTER (WHERE NOT closed)::int AS open FROM f`.execute(
+      db,
+    )
   ).rows[0];
   const clocks = (
     await sql<{ name: string; total: number; met: number; breached: number }>`
@@ -223,7 +287,12 @@ test('R-RP-1: overdue and time-limit compliance equal their definitions as of th
   assert.equal(first.totals.overdue, month.overdue);
   assert.equal(first.totals.open, month.open);
   assert.deepEqual(
-    first.timeLimits.map((c: { name: string; total: number; metOnTime: number; breached: number }) => ({ name: c.name, total: c.total, met: c.metOnTime, breached: c.breached })),
+    first.timeLimits.map((c: { name: string; total: number; metOnTime: number; breached: number }) => ({
+      name: c.name,
+      total: c.total,
+      met: c.metOnTime,
+      breached: c.breached,
+    })),
     month.clocks,
   );
 
@@ -235,7 +304,12 @@ test('R-RP-1: overdue and time-limit compliance equal their definitions as of th
   assert.equal(quarter.totals.overdue, now.overdue);
   assert.equal(quarter.totals.open, now.open);
   assert.deepEqual(
-    quarter.timeLimits.map((c: { name: string; total: number; metOnTime: number; breached: number }) => ({ name: c.name, total: c.total, met: c.metOnTime, breached: c.breached })),
+    quarter.timeLimits.map((c: { name: string; total: number; metOnTime: number; breached: number }) => ({
+      name: c.name,
+      total: c.total,
+      met: c.metOnTime,
+      breached: c.breached,
+    })),
     now.clocks,
   );
 });
@@ -244,17 +318,27 @@ test('R-RP-1: a complaint closed with a time limit still running is not overdue'
   // Fuel retail's improvement clock stops only on 'improvement_submitted', so closing without the plan
   // leaves it running past due. March 2025 is far from the other tests' months and year.
   t.clock.set('2025-03-03T01:10:00.000Z');
-  await intake('fuelClosedLate', '2025-03-03T01:10:00.000Z', { unitId: 'u-fuel-s1', receivedAt: '2025-03-03T01:00:00.000Z', title: '发票开具错误' });
+  await intake('fuelClosedLate', '2025-03-03T01:10:00.000Z', {
+    unitId: 'u-fuel-s1',
+    receivedAt: '2025-03-03T01:00:00.000Z',
+    title: '发票开具错误',
+  });
   await workToClosure(ids.fuelClosedLate, { approval: false, dept: 'u-fuel-s1-ops', score: 4 });
   // Open at the month's end with nothing due yet: the month has an open complaint that is not overdue.
   t.clock.set('2025-03-31T15:10:00.000Z');
-  await intake('fuelOpen', '2025-03-31T15:10:00.000Z', { unitId: 'u-fuel-s1', receivedAt: '2025-03-31T15:00:00.000Z', title: '便利店商品过期' });
+  await intake('fuelOpen', '2025-03-31T15:10:00.000Z', {
+    unitId: 'u-fuel-s1',
+    receivedAt: '2025-03-31T15:00:00.000Z',
+    title: '便利店商品过期',
+  });
   t.clock.set('2026-12-05T02:00:00.000Z');
 
   const r = (await t.api('GET', '/api/reports/periodic?nodeId=grp&kind=monthly&period=2025-03-15')).json();
   const facts = await asOfFacts(r.period.start, r.period.end, r.asOf);
-  const improvement = (await sql<{ state: string; due_at: Date }>`
-    SELECT state, due_at FROM complaint_clocks WHERE complaint_id = ${ids.fuelClosedLate} AND name = 'improvement'`.execute(t.database.db)).rows[0];
+  const improvement = (
+    await sql<{ state: string; due_at: Date }>`
+    SELECT state, due_at FROM complaint_clocks WHERE complaint_id = ${ids.fuelClosedLate} AND name = 'improvement'`.execute(t.database.db)
+  ).rows[0];
   assert.equal(improvement?.state, 'running', 'the improvement clock outlives the closure');
   assert.ok(new Date(improvement.due_at) < new Date(r.period.end));
   assert.equal(r.totals.received, 2);
@@ -263,7 +347,12 @@ test('R-RP-1: a complaint closed with a time limit still running is not overdue'
   assert.equal(facts.overdue, 0);
   assert.equal(r.totals.overdue, 0, 'closed before the month end, so not overdue whatever its clocks say');
   assert.deepEqual(
-    r.timeLimits.map((c: { name: string; total: number; metOnTime: number; breached: number }) => ({ name: c.name, total: c.total, met: c.metOnTime, breached: c.breached })),
+    r.timeLimits.map((c: { name: string; total: number; metOnTime: number; breached: number }) => ({
+      name: c.name,
+      total: c.total,
+      met: c.metOnTime,
+      breached: c.breached,
+    })),
     facts.clocks,
   );
   assert.ok(r.timeLimits.some((c: { name: string; breached: number }) => c.name === 'improvement' && c.breached === 1));
@@ -287,7 +376,10 @@ test('R-RP-1: the .xlsx holds the same numbers as the JSON, with Chinese heading
   assert.match(String(value('期间')), /2026年11月/);
   assert.ok(value('制表时间'));
   for (const heading of ['一、受理情况', '二、定性', '三、时限达标', '四、重要投诉明细', '五、热点及重大投诉']) {
-    assert.ok(rows.some((r) => r[0] === heading), heading);
+    assert.ok(
+      rows.some((r) => r[0] === heading),
+      heading,
+    );
   }
   assert.equal(value('本期受理'), first.totals.received);
   assert.equal(value('已关闭'), first.totals.closed);
@@ -303,7 +395,10 @@ test('R-RP-1: the .xlsx holds the same numbers as the JSON, with Chinese heading
   assert.ok(itemRow, 'the important complaint has its own line');
   assert.match(String(itemRow![5]), /卫生间天花板漏水/);
   assert.equal(itemRow![1], '重要投诉');
-  assert.ok(rows.some((r) => r[0] === first.hotAndMajor[0].code && r[2] === '已受理'), 'the hot complaint is listed with its status');
+  assert.ok(
+    rows.some((r) => r[0] === first.hotAndMajor[0].code && r[2] === '已受理'),
+    'the hot complaint is listed with its status',
+  );
 });
 
 test('R-RP-1: the printable page holds the same totals under Chinese headings and runs no script', async () => {
@@ -312,14 +407,19 @@ test('R-RP-1: the printable page holds the same totals under Chinese headings an
   assert.equal(res.statusCode, 200);
   assert.match(res.headers['content-type'] as string, /text\/html/);
   assert.match(res.headers['content-security-policy'] as string, /default-src 'none'/);
-  for (const heading of ['一、受理情况', '二、定性', '三、时限达标', '四、重要投诉明细', '五、热点及重大投诉']) assert.ok(res.body.includes(heading), heading);
+  for (const heading of ['一、受理情况', '二、定性', '三、时限达标', '四、重要投诉明细', '五、热点及重大投诉'])
+    assert.ok(res.body.includes(heading), heading);
   assert.ok(res.body.includes(`<td>${json.totals.received}</td>`), 'the received total appears in the page');
   assert.ok(!/<script/i.test(res.body));
   for (const item of json.important) assert.ok(res.body.includes(item.code), `important complaint ${item.code} is itemised`);
 });
 
 test('R-RP-1: a closed month is served from its first reading; a late back-dated intake does not change it', async () => {
-  await intake('lateLogged', '2026-12-05T03:00:00.000Z', { unitId: 'u-svc', receivedAt: '2026-11-29T02:00:00.000Z', title: '补录的十一月投诉' });
+  await intake('lateLogged', '2026-12-05T03:00:00.000Z', {
+    unitId: 'u-svc',
+    receivedAt: '2026-11-29T02:00:00.000Z',
+    title: '补录的十一月投诉',
+  });
   await act(ids.closedLater, { type: 'reopen', reason: '客户再次来电' });
   t.clock.set('2026-12-06T02:00:00.000Z');
   const again = (await t.api('GET', MONTH_URL)).json();
@@ -353,7 +453,7 @@ test('bad report queries are 400 naming the field, an unknown node is 404, no to
   assert.equal((await t.app.inject({ method: 'GET', url: MONTH_URL })).statusCode, 401);
 });
 
-test('#19 probe: reports, their exports and KPIs read only nodes in the caller\'s scope (404 elsewhere), by roles the permission table allows', async () => {
+test("#19 probe: reports, their exports and KPIs read only nodes in the caller's scope (404 elsewhere), by roles the permission table allows", async () => {
   const periodic = (fmt: string, node: string) => `/api/reports/periodic${fmt}?nodeId=${node}&kind=monthly&period=2026-11-15`;
   // The department handler of one real-estate department: another company's report (json, html, xlsx)
   // and the group's KPIs with every specialist's name and score were readable before. A department
@@ -371,8 +471,12 @@ test('#19 probe: reports, their exports and KPIs read only nodes in the caller\'
   // The specialist of u-re-garden reads its unit's report, not its company's nor a sibling's; KPIs grade
   // specialists, so a specialist reads none (403, whatever the node).
   assert.equal((await t.api('GET', periodic('', 'u-re-garden'), undefined, { role: 'specialist' })).statusCode, 200);
-  for (const node of ['co-re', 'u-fuel-s1']) assert.equal((await t.api('GET', periodic('', node), undefined, { role: 'specialist' })).statusCode, 404, node);
-  assert.equal((await t.api('GET', '/api/reports/kpi?nodeId=u-re-garden&quarter=2026Q4', undefined, { role: 'specialist' })).statusCode, 403);
+  for (const node of ['co-re', 'u-fuel-s1'])
+    assert.equal((await t.api('GET', periodic('', node), undefined, { role: 'specialist' })).statusCode, 404, node);
+  assert.equal(
+    (await t.api('GET', '/api/reports/kpi?nodeId=u-re-garden&quarter=2026Q4', undefined, { role: 'specialist' })).statusCode,
+    403,
+  );
   // QA at the manufacturing company: its own company, not the group.
   assert.equal((await t.api('GET', periodic('', 'co-mfg'), undefined, { role: 'qa' })).statusCode, 200);
   assert.equal((await t.api('GET', periodic('.xlsx', 'grp'), undefined, { role: 'qa' })).statusCode, 404);
@@ -386,10 +490,12 @@ test('R-RS-4/R-RS-3: quarterly KPIs — specialist closure rate, S3 timeliness d
   const k = res.json();
   const spec = k.closureRanking.find((r: { name: string }) => r.name === '项目客服专员 李强');
   assert.ok(spec, 'the specialist of u-re-garden is ranked');
-  const direct = (await sql<{ valid: number; closed: number }>`
+  const direct = (
+    await sql<{ valid: number; closed: number }>`
     SELECT count(*) FILTER (WHERE qualification = 'valid')::int AS valid,
       count(*) FILTER (WHERE qualification = 'valid' AND status = 'closed')::int AS closed
-    FROM complaints WHERE unit_id = 'u-re-garden'`.execute(t.database.db)).rows[0];
+    FROM complaints WHERE unit_id = 'u-re-garden'`.execute(t.database.db)
+  ).rows[0];
   assert.equal(spec.validReceived, direct.valid);
   assert.equal(spec.validClosed, direct.closed);
   assert.equal(spec.closureRate, 0.5);

@@ -14,12 +14,42 @@ let t: TestApp;
 const codes: Record<string, string> = {};
 
 const SAMPLES = [
-  { key: 'refund', unitId: 'u-fuel-s1', customer: { name: '王伟', phone: '13912345678' }, title: '加油卡扣款两次要求退款', content: '昨天在滨江路加油站加了92号汽油，加油卡被扣款两次，请核查并尽快退款。' },
-  { key: 'leak', unitId: 'u-re-garden', customer: { name: '李娜', phone: '13800001111' }, title: '卫生间天花板持续漏水', content: '3栋1201室卫生间天花板持续漏水，家具已经泡坏，多次报修无人处理。' },
-  { key: 'english', unitId: 'u-mfg-qa', customer: { name: 'John Smith', phone: '13700002222' }, title: 'Connector housing cracked', content: 'Batch 2611 connectors arrived with cracked housings; please arrange a Replacement shipment.' },
-  { key: 'lift', unitId: 'u-prop-jx', customer: { name: '赵敏', phone: '13600003333' }, title: '电梯经常困人', content: '小区电梯经常困人，物业维修不及时，老人上下楼很不方便。' },
+  {
+    key: 'refund',
+    unitId: 'u-fuel-s1',
+    customer: { name: '王伟', phone: '13912345678' },
+    title: '加油卡扣款两次要求退款',
+    content: '昨天在滨江路加油站加了92号汽油，加油卡被扣款两次，请核查并尽快退款。',
+  },
+  {
+    key: 'leak',
+    unitId: 'u-re-garden',
+    customer: { name: '李娜', phone: '13800001111' },
+    title: '卫生间天花板持续漏水',
+    content: '3栋1201室卫生间天花板持续漏水，家具已经泡坏，多次报修无人处理。',
+  },
+  {
+    key: 'english',
+    unitId: 'u-mfg-qa',
+    customer: { name: 'John Smith', phone: '13700002222' },
+    title: 'Connector housing cracked',
+    content: 'Batch 2611 connectors arrived with cracked housings; please arrange a Replacement shipment.',
+  },
+  {
+    key: 'lift',
+    unitId: 'u-prop-jx',
+    customer: { name: '赵敏', phone: '13600003333' },
+    title: '电梯经常困人',
+    content: '小区电梯经常困人，物业维修不及时，老人上下楼很不方便。',
+  },
   // 退 ends the title and 款 starts the content: not the word 退款.
-  { key: 'split', unitId: 'u-food-plant', customer: { name: '周杰', phone: '13500004444' }, title: '三天前申请退', content: '款项至今未到账。' },
+  {
+    key: 'split',
+    unitId: 'u-food-plant',
+    customer: { name: '周杰', phone: '13500004444' },
+    title: '三天前申请退',
+    content: '款项至今未到账。',
+  },
 ];
 
 interface ListBody {
@@ -61,12 +91,18 @@ test('bigrams mirror the SQL function: lower-cased, distinct, no pairs with whit
 });
 
 test('the database fills search_terms through the trigger: bigrams and single characters', async () => {
-  const r = await sql<{ ok: boolean }>`SELECT search_terms @> ARRAY['退款', '扣款', '退', '款']::text[] AS ok FROM complaints WHERE code = ${codes.refund}`.execute(t.deps.db);
+  const r = await sql<{
+    ok: boolean;
+  }>`SELECT search_terms @> ARRAY['退款', '扣款', '退', '款']::text[] AS ok FROM complaints WHERE code = ${codes.refund}`.execute(
+    t.deps.db,
+  );
   assert.equal(r.rows[0].ok, true);
   const f = await sql<{ b: string[] }>`SELECT plaint_bigrams('Ab c漏水') AS b`.execute(t.deps.db);
   assert.deepEqual([...f.rows[0].b].sort(), bigrams('Ab c漏水').sort());
   for (const text of ['Ab c漏水 王', ' 3栋\t1201室\n卫生间漏水  ', '', 'x', 'TS-20261130-0042 302室 92号 1234567', '１２３ 12 ab345cd']) {
-    const g = await sql<{ b: string[]; q: string[] }>`SELECT plaint_search_terms(${text}) AS b, plaint_query_terms(${text}) AS q`.execute(t.deps.db);
+    const g = await sql<{ b: string[]; q: string[] }>`SELECT plaint_search_terms(${text}) AS b, plaint_query_terms(${text}) AS q`.execute(
+      t.deps.db,
+    );
     assert.deepEqual([...g.rows[0].b].sort(), searchTerms(text).sort(), JSON.stringify(text));
     assert.deepEqual([...new Set(g.rows[0].q)].sort(), queryTerms(text).sort(), JSON.stringify(text));
   }
@@ -147,7 +183,13 @@ test('a complaint found both by its own text and by its customer is listed and c
 test('a number is found by its digits, a room 302 apart from 2030 or 3 02', async () => {
   // Every complaint's code is full of digits too (TS-20261124-0001): 302 must still find the room alone.
   const post = async (title: string, content: string) => {
-    const res = await t.api('POST', '/api/complaints', { unitId: 'u-prop-jx', channel: 'phone', customer: { name: '吴磊', phone: '13300007777' }, title, content });
+    const res = await t.api('POST', '/api/complaints', {
+      unitId: 'u-prop-jx',
+      channel: 'phone',
+      customer: { name: '吴磊', phone: '13300007777' },
+      title,
+      content,
+    });
     assert.equal(res.statusCode, 201, res.body);
     return res.json().code as string;
   };
@@ -158,7 +200,7 @@ test('a number is found by its digits, a room 302 apart from 2030 or 3 02', asyn
   assert.deepEqual(await search('5栋302'), [room]);
   assert.deepEqual(await search('2030'), [year]);
   assert.deepEqual(await search('3 02'), [apart], 'digits apart are not a run');
-  assert.deepEqual(await search('0000777'), [room, year, apart].sort(), 'part of the customer\'s phone, for a role that may see it');
+  assert.deepEqual(await search('0000777'), [room, year, apart].sort(), "part of the customer's phone, for a role that may see it");
   assert.deepEqual(await search('0000777', 'handler'), [], 'not for a department');
 });
 
@@ -193,9 +235,8 @@ async function pages(query: string, maxPages = 100): Promise<{ ids: string[]; bo
 /** What ILIKE over every matching complaint gives, in the queue's order: what the pages must list. */
 async function expected(word: string, sort: 'due' | 'received'): Promise<string[]> {
   const term = `%${word}%`;
-  const order = sort === 'due'
-    ? sql`coalesce(next_due_at, '9999-12-31T00:00:00Z'::timestamptz), received_at, id`
-    : sql`received_at DESC, id DESC`;
+  const order =
+    sort === 'due' ? sql`coalesce(next_due_at, '9999-12-31T00:00:00Z'::timestamptz), received_at, id` : sql`received_at DESC, id DESC`;
   const r = await sql<{ id: string }>`SELECT id FROM complaints
     WHERE code ILIKE ${term} OR title ILIKE ${term} OR content ILIKE ${term} ORDER BY ${order}`.execute(t.deps.db);
   return r.rows.map((x) => x.id);
@@ -226,9 +267,11 @@ test('more matches than the cap: the total says "at least" the cap, and the page
   }
   // Matched through the customer's name (the bulk rows are the refund customer's, 王伟): the walk looks
   // each row's customer up by key, the count gathers the matching customers first; both must agree.
-  const byName = (await sql<{ id: string }>`SELECT c.id FROM complaints c JOIN customers k ON k.id = c.customer_id
+  const byName = (
+    await sql<{ id: string }>`SELECT c.id FROM complaints c JOIN customers k ON k.id = c.customer_id
     WHERE k.name LIKE '%王伟%' OR c.code ILIKE '%王伟%' OR c.title ILIKE '%王伟%' OR c.content ILIKE '%王伟%'
-    ORDER BY c.received_at DESC, c.id DESC`.execute(t.deps.db)).rows.map((r) => r.id);
+    ORDER BY c.received_at DESC, c.id DESC`.execute(t.deps.db)
+  ).rows.map((r) => r.id);
   assert.ok(byName.length > SEARCH_TOTAL_CAP);
   const named = await pages(`q=${encodeURIComponent('王伟')}&sort=received&limit=200`);
   assert.ok(named.bodies.every((b) => b.totalCapped && b.total === SEARCH_TOTAL_CAP));
@@ -238,7 +281,9 @@ test('more matches than the cap: the total says "at least" the cap, and the page
   // With as many customers of that surname as a big centre has, the walk looks each walked row's
   // customer up instead of gathering them all (list-complaints.ts, PROBE_WHEN_CANDIDATES_PER_ROW): the
   // same pages. The customers added have no complaints, so the answer must not change.
-  await sql`INSERT INTO customers (name, phone) SELECT '王' || i, '1390000' || lpad(i::text, 4, '0') FROM generate_series(1, 1200) AS i`.execute(t.deps.db);
+  await sql`INSERT INTO customers (name, phone) SELECT '王' || i, '1390000' || lpad(i::text, 4, '0') FROM generate_series(1, 1200) AS i`.execute(
+    t.deps.db,
+  );
   const many = await pages(`q=${encodeURIComponent('王')}&sort=received&limit=25`, 2);
   assert.deepEqual(many.ids, byName.slice(0, 50), 'a surname shared by many customers: the same complaints, newest first');
 

@@ -30,10 +30,20 @@ const ELSEWHERE: [string, string][] = [
   ['u-re-garden', 'u-re-garden-sales'],
 ];
 
-const report = { cause: '防水层破损', sequence: '上门核查', responsible: '工程部', conclusion: '有效', countermeasures: '重做防水', prevention: '增加巡查' };
+const report = {
+  cause: '防水层破损',
+  sequence: '上门核查',
+  responsible: '工程部',
+  conclusion: '有效',
+  countermeasures: '重做防水',
+  prevention: '增加巡查',
+};
 
 /** A schema-valid body for every action (a 400 from the schema would hide the authorisation answer). */
-function bodyFor(action: ActionType, ctx: { level: string; running?: string; paused?: string; requestId: string; dept?: string }): Record<string, unknown> {
+function bodyFor(
+  action: ActionType,
+  ctx: { level: string; running?: string; paused?: string; requestId: string; dept?: string },
+): Record<string, unknown> {
   const bodies: Partial<Record<ActionType, Record<string, unknown>>> = {
     qualify: { result: 'valid' },
     dispatch: { leadDepartmentId: ctx.dept ?? 'u-re-garden-eng' },
@@ -65,8 +75,31 @@ function bodyFor(action: ActionType, ctx: { level: string; running?: string; pau
 
 /** The walk order: forward through the lifecycle, `return` last (it takes the complaint away from the department). */
 const WALK: ActionType[] = (() => {
-  const preferred: ActionType[] = ['approve_extension', 'set_level', 'pause_clock', 'resume_clock', 'request_extension', 'urge', 'note', 'interim_reply', 'acknowledge', 'report',
-    'submit_improvement', 'reply', 'reject_reply', 'reply', 'approve_reply', 'confirm', 'visit', 'close', 'reopen', 'contest', 'qualify', 'dispatch', 'dispute'];
+  const preferred: ActionType[] = [
+    'approve_extension',
+    'set_level',
+    'pause_clock',
+    'resume_clock',
+    'request_extension',
+    'urge',
+    'note',
+    'interim_reply',
+    'acknowledge',
+    'report',
+    'submit_improvement',
+    'reply',
+    'reject_reply',
+    'reply',
+    'approve_reply',
+    'confirm',
+    'visit',
+    'close',
+    'reopen',
+    'contest',
+    'qualify',
+    'dispatch',
+    'dispute',
+  ];
   const rest = ACTION_TYPES.filter((a) => !preferred.includes(a) && a !== 'return');
   return [...preferred, ...rest, 'return'];
 })();
@@ -111,7 +144,12 @@ for (const role of ROLES) {
     // Every action on every out-of-scope complaint is 404, whatever the table says.
     for (const c of others.filter((o) => !expectInScope(role, o))) {
       for (const action of ACTION_TYPES) {
-        const res = await t.api('POST', `/api/complaints/${c.id}/actions`, bodyFor(action, { level: 'x', requestId: crypto.randomUUID() }), { role });
+        const res = await t.api(
+          'POST',
+          `/api/complaints/${c.id}/actions`,
+          bodyFor(action, { level: 'x', requestId: crypto.randomUUID() }),
+          { role },
+        );
         assert.equal(res.statusCode, 404, `${role} ${action} out of scope at ${c.unitId}/${c.leadDepartmentId}: ${res.body}`);
       }
     }
@@ -120,14 +158,23 @@ for (const role of ROLES) {
     let st = await stateOf(own.id);
     const running = () => st.clocks.find((k) => k.state === 'running')?.name;
     const requester = role === 'manager' ? 'admin' : 'manager';
-    const ext = await t.api('POST', `/api/complaints/${own.id}/actions`, bodyFor('request_extension', { level: 'x', running: running(), requestId: '' }), { role: requester });
+    const ext = await t.api(
+      'POST',
+      `/api/complaints/${own.id}/actions`,
+      bodyFor('request_extension', { level: 'x', running: running(), requestId: '' }),
+      { role: requester },
+    );
     assert.equal(ext.statusCode, 200, ext.body);
-    const requestId = [...(ext.json().events as { type: string; data: { requestId?: string } }[])].reverse().find((e) => e.type === 'extension_requested')?.data.requestId ?? crypto.randomUUID();
+    const requestId =
+      [...(ext.json().events as { type: string; data: { requestId?: string } }[])].reverse().find((e) => e.type === 'extension_requested')
+        ?.data.requestId ?? crypto.randomUUID();
     const level = await someLevel(st.policyId);
 
     // Refused actions first: a 403 changes nothing, whatever the status.
     for (const action of ACTION_TYPES.filter((a) => !roleMayTake(role, a))) {
-      const res = await t.api('POST', `/api/complaints/${own.id}/actions`, bodyFor(action, { level, running: running(), requestId }), { role });
+      const res = await t.api('POST', `/api/complaints/${own.id}/actions`, bodyFor(action, { level, running: running(), requestId }), {
+        role,
+      });
       assert.equal(res.statusCode, 403, `${role} may not ${action}: ${res.body}`);
       assert.equal(res.json().error.code, 'FORBIDDEN');
     }
@@ -137,10 +184,23 @@ for (const role of ROLES) {
       st = await stateOf(own.id);
       const paused = st.clocks.find((k) => k.state === 'paused')?.name;
       const stateAllows = st.allowedActions.includes(action);
-      const res = await t.api('POST', `/api/complaints/${own.id}/actions`, bodyFor(action, { level, running: running(), paused, requestId, dept: home.dept }), { role });
-      const dataDependent = (action === 'pause_clock' && !running()) || (action === 'resume_clock' && !paused) || (action === 'request_extension' && !running());
+      const res = await t.api(
+        'POST',
+        `/api/complaints/${own.id}/actions`,
+        bodyFor(action, { level, running: running(), paused, requestId, dept: home.dept }),
+        { role },
+      );
+      const dataDependent =
+        (action === 'pause_clock' && !running()) ||
+        (action === 'resume_clock' && !paused) ||
+        (action === 'request_extension' && !running());
       if (dataDependent) assert.ok(![403, 404].includes(res.statusCode), `${role} ${action}: authorised (${res.statusCode})`);
-      else assert.equal(res.statusCode, stateAllows ? 200 : 409, `${role} ${action} (allowed here: ${st.allowedActions.join(',')}): ${res.body}`);
+      else
+        assert.equal(
+          res.statusCode,
+          stateAllows ? 200 : 409,
+          `${role} ${action} (allowed here: ${st.allowedActions.join(',')}): ${res.body}`,
+        );
       if (res.statusCode === 200) {
         // The console is offered only what this role may take.
         for (const a of res.json().allowedActions as string[]) assert.ok(roleMayTake(role, a), `${role} is offered '${a}'`);
@@ -150,17 +210,35 @@ for (const role of ROLES) {
     // Intake: the capability first (403), then the unit's scope (404 like an unknown unit).
     const intake = { channel: 'phone', customer: { name: '李雷', phone: '13900001111' }, title: '权限测试：登记', content: '内容' };
     const inUnit = await t.api('POST', '/api/complaints', { ...intake, unitId: home.unitId }, { role });
-    assert.equal(inUnit.statusCode, !roleHas(role, 'complaint.create') ? 403 : expectInScope(role, { id: '', unitId: home.unitId, leadDepartmentId: null }) ? 201 : 404, `${role} registers at ${home.unitId}: ${inUnit.body}`);
+    assert.equal(
+      inUnit.statusCode,
+      !roleHas(role, 'complaint.create') ? 403 : expectInScope(role, { id: '', unitId: home.unitId, leadDepartmentId: null }) ? 201 : 404,
+      `${role} registers at ${home.unitId}: ${inUnit.body}`,
+    );
     const away = await t.api('POST', '/api/complaints', { ...intake, unitId: 'u-fuel-s1' }, { role });
-    assert.equal(away.statusCode, !roleHas(role, 'complaint.create') ? 403 : expectInScope(role, { id: '', unitId: 'u-fuel-s1', leadDepartmentId: null }) ? 201 : 404, `${role} registers at u-fuel-s1: ${away.body}`);
+    assert.equal(
+      away.statusCode,
+      !roleHas(role, 'complaint.create') ? 403 : expectInScope(role, { id: '', unitId: 'u-fuel-s1', leadDepartmentId: null }) ? 201 : 404,
+      `${role} registers at u-fuel-s1: ${away.body}`,
+    );
 
     // Dashboard and calendar editing.
     assert.equal((await t.api('GET', '/api/stats/dashboard', undefined, { role })).statusCode, roleHas(role, 'dashboard.read') ? 200 : 403);
-    const calendar = { timeZone: 'Asia/Shanghai', workingPeriods: [{ start: '09:00', end: '18:00' }], workWeek: [1, 2, 3, 4, 5], useChineseHolidays: true, overrides: {} };
+    const calendar = {
+      timeZone: 'Asia/Shanghai',
+      workingPeriods: [{ start: '09:00', end: '18:00' }],
+      workWeek: [1, 2, 3, 4, 5],
+      useChineseHolidays: true,
+      overrides: {},
+    };
     for (const unit of [home.unitId, 'u-fuel-s1']) {
       const res = await t.api('PUT', `/api/units/${unit}/calendar`, calendar, { role });
       const inScope = role !== 'handler' && expectInScope(role, { id: '', unitId: unit, leadDepartmentId: null });
-      assert.equal(res.statusCode, !roleHas(role, 'calendar.edit') ? 403 : inScope ? 200 : 404, `${role} edits the calendar of ${unit}: ${res.body}`);
+      assert.equal(
+        res.statusCode,
+        !roleHas(role, 'calendar.edit') ? 403 : inScope ? 200 : 404,
+        `${role} edits the calendar of ${unit}: ${res.body}`,
+      );
     }
   });
 }

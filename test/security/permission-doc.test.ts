@@ -17,8 +17,12 @@ test('every lifecycle action is decided in the permission table (an unlisted act
 });
 
 test('R-LC-5: the auditor acts on nothing, a department handler never answers the customer, approvals are not the specialist’s', () => {
-  assert.deepEqual(ACTION_TYPES.filter((a) => roleMayTake('auditor', a)), []);
-  for (const a of ['qualify', 'dispatch', 'reply', 'interim_reply', 'close', 'approve_reply'] as const) assert.equal(roleMayTake('handler', a), false, a);
+  assert.deepEqual(
+    ACTION_TYPES.filter((a) => roleMayTake('auditor', a)),
+    [],
+  );
+  for (const a of ['qualify', 'dispatch', 'reply', 'interim_reply', 'close', 'approve_reply'] as const)
+    assert.equal(roleMayTake('handler', a), false, a);
   for (const a of ['acknowledge', 'return', 'report', 'note'] as const) assert.equal(roleMayTake('handler', a), true, a);
   for (const a of ['approve_reply', 'approve_extension', 'set_level'] as const) {
     assert.equal(roleMayTake('specialist', a), false, a);

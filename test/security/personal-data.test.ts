@@ -54,7 +54,10 @@ test('R-IN-4: GET /contact returns the unmasked contact and writes a contact_vie
 
   const res = await t.api('GET', `/api/complaints/${c.id}/contact`, undefined, { role: 'specialist' });
   assert.equal(res.statusCode, 200, res.body);
-  assert.deepEqual({ phone: res.json().phone, email: res.json().email, name: res.json().name }, { phone: PHONE, email: 'zhang.wei@example.com', name: '张伟' });
+  assert.deepEqual(
+    { phone: res.json().phone, email: res.json().email, name: res.json().name },
+    { phone: PHONE, email: 'zhang.wei@example.com', name: '张伟' },
+  );
 
   const events = (await t.api('GET', `/api/complaints/${c.id}/events`)).json();
   assert.equal(events.length, before + 1, 'one event per view, none for the refused requests');
@@ -68,7 +71,11 @@ test('R-IN-4: GET /contact returns the unmasked contact and writes a contact_vie
 
 test('R-IN-4: contact_viewed never reaches the customer portal timeline', async () => {
   // A portal complaint whose contact an agent has viewed shows no such step to its customer.
-  const sub = await t.app.inject({ method: 'POST', url: '/api/portal/complaints', payload: { unitId: 'u-re-garden', customer: { name: '王五', phone: '13700001111' }, title: '门禁故障', content: '小区门禁卡无法使用' } });
+  const sub = await t.app.inject({
+    method: 'POST',
+    url: '/api/portal/complaints',
+    payload: { unitId: 'u-re-garden', customer: { name: '王五', phone: '13700001111' }, title: '门禁故障', content: '小区门禁卡无法使用' },
+  });
   assert.equal(sub.statusCode, 201, sub.body);
   const { code, secret } = sub.json();
   const found = (await t.api('GET', `/api/complaints?q=${encodeURIComponent(code)}`)).json().items[0];

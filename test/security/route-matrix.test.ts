@@ -45,7 +45,10 @@ interface Req {
 }
 
 type Allowed = (role: Role) => boolean;
-const cap = (c: Capability): Allowed => (role) => roleHas(role, c);
+const cap =
+  (c: Capability): Allowed =>
+  (role) =>
+    roleHas(role, c);
 const everyone: Allowed = () => true;
 
 /**
@@ -90,7 +93,10 @@ export const MATRIX: Record<string, Entry> = {
 
   'GET /api/me': { kind: 'self', call: () => ({ method: 'GET', url: '/api/me' }) },
   'POST /api/auth/logout': { kind: 'self', call: () => ({ method: 'POST', url: '/api/auth/logout' }) },
-  'POST /api/auth/password': { kind: 'self', call: () => ({ method: 'POST', url: '/api/auth/password', body: { currentPassword: PASSWORD, newPassword: 'another-password-9' } }) },
+  'POST /api/auth/password': {
+    kind: 'self',
+    call: () => ({ method: 'POST', url: '/api/auth/password', body: { currentPassword: PASSWORD, newPassword: 'another-password-9' } }),
+  },
   'POST /api/auth/tokens': { kind: 'self', call: () => ({ method: 'POST', url: '/api/auth/tokens', body: { name: 'matrix' } }) },
   'GET /api/auth/tokens': { kind: 'self', call: () => ({ method: 'GET', url: '/api/auth/tokens' }) },
   'DELETE /api/auth/tokens/{id}': {
@@ -100,14 +106,25 @@ export const MATRIX: Record<string, Entry> = {
   },
 
   'GET /api/units': { kind: 'list', allowed: everyone, call: () => ({ method: 'GET', url: '/api/units' }), shows: (f) => [f.unitId] },
-  'GET /api/units/{id}/calendar': { kind: 'node', allowed: everyone, departmentsRead: true, call: (f) => ({ method: 'GET', url: `/api/units/${f.unitId}/calendar` }) },
+  'GET /api/units/{id}/calendar': {
+    kind: 'node',
+    allowed: everyone,
+    departmentsRead: true,
+    call: (f) => ({ method: 'GET', url: `/api/units/${f.unitId}/calendar` }),
+  },
   'PUT /api/units/{id}/calendar': {
     kind: 'node',
     allowed: cap('calendar.edit'),
     call: (f) => ({
       method: 'PUT',
       url: `/api/units/${f.unitId}/calendar`,
-      body: { timeZone: 'Asia/Shanghai', workingPeriods: [{ start: '09:00', end: '18:00' }], workWeek: [1, 2, 3, 4, 5], useChineseHolidays: true, overrides: {} },
+      body: {
+        timeZone: 'Asia/Shanghai',
+        workingPeriods: [{ start: '09:00', end: '18:00' }],
+        workWeek: [1, 2, 3, 4, 5],
+        useChineseHolidays: true,
+        overrides: {},
+      },
     }),
   },
   'GET /api/policies': { kind: 'list', allowed: everyone, call: () => ({ method: 'GET', url: '/api/policies' }) },
@@ -116,9 +133,24 @@ export const MATRIX: Record<string, Entry> = {
   'POST /api/complaints': {
     kind: 'node',
     allowed: cap('complaint.create'),
-    call: (f) => ({ method: 'POST', url: '/api/complaints', body: { unitId: f.unitId, channel: 'phone', customer: { name: '李雷', phone: '13900001111' }, title: '矩阵测试登记', content: '内容' } }),
+    call: (f) => ({
+      method: 'POST',
+      url: '/api/complaints',
+      body: {
+        unitId: f.unitId,
+        channel: 'phone',
+        customer: { name: '李雷', phone: '13900001111' },
+        title: '矩阵测试登记',
+        content: '内容',
+      },
+    }),
   },
-  'GET /api/complaints': { kind: 'list', allowed: cap('complaint.read'), call: () => ({ method: 'GET', url: '/api/complaints?limit=200' }), shows: (f) => [f.complaintId] },
+  'GET /api/complaints': {
+    kind: 'list',
+    allowed: cap('complaint.read'),
+    call: () => ({ method: 'GET', url: '/api/complaints?limit=200' }),
+    shows: (f) => [f.complaintId],
+  },
   // The queue's export: the list's view, every row; each row carries the complaint's id and code.
   'GET /api/complaints/export.csv': {
     kind: 'list',
@@ -133,13 +165,37 @@ export const MATRIX: Record<string, Entry> = {
     shows: (f) => [f.complaintId, f.code],
     text: workbookText,
   },
-  'GET /api/complaints/{id}': { kind: 'resource', allowed: cap('complaint.read'), call: (f) => ({ method: 'GET', url: `/api/complaints/${f.complaintId}` }) },
-  'GET /api/complaints/{id}/events': { kind: 'resource', allowed: cap('complaint.read'), call: (f) => ({ method: 'GET', url: `/api/complaints/${f.complaintId}/events` }) },
-  'GET /api/complaints/{id}/contact': { kind: 'resource', allowed: cap('contact.view'), call: (f) => ({ method: 'GET', url: `/api/complaints/${f.complaintId}/contact` }) },
-  'GET /api/complaints/{id}/assessment': { kind: 'resource', allowed: cap('complaint.read'), call: (f) => ({ method: 'GET', url: `/api/complaints/${f.complaintId}/assessment` }) },
-  'POST /api/complaints/{id}/actions': { kind: 'resource', allowed: (r) => roleMayTake(r, 'note'), call: (f) => ({ method: 'POST', url: `/api/complaints/${f.complaintId}/actions`, body: note }) },
+  'GET /api/complaints/{id}': {
+    kind: 'resource',
+    allowed: cap('complaint.read'),
+    call: (f) => ({ method: 'GET', url: `/api/complaints/${f.complaintId}` }),
+  },
+  'GET /api/complaints/{id}/events': {
+    kind: 'resource',
+    allowed: cap('complaint.read'),
+    call: (f) => ({ method: 'GET', url: `/api/complaints/${f.complaintId}/events` }),
+  },
+  'GET /api/complaints/{id}/contact': {
+    kind: 'resource',
+    allowed: cap('contact.view'),
+    call: (f) => ({ method: 'GET', url: `/api/complaints/${f.complaintId}/contact` }),
+  },
+  'GET /api/complaints/{id}/assessment': {
+    kind: 'resource',
+    allowed: cap('complaint.read'),
+    call: (f) => ({ method: 'GET', url: `/api/complaints/${f.complaintId}/assessment` }),
+  },
+  'POST /api/complaints/{id}/actions': {
+    kind: 'resource',
+    allowed: (r) => roleMayTake(r, 'note'),
+    call: (f) => ({ method: 'POST', url: `/api/complaints/${f.complaintId}/actions`, body: note }),
+  },
 
-  'GET /api/stats/dashboard': { kind: 'list', allowed: cap('dashboard.read'), call: () => ({ method: 'GET', url: '/api/stats/dashboard' }) },
+  'GET /api/stats/dashboard': {
+    kind: 'list',
+    allowed: cap('dashboard.read'),
+    call: () => ({ method: 'GET', url: '/api/stats/dashboard' }),
+  },
   'GET /api/inbox': { kind: 'list', allowed: everyone, call: () => ({ method: 'GET', url: '/api/inbox' }) },
   'GET /api/inbox/unread-count': { kind: 'self', call: () => ({ method: 'GET', url: '/api/inbox/unread-count' }) },
   'POST /api/inbox/read-all': { kind: 'self', call: () => ({ method: 'POST', url: '/api/inbox/read-all' }) },
@@ -149,57 +205,183 @@ export const MATRIX: Record<string, Entry> = {
     call: () => ({ method: 'POST', url: '/api/inbox/00000000-0000-4000-8000-000000000000/read' }),
   },
 
-  'GET /api/reports/periodic': { kind: 'node', allowed: cap('report.read'), call: (f) => ({ method: 'GET', url: `/api/reports/periodic?nodeId=${f.companyId}&${period}` }) },
-  'GET /api/reports/periodic.xlsx': { kind: 'node', allowed: cap('report.read'), call: (f) => ({ method: 'GET', url: `/api/reports/periodic.xlsx?nodeId=${f.companyId}&${period}` }) },
-  'GET /api/reports/periodic.html': { kind: 'node', allowed: cap('report.read'), call: (f) => ({ method: 'GET', url: `/api/reports/periodic.html?nodeId=${f.unitId}&${period}` }) },
-  'GET /api/reports/kpi': { kind: 'node', allowed: cap('kpi.read'), call: (f) => ({ method: 'GET', url: `/api/reports/kpi?nodeId=${f.companyId}&quarter=2026Q4` }) },
+  'GET /api/reports/periodic': {
+    kind: 'node',
+    allowed: cap('report.read'),
+    call: (f) => ({ method: 'GET', url: `/api/reports/periodic?nodeId=${f.companyId}&${period}` }),
+  },
+  'GET /api/reports/periodic.xlsx': {
+    kind: 'node',
+    allowed: cap('report.read'),
+    call: (f) => ({ method: 'GET', url: `/api/reports/periodic.xlsx?nodeId=${f.companyId}&${period}` }),
+  },
+  'GET /api/reports/periodic.html': {
+    kind: 'node',
+    allowed: cap('report.read'),
+    call: (f) => ({ method: 'GET', url: `/api/reports/periodic.html?nodeId=${f.unitId}&${period}` }),
+  },
+  'GET /api/reports/kpi': {
+    kind: 'node',
+    allowed: cap('kpi.read'),
+    call: (f) => ({ method: 'GET', url: `/api/reports/kpi?nodeId=${f.companyId}&quarter=2026Q4` }),
+  },
 
   // Each fixture's user exported its own unit's queue: the log shows the exporter's e-mail and the filters.
-  'GET /api/export-log': { kind: 'list', allowed: cap('exportlog.read'), call: () => ({ method: 'GET', url: '/api/export-log?limit=200' }), shows: (f) => [f.userEmail, f.unitId] },
-  'GET /api/users': { kind: 'list', allowed: cap('users.manage'), call: () => ({ method: 'GET', url: '/api/users' }), shows: (f) => [f.userEmail] },
+  'GET /api/export-log': {
+    kind: 'list',
+    allowed: cap('exportlog.read'),
+    call: () => ({ method: 'GET', url: '/api/export-log?limit=200' }),
+    shows: (f) => [f.userEmail, f.unitId],
+  },
+  'GET /api/users': {
+    kind: 'list',
+    allowed: cap('users.manage'),
+    call: () => ({ method: 'GET', url: '/api/users' }),
+    shows: (f) => [f.userEmail],
+  },
   'POST /api/users': {
     kind: 'node',
     allowed: cap('users.manage'),
-    call: (f) => ({ method: 'POST', url: '/api/users', body: { email: `new-${crypto.randomUUID()}@plaint.test`, name: '新用户', role: 'agent', orgNodeId: f.companyId, password: 'a-long-password-7' } }),
+    call: (f) => ({
+      method: 'POST',
+      url: '/api/users',
+      body: {
+        email: `new-${crypto.randomUUID()}@plaint.test`,
+        name: '新用户',
+        role: 'agent',
+        orgNodeId: f.companyId,
+        password: 'a-long-password-7',
+      },
+    }),
   },
-  'GET /api/users/{id}': { kind: 'resource', allowed: cap('users.manage'), capabilityFirst: true, call: (f) => ({ method: 'GET', url: `/api/users/${f.userId}` }) },
-  'PATCH /api/users/{id}': { kind: 'resource', allowed: cap('users.manage'), capabilityFirst: true, call: (f) => ({ method: 'PATCH', url: `/api/users/${f.userId}`, body: { name: '改名测试' } }) },
+  'GET /api/users/{id}': {
+    kind: 'resource',
+    allowed: cap('users.manage'),
+    capabilityFirst: true,
+    call: (f) => ({ method: 'GET', url: `/api/users/${f.userId}` }),
+  },
+  'PATCH /api/users/{id}': {
+    kind: 'resource',
+    allowed: cap('users.manage'),
+    capabilityFirst: true,
+    call: (f) => ({ method: 'PATCH', url: `/api/users/${f.userId}`, body: { name: '改名测试' } }),
+  },
 
-  'POST /api/complaints/{id}/attachments': { kind: 'resource', allowed: cap('attachment.add'), call: (f) => ({ method: 'POST', url: `/api/complaints/${f.complaintId}/attachments`, multipart: true }) },
-  'GET /api/complaints/{id}/attachments': { kind: 'resource', allowed: cap('complaint.read'), call: (f) => ({ method: 'GET', url: `/api/complaints/${f.complaintId}/attachments` }) },
-  'GET /api/attachments/{id}': { kind: 'resource', allowed: cap('complaint.read'), call: (f) => ({ method: 'GET', url: `/api/attachments/${f.attachmentId}` }) },
-  'GET /api/admin/event-log/verify': { kind: 'list', allowed: cap('eventlog.verify'), call: () => ({ method: 'GET', url: '/api/admin/event-log/verify' }) },
+  'POST /api/complaints/{id}/attachments': {
+    kind: 'resource',
+    allowed: cap('attachment.add'),
+    call: (f) => ({ method: 'POST', url: `/api/complaints/${f.complaintId}/attachments`, multipart: true }),
+  },
+  'GET /api/complaints/{id}/attachments': {
+    kind: 'resource',
+    allowed: cap('complaint.read'),
+    call: (f) => ({ method: 'GET', url: `/api/complaints/${f.complaintId}/attachments` }),
+  },
+  'GET /api/attachments/{id}': {
+    kind: 'resource',
+    allowed: cap('complaint.read'),
+    call: (f) => ({ method: 'GET', url: `/api/attachments/${f.attachmentId}` }),
+  },
+  'GET /api/admin/event-log/verify': {
+    kind: 'list',
+    allowed: cap('eventlog.verify'),
+    call: () => ({ method: 'GET', url: '/api/admin/event-log/verify' }),
+  },
   // The installation's backups: a schedule and file names, nothing of any company's records.
   'GET /api/admin/backups': { kind: 'list', allowed: cap('backup.read'), call: () => ({ method: 'GET', url: '/api/admin/backups' }) },
 
-  'POST /api/complaints/{id}/special-report': { kind: 'resource', allowed: (r) => roleHas(r, 'complaint.act') && roleHas(r, 'special_report.write'), call: (f) => ({ method: 'POST', url: `/api/complaints/${f.complaintId}/special-report` }) },
-  'PUT /api/complaints/{id}/special-report': { kind: 'resource', allowed: (r) => roleHas(r, 'complaint.act') && roleHas(r, 'special_report.write'), call: (f) => ({ method: 'PUT', url: `/api/complaints/${f.complaintId}/special-report`, body: { summary: '矩阵' } }) },
-  'GET /api/complaints/{id}/special-report': { kind: 'resource', allowed: cap('complaint.read'), call: (f) => ({ method: 'GET', url: `/api/complaints/${f.complaintId}/special-report` }) },
+  'POST /api/complaints/{id}/special-report': {
+    kind: 'resource',
+    allowed: (r) => roleHas(r, 'complaint.act') && roleHas(r, 'special_report.write'),
+    call: (f) => ({ method: 'POST', url: `/api/complaints/${f.complaintId}/special-report` }),
+  },
+  'PUT /api/complaints/{id}/special-report': {
+    kind: 'resource',
+    allowed: (r) => roleHas(r, 'complaint.act') && roleHas(r, 'special_report.write'),
+    call: (f) => ({ method: 'PUT', url: `/api/complaints/${f.complaintId}/special-report`, body: { summary: '矩阵' } }),
+  },
+  'GET /api/complaints/{id}/special-report': {
+    kind: 'resource',
+    allowed: cap('complaint.read'),
+    call: (f) => ({ method: 'GET', url: `/api/complaints/${f.complaintId}/special-report` }),
+  },
   'POST /api/complaints/{id}/special-report/approve': {
     kind: 'resource',
     allowed: (r) => roleHas(r, 'complaint.act') && roleHas(r, 'special_report.approve'),
     call: (f) => ({ method: 'POST', url: `/api/complaints/${f.complaintId}/special-report/approve` }),
   },
-  'GET /api/complaints/{id}/special-report.xlsx': { kind: 'resource', allowed: cap('complaint.read'), call: (f) => ({ method: 'GET', url: `/api/complaints/${f.complaintId}/special-report.xlsx` }) },
-  'GET /api/complaints/{id}/special-report.html': { kind: 'resource', allowed: cap('complaint.read'), call: (f) => ({ method: 'GET', url: `/api/complaints/${f.complaintId}/special-report.html` }) },
-  'POST /api/complaints/{id}/progress': { kind: 'resource', allowed: cap('complaint.act'), call: (f) => ({ method: 'POST', url: `/api/complaints/${f.complaintId}/progress`, body: { text: '进展' } }) },
-  'GET /api/complaints/{id}/progress': { kind: 'resource', allowed: cap('complaint.read'), call: (f) => ({ method: 'GET', url: `/api/complaints/${f.complaintId}/progress` }) },
-  'GET /api/casework/reminders': { kind: 'list', allowed: cap('complaint.read'), call: () => ({ method: 'GET', url: '/api/casework/reminders' }) },
-  'POST /api/complaints/{id}/emergency': { kind: 'resource', allowed: cap('complaint.act'), call: (f) => ({ method: 'POST', url: `/api/complaints/${f.complaintId}/emergency`, body: { team: ['值班经理'] } }) },
-  'GET /api/complaints/{id}/emergency': { kind: 'resource', allowed: cap('complaint.read'), call: (f) => ({ method: 'GET', url: `/api/complaints/${f.complaintId}/emergency` }) },
-  'POST /api/complaints/{id}/emergency/actions': { kind: 'resource', allowed: cap('complaint.act'), call: (f) => ({ method: 'POST', url: `/api/complaints/${f.complaintId}/emergency/actions`, body: { text: '到场' } }) },
+  'GET /api/complaints/{id}/special-report.xlsx': {
+    kind: 'resource',
+    allowed: cap('complaint.read'),
+    call: (f) => ({ method: 'GET', url: `/api/complaints/${f.complaintId}/special-report.xlsx` }),
+  },
+  'GET /api/complaints/{id}/special-report.html': {
+    kind: 'resource',
+    allowed: cap('complaint.read'),
+    call: (f) => ({ method: 'GET', url: `/api/complaints/${f.complaintId}/special-report.html` }),
+  },
+  'POST /api/complaints/{id}/progress': {
+    kind: 'resource',
+    allowed: cap('complaint.act'),
+    call: (f) => ({ method: 'POST', url: `/api/complaints/${f.complaintId}/progress`, body: { text: '进展' } }),
+  },
+  'GET /api/complaints/{id}/progress': {
+    kind: 'resource',
+    allowed: cap('complaint.read'),
+    call: (f) => ({ method: 'GET', url: `/api/complaints/${f.complaintId}/progress` }),
+  },
+  'GET /api/casework/reminders': {
+    kind: 'list',
+    allowed: cap('complaint.read'),
+    call: () => ({ method: 'GET', url: '/api/casework/reminders' }),
+  },
+  'POST /api/complaints/{id}/emergency': {
+    kind: 'resource',
+    allowed: cap('complaint.act'),
+    call: (f) => ({ method: 'POST', url: `/api/complaints/${f.complaintId}/emergency`, body: { team: ['值班经理'] } }),
+  },
+  'GET /api/complaints/{id}/emergency': {
+    kind: 'resource',
+    allowed: cap('complaint.read'),
+    call: (f) => ({ method: 'GET', url: `/api/complaints/${f.complaintId}/emergency` }),
+  },
+  'POST /api/complaints/{id}/emergency/actions': {
+    kind: 'resource',
+    allowed: cap('complaint.act'),
+    call: (f) => ({ method: 'POST', url: `/api/complaints/${f.complaintId}/emergency/actions`, body: { text: '到场' } }),
+  },
   'POST /api/complaints/{id}/emergency/review': {
     kind: 'resource',
     allowed: cap('complaint.act'),
-    call: (f) => ({ method: 'POST', url: `/api/complaints/${f.complaintId}/emergency/review`, body: { findings: '复盘', planChanges: '' } }),
+    call: (f) => ({
+      method: 'POST',
+      url: `/api/complaints/${f.complaintId}/emergency/review`,
+      body: { findings: '复盘', planChanges: '' },
+    }),
   },
-  'POST /api/complaints/{id}/capa': { kind: 'resource', allowed: cap('complaint.act'), call: (f) => ({ method: 'POST', url: `/api/complaints/${f.complaintId}/capa`, body: {} }) },
-  'PUT /api/complaints/{id}/capa': { kind: 'resource', allowed: cap('complaint.act'), call: (f) => ({ method: 'PUT', url: `/api/complaints/${f.complaintId}/capa`, body: { containment: '隔离' } }) },
-  'GET /api/complaints/{id}/capa': { kind: 'resource', allowed: cap('complaint.read'), call: (f) => ({ method: 'GET', url: `/api/complaints/${f.complaintId}/capa` }) },
+  'POST /api/complaints/{id}/capa': {
+    kind: 'resource',
+    allowed: cap('complaint.act'),
+    call: (f) => ({ method: 'POST', url: `/api/complaints/${f.complaintId}/capa`, body: {} }),
+  },
+  'PUT /api/complaints/{id}/capa': {
+    kind: 'resource',
+    allowed: cap('complaint.act'),
+    call: (f) => ({ method: 'PUT', url: `/api/complaints/${f.complaintId}/capa`, body: { containment: '隔离' } }),
+  },
+  'GET /api/complaints/{id}/capa': {
+    kind: 'resource',
+    allowed: cap('complaint.read'),
+    call: (f) => ({ method: 'GET', url: `/api/complaints/${f.complaintId}/capa` }),
+  },
   'POST /api/complaints/{id}/capa/actions': {
     kind: 'resource',
     allowed: cap('complaint.act'),
-    call: (f) => ({ method: 'POST', url: `/api/complaints/${f.complaintId}/capa/actions`, body: { description: '整改', owner: '生产部', dueDate: '2026-12-30' } }),
+    call: (f) => ({
+      method: 'POST',
+      url: `/api/complaints/${f.complaintId}/capa/actions`,
+      body: { description: '整改', owner: '生产部', dueDate: '2026-12-30' },
+    }),
   },
   'POST /api/complaints/{id}/capa/actions/{actionId}/done': {
     kind: 'resource',
@@ -214,23 +396,48 @@ export const MATRIX: Record<string, Entry> = {
   'POST /api/complaints/{id}/returns': {
     kind: 'resource',
     allowed: cap('complaint.act'),
-    call: (f) => ({ method: 'POST', url: `/api/complaints/${f.complaintId}/returns`, body: { product: '轴承', quantity: 2, reason: '尺寸' } }),
+    call: (f) => ({
+      method: 'POST',
+      url: `/api/complaints/${f.complaintId}/returns`,
+      body: { product: '轴承', quantity: 2, reason: '尺寸' },
+    }),
   },
-  'GET /api/complaints/{id}/returns': { kind: 'resource', allowed: cap('complaint.read'), call: (f) => ({ method: 'GET', url: `/api/complaints/${f.complaintId}/returns` }) },
+  'GET /api/complaints/{id}/returns': {
+    kind: 'resource',
+    allowed: cap('complaint.read'),
+    call: (f) => ({ method: 'GET', url: `/api/complaints/${f.complaintId}/returns` }),
+  },
   'POST /api/returns/{id}/inspect': {
     kind: 'resource',
     allowed: (r) => roleHas(r, 'complaint.act') && roleHas(r, 'return.inspect'),
-    call: (f) => ({ method: 'POST', url: `/api/returns/${f.returnId}/inspect`, body: { result: 'confirmed', defectiveQuantity: 1, findings: '超差' } }),
+    call: (f) => ({
+      method: 'POST',
+      url: `/api/returns/${f.returnId}/inspect`,
+      body: { result: 'confirmed', defectiveQuantity: 1, findings: '超差' },
+    }),
   },
   'POST /api/returns/{id}/dispose': {
     kind: 'resource',
     allowed: (r) => roleHas(r, 'complaint.act') && roleHas(r, 'return.dispose'),
     call: (f) => ({ method: 'POST', url: `/api/returns/${f.returnId}/dispose`, body: { disposition: 'rework' } }),
   },
-  'POST /api/complaints/{id}/case': { kind: 'resource', allowed: cap('complaint.act'), call: (f) => ({ method: 'POST', url: `/api/complaints/${f.complaintId}/case`, body: { classification: '矩阵', lessons: '经验' } }) },
-  'GET /api/cases': { kind: 'list', allowed: cap('complaint.read'), call: () => ({ method: 'GET', url: '/api/cases' }), shows: (f) => [f.caseId] },
+  'POST /api/complaints/{id}/case': {
+    kind: 'resource',
+    allowed: cap('complaint.act'),
+    call: (f) => ({ method: 'POST', url: `/api/complaints/${f.complaintId}/case`, body: { classification: '矩阵', lessons: '经验' } }),
+  },
+  'GET /api/cases': {
+    kind: 'list',
+    allowed: cap('complaint.read'),
+    call: () => ({ method: 'GET', url: '/api/cases' }),
+    shows: (f) => [f.caseId],
+  },
   'GET /api/cases/patterns': { kind: 'list', allowed: cap('complaint.read'), call: () => ({ method: 'GET', url: '/api/cases/patterns' }) },
-  'GET /api/cases/{id}': { kind: 'resource', allowed: cap('complaint.read'), call: (f) => ({ method: 'GET', url: `/api/cases/${f.caseId}` }) },
+  'GET /api/cases/{id}': {
+    kind: 'resource',
+    allowed: cap('complaint.read'),
+    call: (f) => ({ method: 'GET', url: `/api/cases/${f.caseId}` }),
+  },
 
   // The ledger's default unit is the node: out of scope it is unknown (404), as for POST /api/complaints.
   'POST /api/imports': {
@@ -247,7 +454,10 @@ function ledgerUpload(unitId: string): { payload: Buffer; headers: Record<string
     field('mapping', JSON.stringify({ title: '标题', content: '内容' })) +
     field('defaults', JSON.stringify({ unitId, channel: 'phone', receivedAt: '2026-11-01' })) +
     `--${boundary}\r\nContent-Disposition: form-data; name="file"; filename="台账.csv"\r\nContent-Type: text/csv\r\n\r\n`;
-  return { payload: Buffer.concat([Buffer.from(head), Buffer.from('标题,内容\n矩阵,导入\n'), Buffer.from(`\r\n--${boundary}--\r\n`)]), headers: { 'content-type': `multipart/form-data; boundary=${boundary}` } };
+  return {
+    payload: Buffer.concat([Buffer.from(head), Buffer.from('标题,内容\n矩阵,导入\n'), Buffer.from(`\r\n--${boundary}--\r\n`)]),
+    headers: { 'content-type': `multipart/form-data; boundary=${boundary}` },
+  };
 }
 
 let t: TestApp;
@@ -260,8 +470,13 @@ function pngUpload(): { payload: Buffer; headers: Record<string, string> } {
   // The smallest valid PNG (1×1): the upload's content check accepts it.
   const png = Buffer.from('iVBORw0KGgoAAAANSUhEUgAAAAEAAAABCAYAAAAfFcSJAAAADUlEQVR42mP8z8BQDwAEhQGAhKmMIQAAAABJRU5ErkJggg==', 'base64');
   const boundary = '----matrix' + Math.random().toString(16).slice(2);
-  const head = Buffer.from(`--${boundary}\r\nContent-Disposition: form-data; name="file"; filename="photo.png"\r\nContent-Type: image/png\r\n\r\n`);
-  return { payload: Buffer.concat([head, png, Buffer.from(`\r\n--${boundary}--\r\n`)]), headers: { 'content-type': `multipart/form-data; boundary=${boundary}` } };
+  const head = Buffer.from(
+    `--${boundary}\r\nContent-Disposition: form-data; name="file"; filename="photo.png"\r\nContent-Type: image/png\r\n\r\n`,
+  );
+  return {
+    payload: Buffer.concat([head, png, Buffer.from(`\r\n--${boundary}--\r\n`)]),
+    headers: { 'content-type': `multipart/form-data; boundary=${boundary}` },
+  };
 }
 
 async function send(token: string | null, r: Req) {
@@ -293,15 +508,35 @@ async function fixture(unitId: string, companyId: string, dept: string): Promise
   await asAdmin('POST', `/api/complaints/${id}/actions`, { type: 'qualify', result: 'valid' });
   await asAdmin('POST', `/api/complaints/${id}/actions`, { type: 'dispatch', leadDepartmentId: dept });
   const m = pngUpload();
-  const up = await t.app.inject({ method: 'POST', url: `/api/complaints/${id}/attachments`, payload: m.payload, headers: { ...m.headers, authorization: `Bearer ${await t.token('admin')}` } });
+  const up = await t.app.inject({
+    method: 'POST',
+    url: `/api/complaints/${id}/attachments`,
+    payload: m.payload,
+    headers: { ...m.headers, authorization: `Bearer ${await t.token('admin')}` },
+  });
   assert.equal(up.statusCode, 201, up.body);
   await asAdmin('POST', `/api/complaints/${id}/capa`, { team: ['品质工程师'], containment: '隔离' });
-  const withAction = await asAdmin('POST', `/api/complaints/${id}/capa/actions`, { description: '整改', owner: '生产部', dueDate: '2026-12-30' });
+  const withAction = await asAdmin('POST', `/api/complaints/${id}/capa/actions`, {
+    description: '整改',
+    owner: '生产部',
+    dueDate: '2026-12-30',
+  });
   const ret = await asAdmin('POST', `/api/complaints/${id}/returns`, { product: '轴承', quantity: 2, reason: '尺寸' });
   // Forward to closure, whatever approvals the unit's pack asks for on the way.
   const steps: [Record<string, unknown>, string][] = [
     [{ type: 'acknowledge' }, 'admin'],
-    [{ type: 'report', cause: '排班不足', sequence: '核查', responsible: '综合业务部', conclusion: '有效', countermeasures: '增加排班', prevention: '预警' }, 'admin'],
+    [
+      {
+        type: 'report',
+        cause: '排班不足',
+        sequence: '核查',
+        responsible: '综合业务部',
+        conclusion: '有效',
+        countermeasures: '增加排班',
+        prevention: '预警',
+      },
+      'admin',
+    ],
     [{ type: 'reply', message: '已处理。' }, 'admin'],
     [{ type: 'approve_reply' }, 'manager'],
     [{ type: 'confirm' }, 'admin'],
@@ -320,9 +555,18 @@ async function fixture(unitId: string, companyId: string, dept: string): Promise
   const user = list.find((u) => u.email === email);
   assert.ok(user, `user ${email} listed`);
   const login = await t.app.inject({ method: 'POST', url: '/api/auth/login', payload: { email, password: PASSWORD } });
-  const tok = await t.app.inject({ method: 'POST', url: '/api/auth/tokens', payload: { name: 'target' }, headers: { authorization: `Bearer ${login.json().token}` } });
+  const tok = await t.app.inject({
+    method: 'POST',
+    url: '/api/auth/tokens',
+    payload: { name: 'target' },
+    headers: { authorization: `Bearer ${login.json().token}` },
+  });
   assert.equal(tok.statusCode, 201, tok.body);
-  const exported = await t.app.inject({ method: 'GET', url: `/api/complaints/export.csv?unitId=${unitId}`, headers: { authorization: `Bearer ${login.json().token}` } });
+  const exported = await t.app.inject({
+    method: 'GET',
+    url: `/api/complaints/export.csv?unitId=${unitId}`,
+    headers: { authorization: `Bearer ${login.json().token}` },
+  });
   assert.equal(exported.statusCode, 200, exported.body);
   return {
     unitId,
@@ -345,20 +589,36 @@ before(async () => {
   OUT = await fixture('u-re-garden', 'co-re', 'u-re-garden-eng');
   for (const role of ROLES) {
     const email = `matrix-${role}@plaint.test`;
-    await ensureUser(t.deps, { email, name: `矩阵 ${role}`, password: PASSWORD, role, orgNodeId: ROLE_SCOPE[role] === 'department' ? 'u-svc-general' : 'co-svc' });
+    await ensureUser(t.deps, {
+      email,
+      name: `矩阵 ${role}`,
+      password: PASSWORD,
+      role,
+      orgNodeId: ROLE_SCOPE[role] === 'department' ? 'u-svc-general' : 'co-svc',
+    });
     const res = await t.app.inject({ method: 'POST', url: '/api/auth/login', payload: { email, password: PASSWORD } });
     assert.equal(res.statusCode, 200, res.body);
     tokens.set(role, res.json().token);
   }
-  const doc = (await t.app.inject({ method: 'GET', url: '/api/openapi.json' })).json() as { paths: Record<string, Record<string, unknown>> };
+  const doc = (await t.app.inject({ method: 'GET', url: '/api/openapi.json' })).json() as {
+    paths: Record<string, Record<string, unknown>>;
+  };
   operations = Object.entries(doc.paths).flatMap(([p, ops]) => Object.keys(ops).map((m) => `${m.toUpperCase()} ${p}`));
 });
 after(async () => t.close());
 
 test('every operation of the OpenAPI document has an entry in the authorisation matrix, and every entry an operation (#19)', () => {
   assert.ok(operations.length > 60, `the document lists the API (${operations.length} operations)`);
-  assert.deepEqual(operations.filter((o) => !MATRIX[o]), [], 'operations without a matrix entry: decide who may call them, in and out of scope');
-  assert.deepEqual(Object.keys(MATRIX).filter((o) => !operations.includes(o)), [], 'matrix entries for operations that no longer exist');
+  assert.deepEqual(
+    operations.filter((o) => !MATRIX[o]),
+    [],
+    'operations without a matrix entry: decide who may call them, in and out of scope',
+  );
+  assert.deepEqual(
+    Object.keys(MATRIX).filter((o) => !operations.includes(o)),
+    [],
+    'matrix entries for operations that no longer exist',
+  );
 });
 
 test('public operations answer without a login', async () => {
@@ -409,7 +669,8 @@ for (const role of ROLES) {
         }
         for (const shown of e.shows?.(IN) ?? []) {
           // A department sees its dispatched complaints and its own units' chain, not users or cases of the company.
-          if (!department || op.startsWith('GET /api/complaints') || op === 'GET /api/units') assert.ok(body.includes(shown), `${role} ${op} lists '${shown}' in its scope`);
+          if (!department || op.startsWith('GET /api/complaints') || op === 'GET /api/units')
+            assert.ok(body.includes(shown), `${role} ${op} lists '${shown}' in its scope`);
         }
         continue;
       }
@@ -418,7 +679,8 @@ for (const role of ROLES) {
       const out = await send(token, e.call(OUT));
       const outExpected = (e.kind === 'node' || e.capabilityFirst) && !e.allowed(role) ? 403 : 404;
       assert.equal(out.statusCode, outExpected, `${role} ${op} out of scope: ${out.statusCode} ${out.body}`);
-      if (outExpected === 404) assert.ok(refusedAsUnknown(out.body), `${role} ${op} out of scope answers as for an unknown id: ${out.body}`);
+      if (outExpected === 404)
+        assert.ok(refusedAsUnknown(out.body), `${role} ${op} out of scope answers as for an unknown id: ${out.body}`);
       const inScope = !(e.kind === 'node' && department && !e.departmentsRead);
       const res = await send(token, e.call(IN));
       if (!e.allowed(role)) {
@@ -427,7 +689,11 @@ for (const role of ROLES) {
         assert.equal(res.statusCode, 404, `${role} ${op}: a department owns no node (${res.body})`);
       } else {
         assert.ok(res.statusCode < 500 && ![401, 403].includes(res.statusCode), `${role} ${op} in scope: ${res.statusCode} ${res.body}`);
-        if (res.statusCode === 404) assert.ok(!/"message":"(complaint|org node|unit) '/.test(res.body), `${role} ${op}: the in-scope target itself is not hidden: ${res.body}`);
+        if (res.statusCode === 404)
+          assert.ok(
+            !/"message":"(complaint|org node|unit) '/.test(res.body),
+            `${role} ${op}: the in-scope target itself is not hidden: ${res.body}`,
+          );
       }
     }
   });

@@ -13,7 +13,11 @@ test('scope: the administrator created from the environment (no organisation nod
 });
 
 test('scope: any other role without an organisation node, and any unknown role, sees nothing', async () => {
-  for (const user of [{ id: 'b', role: 'agent', orgNodeId: null }, { id: 'c', role: 'auditor', orgNodeId: null }, { id: 'd', role: 'superuser', orgNodeId: 'grp' }]) {
+  for (const user of [
+    { id: 'b', role: 'agent', orgNodeId: null },
+    { id: 'c', role: 'auditor', orgNodeId: null },
+    { id: 'd', role: 'superuser', orgNodeId: 'grp' },
+  ]) {
     const s = await scopeOf(noDb, user);
     assert.equal(complaintInScope(s, row), false, user.role);
     assert.equal(nodeInScope(s, 'u-fuel-s1'), false, user.role);

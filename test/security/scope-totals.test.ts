@@ -16,11 +16,18 @@ before(async () => {
   t = await createTestApp({ now: '2026-11-24T02:00:00.000Z' });
   garden = [await placeComplaint(t, 'u-re-garden', 'u-re-garden-eng'), await placeComplaint(t, 'u-re-garden', 'u-re-garden-eng')];
   gardenSales = await placeComplaint(t, 'u-re-garden', 'u-re-garden-sales');
-  fuel = [await placeComplaint(t, 'u-fuel-s1', 'u-fuel-s1-ops'), await placeComplaint(t, 'u-fuel-s1', null), await placeComplaint(t, 'u-fuel-s1', null)];
+  fuel = [
+    await placeComplaint(t, 'u-fuel-s1', 'u-fuel-s1-ops'),
+    await placeComplaint(t, 'u-fuel-s1', null),
+    await placeComplaint(t, 'u-fuel-s1', null),
+  ];
   mfg = await placeComplaint(t, 'u-mfg-qa', 'u-mfg-qa-qa');
   // A complaint co-handled by the engineering department: the handler sees it too.
   const coHandled = await placeComplaint(t, 'u-re-garden', null);
-  for (const body of [{ type: 'qualify', result: 'valid' }, { type: 'dispatch', leadDepartmentId: 'u-re-garden-pm', coDepartmentIds: ['u-re-garden-eng'] }]) {
+  for (const body of [
+    { type: 'qualify', result: 'valid' },
+    { type: 'dispatch', leadDepartmentId: 'u-re-garden-pm', coDepartmentIds: ['u-re-garden-eng'] },
+  ]) {
     assert.equal((await t.api('POST', `/api/complaints/${coHandled.id}/actions`, body, { role: 'admin' })).statusCode, 200);
   }
   garden.push({ ...coHandled, leadDepartmentId: 'u-re-garden-pm' });
@@ -45,7 +52,11 @@ test('scope: a department handler lists only complaints dispatched to the depart
   const { ids, total } = await listIds('handler');
   assert.equal(total, 3);
   assert.deepEqual(ids, new Set(garden.map((c) => c.id)));
-  assert.equal((await t.api('GET', `/api/complaints/${gardenSales.id}`, undefined, { role: 'handler' })).statusCode, 404, 'another department’s complaint does not exist for the handler');
+  assert.equal(
+    (await t.api('GET', `/api/complaints/${gardenSales.id}`, undefined, { role: 'handler' })).statusCode,
+    404,
+    'another department’s complaint does not exist for the handler',
+  );
 });
 
 test('scope: QA of the manufacturing company sees that company only; group-level roles see everything', async () => {
@@ -79,7 +90,8 @@ test('scope: dashboard counts for a scoped user exclude out-of-scope complaints'
 });
 
 test('scope: the units list is the user’s subtree and the chain above it, never a sibling branch', async () => {
-  const units = async (role: string) => new Set(((await t.api('GET', '/api/units', undefined, { role })).json() as { id: string }[]).map((u) => u.id));
+  const units = async (role: string) =>
+    new Set(((await t.api('GET', '/api/units', undefined, { role })).json() as { id: string }[]).map((u) => u.id));
   const specialist = await units('specialist');
   for (const id of ['grp', 'co-re', 'u-re-garden', 'u-re-garden-eng', 'u-re-garden-cs']) assert.ok(specialist.has(id), id);
   for (const id of ['co-fuel', 'u-fuel-s1', 'u-mfg-qa', 'u-re-garden-x']) assert.ok(!specialist.has(id), id);

@@ -22,13 +22,22 @@ export async function placeComplaint(t: TestApp, unitId: string, leadDepartmentI
   const res = await t.api(
     'POST',
     '/api/complaints',
-    { unitId, channel: 'phone', customer: { name: '张伟', phone, email: 'zhang.wei@example.com' }, title: `安全测试投诉 ${serial}`, content: '用于权限测试的投诉内容' },
+    {
+      unitId,
+      channel: 'phone',
+      customer: { name: '张伟', phone, email: 'zhang.wei@example.com' },
+      title: `安全测试投诉 ${serial}`,
+      content: '用于权限测试的投诉内容',
+    },
     { role: 'admin' },
   );
   assert.equal(res.statusCode, 201, res.body);
   const id = res.json().id as string;
   if (leadDepartmentId) {
-    for (const body of [{ type: 'qualify', result: 'valid' }, { type: 'dispatch', leadDepartmentId }]) {
+    for (const body of [
+      { type: 'qualify', result: 'valid' },
+      { type: 'dispatch', leadDepartmentId },
+    ]) {
       const r = await t.api('POST', `/api/complaints/${id}/actions`, body, { role: 'admin' });
       assert.equal(r.statusCode, 200, r.body);
     }
@@ -44,7 +53,8 @@ export function demoUser(role: string) {
 
 function ancestorsAndSelf(nodeId: string): string[] {
   const out: string[] = [];
-  for (let n = DEMO_NODES.find((x) => x.id === nodeId); n; n = n.parentId ? DEMO_NODES.find((x) => x.id === n!.parentId) : undefined) out.push(n.id);
+  for (let n = DEMO_NODES.find((x) => x.id === nodeId); n; n = n.parentId ? DEMO_NODES.find((x) => x.id === n!.parentId) : undefined)
+    out.push(n.id);
   return out;
 }
 

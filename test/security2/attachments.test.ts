@@ -29,14 +29,21 @@ const HTML = Buffer.from('<html><script>alert(1)</script></html>');
 
 function multipart(filename: string, type: string, bytes: Buffer, field = 'file'): { payload: Buffer; headers: Record<string, string> } {
   const boundary = '----plaint' + Math.random().toString(16).slice(2);
-  const head = Buffer.from(`--${boundary}\r\nContent-Disposition: form-data; name="${field}"; filename="${filename}"\r\nContent-Type: ${type}\r\n\r\n`);
+  const head = Buffer.from(
+    `--${boundary}\r\nContent-Disposition: form-data; name="${field}"; filename="${filename}"\r\nContent-Type: ${type}\r\n\r\n`,
+  );
   const tail = Buffer.from(`\r\n--${boundary}--\r\n`);
   return { payload: Buffer.concat([head, bytes, tail]), headers: { 'content-type': `multipart/form-data; boundary=${boundary}` } };
 }
 
 async function upload(id: string, filename: string, type: string, bytes: Buffer, role = 'agent') {
   const m = multipart(filename, type, bytes);
-  return t.app.inject({ method: 'POST', url: `/api/complaints/${id}/attachments`, payload: m.payload, headers: { ...m.headers, authorization: `Bearer ${await t.token(role)}` } });
+  return t.app.inject({
+    method: 'POST',
+    url: `/api/complaints/${id}/attachments`,
+    payload: m.payload,
+    headers: { ...m.headers, authorization: `Bearer ${await t.token(role)}` },
+  });
 }
 
 test('images and PDF are accepted by their content, stored content-addressed and deduplicated, and logged as attachment_added', async () => {
@@ -61,7 +68,10 @@ test('images and PDF are accepted by their content, stored content-addressed and
   // The same bytes twice: two records, one stored file.
   assert.equal((await upload(c.id, 'again.png', 'image/png', PNG, 'handler')).statusCode, 201, 'the department may add evidence too');
   const sha = createHash('sha256').update(PNG).digest('hex');
-  assert.deepEqual(fs.readdirSync(path.join(t.attachmentsDir, sha.slice(0, 2))).filter((f) => f.startsWith(sha)), [sha]);
+  assert.deepEqual(
+    fs.readdirSync(path.join(t.attachmentsDir, sha.slice(0, 2))).filter((f) => f.startsWith(sha)),
+    [sha],
+  );
 
   const list = await t.api('GET', `/api/complaints/${c.id}/attachments`, undefined, { role: 'auditor' });
   assert.equal(list.statusCode, 200);
@@ -91,9 +101,19 @@ test('anything else is refused by content (415), empty or missing files 400, ove
   assert.equal(tooBig.statusCode, 413, tooBig.body);
   const json = await t.api('POST', `/api/complaints/${c.id}/attachments`, { file: 'x' });
   assert.equal(json.statusCode, 415, json.body);
-  const broken = await t.app.inject({ method: 'POST', url: `/api/complaints/${c.id}/attachments`, payload: 'garbage', headers: { 'content-type': 'multipart/form-data', authorization: `Bearer ${await t.token('agent')}` } });
+  const broken = await t.app.inject({
+    method: 'POST',
+    url: `/api/complaints/${c.id}/attachments`,
+    payload: 'garbage',
+    headers: { 'content-type': 'multipart/form-data', authorization: `Bearer ${await t.token('agent')}` },
+  });
   assert.ok(broken.statusCode >= 400 && broken.statusCode < 500, `${broken.statusCode} ${broken.body}`);
-  const noFile = await t.app.inject({ method: 'POST', url: `/api/complaints/${c.id}/attachments`, payload: '--b\r\nContent-Disposition: form-data; name="x"\r\n\r\nv\r\n--b--\r\n', headers: { 'content-type': 'multipart/form-data; boundary=b', authorization: `Bearer ${await t.token('agent')}` } });
+  const noFile = await t.app.inject({
+    method: 'POST',
+    url: `/api/complaints/${c.id}/attachments`,
+    payload: '--b\r\nContent-Disposition: form-data; name="x"\r\n\r\nv\r\n--b--\r\n',
+    headers: { 'content-type': 'multipart/form-data; boundary=b', authorization: `Bearer ${await t.token('agent')}` },
+  });
   assert.equal(noFile.statusCode, 400, noFile.body);
   assert.deepEqual(await t.tableCounts(), countsBefore);
   assert.equal(fs.readdirSync(t.attachmentsDir).length, filesBefore);
@@ -129,7 +149,9 @@ test('a download carries the sniffed type, a disposition, nosniff and a CSP that
   assert.match(csp, /default-src 'none'/);
   assert.match(csp, /sandbox/);
   assert.doesNotMatch(csp, /script-src/);
-  const pdf = (await t.api('GET', `/api/complaints/${c.id}/attachments`)).json().find((a: { mime: string }) => a.mime === 'application/pdf');
+  const pdf = (await t.api('GET', `/api/complaints/${c.id}/attachments`))
+    .json()
+    .find((a: { mime: string }) => a.mime === 'application/pdf');
   const dl = await t.api('GET', `/api/attachments/${pdf.id}`);
   assert.equal(dl.headers['content-type'], 'application/pdf');
   assert.match(String(dl.headers['content-disposition']), /^attachment; filename="report\.pdf"/);

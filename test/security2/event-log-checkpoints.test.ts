@@ -38,7 +38,13 @@ async function verify(token?: string) {
     ? await t.app.inject({ method: 'GET', url: '/api/admin/event-log/verify', headers: { authorization: `Bearer ${token}` } })
     : await t.api('GET', '/api/admin/event-log/verify', undefined, { role: 'admin' });
   assert.equal(res.statusCode, 200, res.body);
-  return res.json() as { complaints: number; events: number; intact: boolean; checkpoint: { status: string; complaints: number | null; problem: string | null } | null; broken: Finding[] };
+  return res.json() as {
+    complaints: number;
+    events: number;
+    intact: boolean;
+    checkpoint: { status: string; complaints: number | null; problem: string | null } | null;
+    broken: Finding[];
+  };
 }
 
 const findingOf = (r: { broken: Finding[] }, c: Placed) => r.broken.find((b) => b.complaintId === c.id);
@@ -111,9 +117,18 @@ test("a chain rewritten and re-hashed with the project's own formula fails the k
 });
 
 test('a scoped administrator gets the counts and findings of their company only, and no installation-wide checkpoint state', async () => {
-  const created = await t.api('POST', '/api/users', { email: 'co-re.admin@plaint.demo', name: '地产公司管理员', role: 'admin', orgNodeId: 'co-re', password: TEST_PASSWORD }, { role: 'admin' });
+  const created = await t.api(
+    'POST',
+    '/api/users',
+    { email: 'co-re.admin@plaint.demo', name: '地产公司管理员', role: 'admin', orgNodeId: 'co-re', password: TEST_PASSWORD },
+    { role: 'admin' },
+  );
   assert.equal(created.statusCode, 201, created.body);
-  const login = await t.app.inject({ method: 'POST', url: '/api/auth/login', payload: { email: 'co-re.admin@plaint.demo', password: TEST_PASSWORD } });
+  const login = await t.app.inject({
+    method: 'POST',
+    url: '/api/auth/login',
+    payload: { email: 'co-re.admin@plaint.demo', password: TEST_PASSWORD },
+  });
   assert.equal(login.statusCode, 200, login.body);
   const scoped = await verify(login.json().token);
   const whole = await verify();
@@ -122,7 +137,11 @@ test('a scoped administrator gets the counts and findings of their company only,
   const eventsOf = async (c: Placed) => ((await t.api('GET', `/api/complaints/${c.id}/events`)).json() as unknown[]).length;
   assert.equal(scoped.events, (await eventsOf(grows)) + (await eventsOf(cut)) + (await eventsOf(rehashed)));
   assert.equal(scoped.checkpoint, null);
-  assert.deepEqual(scoped.broken.map((b) => b.complaintId).sort(), [cut.id, rehashed.id].sort(), 'the deleted fuel complaint is not theirs to hear of');
+  assert.deepEqual(
+    scoped.broken.map((b) => b.complaintId).sort(),
+    [cut.id, rehashed.id].sort(),
+    'the deleted fuel complaint is not theirs to hear of',
+  );
   assert.equal(scoped.intact, false);
   assert.ok(findingOf(whole, gone) && findingOf(whole, fuel) === undefined);
 });
@@ -137,7 +156,9 @@ test('npm run verify-log, a separate process, shows the same findings', async ()
 });
 
 test('a changed checkpoint is reported: its heads lowered to hide the cut, or its counts edited', async () => {
-  await sql`UPDATE log_checkpoint_heads SET seq = seq - 1, hash = (SELECT hash FROM complaint_events WHERE complaint_id = ${cut.id} AND seq = ${lastSeqOfCut - 1}) WHERE complaint_id = ${cut.id}`.execute(t.database.db);
+  await sql`UPDATE log_checkpoint_heads SET seq = seq - 1, hash = (SELECT hash FROM complaint_events WHERE complaint_id = ${cut.id} AND seq = ${lastSeqOfCut - 1}) WHERE complaint_id = ${cut.id}`.execute(
+    t.database.db,
+  );
   let r = await verify();
   assert.equal(r.intact, false);
   assert.equal(r.checkpoint?.status, 'invalid');

@@ -22,7 +22,11 @@ let oldCount = 0;
 async function verify() {
   const res = await t.api('GET', '/api/admin/event-log/verify', undefined, { role: 'admin' });
   assert.equal(res.statusCode, 200, res.body);
-  return res.json() as { intact: boolean; checkpoint: { status: string } | null; broken: { complaintId: string; seq: number; reason: string }[] };
+  return res.json() as {
+    intact: boolean;
+    checkpoint: { status: string } | null;
+    broken: { complaintId: string; seq: number; reason: string }[];
+  };
 }
 
 before(async () => {
@@ -61,10 +65,20 @@ test('an old-only log rewritten and re-hashed the old way is a valid chain, and 
 test('an unkeyed event appended after the upgrade is caught, even when it links to the head', async () => {
   const events = await listChainedEvents(t.database.db, continued.id);
   const last = events[events.length - 1];
-  const forged = { complaintId: continued.id, seq: last.seq + 1, type: 'note', actorId: null, actorLabel: 'agent', at: new Date(), data: { text: '伪造' } };
+  const forged = {
+    complaintId: continued.id,
+    seq: last.seq + 1,
+    type: 'note',
+    actorId: null,
+    actorLabel: 'agent',
+    at: new Date(),
+    data: { text: '伪造' },
+  };
   const hash = legacyEventHash(last.hash, forged);
   await sql`INSERT INTO complaint_events (complaint_id, seq, type, actor_label, at, data, prev_hash, hash, hash_alg)
-            VALUES (${continued.id}, ${forged.seq}, 'note', 'agent', ${forged.at}, ${JSON.stringify(forged.data)}::jsonb, ${last.hash}, ${hash}, 'sha256')`.execute(t.database.db);
+            VALUES (${continued.id}, ${forged.seq}, 'note', 'agent', ${forged.at}, ${JSON.stringify(forged.data)}::jsonb, ${last.hash}, ${hash}, 'sha256')`.execute(
+    t.database.db,
+  );
   const f = (await verify()).broken.find((b) => b.complaintId === continued.id);
   assert.ok(f);
   assert.equal(f.seq, forged.seq);

@@ -55,7 +55,10 @@ test('the server writes a checkpoint at start-up and one at shutdown that covers
     try {
       const checkpoints = await database.db.selectFrom('log_checkpoints').select(['id', 'complaints']).orderBy('id').execute();
       assert.equal(checkpoints.length, 2);
-      const complaints = await database.db.selectFrom('complaints').select((eb) => eb.fn.countAll<number>().as('n')).executeTakeFirstOrThrow();
+      const complaints = await database.db
+        .selectFrom('complaints')
+        .select((eb) => eb.fn.countAll<number>().as('n'))
+        .executeTakeFirstOrThrow();
       assert.ok(Number(complaints.n) > 0, 'the demo data was seeded');
       assert.equal(Number(checkpoints[1].complaints), Number(complaints.n), 'the shutdown checkpoint covers every complaint');
       const report = await verifyEventLog({ db: database.db, now: () => new Date(), logKey: loadLogKey({ logKeyHex: null, dataDir }).key });

@@ -48,7 +48,12 @@ function verifyLogProcess(env: NodeJS.ProcessEnv): Promise<{ code: number; stdou
  * Rewrites event `fromSeq` of a complaint and recomputes the hashes from there on with the project's
  * own (unkeyed) formula, optionally marking them as pre-0017 events so they are checked by it.
  */
-export async function rewriteAndRehash(db: Kysely<DB>, complaintId: string, fromSeq: number, opts: { markOld: boolean; data?: Record<string, unknown> }): Promise<void> {
+export async function rewriteAndRehash(
+  db: Kysely<DB>,
+  complaintId: string,
+  fromSeq: number,
+  opts: { markOld: boolean; data?: Record<string, unknown> },
+): Promise<void> {
   const events = await listChainedEvents(db, complaintId);
   let prev = fromSeq === 1 ? GENESIS_HASH : events[fromSeq - 2].hash;
   for (const e of events.filter((x) => x.seq >= fromSeq)) {

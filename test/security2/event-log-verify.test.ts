@@ -43,7 +43,9 @@ test('an edited event row is reported with its complaint and seq by the API (and
   // Someone with database access rewrites what a handler wrote.
   const events = (await t.api('GET', `/api/complaints/${a.id}/events`)).json() as { seq: number; type: string }[];
   const target = events.find((e) => e.type === 'dispatched') ?? events[1];
-  await sql`UPDATE complaint_events SET data = ${JSON.stringify({ leadDepartmentId: 'u-re-garden-sales', forged: true })}::jsonb WHERE complaint_id = ${a.id} AND seq = ${target.seq}`.execute(t.database.db);
+  await sql`UPDATE complaint_events SET data = ${JSON.stringify({ leadDepartmentId: 'u-re-garden-sales', forged: true })}::jsonb WHERE complaint_id = ${a.id} AND seq = ${target.seq}`.execute(
+    t.database.db,
+  );
 
   const res = await t.api('GET', '/api/admin/event-log/verify', undefined, { role: 'admin' });
   assert.equal(res.statusCode, 200);

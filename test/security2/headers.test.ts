@@ -28,10 +28,19 @@ test('every API answer carries a CSP with frame-ancestors none, nosniff and DENY
 
 test('no CORS: cross-origin requests and preflights get no Access-Control-Allow-* headers', async () => {
   const origin = 'https://evil.example';
-  const simple = await t.app.inject({ method: 'GET', url: '/api/complaints?limit=1', headers: { origin, authorization: `Bearer ${await t.token('agent')}` } });
+  const simple = await t.app.inject({
+    method: 'GET',
+    url: '/api/complaints?limit=1',
+    headers: { origin, authorization: `Bearer ${await t.token('agent')}` },
+  });
   assert.equal(simple.headers['access-control-allow-origin'], undefined);
   assert.equal(simple.headers['access-control-allow-credentials'], undefined);
-  const login = await t.app.inject({ method: 'POST', url: '/api/auth/login', headers: { origin }, payload: { email: t.emailOf('agent'), password: 'test-password-1', cookie: true } });
+  const login = await t.app.inject({
+    method: 'POST',
+    url: '/api/auth/login',
+    headers: { origin },
+    payload: { email: t.emailOf('agent'), password: 'test-password-1', cookie: true },
+  });
   assert.equal(login.headers['access-control-allow-origin'], undefined);
   const preflight = await t.app.inject({
     method: 'OPTIONS',

@@ -25,9 +25,14 @@ export async function createSecApp(opts: { now?: string; sessionHours?: number }
   return {
     ...t,
     emailOf,
-    login: (role, extra = {}) => t.app.inject({ method: 'POST', url: '/api/auth/login', payload: { email: emailOf(role), password: TEST_PASSWORD, ...extra } }),
+    login: (role, extra = {}) =>
+      t.app.inject({ method: 'POST', url: '/api/auth/login', payload: { email: emailOf(role), password: TEST_PASSWORD, ...extra } }),
     async tableCounts() {
-      const tables = await sql<{ table_name: string }>`SELECT table_name FROM information_schema.tables WHERE table_schema = 'public' AND table_type = 'BASE TABLE' ORDER BY table_name`.execute(t.database.db);
+      const tables = await sql<{
+        table_name: string;
+      }>`SELECT table_name FROM information_schema.tables WHERE table_schema = 'public' AND table_type = 'BASE TABLE' ORDER BY table_name`.execute(
+        t.database.db,
+      );
       const out: Record<string, number> = {};
       for (const { table_name } of tables.rows) {
         const r = await sql<{ n: number }>`SELECT count(*)::int AS n FROM ${sql.table(table_name)}`.execute(t.database.db);

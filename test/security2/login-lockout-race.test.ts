@@ -74,7 +74,14 @@ test(`${N} logins at once, wrong passwords mixed with the right one, split over 
   // PGlite is embedded in one process, so there the one app takes every request.
   const second = t.database.url ? await openDatabase({ databaseUrl: t.database.url, dataDir: null, poolSize: 10 }) : null;
   const other = second
-    ? await buildApp({ deps: { ...t.deps, db: second.db }, databaseKind: second.kind, sessionHours: 1, logLevel: 'silent', webDir: null, attachmentsDir: t.attachmentsDir })
+    ? await buildApp({
+        deps: { ...t.deps, db: second.db },
+        databaseKind: second.kind,
+        sessionHours: 1,
+        logLevel: 'silent',
+        webDir: null,
+        attachmentsDir: t.attachmentsDir,
+      })
     : t.app;
   // Every check is held until each of the 50 requests has either started its check or been
   // answered, so all the checks that happen are in flight at one moment: the worst case for a
@@ -92,8 +99,15 @@ test(`${N} logins at once, wrong passwords mixed with the right one, split over 
       ),
     );
     const seen = statuses(answers);
-    assert.ok(checks.count <= LOCKOUT.maxPerEmail, `${checks.count} passwords checked, at most ${LOCKOUT.maxPerEmail} may be (answers ${JSON.stringify(seen)})`);
-    assert.equal((seen[200] ?? 0) + (seen[401] ?? 0), checks.count, `only a checked password gets an answer about it: ${JSON.stringify(seen)}`);
+    assert.ok(
+      checks.count <= LOCKOUT.maxPerEmail,
+      `${checks.count} passwords checked, at most ${LOCKOUT.maxPerEmail} may be (answers ${JSON.stringify(seen)})`,
+    );
+    assert.equal(
+      (seen[200] ?? 0) + (seen[401] ?? 0),
+      checks.count,
+      `only a checked password gets an answer about it: ${JSON.stringify(seen)}`,
+    );
     assert.equal(seen[429], N - checks.count, `the rest are refused: ${JSON.stringify(seen)}`);
     for (const a of answers.filter((x) => x.statusCode === 429)) {
       assert.equal(a.json().error.code, 'RATE_LIMITED');
@@ -118,7 +132,11 @@ test(`a success clears only the failures reserved before it: the right password 
     const right = loginVia(t.app, email, TEST_PASSWORD, ip);
     await checks.started(1);
     const wrong = await Promise.all(Array.from({ length: N - 1 }, (_, i) => loginVia(t.app, email, `wrong-password-${i}`, ip)));
-    assert.deepEqual(statuses(wrong), { 401: LOCKOUT.maxPerEmail - 1, 429: N - LOCKOUT.maxPerEmail }, 'the attempt in flight holds one of the five places');
+    assert.deepEqual(
+      statuses(wrong),
+      { 401: LOCKOUT.maxPerEmail - 1, 429: N - LOCKOUT.maxPerEmail },
+      'the attempt in flight holds one of the five places',
+    );
     assert.equal(checks.count, LOCKOUT.maxPerEmail);
     checks.release();
     assert.equal((await right).statusCode, 200, 'the right password, checked in its place, gets in');
@@ -150,7 +168,10 @@ test(`one address, ${LOCKOUT.maxPerIp + 10} logins at once for as many unknown e
       ),
     );
     const seen = statuses(answers);
-    assert.ok(checks.count <= LOCKOUT.maxPerIp, `${checks.count} passwords checked, at most ${LOCKOUT.maxPerIp} may be (answers ${JSON.stringify(seen)})`);
+    assert.ok(
+      checks.count <= LOCKOUT.maxPerIp,
+      `${checks.count} passwords checked, at most ${LOCKOUT.maxPerIp} may be (answers ${JSON.stringify(seen)})`,
+    );
     assert.equal(seen[401], checks.count, JSON.stringify(seen));
     assert.equal(seen[429], total - checks.count, JSON.stringify(seen));
     for (const a of answers.filter((x) => x.statusCode === 429)) assert.match(a.json().error.message, /from this address/);
@@ -170,7 +191,12 @@ test('a disabled account answers the right password exactly like a wrong one (40
   assert.deepEqual(right.json(), wrong.json());
   assert.equal(right.headers['set-cookie'], undefined);
   // Cookie sessions go through the same login.
-  const session = await t.app.inject({ method: 'POST', url: '/api/auth/session', payload: { email, password: TEST_PASSWORD }, remoteAddress: ip });
+  const session = await t.app.inject({
+    method: 'POST',
+    url: '/api/auth/session',
+    payload: { email, password: TEST_PASSWORD },
+    remoteAddress: ip,
+  });
   assert.equal(session.statusCode, 401);
   assert.deepEqual(session.json(), wrong.json());
 });

@@ -23,7 +23,19 @@ const intake = (extra: Record<string, unknown> = {}, customer: Record<string, un
 });
 
 /** Only spaces (ASCII, no-break, ideographic), tabs and newlines, zero-width and format characters. */
-const BLANKS = ['   ', '\t\n', '\u3000\u3000', '\u00a0', '\u200b\u200b', '\u200c\u200d', '\ufeff', '\u2060', ' \u200b \u3000 ', '\u00ad', '\u202e'];
+const BLANKS = [
+  '   ',
+  '\t\n',
+  '\u3000\u3000',
+  '\u00a0',
+  '\u200b\u200b',
+  '\u200c\u200d',
+  '\ufeff',
+  '\u2060',
+  ' \u200b \u3000 ',
+  '\u00ad',
+  '\u202e',
+];
 
 async function refused(method: 'POST' | 'PUT', url: string, body: unknown, field: string, role = 'admin') {
   await t.token(role); // logged in before counting: a login writes a session
@@ -51,7 +63,12 @@ test('R-IN-1: a complaint title, content or customer name of only blank or zero-
   }
 });
 
-const portalDefaults: Record<string, unknown> = { unitId: 'u-re-garden', customer: { name: '张三', phone: '13800138000' }, title: 't', content: 'c' };
+const portalDefaults: Record<string, unknown> = {
+  unitId: 'u-re-garden',
+  customer: { name: '张三', phone: '13800138000' },
+  title: 't',
+  content: 'c',
+};
 
 test('R-IN-5: the portal refuses blank or zero-width titles, contents and names the same way', async () => {
   for (const blank of ['  ', '\u200b', '\u3000']) {
@@ -68,7 +85,12 @@ test('R-IN-5: the portal refuses blank or zero-width titles, contents and names 
 });
 
 test('other required names: a user name, an API token name, a special-report title, emergency team and commander, an action owner', async () => {
-  await refused('POST', '/api/users', { email: 'blank.name@example.com', name: '\u200b ', role: 'agent', orgNodeId: 'u-re-garden', password: 'a-long-enough-password-1' }, 'name');
+  await refused(
+    'POST',
+    '/api/users',
+    { email: 'blank.name@example.com', name: '\u200b ', role: 'agent', orgNodeId: 'u-re-garden', password: 'a-long-enough-password-1' },
+    'name',
+  );
   await refused('POST', '/api/auth/tokens', { name: '\u3000' }, 'name', 'manager');
   const id = (await t.api('POST', '/api/complaints', intake({ title: '重大投诉' }), { role: 'admin' })).json().id as string;
   // Schema validation comes before the complaint is looked at, so any complaint will do.

@@ -22,7 +22,10 @@ export function preloadConsole(): void {
  */
 export function prefetchConsoleData(target: string): void {
   void prefetch('/units');
-  void prefetch<PolicySummary[]>('/policies').then((list) => list.forEach((p) => void prefetch(`/policies/${encodeURIComponent(p.id)}`)), () => {});
+  void prefetch<PolicySummary[]>('/policies').then(
+    (list) => list.forEach((p) => void prefetch(`/policies/${encodeURIComponent(p.id)}`)),
+    () => {},
+  );
   const url = new URL(target || '/', window.location.origin);
   if (url.pathname === '/') void listComplaintsAhead(url.search);
 }

@@ -33,7 +33,10 @@ export async function complaintHasCase(trx: Db, complaintId: string): Promise<bo
  * The complaint's customer, and the customers of complaints linked to it (a contest record is the same
  * person). Either side of a link: a similar pair is one row, from the later complaint to the earlier.
  */
-export async function customersOfComplaintAndLinked(trx: Db, row: Pick<ComplaintRow, 'id' | 'customer_id'>): Promise<{ name: string; phone: string | null; email: string | null }[]> {
+export async function customersOfComplaintAndLinked(
+  trx: Db,
+  row: Pick<ComplaintRow, 'id' | 'customer_id'>,
+): Promise<{ name: string; phone: string | null; email: string | null }[]> {
   return trx
     .selectFrom('customers')
     .select(['name', 'phone', 'email'])
@@ -43,7 +46,10 @@ export async function customersOfComplaintAndLinked(trx: Db, row: Pick<Complaint
         .select('l.to_id as complaint_id')
         .where('l.from_id', '=', row.id)
         .union(eb.selectFrom('complaint_links as l').select('l.from_id as complaint_id').where('l.to_id', '=', row.id));
-      return eb.or([eb('id', '=', row.customer_id), eb('id', 'in', eb.selectFrom('complaints as c2').select('c2.customer_id').where('c2.id', 'in', linked))]);
+      return eb.or([
+        eb('id', '=', row.customer_id),
+        eb('id', 'in', eb.selectFrom('complaints as c2').select('c2.customer_id').where('c2.id', 'in', linked)),
+      ]);
     })
     .execute();
 }
@@ -69,13 +75,30 @@ export async function searchCaseRows(db: Db, scope: Scope, query: CaseSearch): P
   if (query.classification) q = q.where('classification', '=', query.classification);
   if (query.q?.trim()) {
     const like = `%${query.q.trim().replace(/[\\%_]/g, (m) => `\\${m}`)}%`;
-    q = q.where((eb) => eb.or([eb('title', 'ilike', like), eb('summary', 'ilike', like), eb('lessons', 'ilike', like), eb('classification', 'ilike', like), eb('complaint_code', 'ilike', like)]));
+    q = q.where((eb) =>
+      eb.or([
+        eb('title', 'ilike', like),
+        eb('summary', 'ilike', like),
+        eb('lessons', 'ilike', like),
+        eb('classification', 'ilike', like),
+        eb('complaint_code', 'ilike', like),
+      ]),
+    );
   }
-  return q.orderBy('closed_at', 'desc').orderBy('id').limit(query.limit ?? 50).execute();
+  return q
+    .orderBy('closed_at', 'desc')
+    .orderBy('id')
+    .limit(query.limit ?? 50)
+    .execute();
 }
 
 /** Complaints per unit, category and local month in [start, end), within the scope; invalid ones and uncategorised ones left out. */
-export async function monthlyCountsByUnitAndCategory(db: Db, scope: Scope, win: { start: Date; end: Date }, zone: string): Promise<MonthlyCount[]> {
+export async function monthlyCountsByUnitAndCategory(
+  db: Db,
+  scope: Scope,
+  win: { start: Date; end: Date },
+  zone: string,
+): Promise<MonthlyCount[]> {
   const res = await sql<MonthlyCount>`
       SELECT c.unit_id AS "unitId", c.category_id AS "categoryId",
              to_char(c.received_at AT TIME ZONE ${zone}, 'YYYY-MM') AS month, count(*)::int AS n
@@ -89,7 +112,10 @@ export async function monthlyCountsByUnitAndCategory(db: Db, scope: Scope, win: 
 }
 
 /** The cases of the given unit and category pairs, latest closed first. */
-export async function casesOfUnitCategories(db: Db, pairs: readonly { unitId: string; categoryId: string }[]): Promise<Pick<CaseRow, 'unit_id' | 'category_id' | 'id' | 'title'>[]> {
+export async function casesOfUnitCategories(
+  db: Db,
+  pairs: readonly { unitId: string; categoryId: string }[],
+): Promise<Pick<CaseRow, 'unit_id' | 'category_id' | 'id' | 'title'>[]> {
   if (!pairs.length) return [];
   return db
     .selectFrom('cases')

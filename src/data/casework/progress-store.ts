@@ -20,7 +20,10 @@ export async function insertProgressEntry(trx: Db, values: NewProgressEntry): Pr
   return trx.insertInto('progress_entries').values(values).returningAll().executeTakeFirstOrThrow();
 }
 
-export type ReminderCandidate = Pick<ComplaintRow, 'id' | 'code' | 'title' | 'unit_id' | 'level' | 'policy_id' | 'received_at' | 'status' | 'lead_department_id' | 'co_department_ids'> & {
+export type ReminderCandidate = Pick<
+  ComplaintRow,
+  'id' | 'code' | 'title' | 'unit_id' | 'level' | 'policy_id' | 'received_at' | 'status' | 'lead_department_id' | 'co_department_ids'
+> & {
   /** The newest progress entry's instant, if any. */
   last_progress_at: Date | null;
   /** When the complaint last changed to its current level, if it ever changed to it. */
@@ -34,10 +37,27 @@ export async function openComplaintsAtLevels(db: Db, levels: readonly string[]):
     .selectFrom('complaints as c')
     // Only what the check and the list need: the sweeper reads thousands of these rows every pass,
     // and the texts, signatures and search bigrams would be most of what crosses the wire.
-    .select(['c.id', 'c.code', 'c.title', 'c.unit_id', 'c.level', 'c.policy_id', 'c.received_at', 'c.status', 'c.lead_department_id', 'c.co_department_ids'])
+    .select([
+      'c.id',
+      'c.code',
+      'c.title',
+      'c.unit_id',
+      'c.level',
+      'c.policy_id',
+      'c.received_at',
+      'c.status',
+      'c.lead_department_id',
+      'c.co_department_ids',
+    ])
     .select((eb) => [
-      eb.selectFrom('progress_entries as p').select((e) => e.fn.max('p.at').as('m')).whereRef('p.complaint_id', '=', 'c.id').as('last_progress_at'),
-      sql<Date | null>`(SELECT max(e.at) FROM complaint_events e WHERE e.complaint_id = c.id AND e.type = 'level_changed' AND e.data->>'level' = c.level)`.as('level_set_at'),
+      eb
+        .selectFrom('progress_entries as p')
+        .select((e) => e.fn.max('p.at').as('m'))
+        .whereRef('p.complaint_id', '=', 'c.id')
+        .as('last_progress_at'),
+      sql<Date | null>`(SELECT max(e.at) FROM complaint_events e WHERE e.complaint_id = c.id AND e.type = 'level_changed' AND e.data->>'level' = c.level)`.as(
+        'level_set_at',
+      ),
     ])
     .where('c.status', '<>', 'closed')
     .where('c.level', 'in', [...levels])
@@ -50,7 +70,11 @@ export async function openComplaintsAtLevels(db: Db, levels: readonly string[]):
 export async function remindedWeekKeys(db: Db, complaintIds: readonly string[]): Promise<Set<string>> {
   const keys = new Set<string>();
   for (let i = 0; i < complaintIds.length; i += 1000) {
-    const rows = await db.selectFrom('progress_reminders').select(['complaint_id', 'due_at']).where('complaint_id', 'in', complaintIds.slice(i, i + 1000)).execute();
+    const rows = await db
+      .selectFrom('progress_reminders')
+      .select(['complaint_id', 'due_at'])
+      .where('complaint_id', 'in', complaintIds.slice(i, i + 1000))
+      .execute();
     for (const r of rows) keys.add(`${r.complaint_id}|${new Date(r.due_at).toISOString()}`);
   }
   return keys;

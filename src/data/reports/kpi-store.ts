@@ -10,10 +10,34 @@ import type { Db } from '../complaint-store.ts';
 import type { FuelOverdue } from '../../domain/assessment/fuel-penalty.ts';
 import { inList } from './report-store.ts';
 
-export interface SpecialistRow { id: string; name: string; org_node_id: string }
-export interface ClosureRow { user_id: string; valid_received: number; valid_closed: number; sat_count: number; sat_sum: number | null }
-export interface TimelinessRow { user_id: string; month: string; complaints: number; late_hours: number; late_completions: number; timely: number }
-export interface FuelRow { unit_id: string; level: string | null; valid: boolean; escalated: boolean; overdue: FuelOverdue; count: number }
+export interface SpecialistRow {
+  id: string;
+  name: string;
+  org_node_id: string;
+}
+export interface ClosureRow {
+  user_id: string;
+  valid_received: number;
+  valid_closed: number;
+  sat_count: number;
+  sat_sum: number | null;
+}
+export interface TimelinessRow {
+  user_id: string;
+  month: string;
+  complaints: number;
+  late_hours: number;
+  late_completions: number;
+  timely: number;
+}
+export interface FuelRow {
+  unit_id: string;
+  level: string | null;
+  valid: boolean;
+  escalated: boolean;
+  overdue: FuelOverdue;
+  count: number;
+}
 
 export interface KpiRows {
   specialists: SpecialistRow[];

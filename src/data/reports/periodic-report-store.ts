@@ -9,9 +9,21 @@ import type { Db } from '../complaint-store.ts';
 import { inList } from './report-store.ts';
 
 export interface GroupedCountRow {
-  dim: string; channel: string | null; policy_id: string | null; category_id: string | null; level: string | null; unit_id: string | null;
-  count: number; closed: number; valid: number; invalid: number; suggestion: number; unqualified: number; repeat: number;
-  sat_count: number; sat_sum: number | null;
+  dim: string;
+  channel: string | null;
+  policy_id: string | null;
+  category_id: string | null;
+  level: string | null;
+  unit_id: string | null;
+  count: number;
+  closed: number;
+  valid: number;
+  invalid: number;
+  suggestion: number;
+  unqualified: number;
+  repeat: number;
+  sat_count: number;
+  sat_sum: number | null;
 }
 
 export interface ClockCountRow {
@@ -23,8 +35,17 @@ export interface ClockCountRow {
 }
 
 export interface ItemRow {
-  id: string; code: string; title: string; unit_id: string; policy_id: string; level: string; received_at: Date | string; category_id: string | null;
-  conclusion: string | null; reply_message: string | null; last_event: string | null;
+  id: string;
+  code: string;
+  title: string;
+  unit_id: string;
+  policy_id: string;
+  level: string;
+  received_at: Date | string;
+  category_id: string | null;
+  conclusion: string | null;
+  reply_message: string | null;
+  last_event: string | null;
 }
 
 export interface PeriodicReportRows {

@@ -91,7 +91,10 @@ export function assessComplaint(input: AssessComplaintInput): AssessmentResult {
     if (!cls) return note(unknownLevel(input.level, 'A, B or C'));
     if (input.qualification && input.qualification !== 'valid') return note(notValid(input.qualification));
     const f = input.facts;
-    const missing = [f.productValueYuan === undefined ? 'productValueYuan' : null, f.harm === undefined && f.seriousHarm === undefined && cls === 'A' ? 'harm' : null].filter(isString);
+    const missing = [
+      f.productValueYuan === undefined ? 'productValueYuan' : null,
+      f.harm === undefined && f.seriousHarm === undefined && cls === 'A' ? 'harm' : null,
+    ].filter(isString);
     if (missing.length) return note(missingFacts(missing));
     result.assessments.push(foodCompensation({ cls, harm: f.harm, seriousHarm: f.seriousHarm, productValueYuan: f.productValueYuan! }));
     return result;
@@ -102,10 +105,15 @@ export function assessComplaint(input: AssessComplaintInput): AssessmentResult {
     const f = input.facts;
     const missing = (['billYuan', 'raisedAtCheckout', 'qualityConfirmed', 'regularCustomer'] as const).filter((k) => f[k] === undefined);
     if (missing.length) return note(missingFacts([...missing]));
-    result.assessments.push(restaurantDiscount({
-      billYuan: f.billYuan!, raisedAtCheckout: f.raisedAtCheckout!, qualityConfirmed: f.qualityConfirmed!, regularCustomer: f.regularCustomer!,
-      ...(f.discountRatePercent !== undefined ? { ratePercent: f.discountRatePercent } : {}),
-    }));
+    result.assessments.push(
+      restaurantDiscount({
+        billYuan: f.billYuan!,
+        raisedAtCheckout: f.raisedAtCheckout!,
+        qualityConfirmed: f.qualityConfirmed!,
+        regularCustomer: f.regularCustomer!,
+        ...(f.discountRatePercent !== undefined ? { ratePercent: f.discountRatePercent } : {}),
+      }),
+    );
     return result;
   }
 
@@ -116,14 +124,28 @@ export function assessComplaint(input: AssessComplaintInput): AssessmentResult {
     const valid = f.valid ?? (input.qualification ? input.qualification === 'valid' : undefined);
     const missing = [
       valid === undefined ? 'valid' : null,
-      ...(['directPersonId', 'stationManagerId', 'areaManagerId', 'priorValidComplaintsThisYearAtStation'] as const).map((k) => (f[k] === undefined ? k : null)),
+      ...(['directPersonId', 'stationManagerId', 'areaManagerId', 'priorValidComplaintsThisYearAtStation'] as const).map((k) =>
+        f[k] === undefined ? k : null,
+      ),
     ].filter(isString);
     if (missing.length) return note(missingFacts(missing));
-    result.assessments.push(fuelPenalty({
-      level, valid: valid!, directPersonId: f.directPersonId!, stationManagerId: f.stationManagerId!, areaManagerId: f.areaManagerId!,
-      priorValidComplaintsThisYearAtStation: f.priorValidComplaintsThisYearAtStation!, overdue: f.overdue ?? 'none',
-      ...(f.priorComplaintsThisYearByDirectPerson !== undefined ? { priorComplaintsThisYearByDirectPerson: f.priorComplaintsThisYearByDirectPerson } : {}),
-    }, input.fuelRules));
+    result.assessments.push(
+      fuelPenalty(
+        {
+          level,
+          valid: valid!,
+          directPersonId: f.directPersonId!,
+          stationManagerId: f.stationManagerId!,
+          areaManagerId: f.areaManagerId!,
+          priorValidComplaintsThisYearAtStation: f.priorValidComplaintsThisYearAtStation!,
+          overdue: f.overdue ?? 'none',
+          ...(f.priorComplaintsThisYearByDirectPerson !== undefined
+            ? { priorComplaintsThisYearByDirectPerson: f.priorComplaintsThisYearByDirectPerson }
+            : {}),
+        },
+        input.fuelRules,
+      ),
+    );
     return result;
   }
 

@@ -61,17 +61,33 @@ export function foodCompensation(input: FoodCompensationInput): FoodCompensation
   // appearance defects (9.1.2, 9.1.3), for which the seed has no harm branch.
   if (cls === 'A' && harm === 'serious') {
     return {
-      kind: 'food_compensation', cls, harm, method: 'visit_medical_gift', coversMedicalCosts: true, apology: 'visit',
-      needsCompanyApproval: true, flexible: true, ruleId: 'R-RS-2/food-9.2.1a',
-      explanation: 'Class A with serious harm to health: visit the consumer in person, pay actual medical examination costs where needed and give a consolation gift; requires company approval before it is carried out.',
+      kind: 'food_compensation',
+      cls,
+      harm,
+      method: 'visit_medical_gift',
+      coversMedicalCosts: true,
+      apology: 'visit',
+      needsCompanyApproval: true,
+      flexible: true,
+      ruleId: 'R-RS-2/food-9.2.1a',
+      explanation:
+        'Class A with serious harm to health: visit the consumer in person, pay actual medical examination costs where needed and give a consolation gift; requires company approval before it is carried out.',
       explanationZh: 'A类客诉，对消费者健康造成严重伤害：诚挚拜访，必要时支付实际医疗检查费用，赠送慰问品（需由公司同意后方可执行）。',
     };
   }
   if (cls === 'A' && harm === 'minor') {
     return {
-      kind: 'food_compensation', cls, harm, method: 'visit_medical', coversMedicalCosts: true, apology: 'visit',
-      needsCompanyApproval: true, flexible: true, ruleId: 'R-RS-2/food-9.2.1b',
-      explanation: 'Class A with harm to health that is not serious: visit the consumer in person and pay actual medical examination costs where needed; requires company approval before it is carried out.',
+      kind: 'food_compensation',
+      cls,
+      harm,
+      method: 'visit_medical',
+      coversMedicalCosts: true,
+      apology: 'visit',
+      needsCompanyApproval: true,
+      flexible: true,
+      ruleId: 'R-RS-2/food-9.2.1b',
+      explanation:
+        'Class A with harm to health that is not serious: visit the consumer in person and pay actual medical examination costs where needed; requires company approval before it is carried out.',
       explanationZh: 'A类客诉，对消费者健康未造成严重伤害：诚挚拜访，必要时支付实际医疗检查费用（需由公司同意后方可执行）。',
     };
   }
@@ -83,8 +99,18 @@ export function foodCompensation(input: FoodCompensationInput): FoodCompensation
   const who = cls === 'A' ? 'Class A without harm to health' : `Class ${cls}`;
   const whoZh = cls === 'A' ? 'A类客诉，对消费者健康未造成伤害' : `${cls}类客诉`;
   return {
-    kind: 'food_compensation', cls, harm, method: 'apology_gift', giftRatio: ratio, giftValueFen: giftFen, giftValueYuan: fenToYuan(giftFen),
-    coversMedicalCosts: false, apology: 'phone_or_letter', needsCompanyApproval: false, flexible: true, ruleId: `R-RS-2/food-${clause}`,
+    kind: 'food_compensation',
+    cls,
+    harm,
+    method: 'apology_gift',
+    giftRatio: ratio,
+    giftValueFen: giftFen,
+    giftValueYuan: fenToYuan(giftFen),
+    coversMedicalCosts: false,
+    apology: 'phone_or_letter',
+    needsCompanyApproval: false,
+    flexible: true,
+    ruleId: `R-RS-2/food-${clause}`,
     explanation: `${who}: apologise by phone or letter and, as a rule, give gift products at 1:${ratio} — ${formatYuan(productFen)} yuan of product × ${ratio} = ${formatYuan(giftFen)} yuan (special cases may be handled flexibly).`,
     explanationZh: `${whoZh}：致电致函道歉，原则上可1:${ratio}赠送礼品豆制品——产品价值${formatYuan(productFen)}元 × ${ratio} = ${formatYuan(giftFen)}元（特例可机动考虑）。`,
   };

@@ -49,9 +49,7 @@ export function splitByWeights(total: Fen, weights: readonly number[]): Fen[] {
   }
   const floors = weights.map((w) => Math.floor((total * w) / sum));
   let left = total - floors.reduce((a, b) => a + b, 0);
-  const order = weights
-    .map((w, i) => ({ i, rem: (total * w) % sum }))
-    .sort((x, y) => y.rem - x.rem || x.i - y.i);
+  const order = weights.map((w, i) => ({ i, rem: (total * w) % sum })).sort((x, y) => y.rem - x.rem || x.i - y.i);
   for (const { i } of order) {
     if (left === 0) break;
     floors[i] += 1;

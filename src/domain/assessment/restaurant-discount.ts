@@ -67,7 +67,11 @@ export function restaurantDiscount(input: RestaurantDiscountInput): RestaurantDi
 
   if (unmet.length > 0) {
     return {
-      kind: 'restaurant_discount', eligible: false, unmet, options: [], ruleId,
+      kind: 'restaurant_discount',
+      eligible: false,
+      unmet,
+      options: [],
+      ruleId,
       explanation: `No price discount under 14 c: it needs a quality complaint raised at checkout, confirmed, from a regular customer; not met: ${unmet.join(', ')}. Re-cook (14 a) or replace the dish (14 b) instead.`,
       explanationZh: `不符合14c价格折扣条件（须结账时提出菜肴质量问题、情况属实且为主顾），未满足：${unmet.map((u) => UNMET_ZH[u]).join('、')}。可按14a重新加工或14b换菜处理。`,
     };
@@ -82,10 +86,19 @@ export function restaurantDiscount(input: RestaurantDiscountInput): RestaurantDi
   const list = options.map((o) => `${o.ratePercent} % off = ${formatYuan(o.discountFen)} yuan`).join(' or ');
   const listZh = options.map((o) => `${o.labelZh}（减${formatYuan(o.discountFen)}元）`).join('或');
   return {
-    kind: 'restaurant_discount', eligible: true, unmet, options, ...(chosen ? { chosen } : {}), ruleId,
-    explanation: `Confirmed quality complaint raised at checkout by a regular customer: a discount on the food of ${formatYuan(bill)} yuan is appropriate, ${list}` +
-      (chosen ? `; ${chosen.ratePercent} % chosen, payable ${formatYuan(chosen.payableFen)} yuan.` : '; the seed leaves the choice to the person handling it.'),
-    explanationZh: `主顾结账时提出菜肴质量问题且情况属实：菜价${formatYuan(bill)}元，一般应给予折扣，${listZh}为妥` +
+    kind: 'restaurant_discount',
+    eligible: true,
+    unmet,
+    options,
+    ...(chosen ? { chosen } : {}),
+    ruleId,
+    explanation:
+      `Confirmed quality complaint raised at checkout by a regular customer: a discount on the food of ${formatYuan(bill)} yuan is appropriate, ${list}` +
+      (chosen
+        ? `; ${chosen.ratePercent} % chosen, payable ${formatYuan(chosen.payableFen)} yuan.`
+        : '; the seed leaves the choice to the person handling it.'),
+    explanationZh:
+      `主顾结账时提出菜肴质量问题且情况属实：菜价${formatYuan(bill)}元，一般应给予折扣，${listZh}为妥` +
       (chosen ? `；已选${chosen.labelZh}，应付${formatYuan(chosen.payableFen)}元。` : '；具体由经办人选择。'),
   };
 }

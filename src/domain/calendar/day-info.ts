@@ -2,13 +2,7 @@ import type { BusinessCalendar } from '../contracts.ts';
 import { hasOfficialHolidayData, packageDayEntry } from './holiday-data.ts';
 import { instantAt, isLocalDate, isoWeekday, parseWallTime, startOfDayMs, yearOf } from './local-time.ts';
 
-export type DayReason =
-  | 'workday'
-  | 'weekend'
-  | 'public_holiday'
-  | 'adjusted_workday'
-  | 'override_workday'
-  | 'override_holiday';
+export type DayReason = 'workday' | 'weekend' | 'public_holiday' | 'adjusted_workday' | 'override_workday' | 'override_holiday';
 
 export interface DayInfo {
   date: string;

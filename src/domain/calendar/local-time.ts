@@ -110,10 +110,7 @@ export function localDateIn(zone: string, t: Date): string {
 export function instantAt(zone: string, localDate: string, minuteOfDay: number): number {
   if (minuteOfDay >= 24 * 60) return startOfDayMs(zone, addDays(localDate, 1)) + (minuteOfDay - 24 * 60) * MINUTE_MS;
   const [year, month, day] = localDate.split('-').map(Number);
-  return DateTime.fromObject(
-    { year, month, day, hour: Math.floor(minuteOfDay / 60), minute: minuteOfDay % 60 },
-    { zone },
-  ).toMillis();
+  return DateTime.fromObject({ year, month, day, hour: Math.floor(minuteOfDay / 60), minute: minuteOfDay % 60 }, { zone }).toMillis();
 }
 
 export function startOfDayMs(zone: string, localDate: string): number {
@@ -123,7 +120,9 @@ export function startOfDayMs(zone: string, localDate: string): number {
 
 /** Wall-clock label for traces, e.g. '2026-10-03 14:00' (with seconds: '2026-10-03 14:00:00'). */
 export function wallLabel(zone: string, ms: number, seconds = false): string {
-  return wallIso(zone, ms).slice(0, seconds ? 19 : 16).replace('T', ' ');
+  return wallIso(zone, ms)
+    .slice(0, seconds ? 19 : 16)
+    .replace('T', ' ');
 }
 
 export function isValidZone(zone: string): boolean {

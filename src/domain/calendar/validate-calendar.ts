@@ -1,9 +1,7 @@
 import type { BusinessCalendar } from '../contracts.ts';
 import { isLocalDate, isValidZone, parseWallTime } from './local-time.ts';
 
-export type CalendarValidation =
-  | { ok: true; value: BusinessCalendar }
-  | { ok: false; errors: { path: string; message: string }[] };
+export type CalendarValidation = { ok: true; value: BusinessCalendar } | { ok: false; errors: { path: string; message: string }[] };
 
 const isRecord = (v: unknown): v is Record<string, unknown> => typeof v === 'object' && v !== null && !Array.isArray(v);
 

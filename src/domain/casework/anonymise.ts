@@ -51,13 +51,30 @@ export function anonymise(text: string | null | undefined, who: Identity): strin
       const surnames = n.length >= 3 && COMPOUND_SURNAMES.has(n.slice(0, 2)) ? [n.slice(0, 2)] : [n.slice(0, 1)];
       for (const s of surnames) out = out.replace(new RegExp(`${escape(s)}(?:${HONORIFICS})`, 'g'), MASK.name);
     } else {
-      for (const part of n.split(/\s+/).filter((p) => p.length >= 3)) out = out.replace(new RegExp(`\\b${escape(part)}\\b`, 'gi'), MASK.name);
+      for (const part of n.split(/\s+/).filter((p) => p.length >= 3))
+        out = out.replace(new RegExp(`\\b${escape(part)}\\b`, 'gi'), MASK.name);
     }
   }
   return out;
 }
 
-const COMPOUND_SURNAMES = new Set(['欧阳', '司马', '上官', '诸葛', '东方', '皇甫', '尉迟', '公孙', '慕容', '长孙', '宇文', '司徒', '夏侯', '令狐', '端木']);
+const COMPOUND_SURNAMES = new Set([
+  '欧阳',
+  '司马',
+  '上官',
+  '诸葛',
+  '东方',
+  '皇甫',
+  '尉迟',
+  '公孙',
+  '慕容',
+  '长孙',
+  '宇文',
+  '司徒',
+  '夏侯',
+  '令狐',
+  '端木',
+]);
 
 /** Whether any of the customer's identifiers still appears in `text` (used to check a case before it is stored). */
 export function leaksIdentity(text: string, who: Identity): boolean {

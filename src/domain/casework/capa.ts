@@ -50,7 +50,10 @@ export function planComplete(c: Pick<CapaRecord, 'rootCause' | 'containment'>, a
 }
 
 /** What is still missing before effectiveness can be verified (empty: ready). */
-export function missingForVerification(c: Pick<CapaRecord, 'rootCause' | 'containment' | 'prevention'>, actions: Pick<CapaAction, 'kind' | 'doneAt'>[]): string[] {
+export function missingForVerification(
+  c: Pick<CapaRecord, 'rootCause' | 'containment' | 'prevention'>,
+  actions: Pick<CapaAction, 'kind' | 'doneAt'>[],
+): string[] {
   const missing: string[] = [];
   if (!c.containment?.trim()) missing.push('containment');
   if (!c.rootCause?.trim()) missing.push('rootCause');
@@ -79,12 +82,20 @@ export function eightD(c: CapaRecord, complaint: { code: string; title: string; 
       step: 'D2',
       title: 'Problem description',
       titleZh: '问题描述',
-      content: c.problem ?? `${complaint.code} ${complaint.title}：${complaint.content}${complaint.batchNo ? `（批号 ${complaint.batchNo}）` : ''}`,
+      content:
+        c.problem ??
+        `${complaint.code} ${complaint.title}：${complaint.content}${complaint.batchNo ? `（批号 ${complaint.batchNo}）` : ''}`,
       done: true,
     },
     { step: 'D3', title: 'Containment', titleZh: '临时围堵措施', content: c.containment, done: !!c.containment },
     { step: 'D4', title: 'Root cause', titleZh: '根本原因分析', content: c.rootCause, done: !!c.rootCause },
-    { step: 'D5', title: 'Permanent corrective actions', titleZh: '制定永久纠正措施', content: corrective.map(({ description, owner, dueDate }) => ({ description, owner, dueDate })), done: corrective.length > 0 },
+    {
+      step: 'D5',
+      title: 'Permanent corrective actions',
+      titleZh: '制定永久纠正措施',
+      content: corrective.map(({ description, owner, dueDate }) => ({ description, owner, dueDate })),
+      done: corrective.length > 0,
+    },
     {
       step: 'D6',
       title: 'Implement and validate',
@@ -92,7 +103,16 @@ export function eightD(c: CapaRecord, complaint: { code: string; title: string; 
       content: { actions: corrective.map(({ description, doneAt }) => ({ description, doneAt })), verifications: c.verifications },
       done: corrective.length > 0 && corrective.every((a) => a.doneAt) && lastEffective !== null,
     },
-    { step: 'D7', title: 'Prevent recurrence', titleZh: '预防再发生', content: { prevention: c.prevention, actions: preventive.map(({ description, owner, dueDate, doneAt }) => ({ description, owner, dueDate, doneAt })) }, done: !!c.prevention },
+    {
+      step: 'D7',
+      title: 'Prevent recurrence',
+      titleZh: '预防再发生',
+      content: {
+        prevention: c.prevention,
+        actions: preventive.map(({ description, owner, dueDate, doneAt }) => ({ description, owner, dueDate, doneAt })),
+      },
+      done: !!c.prevention,
+    },
     {
       step: 'D8',
       title: 'Congratulate the team',

@@ -45,14 +45,21 @@ export interface CommanderChoice {
 }
 
 /** In working hours the project manager commands; outside them the on-duty security lead. */
-export function chooseCommander(calendar: BusinessCalendar, at: Date, plan: Pick<EmergencyPlan, 'commanderRole' | 'offHoursCommanderRole'> = DEFAULT_EMERGENCY_PLAN): CommanderChoice {
+export function chooseCommander(
+  calendar: BusinessCalendar,
+  at: Date,
+  plan: Pick<EmergencyPlan, 'commanderRole' | 'offHoursCommanderRole'> = DEFAULT_EMERGENCY_PLAN,
+): CommanderChoice {
   const inWorkingHours = isWorkingInstant(calendar, at);
   return { role: inWorkingHours ? plan.commanderRole : plan.offHoursCommanderRole, inWorkingHours };
 }
 
 /** S2 5.2.3: answered within 24 h, concluded within 3 days, both counted from when the complaint became major. */
 export function emergencyDeadlines(majorSince: Date): { answerDueAt: Date; conclusionDueAt: Date } {
-  return { answerDueAt: new Date(majorSince.getTime() + ANSWER_WITHIN_MS), conclusionDueAt: new Date(majorSince.getTime() + CONCLUDE_WITHIN_MS) };
+  return {
+    answerDueAt: new Date(majorSince.getTime() + ANSWER_WITHIN_MS),
+    conclusionDueAt: new Date(majorSince.getTime() + CONCLUDE_WITHIN_MS),
+  };
 }
 
 export type DeadlineState = 'met' | 'met_late' | 'pending' | 'overdue';

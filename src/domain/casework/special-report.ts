@@ -43,7 +43,12 @@ export interface SpecialReportInput {
   departmentNames: Record<string, string>;
   events: ReportEvent[];
   report: Record<string, string> | null;
-  capa: { containment: string | null; rootCause: string | null; prevention: string | null; actions: { kind: string; description: string; owner: string; dueDate: string; doneAt: string | null }[] } | null;
+  capa: {
+    containment: string | null;
+    rootCause: string | null;
+    prevention: string | null;
+    actions: { kind: string; description: string; owner: string; dueDate: string; doneAt: string | null }[];
+  } | null;
   emergencyReview: { findings: string; planChanges: string } | null;
   progress: { at: Date; text: string; author: string }[];
 }
@@ -93,7 +98,13 @@ export interface SpecialReportContent {
 }
 
 /** Event types that are bookkeeping, not part of the story told to the group. */
-const NOT_IN_COURSE = new Set(['contact_viewed', 'special_report_drafted', 'special_report_edited', 'special_report_approved', 'progress_reminder_sent']);
+const NOT_IN_COURSE = new Set([
+  'contact_viewed',
+  'special_report_drafted',
+  'special_report_edited',
+  'special_report_approved',
+  'progress_reminder_sent',
+]);
 
 /** Labels of the events a special report lists; `satisfies` refuses a key that is not an event type (src/domain/events.ts). */
 export const EVENT_LABELS: Record<string, string> = {
@@ -150,7 +161,13 @@ function describe(e: ReportEvent, levelNames: Record<string, string>, depts: Rec
     case 'dispatched':
       return `主办：${depts[str(d.leadDepartmentId)] ?? str(d.leadDepartmentId)}${d.note ? `；${str(d.note)}` : ''}`;
     case 'reported':
-      return [d.cause && `原因：${str(d.cause)}`, d.conclusion && `结论：${str(d.conclusion)}`, d.countermeasures && `措施：${str(d.countermeasures)}`].filter(Boolean).join('；');
+      return [
+        d.cause && `原因：${str(d.cause)}`,
+        d.conclusion && `结论：${str(d.conclusion)}`,
+        d.countermeasures && `措施：${str(d.countermeasures)}`,
+      ]
+        .filter(Boolean)
+        .join('；');
     case 'level_changed':
       return `${d.from ? `${levelNames[str(d.from)] ?? str(d.from)} → ` : ''}${levelNames[str(d.level)] ?? str(d.level)}：${str(d.reasonZh || d.reason)}`;
     case 'visited':
@@ -173,7 +190,15 @@ export function draftSpecialReport(input: SpecialReportInput): SpecialReportCont
   const events = [...input.events].sort((a, b) => a.seq - b.seq);
   const course: CourseEntry[] = events
     .filter((e) => !NOT_IN_COURSE.has(e.type))
-    .map((e) => ({ seq: e.seq, at: e.at.toISOString(), local: local(e.at), type: e.type, label: EVENT_LABELS[e.type] ?? e.type, actor: e.actorLabel, text: describe(e, input.levelNames, input.departmentNames) }));
+    .map((e) => ({
+      seq: e.seq,
+      at: e.at.toISOString(),
+      local: local(e.at),
+      type: e.type,
+      label: EVENT_LABELS[e.type] ?? e.type,
+      actor: e.actorLabel,
+      text: describe(e, input.levelNames, input.departmentNames),
+    }));
   const escalation: EscalationEntry[] = events
     .filter((e) => e.type === 'level_changed')
     .map((e) => ({
@@ -189,7 +214,11 @@ export function draftSpecialReport(input: SpecialReportInput): SpecialReportCont
   if (input.report?.countermeasures) measures.push({ source: 'investigation.countermeasures', text: input.report.countermeasures });
   if (input.report?.prevention) measures.push({ source: 'investigation.prevention', text: input.report.prevention });
   if (input.capa?.containment) measures.push({ source: 'capa.containment', text: input.capa.containment });
-  for (const a of input.capa?.actions ?? []) measures.push({ source: `capa.${a.kind}`, text: `${a.description}（负责人：${a.owner}，完成期限：${a.dueDate}${a.doneAt ? '，已完成' : ''}）` });
+  for (const a of input.capa?.actions ?? [])
+    measures.push({
+      source: `capa.${a.kind}`,
+      text: `${a.description}（负责人：${a.owner}，完成期限：${a.dueDate}${a.doneAt ? '，已完成' : ''}）`,
+    });
   if (input.capa?.prevention) measures.push({ source: 'capa.prevention', text: input.capa.prevention });
   if (input.emergencyReview?.planChanges) measures.push({ source: 'emergency.planChanges', text: input.emergencyReview.planChanges });
   const causes = [input.report?.cause, input.capa?.rootCause].filter((s): s is string => !!s?.trim());
@@ -214,6 +243,8 @@ export function draftSpecialReport(input: SpecialReportInput): SpecialReportCont
     escalation,
     causeAnalysis: [...new Set(causes)].join('；'),
     measures,
-    progress: [...input.progress].sort((a, b) => a.at.getTime() - b.at.getTime()).map((p) => ({ at: p.at.toISOString(), local: local(p.at), author: p.author, text: p.text })),
+    progress: [...input.progress]
+      .sort((a, b) => a.at.getTime() - b.at.getTime())
+      .map((p) => ({ at: p.at.toISOString(), local: local(p.at), author: p.author, text: p.text })),
   };
 }

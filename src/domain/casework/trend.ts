@@ -75,5 +75,7 @@ export function detectPatterns(rows: readonly MonthlyCount[], keys: readonly str
     const t = trendOf(counts, minTotal);
     if (t.rising) out.push({ unitId, categoryId, ...t, months: keys.map((month, i) => ({ month, count: counts[i] })) });
   }
-  return out.sort((a, b) => b.slope - a.slope || b.total - a.total || a.unitId.localeCompare(b.unitId) || a.categoryId.localeCompare(b.categoryId));
+  return out.sort(
+    (a, b) => b.slope - a.slope || b.total - a.total || a.unitId.localeCompare(b.unitId) || a.categoryId.localeCompare(b.categoryId),
+  );
 }

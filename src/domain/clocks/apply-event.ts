@@ -1,11 +1,4 @@
-import type {
-  BusinessCalendar,
-  ClockDefinition,
-  ClockName,
-  ClockRecord,
-  ComplaintFacts,
-  LifecycleEventForRules,
-} from '../contracts.ts';
+import type { BusinessCalendar, ClockDefinition, ClockName, ClockRecord, ComplaintFacts, LifecycleEventForRules } from '../contracts.ts';
 import { computeDue } from './compute-due.ts';
 import { clockNameOf, extendClock, pauseClock, resumeClock } from './clock-adjustments.ts';
 import { ruleFor, selectDefinitions } from './select-definitions.ts';
@@ -90,7 +83,9 @@ function definitionOf(definitions: ClockDefinition[], clock: ClockRecord): Clock
 function meet(clock: ClockRecord, event: LifecycleEventForRules): ClockRecord {
   const at = event.at.toISOString();
   const pausedMs =
-    clock.state === 'paused' && clock.pausedAt ? clock.pausedMs + Math.max(0, event.at.getTime() - Date.parse(clock.pausedAt)) : clock.pausedMs;
+    clock.state === 'paused' && clock.pausedAt
+      ? clock.pausedMs + Math.max(0, event.at.getTime() - Date.parse(clock.pausedAt))
+      : clock.pausedMs;
   const late = event.at.getTime() > Date.parse(clock.dueAt);
   return {
     ...clock,

@@ -17,7 +17,12 @@ export function markBreached(clock: ClockRecord, at: Date): ClockRecord {
     breachedAt: at.toISOString(),
     trace: [
       ...clock.trace,
-      { kind: 'breach', detail: `Breached: still open at ${at.toISOString()}, due ${clock.dueAt}`, detailZh: `超时：截止 ${clock.dueAt}，${at.toISOString()} 时仍未完成`, to: at.toISOString() },
+      {
+        kind: 'breach',
+        detail: `Breached: still open at ${at.toISOString()}, due ${clock.dueAt}`,
+        detailZh: `超时：截止 ${clock.dueAt}，${at.toISOString()} 时仍未完成`,
+        to: at.toISOString(),
+      },
     ],
   };
 }

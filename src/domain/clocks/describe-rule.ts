@@ -8,7 +8,10 @@ export function describeRule(rule: DueRule): { en: string; zh: string } {
     case 'business_hours':
       return { en: `${rule.hours} working hours`, zh: `${rule.hours} 个工作小时` };
     case 'business_days':
-      return { en: `by the end of the ${ordinal(rule.days)} working day after the start day`, zh: `起算日后第 ${rule.days} 个工作日结束前` };
+      return {
+        en: `by the end of the ${ordinal(rule.days)} working day after the start day`,
+        zh: `起算日后第 ${rule.days} 个工作日结束前`,
+      };
     case 'calendar_minutes':
       return { en: `${rule.minutes} minutes (wall clock)`, zh: `${rule.minutes} 分钟（自然时间）` };
     case 'calendar_hours':

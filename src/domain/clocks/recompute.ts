@@ -14,7 +14,12 @@ export interface Recomputed {
   kept: { name: string; why: string }[];
 }
 
-export function recomputeClocks(definitions: ClockDefinition[], cal: BusinessCalendar, facts: ComplaintFacts, clocks: ClockRecord[]): Recomputed {
+export function recomputeClocks(
+  definitions: ClockDefinition[],
+  cal: BusinessCalendar,
+  facts: ComplaintFacts,
+  clocks: ClockRecord[],
+): Recomputed {
   const applicable = selectDefinitions(definitions, facts, cal);
   const changed: Recomputed['changed'] = [];
   const kept: Recomputed['kept'] = [];

@@ -80,7 +80,11 @@ export const EXPORT_COLUMNS: readonly ExportColumn[] = [
   { heading: '电子邮箱', width: 24, value: (r, { showContacts }) => (showContacts ? r.customer_email : maskEmail(r.customer_email)) },
   { heading: '投诉人数', width: 8, value: (r) => r.complainant_count },
   { heading: '主办部门', width: 16, value: (r, { names }) => (r.lead_department_id ? names.node(r.lead_department_id) : null) },
-  { heading: '协办部门', width: 20, value: (r, { names }) => (r.co_department_ids.length ? r.co_department_ids.map(names.node).join('、') : null) },
+  {
+    heading: '协办部门',
+    width: 20,
+    value: (r, { names }) => (r.co_department_ids.length ? r.co_department_ids.map(names.node).join('、') : null),
+  },
   { heading: '最近时限', width: 18, value: (r) => at(r.next_due_at) },
   { heading: '是否超时', width: 8, value: (r) => (r.overdue ? '是' : '否') },
   { heading: '二次投诉次数', width: 10, value: (r) => r.repeat_count },

@@ -53,8 +53,23 @@ const FUTURE_TOLERANCE_MS = 60_000;
 export const UNNAMED_CUSTOMER = '(未记录 / not recorded)';
 
 const CHANNEL_WORDS: Record<string, Channel> = {
-  电话: 'phone', 热线: 'phone', 来电: 'phone', 邮件: 'email', 电子邮件: 'email', 'e-mail': 'email', 网站: 'web', 网络: 'web', 网上: 'web',
-  论坛: 'forum', 来信: 'letter', 信件: 'letter', 信函: 'letter', 来访: 'walk_in', 现场: 'walk_in', 监管: 'regulator', 监管转办: 'regulator',
+  电话: 'phone',
+  热线: 'phone',
+  来电: 'phone',
+  邮件: 'email',
+  电子邮件: 'email',
+  'e-mail': 'email',
+  网站: 'web',
+  网络: 'web',
+  网上: 'web',
+  论坛: 'forum',
+  来信: 'letter',
+  信件: 'letter',
+  信函: 'letter',
+  来访: 'walk_in',
+  现场: 'walk_in',
+  监管: 'regulator',
+  监管转办: 'regulator',
 };
 
 function parseChannel(text: string): Channel | undefined {
@@ -67,7 +82,12 @@ function findNamed(list: { id: string; names: string[] }[], text: string): strin
   return list.find((x) => x.id.toLowerCase() === s || x.names.some((n) => n.toLowerCase() === s))?.id;
 }
 
-export function mapRow(cells: readonly string[], row: number, m: ResolvedMapping, ctx: RowContext): { record?: ImportRecord; errors: RowError[] } {
+export function mapRow(
+  cells: readonly string[],
+  row: number,
+  m: ResolvedMapping,
+  ctx: RowContext,
+): { record?: ImportRecord; errors: RowError[] } {
   const errors: RowError[] = [];
   const columnOf = (f: ImportField) => m.sources[f]?.columns.map((c) => c.label).join(', ') ?? `defaults.${f}`;
   const fail = (f: ImportField, reason: string) => {
@@ -123,11 +143,13 @@ export function mapRow(cells: readonly string[], row: number, m: ResolvedMapping
   let categoryId: string | null = null;
   const categoryText = value('categoryId');
   if (categoryText && unit) {
-    categoryId = findNamed(unit.categories, categoryText) ?? fail('categoryId', `unknown category '${categoryText}' for unit '${unit.id}'`) ?? null;
+    categoryId =
+      findNamed(unit.categories, categoryText) ?? fail('categoryId', `unknown category '${categoryText}' for unit '${unit.id}'`) ?? null;
   }
   let level: string | null = unit?.defaultLevel ?? null;
   const levelText = value('level');
-  if (levelText && unit) level = findNamed(unit.levels, levelText) ?? fail('level', `unknown level '${levelText}' for unit '${unit.id}'`) ?? null;
+  if (levelText && unit)
+    level = findNamed(unit.levels, levelText) ?? fail('level', `unknown level '${levelText}' for unit '${unit.id}'`) ?? null;
 
   const closed = isClosedStatus(value('status'));
   const closedAt = date('closedAt');

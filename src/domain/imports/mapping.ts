@@ -6,8 +6,20 @@
 import { invalid } from '../errors.ts';
 
 export const IMPORT_FIELDS = [
-  'externalId', 'unitId', 'receivedAt', 'channel', 'title', 'content', 'demands', 'customer.name', 'customer.phone',
-  'customer.email', 'categoryId', 'level', 'status', 'closedAt',
+  'externalId',
+  'unitId',
+  'receivedAt',
+  'channel',
+  'title',
+  'content',
+  'demands',
+  'customer.name',
+  'customer.phone',
+  'customer.email',
+  'categoryId',
+  'level',
+  'status',
+  'closedAt',
 ] as const;
 export type ImportField = (typeof IMPORT_FIELDS)[number];
 
@@ -40,7 +52,11 @@ export function parseJsonObject(field: string, text: string | undefined): Record
  * Resolves `{ field: column }` against the header: a column is a header name or a 1-based column
  * number; only `content` may list several (joined by line breaks).
  */
-export function resolveMapping(mapping: Record<string, unknown>, defaults: Record<string, unknown>, header: readonly string[] | null): ResolvedMapping {
+export function resolveMapping(
+  mapping: Record<string, unknown>,
+  defaults: Record<string, unknown>,
+  header: readonly string[] | null,
+): ResolvedMapping {
   const sources: ResolvedMapping['sources'] = {};
   for (const [field, spec] of Object.entries(mapping)) {
     if (!isField(field)) throw invalid('mapping', `unknown field '${field}' (fields: ${IMPORT_FIELDS.join(', ')})`);
@@ -68,7 +84,8 @@ function resolveColumn(field: string, spec: unknown, header: readonly string[] |
     return { index: n - 1, label: header?.[n - 1] ?? String(n) };
   }
   if (typeof spec !== 'string' || spec.trim() === '') throw invalid('mapping', `${field}: a column is a header name or a 1-based number`);
-  if (!header) throw invalid('mapping', `${field}: '${spec}' is a header name, but the file has no header row (header=false): use column numbers`);
+  if (!header)
+    throw invalid('mapping', `${field}: '${spec}' is a header name, but the file has no header row (header=false): use column numbers`);
   const index = header.findIndex((h) => h.trim() === spec.trim());
   if (index < 0) throw invalid('mapping', `${field}: no column '${spec}' in the header`);
   return { index, label: spec.trim() };

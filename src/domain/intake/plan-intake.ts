@@ -70,7 +70,12 @@ export function planIntake(p: IntakePlanInput): { write: IntakeWrite; plan: Rule
     events: [
       {
         type: 'received',
-        data: { channel: input.channel, receivedAt: receivedAt.toISOString(), loggedLateMs: Math.max(0, now.getTime() - receivedAt.getTime()), portal: p.portal },
+        data: {
+          channel: input.channel,
+          receivedAt: receivedAt.toISOString(),
+          loggedLateMs: Math.max(0, now.getTime() - receivedAt.getTime()),
+          portal: p.portal,
+        },
       },
     ],
   });
@@ -102,7 +107,9 @@ export function planIntake(p: IntakePlanInput): { write: IntakeWrite; plan: Rule
     ...plan.columns,
   };
   const write: IntakeWrite = {
-    idempotency: p.idempotency ? { user_key: p.idempotency.userKey, key: p.idempotency.key, request_hash: p.idempotency.requestHash, complaint_id: id } : null,
+    idempotency: p.idempotency
+      ? { user_key: p.idempotency.userKey, key: p.idempotency.key, request_hash: p.idempotency.requestHash, complaint_id: id }
+      : null,
     newCustomer: p.newCustomer,
     complaint,
     events: eventRows(id, plan.events),

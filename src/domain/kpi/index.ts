@@ -16,7 +16,13 @@
  * - Satisfaction at the return visit (food 7.3): mean of the visit scores (1–5).
  * - Fuel retail (R-RS-3, S0 第五篇 §14–15): penalty points and fines per station, via assessment/fuelPenalty.
  */
-import { fuelPenalty, FUEL_RETAIL_PENALTY_RULES, type FuelLevel, type FuelOverdue, type FuelPenaltyRules } from '../assessment/fuel-penalty.ts';
+import {
+  fuelPenalty,
+  FUEL_RETAIL_PENALTY_RULES,
+  type FuelLevel,
+  type FuelOverdue,
+  type FuelPenaltyRules,
+} from '../assessment/fuel-penalty.ts';
 
 export function ratio(numerator: number, denominator: number): number | null {
   if (!(denominator > 0)) return null;
@@ -63,7 +69,11 @@ export const S3_TIMELINESS_RULES: TimelinessRules = {
 };
 
 /** Whole started hours by which the record was late (0 when formed within the limit). */
-export function hoursLate(receivedAt: Date, recordedAt: Date, rules: Pick<TimelinessRules, 'recordWithinMinutes'> = S3_TIMELINESS_RULES): number {
+export function hoursLate(
+  receivedAt: Date,
+  recordedAt: Date,
+  rules: Pick<TimelinessRules, 'recordWithinMinutes'> = S3_TIMELINESS_RULES,
+): number {
   const lateMs = recordedAt.getTime() - receivedAt.getTime() - rules.recordWithinMinutes * 60_000;
   return lateMs <= 0 ? 0 : Math.ceil(lateMs / 3_600_000);
 }
@@ -152,7 +162,17 @@ export function stationPenalties(groups: FuelGroup[], rules: FuelPenaltyRules = 
     );
     let s = by.get(g.stationId);
     if (!s) {
-      s = { stationId: g.stationId, complaints: 0, validComplaints: 0, byLevel: { level1: 0, level2: 0, level3: 0 }, dismissals: 0, pointsDeducted: 0, fineYuan: 0, overdueFineYuan: 0, totalYuan: 0 };
+      s = {
+        stationId: g.stationId,
+        complaints: 0,
+        validComplaints: 0,
+        byLevel: { level1: 0, level2: 0, level3: 0 },
+        dismissals: 0,
+        pointsDeducted: 0,
+        fineYuan: 0,
+        overdueFineYuan: 0,
+        totalYuan: 0,
+      };
       by.set(g.stationId, s);
     }
     s.complaints += g.count;

@@ -12,8 +12,10 @@ export function checkClockAction(action: Action, clocks: readonly ClockRecord[])
   if (action.type !== 'pause_clock' && action.type !== 'resume_clock' && action.type !== 'request_extension') return;
   const clock = clocks.find((c) => c.name === action.clock);
   if (!clock) throw invalid('clock', `this complaint has no clock '${action.clock}'`);
-  if (action.type === 'pause_clock' && clock.state !== 'running') throw new DomainError('ILLEGAL_TRANSITION', `clock '${action.clock}' is ${clock.state}, not running`, { allowed: [] });
-  if (action.type === 'resume_clock' && clock.state !== 'paused') throw new DomainError('ILLEGAL_TRANSITION', `clock '${action.clock}' is ${clock.state}, not paused`, { allowed: [] });
+  if (action.type === 'pause_clock' && clock.state !== 'running')
+    throw new DomainError('ILLEGAL_TRANSITION', `clock '${action.clock}' is ${clock.state}, not running`, { allowed: [] });
+  if (action.type === 'resume_clock' && clock.state !== 'paused')
+    throw new DomainError('ILLEGAL_TRANSITION', `clock '${action.clock}' is ${clock.state}, not paused`, { allowed: [] });
 }
 
 /** An extension request as the approval needs it. */
@@ -33,6 +35,7 @@ export interface ExtensionRequest {
 export function checkExtensionApproval(requestId: string, request: ExtensionRequest | null, approverId: string | null): ExtensionRequest {
   if (!request) throw notFound(`extension request '${requestId}'`);
   if (request.decision) throw new DomainError('ILLEGAL_TRANSITION', `extension request was already ${request.decision}`, { allowed: [] });
-  if (approverId && request.requested_by === approverId) throw new DomainError('FORBIDDEN', 'an extension is approved by someone other than the person who asked for it');
+  if (approverId && request.requested_by === approverId)
+    throw new DomainError('FORBIDDEN', 'an extension is approved by someone other than the person who asked for it');
   return request;
 }

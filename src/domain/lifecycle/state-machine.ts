@@ -34,12 +34,18 @@ export interface StatePatch {
 /** An event `decide` asks to append (src/domain/events.ts). */
 export type PendingEvent = NewEvent;
 
-export type Decision =
-  | { ok: true; patch: StatePatch; events: PendingEvent[] }
-  | { ok: false; reason: string; allowed: ActionType[] };
+export type Decision = { ok: true; patch: StatePatch; events: PendingEvent[] } | { ok: false; reason: string; allowed: ActionType[] };
 
 const OPEN_STATUSES: ComplaintStatus[] = [
-  'received', 'qualified', 'dispatched', 'acknowledged', 'investigated', 'awaiting_approval', 'replied', 'confirmed', 'visited',
+  'received',
+  'qualified',
+  'dispatched',
+  'acknowledged',
+  'investigated',
+  'awaiting_approval',
+  'replied',
+  'confirmed',
+  'visited',
 ];
 
 /** Where each action may be taken. Actions missing from a status's list are 409 there. */
@@ -102,7 +108,10 @@ function required(value: string | undefined, field: string): string {
 
 /** Semantic input error (a required reason missing, …) raised by `decide`; the HTTP layer answers 400. */
 export class LifecycleInputError extends Error {
-  constructor(public readonly field: string, message: string) {
+  constructor(
+    public readonly field: string,
+    message: string,
+  ) {
     super(`${field}: ${message}`);
   }
 }
@@ -122,7 +131,13 @@ export function decide(state: LifecycleState, action: Action, now: Date): Decisi
       const reason = required(action.reason, 'reason');
       return {
         ok: true,
-        patch: { status: 'closed', qualification: action.result, categoryId: action.categoryId ?? undefined, closeReason: reason, closed: true },
+        patch: {
+          status: 'closed',
+          qualification: action.result,
+          categoryId: action.categoryId ?? undefined,
+          closeReason: reason,
+          closed: true,
+        },
         events: [
           { type: 'qualified', data: { result: action.result, categoryId: action.categoryId ?? null, reason } },
           { type: 'closed', data: { reason, qualification: action.result } },
@@ -134,7 +149,9 @@ export function decide(state: LifecycleState, action: Action, now: Date): Decisi
       return {
         ok: true,
         patch: { status: 'dispatched', leadDepartmentId: action.leadDepartmentId, coDepartmentIds: co },
-        events: [{ type: 'dispatched', data: { leadDepartmentId: action.leadDepartmentId, coDepartmentIds: co, note: action.note ?? null } }],
+        events: [
+          { type: 'dispatched', data: { leadDepartmentId: action.leadDepartmentId, coDepartmentIds: co, note: action.note ?? null } },
+        ],
       };
     }
     case 'return': {
@@ -146,7 +163,11 @@ export function decide(state: LifecycleState, action: Action, now: Date): Decisi
       };
     }
     case 'urge':
-      return { ok: true, patch: {}, events: [{ type: 'urged', data: { note: action.note ?? null, departmentId: state.leadDepartmentId } }] };
+      return {
+        ok: true,
+        patch: {},
+        events: [{ type: 'urged', data: { note: action.note ?? null, departmentId: state.leadDepartmentId } }],
+      };
     case 'acknowledge':
       return { ok: true, patch: { status: 'acknowledged' }, events: [{ type: 'acknowledged', data: { note: action.note ?? null } }] };
     case 'report': {
@@ -188,7 +209,10 @@ export function decide(state: LifecycleState, action: Action, now: Date): Decisi
       return {
         ok: true,
         patch: { status: 'replied' },
-        events: [{ type: 'reply_approved', data: {} }, { type: 'replied', data: { approved: true } }],
+        events: [
+          { type: 'reply_approved', data: {} },
+          { type: 'replied', data: { approved: true } },
+        ],
       };
     case 'reject_reply': {
       const reason = required(action.reason, 'reason');
@@ -216,7 +240,11 @@ export function decide(state: LifecycleState, action: Action, now: Date): Decisi
       };
     }
     case 'close':
-      return { ok: true, patch: { status: 'closed', closed: true, closeReason: null }, events: [{ type: 'closed', data: { note: action.note ?? null } }] };
+      return {
+        ok: true,
+        patch: { status: 'closed', closed: true, closeReason: null },
+        events: [{ type: 'closed', data: { note: action.note ?? null } }],
+      };
     case 'reopen': {
       const reason = required(action.reason, 'reason');
       const status: ComplaintStatus = state.leadDepartmentId ? 'acknowledged' : 'qualified';
@@ -243,8 +271,13 @@ export function decide(state: LifecycleState, action: Action, now: Date): Decisi
       return { ok: true, patch: {}, events: [{ type: 'clock_resumed', data: { name: action.clock } }] };
     case 'request_extension': {
       const reason = required(action.reason, 'reason');
-      if (!Number.isInteger(action.minutes) || action.minutes < 1) throw new LifecycleInputError('minutes', 'must be a positive whole number');
-      return { ok: true, patch: {}, events: [{ type: 'extension_requested', data: { name: action.clock, minutes: action.minutes, reason } }] };
+      if (!Number.isInteger(action.minutes) || action.minutes < 1)
+        throw new LifecycleInputError('minutes', 'must be a positive whole number');
+      return {
+        ok: true,
+        patch: {},
+        events: [{ type: 'extension_requested', data: { name: action.clock, minutes: action.minutes, reason } }],
+      };
     }
     case 'approve_extension':
       return { ok: true, patch: {}, events: [{ type: 'extension_approved', data: { requestId: action.requestId } }] };

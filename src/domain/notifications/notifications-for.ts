@@ -17,7 +17,12 @@ export interface NotificationOptions {
 
 const WEEK_MS = 7 * 24 * 3_600_000;
 
-function dueFor(rule: NotificationRule, trigger: NotificationTrigger, at: Date, addWorkingDays: (start: Date, days: number) => Date): Date | null {
+function dueFor(
+  rule: NotificationRule,
+  trigger: NotificationTrigger,
+  at: Date,
+  addWorkingDays: (start: Date, days: number) => Date,
+): Date | null {
   switch (rule.when.kind) {
     case 'immediately':
       return trigger === 'level_set' ? at : null;

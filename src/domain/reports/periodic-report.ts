@@ -101,7 +101,16 @@ export interface ReportItem {
 export interface PeriodicReport {
   ruleIds: string[];
   node: { id: string; name: string };
-  period: { kind: ReportPeriod['kind']; key: string; startDate: string; endDate: string; start: string; end: string; dueDate: string; labelZh: string };
+  period: {
+    kind: ReportPeriod['kind'];
+    key: string;
+    startDate: string;
+    endDate: string;
+    start: string;
+    end: string;
+    dueDate: string;
+    labelZh: string;
+  };
   asOf: string;
   generatedAt: string;
   closedPeriod: boolean;
@@ -124,7 +133,15 @@ export interface PeriodicReport {
   byCategory: Breakdown[];
   byLevel: Breakdown[];
   byUnit: Breakdown[];
-  timeLimits: { name: string; labelZh: string; total: number; metOnTime: number; breached: number; pending: number; complianceRate: number | null }[];
+  timeLimits: {
+    name: string;
+    labelZh: string;
+    total: number;
+    metOnTime: number;
+    breached: number;
+    pending: number;
+    complianceRate: number | null;
+  }[];
   /** R-NT-1: every complaint above its pack's default level, with a short account. */
   important: ReportItem[];
   /** R-NT-1: hot and major complaints (Vanke), or the top level of any other pack, with status. */
@@ -132,24 +149,58 @@ export interface PeriodicReport {
 }
 
 export const CHANNEL_ZH: Record<string, string> = {
-  phone: '电话', email: '电子邮件', web: '网页表单', forum: '网络论坛', letter: '信函', walk_in: '来访', regulator: '监管部门转办', api: '系统接口',
+  phone: '电话',
+  email: '电子邮件',
+  web: '网页表单',
+  forum: '网络论坛',
+  letter: '信函',
+  walk_in: '来访',
+  regulator: '监管部门转办',
+  api: '系统接口',
 };
 
 export const STATUS_ZH: Record<string, string> = {
-  received: '已受理', qualified: '已定性', dispatched: '已转达', acknowledged: '处理中', investigated: '已调查', awaiting_approval: '答复待审批',
-  replied: '已答复', confirmed: '客户已确认', visited: '已回访', closed: '已关闭',
+  received: '已受理',
+  qualified: '已定性',
+  dispatched: '已转达',
+  acknowledged: '处理中',
+  investigated: '已调查',
+  awaiting_approval: '答复待审批',
+  replied: '已答复',
+  confirmed: '客户已确认',
+  visited: '已回访',
+  closed: '已关闭',
 };
 
 export const CLOCK_ZH: Record<string, string> = {
-  dispatch: '转达时限', acknowledge: '书面确认时限', reply: '答复时限', resolve: '办结时限', verify: '结果核实时限', improvement: '改善计划时限',
-  accept: '受理时限', mediate: '调解时限', courtesy: '礼节性回复时限', first_answer: '首次答复时限',
+  dispatch: '转达时限',
+  acknowledge: '书面确认时限',
+  reply: '答复时限',
+  resolve: '办结时限',
+  verify: '结果核实时限',
+  improvement: '改善计划时限',
+  accept: '受理时限',
+  mediate: '调解时限',
+  courtesy: '礼节性回复时限',
+  first_answer: '首次答复时限',
 };
 
 /** The status a complaint was in after its last status-bearing event (see lifecycle/state-machine.ts). */
 const STATUS_AFTER_EVENT: Record<string, string> = {
-  received: 'received', qualified: 'qualified', dispatched: 'dispatched', dispatch_returned: 'qualified', acknowledged: 'acknowledged',
-  reported: 'investigated', reply_submitted: 'awaiting_approval', reply_rejected: 'investigated', replied: 'replied', confirmed: 'confirmed',
-  disputed: 'acknowledged', visited: 'visited', closed: 'closed', reopened: 'acknowledged',
+  received: 'received',
+  qualified: 'qualified',
+  dispatched: 'dispatched',
+  dispatch_returned: 'qualified',
+  acknowledged: 'acknowledged',
+  reported: 'investigated',
+  reply_submitted: 'awaiting_approval',
+  reply_rejected: 'investigated',
+  replied: 'replied',
+  confirmed: 'confirmed',
+  disputed: 'acknowledged',
+  visited: 'visited',
+  closed: 'closed',
+  reopened: 'acknowledged',
 };
 export const STATUS_EVENT_TYPES = Object.keys(STATUS_AFTER_EVENT);
 

@@ -121,7 +121,10 @@ export function isOverdue(period: Pick<ReportPeriod, 'dueBy'>, now: Date): boole
 
 /** The period after (step 1) or before (step -1) this one. */
 export function adjacentPeriod(period: ReportPeriod, step: 1 | -1): ReportPeriod {
-  const edge = step === 1 ? DateTime.fromJSDate(period.end, { zone: REPORT_ZONE }) : DateTime.fromJSDate(period.start, { zone: REPORT_ZONE }).minus({ days: 1 });
+  const edge =
+    step === 1
+      ? DateTime.fromJSDate(period.end, { zone: REPORT_ZONE })
+      : DateTime.fromJSDate(period.start, { zone: REPORT_ZONE }).minus({ days: 1 });
   return periodContaining(period.kind, edge);
 }
 

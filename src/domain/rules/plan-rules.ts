@@ -4,7 +4,14 @@
  * what a write stores besides the complaint's own columns. No I/O: the use cases load the inputs and
  * store the outputs in their transaction.
  */
-import type { BusinessCalendar, ClockRecord, ComplaintFacts, LifecycleEventForRules, NotificationDue, SeverityDecision } from '../contracts.ts';
+import type {
+  BusinessCalendar,
+  ClockRecord,
+  ComplaintFacts,
+  LifecycleEventForRules,
+  NotificationDue,
+  SeverityDecision,
+} from '../contracts.ts';
 import { applyEvent } from '../clocks/index.ts';
 import { clockSummary } from '../clocks/clock-summary.ts';
 import { evaluateSeverity } from '../severity/index.ts';
@@ -51,15 +58,30 @@ export function runRules(input: RulesInput): RulesOutput {
     if (levelChange) {
       ruleEvents.push({
         type: 'level_changed',
-        data: { level: levelChange.level, from: facts.level, ruleId: levelChange.ruleId, reason: levelChange.reason, reasonZh: levelChange.reasonZh ?? null, manual: false },
+        data: {
+          level: levelChange.level,
+          from: facts.level,
+          ruleId: levelChange.ruleId,
+          reason: levelChange.reason,
+          reasonZh: levelChange.reasonZh ?? null,
+          manual: false,
+        },
       });
       facts = { ...facts, level: levelChange.level };
       // A new level may start level-gated clocks (e.g. the 24 h first answer on a major complaint, R-TL-3).
-      clocks = applyEvent({ definitions, calendar: input.calendar, facts, clocks, event: { type: 'level_changed', at: input.now, data: { level: levelChange.level } } }).clocks;
+      clocks = applyEvent({
+        definitions,
+        calendar: input.calendar,
+        facts,
+        clocks,
+        event: { type: 'level_changed', at: input.now, data: { level: levelChange.level } },
+      }).clocks;
     }
   }
   const finalLevel = levelChange?.level ?? null;
-  const manualLevel = input.events.find((e) => e.type === 'level_changed' && typeof e.data?.level === 'string')?.data?.level as string | undefined;
+  const manualLevel = input.events.find((e) => e.type === 'level_changed' && typeof e.data?.level === 'string')?.data?.level as
+    | string
+    | undefined;
   const notifyLevel = finalLevel ?? manualLevel;
   if (notifyLevel) {
     notifications = notificationsFor(input.pack, notifyLevel, input.now, (start, days) => addBusinessDays(input.calendar, start, days).due);
@@ -80,7 +102,10 @@ export function stopClocksAtClosure(clocks: ClockRecord[], now: Date): ClockReco
       state: 'met',
       metAt: now.toISOString(),
       pausedAt: null,
-      trace: [...c.trace, { kind: 'stopped', detail: 'stopped: the complaint was closed', detailZh: '投诉已关闭，时限停止', from: now.toISOString() }],
+      trace: [
+        ...c.trace,
+        { kind: 'stopped', detail: 'stopped: the complaint was closed', detailZh: '投诉已关闭，时限停止', from: now.toISOString() },
+      ],
     };
   });
 }
@@ -113,7 +138,13 @@ export interface RulesPlan {
   clocks: ClockRecord[];
   level: string | null;
   /** The complaint columns the rules decide. */
-  columns: { level: string | null; level_rule: string | null; next_due_at: Date | null; overdue: boolean; next_severity_check_at: Date | null };
+  columns: {
+    level: string | null;
+    level_rule: string | null;
+    next_due_at: Date | null;
+    overdue: boolean;
+    next_severity_check_at: Date | null;
+  };
   /** Each with its id and the people its position resolved to (issue #14). */
   notifications: AddressedNotification[];
 }
@@ -144,7 +175,7 @@ export function planRules(args: RulesArgs & { clocks: ClockRecord[]; eventTail: 
     level: out.facts.level,
     columns: {
       level: out.facts.level,
-      level_rule: out.levelChange ? out.levelChange.ruleId : manualRule(args.events) ?? args.row.level_rule,
+      level_rule: out.levelChange ? out.levelChange.ruleId : (manualRule(args.events) ?? args.row.level_rule),
       // A closed complaint no longer competes for the top of the queue, even while its improvement plan runs.
       next_due_at: args.row.status === 'closed' ? null : summary.nextDueAt,
       overdue: summary.overdue,
@@ -155,6 +186,8 @@ export function planRules(args: RulesArgs & { clocks: ClockRecord[]; eventTail: 
 }
 
 function manualRule(events: NewEvent[]): string | null {
-  const manual = events.find((e): e is Extract<NewEvent, { type: 'level_changed' }> => e.type === 'level_changed' && e.data.manual === true);
+  const manual = events.find(
+    (e): e is Extract<NewEvent, { type: 'level_changed' }> => e.type === 'level_changed' && e.data.manual === true,
+  );
   return manual ? `manual: ${manual.data.reason}` : null;
 }

@@ -57,7 +57,9 @@ function unresolvedLongEnough(facts: ComplaintFacts, now: Date, amount: number, 
   if (facts.resolved) return false;
   const ourTime = now.getTime() - (facts.pausedMs ?? 0);
   const threshold =
-    unit === 'months' ? addMonths(facts.receivedAt, amount).getTime() : facts.receivedAt.getTime() + amount * (unit === 'days' ? DAY_MS : HOUR_MS);
+    unit === 'months'
+      ? addMonths(facts.receivedAt, amount).getTime()
+      : facts.receivedAt.getTime() + amount * (unit === 'days' ? DAY_MS : HOUR_MS);
   return ourTime >= threshold;
 }
 
@@ -70,7 +72,10 @@ export function conditionHolds(pack: Pack, condition: SeverityCondition, facts: 
     case 'repeat_count_at_least':
       return facts.repeatCount >= condition.n;
     case 'similar_count_at_least':
-      return facts.similarCount >= condition.n && (condition.categoryIds === undefined || categoryWithin(pack, facts.categoryId, condition.categoryIds));
+      return (
+        facts.similarCount >= condition.n &&
+        (condition.categoryIds === undefined || categoryWithin(pack, facts.categoryId, condition.categoryIds))
+      );
     case 'unresolved_for':
       return unresolvedLongEnough(facts, now, condition.amount, condition.unit);
     case 'category_in':

@@ -20,7 +20,12 @@ export function reachedLevel(pack: Pack, facts: ComplaintFacts, now: Date): Seve
     if (best === null || levelRank(pack, rule.level) > levelRank(pack, best.level)) best = rule;
   }
   if (best === null) {
-    return { level: pack.severity.defaultLevel, ruleId: `${pack.severity.ruleId}/default`, reason: 'No escalation rule applies', reasonZh: '不符合任何升级条件' };
+    return {
+      level: pack.severity.defaultLevel,
+      ruleId: `${pack.severity.ruleId}/default`,
+      reason: 'No escalation rule applies',
+      reasonZh: '不符合任何升级条件',
+    };
   }
   return { level: best.level, ruleId: best.ruleId, reason: best.label, reasonZh: best.labelZh };
 }

@@ -7,7 +7,10 @@ import type { Pack } from '../../policies/pack-schema.ts';
 
 export class UnknownLevelError extends Error {
   readonly code = 'severity_level_unknown';
-  constructor(readonly packId: string, readonly level: string) {
+  constructor(
+    readonly packId: string,
+    readonly level: string,
+  ) {
     super(`pack ${packId} has no severity level '${level}'`);
     this.name = 'UnknownLevelError';
   }

@@ -61,7 +61,11 @@ export interface FindSimilarResult {
   distinctCustomers: number;
 }
 
-export function findSimilar(target: SimilarTarget, candidates: readonly SimilarCandidate[], opts: FindSimilarOptions = {}): FindSimilarResult {
+export function findSimilar(
+  target: SimilarTarget,
+  candidates: readonly SimilarCandidate[],
+  opts: FindSimilarOptions = {},
+): FindSimilarResult {
   const t = prepare(target.signature);
   return collectMatches(target, candidates, (c) => scorePrepared(t, c.signature), opts);
 }

@@ -28,7 +28,9 @@ export function normalize(text: string): string {
 
 /** The folded text split at punctuation and whitespace into non-empty runs. */
 export function segments(text: string): string[] {
-  return fold(text).split(SEPARATOR).filter((s) => s.length > 0);
+  return fold(text)
+    .split(SEPARATOR)
+    .filter((s) => s.length > 0);
 }
 
 /** Reads 三, 十八, 二十六, 一八零一 (digit by digit); null when it is not a number. */

@@ -29,9 +29,11 @@ export const BUILDING_GATE = 0.35;
 
 /** Complaint boilerplate that would otherwise inflate every score. */
 export const STOP_BIGRAMS: ReadonlySet<string> = new Set(
-  ('投诉 客户 我们 你们 问题 小区 物业 业主 公司 要求 处理 已经 没有 一个 时候 现在 希望 工作 人员 反映 情况 ' +
+  (
+    '投诉 客户 我们 你们 问题 小区 物业 业主 公司 要求 处理 已经 没有 一个 时候 现在 希望 工作 人员 反映 情况 ' +
     '严重 非常 本人 请求 解决 联系 电话 尽快 一直 几次 给个 说法 不管 多次 好几 还没 今天 昨天 每天 晚上 早上 ' +
-    '这个 什么 怎么 可以 不能 服务 客服 管理 影响 请问 谢谢 麻烦 反应 回复 结果').split(' '),
+    '这个 什么 怎么 可以 不能 服务 客服 管理 影响 请问 谢谢 麻烦 反应 回复 结果'
+  ).split(' '),
 );
 
 const FUNCTION_CHARS: ReadonlySet<string> = new Set([...'的了是我在有都也就不还说这那个们你他她它吗吧呢啊和与及或被把让给对从到向']);
@@ -160,5 +162,9 @@ export function candidateKeys(sig: readonly string[], max = MAX_CANDIDATE_KEYS):
   const keys = sig.filter((f) => weight(f) >= WEIGHTS.bigram);
   const pool = keys.length ? keys : [...sig];
   // A stable sort keeps the signature's own order among equal weights, so the choice is deterministic.
-  return pool.map((f, i) => ({ f, w: weight(f), i })).sort((a, b) => b.w - a.w || a.i - b.i).slice(0, max).map((x) => x.f);
+  return pool
+    .map((f, i) => ({ f, w: weight(f), i }))
+    .sort((a, b) => b.w - a.w || a.i - b.i)
+    .slice(0, max)
+    .map((x) => x.f);
 }

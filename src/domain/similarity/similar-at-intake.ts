@@ -46,7 +46,11 @@ export interface SimilarTarget {
 }
 
 /** Scores the candidates from what they share with the target and their totals (pure). */
-export function similarFromCandidates(candidates: CandidateRow[], target: SimilarTarget, totals: ReadonlyMap<string, SignatureTotals>): SimilarFound {
+export function similarFromCandidates(
+  candidates: CandidateRow[],
+  target: SimilarTarget,
+  totals: ReadonlyMap<string, SignatureTotals>,
+): SimilarFound {
   if (candidates.length === 0) return { count: 1, matches: [] };
   const t = prepare(target.signature);
   const result = collectMatches(
@@ -78,7 +82,9 @@ export function similarLinkRows(complaintId: string, found: SimilarFound): { fro
 
 /** The new complaint's links as listLinks will read them back: the outbound side of each stored row, newest first. */
 export function similarLinks(found: SimilarFound): SimilarLinks {
-  const newestFirst = [...found.matches].sort((a, b) => b.row.received_at.getTime() - a.row.received_at.getTime() || (a.id < b.id ? -1 : a.id > b.id ? 1 : 0));
+  const newestFirst = [...found.matches].sort(
+    (a, b) => b.row.received_at.getTime() - a.row.received_at.getTime() || (a.id < b.id ? -1 : a.id > b.id ? 1 : 0),
+  );
   const links = newestFirst.map((m) => ({ id: m.id, code: m.code, kind: 'similar' as const, direction: 'to' as const }));
   return { count: found.count, links };
 }

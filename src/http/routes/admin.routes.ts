@@ -35,10 +35,18 @@ const VerifyReport = Type.Object({
 });
 
 const BackupOverviewSchema = Type.Object({
-  database: Type.Union([Type.Literal('embedded'), Type.Literal('server')], { description: "server: the PostgreSQL server's own backups apply (npm run backup, pg_dump)" }),
-  nightly: Type.Union([Type.Object({ at: Type.String(), timeZone: Type.String(), keep: Type.Integer(), nextAt: Type.String({ format: 'date-time' }) }), Type.Null()], {
-    description: 'null: this server takes no nightly backup (PostgreSQL, or PLAINT_BACKUP_AT=off)',
+  database: Type.Union([Type.Literal('embedded'), Type.Literal('server')], {
+    description: "server: the PostgreSQL server's own backups apply (npm run backup, pg_dump)",
   }),
+  nightly: Type.Union(
+    [
+      Type.Object({ at: Type.String(), timeZone: Type.String(), keep: Type.Integer(), nextAt: Type.String({ format: 'date-time' }) }),
+      Type.Null(),
+    ],
+    {
+      description: 'null: this server takes no nightly backup (PostgreSQL, or PLAINT_BACKUP_AT=off)',
+    },
+  ),
   last: Type.Union(
     [
       Type.Object({
@@ -54,7 +62,9 @@ const BackupOverviewSchema = Type.Object({
     ],
     { description: 'The last nightly attempt; null before the first' },
   ),
-  files: Type.Array(Type.Object({ name: Type.String(), bytes: Type.Integer(), modifiedAt: Type.String({ format: 'date-time' }) }), { description: 'Backups kept in DATA_DIR/backups, newest first' }),
+  files: Type.Array(Type.Object({ name: Type.String(), bytes: Type.Integer(), modifiedAt: Type.String({ format: 'date-time' }) }), {
+    description: 'Backups kept in DATA_DIR/backups, newest first',
+  }),
 });
 
 export async function adminRoutes(root: FastifyInstance, deps: Deps, backups: NightlySettings | null = null): Promise<void> {
@@ -65,8 +75,12 @@ export async function adminRoutes(root: FastifyInstance, deps: Deps, backups: Ni
       schema: {
         tags: ['admin'],
         security: [{ bearer: [] }],
-        summary: "Walks every complaint's event hash chain, compares it with the newest signed checkpoint and reports what is broken, cut off or deleted (R-LC-1)",
-        querystring: Type.Object({ complaintId: Type.Optional(Type.String({ format: 'uuid', maxLength: 36 })) }, { additionalProperties: false }),
+        summary:
+          "Walks every complaint's event hash chain, compares it with the newest signed checkpoint and reports what is broken, cut off or deleted (R-LC-1)",
+        querystring: Type.Object(
+          { complaintId: Type.Optional(Type.String({ format: 'uuid', maxLength: 36 })) },
+          { additionalProperties: false },
+        ),
         response: { ...STANDARD_ERRORS, 200: VerifyReport },
       },
     },

@@ -9,7 +9,13 @@ import { Type } from 'typebox';
 import type { Deps } from '../../use-cases/context.ts';
 import { complaintForUser } from '../../security/authorize.ts';
 import { DomainError, invalid, notFound } from '../../domain/errors.ts';
-import { addAttachment, findAttachment, listAttachments, MAX_ATTACHMENT_BYTES, readAttachmentBytes } from '../../use-cases/attachments/attachments.ts';
+import {
+  addAttachment,
+  findAttachment,
+  listAttachments,
+  MAX_ATTACHMENT_BYTES,
+  readAttachmentBytes,
+} from '../../use-cases/attachments/attachments.ts';
 import { actorOf, requireUser } from '../auth-hook.ts';
 import { STANDARD_ERRORS } from '../schema-helpers.ts';
 import { IdParams } from './complaints.schema.ts';
@@ -40,7 +46,8 @@ export async function readOneFile(request: FastifyRequest): Promise<{ bytes: Buf
   } catch (e) {
     const err = e as { statusCode?: number; code?: string; message?: string };
     if (e instanceof DomainError) throw e;
-    if (err.code === 'FST_REQ_FILE_TOO_LARGE') throw httpError(413, 'PAYLOAD_TOO_LARGE', `attachments are limited to ${MAX_ATTACHMENT_BYTES / 1024 / 1024} MB`);
+    if (err.code === 'FST_REQ_FILE_TOO_LARGE')
+      throw httpError(413, 'PAYLOAD_TOO_LARGE', `attachments are limited to ${MAX_ATTACHMENT_BYTES / 1024 / 1024} MB`);
     if (err.statusCode && err.statusCode >= 400 && err.statusCode < 500) throw e;
     // Busboy's complaints about a malformed multipart body (no boundary, cut short) are bad input.
     throw httpError(400, 'BAD_MULTIPART', `the multipart body is malformed: ${err.message ?? 'unreadable'}`);
@@ -88,7 +95,13 @@ export async function attachmentRoutes(root: FastifyInstance, deps: Deps, dir: s
         security,
         summary: 'The bytes of an attachment, to users who may read its complaint (404 otherwise)',
         params: Type.Object({ id: Type.String({ format: 'uuid', maxLength: 36 }) }, { additionalProperties: false }),
-        response: { 200: Type.Unknown(), 400: STANDARD_ERRORS[400], 401: STANDARD_ERRORS[401], 403: STANDARD_ERRORS[403], 404: STANDARD_ERRORS[404] },
+        response: {
+          200: Type.Unknown(),
+          400: STANDARD_ERRORS[400],
+          401: STANDARD_ERRORS[401],
+          403: STANDARD_ERRORS[403],
+          404: STANDARD_ERRORS[404],
+        },
       },
       // Route-level hooks run after the app's onSend, so this policy replaces the app's page policy.
       onSend: async (_request, reply, payload) => {
@@ -105,7 +118,8 @@ export async function attachmentRoutes(root: FastifyInstance, deps: Deps, dir: s
         await complaintForUser(deps, user, a.complaintId, { capability: 'complaint.read' });
       } catch (e) {
         // Whatever the reason, the attachment of a complaint one may not read does not exist for them.
-        if (e instanceof DomainError && (e.code === 'NOT_FOUND' || e.code === 'FORBIDDEN')) throw notFound(`attachment '${request.params.id}'`);
+        if (e instanceof DomainError && (e.code === 'NOT_FOUND' || e.code === 'FORBIDDEN'))
+          throw notFound(`attachment '${request.params.id}'`);
         throw e;
       }
       const bytes = await readAttachmentBytes(dir, a.sha256);

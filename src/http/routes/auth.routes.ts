@@ -6,12 +6,27 @@ import type { FastifyInstance, FastifyReply } from 'fastify';
 import type { TypeBoxTypeProvider } from '@fastify/type-provider-typebox';
 import { Type } from 'typebox';
 import type { Deps } from '../../use-cases/context.ts';
-import { type SessionUser, changePassword, createApiToken, listApiTokens, login, LoginThrottled, logout, revokeApiToken } from '../../use-cases/auth.ts';
+import {
+  type SessionUser,
+  changePassword,
+  createApiToken,
+  listApiTokens,
+  login,
+  LoginThrottled,
+  logout,
+  revokeApiToken,
+} from '../../use-cases/auth.ts';
 import { clearSessionCookies, requireUser, setSessionCookies } from '../auth-hook.ts';
 import { ErrorResponse, VisibleText } from '../schema-helpers.ts';
 import { capabilitiesOf } from '../../security/permissions.ts';
 
-const User = Type.Object({ id: Type.String(), email: Type.String(), name: Type.String(), role: Type.String(), orgNodeId: Type.Union([Type.String(), Type.Null()]) });
+const User = Type.Object({
+  id: Type.String(),
+  email: Type.String(),
+  name: Type.String(),
+  role: Type.String(),
+  orgNodeId: Type.Union([Type.String(), Type.Null()]),
+});
 const Credentials = {
   email: Type.String({ minLength: 3, maxLength: 254 }),
   password: Type.String({ minLength: 1, maxLength: 200 }),
@@ -24,7 +39,14 @@ const TokenInfo = Type.Object({
   lastUsedAt: Type.Union([Type.String(), Type.Null()]),
 });
 const NO_CONTENT = { 204: Type.Null() } as const;
-const AUTH_ERRORS = { 400: ErrorResponse, 401: ErrorResponse, 403: ErrorResponse, 404: ErrorResponse, 409: ErrorResponse, 429: ErrorResponse } as const;
+const AUTH_ERRORS = {
+  400: ErrorResponse,
+  401: ErrorResponse,
+  403: ErrorResponse,
+  404: ErrorResponse,
+  409: ErrorResponse,
+  429: ErrorResponse,
+} as const;
 const security = [{ bearer: [] }];
 const tags = ['auth'];
 
@@ -33,9 +55,18 @@ export async function authRoutes(root: FastifyInstance, deps: Deps, sessionHours
 
   /** Too many failures: 429 with Retry-After and the instant in the message. */
   const throttled = (reply: FastifyReply, e: LoginThrottled) =>
-    reply.code(429).header('retry-after', String(e.retryAfterSeconds(deps.now()))).send({ error: { code: e.code, message: e.message } });
+    reply
+      .code(429)
+      .header('retry-after', String(e.retryAfterSeconds(deps.now())))
+      .send({ error: { code: e.code, message: e.message } });
 
-  async function doLogin(reply: FastifyReply, ip: string, email: string, password: string, cookie: boolean): Promise<{ token?: string; csrfToken?: string; user: SessionUser; expiresAt: string }> {
+  async function doLogin(
+    reply: FastifyReply,
+    ip: string,
+    email: string,
+    password: string,
+    cookie: boolean,
+  ): Promise<{ token?: string; csrfToken?: string; user: SessionUser; expiresAt: string }> {
     try {
       const r = await login(deps, email, password, sessionHours, { ip, kind: cookie ? 'cookie' : 'bearer' });
       if (!cookie) return { token: r.token, user: r.user, expiresAt: r.expiresAt.toISOString() };
@@ -55,7 +86,12 @@ export async function authRoutes(root: FastifyInstance, deps: Deps, sessionHours
         summary: 'Log in with e-mail and password: a bearer token, or with cookie: true a web session (httpOnly cookie + CSRF token)',
         body: Type.Object({ ...Credentials, cookie: Type.Optional(Type.Boolean()) }, { additionalProperties: false }),
         response: {
-          200: Type.Object({ token: Type.Optional(Type.String()), csrfToken: Type.Optional(Type.String()), user: User, expiresAt: Type.String() }),
+          200: Type.Object({
+            token: Type.Optional(Type.String()),
+            csrfToken: Type.Optional(Type.String()),
+            user: User,
+            expiresAt: Type.String(),
+          }),
           ...AUTH_ERRORS,
         },
       },
@@ -68,7 +104,8 @@ export async function authRoutes(root: FastifyInstance, deps: Deps, sessionHours
     {
       schema: {
         tags,
-        summary: 'Start a web session: sets the httpOnly plaint_session cookie and the readable plaint_csrf cookie (send it back as x-csrf-token)',
+        summary:
+          'Start a web session: sets the httpOnly plaint_session cookie and the readable plaint_csrf cookie (send it back as x-csrf-token)',
         body: Type.Object(Credentials, { additionalProperties: false }),
         response: { 200: Type.Object({ csrfToken: Type.Optional(Type.String()), user: User, expiresAt: Type.String() }), ...AUTH_ERRORS },
       },
@@ -76,12 +113,16 @@ export async function authRoutes(root: FastifyInstance, deps: Deps, sessionHours
     async (request, reply) => doLogin(reply, request.ip, request.body.email, request.body.password, true),
   );
 
-  app.post('/api/auth/logout', { schema: { tags, summary: 'Revoke the current token or web session', security, response: { ...NO_CONTENT, 401: ErrorResponse } } }, async (request, reply) => {
-    requireUser(request);
-    await logout(deps, request.token!);
-    if (request.authKind === 'cookie') clearSessionCookies(reply);
-    return reply.code(204).send(null);
-  });
+  app.post(
+    '/api/auth/logout',
+    { schema: { tags, summary: 'Revoke the current token or web session', security, response: { ...NO_CONTENT, 401: ErrorResponse } } },
+    async (request, reply) => {
+      requireUser(request);
+      await logout(deps, request.token!);
+      if (request.authKind === 'cookie') clearSessionCookies(reply);
+      return reply.code(204).send(null);
+    },
+  );
 
   app.get(
     '/api/me',
@@ -105,7 +146,8 @@ export async function authRoutes(root: FastifyInstance, deps: Deps, sessionHours
       schema: {
         tags,
         security,
-        summary: "Change one's own password (≥ 10 characters, not the e-mail, not a common password); other sessions and tokens are revoked",
+        summary:
+          "Change one's own password (≥ 10 characters, not the e-mail, not a common password); other sessions and tokens are revoked",
         body: Type.Object(
           { currentPassword: Type.String({ minLength: 1, maxLength: 200 }), newPassword: Type.String({ minLength: 1, maxLength: 200 }) },
           { additionalProperties: false },
@@ -115,7 +157,12 @@ export async function authRoutes(root: FastifyInstance, deps: Deps, sessionHours
     },
     async (request, reply) => {
       const user = requireUser(request);
-      await changePassword(deps, { user, sessionId: request.sessionId!, kind: request.authKind! }, request.body.currentPassword, request.body.newPassword);
+      await changePassword(
+        deps,
+        { user, sessionId: request.sessionId!, kind: request.authKind! },
+        request.body.currentPassword,
+        request.body.newPassword,
+      );
       return reply.code(204).send(null);
     },
   );
@@ -131,7 +178,17 @@ export async function authRoutes(root: FastifyInstance, deps: Deps, sessionHours
           { name: VisibleText(100), expiresInDays: Type.Optional(Type.Integer({ minimum: 1, maximum: 365 })) },
           { additionalProperties: false },
         ),
-        response: { 201: Type.Object({ id: Type.String(), name: Type.String(), token: Type.String(), createdAt: Type.String(), expiresAt: Type.String(), lastUsedAt: Type.Null() }), ...AUTH_ERRORS },
+        response: {
+          201: Type.Object({
+            id: Type.String(),
+            name: Type.String(),
+            token: Type.String(),
+            createdAt: Type.String(),
+            expiresAt: Type.String(),
+            lastUsedAt: Type.Null(),
+          }),
+          ...AUTH_ERRORS,
+        },
       },
     },
     async (request, reply) => {
@@ -143,7 +200,14 @@ export async function authRoutes(root: FastifyInstance, deps: Deps, sessionHours
 
   app.get(
     '/api/auth/tokens',
-    { schema: { tags, security, summary: "The caller's active API tokens (never the token itself)", response: { 200: Type.Array(TokenInfo), ...AUTH_ERRORS } } },
+    {
+      schema: {
+        tags,
+        security,
+        summary: "The caller's active API tokens (never the token itself)",
+        response: { 200: Type.Array(TokenInfo), ...AUTH_ERRORS },
+      },
+    },
     async (request) => listApiTokens(deps, requireUser(request)),
   );
 

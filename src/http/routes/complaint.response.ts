@@ -95,9 +95,19 @@ export const ComplaintSchema = Type.Object({
   satisfaction: Nullable(Type.Integer()),
   closedAt: Nullable(Instant),
   closeReason: Nullable(Type.String()),
-  report: Nullable(Type.Record(Type.String(), Type.String(), { description: 'the investigation report: cause, sequence, responsible, conclusion, countermeasures, prevention' })),
-  reply: Nullable(Type.Object({ message: Type.String(), approved: Type.Boolean(), submittedAt: Type.Optional(Instant), sentAt: Type.Optional(Instant) })),
+  report: Nullable(
+    Type.Record(Type.String(), Type.String(), {
+      description: 'the investigation report: cause, sequence, responsible, conclusion, countermeasures, prevention',
+    }),
+  ),
+  reply: Nullable(
+    Type.Object({ message: Type.String(), approved: Type.Boolean(), submittedAt: Type.Optional(Instant), sentAt: Type.Optional(Instant) }),
+  ),
   events: Type.Optional(Type.Array(ComplaintEventSchema)),
-  links: Type.Optional(Type.Array(Type.Object({ id: Type.String(), code: Type.String(), kind: Type.String(), direction: StringEnum(['to', 'from'] as const) }))),
+  links: Type.Optional(
+    Type.Array(
+      Type.Object({ id: Type.String(), code: Type.String(), kind: Type.String(), direction: StringEnum(['to', 'from'] as const) }),
+    ),
+  ),
   allowedActions: Type.Array(StringEnum(ACTION_TYPES)),
 });

@@ -22,7 +22,15 @@ import type { SessionUser } from '../../use-cases/auth.ts';
 import { SERIALIZE_AS_IS, STANDARD_ERRORS } from '../schema-helpers.ts';
 import { SEARCH_TOTAL_CAP } from '../../domain/search/index.ts';
 import { ComplaintEventSchema, ComplaintSchema } from './complaint.response.ts';
-import { CreateComplaintBody, ActionBody, ListQuery, ComplaintListResponse, IdParams, AssessmentQuery, type ExportQuery } from './complaints.schema.ts';
+import {
+  CreateComplaintBody,
+  ActionBody,
+  ListQuery,
+  ComplaintListResponse,
+  IdParams,
+  AssessmentQuery,
+  type ExportQuery,
+} from './complaints.schema.ts';
 import { presentComplaint, presentSummary, presentEvent } from './complaint-presenter.ts';
 
 const tags = ['complaints'];
@@ -104,22 +112,53 @@ export async function complaintRoutes(root: FastifyInstance, deps: Deps): Promis
       const page = await listComplaints(deps, { ...(await queueView(deps, user, q)), limit: q.limit, cursor: q.cursor });
       const clocks = await clocksOfPage(deps, page);
       const now = deps.now();
-      return { items: page.items.map((r) => presentSummary(r, clocks.get(r.id) ?? [], now)), nextCursor: page.nextCursor, total: page.total, totalCapped: page.totalCapped };
+      return {
+        items: page.items.map((r) => presentSummary(r, clocks.get(r.id) ?? [], now)),
+        nextCursor: page.nextCursor,
+        total: page.total,
+        totalCapped: page.totalCapped,
+      };
     },
   );
 
-  app.get('/api/complaints/:id', { schema: { tags, security, summary: 'A complaint with its events, clocks and links', params: IdParams, response: { ...STANDARD_ERRORS, 200: ComplaintSchema } }, ...SERIALIZE_AS_IS }, async (request) => {
-    const user = requireUser(request);
-    // The row the scope check read is the page's row: read once, not twice.
-    const row = await complaintForUser(deps, user, request.params.id, { capability: 'complaint.read' });
-    return detailFor(user, request.params.id, row);
-  });
+  app.get(
+    '/api/complaints/:id',
+    {
+      schema: {
+        tags,
+        security,
+        summary: 'A complaint with its events, clocks and links',
+        params: IdParams,
+        response: { ...STANDARD_ERRORS, 200: ComplaintSchema },
+      },
+      ...SERIALIZE_AS_IS,
+    },
+    async (request) => {
+      const user = requireUser(request);
+      // The row the scope check read is the page's row: read once, not twice.
+      const row = await complaintForUser(deps, user, request.params.id, { capability: 'complaint.read' });
+      return detailFor(user, request.params.id, row);
+    },
+  );
 
-  app.get('/api/complaints/:id/events', { schema: { tags, security, summary: 'The append-only event log', params: IdParams, response: { ...STANDARD_ERRORS, 200: Type.Array(ComplaintEventSchema) } }, ...SERIALIZE_AS_IS }, async (request) => {
-    const user = requireUser(request);
-    await complaintForUser(deps, user, request.params.id, { capability: 'complaint.read' });
-    return (await complaintEvents(deps, request.params.id)).map(presentEvent);
-  });
+  app.get(
+    '/api/complaints/:id/events',
+    {
+      schema: {
+        tags,
+        security,
+        summary: 'The append-only event log',
+        params: IdParams,
+        response: { ...STANDARD_ERRORS, 200: Type.Array(ComplaintEventSchema) },
+      },
+      ...SERIALIZE_AS_IS,
+    },
+    async (request) => {
+      const user = requireUser(request);
+      await complaintForUser(deps, user, request.params.id, { capability: 'complaint.read' });
+      return (await complaintEvents(deps, request.params.id)).map(presentEvent);
+    },
+  );
 
   app.get(
     '/api/complaints/:id/contact',
@@ -127,7 +166,8 @@ export async function complaintRoutes(root: FastifyInstance, deps: Deps): Promis
       schema: {
         tags,
         security,
-        summary: "The customer's unmasked phone and e-mail, for roles that handle the case; each view is logged as a contact_viewed event (R-IN-4)",
+        summary:
+          "The customer's unmasked phone and e-mail, for roles that handle the case; each view is logged as a contact_viewed event (R-IN-4)",
         params: IdParams,
         response: { ...STANDARD_ERRORS },
       },
@@ -141,7 +181,17 @@ export async function complaintRoutes(root: FastifyInstance, deps: Deps): Promis
 
   app.post(
     '/api/complaints/:id/actions',
-    { schema: { tags, security, summary: 'Take a lifecycle action (409 names the allowed ones)', params: IdParams, body: ActionBody, response: { ...STANDARD_ERRORS, 200: ComplaintSchema } }, ...SERIALIZE_AS_IS },
+    {
+      schema: {
+        tags,
+        security,
+        summary: 'Take a lifecycle action (409 names the allowed ones)',
+        params: IdParams,
+        body: ActionBody,
+        response: { ...STANDARD_ERRORS, 200: ComplaintSchema },
+      },
+      ...SERIALIZE_AS_IS,
+    },
     async (request) => {
       const user = requireUser(request);
       const action = request.body;

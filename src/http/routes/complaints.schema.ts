@@ -30,7 +30,10 @@ export const CreateComplaintBody = Type.Object(
     categoryId: Type.Optional(Text(64)),
     complainantCount: Type.Optional(Type.Integer({ minimum: 1, maximum: 100000 })),
     incident: Type.Optional(
-      Type.Object({ occurredAt: Type.Optional(IsoDateTime), place: Type.Optional(Type.String({ maxLength: 500 })) }, { additionalProperties: false }),
+      Type.Object(
+        { occurredAt: Type.Optional(IsoDateTime), place: Type.Optional(Type.String({ maxLength: 500 })) },
+        { additionalProperties: false },
+      ),
     ),
     flags: Type.Optional(
       Type.Object(

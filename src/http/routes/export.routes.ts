@@ -81,7 +81,8 @@ export async function exportRoutes(root: FastifyInstance, deps: Deps): Promise<v
       schema: {
         tags: ['admin'],
         security,
-        summary: 'The export log, newest first: who exported which queue view, when, rows sent, contacts unmasked or not, finished or aborted (exports by users in scope)',
+        summary:
+          'The export log, newest first: who exported which queue view, when, rows sent, contacts unmasked or not, finished or aborted (exports by users in scope)',
         querystring: Type.Object(
           {
             limit: Type.Optional(Type.Integer({ minimum: 1, maximum: 200, default: 50 })),

@@ -46,16 +46,20 @@ function httpError(statusCode: number, code: string, message: string): Error {
 
 /** The file and the text fields, in whatever order the client sent them. */
 async function readImportForm(request: FastifyRequest): Promise<{ bytes: Buffer; filename: string; fields: Record<string, string> }> {
-  if (!request.isMultipart()) throw httpError(415, 'UNSUPPORTED_MEDIA_TYPE', 'send the ledger as multipart/form-data (file, header, mapping, defaults)');
+  if (!request.isMultipart())
+    throw httpError(415, 'UNSUPPORTED_MEDIA_TYPE', 'send the ledger as multipart/form-data (file, header, mapping, defaults)');
   const fields: Record<string, string> = {};
   let file: { bytes: Buffer; filename: string } | undefined;
   try {
-    for await (const part of request.parts({ limits: { fileSize: MAX_IMPORT_BYTES, files: 1, fields: FIELDS.length, parts: FIELDS.length + 1, fieldSize: MAX_FIELD_BYTES } })) {
+    for await (const part of request.parts({
+      limits: { fileSize: MAX_IMPORT_BYTES, files: 1, fields: FIELDS.length, parts: FIELDS.length + 1, fieldSize: MAX_FIELD_BYTES },
+    })) {
       if (part.type === 'file') {
         if (part.fieldname !== 'file') throw invalid(part.fieldname, 'unexpected file part: send the ledger as `file`');
         file = { bytes: await part.toBuffer(), filename: part.filename };
       } else {
-        if (!(FIELDS as readonly string[]).includes(part.fieldname)) throw invalid(part.fieldname, `unknown field (fields: file, ${FIELDS.join(', ')})`);
+        if (!(FIELDS as readonly string[]).includes(part.fieldname))
+          throw invalid(part.fieldname, `unknown field (fields: file, ${FIELDS.join(', ')})`);
         if (part.valueTruncated) throw invalid(part.fieldname, `is longer than ${MAX_FIELD_BYTES / 1024} KB`);
         fields[part.fieldname] = String(part.value);
       }
@@ -63,7 +67,8 @@ async function readImportForm(request: FastifyRequest): Promise<{ bytes: Buffer;
   } catch (e) {
     const err = e as { statusCode?: number; code?: string; message?: string };
     if (e instanceof DomainError) throw e;
-    if (err.code === 'FST_REQ_FILE_TOO_LARGE') throw httpError(413, 'PAYLOAD_TOO_LARGE', `an import file is limited to ${MAX_IMPORT_BYTES / 1024 / 1024} MB`);
+    if (err.code === 'FST_REQ_FILE_TOO_LARGE')
+      throw httpError(413, 'PAYLOAD_TOO_LARGE', `an import file is limited to ${MAX_IMPORT_BYTES / 1024 / 1024} MB`);
     if (err.statusCode && err.statusCode >= 400 && err.statusCode < 500) throw e;
     throw httpError(400, 'BAD_MULTIPART', `the multipart body is malformed: ${err.message ?? 'unreadable'}`);
   }
@@ -85,7 +90,8 @@ export async function importRoutes(root: FastifyInstance, deps: Deps): Promise<v
       schema: {
         tags: ['imports'],
         security: [{ bearer: [] }],
-        summary: 'Import past complaints from a ledger (multipart: file .xlsx/.csv/.tsv, header, mapping, defaults); ?dryRun=true writes nothing',
+        summary:
+          'Import past complaints from a ledger (multipart: file .xlsx/.csv/.tsv, header, mapping, defaults); ?dryRun=true writes nothing',
         consumes: ['multipart/form-data'],
         querystring: Type.Object({ dryRun: Type.Optional(Type.Boolean({ default: false })) }, { additionalProperties: false }),
         response: { ...STANDARD_ERRORS, 200: ImportResult, 413: STANDARD_ERRORS[400], 415: STANDARD_ERRORS[400] },

@@ -5,11 +5,20 @@ import { Type } from 'typebox';
 import type { Deps } from '../../use-cases/context.ts';
 import { requireUser } from '../auth-hook.ts';
 import { Nullable, STANDARD_ERRORS } from '../schema-helpers.ts';
-import { INBOX_DEFAULT_LIMIT, markAllNotificationsRead, markNotificationRead, readInbox, readUnreadCount } from '../../use-cases/read-inbox.ts';
+import {
+  INBOX_DEFAULT_LIMIT,
+  markAllNotificationsRead,
+  markNotificationRead,
+  readInbox,
+  readUnreadCount,
+} from '../../use-cases/read-inbox.ts';
 
 const tags = ['inbox'];
 const security = [{ bearer: [] }];
-const Kind = Type.String({ pattern: '^[a-z_]{1,40}$', description: 'a notification kind: bulletin, progress, special_report, leader_alert, escalation, crisis_alert, progress_overdue, …' });
+const Kind = Type.String({
+  pattern: '^[a-z_]{1,40}$',
+  description: 'a notification kind: bulletin, progress, special_report, leader_alert, escalation, crisis_alert, progress_overdue, …',
+});
 
 export const InboxItemSchema = Type.Object({
   id: Type.String({ format: 'uuid' }),
@@ -21,7 +30,9 @@ export const InboxItemSchema = Type.Object({
   dueAt: Type.String({ format: 'date-time' }),
   createdAt: Type.String({ format: 'date-time' }),
   readAt: Nullable(Type.String({ format: 'date-time' })),
-  unaddressed: Type.Boolean({ description: "true: nobody held the position at the complaint's unit or above, so it came to you as the company's administrator" }),
+  unaddressed: Type.Boolean({
+    description: "true: nobody held the position at the complaint's unit or above, so it came to you as the company's administrator",
+  }),
   positionId: Type.String(),
   positionName: Type.String(),
   positionNameZh: Type.String(),
@@ -52,7 +63,14 @@ export async function inboxRoutes(root: FastifyInstance, deps: Deps): Promise<vo
 
   app.get(
     '/api/inbox/unread-count',
-    { schema: { tags, security, summary: "How many of the caller's notifications are unread (the bell)", response: { ...STANDARD_ERRORS, 200: Type.Object({ unread: Type.Integer({ minimum: 0 }) }) } } },
+    {
+      schema: {
+        tags,
+        security,
+        summary: "How many of the caller's notifications are unread (the bell)",
+        response: { ...STANDARD_ERRORS, 200: Type.Object({ unread: Type.Integer({ minimum: 0 }) }) },
+      },
+    },
     async (request) => readUnreadCount(deps, requireUser(request)),
   );
 
@@ -79,7 +97,7 @@ export async function inboxRoutes(root: FastifyInstance, deps: Deps): Promise<vo
       schema: {
         tags,
         security,
-        summary: "Mark every unread notification of the caller read (of one kind, with ?kind=)",
+        summary: 'Mark every unread notification of the caller read (of one kind, with ?kind=)',
         querystring: Type.Object({ kind: Type.Optional(Kind) }, { additionalProperties: false }),
         response: { ...STANDARD_ERRORS, 200: Type.Object({ marked: Type.Integer({ minimum: 0 }) }) },
       },

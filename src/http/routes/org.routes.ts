@@ -13,11 +13,29 @@ const security = [{ bearer: [] }];
 
 export async function orgRoutes(root: FastifyInstance, deps: Deps): Promise<void> {
   const app = root.withTypeProvider<TypeBoxTypeProvider>();
-  app.get('/api/units', { schema: { tags, security, summary: "The organisation nodes in the user's scope, with the chain above it", response: { ...STANDARD_ERRORS } } }, async (request) => {
-    const user = requireUser(request);
-    const nodes = await listVisibleNodes(deps, user);
-    return nodes.map((n) => ({ id: n.id, name: n.name, kind: n.kind, parentId: n.parent_id, policyId: n.policy_id, settings: n.settings }));
-  });
+  app.get(
+    '/api/units',
+    {
+      schema: {
+        tags,
+        security,
+        summary: "The organisation nodes in the user's scope, with the chain above it",
+        response: { ...STANDARD_ERRORS },
+      },
+    },
+    async (request) => {
+      const user = requireUser(request);
+      const nodes = await listVisibleNodes(deps, user);
+      return nodes.map((n) => ({
+        id: n.id,
+        name: n.name,
+        kind: n.kind,
+        parentId: n.parent_id,
+        policyId: n.policy_id,
+        settings: n.settings,
+      }));
+    },
+  );
 
   const CalendarParams = Type.Object({ id: Type.String({ maxLength: 64 }) });
   const HHMM = Type.String({ pattern: '^([01]\\d|2[0-3]):[0-5]\\d$|^24:00$' });
@@ -29,16 +47,31 @@ export async function orgRoutes(root: FastifyInstance, deps: Deps): Promise<void
       useChineseHolidays: Type.Boolean(),
       overrides: Type.Record(
         Type.String({ pattern: '^\\d{4}-\\d{2}-\\d{2}$' }),
-        Type.Object({ kind: StringEnum(['workday', 'holiday'] as const), name: Type.Optional(Type.String({ maxLength: 100 })) }, { additionalProperties: false }),
+        Type.Object(
+          { kind: StringEnum(['workday', 'holiday'] as const), name: Type.Optional(Type.String({ maxLength: 100 })) },
+          { additionalProperties: false },
+        ),
       ),
     },
     { additionalProperties: false },
   );
-  const CalendarQuery = Type.Object({ year: Type.Optional(Type.Integer({ minimum: 2000, maximum: 2100 })) }, { additionalProperties: false });
+  const CalendarQuery = Type.Object(
+    { year: Type.Optional(Type.Integer({ minimum: 2000, maximum: 2100 })) },
+    { additionalProperties: false },
+  );
 
   app.get(
     '/api/units/:id/calendar',
-    { schema: { tags, security, summary: "A unit's business calendar, with the year's days and the official-data flag (R-TL-1)", params: CalendarParams, querystring: CalendarQuery, response: { ...STANDARD_ERRORS } } },
+    {
+      schema: {
+        tags,
+        security,
+        summary: "A unit's business calendar, with the year's days and the official-data flag (R-TL-1)",
+        params: CalendarParams,
+        querystring: CalendarQuery,
+        response: { ...STANDARD_ERRORS },
+      },
+    },
     async (request) => {
       const user = requireUser(request);
       const calendar = await readUnitCalendar(deps, user, request.params.id);
@@ -62,7 +95,16 @@ export async function orgRoutes(root: FastifyInstance, deps: Deps): Promise<void
 
   app.put(
     '/api/units/:id/calendar',
-    { schema: { tags, security, summary: 'Save a new calendar version (deadlines already computed are not rewritten)', params: CalendarParams, body: CalendarBody, response: { ...STANDARD_ERRORS } } },
+    {
+      schema: {
+        tags,
+        security,
+        summary: 'Save a new calendar version (deadlines already computed are not rewritten)',
+        params: CalendarParams,
+        body: CalendarBody,
+        response: { ...STANDARD_ERRORS },
+      },
+    },
     async (request) => {
       const saved = await saveUnitCalendar(deps, requireUser(request), request.params.id, request.body as Record<string, unknown>);
       return { calendar: saved };

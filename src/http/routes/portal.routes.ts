@@ -41,10 +41,14 @@ export async function portalRoutes(root: FastifyInstance, deps: Deps, attachment
     return complaintByCodeAndSecret(deps, code, secret);
   }
 
-  app.get('/api/portal/units', { schema: { tags, summary: 'Units that accept complaints from the public', response: { 200: Type.Array(PortalUnit) } } }, async () => {
-    const nodes = await listAllNodes(deps);
-    return nodes.filter((n) => n.kind === 'unit' && n.policy_id).map((n) => ({ id: n.id, name: n.name }));
-  });
+  app.get(
+    '/api/portal/units',
+    { schema: { tags, summary: 'Units that accept complaints from the public', response: { 200: Type.Array(PortalUnit) } } },
+    async () => {
+      const nodes = await listAllNodes(deps);
+      return nodes.filter((n) => n.kind === 'unit' && n.policy_id).map((n) => ({ id: n.id, name: n.name }));
+    },
+  );
 
   app.post(
     '/api/portal/complaints',
@@ -66,7 +70,12 @@ export async function portalRoutes(root: FastifyInstance, deps: Deps, attachment
             title: VisibleText(200),
             content: VisibleText(20000),
             demands: Type.Optional(Type.String({ maxLength: 5000 })),
-            incident: Type.Optional(Type.Object({ occurredAt: Type.Optional(IsoDateTime), place: Type.Optional(Type.String({ maxLength: 500 })) }, { additionalProperties: false })),
+            incident: Type.Optional(
+              Type.Object(
+                { occurredAt: Type.Optional(IsoDateTime), place: Type.Optional(Type.String({ maxLength: 500 })) },
+                { additionalProperties: false },
+              ),
+            ),
           },
           { additionalProperties: false },
         ),
@@ -74,7 +83,8 @@ export async function portalRoutes(root: FastifyInstance, deps: Deps, attachment
       },
     },
     async (request, reply) => {
-      if (!(await submitLimiter.take(request.ip))) throw new DomainError('RATE_LIMITED', 'too many submissions; wait a minute and try again');
+      if (!(await submitLimiter.take(request.ip)))
+        throw new DomainError('RATE_LIMITED', 'too many submissions; wait a minute and try again');
       const b = request.body;
       const result = await createComplaint(deps, PORTAL_ACTOR, { ...b, channel: 'web' }, { portal: true });
       return reply.code(201).send({ code: result.complaint.code, secret: result.portalSecret! });
@@ -98,7 +108,8 @@ export async function portalRoutes(root: FastifyInstance, deps: Deps, attachment
       if (!code) throw new DomainError('VALIDATION', 'code is required (send it before the file part)', { field: 'code' });
       if (!secret) throw new DomainError('VALIDATION', 'secret is required (send it before the file part)', { field: 'secret' });
       const row = await authorise(code, secret, request.ip);
-      if (row.status === 'closed') throw new DomainError('ILLEGAL_TRANSITION', 'this complaint is closed; photos can no longer be added', { allowed: [] });
+      if (row.status === 'closed')
+        throw new DomainError('ILLEGAL_TRANSITION', 'this complaint is closed; photos can no longer be added', { allowed: [] });
       // The cap is counted in the transaction that adds the file, under the complaint's row lock.
       const added = await addAttachment(deps, PORTAL_ACTOR, row.id, file, attachmentsDir, { maxByActor: MAX_PORTAL_ATTACHMENTS });
       // The customer learns only that the file was taken, not where it is stored.
@@ -108,17 +119,37 @@ export async function portalRoutes(root: FastifyInstance, deps: Deps, attachment
 
   app.post(
     '/api/portal/track',
-    { schema: { tags, summary: 'Status, reply and a customer-safe timeline', body: Type.Object(Credentials, { additionalProperties: false }), response: { ...STANDARD_ERRORS, 200: PortalTracked } }, ...SERIALIZE_AS_IS },
+    {
+      schema: {
+        tags,
+        summary: 'Status, reply and a customer-safe timeline',
+        body: Type.Object(Credentials, { additionalProperties: false }),
+        response: { ...STANDARD_ERRORS, 200: PortalTracked },
+      },
+      ...SERIALIZE_AS_IS,
+    },
     async (request) => {
       const row = await authorise(request.body.code, request.body.secret, request.ip);
       return track(deps, row);
     },
   );
 
-  const customerAction = (path: string, build: (body: Record<string, unknown>) => Parameters<typeof performAction>[3], extra: Record<string, ReturnType<typeof Type.String> | any>) =>
+  const customerAction = (
+    path: string,
+    build: (body: Record<string, unknown>) => Parameters<typeof performAction>[3],
+    extra: Record<string, ReturnType<typeof Type.String> | any>,
+  ) =>
     app.post(
       `/api/portal/${path}`,
-      { schema: { tags, summary: `The customer ${path}s`, body: Type.Object({ ...Credentials, ...extra }, { additionalProperties: false }), response: { ...STANDARD_ERRORS, 200: PortalTracked } }, ...SERIALIZE_AS_IS },
+      {
+        schema: {
+          tags,
+          summary: `The customer ${path}s`,
+          body: Type.Object({ ...Credentials, ...extra }, { additionalProperties: false }),
+          response: { ...STANDARD_ERRORS, 200: PortalTracked },
+        },
+        ...SERIALIZE_AS_IS,
+      },
       async (request) => {
         const body = request.body as Record<string, unknown> & { code: string; secret: string };
         const row = await authorise(body.code, body.secret, request.ip);
@@ -127,12 +158,18 @@ export async function portalRoutes(root: FastifyInstance, deps: Deps, attachment
       },
     );
   customerAction('confirm', () => ({ type: 'confirm', note: 'confirmed by the customer in the portal' }), {});
-  customerAction('dispute', (b) => ({ type: 'dispute', reason: String(b.reason) }), { reason: Type.String({ minLength: 1, maxLength: 2000 }) });
-  // A rating is recorded only by this explicit submit, never by following a link (mail scanners open links).
-  customerAction('rate', (b) => ({ type: 'visit', score: Number(b.score), comment: typeof b.comment === 'string' ? b.comment : undefined }), {
-    score: Type.Integer({ minimum: 1, maximum: 5 }),
-    comment: Type.Optional(Type.String({ maxLength: 2000 })),
+  customerAction('dispute', (b) => ({ type: 'dispute', reason: String(b.reason) }), {
+    reason: Type.String({ minLength: 1, maxLength: 2000 }),
   });
+  // A rating is recorded only by this explicit submit, never by following a link (mail scanners open links).
+  customerAction(
+    'rate',
+    (b) => ({ type: 'visit', score: Number(b.score), comment: typeof b.comment === 'string' ? b.comment : undefined }),
+    {
+      score: Type.Integer({ minimum: 1, maximum: 5 }),
+      comment: Type.Optional(Type.String({ maxLength: 2000 })),
+    },
+  );
 }
 
 async function track(deps: Deps, row: ComplaintRow) {

@@ -39,7 +39,8 @@ export async function reportRoutes(root: FastifyInstance, deps: Deps): Promise<v
       schema: {
         tags,
         security,
-        summary: 'Daily / half-monthly / monthly / quarterly report for an org node and its subtree (R-RP-1, R-NT-1); a closed period is served from its first snapshot',
+        summary:
+          'Daily / half-monthly / monthly / quarterly report for an org node and its subtree (R-RP-1, R-NT-1); a closed period is served from its first snapshot',
         querystring: PeriodicQuery,
         response: { ...STANDARD_ERRORS },
       },
@@ -103,7 +104,8 @@ export async function reportRoutes(root: FastifyInstance, deps: Deps): Promise<v
       schema: {
         tags,
         security,
-        summary: 'Quarterly KPIs: specialist closure rate, handling timeliness (S3), satisfaction, fuel-station penalties, ranked (R-RS-4, R-RS-3)',
+        summary:
+          'Quarterly KPIs: specialist closure rate, handling timeliness (S3), satisfaction, fuel-station penalties, ranked (R-RS-4, R-RS-3)',
         querystring: KpiQuery,
         response: { ...STANDARD_ERRORS },
       },

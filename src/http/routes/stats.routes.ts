@@ -26,7 +26,10 @@ const DashboardSchema = Type.Object({
       count: Count,
       lastAt: Type.String({ format: 'date-time' }),
     }),
-    { description: "positions that fired with nobody holding them at the complaint's unit or above, and still held by nobody (issue #14): for those who receive such notifications, empty for others" },
+    {
+      description:
+        "positions that fired with nobody holding them at the complaint's unit or above, and still held by nobody (issue #14): for those who receive such notifications, empty for others",
+    },
   ),
 });
 
@@ -48,5 +51,4 @@ export async function statsRoutes(root: FastifyInstance, deps: Deps): Promise<vo
       return readDashboard(deps, user);
     },
   );
-
 }

@@ -42,11 +42,22 @@ export async function userRoutes(root: FastifyInstance, deps: Deps): Promise<voi
   const app = root.withTypeProvider<TypeBoxTypeProvider>();
   const takenAnswers = throttle(deps, { name: 'users.taken-email', windowMs: 3600_000, max: TAKEN_EMAIL_ANSWERS_PER_HOUR });
 
-  app.get('/api/users', { schema: { tags, security, summary: 'Users in the caller’s organisation scope', response: { ...STANDARD_ERRORS, 200: Type.Array(UserSchema) } } }, async (request) => {
-    const user = requireUser(request);
-    authorize(user, 'users.manage');
-    return listUsers(deps, user);
-  });
+  app.get(
+    '/api/users',
+    {
+      schema: {
+        tags,
+        security,
+        summary: 'Users in the caller’s organisation scope',
+        response: { ...STANDARD_ERRORS, 200: Type.Array(UserSchema) },
+      },
+    },
+    async (request) => {
+      const user = requireUser(request);
+      authorize(user, 'users.manage');
+      return listUsers(deps, user);
+    },
+  );
 
   app.post(
     '/api/users',
@@ -73,14 +84,25 @@ export async function userRoutes(root: FastifyInstance, deps: Deps): Promise<voi
       const user = requireUser(request);
       authorize(user, 'users.manage');
       const counted = user.orgNodeId !== null;
-      const limited = () => new DomainError('RATE_LIMITED', `too many new accounts refused for an address already in use (${TAKEN_EMAIL_ANSWERS_PER_HOUR} an hour); try again later`);
+      const limited = () =>
+        new DomainError(
+          'RATE_LIMITED',
+          `too many new accounts refused for an address already in use (${TAKEN_EMAIL_ANSWERS_PER_HOUR} an hour); try again later`,
+        );
       if (counted && (await takenAnswers.spent(user.id))) throw limited();
       try {
         return reply.code(201).send(await createUser(deps, user, request.body));
       } catch (err) {
         // Counted before it is answered, in one statement: requests racing past the check above still
         // get no more than the hour's answers between them.
-        if (counted && err instanceof DomainError && err.code === 'CONFLICT' && err.details.field === 'email' && !(await takenAnswers.take(user.id))) throw limited();
+        if (
+          counted &&
+          err instanceof DomainError &&
+          err.code === 'CONFLICT' &&
+          err.details.field === 'email' &&
+          !(await takenAnswers.take(user.id))
+        )
+          throw limited();
         throw err;
       }
     },
@@ -88,7 +110,15 @@ export async function userRoutes(root: FastifyInstance, deps: Deps): Promise<voi
 
   app.get(
     '/api/users/:id',
-    { schema: { tags, security, summary: 'One user in the caller’s organisation scope, with the positions they hold', params: UserId, response: { ...STANDARD_ERRORS, 200: UserSchema } } },
+    {
+      schema: {
+        tags,
+        security,
+        summary: 'One user in the caller’s organisation scope, with the positions they hold',
+        params: UserId,
+        response: { ...STANDARD_ERRORS, 200: UserSchema },
+      },
+    },
     async (request) => {
       const user = requireUser(request);
       authorize(user, 'users.manage');

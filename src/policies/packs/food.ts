@@ -6,9 +6,41 @@ import type { Pack } from '../pack-schema.ts';
 import { regulatorClocks } from '../shared/regulator.ts';
 import { INVALID_REASONS, VALID_COMPLAINT_CRITERIA } from '../shared/validity.ts';
 
-const CLASS_A = ['class-a', 'spoiled', 'foreign-matter', 'abnormal-colour', 'burnt-or-rancid', 'batch-underweight', 'batch-equipment', 'design-nonconformity', 'rain-damage-in-transport', 'inconsistent-dates', 'distributor-storage'];
-const CLASS_B = ['class-b', 'empty-or-missing-pack', 'dirty-or-damaged-surface', 'missing-production-date', 'packaging-misaligned', 'poor-seal', 'black-spots', 'case-missing-packs', 'promotional-material'];
-const CLASS_C = ['class-c', 'packaging-damaged', 'underweight', 'broken', 'water-leakage', 'cutting-defect', 'colour-difference', 'date-print-error', 'bag-torn-by-corner'];
+const CLASS_A = [
+  'class-a',
+  'spoiled',
+  'foreign-matter',
+  'abnormal-colour',
+  'burnt-or-rancid',
+  'batch-underweight',
+  'batch-equipment',
+  'design-nonconformity',
+  'rain-damage-in-transport',
+  'inconsistent-dates',
+  'distributor-storage',
+];
+const CLASS_B = [
+  'class-b',
+  'empty-or-missing-pack',
+  'dirty-or-damaged-surface',
+  'missing-production-date',
+  'packaging-misaligned',
+  'poor-seal',
+  'black-spots',
+  'case-missing-packs',
+  'promotional-material',
+];
+const CLASS_C = [
+  'class-c',
+  'packaging-damaged',
+  'underweight',
+  'broken',
+  'water-leakage',
+  'cutting-defect',
+  'colour-difference',
+  'date-print-error',
+  'bag-torn-by-corner',
+];
 
 export const foodPack: Pack = {
   id: 'food',
@@ -19,7 +51,9 @@ export const foodPack: Pack = {
   // R-SV-3, S0 food 9.1 (with the consumer and channel items of 10.1.1–10.1.2 under the same class).
   taxonomy: [
     {
-      id: 'class-a', name: 'Must never happen to food', nameZh: '作为食物绝对不应发生的质量事故',
+      id: 'class-a',
+      name: 'Must never happen to food',
+      nameZh: '作为食物绝对不应发生的质量事故',
       children: [
         { id: 'spoiled', name: 'Fermented, mouldy or spoiled', nameZh: '产品发酵、发霉变质' },
         { id: 'foreign-matter', name: 'Foreign matter or insects', nameZh: '有异物杂质' },
@@ -34,7 +68,9 @@ export const foodPack: Pack = {
       ],
     },
     {
-      id: 'class-b', name: 'Must not happen to food (quality incident)', nameZh: '作为食物不能有的质量事故',
+      id: 'class-b',
+      name: 'Must not happen to food (quality incident)',
+      nameZh: '作为食物不能有的质量事故',
       children: [
         { id: 'empty-or-missing-pack', name: 'Empty bag or missing pack', nameZh: '空袋、少包' },
         { id: 'dirty-or-damaged-surface', name: 'Dirty or damaged surface', nameZh: '豆干表面较脏、残缺' },
@@ -47,7 +83,9 @@ export const foodPack: Pack = {
       ],
     },
     {
-      id: 'class-c', name: 'Must not happen to food (quality problem)', nameZh: '作为食物不能有的质量问题',
+      id: 'class-c',
+      name: 'Must not happen to food (quality problem)',
+      nameZh: '作为食物不能有的质量问题',
       children: [
         { id: 'packaging-damaged', name: 'Damaged packaging', nameZh: '包装破损' },
         { id: 'underweight', name: 'Underweight', nameZh: '产品重量轻' },
@@ -80,9 +118,27 @@ export const foodPack: Pack = {
       { id: 'A', name: 'Class A', nameZh: 'A类客诉(重大)', rank: 3 },
     ],
     rules: [
-      { ruleId: 'R-SV-3/class-a', level: 'A', label: 'Must never happen to food', labelZh: '作为食物绝对不应发生的质量事故', when: { kind: 'category_in', categoryIds: CLASS_A } },
-      { ruleId: 'R-SV-3/class-b', level: 'B', label: 'Quality incident food must not have', labelZh: '作为食物不能有的质量事故', when: { kind: 'category_in', categoryIds: CLASS_B } },
-      { ruleId: 'R-SV-3/class-c', level: 'C', label: 'Quality problem food must not have', labelZh: '作为食物不能有的质量问题', when: { kind: 'category_in', categoryIds: CLASS_C } },
+      {
+        ruleId: 'R-SV-3/class-a',
+        level: 'A',
+        label: 'Must never happen to food',
+        labelZh: '作为食物绝对不应发生的质量事故',
+        when: { kind: 'category_in', categoryIds: CLASS_A },
+      },
+      {
+        ruleId: 'R-SV-3/class-b',
+        level: 'B',
+        label: 'Quality incident food must not have',
+        labelZh: '作为食物不能有的质量事故',
+        when: { kind: 'category_in', categoryIds: CLASS_B },
+      },
+      {
+        ruleId: 'R-SV-3/class-c',
+        level: 'C',
+        label: 'Quality problem food must not have',
+        labelZh: '作为食物不能有的质量问题',
+        when: { kind: 'category_in', categoryIds: CLASS_C },
+      },
     ],
   },
   // R-SV-3, S0 food 11: complaints from government, regulators, consumer associations and extortion.
@@ -97,7 +153,15 @@ export const foodPack: Pack = {
   },
   clocks: [
     // R-TL-5, S0 food 4.4: once approved, the record reaches the responsible department within 1 h.
-    { name: 'dispatch', ruleId: 'R-TL-5', label: 'Complaint record to the responsible department', labelZh: '经批准后于1小时内将客户抱怨、投诉记录单传递到责任部门', startOn: ['qualified'], stopOn: ['dispatched'], due: { kind: 'business_hours', hours: 1 } },
+    {
+      name: 'dispatch',
+      ruleId: 'R-TL-5',
+      label: 'Complaint record to the responsible department',
+      labelZh: '经批准后于1小时内将客户抱怨、投诉记录单传递到责任部门',
+      startOn: ['qualified'],
+      stopOn: ['dispatched'],
+      due: { kind: 'business_hours', hours: 1 },
+    },
     ...regulatorClocks(),
   ],
   /** The positions its rules address (issue #14): users hold them at organisation nodes. */
@@ -108,27 +172,87 @@ export const foodPack: Pack = {
   ],
   notifications: [
     // S0 food 7.1: every complaint is reported to the direct superior straight away.
-    { ruleId: 'R-LC-2/report-superior', levels: ['A', 'B', 'C'], recipientRoles: ['direct_superior'], kind: 'escalation', when: { kind: 'immediately' }, subject: 'Complaint received: report to the direct superior', subjectZh: '收到客诉信息后,快速反映,协调办理并报直属上级' },
+    {
+      ruleId: 'R-LC-2/report-superior',
+      levels: ['A', 'B', 'C'],
+      recipientRoles: ['direct_superior'],
+      kind: 'escalation',
+      when: { kind: 'immediately' },
+      subject: 'Complaint received: report to the direct superior',
+      subjectZh: '收到客诉信息后,快速反映,协调办理并报直属上级',
+    },
   ],
   // R-RS-2, S0 food 9.2.
   compensation: {
     ruleId: 'R-RS-2',
     entries: [
-      { id: 'a-serious-harm', level: 'A', harm: 'serious', remedy: 'Personal visit, actual medical costs where needed, a gift', remedyZh: '诚挚拜访,必要时支付实际医疗检查费用,赠送慰问品', visit: true, coversMedicalCosts: true, approvalRequired: true },
-      { id: 'a-harm-not-serious', level: 'A', harm: 'not_serious', remedy: 'Personal visit, actual medical costs where needed', remedyZh: '诚挚拜访,必要时支付实际医疗检查费用', visit: true, coversMedicalCosts: true, approvalRequired: true },
-      { id: 'a-no-harm', level: 'A', harm: 'none', remedy: 'Apology by phone or letter, product gift 1:10', remedyZh: '致电致函道歉,原则上可1:10赠送礼品豆制品', giftRatio: 10, approvalRequired: false },
-      { id: 'b', level: 'B', remedy: 'Apology by phone or letter, product gift 1:2', remedyZh: '致电致函道歉,原则上可1:2赠送礼品豆制品', giftRatio: 2, approvalRequired: false },
-      { id: 'c', level: 'C', remedy: 'Apology by phone or letter, product gift 1:1', remedyZh: '致电致函道歉,原则上可1:1送礼品豆制品', giftRatio: 1, approvalRequired: false },
+      {
+        id: 'a-serious-harm',
+        level: 'A',
+        harm: 'serious',
+        remedy: 'Personal visit, actual medical costs where needed, a gift',
+        remedyZh: '诚挚拜访,必要时支付实际医疗检查费用,赠送慰问品',
+        visit: true,
+        coversMedicalCosts: true,
+        approvalRequired: true,
+      },
+      {
+        id: 'a-harm-not-serious',
+        level: 'A',
+        harm: 'not_serious',
+        remedy: 'Personal visit, actual medical costs where needed',
+        remedyZh: '诚挚拜访,必要时支付实际医疗检查费用',
+        visit: true,
+        coversMedicalCosts: true,
+        approvalRequired: true,
+      },
+      {
+        id: 'a-no-harm',
+        level: 'A',
+        harm: 'none',
+        remedy: 'Apology by phone or letter, product gift 1:10',
+        remedyZh: '致电致函道歉,原则上可1:10赠送礼品豆制品',
+        giftRatio: 10,
+        approvalRequired: false,
+      },
+      {
+        id: 'b',
+        level: 'B',
+        remedy: 'Apology by phone or letter, product gift 1:2',
+        remedyZh: '致电致函道歉,原则上可1:2赠送礼品豆制品',
+        giftRatio: 2,
+        approvalRequired: false,
+      },
+      {
+        id: 'c',
+        level: 'C',
+        remedy: 'Apology by phone or letter, product gift 1:1',
+        remedyZh: '致电致函道歉,原则上可1:1送礼品豆制品',
+        giftRatio: 1,
+        approvalRequired: false,
+      },
     ],
   },
   reports: [],
   guides: [
     {
-      id: 'agitated-customer', title: 'When the customer is agitated', titleZh: '当顾客情绪激动时的处理办法', source: 'S0 第四篇 8.3',
-      stepsZh: ['表示對顧客的理解;', '必要時可讓對方放下電話,我們再將電話打過去;', '傾聽情緒激動的原因;', '必要時委托業務員當面了解、致歉;', '最后一招,改變談判對象或結構;'],
+      id: 'agitated-customer',
+      title: 'When the customer is agitated',
+      titleZh: '当顾客情绪激动时的处理办法',
+      source: 'S0 第四篇 8.3',
+      stepsZh: [
+        '表示對顧客的理解;',
+        '必要時可讓對方放下電話,我們再將電話打過去;',
+        '傾聽情緒激動的原因;',
+        '必要時委托業務員當面了解、致歉;',
+        '最后一招,改變談判對象或結構;',
+      ],
     },
     {
-      id: 'special-complaint', title: 'Special complaints (regulators, extortion)', titleZh: '特殊客诉的应对', source: 'S0 第四篇 11.2',
+      id: 'special-complaint',
+      title: 'Special complaints (regulators, extortion)',
+      titleZh: '特殊客诉的应对',
+      source: 'S0 第四篇 11.2',
       stepsZh: [
         '事件發生后,迅速通知銷售經理、業務員(必要時與總經理匯報)協調經銷商共同對事態高度關注,做好事前公關活動(報告一但下來工作就十分被動);',
         '必要時拿出相關品質證明(技監部門、防疫檢驗報告、現場質檢記錄);',
@@ -141,7 +265,12 @@ export const foodPack: Pack = {
     },
   ],
   // R-LC-2, S0 food 7.2: handling includes approval (包括审批).
-  replyApproval: { ruleId: 'R-LC-5', requiredByDefault: true, note: 'Handling, including the answer, is approved before it goes out; class A compensation needs company approval.', noteZh: '填写客户抱怨、投诉记录单后再进行处理(包括审批)' },
+  replyApproval: {
+    ruleId: 'R-LC-5',
+    requiredByDefault: true,
+    note: 'Handling, including the answer, is approved before it goes out; class A compensation needs company approval.',
+    noteZh: '填写客户抱怨、投诉记录单后再进行处理(包括审批)',
+  },
   // R-RS-4, S0 food 7.3: satisfaction is measured and recorded.
   returnVisit: { ruleId: 'R-RS-4', required: true },
 };

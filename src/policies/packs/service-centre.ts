@@ -33,14 +33,15 @@ export const serviceCentrePack: Pack = {
   },
   clocks: [...regulatorClocks()],
   /** The positions its rules address (issue #14): users hold them at organisation nodes. */
-  positions: [
-    { id: 'service_centre_manager', name: 'Service centre management', nameZh: '服务中心管理人员' },
-  ],
+  positions: [{ id: 'service_centre_manager', name: 'Service centre management', nameZh: '服务中心管理人员' }],
   notifications: [],
   reports: [],
   guides: [
     {
-      id: 'complaint-handling', title: 'Receiving and handling a complaint', titleZh: '投诉处理流程', source: 'S4 第2章',
+      id: 'complaint-handling',
+      title: 'Receiving and handling a complaint',
+      titleZh: '投诉处理流程',
+      source: 'S4 第2章',
       stepsZh: [
         '了解投诉的内容和情况,必要时询问顾客提供更多信息;',
         '确认顾客的信息,包括姓名、联系方式、投诉事项等;',

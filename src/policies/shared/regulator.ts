@@ -25,7 +25,13 @@ interface RuleSet {
 }
 
 const RULE_SETS: RuleSet[] = [
-  { slug: 'saic-2014', nameZh: '2014年投诉办法', effective: { to: SAMR_ORDER_20_FROM }, acceptWorkingDays: 7, mediate: { kind: 'calendar_days', days: 60 } },
+  {
+    slug: 'saic-2014',
+    nameZh: '2014年投诉办法',
+    effective: { to: SAMR_ORDER_20_FROM },
+    acceptWorkingDays: 7,
+    mediate: { kind: 'calendar_days', days: 60 },
+  },
   {
     slug: 'samr-order-20',
     nameZh: '市场监管总局令第20号',
@@ -33,7 +39,13 @@ const RULE_SETS: RuleSet[] = [
     acceptWorkingDays: 7,
     mediate: { kind: 'business_days', days: 45 },
   },
-  { slug: 'samr-order-121', nameZh: '市场监管总局令第121号', effective: { from: SAMR_ORDER_121_FROM }, acceptWorkingDays: 7, mediate: { kind: 'business_days', days: 45 } },
+  {
+    slug: 'samr-order-121',
+    nameZh: '市场监管总局令第121号',
+    effective: { from: SAMR_ORDER_121_FROM },
+    acceptWorkingDays: 7,
+    mediate: { kind: 'business_days', days: 45 },
+  },
 ];
 
 /** A fresh copy of the regulator clocks for one pack. */

@@ -12,7 +12,14 @@ import fs from 'node:fs/promises';
 import path from 'node:path';
 import type { Deps, Actor } from '../context.ts';
 import { appendEvents, lockComplaint } from '../../data/complaint-store.ts';
-import { attachmentAddedSeqs, countAttachmentsBy, findAttachmentRow, insertAttachment, listAttachmentsOfComplaint, type AttachmentRow } from '../../data/attachment-store.ts';
+import {
+  attachmentAddedSeqs,
+  countAttachmentsBy,
+  findAttachmentRow,
+  insertAttachment,
+  listAttachmentsOfComplaint,
+  type AttachmentRow,
+} from '../../data/attachment-store.ts';
 import { DomainError, invalid, notFound } from '../../domain/errors.ts';
 import { inTransaction } from '../../data/transaction.ts';
 
@@ -31,12 +38,21 @@ export function sniffType(b: Buffer): SniffedType | null {
   return null;
 }
 
-const EXTENSION: Record<SniffedType, string> = { 'image/jpeg': 'jpg', 'image/png': 'png', 'image/webp': 'webp', 'image/gif': 'gif', 'application/pdf': 'pdf' };
+const EXTENSION: Record<SniffedType, string> = {
+  'image/jpeg': 'jpg',
+  'image/png': 'png',
+  'image/webp': 'webp',
+  'image/gif': 'gif',
+  'application/pdf': 'pdf',
+};
 
 /** A display name without directories, control characters or quotes; the extension follows the content. */
 export function safeFilename(name: string | undefined, mime: SniffedType): string {
   let base = (name ?? '').split(/[\\/]/).pop() ?? '';
-  base = base.replace(/[\u0000-\u001f\u007f"<>|*?:]/g, '').replace(/^\.+/, '').trim();
+  base = base
+    .replace(/[\u0000-\u001f\u007f"<>|*?:]/g, '')
+    .replace(/^\.+/, '')
+    .trim();
   if (base.length > 150) base = base.slice(0, 150);
   const stem = base.replace(/\.[^.]*$/, '') || 'attachment';
   return `${stem}.${EXTENSION[mime]}`;
@@ -84,7 +100,8 @@ export async function addAttachment(
   opts: AddAttachmentOptions = {},
 ): Promise<AttachmentView> {
   if (file.bytes.length === 0) throw invalid('file', 'is empty');
-  if (file.bytes.length > MAX_ATTACHMENT_BYTES) throw new DomainError('PAYLOAD_TOO_LARGE', `attachments are limited to ${MAX_ATTACHMENT_BYTES / 1024 / 1024} MB`);
+  if (file.bytes.length > MAX_ATTACHMENT_BYTES)
+    throw new DomainError('PAYLOAD_TOO_LARGE', `attachments are limited to ${MAX_ATTACHMENT_BYTES / 1024 / 1024} MB`);
   const mime = sniffType(file.bytes);
   if (!mime) {
     throw Object.assign(new Error('only JPEG, PNG, WebP, GIF images and PDF documents are accepted (the content decides, not the name)'), {
@@ -96,7 +113,8 @@ export async function addAttachment(
   const filename = safeFilename(file.filename, mime);
   // A first look before the bytes are written, so a full complaint takes no more files onto disk;
   // the count that decides is the one in the transaction below.
-  if (opts.maxByActor !== undefined && (await countAttachmentsBy(deps.db, complaintId, actor.id)) >= opts.maxByActor) throw overCap(opts.maxByActor);
+  if (opts.maxByActor !== undefined && (await countAttachmentsBy(deps.db, complaintId, actor.id)) >= opts.maxByActor)
+    throw overCap(opts.maxByActor);
   // Bytes first: a crash between the two leaves an unreferenced file, never a row without bytes.
   await storeBytes(dir, sha256, file.bytes);
   const id = randomUUID();
@@ -104,9 +122,26 @@ export async function addAttachment(
   await inTransaction(deps.db, async (trx) => {
     const row = await lockComplaint(trx, complaintId);
     if (!row) throw notFound(`complaint '${complaintId}'`);
-    if (opts.maxByActor !== undefined && (await countAttachmentsBy(trx, complaintId, actor.id)) >= opts.maxByActor) throw overCap(opts.maxByActor);
-    await insertAttachment(trx, { id, complaint_id: complaintId, filename, mime, size: file.bytes.length, sha256, created_at: now, created_by: actor.id });
-    await appendEvents(trx, deps.logKey, complaintId, [{ type: 'attachment_added', data: { attachmentId: id, filename, mime, size: file.bytes.length, sha256 } }], actor, now);
+    if (opts.maxByActor !== undefined && (await countAttachmentsBy(trx, complaintId, actor.id)) >= opts.maxByActor)
+      throw overCap(opts.maxByActor);
+    await insertAttachment(trx, {
+      id,
+      complaint_id: complaintId,
+      filename,
+      mime,
+      size: file.bytes.length,
+      sha256,
+      created_at: now,
+      created_by: actor.id,
+    });
+    await appendEvents(
+      trx,
+      deps.logKey,
+      complaintId,
+      [{ type: 'attachment_added', data: { attachmentId: id, filename, mime, size: file.bytes.length, sha256 } }],
+      actor,
+      now,
+    );
   });
   return { id, complaintId, filename, mime, size: file.bytes.length, sha256, createdAt: now.toISOString(), createdBy: actor.id };
 }

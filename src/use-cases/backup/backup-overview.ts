@@ -39,7 +39,14 @@ export function backupOverview(settings: NightlySettings | null, now: Date): Bac
     .sort((a, b) => b.name.localeCompare(a.name));
   return {
     database: 'embedded',
-    nightly: settings.at ? { at: settings.at, timeZone: settings.timeZone, keep: settings.keep, nextAt: nextRunAt(now, settings.at, settings.timeZone).toISOString() } : null,
+    nightly: settings.at
+      ? {
+          at: settings.at,
+          timeZone: settings.timeZone,
+          keep: settings.keep,
+          nextAt: nextRunAt(now, settings.at, settings.timeZone).toISOString(),
+        }
+      : null,
     last: readBackupStatus(settings.dir),
     files,
   };

@@ -30,7 +30,8 @@ export function readBackupManifest(file: string): { manifest: BackupManifest; me
   if (manifest.format !== BACKUP_FORMAT) throw new Error(`${file} is in format ${manifest.format}; this version reads ${BACKUP_FORMAT}`);
   for (const e of manifest.entries) {
     const member = members.get(e.name);
-    if (!member || member.size !== e.size || hashMember(file, member) !== e.sha256) throw new Error(`${file} is damaged: ${e.name} does not match its checksum`);
+    if (!member || member.size !== e.size || hashMember(file, member) !== e.sha256)
+      throw new Error(`${file} is damaged: ${e.name} does not match its checksum`);
   }
   return { manifest, members };
 }
@@ -42,8 +43,10 @@ function nonEmptyDir(dir: string): boolean {
 export async function restoreBackup(file: string, target: RestoreTarget): Promise<BackupManifest> {
   const { manifest, members } = readBackupManifest(file);
   const embeddedBackup = manifest.database.kind === 'pglite';
-  if (embeddedBackup && target.databaseUrl) throw new RestoreRefused('this is a backup of an embedded database: restore it without DATABASE_URL');
-  if (!embeddedBackup && !target.databaseUrl) throw new RestoreRefused('this is a backup of a PostgreSQL database: restore it with DATABASE_URL set to an empty database');
+  if (embeddedBackup && target.databaseUrl)
+    throw new RestoreRefused('this is a backup of an embedded database: restore it without DATABASE_URL');
+  if (!embeddedBackup && !target.databaseUrl)
+    throw new RestoreRefused('this is a backup of a PostgreSQL database: restore it with DATABASE_URL set to an empty database');
 
   const attachmentsDir = path.join(target.dataDir, 'attachments');
   const keyFile = path.join(target.dataDir, LOG_KEY_FILE);
@@ -76,7 +79,8 @@ export async function restoreBackup(file: string, target: RestoreTarget): Promis
           extractMember(file, members.get('database/pg_dump.custom')!, dump, 0o600);
           await pgRestore(target.databaseUrl!, dump);
         } else {
-          for (const t of db.logical.tables) extractMember(file, members.get(`database/tables/${t.name}.ndjson`)!, path.join(staging, `${t.name}.ndjson`), 0o600);
+          for (const t of db.logical.tables)
+            extractMember(file, members.get(`database/tables/${t.name}.ndjson`)!, path.join(staging, `${t.name}.ndjson`), 0o600);
           await logicalRestore(database!.db, staging, db.logical);
         }
       } finally {

@@ -6,7 +6,15 @@ import type { Deps, Actor } from '../context.ts';
 import { appendEvents, findComplaint, type Db, type NewEvent } from '../../data/complaint-store.ts';
 import { findOrgNode } from '../../data/org-store.ts';
 import { DomainError, notFound } from '../../domain/errors.ts';
-import { capaPlanDue, capaPlanState, eightD, missingForVerification, planComplete, type CapaRecord, type CapaAction } from '../../domain/casework/index.ts';
+import {
+  capaPlanDue,
+  capaPlanState,
+  eightD,
+  missingForVerification,
+  planComplete,
+  type CapaRecord,
+  type CapaAction,
+} from '../../domain/casework/index.ts';
 import {
   findCapa,
   findCapaAction,
@@ -56,7 +64,16 @@ export async function loadCapa(db: Db, complaintId: string): Promise<(CapaRecord
     planSubmittedAt: iso(c.plan_submitted_at),
     verifications: c.verifications as unknown as CapaRecord['verifications'],
     verifiedAt: iso(c.verified_at),
-    actions: actions.map((a): CapaAction => ({ id: a.id, kind: a.kind, description: a.description, owner: a.owner, dueDate: a.due_date, doneAt: iso(a.done_at) })),
+    actions: actions.map(
+      (a): CapaAction => ({
+        id: a.id,
+        kind: a.kind,
+        description: a.description,
+        owner: a.owner,
+        dueDate: a.due_date,
+        doneAt: iso(a.done_at),
+      }),
+    ),
   };
 }
 
@@ -72,7 +89,10 @@ export async function getCapa(deps: Deps, complaintId: string) {
     submittedAt: capa.planSubmittedAt,
     state: capaPlanState({ dueAt: capa.planDueAt, submittedAt: capa.planSubmittedAt }, now),
   };
-  const eight = row.policy_id === 'manufacturing' ? eightD(capa, { code: row.code, title: row.title, content: row.content, batchNo: row.batch_no }) : null;
+  const eight =
+    row.policy_id === 'manufacturing'
+      ? eightD(capa, { code: row.code, title: row.title, content: row.content, batchNo: row.batch_no })
+      : null;
   return { complaintId, ...capa, plan, missingForVerification: missingForVerification(capa, capa.actions), eightD: eight };
 }
 
@@ -97,14 +117,37 @@ export async function openCapa(deps: Deps, actor: Actor, complaintId: string, fi
   const now = deps.now();
   await inTransaction(deps.db, async (trx) => {
     const row = await lockOr404(trx, complaintId);
-    if (row.qualification !== 'valid') throw conflict(`corrective action is opened on a valid complaint; this one is '${row.qualification ?? 'not yet qualified'}'`);
+    if (row.qualification !== 'valid')
+      throw conflict(`corrective action is opened on a valid complaint; this one is '${row.qualification ?? 'not yet qualified'}'`);
     if (!row.lead_department_id) throw conflict('corrective action needs a responsible department: dispatch the complaint first');
     const existing = await findCapaOfComplaint(trx, row.id);
     if (existing) throw new DomainError('CONFLICT', 'this complaint already has a corrective action; edit it with PUT');
     const calendar = await calendarForUnit(trx, row.unit_id);
     const planDueAt = capaPlanDue(calendar, now);
-    const capaId = await insertCapa(trx, { complaint_id: row.id, department_id: row.lead_department_id, status: 'open', team: JSON.stringify([]), verifications: JSON.stringify([]), plan_due_at: planDueAt, opened_at: now, opened_by: actor.id, updated_at: now, ...columns(fields) });
-    const events: NewEvent[] = [{ type: 'capa_opened', data: { capaId, departmentId: row.lead_department_id, planDueAt: planDueAt.toISOString(), calendarVersion: calendar.version, ...fields } }];
+    const capaId = await insertCapa(trx, {
+      complaint_id: row.id,
+      department_id: row.lead_department_id,
+      status: 'open',
+      team: JSON.stringify([]),
+      verifications: JSON.stringify([]),
+      plan_due_at: planDueAt,
+      opened_at: now,
+      opened_by: actor.id,
+      updated_at: now,
+      ...columns(fields),
+    });
+    const events: NewEvent[] = [
+      {
+        type: 'capa_opened',
+        data: {
+          capaId,
+          departmentId: row.lead_department_id,
+          planDueAt: planDueAt.toISOString(),
+          calendarVersion: calendar.version,
+          ...fields,
+        },
+      },
+    ];
     if (await markPlanIfComplete(trx, capaId, now)) events.push({ type: 'improvement_plan_complete', data: { capaId } });
     await appendEvents(trx, deps.logKey, row.id, events, actor, now);
   });
@@ -131,7 +174,12 @@ export async function updateCapa(deps: Deps, actor: Actor, complaintId: string, 
   return getCapa(deps, complaintId);
 }
 
-export async function addCapaAction(deps: Deps, actor: Actor, complaintId: string, body: { description: string; owner: string; dueDate: string; kind?: 'corrective' | 'preventive' }) {
+export async function addCapaAction(
+  deps: Deps,
+  actor: Actor,
+  complaintId: string,
+  body: { description: string; owner: string; dueDate: string; kind?: 'corrective' | 'preventive' },
+) {
   const now = deps.now();
   const description = text('description', body.description);
   const owner = text('owner', body.owner, 200);
@@ -140,9 +188,22 @@ export async function addCapaAction(deps: Deps, actor: Actor, complaintId: strin
   await inTransaction(deps.db, async (trx) => {
     const row = await lockOr404(trx, complaintId);
     const c = await openCapaFor(trx, row.id);
-    const actionId = await insertCapaAction(trx, { capa_id: c.id, kind: body.kind ?? 'corrective', description, owner, due_date: body.dueDate, created_at: now, created_by: actor.id });
+    const actionId = await insertCapaAction(trx, {
+      capa_id: c.id,
+      kind: body.kind ?? 'corrective',
+      description,
+      owner,
+      due_date: body.dueDate,
+      created_at: now,
+      created_by: actor.id,
+    });
     await updateCapaRow(trx, c.id, { updated_at: now, version: c.version + 1 });
-    const events: NewEvent[] = [{ type: 'capa_action_added', data: { capaId: c.id, actionId, kind: body.kind ?? 'corrective', description, owner, dueDate: body.dueDate } }];
+    const events: NewEvent[] = [
+      {
+        type: 'capa_action_added',
+        data: { capaId: c.id, actionId, kind: body.kind ?? 'corrective', description, owner, dueDate: body.dueDate },
+      },
+    ];
     if (await markPlanIfComplete(trx, c.id, now)) events.push({ type: 'improvement_plan_complete', data: { capaId: c.id } });
     await appendEvents(trx, deps.logKey, row.id, events, actor, now);
   });
@@ -158,7 +219,14 @@ export async function completeCapaAction(deps: Deps, actor: Actor, complaintId: 
     if (!a) throw notFound(`action '${actionId}'`);
     if (a.done_at) throw conflict('the action is already done');
     await markCapaActionDone(trx, a.id, now);
-    await appendEvents(trx, deps.logKey, row.id, [{ type: 'capa_action_done', data: { capaId: c.id, actionId: a.id, description: a.description } }], actor, now);
+    await appendEvents(
+      trx,
+      deps.logKey,
+      row.id,
+      [{ type: 'capa_action_done', data: { capaId: c.id, actionId: a.id, description: a.description } }],
+      actor,
+      now,
+    );
   });
   return getCapa(deps, complaintId);
 }
@@ -171,11 +239,29 @@ export async function verifyCapa(deps: Deps, actor: Actor, complaintId: string, 
     const row = await lockOr404(trx, complaintId);
     const c = await openCapaFor(trx, row.id);
     const actions = await listCapaActions(trx, c.id);
-    const missing = missingForVerification({ rootCause: c.root_cause, containment: c.containment, prevention: c.prevention }, actions.map((a) => ({ kind: a.kind, doneAt: iso(a.done_at) })));
+    const missing = missingForVerification(
+      { rootCause: c.root_cause, containment: c.containment, prevention: c.prevention },
+      actions.map((a) => ({ kind: a.kind, doneAt: iso(a.done_at) })),
+    );
     if (missing.length) throw conflict(`not ready for verification; missing: ${missing.join(', ')}`);
-    const verifications = [...(c.verifications as unknown as unknown[]), { at: now.toISOString(), by: actor.label, effective: body.effective, evidence }];
-    await updateCapaRow(trx, c.id, { verifications: JSON.stringify(verifications), ...(body.effective ? { status: 'verified' as const, verified_at: now } : {}), updated_at: now, version: c.version + 1 });
-    await appendEvents(trx, deps.logKey, row.id, [{ type: 'capa_verified', data: { capaId: c.id, effective: body.effective, evidence } }], actor, now);
+    const verifications = [
+      ...(c.verifications as unknown as unknown[]),
+      { at: now.toISOString(), by: actor.label, effective: body.effective, evidence },
+    ];
+    await updateCapaRow(trx, c.id, {
+      verifications: JSON.stringify(verifications),
+      ...(body.effective ? { status: 'verified' as const, verified_at: now } : {}),
+      updated_at: now,
+      version: c.version + 1,
+    });
+    await appendEvents(
+      trx,
+      deps.logKey,
+      row.id,
+      [{ type: 'capa_verified', data: { capaId: c.id, effective: body.effective, evidence } }],
+      actor,
+      now,
+    );
   });
   return getCapa(deps, complaintId);
 }
@@ -212,20 +298,47 @@ export async function listReturns(deps: Deps, complaintId: string) {
   return rows.map(presentReturn);
 }
 
-export async function noticeReturn(deps: Deps, actor: Actor, complaintId: string, body: { product: string; quantity: number; reason: string; batchNo?: string }) {
+export async function noticeReturn(
+  deps: Deps,
+  actor: Actor,
+  complaintId: string,
+  body: { product: string; quantity: number; reason: string; batchNo?: string },
+) {
   const now = deps.now();
   const product = text('product', body.product, 200);
   const reason = text('reason', body.reason);
   return inTransaction(deps.db, async (trx) => {
     const row = await lockOr404(trx, complaintId);
-    if (row.qualification === 'invalid' || row.qualification === 'suggestion') throw conflict(`a return is noticed on a valid complaint; this one is '${row.qualification}'`);
-    const r = await insertReturn(trx, { complaint_id: row.id, status: 'notified', product, quantity: body.quantity, reason, batch_no: body.batchNo?.trim() || row.batch_no, notified_at: now, notified_by: actor.id });
-    await appendEvents(trx, deps.logKey, row.id, [{ type: 'return_noticed', data: { returnId: r.id, product, quantity: body.quantity, batchNo: r.batch_no, reason } }], actor, now);
+    if (row.qualification === 'invalid' || row.qualification === 'suggestion')
+      throw conflict(`a return is noticed on a valid complaint; this one is '${row.qualification}'`);
+    const r = await insertReturn(trx, {
+      complaint_id: row.id,
+      status: 'notified',
+      product,
+      quantity: body.quantity,
+      reason,
+      batch_no: body.batchNo?.trim() || row.batch_no,
+      notified_at: now,
+      notified_by: actor.id,
+    });
+    await appendEvents(
+      trx,
+      deps.logKey,
+      row.id,
+      [{ type: 'return_noticed', data: { returnId: r.id, product, quantity: body.quantity, batchNo: r.batch_no, reason } }],
+      actor,
+      now,
+    );
     return presentReturn(r);
   });
 }
 
-export async function inspectReturn(deps: Deps, actor: Actor, returnId: string, body: { result: 'confirmed' | 'not_confirmed'; defectiveQuantity: number; findings: string }) {
+export async function inspectReturn(
+  deps: Deps,
+  actor: Actor,
+  returnId: string,
+  body: { result: 'confirmed' | 'not_confirmed'; defectiveQuantity: number; findings: string },
+) {
   authorize(actor, 'return.inspect');
   const now = deps.now();
   const findings = text('findings', body.findings);
@@ -235,26 +348,62 @@ export async function inspectReturn(deps: Deps, actor: Actor, returnId: string, 
     const row = await lockOr404(trx, first.complaint_id);
     const r = (await findReturn(trx, returnId, true))!;
     if (r.status !== 'notified') throw conflict(`the return is already ${r.status}`);
-    if (body.defectiveQuantity > r.quantity) throw new DomainError('VALIDATION', `defectiveQuantity: more than the ${r.quantity} returned`, { field: 'defectiveQuantity' });
+    if (body.defectiveQuantity > r.quantity)
+      throw new DomainError('VALIDATION', `defectiveQuantity: more than the ${r.quantity} returned`, { field: 'defectiveQuantity' });
     const inspection = { result: body.result, defectiveQuantity: body.defectiveQuantity, findings, inspector: actor.label };
-    const saved = await updateReturn(trx, r.id, { status: 'inspected', inspection: JSON.stringify(inspection), inspected_at: now, inspected_by: actor.id });
+    const saved = await updateReturn(trx, r.id, {
+      status: 'inspected',
+      inspection: JSON.stringify(inspection),
+      inspected_at: now,
+      inspected_by: actor.id,
+    });
     await appendEvents(trx, deps.logKey, row.id, [{ type: 'return_inspected', data: { returnId: r.id, ...inspection } }], actor, now);
     return presentReturn(saved);
   });
 }
 
-export async function disposeReturn(deps: Deps, actor: Actor, returnId: string, body: { disposition: 'rework' | 'scrap' | 'return' | 'replacement'; note?: string; replacementOrder?: string }) {
+export async function disposeReturn(
+  deps: Deps,
+  actor: Actor,
+  returnId: string,
+  body: { disposition: 'rework' | 'scrap' | 'return' | 'replacement'; note?: string; replacementOrder?: string },
+) {
   authorize(actor, 'return.dispose');
   const now = deps.now();
-  if (body.disposition === 'replacement' && !body.replacementOrder?.trim()) throw new DomainError('VALIDATION', 'replacementOrder: a replacement needs the replacement order number (S3 5.4.5.6 及时开单补做)', { field: 'replacementOrder' });
+  if (body.disposition === 'replacement' && !body.replacementOrder?.trim())
+    throw new DomainError('VALIDATION', 'replacementOrder: a replacement needs the replacement order number (S3 5.4.5.6 及时开单补做)', {
+      field: 'replacementOrder',
+    });
   return inTransaction(deps.db, async (trx) => {
     const first = await findReturn(trx, returnId);
     if (!first) throw notFound(`return '${returnId}'`);
     const row = await lockOr404(trx, first.complaint_id);
     const r = (await findReturn(trx, returnId, true))!;
-    if (r.status !== 'inspected') throw conflict(r.status === 'notified' ? 'the return is inspected by QA before it is disposed of' : 'the return is already disposed of');
-    const saved = await updateReturn(trx, r.id, { status: 'disposed', disposition: body.disposition, disposition_note: body.note?.trim() || null, replacement_order: body.replacementOrder?.trim() || null, disposed_at: now, disposed_by: actor.id });
-    await appendEvents(trx, deps.logKey, row.id, [{ type: 'return_disposed', data: { returnId: r.id, disposition: body.disposition, note: saved.disposition_note, replacementOrder: saved.replacement_order } }], actor, now);
+    if (r.status !== 'inspected')
+      throw conflict(
+        r.status === 'notified' ? 'the return is inspected by QA before it is disposed of' : 'the return is already disposed of',
+      );
+    const saved = await updateReturn(trx, r.id, {
+      status: 'disposed',
+      disposition: body.disposition,
+      disposition_note: body.note?.trim() || null,
+      replacement_order: body.replacementOrder?.trim() || null,
+      disposed_at: now,
+      disposed_by: actor.id,
+    });
+    await appendEvents(
+      trx,
+      deps.logKey,
+      row.id,
+      [
+        {
+          type: 'return_disposed',
+          data: { returnId: r.id, disposition: body.disposition, note: saved.disposition_note, replacementOrder: saved.replacement_order },
+        },
+      ],
+      actor,
+      now,
+    );
     return presentReturn(saved);
   });
 }

@@ -2,8 +2,21 @@
 import type { Deps, Actor } from '../context.ts';
 import { appendEvents, type Db } from '../../data/complaint-store.ts';
 import { DomainError, notFound } from '../../domain/errors.ts';
-import { chooseCommander, deadlineStatus, emergencyApplies, emergencyDeadlines, emergencyEntryMarks, emergencyPlanFor } from '../../domain/casework/index.ts';
-import { findEmergencyOfComplaint, insertEmergency, insertEmergencyAction, listEmergencyActions, updateEmergency } from '../../data/casework/emergency-store.ts';
+import {
+  chooseCommander,
+  deadlineStatus,
+  emergencyApplies,
+  emergencyDeadlines,
+  emergencyEntryMarks,
+  emergencyPlanFor,
+} from '../../domain/casework/index.ts';
+import {
+  findEmergencyOfComplaint,
+  insertEmergency,
+  insertEmergencyAction,
+  listEmergencyActions,
+  updateEmergency,
+} from '../../data/casework/emergency-store.ts';
 import { calendarForUnit } from '../calendar-for-unit.ts';
 import { lockOr404, packOf, conflict, levelSetAt, iso, text } from './common.ts';
 import { inTransaction } from '../../data/transaction.ts';
@@ -40,7 +53,10 @@ export async function openEmergency(deps: Deps, actor: Actor, complaintId: strin
   await inTransaction(deps.db, async (trx) => {
     const row = await lockOr404(trx, complaintId);
     const plan = emergencyPlanFor(packOf(row));
-    if (!emergencyApplies(plan, row.level)) throw conflict(`an emergency response is opened for a major complaint (${plan?.levels.join(' / ') ?? 'no emergency plan in this policy'}); this one is '${row.level ?? 'unset'}'`);
+    if (!emergencyApplies(plan, row.level))
+      throw conflict(
+        `an emergency response is opened for a major complaint (${plan?.levels.join(' / ') ?? 'no emergency plan in this policy'}); this one is '${row.level ?? 'unset'}'`,
+      );
     if (row.status === 'closed') throw conflict('the complaint is closed');
     const existing = await findEmergencyOfComplaint(trx, row.id);
     if (existing) throw new DomainError('CONFLICT', 'this complaint already has an emergency response');
@@ -66,7 +82,22 @@ export async function openEmergency(deps: Deps, actor: Actor, complaintId: strin
       trx,
       deps.logKey,
       row.id,
-      [{ type: 'emergency_opened', data: { emergencyId, ruleId: plan!.ruleId, commanderRole: commander.role, commanderName: body.commanderName?.trim() || null, inWorkingHours: commander.inWorkingHours, team, answerDueAt: answerDueAt.toISOString(), conclusionDueAt: conclusionDueAt.toISOString(), calendarVersion: calendar.version } }],
+      [
+        {
+          type: 'emergency_opened',
+          data: {
+            emergencyId,
+            ruleId: plan!.ruleId,
+            commanderRole: commander.role,
+            commanderName: body.commanderName?.trim() || null,
+            inWorkingHours: commander.inWorkingHours,
+            team,
+            answerDueAt: answerDueAt.toISOString(),
+            conclusionDueAt: conclusionDueAt.toISOString(),
+            calendarVersion: calendar.version,
+          },
+        },
+      ],
       actor,
       now,
     );
@@ -83,7 +114,12 @@ async function lockOpen(trx: Db, complaintId: string) {
 }
 
 /** An action-log entry; kind 'answer' / 'conclusion' marks the 24 h / 3 day deadline met (the first such entry counts). */
-export async function logEmergencyAction(deps: Deps, actor: Actor, complaintId: string, body: { text: string; kind?: 'action' | 'answer' | 'conclusion' }) {
+export async function logEmergencyAction(
+  deps: Deps,
+  actor: Actor,
+  complaintId: string,
+  body: { text: string; kind?: 'action' | 'answer' | 'conclusion' },
+) {
   const now = deps.now();
   const t = text('text', body.text);
   const kind = body.kind ?? 'action';
@@ -91,7 +127,11 @@ export async function logEmergencyAction(deps: Deps, actor: Actor, complaintId: 
     const { row, e } = await lockOpen(trx, complaintId);
     await insertEmergencyAction(trx, { emergency_id: e.id, kind, text: t, at: now, actor_id: actor.id, actor_label: actor.label });
     const marks = emergencyEntryMarks(kind, { answeredAt: e.answered_at, concludedAt: e.concluded_at }, now);
-    if (marks.answeredAt || marks.concludedAt) await updateEmergency(trx, e.id, { ...(marks.answeredAt ? { answered_at: marks.answeredAt } : {}), ...(marks.concludedAt ? { concluded_at: marks.concludedAt } : {}) });
+    if (marks.answeredAt || marks.concludedAt)
+      await updateEmergency(trx, e.id, {
+        ...(marks.answeredAt ? { answered_at: marks.answeredAt } : {}),
+        ...(marks.concludedAt ? { concluded_at: marks.concludedAt } : {}),
+      });
     await appendEvents(trx, deps.logKey, row.id, [{ type: 'emergency_action', data: { emergencyId: e.id, kind, text: t } }], actor, now);
   });
   return present(deps.db, complaintId, now);
@@ -104,10 +144,18 @@ export async function reviewEmergency(deps: Deps, actor: Actor, complaintId: str
   const planChanges = typeof body.planChanges === 'string' ? body.planChanges.trim() : '';
   await inTransaction(deps.db, async (trx) => {
     const { row, e } = await lockOpen(trx, complaintId);
-    if (!e.concluded_at && row.status !== 'closed') throw conflict('the review follows the conclusion: post a conclusion entry or close the complaint first');
+    if (!e.concluded_at && row.status !== 'closed')
+      throw conflict('the review follows the conclusion: post a conclusion entry or close the complaint first');
     const review = { findings, planChanges, by: actor.label };
     await updateEmergency(trx, e.id, { status: 'reviewed', review: JSON.stringify(review), reviewed_at: now, reviewed_by: actor.id });
-    await appendEvents(trx, deps.logKey, row.id, [{ type: 'emergency_reviewed', data: { emergencyId: e.id, findings, planChanges } }], actor, now);
+    await appendEvents(
+      trx,
+      deps.logKey,
+      row.id,
+      [{ type: 'emergency_reviewed', data: { emergencyId: e.id, findings, planChanges } }],
+      actor,
+      now,
+    );
   });
   return present(deps.db, complaintId, now);
 }

@@ -27,13 +27,38 @@ import { configSnapshot } from '../../data/config-cache.ts';
 import { resolveRecipients } from '../../domain/notifications/index.ts';
 import { notificationRows, recipientRows } from '../../domain/stored-rows.ts';
 import { randomUUID } from 'node:crypto';
-import { findSpecialReport, insertSpecialReport, lockSpecialReport, orgNodeNames, updateSpecialReport } from '../../data/casework/special-report-store.ts';
-import { claimProgressReminder, insertProgressEntry, insertReminderNotifications, listProgressEntries, openComplaintsAtLevels, remindedWeekKeys } from '../../data/casework/progress-store.ts';
+import {
+  findSpecialReport,
+  insertSpecialReport,
+  lockSpecialReport,
+  orgNodeNames,
+  updateSpecialReport,
+} from '../../data/casework/special-report-store.ts';
+import {
+  claimProgressReminder,
+  insertProgressEntry,
+  insertReminderNotifications,
+  listProgressEntries,
+  openComplaintsAtLevels,
+  remindedWeekKeys,
+} from '../../data/casework/progress-store.ts';
 import { findEmergencyOfComplaint } from '../../data/casework/emergency-store.ts';
 
-export type SpecialReportEdit = Partial<Pick<SpecialReportContent, 'title' | 'summary' | 'causeAnalysis' | 'course' | 'escalation' | 'measures'>>;
+export type SpecialReportEdit = Partial<
+  Pick<SpecialReportContent, 'title' | 'summary' | 'causeAnalysis' | 'course' | 'escalation' | 'measures'>
+>;
 
-function present(r: { complaint_id: string; level: string; status: string; content: unknown; drafted_at: Date; updated_at: Date; approved_at: Date | null; approved_by_label: string | null; version: number }) {
+function present(r: {
+  complaint_id: string;
+  level: string;
+  status: string;
+  content: unknown;
+  drafted_at: Date;
+  updated_at: Date;
+  approved_at: Date | null;
+  approved_by_label: string | null;
+  version: number;
+}) {
   return {
     complaintId: r.complaint_id,
     level: r.level,
@@ -52,7 +77,15 @@ async function assemble(db: Db, row: ComplaintRow): Promise<SpecialReportContent
   const pack = packOf(row);
   const unit = await findOrgNode(db, row.unit_id);
   const events = await listEvents(db, row.id);
-  const deptIds = [...new Set([row.lead_department_id, ...row.co_department_ids, ...events.filter((e) => e.type === 'dispatched').map((e) => String(e.data.leadDepartmentId))].filter((x): x is string => !!x))];
+  const deptIds = [
+    ...new Set(
+      [
+        row.lead_department_id,
+        ...row.co_department_ids,
+        ...events.filter((e) => e.type === 'dispatched').map((e) => String(e.data.leadDepartmentId)),
+      ].filter((x): x is string => !!x),
+    ),
+  ];
   const depts = await orgNodeNames(db, deptIds);
   const capa = await loadCapa(db, row.id);
   const emergency = await findEmergencyOfComplaint(db, row.id);
@@ -89,15 +122,30 @@ export async function draftReport(deps: Deps, actor: Actor, complaintId: string)
   return inTransaction(deps.db, async (trx) => {
     const row = await lockOr404(trx, complaintId);
     const levels = specialReportLevels(packOf(row));
-    if (!row.level || !levels.includes(row.level)) throw conflict(`a special report is written for complaints at level ${levels.join(' / ')}; this one is '${row.level ?? 'unset'}'`);
+    if (!row.level || !levels.includes(row.level))
+      throw conflict(`a special report is written for complaints at level ${levels.join(' / ')}; this one is '${row.level ?? 'unset'}'`);
     const existing = await lockSpecialReport(trx, row.id);
     if (existing?.status === 'approved') throw conflict('the special report is already approved');
     const content = await assemble(trx, row);
-    const values = { level: row.level, status: 'draft' as const, content: JSON.stringify(content), drafted_at: now, drafted_by: actor.id, updated_at: now };
+    const values = {
+      level: row.level,
+      status: 'draft' as const,
+      content: JSON.stringify(content),
+      drafted_at: now,
+      drafted_by: actor.id,
+      updated_at: now,
+    };
     const saved = existing
       ? await updateSpecialReport(trx, row.id, { ...values, version: existing.version + 1 })
       : await insertSpecialReport(trx, { complaint_id: row.id, ...values });
-    await appendEvents(trx, deps.logKey, row.id, [{ type: 'special_report_drafted', data: { level: row.level, redraft: !!existing, version: saved.version } }], actor, now);
+    await appendEvents(
+      trx,
+      deps.logKey,
+      row.id,
+      [{ type: 'special_report_drafted', data: { level: row.level, redraft: !!existing, version: saved.version } }],
+      actor,
+      now,
+    );
     return present(saved);
   });
 }
@@ -113,7 +161,11 @@ export async function editReport(deps: Deps, actor: Actor, complaintId: string, 
     if (existing.status === 'approved') throw conflict('an approved special report is not edited');
     const fields = Object.keys(edit).filter((k) => (edit as Record<string, unknown>)[k] !== undefined);
     const content = { ...(existing.content as unknown as SpecialReportContent), ...edit };
-    const saved = await updateSpecialReport(trx, row.id, { content: JSON.stringify(content), updated_at: now, version: existing.version + 1 });
+    const saved = await updateSpecialReport(trx, row.id, {
+      content: JSON.stringify(content),
+      updated_at: now,
+      version: existing.version + 1,
+    });
     await appendEvents(trx, deps.logKey, row.id, [{ type: 'special_report_edited', data: { fields, version: saved.version } }], actor, now);
     return present(saved);
   });
@@ -127,7 +179,14 @@ export async function approveReport(deps: Deps, actor: Actor, complaintId: strin
     const existing = await lockSpecialReport(trx, row.id);
     if (!existing) throw notFound(`special report of complaint '${complaintId}'`);
     if (existing.status === 'approved') throw conflict('the special report is already approved');
-    const saved = await updateSpecialReport(trx, row.id, { status: 'approved', approved_at: now, approved_by: actor.id, approved_by_label: actor.label, updated_at: now, version: existing.version + 1 });
+    const saved = await updateSpecialReport(trx, row.id, {
+      status: 'approved',
+      approved_at: now,
+      approved_by: actor.id,
+      approved_by_label: actor.label,
+      updated_at: now,
+      version: existing.version + 1,
+    });
     await appendEvents(trx, deps.logKey, row.id, [{ type: 'special_report_approved', data: { version: saved.version } }], actor, now);
     return present(saved);
   });
@@ -186,7 +245,13 @@ export async function addProgress(deps: Deps, actor: Actor, complaintId: string,
   return inTransaction(deps.db, async (trx) => {
     const row = await lockOr404(trx, complaintId);
     if (row.status === 'closed') throw conflict('the complaint is closed; progress is reported while it is open');
-    const entry = await insertProgressEntry(trx, { complaint_id: row.id, text: t, at: now, author_id: actor.id, author_label: actor.label });
+    const entry = await insertProgressEntry(trx, {
+      complaint_id: row.id,
+      text: t,
+      at: now,
+      author_id: actor.id,
+      author_label: actor.label,
+    });
     await appendEvents(trx, deps.logKey, row.id, [{ type: 'progress_reported', data: { entryId: entry.id, text: t } }], actor, now);
     return { id: entry.id, complaintId: row.id, text: entry.text, at: iso(entry.at), author: entry.author_label };
   });
@@ -211,7 +276,10 @@ export interface ProgressReminder {
 }
 
 /** Open complaints whose level owes weekly progress and that have had no entry in the last 7 days. */
-type ReminderRow = Pick<ComplaintRow, 'id' | 'code' | 'title' | 'unit_id' | 'level' | 'policy_id' | 'received_at' | 'status' | 'lead_department_id' | 'co_department_ids'>;
+type ReminderRow = Pick<
+  ComplaintRow,
+  'id' | 'code' | 'title' | 'unit_id' | 'level' | 'policy_id' | 'received_at' | 'status' | 'lead_department_id' | 'co_department_ids'
+>;
 
 export async function progressReminders(deps: Deps, filter: (row: ReminderRow) => boolean = () => true): Promise<ProgressReminder[]> {
   const now = deps.now();
@@ -266,7 +334,11 @@ export const MAX_REMINDERS_PER_PASS = 100;
  * slow moment shortens a pass instead of lengthening it and a backlog still drains, one pass after
  * another. The sweeper sets it (src/jobs/sweeper.job.ts, REMINDER_BUDGET_MS).
  */
-export async function remindMissingProgress(deps: Deps, maxPerPass = MAX_REMINDERS_PER_PASS, deadline = Infinity): Promise<{ reminded: number; deferred: number }> {
+export async function remindMissingProgress(
+  deps: Deps,
+  maxPerPass = MAX_REMINDERS_PER_PASS,
+  deadline = Infinity,
+): Promise<{ reminded: number; deferred: number }> {
   const due = await progressReminders(deps);
   // Weeks already reminded are skipped with one read instead of one transaction each, so an idle pass
   // over thousands of major complaints stays cheap.
@@ -288,12 +360,25 @@ export async function remindMissingProgress(deps: Deps, maxPerPass = MAX_REMINDE
       const { ruleId, roles } = progressRecipients(pack, r.level);
       const dueLocal = wallLabel('Asia/Shanghai', Date.parse(r.missedDueAt));
       const addressed = resolveRecipients(
-        roles.map((role) => ({ recipientRole: role, kind: 'progress_overdue', ruleId, subject: `重大投诉进展快报逾期未报（应于 ${dueLocal} 前报送）`, dueAt: r.missedDueAt })),
+        roles.map((role) => ({
+          recipientRole: role,
+          kind: 'progress_overdue',
+          ruleId,
+          subject: `重大投诉进展快报逾期未报（应于 ${dueLocal} 前报送）`,
+          dueAt: r.missedDueAt,
+        })),
         config!.addressBook(row.unit_id),
         randomUUID,
       );
       await insertReminderNotifications(trx, notificationRows(addressed, row), recipientRows(addressed));
-      await appendEvents(trx, deps.logKey, row.id, [{ type: 'progress_reminder_sent', data: { ruleId, dueAt: r.missedDueAt, missedWeeks: r.missedWeeks, recipientRoles: roles } }], SYSTEM_ACTOR, now);
+      await appendEvents(
+        trx,
+        deps.logKey,
+        row.id,
+        [{ type: 'progress_reminder_sent', data: { ruleId, dueAt: r.missedDueAt, missedWeeks: r.missedWeeks, recipientRoles: roles } }],
+        SYSTEM_ACTOR,
+        now,
+      );
       return true;
     });
     if (done) reminded++;
@@ -303,13 +388,19 @@ export async function remindMissingProgress(deps: Deps, maxPerPass = MAX_REMINDE
 
 export { findComplaint };
 
-const esc = (s: unknown) => String(s ?? '').replace(/[&<>"']/g, (c) => ({ '&': '&amp;', '<': '&lt;', '>': '&gt;', '"': '&quot;', "'": '&#39;' })[c]!);
+const esc = (s: unknown) =>
+  String(s ?? '').replace(/[&<>"']/g, (c) => ({ '&': '&amp;', '<': '&lt;', '>': '&gt;', '"': '&quot;', "'": '&#39;' })[c]!);
 
 /** A printable page of the report (A4, Chinese headings); every value is HTML-escaped. */
 export function specialReportHtml(view: SpecialReportView): string {
   const c = view.content;
   const state = view.status === 'approved' ? '已审批（' + (view.approvedBy ?? '') + '）' : '草稿';
-  const header = [['投诉编号', c.header.code, '项目/单位', c.header.unit], ['投诉级别', c.header.levelName, '投诉类别', c.header.category ?? ''], ['受理时间', c.header.receivedLocal, '结案时间', c.header.closedLocal ?? '未结案'], ['报告状态', state, '', '']];
+  const header = [
+    ['投诉编号', c.header.code, '项目/单位', c.header.unit],
+    ['投诉级别', c.header.levelName, '投诉类别', c.header.category ?? ''],
+    ['受理时间', c.header.receivedLocal, '结案时间', c.header.closedLocal ?? '未结案'],
+    ['报告状态', state, '', ''],
+  ];
   const rows = (cells: unknown[][]) => cells.map((r) => `<tr>${r.map((x) => `<td>${esc(x)}</td>`).join('')}</tr>`).join('');
   return `<!doctype html><html lang="zh-CN"><head><meta charset="utf-8"><title>${esc(c.title)}</title>
 <style>@page{size:A4;margin:18mm}body{font-family:"Noto Sans CJK SC","Microsoft YaHei",sans-serif;font-size:12px}table{border-collapse:collapse;width:100%;margin:6px 0}td,th{border:1px solid #999;padding:4px;vertical-align:top}h1{font-size:18px}h2{font-size:14px;margin-top:14px}</style></head><body>

@@ -16,7 +16,13 @@ import type { Deps } from '../context.ts';
 import type { Actor } from '../../data/complaint-store.ts';
 import { chainEvents, complaintCode, insertEventsOfMany } from '../../data/complaint-store.ts';
 import {
-  claimRowKeys, customersByPhone, importedKeys, insertCustomers, insertImportedComplaints, takeCodeNumbers, type ImportedComplaintRow,
+  claimRowKeys,
+  customersByPhone,
+  importedKeys,
+  insertCustomers,
+  insertImportedComplaints,
+  takeCodeNumbers,
+  type ImportedComplaintRow,
 } from '../../data/import-store.ts';
 import { inTransaction } from '../../data/transaction.ts';
 import { latestCalendar } from '../../data/org-store.ts';
@@ -77,7 +83,10 @@ export async function importComplaints(deps: Deps, user: UserRef, actor: Actor, 
       fresh.push({ record: out.record, key });
     }
   }
-  const known = await importedKeys(deps.db, fresh.map((f) => f.key));
+  const known = await importedKeys(
+    deps.db,
+    fresh.map((f) => f.key),
+  );
   const toWrite = fresh.filter((f) => !known.has(f.key));
   duplicates += fresh.length - toWrite.length;
   if (req.dryRun || toWrite.length === 0) return { rowsRead: dataRows.length, created: toWrite.length, duplicates, errors };
@@ -87,8 +96,13 @@ export async function importComplaints(deps: Deps, user: UserRef, actor: Actor, 
     const claimed = await claimRowKeys(
       trx,
       toWrite.map((f) => ({
-        row_key: f.key, complaint_id: ids.get(f.key)!, file_name: req.filename, file_sha256: sha256, row_no: f.record.row,
-        external_id: f.record.externalId, imported_by: actor.id,
+        row_key: f.key,
+        complaint_id: ids.get(f.key)!,
+        file_name: req.filename,
+        file_sha256: sha256,
+        row_no: f.record.row,
+        external_id: f.record.externalId,
+        imported_by: actor.id,
       })),
     );
     // A concurrent import of the same file took the rest: they are its complaints, not this one's.
@@ -138,13 +152,39 @@ export async function importComplaints(deps: Deps, user: UserRef, actor: Actor, 
         close_reason: null,
         closed_at: r.closedAt,
       });
-      const opened = chainEvents(deps.logKey, id, [
-        { type: 'received', data: { channel: r.channel, receivedAt: r.receivedAt.toISOString(), loggedLateMs: Math.max(0, now.getTime() - r.receivedAt.getTime()), portal: false, imported: true } },
-        { type: 'imported', data: { file: req.filename, row: r.row, sha256, externalId: r.externalId, status: r.closed ? 'closed' : 'open' } },
-      ], actor, now, null);
+      const opened = chainEvents(
+        deps.logKey,
+        id,
+        [
+          {
+            type: 'received',
+            data: {
+              channel: r.channel,
+              receivedAt: r.receivedAt.toISOString(),
+              loggedLateMs: Math.max(0, now.getTime() - r.receivedAt.getTime()),
+              portal: false,
+              imported: true,
+            },
+          },
+          {
+            type: 'imported',
+            data: { file: req.filename, row: r.row, sha256, externalId: r.externalId, status: r.closed ? 'closed' : 'open' },
+          },
+        ],
+        actor,
+        now,
+        null,
+      );
       // Dated when it closed, so reports read the closure in its period (they take the last 'closed' event before a date).
       const closed = r.closed
-        ? chainEvents(deps.logKey, id, [{ type: 'closed', data: { note: 'closed before import', imported: true } }], actor, r.closedAt!, opened[opened.length - 1])
+        ? chainEvents(
+            deps.logKey,
+            id,
+            [{ type: 'closed', data: { note: 'closed before import', imported: true } }],
+            actor,
+            r.closedAt!,
+            opened[opened.length - 1],
+          )
         : [];
       events.push({ complaintId: id, events: [...opened, ...closed] });
     }

@@ -67,7 +67,11 @@ async function readXlsx(bytes: Buffer): Promise<TableRow[]> {
 /** A cell as the text a user sees; a date as its wall time (exceljs gives Excel's local time as UTC). */
 function cellText(v: ExcelJS.CellValue): string {
   if (v === null || v === undefined) return '';
-  if (v instanceof Date) return v.toISOString().replace('T', ' ').replace(/(\.000)?Z$/, '');
+  if (v instanceof Date)
+    return v
+      .toISOString()
+      .replace('T', ' ')
+      .replace(/(\.000)?Z$/, '');
   if (typeof v === 'object') {
     if ('richText' in v) return v.richText.map((t) => t.text).join('');
     if ('text' in v && typeof v.text === 'string') return v.text;

@@ -49,7 +49,13 @@ export async function getKpis(deps: Deps, q: { nodeId: string; quarter: string }
     const c = closureBy.get(s.id);
     const monthRows = months.map((month): MonthTimeliness & { month: string } => {
       const r = timeliness.find((x) => x.user_id === s.id && x.month === month);
-      return { month, complaints: n(r?.complaints), lateHours: n(r?.late_hours), lateCompletions: n(r?.late_completions), timely: n(r?.timely) };
+      return {
+        month,
+        complaints: n(r?.complaints),
+        lateHours: n(r?.late_hours),
+        lateCompletions: n(r?.late_completions),
+        timely: n(r?.timely),
+      };
     });
     return {
       userId: s.id,
@@ -83,9 +89,23 @@ export async function getKpis(deps: Deps, q: { nodeId: string; quarter: string }
     quarter: { key: quarter.key, startDate: quarter.startDate, endDate: quarter.endDate, labelZh: quarter.labelZh },
     asOf: asOf.toISOString(),
     rules: { timeliness: rules },
-    closureRanking: rankBy(specialistRows, (r) => r.closureRate).map(({ timeliness: _t, satisfactionAverage: _a, satisfactionCount: _c, ...r }) => r),
-    timelinessRanking: rankBy(specialistRows, (r) => r.timeliness.quarterScore).map((r) => ({ userId: r.userId, name: r.name, score: r.timeliness.quarterScore, months: r.timeliness.months, rank: r.rank })),
-    satisfactionRanking: rankBy(specialistRows, (r) => r.satisfactionAverage).map((r) => ({ userId: r.userId, name: r.name, average: r.satisfactionAverage, count: r.satisfactionCount, rank: r.rank })),
+    closureRanking: rankBy(specialistRows, (r) => r.closureRate).map(
+      ({ timeliness: _t, satisfactionAverage: _a, satisfactionCount: _c, ...r }) => r,
+    ),
+    timelinessRanking: rankBy(specialistRows, (r) => r.timeliness.quarterScore).map((r) => ({
+      userId: r.userId,
+      name: r.name,
+      score: r.timeliness.quarterScore,
+      months: r.timeliness.months,
+      rank: r.rank,
+    })),
+    satisfactionRanking: rankBy(specialistRows, (r) => r.satisfactionAverage).map((r) => ({
+      userId: r.userId,
+      name: r.name,
+      average: r.satisfactionAverage,
+      count: r.satisfactionCount,
+      rank: r.rank,
+    })),
     fuelStations: rankBy(stations, (s) => s.totalYuan, false),
   };
 }

@@ -43,7 +43,14 @@ export async function getPeriodicReport(deps: Deps, q: PeriodicReportQuery): Pro
     const snap = await readSnapshot(deps.db, q.kind, q.nodeId, period.key);
     if (snap) return snap;
   }
-  const report = await computeReport(deps.db, { id: root.id, name: root.name }, nodes.map((n) => n.id), period, now, namingFor(nodes));
+  const report = await computeReport(
+    deps.db,
+    { id: root.id, name: root.name },
+    nodes.map((n) => n.id),
+    period,
+    now,
+    namingFor(nodes),
+  );
   if (!closed) return { ...report, snapshotAt: null };
   // Two first readings at once: the first insert wins and both answer with the stored one.
   await insertReportSnapshotOnce(deps.db, { kind: q.kind, nodeId: q.nodeId, periodKey: period.key }, report, now);
@@ -67,7 +74,11 @@ export async function computeReport(
   naming: ReturnType<typeof namingFor>,
 ): Promise<PeriodicReport> {
   const asOf = asOfInstant(period, now);
-  const { grouped: rows, clocks, items } = await periodicReportRows(db, {
+  const {
+    grouped: rows,
+    clocks,
+    items,
+  } = await periodicReportRows(db, {
     unitIds,
     period,
     asOf,
@@ -100,7 +111,9 @@ export async function computeReport(
     byLevel: pick('level', (r) => r.level),
     byUnit: pick('unit', (r) => r.unit_id),
     clocks: clocks.flatMap((r) =>
-      r.kind === 'clock' && r.name !== null ? [{ name: r.name, total: n(r.total), metOnTime: n(r.met_on_time), breached: n(r.breached) }] : [],
+      r.kind === 'clock' && r.name !== null
+        ? [{ name: r.name, total: n(r.total), metOnTime: n(r.met_on_time), breached: n(r.breached) }]
+        : [],
     ),
     items: items.map((r) => ({
       id: r.id,

@@ -7,21 +7,30 @@ import type { PeriodicReport, Breakdown, ReportItem } from '../../domain/reports
 import { reportTitle } from './report-workbook.ts';
 
 const ZONE = 'Asia/Shanghai';
-const esc = (s: unknown) => String(s ?? '').replace(/[&<>"']/g, (c) => ({ '&': '&amp;', '<': '&lt;', '>': '&gt;', '"': '&quot;', "'": '&#39;' })[c]!);
+const esc = (s: unknown) =>
+  String(s ?? '').replace(/[&<>"']/g, (c) => ({ '&': '&amp;', '<': '&lt;', '>': '&gt;', '"': '&quot;', "'": '&#39;' })[c]!);
 const local = (iso: string) => DateTime.fromISO(iso, { zone: ZONE }).toFormat('yyyy-MM-dd HH:mm');
 const pct = (x: number | null) => (x === null ? '—' : `${(x * 100).toFixed(1)}%`);
 
 function table(head: string[], rows: unknown[][]): string {
   const th = head.map((h) => `<th>${esc(h)}</th>`).join('');
-  const body = rows.length ? rows.map((r) => `<tr>${r.map((c) => `<td>${esc(c)}</td>`).join('')}</tr>`).join('') : `<tr><td colspan="${head.length}">无</td></tr>`;
+  const body = rows.length
+    ? rows.map((r) => `<tr>${r.map((c) => `<td>${esc(c)}</td>`).join('')}</tr>`).join('')
+    : `<tr><td colspan="${head.length}">无</td></tr>`;
   return `<table><thead><tr>${th}</tr></thead><tbody>${body}</tbody></table>`;
 }
 
 const breakdown = (title: string, rows: Breakdown[]) =>
-  `<h3>${esc(title)}</h3>${table(['项目', '件数', '已关闭', '占比'], rows.map((b) => [b.labelZh, b.count, b.closed, pct(b.share)]))}`;
+  `<h3>${esc(title)}</h3>${table(
+    ['项目', '件数', '已关闭', '占比'],
+    rows.map((b) => [b.labelZh, b.count, b.closed, pct(b.share)]),
+  )}`;
 
 const items = (rows: ReportItem[]) =>
-  table(['编号', '单位', '级别', '状态', '受理时间', '标题', '简要情况'], rows.map((i) => [i.code, i.unitName, i.levelZh, i.statusZh, local(i.receivedAt), i.title, i.accountZh]));
+  table(
+    ['编号', '单位', '级别', '状态', '受理时间', '标题', '简要情况'],
+    rows.map((i) => [i.code, i.unitName, i.levelZh, i.statusZh, local(i.receivedAt), i.title, i.accountZh]),
+  );
 
 export function buildReportHtml(r: PeriodicReport): string {
   const t = r.totals;
@@ -47,7 +56,10 @@ ${breakdown('按渠道', r.byChannel)}${breakdown('按类别', r.byCategory)}${b
 <h2>二、定性</h2>
 ${table(['有效', '无效', '意见建议', '未定性'], [[t.valid, t.invalid, t.suggestion, t.unqualified]])}
 <h2>三、时限达标</h2>
-${table(['时限', '件数', '按时完成', '超时', '进行中', '达标率'], r.timeLimits.map((l) => [l.labelZh, l.total, l.metOnTime, l.breached, l.pending, pct(l.complianceRate)]))}
+${table(
+  ['时限', '件数', '按时完成', '超时', '进行中', '达标率'],
+  r.timeLimits.map((l) => [l.labelZh, l.total, l.metOnTime, l.breached, l.pending, pct(l.complianceRate)]),
+)}
 <h2>四、重要投诉明细</h2>
 ${items(r.important)}
 <h2>五、热点及重大投诉</h2>

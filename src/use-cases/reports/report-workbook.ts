@@ -117,7 +117,8 @@ export async function buildReportWorkbook(r: PeriodicReport): Promise<Buffer> {
 
   section('三、时限达标');
   header(['时限', '应考核', '按时完成', '超时', '进行中', '达标率']);
-  for (const c of r.timeLimits) line([c.labelZh, c.total, c.metOnTime, c.breached, c.pending, pct(c.complianceRate)]).getCell(6).numFmt = '0.0%';
+  for (const c of r.timeLimits)
+    line([c.labelZh, c.total, c.metOnTime, c.breached, c.pending, pct(c.complianceRate)]).getCell(6).numFmt = '0.0%';
   if (!r.timeLimits.length) line(['（无）', 0, 0, 0, 0, '—']);
   ws.addRow([]);
 

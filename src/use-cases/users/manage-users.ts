@@ -70,10 +70,14 @@ function packsAt(config: ConfigSnapshot, nodeId: string): Set<string> {
 async function checkPositions(deps: Deps, scope: Scope, positions: readonly HeldPosition[]): Promise<HeldPosition[]> {
   const config = await configSnapshot(deps.db);
   positions.forEach((p, i) => {
-    if (!config.node(p.orgNodeId) || (scope.orgIds !== null && !scope.orgIds.has(p.orgNodeId))) throw notFound(`organisation node '${p.orgNodeId}'`);
+    if (!config.node(p.orgNodeId) || (scope.orgIds !== null && !scope.orgIds.has(p.orgNodeId)))
+      throw notFound(`organisation node '${p.orgNodeId}'`);
     const packs = [...packsAt(config, p.orgNodeId)];
     if (!packs.some((id) => findPack(id)?.positions.some((pos) => pos.id === p.positionId))) {
-      throw invalid(`positions[${i}].positionId`, `'${p.positionId}' is not a position of ${packs.length ? `policy ${packs.map((id) => `'${id}'`).join(', ')}` : 'any policy'} at organisation node '${p.orgNodeId}'`);
+      throw invalid(
+        `positions[${i}].positionId`,
+        `'${p.positionId}' is not a position of ${packs.length ? `policy ${packs.map((id) => `'${id}'`).join(', ')}` : 'any policy'} at organisation node '${p.orgNodeId}'`,
+      );
     }
   });
   return positions.map((p) => ({ positionId: p.positionId, orgNodeId: p.orgNodeId }));
@@ -109,7 +113,10 @@ async function assertNodeAssignable(deps: Deps, scope: Scope, orgNodeId: string 
 export async function listUsers(deps: Deps, actor: SessionUser): Promise<UserView[]> {
   const scope = await scopeOf(deps.db, actor);
   const rows = await listUsersAt(deps.db, scope.orgIds === null ? null : [...scope.orgIds]);
-  const positions = await positionsOfUsers(deps.db, rows.map((r) => r.id));
+  const positions = await positionsOfUsers(
+    deps.db,
+    rows.map((r) => r.id),
+  );
   return rows.map((r) => view(r, positions.get(r.id) ?? []));
 }
 
@@ -149,7 +156,11 @@ export async function createUser(deps: Deps, actor: SessionUser, input: NewUser)
 }
 
 /** The account and its positions together, or neither. */
-async function insertUser(deps: Deps, positions: HeldPosition[], u: Parameters<typeof insertUserUnlessEmailTaken>[1]): Promise<UserRow | undefined> {
+async function insertUser(
+  deps: Deps,
+  positions: HeldPosition[],
+  u: Parameters<typeof insertUserUnlessEmailTaken>[1],
+): Promise<UserRow | undefined> {
   if (!positions.length || deps.db.isTransaction) {
     const row = await insertUserUnlessEmailTaken(deps.db, u);
     if (row && positions.length) await replaceUserPositions(deps.db, row.id, positions);
@@ -187,12 +198,13 @@ export async function updateUser(deps: Deps, actor: SessionUser, id: string, pat
   if (patch.orgNodeId !== undefined) set.org_node_id = patch.orgNodeId;
   if (patch.disabled !== undefined) set.disabled = patch.disabled;
   if (Object.keys(set).length === 0 && positions === undefined) return viewOf(deps, target);
-  const row = positions === undefined
-    ? await updateUserRow(deps.db, id, set)
-    : await inTransaction(deps.db as Kysely<DB>, async (trx) => {
-        await replaceUserPositions(trx, id, positions);
-        return Object.keys(set).length ? updateUserRow(trx, id, set) : target;
-      });
+  const row =
+    positions === undefined
+      ? await updateUserRow(deps.db, id, set)
+      : await inTransaction(deps.db as Kysely<DB>, async (trx) => {
+          await replaceUserPositions(trx, id, positions);
+          return Object.keys(set).length ? updateUserRow(trx, id, set) : target;
+        });
   // A disabled account loses every session and token at once; a moved or re-roled one keeps its
   // sessions, since role and node are read from the users table on every request.
   if (patch.disabled === true) await revokeUserSessions(deps, id);

@@ -116,7 +116,13 @@ export async function api<T>(path: string, opts: RequestOptions = {}): Promise<T
   if (!response.ok) {
     const err = (data as { error?: { code?: string; message?: string; field?: string; allowed?: string[] } } | null)?.error;
     if (response.status === 401 && !opts.anonymous) onUnauthenticated();
-    throw new ApiError(response.status, err?.code ?? `HTTP_${response.status}`, err?.message ?? response.statusText, err?.field, err?.allowed);
+    throw new ApiError(
+      response.status,
+      err?.code ?? `HTTP_${response.status}`,
+      err?.message ?? response.statusText,
+      err?.field,
+      err?.allowed,
+    );
   }
   return data as T;
 }

@@ -6,7 +6,11 @@ import { LanguageSwitch } from '../i18n/language-switch.tsx';
 import { useAuth } from '../features/meta/auth-context.tsx';
 import { InboxBell } from '../features/inbox/inbox-bell.tsx';
 
-const ITEMS: readonly { path: string; key: 'nav.queue' | 'nav.intake' | 'nav.dashboard' | 'nav.calendar' | 'nav.reports' | 'nav.cases' | 'nav.imports' | 'nav.exportLog'; needs?: string }[] = [
+const ITEMS: readonly {
+  path: string;
+  key: 'nav.queue' | 'nav.intake' | 'nav.dashboard' | 'nav.calendar' | 'nav.reports' | 'nav.cases' | 'nav.imports' | 'nav.exportLog';
+  needs?: string;
+}[] = [
   { path: '/', key: 'nav.queue' },
   { path: '/intake', key: 'nav.intake' },
   { path: '/dashboard', key: 'nav.dashboard' },
@@ -27,7 +31,8 @@ export function ConsoleLayout({ children }: { children: ReactNode }) {
     navigate('/', { replace: true });
     await logout();
   };
-  const selected = ITEMS.find((i) => i.path !== '/' && location.pathname.startsWith(i.path))?.path ?? (location.pathname === '/' ? '/' : '');
+  const selected =
+    ITEMS.find((i) => i.path !== '/' && location.pathname.startsWith(i.path))?.path ?? (location.pathname === '/' ? '/' : '');
   return (
     <Layout className="console">
       <Layout.Header className="console-header">

@@ -34,7 +34,10 @@ export function CountdownBadge({ dueAt, startedAt, paused }: Props) {
   const remaining = due - now;
   const span = startedAt ? due - new Date(startedAt).getTime() : null;
   const tone = toneFor(remaining, span);
-  const text = remaining < 0 ? t('countdown.overdue', { time: formatDuration(remaining, t) }) : t('countdown.left', { time: formatDuration(remaining, t) });
+  const text =
+    remaining < 0
+      ? t('countdown.overdue', { time: formatDuration(remaining, t) })
+      : t('countdown.left', { time: formatDuration(remaining, t) });
   return (
     <Tooltip title={formatTimeSeconds(dueAt)}>
       <Tag color={COLOR[tone]} data-tone={tone} className="countdown" tabIndex={0}>

@@ -57,7 +57,8 @@ export const enUSImports: Record<keyof typeof zhCNImports, string> = {
 
   'nav.exportLog': 'Export log',
   'exportLog.title': 'Export log',
-  'exportLog.intro': 'Every export of the complaint queue: who, when, which view, how many rows, whether contacts went out unmasked, whether the download finished.',
+  'exportLog.intro':
+    'Every export of the complaint queue: who, when, which view, how many rows, whether contacts went out unmasked, whether the download finished.',
   'exportLog.at': 'Exported at',
   'exportLog.user': 'By',
   'exportLog.role': 'Role',

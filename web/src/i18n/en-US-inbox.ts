@@ -16,7 +16,8 @@ export const enUSInbox: Record<keyof typeof zhCNInbox, string> = {
   'inbox.due': 'Due {time}',
   'inbox.position': 'Position: {name}',
   'inbox.unaddressed': 'Nobody holds this position',
-  'inbox.unaddressedHint': 'Nobody holds this position at the unit or above, so it came to you as the company administrator; assign someone in user management.',
+  'inbox.unaddressedHint':
+    'Nobody holds this position at the unit or above, so it came to you as the company administrator; assign someone in user management.',
   'inbox.open': 'Open complaint',
   'inbox.empty': 'No notifications',
   'inbox.more': 'Load more',
@@ -30,7 +31,8 @@ export const enUSInbox: Record<keyof typeof zhCNInbox, string> = {
   'inbox.kind.report_item': 'Report item',
 
   'dashboard.unaddressed': 'Configuration problem: positions nobody holds',
-  'dashboard.unaddressedHint': 'When these positions were notified, nobody held them at the unit or above; the notifications went to the company administrators. Assign someone to each.',
+  'dashboard.unaddressedHint':
+    'When these positions were notified, nobody held them at the unit or above; the notifications went to the company administrators. Assign someone to each.',
   'dashboard.unaddressedPosition': 'Position',
   'dashboard.unaddressedNode': 'Unit',
   'dashboard.unaddressedCount': 'Sent to administrators',

@@ -339,7 +339,8 @@ export const enUS: Messages = {
   'calendar.addOverride': 'Add date override',
   'calendar.version': 'Version {n}',
   'calendar.saved': 'Saved as version {n}; deadlines already computed are not rewritten',
-  'calendar.noOfficialData': 'No official holiday data for {year}: days are counted as plain Monday–Friday. Add holidays and adjusted working days by hand.',
+  'calendar.noOfficialData':
+    'No official holiday data for {year}: days are counted as plain Monday–Friday. Add holidays and adjusted working days by hand.',
   'calendar.officialRange': 'Official holiday data covers {from}–{to}',
   'calendar.year': 'Year',
   'calendar.specialDays': 'Special days in {year}',
@@ -375,7 +376,8 @@ export const enUS: Messages = {
   'portal.submitted': 'Your complaint has been sent',
   'portal.code': 'Tracking code',
   'portal.secret': 'Secret',
-  'portal.keepSecret': 'Keep the secret safe: it is shown only this once, you need it with the code to track your complaint, and nobody else should see it.',
+  'portal.keepSecret':
+    'Keep the secret safe: it is shown only this once, you need it with the code to track your complaint, and nobody else should see it.',
   'portal.trackNow': 'Track it now',
   'portal.track': 'Track',
   'portal.status': 'Status',

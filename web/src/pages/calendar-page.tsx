@@ -12,7 +12,10 @@ export default function CalendarPage() {
   const meta = useMeta();
   const [unitId, setUnitId] = useState(meta.units[0]?.id);
   const [year, setYear] = useState(new Date().getFullYear());
-  const { data, error, loading, reload } = useAsync(() => (unitId ? getCalendar(unitId, year) : Promise.resolve(undefined)), [unitId, year]);
+  const { data, error, loading, reload } = useAsync(
+    () => (unitId ? getCalendar(unitId, year) : Promise.resolve(undefined)),
+    [unitId, year],
+  );
   // The server flags the year when it can; older servers only send the covered range.
   const official = data?.yearHasOfficialData ?? (data ? year >= data.officialData.from && year <= data.officialData.to : true);
   const reasonLabel = (r: string) => (has(`calendar.reason.${r}`) ? t(`calendar.reason.${r}` as 'calendar.reason.public_holiday') : r);
@@ -40,7 +43,15 @@ export default function CalendarPage() {
       </Space>
       {error ? <Alert type="error" title={describeError(error, t)} /> : null}
       {loading && !data ? <Spin /> : null}
-      {data && !official && <Alert type="warning" showIcon style={{ marginBottom: 12 }} title={t('calendar.noOfficialData', { year })} data-testid="no-official-data" />}
+      {data && !official && (
+        <Alert
+          type="warning"
+          showIcon
+          style={{ marginBottom: 12 }}
+          title={t('calendar.noOfficialData', { year })}
+          data-testid="no-official-data"
+        />
+      )}
       {data && unitId && (
         <Row gutter={[16, 16]}>
           <Col xs={24} lg={14}>
@@ -49,7 +60,11 @@ export default function CalendarPage() {
             </Card>
           </Col>
           <Col xs={24} lg={10}>
-            <Card size="small" title={t('calendar.specialDays', { year })} extra={<Typography.Text type="secondary">{t('calendar.officialRange', data.officialData)}</Typography.Text>}>
+            <Card
+              size="small"
+              title={t('calendar.specialDays', { year })}
+              extra={<Typography.Text type="secondary">{t('calendar.officialRange', data.officialData)}</Typography.Text>}
+            >
               <Table<CalendarDay>
                 size="small"
                 rowKey="date"
@@ -58,7 +73,10 @@ export default function CalendarPage() {
                 columns={[
                   { title: t('common.date'), dataIndex: 'date' },
                   { title: t('common.name'), render: (_: unknown, d) => pick(d.nameZh, d.name) },
-                  { title: t('field.status'), render: (_: unknown, d) => <Tag color={d.working ? 'blue' : 'red'}>{reasonLabel(d.reason)}</Tag> },
+                  {
+                    title: t('field.status'),
+                    render: (_: unknown, d) => <Tag color={d.working ? 'blue' : 'red'}>{reasonLabel(d.reason)}</Tag>,
+                  },
                 ]}
               />
             </Card>

@@ -48,7 +48,11 @@ export default function CasesPage() {
                 locale={{ emptyText: q ? t('cases.noMatch') : t('cases.empty') }}
                 rowClassName={(r) => (r.id === caseId ? 'ant-table-row-selected' : '')}
                 columns={[
-                  { title: t('cases.caseTitle'), dataIndex: 'title', render: (title: string, r) => <Link to={`/cases/${r.id}${q ? `?q=${encodeURIComponent(q)}` : ''}`}>{title}</Link> },
+                  {
+                    title: t('cases.caseTitle'),
+                    dataIndex: 'title',
+                    render: (title: string, r) => <Link to={`/cases/${r.id}${q ? `?q=${encodeURIComponent(q)}` : ''}`}>{title}</Link>,
+                  },
                   { title: t('cases.classification'), dataIndex: 'classification', render: (c: string) => <Tag>{c}</Tag> },
                   { title: t('cases.unit'), dataIndex: 'unitId', render: (u: string) => labels.unit(u) },
                   { title: t('cases.closedAt'), dataIndex: 'closedAt', render: (v: string | null) => formatTime(v) },

@@ -38,7 +38,11 @@ export default function DashboardPage() {
   // 30 days including days without intake, so the line does not skip gaps.
   const days = useMemo(() => {
     const counts = new Map((data?.intakePerDay ?? []).map((d) => [d.day, d.count]));
-    return Array.from({ length: 30 }, (_, i) => dayjs().subtract(29 - i, 'day').format('YYYY-MM-DD')).map((day) => ({ day, count: counts.get(day) ?? 0 }));
+    return Array.from({ length: 30 }, (_, i) =>
+      dayjs()
+        .subtract(29 - i, 'day')
+        .format('YYYY-MM-DD'),
+    ).map((day) => ({ day, count: counts.get(day) ?? 0 }));
   }, [data]);
 
   if (error) return <Alert type="error" title={describeError(error, t)} />;
@@ -71,10 +75,23 @@ export default function DashboardPage() {
                 pagination={false}
                 dataSource={data.unaddressedPositions}
                 columns={[
-                  { title: t('dashboard.unaddressedPosition'), key: 'position', render: (_, r) => `${pick(r.positionNameZh, r.positionName)}（${r.positionId}）` },
-                  { title: t('dashboard.unaddressedNode'), key: 'node', render: (_, r) => r.orgNodeName ?? r.orgNodeId ?? t('common.none') },
+                  {
+                    title: t('dashboard.unaddressedPosition'),
+                    key: 'position',
+                    render: (_, r) => `${pick(r.positionNameZh, r.positionName)}（${r.positionId}）`,
+                  },
+                  {
+                    title: t('dashboard.unaddressedNode'),
+                    key: 'node',
+                    render: (_, r) => r.orgNodeName ?? r.orgNodeId ?? t('common.none'),
+                  },
                   { title: t('dashboard.unaddressedCount'), dataIndex: 'count', align: 'right', width: 140 },
-                  { title: t('dashboard.unaddressedLast'), dataIndex: 'lastAt', width: 170, render: (v: string) => dayjs(v).format('YYYY-MM-DD HH:mm') },
+                  {
+                    title: t('dashboard.unaddressedLast'),
+                    dataIndex: 'lastAt',
+                    width: 170,
+                    render: (v: string) => dayjs(v).format('YYYY-MM-DD HH:mm'),
+                  },
                 ]}
               />
             </>

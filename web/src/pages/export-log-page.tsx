@@ -59,7 +59,12 @@ export default function ExportLogPage() {
         columns={[
           { title: t('exportLog.at'), dataIndex: 'startedAt', width: 170, render: (v: string) => time(v) },
           { title: t('exportLog.user'), key: 'user', render: (_, r) => (r.user ? `${r.user.name} <${r.user.email}>` : r.userLabel) },
-          { title: t('exportLog.role'), dataIndex: 'role', width: 120, render: (v: string) => (ROLES.includes(v as Role) ? t(`role.${v as Role}`) : v) },
+          {
+            title: t('exportLog.role'),
+            dataIndex: 'role',
+            width: 120,
+            render: (v: string) => (ROLES.includes(v as Role) ? t(`role.${v as Role}`) : v),
+          },
           { title: t('exportLog.format'), dataIndex: 'format', width: 70, render: (v: string) => v.toUpperCase() },
           {
             title: t('exportLog.view'),

@@ -11,7 +11,14 @@ import { Navigate } from 'react-router-dom';
 import { useAuth } from '../features/meta/auth-context.tsx';
 import { useT } from '../i18n/i18n-context.tsx';
 import { useErrorReporter } from '../components/use-error-reporter.ts';
-import { runImport, REQUIRED_FIELDS, IMPORT_FIELDS, type ImportDefaults, type ImportMapping, type ImportResult } from '../features/imports/api.ts';
+import {
+  runImport,
+  REQUIRED_FIELDS,
+  IMPORT_FIELDS,
+  type ImportDefaults,
+  type ImportMapping,
+  type ImportResult,
+} from '../features/imports/api.ts';
 import { fileKind, headerSignature, loadMapping, previewFile, saveMapping, PREVIEW_ROWS } from '../features/imports/preview.ts';
 import { fieldKey, MappingTable, type ColumnOption } from '../features/imports/components/mapping-table.tsx';
 import { ImportResultView } from '../features/imports/components/import-result-view.tsx';
@@ -20,7 +27,11 @@ import { enUS } from '../i18n/en-US.ts';
 
 /** A header cell naming a field in either language (or by its API name) maps itself. */
 function guessMapping(headerRow: readonly string[]): ImportMapping {
-  const norm = (s: string) => s.replace(/[（(].*$/, '').trim().toLowerCase();
+  const norm = (s: string) =>
+    s
+      .replace(/[（(].*$/, '')
+      .trim()
+      .toLowerCase();
   const out: ImportMapping = {};
   for (const field of IMPORT_FIELDS) {
     const names = [field, zhCN[fieldKey(field)], enUS[fieldKey(field)]].map(norm);
@@ -89,7 +100,9 @@ function ImportConsole() {
       const sample = (header ? rows[1] : rows[0])?.[i] ?? '';
       return {
         value: byName ? name : String(n),
-        label: byName ? `${name}（${t('imports.columnN', { n })}）` : `${t('imports.columnN', { n })}${sample ? `：${sample.slice(0, 20)}` : ''}`,
+        label: byName
+          ? `${name}（${t('imports.columnN', { n })}）`
+          : `${t('imports.columnN', { n })}${sample ? `：${sample.slice(0, 20)}` : ''}`,
       };
     });
   }, [rows, header, kind, t]);
@@ -183,7 +196,12 @@ function ImportConsole() {
               <Button onClick={() => void send(true)} loading={busy === 'dry'} disabled={missing.length > 0 || busy !== null}>
                 {t('imports.dryRun')}
               </Button>
-              <Button type="primary" onClick={() => void send(false)} loading={busy === 'import'} disabled={!dryRunCurrent || busy !== null}>
+              <Button
+                type="primary"
+                onClick={() => void send(false)}
+                loading={busy === 'import'}
+                disabled={!dryRunCurrent || busy !== null}
+              >
                 {t('imports.confirm')}
               </Button>
               {missing.length > 0 ? (

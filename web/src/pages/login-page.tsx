@@ -39,7 +39,14 @@ export function LoginPage({ from }: { from: string }) {
     <main className="login-wrap">
       <Card title={t('login.title')} className="login-card" extra={<LanguageSwitch />}>
         <Form<Values> layout="vertical" onFinish={onFinish} requiredMark={false}>
-          <Form.Item name="email" label={t('login.email')} rules={[{ required: true, message: t('common.required') }, { type: 'email', message: t('error.badEmail') }]}>
+          <Form.Item
+            name="email"
+            label={t('login.email')}
+            rules={[
+              { required: true, message: t('common.required') },
+              { type: 'email', message: t('error.badEmail') },
+            ]}
+          >
             <Input autoComplete="username" autoFocus />
           </Form.Item>
           <Form.Item name="password" label={t('login.password')} rules={[{ required: true, message: t('common.required') }]}>

@@ -30,7 +30,18 @@ export default function PortalPage() {
           onChange={setTab}
           centered
           items={[
-            { key: 'submit', label: t('portal.tabSubmit'), children: <SubmitForm onTrack={(c) => { setCreds(c); setTab('track'); }} /> },
+            {
+              key: 'submit',
+              label: t('portal.tabSubmit'),
+              children: (
+                <SubmitForm
+                  onTrack={(c) => {
+                    setCreds(c);
+                    setTab('track');
+                  }}
+                />
+              ),
+            },
             {
               key: 'track',
               label: t('portal.tabTrack'),

@@ -18,7 +18,10 @@ export default function ReportsPage() {
   const { user, can } = useAuth();
   const meta = useMeta();
   const [params, setParams] = useSearchParams();
-  const defaultNode = (user?.orgNodeId && meta.node(user.orgNodeId) && meta.node(user.orgNodeId)?.kind !== 'department' ? user.orgNodeId : null) ?? meta.nodes.find((n) => !n.parentId || !meta.node(n.parentId))?.id ?? '';
+  const defaultNode =
+    (user?.orgNodeId && meta.node(user.orgNodeId) && meta.node(user.orgNodeId)?.kind !== 'department' ? user.orgNodeId : null) ??
+    meta.nodes.find((n) => !n.parentId || !meta.node(n.parentId))?.id ??
+    '';
   const kindParam = params.get('kind') as ReportKind | null;
   const dateParam = params.get('period');
   const query: PeriodicQuery = {

@@ -25,7 +25,8 @@ export interface CalendarAnswer {
   days?: CalendarDay[];
 }
 
-export const getCalendar = (unitId: string, year: number) => api<CalendarAnswer>(`/units/${encodeURIComponent(unitId)}/calendar`, { query: { year } });
+export const getCalendar = (unitId: string, year: number) =>
+  api<CalendarAnswer>(`/units/${encodeURIComponent(unitId)}/calendar`, { query: { year } });
 
 export const putCalendar = (unitId: string, calendar: Omit<CalendarConfig, 'version'>) =>
   api<{ calendar: CalendarConfig }>(`/units/${encodeURIComponent(unitId)}/calendar`, { method: 'PUT', body: calendar });

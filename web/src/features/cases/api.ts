@@ -28,6 +28,7 @@ export interface Pattern {
   cases: { id: string; title: string }[];
 }
 
-export const searchCases = (q: { q?: string; unitId?: string; classification?: string }) => api<{ items: CaseItem[] }>('/cases', { query: { ...q, limit: 100 } });
+export const searchCases = (q: { q?: string; unitId?: string; classification?: string }) =>
+  api<{ items: CaseItem[] }>('/cases', { query: { ...q, limit: 100 } });
 export const getCase = (id: string) => api<CaseItem>(`/cases/${encodeURIComponent(id)}`);
 export const getPatterns = (months = 6) => api<{ months: string[]; patterns: Pattern[] }>('/cases/patterns', { query: { months } });

@@ -3,7 +3,15 @@ import { api, apiUrl } from '../../api/client.ts';
 
 const c = (id: string, rest: string) => `/complaints/${encodeURIComponent(id)}/${rest}`;
 
-export interface CourseEntry { seq: number; at: string; local: string; type: string; label: string; actor: string; text: string }
+export interface CourseEntry {
+  seq: number;
+  at: string;
+  local: string;
+  type: string;
+  label: string;
+  actor: string;
+  text: string;
+}
 export interface SpecialReport {
   complaintId: string;
   level: string;
@@ -23,7 +31,11 @@ export interface SpecialReport {
   approvedBy: string | null;
   version: number;
 }
-export interface ReportEdit { title?: string; summary?: string; causeAnalysis?: string }
+export interface ReportEdit {
+  title?: string;
+  summary?: string;
+  causeAnalysis?: string;
+}
 
 export const getSpecialReport = (id: string) => api<SpecialReport>(c(id, 'special-report'));
 export const draftSpecialReport = (id: string) => api<SpecialReport>(c(id, 'special-report'), { method: 'POST' });
@@ -32,11 +44,22 @@ export const approveSpecialReport = (id: string) => api<SpecialReport>(c(id, 'sp
 export const specialReportXlsxUrl = (id: string) => apiUrl(c(id, 'special-report.xlsx'));
 export const specialReportHtmlUrl = (id: string) => apiUrl(c(id, 'special-report.html'));
 
-export interface ProgressEntry { id?: string; at: string; text: string; author?: string; authorLabel?: string }
+export interface ProgressEntry {
+  id?: string;
+  at: string;
+  text: string;
+  author?: string;
+  authorLabel?: string;
+}
 export const listProgress = (id: string) => api<{ items: ProgressEntry[] }>(c(id, 'progress'));
 export const addProgress = (id: string, text: string) => api<unknown>(c(id, 'progress'), { body: { text } });
 
-export interface Deadline { dueAt: string; doneAt: string | null; state: 'met' | 'met_late' | 'overdue' | 'pending'; met: boolean }
+export interface Deadline {
+  dueAt: string;
+  doneAt: string | null;
+  state: 'met' | 'met_late' | 'overdue' | 'pending';
+  met: boolean;
+}
 export interface Emergency {
   id: string;
   status: string;
@@ -52,10 +75,24 @@ export type EmergencyKind = 'action' | 'answer' | 'conclusion';
 export const getEmergency = (id: string) => api<Emergency>(c(id, 'emergency'));
 export const openEmergency = (id: string, body: { commanderName?: string; team: string[] }) => api<Emergency>(c(id, 'emergency'), { body });
 export const logEmergency = (id: string, body: { text: string; kind: EmergencyKind }) => api<unknown>(c(id, 'emergency/actions'), { body });
-export const reviewEmergency = (id: string, body: { findings: string; planChanges: string }) => api<unknown>(c(id, 'emergency/review'), { body });
+export const reviewEmergency = (id: string, body: { findings: string; planChanges: string }) =>
+  api<unknown>(c(id, 'emergency/review'), { body });
 
-export interface CapaAction { id: string; kind: 'corrective' | 'preventive'; description: string; owner: string; dueDate: string; doneAt: string | null }
-export interface EightDStep { step: string; title: string; titleZh: string; content: unknown; done: boolean }
+export interface CapaAction {
+  id: string;
+  kind: 'corrective' | 'preventive';
+  description: string;
+  owner: string;
+  dueDate: string;
+  doneAt: string | null;
+}
+export interface EightDStep {
+  step: string;
+  title: string;
+  titleZh: string;
+  content: unknown;
+  done: boolean;
+}
 export interface Capa {
   complaintId: string;
   id: string;
@@ -73,12 +110,21 @@ export interface Capa {
   missingForVerification: string[];
   eightD: EightDStep[] | null;
 }
-export interface CapaFields { team?: string[]; problem?: string; containment?: string; rootCause?: string; prevention?: string }
+export interface CapaFields {
+  team?: string[];
+  problem?: string;
+  containment?: string;
+  rootCause?: string;
+  prevention?: string;
+}
 export const getCapa = (id: string) => api<Capa>(c(id, 'capa'));
 export const openCapa = (id: string, body: CapaFields) => api<Capa>(c(id, 'capa'), { body });
 export const updateCapa = (id: string, body: CapaFields) => api<Capa>(c(id, 'capa'), { method: 'PUT', body });
-export const addCapaAction = (id: string, body: { description: string; owner: string; dueDate: string; kind: CapaAction['kind'] }) => api<unknown>(c(id, 'capa/actions'), { body });
-export const completeCapaAction = (id: string, actionId: string) => api<unknown>(c(id, `capa/actions/${encodeURIComponent(actionId)}/done`), { method: 'POST' });
+export const addCapaAction = (id: string, body: { description: string; owner: string; dueDate: string; kind: CapaAction['kind'] }) =>
+  api<unknown>(c(id, 'capa/actions'), { body });
+export const completeCapaAction = (id: string, actionId: string) =>
+  api<unknown>(c(id, `capa/actions/${encodeURIComponent(actionId)}/done`), { method: 'POST' });
 export const verifyCapa = (id: string, body: { effective: boolean; evidence: string }) => api<unknown>(c(id, 'capa/verify'), { body });
 
-export const promoteToCase = (id: string, body: { classification: string; lessons: string }) => api<{ id: string }>(c(id, 'case'), { body });
+export const promoteToCase = (id: string, body: { classification: string; lessons: string }) =>
+  api<{ id: string }>(c(id, 'case'), { body });

@@ -7,7 +7,8 @@ export const performAction = (id: string, action: { type: string } & Record<stri
   api<Complaint>(`/complaints/${encodeURIComponent(id)}/actions`, { body: action });
 
 /** The assessment's shape varies by pack; facts the record lacks (harm, product value, …) go in the query. */
-export const getAssessment = (id: string, facts: Query = {}) => api<unknown>(`/complaints/${encodeURIComponent(id)}/assessment`, { query: facts });
+export const getAssessment = (id: string, facts: Query = {}) =>
+  api<unknown>(`/complaints/${encodeURIComponent(id)}/assessment`, { query: facts });
 
 /** Unmasked phone and e-mail (R-IN-4); the server records each view as a contact_viewed event. */
 export const getContact = (id: string) =>

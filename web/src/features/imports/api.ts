@@ -2,8 +2,20 @@
 import { api } from '../../api/client.ts';
 
 export const IMPORT_FIELDS = [
-  'externalId', 'unitId', 'receivedAt', 'channel', 'title', 'content', 'demands', 'customer.name', 'customer.phone',
-  'customer.email', 'categoryId', 'level', 'status', 'closedAt',
+  'externalId',
+  'unitId',
+  'receivedAt',
+  'channel',
+  'title',
+  'content',
+  'demands',
+  'customer.name',
+  'customer.phone',
+  'customer.email',
+  'categoryId',
+  'level',
+  'status',
+  'closedAt',
 ] as const;
 export type ImportField = (typeof IMPORT_FIELDS)[number];
 
@@ -21,7 +33,13 @@ export interface ImportResult {
   errors: { row: number; column: string; reason: string }[];
 }
 
-export function runImport(input: { file: File; header: boolean; mapping: ImportMapping; defaults: ImportDefaults; dryRun: boolean }): Promise<ImportResult> {
+export function runImport(input: {
+  file: File;
+  header: boolean;
+  mapping: ImportMapping;
+  defaults: ImportDefaults;
+  dryRun: boolean;
+}): Promise<ImportResult> {
   const form = new FormData();
   form.append('header', String(input.header));
   form.append('mapping', JSON.stringify(input.mapping));

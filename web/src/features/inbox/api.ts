@@ -5,7 +5,15 @@ import type { JsonAnswer } from '../../api/types.ts';
 export type InboxPage = JsonAnswer<'/api/inbox', 'get', 200>;
 export type InboxItem = InboxPage['items'][number];
 
-export const INBOX_KINDS = ['bulletin', 'progress', 'special_report', 'leader_alert', 'escalation', 'crisis_alert', 'progress_overdue'] as const;
+export const INBOX_KINDS = [
+  'bulletin',
+  'progress',
+  'special_report',
+  'leader_alert',
+  'escalation',
+  'crisis_alert',
+  'progress_overdue',
+] as const;
 
 export function listInbox(kind: string | null, cursor: string | null, limit = 50): Promise<InboxPage> {
   return api<InboxPage>('/inbox', { query: { kind: kind ?? undefined, cursor: cursor ?? undefined, limit } });
@@ -21,7 +29,10 @@ export async function markRead(id: string): Promise<void> {
 }
 
 export async function markAllRead(kind: string | null): Promise<number> {
-  const r = await api<JsonAnswer<'/api/inbox/read-all', 'post', 200>>('/inbox/read-all', { method: 'POST', query: { kind: kind ?? undefined } });
+  const r = await api<JsonAnswer<'/api/inbox/read-all', 'post', 200>>('/inbox/read-all', {
+    method: 'POST',
+    query: { kind: kind ?? undefined },
+  });
   announceInboxChange();
   return r.marked;
 }

@@ -35,7 +35,14 @@ export function InboxBell() {
   return (
     <Tooltip title={label}>
       <Badge count={count ?? 0} size="small" overflowCount={99} data-testid="inbox-bell-count">
-        <Button type="text" className="inbox-bell" aria-label={label} icon={<BellOutlined />} onClick={() => navigate('/inbox')} data-testid="inbox-bell" />
+        <Button
+          type="text"
+          className="inbox-bell"
+          aria-label={label}
+          icon={<BellOutlined />}
+          onClick={() => navigate('/inbox')}
+          data-testid="inbox-bell"
+        />
       </Badge>
     </Tooltip>
   );

@@ -24,8 +24,10 @@ export const portalUnits = () => api<PortalUnit[]>('/portal/units', { anonymous:
 export const submitComplaint = (body: SubmitBody) => api<{ code: string; secret: string }>('/portal/complaints', { body, anonymous: true });
 export const track = (c: Credentials) => api<Tracked>('/portal/track', { body: c, anonymous: true });
 export const confirmReply = (c: Credentials) => api<Tracked>('/portal/confirm', { body: c, anonymous: true });
-export const disputeReply = (c: Credentials, reason: string) => api<Tracked>('/portal/dispute', { body: { ...c, reason }, anonymous: true });
-export const rate = (c: Credentials, score: number, comment?: string) => api<Tracked>('/portal/rate', { body: { ...c, score, comment }, anonymous: true });
+export const disputeReply = (c: Credentials, reason: string) =>
+  api<Tracked>('/portal/dispute', { body: { ...c, reason }, anonymous: true });
+export const rate = (c: Credentials, score: number, comment?: string) =>
+  api<Tracked>('/portal/rate', { body: { ...c, score, comment }, anonymous: true });
 
 /** Adds one photo or PDF to a submitted complaint; the credentials go before the file part. */
 export const uploadPortalFile = (c: Credentials, file: File) => {

@@ -74,7 +74,12 @@ function viewQuery(f: QueueFilters): Query {
 }
 
 /** `get` is prefetch when the page is asked for ahead of need (console-routes.ts), so both build one query. */
-export function listComplaints(f: QueueFilters, cursor?: string | null, limit = 25, get: <T>(path: string, query: Query) => Promise<T> = (path, query) => api(path, { query })) {
+export function listComplaints(
+  f: QueueFilters,
+  cursor?: string | null,
+  limit = 25,
+  get: <T>(path: string, query: Query) => Promise<T> = (path, query) => api(path, { query }),
+) {
   return get<Page<ComplaintSummary>>('/complaints', { ...viewQuery(f), limit, cursor: cursor ?? undefined });
 }
 

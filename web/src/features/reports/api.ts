@@ -11,7 +11,11 @@ export type TimeLimit = PeriodicReport['timeLimits'][number];
 /** What GET /api/reports/periodic returns: the report, and when a closed period's snapshot was taken. */
 export type PeriodicReport = DomainPeriodicReport & { snapshotAt: string | null };
 
-export interface PeriodicQuery { nodeId: string; kind: ReportKind; period: string }
+export interface PeriodicQuery {
+  nodeId: string;
+  kind: ReportKind;
+  period: string;
+}
 export const getPeriodicReport = (q: PeriodicQuery) => api<PeriodicReport>('/reports/periodic', { query: { ...q } });
 export const periodicXlsxUrl = (q: PeriodicQuery) => apiUrl('/reports/periodic.xlsx', { ...q });
 export const periodicHtmlUrl = (q: PeriodicQuery) => apiUrl('/reports/periodic.html', { ...q });
@@ -20,7 +24,13 @@ export interface Kpi {
   node: { id: string; name: string };
   quarter: { key: string; startDate: string; endDate: string; labelZh: string };
   closureRanking: { userId: string; name: string; validReceived: number; validClosed: number; closureRate: number | null; rank: number }[];
-  timelinessRanking: { userId: string; name: string; score: number; rank: number; months: { month: string; complaints: number; score: number; timelyRate: number | null }[] }[];
+  timelinessRanking: {
+    userId: string;
+    name: string;
+    score: number;
+    rank: number;
+    months: { month: string; complaints: number; score: number; timelyRate: number | null }[];
+  }[];
   satisfactionRanking: { userId: string; name: string; average: number | null; count: number; rank: number }[];
   fuelStations: Record<string, unknown>[];
 }

@@ -8,7 +8,7 @@ export function useReportLabels() {
   const meta = useMeta();
   return useMemo(() => {
     const zh = lang === 'zh-CN';
-    const fromPacks = <T,>(find: (p: import('../../api/types.ts').Pack) => T | undefined) => {
+    const fromPacks = <T>(find: (p: import('../../api/types.ts').Pack) => T | undefined) => {
       for (const p of meta.packs.values()) {
         const hit = find(p);
         if (hit) return hit;
@@ -17,9 +17,11 @@ export function useReportLabels() {
     };
     return {
       channel: (key: string | null, labelZh: string) => (key && has(`channel.${key}`) ? t(`channel.${key}` as 'channel.phone') : labelZh),
-      level: (key: string | null, labelZh: string) => (zh || !key ? labelZh : (fromPacks((p) => p.severity.levels.find((l) => l.id === key)?.name) ?? labelZh)),
+      level: (key: string | null, labelZh: string) =>
+        zh || !key ? labelZh : (fromPacks((p) => p.severity.levels.find((l) => l.id === key)?.name) ?? labelZh),
       unit: (key: string | null, labelZh: string) => (key ? (meta.node(key)?.name ?? labelZh) : labelZh),
-      clock: (name: string, labelZh: string) => (zh ? labelZh : (fromPacks((p) => p.clocks.find((c) => c.name === name)?.label) ?? labelZh)),
+      clock: (name: string, labelZh: string) =>
+        zh ? labelZh : (fromPacks((p) => p.clocks.find((c) => c.name === name)?.label) ?? labelZh),
       status: (s: string, statusZh: string) => (has(`status.${s}`) ? t(`status.${s}` as 'status.closed') : statusZh),
       category: (labelZh: string | null) => labelZh ?? t('common.none'),
     };

@@ -22,7 +22,13 @@ function AttachmentItem({ a }: { a: Attachment }) {
     <List.Item data-testid="attachment" data-mime={a.mime}>
       <Space align="start">
         {image ? (
-          <a href={url} target="_blank" rel="noopener noreferrer" className="attachment-thumb" aria-label={t('attachments.openImage', { name: a.filename })}>
+          <a
+            href={url}
+            target="_blank"
+            rel="noopener noreferrer"
+            className="attachment-thumb"
+            aria-label={t('attachments.openImage', { name: a.filename })}
+          >
             <img src={url} alt={a.filename} />
           </a>
         ) : (
@@ -75,12 +81,7 @@ export function AttachmentsCard({ complaintId, canAdd, onAdded }: { complaintId:
     <div data-testid="attachments">
       {canAdd && (
         <div style={{ marginBottom: 12 }}>
-          <Upload
-            accept={ACCEPTED_TYPES}
-            showUploadList={false}
-            multiple={false}
-            customRequest={({ file }) => void send(file as File)}
-          >
+          <Upload accept={ACCEPTED_TYPES} showUploadList={false} multiple={false} customRequest={({ file }) => void send(file as File)}>
             <Button icon={<UploadOutlined />} loading={busy} aria-describedby="attachment-hint">
               {t('attachments.upload')}
             </Button>
@@ -88,7 +89,9 @@ export function AttachmentsCard({ complaintId, canAdd, onAdded }: { complaintId:
           <Typography.Text type="secondary" id="attachment-hint" style={{ display: 'block', fontSize: 12, marginTop: 4 }}>
             {t('attachments.hint')}
           </Typography.Text>
-          {uploadError && <Alert type="error" showIcon role="alert" title={uploadError} style={{ marginTop: 8 }} data-testid="attachment-error" />}
+          {uploadError && (
+            <Alert type="error" showIcon role="alert" title={uploadError} style={{ marginTop: 8 }} data-testid="attachment-error" />
+          )}
         </div>
       )}
       {error ? (

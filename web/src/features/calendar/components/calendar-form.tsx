@@ -43,7 +43,9 @@ export function CalendarForm({ unitId, calendar, onSaved }: { unitId: string; ca
       workingPeriods: v.workingPeriods.map((p) => ({ start: p.start.trim(), end: p.end.trim() })),
       workWeek: [...v.workWeek].sort(),
       useChineseHolidays: v.useChineseHolidays,
-      overrides: Object.fromEntries(v.overrides.map((o) => [o.date.format('YYYY-MM-DD'), o.name?.trim() ? { kind: o.kind, name: o.name.trim() } : { kind: o.kind }])),
+      overrides: Object.fromEntries(
+        v.overrides.map((o) => [o.date.format('YYYY-MM-DD'), o.name?.trim() ? { kind: o.kind, name: o.name.trim() } : { kind: o.kind }]),
+      ),
     };
     setBusy(true);
     try {
@@ -72,7 +74,9 @@ export function CalendarForm({ unitId, calendar, onSaved }: { unitId: string; ca
         </Col>
       </Row>
       <Form.Item name="workWeek" label={t('calendar.workWeek')}>
-        <Checkbox.Group options={[1, 2, 3, 4, 5, 6, 7].map((d) => ({ value: d, label: t(`calendar.weekday${d}` as 'calendar.weekday1') }))} />
+        <Checkbox.Group
+          options={[1, 2, 3, 4, 5, 6, 7].map((d) => ({ value: d, label: t(`calendar.weekday${d}` as 'calendar.weekday1') }))}
+        />
       </Form.Item>
       <Typography.Text strong>{t('calendar.periods')}</Typography.Text>
       <Form.List name="workingPeriods">
@@ -100,7 +104,9 @@ export function CalendarForm({ unitId, calendar, onSaved }: { unitId: string; ca
                 >
                   <Input style={{ width: 90 }} placeholder="18:00" />
                 </Form.Item>
-                {fields.length > 1 && <Button type="text" aria-label={t('common.remove')} icon={<MinusCircleOutlined />} onClick={() => remove(f.name)} />}
+                {fields.length > 1 && (
+                  <Button type="text" aria-label={t('common.remove')} icon={<MinusCircleOutlined />} onClick={() => remove(f.name)} />
+                )}
               </Space>
             ))}
             <Button icon={<PlusOutlined />} onClick={() => add({ start: '', end: '' })} disabled={fields.length >= 6}>

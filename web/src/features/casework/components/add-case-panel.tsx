@@ -12,7 +12,15 @@ export function AddCasePanel({ complaintId }: { complaintId: string }) {
   const [error, setError] = useState<string | null>(null);
   const [caseId, setCaseId] = useState<string | null>(null);
   if (caseId) {
-    return <Alert type="success" showIcon title={t('case.added')} description={<Link to={`/cases/${caseId}`}>{t('case.open')}</Link>} data-testid="case-added" />;
+    return (
+      <Alert
+        type="success"
+        showIcon
+        title={t('case.added')}
+        description={<Link to={`/cases/${caseId}`}>{t('case.open')}</Link>}
+        data-testid="case-added"
+      />
+    );
   }
   const onFinish = async (v: { classification: string; lessons: string }) => {
     setBusy(true);

@@ -12,7 +12,13 @@ interface NewAction {
   due: Dayjs;
 }
 
-export function CapaActions({ actions, editable, busy, onAdd, onDone }: {
+export function CapaActions({
+  actions,
+  editable,
+  busy,
+  onAdd,
+  onDone,
+}: {
   actions: CapaAction[];
   editable: boolean;
   busy: boolean;
@@ -67,7 +73,12 @@ export function CapaActions({ actions, editable, busy, onAdd, onDone }: {
           initialValues={{ kind: 'corrective' }}
           style={{ marginTop: 8 }}
           onFinish={(v) =>
-            void onAdd({ kind: v.kind, description: v.description.trim(), owner: v.owner.trim(), dueDate: v.due.format('YYYY-MM-DD') }).then((ok) => ok && form.resetFields(['description', 'owner', 'due']))
+            void onAdd({
+              kind: v.kind,
+              description: v.description.trim(),
+              owner: v.owner.trim(),
+              dueDate: v.due.format('YYYY-MM-DD'),
+            }).then((ok) => ok && form.resetFields(['description', 'owner', 'due']))
           }
           data-testid="capa-action-form"
         >

@@ -17,7 +17,17 @@ export function CapaFieldsForm({ capa, busy, onSave }: { capa: Capa | null; busy
       name={capa ? 'capa-edit' : 'capa-open'}
       layout="vertical"
       key={capa ? `${capa.id}-${capa.containment}-${capa.rootCause}-${capa.prevention}` : 'new'}
-      initialValues={capa ? { team: capa.team, problem: capa.problem ?? '', containment: capa.containment ?? '', rootCause: capa.rootCause ?? '', prevention: capa.prevention ?? '' } : { team: [] }}
+      initialValues={
+        capa
+          ? {
+              team: capa.team,
+              problem: capa.problem ?? '',
+              containment: capa.containment ?? '',
+              rootCause: capa.rootCause ?? '',
+              prevention: capa.prevention ?? '',
+            }
+          : { team: [] }
+      }
       onFinish={(v) => onSave(clean(v))}
       data-testid="capa-form"
     >

@@ -24,7 +24,15 @@ const MISSING: Record<string, MessageKey> = {
 
 export function CapaPanel({ complaintId, version, onChanged }: { complaintId: string; version: string; onChanged?: () => void }) {
   const { t, lang } = useI18n();
-  const { record: capa, loaded, loadError, busy, error, run, canAct } = useCaseworkRecord(() => getCapa(complaintId), [complaintId, version], onChanged);
+  const {
+    record: capa,
+    loaded,
+    loadError,
+    busy,
+    error,
+    run,
+    canAct,
+  } = useCaseworkRecord(() => getCapa(complaintId), [complaintId, version], onChanged);
   if (loadError) return <Alert type="error" title={loadError} />;
   if (!loaded) return <Spin size="small" />;
   const errorBox = error && <Alert type="error" showIcon role="alert" title={error} style={{ marginTop: 8 }} data-testid="capa-error" />;
@@ -45,7 +53,9 @@ export function CapaPanel({ complaintId, version, onChanged }: { complaintId: st
     <div data-testid="capa-panel" data-status={capa.status}>
       <Descriptions size="small" column={1}>
         <Descriptions.Item label={t('capa.status')}>
-          <Tag color={capa.status === 'verified' ? 'green' : 'blue'}>{capa.status === 'verified' ? t('capa.verified') : t('capa.statusOpen')}</Tag>
+          <Tag color={capa.status === 'verified' ? 'green' : 'blue'}>
+            {capa.status === 'verified' ? t('capa.verified') : t('capa.statusOpen')}
+          </Tag>
         </Descriptions.Item>
         <Descriptions.Item label={t('capa.department')}>{capa.department.name ?? capa.department.id}</Descriptions.Item>
         <Descriptions.Item label={t('capa.plan')}>
@@ -55,7 +65,13 @@ export function CapaPanel({ complaintId, version, onChanged }: { complaintId: st
       {editable ? (
         <Collapse
           size="small"
-          items={[{ key: 'fields', label: t('capa.editFields'), children: <CapaFieldsForm capa={capa} busy={busy} onSave={(v) => void run(() => updateCapa(complaintId, v))} /> }]}
+          items={[
+            {
+              key: 'fields',
+              label: t('capa.editFields'),
+              children: <CapaFieldsForm capa={capa} busy={busy} onSave={(v) => void run(() => updateCapa(complaintId, v))} />,
+            },
+          ]}
         />
       ) : (
         <Descriptions size="small" column={1}>
@@ -75,19 +91,41 @@ export function CapaPanel({ complaintId, version, onChanged }: { complaintId: st
         onDone={(id) => void run(() => completeCapaAction(complaintId, id))}
       />
       {(capa.verifications ?? []).map((v, i) => (
-        <Alert key={i} style={{ marginTop: 8 }} type={v.effective ? 'success' : 'warning'} title={`${v.effective ? t('capa.effective') : t('capa.notEffective')} · ${formatTime(v.at)}`} description={v.evidence} />
+        <Alert
+          key={i}
+          style={{ marginTop: 8 }}
+          type={v.effective ? 'success' : 'warning'}
+          title={`${v.effective ? t('capa.effective') : t('capa.notEffective')} · ${formatTime(v.at)}`}
+          description={v.evidence}
+        />
       ))}
       {editable && (
-        <Form<{ effective: boolean; evidence: string }> name="capa-verify" layout="vertical" style={{ marginTop: 12 }} initialValues={{ effective: true }} onFinish={(v) => void run(() => verifyCapa(complaintId, { effective: v.effective, evidence: v.evidence.trim() }))}>
+        <Form<{ effective: boolean; evidence: string }>
+          name="capa-verify"
+          layout="vertical"
+          style={{ marginTop: 12 }}
+          initialValues={{ effective: true }}
+          onFinish={(v) => void run(() => verifyCapa(complaintId, { effective: v.effective, evidence: v.evidence.trim() }))}
+        >
           <Typography.Title level={5}>{t('capa.verify')}</Typography.Title>
-          {capa.missingForVerification.length > 0 && <Typography.Paragraph type="secondary">{t('capa.missing', { list: capa.missingForVerification.map((m) => t(MISSING[m] ?? 'capa.missing.other')).join(lang === 'zh-CN' ? '、' : ', ') })}</Typography.Paragraph>}
+          {capa.missingForVerification.length > 0 && (
+            <Typography.Paragraph type="secondary">
+              {t('capa.missing', {
+                list: capa.missingForVerification.map((m) => t(MISSING[m] ?? 'capa.missing.other')).join(lang === 'zh-CN' ? '、' : ', '),
+              })}
+            </Typography.Paragraph>
+          )}
           <Form.Item name="effective" label={t('capa.result')}>
             <Radio.Group>
               <Radio value={true}>{t('capa.effective')}</Radio>
               <Radio value={false}>{t('capa.notEffective')}</Radio>
             </Radio.Group>
           </Form.Item>
-          <Form.Item name="evidence" label={t('capa.evidence')} rules={[{ required: true, whitespace: true, message: t('common.required') }, { max: 5000 }]}>
+          <Form.Item
+            name="evidence"
+            label={t('capa.evidence')}
+            rules={[{ required: true, whitespace: true, message: t('common.required') }, { max: 5000 }]}
+          >
             <Input.TextArea autoSize={{ minRows: 1, maxRows: 4 }} />
           </Form.Item>
           <Space>

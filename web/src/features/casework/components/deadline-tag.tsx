@@ -10,8 +10,7 @@ export function DeadlineTag({ label, d }: { label: string; d: Pick<Deadline, 'du
   const t = useT();
   return (
     <span className="deadline">
-      {label}: {formatTime(d.dueAt)}{' '}
-      <Tag color={COLOR[d.state]}>{t(`deadline.${d.state}` as 'deadline.met')}</Tag>
+      {label}: {formatTime(d.dueAt)} <Tag color={COLOR[d.state]}>{t(`deadline.${d.state}` as 'deadline.met')}</Tag>
     </span>
   );
 }

@@ -29,7 +29,9 @@ export function EightDView({ steps }: { steps: EightDStep[] }) {
           <div style={{ minWidth: 0 }}>
             <Typography.Text strong>{`${s.step} ${pick(s.titleZh, s.title)}`}</Typography.Text>{' '}
             <Tag color={s.done ? 'green' : 'default'}>{t(s.done ? 'capa.stepDone' : 'capa.stepOpen')}</Tag>
-            <div className="pre-wrap" style={{ fontSize: 12, color: '#555' }}>{show(s.content)}</div>
+            <div className="pre-wrap" style={{ fontSize: 12, color: '#555' }}>
+              {show(s.content)}
+            </div>
           </div>
         </List.Item>
       )}

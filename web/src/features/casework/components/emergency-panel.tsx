@@ -11,9 +11,27 @@ import { DeadlineTag } from './deadline-tag.tsx';
 
 const KINDS: EmergencyKind[] = ['action', 'answer', 'conclusion'];
 
-export function EmergencyPanel({ complaintId, open, version, onChanged }: { complaintId: string; open: boolean; version: string; onChanged?: () => void }) {
+export function EmergencyPanel({
+  complaintId,
+  open,
+  version,
+  onChanged,
+}: {
+  complaintId: string;
+  open: boolean;
+  version: string;
+  onChanged?: () => void;
+}) {
   const t = useT();
-  const { record: e, loaded, loadError, busy, error, run, canAct } = useCaseworkRecord(() => getEmergency(complaintId), [complaintId, version], onChanged);
+  const {
+    record: e,
+    loaded,
+    loadError,
+    busy,
+    error,
+    run,
+    canAct,
+  } = useCaseworkRecord(() => getEmergency(complaintId), [complaintId, version], onChanged);
   const [logForm] = Form.useForm<{ kind: EmergencyKind; text: string }>();
   if (loadError) return <Alert type="error" title={loadError} />;
   if (!loaded) return <Spin size="small" />;
@@ -27,13 +45,25 @@ export function EmergencyPanel({ complaintId, open, version, onChanged }: { comp
         name="emergency-open"
         layout="vertical"
         data-testid="emergency-open"
-        onFinish={(v) => void run(() => openEmergency(complaintId, { commanderName: v.commanderName?.trim() || undefined, team: v.team.map((s) => s.trim()).filter(Boolean) }))}
+        onFinish={(v) =>
+          void run(() =>
+            openEmergency(complaintId, {
+              commanderName: v.commanderName?.trim() || undefined,
+              team: v.team.map((s) => s.trim()).filter(Boolean),
+            }),
+          )
+        }
       >
         <Typography.Paragraph type="secondary">{t('em.none')}</Typography.Paragraph>
         <Form.Item name="commanderName" label={t('em.commander')}>
           <Input maxLength={100} />
         </Form.Item>
-        <Form.Item name="team" label={t('em.team')} extra={t('em.teamHint')} rules={[{ required: true, type: 'array', min: 1, message: t('em.teamRequired') }]}>
+        <Form.Item
+          name="team"
+          label={t('em.team')}
+          extra={t('em.teamHint')}
+          rules={[{ required: true, type: 'array', min: 1, message: t('em.teamRequired') }]}
+        >
           <Select mode="tags" open={false} suffixIcon={null} tokenSeparators={[',', '，', '、']} />
         </Form.Item>
         <Button htmlType="submit" type="primary" danger loading={busy}>
@@ -51,9 +81,7 @@ export function EmergencyPanel({ complaintId, open, version, onChanged }: { comp
         <Descriptions.Item label={t('em.status')}>
           <Tag color={isOpen ? 'red' : 'default'}>{t(isOpen ? 'em.statusOpen' : 'em.statusReviewed')}</Tag>
         </Descriptions.Item>
-        <Descriptions.Item label={t('em.commander')}>
-          {e.commander.name || e.commander.role}
-        </Descriptions.Item>
+        <Descriptions.Item label={t('em.commander')}>{e.commander.name || e.commander.role}</Descriptions.Item>
         <Descriptions.Item label={t('em.team')}>{e.team.join('、')}</Descriptions.Item>
         <Descriptions.Item label={t('em.deadlines')}>
           <Space orientation="vertical" size={2}>
@@ -88,7 +116,18 @@ export function EmergencyPanel({ complaintId, open, version, onChanged }: { comp
       )}
       {canAct && isOpen && (
         <>
-          <Form form={logForm} name="emergency-log" layout="vertical" initialValues={{ kind: 'action' }} style={{ marginTop: 8 }} onFinish={(v) => void run(() => logEmergency(complaintId, { kind: v.kind, text: v.text.trim() })).then((ok) => ok && logForm.resetFields(['text']))}>
+          <Form
+            form={logForm}
+            name="emergency-log"
+            layout="vertical"
+            initialValues={{ kind: 'action' }}
+            style={{ marginTop: 8 }}
+            onFinish={(v) =>
+              void run(() => logEmergency(complaintId, { kind: v.kind, text: v.text.trim() })).then(
+                (ok) => ok && logForm.resetFields(['text']),
+              )
+            }
+          >
             <Form.Item name="kind" label={t('em.kind')}>
               <Select options={KINDS.map((k) => ({ value: k, label: t(`em.kind.${k}` as 'em.kind.action') }))} />
             </Form.Item>
@@ -99,7 +138,14 @@ export function EmergencyPanel({ complaintId, open, version, onChanged }: { comp
               {t('em.addEntry')}
             </Button>
           </Form>
-          <Form<{ findings: string; planChanges?: string }> name="emergency-review" layout="vertical" style={{ marginTop: 12 }} onFinish={(v) => void run(() => reviewEmergency(complaintId, { findings: v.findings.trim(), planChanges: v.planChanges?.trim() ?? '' }))}>
+          <Form<{ findings: string; planChanges?: string }>
+            name="emergency-review"
+            layout="vertical"
+            style={{ marginTop: 12 }}
+            onFinish={(v) =>
+              void run(() => reviewEmergency(complaintId, { findings: v.findings.trim(), planChanges: v.planChanges?.trim() ?? '' }))
+            }
+          >
             <Form.Item name="findings" label={t('em.findings')} rules={[required, { max: 5000 }]}>
               <Input.TextArea autoSize={{ minRows: 2, maxRows: 6 }} />
             </Form.Item>

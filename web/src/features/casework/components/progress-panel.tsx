@@ -5,9 +5,23 @@ import { formatTime } from '../../../components/format.ts';
 import { addProgress, listProgress } from '../api.ts';
 import { useCaseworkRecord } from '../use-casework-record.ts';
 
-export function ProgressPanel({ complaintId, open, version, onChanged }: { complaintId: string; open: boolean; version: string; onChanged?: () => void }) {
+export function ProgressPanel({
+  complaintId,
+  open,
+  version,
+  onChanged,
+}: {
+  complaintId: string;
+  open: boolean;
+  version: string;
+  onChanged?: () => void;
+}) {
   const t = useT();
-  const { record, loaded, loadError, busy, error, run, canAct } = useCaseworkRecord(() => listProgress(complaintId), [complaintId, version], onChanged);
+  const { record, loaded, loadError, busy, error, run, canAct } = useCaseworkRecord(
+    () => listProgress(complaintId),
+    [complaintId, version],
+    onChanged,
+  );
   const [form] = Form.useForm<{ text: string }>();
   if (loadError) return <Alert type="error" title={loadError} />;
   if (!loaded) return <Spin size="small" />;
@@ -40,7 +54,11 @@ export function ProgressPanel({ complaintId, open, version, onChanged }: { compl
           style={{ marginTop: 8 }}
           onFinish={(v) => void run(() => addProgress(complaintId, v.text.trim())).then((ok) => ok && form.resetFields())}
         >
-          <Form.Item name="text" label={t('progress.new')} rules={[{ required: true, whitespace: true, message: t('common.required') }, { max: 5000 }]}>
+          <Form.Item
+            name="text"
+            label={t('progress.new')}
+            rules={[{ required: true, whitespace: true, message: t('common.required') }, { max: 5000 }]}
+          >
             <Input.TextArea autoSize={{ minRows: 2, maxRows: 6 }} />
           </Form.Item>
           <Button htmlType="submit" loading={busy}>

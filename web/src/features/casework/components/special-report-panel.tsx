@@ -6,12 +6,28 @@
 import { Alert, Button, Collapse, Descriptions, Form, Input, Space, Spin, Tag, Timeline, Typography } from 'antd';
 import { useT } from '../../../i18n/i18n-context.tsx';
 import { formatTime } from '../../../components/format.ts';
-import { approveSpecialReport, draftSpecialReport, editSpecialReport, getSpecialReport, specialReportHtmlUrl, specialReportXlsxUrl, type ReportEdit } from '../api.ts';
+import {
+  approveSpecialReport,
+  draftSpecialReport,
+  editSpecialReport,
+  getSpecialReport,
+  specialReportHtmlUrl,
+  specialReportXlsxUrl,
+  type ReportEdit,
+} from '../api.ts';
 import { useCaseworkRecord } from '../use-casework-record.ts';
 
 export function SpecialReportPanel({ complaintId, version, onChanged }: { complaintId: string; version: string; onChanged?: () => void }) {
   const t = useT();
-  const { record: r, loaded, loadError, busy, error, run, can } = useCaseworkRecord(() => getSpecialReport(complaintId), [complaintId, version], onChanged);
+  const {
+    record: r,
+    loaded,
+    loadError,
+    busy,
+    error,
+    run,
+    can,
+  } = useCaseworkRecord(() => getSpecialReport(complaintId), [complaintId, version], onChanged);
   const canWrite = can('special_report.write');
   const canApprove = can('special_report.approve');
   const [form] = Form.useForm<ReportEdit>();
@@ -24,7 +40,12 @@ export function SpecialReportPanel({ complaintId, version, onChanged }: { compla
       <Space orientation="vertical" style={{ width: '100%' }} data-testid="special-report">
         <Typography.Text type="secondary">{t('sr.none')}</Typography.Text>
         {canWrite && (
-          <Button type="primary" loading={busy} onClick={() => void run(() => draftSpecialReport(complaintId))} data-testid="special-report-draft">
+          <Button
+            type="primary"
+            loading={busy}
+            onClick={() => void run(() => draftSpecialReport(complaintId))}
+            data-testid="special-report-draft"
+          >
             {t('sr.draft')}
           </Button>
         )}
@@ -42,7 +63,9 @@ export function SpecialReportPanel({ complaintId, version, onChanged }: { compla
           <Typography.Text type="secondary">{t(r.content.kind === 'brief' ? 'sr.kindBrief' : 'sr.kindDetailed')}</Typography.Text>
         </Descriptions.Item>
         <Descriptions.Item label={t('sr.updated')}>{formatTime(r.updatedAt)}</Descriptions.Item>
-        {r.approvedAt && <Descriptions.Item label={t('sr.approved')}>{`${formatTime(r.approvedAt)} · ${r.approvedBy ?? ''}`}</Descriptions.Item>}
+        {r.approvedAt && (
+          <Descriptions.Item label={t('sr.approved')}>{`${formatTime(r.approvedAt)} · ${r.approvedBy ?? ''}`}</Descriptions.Item>
+        )}
       </Descriptions>
       {draft && canWrite ? (
         <Form<ReportEdit>
@@ -54,7 +77,11 @@ export function SpecialReportPanel({ complaintId, version, onChanged }: { compla
           onFinish={(v) => void run(() => editSpecialReport(complaintId, v))}
           data-testid="special-report-form"
         >
-          <Form.Item name="title" label={t('sr.title')} rules={[{ required: true, whitespace: true, message: t('common.required') }, { max: 300 }]}>
+          <Form.Item
+            name="title"
+            label={t('sr.title')}
+            rules={[{ required: true, whitespace: true, message: t('common.required') }, { max: 300 }]}
+          >
             <Input />
           </Form.Item>
           <Form.Item name="summary" label={t('sr.summary')} rules={[{ max: 20000 }]}>
@@ -79,7 +106,9 @@ export function SpecialReportPanel({ complaintId, version, onChanged }: { compla
         </Form>
       ) : (
         <>
-          <Typography.Title level={5} style={{ marginTop: 0 }}>{r.content.title}</Typography.Title>
+          <Typography.Title level={5} style={{ marginTop: 0 }}>
+            {r.content.title}
+          </Typography.Title>
           <Typography.Paragraph className="pre-wrap">{r.content.summary || t('common.none')}</Typography.Paragraph>
           <Typography.Text strong>{t('sr.cause')}</Typography.Text>
           <Typography.Paragraph className="pre-wrap">{r.content.causeAnalysis || t('common.none')}</Typography.Paragraph>
@@ -93,12 +122,24 @@ export function SpecialReportPanel({ complaintId, version, onChanged }: { compla
           {
             key: 'course',
             label: t('sr.course', { n: r.content.course.length }),
-            children: <Timeline items={r.content.course.map((e) => ({ key: e.seq, content: `${e.local} ${e.label}${e.text ? `：${e.text}` : ''}` }))} />,
+            children: (
+              <Timeline
+                items={r.content.course.map((e) => ({ key: e.seq, content: `${e.local} ${e.label}${e.text ? `：${e.text}` : ''}` }))}
+              />
+            ),
           },
           {
             key: 'measures',
             label: t('sr.measures', { n: r.content.measures.length }),
-            children: r.content.measures.length ? <ul className="plain-list">{r.content.measures.map((m, i) => <li key={i}>{m.text}</li>)}</ul> : t('common.none'),
+            children: r.content.measures.length ? (
+              <ul className="plain-list">
+                {r.content.measures.map((m, i) => (
+                  <li key={i}>{m.text}</li>
+                ))}
+              </ul>
+            ) : (
+              t('common.none')
+            ),
           },
         ]}
       />

@@ -66,7 +66,9 @@ export function ActionFields({ type, complaint }: { type: string; complaint: Com
             rules={[
               ({ getFieldValue }) => ({
                 validator: (_, v: string | undefined) =>
-                  getFieldValue('result') !== 'valid' && !v?.trim() ? Promise.reject(new Error(t('qualify.reasonNeeded'))) : Promise.resolve(),
+                  getFieldValue('result') !== 'valid' && !v?.trim()
+                    ? Promise.reject(new Error(t('qualify.reasonNeeded')))
+                    : Promise.resolve(),
               }),
             ]}
           >
@@ -87,7 +89,13 @@ export function ActionFields({ type, complaint }: { type: string; complaint: Com
         </>
       );
     case 'report':
-      return <>{(['cause', 'sequence', 'responsible', 'conclusion', 'countermeasures', 'prevention'] as const).map((f) => text(f, `field.${f}`, true))}</>;
+      return (
+        <>
+          {(['cause', 'sequence', 'responsible', 'conclusion', 'countermeasures', 'prevention'] as const).map((f) =>
+            text(f, `field.${f}`, true),
+          )}
+        </>
+      );
     case 'reply':
       return text('message', 'field.message', true, 4);
     case 'interim_reply':

@@ -20,12 +20,26 @@ function usable(type: string, c: Complaint): boolean {
 }
 
 /** Actions that move the complaint along its lifecycle, in workflow order: listed first. */
-const MAIN_FLOW = ['qualify', 'dispatch', 'acknowledge', 'report', 'reply', 'approve_reply', 'confirm', 'visit', 'close', 'reopen', 'contest'];
+const MAIN_FLOW = [
+  'qualify',
+  'dispatch',
+  'acknowledge',
+  'report',
+  'reply',
+  'approve_reply',
+  'confirm',
+  'visit',
+  'close',
+  'reopen',
+  'contest',
+];
 const flowRank = (a: string) => (MAIN_FLOW.includes(a) ? MAIN_FLOW.indexOf(a) : MAIN_FLOW.length);
 
 /** Optional text left empty is omitted rather than sent as '' (the server treats '' as a value). */
 function clean(values: Record<string, unknown>): Record<string, unknown> {
-  return Object.fromEntries(Object.entries(values).filter(([, v]) => v !== undefined && v !== null && !(typeof v === 'string' && !v.trim())));
+  return Object.fromEntries(
+    Object.entries(values).filter(([, v]) => v !== undefined && v !== null && !(typeof v === 'string' && !v.trim())),
+  );
 }
 
 function ActionForm({ type, complaint, onDone }: { type: string; complaint: Complaint; onDone: (c: Complaint) => void }) {

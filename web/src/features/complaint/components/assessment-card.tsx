@@ -20,10 +20,21 @@ function FactInput({ name }: { name: string }) {
   const label = has(key) ? t(key) : name;
   let input;
   if (name === 'harm')
-    input = <Select allowClear options={(['serious', 'minor', 'none'] as const).map((h) => ({ value: h, label: t(`assess.harm.${h}`) }))} />;
+    input = (
+      <Select allowClear options={(['serious', 'minor', 'none'] as const).map((h) => ({ value: h, label: t(`assess.harm.${h}`) }))} />
+    );
   else if (name.endsWith('Yuan')) input = <InputNumber min={0} style={{ width: '100%' }} />;
   else if (name.endsWith('Id')) input = <Input />;
-  else input = <Select allowClear options={[{ value: 'true', label: t('common.yes') }, { value: 'false', label: t('common.no') }]} />;
+  else
+    input = (
+      <Select
+        allowClear
+        options={[
+          { value: 'true', label: t('common.yes') },
+          { value: 'false', label: t('common.no') },
+        ]}
+      />
+    );
   return (
     <Form.Item name={name} label={label} style={{ minWidth: 180, marginBottom: 8 }}>
       {input}
@@ -35,7 +46,9 @@ function Generic({ value }: { value: unknown }) {
   const { pick } = useI18n();
   if (!isObj(value)) return <span>{Array.isArray(value) ? value.map(String).join(', ') : String(value)}</span>;
   const explanation = pick(value.explanationZh as string, value.explanation as string);
-  const rest = Object.entries(value).filter(([k, v]) => !/^(explanation|message)(Zh)?$/.test(k) && k !== 'ruleId' && v !== null && v !== undefined);
+  const rest = Object.entries(value).filter(
+    ([k, v]) => !/^(explanation|message)(Zh)?$/.test(k) && k !== 'ruleId' && v !== null && v !== undefined,
+  );
   return (
     <div style={{ marginBottom: 12 }}>
       {typeof value.ruleId === 'string' && <Tag>{value.ruleId}</Tag>}

@@ -8,7 +8,8 @@ import { formatTime } from '../../../components/format.ts';
 
 function ClockState({ clock }: { clock: Clock }) {
   const labels = useLabels();
-  if (clock.state === 'running' || clock.state === 'paused') return <CountdownBadge dueAt={clock.dueAt} startedAt={clock.startedAt} paused={clock.state === 'paused'} />;
+  if (clock.state === 'running' || clock.state === 'paused')
+    return <CountdownBadge dueAt={clock.dueAt} startedAt={clock.startedAt} paused={clock.state === 'paused'} />;
   return <Tag color={clock.state === 'met' ? 'success' : 'error'}>{labels.clockState(clock.state)}</Tag>;
 }
 

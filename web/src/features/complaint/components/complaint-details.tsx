@@ -38,8 +38,17 @@ export function ComplaintDetails({ complaint: c }: { complaint: Complaint }) {
     .map(([f]) => ({ media: t('field.flagMedia'), lawsuit: t('field.flagLawsuit'), safety: t('field.flagSafety') })[f] ?? f);
   const items = [
     { key: 'content', label: t('field.content'), children: <span className="pre-wrap">{c.content}</span>, span: 'filled' as const },
-    { key: 'demands', label: t('field.demands'), children: <span className="pre-wrap">{c.demands || t('common.none')}</span>, span: 'filled' as const },
-    { key: 'customer', label: t('field.customer'), children: c.customer.type ? `${c.customer.name} · ${labels.customerType(c.customer.type)}` : c.customer.name },
+    {
+      key: 'demands',
+      label: t('field.demands'),
+      children: <span className="pre-wrap">{c.demands || t('common.none')}</span>,
+      span: 'filled' as const,
+    },
+    {
+      key: 'customer',
+      label: t('field.customer'),
+      children: c.customer.type ? `${c.customer.name} · ${labels.customerType(c.customer.type)}` : c.customer.name,
+    },
     {
       key: 'contact',
       label: `${t('field.customerPhone')} / ${t('field.customerEmail')}`,
@@ -69,7 +78,11 @@ export function ComplaintDetails({ complaint: c }: { complaint: Complaint }) {
             size="small"
             bordered
             column={1}
-            items={REPORT_FIELDS.map((f) => ({ key: f, label: t(`field.${f}`), children: <span className="pre-wrap">{c.report?.[f] ?? ''}</span> }))}
+            items={REPORT_FIELDS.map((f) => ({
+              key: f,
+              label: t(`field.${f}`),
+              children: <span className="pre-wrap">{c.report?.[f] ?? ''}</span>,
+            }))}
           />
         </>
       )}

@@ -7,9 +7,31 @@ import { useI18n } from '../../../i18n/i18n-context.tsx';
 import { useLabels } from '../../meta/use-labels.ts';
 import { formatTime } from '../../../components/format.ts';
 
-const HIDDEN = new Set(['complaintId', 'portal', 'loggedLateMs', 'manual', 'repeatCount', 'similarCount', 'hash', 'ruleId', 'requestId',
+const HIDDEN = new Set([
+  'complaintId',
+  'portal',
+  'loggedLateMs',
+  'manual',
+  'repeatCount',
+  'similarCount',
+  'hash',
+  'ruleId',
+  'requestId',
   // Casework and attachment bookkeeping: ids and checksums say nothing to a reader.
-  'sha256', 'attachmentId', 'mime', 'size', 'entryId', 'actionId', 'capaId', 'caseId', 'emergencyId', 'returnId', 'calendarVersion', 'inWorkingHours', 'version']);
+  'sha256',
+  'attachmentId',
+  'mime',
+  'size',
+  'entryId',
+  'actionId',
+  'capaId',
+  'caseId',
+  'emergencyId',
+  'returnId',
+  'calendarVersion',
+  'inWorkingHours',
+  'version',
+]);
 const FIELD_KEYS: Record<string, string> = {
   reason: 'field.reason',
   note: 'field.note',
@@ -75,7 +97,9 @@ export function EventData({ type, data, policyId }: { type: string; data: Record
     if (typeof v === 'object') return JSON.stringify(v);
     return String(v);
   };
-  const entries = Object.entries(data).filter(([k, v]) => v !== null && v !== undefined && v !== '' && !HIDDEN.has(k) && !k.endsWith('Zh') && !(Array.isArray(v) && !v.length));
+  const entries = Object.entries(data).filter(
+    ([k, v]) => v !== null && v !== undefined && v !== '' && !HIDDEN.has(k) && !k.endsWith('Zh') && !(Array.isArray(v) && !v.length),
+  );
   // Bilingual reasons (automatic level changes) come as reason + reasonZh.
   const reasonZh = typeof data.reasonZh === 'string' ? data.reasonZh : null;
   if (!entries.length) return null;
@@ -87,7 +111,8 @@ export function EventData({ type, data, policyId }: { type: string; data: Record
         const shown = k === 'reason' && reasonZh ? pick(reasonZh, String(v)) : value(k, v);
         return (
           <div key={k} className="pre-wrap">
-            <Typography.Text type="secondary">{label}
+            <Typography.Text type="secondary">
+              {label}
               {lang === 'zh-CN' ? '：' : ': '}
             </Typography.Text>
             {shown}

@@ -16,14 +16,27 @@ interface Props {
 
 /** One bar or line series with category labels: every chart of the dashboard is one of these. */
 export function BarChart({ labels, values, seriesName, horizontal, line, color, onPick, testId, max }: Props) {
-  const category = { type: 'category' as const, data: labels, axisLabel: { interval: horizontal ? 0 : 'auto', width: 120, overflow: 'truncate' as const } };
+  const category = {
+    type: 'category' as const,
+    data: labels,
+    axisLabel: { interval: horizontal ? 0 : 'auto', width: 120, overflow: 'truncate' as const },
+  };
   const value = { type: 'value' as const, minInterval: 1, min: 0, max };
   const option = {
     grid: { left: horizontal ? 130 : 40, right: 16, top: 16, bottom: 32, containLabel: false },
     tooltip: { trigger: 'axis' as const },
     xAxis: horizontal ? value : category,
     yAxis: horizontal ? { ...category, inverse: true } : value,
-    series: [{ name: seriesName, type: line ? ('line' as const) : ('bar' as const), data: values, itemStyle: color ? { color } : undefined, cursor: onPick ? 'pointer' : 'default', smooth: line }],
+    series: [
+      {
+        name: seriesName,
+        type: line ? ('line' as const) : ('bar' as const),
+        data: values,
+        itemStyle: color ? { color } : undefined,
+        cursor: onPick ? 'pointer' : 'default',
+        smooth: line,
+      },
+    ],
   };
   return (
     <div data-testid={testId}>

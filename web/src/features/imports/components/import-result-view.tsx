@@ -6,7 +6,11 @@ import type { ImportResult } from '../api.ts';
 export function ImportResultView({ result, dryRun }: { result: ImportResult; dryRun: boolean }) {
   const t = useT();
   return (
-    <Card title={dryRun ? t('imports.dryRunResult') : t('imports.importResult')} className="import-result" data-testid={dryRun ? 'import-dry-run-result' : 'import-result'}>
+    <Card
+      title={dryRun ? t('imports.dryRunResult') : t('imports.importResult')}
+      className="import-result"
+      data-testid={dryRun ? 'import-dry-run-result' : 'import-result'}
+    >
       <Row gutter={[16, 16]}>
         <Col xs={12} sm={6} data-testid="import-stat-rows-read">
           <Statistic title={t('imports.rowsRead')} value={result.rowsRead} />

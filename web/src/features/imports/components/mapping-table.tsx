@@ -131,8 +131,18 @@ export function MappingTable({ columns, mapping, defaults, onMapping, onDefaults
             </Typography.Text>
           ),
         },
-        { title: t('imports.columnCol'), key: 'column', width: 320, render: (_: unknown, r: { field: ImportField }) => columnSelect(r.field) },
-        { title: t('imports.defaultCol'), key: 'default', width: 260, render: (_: unknown, r: { field: ImportField }) => defaultPicker(r.field) },
+        {
+          title: t('imports.columnCol'),
+          key: 'column',
+          width: 320,
+          render: (_: unknown, r: { field: ImportField }) => columnSelect(r.field),
+        },
+        {
+          title: t('imports.defaultCol'),
+          key: 'default',
+          width: 260,
+          render: (_: unknown, r: { field: ImportField }) => defaultPicker(r.field),
+        },
       ]}
     />
   );

@@ -45,7 +45,8 @@ export function IntakeForm() {
   }, [unitId, meta, pick]);
 
   const required = { required: true, whitespace: true, message: t('common.required') };
-  const notFuture = (_: unknown, v: Dayjs | undefined) => (v && v.isAfter(dayjs()) ? Promise.reject(new Error(t('error.futureTime'))) : Promise.resolve());
+  const notFuture = (_: unknown, v: Dayjs | undefined) =>
+    v && v.isAfter(dayjs()) ? Promise.reject(new Error(t('error.futureTime'))) : Promise.resolve();
 
   const onFinish = async (v: Values) => {
     const flags = Object.fromEntries((v.flags ?? []).map((f) => [f, true]));
@@ -59,7 +60,10 @@ export function IntakeForm() {
       demands: blank(v.demands),
       categoryId: v.categoryId,
       complainantCount: v.complainantCount,
-      incident: v.incident?.occurredAt || blank(v.incident?.place) ? { occurredAt: v.incident?.occurredAt?.toISOString(), place: blank(v.incident?.place) } : undefined,
+      incident:
+        v.incident?.occurredAt || blank(v.incident?.place)
+          ? { occurredAt: v.incident?.occurredAt?.toISOString(), place: blank(v.incident?.place) }
+          : undefined,
       flags: Object.keys(flags).length ? flags : undefined,
       batchNo: blank(v.batchNo),
     };
@@ -105,8 +109,18 @@ export function IntakeForm() {
                 </Form.Item>
               </Col>
               <Col xs={24} md={8}>
-                <Form.Item name="receivedAt" label={t('field.receivedAt')} rules={[{ required: true, message: t('common.required') }, { validator: notFuture }]} tooltip={t('field.receivedAtHelp')}>
-                  <DatePicker showTime={{ format: 'HH:mm' }} format="YYYY-MM-DD HH:mm" style={{ width: '100%' }} disabledDate={(d) => d.isAfter(dayjs(), 'day')} />
+                <Form.Item
+                  name="receivedAt"
+                  label={t('field.receivedAt')}
+                  rules={[{ required: true, message: t('common.required') }, { validator: notFuture }]}
+                  tooltip={t('field.receivedAtHelp')}
+                >
+                  <DatePicker
+                    showTime={{ format: 'HH:mm' }}
+                    format="YYYY-MM-DD HH:mm"
+                    style={{ width: '100%' }}
+                    disabledDate={(d) => d.isAfter(dayjs(), 'day')}
+                  />
                 </Form.Item>
               </Col>
             </Row>
@@ -120,7 +134,14 @@ export function IntakeForm() {
               <Input.TextArea rows={2} />
             </Form.Item>
             <Form.Item name="categoryId" label={t('field.category')}>
-              <TreeSelect allowClear showSearch treeNodeFilterProp="title" treeData={categories} placeholder={unitId ? undefined : t('intake.pickUnitFirst')} disabled={!unitId} />
+              <TreeSelect
+                allowClear
+                showSearch
+                treeNodeFilterProp="title"
+                treeData={categories}
+                placeholder={unitId ? undefined : t('intake.pickUnitFirst')}
+                disabled={!unitId}
+              />
             </Form.Item>
           </Card>
           <Card title={t('intake.sectionCustomer')} size="small" style={{ marginBottom: 12 }}>
@@ -136,12 +157,20 @@ export function IntakeForm() {
                 </Form.Item>
               </Col>
               <Col xs={24} md={12}>
-                <Form.Item name={['customer', 'phone']} label={t('field.customerPhone')} rules={[{ pattern: PHONE_RE, message: t('error.badPhone') }]}>
+                <Form.Item
+                  name={['customer', 'phone']}
+                  label={t('field.customerPhone')}
+                  rules={[{ pattern: PHONE_RE, message: t('error.badPhone') }]}
+                >
                   <Input inputMode="tel" autoComplete="off" />
                 </Form.Item>
               </Col>
               <Col xs={24} md={12}>
-                <Form.Item name={['customer', 'email']} label={t('field.customerEmail')} rules={[{ type: 'email', message: t('error.badEmail') }]}>
+                <Form.Item
+                  name={['customer', 'email']}
+                  label={t('field.customerEmail')}
+                  rules={[{ type: 'email', message: t('error.badEmail') }]}
+                >
                   <Input inputMode="email" autoComplete="off" />
                 </Form.Item>
               </Col>

@@ -23,7 +23,10 @@ export function SimilarOpen({ title, unitId }: { title: string | undefined; unit
   const t = useT();
   const q = useDebounced(title?.trim() ?? '', 500);
   const enabled = q.length >= 2;
-  const { data, loading } = useAsync(() => (enabled ? similarOpen(q, unitId).then((r) => r.items) : Promise.resolve([])), [q, unitId, enabled]);
+  const { data, loading } = useAsync(
+    () => (enabled ? similarOpen(q, unitId).then((r) => r.items) : Promise.resolve([])),
+    [q, unitId, enabled],
+  );
   if (!enabled) return null;
   return (
     <Card size="small" title={t('intake.similar')} loading={loading} style={{ marginBottom: 12 }}>

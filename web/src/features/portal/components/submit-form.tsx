@@ -61,7 +61,15 @@ export function SubmitForm({ onTrack }: { onTrack: (c: Credentials) => void }) {
     return (
       <Card title={t('portal.submitted')} data-testid="portal-submitted">
         <Alert type="warning" showIcon title={t('portal.keepSecret')} style={{ marginBottom: 12 }} />
-        {uploadNotes.ok > 0 && <Alert type="success" showIcon title={t('portal.photosUploaded', { count: uploadNotes.ok })} style={{ marginBottom: 12 }} data-testid="portal-photos-uploaded" />}
+        {uploadNotes.ok > 0 && (
+          <Alert
+            type="success"
+            showIcon
+            title={t('portal.photosUploaded', { count: uploadNotes.ok })}
+            style={{ marginBottom: 12 }}
+            data-testid="portal-photos-uploaded"
+          />
+        )}
         {uploadNotes.failed.map((m) => (
           <Alert key={m} type="error" showIcon title={m} style={{ marginBottom: 12 }} />
         ))}
@@ -76,7 +84,9 @@ export function SubmitForm({ onTrack }: { onTrack: (c: Credentials) => void }) {
               label: t('portal.code'),
               children: (
                 <Space wrap>
-                  <span className="secret-box" data-testid="portal-code">{done.code}</span>
+                  <span className="secret-box" data-testid="portal-code">
+                    {done.code}
+                  </span>
                   <CopyButton text={done.code} label={t('portal.code')} />
                 </Space>
               ),
@@ -86,7 +96,9 @@ export function SubmitForm({ onTrack }: { onTrack: (c: Credentials) => void }) {
               label: t('portal.secret'),
               children: (
                 <Space wrap>
-                  <span className="secret-box" data-testid="portal-secret">{done.secret}</span>
+                  <span className="secret-box" data-testid="portal-secret">
+                    {done.secret}
+                  </span>
                   <CopyButton text={done.secret} label={t('portal.secret')} />
                 </Space>
               ),
@@ -104,7 +116,12 @@ export function SubmitForm({ onTrack }: { onTrack: (c: Credentials) => void }) {
       <p>{t('portal.intro')}</p>
       <Form<SubmitBody> form={form} layout="vertical" onFinish={onFinish} data-testid="portal-submit-form">
         <Form.Item name="unitId" label={t('portal.unit')} rules={[req]}>
-          <Select loading={units.loading} options={(units.data ?? []).map((u) => ({ value: u.id, label: u.name }))} showSearch optionFilterProp="label" />
+          <Select
+            loading={units.loading}
+            options={(units.data ?? []).map((u) => ({ value: u.id, label: u.name }))}
+            showSearch
+            optionFilterProp="label"
+          />
         </Form.Item>
         <Form.Item name={['customer', 'name']} label={t('portal.name')} rules={[req, { max: 100 }]}>
           <Input autoComplete="name" />
@@ -117,7 +134,9 @@ export function SubmitForm({ onTrack }: { onTrack: (c: Credentials) => void }) {
             { pattern: PHONE_RE, message: t('error.badPhone') },
             ({ getFieldValue }) => ({
               validator: (_, v: string | undefined) =>
-                !blank(v) && !blank(getFieldValue(['customer', 'email'])) ? Promise.reject(new Error(t('error.contactNeeded'))) : Promise.resolve(),
+                !blank(v) && !blank(getFieldValue(['customer', 'email']))
+                  ? Promise.reject(new Error(t('error.contactNeeded')))
+                  : Promise.resolve(),
             }),
           ]}
         >

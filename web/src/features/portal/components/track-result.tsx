@@ -53,7 +53,9 @@ export function TrackResult({ creds, data, onChange }: { creds: Credentials; dat
                 </Tag>
               ),
             },
-            ...(data.satisfaction ? [{ key: 'score', label: t('complaint.satisfaction'), children: t('portal.yourScore', { score: data.satisfaction }) }] : []),
+            ...(data.satisfaction
+              ? [{ key: 'score', label: t('complaint.satisfaction'), children: t('portal.yourScore', { score: data.satisfaction }) }]
+              : []),
           ]}
         />
       </Card>
@@ -81,8 +83,16 @@ export function TrackResult({ creds, data, onChange }: { creds: Credentials; dat
               </Button>
             )}
             {canDispute && disputing && (
-              <Form form={disputeForm} layout="vertical" onFinish={(v) => void run('dispute', () => disputeReply(creds, v.reason.trim()), disputeForm)}>
-                <Form.Item name="reason" label={t('portal.disputeReason')} rules={[{ required: true, whitespace: true, message: t('common.required') }]}>
+              <Form
+                form={disputeForm}
+                layout="vertical"
+                onFinish={(v) => void run('dispute', () => disputeReply(creds, v.reason.trim()), disputeForm)}
+              >
+                <Form.Item
+                  name="reason"
+                  label={t('portal.disputeReason')}
+                  rules={[{ required: true, whitespace: true, message: t('common.required') }]}
+                >
                   <Input.TextArea rows={3} autoFocus />
                 </Form.Item>
                 <Space>
@@ -98,7 +108,12 @@ export function TrackResult({ creds, data, onChange }: { creds: Credentials; dat
       </Card>
       {data.canRate && (
         <Card size="small" title={t('portal.rate')}>
-          <Form form={rateForm} layout="vertical" onFinish={(v) => void run('rate', () => rate(creds, v.score, v.comment?.trim() || undefined), rateForm)} data-testid="portal-rate-form">
+          <Form
+            form={rateForm}
+            layout="vertical"
+            onFinish={(v) => void run('rate', () => rate(creds, v.score, v.comment?.trim() || undefined), rateForm)}
+            data-testid="portal-rate-form"
+          >
             <Form.Item name="score" label={t('field.score')} rules={[{ required: true, message: t('common.required') }]}>
               <Rate count={5} />
             </Form.Item>

@@ -87,7 +87,12 @@ function WideTable({ items, loading, selectedIds, onSelect }: Props) {
     },
     { title: t('field.unit'), dataIndex: 'unitName', width: 150, ellipsis: true },
     { title: t('field.status'), dataIndex: 'status', width: 140, render: (s: ComplaintSummary['status']) => <StatusTag status={s} /> },
-    { title: t('field.level'), dataIndex: 'level', width: 150, render: (_: unknown, row) => <LevelTag policyId={row.policyId} level={row.level} rule={row.levelRule} /> },
+    {
+      title: t('field.level'),
+      dataIndex: 'level',
+      width: 150,
+      render: (_: unknown, row) => <LevelTag policyId={row.policyId} level={row.level} rule={row.levelRule} />,
+    },
     { title: t('field.channel'), dataIndex: 'channel', width: 100, render: (c: string) => labels.channel(c) },
     { title: t('field.customer'), width: 140, render: (_: unknown, row) => `${row.customer.name} ${row.customer.phone ?? ''}` },
     { title: t('field.receivedAt'), dataIndex: 'receivedAt', width: 140, render: (v: string) => formatTime(v) },

@@ -52,7 +52,14 @@ export function SavedViewsBar({ currentSearch, onApply }: Props) {
         {t('queue.viewDelete')}
       </Button>
       <Space.Compact>
-        <Input aria-label={t('queue.viewName')} placeholder={t('queue.viewName')} value={name} onChange={(e) => setName(e.target.value)} onPressEnter={save} style={{ width: 140 }} />
+        <Input
+          aria-label={t('queue.viewName')}
+          placeholder={t('queue.viewName')}
+          value={name}
+          onChange={(e) => setName(e.target.value)}
+          onPressEnter={save}
+          style={{ width: 140 }}
+        />
         <Button onClick={save} disabled={!name.trim()}>
           {t('queue.viewSave')}
         </Button>

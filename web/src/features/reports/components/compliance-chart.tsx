@@ -6,7 +6,13 @@ import { percent, type TimeLimit } from '../api.ts';
 export function ComplianceChart({ rows, label, testId }: { rows: TimeLimit[]; label: (r: TimeLimit) => string; testId?: string }) {
   const t = useT();
   const labels = rows.map(label);
-  const stack = (name: string, color: string, pick: (r: TimeLimit) => number) => ({ name, type: 'bar' as const, stack: 'all', data: rows.map(pick), itemStyle: { color } });
+  const stack = (name: string, color: string, pick: (r: TimeLimit) => number) => ({
+    name,
+    type: 'bar' as const,
+    stack: 'all',
+    data: rows.map(pick),
+    itemStyle: { color },
+  });
   const option = {
     grid: { left: 130, right: 16, top: 36, bottom: 24 },
     legend: { top: 0 },

@@ -14,7 +14,12 @@ export function KpiView({ nodeId, quarter }: { nodeId: string; quarter: string }
   const { data: k, error, loading } = useAsync(() => getKpi(nodeId, quarter), [nodeId, quarter]);
   if (error) return <Alert type="error" title={describeError(error, t)} />;
   if (!k) return <Spin />;
-  const table = <R extends { userId?: string; rank?: number }>(title: string, testId: string, rows: R[], columns: { title: string; render: (r: R) => string | number }[]) => (
+  const table = <R extends { userId?: string; rank?: number }>(
+    title: string,
+    testId: string,
+    rows: R[],
+    columns: { title: string; render: (r: R) => string | number }[],
+  ) => (
     <Col xs={24} lg={12}>
       <Card size="small" title={title}>
         <Table<R>
@@ -49,7 +54,7 @@ export function KpiView({ nodeId, quarter }: { nodeId: string; quarter: string }
           { title: t('kpi.rank'), render: (r) => r.rank },
           { title: t('kpi.name'), render: (r) => r.name },
           { title: t('kpi.score'), render: (r) => r.score },
-          { title: t('kpi.months'), render: (r) => r.months.map((m) => `${m.month} → ${m.score}`).join("；") },
+          { title: t('kpi.months'), render: (r) => r.months.map((m) => `${m.month} → ${m.score}`).join('；') },
         ])}
         {table<Kpi['satisfactionRanking'][number]>(t('kpi.satisfaction'), 'kpi-satisfaction', k.satisfactionRanking, [
           { title: t('kpi.rank'), render: (r) => r.rank },

@@ -21,7 +21,11 @@ export function PeriodicReportView({ query }: { query: PeriodicQuery }) {
   const chart = (title: string, testId: string, rows: Breakdown[], label: (b: Breakdown) => string) => (
     <Col xs={24} lg={12}>
       <Card size="small" title={title}>
-        {rows.length ? <BarChart testId={testId} horizontal seriesName={t('reports.count')} labels={rows.map(label)} values={rows.map((b) => b.count)} /> : <Typography.Text type="secondary">{t('common.empty')}</Typography.Text>}
+        {rows.length ? (
+          <BarChart testId={testId} horizontal seriesName={t('reports.count')} labels={rows.map(label)} values={rows.map((b) => b.count)} />
+        ) : (
+          <Typography.Text type="secondary">{t('common.empty')}</Typography.Text>
+        )}
       </Card>
     </Col>
   );
@@ -34,7 +38,11 @@ export function PeriodicReportView({ query }: { query: PeriodicQuery }) {
           </Typography.Title>
           <Typography.Text type="secondary">
             {t('reports.range', { start: r.period.startDate, end: r.period.endDate, due: r.period.dueDate })}{' '}
-            {r.closedPeriod ? <Tag>{t('reports.closedPeriod')}</Tag> : <Tag color="blue">{t('reports.openPeriod', { asOf: formatTime(r.asOf) })}</Tag>}
+            {r.closedPeriod ? (
+              <Tag>{t('reports.closedPeriod')}</Tag>
+            ) : (
+              <Tag color="blue">{t('reports.openPeriod', { asOf: formatTime(r.asOf) })}</Tag>
+            )}
           </Typography.Text>
         </div>
         <Space wrap>

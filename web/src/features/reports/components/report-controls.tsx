@@ -7,7 +7,11 @@ import { useMeta } from '../../meta/meta-context.tsx';
 import type { OrgNode } from '../../../api/types.ts';
 import { REPORT_KINDS, type PeriodicQuery } from '../api.ts';
 
-interface TreeNode { value: string; title: string; children: TreeNode[] }
+interface TreeNode {
+  value: string;
+  title: string;
+  children: TreeNode[];
+}
 
 /** Org nodes as a tree (departments are left out: reports are per unit or above). */
 export function useNodeTree(): TreeNode[] {
@@ -23,7 +27,15 @@ export function useNodeTree(): TreeNode[] {
   }, [nodes]);
 }
 
-export function ReportControls({ query, onChange, showKind = true }: { query: PeriodicQuery; onChange: (q: PeriodicQuery) => void; showKind?: boolean }) {
+export function ReportControls({
+  query,
+  onChange,
+  showKind = true,
+}: {
+  query: PeriodicQuery;
+  onChange: (q: PeriodicQuery) => void;
+  showKind?: boolean;
+}) {
   const t = useT();
   const tree = useNodeTree();
   // Both tabs hold a copy of these controls; their ids must differ.

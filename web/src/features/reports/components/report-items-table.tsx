@@ -19,7 +19,12 @@ export function ReportItemsTable({ items, testId }: { items: ReportItem[]; testI
       scroll={{ x: 1150 }}
       locale={{ emptyText: t('common.empty') }}
       columns={[
-        { title: t('reports.code'), dataIndex: 'code', width: 160, render: (code: string, r) => <Link to={`/complaints/${r.id}`}>{code}</Link> },
+        {
+          title: t('reports.code'),
+          dataIndex: 'code',
+          width: 160,
+          render: (code: string, r) => <Link to={`/complaints/${r.id}`}>{code}</Link>,
+        },
         { title: t('reports.itemTitle'), dataIndex: 'title', width: 200 },
         { title: t('reports.unit'), dataIndex: 'unitName', width: 130, render: (n: string, r) => labels.unit(r.unitId, n) },
         { title: t('reports.level'), dataIndex: 'level', width: 100, render: (l: string, r) => labels.level(l, r.levelZh) },

@@ -25,7 +25,12 @@ export function SummaryCards({ totals }: { totals: PeriodicReport['totals'] }) {
       {items.map((i) => (
         <Col key={i.key} xs={12} sm={8} lg={6} xl={4}>
           <Card size="small">
-            <Statistic title={i.title} value={i.value} styles={i.warn ? { content: { color: '#cf1322' } } : undefined} data-testid={`total-${i.key}`} />
+            <Statistic
+              title={i.title}
+              value={i.value}
+              styles={i.warn ? { content: { color: '#cf1322' } } : undefined}
+              data-testid={`total-${i.key}`}
+            />
           </Card>
         </Col>
       ))}
