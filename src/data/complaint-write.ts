@@ -14,7 +14,7 @@ import { clockFromRow, type ComplaintRow, type Db } from './complaint-store.ts';
 import type { ClockRecord } from '../domain/contracts.ts';
 import type { EventTail } from '../domain/chain-events.ts';
 import type { ExtensionRequest } from '../domain/lifecycle/action-guards.ts';
-import type { clockRow, eventRows, notificationRows } from '../domain/stored-rows.ts';
+import type { clockRow, eventRows, notificationRows, recipientRows } from '../domain/stored-rows.ts';
 import type { OutboxRow } from '../domain/delivery/plan-outbox.ts';
 
 export interface LockedComplaint {
@@ -89,6 +89,8 @@ export interface ComplaintChange {
   /** Only the clocks that changed (changedClocks), inserted or updated by name. */
   clocks: ReturnType<typeof clockRow>[];
   notifications: ReturnType<typeof notificationRows>;
+  /** Who each notification reached (issue #14). */
+  recipients: ReturnType<typeof recipientRows>;
   newExtensionRequests?: {
     id: string;
     complaint_id: string;
@@ -130,7 +132,7 @@ const CLOCK_UPDATES = CLOCK_COLUMNS.split(', ')
   .filter((c) => c !== 'complaint_id' && c !== 'name')
   .map((c) => `${c} = excluded.${c}`)
   .join(', ');
-const NOTIFICATION_COLUMNS = 'complaint_id, recipient_role, org_node_id, kind, rule_id, subject, due_at';
+const NOTIFICATION_COLUMNS = 'id, complaint_id, recipient_role, org_node_id, kind, rule_id, subject, due_at';
 const OUTBOX_COLUMNS = 'notification_id, complaint_id, channel_id, transport, recipient, payload, created_at, next_attempt_at';
 
 // json_populate_record over the row itself: a key of $2 sets its column (null clears it), an absent key
@@ -150,8 +152,14 @@ export const CHANGE_SQL = `
     SELECT ${CLOCK_COLUMNS} FROM json_populate_recordset(NULL::complaint_clocks, $4::json)
     ON CONFLICT (complaint_id, name) DO UPDATE SET ${CLOCK_UPDATES}
   ), nt AS (
-    INSERT INTO notifications (id, ${NOTIFICATION_COLUMNS})
-    SELECT coalesce(id, gen_random_uuid()), ${NOTIFICATION_COLUMNS} FROM json_populate_recordset(NULL::notifications, $5::json)
+    INSERT INTO notifications (${NOTIFICATION_COLUMNS})
+    SELECT ${NOTIFICATION_COLUMNS} FROM json_populate_recordset(NULL::notifications, $5::json)
+    RETURNING id
+  ), nr AS (
+    -- Who each notification reached (issue #14); after its notification, which the foreign key needs.
+    INSERT INTO notification_recipients (notification_id, user_id, unaddressed)
+    SELECT r.notification_id, r.user_id, r.unaddressed FROM json_populate_recordset(NULL::notification_recipients, $8::json) r
+    WHERE r.notification_id IN (SELECT id FROM nt)
   ), xr AS (
     INSERT INTO extension_requests (id, complaint_id, clock, minutes, reason, requested_by)
     SELECT id, complaint_id, clock, minutes, reason, requested_by FROM json_populate_recordset(NULL::extension_requests, $6::json)
@@ -161,7 +169,7 @@ export const CHANGE_SQL = `
     WHERE x.id = d.id
   ), ob AS (
     INSERT INTO outbox (${OUTBOX_COLUMNS})
-    SELECT ${OUTBOX_COLUMNS} FROM json_populate_recordset(NULL::outbox, $8::json)
+    SELECT ${OUTBOX_COLUMNS} FROM json_populate_recordset(NULL::outbox, $9::json)
   )
   SELECT * FROM upd`;
 
@@ -179,6 +187,7 @@ export async function writeComplaintChange(db: Db, w: ComplaintChange): Promise<
       json(w.notifications),
       json(w.newExtensionRequests ?? []),
       json(w.extensionDecisions ?? []),
+      json(w.recipients),
       json(w.outbox ?? []),
     ]),
   );

@@ -16,6 +16,8 @@ import type { DB, OrgNodesTable } from './schema.ts';
 import type { Db } from './complaint-store.ts';
 import type { BusinessCalendar } from '../domain/contracts.ts';
 import type { ChannelConfig } from '../domain/delivery/plan-outbox.ts';
+import type { AddressBook, AdminEntry, HolderEntry } from '../domain/notifications/index.ts';
+import { ROLES, roleHas } from '../security/permissions.ts';
 
 type OrgNode = Selectable<OrgNodesTable>;
 
@@ -30,13 +32,28 @@ export interface ConfigSnapshot {
   companyOf(nodeId: string): OrgNode | undefined;
   /** A company's delivery channels (migration 0024), without their URLs and secrets. */
   channels(companyId: string): ChannelConfig[];
+  /** Ids of a node and its ancestors, nearest first (empty for a node not in the tree). */
+  ancestry(id: string): string[];
+  /**
+   * Who a notification about a complaint at `unitId` can reach (issue #14): the enabled holders of
+   * positions at the unit and its ancestors, and the administrators of its company (whose node is the
+   * company or above; one without a node counts for every company).
+   */
+  addressBook(unitId: string): AddressBook;
 }
+
+/** The roles that receive a position nobody holds (src/security/permissions.ts decides which). */
+const OVERSEER_ROLES = ROLES.filter((r) => roleHas(r, 'notifications.unaddressed'));
 
 interface LoadedRow {
   version: number;
   nodes: (Omit<OrgNode, 'created_at'> & { created_at: string })[] | null;
   calendars: { unit_id: string; version: number; config: BusinessCalendar }[] | null;
   channels?: ChannelConfig[] | null;
+  holders:
+    | { user_id: string; position_id: string; org_node_id: string; name: string; email: string | null; notify_email: boolean }[]
+    | null;
+  admins: { id: string; name: string; email: string | null; org_node_id: string | null; notify_email: boolean }[] | null;
 }
 
 /** One statement, so the counter and the data come from the same snapshot. */
@@ -46,12 +63,21 @@ async function load(db: Db): Promise<ConfigSnapshot> {
            (SELECT json_agg(o) FROM (SELECT id, parent_id, kind, name, policy_id, settings, created_at FROM org_nodes) o) AS nodes,
            (SELECT json_agg(c) FROM (SELECT DISTINCT ON (unit_id) unit_id, version, config FROM calendars ORDER BY unit_id, version DESC) c) AS calendars,
            (SELECT json_agg(d ORDER BY d."createdAt", d.id) FROM (SELECT id, company_id AS "companyId", kind, name, kinds, levels, enabled, created_at AS "createdAt"
-              FROM delivery_channels) d) AS channels`.execute(db);
+              FROM delivery_channels) d) AS channels,
+           (SELECT json_agg(h) FROM (
+              SELECT p.user_id, p.position_id, p.org_node_id, u.name, u.email, u.notify_email
+              FROM user_positions p JOIN users u ON u.id = p.user_id
+              WHERE NOT u.disabled ORDER BY u.email, p.position_id, p.org_node_id) h) AS holders,
+           (SELECT json_agg(a) FROM (
+              SELECT id, name, email, org_node_id, notify_email FROM users
+              WHERE NOT disabled AND role = ANY(${OVERSEER_ROLES}::text[]) ORDER BY email) a) AS admins`.execute(db);
   const row = r.rows[0];
   return buildSnapshot(
     Number(row.version),
     (row.nodes ?? []).map((n) => ({ ...n, created_at: new Date(n.created_at) })),
     row.calendars ?? [],
+    row.holders ?? [],
+    row.admins ?? [],
     (row.channels ?? []).map(({ id, companyId, kind, name, kinds, levels, enabled }) => ({
       id,
       companyId,
@@ -68,7 +94,9 @@ function buildSnapshot(
   version: number,
   nodes: OrgNode[],
   calendars: NonNullable<LoadedRow['calendars']>,
-  channels: ChannelConfig[] = [],
+  holderRows: NonNullable<LoadedRow['holders']>,
+  adminRows: NonNullable<LoadedRow['admins']>,
+  channels: ChannelConfig[],
 ): ConfigSnapshot {
   const byId = new Map(nodes.map((n) => [n.id, n]));
   const children = new Map<string, string[]>();
@@ -81,6 +109,30 @@ function buildSnapshot(
   const channelsByCompany = new Map<string, ChannelConfig[]>();
   for (const ch of channels) channelsByCompany.set(ch.companyId, [...(channelsByCompany.get(ch.companyId) ?? []), ch]);
   const cals = new Map(calendars.map((c) => [c.unit_id, { ...c.config, version: c.version } as BusinessCalendar]));
+  // wantsEmail: the user's own choice (users.notify_email, migration 0024).
+  const holdersAt = new Map<string, HolderEntry[]>();
+  for (const h of holderRows) {
+    const list = holdersAt.get(h.org_node_id) ?? [];
+    list.push({
+      userId: h.user_id,
+      positionId: h.position_id,
+      orgNodeId: h.org_node_id,
+      name: h.name,
+      email: h.email,
+      wantsEmail: h.notify_email,
+    });
+    holdersAt.set(h.org_node_id, list);
+  }
+  const admins = adminRows.map((a) => ({
+    entry: { userId: a.id, name: a.name, email: a.email, wantsEmail: a.notify_email } as AdminEntry,
+    nodeId: a.org_node_id,
+  }));
+  const ancestry = (id: string): string[] => {
+    const out: string[] = [];
+    for (let n = byId.get(id); n && !out.includes(n.id); n = n.parent_id ? byId.get(n.parent_id) : undefined) out.push(n.id);
+    return out;
+  };
+  const books = new Map<string, AddressBook>();
   return {
     version,
     node: (id) => byId.get(id),
@@ -102,6 +154,22 @@ function buildSnapshot(
       return undefined;
     },
     channels: (companyId) => channelsByCompany.get(companyId) ?? [],
+    ancestry,
+    addressBook(unitId) {
+      let book = books.get(unitId);
+      if (!book) {
+        const up = ancestry(unitId);
+        const company = up.findIndex((id) => byId.get(id)?.kind === 'company');
+        const companyAndAbove = new Set(company >= 0 ? up.slice(company) : up);
+        book = {
+          ancestry: up,
+          holders: up.flatMap((id) => holdersAt.get(id) ?? []),
+          admins: admins.filter((a) => a.nodeId === null || companyAndAbove.has(a.nodeId)).map((a) => a.entry),
+        };
+        books.set(unitId, book);
+      }
+      return book;
+    },
   };
 }
 

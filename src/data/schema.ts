@@ -514,7 +514,23 @@ export interface UsersTable {
   notify_email: Generated<boolean>;
 }
 
+/** src/data/migrations/0023_positions_inbox.sql (issue #14) */
+export interface UserPositionsTable {
+  user_id: string;
+  position_id: string;
+  org_node_id: string;
+}
+
+export interface NotificationRecipientsTable {
+  notification_id: string;
+  user_id: string;
+  unaddressed: Generated<boolean>;
+  read_at: Timestamp | null;
+}
+
 export interface DB {
   delivery_channels: DeliveryChannelsTable;
   outbox: OutboxTable;
+  user_positions: UserPositionsTable;
+  notification_recipients: NotificationRecipientsTable;
 }

@@ -1,5 +1,5 @@
 /** Accounts: the users table, read and written for login, account management and seeding. */
-import type { Selectable } from 'kysely';
+import { sql, type Selectable } from 'kysely';
 import type { Db } from './complaint-store.ts';
 import type { UsersTable } from './schema.ts';
 
@@ -66,4 +66,46 @@ export async function setNotifyEmail(db: Db, id: string, on: boolean): Promise<b
 export async function notifyEmailOf(db: Db, id: string): Promise<boolean> {
   const r = await db.selectFrom('users').select('notify_email').where('id', '=', id).executeTakeFirst();
   return r?.notify_email ?? true;
+}
+
+/** A position a user holds at an organisation node (issue #14, migration 0023). */
+export interface HeldPosition {
+  positionId: string;
+  orgNodeId: string;
+}
+
+/** The positions of each of `userIds`, by user. */
+export async function positionsOfUsers(db: Db, userIds: readonly string[]): Promise<Map<string, HeldPosition[]>> {
+  const out = new Map<string, HeldPosition[]>();
+  if (!userIds.length) return out;
+  const rows = await db
+    .selectFrom('user_positions')
+    .select(['user_id', 'position_id', 'org_node_id'])
+    .where('user_id', 'in', userIds)
+    .orderBy('user_id')
+    .orderBy('org_node_id')
+    .orderBy('position_id')
+    .execute();
+  for (const r of rows) {
+    const list = out.get(r.user_id) ?? [];
+    list.push({ positionId: r.position_id, orgNodeId: r.org_node_id });
+    out.set(r.user_id, list);
+  }
+  return out;
+}
+
+/** Replaces the positions a user holds, in one statement. */
+export async function replaceUserPositions(db: Db, userId: string, positions: readonly HeldPosition[]): Promise<void> {
+  const rows = JSON.stringify(positions.map((p) => ({ user_id: userId, position_id: p.positionId, org_node_id: p.orgNodeId })));
+  // Rows no longer held go, new ones come, kept ones stay untouched (a delete and an insert of the same
+  // key in one statement would race each other).
+  await sql`
+    WITH wanted AS (SELECT DISTINCT user_id, position_id, org_node_id FROM json_populate_recordset(NULL::user_positions, ${rows}::json)),
+    gone AS (
+      DELETE FROM user_positions p WHERE p.user_id = ${userId}::uuid
+        AND NOT EXISTS (SELECT 1 FROM wanted w WHERE w.position_id = p.position_id AND w.org_node_id = p.org_node_id)
+    )
+    INSERT INTO user_positions (user_id, position_id, org_node_id)
+    SELECT user_id, position_id, org_node_id FROM wanted
+    ON CONFLICT DO NOTHING`.execute(db);
 }

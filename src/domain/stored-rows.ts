@@ -3,7 +3,9 @@
  * them (an intake's plan, an action's plan), so the same inputs give the same rows, and the stores
  * send them to the database as they are.
  */
-import type { ClockRecord, NotificationDue } from './contracts.ts';
+import type { ClockRecord } from './contracts.ts';
+import type { AddressedNotification } from './notifications/addressing.ts';
+export { recipientRows } from './notifications/resolve-recipients.ts';
 import type { StoredEvent } from './chain-events.ts';
 
 export function eventRows(complaintId: string, rows: StoredEvent[]) {
@@ -44,12 +46,12 @@ export function changedClocks(before: ClockRecord[], after: ClockRecord[]): Cloc
   return after.filter((c) => old.get(c.name) !== JSON.stringify(c));
 }
 
-/** A notification's id, when made before the write (issue #14: its outbox rows name it); otherwise the database makes one. */
-export function notificationRows(notifications: (NotificationDue & { id?: string })[], row: { id: string; unit_id: string; code: string }) {
+/** The notifications rows, with the ids made before the write (their recipients' rows name them). */
+export function notificationRows(notifications: readonly AddressedNotification[], row: { id: string; unit_id: string; code: string }) {
   return notifications.map((n) => ({
-    id: n.id ?? null,
+    id: n.id,
     complaint_id: row.id,
-    recipient_role: n.recipientRole,
+    recipient_role: n.positionId,
     org_node_id: row.unit_id,
     kind: n.kind,
     rule_id: n.ruleId,

@@ -18,6 +18,7 @@ import { complaintRoutes } from './routes/complaints.routes.ts';
 import { exportRoutes } from './routes/export.routes.ts';
 import { portalRoutes } from './routes/portal.routes.ts';
 import { statsRoutes } from './routes/stats.routes.ts';
+import { inboxRoutes } from './routes/inbox.routes.ts';
 import { reportRoutes } from './routes/reports.routes.ts';
 import { caseworkRoutes } from './routes/casework.routes.ts';
 import { serveWeb } from './web.ts';
@@ -97,6 +98,7 @@ export async function buildApp(opts: AppOptions): Promise<FastifyInstance> {
   const attachmentsDir = opts.attachmentsDir ?? path.join(path.resolve(process.env.DATA_DIR?.trim() || './data'), 'attachments');
   await portalRoutes(app, opts.deps, attachmentsDir);
   await statsRoutes(app, opts.deps);
+  await inboxRoutes(app, opts.deps);
   await reportRoutes(app, opts.deps);
   await userRoutes(app, opts.deps);
   await attachmentRoutes(app, opts.deps, attachmentsDir);

@@ -18,6 +18,7 @@ import { applyRulesAndStore } from '../use-cases/apply-rules-and-store.ts';
 import { configSnapshot } from '../data/config-cache.ts';
 import { remindMissingProgress } from '../use-cases/casework/special-report.ts';
 import { inTransaction } from '../data/transaction.ts';
+import { randomUUID } from 'node:crypto';
 
 export interface SweepResult {
   breaches: number;
@@ -42,8 +43,8 @@ export async function sweepOnce(deps: Deps, opts: { batch?: number } = {}): Prom
   const result: SweepResult = { breaches: 0, levelChecks: 0, complaints: 0, progressReminders: 0 };
 
   const ids = await complaintsToSweep(deps.db, now, batch);
-  // Warms this process's configuration copy, whose delivery channels the writes below read (issue #14).
-  if (ids.length) await configSnapshot(deps.db);
+  // Who a unit's notifications reach (issue #14), from the per-process copy, read outside the transactions.
+  const config = ids.length ? await configSnapshot(deps.db) : null;
 
   for (const id of ids) {
     await inTransaction(deps.db, async (trx) => {
@@ -74,6 +75,7 @@ export async function sweepOnce(deps: Deps, opts: { batch?: number } = {}): Prom
         actor: SYSTEM_ACTOR,
         now,
         baseUrl: deps.publicUrl,
+        addressing: { book: config!.addressBook(row.unit_id), newId: randomUUID },
       });
       result.breaches += events.length;
       if (timeCheckDue) result.levelChecks++;

@@ -139,9 +139,24 @@ export function checkReferences(pack: Pack): PackIssue[] {
     }
   });
 
+  issues.push(
+    ...duplicates(
+      pack.positions.map((p, i) => ({ id: p.id, path: `positions[${i}].id` })),
+      'position',
+    ),
+  );
+  const positionIds = new Set(pack.positions.map((p) => p.id));
+  // Every recipient a rule names is a declared position (issue #14): users hold positions, so a name
+  // that is none would reach nobody.
+  const needPosition = (id: string | undefined, path: string) => {
+    if (id !== undefined && !positionIds.has(id)) issues.push({ path, message: `unknown position '${id}' (declare it in positions)` });
+  };
   pack.notifications.forEach((rule, i) => {
     rule.levels.forEach((level, j) => {
       needLevel(level, `notifications[${i}].levels[${j}]`);
+    });
+    rule.recipientRoles.forEach((id, j) => {
+      needPosition(id, `notifications[${i}].recipientRoles[${j}]`);
     });
     if (rule.when.kind === 'in_report') {
       rule.when.reports.forEach((id, j) => {
@@ -169,6 +184,13 @@ export function checkReferences(pack: Pack): PackIssue[] {
     ),
   );
 
+  pack.reports.forEach((report, i) => {
+    needPosition(report.recipientRole, `reports[${i}].recipientRole`);
+  });
+  if (pack.crisis)
+    pack.crisis.notifyRoles.forEach((id, j) => {
+      needPosition(id, `crisis.notifyRoles[${j}]`);
+    });
   if (pack.crisis) needGuide(pack.crisis.guideId, 'crisis.guideId');
   if (pack.compensation) {
     issues.push(

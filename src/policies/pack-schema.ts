@@ -209,6 +209,9 @@ export const NotificationWhenSchema = Type.Union([
   Type.Object({ kind: Type.Literal('in_report'), reports: Type.Array(Id, { minItems: 1 }) }, Closed),
 ]);
 
+/** A position a pack's rules address: 集团客户协调中心, 加油站经理, … (issue #14). */
+export const PositionSchema = Type.Object({ id: Id, name: Text, nameZh: Text }, Closed);
+
 export const NotificationRuleSchema = Type.Object(
   {
     ruleId: RuleId,
@@ -351,6 +354,11 @@ export const PackSchema = Type.Object(
     severity: SeveritySchema,
     crisis: Type.Optional(CrisisSchema),
     clocks: Type.Array(ClockSchema),
+    /**
+     * The positions (岗位) the pack's rules address, named from its source procedure (issue #14). Users
+     * hold them at organisation nodes; every recipient a rule names must be one of them.
+     */
+    positions: Type.Array(PositionSchema),
     notifications: Type.Array(NotificationRuleSchema),
     compensation: Type.Optional(CompensationSchema),
     penalties: Type.Optional(PenaltySchema),
@@ -368,6 +376,7 @@ type PackStatic = Static<typeof PackSchema>;
 export type Pack = Omit<PackStatic, 'clocks'> & { clocks: ClockDefinition[] };
 export type Category = Static<typeof CategorySchema>;
 export type Term = Static<typeof TermSchema>;
+export type Position = Static<typeof PositionSchema>;
 export type SeverityLevel = Static<typeof LevelSchema>;
 export type SeverityCondition = Static<typeof ConditionSchema>;
 export type SeverityRule = Static<typeof SeverityRuleSchema>;

@@ -46,7 +46,8 @@ export const CAPABILITIES = {
     'read the export log: who exported which queue view, when, how many rows, contacts unmasked or not (exports by users in scope)',
   'channels.manage':
     'configure the delivery channels (e-mail, 企业微信 / 钉钉 / 飞书 robots, webhooks) of the companies in scope, and see and retry their failed messages (issue #14)',
-  'inbox.read_all': "read every role's notifications in the inbox (any other role reads those addressed to it), about complaints in scope",
+  'notifications.unaddressed':
+    "receive the notifications of a position nobody holds at the complaint's unit or above (marked unaddressed, issue #14) and see those positions on the dashboard as a configuration problem (a holder without a node: every company's; else the company at or below the holder's node)",
 } as const;
 export type Capability = keyof typeof CAPABILITIES;
 
@@ -100,10 +101,11 @@ const IMPORTER: readonly Capability[] = ['complaint.import'];
 const EXPORT_AUDITOR: readonly Capability[] = ['exportlog.read'];
 
 /**
- * The inbox is addressed to roles (R-NT-1/2); each role reads its own. The administrator, who answers
- * for the installation, reads every role's (within scope, like everything else).
+ * Notifications reach people through the positions they hold (issue #14); each user reads their own
+ * inbox. A position nobody holds is the administrator's to fix, so the administrator receives its
+ * notifications (marked unaddressed) and sees the gap on the dashboard.
  */
-const INBOX_OVERSEER: readonly Capability[] = ['inbox.read_all'];
+const INBOX_OVERSEER: readonly Capability[] = ['notifications.unaddressed'];
 
 export const ROLE_CAPABILITIES: Record<Role, readonly Capability[]> = {
   // Evidence (R-IN-2 photos) is added by those who work the case, the department included.

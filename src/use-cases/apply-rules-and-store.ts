@@ -9,7 +9,7 @@ import { writeComplaintChange, type ComplaintChangeColumns } from '../data/compl
 import type { ClockRecord } from '../domain/contracts.ts';
 import type { StoredEvent } from '../domain/chain-events.ts';
 import { planRules, type RulesArgs, type RulesPlan } from '../domain/rules/plan-rules.ts';
-import { changedClocks, clockRow, eventRows, notificationRows } from '../domain/stored-rows.ts';
+import { changedClocks, clockRow, eventRows, notificationRows, recipientRows } from '../domain/stored-rows.ts';
 import { configCache } from '../data/config-cache.ts';
 import { addressed, outboxFor, type DeliveryContext } from './outbox-for.ts';
 
@@ -34,6 +34,7 @@ export function changeOf(
     events: eventRows(row.id, plan.events),
     clocks: changedClocks(before, plan.clocks).map((c) => clockRow(row.id, c)),
     notifications: notificationRows(notifications, row),
+    recipients: recipientRows(notifications),
     // Issue #14: the notifications' messages, in the same statement.
     outbox: outboxFor(delivery, { ...row, level: level ?? null }, notifications, now),
   };

@@ -161,6 +161,7 @@ export async function insertComplaint(
     portal,
     portalSecretHash,
     idempotency,
+    addressing: { book: config.addressBook(unit.id), newId: randomUUID },
   });
   // Issue #14: each notification gets its id here, and its messages go in the same write.
   const notifications = addressed(plan.notifications);
@@ -174,7 +175,7 @@ export async function insertComplaint(
   const toRaise = similarToRaise(found, now);
   const store = async (trx: Db) => {
     const row = await writeIntake(trx, write);
-    if (row) await raiseSimilar(trx, logKey, row, found, toRaise, now, actor);
+    if (row) await raiseSimilar(trx, logKey, row, found, toRaise, now, actor, (unitId) => config.addressBook(unitId));
     return row;
   };
   // One statement is a transaction of its own; raising earlier complaints needs a real one.

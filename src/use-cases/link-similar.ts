@@ -7,6 +7,8 @@
  * customer's complaint makes all of them hot — so a busy unit's intakes do not all queue on the same
  * earlier rows, and the intake stays one statement unless that happens.
  */
+import type { AddressBook } from '../domain/notifications/index.ts';
+import { randomUUID } from 'node:crypto';
 import type { Db, ComplaintRow, Actor } from '../data/complaint-store.ts';
 import { lockComplaintsInIdOrder } from '../data/complaint-store.ts';
 import { readCandidates } from '../data/intake-store.ts';
@@ -86,6 +88,8 @@ export async function raiseSimilar(
   ids: string[],
   now: Date,
   actor: Actor,
+  /** Who a unit's notifications reach (issue #14): the configuration copy's address book. */
+  addressBookOf: (unitId: string) => AddressBook,
 ): Promise<void> {
   if (ids.length === 0) return;
   // In id order, so two intakes raising the same complaints queue instead of deadlocking; re-read
@@ -106,6 +110,7 @@ export async function raiseSimilar(
       calendar: await calendarForUnit(trx, other.unit_id),
       actor,
       now,
+      addressing: { book: addressBookOf(other.unit_id), newId: randomUUID },
       events: [{ type: 'similar_linked', data: { complaintId: row.id, code: row.code, similarCount: updated.similar_count } }],
     });
   }

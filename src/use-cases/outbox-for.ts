@@ -20,9 +20,10 @@ export interface DeliveryContext {
 export type { OutboxRow };
 
 /**
- * Gives each notification an id made before the write, so its outbox rows can name it. Until positions
- * are resolved to people (the other half of issue #14, src/domain/notifications/addressing.ts), a
- * notification reaches nobody by e-mail: recipients is empty; robots and webhooks still carry it.
+ * The rules' notifications come addressed (src/domain/notifications: each with its id, made before the
+ * write, and the people its position resolved to), and pass through as they are; the recipients with an
+ * e-mail address who want e-mail get an e-mail outbox row. A notification not yet addressed gets an id
+ * and reaches nobody by e-mail (recipients empty); robots and webhooks still carry it.
  */
 export function addressed(notifications: readonly (NotificationDue | AddressedNotification)[]): AddressedNotification[] {
   return notifications.map((n) =>

@@ -94,6 +94,7 @@ export async function performAction(
       now,
       // A person who sets the level has the last word for this step; the rules may raise it later.
       evaluateLevel: action.type !== 'set_level',
+      addressing: { book: config.addressBook(row.unit_id), newId: randomUUID },
     });
     const updated = await writeComplaintChange(trx, {
       ...changeOf(row, before, plan, columns, now, { config, pack, baseUrl: deps.publicUrl ?? '' }),

@@ -35,6 +35,10 @@ function input(over: Partial<IntakePlanInput> = {}): IntakePlanInput {
     portalSecretHash: null,
     idempotency: null,
     logKey: Buffer.alloc(32, 1),
+    addressing: {
+      book: { ancestry: ['u-re-garden', 'co-re', 'grp'], holders: [], admins: [] },
+      newId: () => 'b0000000-0000-4000-8000-000000000001',
+    },
     ...over,
   };
 }

@@ -265,3 +265,23 @@ test('R-Q-3: the fuel taxonomy sorts complaints into valid, invalid and suggesti
     ],
   );
 });
+
+test('issue #14: every recipient a rule names is a declared position, named from the seeds; an undeclared one is refused by path', () => {
+  const vk = getPack('real-estate');
+  assert.deepEqual(
+    vk.positions.filter((p) => ['group_coordination_centre', 'company', 'cs_specialist'].includes(p.id)).map((p) => p.nameZh),
+    ['集团客户协调中心', '公司负责人', '客服专员'],
+  );
+  assert.deepEqual(
+    getPack('fuel-retail').positions.map((p) => p.nameZh),
+    ['主管领导', '加油站经理', '片区经理'],
+  );
+  const bad = vanke();
+  bad.notifications[4].recipientRoles = ['company', 'ceo'];
+  assert.deepEqual(rejection(bad).issues, [
+    { path: 'notifications[4].recipientRoles[1]', message: "unknown position 'ceo' (declare it in positions)" },
+  ]);
+  const food = clone(getPack('food')) as unknown as Record<string, any>;
+  food.crisis.notifyRoles = ['sales_manager', 'press_officer'];
+  assert.equal(rejection(food).issues[0].path, 'crisis.notifyRoles[1]');
+});

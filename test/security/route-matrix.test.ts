@@ -255,6 +255,13 @@ export const MATRIX: Record<string, Entry> = {
     call: () => ({ method: 'GET', url: '/api/stats/dashboard' }),
   },
   'GET /api/inbox': { kind: 'list', allowed: everyone, call: () => ({ method: 'GET', url: '/api/inbox' }) },
+  'GET /api/inbox/unread-count': { kind: 'self', call: () => ({ method: 'GET', url: '/api/inbox/unread-count' }) },
+  'POST /api/inbox/read-all': { kind: 'self', call: () => ({ method: 'POST', url: '/api/inbox/read-all' }) },
+  'POST /api/inbox/{id}/read': {
+    kind: 'self',
+    // Nobody's notification, then the caller's own only: another's answers 404 like an unknown one (test/http/inbox.test.ts).
+    call: () => ({ method: 'POST', url: '/api/inbox/00000000-0000-4000-8000-000000000000/read' }),
+  },
 
   'GET /api/reports/periodic': {
     kind: 'node',
@@ -304,6 +311,12 @@ export const MATRIX: Record<string, Entry> = {
         password: 'a-long-password-7',
       },
     }),
+  },
+  'GET /api/users/{id}': {
+    kind: 'resource',
+    allowed: cap('users.manage'),
+    capabilityFirst: true,
+    call: (f) => ({ method: 'GET', url: `/api/users/${f.userId}` }),
   },
   'PATCH /api/users/{id}': {
     kind: 'resource',

@@ -20,6 +20,7 @@ const ImportsPage = lazy(() => import('./pages/imports-page.tsx'));
 const ExportLogPage = lazy(() => import('./pages/export-log-page.tsx'));
 const ChannelsPage = lazy(() => import('./pages/channels-page.tsx'));
 const OutboxPage = lazy(() => import('./pages/outbox-page.tsx'));
+const InboxPage = lazy(() => import('./pages/inbox-page.tsx'));
 
 export default function ConsoleShell() {
   return (
@@ -39,6 +40,7 @@ export default function ConsoleShell() {
             <Route path="/export-log" element={<ExportLogPage />} />
             <Route path="/settings/channels" element={<ChannelsPage />} />
             <Route path="/settings/outbox" element={<OutboxPage />} />
+            <Route path="/inbox" element={<InboxPage />} />
             <Route path="*" element={<Navigate to="/" replace />} />
           </Routes>
         </Suspense>

@@ -94,7 +94,21 @@ export async function claimProgressReminder(trx: Db, complaintId: string, dueAt:
   return claimed !== undefined;
 }
 
-export async function insertReminderNotifications(trx: Db, rows: NewNotification[]): Promise<void> {
+/** The reminders and who each reached (issue #14), in one statement: the recipients after their notification. */
+export async function insertReminderNotifications(
+  trx: Db,
+  rows: (NewNotification & { id: string })[],
+  recipients: { notification_id: string; user_id: string; unaddressed: boolean }[],
+): Promise<void> {
   if (!rows.length) return;
-  await trx.insertInto('notifications').values(rows).execute();
+  await sql`
+    WITH nt AS (
+      INSERT INTO notifications (id, complaint_id, recipient_role, org_node_id, kind, rule_id, subject, due_at)
+      SELECT id, complaint_id, recipient_role, org_node_id, kind, rule_id, subject, due_at
+      FROM json_populate_recordset(NULL::notifications, ${JSON.stringify(rows)}::json)
+      RETURNING id
+    )
+    INSERT INTO notification_recipients (notification_id, user_id, unaddressed)
+    SELECT r.notification_id, r.user_id, r.unaddressed FROM json_populate_recordset(NULL::notification_recipients, ${JSON.stringify(recipients)}::json) r
+    WHERE r.notification_id IN (SELECT id FROM nt)`.execute(trx);
 }

@@ -16,6 +16,8 @@ export interface IntakeWrite {
   events: Record<string, unknown>[];
   clocks: Record<string, unknown>[];
   notifications: Record<string, unknown>[];
+  /** notification_recipients rows: who each notification reached (issue #14). */
+  recipients: { notification_id: string; user_id: string; unaddressed: boolean }[];
   links: { from_id: string; to_id: string; kind: string }[];
   /** Issue #14: the messages of the notifications (domain/delivery/plan-outbox.ts), written in the same statement. */
   outbox?: import('../delivery/plan-outbox.ts').OutboxRow[];

@@ -7,12 +7,12 @@ import type { NewComplaintInput } from './intake-input.ts';
 import type { IntakeWrite, CustomerRecord } from './intake-write.ts';
 import type { Actor } from '../actor.ts';
 import { complaintCode } from '../complaint-code.ts';
-import { clockRow, eventRows, notificationRows } from '../stored-rows.ts';
+import { clockRow, eventRows, notificationRows, recipientRows } from '../stored-rows.ts';
 import type { BusinessCalendar, ComplaintFacts } from '../contracts.ts';
 import type { Pack } from '../../policies/index.ts';
 import { localDateOf } from '../calendar/index.ts';
 import { defaultLevel } from '../severity/index.ts';
-import { planRules, type RulesPlan } from '../rules/plan-rules.ts';
+import { planRules, type Addressing, type RulesPlan } from '../rules/plan-rules.ts';
 import { similarLinkRows, type SimilarFound } from '../similarity/similar-at-intake.ts';
 
 export interface IntakePlanInput {
@@ -35,6 +35,8 @@ export interface IntakePlanInput {
   idempotency: { userKey: string; key: string; requestHash: string } | null;
   /** The event log key (Deps.logKey). */
   logKey: Buffer;
+  /** The unit's positions and administrators, and the notifications' ids (issue #14). */
+  addressing: Addressing;
 }
 
 export function planIntake(p: IntakePlanInput): { write: IntakeWrite; plan: RulesPlan } {
@@ -64,6 +66,7 @@ export function planIntake(p: IntakePlanInput): { write: IntakeWrite; plan: Rule
     actor: p.actor,
     now,
     logKey: p.logKey,
+    addressing: p.addressing,
     events: [
       {
         type: 'received',
@@ -112,6 +115,7 @@ export function planIntake(p: IntakePlanInput): { write: IntakeWrite; plan: Rule
     events: eventRows(id, plan.events),
     clocks: plan.clocks.map((c) => clockRow(id, c)),
     notifications: notificationRows(plan.notifications, { id, unit_id: p.unitId, code }),
+    recipients: recipientRows(plan.notifications),
     links: similarLinkRows(id, found),
   };
   return { write, plan };

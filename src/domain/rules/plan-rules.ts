@@ -16,7 +16,7 @@ import { applyEvent } from '../clocks/index.ts';
 import { clockSummary } from '../clocks/clock-summary.ts';
 import { evaluateSeverity } from '../severity/index.ts';
 import { nextSeverityCheck } from '../severity/next-severity-check.ts';
-import { notificationsFor } from '../notifications/index.ts';
+import { notificationsFor, resolveRecipients, type AddressBook, type AddressedNotification } from '../notifications/index.ts';
 import { addBusinessDays } from '../calendar/index.ts';
 import { chainEvents, type EventActor, type EventTail, type NewEvent, type StoredEvent } from '../chain-events.ts';
 import type { Pack } from '../../policies/index.ts';
@@ -122,6 +122,14 @@ export interface RulesArgs {
   evaluateLevel?: boolean;
   /** The event log key (Deps.logKey) that chains the new events. */
   logKey: Buffer;
+  /** Who the complaint's unit can notify, and the ids of new notifications (the caller's randomUUID). */
+  addressing: Addressing;
+}
+
+/** Positions to people at the complaint's unit (issue #14): from the configuration copy, ids from the caller. */
+export interface Addressing {
+  book: AddressBook;
+  newId: () => string;
 }
 
 /** What a write to a complaint stores besides its own columns: computed without I/O. */
@@ -137,7 +145,8 @@ export interface RulesPlan {
     overdue: boolean;
     next_severity_check_at: Date | null;
   };
-  notifications: NotificationDue[];
+  /** Each with its id and the people its position resolved to (issue #14). */
+  notifications: AddressedNotification[];
 }
 
 /** Runs the rules over the new events and chains the events after `eventTail`. */
@@ -172,7 +181,7 @@ export function planRules(args: RulesArgs & { clocks: ClockRecord[]; eventTail: 
       overdue: summary.overdue,
       next_severity_check_at: nextSeverityCheck(args.pack, out.facts, args.now),
     },
-    notifications: out.notifications,
+    notifications: resolveRecipients(out.notifications, args.addressing.book, args.addressing.newId),
   };
 }
 

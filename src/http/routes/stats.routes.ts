@@ -1,14 +1,12 @@
-/** /api/stats/dashboard and /api/inbox: what the console's front page and bell show. */
+/** /api/stats/dashboard: what the console's front page shows (the bell's inbox: inbox.routes.ts). */
 import type { FastifyInstance } from 'fastify';
 import type { TypeBoxTypeProvider } from '@fastify/type-provider-typebox';
 import { Type } from 'typebox';
 import type { Deps } from '../../use-cases/context.ts';
 import { requireUser } from '../auth-hook.ts';
 import { authorize } from '../../security/authorize.ts';
-import { SERIALIZE_AS_IS, STANDARD_ERRORS } from '../schema-helpers.ts';
+import { STANDARD_ERRORS } from '../schema-helpers.ts';
 import { DASHBOARD_FRESH_MS, readDashboard } from '../../use-cases/read-dashboard.ts';
-import { readInbox } from '../../use-cases/read-inbox.ts';
-import { InboxSchema } from './inbox.response.ts';
 
 const Count = Type.Integer({ minimum: 0 });
 const DashboardSchema = Type.Object({
@@ -18,6 +16,21 @@ const DashboardSchema = Type.Object({
   intakePerDay: Type.Array(Type.Object({ day: Type.String(), count: Count })),
   byCategory: Type.Array(Type.Object({ categoryId: Type.Union([Type.String(), Type.Null()]), count: Count })),
   satisfaction: Type.Array(Type.Object({ week: Type.String(), avg: Type.Number(), count: Count })),
+  unaddressedPositions: Type.Array(
+    Type.Object({
+      positionId: Type.String(),
+      positionName: Type.String(),
+      positionNameZh: Type.String(),
+      orgNodeId: Type.Union([Type.String(), Type.Null()]),
+      orgNodeName: Type.Union([Type.String(), Type.Null()]),
+      count: Count,
+      lastAt: Type.String({ format: 'date-time' }),
+    }),
+    {
+      description:
+        "positions that fired with nobody holding them at the complaint's unit or above, and still held by nobody (issue #14): for those who receive such notifications, empty for others",
+    },
+  ),
 });
 
 export async function statsRoutes(root: FastifyInstance, deps: Deps): Promise<void> {
@@ -37,20 +50,5 @@ export async function statsRoutes(root: FastifyInstance, deps: Deps): Promise<vo
       authorize(user, 'dashboard.read');
       return readDashboard(deps, user);
     },
-  );
-
-  app.get(
-    '/api/inbox',
-    {
-      schema: {
-        tags: ['stats'],
-        security: [{ bearer: [] }],
-        summary: "Notifications due for the user's role (R-NT-1/2)",
-        querystring: Type.Object({ limit: Type.Optional(Type.Integer({ minimum: 1, maximum: 200 })) }, { additionalProperties: false }),
-        response: { ...STANDARD_ERRORS, 200: InboxSchema },
-      },
-      ...SERIALIZE_AS_IS,
-    },
-    async (request) => readInbox(deps, requireUser(request), request.query.limit),
   );
 }

@@ -10,4 +10,6 @@ export const UserAccountSchema = Type.Object({
   orgNodeId: Nullable(Type.String()),
   disabled: Type.Boolean(),
   createdAt: Type.String({ format: 'date-time' }),
+  /** The pack positions the user holds, each at an organisation node (issue #14). */
+  positions: Type.Array(Type.Object({ positionId: Type.String(), orgNodeId: Type.String() })),
 });

@@ -5,7 +5,7 @@ import { Type } from 'typebox';
 import type { Deps } from '../../use-cases/context.ts';
 import { authorize } from '../../security/authorize.ts';
 import { ROLES } from '../../security/permissions.ts';
-import { createUser, listUsers, updateUser } from '../../use-cases/users/manage-users.ts';
+import { createUser, getUser, listUsers, updateUser } from '../../use-cases/users/manage-users.ts';
 import { DomainError } from '../../domain/errors.ts';
 import { requireUser } from '../auth-hook.ts';
 import { throttle } from '../../use-cases/throttle.ts';
@@ -15,6 +15,10 @@ import { UserAccountSchema } from './users.response.ts';
 const tags = ['users'];
 const security = [{ bearer: [] }];
 const NodeId = Type.String({ minLength: 1, maxLength: 64 });
+const PositionId = Type.String({ minLength: 1, maxLength: 64, pattern: '^[A-Za-z0-9]+([_-][A-Za-z0-9]+)*$' });
+/** The pack positions a user holds, each at an organisation node (issue #14; GET /api/policies/:id lists a pack's). */
+const Positions = Type.Array(Type.Object({ positionId: PositionId, orgNodeId: NodeId }, { additionalProperties: false }), { maxItems: 50 });
+const UserId = Type.Object({ id: Type.String({ format: 'uuid', maxLength: 36 }) }, { additionalProperties: false });
 
 /**
  * An administrator at an organisation node who is told "this address is taken" learns that an
@@ -60,6 +64,7 @@ export async function userRoutes(root: FastifyInstance, deps: Deps): Promise<voi
             role: StringEnum(ROLES),
             orgNodeId: Nullable(NodeId),
             password: Type.String({ minLength: 1, maxLength: 200 }),
+            positions: Type.Optional(Positions),
           },
           { additionalProperties: false },
         ),
@@ -94,20 +99,39 @@ export async function userRoutes(root: FastifyInstance, deps: Deps): Promise<voi
     },
   );
 
+  app.get(
+    '/api/users/:id',
+    {
+      schema: {
+        tags,
+        security,
+        summary: 'One user in the caller’s organisation scope, with the positions they hold',
+        params: UserId,
+        response: { ...STANDARD_ERRORS, 200: UserAccountSchema },
+      },
+    },
+    async (request) => {
+      const user = requireUser(request);
+      authorize(user, 'users.manage');
+      return getUser(deps, user, request.params.id);
+    },
+  );
+
   app.patch(
     '/api/users/:id',
     {
       schema: {
         tags,
         security,
-        summary: 'Change a user; {disabled: true} revokes their sessions and tokens at once',
-        params: Type.Object({ id: Type.String({ format: 'uuid', maxLength: 36 }) }, { additionalProperties: false }),
+        summary: 'Change a user; {disabled: true} revokes their sessions and tokens at once; positions replaces the positions they hold',
+        params: UserId,
         body: Type.Object(
           {
             name: Type.Optional(VisibleText(100)),
             role: Type.Optional(StringEnum(ROLES)),
             orgNodeId: Type.Optional(Nullable(NodeId)),
             disabled: Type.Optional(Type.Boolean()),
+            positions: Type.Optional(Positions),
           },
           { additionalProperties: false, minProperties: 1 },
         ),

@@ -164,6 +164,12 @@ export const foodPack: Pack = {
     },
     ...regulatorClocks(),
   ],
+  /** The positions its rules address (issue #14): users hold them at organisation nodes. */
+  positions: [
+    { id: 'direct_superior', name: 'Direct superior', nameZh: '直属上级' },
+    { id: 'sales_manager', name: 'Sales manager', nameZh: '销售经理' },
+    { id: 'salesperson', name: 'Salesperson', nameZh: '业务员' },
+  ],
   notifications: [
     // S0 food 7.1: every complaint is reported to the direct superior straight away.
     {

@@ -247,6 +247,12 @@ export const fuelRetailPack: Pack = {
     ...regulatorClocks(),
   ],
   // R-NT-2, S0 gas §8 and §12.3.
+  /** The positions its rules address (issue #14): users hold them at organisation nodes. */
+  positions: [
+    { id: 'responsible_leader', name: 'Responsible leader', nameZh: '主管领导' },
+    { id: 'station_manager', name: 'Filling-station manager', nameZh: '加油站经理' },
+    { id: 'area_manager', name: 'Area manager', nameZh: '片区经理' },
+  ],
   notifications: [
     {
       ruleId: 'R-NT-2/level1-leader',

@@ -110,6 +110,12 @@ export const manufacturingPack: Pack = {
     },
     ...regulatorClocks(),
   ],
+  /** The positions its rules address (issue #14): users hold them at organisation nodes. */
+  positions: [
+    { id: 'quality_manager', name: 'Quality manager', nameZh: '品质经理' },
+    { id: 'quality_director', name: 'Systems and quality director', nameZh: '体系及品质总监' },
+    { id: 'quality_management_dept', name: 'Quality management department', nameZh: '品质管理部' },
+  ],
   notifications: [
     // S3 5.1.2 item 01: submitted at once, whatever else is going on.
     {

@@ -102,6 +102,11 @@ export const propertyPack: Pack = {
     },
     ...regulatorClocks(),
   ],
+  /** The positions its rules address (issue #14): users hold them at organisation nodes. */
+  positions: [
+    { id: 'operations_management_dept', name: 'Operations management department', nameZh: '公司运营管理部' },
+    { id: 'general_manager', name: 'General manager', nameZh: '公司总经理' },
+  ],
   notifications: [
     // S2 5.2.2: a major complaint goes to operations management the same day and enters the procedure.
     {

@@ -211,6 +211,18 @@ export const realEstatePack: Pack = {
     ...regulatorClocks(),
   ],
   // R-NT-1, S0 Vanke 5.5.2.1–5.5.2.4, sent by the service centre (5.5.2.6).
+  /** The positions its rules address (issue #14): users hold them at organisation nodes. */
+  positions: [
+    { id: 'group_coordination_centre', name: 'Group customer coordination centre', nameZh: '集团客户协调中心' },
+    { id: 'company', name: 'Company head', nameZh: '公司负责人' },
+    {
+      id: 'company_management',
+      name: 'Company general managers, directors and first heads of departments',
+      nameZh: '公司总经理层、总监层及部门第一负责人',
+    },
+    { id: 'service_centre', name: 'Customer service centre', nameZh: '客户服务中心' },
+    { id: 'cs_specialist', name: 'Project customer-service specialist', nameZh: '客服专员' },
+  ],
   notifications: [
     {
       ruleId: 'R-NT-1/general-monthly',

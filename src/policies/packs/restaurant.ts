@@ -109,6 +109,8 @@ export const restaurantPack: Pack = {
     ],
   },
   clocks: [...regulatorClocks()],
+  /** The positions its rules address (issue #14): users hold them at organisation nodes. */
+  positions: [{ id: 'supervisor', name: 'Supervisor', nameZh: '主管' }],
   notifications: [],
   // R-RS-2, S0 第三篇 14c: confirmed quality complaint raised at payment by a regular guest.
   compensation: {

@@ -32,6 +32,8 @@ export const serviceCentrePack: Pack = {
     rules: [],
   },
   clocks: [...regulatorClocks()],
+  /** The positions its rules address (issue #14): users hold them at organisation nodes. */
+  positions: [{ id: 'service_centre_manager', name: 'Service centre management', nameZh: '服务中心管理人员' }],
   notifications: [],
   reports: [],
   guides: [

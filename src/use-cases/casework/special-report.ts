@@ -23,6 +23,10 @@ import { lockOr404, packOf, conflict, levelNames, iso, text } from './common.ts'
 import { authorize } from '../../security/authorize.ts';
 import { loadCapa } from './capa.ts';
 import { inTransaction } from '../../data/transaction.ts';
+import { configSnapshot } from '../../data/config-cache.ts';
+import { resolveRecipients } from '../../domain/notifications/index.ts';
+import { notificationRows, recipientRows } from '../../domain/stored-rows.ts';
+import { randomUUID } from 'node:crypto';
 import {
   findSpecialReport,
   insertSpecialReport,
@@ -30,9 +34,8 @@ import {
   orgNodeNames,
   updateSpecialReport,
 } from '../../data/casework/special-report-store.ts';
-import { configSnapshot } from '../../data/config-cache.ts';
 import { insertOutbox } from '../../data/outbox-store.ts';
-import { addressed, outboxFor } from '../outbox-for.ts';
+import { outboxFor } from '../outbox-for.ts';
 import {
   claimProgressReminder,
   insertProgressEntry,
@@ -339,12 +342,13 @@ export async function remindMissingProgress(
   deadline = Infinity,
 ): Promise<{ reminded: number; deferred: number }> {
   const due = await progressReminders(deps);
-  const config = due.length ? await configSnapshot(deps.db) : null;
   // Weeks already reminded are skipped with one read instead of one transaction each, so an idle pass
   // over thousands of major complaints stays cheap.
   const already = await remindedWeekKeys(deps.db, [...new Set(due.map((d) => d.complaintId))]);
   let reminded = 0;
   const owed = due.filter((r) => !already.has(`${r.complaintId}|${new Date(r.missedDueAt).toISOString()}`));
+  // Who each unit's reminders reach (issue #14), from the per-process copy, read outside the transactions.
+  const config = owed.length ? await configSnapshot(deps.db) : null;
   let attempted = 0;
   for (const r of owed.slice(0, maxPerPass)) {
     if (attempted > 0 && performance.now() >= deadline) break;
@@ -357,24 +361,19 @@ export async function remindMissingProgress(
       const pack = packOf(row);
       const { ruleId, roles } = progressRecipients(pack, r.level);
       const dueLocal = wallLabel('Asia/Shanghai', Date.parse(r.missedDueAt));
-      // Issue #14: each reminder gets its id here, and its messages go to the outbox in this transaction.
-      const subject = `重大投诉进展快报逾期未报（应于 ${dueLocal} 前报送）`;
-      const notes = addressed(
-        roles.map((role) => ({ recipientRole: role, dueAt: r.missedDueAt, subject, ruleId, kind: 'progress_overdue' })),
-      );
-      await insertReminderNotifications(
-        trx,
-        notes.map((n) => ({
-          id: n.id,
-          complaint_id: row.id,
-          recipient_role: n.recipientRole,
-          org_node_id: row.unit_id,
-          kind: n.kind,
-          rule_id: ruleId,
-          subject: `${row.code} ${subject}`,
-          due_at: r.missedDueAt,
+      // Issue #14: each reminder gets its id and its people here; its messages go to the outbox in this transaction.
+      const notes = resolveRecipients(
+        roles.map((role) => ({
+          recipientRole: role,
+          kind: 'progress_overdue',
+          ruleId,
+          subject: `重大投诉进展快报逾期未报（应于 ${dueLocal} 前报送）`,
+          dueAt: r.missedDueAt,
         })),
+        config!.addressBook(row.unit_id),
+        randomUUID,
       );
+      await insertReminderNotifications(trx, notificationRows(notes, row), recipientRows(notes));
       await insertOutbox(trx, outboxFor({ config, pack, baseUrl: deps.publicUrl ?? '' }, row, notes, now));
       await appendEvents(
         trx,

@@ -8543,10 +8543,13 @@ export interface paths {
             path?: never;
             cookie?: never;
         };
-        /** Notifications due for the user's role (R-NT-1/2) */
+        /** The caller's own notifications (issue #14, R-NT-1/2): unread first, then newest */
         get: {
             parameters: {
                 query?: {
+                    cursor?: string;
+                    /** @description a notification kind: bulletin, progress, special_report, leader_alert, escalation, crisis_alert, progress_overdue, … */
+                    kind?: string;
                     limit?: number;
                 };
                 header?: never;
@@ -8562,19 +8565,384 @@ export interface paths {
                     };
                     content: {
                         "application/json": {
-                            /** @description the complaint's code; null for a notification about no complaint */
-                            code: string | null;
-                            complaintId: string | null;
-                            /** Format: date-time */
-                            dueAt: string;
-                            id: string;
-                            kind: string;
-                            /** Format: date-time */
-                            readAt: string | null;
-                            recipientRole: string;
-                            ruleId: string;
-                            subject: string;
-                        }[];
+                            items: {
+                                code: string | null;
+                                /** Format: uuid */
+                                complaintId: string | null;
+                                /** Format: date-time */
+                                createdAt: string;
+                                /** Format: date-time */
+                                dueAt: string;
+                                /** Format: uuid */
+                                id: string;
+                                kind: string;
+                                positionId: string;
+                                positionName: string;
+                                positionNameZh: string;
+                                /** Format: date-time */
+                                readAt: string | null;
+                                ruleId: string;
+                                subject: string;
+                                /** @description true: nobody held the position at the complaint's unit or above, so it came to you as the company's administrator */
+                                unaddressed: boolean;
+                            }[];
+                            nextCursor: string | null;
+                        };
+                    };
+                };
+                /** @description Default Response */
+                400: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            error: {
+                                allowed?: string[];
+                                code: string;
+                                field?: string;
+                                message: string;
+                            };
+                        };
+                    };
+                };
+                /** @description Default Response */
+                401: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            error: {
+                                allowed?: string[];
+                                code: string;
+                                field?: string;
+                                message: string;
+                            };
+                        };
+                    };
+                };
+                /** @description Default Response */
+                403: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            error: {
+                                allowed?: string[];
+                                code: string;
+                                field?: string;
+                                message: string;
+                            };
+                        };
+                    };
+                };
+                /** @description Default Response */
+                404: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            error: {
+                                allowed?: string[];
+                                code: string;
+                                field?: string;
+                                message: string;
+                            };
+                        };
+                    };
+                };
+                /** @description Default Response */
+                409: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            error: {
+                                allowed?: string[];
+                                code: string;
+                                field?: string;
+                                message: string;
+                            };
+                        };
+                    };
+                };
+            };
+        };
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/inbox/{id}/read": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /** Mark one of the caller's notifications read (404 for anyone else's) */
+        post: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path: {
+                    id: string;
+                };
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description Default Response */
+                204: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content?: never;
+                };
+                /** @description Default Response */
+                400: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            error: {
+                                allowed?: string[];
+                                code: string;
+                                field?: string;
+                                message: string;
+                            };
+                        };
+                    };
+                };
+                /** @description Default Response */
+                401: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            error: {
+                                allowed?: string[];
+                                code: string;
+                                field?: string;
+                                message: string;
+                            };
+                        };
+                    };
+                };
+                /** @description Default Response */
+                403: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            error: {
+                                allowed?: string[];
+                                code: string;
+                                field?: string;
+                                message: string;
+                            };
+                        };
+                    };
+                };
+                /** @description Default Response */
+                404: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            error: {
+                                allowed?: string[];
+                                code: string;
+                                field?: string;
+                                message: string;
+                            };
+                        };
+                    };
+                };
+                /** @description Default Response */
+                409: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            error: {
+                                allowed?: string[];
+                                code: string;
+                                field?: string;
+                                message: string;
+                            };
+                        };
+                    };
+                };
+            };
+        };
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/inbox/read-all": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /** Mark every unread notification of the caller read (of one kind, with ?kind=) */
+        post: {
+            parameters: {
+                query?: {
+                    /** @description a notification kind: bulletin, progress, special_report, leader_alert, escalation, crisis_alert, progress_overdue, … */
+                    kind?: string;
+                };
+                header?: never;
+                path?: never;
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            marked: number;
+                        };
+                    };
+                };
+                /** @description Default Response */
+                400: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            error: {
+                                allowed?: string[];
+                                code: string;
+                                field?: string;
+                                message: string;
+                            };
+                        };
+                    };
+                };
+                /** @description Default Response */
+                401: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            error: {
+                                allowed?: string[];
+                                code: string;
+                                field?: string;
+                                message: string;
+                            };
+                        };
+                    };
+                };
+                /** @description Default Response */
+                403: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            error: {
+                                allowed?: string[];
+                                code: string;
+                                field?: string;
+                                message: string;
+                            };
+                        };
+                    };
+                };
+                /** @description Default Response */
+                404: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            error: {
+                                allowed?: string[];
+                                code: string;
+                                field?: string;
+                                message: string;
+                            };
+                        };
+                    };
+                };
+                /** @description Default Response */
+                409: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            error: {
+                                allowed?: string[];
+                                code: string;
+                                field?: string;
+                                message: string;
+                            };
+                        };
+                    };
+                };
+            };
+        };
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/inbox/unread-count": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** How many of the caller's notifications are unread (the bell) */
+        get: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path?: never;
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            unread: number;
+                        };
                     };
                 };
                 /** @description Default Response */
@@ -9399,6 +9767,11 @@ export interface paths {
                                     role: string;
                                 }[];
                             };
+                            positions: {
+                                id: string;
+                                name: string;
+                                nameZh: string;
+                            }[];
                             replyApproval: {
                                 note: string;
                                 noteZh: string;
@@ -11509,6 +11882,17 @@ export interface paths {
                                 count: number;
                                 week: string;
                             }[];
+                            /** @description positions that fired with nobody holding them at the complaint's unit or above, and still held by nobody (issue #14): for those who receive such notifications, empty for others */
+                            unaddressedPositions: {
+                                count: number;
+                                /** Format: date-time */
+                                lastAt: string;
+                                orgNodeId: string | null;
+                                orgNodeName: string | null;
+                                positionId: string;
+                                positionName: string;
+                                positionNameZh: string;
+                            }[];
                         };
                     };
                 };
@@ -12061,6 +12445,10 @@ export interface paths {
                             id: string;
                             name: string;
                             orgNodeId: string | null;
+                            positions: {
+                                orgNodeId: string;
+                                positionId: string;
+                            }[];
                             role: string;
                         }[];
                     };
@@ -12164,6 +12552,10 @@ export interface paths {
                         name: string;
                         orgNodeId: string | null;
                         password: string;
+                        positions?: {
+                            orgNodeId: string;
+                            positionId: string;
+                        }[];
                         /** @enum {string} */
                         role: "agent" | "specialist" | "handler" | "qa" | "manager" | "admin" | "auditor";
                     };
@@ -12184,6 +12576,10 @@ export interface paths {
                             id: string;
                             name: string;
                             orgNodeId: string | null;
+                            positions: {
+                                orgNodeId: string;
+                                positionId: string;
+                            }[];
                             role: string;
                         };
                     };
@@ -12283,13 +12679,128 @@ export interface paths {
             path?: never;
             cookie?: never;
         };
-        get?: never;
+        /** One user in the caller’s organisation scope, with the positions they hold */
+        get: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path: {
+                    id: string;
+                };
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            /** Format: date-time */
+                            createdAt: string;
+                            disabled: boolean;
+                            email: string;
+                            id: string;
+                            name: string;
+                            orgNodeId: string | null;
+                            positions: {
+                                orgNodeId: string;
+                                positionId: string;
+                            }[];
+                            role: string;
+                        };
+                    };
+                };
+                /** @description Default Response */
+                400: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            error: {
+                                allowed?: string[];
+                                code: string;
+                                field?: string;
+                                message: string;
+                            };
+                        };
+                    };
+                };
+                /** @description Default Response */
+                401: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            error: {
+                                allowed?: string[];
+                                code: string;
+                                field?: string;
+                                message: string;
+                            };
+                        };
+                    };
+                };
+                /** @description Default Response */
+                403: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            error: {
+                                allowed?: string[];
+                                code: string;
+                                field?: string;
+                                message: string;
+                            };
+                        };
+                    };
+                };
+                /** @description Default Response */
+                404: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            error: {
+                                allowed?: string[];
+                                code: string;
+                                field?: string;
+                                message: string;
+                            };
+                        };
+                    };
+                };
+                /** @description Default Response */
+                409: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            error: {
+                                allowed?: string[];
+                                code: string;
+                                field?: string;
+                                message: string;
+                            };
+                        };
+                    };
+                };
+            };
+        };
         put?: never;
         post?: never;
         delete?: never;
         options?: never;
         head?: never;
-        /** Change a user; {disabled: true} revokes their sessions and tokens at once */
+        /** Change a user; {disabled: true} revokes their sessions and tokens at once; positions replaces the positions they hold */
         patch: {
             parameters: {
                 query?: never;
@@ -12305,6 +12816,10 @@ export interface paths {
                         disabled?: boolean;
                         name?: string;
                         orgNodeId?: string | null;
+                        positions?: {
+                            orgNodeId: string;
+                            positionId: string;
+                        }[];
                         /** @enum {string} */
                         role?: "agent" | "specialist" | "handler" | "qa" | "manager" | "admin" | "auditor";
                     };
@@ -12325,6 +12840,10 @@ export interface paths {
                             id: string;
                             name: string;
                             orgNodeId: string | null;
+                            positions: {
+                                orgNodeId: string;
+                                positionId: string;
+                            }[];
                             role: string;
                         };
                     };

@@ -4,6 +4,7 @@ import { Link, useLocation, useNavigate } from 'react-router-dom';
 import { useT } from '../i18n/i18n-context.tsx';
 import { LanguageSwitch } from '../i18n/language-switch.tsx';
 import { useAuth } from '../features/meta/auth-context.tsx';
+import { InboxBell } from '../features/inbox/inbox-bell.tsx';
 
 const ITEMS: readonly {
   path: string;
@@ -59,6 +60,7 @@ export function ConsoleLayout({ children }: { children: ReactNode }) {
           items={ITEMS.filter((i) => !i.needs || can(i.needs)).map((i) => ({ key: i.path, label: <Link to={i.path}>{t(i.key)}</Link> }))}
         />
         <Space className="console-user" wrap>
+          <InboxBell />
           <LanguageSwitch />
           <Typography.Text className="user-name">{user?.name}</Typography.Text>
           <Button size="small" onClick={() => void onLogout()} data-testid="logout">

@@ -3,6 +3,7 @@ import { enUSCasework } from './en-US-casework.ts';
 import { enUSReports } from './en-US-reports.ts';
 import { enUSImports } from './en-US-imports.ts';
 import { enUSDelivery } from './en-US-delivery.ts';
+import { enUSInbox } from './en-US-inbox.ts';
 
 /** English. Typed as Messages so a key missing here, or one zh-CN lacks, fails the type check. */
 export const enUS: Messages = {
@@ -10,6 +11,7 @@ export const enUS: Messages = {
   ...enUSReports,
   ...enUSImports,
   ...enUSDelivery,
+  ...enUSInbox,
   'app.name': 'Plaint complaints',
   'app.portalName': 'Customer complaints',
   'lang.switch': 'Language',

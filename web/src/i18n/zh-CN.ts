@@ -3,12 +3,14 @@ import { zhCNCasework } from './zh-CN-casework.ts';
 import { zhCNReports } from './zh-CN-reports.ts';
 import { zhCNImports } from './zh-CN-imports.ts';
 import { zhCNDelivery } from './zh-CN-delivery.ts';
+import { zhCNInbox } from './zh-CN-inbox.ts';
 
 export const zhCN = {
   ...zhCNCasework,
   ...zhCNReports,
   ...zhCNImports,
   ...zhCNDelivery,
+  ...zhCNInbox,
   'app.name': 'Plaint 投诉处理',
   'app.portalName': '客户投诉服务',
   'lang.switch': '语言',

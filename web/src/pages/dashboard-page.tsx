@@ -1,5 +1,5 @@
 import { useMemo } from 'react';
-import { Alert, Card, Col, Row, Spin, Typography } from 'antd';
+import { Alert, Card, Col, Row, Spin, Table, Typography } from 'antd';
 import dayjs from 'dayjs';
 import { useNavigate } from 'react-router-dom';
 import { STATUSES } from '../api/types.ts';
@@ -59,6 +59,45 @@ export default function DashboardPage() {
         {' · '}
         <span data-testid="dashboard-as-of">{t('dashboard.asOf', { time: dayjs(data.asOf).format('HH:mm:ss') })}</span>
       </Typography.Paragraph>
+      {data.unaddressedPositions.length > 0 && (
+        <Alert
+          type="warning"
+          showIcon
+          style={{ marginBottom: 16 }}
+          data-testid="dashboard-unaddressed"
+          title={t('dashboard.unaddressed')}
+          description={
+            <>
+              <Typography.Paragraph>{t('dashboard.unaddressedHint')}</Typography.Paragraph>
+              <Table
+                size="small"
+                rowKey={(r) => `${r.positionId}|${r.orgNodeId}`}
+                pagination={false}
+                dataSource={data.unaddressedPositions}
+                columns={[
+                  {
+                    title: t('dashboard.unaddressedPosition'),
+                    key: 'position',
+                    render: (_, r) => `${pick(r.positionNameZh, r.positionName)}（${r.positionId}）`,
+                  },
+                  {
+                    title: t('dashboard.unaddressedNode'),
+                    key: 'node',
+                    render: (_, r) => r.orgNodeName ?? r.orgNodeId ?? t('common.none'),
+                  },
+                  { title: t('dashboard.unaddressedCount'), dataIndex: 'count', align: 'right', width: 140 },
+                  {
+                    title: t('dashboard.unaddressedLast'),
+                    dataIndex: 'lastAt',
+                    width: 170,
+                    render: (v: string) => dayjs(v).format('YYYY-MM-DD HH:mm'),
+                  },
+                ]}
+              />
+            </>
+          }
+        />
+      )}
       <Row gutter={[16, 16]}>
         <Col xs={24} lg={12}>
           <Card size="small" title={t('dashboard.openByLevel')}>
