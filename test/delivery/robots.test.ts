@@ -20,6 +20,10 @@ const SECRETS = { dingtalk: 'SEC-ding-0123456789', feishu: 'feishu-secret-xyz', 
 
 before(async () => {
   t = await createTestApp();
+  // These tests are about robots and webhooks. The positions' people (here the demo administrators,
+  // receiving unaddressed) would be e-mailed too, with no SMTP server in this file: they opt out
+  // (test/delivery/position-email.test.ts covers the e-mail to a position's holder).
+  await t.deps.db.updateTable('users').set({ notify_email: false }).execute();
   robots = await startRobots(SECRETS, () => t.clock.now.getTime());
 });
 after(async () => {

@@ -82,7 +82,10 @@ test("issue #14 / R-NT-1: a major complaint's bulletin e-mail arrives at the SMT
   const c = await majorComplaint();
   const [id] = await emailsFor(c, ['manager@plaint.test']);
   const pass = await deliver();
-  assert.equal(pass.sent, 1);
+  // The write's own e-mails, to the people its positions resolved to (the demo administrators,
+  // unaddressed), go in the same pass.
+  assert.ok(pass.sent >= 1, JSON.stringify(pass));
+  assert.equal(pass.failed, 0);
   const mail = smtp.mails.find((m) => m.delivery === id);
   assert.ok(mail, 'the e-mail reached the SMTP server');
   assert.equal(mail.messageId, `<${id}@plaint>`);
