@@ -163,7 +163,7 @@ export async function insertComplaint(
     idempotency,
     addressing: { book: config.addressBook(unit.id), newId: randomUUID },
   });
-  // Issue #14: each notification gets its id here, and its messages go in the same write.
+  // Issue #14: the plan's notifications come with their ids and people (planIntake); their messages go in the same write.
   const notifications = addressed(plan.notifications);
   write.notifications = notificationRows(notifications, { id, unit_id: unit.id, code: String(write.complaint.code) });
   write.outbox = outboxFor(
