@@ -48,7 +48,7 @@ async function majorComplaint(): Promise<{ id: string; code: string }> {
   return res.json();
 }
 
-/** The complaint's notifications as the write stored them, addressed to `emails` (positions → people is the other half of issue #14). */
+/** The complaint's bulletin as the write stored it, addressed to `emails` directly: this file tests the sender and its retries; test/delivery/position-email.test.ts tests positions → people → e-mail. */
 async function emailsFor(complaint: { id: string; code: string }, emails: string[]): Promise<string[]> {
   const list = (await t.api('GET', `/api/complaints/${complaint.id}/notifications`, undefined, { role: 'admin' })).json() as {
     id: string;
