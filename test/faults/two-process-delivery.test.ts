@@ -57,9 +57,10 @@ test('issue #14: two server processes on one PostgreSQL deliver each outbox mess
     );
     for (const w of writes) assert.equal(w.status, 201, JSON.stringify(w.body));
     const ids = writes.map((w) => w.body.id as string);
-    const expected = (await query<{ id: string }>(scratch.url, `SELECT id FROM outbox WHERE complaint_id = ANY($1::uuid[])`, [ids])).map(
-      (r) => r.id,
-    );
+    // The group messages: the demo has no SMTP server here, and the e-mails the write also plans for the
+    // people it resolved (the admins, for positions nobody holds) are test/delivery's subject.
+    const groupMessages = `SELECT id FROM outbox WHERE complaint_id = ANY($1::uuid[]) AND transport <> 'email'`;
+    const expected = (await query<{ id: string }>(scratch.url, groupMessages, [ids])).map((r) => r.id);
     assert.equal(expected.length, 24 * 2 * 2, 'two rules (bulletin, weekly progress) × two channels per complaint');
 
     const received = () => robots.accepted.filter((h) => h.delivery && expected.includes(h.delivery));
@@ -77,7 +78,7 @@ test('issue #14: two server processes on one PostgreSQL deliver each outbox mess
     assert.equal(robots.refused.length, 0, 'every DingTalk signature and webhook HMAC checked out');
     const states = await query<{ state: string; attempts: number; n: string }>(
       scratch.url,
-      `SELECT state, attempts, count(*) AS n FROM outbox WHERE complaint_id = ANY($1::uuid[]) GROUP BY state, attempts`,
+      `SELECT state, attempts, count(*) AS n FROM outbox WHERE complaint_id = ANY($1::uuid[]) AND transport <> 'email' GROUP BY state, attempts`,
       [ids],
     );
     assert.deepEqual(
