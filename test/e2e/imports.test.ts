@@ -32,12 +32,25 @@ async function uploadLedger(page: Page): Promise<void> {
  */
 async function pick(page: Page, label: string, option: string): Promise<Locator> {
   const input = page.getByLabel(label, { exact: true });
-  await input.click();
-  const list = await input.getAttribute('aria-controls');
-  assert.ok(list, `the select '${label}' names its listbox`);
-  const dropdown = page.locator('.ant-select-dropdown').filter({ has: page.locator(`[id="${list}"]`) });
-  await dropdown.locator('.ant-select-item-option', { hasText: option }).first().click();
-  return dropdown;
+  // The select's own box shows the chosen option once the pick took: under load a click can land while
+  // the dropdown is still opening and be lost (CI saw 受理时间 stay unmapped), so a lost pick is tried again.
+  const select = input.locator('xpath=ancestor::*[contains(concat(" ", normalize-space(@class), " "), " ant-select ")][1]');
+  for (let attempt = 1; ; attempt++) {
+    await input.click();
+    const list = await input.getAttribute('aria-controls');
+    assert.ok(list, `the select '${label}' names its listbox`);
+    const dropdown = page.locator('.ant-select-dropdown').filter({ has: page.locator(`[id="${list}"]`) });
+    await dropdown.locator('.ant-select-item-option', { hasText: option }).first().click();
+    const shown = await select
+      .getByText(option, { exact: false })
+      .first()
+      .waitFor({ timeout: 5_000 })
+      .then(() => true)
+      .catch(() => false);
+    if (shown) return dropdown;
+    if (attempt === 3) assert.fail(`the select '${label}' did not take '${option}'`);
+    await page.keyboard.press('Escape');
+  }
 }
 
 const stat = (page: Page, id: string) => page.getByTestId(id).locator('.ant-statistic-content-value').innerText();
