@@ -139,7 +139,8 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
     web: boolVar(env, 'PLAINT_WEB', true, problems),
     smtpUrl,
     mailFrom: env.PLAINT_MAIL_FROM?.trim() || 'Plaint <plaint@localhost>',
-    publicUrl,
+    // Links in messages must be absolute to work in a mail client: without PLAINT_PUBLIC_URL, this machine's own address.
+    publicUrl: publicUrl || `http://localhost:${intVar(env, 'PORT', 3000, 0, 65535, [])}`,
     deliveryMs: intVar(env, 'PLAINT_DELIVERY_MS', 2000, 0, 3600 * 1000, problems),
   };
   if (problems.length > 0) throw new ConfigError(problems);

@@ -16,6 +16,7 @@ import type { EventTail } from '../domain/chain-events.ts';
 import type { ExtensionRequest } from '../domain/lifecycle/action-guards.ts';
 import type { clockRow, eventRows, notificationRows, recipientRows } from '../domain/stored-rows.ts';
 import type { OutboxRow } from '../domain/delivery/plan-outbox.ts';
+import type { CustomerContact } from '../domain/delivery/customer-messages.ts';
 
 export interface LockedComplaint {
   row: ComplaintRow;
@@ -23,6 +24,8 @@ export interface LockedComplaint {
   eventTail: EventTail;
   /** The extension request asked for (`requestId`), when it belongs to this complaint. */
   extensionRequest: ExtensionRequest | null;
+  /** The customer's name and addresses, for the messages an action sends them (issue #14 item 5). */
+  customer: CustomerContact | null;
 }
 
 interface LockedRow extends ComplaintRow {
@@ -30,6 +33,7 @@ interface LockedRow extends ComplaintRow {
     clocks: Selectable<ComplaintClocksTable>[];
     tail: { seq: number; hash: string } | null;
     request: ExtensionRequest | null;
+    customer: CustomerContact | null;
   };
 }
 
@@ -37,7 +41,7 @@ interface LockedRow extends ComplaintRow {
  * FOR NO KEY UPDATE, not FOR UPDATE: it still serialises writers of the complaint, but does not block
  * (or deadlock with) other transactions inserting rows that merely reference it by foreign key.
  *
- * plaint_change_context (migration 0022) takes the lock and then reads the clocks, the chain's tail and
+ * plaint_change_context (migrations 0022, 0026) takes the lock and then reads the clocks, the chain's tail, the customer and
  * the request with a snapshot of its own, so a read that waited for another writer sees what that
  * writer committed; the row's own FOR NO KEY UPDATE here returns its latest version for the same reason.
  * One statement either way.
@@ -56,6 +60,7 @@ export async function lockForChange(trx: Db, id: string, requestId: string | nul
     clocks: ctx.clocks.map(clockFromRow),
     eventTail: ctx.tail ? { seq: Number(ctx.tail.seq), hash: ctx.tail.hash } : null,
     extensionRequest: ctx.request,
+    customer: ctx.customer ?? null,
   };
 }
 

@@ -1,5 +1,5 @@
 /** The organisation tree (group → company → unit → department), unit settings and versioned calendars. */
-import type { Selectable } from 'kysely';
+import { sql, type Selectable } from 'kysely';
 import type { Db } from './complaint-store.ts';
 import type { OrgNodesTable } from './schema.ts';
 import type { BusinessCalendar } from '../domain/contracts.ts';
@@ -12,6 +12,17 @@ export interface UnitSettings {
   replyApproval?: boolean;
   /** Accepts complaints from the public portal. */
   portal?: boolean;
+  /** Which messages the unit's customers get (issue #14 item 5); a message not named is sent. */
+  customerMessages?: Partial<Record<'receipt' | 'reply' | 'visit_invitation', boolean>>;
+}
+
+/** Sets the unit's customer-message switches, keeping its other settings (the config copy follows by migration 0008's trigger). */
+export async function saveCustomerMessageSwitches(db: Db, unitId: string, switches: Record<string, boolean>): Promise<void> {
+  await db
+    .updateTable('org_nodes')
+    .set({ settings: sql`coalesce(settings, '{}'::jsonb) || jsonb_build_object('customerMessages', ${JSON.stringify(switches)}::jsonb)` })
+    .where('id', '=', unitId)
+    .execute();
 }
 
 export async function listOrgNodes(db: Db): Promise<OrgNode[]> {

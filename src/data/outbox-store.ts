@@ -206,3 +206,28 @@ export async function notificationsOfComplaint(db: Db, complaintId: string): Pro
     ORDER BY n.created_at, n.id`.execute(db);
   return r.rows;
 }
+
+export interface CustomerMessageRow {
+  id: string;
+  message: 'receipt' | 'reply' | 'visit_invitation';
+  transport: DeliveryTransport;
+  recipient: string;
+  subject: string | null;
+  state: 'pending' | 'sent' | 'failed';
+  attempts: number;
+  last_error: string | null;
+  delivered_at: Date | string | null;
+  created_at: Date | string;
+}
+
+/** The messages sent to a complaint's customer (issue #14 item 5), oldest first: outbox rows that carry no staff notification. */
+export async function customerMessagesOfComplaint(db: Db, complaintId: string): Promise<CustomerMessageRow[]> {
+  const r = await sql<CustomerMessageRow>`
+    SELECT o.id, o.payload->>'customerMessage' AS message, o.transport, o.recipient,
+           coalesce(o.payload->>'subject', o.payload->'body'->>'text') AS subject,
+           o.state, o.attempts, o.last_error, o.delivered_at, o.created_at
+    FROM outbox o
+    WHERE o.complaint_id = ${complaintId} AND o.notification_id IS NULL AND o.payload ? 'customerMessage'
+    ORDER BY o.created_at, o.id`.execute(db);
+  return r.rows;
+}

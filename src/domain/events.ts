@@ -56,6 +56,8 @@ export type EventDataByType = {
   // Contacts, attachments
   contact_viewed: { fields: string[]; reason?: string };
   attachment_added: { attachmentId: string; filename: string; mime: string; size: number; sha256: string };
+  // Messages to the customer (issue #14 item 5, src/domain/delivery/customer-messages.ts); `to` is masked.
+  customer_notified: { message: 'receipt' | 'reply' | 'visit_invitation'; via: 'email' | 'webhook'; to: string };
   // Casework (src/use-cases/casework/)
   special_report_drafted: { level: string | null; redraft: boolean; version: number };
   special_report_edited: { fields: string[]; version: number };
@@ -125,6 +127,7 @@ export const EVENT_TYPES = [
   'clock_breached',
   'contact_viewed',
   'attachment_added',
+  'customer_notified',
   'special_report_drafted',
   'special_report_edited',
   'special_report_approved',

@@ -45,7 +45,7 @@ export const CAPABILITIES = {
   'exportlog.read':
     'read the export log: who exported which queue view, when, how many rows, contacts unmasked or not (exports by users in scope)',
   'channels.manage':
-    'configure the delivery channels (e-mail, 企业微信 / 钉钉 / 飞书 robots, webhooks) of the companies in scope, and see and retry their failed messages (issue #14)',
+    'configure the delivery channels (e-mail, 企业微信 / 钉钉 / 飞书 robots, webhooks) of the companies in scope, see and retry their failed messages, and turn each message to the customers of a unit in scope on or off (issue #14)',
   'notifications.unaddressed':
     "receive the notifications of a position nobody holds at the complaint's unit or above (marked unaddressed, issue #14) and see those positions on the dashboard as a configuration problem (a holder without a node: every company's; else the company at or below the holder's node)",
 } as const;

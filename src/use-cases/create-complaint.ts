@@ -3,7 +3,7 @@
  * its clocks, its level and its similar links; an Idempotency-Key makes a retried request return the
  * first result.
  */
-import { createHash, randomBytes, randomUUID } from 'node:crypto';
+import { createHash, randomUUID } from 'node:crypto';
 import type { Kysely } from 'kysely';
 import type { Deps, Actor } from './context.ts';
 import type { Db, ComplaintRow } from '../data/complaint-store.ts';
@@ -25,6 +25,14 @@ import { DEFAULT_CALENDAR } from '../domain/calendar/index.ts';
 import { candidateQuery, raiseSimilar, similarFromCandidates, similarLinks, similarToRaise } from './link-similar.ts';
 import { complaintText, signature } from '../domain/similarity/index.ts';
 import { inTransaction } from '../data/transaction.ts';
+import { portalSecret as derivedPortalSecret, portalSecretHash as secretHash } from '../domain/portal-secret.ts';
+import {
+  customerMessageSwitches,
+  customerOutbox,
+  customerRoutes,
+  notifiedEvents,
+  runningLimits,
+} from '../domain/delivery/customer-messages.ts';
 
 export interface CreateResult {
   complaint: ComplaintRow;
@@ -135,14 +143,21 @@ export async function insertComplaint(
     totals,
   );
 
-  let portalSecret: string | undefined;
-  let portalSecretHash: string | null = null;
-  if (portal) {
-    // 128 bits of randomness: a tracking secret that cannot be guessed (R-IN-5).
-    portalSecret = randomBytes(16).toString('base64url');
-    portalSecretHash = createHash('sha256').update(portalSecret).digest('hex');
-  }
   const id = randomUUID();
+  // Every complaint can be followed in the portal (R-IN-5): the secret is shown once to a portal
+  // submitter and sent in the customer's receipt (issue #14 item 5); only its hash is stored.
+  const secret = derivedPortalSecret(logKey, id);
+  const portalSecretHash = secretHash(secret);
+  const portalSecret = portal ? secret : undefined;
+  // The receipt (issue #14 item 5): its events go in the log with the intake, its messages in the same write.
+  const company = config.companyOf(unit.id);
+  const channels = company ? config.channels(company.id) : [];
+  const receiptRoutes = customerRoutes(
+    'receipt',
+    { name: customer.name, email: email ?? customer.email ?? null, phone: phone ?? customer.phone ?? null },
+    customerMessageSwitches(unit.settings as Record<string, unknown> | null),
+    channels,
+  );
   const { write, plan } = planIntake({
     logKey,
     id,
@@ -162,6 +177,7 @@ export async function insertComplaint(
     portalSecretHash,
     idempotency,
     addressing: { book: config.addressBook(unit.id), newId: randomUUID },
+    customerEvents: notifiedEvents('receipt', receiptRoutes),
   });
   // Issue #14: the plan's notifications come with their ids and people (planIntake); their messages go in the same write.
   const notifications = addressed(plan.notifications);
@@ -172,6 +188,27 @@ export async function insertComplaint(
     notifications,
     now,
   );
+  if (receiptRoutes.length) {
+    const code = String(write.complaint.code);
+    write.outbox = [
+      ...(write.outbox ?? []),
+      ...customerOutbox(
+        'receipt',
+        receiptRoutes,
+        {
+          complaintId: id,
+          code,
+          title: input.title.trim(),
+          unitName: unit.name,
+          customerName: customer.name,
+          baseUrl: publicUrl,
+          secret,
+          next: runningLimits(pack, plan.clocks),
+        },
+        now,
+      ),
+    ];
+  }
   const toRaise = similarToRaise(found, now);
   const store = async (trx: Db) => {
     const row = await writeIntake(trx, write);

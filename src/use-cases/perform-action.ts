@@ -24,6 +24,7 @@ import { findCategory, hasLevel } from './pack-lookup.ts';
 import { changeOf } from './apply-rules-and-store.ts';
 import { insertComplaint } from './create-complaint.ts';
 import { inTransaction } from '../data/transaction.ts';
+import { customerNotices } from './customer-notices.ts';
 
 /**
  * `guard` runs on the locked row, so an access decision that depends on the row (a department handler
@@ -79,6 +80,10 @@ export async function performAction(
         events[0] = { ...recomputed, data: { ...recomputed.data, calendarVersion: calendar.version, changed: r.changed, kept: r.kept } };
     }
 
+    // Issue #14 item 5: the reply and the return-visit invitation reach the customer with this step.
+    const notices = customerNotices(config, row, locked.customer, events, deps.logKey, deps.publicUrl ?? '');
+    events.push(...notices.events);
+
     const columns = patchColumns(row, decision, action, actor, now);
     const after = { ...row, ...columns } as ComplaintRow;
     const plan = planRules({
@@ -96,8 +101,10 @@ export async function performAction(
       evaluateLevel: action.type !== 'set_level',
       addressing: { book: config.addressBook(row.unit_id), newId: randomUUID },
     });
+    const stored = changeOf(row, before, plan, columns, now, { config, pack, baseUrl: deps.publicUrl ?? '' });
     const updated = await writeComplaintChange(trx, {
-      ...changeOf(row, before, plan, columns, now, { config, pack, baseUrl: deps.publicUrl ?? '' }),
+      ...stored,
+      outbox: [...stored.outbox, ...notices.outbox(after, now)],
       ...change,
     });
 

@@ -246,6 +246,25 @@ export const MATRIX: Record<string, Entry> = {
     allowed: cap('complaint.read'),
     call: (f) => ({ method: 'GET', url: `/api/complaints/${f.complaintId}/notifications` }),
   },
+  'GET /api/complaints/{id}/customer-messages': {
+    kind: 'resource',
+    allowed: cap('complaint.read'),
+    call: (f) => ({ method: 'GET', url: `/api/complaints/${f.complaintId}/customer-messages` }),
+  },
+  'GET /api/units/{id}/customer-messages': {
+    kind: 'node',
+    allowed: cap('channels.manage'),
+    call: (f) => ({ method: 'GET', url: `/api/units/${f.unitId}/customer-messages` }),
+  },
+  'PUT /api/units/{id}/customer-messages': {
+    kind: 'node',
+    allowed: cap('channels.manage'),
+    call: (f) => ({
+      method: 'PUT',
+      url: `/api/units/${f.unitId}/customer-messages`,
+      body: { receipt: true, reply: true, visitInvitation: true },
+    }),
+  },
   'GET /api/me/preferences': { kind: 'self', call: () => ({ method: 'GET', url: '/api/me/preferences' }) },
   'PATCH /api/me/preferences': { kind: 'self', call: () => ({ method: 'PATCH', url: '/api/me/preferences', body: { notifyEmail: true } }) },
 

@@ -6,6 +6,7 @@
 import type { NewComplaintInput } from './intake-input.ts';
 import type { IntakeWrite, CustomerRecord } from './intake-write.ts';
 import type { Actor } from '../actor.ts';
+import type { NewEvent } from '../events.ts';
 import { complaintCode } from '../complaint-code.ts';
 import { clockRow, eventRows, notificationRows, recipientRows } from '../stored-rows.ts';
 import type { BusinessCalendar, ComplaintFacts } from '../contracts.ts';
@@ -37,6 +38,8 @@ export interface IntakePlanInput {
   logKey: Buffer;
   /** The unit's positions and administrators, and the notifications' ids (issue #14). */
   addressing: Addressing;
+  /** The receipt's `customer_notified` events (issue #14 item 5), logged right after `received`. */
+  customerEvents?: NewEvent[];
 }
 
 export function planIntake(p: IntakePlanInput): { write: IntakeWrite; plan: RulesPlan } {
@@ -77,6 +80,7 @@ export function planIntake(p: IntakePlanInput): { write: IntakeWrite; plan: Rule
           portal: p.portal,
         },
       },
+      ...(p.customerEvents ?? []),
     ],
   });
   const complaint = {

@@ -13,6 +13,12 @@ import { changeChannel, createChannel, readChannels, removeChannel, testChannel 
 import { complaintNotifications, readOutbox, retryOutboxMessage } from '../../use-cases/delivery/outbox.ts';
 import { changePreferences, readPreferences } from '../../use-cases/delivery/preferences.ts';
 import { TRANSPORTS } from '../../domain/delivery/messages.ts';
+import { CUSTOMER_MESSAGES } from '../../domain/delivery/customer-messages.ts';
+import {
+  complaintCustomerMessages,
+  readUnitCustomerMessages,
+  saveUnitCustomerMessages,
+} from '../../use-cases/delivery/customer-messages.ts';
 
 const tags = ['delivery'];
 const security = [{ bearer: [] }];
@@ -70,6 +76,33 @@ const NotificationWithDeliveries = Type.Object({
   subject: Type.String(),
   dueAt: Type.String({ format: 'date-time' }),
   deliveries: Type.Array(Delivery),
+});
+const CustomerMessageSchema = Type.Object({
+  id: Type.String({ description: 'the stable message id' }),
+  message: StringEnum(CUSTOMER_MESSAGES),
+  transport: StringEnum(['email', 'webhook'] as const),
+  recipient: Type.String({ description: 'masked (R-IN-4)' }),
+  subject: Nullable(Type.String()),
+  state: State,
+  attempts: Type.Integer(),
+  lastError: Nullable(Type.String()),
+  deliveredAt: Nullable(Type.String({ format: 'date-time' })),
+  createdAt: Type.String({ format: 'date-time' }),
+});
+const CustomerMessageSwitches = Type.Object(
+  {
+    receipt: Type.Boolean({ description: 'the receipt at intake: code, next steps, portal link and secret' }),
+    reply: Type.Boolean({ description: 'the reply once it reaches the customer' }),
+    visitInvitation: Type.Boolean({ description: 'the return-visit invitation with its link to rate, once the customer confirms' }),
+  },
+  { additionalProperties: false },
+);
+const UnitCustomerMessagesSchema = Type.Object({
+  unitId: Type.String(),
+  unitName: Type.String(),
+  receipt: Type.Boolean(),
+  reply: Type.Boolean(),
+  visitInvitation: Type.Boolean(),
 });
 const Preferences = Type.Object({ notifyEmail: Type.Boolean({ description: 'receive notifications by e-mail' }) });
 
@@ -239,6 +272,53 @@ export async function deliveryRoutes(root: FastifyInstance, deps: Deps): Promise
       await complaintForUser(deps, user, request.params.id, { capability: 'complaint.read' });
       return complaintNotifications(deps, request.params.id);
     },
+  );
+
+  app.get(
+    '/api/complaints/:id/customer-messages',
+    {
+      schema: {
+        tags,
+        security,
+        summary: "The messages sent to the complaint's customer (receipt, reply, return-visit invitation) and their delivery state",
+        params,
+        response: { ...STANDARD_ERRORS, 200: Type.Array(CustomerMessageSchema) },
+      },
+    },
+    async (request) => {
+      const user = requireUser(request);
+      await complaintForUser(deps, user, request.params.id, { capability: 'complaint.read' });
+      return complaintCustomerMessages(deps, request.params.id);
+    },
+  );
+
+  app.get(
+    '/api/units/:id/customer-messages',
+    {
+      schema: {
+        tags,
+        security,
+        summary: 'Which messages the unit sends its customers (all on unless turned off)',
+        params,
+        response: { ...STANDARD_ERRORS, 200: UnitCustomerMessagesSchema },
+      },
+    },
+    async (request) => readUnitCustomerMessages(deps, requireUser(request), request.params.id),
+  );
+
+  app.put(
+    '/api/units/:id/customer-messages',
+    {
+      schema: {
+        tags,
+        security,
+        summary: "Turns each message to the unit's customers on or off",
+        params,
+        body: CustomerMessageSwitches,
+        response: { ...STANDARD_ERRORS, 200: UnitCustomerMessagesSchema },
+      },
+    },
+    async (request) => saveUnitCustomerMessages(deps, requireUser(request), request.params.id, request.body),
   );
 
   app.get(

@@ -2927,7 +2927,7 @@ export interface paths {
                                 hash: string;
                                 seq: number;
                                 /** @enum {string} */
-                                type: "received" | "imported" | "similar_linked" | "qualified" | "dispatched" | "dispatch_returned" | "urged" | "acknowledged" | "reported" | "interim_replied" | "improvement_submitted" | "reply_submitted" | "reply_approved" | "reply_rejected" | "replied" | "confirmed" | "disputed" | "visited" | "closed" | "reopened" | "contested" | "level_changed" | "clock_paused" | "clock_resumed" | "extension_requested" | "extension_approved" | "clocks_recomputed" | "note_added" | "clock_breached" | "contact_viewed" | "attachment_added" | "special_report_drafted" | "special_report_edited" | "special_report_approved" | "progress_reported" | "progress_reminder_sent" | "emergency_opened" | "emergency_action" | "emergency_reviewed" | "capa_opened" | "capa_updated" | "capa_action_added" | "capa_action_done" | "capa_verified" | "improvement_plan_complete" | "return_noticed" | "return_inspected" | "return_disposed" | "case_created";
+                                type: "received" | "imported" | "similar_linked" | "qualified" | "dispatched" | "dispatch_returned" | "urged" | "acknowledged" | "reported" | "interim_replied" | "improvement_submitted" | "reply_submitted" | "reply_approved" | "reply_rejected" | "replied" | "confirmed" | "disputed" | "visited" | "closed" | "reopened" | "contested" | "level_changed" | "clock_paused" | "clock_resumed" | "extension_requested" | "extension_approved" | "clocks_recomputed" | "note_added" | "clock_breached" | "contact_viewed" | "attachment_added" | "customer_notified" | "special_report_drafted" | "special_report_edited" | "special_report_approved" | "progress_reported" | "progress_reminder_sent" | "emergency_opened" | "emergency_action" | "emergency_reviewed" | "capa_opened" | "capa_updated" | "capa_action_added" | "capa_action_done" | "capa_verified" | "improvement_plan_complete" | "return_noticed" | "return_inspected" | "return_disposed" | "case_created";
                             }[];
                             flags: {
                                 [key: string]: boolean;
@@ -3163,7 +3163,7 @@ export interface paths {
                                 hash: string;
                                 seq: number;
                                 /** @enum {string} */
-                                type: "received" | "imported" | "similar_linked" | "qualified" | "dispatched" | "dispatch_returned" | "urged" | "acknowledged" | "reported" | "interim_replied" | "improvement_submitted" | "reply_submitted" | "reply_approved" | "reply_rejected" | "replied" | "confirmed" | "disputed" | "visited" | "closed" | "reopened" | "contested" | "level_changed" | "clock_paused" | "clock_resumed" | "extension_requested" | "extension_approved" | "clocks_recomputed" | "note_added" | "clock_breached" | "contact_viewed" | "attachment_added" | "special_report_drafted" | "special_report_edited" | "special_report_approved" | "progress_reported" | "progress_reminder_sent" | "emergency_opened" | "emergency_action" | "emergency_reviewed" | "capa_opened" | "capa_updated" | "capa_action_added" | "capa_action_done" | "capa_verified" | "improvement_plan_complete" | "return_noticed" | "return_inspected" | "return_disposed" | "case_created";
+                                type: "received" | "imported" | "similar_linked" | "qualified" | "dispatched" | "dispatch_returned" | "urged" | "acknowledged" | "reported" | "interim_replied" | "improvement_submitted" | "reply_submitted" | "reply_approved" | "reply_rejected" | "replied" | "confirmed" | "disputed" | "visited" | "closed" | "reopened" | "contested" | "level_changed" | "clock_paused" | "clock_resumed" | "extension_requested" | "extension_approved" | "clocks_recomputed" | "note_added" | "clock_breached" | "contact_viewed" | "attachment_added" | "customer_notified" | "special_report_drafted" | "special_report_edited" | "special_report_approved" | "progress_reported" | "progress_reminder_sent" | "emergency_opened" | "emergency_action" | "emergency_reviewed" | "capa_opened" | "capa_updated" | "capa_action_added" | "capa_action_done" | "capa_verified" | "improvement_plan_complete" | "return_noticed" | "return_inspected" | "return_disposed" | "case_created";
                             }[];
                             flags: {
                                 [key: string]: boolean;
@@ -3520,7 +3520,7 @@ export interface paths {
                                 hash: string;
                                 seq: number;
                                 /** @enum {string} */
-                                type: "received" | "imported" | "similar_linked" | "qualified" | "dispatched" | "dispatch_returned" | "urged" | "acknowledged" | "reported" | "interim_replied" | "improvement_submitted" | "reply_submitted" | "reply_approved" | "reply_rejected" | "replied" | "confirmed" | "disputed" | "visited" | "closed" | "reopened" | "contested" | "level_changed" | "clock_paused" | "clock_resumed" | "extension_requested" | "extension_approved" | "clocks_recomputed" | "note_added" | "clock_breached" | "contact_viewed" | "attachment_added" | "special_report_drafted" | "special_report_edited" | "special_report_approved" | "progress_reported" | "progress_reminder_sent" | "emergency_opened" | "emergency_action" | "emergency_reviewed" | "capa_opened" | "capa_updated" | "capa_action_added" | "capa_action_done" | "capa_verified" | "improvement_plan_complete" | "return_noticed" | "return_inspected" | "return_disposed" | "case_created";
+                                type: "received" | "imported" | "similar_linked" | "qualified" | "dispatched" | "dispatch_returned" | "urged" | "acknowledged" | "reported" | "interim_replied" | "improvement_submitted" | "reply_submitted" | "reply_approved" | "reply_rejected" | "replied" | "confirmed" | "disputed" | "visited" | "closed" | "reopened" | "contested" | "level_changed" | "clock_paused" | "clock_resumed" | "extension_requested" | "extension_approved" | "clocks_recomputed" | "note_added" | "clock_breached" | "contact_viewed" | "attachment_added" | "customer_notified" | "special_report_drafted" | "special_report_edited" | "special_report_approved" | "progress_reported" | "progress_reminder_sent" | "emergency_opened" | "emergency_action" | "emergency_reviewed" | "capa_opened" | "capa_updated" | "capa_action_added" | "capa_action_done" | "capa_verified" | "improvement_plan_complete" | "return_noticed" | "return_inspected" | "return_disposed" | "case_created";
                             }[];
                             flags: {
                                 [key: string]: boolean;
@@ -5474,6 +5474,142 @@ export interface paths {
         patch?: never;
         trace?: never;
     };
+    "/api/complaints/{id}/customer-messages": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** The messages sent to the complaint's customer (receipt, reply, return-visit invitation) and their delivery state */
+        get: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path: {
+                    id: string;
+                };
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            attempts: number;
+                            /** Format: date-time */
+                            createdAt: string;
+                            /** Format: date-time */
+                            deliveredAt: string | null;
+                            /** @description the stable message id */
+                            id: string;
+                            lastError: string | null;
+                            /** @enum {string} */
+                            message: "receipt" | "reply" | "visit_invitation";
+                            /** @description masked (R-IN-4) */
+                            recipient: string;
+                            /** @enum {string} */
+                            state: "pending" | "sent" | "failed";
+                            subject: string | null;
+                            /** @enum {string} */
+                            transport: "email" | "webhook";
+                        }[];
+                    };
+                };
+                /** @description Default Response */
+                400: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            error: {
+                                allowed?: string[];
+                                code: string;
+                                field?: string;
+                                message: string;
+                            };
+                        };
+                    };
+                };
+                /** @description Default Response */
+                401: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            error: {
+                                allowed?: string[];
+                                code: string;
+                                field?: string;
+                                message: string;
+                            };
+                        };
+                    };
+                };
+                /** @description Default Response */
+                403: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            error: {
+                                allowed?: string[];
+                                code: string;
+                                field?: string;
+                                message: string;
+                            };
+                        };
+                    };
+                };
+                /** @description Default Response */
+                404: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            error: {
+                                allowed?: string[];
+                                code: string;
+                                field?: string;
+                                message: string;
+                            };
+                        };
+                    };
+                };
+                /** @description Default Response */
+                409: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            error: {
+                                allowed?: string[];
+                                code: string;
+                                field?: string;
+                                message: string;
+                            };
+                        };
+                    };
+                };
+            };
+        };
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
     "/api/complaints/{id}/emergency": {
         parameters: {
             query?: never;
@@ -6187,7 +6323,7 @@ export interface paths {
                             hash: string;
                             seq: number;
                             /** @enum {string} */
-                            type: "received" | "imported" | "similar_linked" | "qualified" | "dispatched" | "dispatch_returned" | "urged" | "acknowledged" | "reported" | "interim_replied" | "improvement_submitted" | "reply_submitted" | "reply_approved" | "reply_rejected" | "replied" | "confirmed" | "disputed" | "visited" | "closed" | "reopened" | "contested" | "level_changed" | "clock_paused" | "clock_resumed" | "extension_requested" | "extension_approved" | "clocks_recomputed" | "note_added" | "clock_breached" | "contact_viewed" | "attachment_added" | "special_report_drafted" | "special_report_edited" | "special_report_approved" | "progress_reported" | "progress_reminder_sent" | "emergency_opened" | "emergency_action" | "emergency_reviewed" | "capa_opened" | "capa_updated" | "capa_action_added" | "capa_action_done" | "capa_verified" | "improvement_plan_complete" | "return_noticed" | "return_inspected" | "return_disposed" | "case_created";
+                            type: "received" | "imported" | "similar_linked" | "qualified" | "dispatched" | "dispatch_returned" | "urged" | "acknowledged" | "reported" | "interim_replied" | "improvement_submitted" | "reply_submitted" | "reply_approved" | "reply_rejected" | "replied" | "confirmed" | "disputed" | "visited" | "closed" | "reopened" | "contested" | "level_changed" | "clock_paused" | "clock_resumed" | "extension_requested" | "extension_approved" | "clocks_recomputed" | "note_added" | "clock_breached" | "contact_viewed" | "attachment_added" | "customer_notified" | "special_report_drafted" | "special_report_edited" | "special_report_approved" | "progress_reported" | "progress_reminder_sent" | "emergency_opened" | "emergency_action" | "emergency_reviewed" | "capa_opened" | "capa_updated" | "capa_action_added" | "capa_action_done" | "capa_verified" | "improvement_plan_complete" | "return_noticed" | "return_inspected" | "return_disposed" | "case_created";
                         }[];
                     };
                 };
@@ -12322,6 +12458,249 @@ export interface paths {
                                 /** @description ISO weekdays: 1 = Monday … 7 = Sunday */
                                 workWeek: number[];
                             };
+                        };
+                    };
+                };
+                /** @description Default Response */
+                400: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            error: {
+                                allowed?: string[];
+                                code: string;
+                                field?: string;
+                                message: string;
+                            };
+                        };
+                    };
+                };
+                /** @description Default Response */
+                401: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            error: {
+                                allowed?: string[];
+                                code: string;
+                                field?: string;
+                                message: string;
+                            };
+                        };
+                    };
+                };
+                /** @description Default Response */
+                403: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            error: {
+                                allowed?: string[];
+                                code: string;
+                                field?: string;
+                                message: string;
+                            };
+                        };
+                    };
+                };
+                /** @description Default Response */
+                404: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            error: {
+                                allowed?: string[];
+                                code: string;
+                                field?: string;
+                                message: string;
+                            };
+                        };
+                    };
+                };
+                /** @description Default Response */
+                409: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            error: {
+                                allowed?: string[];
+                                code: string;
+                                field?: string;
+                                message: string;
+                            };
+                        };
+                    };
+                };
+            };
+        };
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/units/{id}/customer-messages": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** Which messages the unit sends its customers (all on unless turned off) */
+        get: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path: {
+                    id: string;
+                };
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            receipt: boolean;
+                            reply: boolean;
+                            unitId: string;
+                            unitName: string;
+                            visitInvitation: boolean;
+                        };
+                    };
+                };
+                /** @description Default Response */
+                400: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            error: {
+                                allowed?: string[];
+                                code: string;
+                                field?: string;
+                                message: string;
+                            };
+                        };
+                    };
+                };
+                /** @description Default Response */
+                401: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            error: {
+                                allowed?: string[];
+                                code: string;
+                                field?: string;
+                                message: string;
+                            };
+                        };
+                    };
+                };
+                /** @description Default Response */
+                403: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            error: {
+                                allowed?: string[];
+                                code: string;
+                                field?: string;
+                                message: string;
+                            };
+                        };
+                    };
+                };
+                /** @description Default Response */
+                404: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            error: {
+                                allowed?: string[];
+                                code: string;
+                                field?: string;
+                                message: string;
+                            };
+                        };
+                    };
+                };
+                /** @description Default Response */
+                409: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            error: {
+                                allowed?: string[];
+                                code: string;
+                                field?: string;
+                                message: string;
+                            };
+                        };
+                    };
+                };
+            };
+        };
+        /** Turns each message to the unit's customers on or off */
+        put: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path: {
+                    id: string;
+                };
+                cookie?: never;
+            };
+            requestBody: {
+                content: {
+                    "application/json": {
+                        /** @description the receipt at intake: code, next steps, portal link and secret */
+                        receipt: boolean;
+                        /** @description the reply once it reaches the customer */
+                        reply: boolean;
+                        /** @description the return-visit invitation with its link to rate, once the customer confirms */
+                        visitInvitation: boolean;
+                    };
+                };
+            };
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            receipt: boolean;
+                            reply: boolean;
+                            unitId: string;
+                            unitName: string;
+                            visitInvitation: boolean;
                         };
                     };
                 };

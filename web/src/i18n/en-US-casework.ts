@@ -3,6 +3,7 @@ import type { zhCNCasework } from './zh-CN-casework.ts';
 /** English: attachments, casework panels and the case library (spread into en-US.ts). */
 export const enUSCasework: Record<keyof typeof zhCNCasework, string> = {
   'event.attachment_added': 'Attachment added',
+  'event.customer_notified': 'Customer notified',
   'event.capa_action_added': 'Corrective action added',
   'event.capa_action_done': 'Action done',
   'event.capa_opened': 'Corrective action opened',

@@ -54,4 +54,14 @@ export const enUSDelivery = {
   'delivery.state.sent': 'delivered',
   'delivery.state.failed': 'failed',
   'delivery.due': 'Due',
+  'customerMessages.section': 'Messages to the customer',
+  'customerMessages.none': 'Nothing sent to the customer',
+  'customerMessages.kind.receipt': 'Receipt',
+  'customerMessages.kind.reply': 'Reply',
+  'customerMessages.kind.visit_invitation': 'Return-visit invitation',
+  'customerMessages.settings': 'Messages to customers',
+  'customerMessages.settingsHint':
+    'Each unit can turn off any message to its customers. Customers with an e-mail address get it by e-mail; customers with only a phone get it through a webhook channel (an SMS gateway) whose kinds name that message.',
+  'customerMessages.unit': 'Unit',
+  'customerMessages.saved': 'Saved',
 } as const;

@@ -1,6 +1,7 @@
 /** Simplified Chinese: attachments, casework panels and the case library (spread into zh-CN.ts). */
 export const zhCNCasework = {
   'event.attachment_added': '添加附件',
+  'event.customer_notified': '已通知客户',
   'event.capa_action_added': '添加纠正预防措施',
   'event.capa_action_done': '措施完成',
   'event.capa_opened': '建立纠正预防措施',

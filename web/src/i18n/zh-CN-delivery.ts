@@ -53,4 +53,14 @@ export const zhCNDelivery = {
   'delivery.state.sent': '已送达',
   'delivery.state.failed': '失败',
   'delivery.due': '时限',
+  'customerMessages.section': '客户消息',
+  'customerMessages.none': '未向客户发送消息',
+  'customerMessages.kind.receipt': '受理回执',
+  'customerMessages.kind.reply': '答复',
+  'customerMessages.kind.visit_invitation': '回访评价邀请',
+  'customerMessages.settings': '客户消息',
+  'customerMessages.settingsHint':
+    '各单位可分别关闭发给客户的消息。有电子邮箱的客户通过邮件收到；只有电话的客户，通过在“类型”中勾选了相应客户消息的 Webhook 渠道（如短信网关）收到。',
+  'customerMessages.unit': '单位',
+  'customerMessages.saved': '已保存',
 } as const;

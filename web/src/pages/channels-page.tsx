@@ -14,9 +14,12 @@ import {
   type ChannelForm,
   type Transport,
 } from '../features/delivery/api.ts';
+import { UnitCustomerMessagesCard } from '../features/delivery/unit-customer-messages.tsx';
 
 /** Notification kinds the installed packs' rules use (and the crisis alert). */
 const NOTIFICATION_KINDS = ['bulletin', 'progress', 'special_report', 'escalation', 'leader_alert', 'crisis_alert'];
+/** Messages to customers: a webhook (an SMS gateway) carries them only when its kinds name them (issue #14 item 5). */
+const CUSTOMER_KINDS = ['customer_receipt', 'customer_reply', 'customer_visit_invitation'];
 
 interface FormValues {
   companyId: string;
@@ -43,6 +46,7 @@ export default function ChannelsPage() {
   const kind = Form.useWatch('kind', form);
 
   const companies = meta.nodes.filter((n) => n.kind === 'company');
+  const units = meta.nodes.filter((n) => n.kind === 'unit');
   const levels = useMemo(() => {
     const seen = new Map<string, string>();
     for (const p of meta.packs.values()) for (const l of p.severity.levels) if (!seen.has(l.id)) seen.set(l.id, pick(l.nameZh, l.name));
@@ -226,7 +230,13 @@ export default function ChannelsPage() {
             </Form.Item>
           )}
           <Form.Item name="kinds" label={t('channels.kinds')} extra={t('channels.all')}>
-            <Select mode="tags" options={NOTIFICATION_KINDS.map((k) => ({ value: k, label: k }))} />
+            <Select
+              mode="tags"
+              options={[...NOTIFICATION_KINDS, ...(kind === 'webhook' || kind === 'email' ? CUSTOMER_KINDS : [])].map((k) => ({
+                value: k,
+                label: k,
+              }))}
+            />
           </Form.Item>
           <Form.Item name="levels" label={t('channels.levels')} extra={t('channels.all')}>
             <Select mode="multiple" options={levels} />
@@ -236,6 +246,7 @@ export default function ChannelsPage() {
           </Form.Item>
         </Form>
       </Modal>
+      <UnitCustomerMessagesCard units={units} />
     </>
   );
 }

@@ -14,6 +14,7 @@ import { GuideCard } from '../features/complaint/components/guide-card.tsx';
 import { AssessmentCard } from '../features/complaint/components/assessment-card.tsx';
 import { CaseworkCards } from '../features/casework/components/casework-cards.tsx';
 import { NotificationDeliveriesCard } from '../features/delivery/notification-deliveries.tsx';
+import { CustomerMessagesCard } from '../features/delivery/customer-messages.tsx';
 
 export default function ComplaintPage() {
   const t = useT();
@@ -59,6 +60,9 @@ export default function ComplaintPage() {
           </Card>
           <Card size="small" title={t('delivery.section')} style={{ marginBottom: 16 }}>
             <NotificationDeliveriesCard complaintId={c.id} version={version} />
+          </Card>
+          <Card size="small" title={t('customerMessages.section')} style={{ marginBottom: 16 }}>
+            <CustomerMessagesCard complaintId={c.id} version={version} />
           </Card>
           <CaseworkCards complaint={c} version={version} onChanged={reload} />
         </Col>

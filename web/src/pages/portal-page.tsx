@@ -14,9 +14,11 @@ const TrackPanel = lazy(() => import('../features/portal/components/track-form.t
 export default function PortalPage() {
   const t = useT();
   const [params] = useSearchParams();
-  // A link may carry the code so the customer only types the secret; it never records anything by itself.
+  // A link may carry the code, and a message to the customer also the secret in the fragment (#secret=…,
+  // which the browser never sends to a server); opening it only shows the complaint, it never records anything.
+  const secret = new URLSearchParams(window.location.hash.replace(/^#/, '')).get('secret') ?? undefined;
   const [tab, setTab] = useState(params.get('code') ? 'track' : 'submit');
-  const [creds, setCreds] = useState<Partial<Credentials>>({ code: params.get('code') ?? undefined });
+  const [creds, setCreds] = useState<Partial<Credentials>>({ code: params.get('code') ?? undefined, secret });
 
   return (
     <div className="portal">

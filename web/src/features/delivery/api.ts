@@ -36,3 +36,9 @@ export const testChannel = (id: string) => api<{ outboxId: string }>(`/channels/
 export const listOutbox = (state: 'failed' | 'pending' | 'sent') => api<OutboxMessage[]>('/outbox', { query: { state } });
 export const retryOutbox = (id: string) => api<{ id: string }>(`/outbox/${id}/retry`, { method: 'POST', body: {} });
 export const complaintNotifications = (id: string) => api<NotificationDeliveries[]>(`/complaints/${id}/notifications`);
+export type CustomerMessage = Json<'/api/complaints/{id}/customer-messages', 'get'>[number];
+export const complaintCustomerMessages = (id: string) => api<CustomerMessage[]>(`/complaints/${id}/customer-messages`);
+export type UnitCustomerMessages = Json<'/api/units/{id}/customer-messages', 'get'>;
+export const unitCustomerMessages = (unitId: string) => api<UnitCustomerMessages>(`/units/${unitId}/customer-messages`);
+export const saveUnitCustomerMessages = (unitId: string, body: Omit<UnitCustomerMessages, 'unitId' | 'unitName'>) =>
+  api<UnitCustomerMessages>(`/units/${unitId}/customer-messages`, { method: 'PUT', body });
