@@ -9,6 +9,7 @@
  */
 import { CompiledQuery, sql, type Selectable } from 'kysely';
 import { registerPreparedStatement } from './db.ts';
+import { CLOCK_COLUMNS, EVENT_COLUMNS, notificationCtes } from './write-ctes.ts';
 import type { ComplaintClocksTable } from './schema.ts';
 import { clockFromRow, type ComplaintRow, type Db } from './complaint-store.ts';
 import type { ClockRecord } from '../domain/contracts.ts';
@@ -130,15 +131,10 @@ const SET_COLUMNS = [
   'updated_at',
   'version',
 ] as const satisfies readonly (keyof ComplaintChangeColumns)[];
-const EVENT_COLUMNS = 'complaint_id, seq, type, actor_id, actor_label, at, data, prev_hash, hash';
-const CLOCK_COLUMNS =
-  'complaint_id, name, rule_id, started_at, due_at, state, paused_ms, paused_at, pause_reason, met_at, breached_at, calendar_version, trace';
 const CLOCK_UPDATES = CLOCK_COLUMNS.split(', ')
   .filter((c) => c !== 'complaint_id' && c !== 'name')
   .map((c) => `${c} = excluded.${c}`)
   .join(', ');
-const NOTIFICATION_COLUMNS = 'id, complaint_id, recipient_role, org_node_id, kind, rule_id, subject, due_at';
-const OUTBOX_COLUMNS = 'notification_id, complaint_id, channel_id, transport, recipient, payload, created_at, next_attempt_at';
 
 // json_populate_record over the row itself: a key of $2 sets its column (null clears it), an absent key
 // keeps the stored value, so one text serves every action's patch.
@@ -156,25 +152,13 @@ export const CHANGE_SQL = `
     INSERT INTO complaint_clocks (${CLOCK_COLUMNS})
     SELECT ${CLOCK_COLUMNS} FROM json_populate_recordset(NULL::complaint_clocks, $4::json)
     ON CONFLICT (complaint_id, name) DO UPDATE SET ${CLOCK_UPDATES}
-  ), nt AS (
-    INSERT INTO notifications (${NOTIFICATION_COLUMNS})
-    SELECT ${NOTIFICATION_COLUMNS} FROM json_populate_recordset(NULL::notifications, $5::json)
-    RETURNING id
-  ), nr AS (
-    -- Who each notification reached (issue #14); after its notification, which the foreign key needs.
-    INSERT INTO notification_recipients (notification_id, user_id, unaddressed)
-    SELECT r.notification_id, r.user_id, r.unaddressed FROM json_populate_recordset(NULL::notification_recipients, $8::json) r
-    WHERE r.notification_id IN (SELECT id FROM nt)
-  ), xr AS (
+  ), ${notificationCtes({ notifications: '$5', recipients: '$8', outbox: '$9' })}, xr AS (
     INSERT INTO extension_requests (id, complaint_id, clock, minutes, reason, requested_by)
     SELECT id, complaint_id, clock, minutes, reason, requested_by FROM json_populate_recordset(NULL::extension_requests, $6::json)
   ), xd AS (
     UPDATE extension_requests x SET decision = d.decision, decided_by = d.decided_by, decided_at = d.decided_at
     FROM json_populate_recordset(NULL::extension_requests, $7::json) d
     WHERE x.id = d.id
-  ), ob AS (
-    INSERT INTO outbox (${OUTBOX_COLUMNS})
-    SELECT ${OUTBOX_COLUMNS} FROM json_populate_recordset(NULL::outbox, $9::json)
   )
   SELECT * FROM upd`;
 

@@ -11,6 +11,7 @@
  */
 import { CompiledQuery } from 'kysely';
 import { registerPreparedStatement } from './db.ts';
+import { CLOCK_COLUMNS, EVENT_COLUMNS, notificationCtes } from './write-ctes.ts';
 import type { Db, ComplaintRow } from './complaint-store.ts';
 import type { CandidateRow } from '../domain/similarity/similar-at-intake.ts';
 import type { CustomerRecord, IntakeWrite } from '../domain/intake/intake-write.ts';
@@ -173,13 +174,6 @@ const COMPLAINT_COLUMNS = [
   'overdue',
   'next_severity_check_at',
 ].join(', ');
-const EVENT_COLUMNS = 'complaint_id, seq, type, actor_id, actor_label, at, data, prev_hash, hash';
-const CLOCK_COLUMNS =
-  'complaint_id, name, rule_id, started_at, due_at, state, paused_ms, paused_at, pause_reason, met_at, breached_at, calendar_version, trace';
-const NOTIFICATION_COLUMNS = 'id, complaint_id, recipient_role, org_node_id, kind, rule_id, subject, due_at';
-// Issue #14: the outbox rows of the notifications, in the same statement (delivery happens after the commit).
-export const OUTBOX_COLUMNS = 'notification_id, complaint_id, channel_id, transport, recipient, payload, created_at, next_attempt_at';
-
 // Everything but the search index, which the caller never reads and would only pay to parse.
 const RETURNED_COLUMNS = `${COMPLAINT_COLUMNS}, lead_department_id, co_department_ids, repeat_count, satisfaction, report, reply, close_reason, closed_at, version`;
 
@@ -206,23 +200,11 @@ export const WRITE_SQL = `
   ), ck AS (
     INSERT INTO complaint_clocks (${CLOCK_COLUMNS})
     SELECT ${CLOCK_COLUMNS} FROM json_populate_recordset(NULL::complaint_clocks, $5::json) WHERE EXISTS (SELECT 1 FROM c)
-  ), nt AS (
-    INSERT INTO notifications (${NOTIFICATION_COLUMNS})
-    SELECT ${NOTIFICATION_COLUMNS} FROM json_populate_recordset(NULL::notifications, $6::json) WHERE EXISTS (SELECT 1 FROM c)
-    RETURNING id
-  ), nr AS (
-    -- Who each notification reached (issue #14); after its notification, which the foreign key needs.
-    INSERT INTO notification_recipients (notification_id, user_id, unaddressed)
-    SELECT r.notification_id, r.user_id, r.unaddressed FROM json_populate_recordset(NULL::notification_recipients, $8::json) r
-    WHERE r.notification_id IN (SELECT id FROM nt)
   ), lk AS (
     INSERT INTO complaint_links (from_id, to_id, kind)
     SELECT from_id, to_id, kind FROM json_populate_recordset(NULL::complaint_links, $7::json) WHERE EXISTS (SELECT 1 FROM c)
     ON CONFLICT DO NOTHING
-  ), ob AS (
-    INSERT INTO outbox (${OUTBOX_COLUMNS})
-    SELECT ${OUTBOX_COLUMNS} FROM json_populate_recordset(NULL::outbox, $9::json) WHERE EXISTS (SELECT 1 FROM c)
-  )
+  ), ${notificationCtes({ notifications: '$6', recipients: '$8', outbox: '$9' }, 'EXISTS (SELECT 1 FROM c)')}
   SELECT * FROM c`;
 
 registerPreparedStatement('plaint_intake_write', WRITE_SQL);

@@ -12,7 +12,8 @@ import os from 'node:os';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { ensureWebBuilt } from '../../src/web-build.ts';
-import { createScratchDatabase } from '../helpers/test-db.ts';
+import { createScratchDatabase, dropDatabase } from '../helpers/test-db.ts';
+import { templateKey } from '../helpers/template-db.ts';
 
 export const ROOT = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '../..');
 
@@ -59,10 +60,9 @@ async function waitForHealth(baseUrl: string, child: ChildProcess, output: () =>
   throw new Error(`server did not become healthy within ${timeoutMs} ms:\n${output()}`);
 }
 
-export async function startServer(): Promise<RunningServer> {
-  await buildWebOnce();
+/** A server process on `dataDir` (and `databaseUrl`, else PGlite there), healthy; `cleanup` runs after it stops. */
+async function spawnServer(dataDir: string, databaseUrl: string | null, cleanup: () => Promise<void>): Promise<RunningServer> {
   const port = await freePort();
-  const dataDir = fs.mkdtempSync(path.join(os.tmpdir(), 'plaint-e2e-'));
   const env: NodeJS.ProcessEnv = {
     ...process.env,
     PORT: String(port),
@@ -71,9 +71,12 @@ export async function startServer(): Promise<RunningServer> {
     PLAINT_DEMO: '1',
     NODE_ENV: 'test',
     LOG_LEVEL: 'warn',
+    // The demo data changes only by what a test does: the sweeper would breach the demo's clocks (seeded
+    // when the run's template was made) while a test counts its notifications. The sweeper has its own
+    // tests (test/faults/sweeper-faults.test.ts, test/http).
+    PLAINT_SWEEP_MS: '0',
   };
-  const scratch = process.env.DATABASE_URL?.trim() ? await createScratchDatabase() : null;
-  if (scratch) env.DATABASE_URL = scratch.url;
+  if (databaseUrl) env.DATABASE_URL = databaseUrl;
   else delete env.DATABASE_URL;
   const child = spawn(process.execPath, ['--import', 'tsx', 'src/main.ts'], { cwd: ROOT, env, stdio: ['ignore', 'pipe', 'pipe'] });
   let log = '';
@@ -88,8 +91,7 @@ export async function startServer(): Promise<RunningServer> {
       await exited;
       clearTimeout(timer);
     }
-    fs.rmSync(dataDir, { recursive: true, force: true });
-    await scratch?.drop();
+    await cleanup();
   };
   try {
     await waitForHealth(baseUrl, child, () => log, 120_000);
@@ -98,4 +100,83 @@ export async function startServer(): Promise<RunningServer> {
     throw e;
   }
   return { baseUrl, port, dataDir, output: () => log, stop };
+}
+
+const TEMPLATE_PREFIX = 'plaint-e2e-server-';
+
+/** The newest change under src/: a template made before it is not used. */
+function sourceStamp(): string {
+  let newest = 0;
+  const walk = (dir: string) => {
+    for (const e of fs.readdirSync(dir, { withFileTypes: true })) {
+      const p = path.join(dir, e.name);
+      if (e.isDirectory()) walk(p);
+      else newest = Math.max(newest, fs.statSync(p).mtimeMs);
+    }
+  };
+  walk(path.join(ROOT, 'src'));
+  return `${templateKey()}-${Math.floor(newest)}`;
+}
+
+const alive = (pid: number) => {
+  try {
+    process.kill(pid, 0);
+    return true;
+  } catch {
+    return false;
+  }
+};
+
+/** Templates of test runs that have ended: their directories and databases go. */
+async function removeStaleTemplates(keep: string): Promise<void> {
+  for (const name of fs.readdirSync(os.tmpdir())) {
+    const m = name.match(/^plaint-e2e-server-(\d+)-/);
+    if (!m || name.endsWith('.lock') || name === keep || alive(Number(m[1]))) continue;
+    const dir = path.join(os.tmpdir(), name);
+    try {
+      const { database } = JSON.parse(fs.readFileSync(path.join(dir, 'ready.json'), 'utf8')) as { database: string | null };
+      if (database && process.env.DATABASE_URL) await dropDatabase(database);
+    } catch {
+      // not finished, or its database is on another server: the directory still goes
+    }
+    fs.rmSync(dir, { recursive: true, force: true });
+  }
+}
+
+/**
+ * The seeded state every browser test file starts from (issue #18: "reduce server starts' cost"):
+ * made once per test run by starting the server on an empty data directory (PGlite's initdb, the
+ * migrations, the demo organisation, users and complaints) and stopping it; each file's server then
+ * starts from a copy — the directory copied, and on PostgreSQL the database copied by CREATE DATABASE …
+ * TEMPLATE — and only opens, verifies and listens. Named by the test runner's pid (this process's
+ * parent) and the newest source change, so neither another run nor changed code reuses it.
+ */
+async function serverTemplate(): Promise<{ dataDir: string; database: string | null }> {
+  const name = `${TEMPLATE_PREFIX}${process.ppid}-${sourceStamp()}`;
+  const dir = path.join(os.tmpdir(), name);
+  const ready = path.join(dir, 'ready.json');
+  return underLock(`${dir}.lock`, async () => {
+    if (fs.existsSync(ready)) return { dataDir: path.join(dir, 'data'), ...JSON.parse(fs.readFileSync(ready, 'utf8')) };
+    await removeStaleTemplates(name);
+    fs.rmSync(dir, { recursive: true, force: true });
+    fs.mkdirSync(path.join(dir, 'data'), { recursive: true });
+    const scratch = process.env.DATABASE_URL?.trim() ? await createScratchDatabase() : null;
+    const server = await spawnServer(path.join(dir, 'data'), scratch?.url ?? null, async () => {});
+    await server.stop();
+    const database = scratch ? new URL(scratch.url).pathname.slice(1) : null;
+    fs.writeFileSync(ready, JSON.stringify({ database }));
+    return { dataDir: path.join(dir, 'data'), database };
+  });
+}
+
+export async function startServer(): Promise<RunningServer> {
+  await buildWebOnce();
+  const template = await serverTemplate();
+  const dataDir = fs.mkdtempSync(path.join(os.tmpdir(), 'plaint-e2e-'));
+  fs.cpSync(template.dataDir, dataDir, { recursive: true });
+  const scratch = template.database ? await createScratchDatabase({ copyOf: template.database }) : null;
+  return spawnServer(dataDir, scratch?.url ?? null, async () => {
+    fs.rmSync(dataDir, { recursive: true, force: true });
+    await scratch?.drop();
+  });
 }

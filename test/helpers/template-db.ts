@@ -43,7 +43,7 @@ const SOURCES = [
 ];
 
 let key: string | undefined;
-function templateKey(): string {
+export function templateKey(): string {
   if (key) return key;
   const h = createHash('sha256');
   for (const m of readMigrations()) h.update(m.name).update('\0').update(m.sql).update('\0');
@@ -119,6 +119,23 @@ export async function copyPostgresTemplate(base: string, kind: TemplateKind, nam
     const found = await admin.query('SELECT 1 FROM pg_database WHERE datname = $1', [template]);
     if (found.rowCount === 0) await buildPostgresTemplate(admin, base, kind, template);
     await admin.query(`CREATE DATABASE ${name} TEMPLATE ${template}`);
+  } finally {
+    await admin.query('SELECT pg_advisory_unlock($1)', [TEMPLATE_LOCK_ID]).catch(() => {});
+    await admin.end();
+  }
+}
+
+/**
+ * A copy of a database nobody is connected to (the e2e server's seeded one, test/e2e/server.ts). Copies
+ * from one template take turns: PostgreSQL refuses a second CREATE DATABASE … TEMPLATE while the first
+ * still reads the template.
+ */
+export async function copyPostgresDatabase(base: string, from: string, name: string): Promise<void> {
+  const admin = new pg.Client({ connectionString: base });
+  await admin.connect();
+  try {
+    await admin.query('SELECT pg_advisory_lock($1)', [TEMPLATE_LOCK_ID]);
+    await admin.query(`CREATE DATABASE ${name} TEMPLATE ${from}`);
   } finally {
     await admin.query('SELECT pg_advisory_unlock($1)', [TEMPLATE_LOCK_ID]).catch(() => {});
     await admin.end();

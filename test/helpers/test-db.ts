@@ -7,7 +7,7 @@ import { randomBytes } from 'node:crypto';
 import pg from 'pg';
 import { openDatabase, type Database } from '../../src/data/db.ts';
 import { migrate } from '../../src/data/migrate.ts';
-import { copyPostgresTemplate, pgliteTemplate, type TemplateKind } from './template-db.ts';
+import { copyPostgresDatabase, copyPostgresTemplate, pgliteTemplate, type TemplateKind } from './template-db.ts';
 
 export interface TestDatabase extends Database {
   url: string | null;
@@ -34,12 +34,16 @@ export function postgresServerUrl(): string | null {
 }
 
 /** An empty database, or with `template` a copy of that template. */
-export async function createScratchDatabase(opts: { template?: TemplateKind } = {}): Promise<{ url: string; drop: () => Promise<void> }> {
+export async function createScratchDatabase(
+  opts: { template?: TemplateKind; copyOf?: string } = {},
+): Promise<{ url: string; drop: () => Promise<void> }> {
   const base = postgresServerUrl();
   if (!base) throw new Error('DATABASE_URL is not set');
   const name = `plaint_t_${randomBytes(6).toString('hex')}`;
   if (opts.template) {
     await copyPostgresTemplate(base, opts.template, name);
+  } else if (opts.copyOf) {
+    await copyPostgresDatabase(base, opts.copyOf, name);
   } else {
     const admin = new pg.Client({ connectionString: base });
     await admin.connect();
@@ -55,6 +59,19 @@ export async function createScratchDatabase(opts: { template?: TemplateKind } = 
       await c.end();
     },
   };
+}
+
+/** Drops a database of the tests' PostgreSQL server (one whose owner is gone). */
+export async function dropDatabase(name: string): Promise<void> {
+  const base = postgresServerUrl();
+  if (!base) return;
+  const c = new pg.Client({ connectionString: base });
+  await c.connect();
+  try {
+    await c.query(`DROP DATABASE IF EXISTS ${name} WITH (FORCE)`);
+  } finally {
+    await c.end();
+  }
 }
 
 /**
