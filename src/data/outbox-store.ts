@@ -181,7 +181,10 @@ export async function insertOutbox(
 export interface ComplaintNotificationRow {
   id: string;
   kind: string;
+  rule_id: string;
   subject: string;
+  policy_id: string | null;
+  code: string | null;
   due_at: Date;
   deliveries: {
     id: string;
@@ -197,11 +200,11 @@ export interface ComplaintNotificationRow {
 /** A complaint's notifications, oldest first, each with its messages and their delivery state. */
 export async function notificationsOfComplaint(db: Db, complaintId: string): Promise<ComplaintNotificationRow[]> {
   const r = await sql<ComplaintNotificationRow>`
-    SELECT n.id, n.kind, n.subject, n.due_at,
+    SELECT n.id, n.kind, n.rule_id, n.subject, n.due_at, c.policy_id, c.code,
            coalesce((SELECT json_agg(json_build_object('id', o.id, 'transport', o.transport, 'recipient', o.recipient, 'state', o.state, 'attempts', o.attempts,
                                                        'last_error', o.last_error, 'delivered_at', o.delivered_at) ORDER BY o.created_at, o.id)
                      FROM outbox o WHERE o.notification_id = n.id), '[]'::json) AS deliveries
-    FROM notifications n
+    FROM notifications n LEFT JOIN complaints c ON c.id = n.complaint_id
     WHERE n.complaint_id = ${complaintId}
     ORDER BY n.created_at, n.id`.execute(db);
   return r.rows;

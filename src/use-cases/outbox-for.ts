@@ -9,6 +9,7 @@ import type { NotificationDue } from '../domain/contracts.ts';
 import type { AddressedNotification } from '../domain/notifications/addressing.ts';
 import { planOutbox, type OutboxRow } from '../domain/delivery/plan-outbox.ts';
 import type { Pack } from '../policies/index.ts';
+import { notificationSubjectZh } from './pack-lookup.ts';
 
 export interface DeliveryContext {
   config: Pick<ConfigSnapshot, 'node' | 'companyOf' | 'channels'> | null;
@@ -36,14 +37,6 @@ export function levelLabel(pack: Pack, level: string | null): string {
   return pack.severity.levels.find((l) => l.id === level)?.nameZh ?? level;
 }
 
-/** The rule's Chinese subject (pack notification rules and the crisis alert carry one); the stored subject otherwise. */
-function subjectZh(pack: Pack, n: AddressedNotification): string {
-  const rule = pack.notifications.find((r) => r.ruleId === n.ruleId && r.kind === n.kind);
-  if (rule) return rule.subjectZh;
-  if (pack.crisis && pack.crisis.ruleId === n.ruleId) return pack.crisis.labelZh;
-  return n.subject;
-}
-
 export function outboxFor(
   ctx: DeliveryContext | undefined,
   row: { id: string; code: string; unit_id: string; level: string | null },
@@ -54,7 +47,7 @@ export function outboxFor(
   const company = ctx.config?.companyOf(row.unit_id);
   const channels = company ? ctx.config!.channels(company.id) : [];
   return planOutbox(
-    notifications.map((n) => ({ ...n, subject: subjectZh(ctx.pack, n) })),
+    notifications.map((n) => ({ ...n, subject: notificationSubjectZh(ctx.pack, n) })),
     {
       id: row.id,
       code: row.code,

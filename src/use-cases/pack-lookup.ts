@@ -1,4 +1,4 @@
-/** Look-ups into a pack's taxonomy and levels used when validating requests. */
+/** Look-ups into a pack's taxonomy, levels and rules: validating requests, and naming notifications. */
 import type { Pack, Category } from '../policies/pack-schema.ts';
 
 export function findCategory(pack: Pack, id: string): Category | null {
@@ -13,4 +13,19 @@ export function findCategory(pack: Pack, id: string): Category | null {
 
 export function hasLevel(pack: Pack, level: string): boolean {
   return pack.severity.levels.some((l) => l.id === level);
+}
+
+/**
+ * A notification's Chinese subject: its rule's (pack notification rules and the crisis alert carry one),
+ * else the stored subject. Notifications store the English subject; readers show the one of their language.
+ */
+export function notificationSubjectZh(
+  pack: Pack | undefined,
+  n: { ruleId: string; kind: string; subject: string; code?: string | null },
+): string {
+  const rule = pack?.notifications.find((r) => r.ruleId === n.ruleId && r.kind === n.kind);
+  const zh = rule ? rule.subjectZh : pack?.crisis && pack.crisis.ruleId === n.ruleId ? pack.crisis.labelZh : null;
+  if (zh === null) return n.subject;
+  // A stored subject starts with the complaint's code when the writer put it there; the Chinese one does too.
+  return n.code && n.subject.startsWith(`${n.code} `) ? `${n.code} ${zh}` : zh;
 }

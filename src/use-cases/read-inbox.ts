@@ -6,6 +6,7 @@
 import type { Deps } from './context.ts';
 import { inboxPage, markAllRead, markRead, unreadCount, type InboxKey } from '../data/notification-store.ts';
 import { findPack } from '../policies/index.ts';
+import { notificationSubjectZh } from './pack-lookup.ts';
 import { invalid, notFound } from '../domain/errors.ts';
 import type { UserRef } from '../security/scope.ts';
 
@@ -18,6 +19,8 @@ export interface InboxItem {
   kind: string;
   ruleId: string;
   subject: string;
+  /** The rule's Chinese subject (the stored, English one when the rule has none). */
+  subjectZh: string;
   dueAt: string;
   createdAt: string;
   readAt: string | null;
@@ -68,7 +71,8 @@ export async function readInbox(
   });
   const page = rows.slice(0, limit);
   const items = page.map((r): InboxItem => {
-    const position = r.policyId ? findPack(r.policyId)?.positions.find((p) => p.id === r.positionId) : undefined;
+    const pack = r.policyId ? findPack(r.policyId) : undefined;
+    const position = pack?.positions.find((p) => p.id === r.positionId);
     return {
       id: r.id,
       complaintId: r.complaintId,
@@ -76,6 +80,7 @@ export async function readInbox(
       kind: r.kind,
       ruleId: r.ruleId,
       subject: r.subject,
+      subjectZh: notificationSubjectZh(pack, r),
       dueAt: new Date(r.dueAt).toISOString(),
       createdAt: new Date(r.createdAt).toISOString(),
       readAt: r.readAt ? new Date(r.readAt).toISOString() : null,

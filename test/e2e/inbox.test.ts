@@ -74,7 +74,8 @@ test('issue #14: the position holder sees the bell count and the bulletin in the
 
     await page.getByTestId('inbox-bell').click();
     await page.waitForURL('**/inbox');
-    const bulletin = page.getByTestId('inbox-item').filter({ hasText: 'Major complaint bulletin' });
+    // In the console's language: the rule's Chinese subject (the notification stores the English one).
+    const bulletin = page.getByTestId('inbox-item').filter({ hasText: '重大投诉即时通报' });
     await bulletin.waitFor();
     assert.ok((await bulletin.innerText()).includes('公司负责人'), 'names the position it came through');
     assert.equal(await page.getByTestId('inbox-unaddressed').count(), 0, 'held: not unaddressed');
@@ -93,7 +94,7 @@ test('issue #14: the position holder sees the bell count and the bulletin in the
     // The kind filter, then the link to the complaint.
     await page.getByTestId('inbox-kind').click();
     await page.locator('.ant-select-dropdown:visible .ant-select-item-option', { hasText: '进展快报' }).click();
-    await page.getByTestId('inbox-item').filter({ hasText: 'Major complaint progress' }).waitFor();
+    await page.getByTestId('inbox-item').filter({ hasText: '重大投诉快报' }).waitFor();
     assert.equal(await page.getByTestId('inbox-item').count(), 1);
     await page.getByTestId('inbox-item').getByRole('link', { name: '查看投诉' }).click();
     await page.waitForURL(`**/complaints/${complaint.id}`);

@@ -24,6 +24,8 @@ interface Item {
   code: string;
   kind: string;
   ruleId: string;
+  subject: string;
+  subjectZh: string;
   readAt: string | null;
   unaddressed: boolean;
   positionId: string;
@@ -135,6 +137,8 @@ test('issue #14 / R-NT-1: after a major complaint at a unit, the position holder
   assert.equal(bulletin.ruleId, 'R-NT-1/major-bulletin');
   assert.equal(bulletin.positionId, 'company');
   assert.equal(bulletin.positionNameZh, '公司负责人');
+  assert.equal(bulletin.subject, `${c.code} Major complaint bulletin`);
+  assert.equal(bulletin.subjectZh, `${c.code} 重大投诉即时通报`, "the rule's Chinese subject, for the console's zh-CN");
   assert.equal(bulletin.unaddressed, false);
   assert.equal(bulletin.readAt, null);
   // A major complaint also owes weekly progress (R-NT-1): the same position is told when the first is due.

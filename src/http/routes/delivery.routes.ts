@@ -74,6 +74,7 @@ const NotificationWithDeliveries = Type.Object({
   id: Type.String(),
   kind: Type.String(),
   subject: Type.String(),
+  subjectZh: Type.String({ description: "the rule's Chinese subject (the English one when the rule has none)" }),
   dueAt: Type.String({ format: 'date-time' }),
   deliveries: Type.Array(Delivery),
 });

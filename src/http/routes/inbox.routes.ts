@@ -27,6 +27,7 @@ export const InboxItemSchema = Type.Object({
   kind: Type.String(),
   ruleId: Type.String(),
   subject: Type.String(),
+  subjectZh: Type.String({ description: "the rule's Chinese subject (the English one when the rule has none)" }),
   dueAt: Type.String({ format: 'date-time' }),
   createdAt: Type.String({ format: 'date-time' }),
   readAt: Nullable(Type.String({ format: 'date-time' })),

@@ -11,6 +11,8 @@ import { findOutboxMessage, listOutbox, notificationsOfComplaint, retryMessage }
 import { notFound } from '../../domain/errors.ts';
 import { DomainError } from '../../domain/errors.ts';
 import type { Transport } from '../../domain/delivery/messages.ts';
+import { findPack } from '../../policies/index.ts';
+import { notificationSubjectZh } from '../pack-lookup.ts';
 
 type State = 'pending' | 'sent' | 'failed';
 
@@ -80,6 +82,7 @@ export interface NotificationDeliveryView {
   id: string;
   kind: string;
   subject: string;
+  subjectZh: string;
   dueAt: string;
   deliveries: {
     id: string;
@@ -99,6 +102,12 @@ export async function complaintNotifications(deps: Deps, complaintId: string): P
     id: n.id,
     kind: n.kind,
     subject: n.subject,
+    subjectZh: notificationSubjectZh(n.policy_id ? findPack(n.policy_id) : undefined, {
+      ruleId: n.rule_id,
+      kind: n.kind,
+      subject: n.subject,
+      code: n.code,
+    }),
     dueAt: iso(n.due_at)!,
     deliveries: (typeof n.deliveries === 'string' ? JSON.parse(n.deliveries) : n.deliveries).map((d: (typeof n.deliveries)[number]) => ({
       id: d.id,

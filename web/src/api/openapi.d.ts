@@ -6460,6 +6460,8 @@ export interface paths {
                             id: string;
                             kind: string;
                             subject: string;
+                            /** @description the rule's Chinese subject (the English one when the rule has none) */
+                            subjectZh: string;
                         }[];
                     };
                 };
@@ -8719,6 +8721,8 @@ export interface paths {
                                 readAt: string | null;
                                 ruleId: string;
                                 subject: string;
+                                /** @description the rule's Chinese subject (the English one when the rule has none) */
+                                subjectZh: string;
                                 /** @description true: nobody held the position at the complaint's unit or above, so it came to you as the company's administrator */
                                 unaddressed: boolean;
                             }[];

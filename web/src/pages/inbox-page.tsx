@@ -132,7 +132,11 @@ export default function InboxPage() {
               title={
                 <Space wrap size={4}>
                   <Tag color="blue">{kindLabel(n.kind)}</Tag>
-                  {n.complaintId ? <Link to={`/complaints/${n.complaintId}`}>{n.subject}</Link> : <span>{n.subject}</span>}
+                  {n.complaintId ? (
+                    <Link to={`/complaints/${n.complaintId}`}>{pick(n.subjectZh, n.subject)}</Link>
+                  ) : (
+                    <span>{pick(n.subjectZh, n.subject)}</span>
+                  )}
                   {n.unaddressed && (
                     <Tooltip title={t('inbox.unaddressedHint')}>
                       <Tag color="orange" data-testid="inbox-unaddressed">

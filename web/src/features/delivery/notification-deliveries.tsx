@@ -1,13 +1,13 @@
 import { useEffect, useState } from 'react';
 import { List, Tag, Typography } from 'antd';
-import { useT } from '../../i18n/i18n-context.tsx';
+import { useI18n } from '../../i18n/i18n-context.tsx';
 import { complaintNotifications, type NotificationDeliveries } from './api.ts';
 
 const STATE_COLOR = { pending: 'blue', sent: 'green', failed: 'red' } as const;
 
 /** Issue #14: the complaint page's "通知与送达": each notification and the state of each of its messages. */
 export function NotificationDeliveriesCard({ complaintId, version }: { complaintId: string; version: number | string }) {
-  const t = useT();
+  const { t, pick } = useI18n();
   const [items, setItems] = useState<NotificationDeliveries[] | null>(null);
   // biome-ignore lint/correctness/useExhaustiveDependencies: a new complaint version (an action) reloads the deliveries
   useEffect(() => {
@@ -31,7 +31,7 @@ export function NotificationDeliveriesCard({ complaintId, version }: { complaint
       renderItem={(n) => (
         <List.Item>
           <div style={{ width: '100%' }}>
-            <Typography.Text strong>{n.subject}</Typography.Text>
+            <Typography.Text strong>{pick(n.subjectZh, n.subject)}</Typography.Text>
             <Typography.Text type="secondary" style={{ marginLeft: 8 }}>
               {t('delivery.due')} {time(n.dueAt)}
             </Typography.Text>
