@@ -56,6 +56,19 @@ export type EventDataByType = {
   // Contacts, attachments
   contact_viewed: { fields: string[]; reason?: string };
   attachment_added: { attachmentId: string; filename: string; mime: string; size: number; sha256: string };
+  // E-mail intake (issue #14, item 6): a reply whose subject carries the complaint's code
+  customer_message: {
+    via: 'email';
+    from: string;
+    /** The sender is the complaint's customer's e-mail address (anyone who knows a code can write). */
+    fromCustomer: boolean;
+    subject: string;
+    text: string;
+    truncated: boolean;
+    messageId: string;
+    attachments: string[];
+    refusedAttachments: { filename: string; reason: string }[];
+  };
   // Casework (src/use-cases/casework/)
   special_report_drafted: { level: string | null; redraft: boolean; version: number };
   special_report_edited: { fields: string[]; version: number };
@@ -125,6 +138,7 @@ export const EVENT_TYPES = [
   'clock_breached',
   'contact_viewed',
   'attachment_added',
+  'customer_message',
   'special_report_drafted',
   'special_report_edited',
   'special_report_approved',

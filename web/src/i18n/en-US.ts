@@ -162,6 +162,7 @@ export const enUS: Messages = {
   'event.improvement_submitted': 'Improvement plan submitted',
   'event.clocks_recomputed': 'Time limits recomputed on the new calendar',
   'event.imported': 'Imported',
+  'event.customer_message': 'Customer message (e-mail)',
   'event.by': 'By {name}',
 
   'field.unit': 'Unit',

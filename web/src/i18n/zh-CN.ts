@@ -161,6 +161,7 @@ export const zhCN = {
   'event.improvement_submitted': '提交改进计划',
   'event.clocks_recomputed': '时限已按新日历重算',
   'event.imported': '导入',
+  'event.customer_message': '客户来信（邮件）',
   'event.by': '操作人：{name}',
 
   'field.unit': '投诉单位',
