@@ -171,6 +171,21 @@ test('issue #14 item 6: a reply with the code in its subject joins that complain
     [['现场.png', 'image/png']],
   );
   assert.equal(await emailComplaints(), before, 'no new complaint');
+
+  // Another company's code is only text to this unit's mailbox: a new complaint, never a message on theirs.
+  const elsewhere = await t.api(
+    'POST',
+    '/api/complaints',
+    { unitId: 'u-fuel-s1', channel: 'phone', customer: { name: '赵六', phone: '13900001111' }, title: '油品', content: '加油后车辆抖动。' },
+    { role: 'admin' },
+  );
+  assert.equal(elsewhere.statusCode, 201, elsewhere.body);
+  const stray = await send('reply', { subject: `Re: [${elsewhere.json().code}] 油品`, text: '还没有处理。' });
+  await poll();
+  const strayRow = byMessage(await intake(box), stray.messageId);
+  assert.equal(strayRow.outcome, 'created');
+  assert.notEqual(strayRow.complaintId, elsewhere.json().id);
+  assert.ok(!(await events(elsewhere.json().id)).some((e) => e.type === 'customer_message'));
 });
 
 test('issue #14 item 6: polling again, with the cursor lost, \\Seen removed, a new process and even the record gone, takes no message twice', {
@@ -180,12 +195,19 @@ test('issue #14 item 6: polling again, with the cursor lost, \\Seen removed, a n
   const a = await send('once', { subject: '噪音扰民', text: '夜间施工噪音。' });
   const b = await send('once', { subject: '停车收费', text: '收费标准不透明。', messageId: null });
   await poll();
+  const code = byMessage(await intake(box), a.messageId).complaintCode;
+  const reply = await send('once', { subject: `Re: [${code}] 噪音扰民`, text: '昨晚又施工到两点。' });
+  await poll();
   const count = await emailComplaints();
   const rows = await intake(box);
-  assert.equal(rows.length, 2);
+  assert.equal(rows.length, 3);
+  const aId = byMessage(rows, a.messageId).complaintId!;
+  const messages = async () =>
+    (await events(aId)).filter((e) => e.type === 'customer_message' && e.data.messageId === reply.messageId).length;
+  assert.equal(await messages(), 1);
   assert.ok(byMessage(rows, a.messageId));
   assert.equal(b.messageId, null);
-  const hashed = rows.find((r) => r.messageId !== a.messageId)!;
+  const hashed = rows.find((r) => r.messageId !== a.messageId && r.messageId !== reply.messageId)!;
   assert.match(hashed.messageId, /^<sha256-[0-9a-f]{64}@plaint\.invalid>$/, 'a message without a Message-ID gets one from its bytes');
 
   assert.equal((await poll()).find((p) => p.mailboxId === box)?.taken.length, 0, 'the next poll finds nothing new');
@@ -197,13 +219,14 @@ test('issue #14 item 6: polling again, with the cursor lost, \\Seen removed, a n
   const again = restarted.find((p) => p.mailboxId === box)!;
   assert.deepEqual(
     again.taken.map((x) => x.outcome),
-    ['already-taken', 'already-taken'],
+    ['already-taken', 'already-taken', 'already-taken'],
   );
   assert.equal(await emailComplaints(), count);
-  assert.equal((await intake(box)).length, 2);
-  // Belt and braces: the Message-ID is the intake's idempotency key too, so without its record a message still
-  // makes no second complaint.
-  await t.deps.db.deleteFrom('mail_intake').where('mailbox_id', '=', box).execute();
+  assert.equal(await messages(), 1, 'the reply joined once');
+  assert.equal((await intake(box)).length, 3);
+  // Belt and braces: the Message-ID is the intake's idempotency key too, so without its record a new message
+  // still makes no second complaint. (A reply has no such key: its record, written with its event, is what holds.)
+  await t.deps.db.deleteFrom('mail_intake').where('mailbox_id', '=', box).where('message_id', '!=', reply.messageId).execute();
   await t.deps.db.updateTable('mailboxes').set({ uid_validity: null, last_uid: 0 }).where('id', '=', box).execute();
   await poll();
   assert.equal(await emailComplaints(), count, 'no second complaint');
