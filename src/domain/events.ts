@@ -59,7 +59,8 @@ export type EventDataByType = {
   // E-mail intake (issue #14, item 6): a reply whose subject carries the complaint's code
   customer_message: {
     via: 'email';
-    from: string;
+    /** The sender's address. */
+    sender: string;
     /** The sender is the complaint's customer's e-mail address (anyone who knows a code can write). */
     fromCustomer: boolean;
     subject: string;

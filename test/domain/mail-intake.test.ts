@@ -106,7 +106,7 @@ test('issue #14 item 6: a reply’s customer message says who wrote, whether it 
     'wang.fang@example.com',
   );
   assert.equal(data.via, 'email');
-  assert.equal(data.from, 'wang.fang@example.com');
+  assert.equal(data.sender, 'wang.fang@example.com');
   assert.equal(data.fromCustomer, true);
   assert.equal(data.subject, 'Re: [TS-20261124-0001] 补充');
   assert.equal(data.truncated, true);

@@ -158,7 +158,7 @@ test('issue #14 item 6: a reply with the code in its subject joins that complain
   const replyEvent = (await events(created.complaintId!)).find(
     (e) => e.type === 'customer_message' && e.data.messageId === reply.messageId,
   )!;
-  assert.equal(replyEvent.data.from, 'li.na@example.com');
+  assert.equal(replyEvent.data.sender, 'li.na@example.com');
   assert.equal(replyEvent.data.subject, `Re: [${code}] 电梯故障`);
   assert.equal(replyEvent.data.text, '补充：今天又困人了，附照片。');
   assert.deepEqual(replyEvent.data.attachments, ['现场.png']);

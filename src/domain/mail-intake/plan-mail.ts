@@ -113,12 +113,12 @@ export function customerMessage(
   attachments: { stored: string[]; refused: { filename: string; reason: string }[] },
   customerEmail: string | null,
 ): EventDataByType['customer_message'] {
-  const from = senderAddress(m) ?? '';
+  const sender = senderAddress(m) ?? '';
   const { text, truncated } = cap(messageText(m), MESSAGE_TEXT_MAX);
   return {
     via: 'email',
-    from,
-    fromCustomer: customerEmail !== null && customerEmail.trim().toLowerCase() === from,
+    sender,
+    fromCustomer: customerEmail !== null && customerEmail.trim().toLowerCase() === sender,
     subject: cap((m.subject ?? '').trim(), TITLE_MAX).text,
     text,
     truncated,
