@@ -4,6 +4,7 @@ import { enUSReports } from './en-US-reports.ts';
 import { enUSImports } from './en-US-imports.ts';
 import { enUSDelivery } from './en-US-delivery.ts';
 import { enUSInbox } from './en-US-inbox.ts';
+import { enUSMailIntake } from './en-US-mail-intake.ts';
 
 /** English. Typed as Messages so a key missing here, or one zh-CN lacks, fails the type check. */
 export const enUS: Messages = {
@@ -12,6 +13,7 @@ export const enUS: Messages = {
   ...enUSImports,
   ...enUSDelivery,
   ...enUSInbox,
+  ...enUSMailIntake,
   'app.name': 'Plaint complaints',
   'app.portalName': 'Customer complaints',
   'lang.switch': 'Language',
