@@ -15,15 +15,20 @@ export function startMailIntake(
   let stopped = false;
   let timer: NodeJS.Timeout | null = null;
   let running: Promise<void> = Promise.resolve();
+  const mailboxes = opts.mailboxes ?? 10;
   const pass = async () => {
     try {
-      const polls = await pollMailboxes(deps, { pollMs: intervalMs, ...opts });
-      for (const p of polls) {
-        if (p.error) log(`mail intake: mailbox ${p.mailboxId}: ${p.error}`);
-        const counts = new Map<string, number>();
-        for (const t of p.taken) counts.set(t.outcome, (counts.get(t.outcome) ?? 0) + 1);
-        counts.delete('already-taken');
-        if (counts.size) log(`mail intake: mailbox ${p.mailboxId}: ${[...counts].map(([k, n]) => `${n} ${k}`).join(', ')}`);
+      // Again at once while a pass claims as many mailboxes as it may: the others are due too.
+      for (let rounds = 0; rounds < 20 && !stopped; rounds++) {
+        const polls = await pollMailboxes(deps, { pollMs: intervalMs, ...opts, mailboxes });
+        for (const p of polls) {
+          if (p.error) log(`mail intake: mailbox ${p.mailboxId}: ${p.error}`);
+          const counts = new Map<string, number>();
+          for (const t of p.taken) counts.set(t.outcome, (counts.get(t.outcome) ?? 0) + 1);
+          counts.delete('already-taken');
+          if (counts.size) log(`mail intake: mailbox ${p.mailboxId}: ${[...counts].map(([k, n]) => `${n} ${k}`).join(', ')}`);
+        }
+        if (polls.length < mailboxes) break;
       }
     } catch (err) {
       log('mail intake pass failed', err);

@@ -17,14 +17,13 @@ import { findCustomer } from '../../data/customer-store.ts';
 import { insertAttachment } from '../../data/attachment-store.ts';
 import { configSnapshot } from '../../data/config-cache.ts';
 import { inTransaction } from '../../data/transaction.ts';
-import type { MailOutcome } from '../../data/schema.ts';
+import type { DB, MailOutcome } from '../../data/schema.ts';
 import { complaintCodeInSubject } from '../../domain/mail-intake/complaint-code-in-subject.ts';
 import { complaintInput, customerMessage, refusal, type MailFacts } from '../../domain/mail-intake/plan-mail.ts';
 import type { NewEvent } from '../../domain/events.ts';
 import { createComplaint } from '../create-complaint.ts';
 import { checkMailAttachments, type CheckedAttachments } from './mail-attachments.ts';
 import type { Transaction } from 'kysely';
-import type { DB } from '../../data/schema.ts';
 
 export const MAIL_INTAKE_ACTOR: Actor = { id: null, label: 'e-mail intake', role: 'system' };
 
