@@ -48,6 +48,12 @@ export interface Config {
   publicUrl: string;
   /** How often the outbox worker looks for due messages, in ms (PLAINT_DELIVERY_MS, default 2000; 0 disables). */
   deliveryMs: number;
+  /** Default mailbox of the e-mail intake, e.g. imap://user:pass@host:143/INBOX (PLAINT_IMAP_URL; issue #14 item 6). */
+  imapUrl: string | null;
+  /** The unit whose complaints the default mailbox takes in (PLAINT_IMAP_UNIT, required with PLAINT_IMAP_URL). */
+  imapUnit: string | null;
+  /** How often each mailbox is polled, in ms (PLAINT_IMAP_POLL_MS, default 30000; 0 disables the intake). */
+  imapPollMs: number;
 }
 
 export class ConfigError extends Error {
@@ -118,6 +124,11 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
   const publicUrl = env.PLAINT_PUBLIC_URL?.trim().replace(/\/+$/, '') || '';
   if (publicUrl && !/^https?:\/\/[^/]/.test(publicUrl))
     problems.push(`PLAINT_PUBLIC_URL must start with http:// or https://, got "${publicUrl}"`);
+  const imapUrl = env.PLAINT_IMAP_URL?.trim() || null;
+  const imapUnit = env.PLAINT_IMAP_UNIT?.trim() || null;
+  if (imapUrl !== null && !/^imaps?:\/\/[^/]/.test(imapUrl))
+    problems.push('PLAINT_IMAP_URL must start with imap:// or imaps://, e.g. imap://user:pass@host:143/INBOX');
+  if ((imapUrl === null) !== (imapUnit === null)) problems.push('PLAINT_IMAP_URL and PLAINT_IMAP_UNIT must be set together');
   const config: Config = {
     port: intVar(env, 'PORT', 3000, 0, 65535, problems),
     host: env.HOST?.trim() || '0.0.0.0',
@@ -142,6 +153,9 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
     // Links in messages must be absolute to work in a mail client: without PLAINT_PUBLIC_URL, this machine's own address.
     publicUrl: publicUrl || `http://localhost:${intVar(env, 'PORT', 3000, 0, 65535, [])}`,
     deliveryMs: intVar(env, 'PLAINT_DELIVERY_MS', 2000, 0, 3600 * 1000, problems),
+    imapUrl,
+    imapUnit,
+    imapPollMs: intVar(env, 'PLAINT_IMAP_POLL_MS', 30000, 0, 24 * 3600 * 1000, problems),
   };
   if (problems.length > 0) throw new ConfigError(problems);
   return config;

@@ -9,6 +9,8 @@ import { ensureUser } from './use-cases/auth.ts';
 import { seedDemo } from './seed/seed-demo.ts';
 import { startSweeper } from './jobs/sweeper.job.ts';
 import { startDelivery } from './jobs/delivery.job.ts';
+import { startMailIntake } from './jobs/mail-intake.job.ts';
+import { ensureDefaultMailbox } from './use-cases/mail-intake/mailboxes.ts';
 import { describeCheckpoint, startCheckpoints } from './jobs/checkpoint.job.ts';
 import { ensureCheckpoint } from './use-cases/write-checkpoint.ts';
 import { loadLogKey } from './log-key.ts';
@@ -56,6 +58,12 @@ async function main(): Promise<void> {
   }
   let demo: Awaited<ReturnType<typeof seedDemo>> | null = null;
   if (config.demo) demo = await seedDemo(database.db, new Date(), deps.logKey);
+  if (config.imapUrl && config.imapUnit) {
+    const mailbox = await ensureDefaultMailbox(deps, config.imapUrl, config.imapUnit);
+    log(
+      `e-mail intake: ${mailbox.urlHint} (folder ${mailbox.folder}) → ${mailbox.unitName}${mailbox.enabled ? '' : ' (disabled by an administrator)'}`,
+    );
+  }
 
   const webDir = config.web ? await ensureWebBuilt(ROOT, log) : null;
   const backups =
@@ -80,6 +88,11 @@ async function main(): Promise<void> {
     config.deliveryMs > 0
       ? startDelivery(deps, config.deliveryMs, { smtp: { url: config.smtpUrl, from: config.mailFrom } }, jobLog)
       : async () => {};
+  // Issue #14 item 6: every process polls the mailboxes; a claim skips mailboxes another process holds.
+  const stopMailIntake =
+    config.imapPollMs > 0
+      ? startMailIntake(deps, config.imapPollMs, { attachmentsDir: path.join(config.dataDir, 'attachments') }, jobLog)
+      : async () => {};
   // Embedded: this process alone may open PGlite's files, so backups are written here (README, "Backup and restore").
   const backup = (file: string) => makeBackup({ database, databaseUrl: null, dataDir: config.dataDir, logKeyHex: config.logKeyHex }, file);
   const stopSocket = database.kind === 'pglite' ? await startControlSocket(config.dataDir, backup) : async () => {};
@@ -99,6 +112,7 @@ async function main(): Promise<void> {
     log(`${signal}: shutting down`);
     await stopSweeper();
     await stopDelivery();
+    await stopMailIntake();
     await stopNightly();
     await stopSocket();
     await app.close();

@@ -534,3 +534,56 @@ export interface DB {
   user_positions: UserPositionsTable;
   notification_recipients: NotificationRecipientsTable;
 }
+
+type Int8 = ColumnType<string | number, string | number, string | number>;
+
+/** src/data/migrations/0027_mail_intake.sql: a unit's IMAP mailboxes (issue #14, item 6). */
+export interface MailboxesTable {
+  id: Generated<string>;
+  unit_id: string;
+  /** imap:// or imaps:// with its password: never returned by the API. */
+  url: string;
+  folder: Generated<string>;
+  enabled: Generated<boolean>;
+  source: Generated<'api' | 'env'>;
+  uid_validity: Int8 | null;
+  last_uid: ColumnType<string | number, string | number | undefined, string | number>;
+  lease_until: Timestamp | null;
+  last_polled_at: Timestamp | null;
+  last_error: string | null;
+  last_error_at: Timestamp | null;
+  created_at: DefaultTimestamp;
+  updated_at: DefaultTimestamp;
+}
+
+export type MailOutcome = 'created' | 'joined' | 'rejected';
+
+/** One attachment of a taken message: stored with the complaint, or refused with the reason. */
+export interface MailAttachmentResult {
+  filename: string;
+  size: number;
+  stored: boolean;
+  reason: string | null;
+}
+
+/** src/data/migrations/0027_mail_intake.sql: every message taken, once per mailbox and Message-ID. */
+export interface MailIntakeTable {
+  id: Generated<string>;
+  mailbox_id: string;
+  message_id: string;
+  uid: Int8 | null;
+  from_address: string | null;
+  subject: string | null;
+  sent_at: Timestamp | null;
+  taken_at: Timestamp;
+  size: number;
+  outcome: MailOutcome;
+  complaint_id: string | null;
+  reason: string | null;
+  attachments: ColumnType<MailAttachmentResult[], string | undefined, string>;
+}
+
+export interface DB {
+  mailboxes: MailboxesTable;
+  mail_intake: MailIntakeTable;
+}

@@ -58,6 +58,20 @@ export type EventDataByType = {
   attachment_added: { attachmentId: string; filename: string; mime: string; size: number; sha256: string };
   // Messages to the customer (issue #14 item 5, src/domain/delivery/customer-messages.ts); `to` is masked.
   customer_notified: { message: 'receipt' | 'reply' | 'visit_invitation'; via: 'email' | 'webhook'; to: string };
+  // E-mail intake (issue #14, item 6): a reply whose subject carries the complaint's code
+  customer_message: {
+    via: 'email';
+    /** The sender's address. */
+    sender: string;
+    /** The sender is the complaint's customer's e-mail address (anyone who knows a code can write). */
+    fromCustomer: boolean;
+    subject: string;
+    text: string;
+    truncated: boolean;
+    messageId: string;
+    attachments: string[];
+    refusedAttachments: { filename: string; reason: string }[];
+  };
   // Casework (src/use-cases/casework/)
   special_report_drafted: { level: string | null; redraft: boolean; version: number };
   special_report_edited: { fields: string[]; version: number };
@@ -128,6 +142,7 @@ export const EVENT_TYPES = [
   'contact_viewed',
   'attachment_added',
   'customer_notified',
+  'customer_message',
   'special_report_drafted',
   'special_report_edited',
   'special_report_approved',

@@ -31,6 +31,7 @@ import { attachmentRoutes } from './routes/attachments.routes.ts';
 import { adminRoutes } from './routes/admin.routes.ts';
 import { importRoutes } from './routes/imports.routes.ts';
 import { deliveryRoutes } from './routes/delivery.routes.ts';
+import { mailIntakeRoutes } from './routes/mail-intake.routes.ts';
 import { MAX_ATTACHMENT_BYTES } from '../use-cases/attachments/attachments.ts';
 import type { NightlySettings } from '../use-cases/backup/backup-overview.ts';
 
@@ -106,6 +107,7 @@ export async function buildApp(opts: AppOptions): Promise<FastifyInstance> {
   await caseworkRoutes(app, opts.deps);
   await importRoutes(app, opts.deps);
   await deliveryRoutes(app, opts.deps);
+  await mailIntakeRoutes(app, opts.deps);
   if (opts.webDir) await serveWeb(app, opts.webDir);
   else
     app.setNotFoundHandler((request, reply) =>

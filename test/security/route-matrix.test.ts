@@ -17,6 +17,7 @@ import ExcelJS from 'exceljs';
 import { createTestApp, type TestApp } from '../helpers/test-app.ts';
 import { ensureUser } from '../../src/use-cases/auth.ts';
 import { insertOutbox } from '../../src/data/outbox-store.ts';
+import { recordTaken } from '../../src/data/mail-intake-store.ts';
 import { ROLES, ROLE_SCOPE, roleHas, roleMayTake, type Capability, type Role } from '../../src/security/permissions.ts';
 
 const PASSWORD = 'matrix-password-1';
@@ -38,6 +39,9 @@ interface Fixture {
   /** A delivery channel of the company and a failed outbox message of the complaint (issue #14). */
   channelId: string;
   outboxId: string;
+  /** An IMAP mailbox of the unit and a message its intake rejected (issue #14 item 6). */
+  mailboxId: string;
+  intakeMessageId: string;
 }
 
 interface Req {
@@ -240,6 +244,30 @@ export const MATRIX: Record<string, Entry> = {
     allowed: cap('channels.manage'),
     capabilityFirst: true,
     call: (f) => ({ method: 'POST', url: `/api/outbox/${f.outboxId}/retry` }),
+  },
+  // Issue #14 item 6: the e-mail intake's mailboxes per unit and what they took, an administrator's routes.
+  'GET /api/mailboxes': {
+    kind: 'list',
+    allowed: cap('mailboxes.manage'),
+    call: () => ({ method: 'GET', url: '/api/mailboxes' }),
+    shows: (f) => [f.mailboxId],
+  },
+  'POST /api/mailboxes': {
+    kind: 'node',
+    allowed: cap('mailboxes.manage'),
+    call: (f) => ({ method: 'POST', url: '/api/mailboxes', body: { unitId: f.unitId, url: 'imap://matrix:pw@127.0.0.1:9/INBOX' } }),
+  },
+  'PATCH /api/mailboxes/{id}': {
+    kind: 'resource',
+    allowed: cap('mailboxes.manage'),
+    capabilityFirst: true,
+    call: (f) => ({ method: 'PATCH', url: `/api/mailboxes/${f.mailboxId}`, body: { enabled: false } }),
+  },
+  'GET /api/mail-intake': {
+    kind: 'list',
+    allowed: cap('mailboxes.manage'),
+    call: () => ({ method: 'GET', url: '/api/mail-intake?outcome=rejected' }),
+    shows: (f) => [f.intakeMessageId],
   },
   'GET /api/complaints/{id}/notifications': {
     kind: 'resource',
@@ -662,12 +690,30 @@ async function fixture(unitId: string, companyId: string, dept: string): Promise
     },
   ]);
   await t.deps.db.updateTable('outbox').set({ state: 'failed', last_error: 'matrix' }).where('id', '=', outboxId).execute();
+  const mailbox = await asAdmin('POST', '/api/mailboxes', { unitId, url: 'imap://matrix:pw@127.0.0.1:9/INBOX' });
+  const intakeMessageId = `<matrix-${unitId}@example.com>`;
+  await recordTaken(t.deps.db, {
+    mailbox_id: mailbox.id as string,
+    message_id: intakeMessageId,
+    uid: 1,
+    from_address: 'matrix@example.com',
+    subject: 'matrix',
+    sent_at: null,
+    taken_at: new Date('2026-11-24T02:00:00.000Z'),
+    size: 10,
+    outcome: 'rejected',
+    complaint_id: null,
+    reason: 'no sender address (From)',
+    attachments: [],
+  });
   return {
     unitId,
     companyId,
     complaintId: id,
     channelId: channel.id as string,
     outboxId,
+    mailboxId: mailbox.id as string,
+    intakeMessageId,
     code: created.code as string,
     attachmentId: up.json().id as string,
     capaActionId: (withAction.actions as { id: string }[])[0].id,

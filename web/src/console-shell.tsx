@@ -21,6 +21,7 @@ const ExportLogPage = lazy(() => import('./pages/export-log-page.tsx'));
 const ChannelsPage = lazy(() => import('./pages/channels-page.tsx'));
 const OutboxPage = lazy(() => import('./pages/outbox-page.tsx'));
 const InboxPage = lazy(() => import('./pages/inbox-page.tsx'));
+const MailIntakePage = lazy(() => import('./pages/mail-intake-page.tsx'));
 
 export default function ConsoleShell() {
   return (
@@ -40,6 +41,7 @@ export default function ConsoleShell() {
             <Route path="/export-log" element={<ExportLogPage />} />
             <Route path="/settings/channels" element={<ChannelsPage />} />
             <Route path="/settings/outbox" element={<OutboxPage />} />
+            <Route path="/settings/mail-intake" element={<MailIntakePage />} />
             <Route path="/inbox" element={<InboxPage />} />
             <Route path="*" element={<Navigate to="/" replace />} />
           </Routes>

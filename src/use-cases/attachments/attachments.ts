@@ -64,7 +64,7 @@ export function storagePath(dir: string, sha256: string): string {
   return path.join(dir, sha256.slice(0, 2), sha256);
 }
 
-async function storeBytes(dir: string, sha256: string, bytes: Buffer): Promise<void> {
+export async function storeBytes(dir: string, sha256: string, bytes: Buffer): Promise<void> {
   const target = storagePath(dir, sha256);
   try {
     await fs.access(target);

@@ -18,7 +18,8 @@ const ITEMS: readonly {
     | 'nav.imports'
     | 'nav.exportLog'
     | 'nav.channels'
-    | 'nav.outbox';
+    | 'nav.outbox'
+    | 'nav.mailIntake';
   needs?: string;
 }[] = [
   { path: '/', key: 'nav.queue' },
@@ -31,6 +32,7 @@ const ITEMS: readonly {
   { path: '/export-log', key: 'nav.exportLog', needs: 'exportlog.read' },
   { path: '/settings/channels', key: 'nav.channels', needs: 'channels.manage' },
   { path: '/settings/outbox', key: 'nav.outbox', needs: 'channels.manage' },
+  { path: '/settings/mail-intake', key: 'nav.mailIntake', needs: 'mailboxes.manage' },
 ];
 
 export function ConsoleLayout({ children }: { children: ReactNode }) {

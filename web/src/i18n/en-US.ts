@@ -4,6 +4,7 @@ import { enUSReports } from './en-US-reports.ts';
 import { enUSImports } from './en-US-imports.ts';
 import { enUSDelivery } from './en-US-delivery.ts';
 import { enUSInbox } from './en-US-inbox.ts';
+import { enUSMailIntake } from './en-US-mail-intake.ts';
 
 /** English. Typed as Messages so a key missing here, or one zh-CN lacks, fails the type check. */
 export const enUS: Messages = {
@@ -12,6 +13,7 @@ export const enUS: Messages = {
   ...enUSImports,
   ...enUSDelivery,
   ...enUSInbox,
+  ...enUSMailIntake,
   'app.name': 'Plaint complaints',
   'app.portalName': 'Customer complaints',
   'lang.switch': 'Language',
@@ -162,6 +164,7 @@ export const enUS: Messages = {
   'event.improvement_submitted': 'Improvement plan submitted',
   'event.clocks_recomputed': 'Time limits recomputed on the new calendar',
   'event.imported': 'Imported',
+  'event.customer_message': 'Customer message (e-mail)',
   'event.by': 'By {name}',
 
   'field.unit': 'Unit',

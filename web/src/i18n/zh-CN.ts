@@ -4,6 +4,7 @@ import { zhCNReports } from './zh-CN-reports.ts';
 import { zhCNImports } from './zh-CN-imports.ts';
 import { zhCNDelivery } from './zh-CN-delivery.ts';
 import { zhCNInbox } from './zh-CN-inbox.ts';
+import { zhCNMailIntake } from './zh-CN-mail-intake.ts';
 
 export const zhCN = {
   ...zhCNCasework,
@@ -11,6 +12,7 @@ export const zhCN = {
   ...zhCNImports,
   ...zhCNDelivery,
   ...zhCNInbox,
+  ...zhCNMailIntake,
   'app.name': 'Plaint 投诉处理',
   'app.portalName': '客户投诉服务',
   'lang.switch': '语言',
@@ -161,6 +163,7 @@ export const zhCN = {
   'event.improvement_submitted': '提交改进计划',
   'event.clocks_recomputed': '时限已按新日历重算',
   'event.imported': '导入',
+  'event.customer_message': '客户来信（邮件）',
   'event.by': '操作人：{name}',
 
   'field.unit': '投诉单位',

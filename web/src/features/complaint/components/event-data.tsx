@@ -31,6 +31,8 @@ const HIDDEN = new Set([
   'calendarVersion',
   'inWorkingHours',
   'version',
+  // A customer message's (issue #14 item 6): the Message-ID is the intake's bookkeeping.
+  'messageId',
 ]);
 const FIELD_KEYS: Record<string, string> = {
   reason: 'field.reason',

@@ -1,0 +1,22 @@
+/** Simplified Chinese: e-mail intake (issue #14 item 6), spread into zh-CN.ts. */
+export const zhCNMailIntake = {
+  'nav.mailIntake': '邮件受理',
+  'mailIntake.title': '邮件受理',
+  'mailIntake.intro': '各单位的收信邮箱（IMAP）。新邮件登记为投诉；主题含投诉编号的回信追加到该投诉。密码只写不读。',
+  'mailIntake.add': '添加邮箱',
+  'mailIntake.unit': '单位',
+  'mailIntake.url': 'IMAP 地址',
+  'mailIntake.urlHelp': '如 imap://用户名:密码@mail.example.com:143/INBOX 或 imaps://…:993/…',
+  'mailIntake.folder': '文件夹',
+  'mailIntake.enabled': '启用',
+  'mailIntake.lastPolled': '上次收信',
+  'mailIntake.lastError': '收信错误',
+  'mailIntake.source.env': '环境变量',
+  'mailIntake.rejected': '被拒收的邮件',
+  'mailIntake.rejectedIntro': '未能登记的邮件及原因（格式错误、超过大小限制、无发件人、自动回复）。',
+  'mailIntake.at': '时间',
+  'mailIntake.from': '发件人',
+  'mailIntake.subject': '主题',
+  'mailIntake.reason': '原因',
+  'mailIntake.saved': '已保存',
+};
