@@ -13,6 +13,8 @@ import { startDovecot, skipWithoutDovecot, type Dovecot } from './dovecot.ts';
 import { EXE, PDF, PNG, rawMail, type MailSpec } from './messages.ts';
 import { pollMailboxes, type MailIntakeOptions } from '../../src/use-cases/mail-intake/poll-mailboxes.ts';
 import { ensureDefaultMailbox } from '../../src/use-cases/mail-intake/mailboxes.ts';
+import { deliverDue } from '../../src/use-cases/deliver-outbox.ts';
+import { startSmtp } from '../delivery/receivers.ts';
 
 const skip = skipWithoutDovecot();
 let t: TestApp;
@@ -186,6 +188,44 @@ test('issue #14 item 6: a reply with the code in its subject joins that complain
   assert.equal(strayRow.outcome, 'created');
   assert.notEqual(strayRow.complaintId, elsewhere.json().id);
   assert.ok(!(await events(elsewhere.json().id)).some((e) => e.type === 'customer_message'));
+});
+
+test("issue #14 items 5 and 6: a complaint mailed in gets its receipt by e-mail, and the customer's reply to that receipt (its subject kept) joins the complaint", {
+  skip,
+}, async () => {
+  const smtp = await startSmtp();
+  try {
+    const box = await mailbox('round-trip');
+    await send('round-trip', {
+      from: 'zhou.ning@example.com',
+      fromName: '周宁',
+      subject: '门禁卡失效',
+      text: '新办的门禁卡刷不开单元门。',
+    });
+    await poll();
+    const [created] = await intake(box, 'created');
+    await deliverDue(t.deps, { smtp: { url: smtp.url, from: 'Plaint <plaint@plaint.test>' } });
+    const receipt = smtp.mails.find((m) => m.to.includes('zhou.ning@example.com'));
+    assert.ok(receipt, 'the sender got a receipt');
+    assert.equal(receipt.subject, `[${created.complaintCode}] 您的投诉已受理：门禁卡失效`);
+
+    // The customer answers the receipt as a mail client does: "Re: " and the subject kept.
+    const reply = await send('round-trip', {
+      from: 'zhou.ning@example.com',
+      fromName: '周宁',
+      subject: `Re: ${receipt.subject}`,
+      text: '补充：3栋2单元的门禁也坏了。',
+    });
+    await poll();
+    const joined = byMessage(await intake(box), reply.messageId);
+    assert.equal(joined.outcome, 'joined');
+    assert.equal(joined.complaintId, created.complaintId);
+    const message = (await events(created.complaintId!)).find((e) => e.type === 'customer_message');
+    assert.equal(message?.data.text, '补充：3栋2单元的门禁也坏了。');
+    assert.equal((await intake(box, 'created')).length, 1, 'no second complaint');
+  } finally {
+    await smtp.close();
+  }
 });
 
 test('issue #14 item 6: polling again, with the cursor lost, \\Seen removed, a new process and even the record gone, takes no message twice', {
