@@ -6,6 +6,7 @@
 import type { Deps } from '../use-cases/context.ts';
 import { deliverDue, type DeliveryOptions } from '../use-cases/deliver-outbox.ts';
 import { closeSmtpTransports } from '../delivery/smtp-sender.ts';
+import { repeatPass } from './repeat-pass.ts';
 
 export function startDelivery(
   deps: Deps,
@@ -13,13 +14,10 @@ export function startDelivery(
   opts: DeliveryOptions,
   log: (msg: string, err?: unknown) => void,
 ): () => Promise<void> {
-  let stopped = false;
-  let timer: NodeJS.Timeout | null = null;
-  let running: Promise<void> = Promise.resolve();
   const batch = opts.batch ?? 20;
-  const pass = async () => {
+  const stop = repeatPass(intervalMs, async (stopping) => {
     try {
-      for (let rounds = 0; rounds < 50 && !stopped; rounds++) {
+      for (let rounds = 0; rounds < 50 && !stopping(); rounds++) {
         const r = await deliverDue(deps, { ...opts, batch });
         if (r.failed) log(`outbox: ${r.failed} message(s) failed after their last attempt`);
         if (r.claimed < batch) break;
@@ -27,19 +25,9 @@ export function startDelivery(
     } catch (err) {
       log('outbox delivery pass failed', err);
     }
-  };
-  const schedule = () => {
-    if (stopped) return;
-    timer = setTimeout(() => {
-      running = pass().finally(schedule);
-    }, intervalMs);
-    timer.unref();
-  };
-  running = pass().finally(schedule);
+  });
   return async () => {
-    stopped = true;
-    if (timer) clearTimeout(timer);
-    await running;
+    await stop();
     closeSmtpTransports();
   };
 }

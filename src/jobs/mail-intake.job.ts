@@ -5,6 +5,7 @@
  */
 import type { Deps } from '../use-cases/context.ts';
 import { pollMailboxes, type MailIntakeOptions } from '../use-cases/mail-intake/poll-mailboxes.ts';
+import { repeatPass } from './repeat-pass.ts';
 
 export function startMailIntake(
   deps: Deps,
@@ -12,14 +13,11 @@ export function startMailIntake(
   opts: MailIntakeOptions,
   log: (msg: string, err?: unknown) => void,
 ): () => Promise<void> {
-  let stopped = false;
-  let timer: NodeJS.Timeout | null = null;
-  let running: Promise<void> = Promise.resolve();
   const mailboxes = opts.mailboxes ?? 10;
-  const pass = async () => {
+  return repeatPass(intervalMs, async (stopping) => {
     try {
       // Again at once while a pass claims as many mailboxes as it may: the others are due too.
-      for (let rounds = 0; rounds < 20 && !stopped; rounds++) {
+      for (let rounds = 0; rounds < 20 && !stopping(); rounds++) {
         const polls = await pollMailboxes(deps, { pollMs: intervalMs, ...opts, mailboxes });
         for (const p of polls) {
           if (p.error) log(`mail intake: mailbox ${p.mailboxId}: ${p.error}`);
@@ -33,18 +31,5 @@ export function startMailIntake(
     } catch (err) {
       log('mail intake pass failed', err);
     }
-  };
-  const schedule = () => {
-    if (stopped) return;
-    timer = setTimeout(() => {
-      running = pass().finally(schedule);
-    }, intervalMs);
-    timer.unref();
-  };
-  running = pass().finally(schedule);
-  return async () => {
-    stopped = true;
-    if (timer) clearTimeout(timer);
-    await running;
-  };
+  });
 }

@@ -1,25 +1,14 @@
-import { useEffect, useState } from 'react';
 import { List, Tag, Typography } from 'antd';
 import { useT } from '../../i18n/i18n-context.tsx';
-import { complaintCustomerMessages, type CustomerMessage } from './api.ts';
+import { complaintCustomerMessages } from './api.ts';
+import { useComplaintList } from './use-complaint-list.ts';
 
 const STATE_COLOR = { pending: 'blue', sent: 'green', failed: 'red' } as const;
 
 /** Issue #14 item 5: the complaint page's "客户消息": the receipt, the reply and the invitation sent to the customer, and their state. */
 export function CustomerMessagesCard({ complaintId, version }: { complaintId: string; version: number | string }) {
   const t = useT();
-  const [items, setItems] = useState<CustomerMessage[] | null>(null);
-  // biome-ignore lint/correctness/useExhaustiveDependencies: a new complaint version (an action) may have sent a message
-  useEffect(() => {
-    let live = true;
-    complaintCustomerMessages(complaintId).then(
-      (r) => live && setItems(r),
-      () => live && setItems([]),
-    );
-    return () => {
-      live = false;
-    };
-  }, [complaintId, version]);
+  const items = useComplaintList(complaintCustomerMessages, complaintId, version);
   const time = (iso: string) => new Date(iso).toLocaleString('zh-CN', { timeZone: 'Asia/Shanghai', hour12: false });
   return (
     <List

@@ -1,25 +1,14 @@
-import { useEffect, useState } from 'react';
 import { List, Tag, Typography } from 'antd';
 import { useI18n } from '../../i18n/i18n-context.tsx';
-import { complaintNotifications, type NotificationDeliveries } from './api.ts';
+import { complaintNotifications } from './api.ts';
+import { useComplaintList } from './use-complaint-list.ts';
 
 const STATE_COLOR = { pending: 'blue', sent: 'green', failed: 'red' } as const;
 
 /** Issue #14: the complaint page's "通知与送达": each notification and the state of each of its messages. */
 export function NotificationDeliveriesCard({ complaintId, version }: { complaintId: string; version: number | string }) {
   const { t, pick } = useI18n();
-  const [items, setItems] = useState<NotificationDeliveries[] | null>(null);
-  // biome-ignore lint/correctness/useExhaustiveDependencies: a new complaint version (an action) reloads the deliveries
-  useEffect(() => {
-    let live = true;
-    complaintNotifications(complaintId).then(
-      (r) => live && setItems(r),
-      () => live && setItems([]),
-    );
-    return () => {
-      live = false;
-    };
-  }, [complaintId, version]);
+  const items = useComplaintList(complaintNotifications, complaintId, version);
   const time = (iso: string) => new Date(iso).toLocaleString('zh-CN', { timeZone: 'Asia/Shanghai', hour12: false });
   return (
     <List
