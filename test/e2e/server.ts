@@ -41,7 +41,7 @@ export function freePort(): Promise<number> {
  * Test files run in parallel and each starts a server, which builds web/dist when it is stale; two
  * builds at once would empty each other's output. One build under a lock directory avoids that.
  */
-async function buildWebOnce(): Promise<void> {
+export async function buildWebOnce(): Promise<void> {
   await underLock(path.join(os.tmpdir(), 'plaint-e2e-web-build.lock'), () => ensureWebBuilt(ROOT, () => {}));
 }
 
@@ -118,6 +118,13 @@ function sourceStamp(): string {
   return `${templateKey()}-${Math.floor(newest)}`;
 }
 
+/**
+ * The test run a template belongs to: `npm test` exports its shell's pid as PLAINT_TEST_RUN (and makes the
+ * template before the files start, test/e2e/prepare.ts); a file run on its own by `node --test` belongs to
+ * that runner, its parent.
+ */
+const testRun = () => process.env.PLAINT_TEST_RUN?.trim() || String(process.ppid);
+
 const alive = (pid: number) => {
   try {
     process.kill(pid, 0);
@@ -148,11 +155,11 @@ async function removeStaleTemplates(keep: string): Promise<void> {
  * made once per test run by starting the server on an empty data directory (PGlite's initdb, the
  * migrations, the demo organisation, users and complaints) and stopping it; each file's server then
  * starts from a copy — the directory copied, and on PostgreSQL the database copied by CREATE DATABASE …
- * TEMPLATE — and only opens, verifies and listens. Named by the test runner's pid (this process's
- * parent) and the newest source change, so neither another run nor changed code reuses it.
+ * TEMPLATE — and only opens, verifies and listens. Named by the test run (testRun) and the newest
+ * source change, so neither another run nor changed code reuses it.
  */
-async function serverTemplate(): Promise<{ dataDir: string; database: string | null }> {
-  const name = `${TEMPLATE_PREFIX}${process.ppid}-${sourceStamp()}`;
+export async function serverTemplate(): Promise<{ dataDir: string; database: string | null }> {
+  const name = `${TEMPLATE_PREFIX}${testRun()}-${sourceStamp()}`;
   const dir = path.join(os.tmpdir(), name);
   const ready = path.join(dir, 'ready.json');
   return underLock(`${dir}.lock`, async () => {
