@@ -1,17 +1,38 @@
 /**
  * Complaints created through the API at chosen instants around 2026's holidays and adjusted working
  * days show the due instants the packs' rules require, explain them, and reach the levels the seeds name.
+ * The test owns its organisation (test/helpers/factories.ts): a group with a real-estate project, a fuel
+ * station, a food plant and a service-centre hotline, and an agent, a manager and an administrator at the group.
  */
 import { test, before, after } from 'node:test';
 import assert from 'node:assert/strict';
 import { createTestApp, type TestApp } from '../helpers/test-app.ts';
 import { sweepOnce } from '../../src/jobs/sweeper.job.ts';
+import { buildCompany, buildDepartments, buildGroup, buildUnit, buildUser, type Node, type User } from '../helpers/factories.ts';
 
 let t: TestApp;
+const RE = { unitId: '' }; // the real-estate project, once built
+let fuelUnit: string, foodUnit: string, svcUnit: string;
+let eng: Node;
+let agent: User, manager: User, admin: User;
 before(async () => {
   t = await createTestApp({ now: '2026-11-28T04:00:00.000Z' }); // Saturday 12:00 Shanghai, after every receipt below
+  const group = await buildGroup(t);
+  const unitOf = async (pack: string) => buildUnit(t, { pack, companyId: (await buildCompany(t, { groupId: group.id })).id });
+  const garden = await unitOf('real-estate');
+  RE.unitId = garden.id;
+  [eng] = await buildDepartments(t, garden, ['工程管理部']);
+  fuelUnit = (await unitOf('fuel-retail')).id;
+  foodUnit = (await unitOf('food')).id;
+  svcUnit = (await unitOf('service-centre')).id;
+  agent = await buildUser(t, { role: 'agent', orgNodeId: group.id });
+  manager = await buildUser(t, { role: 'manager', orgNodeId: group.id });
+  admin = await buildUser(t, { role: 'admin', orgNodeId: group.id });
 });
 after(async () => t.close());
+
+/** As the group's service-centre agent unless another user of the file's is given. */
+const api = (method: 'GET' | 'POST', url: string, body?: unknown, as: User = agent) => t.api(method, url, body, { as });
 
 let phoneSeq = 0;
 /** Text no other complaint shares, so similar-complaint rules stay out of tests about other rules. */
@@ -26,7 +47,7 @@ function uniqueText(seed: number, length: number): string {
 }
 async function create(body: Record<string, unknown>) {
   phoneSeq++;
-  const res = await t.api('POST', '/api/complaints', {
+  const res = await api('POST', '/api/complaints', {
     customer: { name: `客户${phoneSeq}`, phone: `1390000${String(phoneSeq).padStart(4, '0')}` },
     title: uniqueText(phoneSeq, 8),
     content: uniqueText(phoneSeq + 1000, 40),
@@ -45,8 +66,6 @@ const clock = (c: { clocks: { name: string }[] }, name: string) => {
 };
 /** Local Shanghai wall time → ISO instant. */
 const sh = (local: string) => new Date(`${local}+08:00`).toISOString();
-
-const RE = { unitId: 'u-re-garden' };
 
 test('R-TL-2: phone complaint in working hours is due to the specialist in 30 working minutes', async () => {
   const c = await create({ ...RE, channel: 'phone', receivedAt: sh('2026-11-24T10:00:00') });
@@ -91,9 +110,9 @@ test('R-TL-1: an ordinary Sunday is a rest day → by the end of that day', asyn
 test('R-TL-2: dispatching meets the dispatch clock and starts the 4 h written confirmation (R-TL-3)', async () => {
   t.clock.set(sh('2026-11-27T10:00:00'));
   const c = await create({ ...RE, channel: 'phone', receivedAt: sh('2026-11-27T09:50:00') });
-  await t.api('POST', `/api/complaints/${c.id}/actions`, { type: 'qualify', result: 'valid' });
+  await api('POST', `/api/complaints/${c.id}/actions`, { type: 'qualify', result: 'valid' });
   t.clock.set(sh('2026-11-27T10:10:00'));
-  const d = (await t.api('POST', `/api/complaints/${c.id}/actions`, { type: 'dispatch', leadDepartmentId: 'u-re-garden-eng' })).json();
+  const d = (await api('POST', `/api/complaints/${c.id}/actions`, { type: 'dispatch', leadDepartmentId: eng.id })).json();
   assert.equal(clock(d, 'dispatch').state, 'met');
   const ack = clock(d, 'acknowledge');
   assert.equal(ack.state, 'running');
@@ -102,23 +121,21 @@ test('R-TL-2: dispatching meets the dispatch clock and starts the 4 h written co
 });
 
 test('R-TL-4: fuel-retail clocks — 24 h reply on the wall clock, station handling 2 h after dispatch', async () => {
-  const c = await create({ unitId: 'u-fuel-s1', channel: 'phone', receivedAt: sh('2026-11-27T22:00:00') });
+  const c = await create({ unitId: fuelUnit, channel: 'phone', receivedAt: sh('2026-11-27T22:00:00') });
   assert.equal(clock(c, 'reply').dueAt, sh('2026-11-28T22:00:00'));
 });
 
 test('R-TL-5: food — once approved, the complaint record reaches the responsible department within 1 working hour', async () => {
   t.clock.set(sh('2026-11-27T17:30:00'));
-  const c = await create({ unitId: 'u-food-plant', channel: 'phone', receivedAt: sh('2026-11-27T17:20:00') });
-  const q = (
-    await t.api('POST', `/api/complaints/${c.id}/actions`, { type: 'qualify', result: 'valid', categoryId: 'underweight' })
-  ).json();
+  const c = await create({ unitId: foodUnit, channel: 'phone', receivedAt: sh('2026-11-27T17:20:00') });
+  const q = (await api('POST', `/api/complaints/${c.id}/actions`, { type: 'qualify', result: 'valid', categoryId: 'underweight' })).json();
   // Friday 17:30 + 1 working hour → Monday 09:30 (weekend skipped).
   assert.equal(clock(q, 'dispatch').dueAt, sh('2026-11-30T09:30:00'));
   t.clock.set('2026-11-28T04:00:00.000Z');
 });
 
 test('R-TL-7: a regulator-forwarded complaint gets the accept clock of 7 working days', async () => {
-  const c = await create({ unitId: 'u-svc', channel: 'regulator', receivedAt: sh('2026-09-28T10:00:00') });
+  const c = await create({ unitId: svcUnit, channel: 'regulator', receivedAt: sh('2026-09-28T10:00:00') });
   const k = clock(c, 'accept');
   // 7 working days after Mon 2026-09-28, skipping National Day (10-01..07) with adjusted Saturday 10-10:
   // 09-29, 09-30, 10-08, 10-09, 10-10, 10-12, 10-13 → end of 10-13.
@@ -138,8 +155,8 @@ test('R-SV-1: media exposure or a lawsuit makes a major complaint, and a major c
   assert.equal(media.level, 'major');
   const lawsuit = await create({ ...RE, channel: 'phone', receivedAt: sh('2026-11-27T10:00:00'), flags: { lawsuit: true } });
   assert.equal(lawsuit.level, 'major');
-  // Nobody holds the bulletin's positions in the demo organisation: the administrator receives it, unaddressed (issue #14).
-  const inbox = (await t.api('GET', '/api/inbox', undefined, { role: 'admin' })).json().items;
+  // Nobody holds the bulletin's positions in the file's organisation: its administrator receives it, unaddressed (issue #14).
+  const inbox = (await api('GET', '/api/inbox', undefined, admin)).json().items;
   assert.ok(
     inbox.some(
       (n: { code: string; kind: string; unaddressed: boolean }) => n.code === media.code && n.kind === 'bulletin' && n.unaddressed,
@@ -152,15 +169,15 @@ test('R-SV-1: media exposure or a lawsuit makes a major complaint, and a major c
 });
 
 test('R-SV-2: fuel retail — a safety incident is level 1', async () => {
-  const c = await create({ unitId: 'u-fuel-s1', channel: 'phone', receivedAt: sh('2026-11-27T10:00:00'), flags: { safety: true } });
+  const c = await create({ unitId: fuelUnit, channel: 'phone', receivedAt: sh('2026-11-27T10:00:00'), flags: { safety: true } });
   assert.equal(c.level, 'level1');
 });
 
 test('R-SV-3: food — foreign matter is class A, damaged packaging class C', async () => {
-  const a = await create({ unitId: 'u-food-plant', channel: 'phone', receivedAt: sh('2026-11-27T10:00:00'), categoryId: 'foreign-matter' });
+  const a = await create({ unitId: foodUnit, channel: 'phone', receivedAt: sh('2026-11-27T10:00:00'), categoryId: 'foreign-matter' });
   assert.equal(a.level, 'A');
   const c = await create({
-    unitId: 'u-food-plant',
+    unitId: foodUnit,
     channel: 'phone',
     receivedAt: sh('2026-11-27T10:00:00'),
     categoryId: 'packaging-damaged',
@@ -189,7 +206,7 @@ test('R-SV-1: the third customer complaining of the same matter within a month m
   }
   assert.equal(made[0].level, 'general', 'one complaint alone stays general');
   assert.equal(made[2].level, 'hot', 'the third different customer makes it hot');
-  const first = (await t.api('GET', `/api/complaints/${made[0].id}`)).json();
+  const first = (await api('GET', `/api/complaints/${made[0].id}`)).json();
   assert.equal(first.level, 'hot', 'the earlier complaints are raised too');
   assert.ok(first.links.filter((l: { kind: string }) => l.kind === 'similar').length >= 2);
   const unrelated = await create({
@@ -205,18 +222,13 @@ test('R-SV-1: the third customer complaining of the same matter within a month m
 
 test('R-SV-4: a person may set the level with a reason; the rules never lower it', async () => {
   const c = await create({ ...RE, channel: 'phone', receivedAt: sh('2026-11-27T10:00:00') });
-  const noReason = await t.api('POST', `/api/complaints/${c.id}/actions`, { type: 'set_level', level: 'hot' }, { role: 'manager' });
+  const noReason = await api('POST', `/api/complaints/${c.id}/actions`, { type: 'set_level', level: 'hot' }, manager);
   assert.equal(noReason.statusCode, 400);
   const set = (
-    await t.api(
-      'POST',
-      `/api/complaints/${c.id}/actions`,
-      { type: 'set_level', level: 'hot', reason: '客户扬言找媒体' },
-      { role: 'manager' },
-    )
+    await api('POST', `/api/complaints/${c.id}/actions`, { type: 'set_level', level: 'hot', reason: '客户扬言找媒体' }, manager)
   ).json();
   assert.equal(set.level, 'hot');
-  const noted = (await t.api('POST', `/api/complaints/${c.id}/actions`, { type: 'note', text: '已电话安抚' })).json();
+  const noted = (await api('POST', `/api/complaints/${c.id}/actions`, { type: 'note', text: '已电话安抚' })).json();
   assert.equal(noted.level, 'hot', 'a later evaluation does not lower a level set by a person');
   const ev = noted.events.find((e: { type: string }) => e.type === 'level_changed');
   assert.equal(ev.data.manual, true);
@@ -226,14 +238,14 @@ test('R-SV-4: a person may set the level with a reason; the rules never lower it
 test('R-TL-8: a clock pauses only with a reason and resumes later by the paused time', async () => {
   t.clock.set(sh('2026-11-24T10:00:00'));
   const c = await create({ ...RE, channel: 'phone', receivedAt: sh('2026-11-24T10:00:00') });
-  const bad = await t.api('POST', `/api/complaints/${c.id}/actions`, { type: 'pause_clock', clock: 'dispatch', reason: '' });
+  const bad = await api('POST', `/api/complaints/${c.id}/actions`, { type: 'pause_clock', clock: 'dispatch', reason: '' });
   assert.equal(bad.statusCode, 400);
   const paused = (
-    await t.api('POST', `/api/complaints/${c.id}/actions`, { type: 'pause_clock', clock: 'dispatch', reason: '等待客户提供照片' })
+    await api('POST', `/api/complaints/${c.id}/actions`, { type: 'pause_clock', clock: 'dispatch', reason: '等待客户提供照片' })
   ).json();
   assert.equal(clock(paused, 'dispatch').state, 'paused');
   t.clock.set(sh('2026-11-24T11:00:00'));
-  const resumed = (await t.api('POST', `/api/complaints/${c.id}/actions`, { type: 'resume_clock', clock: 'dispatch' })).json();
+  const resumed = (await api('POST', `/api/complaints/${c.id}/actions`, { type: 'resume_clock', clock: 'dispatch' })).json();
   const k = clock(resumed, 'dispatch');
   assert.equal(k.state, 'running');
   assert.equal(k.dueAt, sh('2026-11-24T11:30:00'), 'the hour paused is added back');
@@ -244,7 +256,7 @@ test('a deadline extension is requested with a reason and approved by someone el
   t.clock.set(sh('2026-11-24T10:00:00'));
   const c = await create({ ...RE, channel: 'phone', receivedAt: sh('2026-11-24T10:00:00') });
   const req = (
-    await t.api('POST', `/api/complaints/${c.id}/actions`, {
+    await api('POST', `/api/complaints/${c.id}/actions`, {
       type: 'request_extension',
       clock: 'dispatch',
       minutes: 60,
@@ -252,9 +264,9 @@ test('a deadline extension is requested with a reason and approved by someone el
     })
   ).json();
   const requestId = req.events.find((e: { type: string }) => e.type === 'extension_requested').data.requestId;
-  const self = await t.api('POST', `/api/complaints/${c.id}/actions`, { type: 'approve_extension', requestId });
+  const self = await api('POST', `/api/complaints/${c.id}/actions`, { type: 'approve_extension', requestId });
   assert.equal(self.statusCode, 403, 'the requester cannot approve their own extension');
-  const ok = await t.api('POST', `/api/complaints/${c.id}/actions`, { type: 'approve_extension', requestId }, { role: 'manager' });
+  const ok = await api('POST', `/api/complaints/${c.id}/actions`, { type: 'approve_extension', requestId }, manager);
   assert.equal(ok.statusCode, 200, ok.body);
   assert.ok(new Date(clock(ok.json(), 'dispatch').dueAt) > new Date(sh('2026-11-24T10:30:00')));
   t.clock.set('2026-11-28T04:00:00.000Z');
@@ -266,14 +278,14 @@ test('the sweeper writes one breach event per breached clock, even when two pass
   t.clock.set(sh('2026-11-24T12:00:00'));
   await Promise.all([sweepOnce(t.deps), sweepOnce(t.deps)]);
   await sweepOnce(t.deps);
-  const d = (await t.api('GET', `/api/complaints/${c.id}`)).json();
+  const d = (await api('GET', `/api/complaints/${c.id}`)).json();
   const breaches = d.events.filter(
     (e: { type: string; data: { name: string } }) => e.type === 'clock_breached' && e.data.name === 'dispatch',
   );
   assert.equal(breaches.length, 1);
   assert.equal(clock(d, 'dispatch').state, 'breached');
   assert.equal(d.overdue, true);
-  const overdueList = (await t.api('GET', '/api/complaints?overdue=true&limit=200')).json();
+  const overdueList = (await api('GET', '/api/complaints?overdue=true&limit=200')).json();
   assert.ok(overdueList.items.some((i: { id: string }) => i.id === c.id));
   t.clock.set('2026-11-28T04:00:00.000Z');
 });
@@ -284,11 +296,11 @@ test('R-SV-1: unresolved one week after receipt for reasons on our side → hot 
   assert.equal(c.level, 'general');
   t.clock.set(sh('2026-11-09T10:01:00'));
   await sweepOnce(t.deps);
-  const week = (await t.api('GET', `/api/complaints/${c.id}`)).json();
+  const week = (await api('GET', `/api/complaints/${c.id}`)).json();
   assert.equal(week.level, 'hot');
   t.clock.set(sh('2026-12-02T10:01:00'));
   await sweepOnce(t.deps);
-  const month = (await t.api('GET', `/api/complaints/${c.id}`)).json();
+  const month = (await api('GET', `/api/complaints/${c.id}`)).json();
   assert.equal(month.level, 'major');
   t.clock.set('2026-11-28T04:00:00.000Z');
 });
@@ -297,7 +309,7 @@ test('R-LC-4: closing a complaint as invalid stops its clocks, so the sweeper ne
   t.clock.set(sh('2026-11-24T10:00:00'));
   const c = await create({ ...RE, channel: 'phone', receivedAt: sh('2026-11-24T10:00:00') });
   const closed = (
-    await t.api('POST', `/api/complaints/${c.id}/actions`, { type: 'qualify', result: 'invalid', reason: '竞争对手恶意投诉' })
+    await api('POST', `/api/complaints/${c.id}/actions`, { type: 'qualify', result: 'invalid', reason: '竞争对手恶意投诉' })
   ).json();
   assert.ok(
     closed.clocks.every((k: { state: string }) => k.state === 'met'),
@@ -306,7 +318,7 @@ test('R-LC-4: closing a complaint as invalid stops its clocks, so the sweeper ne
   assert.equal(closed.nextDueAt, null);
   t.clock.set(sh('2026-11-30T10:00:00'));
   await sweepOnce(t.deps);
-  const later = (await t.api('GET', `/api/complaints/${c.id}`)).json();
+  const later = (await api('GET', `/api/complaints/${c.id}`)).json();
   assert.equal(later.events.filter((e: { type: string }) => e.type === 'clock_breached').length, 0);
   assert.equal(later.overdue, false);
   t.clock.set('2026-11-28T04:00:00.000Z');

@@ -1,19 +1,40 @@
 /**
  * A complaint's whole life through HTTP, as the service centre works it (R-LC-1..6): every step an
  * event, every illegal step a 409 naming the allowed ones, every bad field a 400 naming the field.
+ * The test owns its organisation (test/helpers/factories.ts): a group with a real-estate project whose
+ * replies need approval and a fuel station, and a service-centre agent at the group.
  */
 import { test, before, after } from 'node:test';
 import assert from 'node:assert/strict';
 import { createTestApp, type TestApp } from '../helpers/test-app.ts';
+import { buildCompany, buildDepartments, buildGroup, buildUnit, buildUser, type Node, type Unit, type User } from '../helpers/factories.ts';
 
 let t: TestApp;
+let garden: Unit;
+let eng: Node, pm: Node, stationOps: Node;
+let agent: User;
 before(async () => {
   t = await createTestApp({ now: '2026-11-24T02:00:00.000Z' }); // Tuesday 10:00 in Shanghai
+  const group = await buildGroup(t);
+  // A reply here needs approval before it counts as sent.
+  garden = await buildUnit(t, {
+    pack: 'real-estate',
+    companyId: (await buildCompany(t, { groupId: group.id })).id,
+    settings: { replyApproval: true },
+  });
+  [eng, pm] = await buildDepartments(t, garden, ['工程管理部', '物业服务中心']);
+  const station = await buildUnit(t, { pack: 'fuel-retail', companyId: (await buildCompany(t, { groupId: group.id })).id });
+  [stationOps] = await buildDepartments(t, station, ['站务班组']);
+  agent = await buildUser(t, { role: 'agent', orgNodeId: group.id });
+  phoneComplaint.unitId = garden.id;
 });
 after(async () => t.close());
 
+/** As the file's agent. */
+const api = (method: 'GET' | 'POST', url: string, body?: unknown) => t.api(method, url, body, { as: agent });
+
 const phoneComplaint = {
-  unitId: 'u-re-garden',
+  unitId: '', // the garden project, once built
   channel: 'phone',
   receivedAt: '2026-11-24T01:40:00.000Z', // 09:40 local: the call came before it was logged
   customer: { name: '张伟', phone: '13800138001', type: 'owner' },
@@ -23,7 +44,7 @@ const phoneComplaint = {
 };
 
 async function act(id: string, body: Record<string, unknown>, expected = 200) {
-  const res = await t.api('POST', `/api/complaints/${id}/actions`, body);
+  const res = await api('POST', `/api/complaints/${id}/actions`, body);
   assert.equal(res.statusCode, expected, `${body.type}: ${res.body}`);
   return res.json();
 }
@@ -38,7 +59,7 @@ const report = {
 };
 
 test('R-LC-1/R-LC-2/R-LC-3: a phone complaint logged late is worked from intake to closure and reopened, every step an event', async () => {
-  const created = await t.api('POST', '/api/complaints', phoneComplaint);
+  const created = await api('POST', '/api/complaints', phoneComplaint);
   assert.equal(created.statusCode, 201, created.body);
   const c = created.json();
   assert.match(c.code, /^TS-20261124-\d{4,}$/);
@@ -49,19 +70,19 @@ test('R-LC-1/R-LC-2/R-LC-3: a phone complaint logged late is worked from intake 
   assert.equal(c.events[0].type, 'received');
 
   // Illegal: reply before anything else (409 names what is allowed).
-  const early = await t.api('POST', `/api/complaints/${c.id}/actions`, { type: 'reply', message: 'x' });
+  const early = await api('POST', `/api/complaints/${c.id}/actions`, { type: 'reply', message: 'x' });
   assert.equal(early.statusCode, 409);
   assert.deepEqual(early.json().error.allowed.includes('qualify'), true);
   assert.equal(early.json().error.allowed.includes('reply'), false);
 
   await act(c.id, { type: 'qualify', result: 'valid' });
-  const dispatchedBad = await t.api('POST', `/api/complaints/${c.id}/actions`, { type: 'dispatch', leadDepartmentId: 'u-fuel-s1-ops' });
+  const dispatchedBad = await api('POST', `/api/complaints/${c.id}/actions`, { type: 'dispatch', leadDepartmentId: stationOps.id });
   assert.equal(dispatchedBad.statusCode, 400, 'a department of another unit is refused');
   assert.equal(dispatchedBad.json().error.field, 'leadDepartmentId');
-  await act(c.id, { type: 'dispatch', leadDepartmentId: 'u-re-garden-eng', coDepartmentIds: ['u-re-garden-pm'] });
+  await act(c.id, { type: 'dispatch', leadDepartmentId: eng.id, coDepartmentIds: [pm.id] });
   await act(c.id, { type: 'urge', note: '客户再次来电催促' });
   await act(c.id, { type: 'acknowledge' });
-  const incomplete = await t.api('POST', `/api/complaints/${c.id}/actions`, { type: 'report', ...report, prevention: undefined });
+  const incomplete = await api('POST', `/api/complaints/${c.id}/actions`, { type: 'report', ...report, prevention: undefined });
   assert.equal(incomplete.statusCode, 400);
   assert.equal(incomplete.json().error.field, 'prevention', 'R-LC-6: all six parts of the report are required');
   await act(c.id, { type: 'report', ...report });
@@ -78,20 +99,20 @@ test('R-LC-1/R-LC-2/R-LC-3: a phone complaint logged late is worked from intake 
   await act(c.id, { type: 'reply', message: '已更换楼上管道接口。' });
   await act(c.id, { type: 'approve_reply' });
   await act(c.id, { type: 'confirm' });
-  const badScore = await t.api('POST', `/api/complaints/${c.id}/actions`, { type: 'visit', score: 6 });
+  const badScore = await api('POST', `/api/complaints/${c.id}/actions`, { type: 'visit', score: 6 });
   assert.equal(badScore.statusCode, 400);
   assert.equal(badScore.json().error.field, 'score');
   await act(c.id, { type: 'visit', score: 4, comment: '满意' });
   cur = await act(c.id, { type: 'close' });
   assert.equal(cur.status, 'closed');
   assert.ok(cur.closedAt);
-  const again = await t.api('POST', `/api/complaints/${c.id}/actions`, { type: 'close' });
+  const again = await api('POST', `/api/complaints/${c.id}/actions`, { type: 'close' });
   assert.equal(again.statusCode, 409);
   cur = await act(c.id, { type: 'reopen', reason: '一个月后再次漏水' });
   assert.equal(cur.repeatCount, 2, 'R-LC-3: reopening after closure is a repeat');
   assert.equal(cur.status, 'acknowledged');
 
-  const events = (await t.api('GET', `/api/complaints/${c.id}/events`)).json();
+  const events = (await api('GET', `/api/complaints/${c.id}/events`)).json();
   const types = events.map((e: { type: string }) => e.type);
   for (const type of [
     'received',
@@ -124,33 +145,33 @@ test('R-LC-1/R-LC-2/R-LC-3: a phone complaint logged late is worked from intake 
 
 test('R-LC-4: an invalid complaint closes with its reason; the customer contesting it opens a new linked record', async () => {
   const c = (
-    await t.api('POST', '/api/complaints', {
+    await api('POST', '/api/complaints', {
       ...phoneComplaint,
       receivedAt: undefined,
       title: '推销电话骚扰',
       content: '接到自称贵司的推销电话',
     })
   ).json();
-  const noReason = await t.api('POST', `/api/complaints/${c.id}/actions`, { type: 'qualify', result: 'invalid' });
+  const noReason = await api('POST', `/api/complaints/${c.id}/actions`, { type: 'qualify', result: 'invalid' });
   assert.equal(noReason.statusCode, 400);
   assert.equal(noReason.json().error.field, 'reason');
   const closed = await act(c.id, { type: 'qualify', result: 'invalid', reason: '与本公司无关' });
   assert.equal(closed.status, 'closed');
   assert.equal(closed.closeReason, '与本公司无关');
-  const reopen = await t.api('POST', `/api/complaints/${c.id}/actions`, { type: 'reopen', reason: 'x' });
+  const reopen = await api('POST', `/api/complaints/${c.id}/actions`, { type: 'reopen', reason: 'x' });
   assert.equal(reopen.statusCode, 409);
   assert.deepEqual(reopen.json().error.allowed, ['contest', 'note']);
   const contested = await act(c.id, { type: 'contest', reason: '客户坚持是贵司员工所为' });
   const link = contested.links.find((l: { kind: string }) => l.kind === 'contested_by');
   assert.ok(link, 'the new record is linked');
-  const fresh = (await t.api('GET', `/api/complaints/${link.id}`)).json();
+  const fresh = (await api('GET', `/api/complaints/${link.id}`)).json();
   assert.equal(fresh.status, 'received');
   assert.match(fresh.title, /异议复核/);
   assert.ok(fresh.links.some((l: { kind: string; id: string }) => l.kind === 'contests' && l.id === c.id));
 });
 
 test('bad input: each bad field is a 400 naming it, and nothing is written', async () => {
-  const before = (await t.api('GET', '/api/complaints?limit=1')).json().total;
+  const before = (await api('GET', '/api/complaints?limit=1')).json().total;
   const cases: [Record<string, unknown>, string][] = [
     [{ ...phoneComplaint, channel: 'pigeon' }, 'channel'],
     [{ ...phoneComplaint, customer: { name: '张伟', phone: '12345' } }, 'customer.phone'],
@@ -166,14 +187,14 @@ test('bad input: each bad field is a 400 naming it, and nothing is written', asy
     [{ ...phoneComplaint, unitId: undefined }, 'unitId'],
   ];
   for (const [body, field] of cases) {
-    const res = await t.api('POST', '/api/complaints', body);
+    const res = await api('POST', '/api/complaints', body);
     assert.equal(res.statusCode, 400, `${field}: ${res.body}`);
     assert.equal(res.json().error.field, field, res.body);
     assert.ok(res.json().error.message.length > 0);
   }
-  const unknownUnit = await t.api('POST', '/api/complaints', { ...phoneComplaint, unitId: 'u-nowhere' });
+  const unknownUnit = await api('POST', '/api/complaints', { ...phoneComplaint, unitId: 'u-nowhere' });
   assert.equal(unknownUnit.statusCode, 404);
-  const token = await t.token();
+  const token = await t.tokenFor(agent);
   const malformed = await t.app.inject({
     method: 'POST',
     url: '/api/complaints',
@@ -188,17 +209,17 @@ test('bad input: each bad field is a 400 naming it, and nothing is written', asy
     headers: { authorization: `Bearer ${token}`, 'content-type': 'application/json' },
   });
   assert.equal(huge.statusCode, 413);
-  const after = (await t.api('GET', '/api/complaints?limit=1')).json().total;
+  const after = (await api('GET', '/api/complaints?limit=1')).json().total;
   assert.equal(after, before, 'nothing half-written');
-  assert.equal((await t.api('GET', '/api/complaints/00000000-0000-0000-0000-000000000000')).statusCode, 404);
-  assert.equal((await t.api('GET', '/api/complaints/not-a-uuid')).statusCode, 404);
+  assert.equal((await api('GET', '/api/complaints/00000000-0000-0000-0000-000000000000')).statusCode, 404);
+  assert.equal((await api('GET', '/api/complaints/not-a-uuid')).statusCode, 404);
   assert.equal((await t.app.inject({ method: 'GET', url: '/api/complaints' })).statusCode, 401, 'routes require a user');
 });
 
 test('R-LC-1: 50 concurrent identical POSTs with one Idempotency-Key create exactly one complaint', async () => {
-  const before = (await t.api('GET', '/api/complaints?limit=1')).json().total;
+  const before = (await api('GET', '/api/complaints?limit=1')).json().total;
   const body = { ...phoneComplaint, receivedAt: undefined, title: '幂等测试：电梯故障', customer: { name: '刘备', phone: '13911112222' } };
-  const token = await t.token();
+  const token = await t.tokenFor(agent);
   const responses = await Promise.all(
     Array.from({ length: 50 }, () =>
       t.app.inject({
@@ -215,7 +236,7 @@ test('R-LC-1: 50 concurrent identical POSTs with one Idempotency-Key create exac
     responses.map((r) => r.statusCode).join(','),
   );
   assert.equal(codes.size, 1, 'every retry returns the first record');
-  const after = (await t.api('GET', '/api/complaints?limit=1')).json().total;
+  const after = (await api('GET', '/api/complaints?limit=1')).json().total;
   assert.equal(after, before + 1);
   const other = await t.app.inject({
     method: 'POST',

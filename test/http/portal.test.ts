@@ -1,31 +1,43 @@
 /**
  * The customers' portal (R-IN-5, R-LC-5): submit without logging in, track with code and secret,
  * confirm or dispute the reply, rate with an explicit submit; never see internal notes or handlers.
+ * The test owns its organisation (test/helpers/factories.ts): a service-centre hotline with two
+ * departments, worked by a service-centre agent at its company.
  */
 import { test, before, after } from 'node:test';
 import assert from 'node:assert/strict';
 import { createTestApp, type TestApp } from '../helpers/test-app.ts';
+import { buildDepartments, buildUnit, buildUser, type Node, type Unit, type User } from '../helpers/factories.ts';
 
 let t: TestApp;
+let hotline: Unit;
+let general: Node, tech: Node;
+let agent: User;
 before(async () => {
   t = await createTestApp({ now: '2026-11-24T02:00:00.000Z' });
+  hotline = await buildUnit(t, { pack: 'service-centre' });
+  [general, tech] = await buildDepartments(t, hotline, ['综合业务部', '技术支持部']);
+  agent = await buildUser(t, { role: 'agent', orgNodeId: hotline.companyId });
 });
 after(async () => t.close());
+
+/** As the service centre's agent. */
+const asAgent = (method: 'GET' | 'POST', url: string, body?: unknown) => t.api(method, url, body, { as: agent });
 
 const post = (url: string, payload: unknown) => t.app.inject({ method: 'POST', url, payload: payload as never });
 
 async function work(id: string, steps: Record<string, unknown>[]) {
   for (const s of steps) {
-    const r = await t.api('POST', `/api/complaints/${id}/actions`, s);
+    const r = await asAgent('POST', `/api/complaints/${id}/actions`, s);
     assert.equal(r.statusCode, 200, `${s.type}: ${r.body}`);
   }
 }
 
 test('R-IN-5/R-LC-5: a portal complaint is tracked to closure while the service centre works it, and internals never leak', async () => {
   const units = (await t.app.inject({ method: 'GET', url: '/api/portal/units' })).json();
-  assert.ok(units.some((u: { id: string }) => u.id === 'u-svc'));
+  assert.ok(units.some((u: { id: string }) => u.id === hotline.id));
   const sub = await post('/api/portal/complaints', {
-    unitId: 'u-svc',
+    unitId: hotline.id,
     customer: { name: '华女士', phone: '13866660001' },
     title: '退款申请超过十五天未到账',
     content: '10月30日申请退款，至今未到账。',
@@ -43,13 +55,13 @@ test('R-IN-5/R-LC-5: a portal complaint is tracked to closure while the service 
   assert.equal(tracked.status, 'received');
   assert.equal(tracked.reply, null);
 
-  const list = (await t.api('GET', `/api/complaints?q=${code}`)).json();
+  const list = (await asAgent('GET', `/api/complaints?q=${code}`)).json();
   const id = list.items[0].id;
   assert.equal(list.items[0].channel, 'web');
   await work(id, [
     { type: 'note', text: '内部备注：客户情绪激动，财务部王主管负责', internal: true },
     { type: 'qualify', result: 'valid' },
-    { type: 'dispatch', leadDepartmentId: 'u-svc-general' },
+    { type: 'dispatch', leadDepartmentId: general.id },
     { type: 'acknowledge' },
     {
       type: 'report',
@@ -94,16 +106,16 @@ test('R-IN-5/R-LC-5: a portal complaint is tracked to closure while the service 
 test('R-LC-3: the customer disputes the reply in the portal; the complaint returns to investigation as a repeat', async () => {
   const { code, secret } = (
     await post('/api/portal/complaints', {
-      unitId: 'u-svc',
+      unitId: hotline.id,
       customer: { name: '金先生', email: 'jin@example.com' },
       title: 'APP无法登录',
       content: '升级后一直提示网络错误。',
     })
   ).json();
-  const id = (await t.api('GET', `/api/complaints?q=${code}`)).json().items[0].id;
+  const id = (await asAgent('GET', `/api/complaints?q=${code}`)).json().items[0].id;
   await work(id, [
     { type: 'qualify', result: 'valid' },
-    { type: 'dispatch', leadDepartmentId: 'u-svc-tech' },
+    { type: 'dispatch', leadDepartmentId: tech.id },
     { type: 'acknowledge' },
     {
       type: 'report',
@@ -120,12 +132,12 @@ test('R-LC-3: the customer disputes the reply in the portal; the complaint retur
   assert.equal(noReason.statusCode, 400);
   const disputed = (await post('/api/portal/dispute', { code, secret, reason: '仍然无法登录' })).json();
   assert.equal(disputed.status, 'acknowledged');
-  const staff = (await t.api('GET', `/api/complaints/${id}`)).json();
+  const staff = (await asAgent('GET', `/api/complaints/${id}`)).json();
   assert.equal(staff.repeatCount, 1);
 });
 
 test('portal input is validated and guessing secrets is rate limited', async () => {
-  const bad = await post('/api/portal/complaints', { unitId: 'u-svc', customer: { name: 'x', phone: '123' }, title: 't', content: 'c' });
+  const bad = await post('/api/portal/complaints', { unitId: hotline.id, customer: { name: 'x', phone: '123' }, title: 't', content: 'c' });
   assert.equal(bad.statusCode, 400);
   assert.equal(bad.json().error.field, 'customer.phone');
   const noUnit = await post('/api/portal/complaints', {
@@ -168,7 +180,7 @@ test('R-IN-2: the customer adds photos to a portal complaint with code and secre
   t.clock.advance(120_000); // past the guessing test's rate-limit window
   const { code, secret } = (
     await post('/api/portal/complaints', {
-      unitId: 'u-svc',
+      unitId: hotline.id,
       customer: { name: '陶先生', phone: '13866660009' },
       title: '门店地面湿滑摔倒',
       content: '门口地面有水无警示牌。',
@@ -193,11 +205,11 @@ test('R-IN-2: the customer adds photos to a portal complaint with code and secre
     ...multipart({ code, secret }, { name: 'photo.png', type: 'image/png', bytes: Buffer.from('not really an image') }),
   });
   assert.equal(text.statusCode, 415, 'content decides, not the name or the declared type');
-  const id = (await t.api('GET', `/api/complaints?q=${code}`)).json().items[0].id;
-  const list = (await t.api('GET', `/api/complaints/${id}/attachments`)).json();
+  const id = (await asAgent('GET', `/api/complaints?q=${code}`)).json().items[0].id;
+  const list = (await asAgent('GET', `/api/complaints/${id}/attachments`)).json();
   assert.equal(list.length, 1);
   assert.equal(list[0].mime, 'image/png');
-  const events = (await t.api('GET', `/api/complaints/${id}/events`)).json();
+  const events = (await asAgent('GET', `/api/complaints/${id}/events`)).json();
   assert.ok(events.some((e: { type: string }) => e.type === 'attachment_added'));
 });
 
@@ -205,7 +217,7 @@ test('R-IN-2: the portal takes at most 6 files per complaint, also when 15 arriv
   t.clock.advance(120_000); // a fresh rate-limit window: 15 uploads are under its 20 tries a minute
   const { code, secret } = (
     await post('/api/portal/complaints', {
-      unitId: 'u-svc',
+      unitId: hotline.id,
       customer: { name: '冯女士', phone: '13866660011' },
       title: '收银台多收费用',
       content: '小票金额与实际不符。',
@@ -221,10 +233,10 @@ test('R-IN-2: the portal takes at most 6 files per complaint, also when 15 arriv
   );
   const statuses = (await Promise.all(uploads)).map((r) => r.statusCode).sort();
   assert.deepEqual(statuses, [...Array(6).fill(201), ...Array(9).fill(409)], `statuses: ${statuses.join(',')}`);
-  const id = (await t.api('GET', `/api/complaints?q=${code}`)).json().items[0].id;
-  const list = (await t.api('GET', `/api/complaints/${id}/attachments`)).json();
+  const id = (await asAgent('GET', `/api/complaints?q=${code}`)).json().items[0].id;
+  const list = (await asAgent('GET', `/api/complaints/${id}/attachments`)).json();
   assert.equal(list.length, 6, 'exactly six files are stored');
-  const events = (await t.api('GET', `/api/complaints/${id}/events`)).json() as { type: string }[];
+  const events = (await asAgent('GET', `/api/complaints/${id}/events`)).json() as { type: string }[];
   assert.equal(events.filter((e) => e.type === 'attachment_added').length, 6, 'and six attachment_added events logged');
   const late = await t.app.inject({
     method: 'POST',

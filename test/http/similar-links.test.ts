@@ -2,15 +2,25 @@
  * Similar-complaint links through HTTP (R-SV-1): a pair is stored once, from the later complaint to
  * the earlier one, yet each complaint of the pair lists the other once; the intake's answer shows the
  * links its page shows afterwards; and a case masks the customers of complaints linked either way
- * (R-RP-2).
+ * (R-RP-2). The test owns its organisation (test/helpers/factories.ts): a group with a real-estate
+ * project and a service-centre hotline, and a service-centre agent at the group.
  */
 import { test, before, after } from 'node:test';
 import assert from 'node:assert/strict';
 import { createTestApp, type TestApp } from '../helpers/test-app.ts';
+import { buildCompany, buildDepartments, buildGroup, buildUnit, buildUser, type Node, type Unit, type User } from '../helpers/factories.ts';
 
 let t: TestApp;
+let garden: Unit, hotline: Unit;
+let general: Node;
+let agent: User;
 before(async () => {
   t = await createTestApp({ now: '2026-11-28T04:00:00.000Z' });
+  const group = await buildGroup(t);
+  garden = await buildUnit(t, { pack: 'real-estate', companyId: (await buildCompany(t, { groupId: group.id })).id });
+  hotline = await buildUnit(t, { pack: 'service-centre', companyId: (await buildCompany(t, { groupId: group.id })).id });
+  [general] = await buildDepartments(t, hotline, ['综合业务部']);
+  agent = await buildUser(t, { role: 'agent', orgNodeId: group.id });
 });
 after(async () => t.close());
 
@@ -31,19 +41,19 @@ const similar = (links: Link[]) => links.filter((l) => l.kind === 'similar').sor
 const link = (c: Made, direction: 'to' | 'from'): Link => ({ id: c.id, code: c.code, kind: 'similar', direction });
 
 async function intake(body: Record<string, unknown>): Promise<Made> {
-  const res = await t.api('POST', '/api/complaints', { channel: 'phone', receivedAt: t.clock.now.toISOString(), ...body });
+  const res = await t.api('POST', '/api/complaints', { channel: 'phone', receivedAt: t.clock.now.toISOString(), ...body }, { as: agent });
   assert.equal(res.statusCode, 201, res.body);
   return res.json();
 }
 
 async function page(id: string): Promise<Made> {
-  const res = await t.api('GET', `/api/complaints/${id}`);
+  const res = await t.api('GET', `/api/complaints/${id}`, undefined, { as: agent });
   assert.equal(res.statusCode, 200, res.body);
   return res.json();
 }
 
 async function act(id: string, body: Record<string, unknown>) {
-  const res = await t.api('POST', `/api/complaints/${id}/actions`, body);
+  const res = await t.api('POST', `/api/complaints/${id}/actions`, body, { as: agent });
   assert.equal(res.statusCode, 200, `${String(body.type)}: ${res.body}`);
 }
 
@@ -57,7 +67,7 @@ test('R-SV-1: complaints about the same matter are linked once per pair and each
   for (const [i, [title, content]] of texts.entries()) {
     t.clock.advance(60_000);
     const c = await intake({
-      unitId: 'u-re-garden',
+      unitId: garden.id,
       categoryId: 'engineering-quality',
       customer: { name: `业主${i}`, phone: `1392000000${i}` },
       title,
@@ -109,7 +119,7 @@ test('R-SV-1: complaints about the same matter are linked once per pair and each
 
 test('R-RP-2: a case masks the customer of a similar complaint whichever side of the link it is on', async () => {
   const earlier = await intake({
-    unitId: 'u-svc',
+    unitId: hotline.id,
     categoryId: 'service-attitude',
     customer: { name: '王芳', phone: '13922221111' },
     title: '客服热线长时间无人接听',
@@ -117,7 +127,7 @@ test('R-RP-2: a case masks the customer of a similar complaint whichever side of
   });
   t.clock.advance(60_000);
   const later = await intake({
-    unitId: 'u-svc',
+    unitId: hotline.id,
     categoryId: 'service-attitude',
     customer: { name: '赵磊', phone: '13922223333' },
     title: '客服热线打不通无人接听',
@@ -129,7 +139,7 @@ test('R-RP-2: a case masks the customer of a similar complaint whichever side of
     [later, '王芳'],
   ] as const) {
     await act(c.id, { type: 'qualify', result: 'valid' });
-    await act(c.id, { type: 'dispatch', leadDepartmentId: 'u-svc-general' });
+    await act(c.id, { type: 'dispatch', leadDepartmentId: general.id });
     await act(c.id, { type: 'acknowledge' });
     await act(c.id, {
       type: 'report',
@@ -144,10 +154,12 @@ test('R-RP-2: a case masks the customer of a similar complaint whichever side of
     await act(c.id, { type: 'confirm' });
     await act(c.id, { type: 'visit', score: 4, comment: '满意' });
     await act(c.id, { type: 'close' });
-    const res = await t.api('POST', `/api/complaints/${c.id}/case`, {
-      classification: '热线接通率',
-      lessons: `${other}也反映了同样的问题，回访时${other}表示满意。`,
-    });
+    const res = await t.api(
+      'POST',
+      `/api/complaints/${c.id}/case`,
+      { classification: '热线接通率', lessons: `${other}也反映了同样的问题，回访时${other}表示满意。` },
+      { as: agent },
+    );
     assert.equal(res.statusCode, 201, res.body);
     assert.ok(!res.body.includes(other), `${other}, the linked complaint's customer, leaked from the case of ${c.code}: ${res.body}`);
   }
