@@ -4,23 +4,35 @@
  * format and checked by a receiver that verifies the signature exactly as the platform does; a channel
  * with the wrong secret is refused and the refusal recorded; a receiver down for ten minutes gets every
  * message once it is back, each exactly once. On PGlite, and on PostgreSQL with DATABASE_URL.
+ * The test owns its organisation (test/helpers/factories.ts): a group, a real-estate company with one
+ * project, an administrator and a manager at the group.
  */
 import { test, before, after, afterEach } from 'node:test';
 import assert from 'node:assert/strict';
 import { createTestApp, type TestApp } from '../helpers/test-app.ts';
 import { startRobots } from './receivers.ts';
 import { deliverDue } from '../../src/use-cases/deliver-outbox.ts';
+import { buildCompany, buildGroup, buildUnit, buildUser, type Node, type Unit, type User } from '../helpers/factories.ts';
 
 let t: TestApp;
 afterEach(async () => {
   await clearChannels();
 });
 let robots: Awaited<ReturnType<typeof startRobots>>;
+let company: Node;
+let project: Unit;
+let admin: { as: User };
+let manager: User;
 const SECRETS = { dingtalk: 'SEC-ding-0123456789', feishu: 'feishu-secret-xyz', webhook: 'hook-key-42' };
 
 before(async () => {
   t = await createTestApp();
-  // These tests are about robots and webhooks. The positions' people (here the demo administrators,
+  const group = await buildGroup(t);
+  company = await buildCompany(t, { groupId: group.id });
+  project = await buildUnit(t, { pack: 'real-estate', companyId: company.id, name: '城市花园项目' });
+  admin = { as: await buildUser(t, { role: 'admin', orgNodeId: group.id }) };
+  manager = await buildUser(t, { role: 'manager', orgNodeId: group.id });
+  // These tests are about robots and webhooks. The positions' people (here the group's administrator,
   // receiving unaddressed) would be e-mailed too, with no SMTP server in this file: they opt out
   // (test/delivery/position-email.test.ts covers the e-mail to a position's holder).
   await t.deps.db.updateTable('users').set({ notify_email: false }).execute();
@@ -32,11 +44,10 @@ after(async () => {
 });
 
 const deliver = () => deliverDue(t.deps, { smtp: { url: null, from: 'Plaint <plaint@plaint.test>' } });
-const admin = { role: 'admin' };
 const channels: string[] = [];
 
 async function addChannel(body: Record<string, unknown>): Promise<string> {
-  const res = await t.api('POST', '/api/channels', { companyId: 'co-re', ...body }, admin);
+  const res = await t.api('POST', '/api/channels', { companyId: company.id, ...body }, admin);
   assert.equal(res.statusCode, 201, res.body);
   channels.push(res.json().id);
   return res.json().id;
@@ -47,7 +58,7 @@ async function majorComplaint(title = '业主集体投诉地下车库渗水'): P
     'POST',
     '/api/complaints',
     {
-      unitId: 'u-re-garden',
+      unitId: project.id,
       channel: 'phone',
       customer: { name: '王芳', phone: '13800001234' },
       title,
@@ -106,7 +117,7 @@ test("issue #14: a major complaint reaches the company's WeCom, DingTalk (signed
   const bulletin = (p: string) => byPath(p).find((h) => JSON.stringify(h.body).includes('重大投诉即时通报'))!;
   const wecom = bulletin('/wecom').body as { msgtype: string; markdown: { content: string } };
   assert.equal(wecom.msgtype, 'markdown');
-  for (const part of [`投诉编号:${c.code}`, '级别:重大', '单位:城市花园项目', '时限:', `/complaints/${c.id}`])
+  for (const part of [`投诉编号:${c.code}`, '级别:重大', `单位:${project.name}`, '时限:', `/complaints/${c.id}`])
     assert.ok(wecom.markdown.content.includes(part), `${part} in ${wecom.markdown.content}`);
   const dingBody = bulletin('/dingtalk').body as { msgtype: string; markdown: { title: string; text: string } };
   assert.equal(dingBody.msgtype, 'markdown');
@@ -197,19 +208,19 @@ test('issue #14: a receiver down for ten minutes gets every message once it is b
 });
 
 test("issue #14: channel input is checked and another company's channels are not reachable", async () => {
-  const noUrl = await t.api('POST', '/api/channels', { companyId: 'co-re', kind: 'dingtalk', name: '钉钉' }, admin);
+  const noUrl = await t.api('POST', '/api/channels', { companyId: company.id, kind: 'dingtalk', name: '钉钉' }, admin);
   assert.equal(noUrl.statusCode, 400);
   assert.match(noUrl.body, /url/);
-  const badScheme = await t.api('POST', '/api/channels', { companyId: 'co-re', kind: 'email', name: '邮件', url: 'http://mail' }, admin);
+  const badScheme = await t.api('POST', '/api/channels', { companyId: company.id, kind: 'email', name: '邮件', url: 'http://mail' }, admin);
   assert.equal(badScheme.statusCode, 400);
   assert.match(badScheme.body, /url/);
-  const badKind = await t.api('POST', '/api/channels', { companyId: 'co-re', kind: 'sms', name: 'x', url: 'http://x' }, admin);
+  const badKind = await t.api('POST', '/api/channels', { companyId: company.id, kind: 'sms', name: 'x', url: 'http://x' }, admin);
   assert.equal(badKind.statusCode, 400);
   assert.match(badKind.body, /kind/);
-  const unit = await t.api('POST', '/api/channels', { companyId: 'u-re-garden', kind: 'wecom', name: 'x', url: 'http://x' }, admin);
+  const unit = await t.api('POST', '/api/channels', { companyId: project.id, kind: 'wecom', name: 'x', url: 'http://x' }, admin);
   assert.equal(unit.statusCode, 404, 'channels belong to companies');
   assert.equal((await t.api('PATCH', '/api/channels/not-a-uuid', { name: 'x' }, admin)).statusCode, 404);
-  assert.equal((await t.api('GET', '/api/channels', undefined, { role: 'manager' })).statusCode, 403);
+  assert.equal((await t.api('GET', '/api/channels', undefined, { as: manager })).statusCode, 403);
   // A secret is changed only when given; left out, it stays.
   const id = await addChannel({ kind: 'webhook', name: 'OA', url: 'http://127.0.0.1:9/hook', secret: 'k1' });
   const renamed = await t.api('PATCH', `/api/channels/${id}`, { name: 'OA 2' }, admin);

@@ -2,7 +2,9 @@
  * The queue's export (issue #17): GET /api/complaints/export.csv and export.xlsx give the view the list
  * shows — the same complaints in the same order over all its pages, in the viewer's scope only — with
  * contacts masked for a role that may not see them (R-IN-4), every export on record in the export log.
- * Runs on PGlite, and on PostgreSQL with DATABASE_URL.
+ * Runs on PGlite, and on PostgreSQL with DATABASE_URL. The test owns its organisation and users
+ * (test/helpers/factories.ts): a group with a real-estate project (and its engineering department) and a
+ * fuel station, each under a company of its own.
  */
 import { test, before, after } from 'node:test';
 import assert from 'node:assert/strict';
@@ -11,9 +13,13 @@ import ExcelJS from 'exceljs';
 import { createTestApp, type TestApp } from '../helpers/test-app.ts';
 import { listExportLog } from '../../src/data/export-log-store.ts';
 import { EXPORT_BATCH } from '../../src/use-cases/export-complaints.ts';
-import { ensureUser } from '../../src/use-cases/auth.ts';
+import { buildCompany, buildDepartments, buildGroup, buildUnit, buildUser, type Unit, type User } from '../helpers/factories.ts';
 
 let t: TestApp;
+let garden: Unit;
+let station: Unit;
+type Role = 'agent' | 'specialist' | 'handler' | 'qa' | 'manager' | 'admin' | 'auditor';
+let users: Record<Role, User>;
 
 const PHONE = '13912345678';
 const EMAIL = 'wangwei@example.com';
@@ -27,7 +33,7 @@ interface Listed {
 }
 
 /** Every page of the list, as the console would load them. */
-async function listAll(query: string, role = 'agent'): Promise<string[]> {
+async function listAll(query: string, role: Role = 'agent'): Promise<string[]> {
   const ids: string[] = [];
   let cursor: string | null = null;
   do {
@@ -35,7 +41,7 @@ async function listAll(query: string, role = 'agent'): Promise<string[]> {
       'GET',
       `/api/complaints?${query}&limit=200${cursor ? `&cursor=${encodeURIComponent(cursor)}` : ''}`,
       undefined,
-      { role },
+      { as: users[role] },
     );
     assert.equal(res.statusCode, 200, res.body);
     const body = res.json() as Listed;
@@ -76,8 +82,8 @@ function parseCsv(text: string): string[][] {
   return rows;
 }
 
-async function exportCsv(query: string, role = 'agent') {
-  const res = await t.api('GET', `/api/complaints/export.csv?${query}`, undefined, { role });
+async function exportCsv(query: string, role: Role = 'agent') {
+  const res = await t.api('GET', `/api/complaints/export.csv?${query}`, undefined, { as: users[role] });
   assert.equal(res.statusCode, 200, res.body);
   assert.match(String(res.headers['content-type']), /^text\/csv; charset=utf-8/);
   assert.match(String(res.headers['content-disposition']), /^attachment; filename="complaints-\d{8}-\d{6}\.csv"/);
@@ -92,8 +98,8 @@ async function exportCsv(query: string, role = 'agent') {
   return { head, rows, col, records: rows.map((r) => Object.fromEntries(head.map((h, i) => [h, r[i]]))) };
 }
 
-async function exportXlsx(query: string, role = 'agent') {
-  const res = await t.api('GET', `/api/complaints/export.xlsx?${query}`, undefined, { role });
+async function exportXlsx(query: string, role: Role = 'agent') {
+  const res = await t.api('GET', `/api/complaints/export.xlsx?${query}`, undefined, { as: users[role] });
   assert.equal(res.statusCode, 200, res.body);
   assert.equal(res.headers['content-type'], 'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet');
   assert.equal(res.rawPayload.subarray(0, 2).toString('latin1'), 'PK', 'a zip, as every xlsx is');
@@ -110,8 +116,8 @@ async function exportXlsx(query: string, role = 'agent') {
   };
 }
 
-async function create(body: Record<string, unknown>, role = 'agent'): Promise<{ id: string; code: string }> {
-  const res = await t.api('POST', '/api/complaints', body, { role });
+async function create(body: Record<string, unknown>): Promise<{ id: string; code: string }> {
+  const res = await t.api('POST', '/api/complaints', body, { as: users.agent });
   assert.equal(res.statusCode, 201, res.body);
   return res.json();
 }
@@ -123,8 +129,21 @@ const fuel: { id: string; code: string }[] = [];
 
 before(async () => {
   t = await createTestApp({ now: '2026-11-24T02:00:00.000Z' }); // 10:00 in Shanghai
+  const group = await buildGroup(t);
+  garden = await buildUnit(t, { pack: 'real-estate', name: '城市花园项目', companyId: (await buildCompany(t, { groupId: group.id })).id });
+  station = await buildUnit(t, { pack: 'fuel-retail', companyId: (await buildCompany(t, { groupId: group.id })).id });
+  const [eng] = await buildDepartments(t, garden, ['工程管理部']);
+  users = {
+    agent: await buildUser(t, { role: 'agent', orgNodeId: group.id }),
+    specialist: await buildUser(t, { role: 'specialist', orgNodeId: garden.id }),
+    handler: await buildUser(t, { role: 'handler', orgNodeId: eng.id }),
+    qa: await buildUser(t, { role: 'qa', orgNodeId: group.id }),
+    manager: await buildUser(t, { role: 'manager', orgNodeId: group.id }),
+    admin: await buildUser(t, { role: 'admin', orgNodeId: group.id }),
+    auditor: await buildUser(t, { role: 'auditor', orgNodeId: group.id }),
+  };
   awkward = await create({
-    unitId: 'u-re-garden',
+    unitId: garden.id,
     channel: 'phone',
     receivedAt: '2026-11-23T16:30:00.000Z', // 00:30 on the 24th in Shanghai
     customer: { name: '王伟', phone: PHONE, email: EMAIL },
@@ -135,21 +154,26 @@ before(async () => {
     incident: { place: '3栋\n1201室' },
   });
   formula = await create({
-    unitId: 'u-re-garden',
+    unitId: garden.id,
     channel: 'web',
     customer: { name: '李娜', phone: '13700001111' },
     title: FORMULA_TITLE,
     content: '门禁卡失效。',
   });
   // Qualified and dispatched to the engineering department, where the handler works it.
-  await t.api('POST', `/api/complaints/${awkward.id}/actions`, { type: 'qualify', result: 'valid' });
-  const d = await t.api('POST', `/api/complaints/${awkward.id}/actions`, { type: 'dispatch', leadDepartmentId: 'u-re-garden-eng' });
+  await t.api('POST', `/api/complaints/${awkward.id}/actions`, { type: 'qualify', result: 'valid' }, { as: users.agent });
+  const d = await t.api(
+    'POST',
+    `/api/complaints/${awkward.id}/actions`,
+    { type: 'dispatch', leadDepartmentId: eng.id },
+    { as: users.agent },
+  );
   assert.equal(d.statusCode, 200, d.body);
   dispatched = awkward;
   for (let i = 0; i < 3; i++) {
     fuel.push(
       await create({
-        unitId: 'u-fuel-s1',
+        unitId: station.id,
         channel: 'phone',
         customer: { name: `加油客户${i}`, phone: `1391111000${i}` },
         title: `加油卡扣款两次 ${i}`,
@@ -171,8 +195,8 @@ after(async () => {
 
 test('CSV of a filtered queue: the list, row for row, over all its pages and across export batches (issue #17)', async () => {
   for (const query of [
-    'unitId=u-re-garden&sort=due',
-    'unitId=u-re-garden&sort=received',
+    `unitId=${garden.id}&sort=due`,
+    `unitId=${garden.id}&sort=received`,
     `status=received&q=${encodeURIComponent('漏水')}`,
   ]) {
     const listed = await listAll(query);
@@ -188,7 +212,7 @@ test('CSV of a filtered queue: the list, row for row, over all its pages and acr
 });
 
 test('xlsx of the same view: the list, row for row; Chinese headings, times in Asia/Shanghai as date cells', async () => {
-  const query = 'unitId=u-re-garden&sort=due';
+  const query = `unitId=${garden.id}&sort=due`;
   const listed = await listAll(query);
   const x = await exportXlsx(query);
   assert.equal(x.head[0], '投诉编号');
@@ -220,7 +244,7 @@ test('xlsx of the same view: the list, row for row; Chinese headings, times in A
   const row = x.records.find((r) => r.系统编号 === awkward.id)!;
   assert.equal(row.投诉编号, awkward.code);
   assert.equal(row.投诉内容, AWKWARD.replace(/\r\n/g, '\n'), 'line breaks as a cell holds them (XML keeps no CR)');
-  assert.equal(row.被投诉单位, '城市花园项目');
+  assert.equal(row.被投诉单位, garden.name);
   assert.equal(row.受理渠道, '电话');
   assert.equal(row.主办部门, '工程管理部');
   // 16:30 UTC on the 23rd is 00:30 on the 24th in Shanghai; the cell shows the local wall-clock time.
@@ -230,7 +254,7 @@ test('xlsx of the same view: the list, row for row; Chinese headings, times in A
 });
 
 test('CSV parses back: BOM, quoted commas, quotes and line breaks, local times; a formula-looking title is defused', async () => {
-  const csv = await exportCsv(`unitId=u-re-garden&q=${encodeURIComponent('卫生间')}`);
+  const csv = await exportCsv(`unitId=${garden.id}&q=${encodeURIComponent('卫生间')}`);
   const row = csv.records.find((r) => r.系统编号 === awkward.id)!;
   assert.ok(row, 'the complaint is exported');
   assert.equal(row.投诉内容, AWKWARD);
@@ -240,7 +264,7 @@ test('CSV parses back: BOM, quoted commas, quotes and line breaks, local times; 
   assert.equal(row.状态, '已转达');
   assert.equal(row.定性, '有效投诉');
   assert.equal(row.是否超时, '否');
-  const all = await exportCsv(`unitId=u-re-garden&q=${encodeURIComponent('HYPERLINK')}`);
+  const all = await exportCsv(`unitId=${garden.id}&q=${encodeURIComponent('HYPERLINK')}`);
   const f = all.records.find((r) => r.系统编号 === formula.id)!;
   assert.equal(f.标题, `'${FORMULA_TITLE}`, 'OWASP CSV injection: text starting with = gets an apostrophe');
 });
@@ -254,7 +278,7 @@ test('R-IN-4: a handler (no contact.view) exports masked contacts, an agent unma
   assert.equal(h.电子邮箱, 'w***@example.com');
   const x = await exportXlsx(query, 'handler');
   assert.equal(x.records[0].联系电话, '139****5678');
-  assert.ok(!(await t.api('GET', `/api/complaints/export.xlsx?${query}`, undefined, { role: 'handler' })).rawPayload.includes(PHONE));
+  assert.ok(!(await t.api('GET', `/api/complaints/export.xlsx?${query}`, undefined, { as: users.handler })).rawPayload.includes(PHONE));
 
   const asAgent = await exportCsv(query, 'agent');
   const a = asAgent.records.find((r) => r.系统编号 === dispatched.id)!;
@@ -274,7 +298,7 @@ test('out of scope never exported: a unit specialist gets its unit only, a handl
   const codes = new Set(csv.rows.map((r) => r[csv.col('投诉编号')]));
   assert.ok(ids.has(awkward.id));
   for (const f of fuel) assert.ok(!ids.has(f.id) && !codes.has(f.code), `${f.code} of another company is not exported`);
-  assert.ok(csv.records.every((r) => r.被投诉单位 === '城市花园项目'));
+  assert.ok(csv.records.every((r) => r.被投诉单位 === garden.name));
   assert.deepEqual([...ids], await listAll('sort=received', 'specialist'));
 
   const handler = await exportCsv('sort=received', 'handler');
@@ -292,22 +316,18 @@ test('out of scope never exported: a unit specialist gets its unit only, a handl
 
 test('every export is recorded: who, the filters, the format, the row count, completed', async () => {
   const before = (await listExportLog(t.deps.db, { orgIds: null, limit: 1 }))[0];
-  const query = 'unitId=u-re-garden&status=received&sort=due';
+  const query = `unitId=${garden.id}&status=received&sort=due`;
   const listed = await listAll(query);
   await exportXlsx(query, 'manager');
   const [row] = await listExportLog(t.deps.db, { orgIds: null, limit: 1 });
   assert.notEqual(row.id, before?.id);
-  const manager = await t.deps.db
-    .selectFrom('users')
-    .select(['id', 'name'])
-    .where('email', '=', 'manager@plaint.demo')
-    .executeTakeFirstOrThrow();
+  const manager = users.manager;
   assert.equal(row.user_id, manager.id);
   assert.equal(row.user_label, manager.name);
   assert.equal(row.role, 'manager');
   assert.equal(row.subject, 'complaints');
   assert.equal(row.format, 'xlsx');
-  assert.deepEqual(row.filters, { unitId: ['u-re-garden'], status: ['received'], sort: 'due' });
+  assert.deepEqual(row.filters, { unitId: [garden.id], status: ['received'], sort: 'due' });
   assert.equal(row.row_count, listed.length);
   assert.equal(row.outcome, 'completed');
   assert.equal(row.contacts_unmasked, true);
@@ -324,17 +344,17 @@ test('a bad filter is a 400 naming the field, as for the list, and nothing is ex
     ['sort=random', 'sort'],
     ['overdue=maybe', 'overdue'],
   ] as const) {
-    const list = await t.api('GET', `/api/complaints?${query}`);
+    const list = await t.api('GET', `/api/complaints?${query}`, undefined, { as: users.agent });
     assert.equal(list.statusCode, 400, `list ${query}`);
     for (const format of ['csv', 'xlsx']) {
-      const res = await t.api('GET', `/api/complaints/export.${format}?${query}`);
+      const res = await t.api('GET', `/api/complaints/export.${format}?${query}`, undefined, { as: users.agent });
       assert.equal(res.statusCode, 400, `${format} ${query}: ${res.body}`);
       assert.equal(res.json().error.field, list.json().error.field, `${format} ${query} names the field as the list does`);
       assert.match(res.json().error.field, new RegExp(field));
     }
   }
   // The export is the whole view: a page size or a cursor is refused, naming it.
-  const paged = await t.api('GET', '/api/complaints/export.csv?limit=25');
+  const paged = await t.api('GET', '/api/complaints/export.csv?limit=25', undefined, { as: users.agent });
   assert.equal(paged.statusCode, 400, paged.body);
   assert.match(paged.body, /limit/);
   assert.equal((await listExportLog(t.deps.db, { orgIds: null, limit: 1000 })).length, logged, 'no export row for a refused request');
@@ -343,20 +363,16 @@ test('a bad filter is a 400 naming the field, as for the list, and nothing is ex
 test('a download stopped early is recorded as aborted with the rows sent so far, not as completed', async () => {
   const { startComplaintExport } = await import('../../src/use-cases/export-complaints.ts');
   const { scopeOf } = await import('../../src/security/scope.ts');
-  const agent = await t.deps.db
-    .selectFrom('users')
-    .select(['id', 'name', 'role', 'org_node_id'])
-    .where('email', '=', 'agent@plaint.demo')
-    .executeTakeFirstOrThrow();
-  const user = { id: agent.id, role: agent.role, orgNodeId: agent.org_node_id };
+  const agent = users.agent;
+  const user = { id: agent.id, role: agent.role, orgNodeId: agent.orgNodeId };
   for (const format of ['csv', 'xlsx'] as const) {
     const out = await startComplaintExport(
       t.deps,
-      { id: agent.id, label: agent.name, role: agent.role, orgNodeId: agent.org_node_id },
+      { id: agent.id, label: agent.name, role: agent.role, orgNodeId: agent.orgNodeId },
       {
         format,
-        filter: { scope: await scopeOf(t.deps.db, user), unitIds: ['u-re-garden'] },
-        query: { unitId: ['u-re-garden'] },
+        filter: { scope: await scopeOf(t.deps.db, user), unitIds: [garden.id] },
+        query: { unitId: [garden.id] },
         showContacts: true,
       },
       { batchSize: 100 },
@@ -377,7 +393,7 @@ test('a download stopped early is recorded as aborted with the rows sent so far,
 
 test('#17: the export log is read by the administrator and the auditor, newest first, paged, exports by users in scope only', async () => {
   await exportCsv('sort=due', 'manager');
-  await exportCsv('unitId=u-re-garden&sort=received', 'specialist');
+  await exportCsv(`unitId=${garden.id}&sort=received`, 'specialist');
   await exportXlsx('sort=received', 'agent');
   type Page = {
     items: {
@@ -394,53 +410,38 @@ test('#17: the export log is read by the administrator and the auditor, newest f
     }[];
     nextBefore: string | null;
   };
-  const res = await t.api('GET', '/api/export-log?limit=2', undefined, { role: 'auditor' });
+  const res = await t.api('GET', '/api/export-log?limit=2', undefined, { as: users.auditor });
   assert.equal(res.statusCode, 200, res.body);
   const page = res.json() as Page;
   assert.equal(page.items.length, 2);
   const [newest, previous] = page.items;
-  assert.equal(newest.user?.email, 'agent@plaint.demo');
+  assert.equal(newest.user?.email, users.agent.email);
   assert.equal(newest.format, 'xlsx');
   assert.equal(newest.outcome, 'completed');
   assert.equal(newest.contactsUnmasked, true);
   assert.ok(newest.rows > 0);
-  assert.equal(previous.user?.email, 'specialist@plaint.demo');
-  assert.deepEqual(previous.filters, { unitId: ['u-re-garden'], sort: 'received' });
+  assert.equal(previous.user?.email, users.specialist.email);
+  assert.deepEqual(previous.filters, { unitId: [garden.id], sort: 'received' });
   assert.equal(previous.contactsUnmasked, true);
   assert.ok(Number(newest.id) > Number(previous.id));
 
   // The next page goes on from there, older exports only, none twice.
   assert.ok(page.nextBefore);
-  const older = (await t.api('GET', `/api/export-log?limit=200&before=${page.nextBefore}`, undefined, { role: 'admin' })).json() as Page;
+  const older = (await t.api('GET', `/api/export-log?limit=200&before=${page.nextBefore}`, undefined, { as: users.admin })).json() as Page;
   assert.ok(older.items.length > 0);
   assert.ok(older.items.every((i) => Number(i.id) < Number(previous.id)));
 
   // Those who export do not read the log; a forged cursor is a 400 naming it.
-  for (const role of ['agent', 'specialist', 'manager', 'handler', 'qa']) {
-    assert.equal((await t.api('GET', '/api/export-log', undefined, { role })).statusCode, 403, role);
+  for (const role of ['agent', 'specialist', 'manager', 'handler', 'qa'] as const) {
+    assert.equal((await t.api('GET', '/api/export-log', undefined, { as: users[role] })).statusCode, 403, role);
   }
-  const forged = await t.api('GET', '/api/export-log?before=1%20or%201=1', undefined, { role: 'admin' });
+  const forged = await t.api('GET', '/api/export-log?before=1%20or%201=1', undefined, { as: users.admin });
   assert.equal(forged.statusCode, 400);
   assert.match(forged.body, /before/);
 
   // An administrator of another company sees none of these exports (made by users at the group and the garden project).
-  await ensureUser(t.deps, {
-    email: 'fuel-admin@plaint.test',
-    name: '油站管理员',
-    password: 'fuel-admin-password-1',
-    role: 'admin',
-    orgNodeId: 'co-fuel',
-  });
-  const login = await t.app.inject({
-    method: 'POST',
-    url: '/api/auth/login',
-    payload: { email: 'fuel-admin@plaint.test', password: 'fuel-admin-password-1' },
-  });
-  const scoped = await t.app.inject({
-    method: 'GET',
-    url: '/api/export-log?limit=200',
-    headers: { authorization: `Bearer ${login.json().token}` },
-  });
+  const fuelAdmin = await buildUser(t, { role: 'admin', orgNodeId: station.companyId, name: '油站管理员' });
+  const scoped = await t.api('GET', '/api/export-log?limit=200', undefined, { as: fuelAdmin });
   assert.equal(scoped.statusCode, 200);
   assert.deepEqual((scoped.json() as Page).items, []);
 });

@@ -3,41 +3,48 @@
  * longer phrase, English, a complaint code, a phone number, a single character; nothing for a text
  * that is not there; past SEARCH_TOTAL_CAP matches a total flagged as a lower bound, with every match
  * still listed once, in order. Runs on PGlite, and on PostgreSQL with DATABASE_URL.
+ * The test owns its organisation and users (test/helpers/factories.ts).
  */
 import { test, before, after } from 'node:test';
 import assert from 'node:assert/strict';
 import { sql } from 'kysely';
 import { createTestApp, type TestApp } from '../helpers/test-app.ts';
+import { buildCompany, buildDepartments, buildGroup, buildUnit, buildUser, type Unit, type User } from '../helpers/factories.ts';
 import { bigrams, digitTrigrams, planSearch, queryTerms, searchTerms, SEARCH_TOTAL_CAP } from '../../src/domain/search/index.ts';
 
 let t: TestApp;
 const codes: Record<string, string> = {};
+// The file's own group (test/helpers/factories.ts): a unit of five packs, each under a company of its
+// own; an agent and an auditor at the group; a department handler at the property unit.
+type Pack = 'fuel-retail' | 'real-estate' | 'manufacturing' | 'property' | 'food';
+const units = {} as Record<Pack, Unit>;
+let users: Record<'agent' | 'auditor' | 'handler', User>;
 
-const SAMPLES = [
+const SAMPLES: { key: string; pack: Pack; customer: { name: string; phone: string }; title: string; content: string }[] = [
   {
     key: 'refund',
-    unitId: 'u-fuel-s1',
+    pack: 'fuel-retail',
     customer: { name: '王伟', phone: '13912345678' },
     title: '加油卡扣款两次要求退款',
     content: '昨天在滨江路加油站加了92号汽油，加油卡被扣款两次，请核查并尽快退款。',
   },
   {
     key: 'leak',
-    unitId: 'u-re-garden',
+    pack: 'real-estate',
     customer: { name: '李娜', phone: '13800001111' },
     title: '卫生间天花板持续漏水',
     content: '3栋1201室卫生间天花板持续漏水，家具已经泡坏，多次报修无人处理。',
   },
   {
     key: 'english',
-    unitId: 'u-mfg-qa',
+    pack: 'manufacturing',
     customer: { name: 'John Smith', phone: '13700002222' },
     title: 'Connector housing cracked',
     content: 'Batch 2611 connectors arrived with cracked housings; please arrange a Replacement shipment.',
   },
   {
     key: 'lift',
-    unitId: 'u-prop-jx',
+    pack: 'property',
     customer: { name: '赵敏', phone: '13600003333' },
     title: '电梯经常困人',
     content: '小区电梯经常困人，物业维修不及时，老人上下楼很不方便。',
@@ -45,7 +52,7 @@ const SAMPLES = [
   // 退 ends the title and 款 starts the content: not the word 退款.
   {
     key: 'split',
-    unitId: 'u-food-plant',
+    pack: 'food',
     customer: { name: '周杰', phone: '13500004444' },
     title: '三天前申请退',
     content: '款项至今未到账。',
@@ -59,8 +66,8 @@ interface ListBody {
   nextCursor: string | null;
 }
 
-async function search(q: string, role = 'agent'): Promise<string[]> {
-  const res = await t.api('GET', `/api/complaints?q=${encodeURIComponent(q)}&limit=200`, undefined, { role });
+async function search(q: string, role: keyof typeof users = 'agent'): Promise<string[]> {
+  const res = await t.api('GET', `/api/complaints?q=${encodeURIComponent(q)}&limit=200`, undefined, { as: users[role] });
   assert.equal(res.statusCode, 200, res.body);
   const body = res.json() as ListBody;
   assert.equal(body.total, body.items.length);
@@ -70,9 +77,18 @@ async function search(q: string, role = 'agent'): Promise<string[]> {
 
 before(async () => {
   t = await createTestApp();
+  const group = await buildGroup(t);
+  for (const pack of ['fuel-retail', 'real-estate', 'manufacturing', 'property', 'food'] as const)
+    units[pack] = await buildUnit(t, { pack, companyId: (await buildCompany(t, { groupId: group.id })).id });
+  const [dept] = await buildDepartments(t, units.property, ['工程维修部']);
+  users = {
+    agent: await buildUser(t, { role: 'agent', orgNodeId: group.id }),
+    auditor: await buildUser(t, { role: 'auditor', orgNodeId: group.id }),
+    handler: await buildUser(t, { role: 'handler', orgNodeId: dept.id }),
+  };
   for (const s of SAMPLES) {
-    const { key, ...body } = s;
-    const res = await t.api('POST', '/api/complaints', { ...body, channel: 'phone' });
+    const { key, pack, ...body } = s;
+    const res = await t.api('POST', '/api/complaints', { ...body, unitId: units[pack].id, channel: 'phone' }, { as: users.agent });
     assert.equal(res.statusCode, 201, res.body);
     codes[key] = res.json().code;
   }
@@ -166,7 +182,12 @@ test('a complaint found both by its own text and by its customer is listed and c
   // The total is counted over the complaints found by text and those found by customer apart, then
   // united (src/use-cases/list-complaints.ts, searchPage): the one found both ways must not count twice.
   const post = async (customer: { name: string; phone: string }, title: string, content: string) => {
-    const res = await t.api('POST', '/api/complaints', { unitId: 'u-prop-jx', channel: 'phone', customer, title, content });
+    const res = await t.api(
+      'POST',
+      '/api/complaints',
+      { unitId: units.property.id, channel: 'phone', customer, title, content },
+      { as: users.agent },
+    );
     assert.equal(res.statusCode, 201, res.body);
     return res.json().code as string;
   };
@@ -183,13 +204,12 @@ test('a complaint found both by its own text and by its customer is listed and c
 test('a number is found by its digits, a room 302 apart from 2030 or 3 02', async () => {
   // Every complaint's code is full of digits too (TS-20261124-0001): 302 must still find the room alone.
   const post = async (title: string, content: string) => {
-    const res = await t.api('POST', '/api/complaints', {
-      unitId: 'u-prop-jx',
-      channel: 'phone',
-      customer: { name: '吴磊', phone: '13300007777' },
-      title,
-      content,
-    });
+    const res = await t.api(
+      'POST',
+      '/api/complaints',
+      { unitId: units.property.id, channel: 'phone', customer: { name: '吴磊', phone: '13300007777' }, title, content },
+      { as: users.agent },
+    );
     assert.equal(res.statusCode, 201, res.body);
     return res.json().code as string;
   };
@@ -222,7 +242,9 @@ async function pages(query: string, maxPages = 100): Promise<{ ids: string[]; bo
   const bodies: ListBody[] = [];
   let cursor: string | null = null;
   do {
-    const res = await t.api('GET', `/api/complaints?${query}${cursor ? `&cursor=${encodeURIComponent(cursor)}` : ''}`);
+    const res = await t.api('GET', `/api/complaints?${query}${cursor ? `&cursor=${encodeURIComponent(cursor)}` : ''}`, undefined, {
+      as: users.agent,
+    });
     assert.equal(res.statusCode, 200, res.body);
     const body = res.json() as ListBody;
     bodies.push(body);
@@ -298,13 +320,15 @@ test('more matches than the cap: the total says "at least" the cap, and the page
 });
 
 test('the search cap is only for text: the queue without q (its cap is QUEUE_TOTAL_CAP, test/http/queue-total.test.ts) and a search under the cap count exactly', async () => {
-  const all = (await t.api('GET', '/api/complaints?limit=1')).json() as ListBody;
+  const all = (await t.api('GET', '/api/complaints?limit=1', undefined, { as: users.agent })).json() as ListBody;
   const n = await sql<{ n: number }>`SELECT count(*)::int AS n FROM complaints`.execute(t.deps.db);
   assert.equal(all.total, n.rows[0].n);
   assert.ok(all.total > SEARCH_TOTAL_CAP);
   assert.equal(all.totalCapped, false);
 
-  const some = (await t.api('GET', `/api/complaints?q=${encodeURIComponent('发票开错')}&limit=1`)).json() as ListBody;
+  const some = (
+    await t.api('GET', `/api/complaints?q=${encodeURIComponent('发票开错')}&limit=1`, undefined, { as: users.agent })
+  ).json() as ListBody;
   assert.equal(some.total, NEWER_OTHERS);
   assert.equal(some.totalCapped, false);
   assert.equal(some.items.length, 1);

@@ -1,6 +1,8 @@
 /**
  * R-LC-1 / R-IN-2 evidence files: accepted by content only, size-limited, stored content-addressed
  * outside the web root, recorded in the event log, served only inside the reader's scope.
+ * The test owns its organisation and users (test/helpers/factories.ts): a group with a real-estate
+ * project and a fuel station (each with a department) and a manufacturer, under companies of their own.
  */
 import { test, before, after } from 'node:test';
 import assert from 'node:assert/strict';
@@ -8,15 +10,64 @@ import fs from 'node:fs';
 import path from 'node:path';
 import { createHash } from 'node:crypto';
 import { createSecApp, type SecApp } from './helpers.ts';
-import { placeComplaint, type Placed } from '../security/security-fixtures.ts';
+import { buildCompany, buildDepartments, buildGroup, buildUnit, buildUser, type User } from '../helpers/factories.ts';
+
+type Role = 'agent' | 'specialist' | 'handler' | 'qa' | 'admin' | 'auditor';
+interface Placed {
+  id: string;
+}
 
 let t: SecApp;
+let users: Record<Role, User>;
 let c: Placed;
 let elsewhere: Placed;
+
+let serial = 0;
+/** Registered by the administrator (the whole group in scope), qualified and dispatched to a department. */
+async function placeComplaint(unitId: string, leadDepartmentId: string): Promise<Placed> {
+  serial++;
+  const res = await t.api(
+    'POST',
+    '/api/complaints',
+    {
+      unitId,
+      channel: 'phone',
+      customer: { name: '张伟', phone: '13800138001', email: 'zhang.wei@example.com' },
+      title: `安全测试投诉 ${serial}`,
+      content: '用于权限测试的投诉内容',
+    },
+    { as: users.admin },
+  );
+  assert.equal(res.statusCode, 201, res.body);
+  const id = res.json().id as string;
+  for (const body of [
+    { type: 'qualify', result: 'valid' },
+    { type: 'dispatch', leadDepartmentId },
+  ]) {
+    const r = await t.api('POST', `/api/complaints/${id}/actions`, body, { as: users.admin });
+    assert.equal(r.statusCode, 200, r.body);
+  }
+  return { id };
+}
+
 before(async () => {
   t = await createSecApp();
-  c = await placeComplaint(t, 'u-re-garden', 'u-re-garden-eng');
-  elsewhere = await placeComplaint(t, 'u-fuel-s1', 'u-fuel-s1-ops');
+  const group = await buildGroup(t);
+  const garden = await buildUnit(t, { pack: 'real-estate', companyId: (await buildCompany(t, { groupId: group.id })).id });
+  const station = await buildUnit(t, { pack: 'fuel-retail', companyId: (await buildCompany(t, { groupId: group.id })).id });
+  const mfg = await buildUnit(t, { pack: 'manufacturing', companyId: (await buildCompany(t, { groupId: group.id })).id });
+  const [eng] = await buildDepartments(t, garden, ['工程管理部']);
+  const [ops] = await buildDepartments(t, station, ['站务班组']);
+  users = {
+    agent: await buildUser(t, { role: 'agent', orgNodeId: group.id }),
+    specialist: await buildUser(t, { role: 'specialist', orgNodeId: garden.id }),
+    handler: await buildUser(t, { role: 'handler', orgNodeId: eng.id }),
+    qa: await buildUser(t, { role: 'qa', orgNodeId: mfg.companyId }),
+    admin: await buildUser(t, { role: 'admin', orgNodeId: group.id }),
+    auditor: await buildUser(t, { role: 'auditor', orgNodeId: group.id }),
+  };
+  c = await placeComplaint(garden.id, eng.id);
+  elsewhere = await placeComplaint(station.id, ops.id);
 });
 after(async () => t.close());
 
@@ -36,18 +87,18 @@ function multipart(filename: string, type: string, bytes: Buffer, field = 'file'
   return { payload: Buffer.concat([head, bytes, tail]), headers: { 'content-type': `multipart/form-data; boundary=${boundary}` } };
 }
 
-async function upload(id: string, filename: string, type: string, bytes: Buffer, role = 'agent') {
+async function upload(id: string, filename: string, type: string, bytes: Buffer, role: Role = 'agent') {
   const m = multipart(filename, type, bytes);
   return t.app.inject({
     method: 'POST',
     url: `/api/complaints/${id}/attachments`,
     payload: m.payload,
-    headers: { ...m.headers, authorization: `Bearer ${await t.token(role)}` },
+    headers: { ...m.headers, authorization: `Bearer ${await t.tokenFor(users[role])}` },
   });
 }
 
 test('images and PDF are accepted by their content, stored content-addressed and deduplicated, and logged as attachment_added', async () => {
-  const eventsBefore = (await t.api('GET', `/api/complaints/${c.id}/events`)).json().length;
+  const eventsBefore = (await t.api('GET', `/api/complaints/${c.id}/events`, undefined, { as: users.agent })).json().length;
   const cases: [string, string, Buffer, string][] = [
     ['漏水照片.png', 'image/png', PNG, 'image/png'],
     ['photo.bin', 'application/octet-stream', JPEG, 'image/jpeg'], // the name and declared type do not matter
@@ -73,19 +124,19 @@ test('images and PDF are accepted by their content, stored content-addressed and
     [sha],
   );
 
-  const list = await t.api('GET', `/api/complaints/${c.id}/attachments`, undefined, { role: 'auditor' });
+  const list = await t.api('GET', `/api/complaints/${c.id}/attachments`, undefined, { as: users.auditor });
   assert.equal(list.statusCode, 200);
   assert.equal(list.json().length, 6);
   assert.equal(list.json()[0].filename, '漏水照片.png');
   assert.equal(list.json()[1].filename, 'photo.jpg', 'the extension follows the content');
 
-  const events = (await t.api('GET', `/api/complaints/${c.id}/events`)).json();
+  const events = (await t.api('GET', `/api/complaints/${c.id}/events`, undefined, { as: users.agent })).json();
   const added = events.slice(eventsBefore);
   assert.equal(added.length, 6);
   assert.ok(added.every((e: { type: string }) => e.type === 'attachment_added'));
   assert.equal(added[0].data.sha256, createHash('sha256').update(PNG).digest('hex'));
   assert.equal(added[0].data.attachmentId, list.json()[0].id);
-  const verify = await t.api('GET', `/api/admin/event-log/verify?complaintId=${c.id}`, undefined, { role: 'admin' });
+  const verify = await t.api('GET', `/api/admin/event-log/verify?complaintId=${c.id}`, undefined, { as: users.admin });
   assert.equal(verify.json().intact, true, 'the events extend the hash chain');
 });
 
@@ -99,20 +150,20 @@ test('anything else is refused by content (415), empty or missing files 400, ove
   const big = Buffer.concat([PNG, Buffer.alloc(10 * 1024 * 1024)]);
   const tooBig = await upload(c.id, 'big.png', 'image/png', big);
   assert.equal(tooBig.statusCode, 413, tooBig.body);
-  const json = await t.api('POST', `/api/complaints/${c.id}/attachments`, { file: 'x' });
+  const json = await t.api('POST', `/api/complaints/${c.id}/attachments`, { file: 'x' }, { as: users.agent });
   assert.equal(json.statusCode, 415, json.body);
   const broken = await t.app.inject({
     method: 'POST',
     url: `/api/complaints/${c.id}/attachments`,
     payload: 'garbage',
-    headers: { 'content-type': 'multipart/form-data', authorization: `Bearer ${await t.token('agent')}` },
+    headers: { 'content-type': 'multipart/form-data', authorization: `Bearer ${await t.tokenFor(users.agent)}` },
   });
   assert.ok(broken.statusCode >= 400 && broken.statusCode < 500, `${broken.statusCode} ${broken.body}`);
   const noFile = await t.app.inject({
     method: 'POST',
     url: `/api/complaints/${c.id}/attachments`,
     payload: '--b\r\nContent-Disposition: form-data; name="x"\r\n\r\nv\r\n--b--\r\n',
-    headers: { 'content-type': 'multipart/form-data; boundary=b', authorization: `Bearer ${await t.token('agent')}` },
+    headers: { 'content-type': 'multipart/form-data; boundary=b', authorization: `Bearer ${await t.tokenFor(users.agent)}` },
   });
   assert.equal(noFile.statusCode, 400, noFile.body);
   assert.deepEqual(await t.tableCounts(), countsBefore);
@@ -125,21 +176,21 @@ test('scope and role: upload and download only inside the scope (404 outside), a
   const mine = await upload(elsewhere.id, 'fuel.jpg', 'image/jpeg', JPEG, 'admin');
   assert.equal(mine.statusCode, 201);
   const id = mine.json().id as string;
-  for (const role of ['specialist', 'handler', 'qa']) {
-    const res = await t.api('GET', `/api/attachments/${id}`, undefined, { role });
+  for (const role of ['specialist', 'handler', 'qa'] as const) {
+    const res = await t.api('GET', `/api/attachments/${id}`, undefined, { as: users[role] });
     assert.equal(res.statusCode, 404, `${role}: ${res.body}`);
     assert.ok(!res.rawPayload.includes(JPEG));
-    assert.equal((await t.api('GET', `/api/complaints/${elsewhere.id}/attachments`, undefined, { role })).statusCode, 404, role);
+    assert.equal((await t.api('GET', `/api/complaints/${elsewhere.id}/attachments`, undefined, { as: users[role] })).statusCode, 404, role);
   }
-  assert.equal((await t.api('GET', `/api/attachments/${crypto.randomUUID()}`)).statusCode, 404);
-  assert.equal((await t.api('GET', '/api/attachments/../../etc/passwd')).statusCode, 404);
-  assert.equal((await t.api('GET', '/api/attachments/not-a-uuid')).statusCode, 400);
+  assert.equal((await t.api('GET', `/api/attachments/${crypto.randomUUID()}`, undefined, { as: users.agent })).statusCode, 404);
+  assert.equal((await t.api('GET', '/api/attachments/../../etc/passwd', undefined, { as: users.agent })).statusCode, 404);
+  assert.equal((await t.api('GET', '/api/attachments/not-a-uuid', undefined, { as: users.agent })).statusCode, 400);
   assert.equal((await t.app.inject({ method: 'GET', url: `/api/attachments/${id}` })).statusCode, 401);
 });
 
 test('a download carries the sniffed type, a disposition, nosniff and a CSP that runs nothing', async () => {
   const png = (await upload(c.id, 'evil".html', 'text/html', PNG)).json();
-  const res = await t.api('GET', `/api/attachments/${png.id}`, undefined, { role: 'auditor' });
+  const res = await t.api('GET', `/api/attachments/${png.id}`, undefined, { as: users.auditor });
   assert.equal(res.statusCode, 200);
   assert.deepEqual(res.rawPayload, PNG);
   assert.equal(res.headers['content-type'], 'image/png');
@@ -149,10 +200,10 @@ test('a download carries the sniffed type, a disposition, nosniff and a CSP that
   assert.match(csp, /default-src 'none'/);
   assert.match(csp, /sandbox/);
   assert.doesNotMatch(csp, /script-src/);
-  const pdf = (await t.api('GET', `/api/complaints/${c.id}/attachments`))
+  const pdf = (await t.api('GET', `/api/complaints/${c.id}/attachments`, undefined, { as: users.agent }))
     .json()
     .find((a: { mime: string }) => a.mime === 'application/pdf');
-  const dl = await t.api('GET', `/api/attachments/${pdf.id}`);
+  const dl = await t.api('GET', `/api/attachments/${pdf.id}`, undefined, { as: users.agent });
   assert.equal(dl.headers['content-type'], 'application/pdf');
   assert.match(String(dl.headers['content-disposition']), /^attachment; filename="report\.pdf"/);
 });
