@@ -5,7 +5,7 @@
 import { test, before, after } from 'node:test';
 import assert from 'node:assert/strict';
 import { createTestApp, type TestApp } from './test-app.ts';
-import { buildComplaint, buildDepartments, buildUnit, buildUser } from './factories.ts';
+import { buildComplaint, buildDepartments, buildUnit, buildUser, buildUsers } from './factories.ts';
 
 let t: TestApp;
 before(async () => {
@@ -35,4 +35,23 @@ test('factories: a complaint is taken in at its unit, and a user at another unit
   assert.equal(made.complaint.unit_id, unit.id);
   assert.equal((await t.api('GET', `/api/complaints/${made.complaint.id}`, undefined, { as: specialist })).statusCode, 200);
   assert.equal((await t.api('GET', `/api/complaints/${made.complaint.id}`, undefined, { as: outsider })).statusCode, 404);
+});
+
+test('factories: buildUsers places one user per role at its node, and each logs in as that role', async () => {
+  const unit = await buildUnit(t, { pack: 'real-estate' });
+  const [eng] = await buildDepartments(t, unit, ['工程管理部']);
+  const staff = await buildUsers(t, { agent: unit.companyId, handler: eng.id, auditor: null });
+  assert.deepEqual(
+    Object.values(staff).map((u) => [u.role, u.orgNodeId]),
+    [
+      ['agent', unit.companyId],
+      ['handler', eng.id],
+      ['auditor', null],
+    ],
+  );
+  for (const u of Object.values(staff)) {
+    const me = await t.api('GET', '/api/me', undefined, { as: u });
+    assert.equal(me.statusCode, 200, me.body);
+    assert.deepEqual([me.json().user.role, me.json().user.orgNodeId], [u.role, u.orgNodeId]);
+  }
 });

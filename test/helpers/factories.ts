@@ -127,6 +127,13 @@ export async function buildUser(
   return { id: row.id, email, name, role: o.role, orgNodeId };
 }
 
+/** Users by role, each at the node given (`{ agent: group.id, handler: eng.id }`): a test's staff in one call. */
+export async function buildUsers<R extends string>(h: HasDb, placements: Record<R, string | null>): Promise<Record<R, User>> {
+  const users = {} as Record<R, User>;
+  for (const role of Object.keys(placements) as R[]) users[role] = await buildUser(h, { role, orgNodeId: placements[role] });
+  return users;
+}
+
 let phone = 0;
 
 /**

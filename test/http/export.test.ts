@@ -13,7 +13,16 @@ import ExcelJS from 'exceljs';
 import { createTestApp, type TestApp } from '../helpers/test-app.ts';
 import { listExportLog } from '../../src/data/export-log-store.ts';
 import { EXPORT_BATCH } from '../../src/use-cases/export-complaints.ts';
-import { buildCompany, buildDepartments, buildGroup, buildUnit, buildUser, type Unit, type User } from '../helpers/factories.ts';
+import {
+  buildCompany,
+  buildDepartments,
+  buildGroup,
+  buildUnit,
+  buildUser,
+  buildUsers,
+  type Unit,
+  type User,
+} from '../helpers/factories.ts';
 
 let t: TestApp;
 let garden: Unit;
@@ -133,15 +142,15 @@ before(async () => {
   garden = await buildUnit(t, { pack: 'real-estate', name: '城市花园项目', companyId: (await buildCompany(t, { groupId: group.id })).id });
   station = await buildUnit(t, { pack: 'fuel-retail', companyId: (await buildCompany(t, { groupId: group.id })).id });
   const [eng] = await buildDepartments(t, garden, ['工程管理部']);
-  users = {
-    agent: await buildUser(t, { role: 'agent', orgNodeId: group.id }),
-    specialist: await buildUser(t, { role: 'specialist', orgNodeId: garden.id }),
-    handler: await buildUser(t, { role: 'handler', orgNodeId: eng.id }),
-    qa: await buildUser(t, { role: 'qa', orgNodeId: group.id }),
-    manager: await buildUser(t, { role: 'manager', orgNodeId: group.id }),
-    admin: await buildUser(t, { role: 'admin', orgNodeId: group.id }),
-    auditor: await buildUser(t, { role: 'auditor', orgNodeId: group.id }),
-  };
+  users = await buildUsers(t, {
+    agent: group.id,
+    specialist: garden.id,
+    handler: eng.id,
+    qa: group.id,
+    manager: group.id,
+    admin: group.id,
+    auditor: group.id,
+  });
   awkward = await create({
     unitId: garden.id,
     channel: 'phone',
