@@ -77,6 +77,8 @@ export interface OutboxListRow {
   channel_name: string | null;
   transport: DeliveryTransport;
   recipient: string;
+  /** A message to the complaint's customer (issue #14 item 5), whose address is personal data. */
+  to_customer: boolean;
   subject: string | null;
   state: 'pending' | 'sent' | 'failed';
   attempts: number;
@@ -107,6 +109,7 @@ export async function listOutbox(
       'ch.name as channel_name',
       'o.transport',
       'o.recipient',
+      sql<boolean>`(o.notification_id IS NULL AND o.payload ? 'customerMessage')`.as('to_customer'),
       sql<string | null>`coalesce(o.payload->>'subject', o.payload->'body'->'markdown'->>'title', o.payload->'body'->>'subject')`.as(
         'subject',
       ),

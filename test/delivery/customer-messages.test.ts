@@ -99,6 +99,12 @@ test('issue #14 item 5 / R-IN-5: the receipt reaches the customer by e-mail with
     listed.map((m) => [m.message, m.transport, m.recipient, m.state]),
     [['receipt', 'email', 'c***@example.com', 'sent']],
   );
+  // The administrator's outbox list masks a customer's address too (R-IN-4).
+  const outbox = (await api('GET', '/api/outbox?state=sent')).json() as { complaintCode: string; recipient: string }[];
+  assert.deepEqual(
+    outbox.filter((m) => m.complaintCode === c.code).map((m) => m.recipient),
+    ['c***@example.com'],
+  );
 });
 
 test('issue #14 item 5: the approved reply, then the return-visit invitation, reach the customer; the invitation link lets them rate in the portal', async () => {

@@ -12,6 +12,7 @@ import { notFound } from '../../domain/errors.ts';
 import { DomainError } from '../../domain/errors.ts';
 import type { Transport } from '../../domain/delivery/messages.ts';
 import { findPack } from '../../policies/index.ts';
+import { maskEmail, maskPhone } from '../../domain/contact-mask.ts';
 import { notificationSubjectZh } from '../pack-lookup.ts';
 
 type State = 'pending' | 'sent' | 'failed';
@@ -53,7 +54,8 @@ export async function readOutbox(deps: Deps, user: UserRef, q: { state?: State; 
     channelId: r.channel_id,
     channelName: r.channel_name,
     transport: r.transport,
-    recipient: r.recipient,
+    // A customer's address is masked as lists show contacts (R-IN-4); staff addresses are shown.
+    recipient: r.to_customer ? ((r.transport === 'email' ? maskEmail(r.recipient) : maskPhone(r.recipient)) ?? '') : r.recipient,
     subject: r.subject,
     state: r.state,
     attempts: Number(r.attempts),
