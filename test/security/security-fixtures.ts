@@ -16,8 +16,25 @@ export interface Placed {
 
 let serial = 0;
 
-/** Registers a complaint as the admin (whole tree in scope) and, if given, dispatches it to a department. */
-export async function placeComplaint(t: TestApp, unitId: string, leadDepartmentId: string | null, phone = '13800138001'): Promise<Placed> {
+export interface PlaceOptions {
+  phone?: string;
+  /** Who registers and dispatches it (a user the test built, with the unit in scope); the demo admin if not given. */
+  as?: { email: string };
+}
+
+/**
+ * Registers a complaint as the admin (whole tree in scope), or as `as`, and, if given, dispatches it to a
+ * department. The fourth argument is the customer's phone, or options (phone, user to act as).
+ */
+export async function placeComplaint(
+  t: TestApp,
+  unitId: string,
+  leadDepartmentId: string | null,
+  phoneOrOptions: string | PlaceOptions = {},
+): Promise<Placed> {
+  const o: PlaceOptions = typeof phoneOrOptions === 'string' ? { phone: phoneOrOptions } : phoneOrOptions;
+  const phone = o.phone ?? '13800138001';
+  const actor = o.as ? { as: o.as } : { role: 'admin' };
   serial++;
   const res = await t.api(
     'POST',
@@ -29,7 +46,7 @@ export async function placeComplaint(t: TestApp, unitId: string, leadDepartmentI
       title: `安全测试投诉 ${serial}`,
       content: '用于权限测试的投诉内容',
     },
-    { role: 'admin' },
+    actor,
   );
   assert.equal(res.statusCode, 201, res.body);
   const id = res.json().id as string;
@@ -38,7 +55,7 @@ export async function placeComplaint(t: TestApp, unitId: string, leadDepartmentI
       { type: 'qualify', result: 'valid' },
       { type: 'dispatch', leadDepartmentId },
     ]) {
-      const r = await t.api('POST', `/api/complaints/${id}/actions`, body, { role: 'admin' });
+      const r = await t.api('POST', `/api/complaints/${id}/actions`, body, actor);
       assert.equal(r.statusCode, 200, r.body);
     }
   }

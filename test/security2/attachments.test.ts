@@ -11,44 +11,14 @@ import path from 'node:path';
 import { createHash } from 'node:crypto';
 import { createSecApp, type SecApp } from './helpers.ts';
 import { buildCompany, buildDepartments, buildGroup, buildUnit, buildUser, type User } from '../helpers/factories.ts';
+import { placeComplaint, type Placed } from '../security/security-fixtures.ts';
 
 type Role = 'agent' | 'specialist' | 'handler' | 'qa' | 'admin' | 'auditor';
-interface Placed {
-  id: string;
-}
 
 let t: SecApp;
 let users: Record<Role, User>;
 let c: Placed;
 let elsewhere: Placed;
-
-let serial = 0;
-/** Registered by the administrator (the whole group in scope), qualified and dispatched to a department. */
-async function placeComplaint(unitId: string, leadDepartmentId: string): Promise<Placed> {
-  serial++;
-  const res = await t.api(
-    'POST',
-    '/api/complaints',
-    {
-      unitId,
-      channel: 'phone',
-      customer: { name: '张伟', phone: '13800138001', email: 'zhang.wei@example.com' },
-      title: `安全测试投诉 ${serial}`,
-      content: '用于权限测试的投诉内容',
-    },
-    { as: users.admin },
-  );
-  assert.equal(res.statusCode, 201, res.body);
-  const id = res.json().id as string;
-  for (const body of [
-    { type: 'qualify', result: 'valid' },
-    { type: 'dispatch', leadDepartmentId },
-  ]) {
-    const r = await t.api('POST', `/api/complaints/${id}/actions`, body, { as: users.admin });
-    assert.equal(r.statusCode, 200, r.body);
-  }
-  return { id };
-}
 
 before(async () => {
   t = await createSecApp();
@@ -66,8 +36,8 @@ before(async () => {
     admin: await buildUser(t, { role: 'admin', orgNodeId: group.id }),
     auditor: await buildUser(t, { role: 'auditor', orgNodeId: group.id }),
   };
-  c = await placeComplaint(garden.id, eng.id);
-  elsewhere = await placeComplaint(station.id, ops.id);
+  c = await placeComplaint(t, garden.id, eng.id, { as: users.admin });
+  elsewhere = await placeComplaint(t, station.id, ops.id, { as: users.admin });
 });
 after(async () => t.close());
 

@@ -4,6 +4,8 @@
  * deleted, a whole complaint deleted, a chain rewritten and re-hashed with the project's own formula,
  * and a changed checkpoint. Events appended after the checkpoint are a valid continuation. A scoped
  * administrator is told about the complaints in scope only.
+ * The test owns its organisation (test/helpers/factories.ts): a real-estate project and a fuel station
+ * under companies of their own in one group, and the installation's administrator.
  */
 import { test, before, after } from 'node:test';
 import assert from 'node:assert/strict';
@@ -12,6 +14,7 @@ import { createSecApp, TEST_PASSWORD, type SecApp } from './helpers.ts';
 import { placeComplaint, type Placed } from '../security/security-fixtures.ts';
 import { writeCheckpoint } from '../../src/use-cases/write-checkpoint.ts';
 import { deleteComplaint, rewriteAndRehash, runVerifyLog } from './event-log-tamper.ts';
+import { buildCompany, buildGroup, buildUnit, buildUser, type Node, type User } from '../helpers/factories.ts';
 
 interface Finding {
   complaintId: string;
@@ -21,6 +24,8 @@ interface Finding {
 }
 
 let t: SecApp;
+let admin: User; // the installation's: sees the whole of it, checkpoint included (NODELESS_SCOPE)
+let reCompany: Node;
 let grows: Placed; // written to after the checkpoint
 let cut: Placed; // loses its last event
 let gone: Placed; // deleted outright
@@ -29,14 +34,14 @@ let fuel: Placed; // untouched, in another company
 let lastSeqOfCut = 0;
 
 async function note(c: Placed, text: string) {
-  const r = await t.api('POST', `/api/complaints/${c.id}/actions`, { type: 'note', text }, { role: 'admin' });
+  const r = await t.api('POST', `/api/complaints/${c.id}/actions`, { type: 'note', text }, { as: admin });
   assert.equal(r.statusCode, 200, r.body);
 }
 
 async function verify(token?: string) {
   const res = token
     ? await t.app.inject({ method: 'GET', url: '/api/admin/event-log/verify', headers: { authorization: `Bearer ${token}` } })
-    : await t.api('GET', '/api/admin/event-log/verify', undefined, { role: 'admin' });
+    : await t.api('GET', '/api/admin/event-log/verify', undefined, { as: admin });
   assert.equal(res.statusCode, 200, res.body);
   return res.json() as {
     complaints: number;
@@ -51,16 +56,21 @@ const findingOf = (r: { broken: Finding[] }, c: Placed) => r.broken.find((b) => 
 
 before(async () => {
   t = await createSecApp();
-  grows = await placeComplaint(t, 'u-re-garden', null);
-  cut = await placeComplaint(t, 'u-re-garden', null);
-  gone = await placeComplaint(t, 'u-fuel-s1', null);
-  rehashed = await placeComplaint(t, 'u-re-garden', null);
-  fuel = await placeComplaint(t, 'u-fuel-s1', null);
+  const group = await buildGroup(t);
+  reCompany = await buildCompany(t, { groupId: group.id });
+  const garden = await buildUnit(t, { pack: 'real-estate', companyId: reCompany.id });
+  const station = await buildUnit(t, { pack: 'fuel-retail', companyId: (await buildCompany(t, { groupId: group.id })).id });
+  admin = await buildUser(t, { role: 'admin', orgNodeId: null });
+  grows = await placeComplaint(t, garden.id, null, { as: admin });
+  cut = await placeComplaint(t, garden.id, null, { as: admin });
+  gone = await placeComplaint(t, station.id, null, { as: admin });
+  rehashed = await placeComplaint(t, garden.id, null, { as: admin });
+  fuel = await placeComplaint(t, station.id, null, { as: admin });
   for (const c of [grows, cut, gone, rehashed, fuel]) await note(c, '检查点之前的记录');
   const cp = await writeCheckpoint(t.deps);
   assert.equal(cp.written, true);
   assert.equal(cp.written && cp.complaints, 5);
-  const events = (await t.api('GET', `/api/complaints/${cut.id}/events`)).json() as { seq: number }[];
+  const events = (await t.api('GET', `/api/complaints/${cut.id}/events`, undefined, { as: admin })).json() as { seq: number }[];
   lastSeqOfCut = Math.max(...events.map((e) => e.seq));
 });
 after(async () => t.close());
@@ -120,21 +130,22 @@ test('a scoped administrator gets the counts and findings of their company only,
   const created = await t.api(
     'POST',
     '/api/users',
-    { email: 'co-re.admin@plaint.demo', name: '地产公司管理员', role: 'admin', orgNodeId: 'co-re', password: TEST_PASSWORD },
-    { role: 'admin' },
+    { email: 'company.admin@factory.test', name: '地产公司管理员', role: 'admin', orgNodeId: reCompany.id, password: TEST_PASSWORD },
+    { as: admin },
   );
   assert.equal(created.statusCode, 201, created.body);
   const login = await t.app.inject({
     method: 'POST',
     url: '/api/auth/login',
-    payload: { email: 'co-re.admin@plaint.demo', password: TEST_PASSWORD },
+    payload: { email: 'company.admin@factory.test', password: TEST_PASSWORD },
   });
   assert.equal(login.statusCode, 200, login.body);
   const scoped = await verify(login.json().token);
   const whole = await verify();
   assert.equal(whole.complaints, 4, 'grows, cut, rehashed, fuel');
-  assert.equal(scoped.complaints, 3, 'grows, cut and rehashed are at co-re; fuel is not');
-  const eventsOf = async (c: Placed) => ((await t.api('GET', `/api/complaints/${c.id}/events`)).json() as unknown[]).length;
+  assert.equal(scoped.complaints, 3, 'grows, cut and rehashed are at the real-estate company; fuel is not');
+  const eventsOf = async (c: Placed) =>
+    ((await t.api('GET', `/api/complaints/${c.id}/events`, undefined, { as: admin })).json() as unknown[]).length;
   assert.equal(scoped.events, (await eventsOf(grows)) + (await eventsOf(cut)) + (await eventsOf(rehashed)));
   assert.equal(scoped.checkpoint, null);
   assert.deepEqual(

@@ -3,6 +3,8 @@
  * keep their unkeyed sha256 hashes, the first checkpoint covers the logs as they are, and a chain of old
  * events followed by keyed ones verifies, each event by its own algorithm. What the old formula still
  * allows someone without the key is caught against the checkpoint.
+ * The test owns its organisation and administrator (test/helpers/factories.ts): a real-estate project
+ * under a company and group of its own, and the installation's administrator.
  */
 import { test, before, after } from 'node:test';
 import assert from 'node:assert/strict';
@@ -13,14 +15,16 @@ import { ensureCheckpoint } from '../../src/use-cases/write-checkpoint.ts';
 import { listChainedEvents } from '../../src/data/checkpoint-store.ts';
 import { legacyEventHash } from '../../src/domain/event-chain.ts';
 import { rewriteAndRehash } from './event-log-tamper.ts';
+import { buildUnit, buildUser, type User } from '../helpers/factories.ts';
 
 let t: SecApp;
+let admin: User;
 let continued: Placed; // old events, then keyed ones after the upgrade
 let old: Placed; // old events only
 let oldCount = 0;
 
 async function verify() {
-  const res = await t.api('GET', '/api/admin/event-log/verify', undefined, { role: 'admin' });
+  const res = await t.api('GET', '/api/admin/event-log/verify', undefined, { as: admin });
   assert.equal(res.statusCode, 200, res.body);
   return res.json() as {
     intact: boolean;
@@ -31,8 +35,12 @@ async function verify() {
 
 before(async () => {
   t = await createSecApp();
-  continued = await placeComplaint(t, 'u-re-garden', null);
-  old = await placeComplaint(t, 'u-re-garden', null);
+  const garden = await buildUnit(t, { pack: 'real-estate' });
+  // The checkpoint speaks for the whole installation, so only an administrator who sees all of it is
+  // shown its state: the one without a node (NODELESS_SCOPE).
+  admin = await buildUser(t, { role: 'admin', orgNodeId: null });
+  continued = await placeComplaint(t, garden.id, null, { as: admin });
+  old = await placeComplaint(t, garden.id, null, { as: admin });
   // The database as a version before 0017 left it: sha256 chains (rewriteAndRehash with no change
   // recomputes them so) marked as such, and no checkpoint yet.
   for (const c of [continued, old]) await rewriteAndRehash(t.database.db, c.id, 1, { markOld: true });
@@ -46,7 +54,7 @@ before(async () => {
 after(async () => t.close());
 
 test('a chain of pre-0017 sha256 events followed by keyed ones verifies', async () => {
-  const r = await t.api('POST', `/api/complaints/${continued.id}/actions`, { type: 'note', text: '升级之后的记录' }, { role: 'admin' });
+  const r = await t.api('POST', `/api/complaints/${continued.id}/actions`, { type: 'note', text: '升级之后的记录' }, { as: admin });
   assert.equal(r.statusCode, 200, r.body);
   const algs = (await listChainedEvents(t.database.db, continued.id)).map((e) => e.hashAlg);
   assert.deepEqual(algs, [...Array(oldCount).fill('sha256'), 'hmac-sha256']);
