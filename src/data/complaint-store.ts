@@ -27,10 +27,11 @@ export type ComplaintRow = Selectable<ComplaintsTable>;
  */
 const UNSHOWN = ['search_terms', 'signature', 'signature_keys', 'portal_secret_hash'] as const;
 type Unshown = (typeof UNSHOWN)[number];
-/** A complaint as lists and exports read it: every column but UNSHOWN. */
-export type ListedComplaintRow = Omit<ComplaintRow, Unshown>;
-/** The columns of ListedComplaintRow, for a select over the complaints (or a subquery of them). */
-export const LISTED_COMPLAINT_COLUMNS = [
+/**
+ * The columns every writer of a complaint sets (intake, import), and those that stamp when and by whom:
+ * the lists below (and intake-store's, import-store's) are built from them, so they cannot drift apart.
+ */
+export const COMPLAINT_SOURCE_COLUMNS = [
   'id',
   'code',
   'unit_id',
@@ -46,14 +47,19 @@ export const LISTED_COMPLAINT_COLUMNS = [
   'demands',
   'customer_id',
   'complainant_count',
+] as const;
+export const COMPLAINT_STAMP_COLUMNS = ['received_at', 'created_at', 'updated_at', 'created_by'] as const;
+
+/** A complaint as lists and exports read it: every column but UNSHOWN. */
+export type ListedComplaintRow = Omit<ComplaintRow, Unshown>;
+/** The columns of ListedComplaintRow, for a select over the complaints (or a subquery of them). */
+export const LISTED_COMPLAINT_COLUMNS = [
+  ...COMPLAINT_SOURCE_COLUMNS,
   'incident_occurred_at',
   'incident_place',
   'flags',
   'batch_no',
-  'received_at',
-  'created_at',
-  'updated_at',
-  'created_by',
+  ...COMPLAINT_STAMP_COLUMNS,
   'lead_department_id',
   'co_department_ids',
   'repeat_count',

@@ -4,7 +4,7 @@
  * two thousand complaints is one round trip, not two thousand.
  */
 import { sql } from 'kysely';
-import type { Db } from './complaint-store.ts';
+import { COMPLAINT_SOURCE_COLUMNS, COMPLAINT_STAMP_COLUMNS, type Db } from './complaint-store.ts';
 import type { ComplaintImportsTable } from './schema.ts';
 
 /** Rows per statement: large enough that round trips do not count, small enough to keep each statement's JSON a few MB. */
@@ -68,26 +68,9 @@ export async function claimRowKeys(trx: Db, rows: readonly ImportKeyRow[]): Prom
 
 const CUSTOMER_COLUMNS = 'id, name, phone, email, type';
 export const IMPORTED_COMPLAINT_COLUMNS = [
-  'id',
-  'code',
-  'unit_id',
-  'policy_id',
-  'channel',
-  'status',
-  'qualification',
-  'category_id',
-  'level',
-  'level_rule',
-  'title',
-  'content',
-  'demands',
-  'customer_id',
-  'complainant_count',
+  ...COMPLAINT_SOURCE_COLUMNS,
   'flags',
-  'received_at',
-  'created_at',
-  'updated_at',
-  'created_by',
+  ...COMPLAINT_STAMP_COLUMNS,
   'signature',
   'similar_count',
   'next_due_at',

@@ -12,7 +12,7 @@
 import { CompiledQuery } from 'kysely';
 import { registerPreparedStatement } from './db.ts';
 import { CLOCK_COLUMNS, EVENT_COLUMNS, notificationCtes } from './write-ctes.ts';
-import type { Db, ComplaintRow } from './complaint-store.ts';
+import { COMPLAINT_SOURCE_COLUMNS, COMPLAINT_STAMP_COLUMNS, type Db, type ComplaintRow } from './complaint-store.ts';
 import type { CandidateRow } from '../domain/similarity/similar-at-intake.ts';
 import type { CustomerRecord, IntakeWrite } from '../domain/intake/intake-write.ts';
 
@@ -144,29 +144,12 @@ export async function readCandidates(db: Db, q: CandidateQuery): Promise<Candida
 }
 
 const COMPLAINT_COLUMNS = [
-  'id',
-  'code',
-  'unit_id',
-  'policy_id',
-  'channel',
-  'status',
-  'qualification',
-  'category_id',
-  'level',
-  'level_rule',
-  'title',
-  'content',
-  'demands',
-  'customer_id',
-  'complainant_count',
+  ...COMPLAINT_SOURCE_COLUMNS,
   'incident_occurred_at',
   'incident_place',
   'flags',
   'batch_no',
-  'received_at',
-  'created_at',
-  'updated_at',
-  'created_by',
+  ...COMPLAINT_STAMP_COLUMNS,
   'portal_secret_hash',
   'signature',
   'similar_count',
