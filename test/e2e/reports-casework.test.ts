@@ -126,6 +126,9 @@ test('a closed complaint joins the case library, which finds it and shows patter
     await page.getByText('首次接待即记录诉求，避免客户重复说明。').first().waitFor();
 
     await page.getByRole('link', { name: '案例库' }).click();
+    // The case page and the library are one component: wait until the menu link has taken us to the
+    // list, or the search would be typed into the detail view's URL and never reach /cases?q=.
+    await page.waitForURL((u) => u.pathname === '/cases');
     await page.getByRole('searchbox', { name: '搜索案例' }).or(page.getByLabel('搜索案例')).first().fill('服务态度');
     await page.keyboard.press('Enter');
     await page.waitForURL(/\/cases\?q=/);
