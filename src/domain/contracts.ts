@@ -36,6 +36,12 @@ export interface BusinessCalendar {
   useChineseHolidays: boolean;
   /** Admin overrides by local date 'YYYY-MM-DD'; they win over the data package. */
   overrides: Record<string, { kind: 'workday' | 'holiday'; name?: string }>;
+  /**
+   * Years past the holiday data package that an administrator has confirmed for this calendar, having
+   * entered that year's notice (its adjusted working days) as overrides. Until then a deadline that
+   * counts such a year is provisional (R-TL-1, #15 item 8).
+   */
+  confirmedYears?: number[];
   /** Version of this calendar (stored in clock traces so a later edit never silently rewrites deadlines). */
   version: number;
 }

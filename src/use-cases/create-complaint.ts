@@ -22,6 +22,7 @@ import { parseInstant } from '../domain/instant.ts';
 import { findPack } from '../policies/index.ts';
 import { findCategory } from './pack-lookup.ts';
 import { DEFAULT_CALENDAR } from '../domain/calendar/index.ts';
+import { deadlineStanding } from '../domain/clocks/index.ts';
 import { candidateQuery, raiseSimilar, similarFromCandidates, similarLinks, similarToRaise } from './link-similar.ts';
 import { complaintText, signature } from '../domain/similarity/index.ts';
 import { inTransaction } from '../data/transaction.ts';
@@ -223,6 +224,14 @@ export async function insertComplaint(
     complaint: row,
     replayed: false,
     portalSecret,
-    detail: { row, unitName: unit.name, customer, clocks: plan.clocks, events: plan.events, links: similarLinks(found).links },
+    detail: {
+      row,
+      unitName: unit.name,
+      customer,
+      clocks: plan.clocks,
+      deadlines: deadlineStanding(plan.clocks, calendar),
+      events: plan.events,
+      links: similarLinks(found).links,
+    },
   };
 }

@@ -4,6 +4,8 @@ import { findComplaint, loadClocks, listEvents, listLinks, type ComplaintRow, ty
 import { configSnapshot } from '../data/config-cache.ts';
 import { findCustomer } from '../data/customer-store.ts';
 import type { ClockRecord } from '../domain/contracts.ts';
+import { DEFAULT_CALENDAR } from '../domain/calendar/index.ts';
+import { deadlineStanding, type DeadlineStanding } from '../domain/clocks/index.ts';
 import { notFound } from '../domain/errors.ts';
 
 const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
@@ -18,6 +20,8 @@ export interface ComplaintDetail {
   unitName: string;
   customer: { id: string; name: string; phone: string | null; email: string | null; type: string | null };
   clocks: ClockRecord[];
+  /** Which running deadlines are provisional, and which could now be settled by recomputing (R-TL-1). */
+  deadlines: DeadlineStanding;
   events: StoredEvent[];
   links: { id: string; code: string; kind: string; direction: 'to' | 'from' }[];
 }
@@ -30,19 +34,21 @@ export async function getComplaint(deps: Deps, id: string, known?: ComplaintRow)
   assertComplaintId(id);
   const row = known ?? (await findComplaint(deps.db, id));
   if (!row) throw notFound(`complaint '${id}'`);
-  const [unit, customer, clocks, events, links] = await Promise.all([
-    // The unit's name from the per-process copy of the tree, current by the config counter (src/data/config-cache.ts).
-    configSnapshot(deps.db).then((s) => s.node(row.unit_id)),
+  const [config, customer, clocks, events, links] = await Promise.all([
+    // The unit's name and calendar from the per-process copy of the tree, current by the config counter (src/data/config-cache.ts).
+    configSnapshot(deps.db),
     findCustomer(deps.db, row.customer_id),
     loadClocks(deps.db, id),
     listEvents(deps.db, id),
     listLinks(deps.db, id),
   ]);
+  const unit = config.node(row.unit_id);
   return {
     row,
     unitName: unit?.name ?? row.unit_id,
     customer: { id: customer.id, name: customer.name, phone: customer.phone, email: customer.email, type: customer.type },
     clocks,
+    deadlines: deadlineStanding(clocks, config.latestCalendar(row.unit_id) ?? DEFAULT_CALENDAR),
     events,
     links,
   };

@@ -69,9 +69,18 @@ test('R-TL-1: holiday names come in Chinese too', () => {
   assert.equal(dayInfo(cal, '2026-02-16').nameZh, '春节');
 });
 
-test('R-TL-1: a year without official data is plain Mon–Fri and flagged', () => {
+test('R-TL-1, #15 item 8: a year without official data keeps its statutory holidays, is otherwise Mon–Fri, and is flagged', () => {
   assert.equal(hasOfficialHolidayData(2031), false);
-  assert.deepEqual(dayInfo(cal, '2031-10-01'), { date: '2031-10-01', working: true, reason: 'workday', officialData: false });
+  // National Day is fixed by the regulation (1–3 Oct), whatever the unpublished notice adds around it.
+  assert.deepEqual(dayInfo(cal, '2031-10-01'), {
+    date: '2031-10-01',
+    working: false,
+    reason: 'public_holiday',
+    name: 'National Day',
+    nameZh: '国庆节',
+    officialData: false,
+  });
+  assert.deepEqual(dayInfo(cal, '2031-10-06'), { date: '2031-10-06', working: true, reason: 'workday', officialData: false });
   assert.deepEqual(dayInfo(cal, '2031-10-04'), { date: '2031-10-04', working: false, reason: 'weekend', officialData: false });
 });
 

@@ -1,5 +1,6 @@
 import type { BusinessCalendar } from '../contracts.ts';
 import { hasOfficialHolidayData, packageDayEntry } from './holiday-data.ts';
+import { statutoryHoliday } from './statutory-holidays.ts';
 import { instantAt, isLocalDate, isoWeekday, parseWallTime, startOfDayMs, yearOf } from './local-time.ts';
 
 export type DayReason = 'workday' | 'weekend' | 'public_holiday' | 'adjusted_workday' | 'override_workday' | 'override_holiday';
@@ -76,7 +77,15 @@ function classify(cal: BusinessCalendar, date: string): DayInfo {
       };
     }
   }
-  const officialData = !cal.useChineseHolidays || hasOfficialHolidayData(year);
+  // A year without the State Council's notice (R-TL-1, #15 item 8): the holidays the regulation fixes
+  // are holidays; its adjusted working days are unknown. The day stays unofficial (so the deadline is
+  // provisional) until the unit's calendar confirms the year.
+  const published = !cal.useChineseHolidays || hasOfficialHolidayData(year);
+  const officialData = published || (cal.confirmedYears?.includes(year) ?? false);
+  if (!published) {
+    const statutory = statutoryHoliday(date);
+    if (statutory) return { date, working: false, reason: 'public_holiday', name: statutory.name, nameZh: statutory.nameZh, officialData };
+  }
   return cal.workWeek.includes(isoWeekday(date))
     ? { date, working: true, reason: 'workday', officialData }
     : { date, working: false, reason: 'weekend', officialData };

@@ -19,10 +19,13 @@ export class TraceBuilder {
     if (info.officialData || this.flaggedYears.has(year)) return;
     this.flaggedYears.add(year);
     this.flush();
+    // The year's span in from/to lets a reader find which years left a deadline provisional.
     this.steps.push({
       kind: 'no-holiday-data',
-      detail: `No official holiday data for ${year}: days are classified by weekday only`,
-      detailZh: `${year} 年无官方节假日安排数据：仅按星期判断工作日`,
+      detail: `Provisional: ${year}'s official holiday arrangement is not published; statutory holidays are counted, adjusted working days are unknown`,
+      detailZh: `暂定：${year} 年官方放假安排尚未发布，已按法定节假日计算，调休上班日未知`,
+      from: `${year}-01-01`,
+      to: `${year}-12-31`,
     });
   }
 

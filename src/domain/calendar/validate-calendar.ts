@@ -1,4 +1,5 @@
 import type { BusinessCalendar } from '../contracts.ts';
+import { hasOfficialHolidayData } from './holiday-data.ts';
 import { isLocalDate, isValidZone, parseWallTime } from './local-time.ts';
 
 export type CalendarValidation = { ok: true; value: BusinessCalendar } | { ok: false; errors: { path: string; message: string }[] };
@@ -15,7 +16,7 @@ export function validateCalendar(input: unknown): CalendarValidation {
   const err = (path: string, message: string) => errors.push({ path, message });
   if (!isRecord(input)) return { ok: false, errors: [{ path: '', message: 'calendar must be an object' }] };
 
-  const { timeZone, workingPeriods, workWeek, useChineseHolidays, overrides, version } = input;
+  const { timeZone, workingPeriods, workWeek, useChineseHolidays, overrides, confirmedYears, version } = input;
 
   if (typeof timeZone !== 'string' || timeZone === '') err('timeZone', 'must be an IANA zone name, e.g. Asia/Shanghai');
   else if (!isValidZone(timeZone)) err('timeZone', `unknown time zone "${timeZone}"`);
@@ -74,6 +75,19 @@ export function validateCalendar(input: unknown): CalendarValidation {
     }
   }
 
+  // Only a year the data package lacks can be confirmed: a published year is official already, and
+  // confirming one would hide nothing but could be mistaken for overriding the State Council's notice.
+  const years: number[] = [];
+  if (confirmedYears !== undefined) {
+    if (!Array.isArray(confirmedYears)) err('confirmedYears', 'must be a list of years');
+    else
+      confirmedYears.forEach((y: unknown, i) => {
+        if (typeof y !== 'number' || !Number.isInteger(y) || y < 2000 || y > 2100) err(`confirmedYears[${i}]`, 'must be a year 2000–2100');
+        else if (hasOfficialHolidayData(y)) err(`confirmedYears[${i}]`, `${y} has the official arrangement already; nothing to confirm`);
+        else if (!years.includes(y)) years.push(y);
+      });
+  }
+
   if (typeof version !== 'number' || !Number.isInteger(version) || version < 1) err('version', 'must be a positive integer');
 
   if (errors.length > 0) return { ok: false, errors };
@@ -85,6 +99,7 @@ export function validateCalendar(input: unknown): CalendarValidation {
       workWeek: [...week].sort((a, b) => a - b),
       useChineseHolidays: useChineseHolidays as boolean,
       overrides: cleanOverrides,
+      ...(years.length ? { confirmedYears: years.sort((a, b) => a - b) } : {}),
       version: version as number,
     },
   };

@@ -6,3 +6,4 @@ export { selectDefinitions, ruleFor } from './select-definitions.ts';
 export { applyEvent, type ApplyEventInput, type ApplyEventResult, type ClockChangeKind } from './apply-event.ts';
 export { findBreaches, markBreached, clockStatusAt, AMBER_FRACTION, type ClockStatus, type ClockTone } from './clock-status.ts';
 export { recomputeClocks, type Recomputed } from './recompute.ts';
+export { deadlineStanding, flaggedYears, yearSettled, type DeadlineStanding } from './provisional.ts';

@@ -6,6 +6,7 @@
  */
 import type { BusinessCalendar, ClockDefinition, ClockRecord, ComplaintFacts } from '../contracts.ts';
 import { computeDue } from './compute-due.ts';
+import { flaggedYears } from './provisional.ts';
 import { selectDefinitions, ruleFor } from './select-definitions.ts';
 
 export interface Recomputed {
@@ -36,7 +37,10 @@ export function recomputeClocks(
     }
     const { due, trace } = computeDue(cal, ruleFor(def, facts), new Date(c.startedAt));
     const dueAt = due.toISOString();
-    if (dueAt === c.dueAt && c.calendarVersion === cal.version) return c;
+    // A provisional deadline whose year is now published may keep its instant; it still changes,
+    // because its trace no longer says "provisional" (R-TL-1, #15 item 8).
+    const sameFlags = flaggedYears(c.trace).join() === flaggedYears(trace).join();
+    if (dueAt === c.dueAt && c.calendarVersion === cal.version && sameFlags) return c;
     changed.push({ name: c.name, from: c.dueAt, to: dueAt });
     return { ...c, dueAt, calendarVersion: cal.version, trace };
   });

@@ -7,7 +7,7 @@
 import type { ComplaintRow, ListedComplaintRow, StoredEvent } from '../../data/complaint-store.ts';
 import type { ClockRecord } from '../../domain/contracts.ts';
 import { allowedActions } from '../../domain/lifecycle/index.ts';
-import { clockStatusAt } from '../../domain/clocks/index.ts';
+import { clockStatusAt, type DeadlineStanding } from '../../domain/clocks/index.ts';
 import { can, permittedActions } from '../../security/authorize.ts';
 import type { UserRef } from '../../security/scope.ts';
 import { maskEmail, maskPhone } from '../../domain/contact-mask.ts';
@@ -67,6 +67,7 @@ export function presentComplaint(
     unitName: string;
     customer: CustomerView;
     clocks: ClockRecord[];
+    deadlines?: DeadlineStanding;
     events?: StoredEvent[];
     links?: { id: string; code: string; kind: string; direction: 'to' | 'from' }[];
     now: Date;
@@ -111,6 +112,7 @@ export function presentComplaint(
     nextDueAt: iso(row.next_due_at),
     overdue: row.overdue,
     clocks: extra.clocks.map((c) => presentClock(c, extra.now)),
+    ...(extra.deadlines ? { deadlines: extra.deadlines } : {}),
     ...(extra.events ? { events: extra.events.map(presentEvent) } : {}),
     ...(extra.links ? { links: extra.links } : {}),
     allowedActions: permittedActions(extra.viewer, allowedActions({ status: row.status, qualification: row.qualification })),

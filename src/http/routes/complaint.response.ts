@@ -109,6 +109,21 @@ export const ComplaintSchema = Type.Object({
       Type.Object({ id: Type.String(), code: Type.String(), kind: Type.String(), direction: StringEnum(['to', 'from'] as const) }),
     ),
   ),
+  deadlines: Type.Optional(
+    Type.Object(
+      {
+        provisionalYears: Type.Array(Type.Integer(), {
+          description:
+            'years a running deadline counted without the official holiday arrangement (R-TL-1): those deadlines are provisional',
+        }),
+        settledYears: Type.Array(Type.Integer(), {
+          description: 'flagged years since published or confirmed by the unit calendar: recompute_clocks would settle them',
+        }),
+        clocks: Type.Array(Type.String(), { description: 'the running clocks whose deadline is provisional' }),
+      },
+      { description: 'provisional deadlines (R-TL-1, #15 item 8); on the complaint page only' },
+    ),
+  ),
   allowedActions: Type.Array(StringEnum(ACTION_TYPES)),
 });
 

@@ -27,6 +27,12 @@ export const BusinessCalendarSchema = Type.Object({
     Type.String({ pattern: '^\\d{4}-\\d{2}-\\d{2}$' }),
     Type.Object({ kind: StringEnum(['workday', 'holiday'] as const), name: Type.Optional(Type.String()) }),
   ),
+  confirmedYears: Type.Optional(
+    Type.Array(Type.Integer(), {
+      description:
+        'years past the holiday data that an administrator confirmed for this calendar (their adjusted working days entered as overrides); deadlines counting an unconfirmed such year are provisional (R-TL-1)',
+    }),
+  ),
   version: Type.Integer({ description: 'stored in clock traces, so a later edit never rewrites deadlines' }),
 });
 
@@ -42,7 +48,10 @@ export const UnitCalendarSchema = Type.Object({
       reason: StringEnum(['workday', 'weekend', 'public_holiday', 'adjusted_workday', 'override_workday', 'override_holiday'] as const),
       name: Type.Optional(Type.String()),
       nameZh: Type.Optional(Type.String()),
-      officialData: Type.Boolean({ description: 'false: classified by weekday alone, the year having no official data' }),
+      officialData: Type.Boolean({
+        description:
+          'false: the year has no official arrangement and the calendar has not confirmed it: statutory holidays by the regulation, otherwise by weekday (R-TL-1)',
+      }),
     }),
     { description: 'only the days that differ from an ordinary week' },
   ),

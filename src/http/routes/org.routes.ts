@@ -54,6 +54,7 @@ export async function orgRoutes(root: FastifyInstance, deps: Deps): Promise<void
           { additionalProperties: false },
         ),
       ),
+      confirmedYears: Type.Optional(Type.Array(Type.Integer({ minimum: 2000, maximum: 2100 }), { maxItems: 100 })),
     },
     { additionalProperties: false },
   );

@@ -2912,6 +2912,15 @@ export interface paths {
                                 phone: string | null;
                                 type?: string | null;
                             };
+                            /** @description provisional deadlines (R-TL-1, #15 item 8); on the complaint page only */
+                            deadlines?: {
+                                /** @description the running clocks whose deadline is provisional */
+                                clocks: string[];
+                                /** @description years a running deadline counted without the official holiday arrangement (R-TL-1): those deadlines are provisional */
+                                provisionalYears: number[];
+                                /** @description flagged years since published or confirmed by the unit calendar: recompute_clocks would settle them */
+                                settledYears: number[];
+                            };
                             demands: string | null;
                             events?: {
                                 actor: {
@@ -3147,6 +3156,15 @@ export interface paths {
                                 /** @description masked unless the role has contact.view */
                                 phone: string | null;
                                 type?: string | null;
+                            };
+                            /** @description provisional deadlines (R-TL-1, #15 item 8); on the complaint page only */
+                            deadlines?: {
+                                /** @description the running clocks whose deadline is provisional */
+                                clocks: string[];
+                                /** @description years a running deadline counted without the official holiday arrangement (R-TL-1): those deadlines are provisional */
+                                provisionalYears: number[];
+                                /** @description flagged years since published or confirmed by the unit calendar: recompute_clocks would settle them */
+                                settledYears: number[];
                             };
                             demands: string | null;
                             events?: {
@@ -3504,6 +3522,15 @@ export interface paths {
                                 /** @description masked unless the role has contact.view */
                                 phone: string | null;
                                 type?: string | null;
+                            };
+                            /** @description provisional deadlines (R-TL-1, #15 item 8); on the complaint page only */
+                            deadlines?: {
+                                /** @description the running clocks whose deadline is provisional */
+                                clocks: string[];
+                                /** @description years a running deadline counted without the official holiday arrangement (R-TL-1): those deadlines are provisional */
+                                provisionalYears: number[];
+                                /** @description flagged years since published or confirmed by the unit calendar: recompute_clocks would settle them */
+                                settledYears: number[];
                             };
                             demands: string | null;
                             events?: {
@@ -12787,6 +12814,8 @@ export interface paths {
                     content: {
                         "application/json": {
                             calendar: {
+                                /** @description years past the holiday data that an administrator confirmed for this calendar (their adjusted working days entered as overrides); deadlines counting an unconfirmed such year are provisional (R-TL-1) */
+                                confirmedYears?: number[];
                                 overrides: {
                                     [key: string]: {
                                         /** @enum {string} */
@@ -12811,7 +12840,7 @@ export interface paths {
                                 date: string;
                                 name?: string;
                                 nameZh?: string;
-                                /** @description false: classified by weekday alone, the year having no official data */
+                                /** @description false: the year has no official arrangement and the calendar has not confirmed it: statutory holidays by the regulation, otherwise by weekday (R-TL-1) */
                                 officialData: boolean;
                                 /** @enum {string} */
                                 reason: "workday" | "weekend" | "public_holiday" | "adjusted_workday" | "override_workday" | "override_holiday";
@@ -12922,6 +12951,7 @@ export interface paths {
             requestBody: {
                 content: {
                     "application/json": {
+                        confirmedYears?: number[];
                         overrides: {
                             [key: string]: {
                                 /** @enum {string} */
@@ -12948,6 +12978,8 @@ export interface paths {
                     content: {
                         "application/json": {
                             calendar: {
+                                /** @description years past the holiday data that an administrator confirmed for this calendar (their adjusted working days entered as overrides); deadlines counting an unconfirmed such year are provisional (R-TL-1) */
+                                confirmedYears?: number[];
                                 overrides: {
                                     [key: string]: {
                                         /** @enum {string} */

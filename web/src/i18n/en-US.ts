@@ -272,6 +272,11 @@ export const enUS: Messages = {
   'complaint.levelRule': 'Set by rule: {rule}',
   'complaint.clocks': 'Time limits',
   'complaint.dueAt': 'Due {time}',
+  'complaint.provisional': 'provisional',
+  'complaint.provisionalYears':
+    "Deadlines are provisional: {years}'s official holiday arrangement is not published; statutory holidays are counted, adjusted working days are unknown",
+  'complaint.settledYears':
+    '{years}\'s holiday arrangement is now published or confirmed by the unit: "Recompute time limits on the new calendar" settles the provisional deadlines',
   'complaint.why': 'Why is it due then?',
   'complaint.pausedReason': 'Paused: {reason}',
   'complaint.details': 'Details',
@@ -345,7 +350,11 @@ export const enUS: Messages = {
   'calendar.version': 'Version {n}',
   'calendar.saved': 'Saved as version {n}; deadlines already computed are not rewritten',
   'calendar.noOfficialData':
-    'No official holiday data for {year}: days are counted as plain Monday–Friday. Add holidays and adjusted working days by hand.',
+    "{year}'s official holiday arrangement is not published: the statutory holidays (New Year, Spring Festival, Qingming, Labour Day, Dragon Boat, Mid-autumn, National Day) are counted, adjusted working days are unknown, and deadlines that reach into the year are provisional",
+  'calendar.confirmHint':
+    'When the notice is out, enter its adjusted working days and extra holidays as date overrides and save, then confirm {year}; complaints can then recompute their deadlines.',
+  'calendar.confirmYear': 'Confirm {year}',
+  'calendar.yearConfirmed': "{year}'s holiday arrangement is confirmed for this unit: deadlines reaching into it are no longer provisional",
   'calendar.officialRange': 'Official holiday data covers {from}–{to}',
   'calendar.year': 'Year',
   'calendar.specialDays': 'Special days in {year}',

@@ -271,6 +271,9 @@ export const zhCN = {
   'complaint.levelRule': '定级规则：{rule}',
   'complaint.clocks': '时限',
   'complaint.dueAt': '截止 {time}',
+  'complaint.provisional': '暂定',
+  'complaint.provisionalYears': '截止时间为暂定：{years} 年官方放假安排尚未发布，已按法定节假日计算，调休未知',
+  'complaint.settledYears': '{years} 年放假安排已公布或已由本单位确认：可用“按新日历重算时限”更新暂定的截止时间',
   'complaint.why': '为什么是这个时间？',
   'complaint.pausedReason': '暂停原因：{reason}',
   'complaint.details': '投诉详情',
@@ -343,7 +346,12 @@ export const zhCN = {
   'calendar.addOverride': '添加例外日期',
   'calendar.version': '版本 {n}',
   'calendar.saved': '已保存为版本 {n}；已计算的截止时间不会被改写',
-  'calendar.noOfficialData': '{year} 年没有官方节假日数据，系统将按普通周一至周五计算，请手动添加节假日与调休',
+  'calendar.noOfficialData':
+    '{year} 年官方放假安排尚未发布：已按法定节假日（元旦、春节、清明、劳动节、端午、中秋、国庆）计算，调休上班日未知，跨入该年的截止时间均为暂定',
+  'calendar.confirmHint':
+    '放假通知公布后，请把调休上班日和额外放假日录入“日期例外”并保存，再确认 {year} 年安排；相关投诉随后可重新计算截止时间。',
+  'calendar.confirmYear': '确认 {year} 年安排',
+  'calendar.yearConfirmed': '{year} 年放假安排已由本单位确认；跨入该年的截止时间不再是暂定',
   'calendar.officialRange': '官方节假日数据覆盖 {from}–{to} 年',
   'calendar.year': '年份',
   'calendar.specialDays': '{year} 年的特殊日期',

@@ -6,6 +6,7 @@ import { describeError } from '../components/use-error-reporter.ts';
 import { useMeta } from '../features/meta/meta-context.tsx';
 import { getCalendar, type CalendarDay } from '../features/calendar/api.ts';
 import { CalendarForm } from '../features/calendar/components/calendar-form.tsx';
+import { YearConfirmation } from '../features/calendar/components/year-confirmation.tsx';
 
 export default function CalendarPage() {
   const { t, has, pick } = useI18n();
@@ -43,15 +44,7 @@ export default function CalendarPage() {
       </Space>
       {error ? <Alert type="error" title={describeError(error, t)} /> : null}
       {loading && !data ? <Spin /> : null}
-      {data && !official && (
-        <Alert
-          type="warning"
-          showIcon
-          style={{ marginBottom: 12 }}
-          title={t('calendar.noOfficialData', { year })}
-          data-testid="no-official-data"
-        />
-      )}
+      {data && unitId && !official && <YearConfirmation unitId={unitId} year={year} calendar={data.calendar} onSaved={reload} />}
       {data && unitId && (
         <Row gutter={[16, 16]}>
           <Col xs={24} lg={14}>

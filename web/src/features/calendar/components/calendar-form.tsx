@@ -46,6 +46,8 @@ export function CalendarForm({ unitId, calendar, onSaved }: { unitId: string; ca
       overrides: Object.fromEntries(
         v.overrides.map((o) => [o.date.format('YYYY-MM-DD'), o.name?.trim() ? { kind: o.kind, name: o.name.trim() } : { kind: o.kind }]),
       ),
+      // The years confirmed on the page (YearConfirmation) stay confirmed through an edit of the rest.
+      ...(calendar.confirmedYears?.length ? { confirmedYears: calendar.confirmedYears } : {}),
     };
     setBusy(true);
     try {
