@@ -177,4 +177,10 @@ export interface ClockDefinition {
   channels?: Channel[];
   /** Versioned rule sets (R-TL-7): applies when the receipt local date is within [from, to). */
   effective?: { from?: string; to?: string };
+  /**
+   * From when the time is counted once the clock starts: the starting event (default) or the
+   * complaint's receipt, whichever event starts it (S2 5.2.3: a major complaint's 24 h answer and 3 days
+   * count from when it was reported, even when it is found major later).
+   */
+  countFrom?: 'event' | 'receipt';
 }

@@ -195,6 +195,7 @@ export const ClockSchema = Type.Object(
     levels: Type.Optional(Type.Array(Id, { minItems: 1 })),
     channels: Type.Optional(Type.Array(ChannelSchema, { minItems: 1 })),
     effective: Type.Optional(Type.Object({ from: Type.Optional(LocalDate), to: Type.Optional(LocalDate) }, Closed)),
+    countFrom: Type.Optional(Type.Union([Type.Literal('event'), Type.Literal('receipt')])),
   },
   Closed,
 );

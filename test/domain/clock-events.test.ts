@@ -336,3 +336,27 @@ test('R-TL-1: applyEvent leaves the input clocks untouched', () => {
   run(started, { type: 'clock_paused', at: bj('2026-03-10T10:10:00'), data: { name: 'dispatch', reason: 'x' } });
   assert.deepEqual(started, snapshot);
 });
+
+test('R-TL-6, S2 5.2.3, #15 item 6: the property pack counts a major complaint’s 24 h answer and 3 days from its report, however late it is found major', async () => {
+  const { getPack } = await import('../../src/policies/index.ts');
+  const property = getPack('property');
+  const reported = facts({ receivedAt: bj('2026-03-10T10:00:00'), level: 'major' });
+  const apply = (clocks: ClockRecord[], event: LifecycleEventForRules, f = reported) =>
+    applyEvent({ definitions: property.clocks, calendar, facts: f, clocks, event });
+  // Found major at qualification five hours after the report: still due 24 h and 3 days after the report.
+  const late = apply(apply([], { type: 'received', at: bj('2026-03-10T10:05:00') }, facts({ level: 'general' })).clocks, {
+    type: 'level_changed',
+    at: bj('2026-03-10T15:00:00'),
+    data: { level: 'major' },
+  });
+  assert.equal(byName(late.clocks, 'first_answer').startedAt, iso('2026-03-10T10:00:00'));
+  assert.equal(byName(late.clocks, 'first_answer').dueAt, iso('2026-03-11T10:00:00'));
+  assert.equal(byName(late.clocks, 'resolve').dueAt, iso('2026-03-13T10:00:00'));
+  // Major at intake: the same instants, from the start.
+  const atIntake = apply([], { type: 'received', at: bj('2026-03-10T10:05:00') });
+  assert.equal(byName(atIntake.clocks, 'first_answer').dueAt, iso('2026-03-11T10:00:00'));
+  assert.equal(byName(atIntake.clocks, 'resolve').dueAt, iso('2026-03-13T10:00:00'));
+  // A clock without countFrom still runs from its event (the generic engine is unchanged).
+  const plain = run([], { type: 'level_changed', at: bj('2026-03-10T12:00:00'), data: { level: 'major' } }, facts({ level: 'major' }));
+  assert.equal(byName(plain.clocks, 'first_answer').dueAt, iso('2026-03-11T12:00:00'));
+});

@@ -108,7 +108,8 @@ function meet(clock: ClockRecord, event: LifecycleEventForRules): ClockRecord {
 
 function start(def: ClockDefinition, calendar: BusinessCalendar, facts: ComplaintFacts, event: LifecycleEventForRules): ClockRecord {
   // A phone complaint is logged after the call; its clock runs from when it was received (R-IN-2).
-  const startedAt = event.type === 'received' ? facts.receivedAt : event.at;
+  // A clock counted from receipt (countFrom) runs from then whichever later event starts it.
+  const startedAt = event.type === 'received' || def.countFrom === 'receipt' ? facts.receivedAt : event.at;
   const { due, trace } = computeDue(calendar, ruleFor(def, facts), startedAt);
   return {
     name: def.name,

@@ -79,13 +79,15 @@ export const propertyPack: Pack = {
       stopOn: ['replied'],
       due: { kind: 'end_of_day' },
     },
-    // R-TL-6, S2 5.2.3: a major complaint is answered within 24 h and concluded within 3 days.
+    // R-TL-6, S2 5.2.3: a major complaint is answered within 24 h and concluded within 3 days, both
+    // counted from when the resident reported it (#15 item 6), however late it was found major.
     {
       name: 'first_answer',
       ruleId: 'R-TL-6',
       label: 'Major complaint answered',
       labelZh: '重大投诉应当在24小时内给投诉的住户明确答复',
-      startOn: ['qualified', 'level_changed'],
+      startOn: ['received', 'qualified', 'level_changed'],
+      countFrom: 'receipt',
       stopOn: ['interim_replied', 'replied'],
       due: { kind: 'calendar_hours', hours: 24 },
       levels: ['major'],
@@ -95,7 +97,8 @@ export const propertyPack: Pack = {
       ruleId: 'R-TL-6',
       label: 'Major complaint concluded',
       labelZh: '重大投诉处理时间不宜超过3日',
-      startOn: ['qualified', 'level_changed'],
+      startOn: ['received', 'qualified', 'level_changed'],
+      countFrom: 'receipt',
       stopOn: ['closed'],
       due: { kind: 'calendar_days', days: 3 },
       levels: ['major'],
