@@ -246,3 +246,15 @@ export function selfChangeRefused(
   if (target.id !== actorId) return false;
   return patch.disabled === true || (patch.role !== undefined && patch.role !== target.role);
 }
+
+/**
+ * Whether an account manager of role `actorRole` may give `role` to someone (issue #16 item 3): only a
+ * role whose every capability the manager holds, so no one hands out powers they lack. (Today only
+ * administrators manage accounts and they hold every capability; the rule keeps a future manager role
+ * from granting an administrator.) Giving a node-less account is the installation administrator's alone
+ * (src/use-cases/users/manage-users.ts).
+ */
+export function roleGrantable(actorRole: string, role: string): boolean {
+  if (!isRole(actorRole) || !isRole(role)) return false;
+  return ROLE_CAPABILITIES[role].every((c) => ROLE_CAPABILITIES[actorRole].includes(c));
+}
