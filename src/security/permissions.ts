@@ -32,7 +32,8 @@ export const CAPABILITIES = {
   'dashboard.read': 'dashboard counts over the complaints in scope',
   'report.read': 'read periodic reports (JSON, printable page, workbook) for an organisation node in scope (R-RP-1)',
   'kpi.read': "read quarterly KPIs for an organisation node in scope: each specialist's name, closure rate and score (R-RS-4)",
-  'users.manage': 'list and create users, change roles and organisation, disable accounts (in scope)',
+  'users.manage':
+    'list and create users, change roles and organisation, disable accounts, send invitations and password-reset links, unlock, revoke their API tokens (in scope)',
   'attachment.add': 'attach evidence (images, PDF) to a complaint in scope',
   'eventlog.verify': "check every complaint's event hash chain (tamper evidence)",
   'special_report.write': 'draft, re-draft and edit the special report of a hot / major complaint in scope (R-NT-1)',
