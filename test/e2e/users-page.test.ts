@@ -64,10 +64,24 @@ test('#16 item 3: invite → accept in a new browser → sign in; disable; unloc
       await again.context.close();
     }
 
-    // Disable: confirmed, the row says so; the account can no longer sign in.
+    // A position: a node, then one of the positions its pack declares.
     await page.reload();
     const row = table.locator('tr', { hasText: 'xin.tongshi@plaint.demo' });
     await row.getByTestId('user-state-xin.tongshi@plaint.demo').filter({ hasText: '正常' }).waitFor();
+    await row.getByRole('button', { name: '编辑人员' }).click();
+    const drawer = page.locator('.ant-drawer');
+    await drawer.getByRole('button', { name: '添加岗位' }).click();
+    const option = (text: string) => page.locator('.ant-select-dropdown:visible .ant-select-item-option', { hasText: text }).first();
+    await drawer.locator('#positions_0_orgNodeId').click();
+    await page.keyboard.type('城市花园');
+    await option('城市花园项目').click();
+    await drawer.locator('#positions_0_positionId').click();
+    await option('公司负责人').click();
+    await screenshot(page, 'users-edit-position');
+    await page.getByTestId('user-save').click();
+    await row.getByText('公司负责人 @ 城市花园项目').waitFor();
+
+    // Disable: confirmed, the row says so; the account can no longer sign in.
     await row.getByRole('button', { name: /停\s*用/ }).click();
     await page.locator('.ant-popconfirm .ant-btn-primary').click();
     await row.getByTestId('user-state-xin.tongshi@plaint.demo').filter({ hasText: '已停用' }).waitFor();
