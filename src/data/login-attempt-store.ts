@@ -98,3 +98,36 @@ export async function clearLoginFailuresThrough(db: Kysely<DB>, email: string, i
     .where((eb) => eb.or([eb('id', '=', id), eb.and([eb('id', '<', id), eb('outcome', '=', 'failed')])]))
     .execute();
 }
+
+/**
+ * The e-mails among `emails` that have reached `max` failed or in-flight attempts since `since`, each
+ * with the start of its last attempt (the lock-out lasts a window from then; issue #16 item 3).
+ */
+export async function lockedEmails(db: Kysely<DB>, emails: readonly string[], since: Date, max: number): Promise<Map<string, Date>> {
+  const out = new Map<string, Date>();
+  if (!emails.length) return out;
+  const rows = await db
+    .selectFrom('login_attempts')
+    .select((eb) => ['email', eb.fn.countAll<number>().as('n'), eb.fn.max('started_at').as('latest')])
+    .where('email', 'in', emails.map(emailKey))
+    .where('started_at', '>', since)
+    .groupBy('email')
+    .having((eb) => eb.fn.countAll(), '>=', max)
+    .execute();
+  for (const r of rows) if (r.latest) out.set(r.email, new Date(r.latest));
+  return out;
+}
+
+/**
+ * Unlocks an e-mail (an administrator's act, issue #16 item 3): its failed attempts are deleted under
+ * the e-mail's lock, so none is being counted meanwhile. Attempts still in flight stay and settle as
+ * usual. How many were deleted.
+ */
+export async function clearLoginFailures(db: Kysely<DB>, email: string): Promise<number> {
+  const e = emailKey(email);
+  return inTransaction(db, async (trx) => {
+    await sql`SELECT pg_advisory_xact_lock(${EMAIL_LOCK_CLASS}::int4, hashtext(${e}))`.execute(trx);
+    const r = await trx.deleteFrom('login_attempts').where('email', '=', e).where('outcome', '=', 'failed').executeTakeFirst();
+    return Number(r.numDeletedRows);
+  });
+}

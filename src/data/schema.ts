@@ -2,6 +2,7 @@
 import type { ColumnType, Generated } from 'kysely';
 import type { Channel, ClockState, ClockTraceStep, ComplaintFacts, ComplaintStatus, Qualification } from '../domain/contracts.ts';
 import type { EventType } from '../domain/events.ts';
+import type { AccountLinkPurpose } from '../domain/account-links.ts';
 import type { InvestigationReport } from '../domain/lifecycle/actions.ts';
 import type { StatePatch } from '../domain/lifecycle/state-machine.ts';
 
@@ -31,7 +32,8 @@ export interface UsersTable {
   id: Generated<string>;
   email: string;
   name: string;
-  password_hash: string;
+  /** NULL for an invited account that has not set its password yet (migration 0030): it cannot log in. */
+  password_hash: string | null;
   role: string;
   org_node_id: string | null;
   disabled: Generated<boolean>;
@@ -586,4 +588,21 @@ export interface MailIntakeTable {
 export interface DB {
   mailboxes: MailboxesTable;
   mail_intake: MailIntakeTable;
+}
+
+/** src/data/migrations/0030_account_links.sql: one-time links that set a password (issue #16 item 3). */
+export interface AccountLinksTable {
+  id: Generated<string>;
+  user_id: string;
+  purpose: AccountLinkPurpose;
+  token_hash: string;
+  created_by: string | null;
+  created_at: Timestamp;
+  expires_at: Timestamp;
+  used_at: Timestamp | null;
+  revoked_at: Timestamp | null;
+}
+
+export interface DB {
+  account_links: AccountLinksTable;
 }

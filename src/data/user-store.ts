@@ -28,7 +28,8 @@ export interface NewUserRow {
   name: string;
   role: string;
   org_node_id: string | null;
-  password_hash: string;
+  /** null: an invited account without a password (migration 0030). */
+  password_hash: string | null;
   password_changed_at?: Date;
   created_at?: Date;
 }

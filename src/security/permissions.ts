@@ -32,7 +32,8 @@ export const CAPABILITIES = {
   'dashboard.read': 'dashboard counts over the complaints in scope',
   'report.read': 'read periodic reports (JSON, printable page, workbook) for an organisation node in scope (R-RP-1)',
   'kpi.read': "read quarterly KPIs for an organisation node in scope: each specialist's name, closure rate and score (R-RS-4)",
-  'users.manage': 'list and create users, change roles and organisation, disable accounts (in scope)',
+  'users.manage':
+    'list and create users, change roles and organisation, disable accounts, send invitations and password-reset links, unlock, revoke their API tokens (in scope)',
   'attachment.add': 'attach evidence (images, PDF) to a complaint in scope',
   'eventlog.verify': "check every complaint's event hash chain (tamper evidence)",
   'special_report.write': 'draft, re-draft and edit the special report of a hot / major complaint in scope (R-NT-1)',
@@ -245,4 +246,16 @@ export function selfChangeRefused(
 ): boolean {
   if (target.id !== actorId) return false;
   return patch.disabled === true || (patch.role !== undefined && patch.role !== target.role);
+}
+
+/**
+ * Whether an account manager of role `actorRole` may give `role` to someone (issue #16 item 3): only a
+ * role whose every capability the manager holds, so no one hands out powers they lack. (Today only
+ * administrators manage accounts and they hold every capability; the rule keeps a future manager role
+ * from granting an administrator.) Giving a node-less account is the installation administrator's alone
+ * (src/use-cases/users/manage-users.ts).
+ */
+export function roleGrantable(actorRole: string, role: string): boolean {
+  if (!isRole(actorRole) || !isRole(role)) return false;
+  return ROLE_CAPABILITIES[role].every((c) => ROLE_CAPABILITIES[actorRole].includes(c));
 }

@@ -134,7 +134,10 @@ export async function login(
     throw new LoginThrottled(new Date(slot.earliest.getTime() + LOCKOUT.windowMs), now, 'too many failed logins from this address');
   }
   const user = await findUserByEmail(deps.db, key);
-  const ok = await loginPasswordVerifier.verify(user ? user.password_hash : await dummyPasswordHash(), password);
+  // An invited account (no password yet, issue #16 item 3) is checked against the fixed hash too, and
+  // refused whatever that check says, so it answers exactly like a wrong password.
+  const hash = user?.password_hash ?? null;
+  const ok = (await loginPasswordVerifier.verify(hash ?? (await dummyPasswordHash()), password)) && hash !== null;
   // A disabled account answers like a wrong password, even to the right one: a different answer
   // would confirm the password to whoever guessed it.
   if (!user || !ok || user.disabled) {
@@ -286,11 +289,11 @@ export function assertPasswordPolicy(password: string, email: string, field = 'p
 export async function changePassword(deps: Deps, auth: Authenticated, currentPassword: string, newPassword: string): Promise<void> {
   const row = await findUserById(deps.db, auth.user.id);
   if (!row) throw new DomainError('UNAUTHENTICATED', 'the user no longer exists');
-  const ok = await argon2.verify(row.password_hash, currentPassword).catch(() => false);
+  const current = row.password_hash;
+  const ok = current !== null && (await argon2.verify(current, currentPassword).catch(() => false));
   if (!ok) throw new DomainError('FORBIDDEN', 'the current password is wrong');
   assertPasswordPolicy(newPassword, row.email, 'newPassword');
-  if (await argon2.verify(row.password_hash, newPassword).catch(() => false))
-    throw invalid('newPassword', 'must differ from the current password');
+  if (await argon2.verify(current, newPassword).catch(() => false)) throw invalid('newPassword', 'must differ from the current password');
   const hash = await hashPassword(newPassword);
   await setPasswordRevokingOthers(deps.db, auth.user.id, hash, deps.now(), auth.sessionId);
 }
@@ -303,7 +306,7 @@ export async function ensureUser(
   const email = normaliseEmail(u.email);
   const existing = await findUserByEmail(deps.db, email);
   if (existing) {
-    const same = await argon2.verify(existing.password_hash, u.password).catch(() => false);
+    const same = existing.password_hash !== null && (await argon2.verify(existing.password_hash, u.password).catch(() => false));
     await updateUserRow(deps.db, existing.id, {
       role: u.role,
       disabled: false,

@@ -91,6 +91,7 @@ export const MATRIX: Record<string, Entry> = {
   'GET /api/health': { kind: 'public', why: 'liveness for load balancers' },
   'POST /api/auth/login': { kind: 'public', why: 'logging in' },
   'POST /api/auth/session': { kind: 'public', why: 'logging in (web session)' },
+  'POST /api/auth/invite/accept': { kind: 'public', why: 'guarded by the one-time link’s secret (issue #16 item 3)' },
   'GET /api/portal/units': { kind: 'public', why: 'units open to the public' },
   'POST /api/portal/complaints': { kind: 'public', why: 'a customer files a complaint' },
   'POST /api/portal/attachments': { kind: 'public', why: 'guarded by the tracking code and secret' },
@@ -370,6 +371,37 @@ export const MATRIX: Record<string, Entry> = {
     allowed: cap('users.manage'),
     capabilityFirst: true,
     call: (f) => ({ method: 'PATCH', url: `/api/users/${f.userId}`, body: { name: '改名测试' } }),
+  },
+  // Issue #16 item 3: invitations, resets, unlock and another user's tokens.
+  'POST /api/users/{id}/invite': {
+    kind: 'resource',
+    allowed: cap('users.manage'),
+    capabilityFirst: true,
+    call: (f) => ({ method: 'POST', url: `/api/users/${f.userId}/invite` }),
+  },
+  'POST /api/users/{id}/password-reset': {
+    kind: 'resource',
+    allowed: cap('users.manage'),
+    capabilityFirst: true,
+    call: (f) => ({ method: 'POST', url: `/api/users/${f.userId}/password-reset` }),
+  },
+  'POST /api/users/{id}/unlock': {
+    kind: 'resource',
+    allowed: cap('users.manage'),
+    capabilityFirst: true,
+    call: (f) => ({ method: 'POST', url: `/api/users/${f.userId}/unlock` }),
+  },
+  'GET /api/users/{id}/tokens': {
+    kind: 'resource',
+    allowed: cap('users.manage'),
+    capabilityFirst: true,
+    call: (f) => ({ method: 'GET', url: `/api/users/${f.userId}/tokens` }),
+  },
+  'DELETE /api/users/{id}/tokens/{tokenId}': {
+    kind: 'resource',
+    allowed: cap('users.manage'),
+    capabilityFirst: true,
+    call: (f) => ({ method: 'DELETE', url: `/api/users/${f.userId}/tokens/00000000-0000-0000-0000-000000000000` }),
   },
 
   'POST /api/complaints/{id}/attachments': {

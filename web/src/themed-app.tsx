@@ -15,6 +15,7 @@ import { PageLoading } from './components/page-loading.tsx';
 import { loadConsoleShell } from './console-routes.ts';
 
 const PortalPage = lazy(() => import('./pages/portal-page.tsx'));
+const InvitePage = lazy(() => import('./pages/invite-page.tsx'));
 const ConsoleShell = lazy(loadConsoleShell);
 
 function Console() {
@@ -43,6 +44,14 @@ export function ThemedApp() {
             element={
               <Suspense fallback={<PageLoading />}>
                 <PortalPage />
+              </Suspense>
+            }
+          />
+          <Route
+            path="/invite"
+            element={
+              <Suspense fallback={<PageLoading />}>
+                <InvitePage />
               </Suspense>
             }
           />

@@ -17,6 +17,7 @@ import {
   revokeApiToken,
 } from '../../use-cases/auth.ts';
 import { clearSessionCookies, requireUser, setSessionCookies } from '../auth-hook.ts';
+import { acceptAccountLink } from '../../use-cases/users/accept-account-link.ts';
 import { ErrorResponse, VisibleText } from '../schema-helpers.ts';
 import { capabilitiesOf } from '../../security/permissions.ts';
 
@@ -97,6 +98,42 @@ export async function authRoutes(root: FastifyInstance, deps: Deps, sessionHours
       },
     },
     async (request, reply) => doLogin(reply, request.ip, request.body.email, request.body.password, request.body.cookie === true),
+  );
+
+  app.post(
+    '/api/auth/invite/accept',
+    {
+      schema: {
+        tags,
+        summary:
+          'Accept an invitation or password reset (issue #16 item 3): sets the password from the one-time link (usual policy), revokes every session and token of the user, and logs in like /api/auth/login; an unknown, used or expired link answers 404',
+        body: Type.Object(
+          {
+            token: Type.String({ minLength: 1, maxLength: 200 }),
+            password: Type.String({ minLength: 1, maxLength: 200 }),
+            cookie: Type.Optional(Type.Boolean()),
+          },
+          { additionalProperties: false },
+        ),
+        response: {
+          200: Type.Object({
+            purpose: Type.Union([Type.Literal('invite'), Type.Literal('reset')]),
+            token: Type.Optional(Type.String()),
+            csrfToken: Type.Optional(Type.String()),
+            user: User,
+            expiresAt: Type.String(),
+          }),
+          ...AUTH_ERRORS,
+        },
+      },
+    },
+    async (request, reply) => {
+      const cookie = request.body.cookie === true;
+      const r = await acceptAccountLink(deps, request.body.token, request.body.password, sessionHours, cookie ? 'cookie' : 'bearer');
+      const common = { purpose: r.purpose, user: r.user, expiresAt: r.expiresAt.toISOString() };
+      if (!cookie) return { ...common, token: r.token };
+      return { ...common, csrfToken: setSessionCookies(reply, r.token, sessionHours * 3600) };
+    },
   );
 
   app.post(

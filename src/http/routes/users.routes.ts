@@ -6,11 +6,15 @@ import type { Deps } from '../../use-cases/context.ts';
 import { authorize } from '../../security/authorize.ts';
 import { ROLES } from '../../security/permissions.ts';
 import { createUser, getUser, listUsers, updateUser } from '../../use-cases/users/manage-users.ts';
+import { issueInvite } from '../../use-cases/users/invite-user.ts';
+import { issuePasswordReset } from '../../use-cases/users/reset-password.ts';
+import { unlockUser } from '../../use-cases/users/unlock-user.ts';
+import { listUserTokens, revokeUserToken } from '../../use-cases/users/user-tokens.ts';
 import { DomainError } from '../../domain/errors.ts';
 import { requireUser } from '../auth-hook.ts';
 import { throttle } from '../../use-cases/throttle.ts';
 import { Nullable, STANDARD_ERRORS, StringEnum, VisibleText } from '../schema-helpers.ts';
-import { UserAccountSchema } from './users.response.ts';
+import { AccountLinkSchema, CreatedUserSchema, UserAccountSchema, UserTokenSchema } from './users.response.ts';
 
 const tags = ['users'];
 const security = [{ bearer: [] }];
@@ -56,19 +60,21 @@ export async function userRoutes(root: FastifyInstance, deps: Deps): Promise<voi
       schema: {
         tags,
         security,
-        summary: 'Create a user (password policy: ≥ 10 characters, not the e-mail, not a common password)',
+        summary:
+          'Create a user: with a password (policy: ≥ 10 characters, not the e-mail, not a common password), or without one (or invite: true) as an invited account, answered with its one-time invitation link',
         body: Type.Object(
           {
             email: Type.String({ format: 'email', minLength: 3, maxLength: 254 }),
             name: VisibleText(100),
             role: StringEnum(ROLES),
             orgNodeId: Nullable(NodeId),
-            password: Type.String({ minLength: 1, maxLength: 200 }),
+            password: Type.Optional(Type.String({ minLength: 1, maxLength: 200 })),
+            invite: Type.Optional(Type.Boolean()),
             positions: Type.Optional(Positions),
           },
           { additionalProperties: false },
         ),
-        response: { ...STANDARD_ERRORS, 201: UserAccountSchema },
+        response: { ...STANDARD_ERRORS, 201: CreatedUserSchema },
       },
     },
     async (request, reply) => {
@@ -82,7 +88,10 @@ export async function userRoutes(root: FastifyInstance, deps: Deps): Promise<voi
         );
       if (counted && (await takenAnswers.spent(user.id))) throw limited();
       try {
-        return reply.code(201).send(await createUser(deps, user, request.body));
+        const created = await createUser(deps, user, request.body);
+        if (!created.invited) return reply.code(201).send(created);
+        const invite = await issueInvite(deps, user, created.id);
+        return reply.code(201).send({ ...(await getUser(deps, user, created.id)), invite });
       } catch (err) {
         // Counted before it is answered, in one statement: requests racing past the check above still
         // get no more than the hour's answers between them.
@@ -142,6 +151,85 @@ export async function userRoutes(root: FastifyInstance, deps: Deps): Promise<voi
       const user = requireUser(request);
       authorize(user, 'users.manage');
       return updateUser(deps, user, request.params.id, request.body);
+    },
+  );
+
+  const link = (path: string, summary: string, issue: typeof issueInvite) =>
+    app.post(
+      `/api/users/:id/${path}`,
+      { schema: { tags, security, summary, params: UserId, response: { ...STANDARD_ERRORS, 200: AccountLinkSchema } } },
+      async (request) => {
+        const user = requireUser(request);
+        authorize(user, 'users.manage');
+        return issue(deps, user, request.params.id);
+      },
+    );
+  link(
+    'invite',
+    'Issue (or re-issue, revoking the previous) the one-time invitation link of an account without a password: ${publicUrl}/invite#token=…, valid 72 h',
+    issueInvite,
+  );
+  link(
+    'password-reset',
+    'Issue a one-time link with which the user sets a new password (valid 24 h); using it revokes every session and token of the user',
+    issuePasswordReset,
+  );
+
+  app.post(
+    '/api/users/:id/unlock',
+    {
+      schema: {
+        tags,
+        security,
+        summary: 'Clear the login lock-out of the user’s e-mail (its failed logins)',
+        params: UserId,
+        response: { ...STANDARD_ERRORS, 200: UserAccountSchema },
+      },
+    },
+    async (request) => {
+      const user = requireUser(request);
+      authorize(user, 'users.manage');
+      return unlockUser(deps, user, request.params.id);
+    },
+  );
+
+  app.get(
+    '/api/users/:id/tokens',
+    {
+      schema: {
+        tags,
+        security,
+        summary: 'The user’s live API tokens (never the token itself); only the user creates tokens, with POST /api/auth/tokens',
+        params: UserId,
+        response: { ...STANDARD_ERRORS, 200: Type.Array(UserTokenSchema) },
+      },
+    },
+    async (request) => {
+      const user = requireUser(request);
+      authorize(user, 'users.manage');
+      return listUserTokens(deps, user, request.params.id);
+    },
+  );
+
+  app.delete(
+    '/api/users/:id/tokens/:tokenId',
+    {
+      schema: {
+        tags,
+        security,
+        summary: 'Revoke one of the user’s API tokens',
+        params: Type.Object(
+          { id: Type.String({ format: 'uuid', maxLength: 36 }), tokenId: Type.String({ format: 'uuid', maxLength: 36 }) },
+          { additionalProperties: false },
+        ),
+        response: { ...STANDARD_ERRORS, 204: Type.Null() },
+      },
+    },
+    async (request, reply) => {
+      const user = requireUser(request);
+      authorize(user, 'users.manage');
+      await revokeUserToken(deps, user, request.params.id, request.params.tokenId);
+      return reply.code(204).send(null);
     },
   );
 }
