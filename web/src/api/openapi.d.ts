@@ -10474,6 +10474,7 @@ export interface paths {
                                     web?: components["schemas"]["def-1"];
                                 };
                                 channels?: ("phone" | "email" | "web" | "forum" | "letter" | "walk_in" | "regulator" | "api")[];
+                                countFrom?: "event" | "receipt";
                                 due: components["schemas"]["def-1"];
                                 effective?: {
                                     from?: string;
