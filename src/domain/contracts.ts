@@ -171,4 +171,9 @@ export interface ClockDefinition {
   channels?: Channel[];
   /** Versioned rule sets (R-TL-7): applies when the receipt local date is within [from, to). */
   effective?: { from?: string; to?: string };
+  /**
+   * The pack and tuned version (issue #16 item 4) this definition came from, stamped by the pack resolver
+   * (src/use-cases/policy/resolve-pack.ts) and named in the trace of each clock it starts.
+   */
+  policy?: { id: string; version: number };
 }
