@@ -62,7 +62,7 @@ export interface PatchChange {
   after?: Json;
 }
 
-const escape = (s: string) => s.replace(/~/g, '~0').replace(/\//g, '~1');
+const escapeToken = (s: string) => s.replace(/~/g, '~0').replace(/\//g, '~1');
 
 /**
  * Every leaf that differs between `before` and `after`, by JSON Pointer: objects and arrays are walked
@@ -84,5 +84,5 @@ export function changedPaths(before: unknown, after: unknown, at = ''): PatchCha
     : [...new Set([...Object.keys(before as JsonObject), ...Object.keys(after as JsonObject)])];
   const b = before as Record<string, unknown>;
   const a = after as Record<string, unknown>;
-  return keys.flatMap((k) => changedPaths(b[k], a[k], `${at}/${escape(k)}`));
+  return keys.flatMap((k) => changedPaths(b[k], a[k], `${at}/${escapeToken(k)}`));
 }
