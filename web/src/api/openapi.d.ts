@@ -71,7 +71,12 @@ export interface paths {
                                 allowed?: string[];
                                 code: string;
                                 field?: string;
+                                issues?: {
+                                    message: string;
+                                    path: string;
+                                }[];
                                 message: string;
+                                path?: string;
                             };
                         };
                     };
@@ -87,7 +92,12 @@ export interface paths {
                                 allowed?: string[];
                                 code: string;
                                 field?: string;
+                                issues?: {
+                                    message: string;
+                                    path: string;
+                                }[];
                                 message: string;
+                                path?: string;
                             };
                         };
                     };
@@ -103,7 +113,12 @@ export interface paths {
                                 allowed?: string[];
                                 code: string;
                                 field?: string;
+                                issues?: {
+                                    message: string;
+                                    path: string;
+                                }[];
                                 message: string;
+                                path?: string;
                             };
                         };
                     };
@@ -119,7 +134,12 @@ export interface paths {
                                 allowed?: string[];
                                 code: string;
                                 field?: string;
+                                issues?: {
+                                    message: string;
+                                    path: string;
+                                }[];
                                 message: string;
+                                path?: string;
                             };
                         };
                     };
@@ -135,7 +155,12 @@ export interface paths {
                                 allowed?: string[];
                                 code: string;
                                 field?: string;
+                                issues?: {
+                                    message: string;
+                                    path: string;
+                                }[];
                                 message: string;
+                                path?: string;
                             };
                         };
                     };
@@ -209,7 +234,12 @@ export interface paths {
                                 allowed?: string[];
                                 code: string;
                                 field?: string;
+                                issues?: {
+                                    message: string;
+                                    path: string;
+                                }[];
                                 message: string;
+                                path?: string;
                             };
                         };
                     };
@@ -225,7 +255,12 @@ export interface paths {
                                 allowed?: string[];
                                 code: string;
                                 field?: string;
+                                issues?: {
+                                    message: string;
+                                    path: string;
+                                }[];
                                 message: string;
+                                path?: string;
                             };
                         };
                     };
@@ -241,7 +276,12 @@ export interface paths {
                                 allowed?: string[];
                                 code: string;
                                 field?: string;
+                                issues?: {
+                                    message: string;
+                                    path: string;
+                                }[];
                                 message: string;
+                                path?: string;
                             };
                         };
                     };
@@ -257,7 +297,12 @@ export interface paths {
                                 allowed?: string[];
                                 code: string;
                                 field?: string;
+                                issues?: {
+                                    message: string;
+                                    path: string;
+                                }[];
                                 message: string;
+                                path?: string;
                             };
                         };
                     };
@@ -273,7 +318,12 @@ export interface paths {
                                 allowed?: string[];
                                 code: string;
                                 field?: string;
+                                issues?: {
+                                    message: string;
+                                    path: string;
+                                }[];
                                 message: string;
+                                path?: string;
                             };
                         };
                     };
@@ -331,7 +381,12 @@ export interface paths {
                                 allowed?: string[];
                                 code: string;
                                 field?: string;
+                                issues?: {
+                                    message: string;
+                                    path: string;
+                                }[];
                                 message: string;
+                                path?: string;
                             };
                         };
                         "image/gif": {
@@ -339,7 +394,12 @@ export interface paths {
                                 allowed?: string[];
                                 code: string;
                                 field?: string;
+                                issues?: {
+                                    message: string;
+                                    path: string;
+                                }[];
                                 message: string;
+                                path?: string;
                             };
                         };
                         "image/jpeg": {
@@ -347,7 +407,12 @@ export interface paths {
                                 allowed?: string[];
                                 code: string;
                                 field?: string;
+                                issues?: {
+                                    message: string;
+                                    path: string;
+                                }[];
                                 message: string;
+                                path?: string;
                             };
                         };
                         "image/png": {
@@ -355,7 +420,12 @@ export interface paths {
                                 allowed?: string[];
                                 code: string;
                                 field?: string;
+                                issues?: {
+                                    message: string;
+                                    path: string;
+                                }[];
                                 message: string;
+                                path?: string;
                             };
                         };
                         "image/webp": {
@@ -363,7 +433,12 @@ export interface paths {
                                 allowed?: string[];
                                 code: string;
                                 field?: string;
+                                issues?: {
+                                    message: string;
+                                    path: string;
+                                }[];
                                 message: string;
+                                path?: string;
                             };
                         };
                     };
@@ -379,7 +454,12 @@ export interface paths {
                                 allowed?: string[];
                                 code: string;
                                 field?: string;
+                                issues?: {
+                                    message: string;
+                                    path: string;
+                                }[];
                                 message: string;
+                                path?: string;
                             };
                         };
                         "image/gif": {
@@ -387,7 +467,12 @@ export interface paths {
                                 allowed?: string[];
                                 code: string;
                                 field?: string;
+                                issues?: {
+                                    message: string;
+                                    path: string;
+                                }[];
                                 message: string;
+                                path?: string;
                             };
                         };
                         "image/jpeg": {
@@ -395,7 +480,12 @@ export interface paths {
                                 allowed?: string[];
                                 code: string;
                                 field?: string;
+                                issues?: {
+                                    message: string;
+                                    path: string;
+                                }[];
                                 message: string;
+                                path?: string;
                             };
                         };
                         "image/png": {
@@ -403,7 +493,12 @@ export interface paths {
                                 allowed?: string[];
                                 code: string;
                                 field?: string;
+                                issues?: {
+                                    message: string;
+                                    path: string;
+                                }[];
                                 message: string;
+                                path?: string;
                             };
                         };
                         "image/webp": {
@@ -411,7 +506,12 @@ export interface paths {
                                 allowed?: string[];
                                 code: string;
                                 field?: string;
+                                issues?: {
+                                    message: string;
+                                    path: string;
+                                }[];
                                 message: string;
+                                path?: string;
                             };
                         };
                     };
@@ -427,7 +527,12 @@ export interface paths {
                                 allowed?: string[];
                                 code: string;
                                 field?: string;
+                                issues?: {
+                                    message: string;
+                                    path: string;
+                                }[];
                                 message: string;
+                                path?: string;
                             };
                         };
                         "image/gif": {
@@ -435,7 +540,12 @@ export interface paths {
                                 allowed?: string[];
                                 code: string;
                                 field?: string;
+                                issues?: {
+                                    message: string;
+                                    path: string;
+                                }[];
                                 message: string;
+                                path?: string;
                             };
                         };
                         "image/jpeg": {
@@ -443,7 +553,12 @@ export interface paths {
                                 allowed?: string[];
                                 code: string;
                                 field?: string;
+                                issues?: {
+                                    message: string;
+                                    path: string;
+                                }[];
                                 message: string;
+                                path?: string;
                             };
                         };
                         "image/png": {
@@ -451,7 +566,12 @@ export interface paths {
                                 allowed?: string[];
                                 code: string;
                                 field?: string;
+                                issues?: {
+                                    message: string;
+                                    path: string;
+                                }[];
                                 message: string;
+                                path?: string;
                             };
                         };
                         "image/webp": {
@@ -459,7 +579,12 @@ export interface paths {
                                 allowed?: string[];
                                 code: string;
                                 field?: string;
+                                issues?: {
+                                    message: string;
+                                    path: string;
+                                }[];
                                 message: string;
+                                path?: string;
                             };
                         };
                     };
@@ -475,7 +600,12 @@ export interface paths {
                                 allowed?: string[];
                                 code: string;
                                 field?: string;
+                                issues?: {
+                                    message: string;
+                                    path: string;
+                                }[];
                                 message: string;
+                                path?: string;
                             };
                         };
                         "image/gif": {
@@ -483,7 +613,12 @@ export interface paths {
                                 allowed?: string[];
                                 code: string;
                                 field?: string;
+                                issues?: {
+                                    message: string;
+                                    path: string;
+                                }[];
                                 message: string;
+                                path?: string;
                             };
                         };
                         "image/jpeg": {
@@ -491,7 +626,12 @@ export interface paths {
                                 allowed?: string[];
                                 code: string;
                                 field?: string;
+                                issues?: {
+                                    message: string;
+                                    path: string;
+                                }[];
                                 message: string;
+                                path?: string;
                             };
                         };
                         "image/png": {
@@ -499,7 +639,12 @@ export interface paths {
                                 allowed?: string[];
                                 code: string;
                                 field?: string;
+                                issues?: {
+                                    message: string;
+                                    path: string;
+                                }[];
                                 message: string;
+                                path?: string;
                             };
                         };
                         "image/webp": {
@@ -507,7 +652,12 @@ export interface paths {
                                 allowed?: string[];
                                 code: string;
                                 field?: string;
+                                issues?: {
+                                    message: string;
+                                    path: string;
+                                }[];
                                 message: string;
+                                path?: string;
                             };
                         };
                     };
@@ -580,7 +730,12 @@ export interface paths {
                                 allowed?: string[];
                                 code: string;
                                 field?: string;
+                                issues?: {
+                                    message: string;
+                                    path: string;
+                                }[];
                                 message: string;
+                                path?: string;
                             };
                         };
                     };
@@ -596,7 +751,12 @@ export interface paths {
                                 allowed?: string[];
                                 code: string;
                                 field?: string;
+                                issues?: {
+                                    message: string;
+                                    path: string;
+                                }[];
                                 message: string;
+                                path?: string;
                             };
                         };
                     };
@@ -612,7 +772,12 @@ export interface paths {
                                 allowed?: string[];
                                 code: string;
                                 field?: string;
+                                issues?: {
+                                    message: string;
+                                    path: string;
+                                }[];
                                 message: string;
+                                path?: string;
                             };
                         };
                     };
@@ -628,7 +793,12 @@ export interface paths {
                                 allowed?: string[];
                                 code: string;
                                 field?: string;
+                                issues?: {
+                                    message: string;
+                                    path: string;
+                                }[];
                                 message: string;
+                                path?: string;
                             };
                         };
                     };
@@ -644,7 +814,12 @@ export interface paths {
                                 allowed?: string[];
                                 code: string;
                                 field?: string;
+                                issues?: {
+                                    message: string;
+                                    path: string;
+                                }[];
                                 message: string;
+                                path?: string;
                             };
                         };
                     };
@@ -660,7 +835,12 @@ export interface paths {
                                 allowed?: string[];
                                 code: string;
                                 field?: string;
+                                issues?: {
+                                    message: string;
+                                    path: string;
+                                }[];
                                 message: string;
+                                path?: string;
                             };
                         };
                     };
@@ -710,7 +890,12 @@ export interface paths {
                                 allowed?: string[];
                                 code: string;
                                 field?: string;
+                                issues?: {
+                                    message: string;
+                                    path: string;
+                                }[];
                                 message: string;
+                                path?: string;
                             };
                         };
                     };
@@ -767,7 +952,12 @@ export interface paths {
                                 allowed?: string[];
                                 code: string;
                                 field?: string;
+                                issues?: {
+                                    message: string;
+                                    path: string;
+                                }[];
                                 message: string;
+                                path?: string;
                             };
                         };
                     };
@@ -783,7 +973,12 @@ export interface paths {
                                 allowed?: string[];
                                 code: string;
                                 field?: string;
+                                issues?: {
+                                    message: string;
+                                    path: string;
+                                }[];
                                 message: string;
+                                path?: string;
                             };
                         };
                     };
@@ -799,7 +994,12 @@ export interface paths {
                                 allowed?: string[];
                                 code: string;
                                 field?: string;
+                                issues?: {
+                                    message: string;
+                                    path: string;
+                                }[];
                                 message: string;
+                                path?: string;
                             };
                         };
                     };
@@ -815,7 +1015,12 @@ export interface paths {
                                 allowed?: string[];
                                 code: string;
                                 field?: string;
+                                issues?: {
+                                    message: string;
+                                    path: string;
+                                }[];
                                 message: string;
+                                path?: string;
                             };
                         };
                     };
@@ -831,7 +1036,12 @@ export interface paths {
                                 allowed?: string[];
                                 code: string;
                                 field?: string;
+                                issues?: {
+                                    message: string;
+                                    path: string;
+                                }[];
                                 message: string;
+                                path?: string;
                             };
                         };
                     };
@@ -847,7 +1057,12 @@ export interface paths {
                                 allowed?: string[];
                                 code: string;
                                 field?: string;
+                                issues?: {
+                                    message: string;
+                                    path: string;
+                                }[];
                                 message: string;
+                                path?: string;
                             };
                         };
                     };
@@ -916,7 +1131,12 @@ export interface paths {
                                 allowed?: string[];
                                 code: string;
                                 field?: string;
+                                issues?: {
+                                    message: string;
+                                    path: string;
+                                }[];
                                 message: string;
+                                path?: string;
                             };
                         };
                     };
@@ -932,7 +1152,12 @@ export interface paths {
                                 allowed?: string[];
                                 code: string;
                                 field?: string;
+                                issues?: {
+                                    message: string;
+                                    path: string;
+                                }[];
                                 message: string;
+                                path?: string;
                             };
                         };
                     };
@@ -948,7 +1173,12 @@ export interface paths {
                                 allowed?: string[];
                                 code: string;
                                 field?: string;
+                                issues?: {
+                                    message: string;
+                                    path: string;
+                                }[];
                                 message: string;
+                                path?: string;
                             };
                         };
                     };
@@ -964,7 +1194,12 @@ export interface paths {
                                 allowed?: string[];
                                 code: string;
                                 field?: string;
+                                issues?: {
+                                    message: string;
+                                    path: string;
+                                }[];
                                 message: string;
+                                path?: string;
                             };
                         };
                     };
@@ -980,7 +1215,12 @@ export interface paths {
                                 allowed?: string[];
                                 code: string;
                                 field?: string;
+                                issues?: {
+                                    message: string;
+                                    path: string;
+                                }[];
                                 message: string;
+                                path?: string;
                             };
                         };
                     };
@@ -996,7 +1236,12 @@ export interface paths {
                                 allowed?: string[];
                                 code: string;
                                 field?: string;
+                                issues?: {
+                                    message: string;
+                                    path: string;
+                                }[];
                                 message: string;
+                                path?: string;
                             };
                         };
                     };
@@ -1052,7 +1297,12 @@ export interface paths {
                                 allowed?: string[];
                                 code: string;
                                 field?: string;
+                                issues?: {
+                                    message: string;
+                                    path: string;
+                                }[];
                                 message: string;
+                                path?: string;
                             };
                         };
                     };
@@ -1068,7 +1318,12 @@ export interface paths {
                                 allowed?: string[];
                                 code: string;
                                 field?: string;
+                                issues?: {
+                                    message: string;
+                                    path: string;
+                                }[];
                                 message: string;
+                                path?: string;
                             };
                         };
                     };
@@ -1084,7 +1339,12 @@ export interface paths {
                                 allowed?: string[];
                                 code: string;
                                 field?: string;
+                                issues?: {
+                                    message: string;
+                                    path: string;
+                                }[];
                                 message: string;
+                                path?: string;
                             };
                         };
                     };
@@ -1100,7 +1360,12 @@ export interface paths {
                                 allowed?: string[];
                                 code: string;
                                 field?: string;
+                                issues?: {
+                                    message: string;
+                                    path: string;
+                                }[];
                                 message: string;
+                                path?: string;
                             };
                         };
                     };
@@ -1116,7 +1381,12 @@ export interface paths {
                                 allowed?: string[];
                                 code: string;
                                 field?: string;
+                                issues?: {
+                                    message: string;
+                                    path: string;
+                                }[];
                                 message: string;
+                                path?: string;
                             };
                         };
                     };
@@ -1132,7 +1402,12 @@ export interface paths {
                                 allowed?: string[];
                                 code: string;
                                 field?: string;
+                                issues?: {
+                                    message: string;
+                                    path: string;
+                                }[];
                                 message: string;
+                                path?: string;
                             };
                         };
                     };
@@ -1185,7 +1460,12 @@ export interface paths {
                                 allowed?: string[];
                                 code: string;
                                 field?: string;
+                                issues?: {
+                                    message: string;
+                                    path: string;
+                                }[];
                                 message: string;
+                                path?: string;
                             };
                         };
                     };
@@ -1201,7 +1481,12 @@ export interface paths {
                                 allowed?: string[];
                                 code: string;
                                 field?: string;
+                                issues?: {
+                                    message: string;
+                                    path: string;
+                                }[];
                                 message: string;
+                                path?: string;
                             };
                         };
                     };
@@ -1217,7 +1502,12 @@ export interface paths {
                                 allowed?: string[];
                                 code: string;
                                 field?: string;
+                                issues?: {
+                                    message: string;
+                                    path: string;
+                                }[];
                                 message: string;
+                                path?: string;
                             };
                         };
                     };
@@ -1233,7 +1523,12 @@ export interface paths {
                                 allowed?: string[];
                                 code: string;
                                 field?: string;
+                                issues?: {
+                                    message: string;
+                                    path: string;
+                                }[];
                                 message: string;
+                                path?: string;
                             };
                         };
                     };
@@ -1249,7 +1544,12 @@ export interface paths {
                                 allowed?: string[];
                                 code: string;
                                 field?: string;
+                                issues?: {
+                                    message: string;
+                                    path: string;
+                                }[];
                                 message: string;
+                                path?: string;
                             };
                         };
                     };
@@ -1265,7 +1565,12 @@ export interface paths {
                                 allowed?: string[];
                                 code: string;
                                 field?: string;
+                                issues?: {
+                                    message: string;
+                                    path: string;
+                                }[];
                                 message: string;
+                                path?: string;
                             };
                         };
                     };
@@ -1318,7 +1623,12 @@ export interface paths {
                                 allowed?: string[];
                                 code: string;
                                 field?: string;
+                                issues?: {
+                                    message: string;
+                                    path: string;
+                                }[];
                                 message: string;
+                                path?: string;
                             };
                         };
                     };
@@ -1334,7 +1644,12 @@ export interface paths {
                                 allowed?: string[];
                                 code: string;
                                 field?: string;
+                                issues?: {
+                                    message: string;
+                                    path: string;
+                                }[];
                                 message: string;
+                                path?: string;
                             };
                         };
                     };
@@ -1350,7 +1665,12 @@ export interface paths {
                                 allowed?: string[];
                                 code: string;
                                 field?: string;
+                                issues?: {
+                                    message: string;
+                                    path: string;
+                                }[];
                                 message: string;
+                                path?: string;
                             };
                         };
                     };
@@ -1366,7 +1686,12 @@ export interface paths {
                                 allowed?: string[];
                                 code: string;
                                 field?: string;
+                                issues?: {
+                                    message: string;
+                                    path: string;
+                                }[];
                                 message: string;
+                                path?: string;
                             };
                         };
                     };
@@ -1382,7 +1707,12 @@ export interface paths {
                                 allowed?: string[];
                                 code: string;
                                 field?: string;
+                                issues?: {
+                                    message: string;
+                                    path: string;
+                                }[];
                                 message: string;
+                                path?: string;
                             };
                         };
                     };
@@ -1398,7 +1728,12 @@ export interface paths {
                                 allowed?: string[];
                                 code: string;
                                 field?: string;
+                                issues?: {
+                                    message: string;
+                                    path: string;
+                                }[];
                                 message: string;
+                                path?: string;
                             };
                         };
                     };
@@ -1477,7 +1812,12 @@ export interface paths {
                                 allowed?: string[];
                                 code: string;
                                 field?: string;
+                                issues?: {
+                                    message: string;
+                                    path: string;
+                                }[];
                                 message: string;
+                                path?: string;
                             };
                         };
                     };
@@ -1493,7 +1833,12 @@ export interface paths {
                                 allowed?: string[];
                                 code: string;
                                 field?: string;
+                                issues?: {
+                                    message: string;
+                                    path: string;
+                                }[];
                                 message: string;
+                                path?: string;
                             };
                         };
                     };
@@ -1509,7 +1854,12 @@ export interface paths {
                                 allowed?: string[];
                                 code: string;
                                 field?: string;
+                                issues?: {
+                                    message: string;
+                                    path: string;
+                                }[];
                                 message: string;
+                                path?: string;
                             };
                         };
                     };
@@ -1525,7 +1875,12 @@ export interface paths {
                                 allowed?: string[];
                                 code: string;
                                 field?: string;
+                                issues?: {
+                                    message: string;
+                                    path: string;
+                                }[];
                                 message: string;
+                                path?: string;
                             };
                         };
                     };
@@ -1541,7 +1896,12 @@ export interface paths {
                                 allowed?: string[];
                                 code: string;
                                 field?: string;
+                                issues?: {
+                                    message: string;
+                                    path: string;
+                                }[];
                                 message: string;
+                                path?: string;
                             };
                         };
                     };
@@ -1617,7 +1977,12 @@ export interface paths {
                                 allowed?: string[];
                                 code: string;
                                 field?: string;
+                                issues?: {
+                                    message: string;
+                                    path: string;
+                                }[];
                                 message: string;
+                                path?: string;
                             };
                         };
                     };
@@ -1633,7 +1998,12 @@ export interface paths {
                                 allowed?: string[];
                                 code: string;
                                 field?: string;
+                                issues?: {
+                                    message: string;
+                                    path: string;
+                                }[];
                                 message: string;
+                                path?: string;
                             };
                         };
                     };
@@ -1649,7 +2019,12 @@ export interface paths {
                                 allowed?: string[];
                                 code: string;
                                 field?: string;
+                                issues?: {
+                                    message: string;
+                                    path: string;
+                                }[];
                                 message: string;
+                                path?: string;
                             };
                         };
                     };
@@ -1665,7 +2040,12 @@ export interface paths {
                                 allowed?: string[];
                                 code: string;
                                 field?: string;
+                                issues?: {
+                                    message: string;
+                                    path: string;
+                                }[];
                                 message: string;
+                                path?: string;
                             };
                         };
                     };
@@ -1681,7 +2061,12 @@ export interface paths {
                                 allowed?: string[];
                                 code: string;
                                 field?: string;
+                                issues?: {
+                                    message: string;
+                                    path: string;
+                                }[];
                                 message: string;
+                                path?: string;
                             };
                         };
                     };
@@ -1753,7 +2138,12 @@ export interface paths {
                                 allowed?: string[];
                                 code: string;
                                 field?: string;
+                                issues?: {
+                                    message: string;
+                                    path: string;
+                                }[];
                                 message: string;
+                                path?: string;
                             };
                         };
                     };
@@ -1769,7 +2159,12 @@ export interface paths {
                                 allowed?: string[];
                                 code: string;
                                 field?: string;
+                                issues?: {
+                                    message: string;
+                                    path: string;
+                                }[];
                                 message: string;
+                                path?: string;
                             };
                         };
                     };
@@ -1785,7 +2180,12 @@ export interface paths {
                                 allowed?: string[];
                                 code: string;
                                 field?: string;
+                                issues?: {
+                                    message: string;
+                                    path: string;
+                                }[];
                                 message: string;
+                                path?: string;
                             };
                         };
                     };
@@ -1801,7 +2201,12 @@ export interface paths {
                                 allowed?: string[];
                                 code: string;
                                 field?: string;
+                                issues?: {
+                                    message: string;
+                                    path: string;
+                                }[];
                                 message: string;
+                                path?: string;
                             };
                         };
                     };
@@ -1817,7 +2222,12 @@ export interface paths {
                                 allowed?: string[];
                                 code: string;
                                 field?: string;
+                                issues?: {
+                                    message: string;
+                                    path: string;
+                                }[];
                                 message: string;
+                                path?: string;
                             };
                         };
                     };
@@ -1886,7 +2296,12 @@ export interface paths {
                                 allowed?: string[];
                                 code: string;
                                 field?: string;
+                                issues?: {
+                                    message: string;
+                                    path: string;
+                                }[];
                                 message: string;
+                                path?: string;
                             };
                         };
                     };
@@ -1902,7 +2317,12 @@ export interface paths {
                                 allowed?: string[];
                                 code: string;
                                 field?: string;
+                                issues?: {
+                                    message: string;
+                                    path: string;
+                                }[];
                                 message: string;
+                                path?: string;
                             };
                         };
                     };
@@ -1918,7 +2338,12 @@ export interface paths {
                                 allowed?: string[];
                                 code: string;
                                 field?: string;
+                                issues?: {
+                                    message: string;
+                                    path: string;
+                                }[];
                                 message: string;
+                                path?: string;
                             };
                         };
                     };
@@ -1934,7 +2359,12 @@ export interface paths {
                                 allowed?: string[];
                                 code: string;
                                 field?: string;
+                                issues?: {
+                                    message: string;
+                                    path: string;
+                                }[];
                                 message: string;
+                                path?: string;
                             };
                         };
                     };
@@ -1950,7 +2380,12 @@ export interface paths {
                                 allowed?: string[];
                                 code: string;
                                 field?: string;
+                                issues?: {
+                                    message: string;
+                                    path: string;
+                                }[];
                                 message: string;
+                                path?: string;
                             };
                         };
                     };
@@ -2019,7 +2454,12 @@ export interface paths {
                                 allowed?: string[];
                                 code: string;
                                 field?: string;
+                                issues?: {
+                                    message: string;
+                                    path: string;
+                                }[];
                                 message: string;
+                                path?: string;
                             };
                         };
                     };
@@ -2035,7 +2475,12 @@ export interface paths {
                                 allowed?: string[];
                                 code: string;
                                 field?: string;
+                                issues?: {
+                                    message: string;
+                                    path: string;
+                                }[];
                                 message: string;
+                                path?: string;
                             };
                         };
                     };
@@ -2051,7 +2496,12 @@ export interface paths {
                                 allowed?: string[];
                                 code: string;
                                 field?: string;
+                                issues?: {
+                                    message: string;
+                                    path: string;
+                                }[];
                                 message: string;
+                                path?: string;
                             };
                         };
                     };
@@ -2067,7 +2517,12 @@ export interface paths {
                                 allowed?: string[];
                                 code: string;
                                 field?: string;
+                                issues?: {
+                                    message: string;
+                                    path: string;
+                                }[];
                                 message: string;
+                                path?: string;
                             };
                         };
                     };
@@ -2083,7 +2538,12 @@ export interface paths {
                                 allowed?: string[];
                                 code: string;
                                 field?: string;
+                                issues?: {
+                                    message: string;
+                                    path: string;
+                                }[];
                                 message: string;
+                                path?: string;
                             };
                         };
                     };
@@ -2155,7 +2615,12 @@ export interface paths {
                                 allowed?: string[];
                                 code: string;
                                 field?: string;
+                                issues?: {
+                                    message: string;
+                                    path: string;
+                                }[];
                                 message: string;
+                                path?: string;
                             };
                         };
                     };
@@ -2171,7 +2636,12 @@ export interface paths {
                                 allowed?: string[];
                                 code: string;
                                 field?: string;
+                                issues?: {
+                                    message: string;
+                                    path: string;
+                                }[];
                                 message: string;
+                                path?: string;
                             };
                         };
                     };
@@ -2187,7 +2657,12 @@ export interface paths {
                                 allowed?: string[];
                                 code: string;
                                 field?: string;
+                                issues?: {
+                                    message: string;
+                                    path: string;
+                                }[];
                                 message: string;
+                                path?: string;
                             };
                         };
                     };
@@ -2203,7 +2678,12 @@ export interface paths {
                                 allowed?: string[];
                                 code: string;
                                 field?: string;
+                                issues?: {
+                                    message: string;
+                                    path: string;
+                                }[];
                                 message: string;
+                                path?: string;
                             };
                         };
                     };
@@ -2219,7 +2699,12 @@ export interface paths {
                                 allowed?: string[];
                                 code: string;
                                 field?: string;
+                                issues?: {
+                                    message: string;
+                                    path: string;
+                                }[];
                                 message: string;
+                                path?: string;
                             };
                         };
                     };
@@ -2272,7 +2757,12 @@ export interface paths {
                                 allowed?: string[];
                                 code: string;
                                 field?: string;
+                                issues?: {
+                                    message: string;
+                                    path: string;
+                                }[];
                                 message: string;
+                                path?: string;
                             };
                         };
                     };
@@ -2288,7 +2778,12 @@ export interface paths {
                                 allowed?: string[];
                                 code: string;
                                 field?: string;
+                                issues?: {
+                                    message: string;
+                                    path: string;
+                                }[];
                                 message: string;
+                                path?: string;
                             };
                         };
                     };
@@ -2304,7 +2799,12 @@ export interface paths {
                                 allowed?: string[];
                                 code: string;
                                 field?: string;
+                                issues?: {
+                                    message: string;
+                                    path: string;
+                                }[];
                                 message: string;
+                                path?: string;
                             };
                         };
                     };
@@ -2320,7 +2820,12 @@ export interface paths {
                                 allowed?: string[];
                                 code: string;
                                 field?: string;
+                                issues?: {
+                                    message: string;
+                                    path: string;
+                                }[];
                                 message: string;
+                                path?: string;
                             };
                         };
                     };
@@ -2336,7 +2841,12 @@ export interface paths {
                                 allowed?: string[];
                                 code: string;
                                 field?: string;
+                                issues?: {
+                                    message: string;
+                                    path: string;
+                                }[];
                                 message: string;
+                                path?: string;
                             };
                         };
                     };
@@ -2408,7 +2918,12 @@ export interface paths {
                                 allowed?: string[];
                                 code: string;
                                 field?: string;
+                                issues?: {
+                                    message: string;
+                                    path: string;
+                                }[];
                                 message: string;
+                                path?: string;
                             };
                         };
                     };
@@ -2424,7 +2939,12 @@ export interface paths {
                                 allowed?: string[];
                                 code: string;
                                 field?: string;
+                                issues?: {
+                                    message: string;
+                                    path: string;
+                                }[];
                                 message: string;
+                                path?: string;
                             };
                         };
                     };
@@ -2440,7 +2960,12 @@ export interface paths {
                                 allowed?: string[];
                                 code: string;
                                 field?: string;
+                                issues?: {
+                                    message: string;
+                                    path: string;
+                                }[];
                                 message: string;
+                                path?: string;
                             };
                         };
                     };
@@ -2456,7 +2981,12 @@ export interface paths {
                                 allowed?: string[];
                                 code: string;
                                 field?: string;
+                                issues?: {
+                                    message: string;
+                                    path: string;
+                                }[];
                                 message: string;
+                                path?: string;
                             };
                         };
                     };
@@ -2472,7 +3002,12 @@ export interface paths {
                                 allowed?: string[];
                                 code: string;
                                 field?: string;
+                                issues?: {
+                                    message: string;
+                                    path: string;
+                                }[];
                                 message: string;
+                                path?: string;
                             };
                         };
                     };
@@ -2524,7 +3059,12 @@ export interface paths {
                                 allowed?: string[];
                                 code: string;
                                 field?: string;
+                                issues?: {
+                                    message: string;
+                                    path: string;
+                                }[];
                                 message: string;
+                                path?: string;
                             };
                         };
                     };
@@ -2540,7 +3080,12 @@ export interface paths {
                                 allowed?: string[];
                                 code: string;
                                 field?: string;
+                                issues?: {
+                                    message: string;
+                                    path: string;
+                                }[];
                                 message: string;
+                                path?: string;
                             };
                         };
                     };
@@ -2556,7 +3101,12 @@ export interface paths {
                                 allowed?: string[];
                                 code: string;
                                 field?: string;
+                                issues?: {
+                                    message: string;
+                                    path: string;
+                                }[];
                                 message: string;
+                                path?: string;
                             };
                         };
                     };
@@ -2572,7 +3122,12 @@ export interface paths {
                                 allowed?: string[];
                                 code: string;
                                 field?: string;
+                                issues?: {
+                                    message: string;
+                                    path: string;
+                                }[];
                                 message: string;
+                                path?: string;
                             };
                         };
                     };
@@ -2588,7 +3143,12 @@ export interface paths {
                                 allowed?: string[];
                                 code: string;
                                 field?: string;
+                                issues?: {
+                                    message: string;
+                                    path: string;
+                                }[];
                                 message: string;
+                                path?: string;
                             };
                         };
                     };
@@ -2696,6 +3256,7 @@ export interface paths {
                                 nextDueAt: string | null;
                                 overdue: boolean;
                                 policyId: string;
+                                policyVersion: number;
                                 /** @enum {string|null} */
                                 qualification: "valid" | "invalid" | "suggestion" | null;
                                 /** Format: date-time */
@@ -2730,7 +3291,12 @@ export interface paths {
                                 allowed?: string[];
                                 code: string;
                                 field?: string;
+                                issues?: {
+                                    message: string;
+                                    path: string;
+                                }[];
                                 message: string;
+                                path?: string;
                             };
                         };
                     };
@@ -2746,7 +3312,12 @@ export interface paths {
                                 allowed?: string[];
                                 code: string;
                                 field?: string;
+                                issues?: {
+                                    message: string;
+                                    path: string;
+                                }[];
                                 message: string;
+                                path?: string;
                             };
                         };
                     };
@@ -2762,7 +3333,12 @@ export interface paths {
                                 allowed?: string[];
                                 code: string;
                                 field?: string;
+                                issues?: {
+                                    message: string;
+                                    path: string;
+                                }[];
                                 message: string;
+                                path?: string;
                             };
                         };
                     };
@@ -2778,7 +3354,12 @@ export interface paths {
                                 allowed?: string[];
                                 code: string;
                                 field?: string;
+                                issues?: {
+                                    message: string;
+                                    path: string;
+                                }[];
                                 message: string;
+                                path?: string;
                             };
                         };
                     };
@@ -2794,7 +3375,12 @@ export interface paths {
                                 allowed?: string[];
                                 code: string;
                                 field?: string;
+                                issues?: {
+                                    message: string;
+                                    path: string;
+                                }[];
                                 message: string;
+                                path?: string;
                             };
                         };
                     };
@@ -2952,6 +3538,7 @@ export interface paths {
                             nextDueAt: string | null;
                             overdue: boolean;
                             policyId: string;
+                            policyVersion: number;
                             /** @enum {string|null} */
                             qualification: "valid" | "invalid" | "suggestion" | null;
                             /** Format: date-time */
@@ -2992,7 +3579,12 @@ export interface paths {
                                 allowed?: string[];
                                 code: string;
                                 field?: string;
+                                issues?: {
+                                    message: string;
+                                    path: string;
+                                }[];
                                 message: string;
+                                path?: string;
                             };
                         };
                     };
@@ -3008,7 +3600,12 @@ export interface paths {
                                 allowed?: string[];
                                 code: string;
                                 field?: string;
+                                issues?: {
+                                    message: string;
+                                    path: string;
+                                }[];
                                 message: string;
+                                path?: string;
                             };
                         };
                     };
@@ -3024,7 +3621,12 @@ export interface paths {
                                 allowed?: string[];
                                 code: string;
                                 field?: string;
+                                issues?: {
+                                    message: string;
+                                    path: string;
+                                }[];
                                 message: string;
+                                path?: string;
                             };
                         };
                     };
@@ -3040,7 +3642,12 @@ export interface paths {
                                 allowed?: string[];
                                 code: string;
                                 field?: string;
+                                issues?: {
+                                    message: string;
+                                    path: string;
+                                }[];
                                 message: string;
+                                path?: string;
                             };
                         };
                     };
@@ -3056,7 +3663,12 @@ export interface paths {
                                 allowed?: string[];
                                 code: string;
                                 field?: string;
+                                issues?: {
+                                    message: string;
+                                    path: string;
+                                }[];
                                 message: string;
+                                path?: string;
                             };
                         };
                     };
@@ -3188,6 +3800,7 @@ export interface paths {
                             nextDueAt: string | null;
                             overdue: boolean;
                             policyId: string;
+                            policyVersion: number;
                             /** @enum {string|null} */
                             qualification: "valid" | "invalid" | "suggestion" | null;
                             /** Format: date-time */
@@ -3228,7 +3841,12 @@ export interface paths {
                                 allowed?: string[];
                                 code: string;
                                 field?: string;
+                                issues?: {
+                                    message: string;
+                                    path: string;
+                                }[];
                                 message: string;
+                                path?: string;
                             };
                         };
                     };
@@ -3244,7 +3862,12 @@ export interface paths {
                                 allowed?: string[];
                                 code: string;
                                 field?: string;
+                                issues?: {
+                                    message: string;
+                                    path: string;
+                                }[];
                                 message: string;
+                                path?: string;
                             };
                         };
                     };
@@ -3260,7 +3883,12 @@ export interface paths {
                                 allowed?: string[];
                                 code: string;
                                 field?: string;
+                                issues?: {
+                                    message: string;
+                                    path: string;
+                                }[];
                                 message: string;
+                                path?: string;
                             };
                         };
                     };
@@ -3276,7 +3904,12 @@ export interface paths {
                                 allowed?: string[];
                                 code: string;
                                 field?: string;
+                                issues?: {
+                                    message: string;
+                                    path: string;
+                                }[];
                                 message: string;
+                                path?: string;
                             };
                         };
                     };
@@ -3292,7 +3925,12 @@ export interface paths {
                                 allowed?: string[];
                                 code: string;
                                 field?: string;
+                                issues?: {
+                                    message: string;
+                                    path: string;
+                                }[];
                                 message: string;
+                                path?: string;
                             };
                         };
                     };
@@ -3545,6 +4183,7 @@ export interface paths {
                             nextDueAt: string | null;
                             overdue: boolean;
                             policyId: string;
+                            policyVersion: number;
                             /** @enum {string|null} */
                             qualification: "valid" | "invalid" | "suggestion" | null;
                             /** Format: date-time */
@@ -3585,7 +4224,12 @@ export interface paths {
                                 allowed?: string[];
                                 code: string;
                                 field?: string;
+                                issues?: {
+                                    message: string;
+                                    path: string;
+                                }[];
                                 message: string;
+                                path?: string;
                             };
                         };
                     };
@@ -3601,7 +4245,12 @@ export interface paths {
                                 allowed?: string[];
                                 code: string;
                                 field?: string;
+                                issues?: {
+                                    message: string;
+                                    path: string;
+                                }[];
                                 message: string;
+                                path?: string;
                             };
                         };
                     };
@@ -3617,7 +4266,12 @@ export interface paths {
                                 allowed?: string[];
                                 code: string;
                                 field?: string;
+                                issues?: {
+                                    message: string;
+                                    path: string;
+                                }[];
                                 message: string;
+                                path?: string;
                             };
                         };
                     };
@@ -3633,7 +4287,12 @@ export interface paths {
                                 allowed?: string[];
                                 code: string;
                                 field?: string;
+                                issues?: {
+                                    message: string;
+                                    path: string;
+                                }[];
                                 message: string;
+                                path?: string;
                             };
                         };
                     };
@@ -3649,7 +4308,12 @@ export interface paths {
                                 allowed?: string[];
                                 code: string;
                                 field?: string;
+                                issues?: {
+                                    message: string;
+                                    path: string;
+                                }[];
                                 message: string;
+                                path?: string;
                             };
                         };
                     };
@@ -3825,7 +4489,12 @@ export interface paths {
                                 allowed?: string[];
                                 code: string;
                                 field?: string;
+                                issues?: {
+                                    message: string;
+                                    path: string;
+                                }[];
                                 message: string;
+                                path?: string;
                             };
                         };
                     };
@@ -3841,7 +4510,12 @@ export interface paths {
                                 allowed?: string[];
                                 code: string;
                                 field?: string;
+                                issues?: {
+                                    message: string;
+                                    path: string;
+                                }[];
                                 message: string;
+                                path?: string;
                             };
                         };
                     };
@@ -3857,7 +4531,12 @@ export interface paths {
                                 allowed?: string[];
                                 code: string;
                                 field?: string;
+                                issues?: {
+                                    message: string;
+                                    path: string;
+                                }[];
                                 message: string;
+                                path?: string;
                             };
                         };
                     };
@@ -3873,7 +4552,12 @@ export interface paths {
                                 allowed?: string[];
                                 code: string;
                                 field?: string;
+                                issues?: {
+                                    message: string;
+                                    path: string;
+                                }[];
                                 message: string;
+                                path?: string;
                             };
                         };
                     };
@@ -3889,7 +4573,12 @@ export interface paths {
                                 allowed?: string[];
                                 code: string;
                                 field?: string;
+                                issues?: {
+                                    message: string;
+                                    path: string;
+                                }[];
                                 message: string;
+                                path?: string;
                             };
                         };
                     };
@@ -3955,7 +4644,12 @@ export interface paths {
                                 allowed?: string[];
                                 code: string;
                                 field?: string;
+                                issues?: {
+                                    message: string;
+                                    path: string;
+                                }[];
                                 message: string;
+                                path?: string;
                             };
                         };
                     };
@@ -3971,7 +4665,12 @@ export interface paths {
                                 allowed?: string[];
                                 code: string;
                                 field?: string;
+                                issues?: {
+                                    message: string;
+                                    path: string;
+                                }[];
                                 message: string;
+                                path?: string;
                             };
                         };
                     };
@@ -3987,7 +4686,12 @@ export interface paths {
                                 allowed?: string[];
                                 code: string;
                                 field?: string;
+                                issues?: {
+                                    message: string;
+                                    path: string;
+                                }[];
                                 message: string;
+                                path?: string;
                             };
                         };
                     };
@@ -4003,7 +4707,12 @@ export interface paths {
                                 allowed?: string[];
                                 code: string;
                                 field?: string;
+                                issues?: {
+                                    message: string;
+                                    path: string;
+                                }[];
                                 message: string;
+                                path?: string;
                             };
                         };
                     };
@@ -4019,7 +4728,12 @@ export interface paths {
                                 allowed?: string[];
                                 code: string;
                                 field?: string;
+                                issues?: {
+                                    message: string;
+                                    path: string;
+                                }[];
                                 message: string;
+                                path?: string;
                             };
                         };
                     };
@@ -4071,7 +4785,12 @@ export interface paths {
                                 allowed?: string[];
                                 code: string;
                                 field?: string;
+                                issues?: {
+                                    message: string;
+                                    path: string;
+                                }[];
                                 message: string;
+                                path?: string;
                             };
                         };
                     };
@@ -4087,7 +4806,12 @@ export interface paths {
                                 allowed?: string[];
                                 code: string;
                                 field?: string;
+                                issues?: {
+                                    message: string;
+                                    path: string;
+                                }[];
                                 message: string;
+                                path?: string;
                             };
                         };
                     };
@@ -4103,7 +4827,12 @@ export interface paths {
                                 allowed?: string[];
                                 code: string;
                                 field?: string;
+                                issues?: {
+                                    message: string;
+                                    path: string;
+                                }[];
                                 message: string;
+                                path?: string;
                             };
                         };
                     };
@@ -4119,7 +4848,12 @@ export interface paths {
                                 allowed?: string[];
                                 code: string;
                                 field?: string;
+                                issues?: {
+                                    message: string;
+                                    path: string;
+                                }[];
                                 message: string;
+                                path?: string;
                             };
                         };
                     };
@@ -4135,7 +4869,12 @@ export interface paths {
                                 allowed?: string[];
                                 code: string;
                                 field?: string;
+                                issues?: {
+                                    message: string;
+                                    path: string;
+                                }[];
                                 message: string;
+                                path?: string;
                             };
                         };
                     };
@@ -4244,7 +4983,12 @@ export interface paths {
                                 allowed?: string[];
                                 code: string;
                                 field?: string;
+                                issues?: {
+                                    message: string;
+                                    path: string;
+                                }[];
                                 message: string;
+                                path?: string;
                             };
                         };
                     };
@@ -4260,7 +5004,12 @@ export interface paths {
                                 allowed?: string[];
                                 code: string;
                                 field?: string;
+                                issues?: {
+                                    message: string;
+                                    path: string;
+                                }[];
                                 message: string;
+                                path?: string;
                             };
                         };
                     };
@@ -4276,7 +5025,12 @@ export interface paths {
                                 allowed?: string[];
                                 code: string;
                                 field?: string;
+                                issues?: {
+                                    message: string;
+                                    path: string;
+                                }[];
                                 message: string;
+                                path?: string;
                             };
                         };
                     };
@@ -4292,7 +5046,12 @@ export interface paths {
                                 allowed?: string[];
                                 code: string;
                                 field?: string;
+                                issues?: {
+                                    message: string;
+                                    path: string;
+                                }[];
                                 message: string;
+                                path?: string;
                             };
                         };
                     };
@@ -4308,7 +5067,12 @@ export interface paths {
                                 allowed?: string[];
                                 code: string;
                                 field?: string;
+                                issues?: {
+                                    message: string;
+                                    path: string;
+                                }[];
                                 message: string;
+                                path?: string;
                             };
                         };
                     };
@@ -4414,7 +5178,12 @@ export interface paths {
                                 allowed?: string[];
                                 code: string;
                                 field?: string;
+                                issues?: {
+                                    message: string;
+                                    path: string;
+                                }[];
                                 message: string;
+                                path?: string;
                             };
                         };
                     };
@@ -4430,7 +5199,12 @@ export interface paths {
                                 allowed?: string[];
                                 code: string;
                                 field?: string;
+                                issues?: {
+                                    message: string;
+                                    path: string;
+                                }[];
                                 message: string;
+                                path?: string;
                             };
                         };
                     };
@@ -4446,7 +5220,12 @@ export interface paths {
                                 allowed?: string[];
                                 code: string;
                                 field?: string;
+                                issues?: {
+                                    message: string;
+                                    path: string;
+                                }[];
                                 message: string;
+                                path?: string;
                             };
                         };
                     };
@@ -4462,7 +5241,12 @@ export interface paths {
                                 allowed?: string[];
                                 code: string;
                                 field?: string;
+                                issues?: {
+                                    message: string;
+                                    path: string;
+                                }[];
                                 message: string;
+                                path?: string;
                             };
                         };
                     };
@@ -4478,7 +5262,12 @@ export interface paths {
                                 allowed?: string[];
                                 code: string;
                                 field?: string;
+                                issues?: {
+                                    message: string;
+                                    path: string;
+                                }[];
                                 message: string;
+                                path?: string;
                             };
                         };
                     };
@@ -4584,7 +5373,12 @@ export interface paths {
                                 allowed?: string[];
                                 code: string;
                                 field?: string;
+                                issues?: {
+                                    message: string;
+                                    path: string;
+                                }[];
                                 message: string;
+                                path?: string;
                             };
                         };
                     };
@@ -4600,7 +5394,12 @@ export interface paths {
                                 allowed?: string[];
                                 code: string;
                                 field?: string;
+                                issues?: {
+                                    message: string;
+                                    path: string;
+                                }[];
                                 message: string;
+                                path?: string;
                             };
                         };
                     };
@@ -4616,7 +5415,12 @@ export interface paths {
                                 allowed?: string[];
                                 code: string;
                                 field?: string;
+                                issues?: {
+                                    message: string;
+                                    path: string;
+                                }[];
                                 message: string;
+                                path?: string;
                             };
                         };
                     };
@@ -4632,7 +5436,12 @@ export interface paths {
                                 allowed?: string[];
                                 code: string;
                                 field?: string;
+                                issues?: {
+                                    message: string;
+                                    path: string;
+                                }[];
                                 message: string;
+                                path?: string;
                             };
                         };
                     };
@@ -4648,7 +5457,12 @@ export interface paths {
                                 allowed?: string[];
                                 code: string;
                                 field?: string;
+                                issues?: {
+                                    message: string;
+                                    path: string;
+                                }[];
                                 message: string;
+                                path?: string;
                             };
                         };
                     };
@@ -4769,7 +5583,12 @@ export interface paths {
                                 allowed?: string[];
                                 code: string;
                                 field?: string;
+                                issues?: {
+                                    message: string;
+                                    path: string;
+                                }[];
                                 message: string;
+                                path?: string;
                             };
                         };
                     };
@@ -4785,7 +5604,12 @@ export interface paths {
                                 allowed?: string[];
                                 code: string;
                                 field?: string;
+                                issues?: {
+                                    message: string;
+                                    path: string;
+                                }[];
                                 message: string;
+                                path?: string;
                             };
                         };
                     };
@@ -4801,7 +5625,12 @@ export interface paths {
                                 allowed?: string[];
                                 code: string;
                                 field?: string;
+                                issues?: {
+                                    message: string;
+                                    path: string;
+                                }[];
                                 message: string;
+                                path?: string;
                             };
                         };
                     };
@@ -4817,7 +5646,12 @@ export interface paths {
                                 allowed?: string[];
                                 code: string;
                                 field?: string;
+                                issues?: {
+                                    message: string;
+                                    path: string;
+                                }[];
                                 message: string;
+                                path?: string;
                             };
                         };
                     };
@@ -4833,7 +5667,12 @@ export interface paths {
                                 allowed?: string[];
                                 code: string;
                                 field?: string;
+                                issues?: {
+                                    message: string;
+                                    path: string;
+                                }[];
                                 message: string;
+                                path?: string;
                             };
                         };
                     };
@@ -4945,7 +5784,12 @@ export interface paths {
                                 allowed?: string[];
                                 code: string;
                                 field?: string;
+                                issues?: {
+                                    message: string;
+                                    path: string;
+                                }[];
                                 message: string;
+                                path?: string;
                             };
                         };
                     };
@@ -4961,7 +5805,12 @@ export interface paths {
                                 allowed?: string[];
                                 code: string;
                                 field?: string;
+                                issues?: {
+                                    message: string;
+                                    path: string;
+                                }[];
                                 message: string;
+                                path?: string;
                             };
                         };
                     };
@@ -4977,7 +5826,12 @@ export interface paths {
                                 allowed?: string[];
                                 code: string;
                                 field?: string;
+                                issues?: {
+                                    message: string;
+                                    path: string;
+                                }[];
                                 message: string;
+                                path?: string;
                             };
                         };
                     };
@@ -4993,7 +5847,12 @@ export interface paths {
                                 allowed?: string[];
                                 code: string;
                                 field?: string;
+                                issues?: {
+                                    message: string;
+                                    path: string;
+                                }[];
                                 message: string;
+                                path?: string;
                             };
                         };
                     };
@@ -5009,7 +5868,12 @@ export interface paths {
                                 allowed?: string[];
                                 code: string;
                                 field?: string;
+                                issues?: {
+                                    message: string;
+                                    path: string;
+                                }[];
                                 message: string;
+                                path?: string;
                             };
                         };
                     };
@@ -5127,7 +5991,12 @@ export interface paths {
                                 allowed?: string[];
                                 code: string;
                                 field?: string;
+                                issues?: {
+                                    message: string;
+                                    path: string;
+                                }[];
                                 message: string;
+                                path?: string;
                             };
                         };
                     };
@@ -5143,7 +6012,12 @@ export interface paths {
                                 allowed?: string[];
                                 code: string;
                                 field?: string;
+                                issues?: {
+                                    message: string;
+                                    path: string;
+                                }[];
                                 message: string;
+                                path?: string;
                             };
                         };
                     };
@@ -5159,7 +6033,12 @@ export interface paths {
                                 allowed?: string[];
                                 code: string;
                                 field?: string;
+                                issues?: {
+                                    message: string;
+                                    path: string;
+                                }[];
                                 message: string;
+                                path?: string;
                             };
                         };
                     };
@@ -5175,7 +6054,12 @@ export interface paths {
                                 allowed?: string[];
                                 code: string;
                                 field?: string;
+                                issues?: {
+                                    message: string;
+                                    path: string;
+                                }[];
                                 message: string;
+                                path?: string;
                             };
                         };
                     };
@@ -5191,7 +6075,12 @@ export interface paths {
                                 allowed?: string[];
                                 code: string;
                                 field?: string;
+                                issues?: {
+                                    message: string;
+                                    path: string;
+                                }[];
                                 message: string;
+                                path?: string;
                             };
                         };
                     };
@@ -5274,7 +6163,12 @@ export interface paths {
                                 allowed?: string[];
                                 code: string;
                                 field?: string;
+                                issues?: {
+                                    message: string;
+                                    path: string;
+                                }[];
                                 message: string;
+                                path?: string;
                             };
                         };
                     };
@@ -5290,7 +6184,12 @@ export interface paths {
                                 allowed?: string[];
                                 code: string;
                                 field?: string;
+                                issues?: {
+                                    message: string;
+                                    path: string;
+                                }[];
                                 message: string;
+                                path?: string;
                             };
                         };
                     };
@@ -5306,7 +6205,12 @@ export interface paths {
                                 allowed?: string[];
                                 code: string;
                                 field?: string;
+                                issues?: {
+                                    message: string;
+                                    path: string;
+                                }[];
                                 message: string;
+                                path?: string;
                             };
                         };
                     };
@@ -5322,7 +6226,12 @@ export interface paths {
                                 allowed?: string[];
                                 code: string;
                                 field?: string;
+                                issues?: {
+                                    message: string;
+                                    path: string;
+                                }[];
                                 message: string;
+                                path?: string;
                             };
                         };
                     };
@@ -5338,7 +6247,12 @@ export interface paths {
                                 allowed?: string[];
                                 code: string;
                                 field?: string;
+                                issues?: {
+                                    message: string;
+                                    path: string;
+                                }[];
                                 message: string;
+                                path?: string;
                             };
                         };
                     };
@@ -5395,7 +6309,12 @@ export interface paths {
                                 allowed?: string[];
                                 code: string;
                                 field?: string;
+                                issues?: {
+                                    message: string;
+                                    path: string;
+                                }[];
                                 message: string;
+                                path?: string;
                             };
                         };
                     };
@@ -5411,7 +6330,12 @@ export interface paths {
                                 allowed?: string[];
                                 code: string;
                                 field?: string;
+                                issues?: {
+                                    message: string;
+                                    path: string;
+                                }[];
                                 message: string;
+                                path?: string;
                             };
                         };
                     };
@@ -5427,7 +6351,12 @@ export interface paths {
                                 allowed?: string[];
                                 code: string;
                                 field?: string;
+                                issues?: {
+                                    message: string;
+                                    path: string;
+                                }[];
                                 message: string;
+                                path?: string;
                             };
                         };
                     };
@@ -5443,7 +6372,12 @@ export interface paths {
                                 allowed?: string[];
                                 code: string;
                                 field?: string;
+                                issues?: {
+                                    message: string;
+                                    path: string;
+                                }[];
                                 message: string;
+                                path?: string;
                             };
                         };
                     };
@@ -5459,7 +6393,12 @@ export interface paths {
                                 allowed?: string[];
                                 code: string;
                                 field?: string;
+                                issues?: {
+                                    message: string;
+                                    path: string;
+                                }[];
                                 message: string;
+                                path?: string;
                             };
                         };
                     };
@@ -5531,7 +6470,12 @@ export interface paths {
                                 allowed?: string[];
                                 code: string;
                                 field?: string;
+                                issues?: {
+                                    message: string;
+                                    path: string;
+                                }[];
                                 message: string;
+                                path?: string;
                             };
                         };
                     };
@@ -5547,7 +6491,12 @@ export interface paths {
                                 allowed?: string[];
                                 code: string;
                                 field?: string;
+                                issues?: {
+                                    message: string;
+                                    path: string;
+                                }[];
                                 message: string;
+                                path?: string;
                             };
                         };
                     };
@@ -5563,7 +6512,12 @@ export interface paths {
                                 allowed?: string[];
                                 code: string;
                                 field?: string;
+                                issues?: {
+                                    message: string;
+                                    path: string;
+                                }[];
                                 message: string;
+                                path?: string;
                             };
                         };
                     };
@@ -5579,7 +6533,12 @@ export interface paths {
                                 allowed?: string[];
                                 code: string;
                                 field?: string;
+                                issues?: {
+                                    message: string;
+                                    path: string;
+                                }[];
                                 message: string;
+                                path?: string;
                             };
                         };
                     };
@@ -5595,7 +6554,12 @@ export interface paths {
                                 allowed?: string[];
                                 code: string;
                                 field?: string;
+                                issues?: {
+                                    message: string;
+                                    path: string;
+                                }[];
                                 message: string;
+                                path?: string;
                             };
                         };
                     };
@@ -5698,7 +6662,12 @@ export interface paths {
                                 allowed?: string[];
                                 code: string;
                                 field?: string;
+                                issues?: {
+                                    message: string;
+                                    path: string;
+                                }[];
                                 message: string;
+                                path?: string;
                             };
                         };
                     };
@@ -5714,7 +6683,12 @@ export interface paths {
                                 allowed?: string[];
                                 code: string;
                                 field?: string;
+                                issues?: {
+                                    message: string;
+                                    path: string;
+                                }[];
                                 message: string;
+                                path?: string;
                             };
                         };
                     };
@@ -5730,7 +6704,12 @@ export interface paths {
                                 allowed?: string[];
                                 code: string;
                                 field?: string;
+                                issues?: {
+                                    message: string;
+                                    path: string;
+                                }[];
                                 message: string;
+                                path?: string;
                             };
                         };
                     };
@@ -5746,7 +6725,12 @@ export interface paths {
                                 allowed?: string[];
                                 code: string;
                                 field?: string;
+                                issues?: {
+                                    message: string;
+                                    path: string;
+                                }[];
                                 message: string;
+                                path?: string;
                             };
                         };
                     };
@@ -5762,7 +6746,12 @@ export interface paths {
                                 allowed?: string[];
                                 code: string;
                                 field?: string;
+                                issues?: {
+                                    message: string;
+                                    path: string;
+                                }[];
                                 message: string;
+                                path?: string;
                             };
                         };
                     };
@@ -5858,7 +6847,12 @@ export interface paths {
                                 allowed?: string[];
                                 code: string;
                                 field?: string;
+                                issues?: {
+                                    message: string;
+                                    path: string;
+                                }[];
                                 message: string;
+                                path?: string;
                             };
                         };
                     };
@@ -5874,7 +6868,12 @@ export interface paths {
                                 allowed?: string[];
                                 code: string;
                                 field?: string;
+                                issues?: {
+                                    message: string;
+                                    path: string;
+                                }[];
                                 message: string;
+                                path?: string;
                             };
                         };
                     };
@@ -5890,7 +6889,12 @@ export interface paths {
                                 allowed?: string[];
                                 code: string;
                                 field?: string;
+                                issues?: {
+                                    message: string;
+                                    path: string;
+                                }[];
                                 message: string;
+                                path?: string;
                             };
                         };
                     };
@@ -5906,7 +6910,12 @@ export interface paths {
                                 allowed?: string[];
                                 code: string;
                                 field?: string;
+                                issues?: {
+                                    message: string;
+                                    path: string;
+                                }[];
                                 message: string;
+                                path?: string;
                             };
                         };
                     };
@@ -5922,7 +6931,12 @@ export interface paths {
                                 allowed?: string[];
                                 code: string;
                                 field?: string;
+                                issues?: {
+                                    message: string;
+                                    path: string;
+                                }[];
                                 message: string;
+                                path?: string;
                             };
                         };
                     };
@@ -6033,7 +7047,12 @@ export interface paths {
                                 allowed?: string[];
                                 code: string;
                                 field?: string;
+                                issues?: {
+                                    message: string;
+                                    path: string;
+                                }[];
                                 message: string;
+                                path?: string;
                             };
                         };
                     };
@@ -6049,7 +7068,12 @@ export interface paths {
                                 allowed?: string[];
                                 code: string;
                                 field?: string;
+                                issues?: {
+                                    message: string;
+                                    path: string;
+                                }[];
                                 message: string;
+                                path?: string;
                             };
                         };
                     };
@@ -6065,7 +7089,12 @@ export interface paths {
                                 allowed?: string[];
                                 code: string;
                                 field?: string;
+                                issues?: {
+                                    message: string;
+                                    path: string;
+                                }[];
                                 message: string;
+                                path?: string;
                             };
                         };
                     };
@@ -6081,7 +7110,12 @@ export interface paths {
                                 allowed?: string[];
                                 code: string;
                                 field?: string;
+                                issues?: {
+                                    message: string;
+                                    path: string;
+                                }[];
                                 message: string;
+                                path?: string;
                             };
                         };
                     };
@@ -6097,7 +7131,12 @@ export interface paths {
                                 allowed?: string[];
                                 code: string;
                                 field?: string;
+                                issues?: {
+                                    message: string;
+                                    path: string;
+                                }[];
                                 message: string;
+                                path?: string;
                             };
                         };
                     };
@@ -6207,7 +7246,12 @@ export interface paths {
                                 allowed?: string[];
                                 code: string;
                                 field?: string;
+                                issues?: {
+                                    message: string;
+                                    path: string;
+                                }[];
                                 message: string;
+                                path?: string;
                             };
                         };
                     };
@@ -6223,7 +7267,12 @@ export interface paths {
                                 allowed?: string[];
                                 code: string;
                                 field?: string;
+                                issues?: {
+                                    message: string;
+                                    path: string;
+                                }[];
                                 message: string;
+                                path?: string;
                             };
                         };
                     };
@@ -6239,7 +7288,12 @@ export interface paths {
                                 allowed?: string[];
                                 code: string;
                                 field?: string;
+                                issues?: {
+                                    message: string;
+                                    path: string;
+                                }[];
                                 message: string;
+                                path?: string;
                             };
                         };
                     };
@@ -6255,7 +7309,12 @@ export interface paths {
                                 allowed?: string[];
                                 code: string;
                                 field?: string;
+                                issues?: {
+                                    message: string;
+                                    path: string;
+                                }[];
                                 message: string;
+                                path?: string;
                             };
                         };
                     };
@@ -6271,7 +7330,12 @@ export interface paths {
                                 allowed?: string[];
                                 code: string;
                                 field?: string;
+                                issues?: {
+                                    message: string;
+                                    path: string;
+                                }[];
                                 message: string;
+                                path?: string;
                             };
                         };
                     };
@@ -6338,7 +7402,12 @@ export interface paths {
                                 allowed?: string[];
                                 code: string;
                                 field?: string;
+                                issues?: {
+                                    message: string;
+                                    path: string;
+                                }[];
                                 message: string;
+                                path?: string;
                             };
                         };
                     };
@@ -6354,7 +7423,12 @@ export interface paths {
                                 allowed?: string[];
                                 code: string;
                                 field?: string;
+                                issues?: {
+                                    message: string;
+                                    path: string;
+                                }[];
                                 message: string;
+                                path?: string;
                             };
                         };
                     };
@@ -6370,7 +7444,12 @@ export interface paths {
                                 allowed?: string[];
                                 code: string;
                                 field?: string;
+                                issues?: {
+                                    message: string;
+                                    path: string;
+                                }[];
                                 message: string;
+                                path?: string;
                             };
                         };
                     };
@@ -6386,7 +7465,12 @@ export interface paths {
                                 allowed?: string[];
                                 code: string;
                                 field?: string;
+                                issues?: {
+                                    message: string;
+                                    path: string;
+                                }[];
                                 message: string;
+                                path?: string;
                             };
                         };
                     };
@@ -6402,7 +7486,12 @@ export interface paths {
                                 allowed?: string[];
                                 code: string;
                                 field?: string;
+                                issues?: {
+                                    message: string;
+                                    path: string;
+                                }[];
                                 message: string;
+                                path?: string;
                             };
                         };
                     };
@@ -6476,7 +7565,12 @@ export interface paths {
                                 allowed?: string[];
                                 code: string;
                                 field?: string;
+                                issues?: {
+                                    message: string;
+                                    path: string;
+                                }[];
                                 message: string;
+                                path?: string;
                             };
                         };
                     };
@@ -6492,7 +7586,12 @@ export interface paths {
                                 allowed?: string[];
                                 code: string;
                                 field?: string;
+                                issues?: {
+                                    message: string;
+                                    path: string;
+                                }[];
                                 message: string;
+                                path?: string;
                             };
                         };
                     };
@@ -6508,7 +7607,12 @@ export interface paths {
                                 allowed?: string[];
                                 code: string;
                                 field?: string;
+                                issues?: {
+                                    message: string;
+                                    path: string;
+                                }[];
                                 message: string;
+                                path?: string;
                             };
                         };
                     };
@@ -6524,7 +7628,12 @@ export interface paths {
                                 allowed?: string[];
                                 code: string;
                                 field?: string;
+                                issues?: {
+                                    message: string;
+                                    path: string;
+                                }[];
                                 message: string;
+                                path?: string;
                             };
                         };
                     };
@@ -6540,7 +7649,12 @@ export interface paths {
                                 allowed?: string[];
                                 code: string;
                                 field?: string;
+                                issues?: {
+                                    message: string;
+                                    path: string;
+                                }[];
                                 message: string;
+                                path?: string;
                             };
                         };
                     };
@@ -6602,7 +7716,12 @@ export interface paths {
                                 allowed?: string[];
                                 code: string;
                                 field?: string;
+                                issues?: {
+                                    message: string;
+                                    path: string;
+                                }[];
                                 message: string;
+                                path?: string;
                             };
                         };
                     };
@@ -6618,7 +7737,12 @@ export interface paths {
                                 allowed?: string[];
                                 code: string;
                                 field?: string;
+                                issues?: {
+                                    message: string;
+                                    path: string;
+                                }[];
                                 message: string;
+                                path?: string;
                             };
                         };
                     };
@@ -6634,7 +7758,12 @@ export interface paths {
                                 allowed?: string[];
                                 code: string;
                                 field?: string;
+                                issues?: {
+                                    message: string;
+                                    path: string;
+                                }[];
                                 message: string;
+                                path?: string;
                             };
                         };
                     };
@@ -6650,7 +7779,12 @@ export interface paths {
                                 allowed?: string[];
                                 code: string;
                                 field?: string;
+                                issues?: {
+                                    message: string;
+                                    path: string;
+                                }[];
                                 message: string;
+                                path?: string;
                             };
                         };
                     };
@@ -6666,7 +7800,12 @@ export interface paths {
                                 allowed?: string[];
                                 code: string;
                                 field?: string;
+                                issues?: {
+                                    message: string;
+                                    path: string;
+                                }[];
                                 message: string;
+                                path?: string;
                             };
                         };
                     };
@@ -6719,7 +7858,12 @@ export interface paths {
                                 allowed?: string[];
                                 code: string;
                                 field?: string;
+                                issues?: {
+                                    message: string;
+                                    path: string;
+                                }[];
                                 message: string;
+                                path?: string;
                             };
                         };
                     };
@@ -6735,7 +7879,12 @@ export interface paths {
                                 allowed?: string[];
                                 code: string;
                                 field?: string;
+                                issues?: {
+                                    message: string;
+                                    path: string;
+                                }[];
                                 message: string;
+                                path?: string;
                             };
                         };
                     };
@@ -6751,7 +7900,12 @@ export interface paths {
                                 allowed?: string[];
                                 code: string;
                                 field?: string;
+                                issues?: {
+                                    message: string;
+                                    path: string;
+                                }[];
                                 message: string;
+                                path?: string;
                             };
                         };
                     };
@@ -6767,7 +7921,12 @@ export interface paths {
                                 allowed?: string[];
                                 code: string;
                                 field?: string;
+                                issues?: {
+                                    message: string;
+                                    path: string;
+                                }[];
                                 message: string;
+                                path?: string;
                             };
                         };
                     };
@@ -6783,7 +7942,12 @@ export interface paths {
                                 allowed?: string[];
                                 code: string;
                                 field?: string;
+                                issues?: {
+                                    message: string;
+                                    path: string;
+                                }[];
                                 message: string;
+                                path?: string;
                             };
                         };
                     };
@@ -6860,7 +8024,12 @@ export interface paths {
                                 allowed?: string[];
                                 code: string;
                                 field?: string;
+                                issues?: {
+                                    message: string;
+                                    path: string;
+                                }[];
                                 message: string;
+                                path?: string;
                             };
                         };
                     };
@@ -6876,7 +8045,12 @@ export interface paths {
                                 allowed?: string[];
                                 code: string;
                                 field?: string;
+                                issues?: {
+                                    message: string;
+                                    path: string;
+                                }[];
                                 message: string;
+                                path?: string;
                             };
                         };
                     };
@@ -6892,7 +8066,12 @@ export interface paths {
                                 allowed?: string[];
                                 code: string;
                                 field?: string;
+                                issues?: {
+                                    message: string;
+                                    path: string;
+                                }[];
                                 message: string;
+                                path?: string;
                             };
                         };
                     };
@@ -6908,7 +8087,12 @@ export interface paths {
                                 allowed?: string[];
                                 code: string;
                                 field?: string;
+                                issues?: {
+                                    message: string;
+                                    path: string;
+                                }[];
                                 message: string;
+                                path?: string;
                             };
                         };
                     };
@@ -6924,7 +8108,12 @@ export interface paths {
                                 allowed?: string[];
                                 code: string;
                                 field?: string;
+                                issues?: {
+                                    message: string;
+                                    path: string;
+                                }[];
                                 message: string;
+                                path?: string;
                             };
                         };
                     };
@@ -6996,7 +8185,12 @@ export interface paths {
                                 allowed?: string[];
                                 code: string;
                                 field?: string;
+                                issues?: {
+                                    message: string;
+                                    path: string;
+                                }[];
                                 message: string;
+                                path?: string;
                             };
                         };
                     };
@@ -7012,7 +8206,12 @@ export interface paths {
                                 allowed?: string[];
                                 code: string;
                                 field?: string;
+                                issues?: {
+                                    message: string;
+                                    path: string;
+                                }[];
                                 message: string;
+                                path?: string;
                             };
                         };
                     };
@@ -7028,7 +8227,12 @@ export interface paths {
                                 allowed?: string[];
                                 code: string;
                                 field?: string;
+                                issues?: {
+                                    message: string;
+                                    path: string;
+                                }[];
                                 message: string;
+                                path?: string;
                             };
                         };
                     };
@@ -7044,7 +8248,12 @@ export interface paths {
                                 allowed?: string[];
                                 code: string;
                                 field?: string;
+                                issues?: {
+                                    message: string;
+                                    path: string;
+                                }[];
                                 message: string;
+                                path?: string;
                             };
                         };
                     };
@@ -7060,7 +8269,12 @@ export interface paths {
                                 allowed?: string[];
                                 code: string;
                                 field?: string;
+                                issues?: {
+                                    message: string;
+                                    path: string;
+                                }[];
                                 message: string;
+                                path?: string;
                             };
                         };
                     };
@@ -7183,7 +8397,12 @@ export interface paths {
                                 allowed?: string[];
                                 code: string;
                                 field?: string;
+                                issues?: {
+                                    message: string;
+                                    path: string;
+                                }[];
                                 message: string;
+                                path?: string;
                             };
                         };
                     };
@@ -7199,7 +8418,12 @@ export interface paths {
                                 allowed?: string[];
                                 code: string;
                                 field?: string;
+                                issues?: {
+                                    message: string;
+                                    path: string;
+                                }[];
                                 message: string;
+                                path?: string;
                             };
                         };
                     };
@@ -7215,7 +8439,12 @@ export interface paths {
                                 allowed?: string[];
                                 code: string;
                                 field?: string;
+                                issues?: {
+                                    message: string;
+                                    path: string;
+                                }[];
                                 message: string;
+                                path?: string;
                             };
                         };
                     };
@@ -7231,7 +8460,12 @@ export interface paths {
                                 allowed?: string[];
                                 code: string;
                                 field?: string;
+                                issues?: {
+                                    message: string;
+                                    path: string;
+                                }[];
                                 message: string;
+                                path?: string;
                             };
                         };
                     };
@@ -7247,7 +8481,12 @@ export interface paths {
                                 allowed?: string[];
                                 code: string;
                                 field?: string;
+                                issues?: {
+                                    message: string;
+                                    path: string;
+                                }[];
                                 message: string;
+                                path?: string;
                             };
                         };
                     };
@@ -7387,7 +8626,12 @@ export interface paths {
                                 allowed?: string[];
                                 code: string;
                                 field?: string;
+                                issues?: {
+                                    message: string;
+                                    path: string;
+                                }[];
                                 message: string;
+                                path?: string;
                             };
                         };
                     };
@@ -7403,7 +8647,12 @@ export interface paths {
                                 allowed?: string[];
                                 code: string;
                                 field?: string;
+                                issues?: {
+                                    message: string;
+                                    path: string;
+                                }[];
                                 message: string;
+                                path?: string;
                             };
                         };
                     };
@@ -7419,7 +8668,12 @@ export interface paths {
                                 allowed?: string[];
                                 code: string;
                                 field?: string;
+                                issues?: {
+                                    message: string;
+                                    path: string;
+                                }[];
                                 message: string;
+                                path?: string;
                             };
                         };
                     };
@@ -7435,7 +8689,12 @@ export interface paths {
                                 allowed?: string[];
                                 code: string;
                                 field?: string;
+                                issues?: {
+                                    message: string;
+                                    path: string;
+                                }[];
                                 message: string;
+                                path?: string;
                             };
                         };
                     };
@@ -7451,7 +8710,12 @@ export interface paths {
                                 allowed?: string[];
                                 code: string;
                                 field?: string;
+                                issues?: {
+                                    message: string;
+                                    path: string;
+                                }[];
                                 message: string;
+                                path?: string;
                             };
                         };
                     };
@@ -7561,7 +8825,12 @@ export interface paths {
                                 allowed?: string[];
                                 code: string;
                                 field?: string;
+                                issues?: {
+                                    message: string;
+                                    path: string;
+                                }[];
                                 message: string;
+                                path?: string;
                             };
                         };
                     };
@@ -7577,7 +8846,12 @@ export interface paths {
                                 allowed?: string[];
                                 code: string;
                                 field?: string;
+                                issues?: {
+                                    message: string;
+                                    path: string;
+                                }[];
                                 message: string;
+                                path?: string;
                             };
                         };
                     };
@@ -7593,7 +8867,12 @@ export interface paths {
                                 allowed?: string[];
                                 code: string;
                                 field?: string;
+                                issues?: {
+                                    message: string;
+                                    path: string;
+                                }[];
                                 message: string;
+                                path?: string;
                             };
                         };
                     };
@@ -7609,7 +8888,12 @@ export interface paths {
                                 allowed?: string[];
                                 code: string;
                                 field?: string;
+                                issues?: {
+                                    message: string;
+                                    path: string;
+                                }[];
                                 message: string;
+                                path?: string;
                             };
                         };
                     };
@@ -7625,7 +8909,12 @@ export interface paths {
                                 allowed?: string[];
                                 code: string;
                                 field?: string;
+                                issues?: {
+                                    message: string;
+                                    path: string;
+                                }[];
                                 message: string;
+                                path?: string;
                             };
                         };
                     };
@@ -7677,7 +8966,12 @@ export interface paths {
                                 allowed?: string[];
                                 code: string;
                                 field?: string;
+                                issues?: {
+                                    message: string;
+                                    path: string;
+                                }[];
                                 message: string;
+                                path?: string;
                             };
                         };
                     };
@@ -7693,7 +8987,12 @@ export interface paths {
                                 allowed?: string[];
                                 code: string;
                                 field?: string;
+                                issues?: {
+                                    message: string;
+                                    path: string;
+                                }[];
                                 message: string;
+                                path?: string;
                             };
                         };
                     };
@@ -7709,7 +9008,12 @@ export interface paths {
                                 allowed?: string[];
                                 code: string;
                                 field?: string;
+                                issues?: {
+                                    message: string;
+                                    path: string;
+                                }[];
                                 message: string;
+                                path?: string;
                             };
                         };
                     };
@@ -7725,7 +9029,12 @@ export interface paths {
                                 allowed?: string[];
                                 code: string;
                                 field?: string;
+                                issues?: {
+                                    message: string;
+                                    path: string;
+                                }[];
                                 message: string;
+                                path?: string;
                             };
                         };
                     };
@@ -7741,7 +9050,12 @@ export interface paths {
                                 allowed?: string[];
                                 code: string;
                                 field?: string;
+                                issues?: {
+                                    message: string;
+                                    path: string;
+                                }[];
                                 message: string;
+                                path?: string;
                             };
                         };
                     };
@@ -7795,7 +9109,12 @@ export interface paths {
                                 allowed?: string[];
                                 code: string;
                                 field?: string;
+                                issues?: {
+                                    message: string;
+                                    path: string;
+                                }[];
                                 message: string;
+                                path?: string;
                             };
                         };
                     };
@@ -7811,7 +9130,12 @@ export interface paths {
                                 allowed?: string[];
                                 code: string;
                                 field?: string;
+                                issues?: {
+                                    message: string;
+                                    path: string;
+                                }[];
                                 message: string;
+                                path?: string;
                             };
                         };
                     };
@@ -7827,7 +9151,12 @@ export interface paths {
                                 allowed?: string[];
                                 code: string;
                                 field?: string;
+                                issues?: {
+                                    message: string;
+                                    path: string;
+                                }[];
                                 message: string;
+                                path?: string;
                             };
                         };
                     };
@@ -7843,7 +9172,12 @@ export interface paths {
                                 allowed?: string[];
                                 code: string;
                                 field?: string;
+                                issues?: {
+                                    message: string;
+                                    path: string;
+                                }[];
                                 message: string;
+                                path?: string;
                             };
                         };
                     };
@@ -7859,7 +9193,12 @@ export interface paths {
                                 allowed?: string[];
                                 code: string;
                                 field?: string;
+                                issues?: {
+                                    message: string;
+                                    path: string;
+                                }[];
                                 message: string;
+                                path?: string;
                             };
                         };
                     };
@@ -7986,7 +9325,12 @@ export interface paths {
                                 allowed?: string[];
                                 code: string;
                                 field?: string;
+                                issues?: {
+                                    message: string;
+                                    path: string;
+                                }[];
                                 message: string;
+                                path?: string;
                             };
                         };
                     };
@@ -8002,7 +9346,12 @@ export interface paths {
                                 allowed?: string[];
                                 code: string;
                                 field?: string;
+                                issues?: {
+                                    message: string;
+                                    path: string;
+                                }[];
                                 message: string;
+                                path?: string;
                             };
                         };
                     };
@@ -8018,7 +9367,12 @@ export interface paths {
                                 allowed?: string[];
                                 code: string;
                                 field?: string;
+                                issues?: {
+                                    message: string;
+                                    path: string;
+                                }[];
                                 message: string;
+                                path?: string;
                             };
                         };
                     };
@@ -8034,7 +9388,12 @@ export interface paths {
                                 allowed?: string[];
                                 code: string;
                                 field?: string;
+                                issues?: {
+                                    message: string;
+                                    path: string;
+                                }[];
                                 message: string;
+                                path?: string;
                             };
                         };
                     };
@@ -8050,7 +9409,12 @@ export interface paths {
                                 allowed?: string[];
                                 code: string;
                                 field?: string;
+                                issues?: {
+                                    message: string;
+                                    path: string;
+                                }[];
                                 message: string;
+                                path?: string;
                             };
                         };
                     };
@@ -8114,7 +9478,12 @@ export interface paths {
                                 allowed?: string[];
                                 code: string;
                                 field?: string;
+                                issues?: {
+                                    message: string;
+                                    path: string;
+                                }[];
                                 message: string;
+                                path?: string;
                             };
                         };
                     };
@@ -8130,7 +9499,12 @@ export interface paths {
                                 allowed?: string[];
                                 code: string;
                                 field?: string;
+                                issues?: {
+                                    message: string;
+                                    path: string;
+                                }[];
                                 message: string;
+                                path?: string;
                             };
                         };
                     };
@@ -8146,7 +9520,12 @@ export interface paths {
                                 allowed?: string[];
                                 code: string;
                                 field?: string;
+                                issues?: {
+                                    message: string;
+                                    path: string;
+                                }[];
                                 message: string;
+                                path?: string;
                             };
                         };
                     };
@@ -8162,7 +9541,12 @@ export interface paths {
                                 allowed?: string[];
                                 code: string;
                                 field?: string;
+                                issues?: {
+                                    message: string;
+                                    path: string;
+                                }[];
                                 message: string;
+                                path?: string;
                             };
                         };
                     };
@@ -8178,7 +9562,12 @@ export interface paths {
                                 allowed?: string[];
                                 code: string;
                                 field?: string;
+                                issues?: {
+                                    message: string;
+                                    path: string;
+                                }[];
                                 message: string;
+                                path?: string;
                             };
                         };
                     };
@@ -8244,7 +9633,12 @@ export interface paths {
                                 allowed?: string[];
                                 code: string;
                                 field?: string;
+                                issues?: {
+                                    message: string;
+                                    path: string;
+                                }[];
                                 message: string;
+                                path?: string;
                             };
                         };
                     };
@@ -8260,7 +9654,12 @@ export interface paths {
                                 allowed?: string[];
                                 code: string;
                                 field?: string;
+                                issues?: {
+                                    message: string;
+                                    path: string;
+                                }[];
                                 message: string;
+                                path?: string;
                             };
                         };
                     };
@@ -8276,7 +9675,12 @@ export interface paths {
                                 allowed?: string[];
                                 code: string;
                                 field?: string;
+                                issues?: {
+                                    message: string;
+                                    path: string;
+                                }[];
                                 message: string;
+                                path?: string;
                             };
                         };
                     };
@@ -8292,7 +9696,12 @@ export interface paths {
                                 allowed?: string[];
                                 code: string;
                                 field?: string;
+                                issues?: {
+                                    message: string;
+                                    path: string;
+                                }[];
                                 message: string;
+                                path?: string;
                             };
                         };
                     };
@@ -8308,7 +9717,12 @@ export interface paths {
                                 allowed?: string[];
                                 code: string;
                                 field?: string;
+                                issues?: {
+                                    message: string;
+                                    path: string;
+                                }[];
                                 message: string;
+                                path?: string;
                             };
                         };
                     };
@@ -8391,7 +9805,12 @@ export interface paths {
                                 allowed?: string[];
                                 code: string;
                                 field?: string;
+                                issues?: {
+                                    message: string;
+                                    path: string;
+                                }[];
                                 message: string;
+                                path?: string;
                             };
                         };
                     };
@@ -8407,7 +9826,12 @@ export interface paths {
                                 allowed?: string[];
                                 code: string;
                                 field?: string;
+                                issues?: {
+                                    message: string;
+                                    path: string;
+                                }[];
                                 message: string;
+                                path?: string;
                             };
                         };
                     };
@@ -8423,7 +9847,12 @@ export interface paths {
                                 allowed?: string[];
                                 code: string;
                                 field?: string;
+                                issues?: {
+                                    message: string;
+                                    path: string;
+                                }[];
                                 message: string;
+                                path?: string;
                             };
                         };
                     };
@@ -8439,7 +9868,12 @@ export interface paths {
                                 allowed?: string[];
                                 code: string;
                                 field?: string;
+                                issues?: {
+                                    message: string;
+                                    path: string;
+                                }[];
                                 message: string;
+                                path?: string;
                             };
                         };
                     };
@@ -8455,7 +9889,12 @@ export interface paths {
                                 allowed?: string[];
                                 code: string;
                                 field?: string;
+                                issues?: {
+                                    message: string;
+                                    path: string;
+                                }[];
                                 message: string;
+                                path?: string;
                             };
                         };
                     };
@@ -8565,7 +10004,12 @@ export interface paths {
                                 allowed?: string[];
                                 code: string;
                                 field?: string;
+                                issues?: {
+                                    message: string;
+                                    path: string;
+                                }[];
                                 message: string;
+                                path?: string;
                             };
                         };
                     };
@@ -8581,7 +10025,12 @@ export interface paths {
                                 allowed?: string[];
                                 code: string;
                                 field?: string;
+                                issues?: {
+                                    message: string;
+                                    path: string;
+                                }[];
                                 message: string;
+                                path?: string;
                             };
                         };
                     };
@@ -8597,7 +10046,12 @@ export interface paths {
                                 allowed?: string[];
                                 code: string;
                                 field?: string;
+                                issues?: {
+                                    message: string;
+                                    path: string;
+                                }[];
                                 message: string;
+                                path?: string;
                             };
                         };
                     };
@@ -8613,7 +10067,12 @@ export interface paths {
                                 allowed?: string[];
                                 code: string;
                                 field?: string;
+                                issues?: {
+                                    message: string;
+                                    path: string;
+                                }[];
                                 message: string;
+                                path?: string;
                             };
                         };
                     };
@@ -8629,7 +10088,12 @@ export interface paths {
                                 allowed?: string[];
                                 code: string;
                                 field?: string;
+                                issues?: {
+                                    message: string;
+                                    path: string;
+                                }[];
                                 message: string;
+                                path?: string;
                             };
                         };
                     };
@@ -8645,7 +10109,12 @@ export interface paths {
                                 allowed?: string[];
                                 code: string;
                                 field?: string;
+                                issues?: {
+                                    message: string;
+                                    path: string;
+                                }[];
                                 message: string;
+                                path?: string;
                             };
                         };
                     };
@@ -8661,7 +10130,12 @@ export interface paths {
                                 allowed?: string[];
                                 code: string;
                                 field?: string;
+                                issues?: {
+                                    message: string;
+                                    path: string;
+                                }[];
                                 message: string;
+                                path?: string;
                             };
                         };
                     };
@@ -8741,7 +10215,12 @@ export interface paths {
                                 allowed?: string[];
                                 code: string;
                                 field?: string;
+                                issues?: {
+                                    message: string;
+                                    path: string;
+                                }[];
                                 message: string;
+                                path?: string;
                             };
                         };
                     };
@@ -8757,7 +10236,12 @@ export interface paths {
                                 allowed?: string[];
                                 code: string;
                                 field?: string;
+                                issues?: {
+                                    message: string;
+                                    path: string;
+                                }[];
                                 message: string;
+                                path?: string;
                             };
                         };
                     };
@@ -8773,7 +10257,12 @@ export interface paths {
                                 allowed?: string[];
                                 code: string;
                                 field?: string;
+                                issues?: {
+                                    message: string;
+                                    path: string;
+                                }[];
                                 message: string;
+                                path?: string;
                             };
                         };
                     };
@@ -8789,7 +10278,12 @@ export interface paths {
                                 allowed?: string[];
                                 code: string;
                                 field?: string;
+                                issues?: {
+                                    message: string;
+                                    path: string;
+                                }[];
                                 message: string;
+                                path?: string;
                             };
                         };
                     };
@@ -8805,7 +10299,12 @@ export interface paths {
                                 allowed?: string[];
                                 code: string;
                                 field?: string;
+                                issues?: {
+                                    message: string;
+                                    path: string;
+                                }[];
                                 message: string;
+                                path?: string;
                             };
                         };
                     };
@@ -8859,7 +10358,12 @@ export interface paths {
                                 allowed?: string[];
                                 code: string;
                                 field?: string;
+                                issues?: {
+                                    message: string;
+                                    path: string;
+                                }[];
                                 message: string;
+                                path?: string;
                             };
                         };
                     };
@@ -8875,7 +10379,12 @@ export interface paths {
                                 allowed?: string[];
                                 code: string;
                                 field?: string;
+                                issues?: {
+                                    message: string;
+                                    path: string;
+                                }[];
                                 message: string;
+                                path?: string;
                             };
                         };
                     };
@@ -8891,7 +10400,12 @@ export interface paths {
                                 allowed?: string[];
                                 code: string;
                                 field?: string;
+                                issues?: {
+                                    message: string;
+                                    path: string;
+                                }[];
                                 message: string;
+                                path?: string;
                             };
                         };
                     };
@@ -8907,7 +10421,12 @@ export interface paths {
                                 allowed?: string[];
                                 code: string;
                                 field?: string;
+                                issues?: {
+                                    message: string;
+                                    path: string;
+                                }[];
                                 message: string;
+                                path?: string;
                             };
                         };
                     };
@@ -8923,7 +10442,12 @@ export interface paths {
                                 allowed?: string[];
                                 code: string;
                                 field?: string;
+                                issues?: {
+                                    message: string;
+                                    path: string;
+                                }[];
                                 message: string;
+                                path?: string;
                             };
                         };
                     };
@@ -8980,7 +10504,12 @@ export interface paths {
                                 allowed?: string[];
                                 code: string;
                                 field?: string;
+                                issues?: {
+                                    message: string;
+                                    path: string;
+                                }[];
                                 message: string;
+                                path?: string;
                             };
                         };
                     };
@@ -8996,7 +10525,12 @@ export interface paths {
                                 allowed?: string[];
                                 code: string;
                                 field?: string;
+                                issues?: {
+                                    message: string;
+                                    path: string;
+                                }[];
                                 message: string;
+                                path?: string;
                             };
                         };
                     };
@@ -9012,7 +10546,12 @@ export interface paths {
                                 allowed?: string[];
                                 code: string;
                                 field?: string;
+                                issues?: {
+                                    message: string;
+                                    path: string;
+                                }[];
                                 message: string;
+                                path?: string;
                             };
                         };
                     };
@@ -9028,7 +10567,12 @@ export interface paths {
                                 allowed?: string[];
                                 code: string;
                                 field?: string;
+                                issues?: {
+                                    message: string;
+                                    path: string;
+                                }[];
                                 message: string;
+                                path?: string;
                             };
                         };
                     };
@@ -9044,7 +10588,12 @@ export interface paths {
                                 allowed?: string[];
                                 code: string;
                                 field?: string;
+                                issues?: {
+                                    message: string;
+                                    path: string;
+                                }[];
                                 message: string;
+                                path?: string;
                             };
                         };
                     };
@@ -9096,7 +10645,12 @@ export interface paths {
                                 allowed?: string[];
                                 code: string;
                                 field?: string;
+                                issues?: {
+                                    message: string;
+                                    path: string;
+                                }[];
                                 message: string;
+                                path?: string;
                             };
                         };
                     };
@@ -9112,7 +10666,12 @@ export interface paths {
                                 allowed?: string[];
                                 code: string;
                                 field?: string;
+                                issues?: {
+                                    message: string;
+                                    path: string;
+                                }[];
                                 message: string;
+                                path?: string;
                             };
                         };
                     };
@@ -9128,7 +10687,12 @@ export interface paths {
                                 allowed?: string[];
                                 code: string;
                                 field?: string;
+                                issues?: {
+                                    message: string;
+                                    path: string;
+                                }[];
                                 message: string;
+                                path?: string;
                             };
                         };
                     };
@@ -9144,7 +10708,12 @@ export interface paths {
                                 allowed?: string[];
                                 code: string;
                                 field?: string;
+                                issues?: {
+                                    message: string;
+                                    path: string;
+                                }[];
                                 message: string;
+                                path?: string;
                             };
                         };
                     };
@@ -9160,7 +10729,12 @@ export interface paths {
                                 allowed?: string[];
                                 code: string;
                                 field?: string;
+                                issues?: {
+                                    message: string;
+                                    path: string;
+                                }[];
                                 message: string;
+                                path?: string;
                             };
                         };
                     };
@@ -9241,7 +10815,12 @@ export interface paths {
                                 allowed?: string[];
                                 code: string;
                                 field?: string;
+                                issues?: {
+                                    message: string;
+                                    path: string;
+                                }[];
                                 message: string;
+                                path?: string;
                             };
                         };
                     };
@@ -9257,7 +10836,12 @@ export interface paths {
                                 allowed?: string[];
                                 code: string;
                                 field?: string;
+                                issues?: {
+                                    message: string;
+                                    path: string;
+                                }[];
                                 message: string;
+                                path?: string;
                             };
                         };
                     };
@@ -9273,7 +10857,12 @@ export interface paths {
                                 allowed?: string[];
                                 code: string;
                                 field?: string;
+                                issues?: {
+                                    message: string;
+                                    path: string;
+                                }[];
                                 message: string;
+                                path?: string;
                             };
                         };
                     };
@@ -9289,7 +10878,12 @@ export interface paths {
                                 allowed?: string[];
                                 code: string;
                                 field?: string;
+                                issues?: {
+                                    message: string;
+                                    path: string;
+                                }[];
                                 message: string;
+                                path?: string;
                             };
                         };
                     };
@@ -9364,7 +10958,12 @@ export interface paths {
                                 allowed?: string[];
                                 code: string;
                                 field?: string;
+                                issues?: {
+                                    message: string;
+                                    path: string;
+                                }[];
                                 message: string;
+                                path?: string;
                             };
                         };
                     };
@@ -9380,7 +10979,12 @@ export interface paths {
                                 allowed?: string[];
                                 code: string;
                                 field?: string;
+                                issues?: {
+                                    message: string;
+                                    path: string;
+                                }[];
                                 message: string;
+                                path?: string;
                             };
                         };
                     };
@@ -9396,7 +11000,12 @@ export interface paths {
                                 allowed?: string[];
                                 code: string;
                                 field?: string;
+                                issues?: {
+                                    message: string;
+                                    path: string;
+                                }[];
                                 message: string;
+                                path?: string;
                             };
                         };
                     };
@@ -9412,7 +11021,12 @@ export interface paths {
                                 allowed?: string[];
                                 code: string;
                                 field?: string;
+                                issues?: {
+                                    message: string;
+                                    path: string;
+                                }[];
                                 message: string;
+                                path?: string;
                             };
                         };
                     };
@@ -9484,7 +11098,12 @@ export interface paths {
                                 allowed?: string[];
                                 code: string;
                                 field?: string;
+                                issues?: {
+                                    message: string;
+                                    path: string;
+                                }[];
                                 message: string;
+                                path?: string;
                             };
                         };
                     };
@@ -9500,7 +11119,12 @@ export interface paths {
                                 allowed?: string[];
                                 code: string;
                                 field?: string;
+                                issues?: {
+                                    message: string;
+                                    path: string;
+                                }[];
                                 message: string;
+                                path?: string;
                             };
                         };
                     };
@@ -9516,7 +11140,12 @@ export interface paths {
                                 allowed?: string[];
                                 code: string;
                                 field?: string;
+                                issues?: {
+                                    message: string;
+                                    path: string;
+                                }[];
                                 message: string;
+                                path?: string;
                             };
                         };
                     };
@@ -9532,7 +11161,12 @@ export interface paths {
                                 allowed?: string[];
                                 code: string;
                                 field?: string;
+                                issues?: {
+                                    message: string;
+                                    path: string;
+                                }[];
                                 message: string;
+                                path?: string;
                             };
                         };
                     };
@@ -9623,7 +11257,12 @@ export interface paths {
                                 allowed?: string[];
                                 code: string;
                                 field?: string;
+                                issues?: {
+                                    message: string;
+                                    path: string;
+                                }[];
                                 message: string;
+                                path?: string;
                             };
                         };
                     };
@@ -9639,7 +11278,12 @@ export interface paths {
                                 allowed?: string[];
                                 code: string;
                                 field?: string;
+                                issues?: {
+                                    message: string;
+                                    path: string;
+                                }[];
                                 message: string;
+                                path?: string;
                             };
                         };
                     };
@@ -9655,7 +11299,12 @@ export interface paths {
                                 allowed?: string[];
                                 code: string;
                                 field?: string;
+                                issues?: {
+                                    message: string;
+                                    path: string;
+                                }[];
                                 message: string;
+                                path?: string;
                             };
                         };
                     };
@@ -9671,7 +11320,12 @@ export interface paths {
                                 allowed?: string[];
                                 code: string;
                                 field?: string;
+                                issues?: {
+                                    message: string;
+                                    path: string;
+                                }[];
                                 message: string;
+                                path?: string;
                             };
                         };
                     };
@@ -9726,7 +11380,12 @@ export interface paths {
                                 allowed?: string[];
                                 code: string;
                                 field?: string;
+                                issues?: {
+                                    message: string;
+                                    path: string;
+                                }[];
                                 message: string;
+                                path?: string;
                             };
                         };
                     };
@@ -9781,7 +11440,12 @@ export interface paths {
                                 allowed?: string[];
                                 code: string;
                                 field?: string;
+                                issues?: {
+                                    message: string;
+                                    path: string;
+                                }[];
                                 message: string;
+                                path?: string;
                             };
                         };
                     };
@@ -9832,7 +11496,12 @@ export interface paths {
                                 allowed?: string[];
                                 code: string;
                                 field?: string;
+                                issues?: {
+                                    message: string;
+                                    path: string;
+                                }[];
                                 message: string;
+                                path?: string;
                             };
                         };
                     };
@@ -9848,7 +11517,12 @@ export interface paths {
                                 allowed?: string[];
                                 code: string;
                                 field?: string;
+                                issues?: {
+                                    message: string;
+                                    path: string;
+                                }[];
                                 message: string;
+                                path?: string;
                             };
                         };
                     };
@@ -9918,7 +11592,12 @@ export interface paths {
                                 allowed?: string[];
                                 code: string;
                                 field?: string;
+                                issues?: {
+                                    message: string;
+                                    path: string;
+                                }[];
                                 message: string;
+                                path?: string;
                             };
                         };
                     };
@@ -9934,7 +11613,12 @@ export interface paths {
                                 allowed?: string[];
                                 code: string;
                                 field?: string;
+                                issues?: {
+                                    message: string;
+                                    path: string;
+                                }[];
                                 message: string;
+                                path?: string;
                             };
                         };
                     };
@@ -9950,7 +11634,12 @@ export interface paths {
                                 allowed?: string[];
                                 code: string;
                                 field?: string;
+                                issues?: {
+                                    message: string;
+                                    path: string;
+                                }[];
                                 message: string;
+                                path?: string;
                             };
                         };
                     };
@@ -9966,7 +11655,12 @@ export interface paths {
                                 allowed?: string[];
                                 code: string;
                                 field?: string;
+                                issues?: {
+                                    message: string;
+                                    path: string;
+                                }[];
                                 message: string;
+                                path?: string;
                             };
                         };
                     };
@@ -9982,7 +11676,12 @@ export interface paths {
                                 allowed?: string[];
                                 code: string;
                                 field?: string;
+                                issues?: {
+                                    message: string;
+                                    path: string;
+                                }[];
                                 message: string;
+                                path?: string;
                             };
                         };
                     };
@@ -10042,7 +11741,12 @@ export interface paths {
                                 allowed?: string[];
                                 code: string;
                                 field?: string;
+                                issues?: {
+                                    message: string;
+                                    path: string;
+                                }[];
                                 message: string;
+                                path?: string;
                             };
                         };
                     };
@@ -10058,7 +11762,12 @@ export interface paths {
                                 allowed?: string[];
                                 code: string;
                                 field?: string;
+                                issues?: {
+                                    message: string;
+                                    path: string;
+                                }[];
                                 message: string;
+                                path?: string;
                             };
                         };
                     };
@@ -10074,7 +11783,12 @@ export interface paths {
                                 allowed?: string[];
                                 code: string;
                                 field?: string;
+                                issues?: {
+                                    message: string;
+                                    path: string;
+                                }[];
                                 message: string;
+                                path?: string;
                             };
                         };
                     };
@@ -10090,7 +11804,12 @@ export interface paths {
                                 allowed?: string[];
                                 code: string;
                                 field?: string;
+                                issues?: {
+                                    message: string;
+                                    path: string;
+                                }[];
                                 message: string;
+                                path?: string;
                             };
                         };
                     };
@@ -10106,7 +11825,12 @@ export interface paths {
                                 allowed?: string[];
                                 code: string;
                                 field?: string;
+                                issues?: {
+                                    message: string;
+                                    path: string;
+                                }[];
                                 message: string;
+                                path?: string;
                             };
                         };
                     };
@@ -10173,7 +11897,12 @@ export interface paths {
                                 allowed?: string[];
                                 code: string;
                                 field?: string;
+                                issues?: {
+                                    message: string;
+                                    path: string;
+                                }[];
                                 message: string;
+                                path?: string;
                             };
                         };
                     };
@@ -10189,7 +11918,12 @@ export interface paths {
                                 allowed?: string[];
                                 code: string;
                                 field?: string;
+                                issues?: {
+                                    message: string;
+                                    path: string;
+                                }[];
                                 message: string;
+                                path?: string;
                             };
                         };
                     };
@@ -10205,7 +11939,12 @@ export interface paths {
                                 allowed?: string[];
                                 code: string;
                                 field?: string;
+                                issues?: {
+                                    message: string;
+                                    path: string;
+                                }[];
                                 message: string;
+                                path?: string;
                             };
                         };
                     };
@@ -10221,7 +11960,12 @@ export interface paths {
                                 allowed?: string[];
                                 code: string;
                                 field?: string;
+                                issues?: {
+                                    message: string;
+                                    path: string;
+                                }[];
                                 message: string;
+                                path?: string;
                             };
                         };
                     };
@@ -10237,7 +11981,12 @@ export interface paths {
                                 allowed?: string[];
                                 code: string;
                                 field?: string;
+                                issues?: {
+                                    message: string;
+                                    path: string;
+                                }[];
                                 message: string;
+                                path?: string;
                             };
                         };
                     };
@@ -10530,7 +12279,12 @@ export interface paths {
                                 allowed?: string[];
                                 code: string;
                                 field?: string;
+                                issues?: {
+                                    message: string;
+                                    path: string;
+                                }[];
                                 message: string;
+                                path?: string;
                             };
                         };
                     };
@@ -10546,7 +12300,12 @@ export interface paths {
                                 allowed?: string[];
                                 code: string;
                                 field?: string;
+                                issues?: {
+                                    message: string;
+                                    path: string;
+                                }[];
                                 message: string;
+                                path?: string;
                             };
                         };
                     };
@@ -10562,7 +12321,12 @@ export interface paths {
                                 allowed?: string[];
                                 code: string;
                                 field?: string;
+                                issues?: {
+                                    message: string;
+                                    path: string;
+                                }[];
                                 message: string;
+                                path?: string;
                             };
                         };
                     };
@@ -10578,7 +12342,12 @@ export interface paths {
                                 allowed?: string[];
                                 code: string;
                                 field?: string;
+                                issues?: {
+                                    message: string;
+                                    path: string;
+                                }[];
                                 message: string;
+                                path?: string;
                             };
                         };
                     };
@@ -10594,7 +12363,12 @@ export interface paths {
                                 allowed?: string[];
                                 code: string;
                                 field?: string;
+                                issues?: {
+                                    message: string;
+                                    path: string;
+                                }[];
                                 message: string;
+                                path?: string;
                             };
                         };
                     };
@@ -10653,7 +12427,12 @@ export interface paths {
                                 allowed?: string[];
                                 code: string;
                                 field?: string;
+                                issues?: {
+                                    message: string;
+                                    path: string;
+                                }[];
                                 message: string;
+                                path?: string;
                             };
                         };
                     };
@@ -10669,7 +12448,12 @@ export interface paths {
                                 allowed?: string[];
                                 code: string;
                                 field?: string;
+                                issues?: {
+                                    message: string;
+                                    path: string;
+                                }[];
                                 message: string;
+                                path?: string;
                             };
                         };
                     };
@@ -10685,7 +12469,12 @@ export interface paths {
                                 allowed?: string[];
                                 code: string;
                                 field?: string;
+                                issues?: {
+                                    message: string;
+                                    path: string;
+                                }[];
                                 message: string;
+                                path?: string;
                             };
                         };
                     };
@@ -10701,7 +12490,12 @@ export interface paths {
                                 allowed?: string[];
                                 code: string;
                                 field?: string;
+                                issues?: {
+                                    message: string;
+                                    path: string;
+                                }[];
                                 message: string;
+                                path?: string;
                             };
                         };
                     };
@@ -10717,7 +12511,12 @@ export interface paths {
                                 allowed?: string[];
                                 code: string;
                                 field?: string;
+                                issues?: {
+                                    message: string;
+                                    path: string;
+                                }[];
                                 message: string;
+                                path?: string;
                             };
                         };
                     };
@@ -10792,7 +12591,12 @@ export interface paths {
                                 allowed?: string[];
                                 code: string;
                                 field?: string;
+                                issues?: {
+                                    message: string;
+                                    path: string;
+                                }[];
                                 message: string;
+                                path?: string;
                             };
                         };
                     };
@@ -10808,7 +12612,12 @@ export interface paths {
                                 allowed?: string[];
                                 code: string;
                                 field?: string;
+                                issues?: {
+                                    message: string;
+                                    path: string;
+                                }[];
                                 message: string;
+                                path?: string;
                             };
                         };
                     };
@@ -10824,7 +12633,12 @@ export interface paths {
                                 allowed?: string[];
                                 code: string;
                                 field?: string;
+                                issues?: {
+                                    message: string;
+                                    path: string;
+                                }[];
                                 message: string;
+                                path?: string;
                             };
                         };
                     };
@@ -10840,7 +12654,12 @@ export interface paths {
                                 allowed?: string[];
                                 code: string;
                                 field?: string;
+                                issues?: {
+                                    message: string;
+                                    path: string;
+                                }[];
                                 message: string;
+                                path?: string;
                             };
                         };
                     };
@@ -10856,7 +12675,12 @@ export interface paths {
                                 allowed?: string[];
                                 code: string;
                                 field?: string;
+                                issues?: {
+                                    message: string;
+                                    path: string;
+                                }[];
                                 message: string;
+                                path?: string;
                             };
                         };
                     };
@@ -10938,7 +12762,12 @@ export interface paths {
                                 allowed?: string[];
                                 code: string;
                                 field?: string;
+                                issues?: {
+                                    message: string;
+                                    path: string;
+                                }[];
                                 message: string;
+                                path?: string;
                             };
                         };
                     };
@@ -10954,7 +12783,12 @@ export interface paths {
                                 allowed?: string[];
                                 code: string;
                                 field?: string;
+                                issues?: {
+                                    message: string;
+                                    path: string;
+                                }[];
                                 message: string;
+                                path?: string;
                             };
                         };
                     };
@@ -10970,7 +12804,12 @@ export interface paths {
                                 allowed?: string[];
                                 code: string;
                                 field?: string;
+                                issues?: {
+                                    message: string;
+                                    path: string;
+                                }[];
                                 message: string;
+                                path?: string;
                             };
                         };
                     };
@@ -10986,7 +12825,12 @@ export interface paths {
                                 allowed?: string[];
                                 code: string;
                                 field?: string;
+                                issues?: {
+                                    message: string;
+                                    path: string;
+                                }[];
                                 message: string;
+                                path?: string;
                             };
                         };
                     };
@@ -11002,7 +12846,12 @@ export interface paths {
                                 allowed?: string[];
                                 code: string;
                                 field?: string;
+                                issues?: {
+                                    message: string;
+                                    path: string;
+                                }[];
                                 message: string;
+                                path?: string;
                             };
                         };
                     };
@@ -11085,7 +12934,12 @@ export interface paths {
                                 allowed?: string[];
                                 code: string;
                                 field?: string;
+                                issues?: {
+                                    message: string;
+                                    path: string;
+                                }[];
                                 message: string;
+                                path?: string;
                             };
                         };
                     };
@@ -11101,7 +12955,12 @@ export interface paths {
                                 allowed?: string[];
                                 code: string;
                                 field?: string;
+                                issues?: {
+                                    message: string;
+                                    path: string;
+                                }[];
                                 message: string;
+                                path?: string;
                             };
                         };
                     };
@@ -11117,7 +12976,12 @@ export interface paths {
                                 allowed?: string[];
                                 code: string;
                                 field?: string;
+                                issues?: {
+                                    message: string;
+                                    path: string;
+                                }[];
                                 message: string;
+                                path?: string;
                             };
                         };
                     };
@@ -11133,7 +12997,12 @@ export interface paths {
                                 allowed?: string[];
                                 code: string;
                                 field?: string;
+                                issues?: {
+                                    message: string;
+                                    path: string;
+                                }[];
                                 message: string;
+                                path?: string;
                             };
                         };
                     };
@@ -11149,7 +13018,12 @@ export interface paths {
                                 allowed?: string[];
                                 code: string;
                                 field?: string;
+                                issues?: {
+                                    message: string;
+                                    path: string;
+                                }[];
                                 message: string;
+                                path?: string;
                             };
                         };
                     };
@@ -11233,7 +13107,12 @@ export interface paths {
                                 allowed?: string[];
                                 code: string;
                                 field?: string;
+                                issues?: {
+                                    message: string;
+                                    path: string;
+                                }[];
                                 message: string;
+                                path?: string;
                             };
                         };
                     };
@@ -11249,7 +13128,12 @@ export interface paths {
                                 allowed?: string[];
                                 code: string;
                                 field?: string;
+                                issues?: {
+                                    message: string;
+                                    path: string;
+                                }[];
                                 message: string;
+                                path?: string;
                             };
                         };
                     };
@@ -11265,7 +13149,12 @@ export interface paths {
                                 allowed?: string[];
                                 code: string;
                                 field?: string;
+                                issues?: {
+                                    message: string;
+                                    path: string;
+                                }[];
                                 message: string;
+                                path?: string;
                             };
                         };
                     };
@@ -11281,7 +13170,12 @@ export interface paths {
                                 allowed?: string[];
                                 code: string;
                                 field?: string;
+                                issues?: {
+                                    message: string;
+                                    path: string;
+                                }[];
                                 message: string;
+                                path?: string;
                             };
                         };
                     };
@@ -11297,7 +13191,12 @@ export interface paths {
                                 allowed?: string[];
                                 code: string;
                                 field?: string;
+                                issues?: {
+                                    message: string;
+                                    path: string;
+                                }[];
                                 message: string;
+                                path?: string;
                             };
                         };
                     };
@@ -11379,7 +13278,12 @@ export interface paths {
                                 allowed?: string[];
                                 code: string;
                                 field?: string;
+                                issues?: {
+                                    message: string;
+                                    path: string;
+                                }[];
                                 message: string;
+                                path?: string;
                             };
                         };
                     };
@@ -11395,7 +13299,12 @@ export interface paths {
                                 allowed?: string[];
                                 code: string;
                                 field?: string;
+                                issues?: {
+                                    message: string;
+                                    path: string;
+                                }[];
                                 message: string;
+                                path?: string;
                             };
                         };
                     };
@@ -11411,7 +13320,12 @@ export interface paths {
                                 allowed?: string[];
                                 code: string;
                                 field?: string;
+                                issues?: {
+                                    message: string;
+                                    path: string;
+                                }[];
                                 message: string;
+                                path?: string;
                             };
                         };
                     };
@@ -11427,7 +13341,12 @@ export interface paths {
                                 allowed?: string[];
                                 code: string;
                                 field?: string;
+                                issues?: {
+                                    message: string;
+                                    path: string;
+                                }[];
                                 message: string;
+                                path?: string;
                             };
                         };
                     };
@@ -11443,7 +13362,12 @@ export interface paths {
                                 allowed?: string[];
                                 code: string;
                                 field?: string;
+                                issues?: {
+                                    message: string;
+                                    path: string;
+                                }[];
                                 message: string;
+                                path?: string;
                             };
                         };
                     };
@@ -11617,7 +13541,12 @@ export interface paths {
                                 allowed?: string[];
                                 code: string;
                                 field?: string;
+                                issues?: {
+                                    message: string;
+                                    path: string;
+                                }[];
                                 message: string;
+                                path?: string;
                             };
                         };
                     };
@@ -11633,7 +13562,12 @@ export interface paths {
                                 allowed?: string[];
                                 code: string;
                                 field?: string;
+                                issues?: {
+                                    message: string;
+                                    path: string;
+                                }[];
                                 message: string;
+                                path?: string;
                             };
                         };
                     };
@@ -11649,7 +13583,12 @@ export interface paths {
                                 allowed?: string[];
                                 code: string;
                                 field?: string;
+                                issues?: {
+                                    message: string;
+                                    path: string;
+                                }[];
                                 message: string;
+                                path?: string;
                             };
                         };
                     };
@@ -11665,7 +13604,12 @@ export interface paths {
                                 allowed?: string[];
                                 code: string;
                                 field?: string;
+                                issues?: {
+                                    message: string;
+                                    path: string;
+                                }[];
                                 message: string;
+                                path?: string;
                             };
                         };
                     };
@@ -11681,7 +13625,12 @@ export interface paths {
                                 allowed?: string[];
                                 code: string;
                                 field?: string;
+                                issues?: {
+                                    message: string;
+                                    path: string;
+                                }[];
                                 message: string;
+                                path?: string;
                             };
                         };
                     };
@@ -11855,7 +13804,12 @@ export interface paths {
                                 allowed?: string[];
                                 code: string;
                                 field?: string;
+                                issues?: {
+                                    message: string;
+                                    path: string;
+                                }[];
                                 message: string;
+                                path?: string;
                             };
                         };
                     };
@@ -11871,7 +13825,12 @@ export interface paths {
                                 allowed?: string[];
                                 code: string;
                                 field?: string;
+                                issues?: {
+                                    message: string;
+                                    path: string;
+                                }[];
                                 message: string;
+                                path?: string;
                             };
                         };
                     };
@@ -11887,7 +13846,12 @@ export interface paths {
                                 allowed?: string[];
                                 code: string;
                                 field?: string;
+                                issues?: {
+                                    message: string;
+                                    path: string;
+                                }[];
                                 message: string;
+                                path?: string;
                             };
                         };
                     };
@@ -11903,7 +13867,12 @@ export interface paths {
                                 allowed?: string[];
                                 code: string;
                                 field?: string;
+                                issues?: {
+                                    message: string;
+                                    path: string;
+                                }[];
                                 message: string;
+                                path?: string;
                             };
                         };
                     };
@@ -11919,7 +13888,12 @@ export interface paths {
                                 allowed?: string[];
                                 code: string;
                                 field?: string;
+                                issues?: {
+                                    message: string;
+                                    path: string;
+                                }[];
                                 message: string;
+                                path?: string;
                             };
                         };
                     };
@@ -11976,7 +13950,12 @@ export interface paths {
                                 allowed?: string[];
                                 code: string;
                                 field?: string;
+                                issues?: {
+                                    message: string;
+                                    path: string;
+                                }[];
                                 message: string;
+                                path?: string;
                             };
                         };
                     };
@@ -11992,7 +13971,12 @@ export interface paths {
                                 allowed?: string[];
                                 code: string;
                                 field?: string;
+                                issues?: {
+                                    message: string;
+                                    path: string;
+                                }[];
                                 message: string;
+                                path?: string;
                             };
                         };
                     };
@@ -12008,7 +13992,12 @@ export interface paths {
                                 allowed?: string[];
                                 code: string;
                                 field?: string;
+                                issues?: {
+                                    message: string;
+                                    path: string;
+                                }[];
                                 message: string;
+                                path?: string;
                             };
                         };
                     };
@@ -12024,7 +14013,12 @@ export interface paths {
                                 allowed?: string[];
                                 code: string;
                                 field?: string;
+                                issues?: {
+                                    message: string;
+                                    path: string;
+                                }[];
                                 message: string;
+                                path?: string;
                             };
                         };
                     };
@@ -12040,7 +14034,12 @@ export interface paths {
                                 allowed?: string[];
                                 code: string;
                                 field?: string;
+                                issues?: {
+                                    message: string;
+                                    path: string;
+                                }[];
                                 message: string;
+                                path?: string;
                             };
                         };
                     };
@@ -12097,7 +14096,12 @@ export interface paths {
                                 allowed?: string[];
                                 code: string;
                                 field?: string;
+                                issues?: {
+                                    message: string;
+                                    path: string;
+                                }[];
                                 message: string;
+                                path?: string;
                             };
                         };
                     };
@@ -12113,7 +14117,12 @@ export interface paths {
                                 allowed?: string[];
                                 code: string;
                                 field?: string;
+                                issues?: {
+                                    message: string;
+                                    path: string;
+                                }[];
                                 message: string;
+                                path?: string;
                             };
                         };
                     };
@@ -12129,7 +14138,12 @@ export interface paths {
                                 allowed?: string[];
                                 code: string;
                                 field?: string;
+                                issues?: {
+                                    message: string;
+                                    path: string;
+                                }[];
                                 message: string;
+                                path?: string;
                             };
                         };
                     };
@@ -12145,7 +14159,12 @@ export interface paths {
                                 allowed?: string[];
                                 code: string;
                                 field?: string;
+                                issues?: {
+                                    message: string;
+                                    path: string;
+                                }[];
                                 message: string;
+                                path?: string;
                             };
                         };
                     };
@@ -12161,7 +14180,12 @@ export interface paths {
                                 allowed?: string[];
                                 code: string;
                                 field?: string;
+                                issues?: {
+                                    message: string;
+                                    path: string;
+                                }[];
                                 message: string;
+                                path?: string;
                             };
                         };
                     };
@@ -12249,7 +14273,12 @@ export interface paths {
                                 allowed?: string[];
                                 code: string;
                                 field?: string;
+                                issues?: {
+                                    message: string;
+                                    path: string;
+                                }[];
                                 message: string;
+                                path?: string;
                             };
                         };
                     };
@@ -12265,7 +14294,12 @@ export interface paths {
                                 allowed?: string[];
                                 code: string;
                                 field?: string;
+                                issues?: {
+                                    message: string;
+                                    path: string;
+                                }[];
                                 message: string;
+                                path?: string;
                             };
                         };
                     };
@@ -12281,7 +14315,12 @@ export interface paths {
                                 allowed?: string[];
                                 code: string;
                                 field?: string;
+                                issues?: {
+                                    message: string;
+                                    path: string;
+                                }[];
                                 message: string;
+                                path?: string;
                             };
                         };
                     };
@@ -12297,7 +14336,12 @@ export interface paths {
                                 allowed?: string[];
                                 code: string;
                                 field?: string;
+                                issues?: {
+                                    message: string;
+                                    path: string;
+                                }[];
                                 message: string;
+                                path?: string;
                             };
                         };
                     };
@@ -12313,7 +14357,12 @@ export interface paths {
                                 allowed?: string[];
                                 code: string;
                                 field?: string;
+                                issues?: {
+                                    message: string;
+                                    path: string;
+                                }[];
                                 message: string;
+                                path?: string;
                             };
                         };
                     };
@@ -12399,7 +14448,12 @@ export interface paths {
                                 allowed?: string[];
                                 code: string;
                                 field?: string;
+                                issues?: {
+                                    message: string;
+                                    path: string;
+                                }[];
                                 message: string;
+                                path?: string;
                             };
                         };
                     };
@@ -12415,7 +14469,12 @@ export interface paths {
                                 allowed?: string[];
                                 code: string;
                                 field?: string;
+                                issues?: {
+                                    message: string;
+                                    path: string;
+                                }[];
                                 message: string;
+                                path?: string;
                             };
                         };
                     };
@@ -12431,7 +14490,12 @@ export interface paths {
                                 allowed?: string[];
                                 code: string;
                                 field?: string;
+                                issues?: {
+                                    message: string;
+                                    path: string;
+                                }[];
                                 message: string;
+                                path?: string;
                             };
                         };
                     };
@@ -12447,7 +14511,12 @@ export interface paths {
                                 allowed?: string[];
                                 code: string;
                                 field?: string;
+                                issues?: {
+                                    message: string;
+                                    path: string;
+                                }[];
                                 message: string;
+                                path?: string;
                             };
                         };
                     };
@@ -12463,7 +14532,12 @@ export interface paths {
                                 allowed?: string[];
                                 code: string;
                                 field?: string;
+                                issues?: {
+                                    message: string;
+                                    path: string;
+                                }[];
                                 message: string;
+                                path?: string;
                             };
                         };
                     };
@@ -12552,7 +14626,12 @@ export interface paths {
                                 allowed?: string[];
                                 code: string;
                                 field?: string;
+                                issues?: {
+                                    message: string;
+                                    path: string;
+                                }[];
                                 message: string;
+                                path?: string;
                             };
                         };
                     };
@@ -12568,7 +14647,12 @@ export interface paths {
                                 allowed?: string[];
                                 code: string;
                                 field?: string;
+                                issues?: {
+                                    message: string;
+                                    path: string;
+                                }[];
                                 message: string;
+                                path?: string;
                             };
                         };
                     };
@@ -12584,7 +14668,12 @@ export interface paths {
                                 allowed?: string[];
                                 code: string;
                                 field?: string;
+                                issues?: {
+                                    message: string;
+                                    path: string;
+                                }[];
                                 message: string;
+                                path?: string;
                             };
                         };
                     };
@@ -12600,7 +14689,12 @@ export interface paths {
                                 allowed?: string[];
                                 code: string;
                                 field?: string;
+                                issues?: {
+                                    message: string;
+                                    path: string;
+                                }[];
                                 message: string;
+                                path?: string;
                             };
                         };
                     };
@@ -12616,7 +14710,12 @@ export interface paths {
                                 allowed?: string[];
                                 code: string;
                                 field?: string;
+                                issues?: {
+                                    message: string;
+                                    path: string;
+                                }[];
                                 message: string;
+                                path?: string;
                             };
                         };
                     };
@@ -12679,7 +14778,12 @@ export interface paths {
                                 allowed?: string[];
                                 code: string;
                                 field?: string;
+                                issues?: {
+                                    message: string;
+                                    path: string;
+                                }[];
                                 message: string;
+                                path?: string;
                             };
                         };
                     };
@@ -12695,7 +14799,12 @@ export interface paths {
                                 allowed?: string[];
                                 code: string;
                                 field?: string;
+                                issues?: {
+                                    message: string;
+                                    path: string;
+                                }[];
                                 message: string;
+                                path?: string;
                             };
                         };
                     };
@@ -12711,7 +14820,12 @@ export interface paths {
                                 allowed?: string[];
                                 code: string;
                                 field?: string;
+                                issues?: {
+                                    message: string;
+                                    path: string;
+                                }[];
                                 message: string;
+                                path?: string;
                             };
                         };
                     };
@@ -12727,7 +14841,12 @@ export interface paths {
                                 allowed?: string[];
                                 code: string;
                                 field?: string;
+                                issues?: {
+                                    message: string;
+                                    path: string;
+                                }[];
                                 message: string;
+                                path?: string;
                             };
                         };
                     };
@@ -12743,7 +14862,12 @@ export interface paths {
                                 allowed?: string[];
                                 code: string;
                                 field?: string;
+                                issues?: {
+                                    message: string;
+                                    path: string;
+                                }[];
                                 message: string;
+                                path?: string;
                             };
                         };
                     };
@@ -12838,7 +14962,12 @@ export interface paths {
                                 allowed?: string[];
                                 code: string;
                                 field?: string;
+                                issues?: {
+                                    message: string;
+                                    path: string;
+                                }[];
                                 message: string;
+                                path?: string;
                             };
                         };
                     };
@@ -12854,7 +14983,12 @@ export interface paths {
                                 allowed?: string[];
                                 code: string;
                                 field?: string;
+                                issues?: {
+                                    message: string;
+                                    path: string;
+                                }[];
                                 message: string;
+                                path?: string;
                             };
                         };
                     };
@@ -12870,7 +15004,12 @@ export interface paths {
                                 allowed?: string[];
                                 code: string;
                                 field?: string;
+                                issues?: {
+                                    message: string;
+                                    path: string;
+                                }[];
                                 message: string;
+                                path?: string;
                             };
                         };
                     };
@@ -12886,7 +15025,12 @@ export interface paths {
                                 allowed?: string[];
                                 code: string;
                                 field?: string;
+                                issues?: {
+                                    message: string;
+                                    path: string;
+                                }[];
                                 message: string;
+                                path?: string;
                             };
                         };
                     };
@@ -12902,7 +15046,12 @@ export interface paths {
                                 allowed?: string[];
                                 code: string;
                                 field?: string;
+                                issues?: {
+                                    message: string;
+                                    path: string;
+                                }[];
                                 message: string;
+                                path?: string;
                             };
                         };
                     };
@@ -12981,7 +15130,12 @@ export interface paths {
                                 allowed?: string[];
                                 code: string;
                                 field?: string;
+                                issues?: {
+                                    message: string;
+                                    path: string;
+                                }[];
                                 message: string;
+                                path?: string;
                             };
                         };
                     };
@@ -12997,7 +15151,12 @@ export interface paths {
                                 allowed?: string[];
                                 code: string;
                                 field?: string;
+                                issues?: {
+                                    message: string;
+                                    path: string;
+                                }[];
                                 message: string;
+                                path?: string;
                             };
                         };
                     };
@@ -13013,7 +15172,12 @@ export interface paths {
                                 allowed?: string[];
                                 code: string;
                                 field?: string;
+                                issues?: {
+                                    message: string;
+                                    path: string;
+                                }[];
                                 message: string;
+                                path?: string;
                             };
                         };
                     };
@@ -13029,7 +15193,12 @@ export interface paths {
                                 allowed?: string[];
                                 code: string;
                                 field?: string;
+                                issues?: {
+                                    message: string;
+                                    path: string;
+                                }[];
                                 message: string;
+                                path?: string;
                             };
                         };
                     };
@@ -13045,7 +15214,12 @@ export interface paths {
                                 allowed?: string[];
                                 code: string;
                                 field?: string;
+                                issues?: {
+                                    message: string;
+                                    path: string;
+                                }[];
                                 message: string;
+                                path?: string;
                             };
                         };
                     };
@@ -13104,7 +15278,12 @@ export interface paths {
                                 allowed?: string[];
                                 code: string;
                                 field?: string;
+                                issues?: {
+                                    message: string;
+                                    path: string;
+                                }[];
                                 message: string;
+                                path?: string;
                             };
                         };
                     };
@@ -13120,7 +15299,12 @@ export interface paths {
                                 allowed?: string[];
                                 code: string;
                                 field?: string;
+                                issues?: {
+                                    message: string;
+                                    path: string;
+                                }[];
                                 message: string;
+                                path?: string;
                             };
                         };
                     };
@@ -13136,7 +15320,12 @@ export interface paths {
                                 allowed?: string[];
                                 code: string;
                                 field?: string;
+                                issues?: {
+                                    message: string;
+                                    path: string;
+                                }[];
                                 message: string;
+                                path?: string;
                             };
                         };
                     };
@@ -13152,7 +15341,12 @@ export interface paths {
                                 allowed?: string[];
                                 code: string;
                                 field?: string;
+                                issues?: {
+                                    message: string;
+                                    path: string;
+                                }[];
                                 message: string;
+                                path?: string;
                             };
                         };
                     };
@@ -13168,7 +15362,12 @@ export interface paths {
                                 allowed?: string[];
                                 code: string;
                                 field?: string;
+                                issues?: {
+                                    message: string;
+                                    path: string;
+                                }[];
                                 message: string;
+                                path?: string;
                             };
                         };
                     };
@@ -13224,7 +15423,12 @@ export interface paths {
                                 allowed?: string[];
                                 code: string;
                                 field?: string;
+                                issues?: {
+                                    message: string;
+                                    path: string;
+                                }[];
                                 message: string;
+                                path?: string;
                             };
                         };
                     };
@@ -13240,7 +15444,12 @@ export interface paths {
                                 allowed?: string[];
                                 code: string;
                                 field?: string;
+                                issues?: {
+                                    message: string;
+                                    path: string;
+                                }[];
                                 message: string;
+                                path?: string;
                             };
                         };
                     };
@@ -13256,7 +15465,12 @@ export interface paths {
                                 allowed?: string[];
                                 code: string;
                                 field?: string;
+                                issues?: {
+                                    message: string;
+                                    path: string;
+                                }[];
                                 message: string;
+                                path?: string;
                             };
                         };
                     };
@@ -13272,7 +15486,12 @@ export interface paths {
                                 allowed?: string[];
                                 code: string;
                                 field?: string;
+                                issues?: {
+                                    message: string;
+                                    path: string;
+                                }[];
                                 message: string;
+                                path?: string;
                             };
                         };
                     };
@@ -13288,7 +15507,12 @@ export interface paths {
                                 allowed?: string[];
                                 code: string;
                                 field?: string;
+                                issues?: {
+                                    message: string;
+                                    path: string;
+                                }[];
                                 message: string;
+                                path?: string;
                             };
                         };
                     };
@@ -13296,6 +15520,1507 @@ export interface paths {
             };
         };
         post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/units/{id}/policy": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** A company's or unit's tuned pack: its own overrides, the inherited ones and the effective pack */
+        get: {
+            parameters: {
+                query?: {
+                    /** @description which pack a company's overrides patch, when it names none itself */
+                    policyId?: string;
+                };
+                header?: never;
+                path: {
+                    id: string;
+                };
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            effective: {
+                                causes?: {
+                                    id: string;
+                                    name: string;
+                                    nameZh: string;
+                                }[];
+                                clocks: {
+                                    byChannel?: {
+                                        api?: components["schemas"]["def-1"];
+                                        email?: components["schemas"]["def-1"];
+                                        forum?: components["schemas"]["def-1"];
+                                        letter?: components["schemas"]["def-1"];
+                                        phone?: components["schemas"]["def-1"];
+                                        regulator?: components["schemas"]["def-1"];
+                                        walk_in?: components["schemas"]["def-1"];
+                                        web?: components["schemas"]["def-1"];
+                                    };
+                                    channels?: ("phone" | "email" | "web" | "forum" | "letter" | "walk_in" | "regulator" | "api")[];
+                                    due: components["schemas"]["def-1"];
+                                    effective?: {
+                                        from?: string;
+                                        to?: string;
+                                    };
+                                    label: string;
+                                    labelZh: string;
+                                    levels?: string[];
+                                    /** @enum {unknown} */
+                                    name: "dispatch" | "acknowledge" | "reply" | "resolve" | "verify" | "improvement" | "accept" | "mediate" | "courtesy" | "first_answer";
+                                    ruleId: string;
+                                    startOn: ("received" | "qualified" | "dispatched" | "acknowledged" | "reported" | "replied" | "confirmed" | "disputed" | "visited" | "closed" | "reopened" | "level_changed" | "interim_replied" | "improvement_submitted")[];
+                                    stopOn: ("received" | "qualified" | "dispatched" | "acknowledged" | "reported" | "replied" | "confirmed" | "disputed" | "visited" | "closed" | "reopened" | "level_changed" | "interim_replied" | "improvement_submitted")[];
+                                }[];
+                                compensation?: {
+                                    discounts?: {
+                                        condition: string;
+                                        conditionZh: string;
+                                        id: string;
+                                        labelZh: string;
+                                        percentOff: number;
+                                    }[];
+                                    entries: {
+                                        approvalRequired: boolean;
+                                        coversMedicalCosts?: boolean;
+                                        giftRatio?: number;
+                                        harm?: "serious" | "not_serious" | "none";
+                                        id: string;
+                                        level: string;
+                                        remedy: string;
+                                        remedyZh: string;
+                                        visit?: boolean;
+                                    }[];
+                                    ruleId: string;
+                                };
+                                crisis?: {
+                                    channels?: ("phone" | "email" | "web" | "forum" | "letter" | "walk_in" | "regulator" | "api")[];
+                                    flags: ("media" | "lawsuit" | "safety" | "mediaThreat" | "lawsuitThreat" | "insistent" | "supportNeeded" | "regulator" | "special")[];
+                                    guideId?: string;
+                                    label: string;
+                                    labelZh: string;
+                                    notifyRoles: string[];
+                                    ruleId: string;
+                                };
+                                emergency?: {
+                                    commanderRole: string;
+                                    levels: string[];
+                                    offHoursCommanderRole: string;
+                                    reviewAfterClosure: boolean;
+                                    ruleId: string;
+                                    teamRoles: string[];
+                                };
+                                guides: {
+                                    id: string;
+                                    scriptZh?: string[];
+                                    source: string;
+                                    stepsZh: string[];
+                                    title: string;
+                                    titleZh: string;
+                                }[];
+                                id: string;
+                                name: string;
+                                nameZh: string;
+                                notifications: {
+                                    /** @enum {unknown} */
+                                    kind: "bulletin" | "progress" | "special_report" | "leader_alert" | "report_item" | "escalation";
+                                    levels: string[];
+                                    recipientRoles: string[];
+                                    ruleId: string;
+                                    subject: string;
+                                    subjectZh: string;
+                                    when: {
+                                        /** @enum {string} */
+                                        kind: "immediately";
+                                    } | {
+                                        days: number;
+                                        /** @enum {string} */
+                                        kind: "within_working_days";
+                                    } | {
+                                        /** @enum {string} */
+                                        kind: "weekly";
+                                    } | {
+                                        /** @enum {string} */
+                                        kind: "at_closure";
+                                    } | {
+                                        /** @enum {string} */
+                                        kind: "in_report";
+                                        reports: string[];
+                                    };
+                                }[];
+                                penalties?: {
+                                    byLevel: {
+                                        areaPointsDeducted: number;
+                                        dismissal: boolean;
+                                        fineYuan: number;
+                                        level: string;
+                                    }[];
+                                    overdue: {
+                                        fines: {
+                                            role: string;
+                                            yuan: number;
+                                        }[];
+                                        id: string;
+                                        overdueHoursAtLeast: number;
+                                        ruleId: string;
+                                    }[];
+                                    repeatAtStation?: {
+                                        multiplier: number;
+                                        nthValidComplaintInYear: number;
+                                        role: string;
+                                    };
+                                    ruleId: string;
+                                    split: {
+                                        percent: number;
+                                        role: string;
+                                    }[];
+                                };
+                                positions: {
+                                    id: string;
+                                    name: string;
+                                    nameZh: string;
+                                }[];
+                                replyApproval: {
+                                    note: string;
+                                    noteZh: string;
+                                    requiredByDefault: boolean;
+                                    ruleId: string;
+                                };
+                                reports: {
+                                    due: {
+                                        /** @enum {string} */
+                                        kind: "daily";
+                                    } | {
+                                        day: number;
+                                        /** @enum {string} */
+                                        kind: "monthly";
+                                        period: "current_month" | "previous_month";
+                                    } | {
+                                        /** @enum {string} */
+                                        kind: "quarterly";
+                                    } | {
+                                        /** @enum {string} */
+                                        kind: "at_closure";
+                                        levels: string[];
+                                    };
+                                    id: string;
+                                    name: string;
+                                    nameZh: string;
+                                    recipientRole?: string;
+                                    ruleId: string;
+                                }[];
+                                returnVisit: {
+                                    required: boolean;
+                                    ruleId: string;
+                                };
+                                severity: {
+                                    defaultLevel: string;
+                                    levels: {
+                                        description?: string;
+                                        descriptionZh?: string;
+                                        id: string;
+                                        name: string;
+                                        nameZh: string;
+                                        rank: number;
+                                    }[];
+                                    ruleId: string;
+                                    rules: {
+                                        label: string;
+                                        labelZh: string;
+                                        level: string;
+                                        ruleId: string;
+                                        when: {
+                                            /** @enum {string} */
+                                            kind: "complainant_count_at_least";
+                                            n: number;
+                                        } | {
+                                            /** @enum {unknown} */
+                                            flag: "media" | "lawsuit" | "safety" | "mediaThreat" | "lawsuitThreat" | "insistent" | "supportNeeded" | "regulator" | "special";
+                                            /** @enum {string} */
+                                            kind: "flag";
+                                        } | {
+                                            /** @enum {string} */
+                                            kind: "repeat_count_at_least";
+                                            n: number;
+                                        } | {
+                                            categoryIds?: string[];
+                                            /** @enum {string} */
+                                            kind: "similar_count_at_least";
+                                            n: number;
+                                        } | {
+                                            amount: number;
+                                            /** @enum {string} */
+                                            kind: "unresolved_for";
+                                            unit: "hours" | "days" | "months";
+                                        } | {
+                                            categoryIds: string[];
+                                            /** @enum {string} */
+                                            kind: "category_in";
+                                        };
+                                    }[];
+                                    similarWindowDays?: number;
+                                };
+                                sources: {
+                                    section: string;
+                                    seed: "S0" | "S1" | "S2" | "S3" | "S4";
+                                }[];
+                                taxonomy: components["schemas"]["def-0"][];
+                                validity: {
+                                    criteria: {
+                                        id: string;
+                                        name: string;
+                                        nameZh: string;
+                                    }[];
+                                    invalidReasons: {
+                                        id: string;
+                                        name: string;
+                                        nameZh: string;
+                                    }[];
+                                    ruleId: string;
+                                };
+                                version: number;
+                            };
+                            history: {
+                                /** Format: date-time */
+                                createdAt: string;
+                                createdBy: string | null;
+                                createdByName: string | null;
+                                version: number;
+                            }[];
+                            inherited: {
+                                nodeId: string;
+                                nodeName: string;
+                                /** @description a JSON Merge Patch (RFC 7396) over the pack JSON */
+                                overrides: {
+                                    [key: string]: unknown;
+                                };
+                                version: number;
+                            }[];
+                            nodeId: string;
+                            nodeKind: string;
+                            /** @description a JSON Merge Patch (RFC 7396) over the pack JSON */
+                            overrides: {
+                                [key: string]: unknown;
+                            };
+                            ownVersion: number | null;
+                            policyId: string;
+                            standard: {
+                                causes?: {
+                                    id: string;
+                                    name: string;
+                                    nameZh: string;
+                                }[];
+                                clocks: {
+                                    byChannel?: {
+                                        api?: components["schemas"]["def-1"];
+                                        email?: components["schemas"]["def-1"];
+                                        forum?: components["schemas"]["def-1"];
+                                        letter?: components["schemas"]["def-1"];
+                                        phone?: components["schemas"]["def-1"];
+                                        regulator?: components["schemas"]["def-1"];
+                                        walk_in?: components["schemas"]["def-1"];
+                                        web?: components["schemas"]["def-1"];
+                                    };
+                                    channels?: ("phone" | "email" | "web" | "forum" | "letter" | "walk_in" | "regulator" | "api")[];
+                                    due: components["schemas"]["def-1"];
+                                    effective?: {
+                                        from?: string;
+                                        to?: string;
+                                    };
+                                    label: string;
+                                    labelZh: string;
+                                    levels?: string[];
+                                    /** @enum {unknown} */
+                                    name: "dispatch" | "acknowledge" | "reply" | "resolve" | "verify" | "improvement" | "accept" | "mediate" | "courtesy" | "first_answer";
+                                    ruleId: string;
+                                    startOn: ("received" | "qualified" | "dispatched" | "acknowledged" | "reported" | "replied" | "confirmed" | "disputed" | "visited" | "closed" | "reopened" | "level_changed" | "interim_replied" | "improvement_submitted")[];
+                                    stopOn: ("received" | "qualified" | "dispatched" | "acknowledged" | "reported" | "replied" | "confirmed" | "disputed" | "visited" | "closed" | "reopened" | "level_changed" | "interim_replied" | "improvement_submitted")[];
+                                }[];
+                                compensation?: {
+                                    discounts?: {
+                                        condition: string;
+                                        conditionZh: string;
+                                        id: string;
+                                        labelZh: string;
+                                        percentOff: number;
+                                    }[];
+                                    entries: {
+                                        approvalRequired: boolean;
+                                        coversMedicalCosts?: boolean;
+                                        giftRatio?: number;
+                                        harm?: "serious" | "not_serious" | "none";
+                                        id: string;
+                                        level: string;
+                                        remedy: string;
+                                        remedyZh: string;
+                                        visit?: boolean;
+                                    }[];
+                                    ruleId: string;
+                                };
+                                crisis?: {
+                                    channels?: ("phone" | "email" | "web" | "forum" | "letter" | "walk_in" | "regulator" | "api")[];
+                                    flags: ("media" | "lawsuit" | "safety" | "mediaThreat" | "lawsuitThreat" | "insistent" | "supportNeeded" | "regulator" | "special")[];
+                                    guideId?: string;
+                                    label: string;
+                                    labelZh: string;
+                                    notifyRoles: string[];
+                                    ruleId: string;
+                                };
+                                emergency?: {
+                                    commanderRole: string;
+                                    levels: string[];
+                                    offHoursCommanderRole: string;
+                                    reviewAfterClosure: boolean;
+                                    ruleId: string;
+                                    teamRoles: string[];
+                                };
+                                guides: {
+                                    id: string;
+                                    scriptZh?: string[];
+                                    source: string;
+                                    stepsZh: string[];
+                                    title: string;
+                                    titleZh: string;
+                                }[];
+                                id: string;
+                                name: string;
+                                nameZh: string;
+                                notifications: {
+                                    /** @enum {unknown} */
+                                    kind: "bulletin" | "progress" | "special_report" | "leader_alert" | "report_item" | "escalation";
+                                    levels: string[];
+                                    recipientRoles: string[];
+                                    ruleId: string;
+                                    subject: string;
+                                    subjectZh: string;
+                                    when: {
+                                        /** @enum {string} */
+                                        kind: "immediately";
+                                    } | {
+                                        days: number;
+                                        /** @enum {string} */
+                                        kind: "within_working_days";
+                                    } | {
+                                        /** @enum {string} */
+                                        kind: "weekly";
+                                    } | {
+                                        /** @enum {string} */
+                                        kind: "at_closure";
+                                    } | {
+                                        /** @enum {string} */
+                                        kind: "in_report";
+                                        reports: string[];
+                                    };
+                                }[];
+                                penalties?: {
+                                    byLevel: {
+                                        areaPointsDeducted: number;
+                                        dismissal: boolean;
+                                        fineYuan: number;
+                                        level: string;
+                                    }[];
+                                    overdue: {
+                                        fines: {
+                                            role: string;
+                                            yuan: number;
+                                        }[];
+                                        id: string;
+                                        overdueHoursAtLeast: number;
+                                        ruleId: string;
+                                    }[];
+                                    repeatAtStation?: {
+                                        multiplier: number;
+                                        nthValidComplaintInYear: number;
+                                        role: string;
+                                    };
+                                    ruleId: string;
+                                    split: {
+                                        percent: number;
+                                        role: string;
+                                    }[];
+                                };
+                                positions: {
+                                    id: string;
+                                    name: string;
+                                    nameZh: string;
+                                }[];
+                                replyApproval: {
+                                    note: string;
+                                    noteZh: string;
+                                    requiredByDefault: boolean;
+                                    ruleId: string;
+                                };
+                                reports: {
+                                    due: {
+                                        /** @enum {string} */
+                                        kind: "daily";
+                                    } | {
+                                        day: number;
+                                        /** @enum {string} */
+                                        kind: "monthly";
+                                        period: "current_month" | "previous_month";
+                                    } | {
+                                        /** @enum {string} */
+                                        kind: "quarterly";
+                                    } | {
+                                        /** @enum {string} */
+                                        kind: "at_closure";
+                                        levels: string[];
+                                    };
+                                    id: string;
+                                    name: string;
+                                    nameZh: string;
+                                    recipientRole?: string;
+                                    ruleId: string;
+                                }[];
+                                returnVisit: {
+                                    required: boolean;
+                                    ruleId: string;
+                                };
+                                severity: {
+                                    defaultLevel: string;
+                                    levels: {
+                                        description?: string;
+                                        descriptionZh?: string;
+                                        id: string;
+                                        name: string;
+                                        nameZh: string;
+                                        rank: number;
+                                    }[];
+                                    ruleId: string;
+                                    rules: {
+                                        label: string;
+                                        labelZh: string;
+                                        level: string;
+                                        ruleId: string;
+                                        when: {
+                                            /** @enum {string} */
+                                            kind: "complainant_count_at_least";
+                                            n: number;
+                                        } | {
+                                            /** @enum {unknown} */
+                                            flag: "media" | "lawsuit" | "safety" | "mediaThreat" | "lawsuitThreat" | "insistent" | "supportNeeded" | "regulator" | "special";
+                                            /** @enum {string} */
+                                            kind: "flag";
+                                        } | {
+                                            /** @enum {string} */
+                                            kind: "repeat_count_at_least";
+                                            n: number;
+                                        } | {
+                                            categoryIds?: string[];
+                                            /** @enum {string} */
+                                            kind: "similar_count_at_least";
+                                            n: number;
+                                        } | {
+                                            amount: number;
+                                            /** @enum {string} */
+                                            kind: "unresolved_for";
+                                            unit: "hours" | "days" | "months";
+                                        } | {
+                                            categoryIds: string[];
+                                            /** @enum {string} */
+                                            kind: "category_in";
+                                        };
+                                    }[];
+                                    similarWindowDays?: number;
+                                };
+                                sources: {
+                                    section: string;
+                                    seed: "S0" | "S1" | "S2" | "S3" | "S4";
+                                }[];
+                                taxonomy: components["schemas"]["def-0"][];
+                                validity: {
+                                    criteria: {
+                                        id: string;
+                                        name: string;
+                                        nameZh: string;
+                                    }[];
+                                    invalidReasons: {
+                                        id: string;
+                                        name: string;
+                                        nameZh: string;
+                                    }[];
+                                    ruleId: string;
+                                };
+                                version: number;
+                            };
+                            /** @description the version in force: the highest override version on the chain (0 = shipped) */
+                            version: number;
+                        };
+                    };
+                };
+                /** @description Default Response */
+                400: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            error: {
+                                allowed?: string[];
+                                code: string;
+                                field?: string;
+                                issues?: {
+                                    message: string;
+                                    path: string;
+                                }[];
+                                message: string;
+                                path?: string;
+                            };
+                        };
+                    };
+                };
+                /** @description Default Response */
+                401: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            error: {
+                                allowed?: string[];
+                                code: string;
+                                field?: string;
+                                issues?: {
+                                    message: string;
+                                    path: string;
+                                }[];
+                                message: string;
+                                path?: string;
+                            };
+                        };
+                    };
+                };
+                /** @description Default Response */
+                403: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            error: {
+                                allowed?: string[];
+                                code: string;
+                                field?: string;
+                                issues?: {
+                                    message: string;
+                                    path: string;
+                                }[];
+                                message: string;
+                                path?: string;
+                            };
+                        };
+                    };
+                };
+                /** @description Default Response */
+                404: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            error: {
+                                allowed?: string[];
+                                code: string;
+                                field?: string;
+                                issues?: {
+                                    message: string;
+                                    path: string;
+                                }[];
+                                message: string;
+                                path?: string;
+                            };
+                        };
+                    };
+                };
+                /** @description Default Response */
+                409: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            error: {
+                                allowed?: string[];
+                                code: string;
+                                field?: string;
+                                issues?: {
+                                    message: string;
+                                    path: string;
+                                }[];
+                                message: string;
+                                path?: string;
+                            };
+                        };
+                    };
+                };
+            };
+        };
+        /** Save the node's overrides as a new version (a bad one: 400 naming the JSON path); complaints keep their version */
+        put: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path: {
+                    id: string;
+                };
+                cookie?: never;
+            };
+            requestBody: {
+                content: {
+                    "application/json": {
+                        /** @description the node's own JSON Merge Patch (RFC 7396) over the pack JSON; {} returns to the inherited pack */
+                        overrides: {
+                            [key: string]: unknown;
+                        };
+                        /** @description which pack a company's overrides patch, when it names none itself */
+                        policyId?: string;
+                    };
+                };
+            };
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            effective: {
+                                causes?: {
+                                    id: string;
+                                    name: string;
+                                    nameZh: string;
+                                }[];
+                                clocks: {
+                                    byChannel?: {
+                                        api?: components["schemas"]["def-1"];
+                                        email?: components["schemas"]["def-1"];
+                                        forum?: components["schemas"]["def-1"];
+                                        letter?: components["schemas"]["def-1"];
+                                        phone?: components["schemas"]["def-1"];
+                                        regulator?: components["schemas"]["def-1"];
+                                        walk_in?: components["schemas"]["def-1"];
+                                        web?: components["schemas"]["def-1"];
+                                    };
+                                    channels?: ("phone" | "email" | "web" | "forum" | "letter" | "walk_in" | "regulator" | "api")[];
+                                    due: components["schemas"]["def-1"];
+                                    effective?: {
+                                        from?: string;
+                                        to?: string;
+                                    };
+                                    label: string;
+                                    labelZh: string;
+                                    levels?: string[];
+                                    /** @enum {unknown} */
+                                    name: "dispatch" | "acknowledge" | "reply" | "resolve" | "verify" | "improvement" | "accept" | "mediate" | "courtesy" | "first_answer";
+                                    ruleId: string;
+                                    startOn: ("received" | "qualified" | "dispatched" | "acknowledged" | "reported" | "replied" | "confirmed" | "disputed" | "visited" | "closed" | "reopened" | "level_changed" | "interim_replied" | "improvement_submitted")[];
+                                    stopOn: ("received" | "qualified" | "dispatched" | "acknowledged" | "reported" | "replied" | "confirmed" | "disputed" | "visited" | "closed" | "reopened" | "level_changed" | "interim_replied" | "improvement_submitted")[];
+                                }[];
+                                compensation?: {
+                                    discounts?: {
+                                        condition: string;
+                                        conditionZh: string;
+                                        id: string;
+                                        labelZh: string;
+                                        percentOff: number;
+                                    }[];
+                                    entries: {
+                                        approvalRequired: boolean;
+                                        coversMedicalCosts?: boolean;
+                                        giftRatio?: number;
+                                        harm?: "serious" | "not_serious" | "none";
+                                        id: string;
+                                        level: string;
+                                        remedy: string;
+                                        remedyZh: string;
+                                        visit?: boolean;
+                                    }[];
+                                    ruleId: string;
+                                };
+                                crisis?: {
+                                    channels?: ("phone" | "email" | "web" | "forum" | "letter" | "walk_in" | "regulator" | "api")[];
+                                    flags: ("media" | "lawsuit" | "safety" | "mediaThreat" | "lawsuitThreat" | "insistent" | "supportNeeded" | "regulator" | "special")[];
+                                    guideId?: string;
+                                    label: string;
+                                    labelZh: string;
+                                    notifyRoles: string[];
+                                    ruleId: string;
+                                };
+                                emergency?: {
+                                    commanderRole: string;
+                                    levels: string[];
+                                    offHoursCommanderRole: string;
+                                    reviewAfterClosure: boolean;
+                                    ruleId: string;
+                                    teamRoles: string[];
+                                };
+                                guides: {
+                                    id: string;
+                                    scriptZh?: string[];
+                                    source: string;
+                                    stepsZh: string[];
+                                    title: string;
+                                    titleZh: string;
+                                }[];
+                                id: string;
+                                name: string;
+                                nameZh: string;
+                                notifications: {
+                                    /** @enum {unknown} */
+                                    kind: "bulletin" | "progress" | "special_report" | "leader_alert" | "report_item" | "escalation";
+                                    levels: string[];
+                                    recipientRoles: string[];
+                                    ruleId: string;
+                                    subject: string;
+                                    subjectZh: string;
+                                    when: {
+                                        /** @enum {string} */
+                                        kind: "immediately";
+                                    } | {
+                                        days: number;
+                                        /** @enum {string} */
+                                        kind: "within_working_days";
+                                    } | {
+                                        /** @enum {string} */
+                                        kind: "weekly";
+                                    } | {
+                                        /** @enum {string} */
+                                        kind: "at_closure";
+                                    } | {
+                                        /** @enum {string} */
+                                        kind: "in_report";
+                                        reports: string[];
+                                    };
+                                }[];
+                                penalties?: {
+                                    byLevel: {
+                                        areaPointsDeducted: number;
+                                        dismissal: boolean;
+                                        fineYuan: number;
+                                        level: string;
+                                    }[];
+                                    overdue: {
+                                        fines: {
+                                            role: string;
+                                            yuan: number;
+                                        }[];
+                                        id: string;
+                                        overdueHoursAtLeast: number;
+                                        ruleId: string;
+                                    }[];
+                                    repeatAtStation?: {
+                                        multiplier: number;
+                                        nthValidComplaintInYear: number;
+                                        role: string;
+                                    };
+                                    ruleId: string;
+                                    split: {
+                                        percent: number;
+                                        role: string;
+                                    }[];
+                                };
+                                positions: {
+                                    id: string;
+                                    name: string;
+                                    nameZh: string;
+                                }[];
+                                replyApproval: {
+                                    note: string;
+                                    noteZh: string;
+                                    requiredByDefault: boolean;
+                                    ruleId: string;
+                                };
+                                reports: {
+                                    due: {
+                                        /** @enum {string} */
+                                        kind: "daily";
+                                    } | {
+                                        day: number;
+                                        /** @enum {string} */
+                                        kind: "monthly";
+                                        period: "current_month" | "previous_month";
+                                    } | {
+                                        /** @enum {string} */
+                                        kind: "quarterly";
+                                    } | {
+                                        /** @enum {string} */
+                                        kind: "at_closure";
+                                        levels: string[];
+                                    };
+                                    id: string;
+                                    name: string;
+                                    nameZh: string;
+                                    recipientRole?: string;
+                                    ruleId: string;
+                                }[];
+                                returnVisit: {
+                                    required: boolean;
+                                    ruleId: string;
+                                };
+                                severity: {
+                                    defaultLevel: string;
+                                    levels: {
+                                        description?: string;
+                                        descriptionZh?: string;
+                                        id: string;
+                                        name: string;
+                                        nameZh: string;
+                                        rank: number;
+                                    }[];
+                                    ruleId: string;
+                                    rules: {
+                                        label: string;
+                                        labelZh: string;
+                                        level: string;
+                                        ruleId: string;
+                                        when: {
+                                            /** @enum {string} */
+                                            kind: "complainant_count_at_least";
+                                            n: number;
+                                        } | {
+                                            /** @enum {unknown} */
+                                            flag: "media" | "lawsuit" | "safety" | "mediaThreat" | "lawsuitThreat" | "insistent" | "supportNeeded" | "regulator" | "special";
+                                            /** @enum {string} */
+                                            kind: "flag";
+                                        } | {
+                                            /** @enum {string} */
+                                            kind: "repeat_count_at_least";
+                                            n: number;
+                                        } | {
+                                            categoryIds?: string[];
+                                            /** @enum {string} */
+                                            kind: "similar_count_at_least";
+                                            n: number;
+                                        } | {
+                                            amount: number;
+                                            /** @enum {string} */
+                                            kind: "unresolved_for";
+                                            unit: "hours" | "days" | "months";
+                                        } | {
+                                            categoryIds: string[];
+                                            /** @enum {string} */
+                                            kind: "category_in";
+                                        };
+                                    }[];
+                                    similarWindowDays?: number;
+                                };
+                                sources: {
+                                    section: string;
+                                    seed: "S0" | "S1" | "S2" | "S3" | "S4";
+                                }[];
+                                taxonomy: components["schemas"]["def-0"][];
+                                validity: {
+                                    criteria: {
+                                        id: string;
+                                        name: string;
+                                        nameZh: string;
+                                    }[];
+                                    invalidReasons: {
+                                        id: string;
+                                        name: string;
+                                        nameZh: string;
+                                    }[];
+                                    ruleId: string;
+                                };
+                                version: number;
+                            };
+                            history: {
+                                /** Format: date-time */
+                                createdAt: string;
+                                createdBy: string | null;
+                                createdByName: string | null;
+                                version: number;
+                            }[];
+                            inherited: {
+                                nodeId: string;
+                                nodeName: string;
+                                /** @description a JSON Merge Patch (RFC 7396) over the pack JSON */
+                                overrides: {
+                                    [key: string]: unknown;
+                                };
+                                version: number;
+                            }[];
+                            nodeId: string;
+                            nodeKind: string;
+                            /** @description a JSON Merge Patch (RFC 7396) over the pack JSON */
+                            overrides: {
+                                [key: string]: unknown;
+                            };
+                            ownVersion: number | null;
+                            policyId: string;
+                            standard: {
+                                causes?: {
+                                    id: string;
+                                    name: string;
+                                    nameZh: string;
+                                }[];
+                                clocks: {
+                                    byChannel?: {
+                                        api?: components["schemas"]["def-1"];
+                                        email?: components["schemas"]["def-1"];
+                                        forum?: components["schemas"]["def-1"];
+                                        letter?: components["schemas"]["def-1"];
+                                        phone?: components["schemas"]["def-1"];
+                                        regulator?: components["schemas"]["def-1"];
+                                        walk_in?: components["schemas"]["def-1"];
+                                        web?: components["schemas"]["def-1"];
+                                    };
+                                    channels?: ("phone" | "email" | "web" | "forum" | "letter" | "walk_in" | "regulator" | "api")[];
+                                    due: components["schemas"]["def-1"];
+                                    effective?: {
+                                        from?: string;
+                                        to?: string;
+                                    };
+                                    label: string;
+                                    labelZh: string;
+                                    levels?: string[];
+                                    /** @enum {unknown} */
+                                    name: "dispatch" | "acknowledge" | "reply" | "resolve" | "verify" | "improvement" | "accept" | "mediate" | "courtesy" | "first_answer";
+                                    ruleId: string;
+                                    startOn: ("received" | "qualified" | "dispatched" | "acknowledged" | "reported" | "replied" | "confirmed" | "disputed" | "visited" | "closed" | "reopened" | "level_changed" | "interim_replied" | "improvement_submitted")[];
+                                    stopOn: ("received" | "qualified" | "dispatched" | "acknowledged" | "reported" | "replied" | "confirmed" | "disputed" | "visited" | "closed" | "reopened" | "level_changed" | "interim_replied" | "improvement_submitted")[];
+                                }[];
+                                compensation?: {
+                                    discounts?: {
+                                        condition: string;
+                                        conditionZh: string;
+                                        id: string;
+                                        labelZh: string;
+                                        percentOff: number;
+                                    }[];
+                                    entries: {
+                                        approvalRequired: boolean;
+                                        coversMedicalCosts?: boolean;
+                                        giftRatio?: number;
+                                        harm?: "serious" | "not_serious" | "none";
+                                        id: string;
+                                        level: string;
+                                        remedy: string;
+                                        remedyZh: string;
+                                        visit?: boolean;
+                                    }[];
+                                    ruleId: string;
+                                };
+                                crisis?: {
+                                    channels?: ("phone" | "email" | "web" | "forum" | "letter" | "walk_in" | "regulator" | "api")[];
+                                    flags: ("media" | "lawsuit" | "safety" | "mediaThreat" | "lawsuitThreat" | "insistent" | "supportNeeded" | "regulator" | "special")[];
+                                    guideId?: string;
+                                    label: string;
+                                    labelZh: string;
+                                    notifyRoles: string[];
+                                    ruleId: string;
+                                };
+                                emergency?: {
+                                    commanderRole: string;
+                                    levels: string[];
+                                    offHoursCommanderRole: string;
+                                    reviewAfterClosure: boolean;
+                                    ruleId: string;
+                                    teamRoles: string[];
+                                };
+                                guides: {
+                                    id: string;
+                                    scriptZh?: string[];
+                                    source: string;
+                                    stepsZh: string[];
+                                    title: string;
+                                    titleZh: string;
+                                }[];
+                                id: string;
+                                name: string;
+                                nameZh: string;
+                                notifications: {
+                                    /** @enum {unknown} */
+                                    kind: "bulletin" | "progress" | "special_report" | "leader_alert" | "report_item" | "escalation";
+                                    levels: string[];
+                                    recipientRoles: string[];
+                                    ruleId: string;
+                                    subject: string;
+                                    subjectZh: string;
+                                    when: {
+                                        /** @enum {string} */
+                                        kind: "immediately";
+                                    } | {
+                                        days: number;
+                                        /** @enum {string} */
+                                        kind: "within_working_days";
+                                    } | {
+                                        /** @enum {string} */
+                                        kind: "weekly";
+                                    } | {
+                                        /** @enum {string} */
+                                        kind: "at_closure";
+                                    } | {
+                                        /** @enum {string} */
+                                        kind: "in_report";
+                                        reports: string[];
+                                    };
+                                }[];
+                                penalties?: {
+                                    byLevel: {
+                                        areaPointsDeducted: number;
+                                        dismissal: boolean;
+                                        fineYuan: number;
+                                        level: string;
+                                    }[];
+                                    overdue: {
+                                        fines: {
+                                            role: string;
+                                            yuan: number;
+                                        }[];
+                                        id: string;
+                                        overdueHoursAtLeast: number;
+                                        ruleId: string;
+                                    }[];
+                                    repeatAtStation?: {
+                                        multiplier: number;
+                                        nthValidComplaintInYear: number;
+                                        role: string;
+                                    };
+                                    ruleId: string;
+                                    split: {
+                                        percent: number;
+                                        role: string;
+                                    }[];
+                                };
+                                positions: {
+                                    id: string;
+                                    name: string;
+                                    nameZh: string;
+                                }[];
+                                replyApproval: {
+                                    note: string;
+                                    noteZh: string;
+                                    requiredByDefault: boolean;
+                                    ruleId: string;
+                                };
+                                reports: {
+                                    due: {
+                                        /** @enum {string} */
+                                        kind: "daily";
+                                    } | {
+                                        day: number;
+                                        /** @enum {string} */
+                                        kind: "monthly";
+                                        period: "current_month" | "previous_month";
+                                    } | {
+                                        /** @enum {string} */
+                                        kind: "quarterly";
+                                    } | {
+                                        /** @enum {string} */
+                                        kind: "at_closure";
+                                        levels: string[];
+                                    };
+                                    id: string;
+                                    name: string;
+                                    nameZh: string;
+                                    recipientRole?: string;
+                                    ruleId: string;
+                                }[];
+                                returnVisit: {
+                                    required: boolean;
+                                    ruleId: string;
+                                };
+                                severity: {
+                                    defaultLevel: string;
+                                    levels: {
+                                        description?: string;
+                                        descriptionZh?: string;
+                                        id: string;
+                                        name: string;
+                                        nameZh: string;
+                                        rank: number;
+                                    }[];
+                                    ruleId: string;
+                                    rules: {
+                                        label: string;
+                                        labelZh: string;
+                                        level: string;
+                                        ruleId: string;
+                                        when: {
+                                            /** @enum {string} */
+                                            kind: "complainant_count_at_least";
+                                            n: number;
+                                        } | {
+                                            /** @enum {unknown} */
+                                            flag: "media" | "lawsuit" | "safety" | "mediaThreat" | "lawsuitThreat" | "insistent" | "supportNeeded" | "regulator" | "special";
+                                            /** @enum {string} */
+                                            kind: "flag";
+                                        } | {
+                                            /** @enum {string} */
+                                            kind: "repeat_count_at_least";
+                                            n: number;
+                                        } | {
+                                            categoryIds?: string[];
+                                            /** @enum {string} */
+                                            kind: "similar_count_at_least";
+                                            n: number;
+                                        } | {
+                                            amount: number;
+                                            /** @enum {string} */
+                                            kind: "unresolved_for";
+                                            unit: "hours" | "days" | "months";
+                                        } | {
+                                            categoryIds: string[];
+                                            /** @enum {string} */
+                                            kind: "category_in";
+                                        };
+                                    }[];
+                                    similarWindowDays?: number;
+                                };
+                                sources: {
+                                    section: string;
+                                    seed: "S0" | "S1" | "S2" | "S3" | "S4";
+                                }[];
+                                taxonomy: components["schemas"]["def-0"][];
+                                validity: {
+                                    criteria: {
+                                        id: string;
+                                        name: string;
+                                        nameZh: string;
+                                    }[];
+                                    invalidReasons: {
+                                        id: string;
+                                        name: string;
+                                        nameZh: string;
+                                    }[];
+                                    ruleId: string;
+                                };
+                                version: number;
+                            };
+                            /** @description the version in force: the highest override version on the chain (0 = shipped) */
+                            version: number;
+                        };
+                    };
+                };
+                /** @description Default Response */
+                400: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            error: {
+                                allowed?: string[];
+                                code: string;
+                                field?: string;
+                                issues?: {
+                                    message: string;
+                                    path: string;
+                                }[];
+                                message: string;
+                                path?: string;
+                            };
+                        };
+                    };
+                };
+                /** @description Default Response */
+                401: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            error: {
+                                allowed?: string[];
+                                code: string;
+                                field?: string;
+                                issues?: {
+                                    message: string;
+                                    path: string;
+                                }[];
+                                message: string;
+                                path?: string;
+                            };
+                        };
+                    };
+                };
+                /** @description Default Response */
+                403: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            error: {
+                                allowed?: string[];
+                                code: string;
+                                field?: string;
+                                issues?: {
+                                    message: string;
+                                    path: string;
+                                }[];
+                                message: string;
+                                path?: string;
+                            };
+                        };
+                    };
+                };
+                /** @description Default Response */
+                404: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            error: {
+                                allowed?: string[];
+                                code: string;
+                                field?: string;
+                                issues?: {
+                                    message: string;
+                                    path: string;
+                                }[];
+                                message: string;
+                                path?: string;
+                            };
+                        };
+                    };
+                };
+                /** @description Default Response */
+                409: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            error: {
+                                allowed?: string[];
+                                code: string;
+                                field?: string;
+                                issues?: {
+                                    message: string;
+                                    path: string;
+                                }[];
+                                message: string;
+                                path?: string;
+                            };
+                        };
+                    };
+                };
+            };
+        };
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/units/{id}/policy/preview": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /** A sample complaint's due instants under the pack in force and under proposed overrides (nothing is saved) */
+        post: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path: {
+                    id: string;
+                };
+                cookie?: never;
+            };
+            requestBody: {
+                content: {
+                    "application/json": {
+                        /** @description the node's own JSON Merge Patch (RFC 7396) over the pack JSON; {} returns to the inherited pack */
+                        overrides: {
+                            [key: string]: unknown;
+                        };
+                        /** @description which pack a company's overrides patch, when it names none itself */
+                        policyId?: string;
+                        sample: {
+                            categoryId?: string;
+                            /** @enum {string} */
+                            channel: "phone" | "email" | "web" | "forum" | "letter" | "walk_in" | "regulator" | "api";
+                            level?: string;
+                            /** Format: date-time */
+                            receivedAt: string;
+                        };
+                    };
+                };
+            };
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            calendarUnitId: string | null;
+                            clocks: {
+                                current: {
+                                    /** Format: date-time */
+                                    dueAt: string;
+                                    label: string;
+                                    labelZh: string;
+                                    name: string;
+                                    ruleId: string;
+                                    trace: {
+                                        detail: string;
+                                        detailZh?: string;
+                                    }[];
+                                } | null;
+                                label: string;
+                                labelZh: string;
+                                name: string;
+                                proposed: {
+                                    /** Format: date-time */
+                                    dueAt: string;
+                                    label: string;
+                                    labelZh: string;
+                                    name: string;
+                                    ruleId: string;
+                                    trace: {
+                                        detail: string;
+                                        detailZh?: string;
+                                    }[];
+                                } | null;
+                                ruleId: string;
+                            }[];
+                            policyId: string;
+                            sample: {
+                                categoryId: string | null;
+                                /** @enum {string} */
+                                channel: "phone" | "email" | "web" | "forum" | "letter" | "walk_in" | "regulator" | "api";
+                                level: string | null;
+                                /** Format: date-time */
+                                receivedAt: string;
+                            };
+                        };
+                    };
+                };
+                /** @description Default Response */
+                400: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            error: {
+                                allowed?: string[];
+                                code: string;
+                                field?: string;
+                                issues?: {
+                                    message: string;
+                                    path: string;
+                                }[];
+                                message: string;
+                                path?: string;
+                            };
+                        };
+                    };
+                };
+                /** @description Default Response */
+                401: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            error: {
+                                allowed?: string[];
+                                code: string;
+                                field?: string;
+                                issues?: {
+                                    message: string;
+                                    path: string;
+                                }[];
+                                message: string;
+                                path?: string;
+                            };
+                        };
+                    };
+                };
+                /** @description Default Response */
+                403: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            error: {
+                                allowed?: string[];
+                                code: string;
+                                field?: string;
+                                issues?: {
+                                    message: string;
+                                    path: string;
+                                }[];
+                                message: string;
+                                path?: string;
+                            };
+                        };
+                    };
+                };
+                /** @description Default Response */
+                404: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            error: {
+                                allowed?: string[];
+                                code: string;
+                                field?: string;
+                                issues?: {
+                                    message: string;
+                                    path: string;
+                                }[];
+                                message: string;
+                                path?: string;
+                            };
+                        };
+                    };
+                };
+                /** @description Default Response */
+                409: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            error: {
+                                allowed?: string[];
+                                code: string;
+                                field?: string;
+                                issues?: {
+                                    message: string;
+                                    path: string;
+                                }[];
+                                message: string;
+                                path?: string;
+                            };
+                        };
+                    };
+                };
+            };
+        };
         delete?: never;
         options?: never;
         head?: never;
@@ -13352,7 +17077,12 @@ export interface paths {
                                 allowed?: string[];
                                 code: string;
                                 field?: string;
+                                issues?: {
+                                    message: string;
+                                    path: string;
+                                }[];
                                 message: string;
+                                path?: string;
                             };
                         };
                     };
@@ -13368,7 +17098,12 @@ export interface paths {
                                 allowed?: string[];
                                 code: string;
                                 field?: string;
+                                issues?: {
+                                    message: string;
+                                    path: string;
+                                }[];
                                 message: string;
+                                path?: string;
                             };
                         };
                     };
@@ -13384,7 +17119,12 @@ export interface paths {
                                 allowed?: string[];
                                 code: string;
                                 field?: string;
+                                issues?: {
+                                    message: string;
+                                    path: string;
+                                }[];
                                 message: string;
+                                path?: string;
                             };
                         };
                     };
@@ -13400,7 +17140,12 @@ export interface paths {
                                 allowed?: string[];
                                 code: string;
                                 field?: string;
+                                issues?: {
+                                    message: string;
+                                    path: string;
+                                }[];
                                 message: string;
+                                path?: string;
                             };
                         };
                     };
@@ -13416,7 +17161,12 @@ export interface paths {
                                 allowed?: string[];
                                 code: string;
                                 field?: string;
+                                issues?: {
+                                    message: string;
+                                    path: string;
+                                }[];
                                 message: string;
+                                path?: string;
                             };
                         };
                     };
@@ -13483,7 +17233,12 @@ export interface paths {
                                 allowed?: string[];
                                 code: string;
                                 field?: string;
+                                issues?: {
+                                    message: string;
+                                    path: string;
+                                }[];
                                 message: string;
+                                path?: string;
                             };
                         };
                     };
@@ -13499,7 +17254,12 @@ export interface paths {
                                 allowed?: string[];
                                 code: string;
                                 field?: string;
+                                issues?: {
+                                    message: string;
+                                    path: string;
+                                }[];
                                 message: string;
+                                path?: string;
                             };
                         };
                     };
@@ -13515,7 +17275,12 @@ export interface paths {
                                 allowed?: string[];
                                 code: string;
                                 field?: string;
+                                issues?: {
+                                    message: string;
+                                    path: string;
+                                }[];
                                 message: string;
+                                path?: string;
                             };
                         };
                     };
@@ -13531,7 +17296,12 @@ export interface paths {
                                 allowed?: string[];
                                 code: string;
                                 field?: string;
+                                issues?: {
+                                    message: string;
+                                    path: string;
+                                }[];
                                 message: string;
+                                path?: string;
                             };
                         };
                     };
@@ -13547,7 +17317,12 @@ export interface paths {
                                 allowed?: string[];
                                 code: string;
                                 field?: string;
+                                issues?: {
+                                    message: string;
+                                    path: string;
+                                }[];
                                 message: string;
+                                path?: string;
                             };
                         };
                     };
@@ -13612,7 +17387,12 @@ export interface paths {
                                 allowed?: string[];
                                 code: string;
                                 field?: string;
+                                issues?: {
+                                    message: string;
+                                    path: string;
+                                }[];
                                 message: string;
+                                path?: string;
                             };
                         };
                     };
@@ -13628,7 +17408,12 @@ export interface paths {
                                 allowed?: string[];
                                 code: string;
                                 field?: string;
+                                issues?: {
+                                    message: string;
+                                    path: string;
+                                }[];
                                 message: string;
+                                path?: string;
                             };
                         };
                     };
@@ -13644,7 +17429,12 @@ export interface paths {
                                 allowed?: string[];
                                 code: string;
                                 field?: string;
+                                issues?: {
+                                    message: string;
+                                    path: string;
+                                }[];
                                 message: string;
+                                path?: string;
                             };
                         };
                     };
@@ -13660,7 +17450,12 @@ export interface paths {
                                 allowed?: string[];
                                 code: string;
                                 field?: string;
+                                issues?: {
+                                    message: string;
+                                    path: string;
+                                }[];
                                 message: string;
+                                path?: string;
                             };
                         };
                     };
@@ -13676,7 +17471,12 @@ export interface paths {
                                 allowed?: string[];
                                 code: string;
                                 field?: string;
+                                issues?: {
+                                    message: string;
+                                    path: string;
+                                }[];
                                 message: string;
+                                path?: string;
                             };
                         };
                     };
@@ -13747,7 +17547,12 @@ export interface paths {
                                 allowed?: string[];
                                 code: string;
                                 field?: string;
+                                issues?: {
+                                    message: string;
+                                    path: string;
+                                }[];
                                 message: string;
+                                path?: string;
                             };
                         };
                     };
@@ -13763,7 +17568,12 @@ export interface paths {
                                 allowed?: string[];
                                 code: string;
                                 field?: string;
+                                issues?: {
+                                    message: string;
+                                    path: string;
+                                }[];
                                 message: string;
+                                path?: string;
                             };
                         };
                     };
@@ -13779,7 +17589,12 @@ export interface paths {
                                 allowed?: string[];
                                 code: string;
                                 field?: string;
+                                issues?: {
+                                    message: string;
+                                    path: string;
+                                }[];
                                 message: string;
+                                path?: string;
                             };
                         };
                     };
@@ -13795,7 +17610,12 @@ export interface paths {
                                 allowed?: string[];
                                 code: string;
                                 field?: string;
+                                issues?: {
+                                    message: string;
+                                    path: string;
+                                }[];
                                 message: string;
+                                path?: string;
                             };
                         };
                     };
@@ -13811,7 +17631,12 @@ export interface paths {
                                 allowed?: string[];
                                 code: string;
                                 field?: string;
+                                issues?: {
+                                    message: string;
+                                    path: string;
+                                }[];
                                 message: string;
+                                path?: string;
                             };
                         };
                     };
