@@ -96,7 +96,7 @@ function Severity({ pack, onEdit }: Props) {
                     aria-label={t('policy.severity.threshold')}
                     onChange={num((v) => onEdit(['severity', 'rules', i, 'when', field], v))}
                   />
-                  {'unit' in r.when ? r.when.unit : null}
+                  {'unit' in r.when ? t(`policy.unit.${r.when.unit}`) : null}
                 </Space>
               );
             },
