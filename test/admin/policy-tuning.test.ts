@@ -286,3 +286,27 @@ test('#16 item 4: the preview gives each intake clock its due instant under the 
   assert.equal(bad.json().error.path, '/clocks/1/due/inHours/minutes');
   assert.equal((await t.api('GET', `/api/units/${u.id}/policy`, undefined, { as: adminA })).json().version, 0, 'nothing saved');
 });
+
+test('#16 item 4: a company whose units follow two packs and that names none must say which pack it tunes (409, then policyId)', async () => {
+  const company = await buildCompany(t);
+  const re = await buildUnit(t, { pack: 'real-estate', companyId: company.id });
+  await buildUnit(t, { pack: 'property', companyId: company.id });
+  const admin = await buildUser(t, { role: 'admin', orgNodeId: company.id });
+  const unnamed = await t.api('PUT', `/api/units/${company.id}/policy`, { overrides: { returnVisit: { required: false } } }, { as: admin });
+  assert.equal(unnamed.statusCode, 409, unnamed.body);
+  assert.match(unnamed.json().error.message, /policyId/);
+  const named = await t.api(
+    'PUT',
+    `/api/units/${company.id}/policy`,
+    { overrides: { returnVisit: { required: false } }, policyId: 'real-estate' },
+    { as: admin },
+  );
+  assert.equal(named.statusCode, 200, named.body);
+  assert.equal(named.json().policyId, 'real-estate');
+  const unit = (await t.api('GET', `/api/units/${re.id}/policy`, undefined, { as: admin })).json();
+  assert.equal(unit.effective.returnVisit.required, false, 'the real-estate unit inherits it');
+  assert.equal(unit.version, named.json().version);
+  const wrong = await t.api('PUT', `/api/units/${re.id}/policy`, { overrides: {}, policyId: 'property' }, { as: admin });
+  assert.equal(wrong.statusCode, 400, 'a unit tunes only the pack it follows');
+  assert.equal(wrong.json().error.field, 'policyId');
+});

@@ -94,15 +94,16 @@ export async function complaintPackVia(
   return complaintPack(config, row);
 }
 
-/** complaintPack for a background pass: undefined (skip it this pass) where complaintPack would refuse. */
-export function complaintPackOrSkip(
+/**
+ * complaintPack with `config`, or, when the complaint was received under a version newer than that copy (saved
+ * by another process after this request's session lookup), with a copy read through `trx` (a transaction
+ * reads it afresh, src/data/config-cache.ts). Costs a statement only in that case.
+ */
+export async function complaintPackIn(
+  trx: Db,
   config: ConfigSnapshot,
   row: { unit_id: string; policy_id: string; policy_version: number },
-): Pack | undefined {
-  try {
-    return complaintPack(config, row);
-  } catch (e) {
-    if (e instanceof DomainError) return undefined;
-    throw e;
-  }
+): Promise<Pack | undefined> {
+  const fresh = (row.policy_version ?? 0) <= config.policyOverridesVersion ? config : await configSnapshot(trx);
+  return complaintPack(fresh, row);
 }
