@@ -111,7 +111,7 @@ export default function PolicyPage() {
                 {!dirty && <Typography.Text type="secondary">{t('policy.unchanged')}</Typography.Text>}
               </Space>
               <PolicyDiff standard={data.standard} edited={edited} />
-              <PolicyPreview nodeId={nodeId} policyId={data.policyId} patch={patch} />
+              <PolicyPreview key={`${nodeId}-${data.version}`} nodeId={nodeId} policyId={data.policyId} patch={patch} />
               {data.history.length > 0 && (
                 <Typography.Paragraph type="secondary" data-testid="policy-history">
                   {t('policy.history')}:{' '}
