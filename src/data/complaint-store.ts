@@ -36,6 +36,7 @@ export const COMPLAINT_SOURCE_COLUMNS = [
   'code',
   'unit_id',
   'policy_id',
+  'policy_version',
   'channel',
   'status',
   'qualification',

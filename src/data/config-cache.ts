@@ -18,6 +18,7 @@ import type { BusinessCalendar } from '../domain/contracts.ts';
 import type { ChannelConfig } from '../domain/delivery/plan-outbox.ts';
 import type { AddressBook, AdminEntry, HolderEntry } from '../domain/notifications/index.ts';
 import { ROLES, roleHas } from '../security/permissions.ts';
+import type { OverrideRow } from '../domain/policy/effective-pack.ts';
 
 type OrgNode = Selectable<OrgNodesTable>;
 
@@ -40,6 +41,10 @@ export interface ConfigSnapshot {
    * company or above; one without a node counts for every company).
    */
   addressBook(unitId: string): AddressBook;
+  /** A node's saved pack overrides, oldest first (migration 0028, issue #16 item 4). */
+  policyOverrides(nodeId: string): readonly OverrideRow[];
+  /** The highest override version saved (0 when none): a complaint's policy_version above it means this copy is older. */
+  policyOverridesVersion: number;
 }
 
 /** The roles that receive a position nobody holds (src/security/permissions.ts decides which). */
@@ -54,6 +59,7 @@ interface LoadedRow {
     | { user_id: string; position_id: string; org_node_id: string; name: string; email: string | null; notify_email: boolean }[]
     | null;
   admins: { id: string; name: string; email: string | null; org_node_id: string | null; notify_email: boolean }[] | null;
+  overrides?: OverrideRow[] | null;
 }
 
 /** One statement, so the counter and the data come from the same snapshot. */
@@ -70,24 +76,37 @@ async function load(db: Db): Promise<ConfigSnapshot> {
               WHERE NOT u.disabled ORDER BY u.email, p.position_id, p.org_node_id) h) AS holders,
            (SELECT json_agg(a) FROM (
               SELECT id, name, email, org_node_id, notify_email FROM users
-              WHERE NOT disabled AND role = ANY(${OVERSEER_ROLES}::text[]) ORDER BY email) a) AS admins`.execute(db);
+              WHERE NOT disabled AND role = ANY(${OVERSEER_ROLES}::text[]) ORDER BY email) a) AS admins,
+           (SELECT json_agg(p ORDER BY p.version) FROM (SELECT version, node_id AS "nodeId", policy_id AS "policyId", overrides
+              FROM policy_overrides) p) AS overrides`.execute(db);
   const row = r.rows[0];
-  return buildSnapshot(
-    Number(row.version),
-    (row.nodes ?? []).map((n) => ({ ...n, created_at: new Date(n.created_at) })),
-    row.calendars ?? [],
-    row.holders ?? [],
-    row.admins ?? [],
-    (row.channels ?? []).map(({ id, companyId, kind, name, kinds, levels, enabled }) => ({
-      id,
-      companyId,
-      kind,
-      name,
-      kinds,
-      levels,
-      enabled,
-    })),
+  return withOverrides(
+    buildSnapshot(
+      Number(row.version),
+      (row.nodes ?? []).map((n) => ({ ...n, created_at: new Date(n.created_at) })),
+      row.calendars ?? [],
+      row.holders ?? [],
+      row.admins ?? [],
+      (row.channels ?? []).map(({ id, companyId, kind, name, kinds, levels, enabled }) => ({
+        id,
+        companyId,
+        kind,
+        name,
+        kinds,
+        levels,
+        enabled,
+      })),
+    ),
+    row.overrides ?? [],
   );
+}
+
+/** Adds the tuned packs' override rows (issue #16 item 4) to a snapshot. */
+function withOverrides(snapshot: Omit<ConfigSnapshot, 'policyOverrides' | 'policyOverridesVersion'>, rows: OverrideRow[]): ConfigSnapshot {
+  const byNode = new Map<string, OverrideRow[]>();
+  for (const r of rows) byNode.set(r.nodeId, [...(byNode.get(r.nodeId) ?? []), r]);
+  const max = rows.reduce((m, r) => Math.max(m, r.version), 0);
+  return { ...snapshot, policyOverrides: (nodeId) => byNode.get(nodeId) ?? [], policyOverridesVersion: max };
 }
 
 function buildSnapshot(
@@ -97,7 +116,7 @@ function buildSnapshot(
   holderRows: NonNullable<LoadedRow['holders']>,
   adminRows: NonNullable<LoadedRow['admins']>,
   channels: ChannelConfig[],
-): ConfigSnapshot {
+): Omit<ConfigSnapshot, 'policyOverrides' | 'policyOverridesVersion'> {
   const byId = new Map(nodes.map((n) => [n.id, n]));
   const children = new Map<string, string[]>();
   for (const n of nodes) {

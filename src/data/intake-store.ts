@@ -55,6 +55,7 @@ const CANDIDATE_FIELDS = [
   'similar_count',
   'unit_id',
   'policy_id',
+  'policy_version',
   'channel',
   'level',
   'qualification',

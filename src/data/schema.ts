@@ -606,3 +606,23 @@ export interface AccountLinksTable {
 export interface DB {
   account_links: AccountLinksTable;
 }
+
+/** src/data/migrations/0028_policy_overrides.sql: tuned packs (issue #16 item 4); rows are never updated. */
+export interface PolicyOverridesTable {
+  version: ColumnType<number, never, never>;
+  node_id: string;
+  policy_id: string;
+  /** The RFC 7396 merge patch as sent. */
+  overrides: ColumnType<Record<string, unknown>, string, never>;
+  created_by: string | null;
+  created_at: DefaultTimestamp;
+}
+
+export interface ComplaintsTable {
+  /** The policy_overrides version in force at receipt (0 = the shipped pack). */
+  policy_version: ColumnType<number, number | undefined, number>;
+}
+
+export interface DB {
+  policy_overrides: PolicyOverridesTable;
+}

@@ -183,4 +183,9 @@ export interface ClockDefinition {
    * count from when it was reported, even when it is found major later).
    */
   countFrom?: 'event' | 'receipt';
+  /**
+   * The pack and tuned version (issue #16 item 4) this definition came from, stamped by the pack resolver
+   * (src/use-cases/policy/resolve-pack.ts) and named in the trace of each clock it starts.
+   */
+  policy?: { id: string; version: number };
 }

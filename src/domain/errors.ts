@@ -22,7 +22,8 @@ export class DomainError extends Error {
   constructor(
     public readonly code: ErrorCode,
     message: string,
-    public readonly details: { field?: string; allowed?: string[] } = {},
+    /** `path` and `issues`: a refused tuned pack names the JSON path (RFC 6901) of each bad value (issue #16 item 4). */
+    public readonly details: { field?: string; allowed?: string[]; path?: string; issues?: { path: string; message: string }[] } = {},
   ) {
     super(message);
     this.name = 'DomainError';

@@ -14,6 +14,7 @@ import { healthRoutes } from './routes/health.routes.ts';
 import { authRoutes } from './routes/auth.routes.ts';
 import { orgRoutes } from './routes/org.routes.ts';
 import { policyRoutes } from './routes/policies.routes.ts';
+import { unitPolicyRoutes } from './routes/unit-policy.routes.ts';
 import { complaintRoutes } from './routes/complaints.routes.ts';
 import { exportRoutes } from './routes/export.routes.ts';
 import { portalRoutes } from './routes/portal.routes.ts';
@@ -94,6 +95,7 @@ export async function buildApp(opts: AppOptions): Promise<FastifyInstance> {
   await authRoutes(app, opts.deps, opts.sessionHours);
   await orgRoutes(app, opts.deps);
   await policyRoutes(app);
+  await unitPolicyRoutes(app, opts.deps);
   await complaintRoutes(app, opts.deps);
   await exportRoutes(app, opts.deps);
   const attachmentsDir = opts.attachmentsDir ?? path.join(path.resolve(process.env.DATA_DIR?.trim() || './data'), 'attachments');

@@ -11,6 +11,9 @@ export const ErrorResponse = Type.Object({
     message: Type.String(),
     field: Type.Optional(Type.String()),
     allowed: Type.Optional(Type.Array(Type.String())),
+    /** A refused tuned pack (issue #16 item 4): the JSON Pointer of the first bad value, and every one. */
+    path: Type.Optional(Type.String()),
+    issues: Type.Optional(Type.Array(Type.Object({ path: Type.String(), message: Type.String() }))),
   }),
 });
 

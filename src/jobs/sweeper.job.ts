@@ -11,7 +11,8 @@ import { lockForChange } from '../data/complaint-write.ts';
 import { complaintsToSweep } from '../data/sweep-store.ts';
 import type { NewEvent } from '../domain/events.ts';
 import { findBreaches, markBreached } from '../domain/clocks/index.ts';
-import { findPack } from '../policies/index.ts';
+import { complaintPackIn } from '../use-cases/policy/resolve-pack.ts';
+import { DomainError } from '../domain/errors.ts';
 import { calendarForUnit } from '../use-cases/calendar-for-unit.ts';
 import { factsOf } from '../domain/rules/complaint-facts.ts';
 import { applyRulesAndStore } from '../use-cases/apply-rules-and-store.ts';
@@ -52,7 +53,11 @@ export async function sweepOnce(deps: Deps, opts: { batch?: number } = {}): Prom
       const locked = await lockForChange(trx, id);
       if (!locked) return;
       const { row, clocks: before } = locked;
-      const pack = findPack(row.policy_id);
+      // Its own tuned version (issue #16 item 4); one whose tuned pack no longer loads is left for a person.
+      const pack = await complaintPackIn(trx, config!, row).catch((e: unknown) => {
+        if (e instanceof DomainError) return undefined;
+        throw e;
+      });
       if (!pack) return;
       const breached = new Set(findBreaches(before, now));
       const after = before.map((c) => (breached.has(c.name) ? markBreached(c, now) : c));

@@ -49,6 +49,8 @@ export const CAPABILITIES = {
     'configure the delivery channels (e-mail, 企业微信 / 钉钉 / 飞书 robots, webhooks) of the companies in scope, see and retry their failed messages, and turn each message to the customers of a unit in scope on or off (issue #14)',
   'mailboxes.manage':
     'configure the IMAP mailboxes of the units in scope (their passwords never shown) and see what the e-mail intake took from them, rejected messages with their reason (issue #14)',
+  'policy.tune':
+    'tune the policy pack of a company or unit in scope: read its overrides, preview their due instants, save a new version (issue #16 item 4)',
   'notifications.unaddressed':
     "receive the notifications of a position nobody holds at the complaint's unit or above (marked unaddressed, issue #14) and see those positions on the dashboard as a configuration problem (a holder without a node: every company's; else the company at or below the holder's node)",
 } as const;
@@ -137,6 +139,9 @@ export const ROLE_CAPABILITIES: Record<Role, readonly Capability[]> = {
     ...INBOX_OVERSEER,
     'channels.manage',
     'mailboxes.manage',
+    // Only the administrator: the time limits and fines are the organisation's commitments, which the
+    // managers and specialists whose timeliness is measured against them should not relax (issue #16 item 4).
+    'policy.tune',
   ],
   auditor: ['complaint.read', 'dashboard.read', 'report.read', ...EVALUATOR, ...EXPORTER, ...EXPORT_AUDITOR],
 };

@@ -19,7 +19,7 @@ import type { ComplaintDetail } from './get-complaint.ts';
 import type { NewComplaintInput } from './intake-input.ts';
 import { DomainError, invalid, notFound } from '../domain/errors.ts';
 import { parseInstant } from '../domain/instant.ts';
-import { findPack } from '../policies/index.ts';
+import { packAt, versionInForce } from './policy/resolve-pack.ts';
 import { findCategory } from './pack-lookup.ts';
 import { DEFAULT_CALENDAR } from '../domain/calendar/index.ts';
 import { deadlineStanding } from '../domain/clocks/index.ts';
@@ -124,7 +124,9 @@ export async function insertComplaint(
 
   const unit = config.node(input.unitId);
   if (unit?.kind !== 'unit' || !unit.policy_id) throw notFound(`unit '${input.unitId}'`);
-  const pack = findPack(unit.policy_id);
+  // Issue #16 item 4: the version in force now on the unit's chain, from the configuration copy (no query).
+  const policyVersion = versionInForce(config, unit.id, unit.policy_id);
+  const pack = packAt(config, unit.id, unit.policy_id, policyVersion);
   if (!pack) throw new DomainError('CONFLICT', `unit '${unit.id}' names policy '${unit.policy_id}', which is not installed`);
   if (input.categoryId && !findCategory(pack, input.categoryId)) {
     throw invalid('categoryId', `unknown category '${input.categoryId}' in policy '${pack.id}'`);
@@ -169,6 +171,7 @@ export async function insertComplaint(
     now,
     unitId: unit.id,
     pack,
+    policyVersion,
     calendar,
     customer,
     newCustomer,
@@ -210,10 +213,10 @@ export async function insertComplaint(
       ),
     ];
   }
-  const toRaise = similarToRaise(found, now);
+  const toRaise = similarToRaise(found, now, config);
   const store = async (trx: Db) => {
     const row = await writeIntake(trx, write);
-    if (row) await raiseSimilar(trx, logKey, row, found, toRaise, now, actor, (unitId) => config.addressBook(unitId));
+    if (row) await raiseSimilar(trx, logKey, row, found, toRaise, now, actor, config);
     return row;
   };
   // One statement is a transaction of its own; raising earlier complaints needs a real one.

@@ -7,7 +7,6 @@
  * customer's complaint makes all of them hot — so a busy unit's intakes do not all queue on the same
  * earlier rows, and the intake stays one statement unless that happens.
  */
-import type { AddressBook } from '../domain/notifications/index.ts';
 import { randomUUID } from 'node:crypto';
 import type { Db, ComplaintRow, Actor } from '../data/complaint-store.ts';
 import { lockComplaintsInIdOrder } from '../data/complaint-store.ts';
@@ -25,7 +24,8 @@ export {
   type SimilarLinks,
   type SimilarTarget,
 } from '../domain/similarity/similar-at-intake.ts';
-import { findPack } from '../policies/index.ts';
+import type { ConfigSnapshot } from '../data/config-cache.ts';
+import { complaintPack } from './policy/resolve-pack.ts';
 import { evaluateSeverity } from '../domain/severity/index.ts';
 import { calendarForUnit } from './calendar-for-unit.ts';
 import { factsOf, type FactColumns } from '../domain/rules/complaint-facts.ts';
@@ -64,17 +64,23 @@ export async function findSimilarAtIntake(db: Db, target: SimilarTarget): Promis
 }
 
 /** The row with the larger similar count when that count raises its level; null otherwise (and for a closed complaint). */
-function raisedBy<R extends FactColumns & { policy_id: string }>(row: R, count: number, now: Date): R | null {
-  const pack = findPack(row.policy_id);
+function raisedBy<R extends FactColumns & { policy_id: string; unit_id: string; policy_version: number }>(
+  row: R,
+  count: number,
+  now: Date,
+  config: ConfigSnapshot,
+): R | null {
+  // Each earlier complaint's own pack: its unit's tuned version when it was received (issue #16 item 4).
+  const pack = complaintPack(config, row);
   if (!pack || row.status === 'closed') return null;
   const updated = { ...row, similar_count: Math.max(row.similar_count, count) };
   return evaluateSeverity(pack, factsOf(updated), now, { level: updated.level }) === null ? null : updated;
 }
 
 /** Earlier open complaints whose level the new count raises, in id order (pure). */
-export function similarToRaise(found: SimilarFound, now: Date): string[] {
+export function similarToRaise(found: SimilarFound, now: Date, config: ConfigSnapshot): string[] {
   return found.matches
-    .filter((m) => raisedBy(m.row, found.count, now) !== null)
+    .filter((m) => raisedBy(m.row, found.count, now, config) !== null)
     .map((m) => m.id)
     .sort();
 }
@@ -88,8 +94,8 @@ export async function raiseSimilar(
   ids: string[],
   now: Date,
   actor: Actor,
-  /** Who a unit's notifications reach (issue #14): the configuration copy's address book. */
-  addressBookOf: (unitId: string) => AddressBook,
+  /** Who a unit's notifications reach (issue #14) and its tuned packs (issue #16): the configuration copy. */
+  config: ConfigSnapshot,
 ): Promise<void> {
   if (ids.length === 0) return;
   // In id order, so two intakes raising the same complaints queue instead of deadlocking; re-read
@@ -98,9 +104,9 @@ export async function raiseSimilar(
   for (const other of locked) {
     // Concurrent intakes of one matter all saw the complaint before its raise; the first one raises it,
     // the others find it raised here and leave it (and its log) alone.
-    const updated = raisedBy(other, found.count, now);
+    const updated = raisedBy(other, found.count, now, config);
     if (!updated) continue;
-    const pack = findPack(other.policy_id)!;
+    const pack = complaintPack(config, other)!;
     await applyRulesAndStore(trx, {
       logKey,
       row: updated,
@@ -110,7 +116,7 @@ export async function raiseSimilar(
       calendar: await calendarForUnit(trx, other.unit_id),
       actor,
       now,
-      addressing: { book: addressBookOf(other.unit_id), newId: randomUUID },
+      addressing: { book: config.addressBook(other.unit_id), newId: randomUUID },
       events: [{ type: 'similar_linked', data: { complaintId: row.id, code: row.code, similarCount: updated.similar_count } }],
     });
   }

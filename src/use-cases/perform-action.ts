@@ -19,7 +19,8 @@ import type { ComplaintStatus, Qualification } from '../domain/contracts.ts';
 import { DomainError, invalid, notFound } from '../domain/errors.ts';
 import { factsOf } from '../domain/rules/complaint-facts.ts';
 import { planRules } from '../domain/rules/plan-rules.ts';
-import { findPack, type Pack } from '../policies/index.ts';
+import type { Pack } from '../policies/index.ts';
+import { complaintPackIn } from './policy/resolve-pack.ts';
 import { findCategory, hasLevel } from './pack-lookup.ts';
 import { changeOf } from './apply-rules-and-store.ts';
 import { insertComplaint } from './create-complaint.ts';
@@ -46,7 +47,8 @@ export async function performAction(
     if (!locked) throw notFound(`complaint '${complaintId}'`);
     const { row, eventTail } = locked;
     guard?.(row);
-    const pack = findPack(row.policy_id);
+    // The complaint's own tuned version, whatever is in force at its unit now (issue #16 item 4).
+    const pack = await complaintPackIn(trx, config, row);
     if (!pack) throw new DomainError('CONFLICT', `policy '${row.policy_id}' is not installed`);
     const settings = (config.node(row.unit_id)?.settings ?? {}) as { replyApproval?: boolean };
     checkReferences(config, pack, row, action);

@@ -15,6 +15,8 @@ import { performAction } from '../../src/use-cases/perform-action.ts';
 import { configSnapshot } from '../../src/data/config-cache.ts';
 import { PORTAL_ACTOR, type Deps, type Actor } from '../../src/use-cases/context.ts';
 import type { Action } from '../../src/domain/lifecycle/index.ts';
+import { createComplaint } from '../../src/use-cases/create-complaint.ts';
+import { getPack } from '../../src/policies/index.ts';
 
 class StatementCounter implements KyselyPlugin {
   count = 0;
@@ -147,4 +149,30 @@ test('issue #18: contesting opens a second record, the one exception that costs 
   // candidates' similarity totals unless this process keeps them, one write), the two links, and the
   // contested row read back (the new record's intake may have raised it).
   assert.ok(r.statements > ONE_READ_ONE_WRITE && r.statements <= 8, `contest cost ${r.statements} statements`);
+});
+
+test('#16 item 4: at a tuned unit an intake is still one read and one write, and its actions one locked read and one write', async () => {
+  // Tune the unit through the API; the next statement that returns the config counter reloads the copy once.
+  const clocks = structuredClone(getPack('real-estate').clocks) as unknown as { due: { inHours?: { minutes: number } } }[];
+  clocks[1].due.inHours!.minutes = 20;
+  const put = await t.api('PUT', '/api/units/u-re-garden/policy', { overrides: { clocks } }, { role: 'admin' });
+  assert.equal(put.statusCode, 200, put.body);
+  const version = put.json().version as number;
+  await newComplaint('13800138005');
+
+  const input = {
+    unitId: 'u-re-garden',
+    channel: 'phone' as const,
+    customer: { name: '李娜', phone: '13800138006' },
+    title: '小区门禁卡无法使用',
+    content: '新办理的门禁卡刷不开单元门。',
+  };
+  counter.count = 0;
+  const created = await createComplaint(deps, { id: null, label: 'agent', role: 'agent' }, input);
+  assert.equal(counter.count, ONE_READ_ONE_WRITE, 'the overrides come from the configuration copy, not a query');
+  assert.equal(created.complaint.policy_version, version);
+  assert.equal(created.detail!.clocks.find((c) => c.name === 'dispatch')!.dueAt, '2026-11-24T02:20:00.000Z');
+
+  const r = await cost(created.complaint.id, { type: 'qualify', result: 'valid' });
+  assert.equal(r.statements, ONE_READ_ONE_WRITE);
 });

@@ -9,6 +9,7 @@ import assert from 'node:assert/strict';
 import { sql } from 'kysely';
 import { configCache, configSnapshot } from '../../src/data/config-cache.ts';
 import { saveCalendarVersion } from '../../src/data/org-store.ts';
+import { insertPolicyOverride } from '../../src/data/policy-override-store.ts';
 import { ensureDemoOrganisation } from '../../src/seed/seed-demo.ts';
 import { DEFAULT_CALENDAR } from '../../src/domain/calendar/index.ts';
 import { freshDatabase } from '../helpers/test-db.ts';
@@ -70,4 +71,23 @@ test('inside a transaction the tree is read through it and never cached (it may 
   const after = await configSnapshot(db);
   assert.equal(after.node('d-uncommitted'), undefined, 'the rolled-back department was never cached');
   assert.equal(after.version, cached.version, 'and the counter went back with the rollback');
+});
+
+test("#16 item 4: a saved pack override moves the counter (migration 0028's trigger) and the copy serves it, so intake needs no query for it", async () => {
+  const v0 = await counter();
+  const { version } = await insertPolicyOverride(db, {
+    nodeId: 'u-re-garden',
+    policyId: 'real-estate',
+    overrides: { returnVisit: { required: false } },
+    createdBy: null,
+  });
+  const v1 = await counter();
+  assert.ok(v1 > v0, 'saving an override moves the counter in its transaction');
+  assert.deepEqual((await configSnapshot(db)).policyOverrides('u-re-garden'), [], 'nothing newer observed: the copy is still served');
+  configCache(db).observe(v1);
+  const snap = await configSnapshot(db);
+  assert.deepEqual(snap.policyOverrides('u-re-garden'), [
+    { version, nodeId: 'u-re-garden', policyId: 'real-estate', overrides: { returnVisit: { required: false } } },
+  ]);
+  assert.equal(snap.policyOverridesVersion, version);
 });

@@ -136,6 +136,26 @@ export const MATRIX: Record<string, Entry> = {
       },
     }),
   },
+  // Issue #16 item 4: a company's or unit's tuned pack; the administrator's, in scope.
+  'GET /api/units/{id}/policy': {
+    kind: 'node',
+    allowed: cap('policy.tune'),
+    call: (f) => ({ method: 'GET', url: `/api/units/${f.unitId}/policy` }),
+  },
+  'PUT /api/units/{id}/policy': {
+    kind: 'node',
+    allowed: cap('policy.tune'),
+    call: (f) => ({ method: 'PUT', url: `/api/units/${f.unitId}/policy`, body: { overrides: {} } }),
+  },
+  'POST /api/units/{id}/policy/preview': {
+    kind: 'node',
+    allowed: cap('policy.tune'),
+    call: (f) => ({
+      method: 'POST',
+      url: `/api/units/${f.unitId}/policy/preview`,
+      body: { overrides: {}, sample: { channel: 'phone', receivedAt: '2026-03-04T02:00:00.000Z' } },
+    }),
+  },
   'GET /api/policies': { kind: 'list', allowed: everyone, call: () => ({ method: 'GET', url: '/api/policies' }) },
   'GET /api/policies/{id}': { kind: 'list', allowed: everyone, call: () => ({ method: 'GET', url: '/api/policies/service-centre' }) },
 

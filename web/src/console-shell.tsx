@@ -19,6 +19,7 @@ const CasesPage = lazy(() => import('./pages/cases-page.tsx'));
 const ImportsPage = lazy(() => import('./pages/imports-page.tsx'));
 const ExportLogPage = lazy(() => import('./pages/export-log-page.tsx'));
 const ChannelsPage = lazy(() => import('./pages/channels-page.tsx'));
+const PolicyPage = lazy(() => import('./pages/policy-page.tsx'));
 const OutboxPage = lazy(() => import('./pages/outbox-page.tsx'));
 const InboxPage = lazy(() => import('./pages/inbox-page.tsx'));
 const MailIntakePage = lazy(() => import('./pages/mail-intake-page.tsx'));
@@ -41,6 +42,7 @@ export default function ConsoleShell() {
             <Route path="/imports" element={<ImportsPage />} />
             <Route path="/export-log" element={<ExportLogPage />} />
             <Route path="/settings/channels" element={<ChannelsPage />} />
+            <Route path="/settings/policy" element={<PolicyPage />} />
             <Route path="/settings/outbox" element={<OutboxPage />} />
             <Route path="/settings/mail-intake" element={<MailIntakePage />} />
             <Route path="/settings/users" element={<UsersPage />} />

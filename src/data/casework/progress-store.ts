@@ -44,6 +44,7 @@ export async function openComplaintsAtLevels(db: Db, levels: readonly string[]):
       'c.unit_id',
       'c.level',
       'c.policy_id',
+      'c.policy_version',
       'c.received_at',
       'c.status',
       'c.lead_department_id',

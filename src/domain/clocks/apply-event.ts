@@ -2,6 +2,7 @@ import type { BusinessCalendar, ClockDefinition, ClockName, ClockRecord, Complai
 import { computeDue } from './compute-due.ts';
 import { clockNameOf, extendClock, pauseClock, resumeClock } from './clock-adjustments.ts';
 import { ruleFor, selectDefinitions } from './select-definitions.ts';
+import { policyLabel } from '../policy/effective-pack.ts';
 
 export type ClockChangeKind = 'started' | 'met' | 'paused' | 'resumed' | 'restarted' | 'extended';
 
@@ -111,6 +112,7 @@ function start(def: ClockDefinition, calendar: BusinessCalendar, facts: Complain
   // A clock counted from receipt (countFrom) runs from then whichever later event starts it.
   const startedAt = event.type === 'received' || def.countFrom === 'receipt' ? facts.receivedAt : event.at;
   const { due, trace } = computeDue(calendar, ruleFor(def, facts), startedAt);
+  const policy = def.policy ? policyLabel(def.policy.id, def.policy.version) : null;
   return {
     name: def.name,
     ruleId: def.ruleId,
@@ -126,8 +128,8 @@ function start(def: ClockDefinition, calendar: BusinessCalendar, facts: Complain
     trace: [
       {
         kind: 'clock',
-        detail: `${def.label} (${def.ruleId}) started by '${event.type}'${facts.channel ? `, channel ${facts.channel}` : ''}`,
-        detailZh: `${def.labelZh}（${def.ruleId}）由「${event.type}」开始计时，渠道 ${facts.channel}`,
+        detail: `${def.label} (${def.ruleId}) started by '${event.type}'${facts.channel ? `, channel ${facts.channel}` : ''}${policy ? `, ${policy.en}` : ''}`,
+        detailZh: `${def.labelZh}（${def.ruleId}）由「${event.type}」开始计时，渠道 ${facts.channel}${policy ? `，${policy.zh}` : ''}`,
         from: startedAt.toISOString(),
       },
       ...trace,

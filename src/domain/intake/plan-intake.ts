@@ -24,7 +24,9 @@ export interface IntakePlanInput {
   receivedAt: Date;
   now: Date;
   unitId: string;
+  /** The unit's effective pack (src/use-cases/policy/resolve-pack.ts) and its tuned version (issue #16 item 4). */
   pack: Pack;
+  policyVersion: number;
   calendar: BusinessCalendar;
   customer: CustomerRecord;
   /** Set when the customer is new: written with the complaint. */
@@ -88,6 +90,7 @@ export function planIntake(p: IntakePlanInput): { write: IntakeWrite; plan: Rule
     code,
     unit_id: p.unitId,
     policy_id: p.pack.id,
+    policy_version: p.policyVersion,
     channel: input.channel,
     status: 'received',
     qualification: null,

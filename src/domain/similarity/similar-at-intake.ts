@@ -17,6 +17,8 @@ export interface CandidateRow {
   similar_count: number;
   unit_id: string;
   policy_id: string;
+  /** The tuned pack version it was received under (issue #16 item 4). */
+  policy_version: number;
   channel: Channel;
   level: string | null;
   qualification: Qualification | null;

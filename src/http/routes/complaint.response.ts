@@ -53,6 +53,8 @@ const SUMMARY_FIELDS = {
   unitId: Type.String(),
   unitName: Type.String(),
   policyId: Type.String(),
+  /** The tuned version of the pack in force when it was received (0 = the shipped pack; issue #16 item 4). */
+  policyVersion: Type.Integer({ minimum: 0 }),
   status: StringEnum(COMPLAINT_STATUSES),
   qualification: Nullable(StringEnum(QUALIFICATIONS)),
   categoryId: Nullable(Type.String()),

@@ -3,7 +3,8 @@ import type { Db, ComplaintRow } from '../../data/complaint-store.ts';
 import { lockComplaint } from '../../data/complaint-store.ts';
 import { lastLevelChangeTo } from '../../data/event-store.ts';
 import { DomainError, notFound } from '../../domain/errors.ts';
-import { findPack, type Pack } from '../../policies/index.ts';
+import type { Pack } from '../../policies/index.ts';
+import { complaintPackVia } from '../policy/resolve-pack.ts';
 
 export async function lockOr404(trx: Db, id: string): Promise<ComplaintRow> {
   const row = await lockComplaint(trx, id);
@@ -11,8 +12,9 @@ export async function lockOr404(trx: Db, id: string): Promise<ComplaintRow> {
   return row;
 }
 
-export function packOf(row: ComplaintRow): Pack {
-  const pack = findPack(row.policy_id);
+/** The complaint's pack at the tuned version it was received under (issue #16 item 4). */
+export async function packOf(db: Db, row: ComplaintRow): Promise<Pack> {
+  const pack = await complaintPackVia(db, row);
   if (!pack) throw new DomainError('CONFLICT', `policy '${row.policy_id}' is not installed`);
   return pack;
 }

@@ -52,7 +52,7 @@ export async function openEmergency(deps: Deps, actor: Actor, complaintId: strin
   if (!team.length) throw new DomainError('VALIDATION', 'team: name at least one member (S2 4.1 应急小组)', { field: 'team' });
   await inTransaction(deps.db, async (trx) => {
     const row = await lockOr404(trx, complaintId);
-    const plan = emergencyPlanFor(packOf(row));
+    const plan = emergencyPlanFor(await packOf(trx, row));
     if (!emergencyApplies(plan, row.level))
       throw conflict(
         `an emergency response is opened for a major complaint (${plan?.levels.join(' / ') ?? 'no emergency plan in this policy'}); this one is '${row.level ?? 'unset'}'`,

@@ -76,7 +76,7 @@ function present(r: {
 export type SpecialReportView = ReturnType<typeof present>;
 
 async function assemble(db: Db, row: ComplaintRow): Promise<SpecialReportContent> {
-  const pack = packOf(row);
+  const pack = await packOf(db, row);
   const unit = await findOrgNode(db, row.unit_id);
   const events = await listEvents(db, row.id);
   const deptIds = [
@@ -123,7 +123,7 @@ export async function draftReport(deps: Deps, actor: Actor, complaintId: string)
   const now = deps.now();
   return inTransaction(deps.db, async (trx) => {
     const row = await lockOr404(trx, complaintId);
-    const levels = specialReportLevels(packOf(row));
+    const levels = specialReportLevels(await packOf(trx, row));
     if (!row.level || !levels.includes(row.level))
       throw conflict(`a special report is written for complaints at level ${levels.join(' / ')}; this one is '${row.level ?? 'unset'}'`);
     const existing = await lockSpecialReport(trx, row.id);
@@ -290,13 +290,7 @@ export async function progressReminders(deps: Deps, filter: (row: ReminderRow) =
   const out: ProgressReminder[] = [];
   for (const r of rows) {
     const { last_progress_at, level_set_at, ...row } = r;
-    const pack = (() => {
-      try {
-        return packOf(row as ComplaintRow);
-      } catch {
-        return null;
-      }
-    })();
+    const pack = await packOf(deps.db, row as ComplaintRow).catch(() => null);
     if (!pack || !progressLevels(pack).includes(row.level!)) continue;
     if (!filter(row)) continue;
     const setAt = new Date(level_set_at ?? row.received_at);
@@ -358,7 +352,7 @@ export async function remindMissingProgress(
       const row = await lockOr404(trx, r.complaintId);
       if (row.status === 'closed' || row.level !== r.level) return false;
       if (!(await claimProgressReminder(trx, row.id, r.missedDueAt, now))) return false;
-      const pack = packOf(row);
+      const pack = await packOf(trx, row);
       const { ruleId, roles } = progressRecipients(pack, r.level);
       const dueLocal = wallLabel('Asia/Shanghai', Date.parse(r.missedDueAt));
       // Issue #14: each reminder gets its id and its people here; its messages go to the outbox in this transaction.

@@ -61,7 +61,7 @@ export async function importComplaints(deps: Deps, user: UserRef, actor: Actor, 
   const dataRows = req.header ? table.slice(1) : table;
   const mapping = resolveMapping(req.mapping, req.defaults, header);
 
-  const { byKey: units, packs } = await importUnits(deps.db, await scopeOf(deps.db, user));
+  const { byKey: units, packs, versions } = await importUnits(deps.db, await scopeOf(deps.db, user));
   // A default unit applies to every row: one outside the caller's scope is unknown, as for POST /api/complaints.
   const defaultUnit = mapping.defaults.unitId;
   if (defaultUnit !== undefined && !units.has(defaultUnit.trim())) throw notFound(`unit '${defaultUnit}'`);
@@ -128,6 +128,7 @@ export async function importComplaints(deps: Deps, user: UserRef, actor: Actor, 
         code: complaintCode(codeDay.get(r.unitId)!, numbers[i]),
         unit_id: r.unitId,
         policy_id: pack.id,
+        policy_version: versions.get(r.unitId) ?? 0,
         channel: r.channel,
         status: r.closed ? 'closed' : 'received',
         qualification: null,

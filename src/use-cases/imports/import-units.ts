@@ -4,7 +4,8 @@ import { listOrgNodes } from '../../data/org-store.ts';
 import { latestCalendar } from '../../data/org-store.ts';
 import type { ImportUnit } from '../../domain/imports/map-row.ts';
 import { nodeInScope, type Scope } from '../../security/scope.ts';
-import { findPack } from '../../policies/index.ts';
+import { configSnapshot } from '../../data/config-cache.ts';
+import { packAt, versionInForce } from '../policy/resolve-pack.ts';
 import type { Category, Pack } from '../../policies/pack-schema.ts';
 import { DEFAULT_CALENDAR } from '../../domain/calendar/index.ts';
 
@@ -20,14 +21,21 @@ function categoriesOf(pack: Pack): ImportUnit['categories'] {
 }
 
 /** By id and by name (a ledger names the unit as people do); a name two units share is left out. */
-export async function importUnits(db: Db, scope: Scope): Promise<{ byKey: Map<string, ImportUnit>; packs: Map<string, Pack> }> {
+export async function importUnits(
+  db: Db,
+  scope: Scope,
+): Promise<{ byKey: Map<string, ImportUnit>; packs: Map<string, Pack>; versions: Map<string, number> }> {
   const byKey = new Map<string, ImportUnit>();
   const packs = new Map<string, Pack>();
+  // Each unit's tuned pack in force now (issue #16 item 4), recorded on what it imports.
+  const versions = new Map<string, number>();
+  const config = await configSnapshot(db);
   const nameCount = new Map<string, number>();
   const units: ImportUnit[] = [];
   for (const n of await listOrgNodes(db)) {
     if (n.kind !== 'unit' || !n.policy_id || !nodeInScope(scope, n.id)) continue;
-    const pack = findPack(n.policy_id);
+    const version = versionInForce(config, n.id, n.policy_id);
+    const pack = packAt(config, n.id, n.policy_id, version);
     if (!pack) continue;
     const calendar = (await latestCalendar(db, n.id)) ?? DEFAULT_CALENDAR;
     units.push({
@@ -39,9 +47,10 @@ export async function importUnits(db: Db, scope: Scope): Promise<{ byKey: Map<st
       defaultLevel: pack.severity.defaultLevel,
     });
     packs.set(n.id, pack);
+    versions.set(n.id, version);
     nameCount.set(n.name, (nameCount.get(n.name) ?? 0) + 1);
   }
   for (const u of units) if (nameCount.get(u.name) === 1) byKey.set(u.name, u);
   for (const u of units) byKey.set(u.id, u);
-  return { byKey, packs };
+  return { byKey, packs, versions };
 }

@@ -71,7 +71,12 @@ export interface paths {
                                 allowed?: string[];
                                 code: string;
                                 field?: string;
+                                issues?: {
+                                    message: string;
+                                    path: string;
+                                }[];
                                 message: string;
+                                path?: string;
                             };
                         };
                     };
@@ -87,7 +92,12 @@ export interface paths {
                                 allowed?: string[];
                                 code: string;
                                 field?: string;
+                                issues?: {
+                                    message: string;
+                                    path: string;
+                                }[];
                                 message: string;
+                                path?: string;
                             };
                         };
                     };
@@ -103,7 +113,12 @@ export interface paths {
                                 allowed?: string[];
                                 code: string;
                                 field?: string;
+                                issues?: {
+                                    message: string;
+                                    path: string;
+                                }[];
                                 message: string;
+                                path?: string;
                             };
                         };
                     };
@@ -119,7 +134,12 @@ export interface paths {
                                 allowed?: string[];
                                 code: string;
                                 field?: string;
+                                issues?: {
+                                    message: string;
+                                    path: string;
+                                }[];
                                 message: string;
+                                path?: string;
                             };
                         };
                     };
@@ -135,7 +155,12 @@ export interface paths {
                                 allowed?: string[];
                                 code: string;
                                 field?: string;
+                                issues?: {
+                                    message: string;
+                                    path: string;
+                                }[];
                                 message: string;
+                                path?: string;
                             };
                         };
                     };
@@ -209,7 +234,12 @@ export interface paths {
                                 allowed?: string[];
                                 code: string;
                                 field?: string;
+                                issues?: {
+                                    message: string;
+                                    path: string;
+                                }[];
                                 message: string;
+                                path?: string;
                             };
                         };
                     };
@@ -225,7 +255,12 @@ export interface paths {
                                 allowed?: string[];
                                 code: string;
                                 field?: string;
+                                issues?: {
+                                    message: string;
+                                    path: string;
+                                }[];
                                 message: string;
+                                path?: string;
                             };
                         };
                     };
@@ -241,7 +276,12 @@ export interface paths {
                                 allowed?: string[];
                                 code: string;
                                 field?: string;
+                                issues?: {
+                                    message: string;
+                                    path: string;
+                                }[];
                                 message: string;
+                                path?: string;
                             };
                         };
                     };
@@ -257,7 +297,12 @@ export interface paths {
                                 allowed?: string[];
                                 code: string;
                                 field?: string;
+                                issues?: {
+                                    message: string;
+                                    path: string;
+                                }[];
                                 message: string;
+                                path?: string;
                             };
                         };
                     };
@@ -273,7 +318,12 @@ export interface paths {
                                 allowed?: string[];
                                 code: string;
                                 field?: string;
+                                issues?: {
+                                    message: string;
+                                    path: string;
+                                }[];
                                 message: string;
+                                path?: string;
                             };
                         };
                     };
@@ -331,7 +381,12 @@ export interface paths {
                                 allowed?: string[];
                                 code: string;
                                 field?: string;
+                                issues?: {
+                                    message: string;
+                                    path: string;
+                                }[];
                                 message: string;
+                                path?: string;
                             };
                         };
                         "image/gif": {
@@ -339,7 +394,12 @@ export interface paths {
                                 allowed?: string[];
                                 code: string;
                                 field?: string;
+                                issues?: {
+                                    message: string;
+                                    path: string;
+                                }[];
                                 message: string;
+                                path?: string;
                             };
                         };
                         "image/jpeg": {
@@ -347,7 +407,12 @@ export interface paths {
                                 allowed?: string[];
                                 code: string;
                                 field?: string;
+                                issues?: {
+                                    message: string;
+                                    path: string;
+                                }[];
                                 message: string;
+                                path?: string;
                             };
                         };
                         "image/png": {
@@ -355,7 +420,12 @@ export interface paths {
                                 allowed?: string[];
                                 code: string;
                                 field?: string;
+                                issues?: {
+                                    message: string;
+                                    path: string;
+                                }[];
                                 message: string;
+                                path?: string;
                             };
                         };
                         "image/webp": {
@@ -363,7 +433,12 @@ export interface paths {
                                 allowed?: string[];
                                 code: string;
                                 field?: string;
+                                issues?: {
+                                    message: string;
+                                    path: string;
+                                }[];
                                 message: string;
+                                path?: string;
                             };
                         };
                     };
@@ -379,7 +454,12 @@ export interface paths {
                                 allowed?: string[];
                                 code: string;
                                 field?: string;
+                                issues?: {
+                                    message: string;
+                                    path: string;
+                                }[];
                                 message: string;
+                                path?: string;
                             };
                         };
                         "image/gif": {
@@ -387,7 +467,12 @@ export interface paths {
                                 allowed?: string[];
                                 code: string;
                                 field?: string;
+                                issues?: {
+                                    message: string;
+                                    path: string;
+                                }[];
                                 message: string;
+                                path?: string;
                             };
                         };
                         "image/jpeg": {
@@ -395,7 +480,12 @@ export interface paths {
                                 allowed?: string[];
                                 code: string;
                                 field?: string;
+                                issues?: {
+                                    message: string;
+                                    path: string;
+                                }[];
                                 message: string;
+                                path?: string;
                             };
                         };
                         "image/png": {
@@ -403,7 +493,12 @@ export interface paths {
                                 allowed?: string[];
                                 code: string;
                                 field?: string;
+                                issues?: {
+                                    message: string;
+                                    path: string;
+                                }[];
                                 message: string;
+                                path?: string;
                             };
                         };
                         "image/webp": {
@@ -411,7 +506,12 @@ export interface paths {
                                 allowed?: string[];
                                 code: string;
                                 field?: string;
+                                issues?: {
+                                    message: string;
+                                    path: string;
+                                }[];
                                 message: string;
+                                path?: string;
                             };
                         };
                     };
@@ -427,7 +527,12 @@ export interface paths {
                                 allowed?: string[];
                                 code: string;
                                 field?: string;
+                                issues?: {
+                                    message: string;
+                                    path: string;
+                                }[];
                                 message: string;
+                                path?: string;
                             };
                         };
                         "image/gif": {
@@ -435,7 +540,12 @@ export interface paths {
                                 allowed?: string[];
                                 code: string;
                                 field?: string;
+                                issues?: {
+                                    message: string;
+                                    path: string;
+                                }[];
                                 message: string;
+                                path?: string;
                             };
                         };
                         "image/jpeg": {
@@ -443,7 +553,12 @@ export interface paths {
                                 allowed?: string[];
                                 code: string;
                                 field?: string;
+                                issues?: {
+                                    message: string;
+                                    path: string;
+                                }[];
                                 message: string;
+                                path?: string;
                             };
                         };
                         "image/png": {
@@ -451,7 +566,12 @@ export interface paths {
                                 allowed?: string[];
                                 code: string;
                                 field?: string;
+                                issues?: {
+                                    message: string;
+                                    path: string;
+                                }[];
                                 message: string;
+                                path?: string;
                             };
                         };
                         "image/webp": {
@@ -459,7 +579,12 @@ export interface paths {
                                 allowed?: string[];
                                 code: string;
                                 field?: string;
+                                issues?: {
+                                    message: string;
+                                    path: string;
+                                }[];
                                 message: string;
+                                path?: string;
                             };
                         };
                     };
@@ -475,7 +600,12 @@ export interface paths {
                                 allowed?: string[];
                                 code: string;
                                 field?: string;
+                                issues?: {
+                                    message: string;
+                                    path: string;
+                                }[];
                                 message: string;
+                                path?: string;
                             };
                         };
                         "image/gif": {
@@ -483,7 +613,12 @@ export interface paths {
                                 allowed?: string[];
                                 code: string;
                                 field?: string;
+                                issues?: {
+                                    message: string;
+                                    path: string;
+                                }[];
                                 message: string;
+                                path?: string;
                             };
                         };
                         "image/jpeg": {
@@ -491,7 +626,12 @@ export interface paths {
                                 allowed?: string[];
                                 code: string;
                                 field?: string;
+                                issues?: {
+                                    message: string;
+                                    path: string;
+                                }[];
                                 message: string;
+                                path?: string;
                             };
                         };
                         "image/png": {
@@ -499,7 +639,12 @@ export interface paths {
                                 allowed?: string[];
                                 code: string;
                                 field?: string;
+                                issues?: {
+                                    message: string;
+                                    path: string;
+                                }[];
                                 message: string;
+                                path?: string;
                             };
                         };
                         "image/webp": {
@@ -507,7 +652,12 @@ export interface paths {
                                 allowed?: string[];
                                 code: string;
                                 field?: string;
+                                issues?: {
+                                    message: string;
+                                    path: string;
+                                }[];
                                 message: string;
+                                path?: string;
                             };
                         };
                     };
@@ -581,7 +731,12 @@ export interface paths {
                                 allowed?: string[];
                                 code: string;
                                 field?: string;
+                                issues?: {
+                                    message: string;
+                                    path: string;
+                                }[];
                                 message: string;
+                                path?: string;
                             };
                         };
                     };
@@ -597,7 +752,12 @@ export interface paths {
                                 allowed?: string[];
                                 code: string;
                                 field?: string;
+                                issues?: {
+                                    message: string;
+                                    path: string;
+                                }[];
                                 message: string;
+                                path?: string;
                             };
                         };
                     };
@@ -613,7 +773,12 @@ export interface paths {
                                 allowed?: string[];
                                 code: string;
                                 field?: string;
+                                issues?: {
+                                    message: string;
+                                    path: string;
+                                }[];
                                 message: string;
+                                path?: string;
                             };
                         };
                     };
@@ -629,7 +794,12 @@ export interface paths {
                                 allowed?: string[];
                                 code: string;
                                 field?: string;
+                                issues?: {
+                                    message: string;
+                                    path: string;
+                                }[];
                                 message: string;
+                                path?: string;
                             };
                         };
                     };
@@ -645,7 +815,12 @@ export interface paths {
                                 allowed?: string[];
                                 code: string;
                                 field?: string;
+                                issues?: {
+                                    message: string;
+                                    path: string;
+                                }[];
                                 message: string;
+                                path?: string;
                             };
                         };
                     };
@@ -661,7 +836,12 @@ export interface paths {
                                 allowed?: string[];
                                 code: string;
                                 field?: string;
+                                issues?: {
+                                    message: string;
+                                    path: string;
+                                }[];
                                 message: string;
+                                path?: string;
                             };
                         };
                     };
@@ -732,7 +912,12 @@ export interface paths {
                                 allowed?: string[];
                                 code: string;
                                 field?: string;
+                                issues?: {
+                                    message: string;
+                                    path: string;
+                                }[];
                                 message: string;
+                                path?: string;
                             };
                         };
                     };
@@ -748,7 +933,12 @@ export interface paths {
                                 allowed?: string[];
                                 code: string;
                                 field?: string;
+                                issues?: {
+                                    message: string;
+                                    path: string;
+                                }[];
                                 message: string;
+                                path?: string;
                             };
                         };
                     };
@@ -764,7 +954,12 @@ export interface paths {
                                 allowed?: string[];
                                 code: string;
                                 field?: string;
+                                issues?: {
+                                    message: string;
+                                    path: string;
+                                }[];
                                 message: string;
+                                path?: string;
                             };
                         };
                     };
@@ -780,7 +975,12 @@ export interface paths {
                                 allowed?: string[];
                                 code: string;
                                 field?: string;
+                                issues?: {
+                                    message: string;
+                                    path: string;
+                                }[];
                                 message: string;
+                                path?: string;
                             };
                         };
                     };
@@ -796,7 +996,12 @@ export interface paths {
                                 allowed?: string[];
                                 code: string;
                                 field?: string;
+                                issues?: {
+                                    message: string;
+                                    path: string;
+                                }[];
                                 message: string;
+                                path?: string;
                             };
                         };
                     };
@@ -812,7 +1017,12 @@ export interface paths {
                                 allowed?: string[];
                                 code: string;
                                 field?: string;
+                                issues?: {
+                                    message: string;
+                                    path: string;
+                                }[];
                                 message: string;
+                                path?: string;
                             };
                         };
                     };
@@ -862,7 +1072,12 @@ export interface paths {
                                 allowed?: string[];
                                 code: string;
                                 field?: string;
+                                issues?: {
+                                    message: string;
+                                    path: string;
+                                }[];
                                 message: string;
+                                path?: string;
                             };
                         };
                     };
@@ -919,7 +1134,12 @@ export interface paths {
                                 allowed?: string[];
                                 code: string;
                                 field?: string;
+                                issues?: {
+                                    message: string;
+                                    path: string;
+                                }[];
                                 message: string;
+                                path?: string;
                             };
                         };
                     };
@@ -935,7 +1155,12 @@ export interface paths {
                                 allowed?: string[];
                                 code: string;
                                 field?: string;
+                                issues?: {
+                                    message: string;
+                                    path: string;
+                                }[];
                                 message: string;
+                                path?: string;
                             };
                         };
                     };
@@ -951,7 +1176,12 @@ export interface paths {
                                 allowed?: string[];
                                 code: string;
                                 field?: string;
+                                issues?: {
+                                    message: string;
+                                    path: string;
+                                }[];
                                 message: string;
+                                path?: string;
                             };
                         };
                     };
@@ -967,7 +1197,12 @@ export interface paths {
                                 allowed?: string[];
                                 code: string;
                                 field?: string;
+                                issues?: {
+                                    message: string;
+                                    path: string;
+                                }[];
                                 message: string;
+                                path?: string;
                             };
                         };
                     };
@@ -983,7 +1218,12 @@ export interface paths {
                                 allowed?: string[];
                                 code: string;
                                 field?: string;
+                                issues?: {
+                                    message: string;
+                                    path: string;
+                                }[];
                                 message: string;
+                                path?: string;
                             };
                         };
                     };
@@ -999,7 +1239,12 @@ export interface paths {
                                 allowed?: string[];
                                 code: string;
                                 field?: string;
+                                issues?: {
+                                    message: string;
+                                    path: string;
+                                }[];
                                 message: string;
+                                path?: string;
                             };
                         };
                     };
@@ -1068,7 +1313,12 @@ export interface paths {
                                 allowed?: string[];
                                 code: string;
                                 field?: string;
+                                issues?: {
+                                    message: string;
+                                    path: string;
+                                }[];
                                 message: string;
+                                path?: string;
                             };
                         };
                     };
@@ -1084,7 +1334,12 @@ export interface paths {
                                 allowed?: string[];
                                 code: string;
                                 field?: string;
+                                issues?: {
+                                    message: string;
+                                    path: string;
+                                }[];
                                 message: string;
+                                path?: string;
                             };
                         };
                     };
@@ -1100,7 +1355,12 @@ export interface paths {
                                 allowed?: string[];
                                 code: string;
                                 field?: string;
+                                issues?: {
+                                    message: string;
+                                    path: string;
+                                }[];
                                 message: string;
+                                path?: string;
                             };
                         };
                     };
@@ -1116,7 +1376,12 @@ export interface paths {
                                 allowed?: string[];
                                 code: string;
                                 field?: string;
+                                issues?: {
+                                    message: string;
+                                    path: string;
+                                }[];
                                 message: string;
+                                path?: string;
                             };
                         };
                     };
@@ -1132,7 +1397,12 @@ export interface paths {
                                 allowed?: string[];
                                 code: string;
                                 field?: string;
+                                issues?: {
+                                    message: string;
+                                    path: string;
+                                }[];
                                 message: string;
+                                path?: string;
                             };
                         };
                     };
@@ -1148,7 +1418,12 @@ export interface paths {
                                 allowed?: string[];
                                 code: string;
                                 field?: string;
+                                issues?: {
+                                    message: string;
+                                    path: string;
+                                }[];
                                 message: string;
+                                path?: string;
                             };
                         };
                     };
@@ -1204,7 +1479,12 @@ export interface paths {
                                 allowed?: string[];
                                 code: string;
                                 field?: string;
+                                issues?: {
+                                    message: string;
+                                    path: string;
+                                }[];
                                 message: string;
+                                path?: string;
                             };
                         };
                     };
@@ -1220,7 +1500,12 @@ export interface paths {
                                 allowed?: string[];
                                 code: string;
                                 field?: string;
+                                issues?: {
+                                    message: string;
+                                    path: string;
+                                }[];
                                 message: string;
+                                path?: string;
                             };
                         };
                     };
@@ -1236,7 +1521,12 @@ export interface paths {
                                 allowed?: string[];
                                 code: string;
                                 field?: string;
+                                issues?: {
+                                    message: string;
+                                    path: string;
+                                }[];
                                 message: string;
+                                path?: string;
                             };
                         };
                     };
@@ -1252,7 +1542,12 @@ export interface paths {
                                 allowed?: string[];
                                 code: string;
                                 field?: string;
+                                issues?: {
+                                    message: string;
+                                    path: string;
+                                }[];
                                 message: string;
+                                path?: string;
                             };
                         };
                     };
@@ -1268,7 +1563,12 @@ export interface paths {
                                 allowed?: string[];
                                 code: string;
                                 field?: string;
+                                issues?: {
+                                    message: string;
+                                    path: string;
+                                }[];
                                 message: string;
+                                path?: string;
                             };
                         };
                     };
@@ -1284,7 +1584,12 @@ export interface paths {
                                 allowed?: string[];
                                 code: string;
                                 field?: string;
+                                issues?: {
+                                    message: string;
+                                    path: string;
+                                }[];
                                 message: string;
+                                path?: string;
                             };
                         };
                     };
@@ -1337,7 +1642,12 @@ export interface paths {
                                 allowed?: string[];
                                 code: string;
                                 field?: string;
+                                issues?: {
+                                    message: string;
+                                    path: string;
+                                }[];
                                 message: string;
+                                path?: string;
                             };
                         };
                     };
@@ -1353,7 +1663,12 @@ export interface paths {
                                 allowed?: string[];
                                 code: string;
                                 field?: string;
+                                issues?: {
+                                    message: string;
+                                    path: string;
+                                }[];
                                 message: string;
+                                path?: string;
                             };
                         };
                     };
@@ -1369,7 +1684,12 @@ export interface paths {
                                 allowed?: string[];
                                 code: string;
                                 field?: string;
+                                issues?: {
+                                    message: string;
+                                    path: string;
+                                }[];
                                 message: string;
+                                path?: string;
                             };
                         };
                     };
@@ -1385,7 +1705,12 @@ export interface paths {
                                 allowed?: string[];
                                 code: string;
                                 field?: string;
+                                issues?: {
+                                    message: string;
+                                    path: string;
+                                }[];
                                 message: string;
+                                path?: string;
                             };
                         };
                     };
@@ -1401,7 +1726,12 @@ export interface paths {
                                 allowed?: string[];
                                 code: string;
                                 field?: string;
+                                issues?: {
+                                    message: string;
+                                    path: string;
+                                }[];
                                 message: string;
+                                path?: string;
                             };
                         };
                     };
@@ -1417,7 +1747,12 @@ export interface paths {
                                 allowed?: string[];
                                 code: string;
                                 field?: string;
+                                issues?: {
+                                    message: string;
+                                    path: string;
+                                }[];
                                 message: string;
+                                path?: string;
                             };
                         };
                     };
@@ -1470,7 +1805,12 @@ export interface paths {
                                 allowed?: string[];
                                 code: string;
                                 field?: string;
+                                issues?: {
+                                    message: string;
+                                    path: string;
+                                }[];
                                 message: string;
+                                path?: string;
                             };
                         };
                     };
@@ -1486,7 +1826,12 @@ export interface paths {
                                 allowed?: string[];
                                 code: string;
                                 field?: string;
+                                issues?: {
+                                    message: string;
+                                    path: string;
+                                }[];
                                 message: string;
+                                path?: string;
                             };
                         };
                     };
@@ -1502,7 +1847,12 @@ export interface paths {
                                 allowed?: string[];
                                 code: string;
                                 field?: string;
+                                issues?: {
+                                    message: string;
+                                    path: string;
+                                }[];
                                 message: string;
+                                path?: string;
                             };
                         };
                     };
@@ -1518,7 +1868,12 @@ export interface paths {
                                 allowed?: string[];
                                 code: string;
                                 field?: string;
+                                issues?: {
+                                    message: string;
+                                    path: string;
+                                }[];
                                 message: string;
+                                path?: string;
                             };
                         };
                     };
@@ -1534,7 +1889,12 @@ export interface paths {
                                 allowed?: string[];
                                 code: string;
                                 field?: string;
+                                issues?: {
+                                    message: string;
+                                    path: string;
+                                }[];
                                 message: string;
+                                path?: string;
                             };
                         };
                     };
@@ -1550,7 +1910,12 @@ export interface paths {
                                 allowed?: string[];
                                 code: string;
                                 field?: string;
+                                issues?: {
+                                    message: string;
+                                    path: string;
+                                }[];
                                 message: string;
+                                path?: string;
                             };
                         };
                     };
@@ -1629,7 +1994,12 @@ export interface paths {
                                 allowed?: string[];
                                 code: string;
                                 field?: string;
+                                issues?: {
+                                    message: string;
+                                    path: string;
+                                }[];
                                 message: string;
+                                path?: string;
                             };
                         };
                     };
@@ -1645,7 +2015,12 @@ export interface paths {
                                 allowed?: string[];
                                 code: string;
                                 field?: string;
+                                issues?: {
+                                    message: string;
+                                    path: string;
+                                }[];
                                 message: string;
+                                path?: string;
                             };
                         };
                     };
@@ -1661,7 +2036,12 @@ export interface paths {
                                 allowed?: string[];
                                 code: string;
                                 field?: string;
+                                issues?: {
+                                    message: string;
+                                    path: string;
+                                }[];
                                 message: string;
+                                path?: string;
                             };
                         };
                     };
@@ -1677,7 +2057,12 @@ export interface paths {
                                 allowed?: string[];
                                 code: string;
                                 field?: string;
+                                issues?: {
+                                    message: string;
+                                    path: string;
+                                }[];
                                 message: string;
+                                path?: string;
                             };
                         };
                     };
@@ -1693,7 +2078,12 @@ export interface paths {
                                 allowed?: string[];
                                 code: string;
                                 field?: string;
+                                issues?: {
+                                    message: string;
+                                    path: string;
+                                }[];
                                 message: string;
+                                path?: string;
                             };
                         };
                     };
@@ -1769,7 +2159,12 @@ export interface paths {
                                 allowed?: string[];
                                 code: string;
                                 field?: string;
+                                issues?: {
+                                    message: string;
+                                    path: string;
+                                }[];
                                 message: string;
+                                path?: string;
                             };
                         };
                     };
@@ -1785,7 +2180,12 @@ export interface paths {
                                 allowed?: string[];
                                 code: string;
                                 field?: string;
+                                issues?: {
+                                    message: string;
+                                    path: string;
+                                }[];
                                 message: string;
+                                path?: string;
                             };
                         };
                     };
@@ -1801,7 +2201,12 @@ export interface paths {
                                 allowed?: string[];
                                 code: string;
                                 field?: string;
+                                issues?: {
+                                    message: string;
+                                    path: string;
+                                }[];
                                 message: string;
+                                path?: string;
                             };
                         };
                     };
@@ -1817,7 +2222,12 @@ export interface paths {
                                 allowed?: string[];
                                 code: string;
                                 field?: string;
+                                issues?: {
+                                    message: string;
+                                    path: string;
+                                }[];
                                 message: string;
+                                path?: string;
                             };
                         };
                     };
@@ -1833,7 +2243,12 @@ export interface paths {
                                 allowed?: string[];
                                 code: string;
                                 field?: string;
+                                issues?: {
+                                    message: string;
+                                    path: string;
+                                }[];
                                 message: string;
+                                path?: string;
                             };
                         };
                     };
@@ -1905,7 +2320,12 @@ export interface paths {
                                 allowed?: string[];
                                 code: string;
                                 field?: string;
+                                issues?: {
+                                    message: string;
+                                    path: string;
+                                }[];
                                 message: string;
+                                path?: string;
                             };
                         };
                     };
@@ -1921,7 +2341,12 @@ export interface paths {
                                 allowed?: string[];
                                 code: string;
                                 field?: string;
+                                issues?: {
+                                    message: string;
+                                    path: string;
+                                }[];
                                 message: string;
+                                path?: string;
                             };
                         };
                     };
@@ -1937,7 +2362,12 @@ export interface paths {
                                 allowed?: string[];
                                 code: string;
                                 field?: string;
+                                issues?: {
+                                    message: string;
+                                    path: string;
+                                }[];
                                 message: string;
+                                path?: string;
                             };
                         };
                     };
@@ -1953,7 +2383,12 @@ export interface paths {
                                 allowed?: string[];
                                 code: string;
                                 field?: string;
+                                issues?: {
+                                    message: string;
+                                    path: string;
+                                }[];
                                 message: string;
+                                path?: string;
                             };
                         };
                     };
@@ -1969,7 +2404,12 @@ export interface paths {
                                 allowed?: string[];
                                 code: string;
                                 field?: string;
+                                issues?: {
+                                    message: string;
+                                    path: string;
+                                }[];
                                 message: string;
+                                path?: string;
                             };
                         };
                     };
@@ -2038,7 +2478,12 @@ export interface paths {
                                 allowed?: string[];
                                 code: string;
                                 field?: string;
+                                issues?: {
+                                    message: string;
+                                    path: string;
+                                }[];
                                 message: string;
+                                path?: string;
                             };
                         };
                     };
@@ -2054,7 +2499,12 @@ export interface paths {
                                 allowed?: string[];
                                 code: string;
                                 field?: string;
+                                issues?: {
+                                    message: string;
+                                    path: string;
+                                }[];
                                 message: string;
+                                path?: string;
                             };
                         };
                     };
@@ -2070,7 +2520,12 @@ export interface paths {
                                 allowed?: string[];
                                 code: string;
                                 field?: string;
+                                issues?: {
+                                    message: string;
+                                    path: string;
+                                }[];
                                 message: string;
+                                path?: string;
                             };
                         };
                     };
@@ -2086,7 +2541,12 @@ export interface paths {
                                 allowed?: string[];
                                 code: string;
                                 field?: string;
+                                issues?: {
+                                    message: string;
+                                    path: string;
+                                }[];
                                 message: string;
+                                path?: string;
                             };
                         };
                     };
@@ -2102,7 +2562,12 @@ export interface paths {
                                 allowed?: string[];
                                 code: string;
                                 field?: string;
+                                issues?: {
+                                    message: string;
+                                    path: string;
+                                }[];
                                 message: string;
+                                path?: string;
                             };
                         };
                     };
@@ -2171,7 +2636,12 @@ export interface paths {
                                 allowed?: string[];
                                 code: string;
                                 field?: string;
+                                issues?: {
+                                    message: string;
+                                    path: string;
+                                }[];
                                 message: string;
+                                path?: string;
                             };
                         };
                     };
@@ -2187,7 +2657,12 @@ export interface paths {
                                 allowed?: string[];
                                 code: string;
                                 field?: string;
+                                issues?: {
+                                    message: string;
+                                    path: string;
+                                }[];
                                 message: string;
+                                path?: string;
                             };
                         };
                     };
@@ -2203,7 +2678,12 @@ export interface paths {
                                 allowed?: string[];
                                 code: string;
                                 field?: string;
+                                issues?: {
+                                    message: string;
+                                    path: string;
+                                }[];
                                 message: string;
+                                path?: string;
                             };
                         };
                     };
@@ -2219,7 +2699,12 @@ export interface paths {
                                 allowed?: string[];
                                 code: string;
                                 field?: string;
+                                issues?: {
+                                    message: string;
+                                    path: string;
+                                }[];
                                 message: string;
+                                path?: string;
                             };
                         };
                     };
@@ -2235,7 +2720,12 @@ export interface paths {
                                 allowed?: string[];
                                 code: string;
                                 field?: string;
+                                issues?: {
+                                    message: string;
+                                    path: string;
+                                }[];
                                 message: string;
+                                path?: string;
                             };
                         };
                     };
@@ -2307,7 +2797,12 @@ export interface paths {
                                 allowed?: string[];
                                 code: string;
                                 field?: string;
+                                issues?: {
+                                    message: string;
+                                    path: string;
+                                }[];
                                 message: string;
+                                path?: string;
                             };
                         };
                     };
@@ -2323,7 +2818,12 @@ export interface paths {
                                 allowed?: string[];
                                 code: string;
                                 field?: string;
+                                issues?: {
+                                    message: string;
+                                    path: string;
+                                }[];
                                 message: string;
+                                path?: string;
                             };
                         };
                     };
@@ -2339,7 +2839,12 @@ export interface paths {
                                 allowed?: string[];
                                 code: string;
                                 field?: string;
+                                issues?: {
+                                    message: string;
+                                    path: string;
+                                }[];
                                 message: string;
+                                path?: string;
                             };
                         };
                     };
@@ -2355,7 +2860,12 @@ export interface paths {
                                 allowed?: string[];
                                 code: string;
                                 field?: string;
+                                issues?: {
+                                    message: string;
+                                    path: string;
+                                }[];
                                 message: string;
+                                path?: string;
                             };
                         };
                     };
@@ -2371,7 +2881,12 @@ export interface paths {
                                 allowed?: string[];
                                 code: string;
                                 field?: string;
+                                issues?: {
+                                    message: string;
+                                    path: string;
+                                }[];
                                 message: string;
+                                path?: string;
                             };
                         };
                     };
@@ -2424,7 +2939,12 @@ export interface paths {
                                 allowed?: string[];
                                 code: string;
                                 field?: string;
+                                issues?: {
+                                    message: string;
+                                    path: string;
+                                }[];
                                 message: string;
+                                path?: string;
                             };
                         };
                     };
@@ -2440,7 +2960,12 @@ export interface paths {
                                 allowed?: string[];
                                 code: string;
                                 field?: string;
+                                issues?: {
+                                    message: string;
+                                    path: string;
+                                }[];
                                 message: string;
+                                path?: string;
                             };
                         };
                     };
@@ -2456,7 +2981,12 @@ export interface paths {
                                 allowed?: string[];
                                 code: string;
                                 field?: string;
+                                issues?: {
+                                    message: string;
+                                    path: string;
+                                }[];
                                 message: string;
+                                path?: string;
                             };
                         };
                     };
@@ -2472,7 +3002,12 @@ export interface paths {
                                 allowed?: string[];
                                 code: string;
                                 field?: string;
+                                issues?: {
+                                    message: string;
+                                    path: string;
+                                }[];
                                 message: string;
+                                path?: string;
                             };
                         };
                     };
@@ -2488,7 +3023,12 @@ export interface paths {
                                 allowed?: string[];
                                 code: string;
                                 field?: string;
+                                issues?: {
+                                    message: string;
+                                    path: string;
+                                }[];
                                 message: string;
+                                path?: string;
                             };
                         };
                     };
@@ -2560,7 +3100,12 @@ export interface paths {
                                 allowed?: string[];
                                 code: string;
                                 field?: string;
+                                issues?: {
+                                    message: string;
+                                    path: string;
+                                }[];
                                 message: string;
+                                path?: string;
                             };
                         };
                     };
@@ -2576,7 +3121,12 @@ export interface paths {
                                 allowed?: string[];
                                 code: string;
                                 field?: string;
+                                issues?: {
+                                    message: string;
+                                    path: string;
+                                }[];
                                 message: string;
+                                path?: string;
                             };
                         };
                     };
@@ -2592,7 +3142,12 @@ export interface paths {
                                 allowed?: string[];
                                 code: string;
                                 field?: string;
+                                issues?: {
+                                    message: string;
+                                    path: string;
+                                }[];
                                 message: string;
+                                path?: string;
                             };
                         };
                     };
@@ -2608,7 +3163,12 @@ export interface paths {
                                 allowed?: string[];
                                 code: string;
                                 field?: string;
+                                issues?: {
+                                    message: string;
+                                    path: string;
+                                }[];
                                 message: string;
+                                path?: string;
                             };
                         };
                     };
@@ -2624,7 +3184,12 @@ export interface paths {
                                 allowed?: string[];
                                 code: string;
                                 field?: string;
+                                issues?: {
+                                    message: string;
+                                    path: string;
+                                }[];
                                 message: string;
+                                path?: string;
                             };
                         };
                     };
@@ -2676,7 +3241,12 @@ export interface paths {
                                 allowed?: string[];
                                 code: string;
                                 field?: string;
+                                issues?: {
+                                    message: string;
+                                    path: string;
+                                }[];
                                 message: string;
+                                path?: string;
                             };
                         };
                     };
@@ -2692,7 +3262,12 @@ export interface paths {
                                 allowed?: string[];
                                 code: string;
                                 field?: string;
+                                issues?: {
+                                    message: string;
+                                    path: string;
+                                }[];
                                 message: string;
+                                path?: string;
                             };
                         };
                     };
@@ -2708,7 +3283,12 @@ export interface paths {
                                 allowed?: string[];
                                 code: string;
                                 field?: string;
+                                issues?: {
+                                    message: string;
+                                    path: string;
+                                }[];
                                 message: string;
+                                path?: string;
                             };
                         };
                     };
@@ -2724,7 +3304,12 @@ export interface paths {
                                 allowed?: string[];
                                 code: string;
                                 field?: string;
+                                issues?: {
+                                    message: string;
+                                    path: string;
+                                }[];
                                 message: string;
+                                path?: string;
                             };
                         };
                     };
@@ -2740,7 +3325,12 @@ export interface paths {
                                 allowed?: string[];
                                 code: string;
                                 field?: string;
+                                issues?: {
+                                    message: string;
+                                    path: string;
+                                }[];
                                 message: string;
+                                path?: string;
                             };
                         };
                     };
@@ -2848,6 +3438,7 @@ export interface paths {
                                 nextDueAt: string | null;
                                 overdue: boolean;
                                 policyId: string;
+                                policyVersion: number;
                                 /** @enum {string|null} */
                                 qualification: "valid" | "invalid" | "suggestion" | null;
                                 /** Format: date-time */
@@ -2882,7 +3473,12 @@ export interface paths {
                                 allowed?: string[];
                                 code: string;
                                 field?: string;
+                                issues?: {
+                                    message: string;
+                                    path: string;
+                                }[];
                                 message: string;
+                                path?: string;
                             };
                         };
                     };
@@ -2898,7 +3494,12 @@ export interface paths {
                                 allowed?: string[];
                                 code: string;
                                 field?: string;
+                                issues?: {
+                                    message: string;
+                                    path: string;
+                                }[];
                                 message: string;
+                                path?: string;
                             };
                         };
                     };
@@ -2914,7 +3515,12 @@ export interface paths {
                                 allowed?: string[];
                                 code: string;
                                 field?: string;
+                                issues?: {
+                                    message: string;
+                                    path: string;
+                                }[];
                                 message: string;
+                                path?: string;
                             };
                         };
                     };
@@ -2930,7 +3536,12 @@ export interface paths {
                                 allowed?: string[];
                                 code: string;
                                 field?: string;
+                                issues?: {
+                                    message: string;
+                                    path: string;
+                                }[];
                                 message: string;
+                                path?: string;
                             };
                         };
                     };
@@ -2946,7 +3557,12 @@ export interface paths {
                                 allowed?: string[];
                                 code: string;
                                 field?: string;
+                                issues?: {
+                                    message: string;
+                                    path: string;
+                                }[];
                                 message: string;
+                                path?: string;
                             };
                         };
                     };
@@ -3113,6 +3729,7 @@ export interface paths {
                             nextDueAt: string | null;
                             overdue: boolean;
                             policyId: string;
+                            policyVersion: number;
                             /** @enum {string|null} */
                             qualification: "valid" | "invalid" | "suggestion" | null;
                             /** Format: date-time */
@@ -3153,7 +3770,12 @@ export interface paths {
                                 allowed?: string[];
                                 code: string;
                                 field?: string;
+                                issues?: {
+                                    message: string;
+                                    path: string;
+                                }[];
                                 message: string;
+                                path?: string;
                             };
                         };
                     };
@@ -3169,7 +3791,12 @@ export interface paths {
                                 allowed?: string[];
                                 code: string;
                                 field?: string;
+                                issues?: {
+                                    message: string;
+                                    path: string;
+                                }[];
                                 message: string;
+                                path?: string;
                             };
                         };
                     };
@@ -3185,7 +3812,12 @@ export interface paths {
                                 allowed?: string[];
                                 code: string;
                                 field?: string;
+                                issues?: {
+                                    message: string;
+                                    path: string;
+                                }[];
                                 message: string;
+                                path?: string;
                             };
                         };
                     };
@@ -3201,7 +3833,12 @@ export interface paths {
                                 allowed?: string[];
                                 code: string;
                                 field?: string;
+                                issues?: {
+                                    message: string;
+                                    path: string;
+                                }[];
                                 message: string;
+                                path?: string;
                             };
                         };
                     };
@@ -3217,7 +3854,12 @@ export interface paths {
                                 allowed?: string[];
                                 code: string;
                                 field?: string;
+                                issues?: {
+                                    message: string;
+                                    path: string;
+                                }[];
                                 message: string;
+                                path?: string;
                             };
                         };
                     };
@@ -3358,6 +4000,7 @@ export interface paths {
                             nextDueAt: string | null;
                             overdue: boolean;
                             policyId: string;
+                            policyVersion: number;
                             /** @enum {string|null} */
                             qualification: "valid" | "invalid" | "suggestion" | null;
                             /** Format: date-time */
@@ -3398,7 +4041,12 @@ export interface paths {
                                 allowed?: string[];
                                 code: string;
                                 field?: string;
+                                issues?: {
+                                    message: string;
+                                    path: string;
+                                }[];
                                 message: string;
+                                path?: string;
                             };
                         };
                     };
@@ -3414,7 +4062,12 @@ export interface paths {
                                 allowed?: string[];
                                 code: string;
                                 field?: string;
+                                issues?: {
+                                    message: string;
+                                    path: string;
+                                }[];
                                 message: string;
+                                path?: string;
                             };
                         };
                     };
@@ -3430,7 +4083,12 @@ export interface paths {
                                 allowed?: string[];
                                 code: string;
                                 field?: string;
+                                issues?: {
+                                    message: string;
+                                    path: string;
+                                }[];
                                 message: string;
+                                path?: string;
                             };
                         };
                     };
@@ -3446,7 +4104,12 @@ export interface paths {
                                 allowed?: string[];
                                 code: string;
                                 field?: string;
+                                issues?: {
+                                    message: string;
+                                    path: string;
+                                }[];
                                 message: string;
+                                path?: string;
                             };
                         };
                     };
@@ -3462,7 +4125,12 @@ export interface paths {
                                 allowed?: string[];
                                 code: string;
                                 field?: string;
+                                issues?: {
+                                    message: string;
+                                    path: string;
+                                }[];
                                 message: string;
+                                path?: string;
                             };
                         };
                     };
@@ -3724,6 +4392,7 @@ export interface paths {
                             nextDueAt: string | null;
                             overdue: boolean;
                             policyId: string;
+                            policyVersion: number;
                             /** @enum {string|null} */
                             qualification: "valid" | "invalid" | "suggestion" | null;
                             /** Format: date-time */
@@ -3764,7 +4433,12 @@ export interface paths {
                                 allowed?: string[];
                                 code: string;
                                 field?: string;
+                                issues?: {
+                                    message: string;
+                                    path: string;
+                                }[];
                                 message: string;
+                                path?: string;
                             };
                         };
                     };
@@ -3780,7 +4454,12 @@ export interface paths {
                                 allowed?: string[];
                                 code: string;
                                 field?: string;
+                                issues?: {
+                                    message: string;
+                                    path: string;
+                                }[];
                                 message: string;
+                                path?: string;
                             };
                         };
                     };
@@ -3796,7 +4475,12 @@ export interface paths {
                                 allowed?: string[];
                                 code: string;
                                 field?: string;
+                                issues?: {
+                                    message: string;
+                                    path: string;
+                                }[];
                                 message: string;
+                                path?: string;
                             };
                         };
                     };
@@ -3812,7 +4496,12 @@ export interface paths {
                                 allowed?: string[];
                                 code: string;
                                 field?: string;
+                                issues?: {
+                                    message: string;
+                                    path: string;
+                                }[];
                                 message: string;
+                                path?: string;
                             };
                         };
                     };
@@ -3828,7 +4517,12 @@ export interface paths {
                                 allowed?: string[];
                                 code: string;
                                 field?: string;
+                                issues?: {
+                                    message: string;
+                                    path: string;
+                                }[];
                                 message: string;
+                                path?: string;
                             };
                         };
                     };
@@ -4004,7 +4698,12 @@ export interface paths {
                                 allowed?: string[];
                                 code: string;
                                 field?: string;
+                                issues?: {
+                                    message: string;
+                                    path: string;
+                                }[];
                                 message: string;
+                                path?: string;
                             };
                         };
                     };
@@ -4020,7 +4719,12 @@ export interface paths {
                                 allowed?: string[];
                                 code: string;
                                 field?: string;
+                                issues?: {
+                                    message: string;
+                                    path: string;
+                                }[];
                                 message: string;
+                                path?: string;
                             };
                         };
                     };
@@ -4036,7 +4740,12 @@ export interface paths {
                                 allowed?: string[];
                                 code: string;
                                 field?: string;
+                                issues?: {
+                                    message: string;
+                                    path: string;
+                                }[];
                                 message: string;
+                                path?: string;
                             };
                         };
                     };
@@ -4052,7 +4761,12 @@ export interface paths {
                                 allowed?: string[];
                                 code: string;
                                 field?: string;
+                                issues?: {
+                                    message: string;
+                                    path: string;
+                                }[];
                                 message: string;
+                                path?: string;
                             };
                         };
                     };
@@ -4068,7 +4782,12 @@ export interface paths {
                                 allowed?: string[];
                                 code: string;
                                 field?: string;
+                                issues?: {
+                                    message: string;
+                                    path: string;
+                                }[];
                                 message: string;
+                                path?: string;
                             };
                         };
                     };
@@ -4134,7 +4853,12 @@ export interface paths {
                                 allowed?: string[];
                                 code: string;
                                 field?: string;
+                                issues?: {
+                                    message: string;
+                                    path: string;
+                                }[];
                                 message: string;
+                                path?: string;
                             };
                         };
                     };
@@ -4150,7 +4874,12 @@ export interface paths {
                                 allowed?: string[];
                                 code: string;
                                 field?: string;
+                                issues?: {
+                                    message: string;
+                                    path: string;
+                                }[];
                                 message: string;
+                                path?: string;
                             };
                         };
                     };
@@ -4166,7 +4895,12 @@ export interface paths {
                                 allowed?: string[];
                                 code: string;
                                 field?: string;
+                                issues?: {
+                                    message: string;
+                                    path: string;
+                                }[];
                                 message: string;
+                                path?: string;
                             };
                         };
                     };
@@ -4182,7 +4916,12 @@ export interface paths {
                                 allowed?: string[];
                                 code: string;
                                 field?: string;
+                                issues?: {
+                                    message: string;
+                                    path: string;
+                                }[];
                                 message: string;
+                                path?: string;
                             };
                         };
                     };
@@ -4198,7 +4937,12 @@ export interface paths {
                                 allowed?: string[];
                                 code: string;
                                 field?: string;
+                                issues?: {
+                                    message: string;
+                                    path: string;
+                                }[];
                                 message: string;
+                                path?: string;
                             };
                         };
                     };
@@ -4250,7 +4994,12 @@ export interface paths {
                                 allowed?: string[];
                                 code: string;
                                 field?: string;
+                                issues?: {
+                                    message: string;
+                                    path: string;
+                                }[];
                                 message: string;
+                                path?: string;
                             };
                         };
                     };
@@ -4266,7 +5015,12 @@ export interface paths {
                                 allowed?: string[];
                                 code: string;
                                 field?: string;
+                                issues?: {
+                                    message: string;
+                                    path: string;
+                                }[];
                                 message: string;
+                                path?: string;
                             };
                         };
                     };
@@ -4282,7 +5036,12 @@ export interface paths {
                                 allowed?: string[];
                                 code: string;
                                 field?: string;
+                                issues?: {
+                                    message: string;
+                                    path: string;
+                                }[];
                                 message: string;
+                                path?: string;
                             };
                         };
                     };
@@ -4298,7 +5057,12 @@ export interface paths {
                                 allowed?: string[];
                                 code: string;
                                 field?: string;
+                                issues?: {
+                                    message: string;
+                                    path: string;
+                                }[];
                                 message: string;
+                                path?: string;
                             };
                         };
                     };
@@ -4314,7 +5078,12 @@ export interface paths {
                                 allowed?: string[];
                                 code: string;
                                 field?: string;
+                                issues?: {
+                                    message: string;
+                                    path: string;
+                                }[];
                                 message: string;
+                                path?: string;
                             };
                         };
                     };
@@ -4423,7 +5192,12 @@ export interface paths {
                                 allowed?: string[];
                                 code: string;
                                 field?: string;
+                                issues?: {
+                                    message: string;
+                                    path: string;
+                                }[];
                                 message: string;
+                                path?: string;
                             };
                         };
                     };
@@ -4439,7 +5213,12 @@ export interface paths {
                                 allowed?: string[];
                                 code: string;
                                 field?: string;
+                                issues?: {
+                                    message: string;
+                                    path: string;
+                                }[];
                                 message: string;
+                                path?: string;
                             };
                         };
                     };
@@ -4455,7 +5234,12 @@ export interface paths {
                                 allowed?: string[];
                                 code: string;
                                 field?: string;
+                                issues?: {
+                                    message: string;
+                                    path: string;
+                                }[];
                                 message: string;
+                                path?: string;
                             };
                         };
                     };
@@ -4471,7 +5255,12 @@ export interface paths {
                                 allowed?: string[];
                                 code: string;
                                 field?: string;
+                                issues?: {
+                                    message: string;
+                                    path: string;
+                                }[];
                                 message: string;
+                                path?: string;
                             };
                         };
                     };
@@ -4487,7 +5276,12 @@ export interface paths {
                                 allowed?: string[];
                                 code: string;
                                 field?: string;
+                                issues?: {
+                                    message: string;
+                                    path: string;
+                                }[];
                                 message: string;
+                                path?: string;
                             };
                         };
                     };
@@ -4593,7 +5387,12 @@ export interface paths {
                                 allowed?: string[];
                                 code: string;
                                 field?: string;
+                                issues?: {
+                                    message: string;
+                                    path: string;
+                                }[];
                                 message: string;
+                                path?: string;
                             };
                         };
                     };
@@ -4609,7 +5408,12 @@ export interface paths {
                                 allowed?: string[];
                                 code: string;
                                 field?: string;
+                                issues?: {
+                                    message: string;
+                                    path: string;
+                                }[];
                                 message: string;
+                                path?: string;
                             };
                         };
                     };
@@ -4625,7 +5429,12 @@ export interface paths {
                                 allowed?: string[];
                                 code: string;
                                 field?: string;
+                                issues?: {
+                                    message: string;
+                                    path: string;
+                                }[];
                                 message: string;
+                                path?: string;
                             };
                         };
                     };
@@ -4641,7 +5450,12 @@ export interface paths {
                                 allowed?: string[];
                                 code: string;
                                 field?: string;
+                                issues?: {
+                                    message: string;
+                                    path: string;
+                                }[];
                                 message: string;
+                                path?: string;
                             };
                         };
                     };
@@ -4657,7 +5471,12 @@ export interface paths {
                                 allowed?: string[];
                                 code: string;
                                 field?: string;
+                                issues?: {
+                                    message: string;
+                                    path: string;
+                                }[];
                                 message: string;
+                                path?: string;
                             };
                         };
                     };
@@ -4763,7 +5582,12 @@ export interface paths {
                                 allowed?: string[];
                                 code: string;
                                 field?: string;
+                                issues?: {
+                                    message: string;
+                                    path: string;
+                                }[];
                                 message: string;
+                                path?: string;
                             };
                         };
                     };
@@ -4779,7 +5603,12 @@ export interface paths {
                                 allowed?: string[];
                                 code: string;
                                 field?: string;
+                                issues?: {
+                                    message: string;
+                                    path: string;
+                                }[];
                                 message: string;
+                                path?: string;
                             };
                         };
                     };
@@ -4795,7 +5624,12 @@ export interface paths {
                                 allowed?: string[];
                                 code: string;
                                 field?: string;
+                                issues?: {
+                                    message: string;
+                                    path: string;
+                                }[];
                                 message: string;
+                                path?: string;
                             };
                         };
                     };
@@ -4811,7 +5645,12 @@ export interface paths {
                                 allowed?: string[];
                                 code: string;
                                 field?: string;
+                                issues?: {
+                                    message: string;
+                                    path: string;
+                                }[];
                                 message: string;
+                                path?: string;
                             };
                         };
                     };
@@ -4827,7 +5666,12 @@ export interface paths {
                                 allowed?: string[];
                                 code: string;
                                 field?: string;
+                                issues?: {
+                                    message: string;
+                                    path: string;
+                                }[];
                                 message: string;
+                                path?: string;
                             };
                         };
                     };
@@ -4948,7 +5792,12 @@ export interface paths {
                                 allowed?: string[];
                                 code: string;
                                 field?: string;
+                                issues?: {
+                                    message: string;
+                                    path: string;
+                                }[];
                                 message: string;
+                                path?: string;
                             };
                         };
                     };
@@ -4964,7 +5813,12 @@ export interface paths {
                                 allowed?: string[];
                                 code: string;
                                 field?: string;
+                                issues?: {
+                                    message: string;
+                                    path: string;
+                                }[];
                                 message: string;
+                                path?: string;
                             };
                         };
                     };
@@ -4980,7 +5834,12 @@ export interface paths {
                                 allowed?: string[];
                                 code: string;
                                 field?: string;
+                                issues?: {
+                                    message: string;
+                                    path: string;
+                                }[];
                                 message: string;
+                                path?: string;
                             };
                         };
                     };
@@ -4996,7 +5855,12 @@ export interface paths {
                                 allowed?: string[];
                                 code: string;
                                 field?: string;
+                                issues?: {
+                                    message: string;
+                                    path: string;
+                                }[];
                                 message: string;
+                                path?: string;
                             };
                         };
                     };
@@ -5012,7 +5876,12 @@ export interface paths {
                                 allowed?: string[];
                                 code: string;
                                 field?: string;
+                                issues?: {
+                                    message: string;
+                                    path: string;
+                                }[];
                                 message: string;
+                                path?: string;
                             };
                         };
                     };
@@ -5124,7 +5993,12 @@ export interface paths {
                                 allowed?: string[];
                                 code: string;
                                 field?: string;
+                                issues?: {
+                                    message: string;
+                                    path: string;
+                                }[];
                                 message: string;
+                                path?: string;
                             };
                         };
                     };
@@ -5140,7 +6014,12 @@ export interface paths {
                                 allowed?: string[];
                                 code: string;
                                 field?: string;
+                                issues?: {
+                                    message: string;
+                                    path: string;
+                                }[];
                                 message: string;
+                                path?: string;
                             };
                         };
                     };
@@ -5156,7 +6035,12 @@ export interface paths {
                                 allowed?: string[];
                                 code: string;
                                 field?: string;
+                                issues?: {
+                                    message: string;
+                                    path: string;
+                                }[];
                                 message: string;
+                                path?: string;
                             };
                         };
                     };
@@ -5172,7 +6056,12 @@ export interface paths {
                                 allowed?: string[];
                                 code: string;
                                 field?: string;
+                                issues?: {
+                                    message: string;
+                                    path: string;
+                                }[];
                                 message: string;
+                                path?: string;
                             };
                         };
                     };
@@ -5188,7 +6077,12 @@ export interface paths {
                                 allowed?: string[];
                                 code: string;
                                 field?: string;
+                                issues?: {
+                                    message: string;
+                                    path: string;
+                                }[];
                                 message: string;
+                                path?: string;
                             };
                         };
                     };
@@ -5306,7 +6200,12 @@ export interface paths {
                                 allowed?: string[];
                                 code: string;
                                 field?: string;
+                                issues?: {
+                                    message: string;
+                                    path: string;
+                                }[];
                                 message: string;
+                                path?: string;
                             };
                         };
                     };
@@ -5322,7 +6221,12 @@ export interface paths {
                                 allowed?: string[];
                                 code: string;
                                 field?: string;
+                                issues?: {
+                                    message: string;
+                                    path: string;
+                                }[];
                                 message: string;
+                                path?: string;
                             };
                         };
                     };
@@ -5338,7 +6242,12 @@ export interface paths {
                                 allowed?: string[];
                                 code: string;
                                 field?: string;
+                                issues?: {
+                                    message: string;
+                                    path: string;
+                                }[];
                                 message: string;
+                                path?: string;
                             };
                         };
                     };
@@ -5354,7 +6263,12 @@ export interface paths {
                                 allowed?: string[];
                                 code: string;
                                 field?: string;
+                                issues?: {
+                                    message: string;
+                                    path: string;
+                                }[];
                                 message: string;
+                                path?: string;
                             };
                         };
                     };
@@ -5370,7 +6284,12 @@ export interface paths {
                                 allowed?: string[];
                                 code: string;
                                 field?: string;
+                                issues?: {
+                                    message: string;
+                                    path: string;
+                                }[];
                                 message: string;
+                                path?: string;
                             };
                         };
                     };
@@ -5453,7 +6372,12 @@ export interface paths {
                                 allowed?: string[];
                                 code: string;
                                 field?: string;
+                                issues?: {
+                                    message: string;
+                                    path: string;
+                                }[];
                                 message: string;
+                                path?: string;
                             };
                         };
                     };
@@ -5469,7 +6393,12 @@ export interface paths {
                                 allowed?: string[];
                                 code: string;
                                 field?: string;
+                                issues?: {
+                                    message: string;
+                                    path: string;
+                                }[];
                                 message: string;
+                                path?: string;
                             };
                         };
                     };
@@ -5485,7 +6414,12 @@ export interface paths {
                                 allowed?: string[];
                                 code: string;
                                 field?: string;
+                                issues?: {
+                                    message: string;
+                                    path: string;
+                                }[];
                                 message: string;
+                                path?: string;
                             };
                         };
                     };
@@ -5501,7 +6435,12 @@ export interface paths {
                                 allowed?: string[];
                                 code: string;
                                 field?: string;
+                                issues?: {
+                                    message: string;
+                                    path: string;
+                                }[];
                                 message: string;
+                                path?: string;
                             };
                         };
                     };
@@ -5517,7 +6456,12 @@ export interface paths {
                                 allowed?: string[];
                                 code: string;
                                 field?: string;
+                                issues?: {
+                                    message: string;
+                                    path: string;
+                                }[];
                                 message: string;
+                                path?: string;
                             };
                         };
                     };
@@ -5574,7 +6518,12 @@ export interface paths {
                                 allowed?: string[];
                                 code: string;
                                 field?: string;
+                                issues?: {
+                                    message: string;
+                                    path: string;
+                                }[];
                                 message: string;
+                                path?: string;
                             };
                         };
                     };
@@ -5590,7 +6539,12 @@ export interface paths {
                                 allowed?: string[];
                                 code: string;
                                 field?: string;
+                                issues?: {
+                                    message: string;
+                                    path: string;
+                                }[];
                                 message: string;
+                                path?: string;
                             };
                         };
                     };
@@ -5606,7 +6560,12 @@ export interface paths {
                                 allowed?: string[];
                                 code: string;
                                 field?: string;
+                                issues?: {
+                                    message: string;
+                                    path: string;
+                                }[];
                                 message: string;
+                                path?: string;
                             };
                         };
                     };
@@ -5622,7 +6581,12 @@ export interface paths {
                                 allowed?: string[];
                                 code: string;
                                 field?: string;
+                                issues?: {
+                                    message: string;
+                                    path: string;
+                                }[];
                                 message: string;
+                                path?: string;
                             };
                         };
                     };
@@ -5638,7 +6602,12 @@ export interface paths {
                                 allowed?: string[];
                                 code: string;
                                 field?: string;
+                                issues?: {
+                                    message: string;
+                                    path: string;
+                                }[];
                                 message: string;
+                                path?: string;
                             };
                         };
                     };
@@ -5710,7 +6679,12 @@ export interface paths {
                                 allowed?: string[];
                                 code: string;
                                 field?: string;
+                                issues?: {
+                                    message: string;
+                                    path: string;
+                                }[];
                                 message: string;
+                                path?: string;
                             };
                         };
                     };
@@ -5726,7 +6700,12 @@ export interface paths {
                                 allowed?: string[];
                                 code: string;
                                 field?: string;
+                                issues?: {
+                                    message: string;
+                                    path: string;
+                                }[];
                                 message: string;
+                                path?: string;
                             };
                         };
                     };
@@ -5742,7 +6721,12 @@ export interface paths {
                                 allowed?: string[];
                                 code: string;
                                 field?: string;
+                                issues?: {
+                                    message: string;
+                                    path: string;
+                                }[];
                                 message: string;
+                                path?: string;
                             };
                         };
                     };
@@ -5758,7 +6742,12 @@ export interface paths {
                                 allowed?: string[];
                                 code: string;
                                 field?: string;
+                                issues?: {
+                                    message: string;
+                                    path: string;
+                                }[];
                                 message: string;
+                                path?: string;
                             };
                         };
                     };
@@ -5774,7 +6763,12 @@ export interface paths {
                                 allowed?: string[];
                                 code: string;
                                 field?: string;
+                                issues?: {
+                                    message: string;
+                                    path: string;
+                                }[];
                                 message: string;
+                                path?: string;
                             };
                         };
                     };
@@ -5877,7 +6871,12 @@ export interface paths {
                                 allowed?: string[];
                                 code: string;
                                 field?: string;
+                                issues?: {
+                                    message: string;
+                                    path: string;
+                                }[];
                                 message: string;
+                                path?: string;
                             };
                         };
                     };
@@ -5893,7 +6892,12 @@ export interface paths {
                                 allowed?: string[];
                                 code: string;
                                 field?: string;
+                                issues?: {
+                                    message: string;
+                                    path: string;
+                                }[];
                                 message: string;
+                                path?: string;
                             };
                         };
                     };
@@ -5909,7 +6913,12 @@ export interface paths {
                                 allowed?: string[];
                                 code: string;
                                 field?: string;
+                                issues?: {
+                                    message: string;
+                                    path: string;
+                                }[];
                                 message: string;
+                                path?: string;
                             };
                         };
                     };
@@ -5925,7 +6934,12 @@ export interface paths {
                                 allowed?: string[];
                                 code: string;
                                 field?: string;
+                                issues?: {
+                                    message: string;
+                                    path: string;
+                                }[];
                                 message: string;
+                                path?: string;
                             };
                         };
                     };
@@ -5941,7 +6955,12 @@ export interface paths {
                                 allowed?: string[];
                                 code: string;
                                 field?: string;
+                                issues?: {
+                                    message: string;
+                                    path: string;
+                                }[];
                                 message: string;
+                                path?: string;
                             };
                         };
                     };
@@ -6037,7 +7056,12 @@ export interface paths {
                                 allowed?: string[];
                                 code: string;
                                 field?: string;
+                                issues?: {
+                                    message: string;
+                                    path: string;
+                                }[];
                                 message: string;
+                                path?: string;
                             };
                         };
                     };
@@ -6053,7 +7077,12 @@ export interface paths {
                                 allowed?: string[];
                                 code: string;
                                 field?: string;
+                                issues?: {
+                                    message: string;
+                                    path: string;
+                                }[];
                                 message: string;
+                                path?: string;
                             };
                         };
                     };
@@ -6069,7 +7098,12 @@ export interface paths {
                                 allowed?: string[];
                                 code: string;
                                 field?: string;
+                                issues?: {
+                                    message: string;
+                                    path: string;
+                                }[];
                                 message: string;
+                                path?: string;
                             };
                         };
                     };
@@ -6085,7 +7119,12 @@ export interface paths {
                                 allowed?: string[];
                                 code: string;
                                 field?: string;
+                                issues?: {
+                                    message: string;
+                                    path: string;
+                                }[];
                                 message: string;
+                                path?: string;
                             };
                         };
                     };
@@ -6101,7 +7140,12 @@ export interface paths {
                                 allowed?: string[];
                                 code: string;
                                 field?: string;
+                                issues?: {
+                                    message: string;
+                                    path: string;
+                                }[];
                                 message: string;
+                                path?: string;
                             };
                         };
                     };
@@ -6212,7 +7256,12 @@ export interface paths {
                                 allowed?: string[];
                                 code: string;
                                 field?: string;
+                                issues?: {
+                                    message: string;
+                                    path: string;
+                                }[];
                                 message: string;
+                                path?: string;
                             };
                         };
                     };
@@ -6228,7 +7277,12 @@ export interface paths {
                                 allowed?: string[];
                                 code: string;
                                 field?: string;
+                                issues?: {
+                                    message: string;
+                                    path: string;
+                                }[];
                                 message: string;
+                                path?: string;
                             };
                         };
                     };
@@ -6244,7 +7298,12 @@ export interface paths {
                                 allowed?: string[];
                                 code: string;
                                 field?: string;
+                                issues?: {
+                                    message: string;
+                                    path: string;
+                                }[];
                                 message: string;
+                                path?: string;
                             };
                         };
                     };
@@ -6260,7 +7319,12 @@ export interface paths {
                                 allowed?: string[];
                                 code: string;
                                 field?: string;
+                                issues?: {
+                                    message: string;
+                                    path: string;
+                                }[];
                                 message: string;
+                                path?: string;
                             };
                         };
                     };
@@ -6276,7 +7340,12 @@ export interface paths {
                                 allowed?: string[];
                                 code: string;
                                 field?: string;
+                                issues?: {
+                                    message: string;
+                                    path: string;
+                                }[];
                                 message: string;
+                                path?: string;
                             };
                         };
                     };
@@ -6386,7 +7455,12 @@ export interface paths {
                                 allowed?: string[];
                                 code: string;
                                 field?: string;
+                                issues?: {
+                                    message: string;
+                                    path: string;
+                                }[];
                                 message: string;
+                                path?: string;
                             };
                         };
                     };
@@ -6402,7 +7476,12 @@ export interface paths {
                                 allowed?: string[];
                                 code: string;
                                 field?: string;
+                                issues?: {
+                                    message: string;
+                                    path: string;
+                                }[];
                                 message: string;
+                                path?: string;
                             };
                         };
                     };
@@ -6418,7 +7497,12 @@ export interface paths {
                                 allowed?: string[];
                                 code: string;
                                 field?: string;
+                                issues?: {
+                                    message: string;
+                                    path: string;
+                                }[];
                                 message: string;
+                                path?: string;
                             };
                         };
                     };
@@ -6434,7 +7518,12 @@ export interface paths {
                                 allowed?: string[];
                                 code: string;
                                 field?: string;
+                                issues?: {
+                                    message: string;
+                                    path: string;
+                                }[];
                                 message: string;
+                                path?: string;
                             };
                         };
                     };
@@ -6450,7 +7539,12 @@ export interface paths {
                                 allowed?: string[];
                                 code: string;
                                 field?: string;
+                                issues?: {
+                                    message: string;
+                                    path: string;
+                                }[];
                                 message: string;
+                                path?: string;
                             };
                         };
                     };
@@ -6517,7 +7611,12 @@ export interface paths {
                                 allowed?: string[];
                                 code: string;
                                 field?: string;
+                                issues?: {
+                                    message: string;
+                                    path: string;
+                                }[];
                                 message: string;
+                                path?: string;
                             };
                         };
                     };
@@ -6533,7 +7632,12 @@ export interface paths {
                                 allowed?: string[];
                                 code: string;
                                 field?: string;
+                                issues?: {
+                                    message: string;
+                                    path: string;
+                                }[];
                                 message: string;
+                                path?: string;
                             };
                         };
                     };
@@ -6549,7 +7653,12 @@ export interface paths {
                                 allowed?: string[];
                                 code: string;
                                 field?: string;
+                                issues?: {
+                                    message: string;
+                                    path: string;
+                                }[];
                                 message: string;
+                                path?: string;
                             };
                         };
                     };
@@ -6565,7 +7674,12 @@ export interface paths {
                                 allowed?: string[];
                                 code: string;
                                 field?: string;
+                                issues?: {
+                                    message: string;
+                                    path: string;
+                                }[];
                                 message: string;
+                                path?: string;
                             };
                         };
                     };
@@ -6581,7 +7695,12 @@ export interface paths {
                                 allowed?: string[];
                                 code: string;
                                 field?: string;
+                                issues?: {
+                                    message: string;
+                                    path: string;
+                                }[];
                                 message: string;
+                                path?: string;
                             };
                         };
                     };
@@ -6655,7 +7774,12 @@ export interface paths {
                                 allowed?: string[];
                                 code: string;
                                 field?: string;
+                                issues?: {
+                                    message: string;
+                                    path: string;
+                                }[];
                                 message: string;
+                                path?: string;
                             };
                         };
                     };
@@ -6671,7 +7795,12 @@ export interface paths {
                                 allowed?: string[];
                                 code: string;
                                 field?: string;
+                                issues?: {
+                                    message: string;
+                                    path: string;
+                                }[];
                                 message: string;
+                                path?: string;
                             };
                         };
                     };
@@ -6687,7 +7816,12 @@ export interface paths {
                                 allowed?: string[];
                                 code: string;
                                 field?: string;
+                                issues?: {
+                                    message: string;
+                                    path: string;
+                                }[];
                                 message: string;
+                                path?: string;
                             };
                         };
                     };
@@ -6703,7 +7837,12 @@ export interface paths {
                                 allowed?: string[];
                                 code: string;
                                 field?: string;
+                                issues?: {
+                                    message: string;
+                                    path: string;
+                                }[];
                                 message: string;
+                                path?: string;
                             };
                         };
                     };
@@ -6719,7 +7858,12 @@ export interface paths {
                                 allowed?: string[];
                                 code: string;
                                 field?: string;
+                                issues?: {
+                                    message: string;
+                                    path: string;
+                                }[];
                                 message: string;
+                                path?: string;
                             };
                         };
                     };
@@ -6781,7 +7925,12 @@ export interface paths {
                                 allowed?: string[];
                                 code: string;
                                 field?: string;
+                                issues?: {
+                                    message: string;
+                                    path: string;
+                                }[];
                                 message: string;
+                                path?: string;
                             };
                         };
                     };
@@ -6797,7 +7946,12 @@ export interface paths {
                                 allowed?: string[];
                                 code: string;
                                 field?: string;
+                                issues?: {
+                                    message: string;
+                                    path: string;
+                                }[];
                                 message: string;
+                                path?: string;
                             };
                         };
                     };
@@ -6813,7 +7967,12 @@ export interface paths {
                                 allowed?: string[];
                                 code: string;
                                 field?: string;
+                                issues?: {
+                                    message: string;
+                                    path: string;
+                                }[];
                                 message: string;
+                                path?: string;
                             };
                         };
                     };
@@ -6829,7 +7988,12 @@ export interface paths {
                                 allowed?: string[];
                                 code: string;
                                 field?: string;
+                                issues?: {
+                                    message: string;
+                                    path: string;
+                                }[];
                                 message: string;
+                                path?: string;
                             };
                         };
                     };
@@ -6845,7 +8009,12 @@ export interface paths {
                                 allowed?: string[];
                                 code: string;
                                 field?: string;
+                                issues?: {
+                                    message: string;
+                                    path: string;
+                                }[];
                                 message: string;
+                                path?: string;
                             };
                         };
                     };
@@ -6898,7 +8067,12 @@ export interface paths {
                                 allowed?: string[];
                                 code: string;
                                 field?: string;
+                                issues?: {
+                                    message: string;
+                                    path: string;
+                                }[];
                                 message: string;
+                                path?: string;
                             };
                         };
                     };
@@ -6914,7 +8088,12 @@ export interface paths {
                                 allowed?: string[];
                                 code: string;
                                 field?: string;
+                                issues?: {
+                                    message: string;
+                                    path: string;
+                                }[];
                                 message: string;
+                                path?: string;
                             };
                         };
                     };
@@ -6930,7 +8109,12 @@ export interface paths {
                                 allowed?: string[];
                                 code: string;
                                 field?: string;
+                                issues?: {
+                                    message: string;
+                                    path: string;
+                                }[];
                                 message: string;
+                                path?: string;
                             };
                         };
                     };
@@ -6946,7 +8130,12 @@ export interface paths {
                                 allowed?: string[];
                                 code: string;
                                 field?: string;
+                                issues?: {
+                                    message: string;
+                                    path: string;
+                                }[];
                                 message: string;
+                                path?: string;
                             };
                         };
                     };
@@ -6962,7 +8151,12 @@ export interface paths {
                                 allowed?: string[];
                                 code: string;
                                 field?: string;
+                                issues?: {
+                                    message: string;
+                                    path: string;
+                                }[];
                                 message: string;
+                                path?: string;
                             };
                         };
                     };
@@ -7039,7 +8233,12 @@ export interface paths {
                                 allowed?: string[];
                                 code: string;
                                 field?: string;
+                                issues?: {
+                                    message: string;
+                                    path: string;
+                                }[];
                                 message: string;
+                                path?: string;
                             };
                         };
                     };
@@ -7055,7 +8254,12 @@ export interface paths {
                                 allowed?: string[];
                                 code: string;
                                 field?: string;
+                                issues?: {
+                                    message: string;
+                                    path: string;
+                                }[];
                                 message: string;
+                                path?: string;
                             };
                         };
                     };
@@ -7071,7 +8275,12 @@ export interface paths {
                                 allowed?: string[];
                                 code: string;
                                 field?: string;
+                                issues?: {
+                                    message: string;
+                                    path: string;
+                                }[];
                                 message: string;
+                                path?: string;
                             };
                         };
                     };
@@ -7087,7 +8296,12 @@ export interface paths {
                                 allowed?: string[];
                                 code: string;
                                 field?: string;
+                                issues?: {
+                                    message: string;
+                                    path: string;
+                                }[];
                                 message: string;
+                                path?: string;
                             };
                         };
                     };
@@ -7103,7 +8317,12 @@ export interface paths {
                                 allowed?: string[];
                                 code: string;
                                 field?: string;
+                                issues?: {
+                                    message: string;
+                                    path: string;
+                                }[];
                                 message: string;
+                                path?: string;
                             };
                         };
                     };
@@ -7175,7 +8394,12 @@ export interface paths {
                                 allowed?: string[];
                                 code: string;
                                 field?: string;
+                                issues?: {
+                                    message: string;
+                                    path: string;
+                                }[];
                                 message: string;
+                                path?: string;
                             };
                         };
                     };
@@ -7191,7 +8415,12 @@ export interface paths {
                                 allowed?: string[];
                                 code: string;
                                 field?: string;
+                                issues?: {
+                                    message: string;
+                                    path: string;
+                                }[];
                                 message: string;
+                                path?: string;
                             };
                         };
                     };
@@ -7207,7 +8436,12 @@ export interface paths {
                                 allowed?: string[];
                                 code: string;
                                 field?: string;
+                                issues?: {
+                                    message: string;
+                                    path: string;
+                                }[];
                                 message: string;
+                                path?: string;
                             };
                         };
                     };
@@ -7223,7 +8457,12 @@ export interface paths {
                                 allowed?: string[];
                                 code: string;
                                 field?: string;
+                                issues?: {
+                                    message: string;
+                                    path: string;
+                                }[];
                                 message: string;
+                                path?: string;
                             };
                         };
                     };
@@ -7239,7 +8478,12 @@ export interface paths {
                                 allowed?: string[];
                                 code: string;
                                 field?: string;
+                                issues?: {
+                                    message: string;
+                                    path: string;
+                                }[];
                                 message: string;
+                                path?: string;
                             };
                         };
                     };
@@ -7362,7 +8606,12 @@ export interface paths {
                                 allowed?: string[];
                                 code: string;
                                 field?: string;
+                                issues?: {
+                                    message: string;
+                                    path: string;
+                                }[];
                                 message: string;
+                                path?: string;
                             };
                         };
                     };
@@ -7378,7 +8627,12 @@ export interface paths {
                                 allowed?: string[];
                                 code: string;
                                 field?: string;
+                                issues?: {
+                                    message: string;
+                                    path: string;
+                                }[];
                                 message: string;
+                                path?: string;
                             };
                         };
                     };
@@ -7394,7 +8648,12 @@ export interface paths {
                                 allowed?: string[];
                                 code: string;
                                 field?: string;
+                                issues?: {
+                                    message: string;
+                                    path: string;
+                                }[];
                                 message: string;
+                                path?: string;
                             };
                         };
                     };
@@ -7410,7 +8669,12 @@ export interface paths {
                                 allowed?: string[];
                                 code: string;
                                 field?: string;
+                                issues?: {
+                                    message: string;
+                                    path: string;
+                                }[];
                                 message: string;
+                                path?: string;
                             };
                         };
                     };
@@ -7426,7 +8690,12 @@ export interface paths {
                                 allowed?: string[];
                                 code: string;
                                 field?: string;
+                                issues?: {
+                                    message: string;
+                                    path: string;
+                                }[];
                                 message: string;
+                                path?: string;
                             };
                         };
                     };
@@ -7566,7 +8835,12 @@ export interface paths {
                                 allowed?: string[];
                                 code: string;
                                 field?: string;
+                                issues?: {
+                                    message: string;
+                                    path: string;
+                                }[];
                                 message: string;
+                                path?: string;
                             };
                         };
                     };
@@ -7582,7 +8856,12 @@ export interface paths {
                                 allowed?: string[];
                                 code: string;
                                 field?: string;
+                                issues?: {
+                                    message: string;
+                                    path: string;
+                                }[];
                                 message: string;
+                                path?: string;
                             };
                         };
                     };
@@ -7598,7 +8877,12 @@ export interface paths {
                                 allowed?: string[];
                                 code: string;
                                 field?: string;
+                                issues?: {
+                                    message: string;
+                                    path: string;
+                                }[];
                                 message: string;
+                                path?: string;
                             };
                         };
                     };
@@ -7614,7 +8898,12 @@ export interface paths {
                                 allowed?: string[];
                                 code: string;
                                 field?: string;
+                                issues?: {
+                                    message: string;
+                                    path: string;
+                                }[];
                                 message: string;
+                                path?: string;
                             };
                         };
                     };
@@ -7630,7 +8919,12 @@ export interface paths {
                                 allowed?: string[];
                                 code: string;
                                 field?: string;
+                                issues?: {
+                                    message: string;
+                                    path: string;
+                                }[];
                                 message: string;
+                                path?: string;
                             };
                         };
                     };
@@ -7740,7 +9034,12 @@ export interface paths {
                                 allowed?: string[];
                                 code: string;
                                 field?: string;
+                                issues?: {
+                                    message: string;
+                                    path: string;
+                                }[];
                                 message: string;
+                                path?: string;
                             };
                         };
                     };
@@ -7756,7 +9055,12 @@ export interface paths {
                                 allowed?: string[];
                                 code: string;
                                 field?: string;
+                                issues?: {
+                                    message: string;
+                                    path: string;
+                                }[];
                                 message: string;
+                                path?: string;
                             };
                         };
                     };
@@ -7772,7 +9076,12 @@ export interface paths {
                                 allowed?: string[];
                                 code: string;
                                 field?: string;
+                                issues?: {
+                                    message: string;
+                                    path: string;
+                                }[];
                                 message: string;
+                                path?: string;
                             };
                         };
                     };
@@ -7788,7 +9097,12 @@ export interface paths {
                                 allowed?: string[];
                                 code: string;
                                 field?: string;
+                                issues?: {
+                                    message: string;
+                                    path: string;
+                                }[];
                                 message: string;
+                                path?: string;
                             };
                         };
                     };
@@ -7804,7 +9118,12 @@ export interface paths {
                                 allowed?: string[];
                                 code: string;
                                 field?: string;
+                                issues?: {
+                                    message: string;
+                                    path: string;
+                                }[];
                                 message: string;
+                                path?: string;
                             };
                         };
                     };
@@ -7856,7 +9175,12 @@ export interface paths {
                                 allowed?: string[];
                                 code: string;
                                 field?: string;
+                                issues?: {
+                                    message: string;
+                                    path: string;
+                                }[];
                                 message: string;
+                                path?: string;
                             };
                         };
                     };
@@ -7872,7 +9196,12 @@ export interface paths {
                                 allowed?: string[];
                                 code: string;
                                 field?: string;
+                                issues?: {
+                                    message: string;
+                                    path: string;
+                                }[];
                                 message: string;
+                                path?: string;
                             };
                         };
                     };
@@ -7888,7 +9217,12 @@ export interface paths {
                                 allowed?: string[];
                                 code: string;
                                 field?: string;
+                                issues?: {
+                                    message: string;
+                                    path: string;
+                                }[];
                                 message: string;
+                                path?: string;
                             };
                         };
                     };
@@ -7904,7 +9238,12 @@ export interface paths {
                                 allowed?: string[];
                                 code: string;
                                 field?: string;
+                                issues?: {
+                                    message: string;
+                                    path: string;
+                                }[];
                                 message: string;
+                                path?: string;
                             };
                         };
                     };
@@ -7920,7 +9259,12 @@ export interface paths {
                                 allowed?: string[];
                                 code: string;
                                 field?: string;
+                                issues?: {
+                                    message: string;
+                                    path: string;
+                                }[];
                                 message: string;
+                                path?: string;
                             };
                         };
                     };
@@ -7974,7 +9318,12 @@ export interface paths {
                                 allowed?: string[];
                                 code: string;
                                 field?: string;
+                                issues?: {
+                                    message: string;
+                                    path: string;
+                                }[];
                                 message: string;
+                                path?: string;
                             };
                         };
                     };
@@ -7990,7 +9339,12 @@ export interface paths {
                                 allowed?: string[];
                                 code: string;
                                 field?: string;
+                                issues?: {
+                                    message: string;
+                                    path: string;
+                                }[];
                                 message: string;
+                                path?: string;
                             };
                         };
                     };
@@ -8006,7 +9360,12 @@ export interface paths {
                                 allowed?: string[];
                                 code: string;
                                 field?: string;
+                                issues?: {
+                                    message: string;
+                                    path: string;
+                                }[];
                                 message: string;
+                                path?: string;
                             };
                         };
                     };
@@ -8022,7 +9381,12 @@ export interface paths {
                                 allowed?: string[];
                                 code: string;
                                 field?: string;
+                                issues?: {
+                                    message: string;
+                                    path: string;
+                                }[];
                                 message: string;
+                                path?: string;
                             };
                         };
                     };
@@ -8038,7 +9402,12 @@ export interface paths {
                                 allowed?: string[];
                                 code: string;
                                 field?: string;
+                                issues?: {
+                                    message: string;
+                                    path: string;
+                                }[];
                                 message: string;
+                                path?: string;
                             };
                         };
                     };
@@ -8165,7 +9534,12 @@ export interface paths {
                                 allowed?: string[];
                                 code: string;
                                 field?: string;
+                                issues?: {
+                                    message: string;
+                                    path: string;
+                                }[];
                                 message: string;
+                                path?: string;
                             };
                         };
                     };
@@ -8181,7 +9555,12 @@ export interface paths {
                                 allowed?: string[];
                                 code: string;
                                 field?: string;
+                                issues?: {
+                                    message: string;
+                                    path: string;
+                                }[];
                                 message: string;
+                                path?: string;
                             };
                         };
                     };
@@ -8197,7 +9576,12 @@ export interface paths {
                                 allowed?: string[];
                                 code: string;
                                 field?: string;
+                                issues?: {
+                                    message: string;
+                                    path: string;
+                                }[];
                                 message: string;
+                                path?: string;
                             };
                         };
                     };
@@ -8213,7 +9597,12 @@ export interface paths {
                                 allowed?: string[];
                                 code: string;
                                 field?: string;
+                                issues?: {
+                                    message: string;
+                                    path: string;
+                                }[];
                                 message: string;
+                                path?: string;
                             };
                         };
                     };
@@ -8229,7 +9618,12 @@ export interface paths {
                                 allowed?: string[];
                                 code: string;
                                 field?: string;
+                                issues?: {
+                                    message: string;
+                                    path: string;
+                                }[];
                                 message: string;
+                                path?: string;
                             };
                         };
                     };
@@ -8293,7 +9687,12 @@ export interface paths {
                                 allowed?: string[];
                                 code: string;
                                 field?: string;
+                                issues?: {
+                                    message: string;
+                                    path: string;
+                                }[];
                                 message: string;
+                                path?: string;
                             };
                         };
                     };
@@ -8309,7 +9708,12 @@ export interface paths {
                                 allowed?: string[];
                                 code: string;
                                 field?: string;
+                                issues?: {
+                                    message: string;
+                                    path: string;
+                                }[];
                                 message: string;
+                                path?: string;
                             };
                         };
                     };
@@ -8325,7 +9729,12 @@ export interface paths {
                                 allowed?: string[];
                                 code: string;
                                 field?: string;
+                                issues?: {
+                                    message: string;
+                                    path: string;
+                                }[];
                                 message: string;
+                                path?: string;
                             };
                         };
                     };
@@ -8341,7 +9750,12 @@ export interface paths {
                                 allowed?: string[];
                                 code: string;
                                 field?: string;
+                                issues?: {
+                                    message: string;
+                                    path: string;
+                                }[];
                                 message: string;
+                                path?: string;
                             };
                         };
                     };
@@ -8357,7 +9771,12 @@ export interface paths {
                                 allowed?: string[];
                                 code: string;
                                 field?: string;
+                                issues?: {
+                                    message: string;
+                                    path: string;
+                                }[];
                                 message: string;
+                                path?: string;
                             };
                         };
                     };
@@ -8423,7 +9842,12 @@ export interface paths {
                                 allowed?: string[];
                                 code: string;
                                 field?: string;
+                                issues?: {
+                                    message: string;
+                                    path: string;
+                                }[];
                                 message: string;
+                                path?: string;
                             };
                         };
                     };
@@ -8439,7 +9863,12 @@ export interface paths {
                                 allowed?: string[];
                                 code: string;
                                 field?: string;
+                                issues?: {
+                                    message: string;
+                                    path: string;
+                                }[];
                                 message: string;
+                                path?: string;
                             };
                         };
                     };
@@ -8455,7 +9884,12 @@ export interface paths {
                                 allowed?: string[];
                                 code: string;
                                 field?: string;
+                                issues?: {
+                                    message: string;
+                                    path: string;
+                                }[];
                                 message: string;
+                                path?: string;
                             };
                         };
                     };
@@ -8471,7 +9905,12 @@ export interface paths {
                                 allowed?: string[];
                                 code: string;
                                 field?: string;
+                                issues?: {
+                                    message: string;
+                                    path: string;
+                                }[];
                                 message: string;
+                                path?: string;
                             };
                         };
                     };
@@ -8487,7 +9926,12 @@ export interface paths {
                                 allowed?: string[];
                                 code: string;
                                 field?: string;
+                                issues?: {
+                                    message: string;
+                                    path: string;
+                                }[];
                                 message: string;
+                                path?: string;
                             };
                         };
                     };
@@ -8570,7 +10014,12 @@ export interface paths {
                                 allowed?: string[];
                                 code: string;
                                 field?: string;
+                                issues?: {
+                                    message: string;
+                                    path: string;
+                                }[];
                                 message: string;
+                                path?: string;
                             };
                         };
                     };
@@ -8586,7 +10035,12 @@ export interface paths {
                                 allowed?: string[];
                                 code: string;
                                 field?: string;
+                                issues?: {
+                                    message: string;
+                                    path: string;
+                                }[];
                                 message: string;
+                                path?: string;
                             };
                         };
                     };
@@ -8602,7 +10056,12 @@ export interface paths {
                                 allowed?: string[];
                                 code: string;
                                 field?: string;
+                                issues?: {
+                                    message: string;
+                                    path: string;
+                                }[];
                                 message: string;
+                                path?: string;
                             };
                         };
                     };
@@ -8618,7 +10077,12 @@ export interface paths {
                                 allowed?: string[];
                                 code: string;
                                 field?: string;
+                                issues?: {
+                                    message: string;
+                                    path: string;
+                                }[];
                                 message: string;
+                                path?: string;
                             };
                         };
                     };
@@ -8634,7 +10098,12 @@ export interface paths {
                                 allowed?: string[];
                                 code: string;
                                 field?: string;
+                                issues?: {
+                                    message: string;
+                                    path: string;
+                                }[];
                                 message: string;
+                                path?: string;
                             };
                         };
                     };
@@ -8744,7 +10213,12 @@ export interface paths {
                                 allowed?: string[];
                                 code: string;
                                 field?: string;
+                                issues?: {
+                                    message: string;
+                                    path: string;
+                                }[];
                                 message: string;
+                                path?: string;
                             };
                         };
                     };
@@ -8760,7 +10234,12 @@ export interface paths {
                                 allowed?: string[];
                                 code: string;
                                 field?: string;
+                                issues?: {
+                                    message: string;
+                                    path: string;
+                                }[];
                                 message: string;
+                                path?: string;
                             };
                         };
                     };
@@ -8776,7 +10255,12 @@ export interface paths {
                                 allowed?: string[];
                                 code: string;
                                 field?: string;
+                                issues?: {
+                                    message: string;
+                                    path: string;
+                                }[];
                                 message: string;
+                                path?: string;
                             };
                         };
                     };
@@ -8792,7 +10276,12 @@ export interface paths {
                                 allowed?: string[];
                                 code: string;
                                 field?: string;
+                                issues?: {
+                                    message: string;
+                                    path: string;
+                                }[];
                                 message: string;
+                                path?: string;
                             };
                         };
                     };
@@ -8808,7 +10297,12 @@ export interface paths {
                                 allowed?: string[];
                                 code: string;
                                 field?: string;
+                                issues?: {
+                                    message: string;
+                                    path: string;
+                                }[];
                                 message: string;
+                                path?: string;
                             };
                         };
                     };
@@ -8824,7 +10318,12 @@ export interface paths {
                                 allowed?: string[];
                                 code: string;
                                 field?: string;
+                                issues?: {
+                                    message: string;
+                                    path: string;
+                                }[];
                                 message: string;
+                                path?: string;
                             };
                         };
                     };
@@ -8840,7 +10339,12 @@ export interface paths {
                                 allowed?: string[];
                                 code: string;
                                 field?: string;
+                                issues?: {
+                                    message: string;
+                                    path: string;
+                                }[];
                                 message: string;
+                                path?: string;
                             };
                         };
                     };
@@ -8920,7 +10424,12 @@ export interface paths {
                                 allowed?: string[];
                                 code: string;
                                 field?: string;
+                                issues?: {
+                                    message: string;
+                                    path: string;
+                                }[];
                                 message: string;
+                                path?: string;
                             };
                         };
                     };
@@ -8936,7 +10445,12 @@ export interface paths {
                                 allowed?: string[];
                                 code: string;
                                 field?: string;
+                                issues?: {
+                                    message: string;
+                                    path: string;
+                                }[];
                                 message: string;
+                                path?: string;
                             };
                         };
                     };
@@ -8952,7 +10466,12 @@ export interface paths {
                                 allowed?: string[];
                                 code: string;
                                 field?: string;
+                                issues?: {
+                                    message: string;
+                                    path: string;
+                                }[];
                                 message: string;
+                                path?: string;
                             };
                         };
                     };
@@ -8968,7 +10487,12 @@ export interface paths {
                                 allowed?: string[];
                                 code: string;
                                 field?: string;
+                                issues?: {
+                                    message: string;
+                                    path: string;
+                                }[];
                                 message: string;
+                                path?: string;
                             };
                         };
                     };
@@ -8984,7 +10508,12 @@ export interface paths {
                                 allowed?: string[];
                                 code: string;
                                 field?: string;
+                                issues?: {
+                                    message: string;
+                                    path: string;
+                                }[];
                                 message: string;
+                                path?: string;
                             };
                         };
                     };
@@ -9038,7 +10567,12 @@ export interface paths {
                                 allowed?: string[];
                                 code: string;
                                 field?: string;
+                                issues?: {
+                                    message: string;
+                                    path: string;
+                                }[];
                                 message: string;
+                                path?: string;
                             };
                         };
                     };
@@ -9054,7 +10588,12 @@ export interface paths {
                                 allowed?: string[];
                                 code: string;
                                 field?: string;
+                                issues?: {
+                                    message: string;
+                                    path: string;
+                                }[];
                                 message: string;
+                                path?: string;
                             };
                         };
                     };
@@ -9070,7 +10609,12 @@ export interface paths {
                                 allowed?: string[];
                                 code: string;
                                 field?: string;
+                                issues?: {
+                                    message: string;
+                                    path: string;
+                                }[];
                                 message: string;
+                                path?: string;
                             };
                         };
                     };
@@ -9086,7 +10630,12 @@ export interface paths {
                                 allowed?: string[];
                                 code: string;
                                 field?: string;
+                                issues?: {
+                                    message: string;
+                                    path: string;
+                                }[];
                                 message: string;
+                                path?: string;
                             };
                         };
                     };
@@ -9102,7 +10651,12 @@ export interface paths {
                                 allowed?: string[];
                                 code: string;
                                 field?: string;
+                                issues?: {
+                                    message: string;
+                                    path: string;
+                                }[];
                                 message: string;
+                                path?: string;
                             };
                         };
                     };
@@ -9159,7 +10713,12 @@ export interface paths {
                                 allowed?: string[];
                                 code: string;
                                 field?: string;
+                                issues?: {
+                                    message: string;
+                                    path: string;
+                                }[];
                                 message: string;
+                                path?: string;
                             };
                         };
                     };
@@ -9175,7 +10734,12 @@ export interface paths {
                                 allowed?: string[];
                                 code: string;
                                 field?: string;
+                                issues?: {
+                                    message: string;
+                                    path: string;
+                                }[];
                                 message: string;
+                                path?: string;
                             };
                         };
                     };
@@ -9191,7 +10755,12 @@ export interface paths {
                                 allowed?: string[];
                                 code: string;
                                 field?: string;
+                                issues?: {
+                                    message: string;
+                                    path: string;
+                                }[];
                                 message: string;
+                                path?: string;
                             };
                         };
                     };
@@ -9207,7 +10776,12 @@ export interface paths {
                                 allowed?: string[];
                                 code: string;
                                 field?: string;
+                                issues?: {
+                                    message: string;
+                                    path: string;
+                                }[];
                                 message: string;
+                                path?: string;
                             };
                         };
                     };
@@ -9223,7 +10797,12 @@ export interface paths {
                                 allowed?: string[];
                                 code: string;
                                 field?: string;
+                                issues?: {
+                                    message: string;
+                                    path: string;
+                                }[];
                                 message: string;
+                                path?: string;
                             };
                         };
                     };
@@ -9275,7 +10854,12 @@ export interface paths {
                                 allowed?: string[];
                                 code: string;
                                 field?: string;
+                                issues?: {
+                                    message: string;
+                                    path: string;
+                                }[];
                                 message: string;
+                                path?: string;
                             };
                         };
                     };
@@ -9291,7 +10875,12 @@ export interface paths {
                                 allowed?: string[];
                                 code: string;
                                 field?: string;
+                                issues?: {
+                                    message: string;
+                                    path: string;
+                                }[];
                                 message: string;
+                                path?: string;
                             };
                         };
                     };
@@ -9307,7 +10896,12 @@ export interface paths {
                                 allowed?: string[];
                                 code: string;
                                 field?: string;
+                                issues?: {
+                                    message: string;
+                                    path: string;
+                                }[];
                                 message: string;
+                                path?: string;
                             };
                         };
                     };
@@ -9323,7 +10917,12 @@ export interface paths {
                                 allowed?: string[];
                                 code: string;
                                 field?: string;
+                                issues?: {
+                                    message: string;
+                                    path: string;
+                                }[];
                                 message: string;
+                                path?: string;
                             };
                         };
                     };
@@ -9339,7 +10938,12 @@ export interface paths {
                                 allowed?: string[];
                                 code: string;
                                 field?: string;
+                                issues?: {
+                                    message: string;
+                                    path: string;
+                                }[];
                                 message: string;
+                                path?: string;
                             };
                         };
                     };
@@ -9420,7 +11024,12 @@ export interface paths {
                                 allowed?: string[];
                                 code: string;
                                 field?: string;
+                                issues?: {
+                                    message: string;
+                                    path: string;
+                                }[];
                                 message: string;
+                                path?: string;
                             };
                         };
                     };
@@ -9436,7 +11045,12 @@ export interface paths {
                                 allowed?: string[];
                                 code: string;
                                 field?: string;
+                                issues?: {
+                                    message: string;
+                                    path: string;
+                                }[];
                                 message: string;
+                                path?: string;
                             };
                         };
                     };
@@ -9452,7 +11066,12 @@ export interface paths {
                                 allowed?: string[];
                                 code: string;
                                 field?: string;
+                                issues?: {
+                                    message: string;
+                                    path: string;
+                                }[];
                                 message: string;
+                                path?: string;
                             };
                         };
                     };
@@ -9468,7 +11087,12 @@ export interface paths {
                                 allowed?: string[];
                                 code: string;
                                 field?: string;
+                                issues?: {
+                                    message: string;
+                                    path: string;
+                                }[];
                                 message: string;
+                                path?: string;
                             };
                         };
                     };
@@ -9543,7 +11167,12 @@ export interface paths {
                                 allowed?: string[];
                                 code: string;
                                 field?: string;
+                                issues?: {
+                                    message: string;
+                                    path: string;
+                                }[];
                                 message: string;
+                                path?: string;
                             };
                         };
                     };
@@ -9559,7 +11188,12 @@ export interface paths {
                                 allowed?: string[];
                                 code: string;
                                 field?: string;
+                                issues?: {
+                                    message: string;
+                                    path: string;
+                                }[];
                                 message: string;
+                                path?: string;
                             };
                         };
                     };
@@ -9575,7 +11209,12 @@ export interface paths {
                                 allowed?: string[];
                                 code: string;
                                 field?: string;
+                                issues?: {
+                                    message: string;
+                                    path: string;
+                                }[];
                                 message: string;
+                                path?: string;
                             };
                         };
                     };
@@ -9591,7 +11230,12 @@ export interface paths {
                                 allowed?: string[];
                                 code: string;
                                 field?: string;
+                                issues?: {
+                                    message: string;
+                                    path: string;
+                                }[];
                                 message: string;
+                                path?: string;
                             };
                         };
                     };
@@ -9663,7 +11307,12 @@ export interface paths {
                                 allowed?: string[];
                                 code: string;
                                 field?: string;
+                                issues?: {
+                                    message: string;
+                                    path: string;
+                                }[];
                                 message: string;
+                                path?: string;
                             };
                         };
                     };
@@ -9679,7 +11328,12 @@ export interface paths {
                                 allowed?: string[];
                                 code: string;
                                 field?: string;
+                                issues?: {
+                                    message: string;
+                                    path: string;
+                                }[];
                                 message: string;
+                                path?: string;
                             };
                         };
                     };
@@ -9695,7 +11349,12 @@ export interface paths {
                                 allowed?: string[];
                                 code: string;
                                 field?: string;
+                                issues?: {
+                                    message: string;
+                                    path: string;
+                                }[];
                                 message: string;
+                                path?: string;
                             };
                         };
                     };
@@ -9711,7 +11370,12 @@ export interface paths {
                                 allowed?: string[];
                                 code: string;
                                 field?: string;
+                                issues?: {
+                                    message: string;
+                                    path: string;
+                                }[];
                                 message: string;
+                                path?: string;
                             };
                         };
                     };
@@ -9802,7 +11466,12 @@ export interface paths {
                                 allowed?: string[];
                                 code: string;
                                 field?: string;
+                                issues?: {
+                                    message: string;
+                                    path: string;
+                                }[];
                                 message: string;
+                                path?: string;
                             };
                         };
                     };
@@ -9818,7 +11487,12 @@ export interface paths {
                                 allowed?: string[];
                                 code: string;
                                 field?: string;
+                                issues?: {
+                                    message: string;
+                                    path: string;
+                                }[];
                                 message: string;
+                                path?: string;
                             };
                         };
                     };
@@ -9834,7 +11508,12 @@ export interface paths {
                                 allowed?: string[];
                                 code: string;
                                 field?: string;
+                                issues?: {
+                                    message: string;
+                                    path: string;
+                                }[];
                                 message: string;
+                                path?: string;
                             };
                         };
                     };
@@ -9850,7 +11529,12 @@ export interface paths {
                                 allowed?: string[];
                                 code: string;
                                 field?: string;
+                                issues?: {
+                                    message: string;
+                                    path: string;
+                                }[];
                                 message: string;
+                                path?: string;
                             };
                         };
                     };
@@ -9905,7 +11589,12 @@ export interface paths {
                                 allowed?: string[];
                                 code: string;
                                 field?: string;
+                                issues?: {
+                                    message: string;
+                                    path: string;
+                                }[];
                                 message: string;
+                                path?: string;
                             };
                         };
                     };
@@ -9960,7 +11649,12 @@ export interface paths {
                                 allowed?: string[];
                                 code: string;
                                 field?: string;
+                                issues?: {
+                                    message: string;
+                                    path: string;
+                                }[];
                                 message: string;
+                                path?: string;
                             };
                         };
                     };
@@ -10011,7 +11705,12 @@ export interface paths {
                                 allowed?: string[];
                                 code: string;
                                 field?: string;
+                                issues?: {
+                                    message: string;
+                                    path: string;
+                                }[];
                                 message: string;
+                                path?: string;
                             };
                         };
                     };
@@ -10027,7 +11726,12 @@ export interface paths {
                                 allowed?: string[];
                                 code: string;
                                 field?: string;
+                                issues?: {
+                                    message: string;
+                                    path: string;
+                                }[];
                                 message: string;
+                                path?: string;
                             };
                         };
                     };
@@ -10097,7 +11801,12 @@ export interface paths {
                                 allowed?: string[];
                                 code: string;
                                 field?: string;
+                                issues?: {
+                                    message: string;
+                                    path: string;
+                                }[];
                                 message: string;
+                                path?: string;
                             };
                         };
                     };
@@ -10113,7 +11822,12 @@ export interface paths {
                                 allowed?: string[];
                                 code: string;
                                 field?: string;
+                                issues?: {
+                                    message: string;
+                                    path: string;
+                                }[];
                                 message: string;
+                                path?: string;
                             };
                         };
                     };
@@ -10129,7 +11843,12 @@ export interface paths {
                                 allowed?: string[];
                                 code: string;
                                 field?: string;
+                                issues?: {
+                                    message: string;
+                                    path: string;
+                                }[];
                                 message: string;
+                                path?: string;
                             };
                         };
                     };
@@ -10145,7 +11864,12 @@ export interface paths {
                                 allowed?: string[];
                                 code: string;
                                 field?: string;
+                                issues?: {
+                                    message: string;
+                                    path: string;
+                                }[];
                                 message: string;
+                                path?: string;
                             };
                         };
                     };
@@ -10161,7 +11885,12 @@ export interface paths {
                                 allowed?: string[];
                                 code: string;
                                 field?: string;
+                                issues?: {
+                                    message: string;
+                                    path: string;
+                                }[];
                                 message: string;
+                                path?: string;
                             };
                         };
                     };
@@ -10221,7 +11950,12 @@ export interface paths {
                                 allowed?: string[];
                                 code: string;
                                 field?: string;
+                                issues?: {
+                                    message: string;
+                                    path: string;
+                                }[];
                                 message: string;
+                                path?: string;
                             };
                         };
                     };
@@ -10237,7 +11971,12 @@ export interface paths {
                                 allowed?: string[];
                                 code: string;
                                 field?: string;
+                                issues?: {
+                                    message: string;
+                                    path: string;
+                                }[];
                                 message: string;
+                                path?: string;
                             };
                         };
                     };
@@ -10253,7 +11992,12 @@ export interface paths {
                                 allowed?: string[];
                                 code: string;
                                 field?: string;
+                                issues?: {
+                                    message: string;
+                                    path: string;
+                                }[];
                                 message: string;
+                                path?: string;
                             };
                         };
                     };
@@ -10269,7 +12013,12 @@ export interface paths {
                                 allowed?: string[];
                                 code: string;
                                 field?: string;
+                                issues?: {
+                                    message: string;
+                                    path: string;
+                                }[];
                                 message: string;
+                                path?: string;
                             };
                         };
                     };
@@ -10285,7 +12034,12 @@ export interface paths {
                                 allowed?: string[];
                                 code: string;
                                 field?: string;
+                                issues?: {
+                                    message: string;
+                                    path: string;
+                                }[];
                                 message: string;
+                                path?: string;
                             };
                         };
                     };
@@ -10352,7 +12106,12 @@ export interface paths {
                                 allowed?: string[];
                                 code: string;
                                 field?: string;
+                                issues?: {
+                                    message: string;
+                                    path: string;
+                                }[];
                                 message: string;
+                                path?: string;
                             };
                         };
                     };
@@ -10368,7 +12127,12 @@ export interface paths {
                                 allowed?: string[];
                                 code: string;
                                 field?: string;
+                                issues?: {
+                                    message: string;
+                                    path: string;
+                                }[];
                                 message: string;
+                                path?: string;
                             };
                         };
                     };
@@ -10384,7 +12148,12 @@ export interface paths {
                                 allowed?: string[];
                                 code: string;
                                 field?: string;
+                                issues?: {
+                                    message: string;
+                                    path: string;
+                                }[];
                                 message: string;
+                                path?: string;
                             };
                         };
                     };
@@ -10400,7 +12169,12 @@ export interface paths {
                                 allowed?: string[];
                                 code: string;
                                 field?: string;
+                                issues?: {
+                                    message: string;
+                                    path: string;
+                                }[];
                                 message: string;
+                                path?: string;
                             };
                         };
                     };
@@ -10416,7 +12190,12 @@ export interface paths {
                                 allowed?: string[];
                                 code: string;
                                 field?: string;
+                                issues?: {
+                                    message: string;
+                                    path: string;
+                                }[];
                                 message: string;
+                                path?: string;
                             };
                         };
                     };
@@ -10710,7 +12489,12 @@ export interface paths {
                                 allowed?: string[];
                                 code: string;
                                 field?: string;
+                                issues?: {
+                                    message: string;
+                                    path: string;
+                                }[];
                                 message: string;
+                                path?: string;
                             };
                         };
                     };
@@ -10726,7 +12510,12 @@ export interface paths {
                                 allowed?: string[];
                                 code: string;
                                 field?: string;
+                                issues?: {
+                                    message: string;
+                                    path: string;
+                                }[];
                                 message: string;
+                                path?: string;
                             };
                         };
                     };
@@ -10742,7 +12531,12 @@ export interface paths {
                                 allowed?: string[];
                                 code: string;
                                 field?: string;
+                                issues?: {
+                                    message: string;
+                                    path: string;
+                                }[];
                                 message: string;
+                                path?: string;
                             };
                         };
                     };
@@ -10758,7 +12552,12 @@ export interface paths {
                                 allowed?: string[];
                                 code: string;
                                 field?: string;
+                                issues?: {
+                                    message: string;
+                                    path: string;
+                                }[];
                                 message: string;
+                                path?: string;
                             };
                         };
                     };
@@ -10774,7 +12573,12 @@ export interface paths {
                                 allowed?: string[];
                                 code: string;
                                 field?: string;
+                                issues?: {
+                                    message: string;
+                                    path: string;
+                                }[];
                                 message: string;
+                                path?: string;
                             };
                         };
                     };
@@ -10833,7 +12637,12 @@ export interface paths {
                                 allowed?: string[];
                                 code: string;
                                 field?: string;
+                                issues?: {
+                                    message: string;
+                                    path: string;
+                                }[];
                                 message: string;
+                                path?: string;
                             };
                         };
                     };
@@ -10849,7 +12658,12 @@ export interface paths {
                                 allowed?: string[];
                                 code: string;
                                 field?: string;
+                                issues?: {
+                                    message: string;
+                                    path: string;
+                                }[];
                                 message: string;
+                                path?: string;
                             };
                         };
                     };
@@ -10865,7 +12679,12 @@ export interface paths {
                                 allowed?: string[];
                                 code: string;
                                 field?: string;
+                                issues?: {
+                                    message: string;
+                                    path: string;
+                                }[];
                                 message: string;
+                                path?: string;
                             };
                         };
                     };
@@ -10881,7 +12700,12 @@ export interface paths {
                                 allowed?: string[];
                                 code: string;
                                 field?: string;
+                                issues?: {
+                                    message: string;
+                                    path: string;
+                                }[];
                                 message: string;
+                                path?: string;
                             };
                         };
                     };
@@ -10897,7 +12721,12 @@ export interface paths {
                                 allowed?: string[];
                                 code: string;
                                 field?: string;
+                                issues?: {
+                                    message: string;
+                                    path: string;
+                                }[];
                                 message: string;
+                                path?: string;
                             };
                         };
                     };
@@ -10972,7 +12801,12 @@ export interface paths {
                                 allowed?: string[];
                                 code: string;
                                 field?: string;
+                                issues?: {
+                                    message: string;
+                                    path: string;
+                                }[];
                                 message: string;
+                                path?: string;
                             };
                         };
                     };
@@ -10988,7 +12822,12 @@ export interface paths {
                                 allowed?: string[];
                                 code: string;
                                 field?: string;
+                                issues?: {
+                                    message: string;
+                                    path: string;
+                                }[];
                                 message: string;
+                                path?: string;
                             };
                         };
                     };
@@ -11004,7 +12843,12 @@ export interface paths {
                                 allowed?: string[];
                                 code: string;
                                 field?: string;
+                                issues?: {
+                                    message: string;
+                                    path: string;
+                                }[];
                                 message: string;
+                                path?: string;
                             };
                         };
                     };
@@ -11020,7 +12864,12 @@ export interface paths {
                                 allowed?: string[];
                                 code: string;
                                 field?: string;
+                                issues?: {
+                                    message: string;
+                                    path: string;
+                                }[];
                                 message: string;
+                                path?: string;
                             };
                         };
                     };
@@ -11036,7 +12885,12 @@ export interface paths {
                                 allowed?: string[];
                                 code: string;
                                 field?: string;
+                                issues?: {
+                                    message: string;
+                                    path: string;
+                                }[];
                                 message: string;
+                                path?: string;
                             };
                         };
                     };
@@ -11118,7 +12972,12 @@ export interface paths {
                                 allowed?: string[];
                                 code: string;
                                 field?: string;
+                                issues?: {
+                                    message: string;
+                                    path: string;
+                                }[];
                                 message: string;
+                                path?: string;
                             };
                         };
                     };
@@ -11134,7 +12993,12 @@ export interface paths {
                                 allowed?: string[];
                                 code: string;
                                 field?: string;
+                                issues?: {
+                                    message: string;
+                                    path: string;
+                                }[];
                                 message: string;
+                                path?: string;
                             };
                         };
                     };
@@ -11150,7 +13014,12 @@ export interface paths {
                                 allowed?: string[];
                                 code: string;
                                 field?: string;
+                                issues?: {
+                                    message: string;
+                                    path: string;
+                                }[];
                                 message: string;
+                                path?: string;
                             };
                         };
                     };
@@ -11166,7 +13035,12 @@ export interface paths {
                                 allowed?: string[];
                                 code: string;
                                 field?: string;
+                                issues?: {
+                                    message: string;
+                                    path: string;
+                                }[];
                                 message: string;
+                                path?: string;
                             };
                         };
                     };
@@ -11182,7 +13056,12 @@ export interface paths {
                                 allowed?: string[];
                                 code: string;
                                 field?: string;
+                                issues?: {
+                                    message: string;
+                                    path: string;
+                                }[];
                                 message: string;
+                                path?: string;
                             };
                         };
                     };
@@ -11265,7 +13144,12 @@ export interface paths {
                                 allowed?: string[];
                                 code: string;
                                 field?: string;
+                                issues?: {
+                                    message: string;
+                                    path: string;
+                                }[];
                                 message: string;
+                                path?: string;
                             };
                         };
                     };
@@ -11281,7 +13165,12 @@ export interface paths {
                                 allowed?: string[];
                                 code: string;
                                 field?: string;
+                                issues?: {
+                                    message: string;
+                                    path: string;
+                                }[];
                                 message: string;
+                                path?: string;
                             };
                         };
                     };
@@ -11297,7 +13186,12 @@ export interface paths {
                                 allowed?: string[];
                                 code: string;
                                 field?: string;
+                                issues?: {
+                                    message: string;
+                                    path: string;
+                                }[];
                                 message: string;
+                                path?: string;
                             };
                         };
                     };
@@ -11313,7 +13207,12 @@ export interface paths {
                                 allowed?: string[];
                                 code: string;
                                 field?: string;
+                                issues?: {
+                                    message: string;
+                                    path: string;
+                                }[];
                                 message: string;
+                                path?: string;
                             };
                         };
                     };
@@ -11329,7 +13228,12 @@ export interface paths {
                                 allowed?: string[];
                                 code: string;
                                 field?: string;
+                                issues?: {
+                                    message: string;
+                                    path: string;
+                                }[];
                                 message: string;
+                                path?: string;
                             };
                         };
                     };
@@ -11413,7 +13317,12 @@ export interface paths {
                                 allowed?: string[];
                                 code: string;
                                 field?: string;
+                                issues?: {
+                                    message: string;
+                                    path: string;
+                                }[];
                                 message: string;
+                                path?: string;
                             };
                         };
                     };
@@ -11429,7 +13338,12 @@ export interface paths {
                                 allowed?: string[];
                                 code: string;
                                 field?: string;
+                                issues?: {
+                                    message: string;
+                                    path: string;
+                                }[];
                                 message: string;
+                                path?: string;
                             };
                         };
                     };
@@ -11445,7 +13359,12 @@ export interface paths {
                                 allowed?: string[];
                                 code: string;
                                 field?: string;
+                                issues?: {
+                                    message: string;
+                                    path: string;
+                                }[];
                                 message: string;
+                                path?: string;
                             };
                         };
                     };
@@ -11461,7 +13380,12 @@ export interface paths {
                                 allowed?: string[];
                                 code: string;
                                 field?: string;
+                                issues?: {
+                                    message: string;
+                                    path: string;
+                                }[];
                                 message: string;
+                                path?: string;
                             };
                         };
                     };
@@ -11477,7 +13401,12 @@ export interface paths {
                                 allowed?: string[];
                                 code: string;
                                 field?: string;
+                                issues?: {
+                                    message: string;
+                                    path: string;
+                                }[];
                                 message: string;
+                                path?: string;
                             };
                         };
                     };
@@ -11559,7 +13488,12 @@ export interface paths {
                                 allowed?: string[];
                                 code: string;
                                 field?: string;
+                                issues?: {
+                                    message: string;
+                                    path: string;
+                                }[];
                                 message: string;
+                                path?: string;
                             };
                         };
                     };
@@ -11575,7 +13509,12 @@ export interface paths {
                                 allowed?: string[];
                                 code: string;
                                 field?: string;
+                                issues?: {
+                                    message: string;
+                                    path: string;
+                                }[];
                                 message: string;
+                                path?: string;
                             };
                         };
                     };
@@ -11591,7 +13530,12 @@ export interface paths {
                                 allowed?: string[];
                                 code: string;
                                 field?: string;
+                                issues?: {
+                                    message: string;
+                                    path: string;
+                                }[];
                                 message: string;
+                                path?: string;
                             };
                         };
                     };
@@ -11607,7 +13551,12 @@ export interface paths {
                                 allowed?: string[];
                                 code: string;
                                 field?: string;
+                                issues?: {
+                                    message: string;
+                                    path: string;
+                                }[];
                                 message: string;
+                                path?: string;
                             };
                         };
                     };
@@ -11623,7 +13572,12 @@ export interface paths {
                                 allowed?: string[];
                                 code: string;
                                 field?: string;
+                                issues?: {
+                                    message: string;
+                                    path: string;
+                                }[];
                                 message: string;
+                                path?: string;
                             };
                         };
                     };
@@ -11797,7 +13751,12 @@ export interface paths {
                                 allowed?: string[];
                                 code: string;
                                 field?: string;
+                                issues?: {
+                                    message: string;
+                                    path: string;
+                                }[];
                                 message: string;
+                                path?: string;
                             };
                         };
                     };
@@ -11813,7 +13772,12 @@ export interface paths {
                                 allowed?: string[];
                                 code: string;
                                 field?: string;
+                                issues?: {
+                                    message: string;
+                                    path: string;
+                                }[];
                                 message: string;
+                                path?: string;
                             };
                         };
                     };
@@ -11829,7 +13793,12 @@ export interface paths {
                                 allowed?: string[];
                                 code: string;
                                 field?: string;
+                                issues?: {
+                                    message: string;
+                                    path: string;
+                                }[];
                                 message: string;
+                                path?: string;
                             };
                         };
                     };
@@ -11845,7 +13814,12 @@ export interface paths {
                                 allowed?: string[];
                                 code: string;
                                 field?: string;
+                                issues?: {
+                                    message: string;
+                                    path: string;
+                                }[];
                                 message: string;
+                                path?: string;
                             };
                         };
                     };
@@ -11861,7 +13835,12 @@ export interface paths {
                                 allowed?: string[];
                                 code: string;
                                 field?: string;
+                                issues?: {
+                                    message: string;
+                                    path: string;
+                                }[];
                                 message: string;
+                                path?: string;
                             };
                         };
                     };
@@ -12035,7 +14014,12 @@ export interface paths {
                                 allowed?: string[];
                                 code: string;
                                 field?: string;
+                                issues?: {
+                                    message: string;
+                                    path: string;
+                                }[];
                                 message: string;
+                                path?: string;
                             };
                         };
                     };
@@ -12051,7 +14035,12 @@ export interface paths {
                                 allowed?: string[];
                                 code: string;
                                 field?: string;
+                                issues?: {
+                                    message: string;
+                                    path: string;
+                                }[];
                                 message: string;
+                                path?: string;
                             };
                         };
                     };
@@ -12067,7 +14056,12 @@ export interface paths {
                                 allowed?: string[];
                                 code: string;
                                 field?: string;
+                                issues?: {
+                                    message: string;
+                                    path: string;
+                                }[];
                                 message: string;
+                                path?: string;
                             };
                         };
                     };
@@ -12083,7 +14077,12 @@ export interface paths {
                                 allowed?: string[];
                                 code: string;
                                 field?: string;
+                                issues?: {
+                                    message: string;
+                                    path: string;
+                                }[];
                                 message: string;
+                                path?: string;
                             };
                         };
                     };
@@ -12099,7 +14098,12 @@ export interface paths {
                                 allowed?: string[];
                                 code: string;
                                 field?: string;
+                                issues?: {
+                                    message: string;
+                                    path: string;
+                                }[];
                                 message: string;
+                                path?: string;
                             };
                         };
                     };
@@ -12156,7 +14160,12 @@ export interface paths {
                                 allowed?: string[];
                                 code: string;
                                 field?: string;
+                                issues?: {
+                                    message: string;
+                                    path: string;
+                                }[];
                                 message: string;
+                                path?: string;
                             };
                         };
                     };
@@ -12172,7 +14181,12 @@ export interface paths {
                                 allowed?: string[];
                                 code: string;
                                 field?: string;
+                                issues?: {
+                                    message: string;
+                                    path: string;
+                                }[];
                                 message: string;
+                                path?: string;
                             };
                         };
                     };
@@ -12188,7 +14202,12 @@ export interface paths {
                                 allowed?: string[];
                                 code: string;
                                 field?: string;
+                                issues?: {
+                                    message: string;
+                                    path: string;
+                                }[];
                                 message: string;
+                                path?: string;
                             };
                         };
                     };
@@ -12204,7 +14223,12 @@ export interface paths {
                                 allowed?: string[];
                                 code: string;
                                 field?: string;
+                                issues?: {
+                                    message: string;
+                                    path: string;
+                                }[];
                                 message: string;
+                                path?: string;
                             };
                         };
                     };
@@ -12220,7 +14244,12 @@ export interface paths {
                                 allowed?: string[];
                                 code: string;
                                 field?: string;
+                                issues?: {
+                                    message: string;
+                                    path: string;
+                                }[];
                                 message: string;
+                                path?: string;
                             };
                         };
                     };
@@ -12277,7 +14306,12 @@ export interface paths {
                                 allowed?: string[];
                                 code: string;
                                 field?: string;
+                                issues?: {
+                                    message: string;
+                                    path: string;
+                                }[];
                                 message: string;
+                                path?: string;
                             };
                         };
                     };
@@ -12293,7 +14327,12 @@ export interface paths {
                                 allowed?: string[];
                                 code: string;
                                 field?: string;
+                                issues?: {
+                                    message: string;
+                                    path: string;
+                                }[];
                                 message: string;
+                                path?: string;
                             };
                         };
                     };
@@ -12309,7 +14348,12 @@ export interface paths {
                                 allowed?: string[];
                                 code: string;
                                 field?: string;
+                                issues?: {
+                                    message: string;
+                                    path: string;
+                                }[];
                                 message: string;
+                                path?: string;
                             };
                         };
                     };
@@ -12325,7 +14369,12 @@ export interface paths {
                                 allowed?: string[];
                                 code: string;
                                 field?: string;
+                                issues?: {
+                                    message: string;
+                                    path: string;
+                                }[];
                                 message: string;
+                                path?: string;
                             };
                         };
                     };
@@ -12341,7 +14390,12 @@ export interface paths {
                                 allowed?: string[];
                                 code: string;
                                 field?: string;
+                                issues?: {
+                                    message: string;
+                                    path: string;
+                                }[];
                                 message: string;
+                                path?: string;
                             };
                         };
                     };
@@ -12429,7 +14483,12 @@ export interface paths {
                                 allowed?: string[];
                                 code: string;
                                 field?: string;
+                                issues?: {
+                                    message: string;
+                                    path: string;
+                                }[];
                                 message: string;
+                                path?: string;
                             };
                         };
                     };
@@ -12445,7 +14504,12 @@ export interface paths {
                                 allowed?: string[];
                                 code: string;
                                 field?: string;
+                                issues?: {
+                                    message: string;
+                                    path: string;
+                                }[];
                                 message: string;
+                                path?: string;
                             };
                         };
                     };
@@ -12461,7 +14525,12 @@ export interface paths {
                                 allowed?: string[];
                                 code: string;
                                 field?: string;
+                                issues?: {
+                                    message: string;
+                                    path: string;
+                                }[];
                                 message: string;
+                                path?: string;
                             };
                         };
                     };
@@ -12477,7 +14546,12 @@ export interface paths {
                                 allowed?: string[];
                                 code: string;
                                 field?: string;
+                                issues?: {
+                                    message: string;
+                                    path: string;
+                                }[];
                                 message: string;
+                                path?: string;
                             };
                         };
                     };
@@ -12493,7 +14567,12 @@ export interface paths {
                                 allowed?: string[];
                                 code: string;
                                 field?: string;
+                                issues?: {
+                                    message: string;
+                                    path: string;
+                                }[];
                                 message: string;
+                                path?: string;
                             };
                         };
                     };
@@ -12579,7 +14658,12 @@ export interface paths {
                                 allowed?: string[];
                                 code: string;
                                 field?: string;
+                                issues?: {
+                                    message: string;
+                                    path: string;
+                                }[];
                                 message: string;
+                                path?: string;
                             };
                         };
                     };
@@ -12595,7 +14679,12 @@ export interface paths {
                                 allowed?: string[];
                                 code: string;
                                 field?: string;
+                                issues?: {
+                                    message: string;
+                                    path: string;
+                                }[];
                                 message: string;
+                                path?: string;
                             };
                         };
                     };
@@ -12611,7 +14700,12 @@ export interface paths {
                                 allowed?: string[];
                                 code: string;
                                 field?: string;
+                                issues?: {
+                                    message: string;
+                                    path: string;
+                                }[];
                                 message: string;
+                                path?: string;
                             };
                         };
                     };
@@ -12627,7 +14721,12 @@ export interface paths {
                                 allowed?: string[];
                                 code: string;
                                 field?: string;
+                                issues?: {
+                                    message: string;
+                                    path: string;
+                                }[];
                                 message: string;
+                                path?: string;
                             };
                         };
                     };
@@ -12643,7 +14742,12 @@ export interface paths {
                                 allowed?: string[];
                                 code: string;
                                 field?: string;
+                                issues?: {
+                                    message: string;
+                                    path: string;
+                                }[];
                                 message: string;
+                                path?: string;
                             };
                         };
                     };
@@ -12732,7 +14836,12 @@ export interface paths {
                                 allowed?: string[];
                                 code: string;
                                 field?: string;
+                                issues?: {
+                                    message: string;
+                                    path: string;
+                                }[];
                                 message: string;
+                                path?: string;
                             };
                         };
                     };
@@ -12748,7 +14857,12 @@ export interface paths {
                                 allowed?: string[];
                                 code: string;
                                 field?: string;
+                                issues?: {
+                                    message: string;
+                                    path: string;
+                                }[];
                                 message: string;
+                                path?: string;
                             };
                         };
                     };
@@ -12764,7 +14878,12 @@ export interface paths {
                                 allowed?: string[];
                                 code: string;
                                 field?: string;
+                                issues?: {
+                                    message: string;
+                                    path: string;
+                                }[];
                                 message: string;
+                                path?: string;
                             };
                         };
                     };
@@ -12780,7 +14899,12 @@ export interface paths {
                                 allowed?: string[];
                                 code: string;
                                 field?: string;
+                                issues?: {
+                                    message: string;
+                                    path: string;
+                                }[];
                                 message: string;
+                                path?: string;
                             };
                         };
                     };
@@ -12796,7 +14920,12 @@ export interface paths {
                                 allowed?: string[];
                                 code: string;
                                 field?: string;
+                                issues?: {
+                                    message: string;
+                                    path: string;
+                                }[];
                                 message: string;
+                                path?: string;
                             };
                         };
                     };
@@ -12859,7 +14988,12 @@ export interface paths {
                                 allowed?: string[];
                                 code: string;
                                 field?: string;
+                                issues?: {
+                                    message: string;
+                                    path: string;
+                                }[];
                                 message: string;
+                                path?: string;
                             };
                         };
                     };
@@ -12875,7 +15009,12 @@ export interface paths {
                                 allowed?: string[];
                                 code: string;
                                 field?: string;
+                                issues?: {
+                                    message: string;
+                                    path: string;
+                                }[];
                                 message: string;
+                                path?: string;
                             };
                         };
                     };
@@ -12891,7 +15030,12 @@ export interface paths {
                                 allowed?: string[];
                                 code: string;
                                 field?: string;
+                                issues?: {
+                                    message: string;
+                                    path: string;
+                                }[];
                                 message: string;
+                                path?: string;
                             };
                         };
                     };
@@ -12907,7 +15051,12 @@ export interface paths {
                                 allowed?: string[];
                                 code: string;
                                 field?: string;
+                                issues?: {
+                                    message: string;
+                                    path: string;
+                                }[];
                                 message: string;
+                                path?: string;
                             };
                         };
                     };
@@ -12923,7 +15072,12 @@ export interface paths {
                                 allowed?: string[];
                                 code: string;
                                 field?: string;
+                                issues?: {
+                                    message: string;
+                                    path: string;
+                                }[];
                                 message: string;
+                                path?: string;
                             };
                         };
                     };
@@ -13020,7 +15174,12 @@ export interface paths {
                                 allowed?: string[];
                                 code: string;
                                 field?: string;
+                                issues?: {
+                                    message: string;
+                                    path: string;
+                                }[];
                                 message: string;
+                                path?: string;
                             };
                         };
                     };
@@ -13036,7 +15195,12 @@ export interface paths {
                                 allowed?: string[];
                                 code: string;
                                 field?: string;
+                                issues?: {
+                                    message: string;
+                                    path: string;
+                                }[];
                                 message: string;
+                                path?: string;
                             };
                         };
                     };
@@ -13052,7 +15216,12 @@ export interface paths {
                                 allowed?: string[];
                                 code: string;
                                 field?: string;
+                                issues?: {
+                                    message: string;
+                                    path: string;
+                                }[];
                                 message: string;
+                                path?: string;
                             };
                         };
                     };
@@ -13068,7 +15237,12 @@ export interface paths {
                                 allowed?: string[];
                                 code: string;
                                 field?: string;
+                                issues?: {
+                                    message: string;
+                                    path: string;
+                                }[];
                                 message: string;
+                                path?: string;
                             };
                         };
                     };
@@ -13084,7 +15258,12 @@ export interface paths {
                                 allowed?: string[];
                                 code: string;
                                 field?: string;
+                                issues?: {
+                                    message: string;
+                                    path: string;
+                                }[];
                                 message: string;
+                                path?: string;
                             };
                         };
                     };
@@ -13166,7 +15345,12 @@ export interface paths {
                                 allowed?: string[];
                                 code: string;
                                 field?: string;
+                                issues?: {
+                                    message: string;
+                                    path: string;
+                                }[];
                                 message: string;
+                                path?: string;
                             };
                         };
                     };
@@ -13182,7 +15366,12 @@ export interface paths {
                                 allowed?: string[];
                                 code: string;
                                 field?: string;
+                                issues?: {
+                                    message: string;
+                                    path: string;
+                                }[];
                                 message: string;
+                                path?: string;
                             };
                         };
                     };
@@ -13198,7 +15387,12 @@ export interface paths {
                                 allowed?: string[];
                                 code: string;
                                 field?: string;
+                                issues?: {
+                                    message: string;
+                                    path: string;
+                                }[];
                                 message: string;
+                                path?: string;
                             };
                         };
                     };
@@ -13214,7 +15408,12 @@ export interface paths {
                                 allowed?: string[];
                                 code: string;
                                 field?: string;
+                                issues?: {
+                                    message: string;
+                                    path: string;
+                                }[];
                                 message: string;
+                                path?: string;
                             };
                         };
                     };
@@ -13230,7 +15429,12 @@ export interface paths {
                                 allowed?: string[];
                                 code: string;
                                 field?: string;
+                                issues?: {
+                                    message: string;
+                                    path: string;
+                                }[];
                                 message: string;
+                                path?: string;
                             };
                         };
                     };
@@ -13289,7 +15493,12 @@ export interface paths {
                                 allowed?: string[];
                                 code: string;
                                 field?: string;
+                                issues?: {
+                                    message: string;
+                                    path: string;
+                                }[];
                                 message: string;
+                                path?: string;
                             };
                         };
                     };
@@ -13305,7 +15514,12 @@ export interface paths {
                                 allowed?: string[];
                                 code: string;
                                 field?: string;
+                                issues?: {
+                                    message: string;
+                                    path: string;
+                                }[];
                                 message: string;
+                                path?: string;
                             };
                         };
                     };
@@ -13321,7 +15535,12 @@ export interface paths {
                                 allowed?: string[];
                                 code: string;
                                 field?: string;
+                                issues?: {
+                                    message: string;
+                                    path: string;
+                                }[];
                                 message: string;
+                                path?: string;
                             };
                         };
                     };
@@ -13337,7 +15556,12 @@ export interface paths {
                                 allowed?: string[];
                                 code: string;
                                 field?: string;
+                                issues?: {
+                                    message: string;
+                                    path: string;
+                                }[];
                                 message: string;
+                                path?: string;
                             };
                         };
                     };
@@ -13353,7 +15577,12 @@ export interface paths {
                                 allowed?: string[];
                                 code: string;
                                 field?: string;
+                                issues?: {
+                                    message: string;
+                                    path: string;
+                                }[];
                                 message: string;
+                                path?: string;
                             };
                         };
                     };
@@ -13409,7 +15638,12 @@ export interface paths {
                                 allowed?: string[];
                                 code: string;
                                 field?: string;
+                                issues?: {
+                                    message: string;
+                                    path: string;
+                                }[];
                                 message: string;
+                                path?: string;
                             };
                         };
                     };
@@ -13425,7 +15659,12 @@ export interface paths {
                                 allowed?: string[];
                                 code: string;
                                 field?: string;
+                                issues?: {
+                                    message: string;
+                                    path: string;
+                                }[];
                                 message: string;
+                                path?: string;
                             };
                         };
                     };
@@ -13441,7 +15680,12 @@ export interface paths {
                                 allowed?: string[];
                                 code: string;
                                 field?: string;
+                                issues?: {
+                                    message: string;
+                                    path: string;
+                                }[];
                                 message: string;
+                                path?: string;
                             };
                         };
                     };
@@ -13457,7 +15701,12 @@ export interface paths {
                                 allowed?: string[];
                                 code: string;
                                 field?: string;
+                                issues?: {
+                                    message: string;
+                                    path: string;
+                                }[];
                                 message: string;
+                                path?: string;
                             };
                         };
                     };
@@ -13473,7 +15722,12 @@ export interface paths {
                                 allowed?: string[];
                                 code: string;
                                 field?: string;
+                                issues?: {
+                                    message: string;
+                                    path: string;
+                                }[];
                                 message: string;
+                                path?: string;
                             };
                         };
                     };
@@ -13481,6 +15735,1511 @@ export interface paths {
             };
         };
         post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/units/{id}/policy": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** A company's or unit's tuned pack: its own overrides, the inherited ones and the effective pack */
+        get: {
+            parameters: {
+                query?: {
+                    /** @description which pack a company's overrides patch, when it names none itself */
+                    policyId?: string;
+                };
+                header?: never;
+                path: {
+                    id: string;
+                };
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            effective: {
+                                causes?: {
+                                    id: string;
+                                    name: string;
+                                    nameZh: string;
+                                }[];
+                                clocks: {
+                                    byChannel?: {
+                                        api?: components["schemas"]["def-1"];
+                                        email?: components["schemas"]["def-1"];
+                                        forum?: components["schemas"]["def-1"];
+                                        letter?: components["schemas"]["def-1"];
+                                        phone?: components["schemas"]["def-1"];
+                                        regulator?: components["schemas"]["def-1"];
+                                        walk_in?: components["schemas"]["def-1"];
+                                        web?: components["schemas"]["def-1"];
+                                    };
+                                    channels?: ("phone" | "email" | "web" | "forum" | "letter" | "walk_in" | "regulator" | "api")[];
+                                    countFrom?: "event" | "receipt";
+                                    due: components["schemas"]["def-1"];
+                                    effective?: {
+                                        from?: string;
+                                        to?: string;
+                                    };
+                                    label: string;
+                                    labelZh: string;
+                                    levels?: string[];
+                                    /** @enum {unknown} */
+                                    name: "dispatch" | "acknowledge" | "reply" | "resolve" | "verify" | "improvement" | "accept" | "mediate" | "courtesy" | "first_answer";
+                                    ruleId: string;
+                                    startOn: ("received" | "qualified" | "dispatched" | "acknowledged" | "reported" | "replied" | "confirmed" | "disputed" | "visited" | "closed" | "reopened" | "level_changed" | "interim_replied" | "improvement_submitted")[];
+                                    stopOn: ("received" | "qualified" | "dispatched" | "acknowledged" | "reported" | "replied" | "confirmed" | "disputed" | "visited" | "closed" | "reopened" | "level_changed" | "interim_replied" | "improvement_submitted")[];
+                                }[];
+                                compensation?: {
+                                    discounts?: {
+                                        condition: string;
+                                        conditionZh: string;
+                                        id: string;
+                                        labelZh: string;
+                                        percentOff: number;
+                                    }[];
+                                    entries: {
+                                        approvalRequired: boolean;
+                                        coversMedicalCosts?: boolean;
+                                        giftRatio?: number;
+                                        harm?: "serious" | "not_serious" | "none";
+                                        id: string;
+                                        level: string;
+                                        remedy: string;
+                                        remedyZh: string;
+                                        visit?: boolean;
+                                    }[];
+                                    ruleId: string;
+                                };
+                                crisis?: {
+                                    channels?: ("phone" | "email" | "web" | "forum" | "letter" | "walk_in" | "regulator" | "api")[];
+                                    flags: ("media" | "lawsuit" | "safety" | "mediaThreat" | "lawsuitThreat" | "insistent" | "supportNeeded" | "regulator" | "special")[];
+                                    guideId?: string;
+                                    label: string;
+                                    labelZh: string;
+                                    notifyRoles: string[];
+                                    ruleId: string;
+                                };
+                                emergency?: {
+                                    commanderRole: string;
+                                    levels: string[];
+                                    offHoursCommanderRole: string;
+                                    reviewAfterClosure: boolean;
+                                    ruleId: string;
+                                    teamRoles: string[];
+                                };
+                                guides: {
+                                    id: string;
+                                    scriptZh?: string[];
+                                    source: string;
+                                    stepsZh: string[];
+                                    title: string;
+                                    titleZh: string;
+                                }[];
+                                id: string;
+                                name: string;
+                                nameZh: string;
+                                notifications: {
+                                    /** @enum {unknown} */
+                                    kind: "bulletin" | "progress" | "special_report" | "leader_alert" | "report_item" | "escalation";
+                                    levels: string[];
+                                    recipientRoles: string[];
+                                    ruleId: string;
+                                    subject: string;
+                                    subjectZh: string;
+                                    when: {
+                                        /** @enum {string} */
+                                        kind: "immediately";
+                                    } | {
+                                        days: number;
+                                        /** @enum {string} */
+                                        kind: "within_working_days";
+                                    } | {
+                                        /** @enum {string} */
+                                        kind: "weekly";
+                                    } | {
+                                        /** @enum {string} */
+                                        kind: "at_closure";
+                                    } | {
+                                        /** @enum {string} */
+                                        kind: "in_report";
+                                        reports: string[];
+                                    };
+                                }[];
+                                penalties?: {
+                                    byLevel: {
+                                        areaPointsDeducted: number;
+                                        dismissal: boolean;
+                                        fineYuan: number;
+                                        level: string;
+                                    }[];
+                                    overdue: {
+                                        fines: {
+                                            role: string;
+                                            yuan: number;
+                                        }[];
+                                        id: string;
+                                        overdueHoursAtLeast: number;
+                                        ruleId: string;
+                                    }[];
+                                    repeatAtStation?: {
+                                        multiplier: number;
+                                        nthValidComplaintInYear: number;
+                                        role: string;
+                                    };
+                                    ruleId: string;
+                                    split: {
+                                        percent: number;
+                                        role: string;
+                                    }[];
+                                };
+                                positions: {
+                                    id: string;
+                                    name: string;
+                                    nameZh: string;
+                                }[];
+                                replyApproval: {
+                                    note: string;
+                                    noteZh: string;
+                                    requiredByDefault: boolean;
+                                    ruleId: string;
+                                };
+                                reports: {
+                                    due: {
+                                        /** @enum {string} */
+                                        kind: "daily";
+                                    } | {
+                                        day: number;
+                                        /** @enum {string} */
+                                        kind: "monthly";
+                                        period: "current_month" | "previous_month";
+                                    } | {
+                                        /** @enum {string} */
+                                        kind: "quarterly";
+                                    } | {
+                                        /** @enum {string} */
+                                        kind: "at_closure";
+                                        levels: string[];
+                                    };
+                                    id: string;
+                                    name: string;
+                                    nameZh: string;
+                                    recipientRole?: string;
+                                    ruleId: string;
+                                }[];
+                                returnVisit: {
+                                    required: boolean;
+                                    ruleId: string;
+                                };
+                                severity: {
+                                    defaultLevel: string;
+                                    levels: {
+                                        description?: string;
+                                        descriptionZh?: string;
+                                        id: string;
+                                        name: string;
+                                        nameZh: string;
+                                        rank: number;
+                                    }[];
+                                    ruleId: string;
+                                    rules: {
+                                        label: string;
+                                        labelZh: string;
+                                        level: string;
+                                        ruleId: string;
+                                        when: {
+                                            /** @enum {string} */
+                                            kind: "complainant_count_at_least";
+                                            n: number;
+                                        } | {
+                                            /** @enum {unknown} */
+                                            flag: "media" | "lawsuit" | "safety" | "mediaThreat" | "lawsuitThreat" | "insistent" | "supportNeeded" | "regulator" | "special";
+                                            /** @enum {string} */
+                                            kind: "flag";
+                                        } | {
+                                            /** @enum {string} */
+                                            kind: "repeat_count_at_least";
+                                            n: number;
+                                        } | {
+                                            categoryIds?: string[];
+                                            /** @enum {string} */
+                                            kind: "similar_count_at_least";
+                                            n: number;
+                                        } | {
+                                            amount: number;
+                                            /** @enum {string} */
+                                            kind: "unresolved_for";
+                                            unit: "hours" | "days" | "months";
+                                        } | {
+                                            categoryIds: string[];
+                                            /** @enum {string} */
+                                            kind: "category_in";
+                                        };
+                                    }[];
+                                    similarWindowDays?: number;
+                                };
+                                sources: {
+                                    section: string;
+                                    seed: "S0" | "S1" | "S2" | "S3" | "S4";
+                                }[];
+                                taxonomy: components["schemas"]["def-0"][];
+                                validity: {
+                                    criteria: {
+                                        id: string;
+                                        name: string;
+                                        nameZh: string;
+                                    }[];
+                                    invalidReasons: {
+                                        id: string;
+                                        name: string;
+                                        nameZh: string;
+                                    }[];
+                                    ruleId: string;
+                                };
+                                version: number;
+                            };
+                            history: {
+                                /** Format: date-time */
+                                createdAt: string;
+                                createdBy: string | null;
+                                createdByName: string | null;
+                                version: number;
+                            }[];
+                            inherited: {
+                                nodeId: string;
+                                nodeName: string;
+                                /** @description a JSON Merge Patch (RFC 7396) over the pack JSON */
+                                overrides: {
+                                    [key: string]: unknown;
+                                };
+                                version: number;
+                            }[];
+                            nodeId: string;
+                            nodeKind: string;
+                            /** @description a JSON Merge Patch (RFC 7396) over the pack JSON */
+                            overrides: {
+                                [key: string]: unknown;
+                            };
+                            ownVersion: number | null;
+                            policyId: string;
+                            standard: {
+                                causes?: {
+                                    id: string;
+                                    name: string;
+                                    nameZh: string;
+                                }[];
+                                clocks: {
+                                    byChannel?: {
+                                        api?: components["schemas"]["def-1"];
+                                        email?: components["schemas"]["def-1"];
+                                        forum?: components["schemas"]["def-1"];
+                                        letter?: components["schemas"]["def-1"];
+                                        phone?: components["schemas"]["def-1"];
+                                        regulator?: components["schemas"]["def-1"];
+                                        walk_in?: components["schemas"]["def-1"];
+                                        web?: components["schemas"]["def-1"];
+                                    };
+                                    channels?: ("phone" | "email" | "web" | "forum" | "letter" | "walk_in" | "regulator" | "api")[];
+                                    countFrom?: "event" | "receipt";
+                                    due: components["schemas"]["def-1"];
+                                    effective?: {
+                                        from?: string;
+                                        to?: string;
+                                    };
+                                    label: string;
+                                    labelZh: string;
+                                    levels?: string[];
+                                    /** @enum {unknown} */
+                                    name: "dispatch" | "acknowledge" | "reply" | "resolve" | "verify" | "improvement" | "accept" | "mediate" | "courtesy" | "first_answer";
+                                    ruleId: string;
+                                    startOn: ("received" | "qualified" | "dispatched" | "acknowledged" | "reported" | "replied" | "confirmed" | "disputed" | "visited" | "closed" | "reopened" | "level_changed" | "interim_replied" | "improvement_submitted")[];
+                                    stopOn: ("received" | "qualified" | "dispatched" | "acknowledged" | "reported" | "replied" | "confirmed" | "disputed" | "visited" | "closed" | "reopened" | "level_changed" | "interim_replied" | "improvement_submitted")[];
+                                }[];
+                                compensation?: {
+                                    discounts?: {
+                                        condition: string;
+                                        conditionZh: string;
+                                        id: string;
+                                        labelZh: string;
+                                        percentOff: number;
+                                    }[];
+                                    entries: {
+                                        approvalRequired: boolean;
+                                        coversMedicalCosts?: boolean;
+                                        giftRatio?: number;
+                                        harm?: "serious" | "not_serious" | "none";
+                                        id: string;
+                                        level: string;
+                                        remedy: string;
+                                        remedyZh: string;
+                                        visit?: boolean;
+                                    }[];
+                                    ruleId: string;
+                                };
+                                crisis?: {
+                                    channels?: ("phone" | "email" | "web" | "forum" | "letter" | "walk_in" | "regulator" | "api")[];
+                                    flags: ("media" | "lawsuit" | "safety" | "mediaThreat" | "lawsuitThreat" | "insistent" | "supportNeeded" | "regulator" | "special")[];
+                                    guideId?: string;
+                                    label: string;
+                                    labelZh: string;
+                                    notifyRoles: string[];
+                                    ruleId: string;
+                                };
+                                emergency?: {
+                                    commanderRole: string;
+                                    levels: string[];
+                                    offHoursCommanderRole: string;
+                                    reviewAfterClosure: boolean;
+                                    ruleId: string;
+                                    teamRoles: string[];
+                                };
+                                guides: {
+                                    id: string;
+                                    scriptZh?: string[];
+                                    source: string;
+                                    stepsZh: string[];
+                                    title: string;
+                                    titleZh: string;
+                                }[];
+                                id: string;
+                                name: string;
+                                nameZh: string;
+                                notifications: {
+                                    /** @enum {unknown} */
+                                    kind: "bulletin" | "progress" | "special_report" | "leader_alert" | "report_item" | "escalation";
+                                    levels: string[];
+                                    recipientRoles: string[];
+                                    ruleId: string;
+                                    subject: string;
+                                    subjectZh: string;
+                                    when: {
+                                        /** @enum {string} */
+                                        kind: "immediately";
+                                    } | {
+                                        days: number;
+                                        /** @enum {string} */
+                                        kind: "within_working_days";
+                                    } | {
+                                        /** @enum {string} */
+                                        kind: "weekly";
+                                    } | {
+                                        /** @enum {string} */
+                                        kind: "at_closure";
+                                    } | {
+                                        /** @enum {string} */
+                                        kind: "in_report";
+                                        reports: string[];
+                                    };
+                                }[];
+                                penalties?: {
+                                    byLevel: {
+                                        areaPointsDeducted: number;
+                                        dismissal: boolean;
+                                        fineYuan: number;
+                                        level: string;
+                                    }[];
+                                    overdue: {
+                                        fines: {
+                                            role: string;
+                                            yuan: number;
+                                        }[];
+                                        id: string;
+                                        overdueHoursAtLeast: number;
+                                        ruleId: string;
+                                    }[];
+                                    repeatAtStation?: {
+                                        multiplier: number;
+                                        nthValidComplaintInYear: number;
+                                        role: string;
+                                    };
+                                    ruleId: string;
+                                    split: {
+                                        percent: number;
+                                        role: string;
+                                    }[];
+                                };
+                                positions: {
+                                    id: string;
+                                    name: string;
+                                    nameZh: string;
+                                }[];
+                                replyApproval: {
+                                    note: string;
+                                    noteZh: string;
+                                    requiredByDefault: boolean;
+                                    ruleId: string;
+                                };
+                                reports: {
+                                    due: {
+                                        /** @enum {string} */
+                                        kind: "daily";
+                                    } | {
+                                        day: number;
+                                        /** @enum {string} */
+                                        kind: "monthly";
+                                        period: "current_month" | "previous_month";
+                                    } | {
+                                        /** @enum {string} */
+                                        kind: "quarterly";
+                                    } | {
+                                        /** @enum {string} */
+                                        kind: "at_closure";
+                                        levels: string[];
+                                    };
+                                    id: string;
+                                    name: string;
+                                    nameZh: string;
+                                    recipientRole?: string;
+                                    ruleId: string;
+                                }[];
+                                returnVisit: {
+                                    required: boolean;
+                                    ruleId: string;
+                                };
+                                severity: {
+                                    defaultLevel: string;
+                                    levels: {
+                                        description?: string;
+                                        descriptionZh?: string;
+                                        id: string;
+                                        name: string;
+                                        nameZh: string;
+                                        rank: number;
+                                    }[];
+                                    ruleId: string;
+                                    rules: {
+                                        label: string;
+                                        labelZh: string;
+                                        level: string;
+                                        ruleId: string;
+                                        when: {
+                                            /** @enum {string} */
+                                            kind: "complainant_count_at_least";
+                                            n: number;
+                                        } | {
+                                            /** @enum {unknown} */
+                                            flag: "media" | "lawsuit" | "safety" | "mediaThreat" | "lawsuitThreat" | "insistent" | "supportNeeded" | "regulator" | "special";
+                                            /** @enum {string} */
+                                            kind: "flag";
+                                        } | {
+                                            /** @enum {string} */
+                                            kind: "repeat_count_at_least";
+                                            n: number;
+                                        } | {
+                                            categoryIds?: string[];
+                                            /** @enum {string} */
+                                            kind: "similar_count_at_least";
+                                            n: number;
+                                        } | {
+                                            amount: number;
+                                            /** @enum {string} */
+                                            kind: "unresolved_for";
+                                            unit: "hours" | "days" | "months";
+                                        } | {
+                                            categoryIds: string[];
+                                            /** @enum {string} */
+                                            kind: "category_in";
+                                        };
+                                    }[];
+                                    similarWindowDays?: number;
+                                };
+                                sources: {
+                                    section: string;
+                                    seed: "S0" | "S1" | "S2" | "S3" | "S4";
+                                }[];
+                                taxonomy: components["schemas"]["def-0"][];
+                                validity: {
+                                    criteria: {
+                                        id: string;
+                                        name: string;
+                                        nameZh: string;
+                                    }[];
+                                    invalidReasons: {
+                                        id: string;
+                                        name: string;
+                                        nameZh: string;
+                                    }[];
+                                    ruleId: string;
+                                };
+                                version: number;
+                            };
+                            /** @description the version in force: the highest override version on the chain (0 = shipped) */
+                            version: number;
+                        };
+                    };
+                };
+                /** @description Default Response */
+                400: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            error: {
+                                allowed?: string[];
+                                code: string;
+                                field?: string;
+                                issues?: {
+                                    message: string;
+                                    path: string;
+                                }[];
+                                message: string;
+                                path?: string;
+                            };
+                        };
+                    };
+                };
+                /** @description Default Response */
+                401: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            error: {
+                                allowed?: string[];
+                                code: string;
+                                field?: string;
+                                issues?: {
+                                    message: string;
+                                    path: string;
+                                }[];
+                                message: string;
+                                path?: string;
+                            };
+                        };
+                    };
+                };
+                /** @description Default Response */
+                403: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            error: {
+                                allowed?: string[];
+                                code: string;
+                                field?: string;
+                                issues?: {
+                                    message: string;
+                                    path: string;
+                                }[];
+                                message: string;
+                                path?: string;
+                            };
+                        };
+                    };
+                };
+                /** @description Default Response */
+                404: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            error: {
+                                allowed?: string[];
+                                code: string;
+                                field?: string;
+                                issues?: {
+                                    message: string;
+                                    path: string;
+                                }[];
+                                message: string;
+                                path?: string;
+                            };
+                        };
+                    };
+                };
+                /** @description Default Response */
+                409: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            error: {
+                                allowed?: string[];
+                                code: string;
+                                field?: string;
+                                issues?: {
+                                    message: string;
+                                    path: string;
+                                }[];
+                                message: string;
+                                path?: string;
+                            };
+                        };
+                    };
+                };
+            };
+        };
+        /** Save the node's overrides as a new version (a bad one: 400 naming the JSON path); complaints keep their version */
+        put: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path: {
+                    id: string;
+                };
+                cookie?: never;
+            };
+            requestBody: {
+                content: {
+                    "application/json": {
+                        /** @description the node's own JSON Merge Patch (RFC 7396) over the pack JSON; {} returns to the inherited pack */
+                        overrides: {
+                            [key: string]: unknown;
+                        };
+                        /** @description which pack a company's overrides patch, when it names none itself */
+                        policyId?: string;
+                    };
+                };
+            };
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            effective: {
+                                causes?: {
+                                    id: string;
+                                    name: string;
+                                    nameZh: string;
+                                }[];
+                                clocks: {
+                                    byChannel?: {
+                                        api?: components["schemas"]["def-1"];
+                                        email?: components["schemas"]["def-1"];
+                                        forum?: components["schemas"]["def-1"];
+                                        letter?: components["schemas"]["def-1"];
+                                        phone?: components["schemas"]["def-1"];
+                                        regulator?: components["schemas"]["def-1"];
+                                        walk_in?: components["schemas"]["def-1"];
+                                        web?: components["schemas"]["def-1"];
+                                    };
+                                    channels?: ("phone" | "email" | "web" | "forum" | "letter" | "walk_in" | "regulator" | "api")[];
+                                    countFrom?: "event" | "receipt";
+                                    due: components["schemas"]["def-1"];
+                                    effective?: {
+                                        from?: string;
+                                        to?: string;
+                                    };
+                                    label: string;
+                                    labelZh: string;
+                                    levels?: string[];
+                                    /** @enum {unknown} */
+                                    name: "dispatch" | "acknowledge" | "reply" | "resolve" | "verify" | "improvement" | "accept" | "mediate" | "courtesy" | "first_answer";
+                                    ruleId: string;
+                                    startOn: ("received" | "qualified" | "dispatched" | "acknowledged" | "reported" | "replied" | "confirmed" | "disputed" | "visited" | "closed" | "reopened" | "level_changed" | "interim_replied" | "improvement_submitted")[];
+                                    stopOn: ("received" | "qualified" | "dispatched" | "acknowledged" | "reported" | "replied" | "confirmed" | "disputed" | "visited" | "closed" | "reopened" | "level_changed" | "interim_replied" | "improvement_submitted")[];
+                                }[];
+                                compensation?: {
+                                    discounts?: {
+                                        condition: string;
+                                        conditionZh: string;
+                                        id: string;
+                                        labelZh: string;
+                                        percentOff: number;
+                                    }[];
+                                    entries: {
+                                        approvalRequired: boolean;
+                                        coversMedicalCosts?: boolean;
+                                        giftRatio?: number;
+                                        harm?: "serious" | "not_serious" | "none";
+                                        id: string;
+                                        level: string;
+                                        remedy: string;
+                                        remedyZh: string;
+                                        visit?: boolean;
+                                    }[];
+                                    ruleId: string;
+                                };
+                                crisis?: {
+                                    channels?: ("phone" | "email" | "web" | "forum" | "letter" | "walk_in" | "regulator" | "api")[];
+                                    flags: ("media" | "lawsuit" | "safety" | "mediaThreat" | "lawsuitThreat" | "insistent" | "supportNeeded" | "regulator" | "special")[];
+                                    guideId?: string;
+                                    label: string;
+                                    labelZh: string;
+                                    notifyRoles: string[];
+                                    ruleId: string;
+                                };
+                                emergency?: {
+                                    commanderRole: string;
+                                    levels: string[];
+                                    offHoursCommanderRole: string;
+                                    reviewAfterClosure: boolean;
+                                    ruleId: string;
+                                    teamRoles: string[];
+                                };
+                                guides: {
+                                    id: string;
+                                    scriptZh?: string[];
+                                    source: string;
+                                    stepsZh: string[];
+                                    title: string;
+                                    titleZh: string;
+                                }[];
+                                id: string;
+                                name: string;
+                                nameZh: string;
+                                notifications: {
+                                    /** @enum {unknown} */
+                                    kind: "bulletin" | "progress" | "special_report" | "leader_alert" | "report_item" | "escalation";
+                                    levels: string[];
+                                    recipientRoles: string[];
+                                    ruleId: string;
+                                    subject: string;
+                                    subjectZh: string;
+                                    when: {
+                                        /** @enum {string} */
+                                        kind: "immediately";
+                                    } | {
+                                        days: number;
+                                        /** @enum {string} */
+                                        kind: "within_working_days";
+                                    } | {
+                                        /** @enum {string} */
+                                        kind: "weekly";
+                                    } | {
+                                        /** @enum {string} */
+                                        kind: "at_closure";
+                                    } | {
+                                        /** @enum {string} */
+                                        kind: "in_report";
+                                        reports: string[];
+                                    };
+                                }[];
+                                penalties?: {
+                                    byLevel: {
+                                        areaPointsDeducted: number;
+                                        dismissal: boolean;
+                                        fineYuan: number;
+                                        level: string;
+                                    }[];
+                                    overdue: {
+                                        fines: {
+                                            role: string;
+                                            yuan: number;
+                                        }[];
+                                        id: string;
+                                        overdueHoursAtLeast: number;
+                                        ruleId: string;
+                                    }[];
+                                    repeatAtStation?: {
+                                        multiplier: number;
+                                        nthValidComplaintInYear: number;
+                                        role: string;
+                                    };
+                                    ruleId: string;
+                                    split: {
+                                        percent: number;
+                                        role: string;
+                                    }[];
+                                };
+                                positions: {
+                                    id: string;
+                                    name: string;
+                                    nameZh: string;
+                                }[];
+                                replyApproval: {
+                                    note: string;
+                                    noteZh: string;
+                                    requiredByDefault: boolean;
+                                    ruleId: string;
+                                };
+                                reports: {
+                                    due: {
+                                        /** @enum {string} */
+                                        kind: "daily";
+                                    } | {
+                                        day: number;
+                                        /** @enum {string} */
+                                        kind: "monthly";
+                                        period: "current_month" | "previous_month";
+                                    } | {
+                                        /** @enum {string} */
+                                        kind: "quarterly";
+                                    } | {
+                                        /** @enum {string} */
+                                        kind: "at_closure";
+                                        levels: string[];
+                                    };
+                                    id: string;
+                                    name: string;
+                                    nameZh: string;
+                                    recipientRole?: string;
+                                    ruleId: string;
+                                }[];
+                                returnVisit: {
+                                    required: boolean;
+                                    ruleId: string;
+                                };
+                                severity: {
+                                    defaultLevel: string;
+                                    levels: {
+                                        description?: string;
+                                        descriptionZh?: string;
+                                        id: string;
+                                        name: string;
+                                        nameZh: string;
+                                        rank: number;
+                                    }[];
+                                    ruleId: string;
+                                    rules: {
+                                        label: string;
+                                        labelZh: string;
+                                        level: string;
+                                        ruleId: string;
+                                        when: {
+                                            /** @enum {string} */
+                                            kind: "complainant_count_at_least";
+                                            n: number;
+                                        } | {
+                                            /** @enum {unknown} */
+                                            flag: "media" | "lawsuit" | "safety" | "mediaThreat" | "lawsuitThreat" | "insistent" | "supportNeeded" | "regulator" | "special";
+                                            /** @enum {string} */
+                                            kind: "flag";
+                                        } | {
+                                            /** @enum {string} */
+                                            kind: "repeat_count_at_least";
+                                            n: number;
+                                        } | {
+                                            categoryIds?: string[];
+                                            /** @enum {string} */
+                                            kind: "similar_count_at_least";
+                                            n: number;
+                                        } | {
+                                            amount: number;
+                                            /** @enum {string} */
+                                            kind: "unresolved_for";
+                                            unit: "hours" | "days" | "months";
+                                        } | {
+                                            categoryIds: string[];
+                                            /** @enum {string} */
+                                            kind: "category_in";
+                                        };
+                                    }[];
+                                    similarWindowDays?: number;
+                                };
+                                sources: {
+                                    section: string;
+                                    seed: "S0" | "S1" | "S2" | "S3" | "S4";
+                                }[];
+                                taxonomy: components["schemas"]["def-0"][];
+                                validity: {
+                                    criteria: {
+                                        id: string;
+                                        name: string;
+                                        nameZh: string;
+                                    }[];
+                                    invalidReasons: {
+                                        id: string;
+                                        name: string;
+                                        nameZh: string;
+                                    }[];
+                                    ruleId: string;
+                                };
+                                version: number;
+                            };
+                            history: {
+                                /** Format: date-time */
+                                createdAt: string;
+                                createdBy: string | null;
+                                createdByName: string | null;
+                                version: number;
+                            }[];
+                            inherited: {
+                                nodeId: string;
+                                nodeName: string;
+                                /** @description a JSON Merge Patch (RFC 7396) over the pack JSON */
+                                overrides: {
+                                    [key: string]: unknown;
+                                };
+                                version: number;
+                            }[];
+                            nodeId: string;
+                            nodeKind: string;
+                            /** @description a JSON Merge Patch (RFC 7396) over the pack JSON */
+                            overrides: {
+                                [key: string]: unknown;
+                            };
+                            ownVersion: number | null;
+                            policyId: string;
+                            standard: {
+                                causes?: {
+                                    id: string;
+                                    name: string;
+                                    nameZh: string;
+                                }[];
+                                clocks: {
+                                    byChannel?: {
+                                        api?: components["schemas"]["def-1"];
+                                        email?: components["schemas"]["def-1"];
+                                        forum?: components["schemas"]["def-1"];
+                                        letter?: components["schemas"]["def-1"];
+                                        phone?: components["schemas"]["def-1"];
+                                        regulator?: components["schemas"]["def-1"];
+                                        walk_in?: components["schemas"]["def-1"];
+                                        web?: components["schemas"]["def-1"];
+                                    };
+                                    channels?: ("phone" | "email" | "web" | "forum" | "letter" | "walk_in" | "regulator" | "api")[];
+                                    countFrom?: "event" | "receipt";
+                                    due: components["schemas"]["def-1"];
+                                    effective?: {
+                                        from?: string;
+                                        to?: string;
+                                    };
+                                    label: string;
+                                    labelZh: string;
+                                    levels?: string[];
+                                    /** @enum {unknown} */
+                                    name: "dispatch" | "acknowledge" | "reply" | "resolve" | "verify" | "improvement" | "accept" | "mediate" | "courtesy" | "first_answer";
+                                    ruleId: string;
+                                    startOn: ("received" | "qualified" | "dispatched" | "acknowledged" | "reported" | "replied" | "confirmed" | "disputed" | "visited" | "closed" | "reopened" | "level_changed" | "interim_replied" | "improvement_submitted")[];
+                                    stopOn: ("received" | "qualified" | "dispatched" | "acknowledged" | "reported" | "replied" | "confirmed" | "disputed" | "visited" | "closed" | "reopened" | "level_changed" | "interim_replied" | "improvement_submitted")[];
+                                }[];
+                                compensation?: {
+                                    discounts?: {
+                                        condition: string;
+                                        conditionZh: string;
+                                        id: string;
+                                        labelZh: string;
+                                        percentOff: number;
+                                    }[];
+                                    entries: {
+                                        approvalRequired: boolean;
+                                        coversMedicalCosts?: boolean;
+                                        giftRatio?: number;
+                                        harm?: "serious" | "not_serious" | "none";
+                                        id: string;
+                                        level: string;
+                                        remedy: string;
+                                        remedyZh: string;
+                                        visit?: boolean;
+                                    }[];
+                                    ruleId: string;
+                                };
+                                crisis?: {
+                                    channels?: ("phone" | "email" | "web" | "forum" | "letter" | "walk_in" | "regulator" | "api")[];
+                                    flags: ("media" | "lawsuit" | "safety" | "mediaThreat" | "lawsuitThreat" | "insistent" | "supportNeeded" | "regulator" | "special")[];
+                                    guideId?: string;
+                                    label: string;
+                                    labelZh: string;
+                                    notifyRoles: string[];
+                                    ruleId: string;
+                                };
+                                emergency?: {
+                                    commanderRole: string;
+                                    levels: string[];
+                                    offHoursCommanderRole: string;
+                                    reviewAfterClosure: boolean;
+                                    ruleId: string;
+                                    teamRoles: string[];
+                                };
+                                guides: {
+                                    id: string;
+                                    scriptZh?: string[];
+                                    source: string;
+                                    stepsZh: string[];
+                                    title: string;
+                                    titleZh: string;
+                                }[];
+                                id: string;
+                                name: string;
+                                nameZh: string;
+                                notifications: {
+                                    /** @enum {unknown} */
+                                    kind: "bulletin" | "progress" | "special_report" | "leader_alert" | "report_item" | "escalation";
+                                    levels: string[];
+                                    recipientRoles: string[];
+                                    ruleId: string;
+                                    subject: string;
+                                    subjectZh: string;
+                                    when: {
+                                        /** @enum {string} */
+                                        kind: "immediately";
+                                    } | {
+                                        days: number;
+                                        /** @enum {string} */
+                                        kind: "within_working_days";
+                                    } | {
+                                        /** @enum {string} */
+                                        kind: "weekly";
+                                    } | {
+                                        /** @enum {string} */
+                                        kind: "at_closure";
+                                    } | {
+                                        /** @enum {string} */
+                                        kind: "in_report";
+                                        reports: string[];
+                                    };
+                                }[];
+                                penalties?: {
+                                    byLevel: {
+                                        areaPointsDeducted: number;
+                                        dismissal: boolean;
+                                        fineYuan: number;
+                                        level: string;
+                                    }[];
+                                    overdue: {
+                                        fines: {
+                                            role: string;
+                                            yuan: number;
+                                        }[];
+                                        id: string;
+                                        overdueHoursAtLeast: number;
+                                        ruleId: string;
+                                    }[];
+                                    repeatAtStation?: {
+                                        multiplier: number;
+                                        nthValidComplaintInYear: number;
+                                        role: string;
+                                    };
+                                    ruleId: string;
+                                    split: {
+                                        percent: number;
+                                        role: string;
+                                    }[];
+                                };
+                                positions: {
+                                    id: string;
+                                    name: string;
+                                    nameZh: string;
+                                }[];
+                                replyApproval: {
+                                    note: string;
+                                    noteZh: string;
+                                    requiredByDefault: boolean;
+                                    ruleId: string;
+                                };
+                                reports: {
+                                    due: {
+                                        /** @enum {string} */
+                                        kind: "daily";
+                                    } | {
+                                        day: number;
+                                        /** @enum {string} */
+                                        kind: "monthly";
+                                        period: "current_month" | "previous_month";
+                                    } | {
+                                        /** @enum {string} */
+                                        kind: "quarterly";
+                                    } | {
+                                        /** @enum {string} */
+                                        kind: "at_closure";
+                                        levels: string[];
+                                    };
+                                    id: string;
+                                    name: string;
+                                    nameZh: string;
+                                    recipientRole?: string;
+                                    ruleId: string;
+                                }[];
+                                returnVisit: {
+                                    required: boolean;
+                                    ruleId: string;
+                                };
+                                severity: {
+                                    defaultLevel: string;
+                                    levels: {
+                                        description?: string;
+                                        descriptionZh?: string;
+                                        id: string;
+                                        name: string;
+                                        nameZh: string;
+                                        rank: number;
+                                    }[];
+                                    ruleId: string;
+                                    rules: {
+                                        label: string;
+                                        labelZh: string;
+                                        level: string;
+                                        ruleId: string;
+                                        when: {
+                                            /** @enum {string} */
+                                            kind: "complainant_count_at_least";
+                                            n: number;
+                                        } | {
+                                            /** @enum {unknown} */
+                                            flag: "media" | "lawsuit" | "safety" | "mediaThreat" | "lawsuitThreat" | "insistent" | "supportNeeded" | "regulator" | "special";
+                                            /** @enum {string} */
+                                            kind: "flag";
+                                        } | {
+                                            /** @enum {string} */
+                                            kind: "repeat_count_at_least";
+                                            n: number;
+                                        } | {
+                                            categoryIds?: string[];
+                                            /** @enum {string} */
+                                            kind: "similar_count_at_least";
+                                            n: number;
+                                        } | {
+                                            amount: number;
+                                            /** @enum {string} */
+                                            kind: "unresolved_for";
+                                            unit: "hours" | "days" | "months";
+                                        } | {
+                                            categoryIds: string[];
+                                            /** @enum {string} */
+                                            kind: "category_in";
+                                        };
+                                    }[];
+                                    similarWindowDays?: number;
+                                };
+                                sources: {
+                                    section: string;
+                                    seed: "S0" | "S1" | "S2" | "S3" | "S4";
+                                }[];
+                                taxonomy: components["schemas"]["def-0"][];
+                                validity: {
+                                    criteria: {
+                                        id: string;
+                                        name: string;
+                                        nameZh: string;
+                                    }[];
+                                    invalidReasons: {
+                                        id: string;
+                                        name: string;
+                                        nameZh: string;
+                                    }[];
+                                    ruleId: string;
+                                };
+                                version: number;
+                            };
+                            /** @description the version in force: the highest override version on the chain (0 = shipped) */
+                            version: number;
+                        };
+                    };
+                };
+                /** @description Default Response */
+                400: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            error: {
+                                allowed?: string[];
+                                code: string;
+                                field?: string;
+                                issues?: {
+                                    message: string;
+                                    path: string;
+                                }[];
+                                message: string;
+                                path?: string;
+                            };
+                        };
+                    };
+                };
+                /** @description Default Response */
+                401: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            error: {
+                                allowed?: string[];
+                                code: string;
+                                field?: string;
+                                issues?: {
+                                    message: string;
+                                    path: string;
+                                }[];
+                                message: string;
+                                path?: string;
+                            };
+                        };
+                    };
+                };
+                /** @description Default Response */
+                403: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            error: {
+                                allowed?: string[];
+                                code: string;
+                                field?: string;
+                                issues?: {
+                                    message: string;
+                                    path: string;
+                                }[];
+                                message: string;
+                                path?: string;
+                            };
+                        };
+                    };
+                };
+                /** @description Default Response */
+                404: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            error: {
+                                allowed?: string[];
+                                code: string;
+                                field?: string;
+                                issues?: {
+                                    message: string;
+                                    path: string;
+                                }[];
+                                message: string;
+                                path?: string;
+                            };
+                        };
+                    };
+                };
+                /** @description Default Response */
+                409: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            error: {
+                                allowed?: string[];
+                                code: string;
+                                field?: string;
+                                issues?: {
+                                    message: string;
+                                    path: string;
+                                }[];
+                                message: string;
+                                path?: string;
+                            };
+                        };
+                    };
+                };
+            };
+        };
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/units/{id}/policy/preview": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /** A sample complaint's due instants under the pack in force and under proposed overrides (nothing is saved) */
+        post: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path: {
+                    id: string;
+                };
+                cookie?: never;
+            };
+            requestBody: {
+                content: {
+                    "application/json": {
+                        /** @description the node's own JSON Merge Patch (RFC 7396) over the pack JSON; {} returns to the inherited pack */
+                        overrides: {
+                            [key: string]: unknown;
+                        };
+                        /** @description which pack a company's overrides patch, when it names none itself */
+                        policyId?: string;
+                        sample: {
+                            categoryId?: string;
+                            /** @enum {string} */
+                            channel: "phone" | "email" | "web" | "forum" | "letter" | "walk_in" | "regulator" | "api";
+                            level?: string;
+                            /** Format: date-time */
+                            receivedAt: string;
+                        };
+                    };
+                };
+            };
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            calendarUnitId: string | null;
+                            clocks: {
+                                current: {
+                                    /** Format: date-time */
+                                    dueAt: string;
+                                    label: string;
+                                    labelZh: string;
+                                    name: string;
+                                    ruleId: string;
+                                    trace: {
+                                        detail: string;
+                                        detailZh?: string;
+                                    }[];
+                                } | null;
+                                label: string;
+                                labelZh: string;
+                                name: string;
+                                proposed: {
+                                    /** Format: date-time */
+                                    dueAt: string;
+                                    label: string;
+                                    labelZh: string;
+                                    name: string;
+                                    ruleId: string;
+                                    trace: {
+                                        detail: string;
+                                        detailZh?: string;
+                                    }[];
+                                } | null;
+                                ruleId: string;
+                            }[];
+                            policyId: string;
+                            sample: {
+                                categoryId: string | null;
+                                /** @enum {string} */
+                                channel: "phone" | "email" | "web" | "forum" | "letter" | "walk_in" | "regulator" | "api";
+                                level: string | null;
+                                /** Format: date-time */
+                                receivedAt: string;
+                            };
+                        };
+                    };
+                };
+                /** @description Default Response */
+                400: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            error: {
+                                allowed?: string[];
+                                code: string;
+                                field?: string;
+                                issues?: {
+                                    message: string;
+                                    path: string;
+                                }[];
+                                message: string;
+                                path?: string;
+                            };
+                        };
+                    };
+                };
+                /** @description Default Response */
+                401: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            error: {
+                                allowed?: string[];
+                                code: string;
+                                field?: string;
+                                issues?: {
+                                    message: string;
+                                    path: string;
+                                }[];
+                                message: string;
+                                path?: string;
+                            };
+                        };
+                    };
+                };
+                /** @description Default Response */
+                403: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            error: {
+                                allowed?: string[];
+                                code: string;
+                                field?: string;
+                                issues?: {
+                                    message: string;
+                                    path: string;
+                                }[];
+                                message: string;
+                                path?: string;
+                            };
+                        };
+                    };
+                };
+                /** @description Default Response */
+                404: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            error: {
+                                allowed?: string[];
+                                code: string;
+                                field?: string;
+                                issues?: {
+                                    message: string;
+                                    path: string;
+                                }[];
+                                message: string;
+                                path?: string;
+                            };
+                        };
+                    };
+                };
+                /** @description Default Response */
+                409: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            error: {
+                                allowed?: string[];
+                                code: string;
+                                field?: string;
+                                issues?: {
+                                    message: string;
+                                    path: string;
+                                }[];
+                                message: string;
+                                path?: string;
+                            };
+                        };
+                    };
+                };
+            };
+        };
         delete?: never;
         options?: never;
         head?: never;
@@ -13543,7 +17302,12 @@ export interface paths {
                                 allowed?: string[];
                                 code: string;
                                 field?: string;
+                                issues?: {
+                                    message: string;
+                                    path: string;
+                                }[];
                                 message: string;
+                                path?: string;
                             };
                         };
                     };
@@ -13559,7 +17323,12 @@ export interface paths {
                                 allowed?: string[];
                                 code: string;
                                 field?: string;
+                                issues?: {
+                                    message: string;
+                                    path: string;
+                                }[];
                                 message: string;
+                                path?: string;
                             };
                         };
                     };
@@ -13575,7 +17344,12 @@ export interface paths {
                                 allowed?: string[];
                                 code: string;
                                 field?: string;
+                                issues?: {
+                                    message: string;
+                                    path: string;
+                                }[];
                                 message: string;
+                                path?: string;
                             };
                         };
                     };
@@ -13591,7 +17365,12 @@ export interface paths {
                                 allowed?: string[];
                                 code: string;
                                 field?: string;
+                                issues?: {
+                                    message: string;
+                                    path: string;
+                                }[];
                                 message: string;
+                                path?: string;
                             };
                         };
                     };
@@ -13607,7 +17386,12 @@ export interface paths {
                                 allowed?: string[];
                                 code: string;
                                 field?: string;
+                                issues?: {
+                                    message: string;
+                                    path: string;
+                                }[];
                                 message: string;
+                                path?: string;
                             };
                         };
                     };
@@ -13687,7 +17471,12 @@ export interface paths {
                                 allowed?: string[];
                                 code: string;
                                 field?: string;
+                                issues?: {
+                                    message: string;
+                                    path: string;
+                                }[];
                                 message: string;
+                                path?: string;
                             };
                         };
                     };
@@ -13703,7 +17492,12 @@ export interface paths {
                                 allowed?: string[];
                                 code: string;
                                 field?: string;
+                                issues?: {
+                                    message: string;
+                                    path: string;
+                                }[];
                                 message: string;
+                                path?: string;
                             };
                         };
                     };
@@ -13719,7 +17513,12 @@ export interface paths {
                                 allowed?: string[];
                                 code: string;
                                 field?: string;
+                                issues?: {
+                                    message: string;
+                                    path: string;
+                                }[];
                                 message: string;
+                                path?: string;
                             };
                         };
                     };
@@ -13735,7 +17534,12 @@ export interface paths {
                                 allowed?: string[];
                                 code: string;
                                 field?: string;
+                                issues?: {
+                                    message: string;
+                                    path: string;
+                                }[];
                                 message: string;
+                                path?: string;
                             };
                         };
                     };
@@ -13751,7 +17555,12 @@ export interface paths {
                                 allowed?: string[];
                                 code: string;
                                 field?: string;
+                                issues?: {
+                                    message: string;
+                                    path: string;
+                                }[];
                                 message: string;
+                                path?: string;
                             };
                         };
                     };
@@ -13822,7 +17631,12 @@ export interface paths {
                                 allowed?: string[];
                                 code: string;
                                 field?: string;
+                                issues?: {
+                                    message: string;
+                                    path: string;
+                                }[];
                                 message: string;
+                                path?: string;
                             };
                         };
                     };
@@ -13838,7 +17652,12 @@ export interface paths {
                                 allowed?: string[];
                                 code: string;
                                 field?: string;
+                                issues?: {
+                                    message: string;
+                                    path: string;
+                                }[];
                                 message: string;
+                                path?: string;
                             };
                         };
                     };
@@ -13854,7 +17673,12 @@ export interface paths {
                                 allowed?: string[];
                                 code: string;
                                 field?: string;
+                                issues?: {
+                                    message: string;
+                                    path: string;
+                                }[];
                                 message: string;
+                                path?: string;
                             };
                         };
                     };
@@ -13870,7 +17694,12 @@ export interface paths {
                                 allowed?: string[];
                                 code: string;
                                 field?: string;
+                                issues?: {
+                                    message: string;
+                                    path: string;
+                                }[];
                                 message: string;
+                                path?: string;
                             };
                         };
                     };
@@ -13886,7 +17715,12 @@ export interface paths {
                                 allowed?: string[];
                                 code: string;
                                 field?: string;
+                                issues?: {
+                                    message: string;
+                                    path: string;
+                                }[];
                                 message: string;
+                                path?: string;
                             };
                         };
                     };
@@ -13963,7 +17797,12 @@ export interface paths {
                                 allowed?: string[];
                                 code: string;
                                 field?: string;
+                                issues?: {
+                                    message: string;
+                                    path: string;
+                                }[];
                                 message: string;
+                                path?: string;
                             };
                         };
                     };
@@ -13979,7 +17818,12 @@ export interface paths {
                                 allowed?: string[];
                                 code: string;
                                 field?: string;
+                                issues?: {
+                                    message: string;
+                                    path: string;
+                                }[];
                                 message: string;
+                                path?: string;
                             };
                         };
                     };
@@ -13995,7 +17839,12 @@ export interface paths {
                                 allowed?: string[];
                                 code: string;
                                 field?: string;
+                                issues?: {
+                                    message: string;
+                                    path: string;
+                                }[];
                                 message: string;
+                                path?: string;
                             };
                         };
                     };
@@ -14011,7 +17860,12 @@ export interface paths {
                                 allowed?: string[];
                                 code: string;
                                 field?: string;
+                                issues?: {
+                                    message: string;
+                                    path: string;
+                                }[];
                                 message: string;
+                                path?: string;
                             };
                         };
                     };
@@ -14027,7 +17881,12 @@ export interface paths {
                                 allowed?: string[];
                                 code: string;
                                 field?: string;
+                                issues?: {
+                                    message: string;
+                                    path: string;
+                                }[];
                                 message: string;
+                                path?: string;
                             };
                         };
                     };
@@ -14082,7 +17941,12 @@ export interface paths {
                                 allowed?: string[];
                                 code: string;
                                 field?: string;
+                                issues?: {
+                                    message: string;
+                                    path: string;
+                                }[];
                                 message: string;
+                                path?: string;
                             };
                         };
                     };
@@ -14098,7 +17962,12 @@ export interface paths {
                                 allowed?: string[];
                                 code: string;
                                 field?: string;
+                                issues?: {
+                                    message: string;
+                                    path: string;
+                                }[];
                                 message: string;
+                                path?: string;
                             };
                         };
                     };
@@ -14114,7 +17983,12 @@ export interface paths {
                                 allowed?: string[];
                                 code: string;
                                 field?: string;
+                                issues?: {
+                                    message: string;
+                                    path: string;
+                                }[];
                                 message: string;
+                                path?: string;
                             };
                         };
                     };
@@ -14130,7 +18004,12 @@ export interface paths {
                                 allowed?: string[];
                                 code: string;
                                 field?: string;
+                                issues?: {
+                                    message: string;
+                                    path: string;
+                                }[];
                                 message: string;
+                                path?: string;
                             };
                         };
                     };
@@ -14146,7 +18025,12 @@ export interface paths {
                                 allowed?: string[];
                                 code: string;
                                 field?: string;
+                                issues?: {
+                                    message: string;
+                                    path: string;
+                                }[];
                                 message: string;
+                                path?: string;
                             };
                         };
                     };
@@ -14205,7 +18089,12 @@ export interface paths {
                                 allowed?: string[];
                                 code: string;
                                 field?: string;
+                                issues?: {
+                                    message: string;
+                                    path: string;
+                                }[];
                                 message: string;
+                                path?: string;
                             };
                         };
                     };
@@ -14221,7 +18110,12 @@ export interface paths {
                                 allowed?: string[];
                                 code: string;
                                 field?: string;
+                                issues?: {
+                                    message: string;
+                                    path: string;
+                                }[];
                                 message: string;
+                                path?: string;
                             };
                         };
                     };
@@ -14237,7 +18131,12 @@ export interface paths {
                                 allowed?: string[];
                                 code: string;
                                 field?: string;
+                                issues?: {
+                                    message: string;
+                                    path: string;
+                                }[];
                                 message: string;
+                                path?: string;
                             };
                         };
                     };
@@ -14253,7 +18152,12 @@ export interface paths {
                                 allowed?: string[];
                                 code: string;
                                 field?: string;
+                                issues?: {
+                                    message: string;
+                                    path: string;
+                                }[];
                                 message: string;
+                                path?: string;
                             };
                         };
                     };
@@ -14269,7 +18173,12 @@ export interface paths {
                                 allowed?: string[];
                                 code: string;
                                 field?: string;
+                                issues?: {
+                                    message: string;
+                                    path: string;
+                                }[];
                                 message: string;
+                                path?: string;
                             };
                         };
                     };
@@ -14330,7 +18239,12 @@ export interface paths {
                                 allowed?: string[];
                                 code: string;
                                 field?: string;
+                                issues?: {
+                                    message: string;
+                                    path: string;
+                                }[];
                                 message: string;
+                                path?: string;
                             };
                         };
                     };
@@ -14346,7 +18260,12 @@ export interface paths {
                                 allowed?: string[];
                                 code: string;
                                 field?: string;
+                                issues?: {
+                                    message: string;
+                                    path: string;
+                                }[];
                                 message: string;
+                                path?: string;
                             };
                         };
                     };
@@ -14362,7 +18281,12 @@ export interface paths {
                                 allowed?: string[];
                                 code: string;
                                 field?: string;
+                                issues?: {
+                                    message: string;
+                                    path: string;
+                                }[];
                                 message: string;
+                                path?: string;
                             };
                         };
                     };
@@ -14378,7 +18302,12 @@ export interface paths {
                                 allowed?: string[];
                                 code: string;
                                 field?: string;
+                                issues?: {
+                                    message: string;
+                                    path: string;
+                                }[];
                                 message: string;
+                                path?: string;
                             };
                         };
                     };
@@ -14394,7 +18323,12 @@ export interface paths {
                                 allowed?: string[];
                                 code: string;
                                 field?: string;
+                                issues?: {
+                                    message: string;
+                                    path: string;
+                                }[];
                                 message: string;
+                                path?: string;
                             };
                         };
                     };
@@ -14450,7 +18384,12 @@ export interface paths {
                                 allowed?: string[];
                                 code: string;
                                 field?: string;
+                                issues?: {
+                                    message: string;
+                                    path: string;
+                                }[];
                                 message: string;
+                                path?: string;
                             };
                         };
                     };
@@ -14466,7 +18405,12 @@ export interface paths {
                                 allowed?: string[];
                                 code: string;
                                 field?: string;
+                                issues?: {
+                                    message: string;
+                                    path: string;
+                                }[];
                                 message: string;
+                                path?: string;
                             };
                         };
                     };
@@ -14482,7 +18426,12 @@ export interface paths {
                                 allowed?: string[];
                                 code: string;
                                 field?: string;
+                                issues?: {
+                                    message: string;
+                                    path: string;
+                                }[];
                                 message: string;
+                                path?: string;
                             };
                         };
                     };
@@ -14498,7 +18447,12 @@ export interface paths {
                                 allowed?: string[];
                                 code: string;
                                 field?: string;
+                                issues?: {
+                                    message: string;
+                                    path: string;
+                                }[];
                                 message: string;
+                                path?: string;
                             };
                         };
                     };
@@ -14514,7 +18468,12 @@ export interface paths {
                                 allowed?: string[];
                                 code: string;
                                 field?: string;
+                                issues?: {
+                                    message: string;
+                                    path: string;
+                                }[];
                                 message: string;
+                                path?: string;
                             };
                         };
                     };
@@ -14586,7 +18545,12 @@ export interface paths {
                                 allowed?: string[];
                                 code: string;
                                 field?: string;
+                                issues?: {
+                                    message: string;
+                                    path: string;
+                                }[];
                                 message: string;
+                                path?: string;
                             };
                         };
                     };
@@ -14602,7 +18566,12 @@ export interface paths {
                                 allowed?: string[];
                                 code: string;
                                 field?: string;
+                                issues?: {
+                                    message: string;
+                                    path: string;
+                                }[];
                                 message: string;
+                                path?: string;
                             };
                         };
                     };
@@ -14618,7 +18587,12 @@ export interface paths {
                                 allowed?: string[];
                                 code: string;
                                 field?: string;
+                                issues?: {
+                                    message: string;
+                                    path: string;
+                                }[];
                                 message: string;
+                                path?: string;
                             };
                         };
                     };
@@ -14634,7 +18608,12 @@ export interface paths {
                                 allowed?: string[];
                                 code: string;
                                 field?: string;
+                                issues?: {
+                                    message: string;
+                                    path: string;
+                                }[];
                                 message: string;
+                                path?: string;
                             };
                         };
                     };
@@ -14650,7 +18629,12 @@ export interface paths {
                                 allowed?: string[];
                                 code: string;
                                 field?: string;
+                                issues?: {
+                                    message: string;
+                                    path: string;
+                                }[];
                                 message: string;
+                                path?: string;
                             };
                         };
                     };

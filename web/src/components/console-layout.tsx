@@ -20,7 +20,8 @@ const ITEMS: readonly {
     | 'nav.channels'
     | 'nav.outbox'
     | 'nav.mailIntake'
-    | 'nav.users';
+    | 'nav.users'
+    | 'nav.policy';
   needs?: string;
 }[] = [
   { path: '/', key: 'nav.queue' },
@@ -35,6 +36,7 @@ const ITEMS: readonly {
   { path: '/settings/outbox', key: 'nav.outbox', needs: 'channels.manage' },
   { path: '/settings/mail-intake', key: 'nav.mailIntake', needs: 'mailboxes.manage' },
   { path: '/settings/users', key: 'nav.users', needs: 'users.manage' },
+  { path: '/settings/policy', key: 'nav.policy', needs: 'policy.tune' },
 ];
 
 export function ConsoleLayout({ children }: { children: ReactNode }) {

@@ -6,6 +6,7 @@ import { enUSDelivery } from './en-US-delivery.ts';
 import { enUSInbox } from './en-US-inbox.ts';
 import { enUSMailIntake } from './en-US-mail-intake.ts';
 import { enUSUsers } from './en-US-users.ts';
+import { enUSPolicy } from './en-US-policy.ts';
 
 /** English. Typed as Messages so a key missing here, or one zh-CN lacks, fails the type check. */
 export const enUS: Messages = {
@@ -16,6 +17,7 @@ export const enUS: Messages = {
   ...enUSInbox,
   ...enUSMailIntake,
   ...enUSUsers,
+  ...enUSPolicy,
   'app.name': 'Plaint complaints',
   'app.portalName': 'Customer complaints',
   'lang.switch': 'Language',

@@ -6,6 +6,7 @@ import { zhCNDelivery } from './zh-CN-delivery.ts';
 import { zhCNInbox } from './zh-CN-inbox.ts';
 import { zhCNMailIntake } from './zh-CN-mail-intake.ts';
 import { zhCNUsers } from './zh-CN-users.ts';
+import { zhCNPolicy } from './zh-CN-policy.ts';
 
 export const zhCN = {
   ...zhCNCasework,
@@ -15,6 +16,7 @@ export const zhCN = {
   ...zhCNInbox,
   ...zhCNMailIntake,
   ...zhCNUsers,
+  ...zhCNPolicy,
   'app.name': 'Plaint 投诉处理',
   'app.portalName': '客户投诉服务',
   'lang.switch': '语言',
