@@ -48,6 +48,8 @@ export const CAPABILITIES = {
     'configure the delivery channels (e-mail, 企业微信 / 钉钉 / 飞书 robots, webhooks) of the companies in scope, see and retry their failed messages, and turn each message to the customers of a unit in scope on or off (issue #14)',
   'mailboxes.manage':
     'configure the IMAP mailboxes of the units in scope (their passwords never shown) and see what the e-mail intake took from them, rejected messages with their reason (issue #14)',
+  'org.manage':
+    'build and change the organisation tree in scope: add companies, units and departments, rename, move, change a pack, disable, open a unit to the portal, import the tree and its people, read the change log (issue #16)',
   'notifications.unaddressed':
     "receive the notifications of a position nobody holds at the complaint's unit or above (marked unaddressed, issue #14) and see those positions on the dashboard as a configuration problem (a holder without a node: every company's; else the company at or below the holder's node)",
 } as const;
@@ -136,6 +138,7 @@ export const ROLE_CAPABILITIES: Record<Role, readonly Capability[]> = {
     ...INBOX_OVERSEER,
     'channels.manage',
     'mailboxes.manage',
+    'org.manage',
   ],
   auditor: ['complaint.read', 'dashboard.read', 'report.read', ...EVALUATOR, ...EXPORTER, ...EXPORT_AUDITOR],
 };

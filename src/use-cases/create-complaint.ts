@@ -18,6 +18,7 @@ import { notificationRows } from '../domain/stored-rows.ts';
 import type { ComplaintDetail } from './get-complaint.ts';
 import type { NewComplaintInput } from './intake-input.ts';
 import { DomainError, invalid, notFound } from '../domain/errors.ts';
+import { openToPortal, unitDisabled } from './org/unit-availability.ts';
 import { parseInstant } from '../domain/instant.ts';
 import { findPack } from '../policies/index.ts';
 import { findCategory } from './pack-lookup.ts';
@@ -123,6 +124,9 @@ export async function insertComplaint(
 
   const unit = config.node(input.unitId);
   if (unit?.kind !== 'unit' || !unit.policy_id) throw notFound(`unit '${input.unitId}'`);
+  // Issue #16: the portal reaches only the units opened to it; a disabled unit takes nothing new.
+  if (portal && !openToPortal(config, unit.id)) throw notFound(`unit '${input.unitId}' open to the public portal`);
+  if (unitDisabled(config, unit.id)) throw new DomainError('CONFLICT', `unit '${unit.id}' is disabled: it takes no new complaints`);
   const pack = findPack(unit.policy_id);
   if (!pack) throw new DomainError('CONFLICT', `unit '${unit.id}' names policy '${unit.policy_id}', which is not installed`);
   if (input.categoryId && !findCategory(pack, input.categoryId)) {
