@@ -105,14 +105,7 @@ export type OrgChangeRow = Selectable<OrgChangesTable>;
 
 /** A node's changes, newest first. */
 export async function listOrgChanges(db: Db, nodeId: string, limit = 200): Promise<OrgChangeRow[]> {
-  return db
-    .selectFrom('org_changes')
-    .selectAll()
-    .where('node_id', '=', nodeId)
-    .orderBy('changed_at', 'desc')
-    .orderBy('id')
-    .limit(limit)
-    .execute();
+  return db.selectFrom('org_changes').selectAll().where('node_id', '=', nodeId).orderBy('seq', 'desc').limit(limit).execute();
 }
 
 /** Complaints of a unit not yet closed: their clocks still run on the pack they were received under. */

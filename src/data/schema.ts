@@ -598,6 +598,7 @@ export type OrgChangeAction = 'create' | 'update';
 /** src/data/migrations/0029_org_admin.sql: the audit of the organisation tree (issue #16 item 2). */
 export interface OrgChangesTable {
   id: Generated<string>;
+  seq: ColumnType<string, never, never>;
   node_id: string;
   changed_by: string | null;
   changed_by_label: string;

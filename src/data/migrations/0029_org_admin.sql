@@ -10,6 +10,8 @@ ALTER TABLE org_nodes ADD COLUMN disabled boolean NOT NULL DEFAULT false;
 -- creation has no before). Written in the same transaction as the change itself.
 CREATE TABLE org_changes (
   id            uuid PRIMARY KEY DEFAULT gen_random_uuid(),
+  -- The order of writing: two changes in one instant (one transaction) still list in order.
+  seq           bigint GENERATED ALWAYS AS IDENTITY,
   node_id       text NOT NULL REFERENCES org_nodes(id),
   changed_by    uuid REFERENCES users(id),
   changed_by_label text NOT NULL,
@@ -18,7 +20,7 @@ CREATE TABLE org_changes (
   before        jsonb,
   after         jsonb NOT NULL
 );
-CREATE INDEX org_changes_node_idx ON org_changes (node_id, changed_at);
+CREATE INDEX org_changes_node_idx ON org_changes (node_id, seq);
 
 -- Item 5: the portal now lists only the units opened to it (settings.portal = true). Before this
 -- migration every unit with a pack took portal complaints, so an installation being upgraded keeps

@@ -206,12 +206,13 @@ export async function updateOrgNodeFor(deps: Deps, editor: Editor, id: string, p
       } else {
         const parent = config.node(patch.parentId);
         if (!parent || !inScope(scope, parent.id)) throw notFound(`organisation node '${patch.parentId}'`);
-        const problem = placementProblem(node.kind, parent.kind);
-        if (problem) throw invalid('parentId', problem);
+        // A cycle first: it is what the administrator tried, whatever the kinds would say.
         if (makesCycle(node.id, config.ancestry(parent.id)))
           throw new DomainError('CONFLICT', `parentId: '${parent.id}' is '${node.id}' or lies below it; a node cannot move under itself`, {
             field: 'parentId',
           });
+        const problem = placementProblem(node.kind, parent.kind);
+        if (problem) throw invalid('parentId', problem);
       }
       parentId = patch.parentId;
       set.parent_id = patch.parentId;

@@ -3,7 +3,7 @@
  * takes none (its history stays); the public portal lists and accepts only the units an administrator
  * opened to it (`settings.portal === true`, PATCH /api/org-nodes/:id { portal }) that are not disabled.
  */
-import { configSnapshot, type ConfigSnapshot } from '../../data/config-cache.ts';
+import type { ConfigSnapshot } from '../../data/config-cache.ts';
 import { listOrgNodes } from '../../data/org-store.ts';
 import type { Deps } from '../context.ts';
 
@@ -24,8 +24,21 @@ export function openToPortal(config: Nodes, unitId: string): boolean {
   );
 }
 
-/** The portal's unit list: the units open to it, by name. */
+/**
+ * The portal's unit list: the units open to it, by name. Read from the table, not the per-process copy:
+ * an anonymous request looks up no session, so nothing would tell the copy that an administrator's
+ * change in another process has moved the counter.
+ */
 export async function listPortalUnits(deps: Deps): Promise<{ id: string; name: string }[]> {
-  const config = await configSnapshot(deps.db);
-  return (await listOrgNodes(deps.db)).filter((n) => openToPortal(config, n.id)).map((n) => ({ id: n.id, name: n.name }));
+  const nodes = await listOrgNodes(deps.db);
+  const byId = new Map(nodes.map((n) => [n.id, n]));
+  const tree: Nodes = {
+    node: (id) => byId.get(id),
+    ancestry(id) {
+      const out: string[] = [];
+      for (let n = byId.get(id); n && !out.includes(n.id); n = n.parent_id ? byId.get(n.parent_id) : undefined) out.push(n.id);
+      return out;
+    },
+  };
+  return nodes.filter((n) => openToPortal(tree, n.id)).map((n) => ({ id: n.id, name: n.name }));
 }
