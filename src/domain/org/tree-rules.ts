@@ -56,3 +56,18 @@ export function changedFields<T extends Record<string, unknown>>(before: T, afte
   }
   return { before: b, after: a };
 }
+
+/** The ids of the nodes out of service: disabled themselves or below a disabled node (they take no new complaints). */
+export function outOfService(nodes: readonly { id: string; parent_id: string | null; disabled?: boolean }[]): Set<string> {
+  const byId = new Map(nodes.map((n) => [n.id, n]));
+  const out = new Set<string>();
+  for (const n of nodes) {
+    for (let m: typeof n | undefined = n, hops = 0; m && hops < 64; m = m.parent_id ? byId.get(m.parent_id) : undefined, hops++) {
+      if (m.disabled) {
+        out.add(n.id);
+        break;
+      }
+    }
+  }
+  return out;
+}
