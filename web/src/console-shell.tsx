@@ -22,6 +22,7 @@ const ChannelsPage = lazy(() => import('./pages/channels-page.tsx'));
 const OutboxPage = lazy(() => import('./pages/outbox-page.tsx'));
 const InboxPage = lazy(() => import('./pages/inbox-page.tsx'));
 const MailIntakePage = lazy(() => import('./pages/mail-intake-page.tsx'));
+const OrgPage = lazy(() => import('./pages/org-page.tsx'));
 
 export default function ConsoleShell() {
   return (
@@ -43,6 +44,7 @@ export default function ConsoleShell() {
             <Route path="/settings/outbox" element={<OutboxPage />} />
             <Route path="/settings/mail-intake" element={<MailIntakePage />} />
             <Route path="/inbox" element={<InboxPage />} />
+            <Route path="/org" element={<OrgPage />} />
             <Route path="*" element={<Navigate to="/" replace />} />
           </Routes>
         </Suspense>

@@ -19,7 +19,8 @@ const ITEMS: readonly {
     | 'nav.exportLog'
     | 'nav.channels'
     | 'nav.outbox'
-    | 'nav.mailIntake';
+    | 'nav.mailIntake'
+    | 'nav.org';
   needs?: string;
 }[] = [
   { path: '/', key: 'nav.queue' },
@@ -33,6 +34,7 @@ const ITEMS: readonly {
   { path: '/settings/channels', key: 'nav.channels', needs: 'channels.manage' },
   { path: '/settings/outbox', key: 'nav.outbox', needs: 'channels.manage' },
   { path: '/settings/mail-intake', key: 'nav.mailIntake', needs: 'mailboxes.manage' },
+  { path: '/org', key: 'nav.org', needs: 'org.manage' },
 ];
 
 export function ConsoleLayout({ children }: { children: ReactNode }) {

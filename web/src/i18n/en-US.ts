@@ -5,6 +5,7 @@ import { enUSImports } from './en-US-imports.ts';
 import { enUSDelivery } from './en-US-delivery.ts';
 import { enUSInbox } from './en-US-inbox.ts';
 import { enUSMailIntake } from './en-US-mail-intake.ts';
+import { enUSOrg } from './en-US-org.ts';
 
 /** English. Typed as Messages so a key missing here, or one zh-CN lacks, fails the type check. */
 export const enUS: Messages = {
@@ -14,6 +15,7 @@ export const enUS: Messages = {
   ...enUSDelivery,
   ...enUSInbox,
   ...enUSMailIntake,
+  ...enUSOrg,
   'app.name': 'Plaint complaints',
   'app.portalName': 'Customer complaints',
   'lang.switch': 'Language',

@@ -5,6 +5,7 @@ import { zhCNImports } from './zh-CN-imports.ts';
 import { zhCNDelivery } from './zh-CN-delivery.ts';
 import { zhCNInbox } from './zh-CN-inbox.ts';
 import { zhCNMailIntake } from './zh-CN-mail-intake.ts';
+import { zhCNOrg } from './zh-CN-org.ts';
 
 export const zhCN = {
   ...zhCNCasework,
@@ -13,6 +14,7 @@ export const zhCN = {
   ...zhCNDelivery,
   ...zhCNInbox,
   ...zhCNMailIntake,
+  ...zhCNOrg,
   'app.name': 'Plaint 投诉处理',
   'app.portalName': '客户投诉服务',
   'lang.switch': '语言',
