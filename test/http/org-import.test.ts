@@ -35,7 +35,7 @@ async function workbook(org: string[][], people?: string[][]): Promise<Buffer> {
   return Buffer.from(await wb.xlsx.writeBuffer());
 }
 
-function upload(bytes: Buffer, user: User, dryRun = false) {
+function upload(bytes: Buffer, dryRun = false) {
   const boundary = 'orgimportboundary';
   const head = `--${boundary}\r\nContent-Disposition: form-data; name="file"; filename="org.xlsx"\r\nContent-Type: application/octet-stream\r\n\r\n`;
   return t.app.inject({
@@ -74,7 +74,7 @@ test('#16 item 2: a good workbook creates the tree (parents by name in the file 
       ['qian@example.com', '钱敏', '系统管理员', '既有公司', ''],
     ],
   );
-  const res = await upload(bytes, root);
+  const res = await upload(bytes);
   assert.equal(res.statusCode, 200, res.body);
   const r = res.json();
   assert.equal(r.dryRun, false);
@@ -135,7 +135,7 @@ test('#16 item 2: wrong rows answer 400 listing each by sheet, row and column; n
     ],
     [PEOPLE_HEADER, ['bad-address', '某人', 'agent', '好公司', ''], ['ok@example.com', '某人', '老板', '好公司', '']],
   );
-  const res = await upload(bytes, root);
+  const res = await upload(bytes);
   assert.equal(res.statusCode, 400, res.body);
   const body = res.json();
   assert.equal(body.error.code, 'VALIDATION');
@@ -161,7 +161,7 @@ test('#16 item 2: a dry run answers what the import would do and writes nothing'
     [ORG_HEADER, ['预演公司', '公司', '导入集团', 'food', '']],
     [PEOPLE_HEADER, ['dry@example.com', '预演', 'agent', '预演公司', '']],
   );
-  const res = await upload(bytes, root, true);
+  const res = await upload(bytes, true);
   assert.equal(res.statusCode, 200, res.body);
   assert.equal(res.json().dryRun, true);
   assert.equal(res.json().nodes.length, 1);
@@ -170,19 +170,19 @@ test('#16 item 2: a dry run answers what the import would do and writes nothing'
     [[null, 'dry@example.com']],
   );
   assert.deepEqual(await nodeNames(), before);
-  const again = await upload(bytes, root, true);
+  const again = await upload(bytes, true);
   assert.equal(again.statusCode, 200, 'the dry run left nothing behind to clash with');
 });
 
 test('#16 item 2: an administrator at a company imports inside it only; the template downloads', async () => {
   await as(adminB);
-  const outside = await upload(await workbook([ORG_HEADER, ['越界公司', '公司', '导入集团', 'food', '']]), adminB);
+  const outside = await upload(await workbook([ORG_HEADER, ['越界公司', '公司', '导入集团', 'food', '']]));
   assert.equal(outside.statusCode, 400, outside.body);
   assert.deepEqual(
     outside.json().rows.map((e: { field: string }) => e.field),
     ['上级'],
   );
-  const inside = await upload(await workbook([ORG_HEADER, ['包装车间', '部门', '既有工厂', '', '']]), adminB);
+  const inside = await upload(await workbook([ORG_HEADER, ['包装车间', '部门', '既有工厂', '', '']]));
   assert.equal(inside.statusCode, 200, inside.body);
   const template = await t.api('GET', '/api/org-nodes/import-template', undefined, { as: adminB });
   assert.equal(template.statusCode, 200);

@@ -7,7 +7,7 @@ import { lazy, Suspense, useEffect, useState } from 'react';
 import { App as AntApp, ConfigProvider, Spin } from 'antd';
 import zhCNLocale from 'antd/locale/zh_CN';
 import enUSLocale from 'antd/locale/en_US';
-import { Navigate, Route, Routes, useLocation, useNavigate } from 'react-router-dom';
+import { Navigate, Route, Routes, useLocation } from 'react-router-dom';
 import { useI18n } from './i18n/i18n-context.tsx';
 import { AuthProvider, useAuth } from './features/meta/auth-context.tsx';
 import { LoginPage } from './pages/login-page.tsx';
@@ -24,43 +24,42 @@ const SetupPage = lazy(() => import('./pages/setup-page.tsx'));
  * (or, when an administrator exists from PLAINT_ADMIN_EMAIL, after that administrator's login). Once
  * set up, /setup leads to the console.
  */
-function useSetupStatus(): [SetupStatus | null, () => void] {
+function useSetupStatus(): { status: SetupStatus | null; justDone: boolean; done: () => void } {
   const [status, setStatus] = useState<SetupStatus | null>(null);
+  const [justDone, setJustDone] = useState(false);
   useEffect(() => {
     let live = true;
     getSetupStatus().then(
       (s) => live && setStatus(s),
-      () => live && setStatus({ needed: false, adminExists: true }),
+      () => live && setStatus({ needed: false, adminExists: true, packs: [] }),
     );
     return () => {
       live = false;
     };
   }, []);
-  return [status, () => setStatus({ needed: false, adminExists: true })];
+  const done = () => {
+    setStatus({ needed: false, adminExists: true, packs: [] });
+    setJustDone(true);
+  };
+  return { status, justDone, done };
 }
 
 function Console() {
   const { user, checking } = useAuth();
   const location = useLocation();
-  const navigate = useNavigate();
-  const [setup, setupDone] = useSetupStatus();
-  if (checking || !setup) return <Spin fullscreen />;
+  const setup = useSetupStatus();
+  if (checking || !setup.status) return <Spin fullscreen />;
   const installationAdmin = user?.role === 'admin' && user.orgNodeId === null;
-  if (setup.needed && (!setup.adminExists || installationAdmin)) {
+  if (setup.status.needed && (!setup.status.adminExists || installationAdmin)) {
     if (location.pathname !== '/setup') return <Navigate to="/setup" replace />;
     return (
       <Suspense fallback={<PageLoading />}>
-        <SetupPage
-          status={setup}
-          onDone={() => {
-            setupDone();
-            navigate('/org', { replace: true });
-          }}
-        />
+        <SetupPage status={setup.status} onDone={setup.done} />
       </Suspense>
     );
   }
-  if (location.pathname === '/setup') return <Navigate to="/" replace />;
+  // Once set up, the page is gone; right after it, the administrator goes on to build the tree.
+  if (location.pathname === '/setup') return <Navigate to={setup.justDone ? '/org' : '/'} replace />;
   if (!user) return <LoginPage from={location.pathname + location.search} />;
   return (
     <Suspense fallback={<PageLoading />}>

@@ -31,6 +31,9 @@ export const OrgChangeSchema = Type.Object({
 export const SetupStatusSchema = Type.Object({
   needed: Type.Boolean({ description: 'no organisation node exists yet: the console shows the setup page' }),
   adminExists: Type.Boolean({ description: 'an installation administrator exists: setup needs their login and asks for no account' }),
+  packs: Type.Array(Type.Object({ id: Type.String(), name: Type.String(), nameZh: Type.String() }), {
+    description: 'the packs a company may follow (the same ids as GET /api/policies, which needs a login)',
+  }),
 });
 
 export const SetupResultSchema = Type.Object({

@@ -11,6 +11,7 @@ import { countOrgNodes, installationAdminExists, lockOrgTree } from '../../data/
 import { inTransaction } from '../../data/transaction.ts';
 import { insertUserUnlessEmailTaken } from '../../data/user-store.ts';
 import { DomainError, invalid } from '../../domain/errors.ts';
+import { PACKS } from '../../policies/index.ts';
 import { assertPasswordPolicy, createSession, hashPassword, type SessionUser } from '../auth.ts';
 import type { Deps } from '../context.ts';
 import { EMAIL_TAKEN } from '../users/manage-users.ts';
@@ -21,10 +22,16 @@ export interface SetupStatus {
   needed: boolean;
   /** An installation administrator exists (PLAINT_ADMIN_EMAIL): setup needs their login and asks for no account. */
   adminExists: boolean;
+  /** The packs a company may follow (GET /api/policies needs a login, which the first run has not). */
+  packs: { id: string; name: string; nameZh: string }[];
 }
 
 export async function setupStatus(deps: Deps): Promise<SetupStatus> {
-  return { needed: (await countOrgNodes(deps.db)) === 0, adminExists: await installationAdminExists(deps.db) };
+  return {
+    needed: (await countOrgNodes(deps.db)) === 0,
+    adminExists: await installationAdminExists(deps.db),
+    packs: PACKS.map((p) => ({ id: p.id, name: p.name, nameZh: p.nameZh })),
+  };
 }
 
 export interface SetupInput {

@@ -97,7 +97,8 @@ function columnsOf<K extends string>(header: TableRow | undefined, spec: Record<
   const cells = (header?.cells ?? []).map((c) => c.trim().toLowerCase());
   const out = {} as Columns<K>;
   for (const key of Object.keys(spec) as K[]) {
-    const i = cells.findIndex((c) => spec[key].some((h) => h.toLowerCase() === c));
+    const names = new Set(spec[key].map((h) => h.toLowerCase()));
+    const i = cells.findIndex((c) => names.has(c));
     out[key] = i >= 0 ? i : undefined;
   }
   return out;

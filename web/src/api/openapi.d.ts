@@ -13339,6 +13339,12 @@ export interface paths {
                             adminExists: boolean;
                             /** @description no organisation node exists yet: the console shows the setup page */
                             needed: boolean;
+                            /** @description the packs a company may follow (the same ids as GET /api/policies, which needs a login) */
+                            packs: {
+                                id: string;
+                                name: string;
+                                nameZh: string;
+                            }[];
                         };
                     };
                 };

@@ -67,15 +67,16 @@ export default function OrgPage() {
         <Col xs={24} md={10}>
           <Card size="small">
             {nodes.length ? (
-              <Tree
-                data-testid="org-tree"
-                blockNode
-                defaultExpandAll
-                key={nodes.length}
-                treeData={treeData}
-                selectedKeys={selected ? [selected] : []}
-                onSelect={(keys) => keys[0] && setSelected(String(keys[0]))}
-              />
+              <div data-testid="org-tree">
+                <Tree
+                  blockNode
+                  defaultExpandAll
+                  key={nodes.length}
+                  treeData={treeData}
+                  selectedKeys={selected ? [selected] : []}
+                  onSelect={(keys) => keys[0] && setSelected(String(keys[0]))}
+                />
+              </div>
             ) : (
               <Empty />
             )}

@@ -4,14 +4,12 @@
  * administrator exists from PLAINT_ADMIN_EMAIL (then logged in already) — the first administrator, who
  * is logged in by the server's answer.
  */
-import { useEffect, useState } from 'react';
+import { useState } from 'react';
 import { Alert, Button, Card, Divider, Form, Input, Select, Typography } from 'antd';
 import { useT, useI18n } from '../i18n/i18n-context.tsx';
 import { LanguageSwitch } from '../i18n/language-switch.tsx';
 import { useAuth } from '../features/meta/auth-context.tsx';
 import { describeError } from '../components/use-error-reporter.ts';
-import { getPolicies } from '../features/meta/api.ts';
-import type { PolicySummary } from '../api/types.ts';
 import { runSetup, type SetupStatus } from '../features/setup/api.ts';
 
 interface Values {
@@ -28,12 +26,8 @@ export default function SetupPage({ status, onDone }: { status: SetupStatus; onD
   const t = useT();
   const { pick } = useI18n();
   const { user, refresh } = useAuth();
-  const [policies, setPolicies] = useState<PolicySummary[]>([]);
   const [error, setError] = useState<string | null>(null);
   const [busy, setBusy] = useState(false);
-  useEffect(() => {
-    getPolicies().then(setPolicies, () => setPolicies([]));
-  }, []);
 
   const onFinish = async (v: Values) => {
     setBusy(true);
@@ -71,7 +65,7 @@ export default function SetupPage({ status, onDone }: { status: SetupStatus; onD
           <Form.Item name="policyId" label={t('setup.pack')} rules={[{ required: true, message: t('common.required') }]}>
             <Select
               data-testid="setup-pack"
-              options={policies.map((p) => ({ value: p.id, label: `${pick(p.nameZh, p.name)} (${p.id})` }))}
+              options={status.packs.map((p) => ({ value: p.id, label: `${pick(p.nameZh, p.name)} (${p.id})` }))}
             />
           </Form.Item>
           <Form.Item name="unit" label={t('setup.unit')} extra={t('setup.unitHelp')}>

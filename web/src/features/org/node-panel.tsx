@@ -14,6 +14,18 @@ import { CHILD_KINDS, createNode, listChanges, patchNode, type AdminNode, type N
 
 type Dialog = null | 'add' | 'rename' | 'move' | 'pack';
 
+/** A change's fields, one per line (`name: value`). */
+const fields = (f: Record<string, unknown> | null) =>
+  f ? (
+    <span style={{ whiteSpace: 'pre-line', fontSize: 12 }}>
+      {Object.entries(f)
+        .map(([k, v]) => `${k}: ${v === null ? '—' : String(v)}`)
+        .join('\n')}
+    </span>
+  ) : (
+    '—'
+  );
+
 /** Where a node of `kind` may go: the kinds its parent may have (the server checks the same rule). */
 const PARENT_KINDS: Record<NodeKind, NodeKind[]> = { group: [], company: ['group'], unit: ['company'], department: ['unit', 'company'] };
 
@@ -172,18 +184,19 @@ export function NodePanel({
             rowKey="id"
             size="small"
             pagination={{ pageSize: 8, hideOnSinglePage: true }}
+            scroll={{ x: 720 }}
             dataSource={changes}
             columns={[
               { title: t('org.change.at'), dataIndex: 'at', width: 170, render: (at: string) => new Date(at).toLocaleString() },
-              { title: t('org.change.by'), key: 'by', width: 120, render: (_, c) => c.by.name },
+              { title: t('org.change.by'), key: 'by', width: 110, render: (_, c) => c.by.name },
               {
                 title: t('org.change.action'),
                 dataIndex: 'action',
                 width: 80,
                 render: (a: string) => t(a === 'create' ? 'org.change.create' : 'org.change.update'),
               },
-              { title: t('org.change.before'), key: 'before', render: (_, c) => <code>{c.before ? JSON.stringify(c.before) : '—'}</code> },
-              { title: t('org.change.after'), key: 'after', render: (_, c) => <code>{JSON.stringify(c.after)}</code> },
+              { title: t('org.change.before'), key: 'before', render: (_, c) => fields(c.before) },
+              { title: t('org.change.after'), key: 'after', render: (_, c) => fields(c.after) },
             ]}
           />
         </>
