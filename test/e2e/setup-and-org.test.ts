@@ -1,8 +1,8 @@
 /**
  * Issue #16 items 1, 2 and 5 in the browser, on an empty installation (no demo data): the console opens
  * the setup page instead of the login, the setup logs the new administrator in, the page is gone
- * afterwards; then the 组织架构 page adds a company and a unit, moves a unit, opens it to the portal and
- * disables it, with screenshots.
+ * afterwards; then the 组织架构 page adds a company and a unit, moves a unit, changes a pack with the
+ * open-complaints question, opens a unit to the portal and disables it, with screenshots.
  */
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
@@ -101,6 +101,35 @@ test('#16 items 1, 2, 5: setup on an empty installation, then the organisation p
       { id: garden.id, parent: fuelCo.id },
     );
     await screenshot(page, 'org-moved');
+
+    // A pack change on a unit with an open complaint asks what happens to its running clocks.
+    const intake = await apiAs<{ id: string; policyId: string }>(page, '/complaints', {
+      method: 'POST',
+      body: {
+        unitId: garden.id,
+        channel: 'phone',
+        customer: { name: '业主', phone: '13700006666' },
+        title: '电梯噪音',
+        content: '夜间噪音大',
+      },
+    });
+    assert.equal(intake.status, 201, JSON.stringify(intake.body));
+    await page.getByTestId(`org-tree-${garden.id}`).click();
+    await page.getByTestId('org-change-pack').click();
+    await chooseOption(page, page.locator('.ant-modal:visible'), '政策包', '物业重大客户投诉应急预案');
+    await page.locator('.ant-modal:visible .ant-modal-footer .ant-btn-primary').click();
+    const question = page.locator('.ant-modal-confirm', { hasText: '该单位有未结案的投诉' });
+    await question.waitFor();
+    await question.getByText('1 open complaint').waitFor();
+    // The question opens over the pack dialog: let both animations settle before the picture.
+    await page.locator('.ant-select-dropdown:visible').waitFor({ state: 'hidden' }).catch(() => {});
+    await page.waitForTimeout(500);
+    await screenshot(page, 'org-pack-change-question');
+    await question.getByRole('button', { name: '保留原计时，继续更换' }).click();
+    await page.getByTestId('org-node-pack').getByText('物业重大客户投诉应急预案').waitFor();
+    assert.equal((await nodeNamed(page, '滨海花园项目')).policyId, 'property');
+    const kept = await apiAs<{ policyId: string }>(page, `/complaints/${intake.body.id}`);
+    assert.equal(kept.body.policyId, 'real-estate', 'the open complaint keeps the pack it was received under');
 
     // Open the station to the portal, then disable it: it leaves the portal's list.
     await page.getByTestId(`org-tree-${station.id}`).click();
