@@ -191,3 +191,17 @@ test('#16 item 2: an administrator at a company imports inside it only; the temp
   assert.deepEqual((wb.getWorksheet('组织')!.getRow(1).values as unknown[]).slice(1), ORG_HEADER);
   assert.deepEqual((wb.getWorksheet('人员')!.getRow(1).values as unknown[]).slice(1), PEOPLE_HEADER);
 });
+
+test('#16 item 2: an administrator at a company learns that an address is taken no faster through the import than through POST /api/users', async () => {
+  await as(adminB);
+  const people = [PEOPLE_HEADER];
+  // Eleven addresses of accounts elsewhere: more than the hour's ration of such answers (10).
+  for (let i = 0; i < 11; i++) {
+    const u = await buildUser(t, { role: 'agent', orgNodeId: unitB.id, email: `taken-${i}@example.com` });
+    people.push([u.email, '某人', 'agent', '既有工厂', '']);
+  }
+  const res = await upload(await workbook([ORG_HEADER], people), true);
+  assert.equal(res.statusCode, 429, res.body);
+  const next = await upload(await workbook([ORG_HEADER], [PEOPLE_HEADER, ['taken-0@example.com', '某人', 'agent', '既有工厂', '']]), true);
+  assert.equal(next.statusCode, 429, 'the ration is spent for the hour');
+});

@@ -16,6 +16,8 @@ import { requireUser } from '../auth-hook.ts';
 import { FileBody, SERIALIZE_AS_IS, STANDARD_ERRORS, StringEnum, VisibleText } from '../schema-helpers.ts';
 import { OrgChangeSchema, OrgImportErrorSchema, OrgImportResultSchema, OrgNodeAdminSchema } from './org-nodes.response.ts';
 import { MAX_IMPORT_BYTES } from './imports.routes.ts';
+import { TAKEN_EMAIL_ANSWERS_PER_HOUR } from './users.routes.ts';
+import { throttle } from '../../use-cases/throttle.ts';
 
 const tags = ['organisation'];
 const security = [{ bearer: [] }];
@@ -50,6 +52,15 @@ async function readWorkbook(request: FastifyRequest): Promise<Buffer> {
 
 export async function orgNodeRoutes(root: FastifyInstance, deps: Deps): Promise<void> {
   const app = root.withTypeProvider<TypeBoxTypeProvider>();
+  // The people sheet says which addresses are taken, as POST /api/users does: the same hourly ration for
+  // an administrator at a node (docs/SECURITY.md, "Taken e-mail addresses"), so a workbook of addresses
+  // is no way round it.
+  const takenAnswers = throttle(deps, { name: 'users.taken-email', windowMs: 3600_000, max: TAKEN_EMAIL_ANSWERS_PER_HOUR });
+  const rationed = () =>
+    new DomainError(
+      'RATE_LIMITED',
+      `too many new accounts refused for an address already in use (${TAKEN_EMAIL_ANSWERS_PER_HOUR} an hour); try again later`,
+    );
 
   app.get(
     '/api/org-nodes',
@@ -157,6 +168,7 @@ export async function orgNodeRoutes(root: FastifyInstance, deps: Deps): Promise<
           400: OrgImportErrorSchema,
           413: STANDARD_ERRORS[400],
           415: STANDARD_ERRORS[400],
+          429: STANDARD_ERRORS[400],
         },
       },
     },
@@ -164,10 +176,13 @@ export async function orgNodeRoutes(root: FastifyInstance, deps: Deps): Promise<
       const user = requireUser(request);
       authorize(user, 'org.manage');
       const bytes = await readWorkbook(request);
+      const counted = user.orgNodeId !== null;
+      if (counted && (await takenAnswers.spent(user.id))) throw rationed();
       try {
         return await importOrganisation(deps, user, bytes, request.query.dryRun === true);
       } catch (e) {
         if (!(e instanceof OrgImportRefused)) throw e;
+        for (let i = 0; counted && i < e.takenEmails; i++) if (!(await takenAnswers.take(user.id))) throw rationed();
         return reply.code(400).send({ error: { code: e.code, message: e.message, field: 'file' }, rows: e.rows });
       }
     },

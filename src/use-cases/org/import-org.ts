@@ -84,7 +84,11 @@ export interface OrgImportResult {
 
 /** Thrown with every wrong row: the route answers 400 with them; nothing was written. */
 export class OrgImportRefused extends DomainError {
-  constructor(public readonly rows: RowError[]) {
+  constructor(
+    public readonly rows: RowError[],
+    /** How many rows were refused because their address is some account's login (rationed like POST /api/users). */
+    public readonly takenEmails: number,
+  ) {
     super('VALIDATION', `${rows.length} problem${rows.length === 1 ? '' : 's'} in the workbook; nothing was imported`, { field: 'file' });
   }
 }
@@ -146,6 +150,8 @@ export async function importOrganisation(deps: Deps, editor: Editor, bytes: Buff
   const errors: RowError[] = [];
   const orgErr = (row: number, field: string, reason: string) => errors.push({ sheet: ORG_SHEET, row, field, reason });
   const peopleErr = (row: number, field: string, reason: string) => errors.push({ sheet: PEOPLE_SHEET, row, field, reason });
+  let takenEmails = 0;
+  const TAKEN = 'this address is already the login name of an account';
 
   // 1. Read and check each row's own cells.
   const nodeRows: NodeRow[] = [];
@@ -270,7 +276,10 @@ export async function importOrganisation(deps: Deps, editor: Editor, bytes: Buff
           };
           if (!/^[^\s@]+@[^\s@]+\.[^\s@]+$/.test(email)) bad('邮箱', `'${email}' is not an e-mail address`);
           else if (seen.has(email)) bad('邮箱', `'${email}' is on an earlier row too`);
-          else if (await findUserByEmail(trx, email)) bad('邮箱', 'this address is already the login name of an account');
+          else if (await findUserByEmail(trx, email)) {
+            takenEmails++;
+            bad('邮箱', TAKEN);
+          }
           seen.add(email);
           if (!name) bad('姓名', 'is empty');
           if (!role) bad('角色', `'${roleText}' is not a role: ${ROLES.join(', ')} or their Chinese names`);
@@ -298,7 +307,8 @@ export async function importOrganisation(deps: Deps, editor: Editor, bytes: Buff
             created_at: deps.now(),
           });
           if (!row) {
-            peopleErr(r.no, '邮箱', 'this address is already the login name of an account');
+            takenEmails++;
+            peopleErr(r.no, '邮箱', TAKEN);
             continue;
           }
           if (positionId) await replaceUserPositions(trx, row.id, [{ positionId, orgNodeId: orgNodeId! }]);
@@ -311,7 +321,11 @@ export async function importOrganisation(deps: Deps, editor: Editor, bytes: Buff
   } catch (e) {
     if (!(e instanceof RollBack)) throw e;
   }
-  if (errors.length) throw new OrgImportRefused(errors.sort((a, b) => a.sheet.localeCompare(b.sheet) || a.row - b.row));
+  if (errors.length)
+    throw new OrgImportRefused(
+      errors.sort((a, b) => a.sheet.localeCompare(b.sheet) || a.row - b.row),
+      takenEmails,
+    );
   if (dryRun) for (const u of result.users) u.id = null;
   return result;
 }
