@@ -122,7 +122,10 @@ test('#16 items 1, 2, 5: setup on an empty installation, then the organisation p
     await question.waitFor();
     await question.getByText('1 open complaint').waitFor();
     // The question opens over the pack dialog: let both animations settle before the picture.
-    await page.locator('.ant-select-dropdown:visible').waitFor({ state: 'hidden' }).catch(() => {});
+    await page
+      .locator('.ant-select-dropdown:visible')
+      .waitFor({ state: 'hidden' })
+      .catch(() => {});
     await page.waitForTimeout(500);
     await screenshot(page, 'org-pack-change-question');
     await question.getByRole('button', { name: '保留原计时，继续更换' }).click();
