@@ -66,7 +66,7 @@ interface LoadedRow {
 async function load(db: Db): Promise<ConfigSnapshot> {
   const r = await sql<LoadedRow>`
     SELECT (SELECT v FROM config_version)::int AS version,
-           (SELECT json_agg(o) FROM (SELECT id, parent_id, kind, name, policy_id, settings, created_at FROM org_nodes) o) AS nodes,
+           (SELECT json_agg(o) FROM (SELECT id, parent_id, kind, name, policy_id, settings, disabled, created_at FROM org_nodes) o) AS nodes,
            (SELECT json_agg(c) FROM (SELECT DISTINCT ON (unit_id) unit_id, version, config FROM calendars ORDER BY unit_id, version DESC) c) AS calendars,
            (SELECT json_agg(d ORDER BY d."createdAt", d.id) FROM (SELECT id, company_id AS "companyId", kind, name, kinds, levels, enabled, created_at AS "createdAt"
               FROM delivery_channels) d) AS channels,

@@ -626,3 +626,27 @@ export interface ComplaintsTable {
 export interface DB {
   policy_overrides: PolicyOverridesTable;
 }
+
+/** src/data/migrations/0029_org_admin.sql (issue #16): a node taken out of service (the column merges into the interface above). */
+export interface OrgNodesTable {
+  disabled: Generated<boolean>;
+}
+
+export type OrgChangeAction = 'create' | 'update';
+
+/** src/data/migrations/0029_org_admin.sql: the audit of the organisation tree (issue #16 item 2). */
+export interface OrgChangesTable {
+  id: Generated<string>;
+  seq: ColumnType<string, never, never>;
+  node_id: string;
+  changed_by: string | null;
+  changed_by_label: string;
+  changed_at: Timestamp;
+  action: OrgChangeAction;
+  before: ColumnType<Record<string, unknown> | null, string | null, string | null>;
+  after: ColumnType<Record<string, unknown>, string, string>;
+}
+
+export interface DB {
+  org_changes: OrgChangesTable;
+}

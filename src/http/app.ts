@@ -33,6 +33,8 @@ import { adminRoutes } from './routes/admin.routes.ts';
 import { importRoutes } from './routes/imports.routes.ts';
 import { deliveryRoutes } from './routes/delivery.routes.ts';
 import { mailIntakeRoutes } from './routes/mail-intake.routes.ts';
+import { orgNodeRoutes } from './routes/org-nodes.routes.ts';
+import { setupRoutes } from './routes/setup.routes.ts';
 import { MAX_ATTACHMENT_BYTES } from '../use-cases/attachments/attachments.ts';
 import type { NightlySettings } from '../use-cases/backup/backup-overview.ts';
 
@@ -110,6 +112,8 @@ export async function buildApp(opts: AppOptions): Promise<FastifyInstance> {
   await importRoutes(app, opts.deps);
   await deliveryRoutes(app, opts.deps);
   await mailIntakeRoutes(app, opts.deps);
+  await setupRoutes(app, opts.deps, opts.sessionHours);
+  await orgNodeRoutes(app, opts.deps);
   if (opts.webDir) await serveWeb(app, opts.webDir);
   else
     app.setNotFoundHandler((request, reply) =>

@@ -51,6 +51,8 @@ export const CAPABILITIES = {
     'configure the IMAP mailboxes of the units in scope (their passwords never shown) and see what the e-mail intake took from them, rejected messages with their reason (issue #14)',
   'policy.tune':
     'tune the policy pack of a company or unit in scope: read its overrides, preview their due instants, save a new version (issue #16 item 4)',
+  'org.manage':
+    'build and change the organisation tree in scope: add companies, units and departments, rename, move, change a pack, disable, open a unit to the portal, import the tree and its people, read the change log (issue #16)',
   'notifications.unaddressed':
     "receive the notifications of a position nobody holds at the complaint's unit or above (marked unaddressed, issue #14) and see those positions on the dashboard as a configuration problem (a holder without a node: every company's; else the company at or below the holder's node)",
 } as const;
@@ -142,6 +144,7 @@ export const ROLE_CAPABILITIES: Record<Role, readonly Capability[]> = {
     // Only the administrator: the time limits and fines are the organisation's commitments, which the
     // managers and specialists whose timeliness is measured against them should not relax (issue #16 item 4).
     'policy.tune',
+    'org.manage',
   ],
   auditor: ['complaint.read', 'dashboard.read', 'report.read', ...EVALUATOR, ...EXPORTER, ...EXPORT_AUDITOR],
 };

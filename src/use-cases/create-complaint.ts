@@ -18,6 +18,7 @@ import { notificationRows } from '../domain/stored-rows.ts';
 import type { ComplaintDetail } from './get-complaint.ts';
 import type { NewComplaintInput } from './intake-input.ts';
 import { DomainError, invalid, notFound } from '../domain/errors.ts';
+import { openToPortal, unitDisabled } from './org/unit-availability.ts';
 import { parseInstant } from '../domain/instant.ts';
 import { packAt, versionInForce } from './policy/resolve-pack.ts';
 import { findCategory } from './pack-lookup.ts';
@@ -124,6 +125,9 @@ export async function insertComplaint(
 
   const unit = config.node(input.unitId);
   if (unit?.kind !== 'unit' || !unit.policy_id) throw notFound(`unit '${input.unitId}'`);
+  // Issue #16: the portal reaches only the units opened to it; a disabled unit takes nothing new.
+  if (portal && !openToPortal(config, unit.id)) throw notFound(`unit '${input.unitId}' open to the public portal`);
+  if (unitDisabled(config, unit.id)) throw new DomainError('CONFLICT', `unit '${unit.id}' is disabled: it takes no new complaints`);
   // Issue #16 item 4: the version in force now on the unit's chain, from the configuration copy (no query).
   const policyVersion = versionInForce(config, unit.id, unit.policy_id);
   const pack = packAt(config, unit.id, unit.policy_id, policyVersion);

@@ -16,11 +16,6 @@ export async function listVisibleNodes(deps: Deps, user: UserRef): Promise<OrgNo
   return visibleNodes(await listOrgNodes(deps.db), await scopeOf(deps.db, user), user);
 }
 
-/** Every node: the public portal lists the units that accept complaints from it. */
-export async function listAllNodes(deps: Deps): Promise<OrgNode[]> {
-  return listOrgNodes(deps.db);
-}
-
 /** A unit's calendar, for a user who may read it (inside the subtree, or a department below it). */
 export async function readUnitCalendar(deps: Deps, user: UserRef, unitId: string): Promise<BusinessCalendar> {
   const unit = await findOrgNode(deps.db, unitId);

@@ -1,7 +1,7 @@
 /** One real server and one Chromium per test file: started before its tests, stopped after them. */
 import { after, before } from 'node:test';
 import type { Browser, BrowserContext, Page } from 'playwright-core';
-import { startServer, type RunningServer } from './server.ts';
+import { startEmptyServer, startServer, type RunningServer } from './server.ts';
 import { launchBrowser, newPage } from './browser.ts';
 
 export interface Harness {
@@ -11,11 +11,12 @@ export interface Harness {
   open(viewport: { width: number; height: number }): Promise<{ context: BrowserContext; page: Page }>;
 }
 
-export function useServerAndBrowser(): Harness {
+/** `empty`: a server on an empty installation, without demo data (the first run, issue #16). */
+export function useServerAndBrowser(opts: { empty?: boolean } = {}): Harness {
   let server: RunningServer | undefined;
   let browser: Browser | undefined;
   before(async () => {
-    server = await startServer();
+    server = opts.empty ? await startEmptyServer() : await startServer();
     browser = await launchBrowser();
   });
   after(async () => {

@@ -61,7 +61,12 @@ async function waitForHealth(baseUrl: string, child: ChildProcess, output: () =>
 }
 
 /** A server process on `dataDir` (and `databaseUrl`, else PGlite there), healthy; `cleanup` runs after it stops. */
-async function spawnServer(dataDir: string, databaseUrl: string | null, cleanup: () => Promise<void>): Promise<RunningServer> {
+async function spawnServer(
+  dataDir: string,
+  databaseUrl: string | null,
+  cleanup: () => Promise<void>,
+  extraEnv: NodeJS.ProcessEnv = {},
+): Promise<RunningServer> {
   const port = await freePort();
   const env: NodeJS.ProcessEnv = {
     ...process.env,
@@ -76,6 +81,7 @@ async function spawnServer(dataDir: string, databaseUrl: string | null, cleanup:
     // tests (test/faults/sweeper-faults.test.ts, test/http).
     PLAINT_SWEEP_MS: '0',
   };
+  Object.assign(env, extraEnv);
   if (databaseUrl) env.DATABASE_URL = databaseUrl;
   else delete env.DATABASE_URL;
   const child = spawn(process.execPath, ['--import', 'tsx', 'src/main.ts'], { cwd: ROOT, env, stdio: ['ignore', 'pipe', 'pipe'] });
@@ -186,4 +192,23 @@ export async function startServer(): Promise<RunningServer> {
     fs.rmSync(dataDir, { recursive: true, force: true });
     await scratch?.drop();
   });
+}
+
+/**
+ * An empty installation (issue #16 item 1, the first run): no demo data (PLAINT_DEMO=0), a fresh data
+ * directory and, with DATABASE_URL, an empty database — no template, since the template is the demo's.
+ */
+export async function startEmptyServer(extraEnv: NodeJS.ProcessEnv = {}): Promise<RunningServer> {
+  await buildWebOnce();
+  const dataDir = fs.mkdtempSync(path.join(os.tmpdir(), 'plaint-e2e-empty-'));
+  const scratch = process.env.DATABASE_URL?.trim() ? await createScratchDatabase() : null;
+  return spawnServer(
+    dataDir,
+    scratch?.url ?? null,
+    async () => {
+      fs.rmSync(dataDir, { recursive: true, force: true });
+      await scratch?.drop();
+    },
+    { PLAINT_DEMO: '0', ...extraEnv },
+  );
 }

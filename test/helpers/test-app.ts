@@ -38,10 +38,17 @@ export interface TestApp {
 }
 
 export async function createTestApp(
-  opts: { now?: string; users?: boolean; sessionHours?: number; backups?: NightlySettings } = {},
+  opts: {
+    now?: string;
+    users?: boolean;
+    /** An empty installation: the migrated schema only, no demo organisation nor users (the first run, issue #16 item 1). */
+    empty?: boolean;
+    sessionHours?: number;
+    backups?: NightlySettings;
+  } = {},
 ): Promise<TestApp> {
   // The demo organisation and its users (their argon2 hashes are the slow part) come with the template.
-  const database = await freshDatabase({ template: opts.users === false ? 'migrated' : 'demo' });
+  const database = await freshDatabase({ template: opts.users === false || opts.empty ? 'migrated' : 'demo' });
   const clock = {
     now: new Date(opts.now ?? '2026-11-24T02:00:00.000Z'),
     set(iso: string | Date) {
@@ -55,7 +62,7 @@ export async function createTestApp(
   const deps: Deps = { db: database.db, now: () => clock.now, logKey: TEST_LOG_KEY };
   // As at start-up (src/main.ts): the first checkpoint right after the migrations.
   await ensureCheckpoint(deps);
-  if (opts.users === false) await ensureDemoOrganisation(database.db);
+  if (opts.users === false && !opts.empty) await ensureDemoOrganisation(database.db);
   const attachmentsDir = fs.mkdtempSync(path.join(os.tmpdir(), 'plaint-attachments-'));
   // Tests move the clock by weeks; sessions must outlive that unless a test is about their expiry.
   const sessionHours = opts.sessionHours ?? 24 * 365;

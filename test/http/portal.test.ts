@@ -15,7 +15,7 @@ let general: Node, tech: Node;
 let agent: User;
 before(async () => {
   t = await createTestApp({ now: '2026-11-24T02:00:00.000Z' });
-  hotline = await buildUnit(t, { pack: 'service-centre' });
+  hotline = await buildUnit(t, { pack: 'service-centre', settings: { portal: true } });
   [general, tech] = await buildDepartments(t, hotline, ['综合业务部', '技术支持部']);
   agent = await buildUser(t, { role: 'agent', orgNodeId: hotline.companyId });
 });

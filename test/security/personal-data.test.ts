@@ -21,7 +21,11 @@ const PHONE = '13812345678';
 before(async () => {
   t = await createTestApp({ now: '2026-11-24T02:00:00.000Z' });
   const group = await buildGroup(t);
-  garden = await buildUnit(t, { pack: 'real-estate', companyId: (await buildCompany(t, { groupId: group.id })).id });
+  garden = await buildUnit(t, {
+    pack: 'real-estate',
+    companyId: (await buildCompany(t, { groupId: group.id })).id,
+    settings: { portal: true },
+  });
   const mfg = await buildUnit(t, { pack: 'manufacturing', companyId: (await buildCompany(t, { groupId: group.id })).id });
   const [eng] = await buildDepartments(t, garden, ['工程管理部']);
   const [quality] = await buildDepartments(t, mfg, ['质量部']);

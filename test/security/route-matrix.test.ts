@@ -84,6 +84,17 @@ async function workbookText(body: Buffer): Promise<string> {
   return cells.join('\n');
 }
 
+/** A workbook for the organisation import: one department under the IN unit (made once, before the walk). */
+let orgWorkbookBytes: Buffer;
+function orgWorkbook(): { payload: Buffer; headers: Record<string, string> } {
+  const boundary = 'matrixorgboundary';
+  const head = `--${boundary}\r\nContent-Disposition: form-data; name="file"; filename="org.xlsx"\r\nContent-Type: application/vnd.openxmlformats-officedocument.spreadsheetml.sheet\r\n\r\n`;
+  return {
+    payload: Buffer.concat([Buffer.from(head), orgWorkbookBytes, Buffer.from(`\r\n--${boundary}--\r\n`)]),
+    headers: { 'content-type': `multipart/form-data; boundary=${boundary}` },
+  };
+}
+
 const note = { type: 'note', text: '权限矩阵测试' };
 const period = 'kind=monthly&period=2026-11-15';
 
@@ -99,6 +110,13 @@ export const MATRIX: Record<string, Entry> = {
   'POST /api/portal/confirm': { kind: 'public', why: 'guarded by the tracking code and secret' },
   'POST /api/portal/dispute': { kind: 'public', why: 'guarded by the tracking code and secret' },
   'POST /api/portal/rate': { kind: 'public', why: 'guarded by the tracking code and secret' },
+
+  // The first run (#16 item 1): open while no organisation exists, 409 ever after (test/http/setup.test.ts).
+  'GET /api/setup': { kind: 'public', why: 'whether the first-run setup is needed' },
+  'POST /api/setup': {
+    kind: 'public',
+    why: 'the first run only: 409 once the organisation exists; with an installation administrator, their login',
+  },
 
   'GET /api/me': { kind: 'self', call: () => ({ method: 'GET', url: '/api/me' }) },
   'POST /api/auth/logout': { kind: 'self', call: () => ({ method: 'POST', url: '/api/auth/logout' }) },
@@ -155,6 +173,44 @@ export const MATRIX: Record<string, Entry> = {
       url: `/api/units/${f.unitId}/policy/preview`,
       body: { overrides: {}, sample: { channel: 'phone', receivedAt: '2026-03-04T02:00:00.000Z' } },
     }),
+  },
+  // The organisation tree (#16 item 2): an administrator at co-svc works inside co-svc only.
+  'GET /api/org-nodes': {
+    kind: 'list',
+    allowed: cap('org.manage'),
+    call: () => ({ method: 'GET', url: '/api/org-nodes' }),
+    shows: (f) => [f.unitId, f.companyId],
+  },
+  'POST /api/org-nodes': {
+    kind: 'node',
+    allowed: cap('org.manage'),
+    call: (f) => ({
+      method: 'POST',
+      url: '/api/org-nodes',
+      body: { name: `矩阵部门 ${crypto.randomUUID()}`, kind: 'department', parentId: f.unitId },
+    }),
+  },
+  'PATCH /api/org-nodes/{id}': {
+    kind: 'node',
+    allowed: cap('org.manage'),
+    call: (f) => ({ method: 'PATCH', url: `/api/org-nodes/${f.unitId}`, body: { portal: true } }),
+  },
+  'GET /api/org-nodes/{id}/changes': {
+    kind: 'node',
+    allowed: cap('org.manage'),
+    call: (f) => ({ method: 'GET', url: `/api/org-nodes/${f.unitId}/changes` }),
+  },
+  // A dry run adding a department under the IN unit (u-svc): writes nothing, lists no node of another company.
+  'POST /api/org-nodes/import': {
+    kind: 'list',
+    allowed: cap('org.manage'),
+    call: () => ({ method: 'POST', url: '/api/org-nodes/import?dryRun=true', multipart: orgWorkbook }),
+  },
+  'GET /api/org-nodes/import-template': {
+    kind: 'list',
+    allowed: cap('org.manage'),
+    call: () => ({ method: 'GET', url: '/api/org-nodes/import-template' }),
+    text: workbookText,
   },
   'GET /api/policies': { kind: 'list', allowed: everyone, call: () => ({ method: 'GET', url: '/api/policies' }) },
   'GET /api/policies/{id}': { kind: 'list', allowed: everyone, call: () => ({ method: 'GET', url: '/api/policies/service-centre' }) },
@@ -778,6 +834,11 @@ async function fixture(unitId: string, companyId: string, dept: string): Promise
 }
 
 before(async () => {
+  const wb = new ExcelJS.Workbook();
+  const sheet = wb.addWorksheet('组织');
+  sheet.addRow(['名称', '类型', '上级']);
+  sheet.addRow(['矩阵导入部门', '部门', 'u-svc']);
+  orgWorkbookBytes = Buffer.from(await wb.xlsx.writeBuffer());
   t = await createTestApp({ now: '2026-11-24T02:00:00.000Z' });
   IN = await fixture('u-svc', 'co-svc', 'u-svc-general');
   OUT = await fixture('u-re-garden', 'co-re', 'u-re-garden-eng');

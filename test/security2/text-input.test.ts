@@ -16,7 +16,11 @@ let users: Record<'admin' | 'manager', User>;
 before(async () => {
   t = await createSecApp();
   const group = await buildGroup(t);
-  unit = await buildUnit(t, { pack: 'real-estate', companyId: (await buildCompany(t, { groupId: group.id })).id });
+  unit = await buildUnit(t, {
+    pack: 'real-estate',
+    companyId: (await buildCompany(t, { groupId: group.id })).id,
+    settings: { portal: true },
+  });
   users = {
     admin: await buildUser(t, { role: 'admin', orgNodeId: group.id }),
     manager: await buildUser(t, { role: 'manager', orgNodeId: group.id }),

@@ -24,6 +24,7 @@ const OutboxPage = lazy(() => import('./pages/outbox-page.tsx'));
 const InboxPage = lazy(() => import('./pages/inbox-page.tsx'));
 const MailIntakePage = lazy(() => import('./pages/mail-intake-page.tsx'));
 const UsersPage = lazy(() => import('./pages/users-page.tsx'));
+const OrgPage = lazy(() => import('./pages/org-page.tsx'));
 
 export default function ConsoleShell() {
   return (
@@ -47,6 +48,7 @@ export default function ConsoleShell() {
             <Route path="/settings/mail-intake" element={<MailIntakePage />} />
             <Route path="/settings/users" element={<UsersPage />} />
             <Route path="/inbox" element={<InboxPage />} />
+            <Route path="/org" element={<OrgPage />} />
             <Route path="*" element={<Navigate to="/" replace />} />
           </Routes>
         </Suspense>

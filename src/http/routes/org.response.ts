@@ -14,6 +14,9 @@ export const OrgNodeSchema = Type.Object({
   settings: Type.Record(Type.String(), Type.Unknown(), {
     description: "the node's settings as stored (e.g. portal: whether the public may complain to it)",
   }),
+  disabled: Type.Boolean({
+    description: 'out of service: disabled, or below a disabled node (issue #16); takes no new complaints, left out of unit pickers',
+  }),
 });
 
 const HHMM = Type.String({ pattern: '^([01]\\d|2[0-3]):[0-5]\\d$|^24:00$' });

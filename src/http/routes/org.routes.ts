@@ -5,6 +5,7 @@ import { Type } from 'typebox';
 import type { Deps } from '../../use-cases/context.ts';
 import { listVisibleNodes, readUnitCalendar, saveUnitCalendar } from '../../use-cases/org-units.ts';
 import { officialHolidayYears, dayInfo } from '../../domain/calendar/index.ts';
+import { outOfService } from '../../domain/org/tree-rules.ts';
 import { requireUser } from '../auth-hook.ts';
 import { SERIALIZE_AS_IS, STANDARD_ERRORS, StringEnum } from '../schema-helpers.ts';
 import { OrgNodeSchema, SavedCalendarSchema, UnitCalendarSchema } from './org.response.ts';
@@ -28,6 +29,7 @@ export async function orgRoutes(root: FastifyInstance, deps: Deps): Promise<void
     async (request) => {
       const user = requireUser(request);
       const nodes = await listVisibleNodes(deps, user);
+      const off = outOfService(nodes);
       return nodes.map((n) => ({
         id: n.id,
         name: n.name,
@@ -35,6 +37,7 @@ export async function orgRoutes(root: FastifyInstance, deps: Deps): Promise<void
         parentId: n.parent_id,
         policyId: n.policy_id,
         settings: n.settings,
+        disabled: off.has(n.id),
       }));
     },
   );

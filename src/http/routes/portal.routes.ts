@@ -11,7 +11,7 @@ import { createComplaint } from '../../use-cases/create-complaint.ts';
 import { performAction } from '../../use-cases/perform-action.ts';
 import type { ComplaintRow } from '../../data/complaint-store.ts';
 import { complaintEvents } from '../../use-cases/complaint-events.ts';
-import { listAllNodes } from '../../use-cases/org-units.ts';
+import { listPortalUnits } from '../../use-cases/org/unit-availability.ts';
 import { complaintByCodeAndSecret } from '../../use-cases/portal-lookup.ts';
 import { DomainError } from '../../domain/errors.ts';
 import { isPublicEventType } from '../../domain/events.ts';
@@ -44,10 +44,8 @@ export async function portalRoutes(root: FastifyInstance, deps: Deps, attachment
   app.get(
     '/api/portal/units',
     { schema: { tags, summary: 'Units that accept complaints from the public', response: { 200: Type.Array(PortalUnit) } } },
-    async () => {
-      const nodes = await listAllNodes(deps);
-      return nodes.filter((n) => n.kind === 'unit' && n.policy_id).map((n) => ({ id: n.id, name: n.name }));
-    },
+    // Issue #16 item 5: only the units an administrator opened to the portal, and not disabled.
+    async () => listPortalUnits(deps),
   );
 
   app.post(

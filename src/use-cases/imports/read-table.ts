@@ -41,7 +41,7 @@ export async function readTable(bytes: Buffer, kind: FileKind): Promise<TableRow
   return records.map((cells, i) => ({ no: i + 1, cells })).filter((r) => r.cells.some((c) => c.trim() !== ''));
 }
 
-async function readXlsx(bytes: Buffer): Promise<TableRow[]> {
+async function loadWorkbook(bytes: Buffer): Promise<ExcelJS.Workbook> {
   // An .xlsx is a ZIP archive: anything else is refused before exceljs tries to read it.
   if (bytes.length < 4 || bytes.readUInt32BE(0) !== 0x504b0304) throw invalid('file', 'is not an .xlsx workbook');
   const wb = new ExcelJS.Workbook();
@@ -50,8 +50,21 @@ async function readXlsx(bytes: Buffer): Promise<TableRow[]> {
   } catch (e) {
     throw invalid('file', `is not a readable .xlsx workbook: ${(e as Error).message}`);
   }
-  const sheet = wb.worksheets[0];
-  if (!sheet) return [];
+  return wb;
+}
+
+async function readXlsx(bytes: Buffer): Promise<TableRow[]> {
+  const sheet = (await loadWorkbook(bytes)).worksheets[0];
+  return sheet ? sheetRows(sheet) : [];
+}
+
+/** Every worksheet of a workbook by its name, each as its non-empty rows (issue #16: the organisation import's 组织 and 人员). */
+export async function readXlsxSheets(bytes: Buffer): Promise<Map<string, TableRow[]>> {
+  const wb = await loadWorkbook(bytes);
+  return new Map(wb.worksheets.map((ws) => [ws.name.trim(), sheetRows(ws)]));
+}
+
+function sheetRows(sheet: ExcelJS.Worksheet): TableRow[] {
   const rows: TableRow[] = [];
   sheet.eachRow({ includeEmpty: false }, (row) => {
     const cells: string[] = [];

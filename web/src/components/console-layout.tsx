@@ -21,7 +21,8 @@ const ITEMS: readonly {
     | 'nav.outbox'
     | 'nav.mailIntake'
     | 'nav.users'
-    | 'nav.policy';
+    | 'nav.policy'
+    | 'nav.org';
   needs?: string;
 }[] = [
   { path: '/', key: 'nav.queue' },
@@ -37,6 +38,7 @@ const ITEMS: readonly {
   { path: '/settings/mail-intake', key: 'nav.mailIntake', needs: 'mailboxes.manage' },
   { path: '/settings/users', key: 'nav.users', needs: 'users.manage' },
   { path: '/settings/policy', key: 'nav.policy', needs: 'policy.tune' },
+  { path: '/org', key: 'nav.org', needs: 'org.manage' },
 ];
 
 export function ConsoleLayout({ children }: { children: ReactNode }) {

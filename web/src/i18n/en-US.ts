@@ -7,6 +7,7 @@ import { enUSInbox } from './en-US-inbox.ts';
 import { enUSMailIntake } from './en-US-mail-intake.ts';
 import { enUSUsers } from './en-US-users.ts';
 import { enUSPolicy } from './en-US-policy.ts';
+import { enUSOrg } from './en-US-org.ts';
 
 /** English. Typed as Messages so a key missing here, or one zh-CN lacks, fails the type check. */
 export const enUS: Messages = {
@@ -18,6 +19,7 @@ export const enUS: Messages = {
   ...enUSMailIntake,
   ...enUSUsers,
   ...enUSPolicy,
+  ...enUSOrg,
   'app.name': 'Plaint complaints',
   'app.portalName': 'Customer complaints',
   'lang.switch': 'Language',

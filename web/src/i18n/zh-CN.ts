@@ -7,6 +7,7 @@ import { zhCNInbox } from './zh-CN-inbox.ts';
 import { zhCNMailIntake } from './zh-CN-mail-intake.ts';
 import { zhCNUsers } from './zh-CN-users.ts';
 import { zhCNPolicy } from './zh-CN-policy.ts';
+import { zhCNOrg } from './zh-CN-org.ts';
 
 export const zhCN = {
   ...zhCNCasework,
@@ -17,6 +18,7 @@ export const zhCN = {
   ...zhCNMailIntake,
   ...zhCNUsers,
   ...zhCNPolicy,
+  ...zhCNOrg,
   'app.name': 'Plaint 投诉处理',
   'app.portalName': '客户投诉服务',
   'lang.switch': '语言',

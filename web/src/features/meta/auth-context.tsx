@@ -15,6 +15,8 @@ interface Auth {
   /** `signedIn` runs as soon as the server accepted the password, before the user's details arrive. */
   login: (email: string, password: string, signedIn?: () => void) => Promise<void>;
   logout: () => Promise<void>;
+  /** Reads the session again (GET /api/me): after the first-run setup logged its new administrator in (issue #16). */
+  refresh: () => Promise<void>;
 }
 
 const AuthContext = createContext<Auth | null>(null);
@@ -57,8 +59,14 @@ export function AuthProvider({ children }: { children: ReactNode }) {
     }
   }, []);
 
+  const refresh = useCallback(async () => {
+    const r = await metaApi.getMe();
+    setCapabilities(r.capabilities);
+    setUser(r.user);
+  }, []);
+
   const can = useCallback((capability: string) => capabilities.includes(capability), [capabilities]);
-  return <AuthContext.Provider value={{ user, checking, can, login, logout }}>{children}</AuthContext.Provider>;
+  return <AuthContext.Provider value={{ user, checking, can, login, logout, refresh }}>{children}</AuthContext.Provider>;
 }
 
 export function useAuth(): Auth {

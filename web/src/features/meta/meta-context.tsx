@@ -54,7 +54,8 @@ export function MetaProvider({ children }: { children: ReactNode }) {
     }
     return {
       nodes: state.nodes,
-      units: state.nodes.filter((n) => n.kind === 'unit'),
+      // Issue #16: a unit out of service is left out of the pickers; its complaints still show its name (nodes).
+      units: state.nodes.filter((n) => n.kind === 'unit' && !n.disabled),
       packs: state.packs,
       node: (id) => (id ? byId.get(id) : undefined),
       departmentsOf: (unitId) => state.nodes.filter((n) => n.kind === 'department' && n.parentId === unitId),
