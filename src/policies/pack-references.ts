@@ -220,8 +220,14 @@ export function checkReferences(pack: Pack): PackIssue[] {
       if (!(role in FUEL_PENALTY_ROLES))
         issues.push({ path, message: `role '${role}' is not one the assessment names (${Object.keys(FUEL_PENALTY_ROLES).join(', ')})` });
     };
-    pack.penalties.split.forEach((s, i) => known(s.role, `penalties.split[${i}].role`));
-    pack.penalties.overdue.forEach((o, i) => o.fines.forEach((f, j) => known(f.role, `penalties.overdue[${i}].fines[${j}].role`)));
+    pack.penalties.split.forEach((s, i) => {
+      known(s.role, `penalties.split[${i}].role`);
+    });
+    pack.penalties.overdue.forEach((o, i) => {
+      o.fines.forEach((f, j) => {
+        known(f.role, `penalties.overdue[${i}].fines[${j}].role`);
+      });
+    });
     (pack.penalties.sanctions ?? []).forEach((s, i) => {
       if (s.role !== undefined) known(s.role, `penalties.sanctions[${i}].role`);
     });
