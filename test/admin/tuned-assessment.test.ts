@@ -87,6 +87,14 @@ test('#15 item 1 (fuel §14.1–14.2): a tuned fine applies to complaints receiv
   assert.equal(a1.baseFineYuan, tunedFine, `tuned fine for ${afterTuning.level}`);
   // §14.2 50/40/10 of the tuned fine (the tuned complaint is the station's 2nd valid one: the manager doubles, §14.4).
   assert.equal(a1.shares.find((s: { personId: string }) => s.personId === 'p-direct').yuan, tunedFine / 2);
+
+  // The quarterly KPI report sums each complaint's fine from its own version's table (R-RS-3): the seed fine
+  // for the earlier one, the tuned fine with the manager's 40 % doubled (§14.4, 2nd valid) for the later one.
+  const kpi = await t.api('GET', `/api/reports/kpi?nodeId=${company.id}&quarter=2026Q4`, undefined, { as: admin });
+  assert.equal(kpi.statusCode, 200, kpi.body);
+  const row = kpi.json().fuelStations.find((s: { stationId: string }) => s.stationId === station.id);
+  assert.ok(row, 'the station is in the report');
+  assert.equal(row.fineYuan, seedFine + tunedFine * 1.4);
 });
 
 test('#15 item 1 (food §9.2.2–9.2.3): a tuned gift ratio applies after the tuning only', async () => {

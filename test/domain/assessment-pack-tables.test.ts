@@ -229,3 +229,22 @@ test('#15 item 1: src/domain/assessment writes no amount, ratio, percentage or s
   }
   assert.deepEqual(found, []);
 });
+
+test('R-RS-3 (S0 第五篇 §14.3, §14.5): any valid complaint costs the station its collective awards and the direct person theirs', () => {
+  const table = getPack('fuel-retail').penalties!;
+  const input = {
+    level: 'level3',
+    directPersonId: 'd',
+    stationManagerId: 'm',
+    areaManagerId: 'a',
+    priorValidComplaintsThisYearAtStation: 0,
+    overdue: 'none',
+  };
+  const kinds = (valid: boolean) =>
+    fuelPenalty({ ...input, valid }, table).sanctions.map((s) => [s.kind, s.personId ?? 'station', s.ruleId] as const);
+  assert.deepEqual(kinds(true), [
+    ['station_awards_revoked', 'station', 'R-RS-3/fuel-14.3'],
+    ['awards_revoked', 'd', 'R-RS-3/fuel-14.5'],
+  ]);
+  assert.deepEqual(kinds(false), []);
+});
