@@ -3,6 +3,7 @@
  * would read ambiguously: duplicate ids, rules naming unknown levels, categories or reports,
  * overlapping clock versions (R-TL-7), penalty shares that do not add up to 100 %.
  */
+import { FUEL_PENALTY_ROLES } from '../domain/assessment/fuel-penalty.ts';
 import type { ClockDefinition } from '../domain/contracts.ts';
 import type { PackIssue } from './pack-errors.ts';
 import type { Category, Pack } from './pack-schema.ts';
@@ -213,6 +214,29 @@ export function checkReferences(pack: Pack): PackIssue[] {
     const repeat = pack.penalties.repeatAtStation;
     if (repeat && !roles.has(repeat.role))
       issues.push({ path: 'penalties.repeatAtStation.role', message: `role '${repeat.role}' has no share in penalties.split` });
+    // The calculator names one person per role (src/domain/assessment/fuel-penalty.ts): a role it cannot
+    // name would compute a share nobody pays.
+    const known = (role: string, path: string) => {
+      if (!(role in FUEL_PENALTY_ROLES))
+        issues.push({ path, message: `role '${role}' is not one the assessment names (${Object.keys(FUEL_PENALTY_ROLES).join(', ')})` });
+    };
+    pack.penalties.split.forEach((s, i) => {
+      known(s.role, `penalties.split[${i}].role`);
+    });
+    pack.penalties.overdue.forEach((o, i) => {
+      o.fines.forEach((f, j) => {
+        known(f.role, `penalties.overdue[${i}].fines[${j}].role`);
+      });
+    });
+    (pack.penalties.sanctions ?? []).forEach((s, i) => {
+      if (s.role !== undefined) known(s.role, `penalties.sanctions[${i}].role`);
+    });
+    issues.push(
+      ...duplicates(
+        pack.penalties.overdue.map((o, i) => ({ id: o.id, path: `penalties.overdue[${i}].id` })),
+        'overdue tier',
+      ),
+    );
   }
   if (pack.emergency)
     pack.emergency.levels.forEach((level, j) => {

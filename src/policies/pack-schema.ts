@@ -255,7 +255,11 @@ export const CompensationSchema = Type.Object(
           giftRatio: Type.Optional(Type.Number({ exclusiveMinimum: 0 })),
           visit: Type.Optional(Type.Boolean()),
           coversMedicalCosts: Type.Optional(Type.Boolean()),
+          /** A consolation gift (慰问品) rather than a ratio of the company's own products. */
+          consolationGift: Type.Optional(Type.Boolean()),
           approvalRequired: Type.Boolean(),
+          /** The seed's clause the entry quotes (food §9.2.1a …), cited in the assessment's rule id. */
+          clause: Type.Optional(Type.String({ pattern: '^[0-9a-z.]+$' })),
         },
         Closed,
       ),
@@ -274,6 +278,29 @@ export const CompensationSchema = Type.Object(
 
 const Fine = Type.Object({ role: Id, yuan: NonNegative }, Closed);
 
+const CountRange = Type.Object({ atLeast: PositiveInt, atMost: Type.Optional(PositiveInt) }, Closed);
+
+export const SanctionSchema = Type.Object(
+  {
+    kind: Type.Union([
+      Type.Literal('station_awards_revoked'),
+      Type.Literal('awards_revoked'),
+      Type.Literal('demotion_to_trainee_manager'),
+      Type.Literal('warning_and_transfer'),
+      Type.Literal('contract_termination'),
+    ]),
+    /** The role sanctioned; absent: the station itself. */
+    role: Type.Optional(Id),
+    ruleId: RuleId,
+    clause: Type.Optional(Type.String({ pattern: '^[0-9a-z.]+$' })),
+    atStation: Type.Optional(CountRange),
+    byPerson: Type.Optional(CountRange),
+    detail: Text,
+    detailZh: Text,
+  },
+  Closed,
+);
+
 export const PenaltySchema = Type.Object(
   {
     ruleId: RuleId,
@@ -286,8 +313,23 @@ export const PenaltySchema = Type.Object(
       Type.Object({ nthValidComplaintInYear: PositiveInt, role: Id, multiplier: Type.Number({ minimum: 1 }) }, Closed),
     ),
     overdue: Type.Array(
-      Type.Object({ id: Id, ruleId: RuleId, overdueHoursAtLeast: NonNegative, fines: Type.Array(Fine, { minItems: 1 }) }, Closed),
+      Type.Object(
+        {
+          id: Id,
+          ruleId: RuleId,
+          /** The seed's clause (fuel §15.1 …), cited in the assessment's rule ids. */
+          clause: Type.Optional(Type.String({ pattern: '^[0-9a-z.]+$' })),
+          overdueHoursAtLeast: NonNegative,
+          fines: Type.Array(Fine, { minItems: 1 }),
+        },
+        Closed,
+      ),
     ),
+    /**
+     * Sanctions beyond fines (fuel §14.3–14.5), each from the nth valid complaint at the station in the
+     * year and / or the nth responsibility complaint of the directly responsible person (this one counted).
+     */
+    sanctions: Type.Optional(Type.Array(SanctionSchema)),
   },
   Closed,
 );
@@ -385,6 +427,7 @@ export type NotificationRule = Static<typeof NotificationRuleSchema>;
 export type NotificationWhen = Static<typeof NotificationWhenSchema>;
 export type CompensationTable = Static<typeof CompensationSchema>;
 export type PenaltyTable = Static<typeof PenaltySchema>;
+export type SanctionRule = Static<typeof SanctionSchema>;
 export type ReportSchedule = Static<typeof ReportSchema>;
 export type HandlingGuide = Static<typeof GuideSchema>;
 export type CrisisRule = Static<typeof CrisisSchema>;

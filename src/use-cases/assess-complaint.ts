@@ -1,20 +1,31 @@
 /**
  * Compensation / penalty assessment of one complaint (R-RS-2, R-RS-3): facts the record already holds
  * (level, qualification, overdue clocks, earlier valid complaints at the same station this year) plus
- * facts the handler supplies (product value, bill, responsible persons).
+ * facts the handler supplies (product value, bill, responsible persons), applied to the tables of the
+ * complaint's effective pack — its unit's pack as tuned at the complaint's `policy_version` (issue #15
+ * item 1), so a tuning applies to complaints received after it and never to earlier ones.
  */
 import type { Deps } from './context.ts';
-import { assessComplaint, readsPriorValidComplaints, type AssessmentFacts, type AssessmentResult } from '../domain/assessment/index.ts';
+import {
+  assessComplaint,
+  overdueTier,
+  readsPriorValidComplaints,
+  type AssessmentFacts,
+  type AssessmentResult,
+} from '../domain/assessment/index.ts';
 import { countPriorValidThisYear, findComplaint, loadClocks } from '../data/complaint-store.ts';
 import { notFound } from '../domain/errors.ts';
 import { assertComplaintId } from './get-complaint.ts';
+import { complaintPackVia } from './policy/resolve-pack.ts';
 
-const TWELVE_HOURS = 12 * 3600_000;
+const HOUR_MS = 3600_000;
 
 export async function assessComplaintById(deps: Deps, id: string, supplied: AssessmentFacts = {}): Promise<AssessmentResult> {
   assertComplaintId(id);
   const row = await findComplaint(deps.db, id);
   if (!row) throw notFound(`complaint '${id}'`);
+  const pack = await complaintPackVia(deps.db, row);
+  if (!pack) throw notFound(`policy pack '${row.policy_id}'`);
   const clocks = await loadClocks(deps.db, id);
   const now = deps.now();
   let worstLateMs = -1;
@@ -25,12 +36,13 @@ export async function assessComplaintById(deps: Deps, id: string, supplied: Asse
   }
   // Counted only when the assessment will read it (0 otherwise, which it then ignores): at 1,000,000
   // complaints the count reads up to a year of the unit's complaints, 50–100 ms of a complaint page (issue #20).
-  const prior = readsPriorValidComplaints(row.policy_id, supplied) ? await countPriorValidThisYear(deps.db, row) : 0;
+  const prior = readsPriorValidComplaints(pack, supplied) ? await countPriorValidThisYear(deps.db, row) : 0;
   const facts: AssessmentFacts = {
     valid: row.qualification === 'valid',
-    overdue: worstLateMs < 0 ? 'none' : worstLateMs >= TWELVE_HOURS ? 'overdue_12h' : 'overdue',
+    // The overdue tier is the pack's (§15: overdue, overdue 12 h), read from its table.
+    overdue: pack.penalties ? overdueTier(pack.penalties, worstLateMs < 0 ? null : worstLateMs / HOUR_MS) : 'none',
     priorValidComplaintsThisYearAtStation: prior,
     ...supplied,
   } as AssessmentFacts;
-  return assessComplaint({ packId: row.policy_id, level: row.level, qualification: row.qualification, facts });
+  return assessComplaint({ pack, level: row.level, qualification: row.qualification, facts });
 }

@@ -1,13 +1,12 @@
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
 import fc from 'fast-check';
-import {
-  fuelPenalty,
-  splitByWeights,
-  FUEL_RETAIL_PENALTY_RULES,
-  type FuelPenaltyInput,
-  type FuelPenaltyRules,
-} from '../../src/domain/assessment/index.ts';
+import { fuelPenalty as fuelPenaltyOf, splitByWeights, type FuelPenaltyInput } from '../../src/domain/assessment/index.ts';
+import { getPack, type PenaltyTable } from '../../src/policies/index.ts';
+
+// The shipped fuel-retail pack's penalty table (S0 第五篇 §14–15): the calculator reads its numbers (#15 item 1).
+const SEED: PenaltyTable = getPack('fuel-retail').penalties!;
+const fuelPenalty = (input: FuelPenaltyInput, table: PenaltyTable = SEED) => fuelPenaltyOf(input, table);
 
 const base: FuelPenaltyInput = {
   level: 'level2',
@@ -179,16 +178,27 @@ const split = fc
   .tuple(fc.nat(100), fc.nat(100))
   .filter(([a, b]) => a + b <= 100)
   .map(([a, b]) => ({ direct: a, station_manager: b, area_manager: 100 - a - b }));
-const rules: fc.Arbitrary<FuelPenaltyRules> = fc.record({
-  fineYuan: fc.record({
-    level2: fc.integer({ min: 0, max: 100_000 }).map((f) => f / 100),
-    level3: fc.integer({ min: 0, max: 100_000 }).map((f) => f / 100),
-  }),
-  areaPoints: fc.constant(FUEL_RETAIL_PENALTY_RULES.areaPoints),
-  splitPercent: split,
-  managerEscalation: fc.record({ fromNthComplaint: fc.integer({ min: 1, max: 4 }), multiplier: fc.integer({ min: 1, max: 3 }) }),
-  overdueYuan: fc.constant(FUEL_RETAIL_PENALTY_RULES.overdueYuan),
-});
+const fine = fc.integer({ min: 0, max: 100_000 }).map((f) => f / 100);
+const rules: fc.Arbitrary<PenaltyTable> = fc
+  .record({
+    level2: fine,
+    level3: fine,
+    split,
+    escalation: fc.record({ fromNthComplaint: fc.integer({ min: 1, max: 4 }), multiplier: fc.integer({ min: 1, max: 3 }) }),
+  })
+  .map(({ level2, level3, split: pct, escalation }) => ({
+    ...SEED,
+    byLevel: SEED.byLevel.map((b) =>
+      b.level === 'level2' ? { ...b, fineYuan: level2 } : b.level === 'level3' ? { ...b, fineYuan: level3 } : b,
+    ),
+    split: [
+      { role: 'direct_person', percent: pct.direct },
+      { role: 'station_manager', percent: pct.station_manager },
+      { role: 'area_manager', percent: pct.area_manager },
+    ],
+    repeatAtStation: { nthValidComplaintInYear: escalation.fromNthComplaint, role: 'station_manager', multiplier: escalation.multiplier },
+  }));
+const pctOf = (r: PenaltyTable, role: string) => r.split.find((s) => s.role === role)!.percent;
 
 test('R-RS-3 (property): shares are non-negative integer fen, sum to the fine, and the fine is base + manager escalation', () => {
   fc.assert(
@@ -210,9 +220,10 @@ test('R-RS-3 (property): shares are non-negative integer fen, sum to the fine, a
         return;
       }
       const baseFen = Math.round(out.baseFineYuan * 100);
-      const managerBase = splitByWeights(baseFen, [r.splitPercent.direct, r.splitPercent.station_manager, r.splitPercent.area_manager])[1];
-      const escalates = input.priorValidComplaintsThisYearAtStation + 1 >= r.managerEscalation.fromNthComplaint;
-      assert.equal(out.fineFen, baseFen + (escalates ? managerBase * (r.managerEscalation.multiplier - 1) : 0));
+      const managerBase = splitByWeights(baseFen, [pctOf(r, 'direct_person'), pctOf(r, 'station_manager'), pctOf(r, 'area_manager')])[1];
+      const repeat = r.repeatAtStation!;
+      const escalates = input.priorValidComplaintsThisYearAtStation + 1 >= repeat.nthValidComplaintInYear;
+      assert.equal(out.fineFen, baseFen + (escalates ? managerBase * (repeat.multiplier - 1) : 0));
     }),
     { numRuns: 500 },
   );

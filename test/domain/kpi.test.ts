@@ -13,6 +13,10 @@ import {
   rankBy,
   ratio,
 } from '../../src/domain/kpi/index.ts';
+import { getPack } from '../../src/policies/index.ts';
+
+/** The shipped fuel-retail pack's penalty table (S0 第五篇 §14–15): the calculator reads its numbers. */
+const FUEL_PENALTIES = getPack('fuel-retail').penalties!;
 
 const at = (iso: string) => new Date(iso);
 
@@ -54,12 +58,15 @@ test('R-RS-4 (food 7.3): satisfaction average of visit scores; none is null', ()
 });
 
 test('R-RS-3 (fuel §14–15): station totals — level 3 800 yuan and 5 points, level 2 1000, level 1 dismissal and 20 points, the manager doubles from the 2nd valid complaint, overdue fines', () => {
-  const [s] = stationPenalties([
-    { stationId: 'st', level: 'level3', valid: true, escalated: false, overdue: 'none', count: 1 },
-    { stationId: 'st', level: 'level2', valid: true, escalated: true, overdue: 'overdue', count: 1 },
-    { stationId: 'st', level: 'level1', valid: true, escalated: true, overdue: 'overdue_12h', count: 1 },
-    { stationId: 'st', level: 'level3', valid: false, escalated: false, overdue: 'none', count: 2 },
-  ]);
+  const [s] = stationPenalties(
+    [
+      { stationId: 'st', level: 'level3', valid: true, escalated: false, overdue: 'none', count: 1 },
+      { stationId: 'st', level: 'level2', valid: true, escalated: true, overdue: 'overdue', count: 1 },
+      { stationId: 'st', level: 'level1', valid: true, escalated: true, overdue: 'overdue_12h', count: 1 },
+      { stationId: 'st', level: 'level3', valid: false, escalated: false, overdue: 'none', count: 2 },
+    ],
+    FUEL_PENALTIES,
+  );
   assert.equal(s.complaints, 5);
   assert.equal(s.validComplaints, 3);
   assert.deepEqual(s.byLevel, { level1: 1, level2: 1, level3: 1 });
@@ -158,7 +165,7 @@ test('property (R-RS-3): station totals equal the sum of fines and overdue fines
   });
   fc.assert(
     fc.property(fc.array(group, { maxLength: 12 }), (groups) => {
-      for (const s of stationPenalties(groups)) {
+      for (const s of stationPenalties(groups, FUEL_PENALTIES)) {
         assert.ok(s.pointsDeducted >= 0 && s.fineYuan >= 0 && s.overdueFineYuan >= 0);
         assert.equal(Math.round(s.totalYuan * 100), Math.round(s.fineYuan * 100) + Math.round(s.overdueFineYuan * 100));
         assert.ok(s.validComplaints <= s.complaints);

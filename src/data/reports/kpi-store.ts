@@ -7,7 +7,6 @@
  */
 import { sql } from 'kysely';
 import type { Db } from '../complaint-store.ts';
-import type { FuelOverdue } from '../../domain/assessment/fuel-penalty.ts';
 import { inList } from './report-store.ts';
 
 export interface SpecialistRow {
@@ -32,10 +31,14 @@ export interface TimelinessRow {
 }
 export interface FuelRow {
   unit_id: string;
+  /** The pack version the complaints were received under (their tuned penalty table). */
+  policy_version: number;
   level: string | null;
   valid: boolean;
-  escalated: boolean;
-  overdue: FuelOverdue;
+  /** The complaint's place among the station's valid complaints of the year (null when not valid). */
+  nth: number | null;
+  /** Whole hours the worst clock was late (null when none was), matched to the table's overdue tiers. */
+  late_hours: number | null;
   count: number;
 }
 
@@ -115,16 +118,16 @@ export async function kpiRows(db: Db, opts: KpiQuery): Promise<KpiRows> {
           AND c.received_at >= ${yearStart} AND c.received_at < ${quarter.end}
       ),
       q AS (
-        SELECT c.unit_id, c.level, (c.qualification = 'valid') AS valid, COALESCE(y.nth >= 2, false) AS escalated,
+        SELECT c.unit_id, c.policy_version, c.level, (c.qualification = 'valid') AS valid, y.nth::int AS nth,
           (SELECT max(EXTRACT(EPOCH FROM (COALESCE(LEAST(k.met_at, ${asOf}), ${asOf}) - k.due_at)))
             FROM complaint_clocks k WHERE k.complaint_id = c.id AND k.started_at < ${asOf}) AS overdue_s
         FROM complaints c LEFT JOIN yearly y ON y.id = c.id
         WHERE c.unit_id IN (SELECT id FROM fuel_units) AND c.received_at >= ${quarter.start} AND c.received_at < ${quarter.end}
       )
-      SELECT unit_id, level, valid, escalated,
-        CASE WHEN overdue_s >= 12 * 3600 THEN 'overdue_12h' WHEN overdue_s > 0 THEN 'overdue' ELSE 'none' END AS overdue,
+      SELECT unit_id, policy_version, level, valid, nth,
+        CASE WHEN overdue_s > 0 THEN floor(overdue_s / 3600)::int END AS late_hours,
         count(*)::int AS count
-      FROM q GROUP BY 1, 2, 3, 4, 5`.execute(db),
+      FROM q GROUP BY 1, 2, 3, 4, 5, 6`.execute(db),
   ]);
 
   return { specialists: specialists.rows, closure: closure.rows, timeliness: timeliness.rows, fuel: fuel.rows };

@@ -1,13 +1,21 @@
+import type { Pack } from '../../policies/pack-schema.ts';
 import type { Qualification } from '../contracts.ts';
-import { foodCompensation, type FoodClass, type FoodCompensation, type FoodHarm } from './food-compensation.ts';
-import { fuelPenalty, type FuelLevel, type FuelOverdue, type FuelPenalty, type FuelPenaltyRules } from './fuel-penalty.ts';
+import {
+  compensationEntriesFor,
+  compensationNeedsHarm,
+  foodCompensation,
+  type FoodCompensation,
+  type FoodHarm,
+} from './food-compensation.ts';
+import { fuelPenalty, type FuelOverdue, type FuelPenalty } from './fuel-penalty.ts';
 import { restaurantDiscount, type RestaurantDiscount, type RestaurantDiscountRate } from './restaurant-discount.ts';
 
 /**
- * Picks the compensation / penalty rules of a policy pack and applies them to one complaint
- * (backs GET /api/complaints/:id/assessment). Missing facts are reported as notes rather than
- * thrown, because an assessment is usually asked for while the investigation is still filling
- * them in.
+ * Applies the tables of a complaint's (effective) pack to one complaint (backs GET
+ * /api/complaints/:id/assessment): the compensation entries (food §9.2), the discounts (restaurant
+ * 14 c) and the penalty table (fuel §14–15). Which calculators run follows from which tables the
+ * pack carries, not from its id. Missing facts are reported as notes rather than thrown, because an
+ * assessment is usually asked for while the investigation is still filling them in.
  */
 
 export type Assessment = FoodCompensation | RestaurantDiscount | FuelPenalty;
@@ -33,13 +41,18 @@ export interface AssessmentFacts {
   overdue?: FuelOverdue;
 }
 
+/** The parts of a pack the assessment reads: its tables and its level names. */
+export type AssessmentPack = Pick<Pack, 'id' | 'compensation' | 'penalties'> & {
+  severity: { levels: readonly { id: string; name: string; nameZh: string }[] };
+};
+
 export interface AssessComplaintInput {
-  packId: string;
-  /** The complaint's level as the pack names it ('A' / 'class_a', 'level2' / 'level_2' …). */
+  /** The complaint's effective pack (tuned at the complaint's policy version), whose tables are applied. */
+  pack: AssessmentPack;
+  /** The complaint's level as the pack names it ('A' / 'class_a', 'level2' / '二级' …). */
   level: string | null;
   qualification?: Qualification | null;
   facts: AssessmentFacts;
-  fuelRules?: FuelPenaltyRules;
 }
 
 export type AssessmentNoteCode = 'no_rules_for_pack' | 'unknown_level' | 'missing_facts' | 'not_valid';
@@ -58,19 +71,29 @@ export interface AssessmentResult {
   notes: AssessmentNote[];
 }
 
-export const PACKS_WITH_ASSESSMENT = ['food', 'restaurant', 'fuel-retail'] as const;
-
-const packKey = (packId: string) => packId.trim().toLowerCase().replace(/_/g, '-');
+/** The level id of `ids` that `level` names: 'class_b' → 'B', '二级' / 'L2' → 'level2'; null when none. */
+export function matchLevel(level: string | null, ids: readonly string[]): string | null {
+  if (level === null) return null;
+  const key = (s: string) =>
+    s
+      .trim()
+      .toLowerCase()
+      .replace(/^(?:class|level|l)[-_ ]?/, '')
+      .replace(/(?:类|類|级|級)$/, '')
+      .replace(/[一二三四五]/, (d) => String('一二三四五'.indexOf(d) + 1));
+  const want = key(level);
+  return ids.find((id) => id === level) ?? ids.find((id) => key(id) === want) ?? null;
+}
 
 /**
- * Whether the assessment will read `priorValidComplaintsThisYearAtStation`: only the fuel-retail penalty
- * does, and only once the three responsible persons are given (without them it answers "missing facts",
+ * Whether the assessment will read `priorValidComplaintsThisYearAtStation`: only a penalty table does,
+ * and only once the three responsible persons are given (without them it answers "missing facts",
  * whatever the count). Counting a year of a unit's complaints is the dearest part of an assessment, and
  * the complaint page first asks with no facts, so it is counted only where it is read.
  */
-export function readsPriorValidComplaints(packId: string, supplied: AssessmentFacts): boolean {
+export function readsPriorValidComplaints(pack: Pick<Pack, 'penalties'>, supplied: AssessmentFacts): boolean {
   return (
-    packKey(packId) === 'fuel-retail' &&
+    pack.penalties !== undefined &&
     supplied.priorValidComplaintsThisYearAtStation === undefined &&
     supplied.directPersonId !== undefined &&
     supplied.stationManagerId !== undefined &&
@@ -79,94 +102,114 @@ export function readsPriorValidComplaints(packId: string, supplied: AssessmentFa
 }
 
 export function assessComplaint(input: AssessComplaintInput): AssessmentResult {
-  const pack = packKey(input.packId);
-  const result: AssessmentResult = { packId: input.packId, assessments: [], notes: [] };
-  const note = (n: AssessmentNote) => {
-    result.notes.push(n);
-    return result;
-  };
-
-  if (pack === 'food') {
-    const cls = foodClass(input.level);
-    if (!cls) return note(unknownLevel(input.level, 'A, B or C'));
-    if (input.qualification && input.qualification !== 'valid') return note(notValid(input.qualification));
-    const f = input.facts;
-    const missing = [
-      f.productValueYuan === undefined ? 'productValueYuan' : null,
-      f.harm === undefined && f.seriousHarm === undefined && cls === 'A' ? 'harm' : null,
-    ].filter(isString);
-    if (missing.length) return note(missingFacts(missing));
-    result.assessments.push(foodCompensation({ cls, harm: f.harm, seriousHarm: f.seriousHarm, productValueYuan: f.productValueYuan! }));
-    return result;
+  const { pack } = input;
+  const result: AssessmentResult = { packId: pack.id, assessments: [], notes: [] };
+  const comp = pack.compensation;
+  if (comp && comp.entries.length > 0) assessGift(input, comp, result);
+  if (comp?.discounts && comp.discounts.length > 0) assessDiscount(input, comp, result);
+  if (pack.penalties) assessPenalty(input, pack.penalties, result);
+  if (result.assessments.length === 0 && result.notes.length === 0) {
+    result.notes.push({
+      code: 'no_rules_for_pack',
+      message: `Pack '${pack.id}' has no written compensation or penalty standard; assess the case individually within the unit's authority (R-LC-5).`,
+      messageZh: `策略包“${pack.id}”没有成文的赔付或处罚标准，请在本单位权限内个案处理（R-LC-5）。`,
+    });
   }
+  return result;
+}
 
-  if (pack === 'restaurant') {
-    if (input.qualification && input.qualification !== 'valid') return note(notValid(input.qualification));
-    const f = input.facts;
-    const missing = (['billYuan', 'raisedAtCheckout', 'qualityConfirmed', 'regularCustomer'] as const).filter((k) => f[k] === undefined);
-    if (missing.length) return note(missingFacts([...missing]));
-    result.assessments.push(
-      restaurantDiscount({
+type Tables = NonNullable<Pack['compensation']>;
+
+function assessGift(input: AssessComplaintInput, table: Tables, result: AssessmentResult): void {
+  const levels = [...new Set(table.entries.map((e) => e.level))];
+  const cls = matchLevel(input.level, levels);
+  if (!cls) {
+    result.notes.push(unknownLevel(input.level, levels.join(', ')));
+    return;
+  }
+  if (input.qualification && input.qualification !== 'valid') {
+    result.notes.push(notValid(input.qualification));
+    return;
+  }
+  const f = input.facts;
+  const missing = [
+    f.productValueYuan === undefined ? 'productValueYuan' : null,
+    f.harm === undefined && f.seriousHarm === undefined && compensationNeedsHarm(table, cls) ? 'harm' : null,
+  ].filter(isString);
+  if (missing.length) {
+    result.notes.push(missingFacts(missing));
+    return;
+  }
+  if (compensationEntriesFor(table, cls).length === 0) return;
+  result.assessments.push(
+    foodCompensation({ cls, harm: f.harm, seriousHarm: f.seriousHarm, productValueYuan: f.productValueYuan! }, table, input.pack.id),
+  );
+}
+
+function assessDiscount(input: AssessComplaintInput, table: Tables, result: AssessmentResult): void {
+  if (input.qualification && input.qualification !== 'valid') {
+    result.notes.push(notValid(input.qualification));
+    return;
+  }
+  const f = input.facts;
+  const missing = (['billYuan', 'raisedAtCheckout', 'qualityConfirmed', 'regularCustomer'] as const).filter((k) => f[k] === undefined);
+  if (missing.length) {
+    result.notes.push(missingFacts([...missing]));
+    return;
+  }
+  result.assessments.push(
+    restaurantDiscount(
+      {
         billYuan: f.billYuan!,
         raisedAtCheckout: f.raisedAtCheckout!,
         qualityConfirmed: f.qualityConfirmed!,
         regularCustomer: f.regularCustomer!,
         ...(f.discountRatePercent !== undefined ? { ratePercent: f.discountRatePercent } : {}),
-      }),
-    );
-    return result;
-  }
-
-  if (pack === 'fuel-retail') {
-    const level = fuelLevel(input.level);
-    if (!level) return note(unknownLevel(input.level, 'level1, level2 or level3'));
-    const f = input.facts;
-    const valid = f.valid ?? (input.qualification ? input.qualification === 'valid' : undefined);
-    const missing = [
-      valid === undefined ? 'valid' : null,
-      ...(['directPersonId', 'stationManagerId', 'areaManagerId', 'priorValidComplaintsThisYearAtStation'] as const).map((k) =>
-        f[k] === undefined ? k : null,
-      ),
-    ].filter(isString);
-    if (missing.length) return note(missingFacts(missing));
-    result.assessments.push(
-      fuelPenalty(
-        {
-          level,
-          valid: valid!,
-          directPersonId: f.directPersonId!,
-          stationManagerId: f.stationManagerId!,
-          areaManagerId: f.areaManagerId!,
-          priorValidComplaintsThisYearAtStation: f.priorValidComplaintsThisYearAtStation!,
-          overdue: f.overdue ?? 'none',
-          ...(f.priorComplaintsThisYearByDirectPerson !== undefined
-            ? { priorComplaintsThisYearByDirectPerson: f.priorComplaintsThisYearByDirectPerson }
-            : {}),
-        },
-        input.fuelRules,
-      ),
-    );
-    return result;
-  }
-
-  return note({
-    code: 'no_rules_for_pack',
-    message: `Pack '${input.packId}' has no written compensation or penalty standard; assess the case individually within the unit's authority (R-LC-5).`,
-    messageZh: `策略包“${input.packId}”没有成文的赔付或处罚标准，请在本单位权限内个案处理（R-LC-5）。`,
-  });
+      },
+      table,
+    ),
+  );
 }
 
-function foodClass(level: string | null): FoodClass | null {
-  const m = /^(?:class[-_ ]?)?([abc])(?:类|類)?$/i.exec((level ?? '').trim());
-  return m ? (m[1].toUpperCase() as FoodClass) : null;
-}
-
-function fuelLevel(level: string | null): FuelLevel | null {
-  const s = (level ?? '').trim().toLowerCase();
-  const m = /^(?:level[-_ ]?|l)?([123])$/.exec(s);
-  if (m) return `level${m[1]}` as FuelLevel;
-  const zh: Record<string, FuelLevel> = { 一级: 'level1', 二级: 'level2', 三级: 'level3', 一級: 'level1', 二級: 'level2', 三級: 'level3' };
-  return zh[s] ?? null;
+function assessPenalty(input: AssessComplaintInput, table: NonNullable<Pack['penalties']>, result: AssessmentResult): void {
+  const ids = table.byLevel.map((b) => b.level);
+  const level = matchLevel(input.level, ids);
+  if (!level) {
+    result.notes.push(unknownLevel(input.level, ids.join(', ')));
+    return;
+  }
+  const f = input.facts;
+  const valid = f.valid ?? (input.qualification ? input.qualification === 'valid' : undefined);
+  const missing = [
+    valid === undefined ? 'valid' : null,
+    ...(['directPersonId', 'stationManagerId', 'areaManagerId', 'priorValidComplaintsThisYearAtStation'] as const).map((k) =>
+      f[k] === undefined ? k : null,
+    ),
+  ].filter(isString);
+  if (missing.length) {
+    result.notes.push(missingFacts(missing));
+    return;
+  }
+  const overdue = f.overdue ?? 'none';
+  const names = input.pack.severity.levels.find((l) => l.id === level);
+  result.assessments.push(
+    fuelPenalty(
+      {
+        level,
+        valid: valid!,
+        directPersonId: f.directPersonId!,
+        stationManagerId: f.stationManagerId!,
+        areaManagerId: f.areaManagerId!,
+        priorValidComplaintsThisYearAtStation: f.priorValidComplaintsThisYearAtStation!,
+        overdue: overdue === 'none' || table.overdue.some((t) => t.id === overdue) ? overdue : 'none',
+        ...(f.priorComplaintsThisYearByDirectPerson !== undefined
+          ? { priorComplaintsThisYearByDirectPerson: f.priorComplaintsThisYearByDirectPerson }
+          : {}),
+      },
+      table,
+      names ? { name: names.name, nameZh: names.nameZh } : undefined,
+    ),
+  );
 }
 
 function isString(x: string | null): x is string {

@@ -1,19 +1,22 @@
-import { fenToYuan, formatYuan, yuanToFen, type Fen } from './money.ts';
+import type { CompensationTable } from '../../policies/pack-schema.ts';
+import { fenToYuan, formatYuan, multiplyFen, yuanToFen, type Fen } from './money.ts';
 
 /**
- * Food compensation standard (R-RS-2; S0 第四篇 客訴處理管理辦法 §9.2).
+ * Food compensation (R-RS-2; S0 第四篇 客訴處理管理辦法 §9.2), computed from the pack's compensation
+ * table (`pack.compensation.entries`), never from numbers written here: a tuned pack changes the answer.
  *
- * The seed grades class A by harm in THREE steps, not two:
+ * The shipped food pack grades class A by harm in THREE steps, not two:
  *   9.2.1 a) 對消費者健康造成嚴重傷害 → 誠摯拜訪, 必要時支付實際醫療檢查費用, 贈送慰問品 (需由公司同意後方可執行)
  *   9.2.1 b) 對消費者健康未造成嚴重傷害 → 誠摯拜訪, 必要時支付實際醫療檢查費用 (需由公司同意後方可執行)
  *   9.2.1 c) 對消費者健康未造成傷害 → 致電致函道歉, 原則上可 1:10 贈送禮品豆製品
- *   9.2.2 B → 致電致函道歉, 原則上可 1:2 贈送禮品豆製品
- *   9.2.3 C → 致電致函道歉, 原則上可 1:1 送禮品豆製品
+ *   9.2.2 B → 1:2, 9.2.3 C → 1:1
  * Every clause ends with 以上特例可機動考慮, so the result is a standard, not a cap: `flexible` says so.
+ * A level whose entries name no harm (B, C) ignores the harm given.
  */
 
-export type FoodClass = 'A' | 'B' | 'C';
-/** 'minor' = harm to health that is not serious (9.2.1 b). */
+/** The level as the pack names it ('A', 'B', 'C' in the food pack). */
+export type FoodClass = string;
+/** 'minor' = harm to health that is not serious (9.2.1 b; the table's 'not_serious'). */
 export type FoodHarm = 'serious' | 'minor' | 'none';
 export type FoodCompensationMethod = 'visit_medical_gift' | 'visit_medical' | 'apology_gift';
 
@@ -32,8 +35,8 @@ export interface FoodCompensation {
   cls: FoodClass;
   harm: FoodHarm;
   method: FoodCompensationMethod;
-  /** 1:N gift of the company's own products (禮品豆製品); absent when the gift is a consolation gift (慰問品). */
-  giftRatio?: 10 | 2 | 1;
+  /** 1:N gift of the company's own products (禮品豆製品); absent when the entry has no ratio. */
+  giftRatio?: number;
   giftValueFen?: Fen;
   giftValueYuan?: number;
   /** 必要時支付實際醫療檢查費用: actual medical examination costs, when needed. */
@@ -48,70 +51,61 @@ export interface FoodCompensation {
   explanationZh: string;
 }
 
-const RATIO: Record<FoodClass, 10 | 2 | 1> = { A: 10, B: 2, C: 1 };
+type Entry = CompensationTable['entries'][number];
+const TABLE_HARM: Record<FoodHarm, NonNullable<Entry['harm']>> = { serious: 'serious', minor: 'not_serious', none: 'none' };
 
-export function foodCompensation(input: FoodCompensationInput): FoodCompensation {
-  const { cls } = input;
-  if (cls !== 'A' && cls !== 'B' && cls !== 'C') throw new RangeError(`unknown food class: ${String(cls)}`);
+/** The table's entries for a level (case-insensitive), empty when the table has none. */
+export function compensationEntriesFor(table: CompensationTable, level: string): Entry[] {
+  return table.entries.filter((e) => e.level.toLowerCase() === level.toLowerCase());
+}
+
+/** Whether the level's entries differ by harm, so the harm must be known to pick one. */
+export function compensationNeedsHarm(table: CompensationTable, level: string): boolean {
+  return compensationEntriesFor(table, level).some((e) => e.harm !== undefined);
+}
+
+export function foodCompensation(input: FoodCompensationInput, table: CompensationTable, packId = 'food'): FoodCompensation {
   if (!(input.productValueYuan >= 0)) throw new RangeError(`productValueYuan must be >= 0, got ${input.productValueYuan}`);
+  const entries = compensationEntriesFor(table, input.cls);
+  if (entries.length === 0) throw new RangeError(`no compensation entry for level ${String(input.cls)}`);
   const harm: FoodHarm = input.harm ?? (input.seriousHarm ? 'serious' : 'none');
+  const graded = entries.some((e) => e.harm !== undefined);
+  const entry = graded ? entries.find((e) => e.harm === TABLE_HARM[harm]) : entries[0];
+  if (!entry) throw new RangeError(`no compensation entry for level ${input.cls} and harm ${harm}`);
+  const cls = entry.level;
   const productFen = yuanToFen(input.productValueYuan);
-
-  // Harm to health only changes the remedy for class A: B and C describe packaging and
-  // appearance defects (9.1.2, 9.1.3), for which the seed has no harm branch.
-  if (cls === 'A' && harm === 'serious') {
-    return {
-      kind: 'food_compensation',
-      cls,
-      harm,
-      method: 'visit_medical_gift',
-      coversMedicalCosts: true,
-      apology: 'visit',
-      needsCompanyApproval: true,
-      flexible: true,
-      ruleId: 'R-RS-2/food-9.2.1a',
-      explanation:
-        'Class A with serious harm to health: visit the consumer in person, pay actual medical examination costs where needed and give a consolation gift; requires company approval before it is carried out.',
-      explanationZh: 'A类客诉，对消费者健康造成严重伤害：诚挚拜访，必要时支付实际医疗检查费用，赠送慰问品（需由公司同意后方可执行）。',
-    };
-  }
-  if (cls === 'A' && harm === 'minor') {
-    return {
-      kind: 'food_compensation',
-      cls,
-      harm,
-      method: 'visit_medical',
-      coversMedicalCosts: true,
-      apology: 'visit',
-      needsCompanyApproval: true,
-      flexible: true,
-      ruleId: 'R-RS-2/food-9.2.1b',
-      explanation:
-        'Class A with harm to health that is not serious: visit the consumer in person and pay actual medical examination costs where needed; requires company approval before it is carried out.',
-      explanationZh: 'A类客诉，对消费者健康未造成严重伤害：诚挚拜访，必要时支付实际医疗检查费用（需由公司同意后方可执行）。',
-    };
-  }
-
-  const ratio = RATIO[cls];
-  // 1:N reads as N units of gift product for each unit complained about; by value, N × the product value.
-  const giftFen = productFen * ratio;
-  const clause = cls === 'A' ? '9.2.1c' : cls === 'B' ? '9.2.2' : '9.2.3';
-  const who = cls === 'A' ? 'Class A without harm to health' : `Class ${cls}`;
-  const whoZh = cls === 'A' ? 'A类客诉，对消费者健康未造成伤害' : `${cls}类客诉`;
-  return {
-    kind: 'food_compensation',
+  const ruleId = entry.clause ? `${table.ruleId}/${packId}-${entry.clause}` : `${table.ruleId}/${entry.id}`;
+  const visit = entry.visit === true;
+  const method: FoodCompensationMethod = visit ? (entry.consolationGift ? 'visit_medical_gift' : 'visit_medical') : 'apology_gift';
+  const approval = entry.approvalRequired ? ' Requires company approval before it is carried out.' : '';
+  const approvalZh = entry.approvalRequired ? '（需由公司同意后方可执行）' : '';
+  const common = {
+    kind: 'food_compensation' as const,
     cls,
     harm,
-    method: 'apology_gift',
+    method,
+    coversMedicalCosts: entry.coversMedicalCosts === true,
+    apology: visit ? ('visit' as const) : ('phone_or_letter' as const),
+    needsCompanyApproval: entry.approvalRequired,
+    flexible: true as const,
+    ruleId,
+  };
+  if (entry.giftRatio === undefined) {
+    return {
+      ...common,
+      explanation: `Class ${cls}${graded ? ` (harm: ${harm})` : ''}: ${entry.remedy}.${approval}`,
+      explanationZh: `${cls}类客诉：${entry.remedyZh}${approvalZh}。`,
+    };
+  }
+  const ratio = entry.giftRatio;
+  // 1:N reads as N units of gift product for each unit complained about; by value, N × the product value.
+  const giftFen = multiplyFen(productFen, ratio);
+  return {
+    ...common,
     giftRatio: ratio,
     giftValueFen: giftFen,
     giftValueYuan: fenToYuan(giftFen),
-    coversMedicalCosts: false,
-    apology: 'phone_or_letter',
-    needsCompanyApproval: false,
-    flexible: true,
-    ruleId: `R-RS-2/food-${clause}`,
-    explanation: `${who}: apologise by phone or letter and, as a rule, give gift products at 1:${ratio} — ${formatYuan(productFen)} yuan of product × ${ratio} = ${formatYuan(giftFen)} yuan (special cases may be handled flexibly).`,
-    explanationZh: `${whoZh}：致电致函道歉，原则上可1:${ratio}赠送礼品豆制品——产品价值${formatYuan(productFen)}元 × ${ratio} = ${formatYuan(giftFen)}元（特例可机动考虑）。`,
+    explanation: `Class ${cls}${graded ? ` (harm: ${harm})` : ''}: ${entry.remedy} — ${formatYuan(productFen)} yuan of product × ${ratio} = ${formatYuan(giftFen)} yuan (special cases may be handled flexibly).${approval}`,
+    explanationZh: `${cls}类客诉：${entry.remedyZh}——产品价值${formatYuan(productFen)}元 × ${ratio} = ${formatYuan(giftFen)}元（特例可机动考虑）${approvalZh}。`,
   };
 }

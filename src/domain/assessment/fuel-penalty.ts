@@ -1,33 +1,24 @@
-import { fenToYuan, formatYuan, splitByWeights, yuanToFen, type Fen } from './money.ts';
+import type { PenaltyTable } from '../../policies/pack-schema.ts';
+import { fenToYuan, formatYuan, multiplyFen, splitByWeights, yuanToFen, type Fen } from './money.ts';
 
 /**
- * Fuel-retail penalties (R-RS-3; S0 第五篇 加油站投訴處理管理辦法 §14 投訴的處罰, §15 處理時效逾期處罰).
- * Amounts are data so a pack can carry its own; the defaults below are the seed's.
+ * Fuel-retail penalties (R-RS-3; S0 第五篇 加油站投訴處理管理辦法 §14 投訴的處罰, §15 處理時效逾期處罰),
+ * computed from the pack's penalty table (`pack.penalties`): the fines and dismissal per level, the area
+ * points, the split between the roles, the repeat-at-station multiplier, the overdue tiers and the
+ * sanctions are all read from it, so a tuned pack changes the answer. Nothing here holds an amount.
  */
 
-export type FuelLevel = 'level1' | 'level2' | 'level3';
-export type FuelOverdue = 'none' | 'overdue' | 'overdue_12h';
+/** A level id of the table (`level1` … in the shipped pack). */
+export type FuelLevel = string;
+/** 'none', or the id of one of the table's overdue tiers (`overdue`, `overdue_12h` in the shipped pack). */
+export type FuelOverdue = string;
 export type FuelRole = 'direct' | 'station_manager' | 'area_manager';
 
-export interface FuelPenaltyRules {
-  /** §14.1 「二、三級投訴，每次分別罰款1000元，和800元」; level 1 carries dismissal, not a fine. */
-  fineYuan: { level2: number; level3: number };
-  /** §14.1 扣罰片區當月考核分值: 20 for level 1, 5 for levels 2 and 3 (negative = deducted). */
-  areaPoints: Record<FuelLevel, number>;
-  /** §14.2 直接責任人承擔50%，加油站經理承擔40%，片區經理承擔10%. Integers summing to 100. */
-  splitPercent: Record<FuelRole, number>;
-  /** §14.4 from the Nth valid complaint in the year at a station, the manager's amount is multiplied. */
-  managerEscalation: { fromNthComplaint: number; multiplier: number };
-  /** §15 逾期 / 逾期12小時: amounts per party (負責人 = station manager, 直接責任人 = direct person). */
-  overdueYuan: Record<Exclude<FuelOverdue, 'none'>, { station_manager: number; direct: number }>;
-}
-
-export const FUEL_RETAIL_PENALTY_RULES: FuelPenaltyRules = {
-  fineYuan: { level2: 1000, level3: 800 },
-  areaPoints: { level1: -20, level2: -5, level3: -5 },
-  splitPercent: { direct: 50, station_manager: 40, area_manager: 10 },
-  managerEscalation: { fromNthComplaint: 2, multiplier: 2 },
-  overdueYuan: { overdue: { station_manager: 200, direct: 100 }, overdue_12h: { station_manager: 500, direct: 200 } },
+/** The table's role ids and the person each one names in an assessment. */
+export const FUEL_PENALTY_ROLES: Readonly<Record<string, FuelRole>> = {
+  direct_person: 'direct',
+  station_manager: 'station_manager',
+  area_manager: 'area_manager',
 };
 
 export interface FuelPenaltyInput {
@@ -97,18 +88,42 @@ export interface FuelPenalty {
   explanationZh: string;
 }
 
-const ROLE_ORDER: FuelRole[] = ['direct', 'station_manager', 'area_manager'];
+const roleOf = (tableRole: string): FuelRole => {
+  const role = FUEL_PENALTY_ROLES[tableRole];
+  if (!role) throw new RangeError(`unknown penalty role '${tableRole}' (expected ${Object.keys(FUEL_PENALTY_ROLES).join(', ')})`);
+  return role;
+};
 const ROLE_EN: Record<FuelRole, string> = {
   direct: 'directly responsible person',
   station_manager: 'station manager',
   area_manager: 'area manager',
 };
 const ROLE_ZH: Record<FuelRole, string> = { direct: '直接责任人', station_manager: '加油站经理', area_manager: '片区经理' };
-const LEVEL_ZH: Record<FuelLevel, string> = { level1: '一级', level2: '二级', level3: '三级' };
 
-export function fuelPenalty(input: FuelPenaltyInput, rules: FuelPenaltyRules = FUEL_RETAIL_PENALTY_RULES): FuelPenalty {
-  validate(input, rules);
+/**
+ * The overdue tier a lateness falls in: the tier with the highest `overdueHoursAtLeast` not above
+ * `lateHours`; 'none' when the complaint is not late (`lateHours` null) or no tier applies.
+ */
+export function overdueTier(table: PenaltyTable, lateHours: number | null): FuelOverdue {
+  if (lateHours === null || lateHours < 0) return 'none';
+  let best: PenaltyTable['overdue'][number] | undefined;
+  for (const t of table.overdue) {
+    if (t.overdueHoursAtLeast <= lateHours && (!best || t.overdueHoursAtLeast > best.overdueHoursAtLeast)) best = t;
+  }
+  return best?.id ?? 'none';
+}
+
+/** The level's names for explanations (the pack's severity level names); the id when absent. */
+export interface LevelNames {
+  name: string;
+  nameZh: string;
+}
+
+export function fuelPenalty(input: FuelPenaltyInput, table: PenaltyTable, names?: LevelNames): FuelPenalty {
+  validate(input, table);
   const { level, valid } = input;
+  const row = table.byLevel.find((b) => b.level === level)!;
+  const cite = (clause: string) => `${table.ruleId}/fuel-${clause}`;
   const holder: Record<FuelRole, string> = {
     direct: input.directPersonId,
     station_manager: input.stationManagerId,
@@ -118,48 +133,60 @@ export function fuelPenalty(input: FuelPenaltyInput, rules: FuelPenaltyRules = F
   const en: string[] = [];
   const zh: string[] = [];
   const nth = input.priorValidComplaintsThisYearAtStation + 1;
+  const levelEn = names?.name ?? level;
+  const levelZh = names?.nameZh ?? level;
 
   let baseFen = 0;
   let shareParts: { role: FuelRole; fen: Fen }[] = [];
   let escalated = false;
-  if (valid && level === 'level1') {
-    ruleIds.push('R-RS-3/fuel-14.1');
-    en.push(
-      `Level 1: the directly responsible person (${holder.direct}) is dismissed and held accountable; the area loses ${-rules.areaPoints.level1} points this month. The seed sets no fine for level 1.`,
-    );
-    zh.push(
-      `一级投诉：对直接责任人（${holder.direct}）予以免职并追究相关责任，扣罚片区当月考核分值${-rules.areaPoints.level1}分；办法未规定一级投诉罚款。`,
-    );
-  } else if (valid) {
-    baseFen = yuanToFen(level === 'level2' ? rules.fineYuan.level2 : rules.fineYuan.level3);
-    const split = splitByWeights(
-      baseFen,
-      ROLE_ORDER.map((r) => rules.splitPercent[r]),
-    );
-    shareParts = ROLE_ORDER.map((role, i) => ({ role, fen: split[i] }));
-    ruleIds.push('R-RS-3/fuel-14.1', 'R-RS-3/fuel-14.2');
-    en.push(
-      `${level === 'level2' ? 'Level 2' : 'Level 3'}: fine ${formatYuan(baseFen)} yuan, the area loses ${-rules.areaPoints[level]} points this month; split ${ROLE_ORDER.map((r) => `${rules.splitPercent[r]} % ${ROLE_EN[r]}`).join(', ')}.`,
-    );
-    zh.push(
-      `${LEVEL_ZH[level]}投诉：罚款${formatYuan(baseFen)}元，扣罚片区当月考核分值${-rules.areaPoints[level]}分；${ROLE_ORDER.map((r) => `${ROLE_ZH[r]}承担${rules.splitPercent[r]}%`).join('，')}。`,
-    );
-    // §14.4 「同一加油站（年）內發生2次有效投訴，加油站經理承擔的罰款金額翻倍（其他責任人罰款金額不變）」:
-    // only the manager's amount doubles and the others stay, so the total INCREASES rather than the
-    // split shifting. The seed's 3rd-complaint clause adds demotion without lifting the doubling, so it
-    // stays doubled from the 2nd complaint on.
-    if (nth >= rules.managerEscalation.fromNthComplaint && rules.managerEscalation.multiplier !== 1) {
-      escalated = true;
-      const m = shareParts.find((p) => p.role === 'station_manager')!;
-      const before = m.fen;
-      m.fen = before * rules.managerEscalation.multiplier;
-      ruleIds.push('R-RS-3/fuel-14.4');
+  if (valid) {
+    ruleIds.push(cite('14.1'));
+    if (row.dismissal) {
+      en.push(`${levelEn}: the directly responsible person (${holder.direct}) is dismissed and held accountable.`);
+      zh.push(`${levelZh}：对直接责任人（${holder.direct}）予以免职并追究相关责任。`);
+    }
+    baseFen = yuanToFen(row.fineYuan);
+    if (baseFen > 0) {
+      const parts = splitByWeights(
+        baseFen,
+        table.split.map((s) => s.percent),
+      );
+      shareParts = table.split.map((s, i) => ({ role: roleOf(s.role), fen: parts[i] }));
+      ruleIds.push(cite('14.2'));
       en.push(
-        `Valid complaint no. ${nth} at this station this year: the station manager's share rises from ${formatYuan(before)} to ${formatYuan(m.fen)} yuan; the others' shares are unchanged.`,
+        `${levelEn}: fine ${formatYuan(baseFen)} yuan; split ${table.split.map((s) => `${s.percent} % ${ROLE_EN[roleOf(s.role)]}`).join(', ')}.`,
       );
       zh.push(
-        `本年同一加油站第${nth}次有效投诉：加油站经理承担的罚款由${formatYuan(before)}元翻倍为${formatYuan(m.fen)}元，其他责任人罚款金额不变。`,
+        `${levelZh}：罚款${formatYuan(baseFen)}元；${table.split.map((s) => `${ROLE_ZH[roleOf(s.role)]}承担${s.percent}%`).join('，')}。`,
       );
+    } else if (!row.dismissal) {
+      en.push(`${levelEn}: the table sets no fine for this level.`);
+      zh.push(`${levelZh}：办法未规定罚款。`);
+    }
+    if (row.areaPointsDeducted > 0) {
+      en.push(`The area loses ${row.areaPointsDeducted} points this month.`);
+      zh.push(`扣罚片区当月考核分值${row.areaPointsDeducted}分。`);
+    }
+    // §14.4 「同一加油站（年）內發生2次有效投訴，加油站經理承擔的罰款金額翻倍（其他責任人罰款金額不變）」:
+    // only the named role's amount is multiplied and the others stay, so the total INCREASES rather than
+    // the split shifting. The seed's 3rd-complaint clause adds demotion without lifting the doubling, so
+    // it stays multiplied from the nth complaint on.
+    const repeat = table.repeatAtStation;
+    if (repeat && nth >= repeat.nthValidComplaintInYear && repeat.multiplier !== 1) {
+      const role = roleOf(repeat.role);
+      const m = shareParts.find((p) => p.role === role);
+      if (m) {
+        escalated = true;
+        const before = m.fen;
+        m.fen = multiplyFen(before, repeat.multiplier);
+        ruleIds.push(cite('14.4'));
+        en.push(
+          `Valid complaint no. ${nth} at this station this year: the ${ROLE_EN[role]}'s share rises from ${formatYuan(before)} to ${formatYuan(m.fen)} yuan (× ${repeat.multiplier}); the others' shares are unchanged.`,
+        );
+        zh.push(
+          `本年同一加油站第${nth}次有效投诉：${ROLE_ZH[role]}承担的罚款由${formatYuan(before)}元增至${formatYuan(m.fen)}元（× ${repeat.multiplier}），其他责任人罚款金额不变。`,
+        );
+      }
     }
   } else {
     en.push('Not a valid complaint: no fine, points or sanctions under §14.');
@@ -182,17 +209,14 @@ export function fuelPenalty(input: FuelPenaltyInput, rules: FuelPenaltyRules = F
   // so it is assessed independently of §14.
   const overdueParts: { personId: string; role: FuelRole; fen: Fen }[] = [];
   if (input.overdue !== 'none') {
-    const amounts = rules.overdueYuan[input.overdue];
-    overdueParts.push({ personId: holder.station_manager, role: 'station_manager', fen: yuanToFen(amounts.station_manager) });
-    overdueParts.push({ personId: holder.direct, role: 'direct', fen: yuanToFen(amounts.direct) });
-    const is12 = input.overdue === 'overdue_12h';
-    ruleIds.push(is12 ? 'R-RS-3/fuel-15.2' : 'R-RS-3/fuel-15.1');
-    en.push(
-      `${is12 ? 'Overdue by 12 h or more' : 'Overdue'}: station manager ${formatYuan(yuanToFen(amounts.station_manager))} yuan, directly responsible person ${formatYuan(yuanToFen(amounts.direct))} yuan.`,
-    );
-    zh.push(
-      `${is12 ? '逾期12小时未有效处理' : '逾期未有效处理'}：扣罚责任加油站负责人${formatYuan(yuanToFen(amounts.station_manager))}元，直接责任人${formatYuan(yuanToFen(amounts.direct))}元。`,
-    );
+    const tier = table.overdue.find((t) => t.id === input.overdue)!;
+    const lines = tier.fines.map((f) => ({ role: roleOf(f.role), fen: yuanToFen(f.yuan) }));
+    for (const l of lines) overdueParts.push({ personId: holder[l.role], role: l.role, fen: l.fen });
+    ruleIds.push(cite(tier.clause ?? tier.id));
+    const when = tier.overdueHoursAtLeast > 0 ? `Overdue by ${tier.overdueHoursAtLeast} h or more` : 'Overdue';
+    const whenZh = tier.overdueHoursAtLeast > 0 ? `逾期${tier.overdueHoursAtLeast}小时未有效处理` : '逾期未有效处理';
+    en.push(`${when}: ${lines.map((l) => `${ROLE_EN[l.role]} ${formatYuan(l.fen)} yuan`).join(', ')}.`);
+    zh.push(`${whenZh}：${lines.map((l) => `扣罚${ROLE_ZH[l.role]}${formatYuan(l.fen)}元`).join('，')}。`);
   }
   const overdueShares = mergeByPerson(overdueParts);
   const overdueFineFen = overdueShares.reduce((s, l) => s + l.fen, 0);
@@ -203,9 +227,10 @@ export function fuelPenalty(input: FuelPenaltyInput, rules: FuelPenaltyRules = F
     kind: 'fuel_penalty',
     level,
     valid,
-    dismissal: valid && level === 'level1',
-    areaPoints: valid ? rules.areaPoints[level] : 0,
-    baseFineYuan: fenToYuan(baseFen),
+    dismissal: valid && row.dismissal,
+    // Written as a subtraction so that no deduction is 0, not -0.
+    areaPoints: valid ? 0 - row.areaPointsDeducted : 0,
+    baseFineYuan: fenToYuan(valid ? baseFen : 0),
     fineFen,
     fineYuan: fenToYuan(fineFen),
     managerShareEscalated: escalated,
@@ -216,74 +241,41 @@ export function fuelPenalty(input: FuelPenaltyInput, rules: FuelPenaltyRules = F
     totalByPerson,
     totalFen,
     totalYuan: fenToYuan(totalFen),
-    sanctions: valid ? sanctions(input, holder, nth) : [],
+    sanctions: valid ? sanctions(input, table, holder, nth) : [],
     ruleIds: [...new Set(ruleIds)],
     explanation: en.join(' '),
     explanationZh: zh.join(''),
   };
 }
 
-function sanctions(input: FuelPenaltyInput, holder: Record<FuelRole, string>, nth: number): FuelSanction[] {
+function inRange(n: number, range: { atLeast: number; atMost?: number } | undefined): boolean {
+  return range === undefined || (n >= range.atLeast && (range.atMost === undefined || n <= range.atMost));
+}
+
+function sanctions(input: FuelPenaltyInput, table: PenaltyTable, holder: Record<FuelRole, string>, nth: number): FuelSanction[] {
   const out: FuelSanction[] = [];
-  if (input.level === 'level1') {
+  const cite = (clause: string) => `${table.ruleId}/fuel-${clause}`;
+  if (table.byLevel.find((b) => b.level === input.level)?.dismissal) {
     out.push({
       kind: 'dismissal',
       personId: holder.direct,
-      ruleId: 'R-RS-3/fuel-14.1',
+      ruleId: cite('14.1'),
       detail: 'Dismissal of the directly responsible person; further accountability pursued.',
       detailZh: '对直接责任人予以免职并追究相关责任。',
     });
   }
-  out.push({
-    kind: 'station_awards_revoked',
-    ruleId: 'R-RS-3/fuel-14.3',
-    detail: 'The station loses all collective award eligibility for this calendar year.',
-    detailZh: '加油站取消本年所有集体评先评优资格。',
-  });
-  out.push({
-    kind: 'awards_revoked',
-    personId: holder.direct,
-    ruleId: 'R-RS-3/fuel-14.5',
-    detail: 'The directly responsible person loses award eligibility for this year.',
-    detailZh: '直接责任人取消本年所有评先选优资格。',
-  });
-  if (nth >= 2) {
-    out.push({
-      kind: 'awards_revoked',
-      personId: holder.station_manager,
-      ruleId: 'R-RS-3/fuel-14.4',
-      detail: 'Second valid complaint at the station this year: the station manager loses award eligibility for this year.',
-      detailZh: '同一加油站本年发生2次有效投诉，加油站经理取消本年所有评先评优资格。',
-    });
-  }
-  if (nth >= 3) {
-    out.push({
-      kind: 'demotion_to_trainee_manager',
-      personId: holder.station_manager,
-      ruleId: 'R-RS-3/fuel-14.4',
-      detail: 'Third complaint at the station this year: the station manager is demoted to trainee manager, 6 months on standby.',
-      detailZh: '同一加油站本年发生3次责任投诉，加油站经理降职为实习经理，待岗6个月。',
-    });
-  }
   const byPerson = input.priorComplaintsThisYearByDirectPerson;
-  if (byPerson !== undefined) {
-    const n = byPerson + 1;
-    if (n === 2)
-      out.push({
-        kind: 'warning_and_transfer',
-        personId: holder.direct,
-        ruleId: 'R-RS-3/fuel-14.5',
-        detail: 'Second responsibility complaint of this person this year: warning and transfer from the post.',
-        detailZh: '同一直接责任人本年发生2次责任投诉，给予警告处分，调离原工作岗位。',
-      });
-    if (n >= 3)
-      out.push({
-        kind: 'contract_termination',
-        personId: holder.direct,
-        ruleId: 'R-RS-3/fuel-14.5',
-        detail: 'Third responsibility complaint of this person this year: the labour contract is terminated.',
-        detailZh: '同一直接责任人本年发生3次责任投诉，直接解除劳动合同。',
-      });
+  for (const s of table.sanctions ?? []) {
+    if (!inRange(nth, s.atStation)) continue;
+    // A rule counting the person's complaints applies only when that count is known.
+    if (s.byPerson && (byPerson === undefined || !inRange(byPerson + 1, s.byPerson))) continue;
+    out.push({
+      kind: s.kind,
+      ...(s.role ? { personId: holder[roleOf(s.role)] } : {}),
+      ruleId: s.clause ? cite(s.clause) : s.ruleId,
+      detail: s.detail,
+      detailZh: s.detailZh,
+    });
   }
   return out;
 }
@@ -307,9 +299,15 @@ function mergeLines(lines: FineShare[]): FineShare[] {
   return [...out.values()];
 }
 
-function validate(input: FuelPenaltyInput, rules: FuelPenaltyRules): void {
-  if (!['level1', 'level2', 'level3'].includes(input.level)) throw new RangeError(`unknown fuel-retail level: ${String(input.level)}`);
-  if (!['none', 'overdue', 'overdue_12h'].includes(input.overdue)) throw new RangeError(`unknown overdue state: ${String(input.overdue)}`);
+function validate(input: FuelPenaltyInput, table: PenaltyTable): void {
+  if (!table.byLevel.some((b) => b.level === input.level)) {
+    throw new RangeError(
+      `unknown fuel-retail level: ${String(input.level)} (the table has ${table.byLevel.map((b) => b.level).join(', ')})`,
+    );
+  }
+  if (input.overdue !== 'none' && !table.overdue.some((t) => t.id === input.overdue)) {
+    throw new RangeError(`unknown overdue state: ${String(input.overdue)}`);
+  }
   for (const id of [input.directPersonId, input.stationManagerId, input.areaManagerId]) {
     if (typeof id !== 'string' || id.length === 0) throw new RangeError('every role needs a person id');
   }
@@ -319,8 +317,10 @@ function validate(input: FuelPenaltyInput, rules: FuelPenaltyRules): void {
   const byPerson = input.priorComplaintsThisYearByDirectPerson;
   if (byPerson !== undefined && (!Number.isInteger(byPerson) || byPerson < 0))
     throw new RangeError('priorComplaintsThisYearByDirectPerson must be a non-negative integer');
-  const pct = ROLE_ORDER.reduce((s, r) => s + rules.splitPercent[r], 0);
-  if (pct !== 100) throw new RangeError(`split percentages must sum to 100, got ${pct}`);
-  if (!Number.isInteger(rules.managerEscalation.multiplier) || rules.managerEscalation.multiplier < 1)
-    throw new RangeError('manager multiplier must be a positive integer');
+  const pct = table.split.reduce((s, r) => s + r.percent, 0);
+  if (!table.split.every((r) => Number.isInteger(r.percent)) || pct !== 100) {
+    throw new RangeError(`split percentages must be integers summing to 100, got ${pct}`);
+  }
+  for (const r of table.split) roleOf(r.role);
+  if (table.repeatAtStation && !(table.repeatAtStation.multiplier >= 1)) throw new RangeError('repeat multiplier must be at least 1');
 }

@@ -57,3 +57,15 @@ export function splitByWeights(total: Fen, weights: readonly number[]): Fen[] {
   }
   return floors;
 }
+
+/** `amount` × `factor` (a gift ratio, a multiplier), rounded half away from zero at the fen. */
+export function multiplyFen(amount: Fen, factor: number): Fen {
+  if (!Number.isInteger(amount) || !Number.isFinite(factor)) throw new RangeError('integer fen and a finite factor required');
+  const product = Math.round(Number((Math.abs(amount) * factor).toFixed(6)));
+  return amount < 0 ? -product : product;
+}
+
+/** `percent` % of an amount (a pack's percentOff, which may carry decimals), rounded half up at the fen. */
+export function percentOfAmount(amount: Fen, percent: number): Fen {
+  return percentOf(amount, Math.round(percent * 100));
+}

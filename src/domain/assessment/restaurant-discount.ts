@@ -1,17 +1,19 @@
-import { fenToYuan, formatYuan, percentOf, yuanToFen, type Fen } from './money.ts';
+import type { CompensationTable } from '../../policies/pack-schema.ts';
+import { fenToYuan, formatYuan, percentOfAmount, yuanToFen, type Fen } from './money.ts';
 
 /**
  * Restaurant price discount (R-RS-2; S0 第三篇 顧客投訴處理辦法 14 c):
  *   「價格折扣：若客人在結賬時，提出菜餚質量問題，又是情況屬實，加上客人是主顧，
  *     一般應給予菜價折扣，以九折或九五折為妥。」
  * Three conditions must all hold — raised at checkout, confirmed, and a regular customer (主顧).
- * The seed names two acceptable discounts (九折 = 10 %, 九五折 = 5 %) but gives NO criterion
- * for choosing between them, so this module does not invent one: it returns both options and
- * applies the one a person chose (`ratePercent`), if any. 14 a (re-cook) and 14 b (replace the
+ * The discounts offered are the pack's (`compensation.discounts`: the seed's 九折 and 九五折), never
+ * numbers written here. The seed gives NO criterion for choosing between them, so this module does
+ * not invent one: it returns every option and applies the one a person chose (`ratePercent`), if any. 14 a (re-cook) and 14 b (replace the
  * dish, manager apologises) are the remedies when the conditions for a discount do not hold.
  */
 
-export type RestaurantDiscountRate = 10 | 5;
+/** Percent off, one of the pack's discounts (10 = 九折, 5 = 九五折 in the shipped pack). */
+export type RestaurantDiscountRate = number;
 
 export interface RestaurantDiscountInput {
   /** The food amount the discount applies to (菜價), in yuan. */
@@ -48,22 +50,20 @@ export interface RestaurantDiscount {
   explanationZh: string;
 }
 
-const OPTIONS: { ratePercent: RestaurantDiscountRate; labelZh: string }[] = [
-  { ratePercent: 10, labelZh: '九折' },
-  { ratePercent: 5, labelZh: '九五折' },
-];
-
-export function restaurantDiscount(input: RestaurantDiscountInput): RestaurantDiscount {
+export function restaurantDiscount(input: RestaurantDiscountInput, table: CompensationTable): RestaurantDiscount {
   if (!(input.billYuan >= 0)) throw new RangeError(`billYuan must be >= 0, got ${input.billYuan}`);
-  if (input.ratePercent !== undefined && input.ratePercent !== 10 && input.ratePercent !== 5) {
-    throw new RangeError(`ratePercent must be 10 or 5 (九折 or 九五折), got ${String(input.ratePercent)}`);
+  const offered = (table.discounts ?? []).map((d) => ({ ratePercent: d.percentOff, labelZh: d.labelZh }));
+  if (input.ratePercent !== undefined && !offered.some((o) => o.ratePercent === input.ratePercent)) {
+    throw new RangeError(
+      `ratePercent must be one of the pack's discounts (${offered.map((o) => `${o.ratePercent} ${o.labelZh}`).join(', ')}), got ${String(input.ratePercent)}`,
+    );
   }
   const bill = yuanToFen(input.billYuan);
   const unmet: RestaurantDiscount['unmet'] = [];
   if (!input.raisedAtCheckout) unmet.push('raised_at_checkout');
   if (!input.qualityConfirmed) unmet.push('quality_confirmed');
   if (!input.regularCustomer) unmet.push('regular_customer');
-  const ruleId = 'R-RS-2/restaurant-14c';
+  const ruleId = `${table.ruleId}/restaurant-14c`;
 
   if (unmet.length > 0) {
     return {
@@ -77,8 +77,8 @@ export function restaurantDiscount(input: RestaurantDiscountInput): RestaurantDi
     };
   }
 
-  const options = OPTIONS.map(({ ratePercent, labelZh }) => {
-    const discountFen = percentOf(bill, ratePercent * 100);
+  const options = offered.map(({ ratePercent, labelZh }) => {
+    const discountFen = percentOfAmount(bill, ratePercent);
     const payableFen = bill - discountFen;
     return { ratePercent, labelZh, discountFen, discountYuan: fenToYuan(discountFen), payableFen, payableYuan: fenToYuan(payableFen) };
   });

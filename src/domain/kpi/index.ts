@@ -16,13 +16,8 @@
  * - Satisfaction at the return visit (food 7.3): mean of the visit scores (1–5).
  * - Fuel retail (R-RS-3, S0 第五篇 §14–15): penalty points and fines per station, via assessment/fuelPenalty.
  */
-import {
-  fuelPenalty,
-  FUEL_RETAIL_PENALTY_RULES,
-  type FuelLevel,
-  type FuelOverdue,
-  type FuelPenaltyRules,
-} from '../assessment/fuel-penalty.ts';
+import type { PenaltyTable } from '../../policies/pack-schema.ts';
+import { fuelPenalty, type FuelLevel, type FuelOverdue } from '../assessment/fuel-penalty.ts';
 
 export function ratio(numerator: number, denominator: number): number | null {
   if (!(denominator > 0)) return null;
@@ -124,10 +119,12 @@ export interface FuelGroup {
   stationId: string;
   level: FuelLevel;
   valid: boolean;
-  /** 2nd or later valid complaint at the station in the calendar year (§14.4). */
+  /** At or past the table's nth valid complaint at the station in the calendar year (§14.4). */
   escalated: boolean;
   overdue: FuelOverdue;
   count: number;
+  /** The penalty table of the group's complaints (their effective pack); the default table when absent. */
+  penalties?: PenaltyTable;
 }
 
 export interface StationPenalty {
@@ -144,10 +141,12 @@ export interface StationPenalty {
 }
 
 /** Station totals: one fuelPenalty per group of identical cases, times the group's size. */
-export function stationPenalties(groups: FuelGroup[], rules: FuelPenaltyRules = FUEL_RETAIL_PENALTY_RULES): StationPenalty[] {
+export function stationPenalties(groups: FuelGroup[], defaultTable: PenaltyTable): StationPenalty[] {
   const by = new Map<string, StationPenalty>();
   for (const g of groups) {
     if (g.count <= 0) continue;
+    const table = g.penalties ?? defaultTable;
+    const nthEscalating = table.repeatAtStation?.nthValidComplaintInYear;
     const p = fuelPenalty(
       {
         level: g.level,
@@ -155,10 +154,10 @@ export function stationPenalties(groups: FuelGroup[], rules: FuelPenaltyRules = 
         directPersonId: 'direct',
         stationManagerId: 'station_manager',
         areaManagerId: 'area_manager',
-        priorValidComplaintsThisYearAtStation: g.valid && g.escalated ? Math.max(1, rules.managerEscalation.fromNthComplaint - 1) : 0,
+        priorValidComplaintsThisYearAtStation: g.valid && g.escalated && nthEscalating !== undefined ? nthEscalating - 1 : 0,
         overdue: g.overdue,
       },
-      rules,
+      table,
     );
     let s = by.get(g.stationId);
     if (!s) {
@@ -166,7 +165,7 @@ export function stationPenalties(groups: FuelGroup[], rules: FuelPenaltyRules = 
         stationId: g.stationId,
         complaints: 0,
         validComplaints: 0,
-        byLevel: { level1: 0, level2: 0, level3: 0 },
+        byLevel: Object.fromEntries(table.byLevel.map((b) => [b.level, 0])),
         dismissals: 0,
         pointsDeducted: 0,
         fineYuan: 0,
@@ -178,7 +177,7 @@ export function stationPenalties(groups: FuelGroup[], rules: FuelPenaltyRules = 
     s.complaints += g.count;
     if (g.valid) {
       s.validComplaints += g.count;
-      s.byLevel[g.level] += g.count;
+      s.byLevel[g.level] = (s.byLevel[g.level] ?? 0) + g.count;
     }
     if (p.dismissal) s.dismissals += g.count;
     s.pointsDeducted += Math.abs(p.areaPoints) * g.count;

@@ -11,10 +11,10 @@ const Fen = Type.Integer({ description: 'an amount in fen (1/100 yuan)' });
 
 const FoodCompensationSchema = Type.Object({
   kind: Type.Literal('food_compensation'),
-  cls: StringEnum(['A', 'B', 'C'] as const),
+  cls: Type.String({ description: "the level as the pack's compensation table names it (A, B, C)" }),
   harm: StringEnum(['serious', 'minor', 'none'] as const),
   method: StringEnum(['visit_medical_gift', 'visit_medical', 'apology_gift'] as const),
-  giftRatio: Type.Optional(Type.Union([Type.Literal(10), Type.Literal(2), Type.Literal(1)])),
+  giftRatio: Type.Optional(Type.Number({ description: "1:N gift ratio from the pack's table (1:10 → 10)" })),
   giftValueFen: Type.Optional(Fen),
   giftValueYuan: Type.Optional(Type.Number()),
   coversMedicalCosts: Type.Boolean(),
@@ -24,7 +24,7 @@ const FoodCompensationSchema = Type.Object({
   ...Explained,
 });
 
-const DiscountRate = Type.Union([Type.Literal(10), Type.Literal(5)], { description: 'percent off: 10 (九折) or 5 (九五折)' });
+const DiscountRate = Type.Number({ description: "percent off, one of the pack's discounts (shipped: 10 = 九折, 5 = 九五折)" });
 const DiscountOption = Type.Object({
   ratePercent: DiscountRate,
   labelZh: Type.String(),
@@ -62,7 +62,7 @@ const FuelSanction = Type.Object({
 
 const FuelPenaltySchema = Type.Object({
   kind: Type.Literal('fuel_penalty'),
-  level: StringEnum(['level1', 'level2', 'level3'] as const),
+  level: Type.String({ description: "a level of the pack's penalty table (level1 …)" }),
   valid: Type.Boolean(),
   dismissal: Type.Boolean(),
   areaPoints: Type.Number(),

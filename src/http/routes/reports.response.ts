@@ -132,7 +132,7 @@ export const KpiSchema = Type.Object({
       stationName: Type.String(),
       complaints: Count,
       validComplaints: Count,
-      byLevel: Type.Object({ level1: Count, level2: Count, level3: Count }),
+      byLevel: Type.Record(Type.String(), Count, { description: 'valid complaints per level of the penalty table' }),
       dismissals: Count,
       pointsDeducted: Type.Number(),
       fineYuan: Type.Number(),

@@ -194,7 +194,9 @@ export const foodPack: Pack = {
         remedyZh: '诚挚拜访,必要时支付实际医疗检查费用,赠送慰问品',
         visit: true,
         coversMedicalCosts: true,
+        consolationGift: true,
         approvalRequired: true,
+        clause: '9.2.1a',
       },
       {
         id: 'a-harm-not-serious',
@@ -205,6 +207,7 @@ export const foodPack: Pack = {
         visit: true,
         coversMedicalCosts: true,
         approvalRequired: true,
+        clause: '9.2.1b',
       },
       {
         id: 'a-no-harm',
@@ -214,6 +217,7 @@ export const foodPack: Pack = {
         remedyZh: '致电致函道歉,原则上可1:10赠送礼品豆制品',
         giftRatio: 10,
         approvalRequired: false,
+        clause: '9.2.1c',
       },
       {
         id: 'b',
@@ -222,6 +226,7 @@ export const foodPack: Pack = {
         remedyZh: '致电致函道歉,原则上可1:2赠送礼品豆制品',
         giftRatio: 2,
         approvalRequired: false,
+        clause: '9.2.2',
       },
       {
         id: 'c',
@@ -230,6 +235,7 @@ export const foodPack: Pack = {
         remedyZh: '致电致函道歉,原则上可1:1送礼品豆制品',
         giftRatio: 1,
         approvalRequired: false,
+        clause: '9.2.3',
       },
     ],
   },

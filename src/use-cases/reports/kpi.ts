@@ -17,12 +17,13 @@ import {
   type FuelGroup,
   type MonthTimeliness,
 } from '../../domain/kpi/index.ts';
-import type { FuelLevel } from '../../domain/assessment/fuel-penalty.ts';
+import { overdueTier } from '../../domain/assessment/fuel-penalty.ts';
+import { getPack } from '../../policies/index.ts';
+import { complaintPackVia } from '../policy/resolve-pack.ts';
 import { loadSubtree } from './report-context.ts';
 import { kpiRows } from '../../data/reports/kpi-store.ts';
 
 const n = (v: unknown) => Number(v ?? 0);
-const FUEL_LEVELS: FuelLevel[] = ['level1', 'level2', 'level3'];
 
 export async function getKpis(deps: Deps, q: { nodeId: string; quarter: string }) {
   const now = deps.now();
@@ -73,15 +74,28 @@ export async function getKpis(deps: Deps, q: { nodeId: string; quarter: string }
     };
   });
 
-  const groups: FuelGroup[] = fuel.map((r) => ({
-    stationId: r.unit_id,
-    level: FUEL_LEVELS.includes(r.level as FuelLevel) ? (r.level as FuelLevel) : 'level3',
-    valid: r.valid === true,
-    escalated: r.escalated === true,
-    overdue: r.overdue,
-    count: n(r.count),
-  }));
-  const stations = stationPenalties(groups).map((s) => ({ ...s, stationName: names.get(s.stationId) ?? s.stationId }));
+  // Each group is assessed with the penalty table of the pack its complaints were received under (issue #15
+  // item 1): the overdue tier, the repeat threshold and the amounts are the tuned table's.
+  const shipped = getPack('fuel-retail').penalties!;
+  const groups: FuelGroup[] = [];
+  for (const r of fuel) {
+    const pack = await complaintPackVia(deps.db, { unit_id: r.unit_id, policy_id: 'fuel-retail', policy_version: n(r.policy_version) });
+    const penalties = pack?.penalties ?? shipped;
+    const levels = penalties.byLevel.map((b) => b.level);
+    const lowest = [...(pack?.severity.levels ?? [])].sort((a, b) => a.rank - b.rank).find((l) => levels.includes(l.id))?.id ?? levels[0];
+    const repeatFrom = penalties.repeatAtStation?.nthValidComplaintInYear;
+    groups.push({
+      stationId: r.unit_id,
+      // A complaint without a level of the table counts at the pack's lowest level.
+      level: r.level !== null && levels.includes(r.level) ? r.level : lowest,
+      valid: r.valid === true,
+      escalated: r.nth !== null && repeatFrom !== undefined && n(r.nth) >= repeatFrom,
+      overdue: overdueTier(penalties, r.late_hours === null ? null : n(r.late_hours)),
+      count: n(r.count),
+      penalties,
+    });
+  }
+  const stations = stationPenalties(groups, shipped).map((s) => ({ ...s, stationName: names.get(s.stationId) ?? s.stationId }));
 
   return {
     ruleIds: ['R-RS-4', 'R-RS-3'],

@@ -4574,14 +4574,15 @@ export interface paths {
                             assessments: ({
                                 /** @enum {string} */
                                 apology: "visit" | "phone_or_letter";
-                                /** @enum {string} */
-                                cls: "A" | "B" | "C";
+                                /** @description the level as the pack's compensation table names it (A, B, C) */
+                                cls: string;
                                 coversMedicalCosts: boolean;
                                 explanation: string;
                                 explanationZh: string;
                                 /** @enum {boolean} */
                                 flexible: true;
-                                giftRatio?: 10 | 2 | 1;
+                                /** @description 1:N gift ratio from the pack's table (1:10 → 10) */
+                                giftRatio?: number;
                                 /** @description an amount in fen (1/100 yuan) */
                                 giftValueFen?: number;
                                 giftValueYuan?: number;
@@ -4602,8 +4603,8 @@ export interface paths {
                                     /** @description an amount in fen (1/100 yuan) */
                                     payableFen: number;
                                     payableYuan: number;
-                                    /** @description percent off: 10 (九折) or 5 (九五折) */
-                                    ratePercent: 10 | 5;
+                                    /** @description percent off, one of the pack's discounts (shipped: 10 = 九折, 5 = 九五折) */
+                                    ratePercent: number;
                                 };
                                 eligible: boolean;
                                 explanation: string;
@@ -4618,8 +4619,8 @@ export interface paths {
                                     /** @description an amount in fen (1/100 yuan) */
                                     payableFen: number;
                                     payableYuan: number;
-                                    /** @description percent off: 10 (九折) or 5 (九五折) */
-                                    ratePercent: 10 | 5;
+                                    /** @description percent off, one of the pack's discounts (shipped: 10 = 九折, 5 = 九五折) */
+                                    ratePercent: number;
                                 }[];
                                 ruleId: string;
                                 unmet: ("raised_at_checkout" | "quality_confirmed" | "regular_customer")[];
@@ -4634,8 +4635,8 @@ export interface paths {
                                 fineYuan: number;
                                 /** @enum {string} */
                                 kind: "fuel_penalty";
-                                /** @enum {string} */
-                                level: "level1" | "level2" | "level3";
+                                /** @description a level of the pack's penalty table (level1 …) */
+                                level: string;
                                 managerShareEscalated: boolean;
                                 /** @description an amount in fen (1/100 yuan) */
                                 overdueFineFen: number;
@@ -13294,6 +13295,8 @@ export interface paths {
                                 }[];
                                 entries: {
                                     approvalRequired: boolean;
+                                    clause?: string;
+                                    consolationGift?: boolean;
                                     coversMedicalCosts?: boolean;
                                     giftRatio?: number;
                                     harm?: "serious" | "not_serious" | "none";
@@ -13368,6 +13371,7 @@ export interface paths {
                                     level: string;
                                 }[];
                                 overdue: {
+                                    clause?: string;
                                     fines: {
                                         role: string;
                                         yuan: number;
@@ -13382,6 +13386,22 @@ export interface paths {
                                     role: string;
                                 };
                                 ruleId: string;
+                                sanctions?: {
+                                    atStation?: {
+                                        atLeast: number;
+                                        atMost?: number;
+                                    };
+                                    byPerson?: {
+                                        atLeast: number;
+                                        atMost?: number;
+                                    };
+                                    clause?: string;
+                                    detail: string;
+                                    detailZh: string;
+                                    kind: "station_awards_revoked" | "awards_revoked" | "demotion_to_trainee_manager" | "warning_and_transfer" | "contract_termination";
+                                    role?: string;
+                                    ruleId: string;
+                                }[];
                                 split: {
                                     percent: number;
                                     role: string;
@@ -14686,10 +14706,9 @@ export interface paths {
                                 validReceived: number;
                             }[];
                             fuelStations: {
+                                /** @description valid complaints per level of the penalty table */
                                 byLevel: {
-                                    level1: number;
-                                    level2: number;
-                                    level3: number;
+                                    [key: string]: number;
                                 };
                                 complaints: number;
                                 dismissals: number;
@@ -17017,6 +17036,8 @@ export interface paths {
                                     }[];
                                     entries: {
                                         approvalRequired: boolean;
+                                        clause?: string;
+                                        consolationGift?: boolean;
                                         coversMedicalCosts?: boolean;
                                         giftRatio?: number;
                                         harm?: "serious" | "not_serious" | "none";
@@ -17091,6 +17112,7 @@ export interface paths {
                                         level: string;
                                     }[];
                                     overdue: {
+                                        clause?: string;
                                         fines: {
                                             role: string;
                                             yuan: number;
@@ -17105,6 +17127,22 @@ export interface paths {
                                         role: string;
                                     };
                                     ruleId: string;
+                                    sanctions?: {
+                                        atStation?: {
+                                            atLeast: number;
+                                            atMost?: number;
+                                        };
+                                        byPerson?: {
+                                            atLeast: number;
+                                            atMost?: number;
+                                        };
+                                        clause?: string;
+                                        detail: string;
+                                        detailZh: string;
+                                        kind: "station_awards_revoked" | "awards_revoked" | "demotion_to_trainee_manager" | "warning_and_transfer" | "contract_termination";
+                                        role?: string;
+                                        ruleId: string;
+                                    }[];
                                     split: {
                                         percent: number;
                                         role: string;
@@ -17282,6 +17320,8 @@ export interface paths {
                                     }[];
                                     entries: {
                                         approvalRequired: boolean;
+                                        clause?: string;
+                                        consolationGift?: boolean;
                                         coversMedicalCosts?: boolean;
                                         giftRatio?: number;
                                         harm?: "serious" | "not_serious" | "none";
@@ -17356,6 +17396,7 @@ export interface paths {
                                         level: string;
                                     }[];
                                     overdue: {
+                                        clause?: string;
                                         fines: {
                                             role: string;
                                             yuan: number;
@@ -17370,6 +17411,22 @@ export interface paths {
                                         role: string;
                                     };
                                     ruleId: string;
+                                    sanctions?: {
+                                        atStation?: {
+                                            atLeast: number;
+                                            atMost?: number;
+                                        };
+                                        byPerson?: {
+                                            atLeast: number;
+                                            atMost?: number;
+                                        };
+                                        clause?: string;
+                                        detail: string;
+                                        detailZh: string;
+                                        kind: "station_awards_revoked" | "awards_revoked" | "demotion_to_trainee_manager" | "warning_and_transfer" | "contract_termination";
+                                        role?: string;
+                                        ruleId: string;
+                                    }[];
                                     split: {
                                         percent: number;
                                         role: string;
@@ -17665,6 +17722,8 @@ export interface paths {
                                     }[];
                                     entries: {
                                         approvalRequired: boolean;
+                                        clause?: string;
+                                        consolationGift?: boolean;
                                         coversMedicalCosts?: boolean;
                                         giftRatio?: number;
                                         harm?: "serious" | "not_serious" | "none";
@@ -17739,6 +17798,7 @@ export interface paths {
                                         level: string;
                                     }[];
                                     overdue: {
+                                        clause?: string;
                                         fines: {
                                             role: string;
                                             yuan: number;
@@ -17753,6 +17813,22 @@ export interface paths {
                                         role: string;
                                     };
                                     ruleId: string;
+                                    sanctions?: {
+                                        atStation?: {
+                                            atLeast: number;
+                                            atMost?: number;
+                                        };
+                                        byPerson?: {
+                                            atLeast: number;
+                                            atMost?: number;
+                                        };
+                                        clause?: string;
+                                        detail: string;
+                                        detailZh: string;
+                                        kind: "station_awards_revoked" | "awards_revoked" | "demotion_to_trainee_manager" | "warning_and_transfer" | "contract_termination";
+                                        role?: string;
+                                        ruleId: string;
+                                    }[];
                                     split: {
                                         percent: number;
                                         role: string;
@@ -17930,6 +18006,8 @@ export interface paths {
                                     }[];
                                     entries: {
                                         approvalRequired: boolean;
+                                        clause?: string;
+                                        consolationGift?: boolean;
                                         coversMedicalCosts?: boolean;
                                         giftRatio?: number;
                                         harm?: "serious" | "not_serious" | "none";
@@ -18004,6 +18082,7 @@ export interface paths {
                                         level: string;
                                     }[];
                                     overdue: {
+                                        clause?: string;
                                         fines: {
                                             role: string;
                                             yuan: number;
@@ -18018,6 +18097,22 @@ export interface paths {
                                         role: string;
                                     };
                                     ruleId: string;
+                                    sanctions?: {
+                                        atStation?: {
+                                            atLeast: number;
+                                            atMost?: number;
+                                        };
+                                        byPerson?: {
+                                            atLeast: number;
+                                            atMost?: number;
+                                        };
+                                        clause?: string;
+                                        detail: string;
+                                        detailZh: string;
+                                        kind: "station_awards_revoked" | "awards_revoked" | "demotion_to_trainee_manager" | "warning_and_transfer" | "contract_termination";
+                                        role?: string;
+                                        ruleId: string;
+                                    }[];
                                     split: {
                                         percent: number;
                                         role: string;

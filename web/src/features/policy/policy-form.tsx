@@ -112,40 +112,68 @@ function Compensation({ pack, onEdit }: Props) {
   if (!pack.compensation) return null;
   return (
     <Card size="small" title={t('policy.section.compensation')}>
-      <Table
-        size="small"
-        pagination={false}
-        rowKey="id"
-        dataSource={pack.compensation.entries.map((e, i) => ({ ...e, i }))}
-        columns={[
-          { title: t('policy.comp.level'), dataIndex: 'level' },
-          { title: t('policy.comp.remedy'), render: (_, e) => pick(e.remedyZh, e.remedy) },
-          {
-            title: t('policy.comp.giftRatio'),
-            render: (_, e) =>
-              e.giftRatio === undefined ? (
-                '—'
-              ) : (
+      {pack.compensation.entries.length > 0 && (
+        <Table
+          size="small"
+          pagination={false}
+          rowKey="id"
+          dataSource={pack.compensation.entries.map((e, i) => ({ ...e, i }))}
+          columns={[
+            { title: t('policy.comp.level'), dataIndex: 'level' },
+            { title: t('policy.comp.remedy'), render: (_, e) => pick(e.remedyZh, e.remedy) },
+            {
+              title: t('policy.comp.giftRatio'),
+              render: (_, e) =>
+                e.giftRatio === undefined ? (
+                  '—'
+                ) : (
+                  <InputNumber
+                    size="small"
+                    min={0.1}
+                    value={e.giftRatio}
+                    onChange={num((v) => onEdit(['compensation', 'entries', e.i, 'giftRatio'], v))}
+                  />
+                ),
+            },
+            {
+              title: t('policy.comp.approval'),
+              render: (_, e) => (
+                <Switch
+                  size="small"
+                  checked={e.approvalRequired}
+                  onChange={(v) => onEdit(['compensation', 'entries', e.i, 'approvalRequired'], v)}
+                />
+              ),
+            },
+          ]}
+        />
+      )}
+      {(pack.compensation.discounts ?? []).length > 0 && (
+        <Table
+          size="small"
+          pagination={false}
+          rowKey="id"
+          data-testid="policy-discounts"
+          dataSource={(pack.compensation.discounts ?? []).map((d, i) => ({ ...d, i }))}
+          columns={[
+            { title: t('policy.comp.discount'), dataIndex: 'labelZh' },
+            { title: t('policy.comp.condition'), render: (_, d) => pick(d.conditionZh, d.condition) },
+            {
+              title: t('policy.comp.percentOff'),
+              render: (_, d) => (
                 <InputNumber
                   size="small"
                   min={0.1}
-                  value={e.giftRatio}
-                  onChange={num((v) => onEdit(['compensation', 'entries', e.i, 'giftRatio'], v))}
+                  max={100}
+                  value={d.percentOff}
+                  aria-label={t('policy.comp.percentOff')}
+                  onChange={num((v) => onEdit(['compensation', 'discounts', d.i, 'percentOff'], v))}
                 />
               ),
-          },
-          {
-            title: t('policy.comp.approval'),
-            render: (_, e) => (
-              <Switch
-                size="small"
-                checked={e.approvalRequired}
-                onChange={(v) => onEdit(['compensation', 'entries', e.i, 'approvalRequired'], v)}
-              />
-            ),
-          },
-        ]}
-      />
+            },
+          ]}
+        />
+      )}
     </Card>
   );
 }
@@ -193,6 +221,44 @@ function Penalties({ pack, onEdit }: Props) {
           },
         ]}
       />
+      <Space wrap size="middle" style={{ margin: '8px 0' }} data-testid="policy-split">
+        <Typography.Text strong>{t('policy.pen.split')}</Typography.Text>
+        {p.split.map((sh, j) => (
+          <Space.Compact key={sh.role}>
+            <Space.Addon>{sh.role}</Space.Addon>
+            <InputNumber
+              size="small"
+              min={0}
+              max={100}
+              value={sh.percent}
+              aria-label={`${t('policy.pen.split')} ${sh.role}`}
+              onChange={num((v) => onEdit(['penalties', 'split', j, 'percent'], v))}
+            />
+            <Space.Addon>%</Space.Addon>
+          </Space.Compact>
+        ))}
+        {p.repeatAtStation && (
+          <Space.Compact>
+            <Space.Addon>{t('policy.pen.repeatFrom')}</Space.Addon>
+            <InputNumber
+              size="small"
+              min={1}
+              precision={0}
+              value={p.repeatAtStation.nthValidComplaintInYear}
+              aria-label={t('policy.pen.repeatFrom')}
+              onChange={num((v) => onEdit(['penalties', 'repeatAtStation', 'nthValidComplaintInYear'], v))}
+            />
+            <Space.Addon>{t('policy.pen.repeatMultiplier', { role: p.repeatAtStation.role })}</Space.Addon>
+            <InputNumber
+              size="small"
+              min={1}
+              value={p.repeatAtStation.multiplier}
+              aria-label={t('policy.pen.repeatMultiplier', { role: p.repeatAtStation.role })}
+              onChange={num((v) => onEdit(['penalties', 'repeatAtStation', 'multiplier'], v))}
+            />
+          </Space.Compact>
+        )}
+      </Space>
       {p.overdue.length > 0 && (
         <>
           <Typography.Text strong style={{ display: 'block', margin: '8px 0 4px' }}>
