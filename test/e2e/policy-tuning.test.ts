@@ -34,9 +34,10 @@ test('#16 item 4: the procedure page edits a time limit, shows the difference an
     assert.ok((await page.locator('.console-menu a[href="/settings/policy"]').count()) > 0, 'the menu links the page');
     await page.goto('/settings/policy');
     await chooseOption(page, page, '公司或项目', '城市花园项目');
-    const dispatch = page.getByTestId('policy-clock-1');
+    // Clock 1 of the real-estate pack is the dispatch clock (R-TL-2); waiting for its text waits for the
+    // chosen unit's pack rather than the one the page opened with.
+    const dispatch = page.getByTestId('policy-clock-1').filter({ hasText: '转达至客服专员' });
     await dispatch.waitFor();
-    assert.match(await dispatch.innerText(), /转达至客服专员/, 'clock 1 is the dispatch clock (R-TL-2)');
     await page.getByTestId('policy-diff').getByText('与标准版相同').waitFor();
     await screenshot(page, 'policy-page');
 

@@ -25,7 +25,10 @@ export default function PolicyPage() {
   const { message } = AntApp.useApp();
   const nodes = meta.nodes.filter((n) => n.kind === 'company' || n.kind === 'unit');
   const [nodeId, setNodeId] = useState<string | undefined>(nodes.find((n) => n.kind === 'unit')?.id ?? nodes[0]?.id);
-  const { data, error, loading, setData } = useAsync(() => (nodeId ? getNodePolicy(nodeId) : Promise.resolve(undefined)), [nodeId]);
+  const { data: loaded, error, loading, setData } = useAsync(() => (nodeId ? getNodePolicy(nodeId) : Promise.resolve(undefined)), [nodeId]);
+  // Until the newly chosen node's answer arrives the previous node's pack is not shown: an edit made
+  // on it would be saved as the new node's patch.
+  const data = loaded?.nodeId === nodeId ? loaded : undefined;
   const [edited, setEdited] = useState<PackJson | null>(null);
   const [saving, setSaving] = useState(false);
   useEffect(() => setEdited(data ? data.effective : null), [data]);
