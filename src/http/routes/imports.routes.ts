@@ -9,14 +9,15 @@ import type { TypeBoxTypeProvider } from '@fastify/type-provider-typebox';
 import { Type } from 'typebox';
 import type { Deps } from '../../use-cases/context.ts';
 import { authorize } from '../../security/authorize.ts';
-import { DomainError, invalid } from '../../domain/errors.ts';
+import { invalid } from '../../domain/errors.ts';
 import { parseJsonObject } from '../../domain/imports/mapping.ts';
 import { importComplaints } from '../../use-cases/imports/import-complaints.ts';
 import { actorOf, requireUser } from '../auth-hook.ts';
 import { STANDARD_ERRORS } from '../schema-helpers.ts';
+import { MAX_IMPORT_BYTES, httpError, multipartFailure } from '../multipart-upload.ts';
 
-/** A ledger of 100,000 rows is about 15 MB of CSV; twice an attachment's limit, far below what a process holds. */
-export const MAX_IMPORT_BYTES = 20 * 1024 * 1024;
+export { MAX_IMPORT_BYTES };
+
 /** A mapping of every field to named columns fits easily; more is not a mapping. */
 const MAX_FIELD_BYTES = 64 * 1024;
 const FIELDS = ['header', 'mapping', 'defaults'] as const;
@@ -40,10 +41,6 @@ const ImportResult = Type.Object(
   { additionalProperties: false },
 );
 
-function httpError(statusCode: number, code: string, message: string): Error {
-  return Object.assign(new Error(message), { statusCode, code });
-}
-
 /** The file and the text fields, in whatever order the client sent them. */
 async function readImportForm(request: FastifyRequest): Promise<{ bytes: Buffer; filename: string; fields: Record<string, string> }> {
   if (!request.isMultipart())
@@ -65,12 +62,7 @@ async function readImportForm(request: FastifyRequest): Promise<{ bytes: Buffer;
       }
     }
   } catch (e) {
-    const err = e as { statusCode?: number; code?: string; message?: string };
-    if (e instanceof DomainError) throw e;
-    if (err.code === 'FST_REQ_FILE_TOO_LARGE')
-      throw httpError(413, 'PAYLOAD_TOO_LARGE', `an import file is limited to ${MAX_IMPORT_BYTES / 1024 / 1024} MB`);
-    if (err.statusCode && err.statusCode >= 400 && err.statusCode < 500) throw e;
-    throw httpError(400, 'BAD_MULTIPART', `the multipart body is malformed: ${err.message ?? 'unreadable'}`);
+    throw multipartFailure(e);
   }
   if (!file) throw invalid('file', 'is required: send the ledger as the `file` part');
   return { ...file, fields };

@@ -15,7 +15,7 @@ import { DomainError, invalid } from '../../domain/errors.ts';
 import { requireUser } from '../auth-hook.ts';
 import { FileBody, SERIALIZE_AS_IS, STANDARD_ERRORS, StringEnum, VisibleText } from '../schema-helpers.ts';
 import { OrgChangeSchema, OrgImportErrorSchema, OrgImportResultSchema, OrgNodeAdminSchema } from './org-nodes.response.ts';
-import { MAX_IMPORT_BYTES } from './imports.routes.ts';
+import { MAX_IMPORT_BYTES, httpError, multipartFailure } from '../multipart-upload.ts';
 import { TAKEN_EMAIL_ANSWERS_PER_HOUR } from './users.routes.ts';
 import { throttle } from '../../use-cases/throttle.ts';
 
@@ -23,10 +23,6 @@ const tags = ['organisation'];
 const security = [{ bearer: [] }];
 const Params = Type.Object({ id: Type.String({ minLength: 1, maxLength: 64 }) }, { additionalProperties: false });
 const PolicyId = Type.String({ minLength: 1, maxLength: 64 });
-
-function httpError(statusCode: number, code: string, message: string): Error {
-  return Object.assign(new Error(message), { statusCode, code });
-}
 
 /** The workbook of a multipart upload (one `file` part). */
 async function readWorkbook(request: FastifyRequest): Promise<Buffer> {
@@ -39,12 +35,7 @@ async function readWorkbook(request: FastifyRequest): Promise<Buffer> {
       bytes = await part.toBuffer();
     }
   } catch (e) {
-    const err = e as { statusCode?: number; code?: string; message?: string };
-    if (e instanceof DomainError) throw e;
-    if (err.code === 'FST_REQ_FILE_TOO_LARGE')
-      throw httpError(413, 'PAYLOAD_TOO_LARGE', `an import file is limited to ${MAX_IMPORT_BYTES / 1024 / 1024} MB`);
-    if (err.statusCode && err.statusCode >= 400 && err.statusCode < 500) throw e;
-    throw httpError(400, 'BAD_MULTIPART', `the multipart body is malformed: ${err.message ?? 'unreadable'}`);
+    throw multipartFailure(e);
   }
   if (!bytes) throw invalid('file', 'is required: send the workbook as the `file` part');
   return bytes;
