@@ -137,7 +137,8 @@ test('#16 items 1, 2, 5: setup on an empty installation, then the organisation p
     // Open the station to the portal, then disable it: it leaves the portal's list.
     await page.getByTestId(`org-tree-${station.id}`).click();
     await page.getByTestId('org-portal-switch').click();
-    await page.getByText('门户开放').first().waitFor();
+    // The tree's tag, once the server has answered (the switch's own label says 门户开放 too).
+    await page.getByTestId(`org-tree-${station.id}`).getByText('门户开放', { exact: true }).waitFor();
     const portal = async () =>
       page.evaluate(async () => (await (await fetch('/api/portal/units')).json()).map((u: { id: string }) => u.id));
     assert.deepEqual(await portal(), [station.id]);

@@ -6,7 +6,6 @@
  * one, only that administrator (no node) may run it, and it asks for no account. It runs once: the tree
  * lock and the "no node yet" check inside the transaction make a second or racing setup a 409.
  */
-import type { Db } from '../../data/complaint-store.ts';
 import { countOrgNodes, installationAdminExists, lockOrgTree } from '../../data/org-admin-store.ts';
 import { inTransaction } from '../../data/transaction.ts';
 import { insertUserUnlessEmailTaken } from '../../data/user-store.ts';
@@ -122,7 +121,7 @@ export async function runSetup(deps: Deps, caller: SessionUser | null, input: Se
           at('unit'),
         )
       : null;
-    const session = newAdmin ? await createSession({ ...deps, db: trx as Db as typeof deps.db }, user.id, 'cookie', sessionHours) : null;
+    const session = newAdmin ? await createSession({ ...deps, db: trx }, user.id, 'cookie', sessionHours) : null;
     return { user, session, organisationId: group.id, companyId: company.id, unitId: unit?.id ?? null };
   });
 }

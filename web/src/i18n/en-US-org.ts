@@ -8,7 +8,6 @@ export const enUSOrg: Record<keyof typeof zhCNOrg, string> = {
     'This is a new Plaint: name the organisation, its first company and the pack it follows, and create the first administrator. Setup happens once; change the tree later on the Organisation page.',
   'setup.introEnvAdmin':
     'An administrator was created from the environment ({email}). Name the organisation, its first company and the pack it follows.',
-  'setup.loginFirst': 'An administrator exists (PLAINT_ADMIN_EMAIL). Log in as that administrator first, then finish the setup.',
   'setup.organisation': 'Organisation (group) name',
   'setup.company': 'First company',
   'setup.pack': 'Policy pack',

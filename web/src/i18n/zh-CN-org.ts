@@ -5,7 +5,6 @@ export const zhCNOrg = {
   'setup.intro':
     '这是一套新的 Plaint：请填写组织名称、第一家公司及其采用的政策包，并创建第一位管理员。设置只进行一次，之后可在“组织架构”中调整。',
   'setup.introEnvAdmin': '已由环境变量创建管理员（{email}）。请填写组织名称、第一家公司及其采用的政策包。',
-  'setup.loginFirst': '系统已有管理员（PLAINT_ADMIN_EMAIL）。请先以该管理员登录，再完成初始设置。',
   'setup.organisation': '组织（集团）名称',
   'setup.company': '第一家公司名称',
   'setup.pack': '政策包',
