@@ -118,6 +118,27 @@ test('#16 item 2: a good workbook creates the tree (parents by name in the file 
     });
     assert.equal(login.statusCode, 401, 'an imported user has no usable password until invited');
   }
+  // Imported people are invited accounts (#16 item 3): the page lists them so, and the invitation link
+  // lets them set a password and sign in.
+  const zhao = (await t.api('GET', '/api/users', undefined, { as: root }))
+    .json()
+    .find((u: { email: string }) => u.email === 'zhao@example.com');
+  assert.equal(zhao.invited, true);
+  const invite = await t.api('POST', `/api/users/${zhao.id}/invite`, undefined, { as: root });
+  assert.equal(invite.statusCode, 200, invite.body);
+  const token = String(invite.json().url).split('#token=')[1];
+  const accepted = await t.app.inject({
+    method: 'POST',
+    url: '/api/auth/invite/accept',
+    payload: { token, password: 'a long phrase of his own 4' },
+  });
+  assert.equal(accepted.statusCode, 200, accepted.body);
+  const signedIn = await t.app.inject({
+    method: 'POST',
+    url: '/api/auth/login',
+    payload: { email: 'zhao@example.com', password: 'a long phrase of his own 4' },
+  });
+  assert.equal(signedIn.statusCode, 200, signedIn.body);
   const log = (await t.api('GET', `/api/org-nodes/${company.id}/changes`, undefined, { as: root })).json();
   assert.equal(log[0].action, 'create', 'imported nodes are audited like any other');
 });

@@ -31,9 +31,6 @@ import type { Deps } from '../context.ts';
 import { readXlsxSheets, type TableRow } from '../imports/read-table.ts';
 import { createNodeIn, type Editor } from './manage-org-nodes.ts';
 
-/** The hash of an account with no usable password: not an argon2 string, so no password ever verifies against it. */
-export const NO_PASSWORD_HASH = '!no-password:invite';
-
 export const ORG_SHEET = '组织';
 export const PEOPLE_SHEET = '人员';
 
@@ -303,7 +300,9 @@ export async function importOrganisation(deps: Deps, editor: Editor, bytes: Buff
             name,
             role: role!,
             org_node_id: orgNodeId,
-            password_hash: NO_PASSWORD_HASH,
+            // Invited, as POST /api/users without a password makes them: no password until the owner
+            // sets one through POST /api/users/:id/invite's link (src/use-cases/users/invite-user.ts).
+            password_hash: null,
             created_at: deps.now(),
           });
           if (!row) {
