@@ -94,6 +94,9 @@ test('issue #14: the position holder sees the bell count and the bulletin in the
     // The kind filter, then the link to the complaint.
     await page.getByTestId('inbox-kind').click();
     await page.locator('.ant-select-dropdown:visible .ant-select-item-option', { hasText: '进展快报' }).click();
+    // The unfiltered list (which held this item too) stays until the filtered answer replaces it: wait
+    // for the list to hold just the one kind, rather than reading it while the old one is shown.
+    await page.waitForFunction(() => document.querySelectorAll('[data-testid="inbox-item"]').length === 1);
     await page.getByTestId('inbox-item').filter({ hasText: '重大投诉快报' }).waitFor();
     assert.equal(await page.getByTestId('inbox-item').count(), 1);
     await page.getByTestId('inbox-item').getByRole('link', { name: '查看投诉' }).click();
