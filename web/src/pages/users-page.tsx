@@ -4,9 +4,10 @@
  * unlock, re-send the invitation or reset the password (a one-time link to copy), API tokens. The page
  * mirrors the server's rules (no self-disable or self-demotion offered); the server enforces them.
  */
-import { useCallback, useEffect, useMemo, useState } from 'react';
+import { useEffect, useMemo, useState } from 'react';
 import { App as AntApp, Button, Input, Popconfirm, Select, Space, Table, Tag, Tooltip, Typography } from 'antd';
 import { useI18n } from '../i18n/i18n-context.tsx';
+import { useAsync } from '../components/use-async.ts';
 import { useErrorReporter } from '../components/use-error-reporter.ts';
 import { formatTime } from '../components/format.ts';
 import { useMeta } from '../features/meta/meta-context.tsx';
@@ -37,8 +38,6 @@ export default function UsersPage() {
   const { message } = AntApp.useApp();
   const meta = useMeta();
   const { user: me } = useAuth();
-  const [items, setItems] = useState<UserAccount[]>([]);
-  const [loading, setLoading] = useState(true);
   const [q, setQ] = useState('');
   const [role, setRole] = useState<string | undefined>();
   const [node, setNode] = useState<string | undefined>();
@@ -47,17 +46,11 @@ export default function UsersPage() {
   const [link, setLink] = useState<AccountLink | null>(null);
   const [tokensOf, setTokensOf] = useState<UserAccount | null>(null);
 
-  const load = useCallback(async () => {
-    setLoading(true);
-    try {
-      setItems(await listUsers());
-    } catch (err) {
-      report(err);
-    } finally {
-      setLoading(false);
-    }
-  }, [report]);
-  useEffect(() => void load(), [load]);
+  const { data, error, loading, reload: load } = useAsync(listUsers, []);
+  const items = data ?? [];
+  useEffect(() => {
+    if (error !== undefined) report(error);
+  }, [error, report]);
 
   const shown = useMemo(() => {
     const needle = q.trim().toLowerCase();
@@ -84,7 +77,7 @@ export default function UsersPage() {
     try {
       await work();
       message.success(done);
-      await load();
+      load();
     } catch (err) {
       report(err);
     }
@@ -92,7 +85,7 @@ export default function UsersPage() {
   const issue = async (u: UserAccount) => {
     try {
       setLink(await (u.invited ? sendInvite(u.id) : sendPasswordReset(u.id)));
-      await load();
+      load();
     } catch (err) {
       report(err);
     }
@@ -266,7 +259,7 @@ export default function UsersPage() {
           message.success(t(editing === 'new' ? 'users.created' : 'users.saved'));
           setEditing(null);
           setLink(created);
-          void load();
+          load();
         }}
       />
       <LinkModal link={link} onClose={() => setLink(null)} />
