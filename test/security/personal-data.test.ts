@@ -10,7 +10,7 @@ import assert from 'node:assert/strict';
 import { createTestApp, type TestApp } from '../helpers/test-app.ts';
 import { ROLES, roleHas } from '../../src/security/permissions.ts';
 import { placeComplaint, type Placed } from './security-fixtures.ts';
-import { buildCompany, buildDepartments, buildGroup, buildUnit, buildUser, type Unit, type User } from '../helpers/factories.ts';
+import { buildCompany, buildDepartments, buildGroup, buildUnit, buildUsers, type Unit, type User } from '../helpers/factories.ts';
 
 let t: TestApp;
 let users: Record<(typeof ROLES)[number], User>;
@@ -29,15 +29,15 @@ before(async () => {
   const mfg = await buildUnit(t, { pack: 'manufacturing', companyId: (await buildCompany(t, { groupId: group.id })).id });
   const [eng] = await buildDepartments(t, garden, ['工程管理部']);
   const [quality] = await buildDepartments(t, mfg, ['质量部']);
-  users = {
-    agent: await buildUser(t, { role: 'agent', orgNodeId: group.id }),
-    specialist: await buildUser(t, { role: 'specialist', orgNodeId: garden.id }),
-    handler: await buildUser(t, { role: 'handler', orgNodeId: eng.id }),
-    qa: await buildUser(t, { role: 'qa', orgNodeId: mfg.companyId }),
-    manager: await buildUser(t, { role: 'manager', orgNodeId: group.id }),
-    admin: await buildUser(t, { role: 'admin', orgNodeId: group.id }),
-    auditor: await buildUser(t, { role: 'auditor', orgNodeId: group.id }),
-  };
+  users = await buildUsers(t, {
+    agent: group.id,
+    specialist: garden.id,
+    handler: eng.id,
+    qa: mfg.companyId,
+    manager: group.id,
+    admin: group.id,
+    auditor: group.id,
+  });
   // Dispatched to the handler's department: in scope for every role but qa, whose company gets its own.
   c = await placeComplaint(t, garden.id, eng.id, { phone: PHONE, as: users.admin });
   cq = await placeComplaint(t, mfg.id, quality.id, { phone: PHONE, as: users.admin });

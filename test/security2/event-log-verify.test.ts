@@ -10,7 +10,7 @@ import { sql } from 'kysely';
 import { createSecApp, type SecApp } from './helpers.ts';
 import { placeComplaint, type Placed } from '../security/security-fixtures.ts';
 import { runVerifyLog } from './event-log-tamper.ts';
-import { buildCompany, buildDepartments, buildUnit, buildUser, type Node, type User } from '../helpers/factories.ts';
+import { buildCompany, buildDepartments, buildUnit, buildUsers, type Node, type User } from '../helpers/factories.ts';
 
 const ROLES = ['agent', 'manager', 'qa', 'auditor', 'handler', 'specialist', 'admin'] as const;
 
@@ -25,16 +25,16 @@ before(async () => {
   const garden = await buildUnit(t, { pack: 'real-estate', companyId: company.id });
   const [eng, salesDept] = await buildDepartments(t, garden, ['工程管理部', '营销部']);
   sales = salesDept;
-  users = {
-    agent: await buildUser(t, { role: 'agent', orgNodeId: company.groupId }),
-    manager: await buildUser(t, { role: 'manager', orgNodeId: company.id }),
-    qa: await buildUser(t, { role: 'qa', orgNodeId: company.id }),
-    auditor: await buildUser(t, { role: 'auditor', orgNodeId: company.groupId }),
-    handler: await buildUser(t, { role: 'handler', orgNodeId: eng.id }),
-    specialist: await buildUser(t, { role: 'specialist', orgNodeId: garden.id }),
+  users = await buildUsers(t, {
+    agent: company.groupId,
+    manager: company.id,
+    qa: company.id,
+    auditor: company.groupId,
+    handler: eng.id,
+    specialist: garden.id,
     // Sees the whole installation (no node: NODELESS_SCOPE), so the check covers the checkpoint too.
-    admin: await buildUser(t, { role: 'admin', orgNodeId: null }),
-  };
+    admin: null,
+  });
   a = await placeComplaint(t, garden.id, eng.id, { as: users.admin });
   b = await placeComplaint(t, garden.id, null, { as: users.admin });
   const note = await t.api('POST', `/api/complaints/${b.id}/actions`, { type: 'note', text: '第二个事件' }, { as: users.admin });
