@@ -14,7 +14,15 @@ type Fields = Record<string, unknown>;
 /** Event type → its data. Events already in a log are never rewritten, so a shape only ever gains optional fields. */
 export type EventDataByType = {
   // Intake and import
-  received: { channel: Channel; receivedAt: string; loggedLateMs: number; portal: boolean; imported?: boolean };
+  received: {
+    channel: Channel;
+    receivedAt: string;
+    loggedLateMs: number;
+    portal: boolean;
+    imported?: boolean;
+    /** The earlier closed complaint this one repeats (R-LC-3, issue #15 item 3). */
+    repeatOf?: { complaintId: string; code: string; repeatCount: number };
+  };
   imported: { file: string; row: number; sha256: string; externalId: string | null; status: 'open' | 'closed' };
   similar_linked: { complaintId: string; code: string; similarCount: number };
   // The lifecycle (src/domain/lifecycle/state-machine.ts)

@@ -8,6 +8,7 @@ export const enUSFacts: Record<keyof typeof zhCNFacts, string> = {
   'field.invalidReason': 'Invalid reason',
   'field.automatic': 'Automatic level',
   'field.via': 'Via',
+  'field.repeatOf': 'Repeat of',
   'field.flagChanges': 'Changed facts',
   'qualify.criteriaHint': 'Tick the criteria met (a named department, concrete facts and reasons, verified, the customer can be contacted)',
   'qualify.levelHint': 'A level above the automatic one is taken; a lower one needs a reason',

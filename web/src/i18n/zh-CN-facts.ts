@@ -6,6 +6,7 @@ export const zhCNFacts = {
   'field.invalidReason': '无效原因',
   'field.automatic': '自动等级',
   'field.via': '方式',
+  'field.repeatOf': '二次投诉，原投诉',
   'field.flagChanges': '情况变化',
   'qualify.criteriaHint': '勾选已满足的条件（有明确的投诉部门、有具体事实和理由、查证属实、有顾客联系方式）',
   'qualify.levelHint': '高于自动等级时采用所选等级；低于自动等级须填写原因',

@@ -82,6 +82,7 @@ const FIELD_KEYS: Record<string, string> = {
   via: 'field.via',
   flags: 'field.flagChanges',
   complainantCount: 'field.complainantCount',
+  repeatOf: 'field.repeatOf',
 };
 
 export function EventData({ type, data, policyId }: { type: string; data: Record<string, unknown> | null; policyId: string }) {
@@ -108,6 +109,7 @@ export function EventData({ type, data, policyId }: { type: string; data: Record
         })
         .join('；');
     }
+    if (k === 'repeatOf' && v && typeof v === 'object') return String((v as { code?: string }).code ?? '');
     if (k === 'complainantCount' && v && typeof v === 'object') {
       const c = v as { from: number; to: number };
       return fromTo(c.from, c.to, String);
