@@ -74,6 +74,9 @@ export interface ComplaintChangeColumns {
   co_department_ids?: string[];
   repeat_count?: number;
   similar_count?: number;
+  /** Facts recorded after intake (issue #15 item 2). */
+  flags?: Record<string, boolean>;
+  complainant_count?: number;
   satisfaction?: unknown;
   report?: unknown;
   reply?: unknown;
@@ -118,6 +121,8 @@ const SET_COLUMNS = [
   'co_department_ids',
   'repeat_count',
   'similar_count',
+  'flags',
+  'complainant_count',
   'satisfaction',
   'report',
   'reply',

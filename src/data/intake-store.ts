@@ -25,6 +25,8 @@ export interface IntakeContext {
   codeSeq: number;
   customer: CustomerRecord | null;
   candidates: CandidateRow[];
+  /** The customer's earlier complaints at the unit closed as valid that share a key feature: repeat candidates (R-LC-3). */
+  earlierClosed: CandidateRow[];
 }
 
 export interface CandidateQuery {
@@ -76,6 +78,26 @@ const CANDIDATES_SQL = `
   ) newest
   WHERE signature_keys && (SELECT plaint_feature_keys($5::text[]))`;
 
+// The customer (as the read finds them: by phone $8, else by e-mail $9).
+const CUSTOMER_ID_SQL = `coalesce(
+  (SELECT id FROM customers WHERE phone = $8 ORDER BY created_at LIMIT 1),
+  (SELECT id FROM customers WHERE lower(email) = $9 ORDER BY created_at LIMIT 1))`;
+
+// Repeat candidates (R-LC-3, src/domain/similarity/repeat-at-intake.ts): the same customer's complaints at the
+// unit that were closed as valid, any time before, sharing a key feature; the newest 20 (a customer's own
+// complaints at one unit are few). Same array form as the candidates.
+const EARLIER_CLOSED_SQL = `
+  SELECT coalesce(json_agg(json_build_array(${CANDIDATE_FIELDS.join(', ')}, signature_keys & (SELECT plaint_feature_keys($7::text[])))), '[]'::json) FROM (
+    SELECT ${CANDIDATE_FIELDS.join(', ')}, signature_keys
+    FROM complaints
+    WHERE customer_id = ${CUSTOMER_ID_SQL} AND unit_id = $1 AND status = 'closed' AND qualification = 'valid'
+      AND received_at <= $3
+      AND ($4::text IS NULL OR category_id = $4 OR category_id IS NULL)
+    ORDER BY received_at DESC
+    LIMIT 20
+  ) earlier
+  WHERE signature_keys && (SELECT plaint_feature_keys($5::text[]))`;
+
 // The hash of each feature of $7, in its order, to name the shared hashes by their features.
 const TARGET_KEYS_SQL = `(SELECT array_agg(hashtext(f) ORDER BY n) FROM unnest($7::text[]) WITH ORDINALITY AS t(f, n))`;
 
@@ -87,6 +109,7 @@ export const CONTEXT_SQL = `
            (SELECT row_to_json(e) FROM (SELECT id, name, phone, email, type FROM customers WHERE lower(email) = $9 ORDER BY created_at LIMIT 1) e)
          ) AS customer,
          (${CANDIDATES_SQL}) AS candidates,
+         (${EARLIER_CLOSED_SQL}) AS earlier_closed,
          ${TARGET_KEYS_SQL} AS target_keys`;
 
 registerPreparedStatement('plaint_intake_read', CONTEXT_SQL);
@@ -125,6 +148,7 @@ export async function readIntakeContext(
     code_seq: number;
     customer: CustomerRecord | null;
     candidates: unknown;
+    earlier_closed: unknown;
     target_keys: number[] | null;
   }>(CompiledQuery.raw(CONTEXT_SQL, [...candidateParams(q), customer.phone, customer.email]));
   const row = r.rows[0];
@@ -133,6 +157,7 @@ export async function readIntakeContext(
     codeSeq: Number(row.code_seq),
     customer: row.customer,
     candidates: parseCandidates(row.candidates, row.target_keys, q.signature),
+    earlierClosed: parseCandidates(row.earlier_closed, row.target_keys, q.signature),
   };
 }
 
@@ -152,6 +177,8 @@ const COMPLAINT_COLUMNS = [
   'batch_no',
   ...COMPLAINT_STAMP_COLUMNS,
   'portal_secret_hash',
+  // A repeat complaint is born with its count (R-LC-3).
+  'repeat_count',
   'signature',
   'similar_count',
   'next_due_at',
@@ -159,7 +186,7 @@ const COMPLAINT_COLUMNS = [
   'next_severity_check_at',
 ].join(', ');
 // Everything but the search index, which the caller never reads and would only pay to parse.
-const RETURNED_COLUMNS = `${COMPLAINT_COLUMNS}, lead_department_id, co_department_ids, repeat_count, satisfaction, report, reply, close_reason, closed_at, version`;
+const RETURNED_COLUMNS = `${COMPLAINT_COLUMNS}, lead_department_id, co_department_ids, satisfaction, report, reply, close_reason, closed_at, version`;
 
 // Every insert after the claim depends on the row before it, so an unclaimed key writes nothing.
 export const WRITE_SQL = `

@@ -14,11 +14,20 @@ type Fields = Record<string, unknown>;
 /** Event type → its data. Events already in a log are never rewritten, so a shape only ever gains optional fields. */
 export type EventDataByType = {
   // Intake and import
-  received: { channel: Channel; receivedAt: string; loggedLateMs: number; portal: boolean; imported?: boolean };
+  received: {
+    channel: Channel;
+    receivedAt: string;
+    loggedLateMs: number;
+    portal: boolean;
+    imported?: boolean;
+    /** The earlier closed complaint this one repeats (R-LC-3, issue #15 item 3). */
+    repeatOf?: { complaintId: string; code: string; repeatCount: number };
+  };
   imported: { file: string; row: number; sha256: string; externalId: string | null; status: 'open' | 'closed' };
   similar_linked: { complaintId: string; code: string; similarCount: number };
   // The lifecycle (src/domain/lifecycle/state-machine.ts)
-  qualified: { result: Qualification; categoryId: string | null; reason?: string };
+  /** `criteria` (valid) and `invalidReasonId` (invalid, R-Q-2) are ids of the pack's validity lists (issue #15). */
+  qualified: { result: Qualification; categoryId: string | null; reason?: string; criteria?: string[]; invalidReasonId?: string };
   dispatched: { leadDepartmentId: string; coDepartmentIds: string[]; note: string | null };
   dispatch_returned: Reason & { departmentId: string | null };
   urged: Note & { departmentId: string | null };
@@ -37,8 +46,20 @@ export type EventDataByType = {
   reopened: Reason & { repeatCount: number };
   contested: Reason;
   level_changed:
-    | (Reason & { level: string; manual: true })
+    | (Reason & {
+        level: string;
+        manual: true;
+        /** Set when the level was chosen at qualification, with the automatic level it overrode (issue #15 item 2). */
+        via?: 'qualify';
+        automatic?: string | null;
+        from?: string | null;
+      })
     | { level: string; from: string | null; ruleId: string; reason: string; reasonZh: string | null; manual: false };
+  /** Facts that arose after intake (issue #15 item 2): each changed flag and the complainant count, before and after. */
+  facts_recorded: Reason & {
+    flags: Partial<Record<string, { from: boolean; to: boolean }>>;
+    complainantCount: { from: number; to: number } | null;
+  };
   clock_paused: Reason & { name: string };
   clock_resumed: { name: string };
   /** `requestId` is added by perform-action once the request row exists. */
@@ -132,6 +153,7 @@ export const EVENT_TYPES = [
   'reopened',
   'contested',
   'level_changed',
+  'facts_recorded',
   'clock_paused',
   'clock_resumed',
   'extension_requested',

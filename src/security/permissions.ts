@@ -217,6 +217,8 @@ export const ACTION_ROLES: Partial<Record<ActionType, readonly Role[]>> = {
   reopen: WORKERS,
   contest: WORKERS,
   set_level: APPROVERS,
+  // Facts that arise after intake are recorded by whoever learns them: the service centre or the department (issue #15 item 2).
+  record_facts: [...WORKERS, 'handler'],
   pause_clock: WORKERS,
   resume_clock: WORKERS,
   approve_extension: APPROVERS,

@@ -112,6 +112,8 @@ async function seedOne(db: Kysely<DB>, logKey: Buffer, actor: Actor, c: DemoComp
       type: 'qualify',
       result: c.stage,
       categoryId,
+      // R-Q-2: an invalid qualification names one of the pack's invalid reasons.
+      ...(c.stage === 'invalid' ? { invalidReasonId: 'unrelated' } : {}),
       reason: c.stage === 'invalid' ? '经核实与本公司无关（R-Q-2）' : '属于意见建议，已转相关部门参考',
     });
   } else {

@@ -24,8 +24,9 @@ import { packAt, versionInForce } from './policy/resolve-pack.ts';
 import { findCategory } from './pack-lookup.ts';
 import { DEFAULT_CALENDAR } from '../domain/calendar/index.ts';
 import { deadlineStanding } from '../domain/clocks/index.ts';
-import { candidateQuery, raiseSimilar, similarFromCandidates, similarLinks, similarToRaise } from './link-similar.ts';
+import { candidateQuery, raiseSimilar, similarFromCandidates, similarToRaise } from './link-similar.ts';
 import { complaintText, signature } from '../domain/similarity/index.ts';
+import { intakeLinks, repeatFromCandidates } from '../domain/similarity/repeat-at-intake.ts';
 import { inTransaction } from '../data/transaction.ts';
 import { portalSecret as derivedPortalSecret, portalSecretHash as secretHash } from '../domain/portal-secret.ts';
 import {
@@ -140,15 +141,11 @@ export async function insertComplaint(
     ? null
     : { id: randomUUID(), name: input.customer.name.trim(), phone, email, type: input.customer.type ?? null };
   const customer = ctx.customer ?? newCustomer!;
-  const totals = await totalsOf(
-    db,
-    ctx.candidates.map((c) => c.id),
-  );
-  const found = similarFromCandidates(
-    ctx.candidates,
-    { unitId: unit.id, categoryId, receivedAt, customerId: customer.id, signature: sig },
-    totals,
-  );
+  const totals = await totalsOf(db, [...new Set([...ctx.candidates, ...ctx.earlierClosed].map((c) => c.id))]);
+  const target = { unitId: unit.id, categoryId, receivedAt, customerId: customer.id, signature: sig };
+  const found = similarFromCandidates(ctx.candidates, target, totals);
+  // R-LC-3: the same customer about the same matter after the earlier complaint was closed.
+  const repeat = repeatFromCandidates(ctx.earlierClosed, target, totals);
 
   const id = randomUUID();
   // Every complaint can be followed in the portal (R-IN-5): the secret is shown once to a portal
@@ -181,6 +178,7 @@ export async function insertComplaint(
     newCustomer,
     signature: sig,
     found,
+    repeat,
     portal,
     portalSecretHash,
     idempotency,
@@ -238,7 +236,7 @@ export async function insertComplaint(
       clocks: plan.clocks,
       deadlines: deadlineStanding(plan.clocks, calendar),
       events: plan.events,
-      links: similarLinks(found).links,
+      links: intakeLinks(found, repeat),
     },
   };
 }

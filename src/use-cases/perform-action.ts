@@ -19,6 +19,7 @@ import type { ComplaintStatus, Qualification } from '../domain/contracts.ts';
 import { DomainError, invalid, notFound } from '../domain/errors.ts';
 import { factsOf } from '../domain/rules/complaint-facts.ts';
 import { planRules } from '../domain/rules/plan-rules.ts';
+import { automaticLevel, levelChosenAtQualify } from '../domain/severity/index.ts';
 import type { Pack } from '../policies/index.ts';
 import { complaintPackIn } from './policy/resolve-pack.ts';
 import { findCategory, hasLevel } from './pack-lookup.ts';
@@ -88,6 +89,21 @@ export async function performAction(
 
     const columns = patchColumns(row, decision, action, actor, now);
     const after = { ...row, ...columns } as ComplaintRow;
+    // Issue #15 item 2: a level chosen at qualification, against the level the rules give the qualified complaint.
+    const chosenLevel =
+      action.type === 'qualify' && action.result === 'valid'
+        ? levelChosenAtQualify(
+            pack,
+            automaticLevel(pack, { ...factsOf(after), level: row.level }, now, row.level),
+            action.level,
+            action.reason,
+          )
+        : null;
+    if (chosenLevel) {
+      events.splice(decision.events.length, 0, chosenLevel.event);
+      columns.level = chosenLevel.event.data.level;
+      after.level = chosenLevel.event.data.level;
+    }
     const plan = planRules({
       logKey: deps.logKey,
       row: after,
@@ -100,7 +116,8 @@ export async function performAction(
       actor,
       now,
       // A person who sets the level has the last word for this step; the rules may raise it later.
-      evaluateLevel: action.type !== 'set_level',
+      // A level lowered at qualification likewise (R-SV-4: the rules never lower, a person may with a reason).
+      evaluateLevel: action.type !== 'set_level' && chosenLevel?.lowered !== true,
       addressing: { book: config.addressBook(row.unit_id), newId: randomUUID },
     });
     const stored = changeOf(row, before, plan, columns, now, { config, pack, baseUrl: deps.publicUrl ?? '' });
@@ -129,6 +146,7 @@ function decideOrThrow(row: ComplaintRow, action: Action, replyApprovalRequired:
         leadDepartmentId: row.lead_department_id,
         repeatCount: row.repeat_count,
         replyApprovalRequired,
+        facts: { flags: row.flags ?? {}, complainantCount: row.complainant_count },
       },
       action,
       now,
@@ -167,6 +185,8 @@ function patchColumns(
     ...(patch.closed ? { closed_at: now } : {}),
     ...(patch.reopened ? { closed_at: null } : {}),
     ...(action.type === 'set_level' ? { level: action.level } : {}),
+    ...(patch.flags ? { flags: patch.flags } : {}),
+    ...(patch.complainantCount !== undefined ? { complainant_count: patch.complainantCount } : {}),
     updated_at: now,
     version: row.version + 1,
   };
@@ -177,6 +197,17 @@ function checkReferences(config: ConfigSnapshot, pack: Pack, row: ComplaintRow, 
     if (action.categoryId && !findCategory(pack, action.categoryId))
       throw invalid('categoryId', `unknown category '${action.categoryId}' in policy '${pack.id}'`);
     if (action.level && !hasLevel(pack, action.level)) throw invalid('level', `unknown level '${action.level}' in policy '${pack.id}'`);
+    // R-Q-2: the pick-lists are the pack's validity criteria and invalid reasons (issue #15 item 1).
+    const reasons = pack.validity.invalidReasons;
+    if (action.invalidReasonId !== undefined && !reasons.some((r) => r.id === action.invalidReasonId))
+      throw invalid(
+        'invalidReasonId',
+        `'${action.invalidReasonId}' is not an invalid reason of policy '${pack.id}' (one of: ${reasons.map((r) => r.id).join(', ')})`,
+      );
+    for (const [i, id] of (action.criteria ?? []).entries()) {
+      if (!pack.validity.criteria.some((c) => c.id === id))
+        throw invalid(`criteria[${i}]`, `'${id}' is not a validity criterion of policy '${pack.id}'`);
+    }
   }
   if (action.type === 'set_level' && !hasLevel(pack, action.level))
     throw invalid('level', `unknown level '${action.level}' in policy '${pack.id}'`);

@@ -143,7 +143,7 @@ test('issue #18: a refused action costs only its locked read', async () => {
 
 test('issue #18: contesting opens a second record, the one exception that costs more than two statements', async () => {
   const id = await newComplaint('13800138004');
-  await cost(id, { type: 'qualify', result: 'invalid', reason: '非本单位责任' });
+  await cost(id, { type: 'qualify', result: 'invalid', invalidReasonId: 'unrelated', reason: '非本单位责任' });
   const r = await cost(id, { type: 'contest', reason: '我认为属于物业责任' }, PORTAL_ACTOR);
   // The action's own read and write; then the customer the new record copies, its intake (one read, the
   // candidates' similarity totals unless this process keeps them, one write), the two links, and the

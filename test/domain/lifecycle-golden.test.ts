@@ -62,7 +62,7 @@ const report = {
 /** Each row's action, with a payload that is valid wherever the action is allowed. */
 const ROWS: Record<string, { action: Action; approvalRequired?: boolean }> = {
   'qualify valid': { action: { type: 'qualify', result: 'valid' } },
-  'qualify invalid': { action: { type: 'qualify', result: 'invalid', reason: '非本单位责任' } },
+  'qualify invalid': { action: { type: 'qualify', result: 'invalid', invalidReasonId: 'unrelated', reason: '非本单位责任' } },
   'qualify suggestion': { action: { type: 'qualify', result: 'suggestion', reason: '属于建议' } },
   dispatch: { action: { type: 'dispatch', leadDepartmentId: 'dept-lead' } },
   return: { action: { type: 'return', reason: '不属本部门' } },
@@ -82,6 +82,7 @@ const ROWS: Record<string, { action: Action; approvalRequired?: boolean }> = {
   reopen: { action: { type: 'reopen', reason: '再次漏水' } },
   contest: { action: { type: 'contest', reason: '不同意' } },
   set_level: { action: { type: 'set_level', level: 'major', reason: '媒体关注' } },
+  record_facts: { action: { type: 'record_facts', flags: { media: true }, reason: '晚报已报道' } },
   pause_clock: { action: { type: 'pause_clock', clock: 'reply', reason: '等待检测' } },
   resume_clock: { action: { type: 'resume_clock', clock: 'reply' } },
   request_extension: { action: { type: 'request_extension', clock: 'reply', minutes: 60, reason: '需外部检测' } },
@@ -114,6 +115,7 @@ close                -          -           -            -             -        
 reopen               -          -           -            -             -             -                  -             -          -        acknowledged  -               -
 contest              -          -           -            -             -             -                  -             -          -        -             =               =
 set_level            =          =           =            =             =             =                  =             =          =        -             -               -
+record_facts         =          =           =            =             =             =                  =             =          =        -             -               -
 pause_clock          =          =           =            =             =             =                  =             =          =        -             -               -
 resume_clock         =          =           =            =             =             =                  =             =          =        -             -               -
 request_extension    =          =           =            =             =             =                  =             =          =        -             -               -

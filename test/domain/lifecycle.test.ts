@@ -86,7 +86,7 @@ test('R-LC-3: a dispute goes back to investigation and counts as a repeat; so do
 test('R-LC-4: invalid and suggestion close at once with their reason, cannot be reopened, can be contested', () => {
   for (const result of ['invalid', 'suggestion'] as const) {
     assert.throws(() => decide(base, { type: 'qualify', result }, now), LifecycleInputError);
-    const d = step(base, { type: 'qualify', result, reason: 'why' });
+    const d = step(base, { type: 'qualify', result, reason: 'why', ...(result === 'invalid' ? { invalidReasonId: 'unrelated' } : {}) });
     assert.equal(d.patch.status, 'closed');
     assert.equal(d.patch.closeReason, 'why');
     const closed: LifecycleState = { ...base, status: 'closed', qualification: result };
@@ -135,6 +135,7 @@ test('an illegal action is refused with exactly the allowed actions named (409 i
         requestId: 'q',
         text: 't',
         plan: 'p',
+        flags: { media: true },
         ...report,
       } as unknown as Action;
       const d = decide(state, action, now);

@@ -309,7 +309,12 @@ test('R-LC-4: closing a complaint as invalid stops its clocks, so the sweeper ne
   t.clock.set(sh('2026-11-24T10:00:00'));
   const c = await create({ ...RE, channel: 'phone', receivedAt: sh('2026-11-24T10:00:00') });
   const closed = (
-    await api('POST', `/api/complaints/${c.id}/actions`, { type: 'qualify', result: 'invalid', reason: '竞争对手恶意投诉' })
+    await api('POST', `/api/complaints/${c.id}/actions`, {
+      type: 'qualify',
+      result: 'invalid',
+      invalidReasonId: 'competitor',
+      reason: '竞争对手恶意投诉',
+    })
   ).json();
   assert.ok(
     closed.clocks.every((k: { state: string }) => k.state === 'met'),

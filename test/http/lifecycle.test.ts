@@ -152,10 +152,14 @@ test('R-LC-4: an invalid complaint closes with its reason; the customer contesti
       content: '接到自称贵司的推销电话',
     })
   ).json();
-  const noReason = await api('POST', `/api/complaints/${c.id}/actions`, { type: 'qualify', result: 'invalid' });
+  const noReason = await api('POST', `/api/complaints/${c.id}/actions`, {
+    type: 'qualify',
+    result: 'invalid',
+    invalidReasonId: 'unrelated',
+  });
   assert.equal(noReason.statusCode, 400);
   assert.equal(noReason.json().error.field, 'reason');
-  const closed = await act(c.id, { type: 'qualify', result: 'invalid', reason: '与本公司无关' });
+  const closed = await act(c.id, { type: 'qualify', result: 'invalid', invalidReasonId: 'unrelated', reason: '与本公司无关' });
   assert.equal(closed.status, 'closed');
   assert.equal(closed.closeReason, '与本公司无关');
   const reopen = await api('POST', `/api/complaints/${c.id}/actions`, { type: 'reopen', reason: 'x' });

@@ -94,7 +94,7 @@ before(async () => {
     receivedAt: '2026-11-12T02:50:00.000Z',
     title: '推销电话骚扰',
   });
-  await act(ids.invalid, { type: 'qualify', result: 'invalid', reason: '与本公司无关' });
+  await act(ids.invalid, { type: 'qualify', result: 'invalid', invalidReasonId: 'unrelated', reason: '与本公司无关' });
   await intake('suggestion', '2026-11-13T03:00:00.000Z', {
     unitId: 'u-svc',
     channel: 'web',

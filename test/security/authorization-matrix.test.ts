@@ -39,6 +39,8 @@ const report = {
   prevention: '增加巡查',
 };
 
+let factCounts = 0;
+
 /** A schema-valid body for every action (a 400 from the schema would hide the authorisation answer). */
 function bodyFor(
   action: ActionType,
@@ -63,6 +65,8 @@ function bodyFor(
     reopen: { reason: '再次发生' },
     contest: { reason: '不同意定性' },
     set_level: { level: ctx.level, reason: '人工调整' },
+    // A count never sent before, so each recording changes a fact (an unchanged one is a 400).
+    record_facts: { complainantCount: 1 + ++factCounts, reason: '又有业主加入' },
     pause_clock: { clock: ctx.running ?? 'none', reason: '等待客户' },
     resume_clock: { clock: ctx.paused ?? 'none' },
     request_extension: { clock: ctx.running ?? 'none', minutes: 60, reason: '需要更多时间' },

@@ -15,6 +15,7 @@ import { localDateOf } from '../calendar/index.ts';
 import { defaultLevel } from '../severity/index.ts';
 import { planRules, type Addressing, type RulesPlan } from '../rules/plan-rules.ts';
 import { similarLinkRows, type SimilarFound } from '../similarity/similar-at-intake.ts';
+import type { RepeatFound } from '../similarity/repeat-at-intake.ts';
 
 export interface IntakePlanInput {
   id: string;
@@ -33,6 +34,8 @@ export interface IntakePlanInput {
   newCustomer: CustomerRecord | null;
   signature: string[];
   found: SimilarFound;
+  /** The earlier closed complaint of the same customer about the same matter, when this one repeats it (R-LC-3). */
+  repeat?: RepeatFound | null;
   portal: boolean;
   portalSecretHash: string | null;
   idempotency: { userKey: string; key: string; requestHash: string } | null;
@@ -56,7 +59,8 @@ export function planIntake(p: IntakePlanInput): { write: IntakeWrite; plan: Rule
     categoryId: input.categoryId ?? null,
     complainantCount: input.complainantCount ?? 1,
     flags,
-    repeatCount: 0,
+    // R-LC-3: a repeat after closure counts, and its severity is evaluated with it (R-SV-1: important).
+    repeatCount: p.repeat?.repeatCount ?? 0,
     similarCount: found.count,
     resolved: false,
     pausedMs: 0,
@@ -80,6 +84,7 @@ export function planIntake(p: IntakePlanInput): { write: IntakeWrite; plan: Rule
           receivedAt: receivedAt.toISOString(),
           loggedLateMs: Math.max(0, now.getTime() - receivedAt.getTime()),
           portal: p.portal,
+          ...(p.repeat ? { repeatOf: { complaintId: p.repeat.id, code: p.repeat.code, repeatCount: p.repeat.repeatCount } } : {}),
         },
       },
       ...(p.customerEvents ?? []),
@@ -111,6 +116,7 @@ export function planIntake(p: IntakePlanInput): { write: IntakeWrite; plan: Rule
     portal_secret_hash: p.portalSecretHash,
     signature: p.signature,
     similar_count: found.count,
+    repeat_count: facts.repeatCount,
     ...plan.columns,
   };
   const write: IntakeWrite = {
@@ -123,7 +129,17 @@ export function planIntake(p: IntakePlanInput): { write: IntakeWrite; plan: Rule
     clocks: plan.clocks.map((c) => clockRow(id, c)),
     notifications: notificationRows(plan.notifications, { id, unit_id: p.unitId, code }),
     recipients: recipientRows(plan.notifications),
-    links: similarLinkRows(id, found),
+    links: intakeLinkRows(id, found, p.repeat ?? null),
   };
   return { write, plan };
+}
+
+/** The new complaint's links: similar ones, and a repeat link to the complaint it repeats (one link per pair: the repeat's). */
+export function intakeLinkRows(
+  id: string,
+  found: SimilarFound,
+  repeat: RepeatFound | null,
+): { from_id: string; to_id: string; kind: string }[] {
+  const similar = similarLinkRows(id, found).filter((l) => l.to_id !== repeat?.id);
+  return repeat ? [{ from_id: id, to_id: repeat.id, kind: 'repeat' }, ...similar] : similar;
 }

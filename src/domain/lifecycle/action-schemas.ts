@@ -5,6 +5,7 @@
 import { Type, type TProperties } from 'typebox';
 import { StringEnum } from '../string-enum.ts';
 import { QUALIFICATIONS } from '../contracts.ts';
+import type { RecordableFact } from './facts.ts';
 
 const Text = (max: number, min = 1) => Type.String({ minLength: min, maxLength: max });
 const reason = Text(2000);
@@ -25,6 +26,10 @@ export const ACTION_VARIANTS = [
     categoryId: Type.Optional(Text(64)),
     level: Type.Optional(Text(32)),
     reason: Type.Optional(Type.String({ maxLength: 2000 })),
+    // R-Q-2: an invalid qualification names one of the pack's invalid reasons (validity.invalidReasons).
+    invalidReasonId: Type.Optional(Text(64)),
+    // The pack's validity criteria (validity.criteria) the handler found met, for a valid qualification.
+    criteria: Type.Optional(Type.Array(Text(64), { maxItems: 20, uniqueItems: true })),
   }),
   variant('dispatch', { leadDepartmentId: Text(64), coDepartmentIds: Type.Optional(Type.Array(Text(64), { maxItems: 20 })), note }),
   variant('return', { reason }),
@@ -50,6 +55,26 @@ export const ACTION_VARIANTS = [
   variant('reopen', { reason }),
   variant('contest', { reason }),
   variant('set_level', { level: Text(32), reason }),
+  // Facts that arise after intake (issue #15 item 2): each given fact is set, with the reason on record.
+  variant('record_facts', {
+    flags: Type.Optional(
+      Type.Object(
+        {
+          lawsuit: Type.Optional(Type.Boolean()),
+          media: Type.Optional(Type.Boolean()),
+          lawsuitThreat: Type.Optional(Type.Boolean()),
+          mediaThreat: Type.Optional(Type.Boolean()),
+          supportNeeded: Type.Optional(Type.Boolean()),
+          safety: Type.Optional(Type.Boolean()),
+          insistent: Type.Optional(Type.Boolean()),
+          special: Type.Optional(Type.Boolean()),
+        } satisfies Record<RecordableFact, unknown>,
+        { additionalProperties: false },
+      ),
+    ),
+    complainantCount: Type.Optional(Type.Integer({ minimum: 1, maximum: 100_000 })),
+    reason,
+  }),
   variant('pause_clock', { clock: Text(32), reason }),
   variant('resume_clock', { clock: Text(32) }),
   variant('request_extension', { clock: Text(32), minutes: Type.Integer({ minimum: 1, maximum: 60 * 24 * 90 }), reason }),

@@ -6,6 +6,7 @@
 import type { ComplaintStatus, Qualification } from '../contracts.ts';
 import type { Action, ActionType } from './actions.ts';
 import type { NewEvent } from '../events.ts';
+import { factChanges, flagsAfter, isEmptyChange, type FactsNow } from './facts.ts';
 
 export interface LifecycleState {
   status: ComplaintStatus;
@@ -14,6 +15,8 @@ export interface LifecycleState {
   repeatCount: number;
   /** Whether a reply from this unit needs approval before it counts as sent (unit setting). */
   replyApprovalRequired: boolean;
+  /** The flags and complainant count on record (record_facts compares against them); none and 1 when absent. */
+  facts?: FactsNow;
 }
 
 export interface StatePatch {
@@ -29,6 +32,8 @@ export interface StatePatch {
   closeReason?: string | null;
   closed?: boolean;
   reopened?: boolean;
+  flags?: Record<string, boolean>;
+  complainantCount?: number;
 }
 
 /** An event `decide` asks to append (src/domain/events.ts). */
@@ -70,6 +75,8 @@ const ALLOWED_FROM: Record<ActionType, readonly ComplaintStatus[]> = {
   reopen: ['closed'],
   contest: ['closed'],
   set_level: OPEN_STATUSES,
+  // Facts arise while the complaint is open (issue #15 item 2); a closed one is reopened first.
+  record_facts: OPEN_STATUSES,
   pause_clock: OPEN_STATUSES,
   resume_clock: OPEN_STATUSES,
   request_extension: OPEN_STATUSES,
@@ -121,12 +128,22 @@ export function decide(state: LifecycleState, action: Action, now: Date): Decisi
   switch (action.type) {
     case 'qualify': {
       if (action.result === 'valid') {
+        if (action.invalidReasonId !== undefined)
+          throw new LifecycleInputError('invalidReasonId', 'is given only for an invalid qualification');
+        const criteria = action.criteria ?? [];
         return {
           ok: true,
           patch: { status: 'qualified', qualification: 'valid', categoryId: action.categoryId ?? undefined },
-          events: [{ type: 'qualified', data: { result: 'valid', categoryId: action.categoryId ?? null } }],
+          events: [{ type: 'qualified', data: { result: 'valid', categoryId: action.categoryId ?? null, criteria } }],
         };
       }
+      if (action.criteria?.length) throw new LifecycleInputError('criteria', 'are ticked only for a valid qualification');
+      // Severity is part of grading a valid complaint (R-LC-2); an invalid one or a suggestion has none.
+      if (action.level !== undefined) throw new LifecycleInputError('level', 'is chosen only for a valid qualification');
+      // R-Q-2: an invalid qualification names one of the pack's reasons (checked against the pack by the use case).
+      const invalidReasonId = action.result === 'invalid' ? required(action.invalidReasonId, 'invalidReasonId') : undefined;
+      if (action.result === 'suggestion' && action.invalidReasonId !== undefined)
+        throw new LifecycleInputError('invalidReasonId', 'is given only for an invalid qualification');
       // Invalid complaints and suggestions close at once, with the reason on record (R-LC-4).
       const reason = required(action.reason, 'reason');
       return {
@@ -139,7 +156,10 @@ export function decide(state: LifecycleState, action: Action, now: Date): Decisi
           closed: true,
         },
         events: [
-          { type: 'qualified', data: { result: action.result, categoryId: action.categoryId ?? null, reason } },
+          {
+            type: 'qualified',
+            data: { result: action.result, categoryId: action.categoryId ?? null, reason, ...(invalidReasonId ? { invalidReasonId } : {}) },
+          },
           { type: 'closed', data: { reason, qualification: action.result } },
         ],
       };
@@ -262,6 +282,21 @@ export function decide(state: LifecycleState, action: Action, now: Date): Decisi
     case 'set_level': {
       const reason = required(action.reason, 'reason');
       return { ok: true, patch: {}, events: [{ type: 'level_changed', data: { level: action.level, reason, manual: true } }] };
+    }
+    case 'record_facts': {
+      const reason = required(action.reason, 'reason');
+      const current = state.facts ?? { flags: {}, complainantCount: 1 };
+      const changes = factChanges(current, action);
+      if (isEmptyChange(changes))
+        throw new LifecycleInputError('flags', 'change no fact on record: give a fact or a complainant count that differs');
+      return {
+        ok: true,
+        patch: {
+          ...(Object.keys(changes.flags).length ? { flags: flagsAfter(current.flags, changes) } : {}),
+          ...(changes.complainantCount ? { complainantCount: changes.complainantCount.to } : {}),
+        },
+        events: [{ type: 'facts_recorded', data: { ...changes, reason } }],
+      };
     }
     case 'pause_clock': {
       const reason = required(action.reason, 'reason');

@@ -3627,7 +3627,7 @@ export interface paths {
                     };
                     content: {
                         "application/json": {
-                            allowedActions: ("qualify" | "dispatch" | "return" | "urge" | "acknowledge" | "report" | "interim_reply" | "submit_improvement" | "reply" | "approve_reply" | "reject_reply" | "confirm" | "dispute" | "visit" | "close" | "reopen" | "contest" | "set_level" | "pause_clock" | "resume_clock" | "request_extension" | "approve_extension" | "recompute_clocks" | "note")[];
+                            allowedActions: ("qualify" | "dispatch" | "return" | "urge" | "acknowledge" | "report" | "interim_reply" | "submit_improvement" | "reply" | "approve_reply" | "reject_reply" | "confirm" | "dispute" | "visit" | "close" | "reopen" | "contest" | "set_level" | "record_facts" | "pause_clock" | "resume_clock" | "request_extension" | "approve_extension" | "recompute_clocks" | "note")[];
                             batchNo: string | null;
                             categoryId: string | null;
                             /** @enum {string} */
@@ -3704,7 +3704,7 @@ export interface paths {
                                 hash: string;
                                 seq: number;
                                 /** @enum {string} */
-                                type: "received" | "imported" | "similar_linked" | "qualified" | "dispatched" | "dispatch_returned" | "urged" | "acknowledged" | "reported" | "interim_replied" | "improvement_submitted" | "reply_submitted" | "reply_approved" | "reply_rejected" | "replied" | "confirmed" | "disputed" | "visited" | "closed" | "reopened" | "contested" | "level_changed" | "clock_paused" | "clock_resumed" | "extension_requested" | "extension_approved" | "clocks_recomputed" | "note_added" | "clock_breached" | "contact_viewed" | "attachment_added" | "customer_notified" | "customer_message" | "special_report_drafted" | "special_report_edited" | "special_report_approved" | "progress_reported" | "progress_reminder_sent" | "emergency_opened" | "emergency_action" | "emergency_reviewed" | "capa_opened" | "capa_updated" | "capa_action_added" | "capa_action_done" | "capa_verified" | "improvement_plan_complete" | "return_noticed" | "return_inspected" | "return_disposed" | "case_created";
+                                type: "received" | "imported" | "similar_linked" | "qualified" | "dispatched" | "dispatch_returned" | "urged" | "acknowledged" | "reported" | "interim_replied" | "improvement_submitted" | "reply_submitted" | "reply_approved" | "reply_rejected" | "replied" | "confirmed" | "disputed" | "visited" | "closed" | "reopened" | "contested" | "level_changed" | "facts_recorded" | "clock_paused" | "clock_resumed" | "extension_requested" | "extension_approved" | "clocks_recomputed" | "note_added" | "clock_breached" | "contact_viewed" | "attachment_added" | "customer_notified" | "customer_message" | "special_report_drafted" | "special_report_edited" | "special_report_approved" | "progress_reported" | "progress_reminder_sent" | "emergency_opened" | "emergency_action" | "emergency_reviewed" | "capa_opened" | "capa_updated" | "capa_action_added" | "capa_action_done" | "capa_verified" | "improvement_plan_complete" | "return_noticed" | "return_inspected" | "return_disposed" | "case_created";
                             }[];
                             flags: {
                                 [key: string]: boolean;
@@ -3898,7 +3898,7 @@ export interface paths {
                     };
                     content: {
                         "application/json": {
-                            allowedActions: ("qualify" | "dispatch" | "return" | "urge" | "acknowledge" | "report" | "interim_reply" | "submit_improvement" | "reply" | "approve_reply" | "reject_reply" | "confirm" | "dispute" | "visit" | "close" | "reopen" | "contest" | "set_level" | "pause_clock" | "resume_clock" | "request_extension" | "approve_extension" | "recompute_clocks" | "note")[];
+                            allowedActions: ("qualify" | "dispatch" | "return" | "urge" | "acknowledge" | "report" | "interim_reply" | "submit_improvement" | "reply" | "approve_reply" | "reject_reply" | "confirm" | "dispute" | "visit" | "close" | "reopen" | "contest" | "set_level" | "record_facts" | "pause_clock" | "resume_clock" | "request_extension" | "approve_extension" | "recompute_clocks" | "note")[];
                             batchNo: string | null;
                             categoryId: string | null;
                             /** @enum {string} */
@@ -3975,7 +3975,7 @@ export interface paths {
                                 hash: string;
                                 seq: number;
                                 /** @enum {string} */
-                                type: "received" | "imported" | "similar_linked" | "qualified" | "dispatched" | "dispatch_returned" | "urged" | "acknowledged" | "reported" | "interim_replied" | "improvement_submitted" | "reply_submitted" | "reply_approved" | "reply_rejected" | "replied" | "confirmed" | "disputed" | "visited" | "closed" | "reopened" | "contested" | "level_changed" | "clock_paused" | "clock_resumed" | "extension_requested" | "extension_approved" | "clocks_recomputed" | "note_added" | "clock_breached" | "contact_viewed" | "attachment_added" | "customer_notified" | "customer_message" | "special_report_drafted" | "special_report_edited" | "special_report_approved" | "progress_reported" | "progress_reminder_sent" | "emergency_opened" | "emergency_action" | "emergency_reviewed" | "capa_opened" | "capa_updated" | "capa_action_added" | "capa_action_done" | "capa_verified" | "improvement_plan_complete" | "return_noticed" | "return_inspected" | "return_disposed" | "case_created";
+                                type: "received" | "imported" | "similar_linked" | "qualified" | "dispatched" | "dispatch_returned" | "urged" | "acknowledged" | "reported" | "interim_replied" | "improvement_submitted" | "reply_submitted" | "reply_approved" | "reply_rejected" | "replied" | "confirmed" | "disputed" | "visited" | "closed" | "reopened" | "contested" | "level_changed" | "facts_recorded" | "clock_paused" | "clock_resumed" | "extension_requested" | "extension_approved" | "clocks_recomputed" | "note_added" | "clock_breached" | "contact_viewed" | "attachment_added" | "customer_notified" | "customer_message" | "special_report_drafted" | "special_report_edited" | "special_report_approved" | "progress_reported" | "progress_reminder_sent" | "emergency_opened" | "emergency_action" | "emergency_reviewed" | "capa_opened" | "capa_updated" | "capa_action_added" | "capa_action_done" | "capa_verified" | "improvement_plan_complete" | "return_noticed" | "return_inspected" | "return_disposed" | "case_created";
                             }[];
                             flags: {
                                 [key: string]: boolean;
@@ -4168,6 +4168,8 @@ export interface paths {
                 content: {
                     "application/json": {
                         categoryId?: string;
+                        criteria?: string[];
+                        invalidReasonId?: string;
                         level?: string;
                         reason?: string;
                         /** @enum {string} */
@@ -4251,6 +4253,21 @@ export interface paths {
                         /** @enum {string} */
                         type: "set_level";
                     } | {
+                        complainantCount?: number;
+                        flags?: {
+                            insistent?: boolean;
+                            lawsuit?: boolean;
+                            lawsuitThreat?: boolean;
+                            media?: boolean;
+                            mediaThreat?: boolean;
+                            safety?: boolean;
+                            special?: boolean;
+                            supportNeeded?: boolean;
+                        };
+                        reason: string;
+                        /** @enum {string} */
+                        type: "record_facts";
+                    } | {
                         clock: string;
                         reason: string;
                         /** @enum {string} */
@@ -4290,7 +4307,7 @@ export interface paths {
                     };
                     content: {
                         "application/json": {
-                            allowedActions: ("qualify" | "dispatch" | "return" | "urge" | "acknowledge" | "report" | "interim_reply" | "submit_improvement" | "reply" | "approve_reply" | "reject_reply" | "confirm" | "dispute" | "visit" | "close" | "reopen" | "contest" | "set_level" | "pause_clock" | "resume_clock" | "request_extension" | "approve_extension" | "recompute_clocks" | "note")[];
+                            allowedActions: ("qualify" | "dispatch" | "return" | "urge" | "acknowledge" | "report" | "interim_reply" | "submit_improvement" | "reply" | "approve_reply" | "reject_reply" | "confirm" | "dispute" | "visit" | "close" | "reopen" | "contest" | "set_level" | "record_facts" | "pause_clock" | "resume_clock" | "request_extension" | "approve_extension" | "recompute_clocks" | "note")[];
                             batchNo: string | null;
                             categoryId: string | null;
                             /** @enum {string} */
@@ -4367,7 +4384,7 @@ export interface paths {
                                 hash: string;
                                 seq: number;
                                 /** @enum {string} */
-                                type: "received" | "imported" | "similar_linked" | "qualified" | "dispatched" | "dispatch_returned" | "urged" | "acknowledged" | "reported" | "interim_replied" | "improvement_submitted" | "reply_submitted" | "reply_approved" | "reply_rejected" | "replied" | "confirmed" | "disputed" | "visited" | "closed" | "reopened" | "contested" | "level_changed" | "clock_paused" | "clock_resumed" | "extension_requested" | "extension_approved" | "clocks_recomputed" | "note_added" | "clock_breached" | "contact_viewed" | "attachment_added" | "customer_notified" | "customer_message" | "special_report_drafted" | "special_report_edited" | "special_report_approved" | "progress_reported" | "progress_reminder_sent" | "emergency_opened" | "emergency_action" | "emergency_reviewed" | "capa_opened" | "capa_updated" | "capa_action_added" | "capa_action_done" | "capa_verified" | "improvement_plan_complete" | "return_noticed" | "return_inspected" | "return_disposed" | "case_created";
+                                type: "received" | "imported" | "similar_linked" | "qualified" | "dispatched" | "dispatch_returned" | "urged" | "acknowledged" | "reported" | "interim_replied" | "improvement_submitted" | "reply_submitted" | "reply_approved" | "reply_rejected" | "replied" | "confirmed" | "disputed" | "visited" | "closed" | "reopened" | "contested" | "level_changed" | "facts_recorded" | "clock_paused" | "clock_resumed" | "extension_requested" | "extension_approved" | "clocks_recomputed" | "note_added" | "clock_breached" | "contact_viewed" | "attachment_added" | "customer_notified" | "customer_message" | "special_report_drafted" | "special_report_edited" | "special_report_approved" | "progress_reported" | "progress_reminder_sent" | "emergency_opened" | "emergency_action" | "emergency_reviewed" | "capa_opened" | "capa_updated" | "capa_action_added" | "capa_action_done" | "capa_verified" | "improvement_plan_complete" | "return_noticed" | "return_inspected" | "return_disposed" | "case_created";
                             }[];
                             flags: {
                                 [key: string]: boolean;
@@ -7597,7 +7614,7 @@ export interface paths {
                             hash: string;
                             seq: number;
                             /** @enum {string} */
-                            type: "received" | "imported" | "similar_linked" | "qualified" | "dispatched" | "dispatch_returned" | "urged" | "acknowledged" | "reported" | "interim_replied" | "improvement_submitted" | "reply_submitted" | "reply_approved" | "reply_rejected" | "replied" | "confirmed" | "disputed" | "visited" | "closed" | "reopened" | "contested" | "level_changed" | "clock_paused" | "clock_resumed" | "extension_requested" | "extension_approved" | "clocks_recomputed" | "note_added" | "clock_breached" | "contact_viewed" | "attachment_added" | "customer_notified" | "customer_message" | "special_report_drafted" | "special_report_edited" | "special_report_approved" | "progress_reported" | "progress_reminder_sent" | "emergency_opened" | "emergency_action" | "emergency_reviewed" | "capa_opened" | "capa_updated" | "capa_action_added" | "capa_action_done" | "capa_verified" | "improvement_plan_complete" | "return_noticed" | "return_inspected" | "return_disposed" | "case_created";
+                            type: "received" | "imported" | "similar_linked" | "qualified" | "dispatched" | "dispatch_returned" | "urged" | "acknowledged" | "reported" | "interim_replied" | "improvement_submitted" | "reply_submitted" | "reply_approved" | "reply_rejected" | "replied" | "confirmed" | "disputed" | "visited" | "closed" | "reopened" | "contested" | "level_changed" | "facts_recorded" | "clock_paused" | "clock_resumed" | "extension_requested" | "extension_approved" | "clocks_recomputed" | "note_added" | "clock_breached" | "contact_viewed" | "attachment_added" | "customer_notified" | "customer_message" | "special_report_drafted" | "special_report_edited" | "special_report_approved" | "progress_reported" | "progress_reminder_sent" | "emergency_opened" | "emergency_action" | "emergency_reviewed" | "capa_opened" | "capa_updated" | "capa_action_added" | "capa_action_done" | "capa_verified" | "improvement_plan_complete" | "return_noticed" | "return_inspected" | "return_disposed" | "case_created";
                         }[];
                     };
                 };

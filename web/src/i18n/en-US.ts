@@ -8,6 +8,7 @@ import { enUSMailIntake } from './en-US-mail-intake.ts';
 import { enUSUsers } from './en-US-users.ts';
 import { enUSPolicy } from './en-US-policy.ts';
 import { enUSOrg } from './en-US-org.ts';
+import { enUSFacts } from './en-US-facts.ts';
 
 /** English. Typed as Messages so a key missing here, or one zh-CN lacks, fails the type check. */
 export const enUS: Messages = {
@@ -20,6 +21,7 @@ export const enUS: Messages = {
   ...enUSUsers,
   ...enUSPolicy,
   ...enUSOrg,
+  ...enUSFacts,
   'app.name': 'Plaint complaints',
   'app.portalName': 'Customer complaints',
   'lang.switch': 'Language',

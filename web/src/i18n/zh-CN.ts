@@ -8,6 +8,7 @@ import { zhCNMailIntake } from './zh-CN-mail-intake.ts';
 import { zhCNUsers } from './zh-CN-users.ts';
 import { zhCNPolicy } from './zh-CN-policy.ts';
 import { zhCNOrg } from './zh-CN-org.ts';
+import { zhCNFacts } from './zh-CN-facts.ts';
 
 export const zhCN = {
   ...zhCNCasework,
@@ -19,6 +20,7 @@ export const zhCN = {
   ...zhCNUsers,
   ...zhCNPolicy,
   ...zhCNOrg,
+  ...zhCNFacts,
   'app.name': 'Plaint 投诉处理',
   'app.portalName': '客户投诉服务',
   'lang.switch': '语言',

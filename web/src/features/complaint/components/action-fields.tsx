@@ -44,38 +44,9 @@ export function ActionFields({ type, complaint }: { type: string; complaint: Com
 
   switch (type) {
     case 'qualify':
-      return (
-        <>
-          <Form.Item name="result" label={t('field.result')} rules={[req]} initialValue="valid">
-            <Radio.Group
-              options={[
-                { value: 'valid', label: t('qualify.valid') },
-                { value: 'invalid', label: t('qualify.invalid') },
-                { value: 'suggestion', label: t('qualify.suggestion') },
-              ]}
-            />
-          </Form.Item>
-          <Form.Item name="categoryId" label={t('field.category')} initialValue={complaint.categoryId ?? undefined}>
-            <TreeSelect allowClear showSearch treeNodeFilterProp="title" treeData={categoryTreeData(pack?.taxonomy ?? [], pick)} />
-          </Form.Item>
-          {levelSelect(false)}
-          <Form.Item
-            name="reason"
-            label={t('field.reason')}
-            dependencies={['result']}
-            rules={[
-              ({ getFieldValue }) => ({
-                validator: (_, v: string | undefined) =>
-                  getFieldValue('result') !== 'valid' && !v?.trim()
-                    ? Promise.reject(new Error(t('qualify.reasonNeeded')))
-                    : Promise.resolve(),
-              }),
-            ]}
-          >
-            <Input.TextArea rows={2} />
-          </Form.Item>
-        </>
-      );
+      return <QualifyFields complaint={complaint} />;
+    case 'record_facts':
+      return <RecordFactsFields complaint={complaint} />;
     case 'dispatch':
       return (
         <>
@@ -172,4 +143,85 @@ export function ActionFields({ type, complaint }: { type: string; complaint: Com
     default:
       return null;
   }
+}
+
+/**
+ * Qualification (R-Q-1, R-Q-2; issue #15): the pack's validity criteria as ticks for a valid complaint,
+ * its invalid reasons as the one pick for an invalid one; a level above the automatic one is honoured,
+ * one below needs the reason.
+ */
+function QualifyFields({ complaint }: { complaint: Complaint }) {
+  const { t, pick } = useI18n();
+  const meta = useMeta();
+  const form = Form.useFormInstance();
+  const result = (Form.useWatch('result', form) as string | undefined) ?? 'valid';
+  const pack = meta.packs.get(complaint.policyId);
+  const validity = pack?.validity;
+  return (
+    <>
+      <Form.Item name="result" label={t('field.result')} rules={[{ required: true, message: t('common.required') }]} initialValue="valid">
+        <Radio.Group
+          options={[
+            { value: 'valid', label: t('qualify.valid') },
+            { value: 'invalid', label: t('qualify.invalid') },
+            { value: 'suggestion', label: t('qualify.suggestion') },
+          ]}
+        />
+      </Form.Item>
+      <Form.Item name="categoryId" label={t('field.category')} initialValue={complaint.categoryId ?? undefined}>
+        <TreeSelect allowClear showSearch treeNodeFilterProp="title" treeData={categoryTreeData(pack?.taxonomy ?? [], pick)} />
+      </Form.Item>
+      {result === 'valid' && (
+        <>
+          <Form.Item name="criteria" label={t('field.criteria')} extra={t('qualify.criteriaHint')}>
+            <Checkbox.Group options={(validity?.criteria ?? []).map((c) => ({ value: c.id, label: pick(c.nameZh, c.name) }))} />
+          </Form.Item>
+          <Form.Item name="level" label={t('field.level')} extra={t('qualify.levelHint')}>
+            <Select allowClear options={(pack?.severity.levels ?? []).map((l) => ({ value: l.id, label: pick(l.nameZh, l.name) }))} />
+          </Form.Item>
+        </>
+      )}
+      {result === 'invalid' && (
+        <Form.Item name="invalidReasonId" label={t('field.invalidReason')} rules={[{ required: true, message: t('common.required') }]}>
+          <Select options={(validity?.invalidReasons ?? []).map((r) => ({ value: r.id, label: pick(r.nameZh, r.name) }))} />
+        </Form.Item>
+      )}
+      <Form.Item
+        name="reason"
+        label={t('field.reason')}
+        dependencies={['result']}
+        rules={[
+          ({ getFieldValue }) => ({
+            validator: (_, v: string | undefined) =>
+              getFieldValue('result') !== 'valid' && !v?.trim() ? Promise.reject(new Error(t('qualify.reasonNeeded'))) : Promise.resolve(),
+          }),
+        ]}
+      >
+        <Input.TextArea rows={2} />
+      </Form.Item>
+    </>
+  );
+}
+
+/** The facts that can arise after intake (issue #15 item 2), each a yes / no, with the reason they are recorded. */
+const FACTS = ['lawsuit', 'media', 'lawsuitThreat', 'mediaThreat', 'supportNeeded', 'safety', 'insistent', 'special'] as const;
+
+function RecordFactsFields({ complaint }: { complaint: Complaint }) {
+  const { t } = useI18n();
+  const flags = (complaint.flags ?? {}) as Record<string, boolean>;
+  return (
+    <>
+      {FACTS.map((f) => (
+        <Form.Item key={f} name={['flags', f]} valuePropName="checked" initialValue={flags[f] === true} style={{ marginBottom: 4 }}>
+          <Checkbox>{t(`fact.${f}`)}</Checkbox>
+        </Form.Item>
+      ))}
+      <Form.Item name="complainantCount" label={t('field.complainantCount')} initialValue={complaint.complainantCount}>
+        <InputNumber min={1} max={100000} precision={0} style={{ width: '100%' }} />
+      </Form.Item>
+      <Form.Item name="reason" label={t('field.reason')} rules={[{ required: true, whitespace: true, message: t('common.required') }]}>
+        <Input.TextArea rows={2} />
+      </Form.Item>
+    </>
+  );
 }

@@ -5,6 +5,7 @@
 import { Typography } from 'antd';
 import { useI18n } from '../../../i18n/i18n-context.tsx';
 import { useLabels } from '../../meta/use-labels.ts';
+import { useMeta } from '../../meta/meta-context.tsx';
 import { formatTime } from '../../../components/format.ts';
 
 const HIDDEN = new Set([
@@ -74,13 +75,45 @@ const FIELD_KEYS: Record<string, string> = {
   conclusionDueAt: 'field.conclusionDueAt',
   planDueAt: 'field.planDueAt',
   commanderRole: 'field.commanderRole',
+  // Issue #15: qualification's pick-lists, a level chosen at qualification, facts recorded after intake.
+  criteria: 'field.criteria',
+  invalidReasonId: 'field.invalidReason',
+  automatic: 'field.automatic',
+  via: 'field.via',
+  flags: 'field.flagChanges',
+  complainantCount: 'field.complainantCount',
+  repeatOf: 'field.repeatOf',
 };
 
 export function EventData({ type, data, policyId }: { type: string; data: Record<string, unknown> | null; policyId: string }) {
   const { t, has, pick, lang } = useI18n();
   const labels = useLabels();
+  const validity = useMeta().packs.get(policyId)?.validity;
   if (!data) return null;
+  const term = (list: { id: string; name: string; nameZh: string }[] | undefined, id: string) => {
+    const found = list?.find((x) => x.id === id);
+    return found ? pick(found.nameZh, found.name) : id;
+  };
+  const fromTo = (from: unknown, to: unknown, show: (x: unknown) => string) => `${show(from)} → ${show(to)}`;
+  const yesNo = (x: unknown) => (x ? t('common.yes') : t('common.no'));
   const value = (k: string, v: unknown): string => {
+    if (k === 'invalidReasonId') return term(validity?.invalidReasons, v as string);
+    if (k === 'criteria' && Array.isArray(v)) return v.map((id) => term(validity?.criteria, id as string)).join('、');
+    if (k === 'automatic') return labels.level(policyId, v as string);
+    if (k === 'via' && v === 'qualify') return t('level.viaQualify');
+    if (k === 'flags' && type === 'facts_recorded' && v && typeof v === 'object') {
+      return Object.entries(v as Record<string, { from: boolean; to: boolean }>)
+        .map(([f, c]) => {
+          const key = `fact.${f}`;
+          return `${has(key) ? t(key) : f}: ${fromTo(c.from, c.to, yesNo)}`;
+        })
+        .join('；');
+    }
+    if (k === 'repeatOf' && v && typeof v === 'object') return String((v as { code?: string }).code ?? '');
+    if (k === 'complainantCount' && v && typeof v === 'object') {
+      const c = v as { from: number; to: number };
+      return fromTo(c.from, c.to, String);
+    }
     if (k === 'leadDepartmentId' || k === 'departmentId') return labels.unit(v as string);
     if (k === 'coDepartmentIds' && Array.isArray(v)) return v.map((d) => labels.unit(d as string)).join('、');
     if (k === 'categoryId') return labels.category(v as string, policyId);

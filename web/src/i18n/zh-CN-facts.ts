@@ -1,0 +1,22 @@
+/** Simplified Chinese: qualification pick-lists, facts after intake, repeats (issue #15 items 1–3), spread into zh-CN.ts. */
+export const zhCNFacts = {
+  'action.record_facts': '登记新情况',
+  'event.facts_recorded': '新情况登记',
+  'field.criteria': '有效投诉条件',
+  'field.invalidReason': '无效原因',
+  'field.automatic': '自动等级',
+  'field.via': '方式',
+  'field.repeatOf': '二次投诉，原投诉',
+  'field.flagChanges': '情况变化',
+  'qualify.criteriaHint': '勾选已满足的条件（有明确的投诉部门、有具体事实和理由、查证属实、有顾客联系方式）',
+  'qualify.levelHint': '高于自动等级时采用所选等级；低于自动等级须填写原因',
+  'level.viaQualify': '定性时选定',
+  'fact.lawsuit': '已提起诉讼',
+  'fact.media': '已被媒体曝光',
+  'fact.lawsuitThreat': '可能引发诉讼',
+  'fact.mediaThreat': '可能被媒体曝光（媒体介入或威胁）',
+  'fact.supportNeeded': '需要顾问或其他公司支持',
+  'fact.safety': '涉及安全事故',
+  'fact.insistent': '投诉态度强烈、要求短时限解决',
+  'fact.special': '政府、消协介入或敲诈勒索等特殊投诉',
+} as const;
