@@ -380,6 +380,12 @@ export const EmergencySchema = Type.Object(
   Closed,
 );
 
+/**
+ * KPI settings the seeds leave open (issue #15 item 9). The S3 sheet scores 客户投诉处理及时率 without a full
+ * score: the report assumes 10 and says so until a pack (or an administrator's tuning) sets one.
+ */
+export const KpiSchema = Type.Object({ timelinessFullScore: Type.Optional(Type.Number({ exclusiveMinimum: 0, maximum: 1000 })) }, Closed);
+
 export const PackSchema = Type.Object(
   {
     id: Type.String({ pattern: '^[a-z0-9]+(-[a-z0-9]+)*$' }),
@@ -410,6 +416,7 @@ export const PackSchema = Type.Object(
     replyApproval: Type.Object({ ruleId: RuleId, requiredByDefault: Type.Boolean(), note: Text, noteZh: Text }, Closed),
     returnVisit: Type.Object({ ruleId: RuleId, required: Type.Boolean() }, Closed),
     emergency: Type.Optional(EmergencySchema),
+    kpi: Type.Optional(KpiSchema),
   },
   Closed,
 );

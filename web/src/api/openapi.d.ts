@@ -13334,6 +13334,9 @@ export interface paths {
                                 titleZh: string;
                             }[];
                             id: string;
+                            kpi?: {
+                                timelinessFullScore?: number;
+                            };
                             name: string;
                             nameZh: string;
                             notifications: {
@@ -14739,6 +14742,7 @@ export interface paths {
                                     completionClocks: string[];
                                     deductionPerHourLate: number;
                                     fullScore: number;
+                                    fullScoreAssumed: boolean;
                                     lateCompletionDeduction: number;
                                     maxBonus: number;
                                     recordWithinMinutes: number;
@@ -17075,6 +17079,9 @@ export interface paths {
                                     titleZh: string;
                                 }[];
                                 id: string;
+                                kpi?: {
+                                    timelinessFullScore?: number;
+                                };
                                 name: string;
                                 nameZh: string;
                                 notifications: {
@@ -17359,6 +17366,9 @@ export interface paths {
                                     titleZh: string;
                                 }[];
                                 id: string;
+                                kpi?: {
+                                    timelinessFullScore?: number;
+                                };
                                 name: string;
                                 nameZh: string;
                                 notifications: {
@@ -17761,6 +17771,9 @@ export interface paths {
                                     titleZh: string;
                                 }[];
                                 id: string;
+                                kpi?: {
+                                    timelinessFullScore?: number;
+                                };
                                 name: string;
                                 nameZh: string;
                                 notifications: {
@@ -18045,6 +18058,9 @@ export interface paths {
                                     titleZh: string;
                                 }[];
                                 id: string;
+                                kpi?: {
+                                    timelinessFullScore?: number;
+                                };
                                 name: string;
                                 nameZh: string;
                                 notifications: {

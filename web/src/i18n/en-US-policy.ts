@@ -61,6 +61,8 @@ export const enUSPolicy = {
   'policy.report.kind': 'Period',
   'policy.replyApproval': 'Replies need approval by default',
   'policy.returnVisit': 'Return visit required before closing',
+  'policy.section.kpi': 'KPIs',
+  'policy.kpi.fullScore': 'Full score of complaint-handling timeliness (the report assumes 10 while unset)',
   'policy.diff.title': 'Difference from the standard pack',
   'policy.diff.none': 'Same as the standard pack',
   'policy.diff.path': 'Path',

@@ -366,6 +366,27 @@ function Approval({ pack, onEdit }: Props) {
   );
 }
 
+/** The S3 sheet gives no full score for 客户投诉处理及时率: the KPI report assumes 10 until one is set here. */
+function Kpi({ pack, onEdit }: Props) {
+  const { t } = useI18n();
+  return (
+    <Card size="small" title={t('policy.section.kpi')}>
+      <Space>
+        {t('policy.kpi.fullScore')}
+        <InputNumber
+          data-testid="policy-kpi-full-score"
+          size="small"
+          min={1}
+          max={1000}
+          placeholder="10"
+          value={pack.kpi?.timelinessFullScore ?? null}
+          onChange={num((v) => onEdit(['kpi', 'timelinessFullScore'], v))}
+        />
+      </Space>
+    </Card>
+  );
+}
+
 export function PolicyForm(props: Props) {
   return (
     <Space direction="vertical" style={{ width: '100%' }}>
@@ -375,6 +396,7 @@ export function PolicyForm(props: Props) {
       <Penalties {...props} />
       <Reports {...props} />
       <Approval {...props} />
+      <Kpi {...props} />
     </Space>
   );
 }
