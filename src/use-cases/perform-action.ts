@@ -13,7 +13,9 @@ import { linkContest } from '../data/link-store.ts';
 import { configSnapshot, type ConfigSnapshot } from '../data/config-cache.ts';
 import { recomputeClocks } from '../domain/clocks/index.ts';
 import { decide, LifecycleInputError, type Action, type Decision } from '../domain/lifecycle/index.ts';
-import { checkClockAction, checkExtensionApproval } from '../domain/lifecycle/action-guards.ts';
+import { checkClockAction, checkExtensionApproval, checkReplyDecision } from '../domain/lifecycle/action-guards.ts';
+import { replyApprovalRequired, replyApproverRoles } from '../domain/lifecycle/pack-lifecycle.ts';
+import { roleMayTakeUnder } from '../security/permissions.ts';
 import { DEFAULT_CALENDAR } from '../domain/calendar/index.ts';
 import type { ComplaintStatus, Qualification } from '../domain/contracts.ts';
 import { DomainError, invalid, notFound } from '../domain/errors.ts';
@@ -50,10 +52,20 @@ export async function performAction(
     // The complaint's own tuned version, whatever is in force at its unit now (issue #16 item 4).
     const pack = await complaintPackIn(trx, config, row);
     if (!pack) throw new DomainError('CONFLICT', `policy '${row.policy_id}' is not installed`);
-    const settings = (config.node(row.unit_id)?.settings ?? {}) as { replyApproval?: boolean };
     checkReferences(config, pack, row, action);
+    const approvers = replyApproverRoles(pack);
+    checkReplyDecision(action, row.reply, actor, roleMayTakeUnder(actor.role, action.type, approvers), approvers);
 
-    const decision = decideOrThrow(row, action, settings.replyApproval === true, now);
+    // The unit's own reply-approval setting wins either way; without one, the pack's default (issue #15 item 1).
+    const decision = decideOrThrow(
+      row,
+      action,
+      {
+        replyApprovalRequired: replyApprovalRequired(config.node(row.unit_id)?.settings, pack),
+        returnVisitRequired: pack.returnVisit.required,
+      },
+      now,
+    );
     const calendar = config.latestCalendar(row.unit_id) ?? DEFAULT_CALENDAR;
     const before = locked.clocks;
     let clocks = before;
@@ -119,7 +131,12 @@ export async function performAction(
   });
 }
 
-function decideOrThrow(row: ComplaintRow, action: Action, replyApprovalRequired: boolean, now: Date): Extract<Decision, { ok: true }> {
+function decideOrThrow(
+  row: ComplaintRow,
+  action: Action,
+  byPack: { replyApprovalRequired: boolean; returnVisitRequired: boolean },
+  now: Date,
+): Extract<Decision, { ok: true }> {
   let decision: Decision;
   try {
     decision = decide(
@@ -128,7 +145,7 @@ function decideOrThrow(row: ComplaintRow, action: Action, replyApprovalRequired:
         qualification: row.qualification as Qualification | null,
         leadDepartmentId: row.lead_department_id,
         repeatCount: row.repeat_count,
-        replyApprovalRequired,
+        ...byPack,
       },
       action,
       now,
@@ -159,7 +176,8 @@ function patchColumns(
     ...(patch.repeatCount !== undefined ? { repeat_count: patch.repeatCount } : {}),
     ...(patch.satisfaction !== undefined ? { satisfaction: patch.satisfaction } : {}),
     ...(patch.report ? { report: patch.report } : {}),
-    ...(patch.reply ? { reply: patch.reply } : {}),
+    // The author is kept so that no one approves their own reply (R-LC-5).
+    ...(patch.reply ? { reply: { ...patch.reply, authorId: actor.id } } : {}),
     ...(action.type === 'approve_reply' && row.reply
       ? { reply: { ...row.reply, approved: true, sentAt: now.toISOString(), approvedBy: actor.label } }
       : {}),

@@ -3737,6 +3737,8 @@ export interface paths {
                             repeatCount: number;
                             reply: {
                                 approved: boolean;
+                                approvedBy?: string;
+                                authorId?: string | null;
                                 message: string;
                                 /** Format: date-time */
                                 sentAt?: string;
@@ -4008,6 +4010,8 @@ export interface paths {
                             repeatCount: number;
                             reply: {
                                 approved: boolean;
+                                approvedBy?: string;
+                                authorId?: string | null;
                                 message: string;
                                 /** Format: date-time */
                                 sentAt?: string;
@@ -4400,6 +4404,8 @@ export interface paths {
                             repeatCount: number;
                             reply: {
                                 approved: boolean;
+                                approvedBy?: string;
+                                authorId?: string | null;
                                 message: string;
                                 /** Format: date-time */
                                 sentAt?: string;
@@ -13416,6 +13422,7 @@ export interface paths {
                                 nameZh: string;
                             }[];
                             replyApproval: {
+                                approverRoles?: ("agent" | "qa" | "manager" | "admin")[];
                                 note: string;
                                 noteZh: string;
                                 requiredByDefault: boolean;
@@ -17161,6 +17168,7 @@ export interface paths {
                                     nameZh: string;
                                 }[];
                                 replyApproval: {
+                                    approverRoles?: ("agent" | "qa" | "manager" | "admin")[];
                                     note: string;
                                     noteZh: string;
                                     requiredByDefault: boolean;
@@ -17448,6 +17456,7 @@ export interface paths {
                                     nameZh: string;
                                 }[];
                                 replyApproval: {
+                                    approverRoles?: ("agent" | "qa" | "manager" | "admin")[];
                                     note: string;
                                     noteZh: string;
                                     requiredByDefault: boolean;
@@ -17853,6 +17862,7 @@ export interface paths {
                                     nameZh: string;
                                 }[];
                                 replyApproval: {
+                                    approverRoles?: ("agent" | "qa" | "manager" | "admin")[];
                                     note: string;
                                     noteZh: string;
                                     requiredByDefault: boolean;
@@ -18140,6 +18150,7 @@ export interface paths {
                                     nameZh: string;
                                 }[];
                                 replyApproval: {
+                                    approverRoles?: ("agent" | "qa" | "manager" | "admin")[];
                                     note: string;
                                     noteZh: string;
                                     requiredByDefault: boolean;

@@ -3,8 +3,9 @@
  * thresholds, compensation and penalty tables, report days, reply approval and return visit. Edits the
  * pack's JSON in place (by path); the page turns the result into a merge patch.
  */
-import { Card, InputNumber, Space, Switch, Table, Tag, Typography } from 'antd';
+import { Card, Checkbox, InputNumber, Space, Switch, Table, Tag, Typography } from 'antd';
 import type { ClockDefinition, DueRule } from '../../../../src/domain/contracts.ts';
+import { DEFAULT_REPLY_APPROVER_ROLES } from '../../../../src/domain/lifecycle/pack-lifecycle.ts';
 import { useI18n } from '../../i18n/i18n-context.tsx';
 import type { PackJson } from './api.ts';
 import { DueRuleEditor } from './due-rule-editor.tsx';
@@ -340,8 +341,12 @@ function Reports({ pack, onEdit }: Props) {
   );
 }
 
+/** The roles a pack may name as reply approvers (src/policies/pack-schema.ts REPLY_APPROVER_ROLES). */
+const APPROVER_CHOICES: NonNullable<PackJson['replyApproval']['approverRoles']> = ['agent', 'qa', 'manager', 'admin'];
+
 function Approval({ pack, onEdit }: Props) {
   const { t } = useI18n();
+  const approvers = pack.replyApproval.approverRoles ?? DEFAULT_REPLY_APPROVER_ROLES;
   return (
     <Card size="small" title={t('policy.section.approval')}>
       <Space direction="vertical">
@@ -352,6 +357,22 @@ function Approval({ pack, onEdit }: Props) {
             onChange={(v) => onEdit(['replyApproval', 'requiredByDefault'], v)}
           />
           {t('policy.replyApproval')}
+        </Space>
+        <Space wrap>
+          {t('policy.replyApprovers')}
+          <Checkbox.Group
+            data-testid="policy-reply-approvers"
+            value={[...approvers]}
+            options={APPROVER_CHOICES.map((r) => ({ value: r, label: t(`role.${r}` as 'role.agent') }))}
+            // At least one approver: the pack schema refuses an empty list.
+            onChange={(v) =>
+              v.length > 0 &&
+              onEdit(
+                ['replyApproval', 'approverRoles'],
+                APPROVER_CHOICES.filter((r) => v.includes(r)),
+              )
+            }
+          />
         </Space>
         <Space>
           <Switch
