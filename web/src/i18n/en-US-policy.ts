@@ -62,6 +62,7 @@ export const enUSPolicy = {
   'policy.replyApproval': 'Replies need approval by default',
   'policy.returnVisit': 'Return visit required before closing',
   'policy.section.kpi': 'KPIs',
+  'policy.sources': 'Sources: ',
   'policy.replyApprovers': 'Roles that approve replies (never the reply’s author)',
   'policy.kpi.fullScore': 'Full score of complaint-handling timeliness (the report assumes 10 while unset)',
   'policy.diff.title': 'Difference from the standard pack',

@@ -62,6 +62,7 @@ export const zhCNPolicy = {
   'policy.replyApproval': '回复默认需审批',
   'policy.returnVisit': '结案前需回访',
   'policy.section.kpi': '考核',
+  'policy.sources': '来源：',
   'policy.replyApprovers': '可审批回复的角色（答复人不能审批自己的答复）',
   'policy.kpi.fullScore': '客户投诉处理及时率满分（未设置时报表假定 10）',
   'policy.diff.title': '与标准版的差异',

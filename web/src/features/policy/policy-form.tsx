@@ -3,7 +3,7 @@
  * thresholds, compensation and penalty tables, report days, reply approval and return visit. Edits the
  * pack's JSON in place (by path); the page turns the result into a merge patch.
  */
-import { Card, Checkbox, InputNumber, Space, Switch, Table, Tag, Typography } from 'antd';
+import { Card, Checkbox, InputNumber, Space, Switch, Table, Tag, Tooltip, Typography } from 'antd';
 import type { ClockDefinition, DueRule } from '../../../../src/domain/contracts.ts';
 import { DEFAULT_REPLY_APPROVER_ROLES } from '../../../../src/domain/lifecycle/pack-lifecycle.ts';
 import { useI18n } from '../../i18n/i18n-context.tsx';
@@ -81,7 +81,15 @@ function Severity({ pack, onEdit }: Props) {
         dataSource={rows}
         columns={[
           { title: t('policy.severity.rule'), render: (_, { r }) => `${pick(r.labelZh, r.label)} (${r.ruleId})` },
-          { title: t('policy.severity.level'), render: (_, { r }) => levelName(r.level) },
+          {
+            title: t('policy.severity.level'),
+            // The seed's definition of the level (S0 Vanke 3.4, S2 3 …), where the pack quotes one.
+            render: (_, { r }) => {
+              const l = pack.severity.levels.find((x) => x.id === r.level);
+              const description = l && (l.descriptionZh || l.description) ? pick(l.descriptionZh ?? '', l.description ?? '') : null;
+              return description ? <Tooltip title={description}>{levelName(r.level)}</Tooltip> : levelName(r.level);
+            },
+          },
           {
             title: t('policy.severity.threshold'),
             render: (_, { r, i }) => {
@@ -345,11 +353,16 @@ function Reports({ pack, onEdit }: Props) {
 const APPROVER_CHOICES: NonNullable<PackJson['replyApproval']['approverRoles']> = ['agent', 'qa', 'manager', 'admin'];
 
 function Approval({ pack, onEdit }: Props) {
-  const { t } = useI18n();
+  const { t, pick } = useI18n();
   const approvers = pack.replyApproval.approverRoles ?? DEFAULT_REPLY_APPROVER_ROLES;
   return (
     <Card size="small" title={t('policy.section.approval')}>
       <Space direction="vertical">
+        {/* The seed's wording behind the approval default, so the administrator sees what the switch stands for. */}
+        <Typography.Text type="secondary" data-testid="policy-reply-approval-note">
+          <Tag>{pack.replyApproval.ruleId}</Tag>
+          {pick(pack.replyApproval.noteZh, pack.replyApproval.note)}
+        </Typography.Text>
         <Space>
           <Switch
             data-testid="policy-reply-approval"
@@ -381,6 +394,7 @@ function Approval({ pack, onEdit }: Props) {
             onChange={(v) => onEdit(['returnVisit', 'required'], v)}
           />
           {t('policy.returnVisit')}
+          <Tag>{pack.returnVisit.ruleId}</Tag>
         </Space>
       </Space>
     </Card>
@@ -408,9 +422,21 @@ function Kpi({ pack, onEdit }: Props) {
   );
 }
 
+/** The seed sections the pack was written from. */
+function Sources({ pack }: Props) {
+  const { t } = useI18n();
+  return (
+    <Typography.Text type="secondary" data-testid="policy-sources">
+      {t('policy.sources')}
+      {pack.sources.map((s) => `${s.seed} ${s.section}`).join('；')}
+    </Typography.Text>
+  );
+}
+
 export function PolicyForm(props: Props) {
   return (
     <Space direction="vertical" style={{ width: '100%' }}>
+      <Sources {...props} />
       <Clocks {...props} />
       <Severity {...props} />
       <Compensation {...props} />
