@@ -19,6 +19,9 @@ import fs from 'node:fs';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { PACKS } from '../../src/policies/index.ts';
+import { allowedActions } from '../../src/domain/lifecycle/index.ts';
+import { packLifecycle, replyApprovalRequired, replyApproverRoles } from '../../src/domain/lifecycle/pack-lifecycle.ts';
+import { timelinessFullScore } from '../../src/domain/kpi/index.ts';
 
 const ROOT = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '../..');
 
@@ -384,4 +387,24 @@ test('#15 item 1: the walk sees a field added to a pack, so an unread one cannot
   assert.ok(!(('replyApproval.escalateAfterDays' as string) in READERS));
   // A channel's own due rule is read as the clock's due rule; nested rules of by_receipt_class likewise.
   assert.ok(WALKED.has('clocks[].due.kind') && !WALKED.has('clocks[].byChannel.*.kind'));
+});
+
+test('#15 items 1 and 9: the lifecycle and KPI fields change behaviour when changed (R-LC-2, R-LC-5, R-RS-4)', () => {
+  for (const pack of PACKS) {
+    const flipped = { ...pack, replyApproval: { ...pack.replyApproval, requiredByDefault: !pack.replyApproval.requiredByDefault } };
+    assert.notEqual(replyApprovalRequired({}, pack), replyApprovalRequired({}, flipped), `${pack.id}: replyApproval.requiredByDefault`);
+
+    const confirmed = (p: typeof pack) =>
+      allowedActions({ status: 'confirmed', qualification: 'valid', returnVisitRequired: packLifecycle(p).returnVisitRequired });
+    const noVisit = { ...pack, returnVisit: { ...pack.returnVisit, required: !pack.returnVisit.required } };
+    assert.notEqual(confirmed(pack).includes('close'), confirmed(noVisit).includes('close'), `${pack.id}: returnVisit.required`);
+    assert.equal(confirmed(pack).includes('close'), !pack.returnVisit.required, `${pack.id}: close from confirmed`);
+
+    const agentsOnly = { ...pack, replyApproval: { ...pack.replyApproval, approverRoles: ['agent' as const] } };
+    assert.deepEqual(replyApproverRoles(agentsOnly), ['agent'], `${pack.id}: replyApproval.approverRoles`);
+    assert.notDeepEqual(replyApproverRoles(pack), ['agent']);
+
+    assert.deepEqual(timelinessFullScore([pack.kpi?.timelinessFullScore]).fullScoreAssumed, pack.kpi?.timelinessFullScore === undefined);
+    assert.deepEqual(timelinessFullScore([12]), { fullScore: 12, fullScoreAssumed: false });
+  }
 });
