@@ -19,6 +19,12 @@ const Closed = { additionalProperties: false } as const;
 export const ChannelSchema = Type.Enum(['phone', 'email', 'web', 'forum', 'letter', 'walk_in', 'regulator', 'api']);
 export const QualificationSchema = Type.Union([Type.Literal('valid'), Type.Literal('invalid'), Type.Literal('suggestion')]);
 
+/**
+ * The roles a pack may name as reply approvers: the service centre (R-LC-5), never a unit's specialist or a
+ * department handler. src/security/permissions.ts grants `approve_reply` to exactly these.
+ */
+export const REPLY_APPROVER_ROLES = ['agent', 'qa', 'manager', 'admin'] as const;
+
 /** Keys of ComplaintFacts.flags a severity or crisis rule may test. */
 export const FLAGS = [
   'media',
@@ -380,6 +386,12 @@ export const EmergencySchema = Type.Object(
   Closed,
 );
 
+/**
+ * KPI settings the seeds leave open (issue #15 item 9). The S3 sheet scores 客户投诉处理及时率 without a full
+ * score: the report assumes 10 and says so until a pack (or an administrator's tuning) sets one.
+ */
+export const KpiSchema = Type.Object({ timelinessFullScore: Type.Optional(Type.Number({ exclusiveMinimum: 0, maximum: 1000 })) }, Closed);
+
 export const PackSchema = Type.Object(
   {
     id: Type.String({ pattern: '^[a-z0-9]+(-[a-z0-9]+)*$' }),
@@ -407,9 +419,23 @@ export const PackSchema = Type.Object(
     penalties: Type.Optional(PenaltySchema),
     reports: Type.Array(ReportSchema),
     guides: Type.Array(GuideSchema),
-    replyApproval: Type.Object({ ruleId: RuleId, requiredByDefault: Type.Boolean(), note: Text, noteZh: Text }, Closed),
+    replyApproval: Type.Object(
+      {
+        ruleId: RuleId,
+        requiredByDefault: Type.Boolean(),
+        /**
+         * The roles that approve or send back a reply (R-LC-5, issue #15 item 9); absent: the managers
+         * (domain/lifecycle/pack-lifecycle.ts). Only roles the permission table lets approve at all.
+         */
+        approverRoles: Type.Optional(Type.Array(Type.Enum(REPLY_APPROVER_ROLES), { minItems: 1, uniqueItems: true })),
+        note: Text,
+        noteZh: Text,
+      },
+      Closed,
+    ),
     returnVisit: Type.Object({ ruleId: RuleId, required: Type.Boolean() }, Closed),
     emergency: Type.Optional(EmergencySchema),
+    kpi: Type.Optional(KpiSchema),
   },
   Closed,
 );

@@ -8,7 +8,7 @@ import { DomainError, notFound } from '../domain/errors.ts';
 import { findComplaint, type ComplaintRow } from '../data/complaint-store.ts';
 import { assertComplaintId } from '../use-cases/get-complaint.ts';
 import type { Deps } from '../use-cases/context.ts';
-import { CAPABILITIES, roleHas, roleMayTake, type Capability } from './permissions.ts';
+import { CAPABILITIES, roleHas, roleMayTake, roleMayTakeUnder, type Capability } from './permissions.ts';
 import { complaintInScope, nodeInScope, scopeOf, type Scope, type UserRef } from './scope.ts';
 
 /** Only the role decides a capability, so a use case can check its actor (`{ role }`) as well as a route its user. */
@@ -24,9 +24,20 @@ export function authorizeAction(user: UserRef, action: string): void {
   if (!roleMayTake(user.role, action)) throw new DomainError('FORBIDDEN', `role '${user.role}' may not take the action '${action}'`);
 }
 
-/** What the console offers: the state machine's allowed actions that this role may take. */
-export function permittedActions(user: UserRef, stateAllowed: readonly ActionType[]): ActionType[] {
-  return stateAllowed.filter((a) => roleMayTake(user.role, a));
+/**
+ * What the console offers: the state machine's allowed actions that this role may take, with the complaint's
+ * pack naming who decides on a reply and never offering its author the approval (R-LC-5, issue #15 item 9).
+ */
+export function permittedActions(
+  user: UserRef,
+  stateAllowed: readonly ActionType[],
+  complaint: { replyApproverRoles: readonly string[]; replyAuthorId: string | null },
+): ActionType[] {
+  return stateAllowed.filter(
+    (a) =>
+      roleMayTakeUnder(user.role, a, complaint.replyApproverRoles) &&
+      !(a === 'approve_reply' && complaint.replyAuthorId !== null && complaint.replyAuthorId === user.id),
+  );
 }
 
 /**

@@ -7,6 +7,7 @@
  * someone decides here who may use it (test/security/permissions.test.ts names the missing entries).
  */
 import type { ActionType } from '../domain/lifecycle/index.ts';
+import { REPLY_APPROVER_ROLES } from '../policies/pack-schema.ts';
 
 export const ROLES = ['agent', 'specialist', 'handler', 'qa', 'manager', 'admin', 'auditor'] as const;
 export type Role = (typeof ROLES)[number];
@@ -184,9 +185,11 @@ const WORKERS: readonly Role[] = ['agent', 'specialist', 'qa', 'manager', 'admin
 const APPROVERS: readonly Role[] = ['qa', 'manager', 'admin'];
 /**
  * A unit's reply that needs approval is approved by the service centre, which alone answers the
- * customer (R-LC-5): the agent as well as the approvers, never the unit's own specialist.
+ * customer (R-LC-5): the agent as well as the approvers, never the unit's own specialist. These are the
+ * roles that may ever approve; the complaint's pack names which of them do (`replyApproval.approverRoles`,
+ * issue #15 item 9: mayApproveReplyUnder).
  */
-const REPLY_APPROVERS: readonly Role[] = ['agent', ...APPROVERS];
+const REPLY_APPROVERS: readonly Role[] = REPLY_APPROVER_ROLES;
 
 /**
  * Lifecycle action → roles that may take it (on a complaint in their scope, and only where the state
@@ -242,6 +245,18 @@ export function capabilitiesOf(role: string): Capability[] {
 export function roleMayTake(role: string, action: string): boolean {
   if (!isRole(role) || !roleHas(role, 'complaint.act')) return false;
   return ACTION_ROLES[action as ActionType]?.includes(role) ?? false;
+}
+
+/** The actions whose approvers the complaint's pack names (replyApproval.approverRoles). */
+export const PACK_APPROVED_ACTIONS: readonly ActionType[] = ['approve_reply', 'reject_reply'];
+
+/**
+ * Whether `role` may take `action` on a complaint whose pack lets `approverRoles` decide on replies: the
+ * table first, then, for approving or sending back a reply, the pack's list (issue #15 item 9).
+ */
+export function roleMayTakeUnder(role: string, action: string, approverRoles: readonly string[]): boolean {
+  if (!roleMayTake(role, action)) return false;
+  return !(PACK_APPROVED_ACTIONS as readonly string[]).includes(action) || approverRoles.includes(role);
 }
 
 /**

@@ -11,6 +11,8 @@ import { performAction } from '../use-cases/perform-action.ts';
 import type { Action } from '../domain/lifecycle/index.ts';
 import type { Actor } from '../data/complaint-store.ts';
 import { findPack } from '../policies/index.ts';
+import { categoryKind } from '../use-cases/pack-lookup.ts';
+import { replyApprovalRequired } from '../domain/lifecycle/pack-lifecycle.ts';
 import type { Category } from '../policies/pack-schema.ts';
 import { DEMO_NODES, DEMO_USERS, DEMO_PASSWORD } from './demo-org.ts';
 import { DEMO_COMPLAINTS, type DemoComplaint, type DemoStage } from './demo-complaints.ts';
@@ -48,15 +50,23 @@ export async function seedDemo(
   if (Number(existing?.n ?? 0) === 0) {
     const agent = await db.selectFrom('users').select(['id', 'name']).where('email', '=', 'agent@plaint.demo').executeTakeFirstOrThrow();
     const actor: Actor = { id: agent.id, label: agent.name, role: 'agent' };
+    // A reply is approved by a manager, never by its author (R-LC-5).
+    const manager = await db
+      .selectFrom('users')
+      .select(['id', 'name'])
+      .where('email', '=', 'manager@plaint.demo')
+      .executeTakeFirstOrThrow();
+    const approver: Actor = { id: manager.id, label: manager.name, role: 'manager' };
     for (const [i, c] of DEMO_COMPLAINTS.entries()) {
-      await seedOne(db, logKey, actor, c, now, i);
+      await seedOne(db, logKey, { actor, approver }, c, now, i);
       created++;
     }
   }
   return { users: DEMO_USERS, password: DEMO_PASSWORD, complaints: created };
 }
 
-function pickCategory(policyId: string, hint: string | undefined): string | undefined {
+/** A category named like the hint among those the qualification may file it under (fuel §3–4 sorts them). */
+function pickCategory(policyId: string, hint: string | undefined, qualification: 'valid' | 'invalid' | 'suggestion'): string | undefined {
   const pack = findPack(policyId);
   if (!pack || !hint) return undefined;
   const all: Category[] = [];
@@ -66,7 +76,7 @@ function pickCategory(policyId: string, hint: string | undefined): string | unde
       if (c.children) walk(c.children as Category[]);
     });
   walk(pack.taxonomy);
-  const usable = all.filter((c) => !c.kind || c.kind === 'valid');
+  const usable = all.filter((c) => (categoryKind(pack, c.id) ?? qualification) === qualification);
   return (usable.find((c) => !c.children?.length && c.nameZh.includes(hint)) ?? usable.find((c) => c.nameZh.includes(hint)))?.id;
 }
 
@@ -84,7 +94,14 @@ const STAGE_STEPS: Record<DemoStage, number> = {
   closed: 8,
 };
 
-async function seedOne(db: Kysely<DB>, logKey: Buffer, actor: Actor, c: DemoComplaint, now: Date, index: number): Promise<void> {
+async function seedOne(
+  db: Kysely<DB>,
+  logKey: Buffer,
+  { actor, approver }: { actor: Actor; approver: Actor },
+  c: DemoComplaint,
+  now: Date,
+  index: number,
+): Promise<void> {
   const local = new Date(now.getTime() + 8 * 3600_000); // Asia/Shanghai wall clock
   local.setUTCDate(local.getUTCDate() - c.daysAgo);
   local.setUTCHours(c.hour, (index * 7) % 60, 0, 0);
@@ -92,7 +109,9 @@ async function seedOne(db: Kysely<DB>, logKey: Buffer, actor: Actor, c: DemoComp
   const step = Math.max(60_000, Math.floor((now.getTime() - t.getTime()) / 10));
   const at = () => (t = new Date(Math.min(t.getTime() + step, now.getTime())));
   const unit = DEMO_NODES.find((n) => n.id === c.unitId)!;
-  const categoryId = pickCategory(unit.policyId!, c.categoryHint);
+  const categoryId = pickCategory(unit.policyId!, c.categoryHint, c.stage === 'invalid' || c.stage === 'suggestion' ? c.stage : 'valid');
+  // The unit's own setting, else its pack's default (issue #15 item 1).
+  const needsApproval = replyApprovalRequired(unit.settings, findPack(unit.policyId!)!);
   const { complaint } = await createComplaint({ db, now: () => t, logKey }, actor, {
     unitId: c.unitId,
     channel: c.channel,
@@ -132,7 +151,7 @@ async function seedOne(db: Kysely<DB>, logKey: Buffer, actor: Actor, c: DemoComp
       },
       { type: 'reply', message: '您好，您反映的问题已核实，我们已安排整改，给您带来不便深表歉意。' },
     );
-    if (unit.settings?.replyApproval) steps.push({ type: 'approve_reply' });
+    if (needsApproval) steps.push({ type: 'approve_reply' });
     if (c.stage === 'disputed') steps.push({ type: 'dispute', reason: '客户认为整改不彻底，问题仍然存在' });
     else
       steps.push(
@@ -142,8 +161,8 @@ async function seedOne(db: Kysely<DB>, logKey: Buffer, actor: Actor, c: DemoComp
       );
   }
   let n = STAGE_STEPS[c.stage];
-  if (unit.settings?.replyApproval && n >= 5) n++;
+  if (needsApproval && n >= 5) n++;
   for (const action of steps.slice(0, n)) {
-    await performAction({ db, now: at, logKey }, actor, complaint.id, action);
+    await performAction({ db, now: at, logKey }, action.type === 'approve_reply' ? approver : actor, complaint.id, action);
   }
 }

@@ -22,6 +22,7 @@ import { openToPortal, unitDisabled } from './org/unit-availability.ts';
 import { parseInstant } from '../domain/instant.ts';
 import { packAt, versionInForce } from './policy/resolve-pack.ts';
 import { findCategory } from './pack-lookup.ts';
+import { packLifecycle } from '../domain/lifecycle/pack-lifecycle.ts';
 import { DEFAULT_CALENDAR } from '../domain/calendar/index.ts';
 import { deadlineStanding } from '../domain/clocks/index.ts';
 import { candidateQuery, raiseSimilar, similarFromCandidates, similarToRaise } from './link-similar.ts';
@@ -237,6 +238,7 @@ export async function insertComplaint(
       deadlines: deadlineStanding(plan.clocks, calendar),
       events: plan.events,
       links: intakeLinks(found, repeat),
+      lifecycle: packLifecycle(pack),
     },
   };
 }

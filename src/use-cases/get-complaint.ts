@@ -7,6 +7,8 @@ import type { ClockRecord } from '../domain/contracts.ts';
 import { DEFAULT_CALENDAR } from '../domain/calendar/index.ts';
 import { deadlineStanding, type DeadlineStanding } from '../domain/clocks/index.ts';
 import { notFound } from '../domain/errors.ts';
+import { DEFAULT_REPLY_APPROVER_ROLES, packLifecycle } from '../domain/lifecycle/pack-lifecycle.ts';
+import { complaintPackVia } from './policy/resolve-pack.ts';
 
 const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
 
@@ -24,6 +26,8 @@ export interface ComplaintDetail {
   deadlines: DeadlineStanding;
   events: StoredEvent[];
   links: { id: string; code: string; kind: string; direction: 'to' | 'from' }[];
+  /** What the complaint's pack decides about its lifecycle: close without a return visit, who approves a reply. */
+  lifecycle: { returnVisitRequired: boolean; replyApproverRoles: readonly string[] };
 }
 
 /**
@@ -34,13 +38,14 @@ export async function getComplaint(deps: Deps, id: string, known?: ComplaintRow)
   assertComplaintId(id);
   const row = known ?? (await findComplaint(deps.db, id));
   if (!row) throw notFound(`complaint '${id}'`);
-  const [config, customer, clocks, events, links] = await Promise.all([
+  const [config, customer, clocks, events, links, pack] = await Promise.all([
     // The unit's name and calendar from the per-process copy of the tree, current by the config counter (src/data/config-cache.ts).
     configSnapshot(deps.db),
     findCustomer(deps.db, row.customer_id),
     loadClocks(deps.db, id),
     listEvents(deps.db, id),
     listLinks(deps.db, id),
+    complaintPackVia(deps.db, row),
   ]);
   const unit = config.node(row.unit_id);
   return {
@@ -51,5 +56,7 @@ export async function getComplaint(deps: Deps, id: string, known?: ComplaintRow)
     deadlines: deadlineStanding(clocks, config.latestCalendar(row.unit_id) ?? DEFAULT_CALENDAR),
     events,
     links,
+    // A pack no longer installed offers no shortcut: the return visit stays required, the managers approve.
+    lifecycle: pack ? packLifecycle(pack) : { returnVisitRequired: true, replyApproverRoles: DEFAULT_REPLY_APPROVER_ROLES },
   };
 }

@@ -11,6 +11,23 @@ export function findCategory(pack: Pack, id: string): Category | null {
   return null;
 }
 
+/**
+ * The qualification a category is sorted under, its own or its nearest ancestor's (fuel §3–4 sorts the
+ * taxonomy into valid complaints, invalid ones and suggestions); null where the pack does not sort.
+ */
+export function categoryKind(pack: Pack, id: string): Category['kind'] | null {
+  const walk = (list: Category[], inherited: Category['kind'] | undefined): Category['kind'] | null | undefined => {
+    for (const c of list) {
+      const kind = c.kind ?? inherited;
+      if (c.id === id) return kind ?? null;
+      const found = c.children ? walk(c.children as Category[], kind) : undefined;
+      if (found !== undefined) return found;
+    }
+    return undefined;
+  };
+  return walk(pack.taxonomy, undefined) ?? null;
+}
+
 export function hasLevel(pack: Pack, level: string): boolean {
   return pack.severity.levels.some((l) => l.id === level);
 }

@@ -13,7 +13,9 @@ import { linkContest } from '../data/link-store.ts';
 import { configSnapshot, type ConfigSnapshot } from '../data/config-cache.ts';
 import { recomputeClocks } from '../domain/clocks/index.ts';
 import { decide, LifecycleInputError, type Action, type Decision } from '../domain/lifecycle/index.ts';
-import { checkClockAction, checkExtensionApproval } from '../domain/lifecycle/action-guards.ts';
+import { checkClockAction, checkExtensionApproval, checkReplyDecision } from '../domain/lifecycle/action-guards.ts';
+import { replyApprovalRequired, replyApproverRoles } from '../domain/lifecycle/pack-lifecycle.ts';
+import { roleMayTakeUnder } from '../security/permissions.ts';
 import { DEFAULT_CALENDAR } from '../domain/calendar/index.ts';
 import type { ComplaintStatus, Qualification } from '../domain/contracts.ts';
 import { DomainError, invalid, notFound } from '../domain/errors.ts';
@@ -22,7 +24,7 @@ import { planRules } from '../domain/rules/plan-rules.ts';
 import { automaticLevel, levelChosenAtQualify } from '../domain/severity/index.ts';
 import type { Pack } from '../policies/index.ts';
 import { complaintPackIn } from './policy/resolve-pack.ts';
-import { findCategory, hasLevel } from './pack-lookup.ts';
+import { categoryKind, findCategory, hasLevel } from './pack-lookup.ts';
 import { changeOf } from './apply-rules-and-store.ts';
 import { insertComplaint } from './create-complaint.ts';
 import { inTransaction } from '../data/transaction.ts';
@@ -51,10 +53,20 @@ export async function performAction(
     // The complaint's own tuned version, whatever is in force at its unit now (issue #16 item 4).
     const pack = await complaintPackIn(trx, config, row);
     if (!pack) throw new DomainError('CONFLICT', `policy '${row.policy_id}' is not installed`);
-    const settings = (config.node(row.unit_id)?.settings ?? {}) as { replyApproval?: boolean };
     checkReferences(config, pack, row, action);
+    const approvers = replyApproverRoles(pack);
+    checkReplyDecision(action, row.reply, actor, roleMayTakeUnder(actor.role, action.type, approvers), approvers);
 
-    const decision = decideOrThrow(row, action, settings.replyApproval === true, now);
+    // The unit's own reply-approval setting wins either way; without one, the pack's default (issue #15 item 1).
+    const decision = decideOrThrow(
+      row,
+      action,
+      {
+        replyApprovalRequired: replyApprovalRequired(config.node(row.unit_id)?.settings, pack),
+        returnVisitRequired: pack.returnVisit.required,
+      },
+      now,
+    );
     const calendar = config.latestCalendar(row.unit_id) ?? DEFAULT_CALENDAR;
     const before = locked.clocks;
     let clocks = before;
@@ -136,7 +148,12 @@ export async function performAction(
   });
 }
 
-function decideOrThrow(row: ComplaintRow, action: Action, replyApprovalRequired: boolean, now: Date): Extract<Decision, { ok: true }> {
+function decideOrThrow(
+  row: ComplaintRow,
+  action: Action,
+  byPack: { replyApprovalRequired: boolean; returnVisitRequired: boolean },
+  now: Date,
+): Extract<Decision, { ok: true }> {
   let decision: Decision;
   try {
     decision = decide(
@@ -145,7 +162,7 @@ function decideOrThrow(row: ComplaintRow, action: Action, replyApprovalRequired:
         qualification: row.qualification as Qualification | null,
         leadDepartmentId: row.lead_department_id,
         repeatCount: row.repeat_count,
-        replyApprovalRequired,
+        ...byPack,
         facts: { flags: row.flags ?? {}, complainantCount: row.complainant_count },
       },
       action,
@@ -177,7 +194,8 @@ function patchColumns(
     ...(patch.repeatCount !== undefined ? { repeat_count: patch.repeatCount } : {}),
     ...(patch.satisfaction !== undefined ? { satisfaction: patch.satisfaction } : {}),
     ...(patch.report ? { report: patch.report } : {}),
-    ...(patch.reply ? { reply: patch.reply } : {}),
+    // The author is kept so that no one approves their own reply (R-LC-5).
+    ...(patch.reply ? { reply: { ...patch.reply, authorId: actor.id } } : {}),
     ...(action.type === 'approve_reply' && row.reply
       ? { reply: { ...row.reply, approved: true, sentAt: now.toISOString(), approvedBy: actor.label } }
       : {}),
@@ -196,13 +214,18 @@ function checkReferences(config: ConfigSnapshot, pack: Pack, row: ComplaintRow, 
   if (action.type === 'qualify') {
     if (action.categoryId && !findCategory(pack, action.categoryId))
       throw invalid('categoryId', `unknown category '${action.categoryId}' in policy '${pack.id}'`);
+    // Fuel §3–4: the taxonomy itself sorts matters into valid, invalid and suggestion; the two cannot disagree.
+    const categoryId = action.categoryId ?? row.category_id;
+    const kind = categoryId ? categoryKind(pack, categoryId) : null;
+    if (kind && kind !== action.result)
+      throw invalid('categoryId', `category '${categoryId}' is filed under '${kind}' in policy '${pack.id}', not '${action.result}'`);
     if (action.level && !hasLevel(pack, action.level)) throw invalid('level', `unknown level '${action.level}' in policy '${pack.id}'`);
     // R-Q-2: the pick-lists are the pack's validity criteria and invalid reasons (issue #15 item 1).
     const reasons = pack.validity.invalidReasons;
     if (action.invalidReasonId !== undefined && !reasons.some((r) => r.id === action.invalidReasonId))
       throw invalid(
         'invalidReasonId',
-        `'${action.invalidReasonId}' is not an invalid reason of policy '${pack.id}' (one of: ${reasons.map((r) => r.id).join(', ')})`,
+        `'${action.invalidReasonId}' is not an invalid reason of policy '${pack.id}' (${pack.validity.ruleId}: one of ${reasons.map((r) => r.id).join(', ')})`,
       );
     for (const [i, id] of (action.criteria ?? []).entries()) {
       if (!pack.validity.criteria.some((c) => c.id === id))

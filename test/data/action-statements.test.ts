@@ -33,7 +33,7 @@ let t: TestApp;
 let deps: Deps;
 const counter = new StatementCounter();
 const agent: Actor = { id: 'a0000000-0000-4000-8000-0000000000a1', label: 'agent', role: 'agent' };
-const supervisor: Actor = { id: 'a0000000-0000-4000-8000-0000000000a2', label: 'supervisor', role: 'supervisor' };
+const supervisor: Actor = { id: 'a0000000-0000-4000-8000-0000000000a2', label: 'supervisor', role: 'manager' };
 
 before(async () => {
   t = await createTestApp({ now: '2026-11-24T02:00:00.000Z' }); // Tuesday 10:00 in Shanghai

@@ -15,7 +15,7 @@ import { deliverDue } from '../../src/use-cases/deliver-outbox.ts';
 
 let t: TestApp;
 let smtp: Awaited<ReturnType<typeof startSmtp>>;
-let admin: User;
+let admin: User, manager: User;
 let unit: Unit;
 let lead: string;
 const BASE = 'https://plaint.test';
@@ -30,6 +30,7 @@ before(async () => {
   unit = await buildUnit(t, { pack: 'real-estate', companyId: company.id, name: '翠湖花园项目', settings: { replyApproval: true } });
   [{ id: lead }] = await buildDepartments(t, unit, ['工程管理部']);
   admin = await buildUser(t, { role: 'admin', orgNodeId: group.id });
+  manager = await buildUser(t, { role: 'manager', orgNodeId: group.id });
 });
 after(async () => {
   await smtp.close();
@@ -40,7 +41,8 @@ const deliver = () => deliverDue(t.deps, { smtp: { url: smtp.url, from: 'Plaint 
 const api = (method: 'GET' | 'POST' | 'PUT', url: string, body?: unknown) => t.api(method, url, body, { as: admin });
 
 async function act(id: string, body: Record<string, unknown>) {
-  const res = await api('POST', `/api/complaints/${id}/actions`, body);
+  // R-LC-5: the reply is approved by a manager, never by its author (issue #15 item 9).
+  const res = await t.api('POST', `/api/complaints/${id}/actions`, body, { as: body.type === 'approve_reply' ? manager : admin });
   assert.equal(res.statusCode, 200, `${body.type}: ${res.body}`);
 }
 

@@ -53,6 +53,7 @@ test('issue #15 item 2: record_facts changes only what differs, keeps other flag
     leadDepartmentId: null,
     repeatCount: 0,
     replyApprovalRequired: false,
+    returnVisitRequired: true,
     facts: current,
   };
   assert.throws(

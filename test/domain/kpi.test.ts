@@ -8,6 +8,7 @@ import {
   monthTimelinessScore,
   quarterTimelinessScore,
   S3_TIMELINESS_RULES,
+  timelinessFullScore,
   satisfactionAverage,
   stationPenalties,
   rankBy,
@@ -172,4 +173,13 @@ test('property (R-RS-3): station totals equal the sum of fines and overdue fines
       }
     }),
   );
+});
+
+test('#15 item 9 (S3 KPI sheet): the timeliness full score is the packs’ one when they all set the same, else 10 assumed', () => {
+  assert.deepEqual(timelinessFullScore([]), { fullScore: 10, fullScoreAssumed: true });
+  assert.deepEqual(timelinessFullScore([undefined, undefined]), { fullScore: 10, fullScoreAssumed: true });
+  assert.deepEqual(timelinessFullScore([20, 20]), { fullScore: 20, fullScoreAssumed: false });
+  // One unit still on the assumption, or two that disagree: the report cannot claim a set full score.
+  assert.deepEqual(timelinessFullScore([20, undefined]), { fullScore: 10, fullScoreAssumed: true });
+  assert.deepEqual(timelinessFullScore([20, 15]), { fullScore: 10, fullScoreAssumed: true });
 });

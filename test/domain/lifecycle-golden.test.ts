@@ -6,7 +6,8 @@
  * The steps (R-LC-2, S0 gas §12, S1 §7–14, S2 5.2, S4 ch.2): intake → qualification → dispatch →
  * acknowledgement → investigation (report, R-LC-6) → reply (approved first where the unit requires it)
  * → customer confirmation, or dispute back to the department as a repeat (R-LC-3) → return visit →
- * close. Invalid complaints and suggestions close at qualification with their reason (R-LC-4) and are
+ * close; where the pack requires no return visit (restaurant, S4 service centre: returnVisit.required false,
+ * issue #15 item 1) a confirmed result closes without one. Invalid complaints and suggestions close at qualification with their reason (R-LC-4) and are
  * contested, never reopened; a valid closed complaint is reopened (R-LC-3). Holding answers, urging and
  * the improvement plan run alongside (R-TL-3, R-TL-4); clocks, severity and notes on any open complaint.
  *
@@ -26,8 +27,22 @@ import {
 import type { ComplaintStatus } from '../../src/domain/contracts.ts';
 
 const COLUMNS: Record<string, LifecycleState> = {
-  received: { status: 'received', qualification: null, leadDepartmentId: null, repeatCount: 0, replyApprovalRequired: false },
-  qualified: { status: 'qualified', qualification: 'valid', leadDepartmentId: null, repeatCount: 0, replyApprovalRequired: false },
+  received: {
+    status: 'received',
+    qualification: null,
+    leadDepartmentId: null,
+    repeatCount: 0,
+    replyApprovalRequired: false,
+    returnVisitRequired: true,
+  },
+  qualified: {
+    status: 'qualified',
+    qualification: 'valid',
+    leadDepartmentId: null,
+    repeatCount: 0,
+    replyApprovalRequired: false,
+    returnVisitRequired: true,
+  },
   dispatched: open('dispatched'),
   acknowledged: open('acknowledged'),
   investigated: open('investigated'),
@@ -36,18 +51,33 @@ const COLUMNS: Record<string, LifecycleState> = {
   confirmed: open('confirmed'),
   visited: open('visited'),
   'closed:valid': open('closed'),
-  'closed:invalid': { status: 'closed', qualification: 'invalid', leadDepartmentId: null, repeatCount: 0, replyApprovalRequired: false },
+  'closed:invalid': {
+    status: 'closed',
+    qualification: 'invalid',
+    leadDepartmentId: null,
+    repeatCount: 0,
+    replyApprovalRequired: false,
+    returnVisitRequired: true,
+  },
   'closed:suggestion': {
     status: 'closed',
     qualification: 'suggestion',
     leadDepartmentId: null,
     repeatCount: 0,
     replyApprovalRequired: false,
+    returnVisitRequired: true,
   },
 };
 
 function open(status: ComplaintStatus): LifecycleState {
-  return { status, qualification: 'valid', leadDepartmentId: 'dept-lead', repeatCount: 0, replyApprovalRequired: false };
+  return {
+    status,
+    qualification: 'valid',
+    leadDepartmentId: 'dept-lead',
+    repeatCount: 0,
+    replyApprovalRequired: false,
+    returnVisitRequired: true,
+  };
 }
 
 const report = {
@@ -60,7 +90,11 @@ const report = {
 };
 
 /** Each row's action, with a payload that is valid wherever the action is allowed. */
-const ROWS: Record<string, { action: Action; approvalRequired?: boolean }> = {
+/**
+ * `approvalRequired`: the unit's replies wait for approval; `noReturnVisit`: the pack requires no return visit.
+ * Every other row is read with replies not waiting and the return visit required.
+ */
+const ROWS: Record<string, { action: Action; approvalRequired?: boolean; noReturnVisit?: boolean }> = {
   'qualify valid': { action: { type: 'qualify', result: 'valid' } },
   'qualify invalid': { action: { type: 'qualify', result: 'invalid', invalidReasonId: 'unrelated', reason: '非本单位责任' } },
   'qualify suggestion': { action: { type: 'qualify', result: 'suggestion', reason: '属于建议' } },
@@ -79,6 +113,7 @@ const ROWS: Record<string, { action: Action; approvalRequired?: boolean }> = {
   dispute: { action: { type: 'dispute', reason: '仍未解决' } },
   visit: { action: { type: 'visit', score: 4 } },
   close: { action: { type: 'close' } },
+  'close (no return visit)': { action: { type: 'close' }, noReturnVisit: true },
   reopen: { action: { type: 'reopen', reason: '再次漏水' } },
   contest: { action: { type: 'contest', reason: '不同意' } },
   set_level: { action: { type: 'set_level', level: 'major', reason: '媒体关注' } },
@@ -112,6 +147,7 @@ confirm              -          -           -            -             -        
 dispute              -          -           -            -             -             -                  acknowledged  -          -        -             -               -
 visit                -          -           -            -             -             -                  -             visited    -        -             -               -
 close                -          -           -            -             -             -                  -             -          closed   -             -               -
+close (no return visit) -       -           -            -             -             -                  -             closed     closed   -             -               -
 reopen               -          -           -            -             -             -                  -             -          -        acknowledged  -               -
 contest              -          -           -            -             -             -                  -             -          -        -             =               =
 set_level            =          =           =            =             =             =                  =             =          =        -             -               -
@@ -126,6 +162,7 @@ note                 =          =           =            =             =        
 
 /** The table as rows of [row name, cells]: the row name may hold one space ("qualify valid"). */
 function parseGolden(): { columns: string[]; rows: [string, string[]][] } {
+  // The row name may hold spaces ("close (no return visit)"): the last cells are the columns.
   const lines = GOLDEN.split('\n').filter((l) => l.trim());
   const columns = lines[0].trim().split(/\s+/);
   const rows = lines.slice(1).map((line): [string, string[]] => {
@@ -147,9 +184,9 @@ test('#18 golden lifecycle: the table names every status and every action, and n
 
 for (const [name, cells] of rows) {
   test(`R-LC-2..4 golden lifecycle: ${name}`, () => {
-    const { action, approvalRequired } = ROWS[name];
+    const { action, approvalRequired, noReturnVisit } = ROWS[name];
     columns.forEach((column, i) => {
-      const state = { ...COLUMNS[column], replyApprovalRequired: approvalRequired === true };
+      const state = { ...COLUMNS[column], replyApprovalRequired: approvalRequired === true, returnVisitRequired: noReturnVisit !== true };
       const expected = cells[i];
       const d = decide(state, action, new Date('2026-11-24T02:00:00Z'));
       if (expected === '-') {
@@ -165,10 +202,17 @@ for (const [name, cells] of rows) {
   });
 }
 
-test('#18 golden lifecycle: the console offers exactly the actions a column allows (allowedActions)', () => {
-  columns.forEach((column, i) => {
-    const offered = new Set<ActionType>();
-    for (const [name, cells] of rows) if (cells[i] !== '-' && !ROWS[name].approvalRequired) offered.add(ROWS[name].action.type);
-    assert.deepEqual(new Set(allowedActions(COLUMNS[column])), offered, column);
-  });
+test('#18 golden lifecycle: the console offers exactly the actions a column allows (allowedActions), with and without a required return visit', () => {
+  for (const returnVisitRequired of [true, false]) {
+    columns.forEach((column, i) => {
+      const offered = new Set<ActionType>();
+      for (const [name, cells] of rows) {
+        const row = ROWS[name];
+        if (cells[i] === '-' || row.approvalRequired || (row.noReturnVisit && returnVisitRequired)) continue;
+        offered.add(row.action.type);
+      }
+      const state = { ...COLUMNS[column], returnVisitRequired };
+      assert.deepEqual(new Set(allowedActions(state)), offered, `${column} (return visit required: ${returnVisitRequired})`);
+    });
+  }
 });

@@ -19,6 +19,7 @@ const base: LifecycleState = {
   leadDepartmentId: null,
   repeatCount: 0,
   replyApprovalRequired: false,
+  returnVisitRequired: true,
 };
 const at = (status: ComplaintStatus, extra: Partial<LifecycleState> = {}): LifecycleState => ({
   ...base,

@@ -12,7 +12,7 @@ import { buildCompany, buildDepartments, buildGroup, buildUnit, buildUser, type 
 let t: TestApp;
 let garden: Unit;
 let eng: Node, pm: Node, stationOps: Node;
-let agent: User;
+let agent: User, manager: User;
 before(async () => {
   t = await createTestApp({ now: '2026-11-24T02:00:00.000Z' }); // Tuesday 10:00 in Shanghai
   const group = await buildGroup(t);
@@ -26,6 +26,8 @@ before(async () => {
   const station = await buildUnit(t, { pack: 'fuel-retail', companyId: (await buildCompany(t, { groupId: group.id })).id });
   [stationOps] = await buildDepartments(t, station, ['站务班组']);
   agent = await buildUser(t, { role: 'agent', orgNodeId: group.id });
+  // R-LC-5: a manager approves the agent's reply (never its author; issue #15 item 9).
+  manager = await buildUser(t, { role: 'manager', orgNodeId: group.id });
   phoneComplaint.unitId = garden.id;
 });
 after(async () => t.close());
@@ -43,8 +45,8 @@ const phoneComplaint = {
   demands: '维修并赔偿',
 };
 
-async function act(id: string, body: Record<string, unknown>, expected = 200) {
-  const res = await api('POST', `/api/complaints/${id}/actions`, body);
+async function act(id: string, body: Record<string, unknown>, expected = 200, as: User = agent) {
+  const res = await t.api('POST', `/api/complaints/${id}/actions`, body, { as });
   assert.equal(res.statusCode, expected, `${body.type}: ${res.body}`);
   return res.json();
 }
@@ -89,7 +91,7 @@ test('R-LC-1/R-LC-2/R-LC-3: a phone complaint logged late is worked from intake 
   // This unit requires approval before a reply counts as sent.
   let cur = await act(c.id, { type: 'reply', message: '已安排重做防水，预计三日内完成。' });
   assert.equal(cur.status, 'awaiting_approval');
-  cur = await act(c.id, { type: 'approve_reply' });
+  cur = await act(c.id, { type: 'approve_reply' }, 200, manager);
   assert.equal(cur.status, 'replied');
   cur = await act(c.id, { type: 'dispute', reason: '维修后仍然渗水' });
   assert.equal(cur.status, 'acknowledged', 'a dispute sends the complaint back to investigation');
@@ -97,7 +99,7 @@ test('R-LC-1/R-LC-2/R-LC-3: a phone complaint logged late is worked from intake 
   assert.equal(cur.level, 'important', 'R-SV-1: a repeat complaint after handling is important');
   await act(c.id, { type: 'report', ...report, conclusion: '二次核查：楼上管道接口渗漏' });
   await act(c.id, { type: 'reply', message: '已更换楼上管道接口。' });
-  await act(c.id, { type: 'approve_reply' });
+  await act(c.id, { type: 'approve_reply' }, 200, manager);
   await act(c.id, { type: 'confirm' });
   const badScore = await api('POST', `/api/complaints/${c.id}/actions`, { type: 'visit', score: 6 });
   assert.equal(badScore.statusCode, 400);

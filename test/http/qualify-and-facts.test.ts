@@ -68,6 +68,24 @@ test('R-Q-2, S0 gas §3–4: an invalid qualification must name one of the pack�
   assert.equal(q.data.reason, '酒后恶意投诉，经站长核实');
 });
 
+test('S0 第五篇 第三条–第四条: the fuel taxonomy sorts matters into valid, invalid and suggestion; qualify cannot contradict it', async () => {
+  const id = await newAt(station);
+  const asValid = await act(id, { type: 'qualify', result: 'valid', categoryId: 'invalid-competitor' });
+  assert.equal(asValid.statusCode, 400, asValid.body);
+  assert.equal(asValid.json().error.field, 'categoryId');
+  assert.match(asValid.json().error.message, /invalid/);
+  const suggestionAsValid = await act(id, { type: 'qualify', result: 'valid', categoryId: 'suggestion-card-pump' });
+  assert.equal(suggestionAsValid.statusCode, 400, suggestionAsValid.body);
+  assert.equal((await page(id)).status, 'received', 'nothing was written');
+
+  const ok = await act(id, { type: 'qualify', result: 'suggestion', categoryId: 'suggestion-card-pump', reason: '卡机不联动，转业务部门' });
+  assert.equal(ok.statusCode, 200, ok.body);
+  assert.equal(ok.json().qualification, 'suggestion');
+  // A category filed under valid complaints (数质量类) with a valid qualification is taken as before.
+  const other = await newAt(station);
+  assert.equal((await act(other, { type: 'qualify', result: 'valid', categoryId: 'fuel-quantity' })).statusCode, 200);
+});
+
 test('R-Q-1, S0 food 4.1.1: a valid qualification records the pack’s criteria ticked, and only those', async () => {
   const id = await newAt(garden);
   const bad = await act(id, { type: 'qualify', result: 'valid', criteria: ['named-unit', 'looks-plausible'] });

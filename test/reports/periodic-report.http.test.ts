@@ -26,7 +26,8 @@ const report = {
 };
 
 async function act(id: string, body: Record<string, unknown>) {
-  const res = await t.api('POST', `/api/complaints/${id}/actions`, body);
+  // R-LC-5: a manager approves the agent's reply, never its author (issue #15 item 9).
+  const res = await t.api('POST', `/api/complaints/${id}/actions`, body, { role: body.type === 'approve_reply' ? 'manager' : 'agent' });
   assert.equal(res.statusCode, 200, `${String(body.type)}: ${res.body}`);
   return res.json();
 }

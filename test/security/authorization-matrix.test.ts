@@ -9,7 +9,9 @@ import { test, before, after } from 'node:test';
 import assert from 'node:assert/strict';
 import { createTestApp, type TestApp } from '../helpers/test-app.ts';
 import { ACTION_TYPES, type ActionType } from '../../src/domain/lifecycle/index.ts';
-import { ROLES, roleHas, roleMayTake } from '../../src/security/permissions.ts';
+import { ROLES, roleHas, roleMayTake, roleMayTakeUnder } from '../../src/security/permissions.ts';
+import { replyApproverRoles } from '../../src/domain/lifecycle/pack-lifecycle.ts';
+import { getPack } from '../../src/policies/index.ts';
 import { expectInScope, placeComplaint, type Placed } from './security-fixtures.ts';
 
 let t: TestApp;
@@ -112,7 +114,7 @@ const WALK: ActionType[] = (() => {
 async function stateOf(id: string) {
   const res = await t.api('GET', `/api/complaints/${id}`, undefined, { role: 'admin' });
   assert.equal(res.statusCode, 200);
-  return res.json() as { allowedActions: string[]; clocks: { name: string; state: string }[]; policyId: string };
+  return res.json() as { status: string; allowedActions: string[]; clocks: { name: string; state: string }[]; policyId: string };
 }
 
 const levelCache = new Map<string, string>();
@@ -174,8 +176,12 @@ for (const role of ROLES) {
         ?.data.requestId ?? crypto.randomUUID();
     const level = await someLevel(st.policyId);
 
+    // The table, and for deciding on a reply the complaint's pack (replyApproval.approverRoles, issue #15 item 9).
+    const approvers = replyApproverRoles(getPack(st.policyId));
+    const mayTake = (a: string) => roleMayTakeUnder(role, a, approvers);
+
     // Refused actions first: a 403 changes nothing, whatever the status.
-    for (const action of ACTION_TYPES.filter((a) => !roleMayTake(role, a))) {
+    for (const action of ACTION_TYPES.filter((a) => !mayTake(a))) {
       const res = await t.api('POST', `/api/complaints/${own.id}/actions`, bodyFor(action, { level, running: running(), requestId }), {
         role,
       });
@@ -184,10 +190,20 @@ for (const role of ROLES) {
     }
 
     // Allowed actions: walked forward; 200 where the status allows the action, 409 where it does not.
-    for (const action of WALK.filter((a) => roleMayTake(role, a))) {
+    for (const action of WALK.filter((a) => mayTake(a))) {
       st = await stateOf(own.id);
+      if (action === 'approve_reply' && st.status === 'awaiting_approval') {
+        // Nobody approves their own reply (R-LC-5): someone else sends this role's reply back and writes one to approve.
+        const other = role === 'admin' ? 'manager' : 'admin';
+        for (const body of [bodyFor('reject_reply', { level, requestId }), bodyFor('reply', { level, requestId })]) {
+          const res = await t.api('POST', `/api/complaints/${own.id}/actions`, body, { role: other });
+          assert.equal(res.statusCode, 200, `${other} ${String(body.type)}: ${res.body}`);
+        }
+        st = await stateOf(own.id);
+      }
       const paused = st.clocks.find((k) => k.state === 'paused')?.name;
-      const stateAllows = st.allowedActions.includes(action);
+      // Read as the admin, who is not offered the approval of a reply the admin wrote (R-LC-5): the status tells.
+      const stateAllows = st.allowedActions.includes(action) || (action === 'approve_reply' && st.status === 'awaiting_approval');
       const res = await t.api(
         'POST',
         `/api/complaints/${own.id}/actions`,

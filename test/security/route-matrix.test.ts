@@ -757,7 +757,8 @@ async function fixture(unitId: string, companyId: string, dept: string): Promise
     [{ type: 'close' }, 'admin'],
   ];
   for (const [body, role] of steps) {
-    const allowed = (await asAdmin('GET', `/api/complaints/${id}`)).allowedActions as string[];
+    // Read as the one who acts: the reply's author is never offered its approval (R-LC-5).
+    const allowed = (await t.api('GET', `/api/complaints/${id}`, undefined, { role })).json().allowedActions as string[];
     if (allowed.includes(body.type as string)) assert.equal((await act(body, role)).statusCode, 200, `${String(body.type)} at ${unitId}`);
   }
   const kase = await asAdmin('POST', `/api/complaints/${id}/case`, { classification: '热线接通率', lessons: '高峰排班不足。' });

@@ -63,6 +63,18 @@ export const S3_TIMELINESS_RULES: TimelinessRules = {
   completionClocks: ['reply', 'resolve'],
 };
 
+/**
+ * The full score of 客户投诉处理及时率 for a report over units whose packs set `settings` (undefined: not set).
+ * The S3 sheet gives none (issue #15 item 9): the default 10 is an assumption, and the report says so until
+ * every unit's pack names one and the same value.
+ */
+export function timelinessFullScore(settings: readonly (number | undefined)[]): { fullScore: number; fullScoreAssumed: boolean } {
+  const values = new Set(settings);
+  const [only] = values;
+  if (values.size === 1 && only !== undefined) return { fullScore: only, fullScoreAssumed: false };
+  return { fullScore: S3_TIMELINESS_RULES.fullScore, fullScoreAssumed: true };
+}
+
 /** Whole started hours by which the record was late (0 when formed within the limit). */
 export function hoursLate(
   receivedAt: Date,

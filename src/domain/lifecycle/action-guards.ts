@@ -39,3 +39,25 @@ export function checkExtensionApproval(requestId: string, request: ExtensionRequ
     throw new DomainError('FORBIDDEN', 'an extension is approved by someone other than the person who asked for it');
   return request;
 }
+
+/**
+ * Approving or sending back a reply (R-LC-5, issue #15 item 9): only a role the complaint's pack names
+ * (`replyApproval.approverRoles`; `allowedByPack` is that check), and the approval is never the author's own —
+ * a second pair of eyes, like an extension. A reply stored before its author was recorded has no author to compare.
+ */
+export function checkReplyDecision(
+  action: Action,
+  reply: { authorId?: string | null } | null,
+  approver: { id: string | null; role: string },
+  allowedByPack: boolean,
+  approverRoles: readonly string[],
+): void {
+  if (action.type !== 'approve_reply' && action.type !== 'reject_reply') return;
+  if (!allowedByPack)
+    throw new DomainError(
+      'FORBIDDEN',
+      `under this complaint's policy a reply is approved or sent back by ${approverRoles.join(', ')} (replyApproval.approverRoles), not by '${approver.role}'`,
+    );
+  if (action.type === 'approve_reply' && approver.id && reply?.authorId === approver.id)
+    throw new DomainError('FORBIDDEN', "the reply's author cannot approve their own reply (R-LC-5): someone else approves it");
+}

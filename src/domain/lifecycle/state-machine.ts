@@ -13,10 +13,12 @@ export interface LifecycleState {
   qualification: Qualification | null;
   leadDepartmentId: string | null;
   repeatCount: number;
-  /** Whether a reply from this unit needs approval before it counts as sent (unit setting). */
+  /** Whether a reply from this unit needs approval before it counts as sent (unit setting, else the pack's default). */
   replyApprovalRequired: boolean;
   /** The flags and complainant count on record (record_facts compares against them); none and 1 when absent. */
   facts?: FactsNow;
+  /** Whether the pack requires the return visit before closing; without it, `close` is allowed from `confirmed` too. */
+  returnVisitRequired: boolean;
 }
 
 export interface StatePatch {
@@ -28,7 +30,7 @@ export interface StatePatch {
   repeatCount?: number;
   satisfaction?: number;
   report?: Record<string, string>;
-  reply?: { message: string; approved: boolean; submittedAt: string; sentAt?: string };
+  reply?: { message: string; approved: boolean; submittedAt: string; sentAt?: string; authorId?: string | null; approvedBy?: string };
   closeReason?: string | null;
   closed?: boolean;
   reopened?: boolean;
@@ -71,7 +73,8 @@ const ALLOWED_FROM: Record<ActionType, readonly ComplaintStatus[]> = {
   confirm: ['replied'],
   dispute: ['replied'],
   visit: ['confirmed'],
-  close: ['visited'],
+  // From `confirmed` only where the pack requires no return visit (isAllowed; R-LC-2, issue #15 item 1).
+  close: ['confirmed', 'visited'],
   reopen: ['closed'],
   contest: ['closed'],
   set_level: OPEN_STATUSES,
@@ -85,13 +88,17 @@ const ALLOWED_FROM: Record<ActionType, readonly ComplaintStatus[]> = {
   note: [...OPEN_STATUSES, 'closed'],
 };
 
+type Gate = Pick<LifecycleState, 'status' | 'qualification' | 'returnVisitRequired'>;
+
 /** Actions allowed in a state, in workflow order (the console offers exactly these). */
-export function allowedActions(state: Pick<LifecycleState, 'status' | 'qualification'>): ActionType[] {
+export function allowedActions(state: Gate): ActionType[] {
   return (Object.keys(ALLOWED_FROM) as ActionType[]).filter((a) => isAllowed(state, a));
 }
 
-function isAllowed(state: Pick<LifecycleState, 'status' | 'qualification'>, action: ActionType): boolean {
+function isAllowed(state: Gate, action: ActionType): boolean {
   if (!ALLOWED_FROM[action].includes(state.status)) return false;
+  // A pack that requires the return visit closes only after it (R-LC-2); one that does not may close a confirmed result.
+  if (action === 'close' && state.status === 'confirmed') return !state.returnVisitRequired;
   // A record closed as invalid or a suggestion is never reopened: the customer's disagreement opens a
   // new record for the department head instead (R-LC-4). A valid closed complaint is reopened (R-LC-3).
   if (action === 'reopen') return state.qualification === 'valid';

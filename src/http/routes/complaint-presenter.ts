@@ -74,6 +74,8 @@ export function presentComplaint(
     now: Date;
     /** Who is looking: decides masking and which actions are offered. */
     viewer: UserRef;
+    /** The complaint's pack's lifecycle settings (get-complaint). */
+    lifecycle: { returnVisitRequired: boolean; replyApproverRoles: readonly string[] };
   },
 ) {
   const c = extra.customer;
@@ -117,7 +119,11 @@ export function presentComplaint(
     ...(extra.deadlines ? { deadlines: extra.deadlines } : {}),
     ...(extra.events ? { events: extra.events.map(presentEvent) } : {}),
     ...(extra.links ? { links: extra.links } : {}),
-    allowedActions: permittedActions(extra.viewer, allowedActions({ status: row.status, qualification: row.qualification })),
+    allowedActions: permittedActions(
+      extra.viewer,
+      allowedActions({ status: row.status, qualification: row.qualification, returnVisitRequired: extra.lifecycle.returnVisitRequired }),
+      { replyApproverRoles: extra.lifecycle.replyApproverRoles, replyAuthorId: row.reply?.authorId ?? null },
+    ),
   };
 }
 

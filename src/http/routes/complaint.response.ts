@@ -103,7 +103,15 @@ export const ComplaintSchema = Type.Object({
     }),
   ),
   reply: Nullable(
-    Type.Object({ message: Type.String(), approved: Type.Boolean(), submittedAt: Type.Optional(Instant), sentAt: Type.Optional(Instant) }),
+    Type.Object({
+      message: Type.String(),
+      approved: Type.Boolean(),
+      submittedAt: Type.Optional(Instant),
+      sentAt: Type.Optional(Instant),
+      /** Who wrote it: never its approver (R-LC-5). */
+      authorId: Type.Optional(Nullable(Type.String())),
+      approvedBy: Type.Optional(Type.String()),
+    }),
   ),
   events: Type.Optional(Type.Array(ComplaintEventSchema)),
   links: Type.Optional(

@@ -106,6 +106,8 @@ export const KpiSchema = Type.Object({
       bonusPerTimely: Type.Number(),
       maxBonus: Type.Number(),
       fullScore: Type.Number(),
+      /** True while the packs do not set the full score (the S3 sheet gives none; 10 is assumed). */
+      fullScoreAssumed: Type.Boolean(),
       completionClocks: Type.Array(Type.String()),
     }),
   }),

@@ -274,6 +274,8 @@ export const foodPack: Pack = {
   replyApproval: {
     ruleId: 'R-LC-5',
     requiredByDefault: true,
+    // §7.1: 质检部 … 报直属上级 — the quality manager or the complaint manager approves (R-LC-5).
+    approverRoles: ['qa', 'manager', 'admin'],
     note: 'Handling, including the answer, is approved before it goes out; class A compensation needs company approval.',
     noteZh: '填写客户抱怨、投诉记录单后再进行处理(包括审批)',
   },

@@ -180,6 +180,8 @@ export const manufacturingPack: Pack = {
   replyApproval: {
     ruleId: 'R-LC-5',
     requiredByDefault: true,
+    // S1 §13 报请上级主管审核; S3 5.1.2 品质部主管审核: the quality manager or the complaint manager approves (R-LC-5).
+    approverRoles: ['qa', 'manager', 'admin'],
     note: 'The written answer follows the superior’s review of the handling opinion.',
     noteZh: '受理部门形成具体处理意见,报请上级主管审核,根据上级意见以书面形式答复客户',
   },

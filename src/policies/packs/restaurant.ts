@@ -141,5 +141,6 @@ export const restaurantPack: Pack = {
     note: 'Handled at the table; gifts and discounts are cleared with the supervisor (11b, 16b).',
     noteZh: '现场处理;赠送菜或优惠须上报主管或请示上司',
   },
+  // S0 第三篇 handles the complaint at the table and sets no return visit: a confirmed result closes (issue #15 item 1).
   returnVisit: { ruleId: 'R-LC-2', required: false },
 };

@@ -52,5 +52,6 @@ export const serviceCentrePack: Pack = {
     },
   ],
   replyApproval: { ruleId: 'R-LC-5', requiredByDefault: false, note: 'The seed sets no approval step.', noteZh: '来源未规定审批环节' },
+  // S4 ch.2: 受理 → 处理 → 反馈处理结果 → 记录和报告, no return visit: a confirmed result closes (issue #15 item 1).
   returnVisit: { ruleId: 'R-LC-2', required: false },
 };

@@ -13,13 +13,15 @@ import {
   rankBy,
   S3_TIMELINESS_RULES,
   satisfactionAverage,
+  timelinessFullScore,
   stationPenalties,
   type FuelGroup,
   type MonthTimeliness,
 } from '../../domain/kpi/index.ts';
 import { overdueTier } from '../../domain/assessment/fuel-penalty.ts';
 import { getPack } from '../../policies/index.ts';
-import { complaintPackVia } from '../policy/resolve-pack.ts';
+import { complaintPackVia, packAt, versionInForce } from '../policy/resolve-pack.ts';
+import { configSnapshot } from '../../data/config-cache.ts';
 import { loadSubtree } from './report-context.ts';
 import { kpiRows } from '../../data/reports/kpi-store.ts';
 
@@ -32,7 +34,13 @@ export async function getKpis(deps: Deps, q: { nodeId: string; quarter: string }
   const { root, nodes } = await loadSubtree(deps.db, q.nodeId);
   const scope = nodes.map((x) => x.id);
   const names = new Map(nodes.map((x) => [x.id, x.name]));
-  const rules = S3_TIMELINESS_RULES;
+  // The full score is the packs' setting (issue #15 item 9): the packs in force now at the report's units.
+  const config = await configSnapshot(deps.db);
+  const settings = nodes
+    .filter((x) => x.kind === 'unit' && x.policyId)
+    .map((u) => packAt(config, u.id, u.policyId!, versionInForce(config, u.id, u.policyId!))?.kpi?.timelinessFullScore);
+  const full = timelinessFullScore(settings);
+  const rules = { ...S3_TIMELINESS_RULES, fullScore: full.fullScore };
   const months = [0, 1, 2].map((i) => DateTime.fromJSDate(quarter.start, { zone: REPORT_ZONE }).plus({ months: i }).toFormat('yyyy-MM'));
   const yearStart = DateTime.fromJSDate(quarter.start, { zone: REPORT_ZONE }).startOf('year').toJSDate();
 
@@ -102,7 +110,7 @@ export async function getKpis(deps: Deps, q: { nodeId: string; quarter: string }
     node: { id: root.id, name: root.name },
     quarter: { key: quarter.key, startDate: quarter.startDate, endDate: quarter.endDate, labelZh: quarter.labelZh },
     asOf: asOf.toISOString(),
-    rules: { timeliness: rules },
+    rules: { timeliness: { ...rules, fullScoreAssumed: full.fullScoreAssumed } },
     closureRanking: rankBy(specialistRows, (r) => r.closureRate).map(
       ({ timeliness: _t, satisfactionAverage: _a, satisfactionCount: _c, ...r }) => r,
     ),

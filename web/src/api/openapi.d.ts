@@ -3737,6 +3737,8 @@ export interface paths {
                             repeatCount: number;
                             reply: {
                                 approved: boolean;
+                                approvedBy?: string;
+                                authorId?: string | null;
                                 message: string;
                                 /** Format: date-time */
                                 sentAt?: string;
@@ -4008,6 +4010,8 @@ export interface paths {
                             repeatCount: number;
                             reply: {
                                 approved: boolean;
+                                approvedBy?: string;
+                                authorId?: string | null;
                                 message: string;
                                 /** Format: date-time */
                                 sentAt?: string;
@@ -4417,6 +4421,8 @@ export interface paths {
                             repeatCount: number;
                             reply: {
                                 approved: boolean;
+                                approvedBy?: string;
+                                authorId?: string | null;
                                 message: string;
                                 /** Format: date-time */
                                 sentAt?: string;
@@ -13351,6 +13357,9 @@ export interface paths {
                                 titleZh: string;
                             }[];
                             id: string;
+                            kpi?: {
+                                timelinessFullScore?: number;
+                            };
                             name: string;
                             nameZh: string;
                             notifications: {
@@ -13430,6 +13439,7 @@ export interface paths {
                                 nameZh: string;
                             }[];
                             replyApproval: {
+                                approverRoles?: ("agent" | "qa" | "manager" | "admin")[];
                                 note: string;
                                 noteZh: string;
                                 requiredByDefault: boolean;
@@ -14756,6 +14766,7 @@ export interface paths {
                                     completionClocks: string[];
                                     deductionPerHourLate: number;
                                     fullScore: number;
+                                    fullScoreAssumed: boolean;
                                     lateCompletionDeduction: number;
                                     maxBonus: number;
                                     recordWithinMinutes: number;
@@ -17092,6 +17103,9 @@ export interface paths {
                                     titleZh: string;
                                 }[];
                                 id: string;
+                                kpi?: {
+                                    timelinessFullScore?: number;
+                                };
                                 name: string;
                                 nameZh: string;
                                 notifications: {
@@ -17171,6 +17185,7 @@ export interface paths {
                                     nameZh: string;
                                 }[];
                                 replyApproval: {
+                                    approverRoles?: ("agent" | "qa" | "manager" | "admin")[];
                                     note: string;
                                     noteZh: string;
                                     requiredByDefault: boolean;
@@ -17376,6 +17391,9 @@ export interface paths {
                                     titleZh: string;
                                 }[];
                                 id: string;
+                                kpi?: {
+                                    timelinessFullScore?: number;
+                                };
                                 name: string;
                                 nameZh: string;
                                 notifications: {
@@ -17455,6 +17473,7 @@ export interface paths {
                                     nameZh: string;
                                 }[];
                                 replyApproval: {
+                                    approverRoles?: ("agent" | "qa" | "manager" | "admin")[];
                                     note: string;
                                     noteZh: string;
                                     requiredByDefault: boolean;
@@ -17778,6 +17797,9 @@ export interface paths {
                                     titleZh: string;
                                 }[];
                                 id: string;
+                                kpi?: {
+                                    timelinessFullScore?: number;
+                                };
                                 name: string;
                                 nameZh: string;
                                 notifications: {
@@ -17857,6 +17879,7 @@ export interface paths {
                                     nameZh: string;
                                 }[];
                                 replyApproval: {
+                                    approverRoles?: ("agent" | "qa" | "manager" | "admin")[];
                                     note: string;
                                     noteZh: string;
                                     requiredByDefault: boolean;
@@ -18062,6 +18085,9 @@ export interface paths {
                                     titleZh: string;
                                 }[];
                                 id: string;
+                                kpi?: {
+                                    timelinessFullScore?: number;
+                                };
                                 name: string;
                                 nameZh: string;
                                 notifications: {
@@ -18141,6 +18167,7 @@ export interface paths {
                                     nameZh: string;
                                 }[];
                                 replyApproval: {
+                                    approverRoles?: ("agent" | "qa" | "manager" | "admin")[];
                                     note: string;
                                     noteZh: string;
                                     requiredByDefault: boolean;

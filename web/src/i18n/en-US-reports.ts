@@ -54,6 +54,8 @@ export const enUSReports: Record<keyof typeof zhCNReports, string> = {
 
   'kpi.closure': 'Valid-complaint closure rate',
   'kpi.timeliness': 'Handling timeliness score',
+  'kpi.fullScore': 'full score {score}',
+  'kpi.fullScoreAssumed': 'full score {score} (assumed: the S3 sheet gives none; an administrator can set it in the policy pack)',
   'kpi.satisfaction': 'Satisfaction',
   'kpi.fuel': 'Fuel-station penalties',
   'kpi.rank': 'Rank',

@@ -52,6 +52,8 @@ export const zhCNReports = {
 
   'kpi.closure': '有效投诉关闭率排名',
   'kpi.timeliness': '处理及时性得分排名',
+  'kpi.fullScore': '满分 {score}',
+  'kpi.fullScoreAssumed': '满分 {score}（假定：S3 考核表未规定满分，管理员可在政策包中设置）',
   'kpi.satisfaction': '满意度排名',
   'kpi.fuel': '加油站扣罚',
   'kpi.rank': '名次',

@@ -3,8 +3,9 @@
  * thresholds, compensation and penalty tables, report days, reply approval and return visit. Edits the
  * pack's JSON in place (by path); the page turns the result into a merge patch.
  */
-import { Card, InputNumber, Space, Switch, Table, Tag, Typography } from 'antd';
+import { Card, Checkbox, InputNumber, Space, Switch, Table, Tag, Tooltip, Typography } from 'antd';
 import type { ClockDefinition, DueRule } from '../../../../src/domain/contracts.ts';
+import { DEFAULT_REPLY_APPROVER_ROLES } from '../../../../src/domain/lifecycle/pack-lifecycle.ts';
 import { useI18n } from '../../i18n/i18n-context.tsx';
 import type { PackJson } from './api.ts';
 import { DueRuleEditor } from './due-rule-editor.tsx';
@@ -80,7 +81,15 @@ function Severity({ pack, onEdit }: Props) {
         dataSource={rows}
         columns={[
           { title: t('policy.severity.rule'), render: (_, { r }) => `${pick(r.labelZh, r.label)} (${r.ruleId})` },
-          { title: t('policy.severity.level'), render: (_, { r }) => levelName(r.level) },
+          {
+            title: t('policy.severity.level'),
+            // The seed's definition of the level (S0 Vanke 3.4, S2 3 …), where the pack quotes one.
+            render: (_, { r }) => {
+              const l = pack.severity.levels.find((x) => x.id === r.level);
+              const description = l && (l.descriptionZh || l.description) ? pick(l.descriptionZh ?? '', l.description ?? '') : null;
+              return description ? <Tooltip title={description}>{levelName(r.level)}</Tooltip> : levelName(r.level);
+            },
+          },
           {
             title: t('policy.severity.threshold'),
             render: (_, { r, i }) => {
@@ -340,11 +349,20 @@ function Reports({ pack, onEdit }: Props) {
   );
 }
 
+/** The roles a pack may name as reply approvers (src/policies/pack-schema.ts REPLY_APPROVER_ROLES). */
+const APPROVER_CHOICES: NonNullable<PackJson['replyApproval']['approverRoles']> = ['agent', 'qa', 'manager', 'admin'];
+
 function Approval({ pack, onEdit }: Props) {
-  const { t } = useI18n();
+  const { t, pick } = useI18n();
+  const approvers = pack.replyApproval.approverRoles ?? DEFAULT_REPLY_APPROVER_ROLES;
   return (
     <Card size="small" title={t('policy.section.approval')}>
       <Space direction="vertical">
+        {/* The seed's wording behind the approval default, so the administrator sees what the switch stands for. */}
+        <Typography.Text type="secondary" data-testid="policy-reply-approval-note">
+          <Tag>{pack.replyApproval.ruleId}</Tag>
+          {pick(pack.replyApproval.noteZh, pack.replyApproval.note)}
+        </Typography.Text>
         <Space>
           <Switch
             data-testid="policy-reply-approval"
@@ -353,6 +371,22 @@ function Approval({ pack, onEdit }: Props) {
           />
           {t('policy.replyApproval')}
         </Space>
+        <Space wrap>
+          {t('policy.replyApprovers')}
+          <Checkbox.Group
+            data-testid="policy-reply-approvers"
+            value={[...approvers]}
+            options={APPROVER_CHOICES.map((r) => ({ value: r, label: t(`role.${r}` as 'role.agent') }))}
+            // At least one approver: the pack schema refuses an empty list.
+            onChange={(v) =>
+              v.length > 0 &&
+              onEdit(
+                ['replyApproval', 'approverRoles'],
+                APPROVER_CHOICES.filter((r) => v.includes(r)),
+              )
+            }
+          />
+        </Space>
         <Space>
           <Switch
             data-testid="policy-return-visit"
@@ -360,21 +394,56 @@ function Approval({ pack, onEdit }: Props) {
             onChange={(v) => onEdit(['returnVisit', 'required'], v)}
           />
           {t('policy.returnVisit')}
+          <Tag>{pack.returnVisit.ruleId}</Tag>
         </Space>
       </Space>
     </Card>
   );
 }
 
+/** The S3 sheet gives no full score for 客户投诉处理及时率: the KPI report assumes 10 until one is set here. */
+function Kpi({ pack, onEdit }: Props) {
+  const { t } = useI18n();
+  return (
+    <Card size="small" title={t('policy.section.kpi')}>
+      <Space>
+        {t('policy.kpi.fullScore')}
+        <InputNumber
+          data-testid="policy-kpi-full-score"
+          size="small"
+          min={1}
+          max={1000}
+          placeholder="10"
+          value={pack.kpi?.timelinessFullScore ?? null}
+          onChange={num((v) => onEdit(['kpi', 'timelinessFullScore'], v))}
+        />
+      </Space>
+    </Card>
+  );
+}
+
+/** The seed sections the pack was written from. */
+function Sources({ pack }: Props) {
+  const { t } = useI18n();
+  return (
+    <Typography.Text type="secondary" data-testid="policy-sources">
+      {t('policy.sources')}
+      {pack.sources.map((s) => `${s.seed} ${s.section}`).join('；')}
+    </Typography.Text>
+  );
+}
+
 export function PolicyForm(props: Props) {
   return (
     <Space direction="vertical" style={{ width: '100%' }}>
+      <Sources {...props} />
       <Clocks {...props} />
       <Severity {...props} />
       <Compensation {...props} />
       <Penalties {...props} />
       <Reports {...props} />
       <Approval {...props} />
+      <Kpi {...props} />
     </Space>
   );
 }

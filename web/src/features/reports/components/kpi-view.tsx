@@ -50,12 +50,17 @@ export function KpiView({ nodeId, quarter }: { nodeId: string; quarter: string }
           { title: t('kpi.validClosed'), render: (r) => r.validClosed },
           { title: t('kpi.closureRate'), render: (r) => percent(r.closureRate) },
         ])}
-        {table<Kpi['timelinessRanking'][number]>(t('kpi.timeliness'), 'kpi-timeliness', k.timelinessRanking, [
-          { title: t('kpi.rank'), render: (r) => r.rank ?? '' },
-          { title: t('kpi.name'), render: (r) => r.name },
-          { title: t('kpi.score'), render: (r) => r.score },
-          { title: t('kpi.months'), render: (r) => r.months.map((m) => `${m.month} → ${m.score}`).join('；') },
-        ])}
+        {table<Kpi['timelinessRanking'][number]>(
+          `${t('kpi.timeliness')} · ${t(k.rules.timeliness.fullScoreAssumed ? 'kpi.fullScoreAssumed' : 'kpi.fullScore', { score: k.rules.timeliness.fullScore })}`,
+          'kpi-timeliness',
+          k.timelinessRanking,
+          [
+            { title: t('kpi.rank'), render: (r) => r.rank ?? '' },
+            { title: t('kpi.name'), render: (r) => r.name },
+            { title: t('kpi.score'), render: (r) => r.score },
+            { title: t('kpi.months'), render: (r) => r.months.map((m) => `${m.month} → ${m.score}`).join('；') },
+          ],
+        )}
         {table<Kpi['satisfactionRanking'][number]>(t('kpi.satisfaction'), 'kpi-satisfaction', k.satisfactionRanking, [
           { title: t('kpi.rank'), render: (r) => r.rank ?? '' },
           { title: t('kpi.name'), render: (r) => r.name },
