@@ -8,6 +8,7 @@ import type { ClockRecord, ClockName } from '../domain/contracts.ts';
 import { chainEvents, type EventTail, type NewEvent, type StoredEvent } from '../domain/chain-events.ts';
 import { changedClocks, clockRow, eventRows } from '../domain/stored-rows.ts';
 import type { Actor } from '../domain/actor.ts';
+import type { EventType } from '../domain/events.ts';
 
 // Pure helpers that used to live here, re-exported for the importers that still name this module.
 export { chainEvents, type NewEvent, type StoredEvent } from '../domain/chain-events.ts';
@@ -196,6 +197,19 @@ export async function listEventRows(db: Db, complaintId: string): Promise<(Store
 
 export async function listEvents(db: Db, complaintId: string): Promise<StoredEvent[]> {
   return (await listEventRows(db, complaintId)).map(({ hashAlg: _alg, ...e }) => e);
+}
+
+/** When the complaint's first event of `type` was logged (the fuel station's dispatch, §15); null if never. */
+export async function firstEventAt(db: Db, complaintId: string, type: EventType): Promise<Date | null> {
+  const r = await db
+    .selectFrom('complaint_events')
+    .select('at')
+    .where('complaint_id', '=', complaintId)
+    .where('type', '=', type)
+    .orderBy('seq')
+    .limit(1)
+    .executeTakeFirst();
+  return r ? new Date(r.at) : null;
 }
 
 function iso(d: Date | null | undefined): string | null {

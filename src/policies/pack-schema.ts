@@ -312,6 +312,11 @@ export const PenaltySchema = Type.Object(
     repeatAtStation: Type.Optional(
       Type.Object({ nthValidComplaintInYear: PositiveInt, role: Id, multiplier: Type.Number({ minimum: 1 }) }, Closed),
     ),
+    /**
+     * The clocks the penalised party itself runs (fuel §13.2, §15): only their lateness counts, and only
+     * from when the complaint reached it (its dispatch). Absent: every clock counts, from its due instant.
+     */
+    stationClocks: Type.Optional(Type.Array(Id, { minItems: 1 })),
     overdue: Type.Array(
       Type.Object(
         {

@@ -10,15 +10,14 @@ import {
   assessComplaint,
   overdueTier,
   readsPriorValidComplaints,
+  stationLateHours,
   type AssessmentFacts,
   type AssessmentResult,
 } from '../domain/assessment/index.ts';
-import { countPriorValidThisYear, findComplaint, loadClocks } from '../data/complaint-store.ts';
+import { countPriorValidThisYear, findComplaint, firstEventAt, loadClocks } from '../data/complaint-store.ts';
 import { notFound } from '../domain/errors.ts';
 import { assertComplaintId } from './get-complaint.ts';
 import { complaintPackVia } from './policy/resolve-pack.ts';
-
-const HOUR_MS = 3600_000;
 
 export async function assessComplaintById(deps: Deps, id: string, supplied: AssessmentFacts = {}): Promise<AssessmentResult> {
   assertComplaintId(id);
@@ -28,19 +27,17 @@ export async function assessComplaintById(deps: Deps, id: string, supplied: Asse
   if (!pack) throw notFound(`policy pack '${row.policy_id}'`);
   const clocks = await loadClocks(deps.db, id);
   const now = deps.now();
-  let worstLateMs = -1;
-  for (const c of clocks) {
-    if (c.state !== 'breached') continue;
-    const end = c.metAt ? Date.parse(c.metAt) : now.getTime();
-    worstLateMs = Math.max(worstLateMs, end - Date.parse(c.dueAt));
-  }
+  // §15: the station answers for its own clocks, from when the complaint reached it (its first dispatch).
+  const stationClocks = pack.penalties?.stationClocks;
+  const reachedAt = stationClocks ? await firstEventAt(deps.db, id, 'dispatched') : null;
+  const lateHours = stationLateHours(clocks, stationClocks, reachedAt, now);
   // Counted only when the assessment will read it (0 otherwise, which it then ignores): at 1,000,000
   // complaints the count reads up to a year of the unit's complaints, 50–100 ms of a complaint page (issue #20).
   const prior = readsPriorValidComplaints(pack, supplied) ? await countPriorValidThisYear(deps.db, row) : 0;
   const facts: AssessmentFacts = {
     valid: row.qualification === 'valid',
     // The overdue tier is the pack's (§15: overdue, overdue 12 h), read from its table.
-    overdue: pack.penalties ? overdueTier(pack.penalties, worstLateMs < 0 ? null : worstLateMs / HOUR_MS) : 'none',
+    overdue: pack.penalties ? overdueTier(pack.penalties, lateHours) : 'none',
     priorValidComplaintsThisYearAtStation: prior,
     ...supplied,
   } as AssessmentFacts;

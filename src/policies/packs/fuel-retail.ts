@@ -193,13 +193,15 @@ export const fuelRetailPack: Pack = {
     ],
   },
   clocks: [
-    // R-TL-4, S0 gas §13.2: the station's own handling takes at most 2 hours.
+    // R-TL-4, S0 gas §13.2: the station's own handling takes at most 2 hours, counted from intake
+    // (§13.1 「客戶投訴處理期限自受理起」): it starts when the complaint reaches the station, due 2 h after receipt.
     {
       name: 'acknowledge',
       ruleId: 'R-TL-4',
       label: 'Station handles the complaint',
-      labelZh: '被投诉加油站处理期限2个小时',
+      labelZh: '被投诉加油站处理期限2个小时(自受理起)',
       startOn: ['dispatched'],
+      countFrom: 'receipt',
       stopOn: ['acknowledged', 'reported'],
       due: { kind: 'calendar_hours', hours: 2 },
       channels: NON_REGULATOR_CHANNELS,
@@ -278,6 +280,9 @@ export const fuelRetailPack: Pack = {
       { role: 'area_manager', percent: 10 },
     ],
     repeatAtStation: { nthValidComplaintInYear: 2, role: 'station_manager', multiplier: 2 },
+    // §15 「查核各加油站處理時效」: the station answers for its own time limits of §13.2 only (the 2 h handling
+    // and the 3-day improvement plan), not for the service centre's verification or reply.
+    stationClocks: ['acknowledge', 'improvement'],
     overdue: [
       {
         id: 'overdue',

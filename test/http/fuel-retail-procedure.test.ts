@@ -1,0 +1,127 @@
+/**
+ * Issue #15 item 4: the fuel-retail procedure (S0 第五篇 加油站投訴處理管理辦法), paragraph by paragraph,
+ * through the HTTP API on an organisation the test owns (a company with two stations). Runs on PGlite,
+ * and on PostgreSQL with DATABASE_URL.
+ */
+import { test, before, after } from 'node:test';
+import assert from 'node:assert/strict';
+import { createTestApp, type TestApp } from '../helpers/test-app.ts';
+import { buildCompany, buildDepartments, buildUnit, buildUser, type Node, type Unit, type User } from '../helpers/factories.ts';
+
+const sh = (local: string) => new Date(`${local}+08:00`).toISOString();
+const HOUR = 3600_000;
+
+let t: TestApp;
+let company: Node;
+let stationA: Unit, stationB: Unit;
+let deptA: Node;
+let agent: User;
+
+before(async () => {
+  t = await createTestApp({ now: sh('2026-11-24T10:00:00') });
+  company = await buildCompany(t);
+  stationA = await buildUnit(t, { pack: 'fuel-retail', companyId: company.id, name: '一号加油站' });
+  stationB = await buildUnit(t, { pack: 'fuel-retail', companyId: company.id, name: '二号加油站' });
+  [deptA] = await buildDepartments(t, stationA, ['一号站班组']);
+  agent = await buildUser(t, { role: 'agent', orgNodeId: company.id });
+});
+after(async () => t.close());
+
+const api = (method: 'GET' | 'POST', url: string, body?: unknown) => t.api(method, url, body, { as: agent });
+
+let seq = 0;
+/** Texts that share nothing, so only the rule under test (never text similarity) can join them. */
+function uniqueText(seed: number, length: number): string {
+  let x = seed * 2654435761 + 12345;
+  let out = '';
+  for (let i = 0; i < length; i++) {
+    x = (x * 1103515245 + 12345) % 2147483648;
+    out += String.fromCharCode(0x4e00 + (x % 20000));
+  }
+  return out;
+}
+
+async function receive(body: Record<string, unknown>) {
+  seq += 1;
+  const res = await api('POST', '/api/complaints', {
+    unitId: stationA.id,
+    channel: 'phone',
+    customer: { name: `车主${seq}`, phone: `1391111${String(seq).padStart(4, '0')}` },
+    title: uniqueText(seq, 8),
+    content: uniqueText(seq + 500, 40),
+    ...body,
+  });
+  assert.equal(res.statusCode, 201, res.body);
+  return res.json();
+}
+
+async function act(id: string, action: Record<string, unknown>) {
+  const res = await api('POST', `/api/complaints/${id}/actions`, action);
+  assert.equal(res.statusCode, 200, res.body);
+  return res.json();
+}
+
+const clockOf = (c: { clocks: { name: string; dueAt: string }[] }, name: string) => {
+  const k = c.clocks.find((x) => x.name === name);
+  assert.ok(k, `clock ${name} in ${c.clocks.map((x) => x.name).join(', ')}`);
+  return k;
+};
+
+const PEOPLE = 'directPersonId=加油员张三&stationManagerId=站经理李四&areaManagerId=片区经理王五';
+async function penalty(id: string, query = PEOPLE) {
+  const res = await api('GET', `/api/complaints/${id}/assessment?${query}`);
+  assert.equal(res.statusCode, 200, res.body);
+  const body = res.json();
+  assert.equal(body.assessments.length, 1, JSON.stringify(body.notes));
+  return body.assessments[0];
+}
+
+test('S0 第五篇 §13.1–13.2: the station’s 2 h runs from intake (自受理起), not from the dispatch', async () => {
+  t.clock.set(sh('2026-11-24T10:00:00'));
+  const c = await receive({ receivedAt: sh('2026-11-24T09:00:00') });
+  await act(c.id, { type: 'qualify', result: 'valid', categoryId: 'station-service-attitude' });
+  t.clock.set(sh('2026-11-24T10:30:00'));
+  const d = await act(c.id, { type: 'dispatch', leadDepartmentId: deptA.id });
+  // Received 09:00, dispatched 10:30: the 2 h handling limit is 11:00, not 12:30.
+  assert.equal(clockOf(d, 'acknowledge').dueAt, sh('2026-11-24T11:00:00'));
+});
+
+test('S0 第五篇 §15: overdue fines only for the station’s own clocks, and only from when the complaint reached it', async () => {
+  // Received 08:00; the service centre dispatches at 11:00, when the station's 2 h (from intake) had
+  // already run out. The station acknowledges at once: it was never late itself.
+  t.clock.set(sh('2026-11-24T08:00:00'));
+  const late = await receive({});
+  await act(late.id, { type: 'qualify', result: 'valid', categoryId: 'station-service-attitude' });
+  t.clock.set(sh('2026-11-24T11:00:00'));
+  await act(late.id, { type: 'dispatch', leadDepartmentId: deptA.id });
+  await act(late.id, { type: 'acknowledge' });
+  // The next day the service centre's own 24 h reply is overdue too: not the station's clock (§13.2).
+  t.clock.set(sh('2026-11-25T10:00:00'));
+  const p0 = await penalty(late.id);
+  assert.equal(p0.overdueFineYuan, 0, p0.explanation);
+  assert.deepEqual(p0.overdueShares, []);
+
+  // Another complaint reaches the station at once and the station takes 1 h past its limit: §15.1.
+  t.clock.set(sh('2026-11-24T08:00:00'));
+  const slow = await receive({});
+  await act(slow.id, { type: 'qualify', result: 'valid', categoryId: 'station-service-attitude' });
+  await act(slow.id, { type: 'dispatch', leadDepartmentId: deptA.id });
+  t.clock.set(sh('2026-11-24T11:00:00'));
+  await act(slow.id, { type: 'acknowledge' });
+  const p1 = await penalty(slow.id);
+  // §15.1: 扣罰責任加油站負責人200元,直接責任人100元.
+  assert.equal(p1.overdueFineYuan, 300, p1.explanation);
+  assert.ok(p1.ruleIds.some((r: string) => r.endsWith('15.1')));
+
+  // A third one reaches the station at 11:00 (already past 10:00) and is left 12 h and more: §15.2.
+  t.clock.set(sh('2026-11-24T08:00:00'));
+  const left = await receive({});
+  await act(left.id, { type: 'qualify', result: 'valid', categoryId: 'station-service-attitude' });
+  t.clock.set(sh('2026-11-24T11:00:00'));
+  await act(left.id, { type: 'dispatch', leadDepartmentId: deptA.id });
+  t.clock.set(new Date(Date.parse(sh('2026-11-24T11:00:00')) + 12 * HOUR + 60_000).toISOString());
+  const p2 = await penalty(left.id);
+  // §15.2: 逾期12小時未有效處理的,扣罰責任加油站負責人500元,直接責任人200元.
+  assert.equal(p2.overdueFineYuan, 700, p2.explanation);
+  t.clock.set(sh('2026-11-24T10:00:00'));
+});
