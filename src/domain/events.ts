@@ -51,6 +51,8 @@ export type EventDataByType = {
     kept?: { name: string; why: string }[];
   };
   note_added: { text: string; internal: boolean };
+  /** S0 第五篇 §12.4: the service centre investigates again; `from` is the status it was taken up in. */
+  reinvestigated: Reason & { from: string };
   // Clocks (src/jobs/sweeper.job.ts)
   clock_breached: { name: string; ruleId: string; dueAt: string };
   // Contacts, attachments
@@ -161,6 +163,7 @@ export const EVENT_TYPES = [
   'return_inspected',
   'return_disposed',
   'case_created',
+  'reinvestigated',
 ] as const satisfies readonly EventType[];
 
 /** Fails to compile when EVENT_TYPES leaves out a type of the map. */

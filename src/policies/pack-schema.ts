@@ -54,6 +54,7 @@ export const PACK_EVENT_TYPES = [
   'level_changed',
   'interim_replied',
   'improvement_submitted',
+  'reinvestigated',
 ] as const;
 const EventType = Type.Enum(PACK_EVENT_TYPES);
 

@@ -218,6 +218,8 @@ export const ACTION_ROLES: Partial<Record<ActionType, readonly Role[]>> = {
   contest: WORKERS,
   set_level: APPROVERS,
   pause_clock: WORKERS,
+  // S0 第五篇 §12.4: 由客服中心直接派人重新调查 — the service centre, not the station's department.
+  reinvestigate: WORKERS,
   resume_clock: WORKERS,
   approve_extension: APPROVERS,
   // Moving deadlines after a calendar change is a manager's decision, like an extension.

@@ -125,3 +125,54 @@ test('S0 第五篇 §15: overdue fines only for the station’s own clocks, and 
   assert.equal(p2.overdueFineYuan, 700, p2.explanation);
   t.clock.set(sh('2026-11-24T10:00:00'));
 });
+
+const REPORT = {
+  type: 'report',
+  cause: '加油员未按规程操作',
+  sequence: '当班核查监控',
+  responsible: '加油员张三',
+  conclusion: '投诉属实',
+  countermeasures: '站内培训',
+  prevention: '每班抽查',
+};
+
+test('S0 第五篇 §12.4: when the customer objects to the station’s findings, the service centre re-investigates (复查)', async () => {
+  t.clock.set(sh('2026-11-24T10:00:00'));
+  const c = await receive({});
+  // Not before the complaint has reached a station: 409 naming what is allowed.
+  const early = await api('POST', `/api/complaints/${c.id}/actions`, { type: 'reinvestigate', reason: '客户有异议' });
+  assert.equal(early.statusCode, 409, early.body);
+  await act(c.id, { type: 'qualify', result: 'valid', categoryId: 'station-service-attitude' });
+  await act(c.id, { type: 'dispatch', leadDepartmentId: deptA.id });
+  await act(c.id, { type: 'acknowledge' });
+  const reported = await act(c.id, REPORT);
+  assert.equal(reported.status, 'investigated');
+  assert.ok(reported.allowedActions.includes('reinvestigate'), 'the console offers 复查 on the station’s findings');
+  // The service centre checks with the customer within 4 h; the customer objects.
+  t.clock.set(sh('2026-11-24T11:00:00'));
+  const missing = await api('POST', `/api/complaints/${c.id}/actions`, { type: 'reinvestigate' });
+  assert.equal(missing.statusCode, 400, missing.body);
+  assert.match(missing.body, /reason/);
+  const again = await act(c.id, { type: 'reinvestigate', reason: '客户不认可站内调查结论' });
+  assert.equal(again.status, 'acknowledged');
+  const event = again.events.find((e: { type: string }) => e.type === 'reinvestigated');
+  assert.ok(event, 'the re-investigation is on the record');
+  assert.equal(event.data.reason, '客户不认可站内调查结论');
+  // The 4 h check with the customer ended with the objection.
+  assert.equal(again.clocks.find((k: { name: string }) => k.name === 'verify').state, 'met');
+  // The centre's own findings are a new report.
+  const second = await act(c.id, { ...REPORT, conclusion: '复查确认投诉属实' });
+  assert.equal(second.status, 'investigated');
+});
+
+test('S0 第五篇 §12.4: the station has not fed back in time — the service centre takes the investigation over, and the station’s clock stops', async () => {
+  t.clock.set(sh('2026-11-24T10:00:00'));
+  const c = await receive({});
+  await act(c.id, { type: 'qualify', result: 'valid', categoryId: 'station-service-attitude' });
+  await act(c.id, { type: 'dispatch', leadDepartmentId: deptA.id });
+  t.clock.set(sh('2026-11-24T13:00:00'));
+  const again = await act(c.id, { type: 'reinvestigate', reason: '加油站未在时效内反馈' });
+  assert.equal(again.status, 'acknowledged');
+  const ack = again.clocks.find((k: { name: string }) => k.name === 'acknowledge');
+  assert.equal(ack.metAt, sh('2026-11-24T13:00:00'), 'the station answers for its lateness up to the take-over only');
+});

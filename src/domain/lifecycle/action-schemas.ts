@@ -56,4 +56,6 @@ export const ACTION_VARIANTS = [
   variant('approve_extension', { requestId: Type.String({ format: 'uuid' }) }),
   variant('recompute_clocks', { reason }),
   variant('note', { text: Text(10000), internal: Type.Optional(Type.Boolean()) }),
+  // S0 第五篇 §12.4: the service centre sends its own people to investigate again.
+  variant('reinvestigate', { reason }),
 ] as const;

@@ -76,6 +76,10 @@ const ALLOWED_FROM: Record<ActionType, readonly ComplaintStatus[]> = {
   approve_extension: OPEN_STATUSES,
   recompute_clocks: OPEN_STATUSES,
   note: [...OPEN_STATUSES, 'closed'],
+  // S0 第五篇 §12.4 (复查): the customer objects when the service centre checks the station's findings with
+  // them (investigated), or the station has not fed its investigation back in time (dispatched,
+  // acknowledged — also where a disputed reply returns): the centre investigates again itself.
+  reinvestigate: ['dispatched', 'acknowledged', 'investigated'],
 };
 
 /** Actions allowed in a state, in workflow order (the console offers exactly these). */
@@ -289,6 +293,15 @@ export function decide(state: LifecycleState, action: Action, now: Date): Decisi
     case 'note': {
       const text = required(action.text, 'text');
       return { ok: true, patch: {}, events: [{ type: 'note_added', data: { text, internal: action.internal !== false } }] };
+    }
+    case 'reinvestigate': {
+      // The investigation is under way again, now the service centre's; a new report (R-LC-6) closes it.
+      const reason = required(action.reason, 'reason');
+      return {
+        ok: true,
+        patch: { status: 'acknowledged' },
+        events: [{ type: 'reinvestigated', data: { reason, from: state.status } }],
+      };
     }
   }
 }

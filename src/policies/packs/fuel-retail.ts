@@ -202,7 +202,8 @@ export const fuelRetailPack: Pack = {
       labelZh: '被投诉加油站处理期限2个小时(自受理起)',
       startOn: ['dispatched'],
       countFrom: 'receipt',
-      stopOn: ['acknowledged', 'reported'],
+      // The service centre taking the investigation over (§12.4) ends the station's own handling.
+      stopOn: ['acknowledged', 'reported', 'reinvestigated'],
       due: { kind: 'calendar_hours', hours: 2 },
       channels: NON_REGULATOR_CHANNELS,
     },
@@ -223,7 +224,7 @@ export const fuelRetailPack: Pack = {
       label: 'Result checked with the customer',
       labelZh: '4小时内与客户接洽并核实调查处理情况',
       startOn: ['reported'],
-      stopOn: ['confirmed', 'disputed'],
+      stopOn: ['confirmed', 'disputed', 'reinvestigated'],
       due: { kind: 'calendar_hours', hours: 4 },
     },
     // R-TL-4, S0 gas §12.5 and §13.2: written improvement plan within 3 working days.

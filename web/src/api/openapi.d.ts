@@ -3627,7 +3627,7 @@ export interface paths {
                     };
                     content: {
                         "application/json": {
-                            allowedActions: ("qualify" | "dispatch" | "return" | "urge" | "acknowledge" | "report" | "interim_reply" | "submit_improvement" | "reply" | "approve_reply" | "reject_reply" | "confirm" | "dispute" | "visit" | "close" | "reopen" | "contest" | "set_level" | "pause_clock" | "resume_clock" | "request_extension" | "approve_extension" | "recompute_clocks" | "note")[];
+                            allowedActions: ("qualify" | "dispatch" | "return" | "urge" | "acknowledge" | "report" | "interim_reply" | "submit_improvement" | "reply" | "approve_reply" | "reject_reply" | "confirm" | "dispute" | "visit" | "close" | "reopen" | "contest" | "set_level" | "pause_clock" | "resume_clock" | "request_extension" | "approve_extension" | "recompute_clocks" | "note" | "reinvestigate")[];
                             batchNo: string | null;
                             categoryId: string | null;
                             /** @enum {string} */
@@ -3704,7 +3704,7 @@ export interface paths {
                                 hash: string;
                                 seq: number;
                                 /** @enum {string} */
-                                type: "received" | "imported" | "similar_linked" | "qualified" | "dispatched" | "dispatch_returned" | "urged" | "acknowledged" | "reported" | "interim_replied" | "improvement_submitted" | "reply_submitted" | "reply_approved" | "reply_rejected" | "replied" | "confirmed" | "disputed" | "visited" | "closed" | "reopened" | "contested" | "level_changed" | "clock_paused" | "clock_resumed" | "extension_requested" | "extension_approved" | "clocks_recomputed" | "note_added" | "clock_breached" | "contact_viewed" | "attachment_added" | "customer_notified" | "customer_message" | "special_report_drafted" | "special_report_edited" | "special_report_approved" | "progress_reported" | "progress_reminder_sent" | "emergency_opened" | "emergency_action" | "emergency_reviewed" | "capa_opened" | "capa_updated" | "capa_action_added" | "capa_action_done" | "capa_verified" | "improvement_plan_complete" | "return_noticed" | "return_inspected" | "return_disposed" | "case_created";
+                                type: "received" | "imported" | "similar_linked" | "qualified" | "dispatched" | "dispatch_returned" | "urged" | "acknowledged" | "reported" | "interim_replied" | "improvement_submitted" | "reply_submitted" | "reply_approved" | "reply_rejected" | "replied" | "confirmed" | "disputed" | "visited" | "closed" | "reopened" | "contested" | "level_changed" | "clock_paused" | "clock_resumed" | "extension_requested" | "extension_approved" | "clocks_recomputed" | "note_added" | "clock_breached" | "contact_viewed" | "attachment_added" | "customer_notified" | "customer_message" | "special_report_drafted" | "special_report_edited" | "special_report_approved" | "progress_reported" | "progress_reminder_sent" | "emergency_opened" | "emergency_action" | "emergency_reviewed" | "capa_opened" | "capa_updated" | "capa_action_added" | "capa_action_done" | "capa_verified" | "improvement_plan_complete" | "return_noticed" | "return_inspected" | "return_disposed" | "case_created" | "reinvestigated";
                             }[];
                             flags: {
                                 [key: string]: boolean;
@@ -3898,7 +3898,7 @@ export interface paths {
                     };
                     content: {
                         "application/json": {
-                            allowedActions: ("qualify" | "dispatch" | "return" | "urge" | "acknowledge" | "report" | "interim_reply" | "submit_improvement" | "reply" | "approve_reply" | "reject_reply" | "confirm" | "dispute" | "visit" | "close" | "reopen" | "contest" | "set_level" | "pause_clock" | "resume_clock" | "request_extension" | "approve_extension" | "recompute_clocks" | "note")[];
+                            allowedActions: ("qualify" | "dispatch" | "return" | "urge" | "acknowledge" | "report" | "interim_reply" | "submit_improvement" | "reply" | "approve_reply" | "reject_reply" | "confirm" | "dispute" | "visit" | "close" | "reopen" | "contest" | "set_level" | "pause_clock" | "resume_clock" | "request_extension" | "approve_extension" | "recompute_clocks" | "note" | "reinvestigate")[];
                             batchNo: string | null;
                             categoryId: string | null;
                             /** @enum {string} */
@@ -3975,7 +3975,7 @@ export interface paths {
                                 hash: string;
                                 seq: number;
                                 /** @enum {string} */
-                                type: "received" | "imported" | "similar_linked" | "qualified" | "dispatched" | "dispatch_returned" | "urged" | "acknowledged" | "reported" | "interim_replied" | "improvement_submitted" | "reply_submitted" | "reply_approved" | "reply_rejected" | "replied" | "confirmed" | "disputed" | "visited" | "closed" | "reopened" | "contested" | "level_changed" | "clock_paused" | "clock_resumed" | "extension_requested" | "extension_approved" | "clocks_recomputed" | "note_added" | "clock_breached" | "contact_viewed" | "attachment_added" | "customer_notified" | "customer_message" | "special_report_drafted" | "special_report_edited" | "special_report_approved" | "progress_reported" | "progress_reminder_sent" | "emergency_opened" | "emergency_action" | "emergency_reviewed" | "capa_opened" | "capa_updated" | "capa_action_added" | "capa_action_done" | "capa_verified" | "improvement_plan_complete" | "return_noticed" | "return_inspected" | "return_disposed" | "case_created";
+                                type: "received" | "imported" | "similar_linked" | "qualified" | "dispatched" | "dispatch_returned" | "urged" | "acknowledged" | "reported" | "interim_replied" | "improvement_submitted" | "reply_submitted" | "reply_approved" | "reply_rejected" | "replied" | "confirmed" | "disputed" | "visited" | "closed" | "reopened" | "contested" | "level_changed" | "clock_paused" | "clock_resumed" | "extension_requested" | "extension_approved" | "clocks_recomputed" | "note_added" | "clock_breached" | "contact_viewed" | "attachment_added" | "customer_notified" | "customer_message" | "special_report_drafted" | "special_report_edited" | "special_report_approved" | "progress_reported" | "progress_reminder_sent" | "emergency_opened" | "emergency_action" | "emergency_reviewed" | "capa_opened" | "capa_updated" | "capa_action_added" | "capa_action_done" | "capa_verified" | "improvement_plan_complete" | "return_noticed" | "return_inspected" | "return_disposed" | "case_created" | "reinvestigated";
                             }[];
                             flags: {
                                 [key: string]: boolean;
@@ -4279,6 +4279,10 @@ export interface paths {
                         text: string;
                         /** @enum {string} */
                         type: "note";
+                    } | {
+                        reason: string;
+                        /** @enum {string} */
+                        type: "reinvestigate";
                     };
                 };
             };
@@ -4290,7 +4294,7 @@ export interface paths {
                     };
                     content: {
                         "application/json": {
-                            allowedActions: ("qualify" | "dispatch" | "return" | "urge" | "acknowledge" | "report" | "interim_reply" | "submit_improvement" | "reply" | "approve_reply" | "reject_reply" | "confirm" | "dispute" | "visit" | "close" | "reopen" | "contest" | "set_level" | "pause_clock" | "resume_clock" | "request_extension" | "approve_extension" | "recompute_clocks" | "note")[];
+                            allowedActions: ("qualify" | "dispatch" | "return" | "urge" | "acknowledge" | "report" | "interim_reply" | "submit_improvement" | "reply" | "approve_reply" | "reject_reply" | "confirm" | "dispute" | "visit" | "close" | "reopen" | "contest" | "set_level" | "pause_clock" | "resume_clock" | "request_extension" | "approve_extension" | "recompute_clocks" | "note" | "reinvestigate")[];
                             batchNo: string | null;
                             categoryId: string | null;
                             /** @enum {string} */
@@ -4367,7 +4371,7 @@ export interface paths {
                                 hash: string;
                                 seq: number;
                                 /** @enum {string} */
-                                type: "received" | "imported" | "similar_linked" | "qualified" | "dispatched" | "dispatch_returned" | "urged" | "acknowledged" | "reported" | "interim_replied" | "improvement_submitted" | "reply_submitted" | "reply_approved" | "reply_rejected" | "replied" | "confirmed" | "disputed" | "visited" | "closed" | "reopened" | "contested" | "level_changed" | "clock_paused" | "clock_resumed" | "extension_requested" | "extension_approved" | "clocks_recomputed" | "note_added" | "clock_breached" | "contact_viewed" | "attachment_added" | "customer_notified" | "customer_message" | "special_report_drafted" | "special_report_edited" | "special_report_approved" | "progress_reported" | "progress_reminder_sent" | "emergency_opened" | "emergency_action" | "emergency_reviewed" | "capa_opened" | "capa_updated" | "capa_action_added" | "capa_action_done" | "capa_verified" | "improvement_plan_complete" | "return_noticed" | "return_inspected" | "return_disposed" | "case_created";
+                                type: "received" | "imported" | "similar_linked" | "qualified" | "dispatched" | "dispatch_returned" | "urged" | "acknowledged" | "reported" | "interim_replied" | "improvement_submitted" | "reply_submitted" | "reply_approved" | "reply_rejected" | "replied" | "confirmed" | "disputed" | "visited" | "closed" | "reopened" | "contested" | "level_changed" | "clock_paused" | "clock_resumed" | "extension_requested" | "extension_approved" | "clocks_recomputed" | "note_added" | "clock_breached" | "contact_viewed" | "attachment_added" | "customer_notified" | "customer_message" | "special_report_drafted" | "special_report_edited" | "special_report_approved" | "progress_reported" | "progress_reminder_sent" | "emergency_opened" | "emergency_action" | "emergency_reviewed" | "capa_opened" | "capa_updated" | "capa_action_added" | "capa_action_done" | "capa_verified" | "improvement_plan_complete" | "return_noticed" | "return_inspected" | "return_disposed" | "case_created" | "reinvestigated";
                             }[];
                             flags: {
                                 [key: string]: boolean;
@@ -7597,7 +7601,7 @@ export interface paths {
                             hash: string;
                             seq: number;
                             /** @enum {string} */
-                            type: "received" | "imported" | "similar_linked" | "qualified" | "dispatched" | "dispatch_returned" | "urged" | "acknowledged" | "reported" | "interim_replied" | "improvement_submitted" | "reply_submitted" | "reply_approved" | "reply_rejected" | "replied" | "confirmed" | "disputed" | "visited" | "closed" | "reopened" | "contested" | "level_changed" | "clock_paused" | "clock_resumed" | "extension_requested" | "extension_approved" | "clocks_recomputed" | "note_added" | "clock_breached" | "contact_viewed" | "attachment_added" | "customer_notified" | "customer_message" | "special_report_drafted" | "special_report_edited" | "special_report_approved" | "progress_reported" | "progress_reminder_sent" | "emergency_opened" | "emergency_action" | "emergency_reviewed" | "capa_opened" | "capa_updated" | "capa_action_added" | "capa_action_done" | "capa_verified" | "improvement_plan_complete" | "return_noticed" | "return_inspected" | "return_disposed" | "case_created";
+                            type: "received" | "imported" | "similar_linked" | "qualified" | "dispatched" | "dispatch_returned" | "urged" | "acknowledged" | "reported" | "interim_replied" | "improvement_submitted" | "reply_submitted" | "reply_approved" | "reply_rejected" | "replied" | "confirmed" | "disputed" | "visited" | "closed" | "reopened" | "contested" | "level_changed" | "clock_paused" | "clock_resumed" | "extension_requested" | "extension_approved" | "clocks_recomputed" | "note_added" | "clock_breached" | "contact_viewed" | "attachment_added" | "customer_notified" | "customer_message" | "special_report_drafted" | "special_report_edited" | "special_report_approved" | "progress_reported" | "progress_reminder_sent" | "emergency_opened" | "emergency_action" | "emergency_reviewed" | "capa_opened" | "capa_updated" | "capa_action_added" | "capa_action_done" | "capa_verified" | "improvement_plan_complete" | "return_noticed" | "return_inspected" | "return_disposed" | "case_created" | "reinvestigated";
                         }[];
                     };
                 };
@@ -13282,8 +13286,8 @@ export interface paths {
                                 /** @enum {unknown} */
                                 name: "dispatch" | "acknowledge" | "reply" | "resolve" | "verify" | "improvement" | "accept" | "mediate" | "courtesy" | "first_answer";
                                 ruleId: string;
-                                startOn: ("received" | "qualified" | "dispatched" | "acknowledged" | "reported" | "replied" | "confirmed" | "disputed" | "visited" | "closed" | "reopened" | "level_changed" | "interim_replied" | "improvement_submitted")[];
-                                stopOn: ("received" | "qualified" | "dispatched" | "acknowledged" | "reported" | "replied" | "confirmed" | "disputed" | "visited" | "closed" | "reopened" | "level_changed" | "interim_replied" | "improvement_submitted")[];
+                                startOn: ("received" | "qualified" | "dispatched" | "acknowledged" | "reported" | "replied" | "confirmed" | "disputed" | "visited" | "closed" | "reopened" | "level_changed" | "interim_replied" | "improvement_submitted" | "reinvestigated")[];
+                                stopOn: ("received" | "qualified" | "dispatched" | "acknowledged" | "reported" | "replied" | "confirmed" | "disputed" | "visited" | "closed" | "reopened" | "level_changed" | "interim_replied" | "improvement_submitted" | "reinvestigated")[];
                             }[];
                             compensation?: {
                                 discounts?: {
@@ -13406,6 +13410,7 @@ export interface paths {
                                     percent: number;
                                     role: string;
                                 }[];
+                                stationClocks?: string[];
                             };
                             positions: {
                                 id: string;
@@ -17023,8 +17028,8 @@ export interface paths {
                                     /** @enum {unknown} */
                                     name: "dispatch" | "acknowledge" | "reply" | "resolve" | "verify" | "improvement" | "accept" | "mediate" | "courtesy" | "first_answer";
                                     ruleId: string;
-                                    startOn: ("received" | "qualified" | "dispatched" | "acknowledged" | "reported" | "replied" | "confirmed" | "disputed" | "visited" | "closed" | "reopened" | "level_changed" | "interim_replied" | "improvement_submitted")[];
-                                    stopOn: ("received" | "qualified" | "dispatched" | "acknowledged" | "reported" | "replied" | "confirmed" | "disputed" | "visited" | "closed" | "reopened" | "level_changed" | "interim_replied" | "improvement_submitted")[];
+                                    startOn: ("received" | "qualified" | "dispatched" | "acknowledged" | "reported" | "replied" | "confirmed" | "disputed" | "visited" | "closed" | "reopened" | "level_changed" | "interim_replied" | "improvement_submitted" | "reinvestigated")[];
+                                    stopOn: ("received" | "qualified" | "dispatched" | "acknowledged" | "reported" | "replied" | "confirmed" | "disputed" | "visited" | "closed" | "reopened" | "level_changed" | "interim_replied" | "improvement_submitted" | "reinvestigated")[];
                                 }[];
                                 compensation?: {
                                     discounts?: {
@@ -17147,6 +17152,7 @@ export interface paths {
                                         percent: number;
                                         role: string;
                                     }[];
+                                    stationClocks?: string[];
                                 };
                                 positions: {
                                     id: string;
@@ -17307,8 +17313,8 @@ export interface paths {
                                     /** @enum {unknown} */
                                     name: "dispatch" | "acknowledge" | "reply" | "resolve" | "verify" | "improvement" | "accept" | "mediate" | "courtesy" | "first_answer";
                                     ruleId: string;
-                                    startOn: ("received" | "qualified" | "dispatched" | "acknowledged" | "reported" | "replied" | "confirmed" | "disputed" | "visited" | "closed" | "reopened" | "level_changed" | "interim_replied" | "improvement_submitted")[];
-                                    stopOn: ("received" | "qualified" | "dispatched" | "acknowledged" | "reported" | "replied" | "confirmed" | "disputed" | "visited" | "closed" | "reopened" | "level_changed" | "interim_replied" | "improvement_submitted")[];
+                                    startOn: ("received" | "qualified" | "dispatched" | "acknowledged" | "reported" | "replied" | "confirmed" | "disputed" | "visited" | "closed" | "reopened" | "level_changed" | "interim_replied" | "improvement_submitted" | "reinvestigated")[];
+                                    stopOn: ("received" | "qualified" | "dispatched" | "acknowledged" | "reported" | "replied" | "confirmed" | "disputed" | "visited" | "closed" | "reopened" | "level_changed" | "interim_replied" | "improvement_submitted" | "reinvestigated")[];
                                 }[];
                                 compensation?: {
                                     discounts?: {
@@ -17431,6 +17437,7 @@ export interface paths {
                                         percent: number;
                                         role: string;
                                     }[];
+                                    stationClocks?: string[];
                                 };
                                 positions: {
                                     id: string;
@@ -17709,8 +17716,8 @@ export interface paths {
                                     /** @enum {unknown} */
                                     name: "dispatch" | "acknowledge" | "reply" | "resolve" | "verify" | "improvement" | "accept" | "mediate" | "courtesy" | "first_answer";
                                     ruleId: string;
-                                    startOn: ("received" | "qualified" | "dispatched" | "acknowledged" | "reported" | "replied" | "confirmed" | "disputed" | "visited" | "closed" | "reopened" | "level_changed" | "interim_replied" | "improvement_submitted")[];
-                                    stopOn: ("received" | "qualified" | "dispatched" | "acknowledged" | "reported" | "replied" | "confirmed" | "disputed" | "visited" | "closed" | "reopened" | "level_changed" | "interim_replied" | "improvement_submitted")[];
+                                    startOn: ("received" | "qualified" | "dispatched" | "acknowledged" | "reported" | "replied" | "confirmed" | "disputed" | "visited" | "closed" | "reopened" | "level_changed" | "interim_replied" | "improvement_submitted" | "reinvestigated")[];
+                                    stopOn: ("received" | "qualified" | "dispatched" | "acknowledged" | "reported" | "replied" | "confirmed" | "disputed" | "visited" | "closed" | "reopened" | "level_changed" | "interim_replied" | "improvement_submitted" | "reinvestigated")[];
                                 }[];
                                 compensation?: {
                                     discounts?: {
@@ -17833,6 +17840,7 @@ export interface paths {
                                         percent: number;
                                         role: string;
                                     }[];
+                                    stationClocks?: string[];
                                 };
                                 positions: {
                                     id: string;
@@ -17993,8 +18001,8 @@ export interface paths {
                                     /** @enum {unknown} */
                                     name: "dispatch" | "acknowledge" | "reply" | "resolve" | "verify" | "improvement" | "accept" | "mediate" | "courtesy" | "first_answer";
                                     ruleId: string;
-                                    startOn: ("received" | "qualified" | "dispatched" | "acknowledged" | "reported" | "replied" | "confirmed" | "disputed" | "visited" | "closed" | "reopened" | "level_changed" | "interim_replied" | "improvement_submitted")[];
-                                    stopOn: ("received" | "qualified" | "dispatched" | "acknowledged" | "reported" | "replied" | "confirmed" | "disputed" | "visited" | "closed" | "reopened" | "level_changed" | "interim_replied" | "improvement_submitted")[];
+                                    startOn: ("received" | "qualified" | "dispatched" | "acknowledged" | "reported" | "replied" | "confirmed" | "disputed" | "visited" | "closed" | "reopened" | "level_changed" | "interim_replied" | "improvement_submitted" | "reinvestigated")[];
+                                    stopOn: ("received" | "qualified" | "dispatched" | "acknowledged" | "reported" | "replied" | "confirmed" | "disputed" | "visited" | "closed" | "reopened" | "level_changed" | "interim_replied" | "improvement_submitted" | "reinvestigated")[];
                                 }[];
                                 compensation?: {
                                     discounts?: {
@@ -18117,6 +18125,7 @@ export interface paths {
                                         percent: number;
                                         role: string;
                                     }[];
+                                    stationClocks?: string[];
                                 };
                                 positions: {
                                     id: string;

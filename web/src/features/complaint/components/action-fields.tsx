@@ -163,6 +163,7 @@ export function ActionFields({ type, complaint }: { type: string; complaint: Com
     case 'reopen':
     case 'contest':
     case 'recompute_clocks':
+    case 'reinvestigate':
       return text('reason', 'field.reason', true);
     case 'urge':
     case 'acknowledge':
