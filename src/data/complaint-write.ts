@@ -74,6 +74,9 @@ export interface ComplaintChangeColumns {
   co_department_ids?: string[];
   repeat_count?: number;
   similar_count?: number;
+  category_count?: number;
+  delivery_ref?: string | null;
+  direct_person?: string | null;
   satisfaction?: unknown;
   report?: unknown;
   reply?: unknown;
@@ -118,6 +121,9 @@ const SET_COLUMNS = [
   'co_department_ids',
   'repeat_count',
   'similar_count',
+  'category_count',
+  'delivery_ref',
+  'direct_person',
   'satisfaction',
   'report',
   'reply',

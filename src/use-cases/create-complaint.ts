@@ -24,6 +24,7 @@ import { packAt, versionInForce } from './policy/resolve-pack.ts';
 import { findCategory } from './pack-lookup.ts';
 import { DEFAULT_CALENDAR } from '../domain/calendar/index.ts';
 import { deadlineStanding } from '../domain/clocks/index.ts';
+import { categoryPeerQuery, countCategoryPeers } from './category-peers.ts';
 import { candidateQuery, raiseSimilar, similarFromCandidates, similarLinks, similarToRaise } from './link-similar.ts';
 import { complaintText, signature } from '../domain/similarity/index.ts';
 import { inTransaction } from '../data/transaction.ts';
@@ -116,10 +117,13 @@ export async function insertComplaint(
   const email = input.customer.email?.trim().toLowerCase() || null;
   const sig = signature(complaintText(input));
   const categoryId = input.categoryId ?? null;
-  const ctx = await readIntakeContext(db, candidateQuery({ unitId: input.unitId, categoryId, receivedAt, signature: sig }), {
-    phone,
-    email: phone ? null : email,
-  });
+  const deliveryRef = input.deliveryRef?.trim() || null;
+  const ctx = await readIntakeContext(
+    db,
+    candidateQuery({ unitId: input.unitId, categoryId, receivedAt, signature: sig }),
+    { phone, email: phone ? null : email },
+    categoryPeerQuery({ unitId: input.unitId, categoryId, deliveryRef, receivedAt }),
+  );
   configCache(db).observe(ctx.configVersion);
   const config = await configSnapshot(db);
 
@@ -149,6 +153,9 @@ export async function insertComplaint(
     { unitId: unit.id, categoryId, receivedAt, customerId: customer.id, signature: sig },
     totals,
   );
+
+  // Fuel §5: complaints of its category at the station (and naming its delivery at the company's stations).
+  const categoryCount = countCategoryPeers(config, pack, { unitId: unit.id, categoryId, deliveryRef, receivedAt }, ctx.categoryPeers);
 
   const id = randomUUID();
   // Every complaint can be followed in the portal (R-IN-5): the secret is shown once to a portal
@@ -181,6 +188,7 @@ export async function insertComplaint(
     newCustomer,
     signature: sig,
     found,
+    categoryCount,
     portal,
     portalSecretHash,
     idempotency,

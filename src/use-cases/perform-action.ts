@@ -26,6 +26,7 @@ import { changeOf } from './apply-rules-and-store.ts';
 import { insertComplaint } from './create-complaint.ts';
 import { inTransaction } from '../data/transaction.ts';
 import { customerNotices } from './customer-notices.ts';
+import { categoryCountNow } from './category-peers.ts';
 
 /**
  * `guard` runs on the locked row, so an access decision that depends on the row (a department handler
@@ -87,6 +88,7 @@ export async function performAction(
     events.push(...notices.events);
 
     const columns = patchColumns(row, decision, action, actor, now);
+    if (action.type === 'qualify') Object.assign(columns, await categoryColumns(trx, config, pack, row, action, columns));
     const after = { ...row, ...columns } as ComplaintRow;
     const plan = planRules({
       logKey: deps.logKey,
@@ -170,6 +172,27 @@ function patchColumns(
     updated_at: now,
     version: row.version + 1,
   };
+}
+
+/**
+ * The delivery a qualification names, and the category count (R-SV-2, S0 fuel §5) when the category or the
+ * delivery arrives here: the one read an action adds, and only for a category a pack rule counts.
+ */
+async function categoryColumns(
+  trx: Db,
+  config: ConfigSnapshot,
+  pack: Pack,
+  row: ComplaintRow,
+  action: Extract<Action, { type: 'qualify' }>,
+  columns: ComplaintChangeColumns,
+): Promise<ComplaintChangeColumns> {
+  const deliveryRef = action.deliveryRef?.trim() || row.delivery_ref;
+  const categoryId = columns.category_id !== undefined ? columns.category_id : row.category_id;
+  const out: ComplaintChangeColumns = deliveryRef !== row.delivery_ref ? { delivery_ref: deliveryRef } : {};
+  if (categoryId === row.category_id && deliveryRef === row.delivery_ref) return out;
+  const target = { id: row.id, unitId: row.unit_id, categoryId, deliveryRef, receivedAt: new Date(row.received_at) };
+  const count = await categoryCountNow(trx, config, pack, target);
+  return count === null ? out : { ...out, category_count: count };
 }
 
 function checkReferences(config: ConfigSnapshot, pack: Pack, row: ComplaintRow, action: Action): void {

@@ -6,7 +6,16 @@
 import { test, before, after } from 'node:test';
 import assert from 'node:assert/strict';
 import { createTestApp, type TestApp } from '../helpers/test-app.ts';
-import { buildCompany, buildDepartments, buildUnit, buildUser, type Node, type Unit, type User } from '../helpers/factories.ts';
+import {
+  buildComplaint,
+  buildCompany,
+  buildDepartments,
+  buildUnit,
+  buildUser,
+  type Node,
+  type Unit,
+  type User,
+} from '../helpers/factories.ts';
 
 const sh = (local: string) => new Date(`${local}+08:00`).toISOString();
 const HOUR = 3600_000;
@@ -175,4 +184,62 @@ test('S0 第五篇 §12.4: the station has not fed back in time — the service 
   assert.equal(again.status, 'acknowledged');
   const ack = again.clocks.find((k: { name: string }) => k.name === 'acknowledge');
   assert.equal(ack.metAt, sh('2026-11-24T13:00:00'), 'the station answers for its lateness up to the take-over only');
+});
+
+test('S0 第五篇 §5 (R-SV-2): a second quantity complaint at one station is level 2, whatever its wording — counted within the pack window', async () => {
+  t.clock.set(sh('2026-11-24T10:00:00'));
+  const station = await buildUnit(t, { pack: 'fuel-retail', companyId: company.id });
+  const elsewhere = await buildUnit(t, { pack: 'fuel-retail', companyId: company.id });
+  // 40 days earlier: outside the 30-day window (severity.similarWindowDays).
+  const old = await receive({ unitId: station.id, categoryId: 'fuel-quantity', receivedAt: sh('2026-10-15T10:00:00') });
+  assert.equal(old.level, 'level3');
+  const atOther = await receive({ unitId: elsewhere.id, categoryId: 'fuel-quantity' });
+  assert.equal(atOther.level, 'level3', 'another station’s quantity complaint is not this station’s');
+  const first = await receive({ unitId: station.id, categoryId: 'fuel-quantity', title: '加油机少加了油', content: '加了200元油表针不动' });
+  assert.equal(first.level, 'level3');
+  assert.equal(first.categoryCount, 1);
+  const second = await receive({ unitId: station.id, categoryId: 'fuel-quantity', title: '发票数量不对', content: '票面升数比实际多' });
+  assert.equal(second.level, 'level2');
+  assert.equal(second.levelRule, 'R-SV-2/quantity-repeat');
+  assert.equal(second.categoryCount, 2);
+});
+
+test('S0 第五篇 §5 (R-SV-2): when the quantity category arrives at qualification, the level is re-evaluated there', async () => {
+  t.clock.set(sh('2026-11-24T10:00:00'));
+  const station = await buildUnit(t, { pack: 'fuel-retail', companyId: company.id });
+  await receive({ unitId: station.id, categoryId: 'fuel-quantity' });
+  const c = await receive({ unitId: station.id });
+  assert.equal(c.level, 'level3');
+  const q = await act(c.id, { type: 'qualify', result: 'valid', categoryId: 'fuel-quantity' });
+  assert.equal(q.level, 'level2');
+  assert.equal(q.categoryCount, 2);
+});
+
+test('S0 第五篇 §5 (R-SV-2): quality complaints at two stations naming one delivery are counted together (level 1)', async () => {
+  t.clock.set(sh('2026-11-24T10:00:00'));
+  const s1 = await buildUnit(t, { pack: 'fuel-retail', companyId: company.id });
+  const s2 = await buildUnit(t, { pack: 'fuel-retail', companyId: company.id });
+  const s3 = await buildUnit(t, { pack: 'fuel-retail', companyId: company.id });
+  const otherCompany = await buildUnit(t, { pack: 'fuel-retail' });
+  const a = await receive({ unitId: s1.id, categoryId: 'fuel-quality', deliveryRef: 'PS-20261124-07' });
+  assert.equal(a.level, 'level3');
+  assert.equal(a.deliveryRef, 'PS-20261124-07');
+  // The same delivery named at another company's station is not this company's delivery.
+  // (taken in by that company's own service centre: the intake use case, outside this agent's scope)
+  const foreign = await buildComplaint(t, { unitId: otherCompany.id, categoryId: 'fuel-quality', deliveryRef: 'PS-20261124-07' });
+  assert.equal(foreign.complaint.level, 'level3');
+  // Another delivery at a second station: not counted with the first.
+  const other = await receive({ unitId: s2.id, categoryId: 'fuel-quality', deliveryRef: 'PS-20261124-99' });
+  assert.equal(other.level, 'level3');
+  // The same delivery at a third station, named at intake: level 1.
+  const b = await receive({ unitId: s3.id, categoryId: 'fuel-quality', deliveryRef: 'PS-20261124-07' });
+  assert.equal(b.level, 'level1');
+  assert.equal(b.levelRule, 'R-SV-2/quality-multiple');
+  // The delivery learnt at qualification counts too.
+  const c = await receive({ unitId: s2.id });
+  const q = await act(c.id, { type: 'qualify', result: 'valid', categoryId: 'fuel-quality', deliveryRef: 'PS-20261124-07' });
+  assert.equal(q.level, 'level1');
+  assert.equal(q.deliveryRef, 'PS-20261124-07');
+  // a and b (the same delivery), the station's own other quality complaint, and itself.
+  assert.equal(q.categoryCount, 4);
 });

@@ -33,6 +33,8 @@ export interface IntakePlanInput {
   newCustomer: CustomerRecord | null;
   signature: string[];
   found: SimilarFound;
+  /** Complaints of its category counted with it (src/domain/severity/category-count.ts), this one included. */
+  categoryCount?: number;
   portal: boolean;
   portalSecretHash: string | null;
   idempotency: { userKey: string; key: string; requestHash: string } | null;
@@ -58,6 +60,7 @@ export function planIntake(p: IntakePlanInput): { write: IntakeWrite; plan: Rule
     flags,
     repeatCount: 0,
     similarCount: found.count,
+    categoryCount: p.categoryCount ?? 1,
     resolved: false,
     pausedMs: 0,
   };
@@ -104,6 +107,8 @@ export function planIntake(p: IntakePlanInput): { write: IntakeWrite; plan: Rule
     incident_place: input.incident?.place?.trim() || null,
     flags,
     batch_no: input.batchNo?.trim() || null,
+    delivery_ref: input.deliveryRef?.trim() || null,
+    category_count: facts.categoryCount ?? 1,
     received_at: receivedAt,
     created_at: now,
     updated_at: now,

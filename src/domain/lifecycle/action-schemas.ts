@@ -25,6 +25,8 @@ export const ACTION_VARIANTS = [
     categoryId: Type.Optional(Text(64)),
     level: Type.Optional(Text(32)),
     reason: Type.Optional(Type.String({ maxLength: 2000 })),
+    // The delivery the complaint names (油品批次 / 配送单号), when it is learnt at qualification (S0 fuel §5).
+    deliveryRef: Type.Optional(Text(64)),
   }),
   variant('dispatch', { leadDepartmentId: Text(64), coDepartmentIds: Type.Optional(Type.Array(Text(64), { maxItems: 20 })), note }),
   variant('return', { reason }),

@@ -167,7 +167,8 @@ export const fuelRetailPack: Pack = {
         level: 'level1',
         label: 'Several quality complaints at one or more stations',
         labelZh: '质量类:某一加油站或多个加油站,多起质量类投诉',
-        when: { kind: 'similar_count_at_least', n: 2, categoryIds: ['fuel-quality'] },
+        // Counted at the station, and across the company's stations for complaints naming one delivery.
+        when: { kind: 'similar_count_at_least', n: 2, categoryIds: ['fuel-quality'], sameDelivery: true },
       },
       {
         ruleId: 'R-SV-2/safety',
@@ -181,6 +182,7 @@ export const fuelRetailPack: Pack = {
         level: 'level2',
         label: 'Two or more quantity complaints at the same station',
         labelZh: '数量:同一加油站两起以上数量类投诉',
+        // Quantity complaints at this station within severity.similarWindowDays, whatever their wording.
         when: { kind: 'similar_count_at_least', n: 2, categoryIds: ['fuel-quantity'] },
       },
       {

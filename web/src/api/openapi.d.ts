@@ -3597,6 +3597,8 @@ export interface paths {
                             /** @enum {string} */
                             type?: "owner" | "prospective_owner" | "prospective_buyer" | "consumer" | "business" | "other";
                         };
+                        /** @description the delivery it names (油品批次 / 配送单号), S0 fuel §5 */
+                        deliveryRef?: string;
                         demands?: string;
                         flags?: {
                             insistent?: boolean;
@@ -3629,6 +3631,7 @@ export interface paths {
                         "application/json": {
                             allowedActions: ("qualify" | "dispatch" | "return" | "urge" | "acknowledge" | "report" | "interim_reply" | "submit_improvement" | "reply" | "approve_reply" | "reject_reply" | "confirm" | "dispute" | "visit" | "close" | "reopen" | "contest" | "set_level" | "pause_clock" | "resume_clock" | "request_extension" | "approve_extension" | "recompute_clocks" | "note" | "reinvestigate")[];
                             batchNo: string | null;
+                            categoryCount: number;
                             categoryId: string | null;
                             /** @enum {string} */
                             channel: "phone" | "email" | "web" | "forum" | "letter" | "walk_in" | "regulator" | "api";
@@ -3689,7 +3692,9 @@ export interface paths {
                                 /** @description flagged years since published or confirmed by the unit calendar: recompute_clocks would settle them */
                                 settledYears: number[];
                             };
+                            deliveryRef: string | null;
                             demands: string | null;
+                            directPerson: string | null;
                             events?: {
                                 actor: {
                                     id: string | null;
@@ -3900,6 +3905,7 @@ export interface paths {
                         "application/json": {
                             allowedActions: ("qualify" | "dispatch" | "return" | "urge" | "acknowledge" | "report" | "interim_reply" | "submit_improvement" | "reply" | "approve_reply" | "reject_reply" | "confirm" | "dispute" | "visit" | "close" | "reopen" | "contest" | "set_level" | "pause_clock" | "resume_clock" | "request_extension" | "approve_extension" | "recompute_clocks" | "note" | "reinvestigate")[];
                             batchNo: string | null;
+                            categoryCount: number;
                             categoryId: string | null;
                             /** @enum {string} */
                             channel: "phone" | "email" | "web" | "forum" | "letter" | "walk_in" | "regulator" | "api";
@@ -3960,7 +3966,9 @@ export interface paths {
                                 /** @description flagged years since published or confirmed by the unit calendar: recompute_clocks would settle them */
                                 settledYears: number[];
                             };
+                            deliveryRef: string | null;
                             demands: string | null;
+                            directPerson: string | null;
                             events?: {
                                 actor: {
                                     id: string | null;
@@ -4168,6 +4176,7 @@ export interface paths {
                 content: {
                     "application/json": {
                         categoryId?: string;
+                        deliveryRef?: string;
                         level?: string;
                         reason?: string;
                         /** @enum {string} */
@@ -4296,6 +4305,7 @@ export interface paths {
                         "application/json": {
                             allowedActions: ("qualify" | "dispatch" | "return" | "urge" | "acknowledge" | "report" | "interim_reply" | "submit_improvement" | "reply" | "approve_reply" | "reject_reply" | "confirm" | "dispute" | "visit" | "close" | "reopen" | "contest" | "set_level" | "pause_clock" | "resume_clock" | "request_extension" | "approve_extension" | "recompute_clocks" | "note" | "reinvestigate")[];
                             batchNo: string | null;
+                            categoryCount: number;
                             categoryId: string | null;
                             /** @enum {string} */
                             channel: "phone" | "email" | "web" | "forum" | "letter" | "walk_in" | "regulator" | "api";
@@ -4356,7 +4366,9 @@ export interface paths {
                                 /** @description flagged years since published or confirmed by the unit calendar: recompute_clocks would settle them */
                                 settledYears: number[];
                             };
+                            deliveryRef: string | null;
                             demands: string | null;
+                            directPerson: string | null;
                             events?: {
                                 actor: {
                                     id: string | null;
@@ -13484,6 +13496,7 @@ export interface paths {
                                         /** @enum {string} */
                                         kind: "similar_count_at_least";
                                         n: number;
+                                        sameDelivery?: boolean;
                                     } | {
                                         amount: number;
                                         /** @enum {string} */
@@ -17226,6 +17239,7 @@ export interface paths {
                                             /** @enum {string} */
                                             kind: "similar_count_at_least";
                                             n: number;
+                                            sameDelivery?: boolean;
                                         } | {
                                             amount: number;
                                             /** @enum {string} */
@@ -17511,6 +17525,7 @@ export interface paths {
                                             /** @enum {string} */
                                             kind: "similar_count_at_least";
                                             n: number;
+                                            sameDelivery?: boolean;
                                         } | {
                                             amount: number;
                                             /** @enum {string} */
@@ -17914,6 +17929,7 @@ export interface paths {
                                             /** @enum {string} */
                                             kind: "similar_count_at_least";
                                             n: number;
+                                            sameDelivery?: boolean;
                                         } | {
                                             amount: number;
                                             /** @enum {string} */
@@ -18199,6 +18215,7 @@ export interface paths {
                                             /** @enum {string} */
                                             kind: "similar_count_at_least";
                                             n: number;
+                                            sameDelivery?: boolean;
                                         } | {
                                             amount: number;
                                             /** @enum {string} */
