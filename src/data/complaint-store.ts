@@ -123,6 +123,32 @@ export async function countPriorValidThisYear(db: Db, row: Pick<ComplaintRow, 'i
   return Number(r?.n ?? 0);
 }
 
+/**
+ * Valid complaints received before this one in the same (UTC) year that name `person` as the directly
+ * responsible person, at the units given (the company's), for the fuel-retail sanctions (S0 第五篇 §14.5).
+ */
+export async function countPriorByDirectPersonThisYear(
+  db: Db,
+  row: Pick<ComplaintRow, 'id' | 'received_at'>,
+  person: string,
+  unitIds: readonly string[],
+): Promise<number> {
+  if (unitIds.length === 0) return 0;
+  const year = new Date(row.received_at).getUTCFullYear();
+  const r = await db
+    .selectFrom('complaints')
+    .select((eb) => eb.fn.countAll<number>().as('n'))
+    .where('direct_person', '=', person)
+    .where('unit_id', 'in', unitIds)
+    .where('qualification', '=', 'valid')
+    .where('id', '!=', row.id)
+    .where('received_at', '<', row.received_at)
+    .where('received_at', '>=', new Date(Date.UTC(year, 0, 1) - 24 * 3600_000))
+    .where(sql<boolean>`extract(year from received_at) = ${year}`)
+    .executeTakeFirst();
+  return Number(r?.n ?? 0);
+}
+
 export async function findComplaintByCode(db: Db, code: string): Promise<ComplaintRow | undefined> {
   return db.selectFrom('complaints').selectAll().where('code', '=', code).executeTakeFirst();
 }

@@ -23,7 +23,16 @@ export type EventDataByType = {
   dispatch_returned: Reason & { departmentId: string | null };
   urged: Note & { departmentId: string | null };
   acknowledged: Note;
-  reported: { cause: string; sequence: string; responsible: string; conclusion: string; countermeasures: string; prevention: string };
+  reported: {
+    cause: string;
+    sequence: string;
+    responsible: string;
+    conclusion: string;
+    countermeasures: string;
+    prevention: string;
+    /** S0 fuel §14.5: the directly responsible person, when the report names one. */
+    directPerson?: string;
+  };
   interim_replied: { message: string };
   improvement_submitted: { plan: string };
   reply_submitted: { message: string };

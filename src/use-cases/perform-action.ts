@@ -161,6 +161,7 @@ function patchColumns(
     ...(patch.repeatCount !== undefined ? { repeat_count: patch.repeatCount } : {}),
     ...(patch.satisfaction !== undefined ? { satisfaction: patch.satisfaction } : {}),
     ...(patch.report ? { report: patch.report } : {}),
+    ...(patch.directPerson ? { direct_person: patch.directPerson } : {}),
     ...(patch.reply ? { reply: patch.reply } : {}),
     ...(action.type === 'approve_reply' && row.reply
       ? { reply: { ...row.reply, approved: true, sentAt: now.toISOString(), approvedBy: actor.label } }

@@ -243,3 +243,45 @@ test('S0 第五篇 §5 (R-SV-2): quality complaints at two stations naming one d
   // a and b (the same delivery), the station's own other quality complaint, and itself.
   assert.equal(q.categoryCount, 4);
 });
+
+test('S0 第五篇 §14.5: the directly responsible person named by the investigation — their 2nd responsibility complaint of the year brings a warning and transfer, the 3rd the end of the contract', async () => {
+  const stationC = await buildUnit(t, { pack: 'fuel-retail', companyId: company.id });
+  const stationD = await buildUnit(t, { pack: 'fuel-retail', companyId: company.id });
+  const [deptC] = await buildDepartments(t, stationC, ['三号站班组']);
+  const [deptD] = await buildDepartments(t, stationD, ['四号站班组']);
+  const investigated = async (at: string, unit: Unit, dept: Node, person: string) => {
+    t.clock.set(sh(at));
+    const c = await receive({ unitId: unit.id });
+    await act(c.id, { type: 'qualify', result: 'valid', categoryId: 'station-service-attitude' });
+    await act(c.id, { type: 'dispatch', leadDepartmentId: dept.id });
+    await act(c.id, { type: 'acknowledge' });
+    const r = await act(c.id, { ...REPORT, directPerson: person });
+    assert.equal(r.directPerson, person, 'the person is on the record');
+    return c.id as string;
+  };
+  const managers = 'stationManagerId=站经理&areaManagerId=片区经理';
+  const personal = (p: { sanctions: { kind: string; personId?: string }[] }, who: string) =>
+    p.sanctions.filter((s) => s.personId === who && s.kind !== 'awards_revoked').map((s) => s.kind);
+
+  const first = await investigated('2026-03-02T10:00:00', stationC, deptC, 'E1024');
+  // Another person's complaint in between does not count for E1024.
+  await investigated('2026-04-01T10:00:00', stationC, deptC, 'E2048');
+  // The same person, now at another station of the company: counted together (同一直接责任人).
+  const second = await investigated('2026-05-06T10:00:00', stationD, deptD, 'E1024');
+  const third = await investigated('2026-06-08T10:00:00', stationC, deptC, 'E1024');
+
+  const p1 = await penalty(first, managers);
+  assert.equal(p1.directPersonComplaintsThisYear, 1);
+  assert.deepEqual(personal(p1, 'E1024'), []);
+  // §14.5 first sentence: the person loses this year's award eligibility from the first one.
+  assert.ok(p1.sanctions.some((s: { kind: string; personId?: string }) => s.kind === 'awards_revoked' && s.personId === 'E1024'));
+
+  const p2 = await penalty(second, managers);
+  assert.equal(p2.directPersonComplaintsThisYear, 2);
+  assert.deepEqual(personal(p2, 'E1024'), ['warning_and_transfer']);
+
+  const p3 = await penalty(third, managers);
+  assert.equal(p3.directPersonComplaintsThisYear, 3);
+  assert.deepEqual(personal(p3, 'E1024'), ['contract_termination']);
+  t.clock.set(sh('2026-11-24T10:00:00'));
+});

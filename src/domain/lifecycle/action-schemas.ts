@@ -39,6 +39,9 @@ export const ACTION_VARIANTS = [
     conclusion: Text(5000),
     countermeasures: Text(5000),
     prevention: Text(5000),
+    // The directly responsible person the investigation names (S0 fuel §14.5: their responsibility
+    // complaints of the year are counted for the sanctions), e.g. an employee number.
+    directPerson: Type.Optional(Text(100)),
   }),
   variant('interim_reply', { message: Text(10000) }),
   variant('submit_improvement', { plan: Text(10000) }),

@@ -25,6 +25,8 @@ export interface StatePatch {
   repeatCount?: number;
   satisfaction?: number;
   report?: Record<string, string>;
+  /** S0 fuel §14.5: the directly responsible person an investigation report names. */
+  directPerson?: string;
   reply?: { message: string; approved: boolean; submittedAt: string; sentAt?: string };
   closeReason?: string | null;
   closed?: boolean;
@@ -184,7 +186,12 @@ export function decide(state: LifecycleState, action: Action, now: Date): Decisi
         countermeasures: required(action.countermeasures, 'countermeasures'),
         prevention: required(action.prevention, 'prevention'),
       };
-      return { ok: true, patch: { status: 'investigated', report }, events: [{ type: 'reported', data: report }] };
+      const directPerson = action.directPerson?.trim();
+      return {
+        ok: true,
+        patch: { status: 'investigated', report, ...(directPerson ? { directPerson } : {}) },
+        events: [{ type: 'reported', data: directPerson ? { ...report, directPerson } : report }],
+      };
     }
     case 'interim_reply': {
       const message = required(action.message, 'message');

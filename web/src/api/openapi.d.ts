@@ -4205,6 +4205,7 @@ export interface paths {
                         cause: string;
                         conclusion: string;
                         countermeasures: string;
+                        directPerson?: string;
                         prevention: string;
                         responsible: string;
                         sequence: string;
@@ -4643,6 +4644,8 @@ export interface paths {
                             } | {
                                 areaPoints: number;
                                 baseFineYuan: number;
+                                /** @description S0 fuel §14.5: this one included; null when unknown */
+                                directPersonComplaintsThisYear: number | null;
                                 dismissal: boolean;
                                 explanation: string;
                                 explanationZh: string;

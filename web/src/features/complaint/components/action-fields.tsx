@@ -5,6 +5,7 @@ import { useI18n } from '../../../i18n/i18n-context.tsx';
 import { useMeta } from '../../meta/meta-context.tsx';
 import { useLabels } from '../../meta/use-labels.ts';
 import { categoryTreeData } from '../../../components/category-tree.ts';
+import { countsDeliveries, namesDirectPerson } from '../../meta/pack-features.ts';
 
 /** Requests for an extension not yet approved, from the event log. */
 export function pendingExtensions(c: Complaint): { requestId: string; name: string; minutes: number }[] {
@@ -59,6 +60,11 @@ export function ActionFields({ type, complaint }: { type: string; complaint: Com
             <TreeSelect allowClear showSearch treeNodeFilterProp="title" treeData={categoryTreeData(pack?.taxonomy ?? [], pick)} />
           </Form.Item>
           {levelSelect(false)}
+          {countsDeliveries(pack) && (
+            <Form.Item name="deliveryRef" label={t('field.deliveryRef')} initialValue={complaint.deliveryRef ?? undefined}>
+              <Input maxLength={64} />
+            </Form.Item>
+          )}
           <Form.Item
             name="reason"
             label={t('field.reason')}
@@ -93,6 +99,11 @@ export function ActionFields({ type, complaint }: { type: string; complaint: Com
         <>
           {(['cause', 'sequence', 'responsible', 'conclusion', 'countermeasures', 'prevention'] as const).map((f) =>
             text(f, `field.${f}`, true),
+          )}
+          {namesDirectPerson(pack) && (
+            <Form.Item name="directPerson" label={t('field.directPerson')} initialValue={complaint.directPerson ?? undefined}>
+              <Input maxLength={100} />
+            </Form.Item>
           )}
         </>
       );
