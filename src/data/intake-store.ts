@@ -14,8 +14,13 @@ import { registerPreparedStatement } from './db.ts';
 import { CLOCK_COLUMNS, EVENT_COLUMNS, notificationCtes } from './write-ctes.ts';
 import { COMPLAINT_SOURCE_COLUMNS, COMPLAINT_STAMP_COLUMNS, type Db, type ComplaintRow } from './complaint-store.ts';
 import type { CandidateRow } from '../domain/similarity/similar-at-intake.ts';
-import type { CategoryPeer } from '../domain/severity/category-count.ts';
-import { categoryPeerParams, categoryPeersSql, parseCategoryPeers, type CategoryPeerQuery } from './category-peer-store.ts';
+import {
+  categoryPeerParams,
+  categoryPeersSql,
+  parseCategoryPeers,
+  type CategoryPeerQuery,
+  type CategoryPeerRow,
+} from './category-peer-store.ts';
 import type { CustomerRecord, IntakeWrite } from '../domain/intake/intake-write.ts';
 
 export type { CandidateRow } from '../domain/similarity/similar-at-intake.ts';
@@ -24,7 +29,7 @@ export type { CustomerRecord, IntakeWrite } from '../domain/intake/intake-write.
 export interface IntakeContext {
   configVersion: number;
   /** Complaints of the new one's category at its unit, or naming its delivery anywhere (fuel §5; category-count.ts). */
-  categoryPeers: CategoryPeer[];
+  categoryPeers: CategoryPeerRow[];
   /** The next number of the complaint code sequence (a failed intake leaves a gap, never a reuse). */
   codeSeq: number;
   customer: CustomerRecord | null;

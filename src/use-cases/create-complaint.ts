@@ -24,7 +24,7 @@ import { packAt, versionInForce } from './policy/resolve-pack.ts';
 import { findCategory } from './pack-lookup.ts';
 import { DEFAULT_CALENDAR } from '../domain/calendar/index.ts';
 import { deadlineStanding } from '../domain/clocks/index.ts';
-import { categoryPeerQuery, countCategoryPeers } from './category-peers.ts';
+import { categoryPeerQuery, categoryPeersToRaise, countedPeers, raiseCategoryPeers } from './category-peers.ts';
 import { candidateQuery, raiseSimilar, similarFromCandidates, similarLinks, similarToRaise } from './link-similar.ts';
 import { complaintText, signature } from '../domain/similarity/index.ts';
 import { inTransaction } from '../data/transaction.ts';
@@ -155,7 +155,8 @@ export async function insertComplaint(
   );
 
   // Fuel §5: complaints of its category at the station (and naming its delivery at the company's stations).
-  const categoryCount = countCategoryPeers(config, pack, { unitId: unit.id, categoryId, deliveryRef, receivedAt }, ctx.categoryPeers);
+  const counted = countedPeers(config, pack, { unitId: unit.id, categoryId, deliveryRef, receivedAt }, ctx.categoryPeers);
+  const categoryCount = counted.count;
 
   const id = randomUUID();
   // Every complaint can be followed in the portal (R-IN-5): the secret is shown once to a portal
@@ -226,13 +227,19 @@ export async function insertComplaint(
     ];
   }
   const toRaise = similarToRaise(found, now, config);
+  // Fuel §5: the earlier complaints of the category counted with this one, when the larger count raises them.
+  const peersToRaise = categoryPeersToRaise(config, ctx.categoryPeers, counted);
   const store = async (trx: Db) => {
     const row = await writeIntake(trx, write);
     if (row) await raiseSimilar(trx, logKey, row, found, toRaise, now, actor, config);
+    if (row) await raiseCategoryPeers(trx, logKey, peersToRaise, counted.count, now, actor, config);
     return row;
   };
   // One statement is a transaction of its own; raising earlier complaints needs a real one.
-  const row = toRaise.length === 0 || db.isTransaction ? await store(db) : await inTransaction(db as Kysely<DB>, store);
+  const row =
+    (toRaise.length === 0 && peersToRaise.length === 0) || db.isTransaction
+      ? await store(db)
+      : await inTransaction(db as Kysely<DB>, store);
   if (!row) return undefined;
   rememberTotals(id, sig);
   return {

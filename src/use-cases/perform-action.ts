@@ -26,7 +26,7 @@ import { changeOf } from './apply-rules-and-store.ts';
 import { insertComplaint } from './create-complaint.ts';
 import { inTransaction } from '../data/transaction.ts';
 import { customerNotices } from './customer-notices.ts';
-import { categoryCountNow } from './category-peers.ts';
+import { categoryCountNow, raiseCategoryPeers } from './category-peers.ts';
 
 /**
  * `guard` runs on the locked row, so an access decision that depends on the row (a department handler
@@ -88,7 +88,8 @@ export async function performAction(
     events.push(...notices.events);
 
     const columns = patchColumns(row, decision, action, actor, now);
-    if (action.type === 'qualify') Object.assign(columns, await categoryColumns(trx, config, pack, row, action, columns));
+    const counted = action.type === 'qualify' ? await categoryColumns(trx, config, pack, row, action, columns) : null;
+    if (counted) Object.assign(columns, counted.columns);
     const after = { ...row, ...columns } as ComplaintRow;
     const plan = planRules({
       logKey: deps.logKey,
@@ -112,6 +113,10 @@ export async function performAction(
       ...change,
     });
 
+    if (counted?.toRaise.length) {
+      // Fuel §5: the category arrived here, and the larger count raises earlier complaints of it.
+      await raiseCategoryPeers(trx, deps.logKey, counted.toRaise, counted.columns.category_count!, now, actor, config);
+    }
     if (action.type === 'contest') {
       // The exception to one write: a contest opens a second record (and its intake may raise others).
       await openContestRecord(deps, trx, actor, updated, action.reason, now);
@@ -186,14 +191,18 @@ async function categoryColumns(
   row: ComplaintRow,
   action: Extract<Action, { type: 'qualify' }>,
   columns: ComplaintChangeColumns,
-): Promise<ComplaintChangeColumns> {
+): Promise<{ columns: ComplaintChangeColumns; toRaise: string[] }> {
   const deliveryRef = action.deliveryRef?.trim() || row.delivery_ref;
   const categoryId = columns.category_id !== undefined ? columns.category_id : row.category_id;
   const out: ComplaintChangeColumns = deliveryRef !== row.delivery_ref ? { delivery_ref: deliveryRef } : {};
-  if (categoryId === row.category_id && deliveryRef === row.delivery_ref) return out;
+  // An invalid complaint or a suggestion counts for no one (and is not graded, R-SV-2).
+  if (action.result !== 'valid' || (categoryId === row.category_id && deliveryRef === row.delivery_ref))
+    return { columns: out, toRaise: [] };
   const target = { id: row.id, unitId: row.unit_id, categoryId, deliveryRef, receivedAt: new Date(row.received_at) };
-  const count = await categoryCountNow(trx, config, pack, target);
-  return count === null ? out : { ...out, category_count: count };
+  const counted = await categoryCountNow(trx, config, pack, target);
+  return counted === null
+    ? { columns: out, toRaise: [] }
+    : { columns: { ...out, category_count: counted.count }, toRaise: counted.toRaise };
 }
 
 function checkReferences(config: ConfigSnapshot, pack: Pack, row: ComplaintRow, action: Action): void {

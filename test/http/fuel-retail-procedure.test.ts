@@ -202,17 +202,34 @@ test('S0 第五篇 §5 (R-SV-2): a second quantity complaint at one station is l
   assert.equal(second.level, 'level2');
   assert.equal(second.levelRule, 'R-SV-2/quantity-repeat');
   assert.equal(second.categoryCount, 2);
+  // Two quantity complaints at the station: the first one is an urgent case too (only ever raised, R-SV-4).
+  const firstNow = (await api('GET', `/api/complaints/${first.id}`)).json();
+  assert.equal(firstNow.level, 'level2');
+  assert.equal(firstNow.categoryCount, 2);
+  assert.ok(
+    firstNow.events.some(
+      (e: { type: string; data: { ruleId?: string } }) => e.type === 'level_changed' && e.data.ruleId === 'R-SV-2/quantity-repeat',
+    ),
+  );
+  // The one outside the window and the other station's are left as they were.
+  assert.equal((await api('GET', `/api/complaints/${old.id}`)).json().level, 'level3');
+  assert.equal((await api('GET', `/api/complaints/${atOther.id}`)).json().level, 'level3');
 });
 
 test('S0 第五篇 §5 (R-SV-2): when the quantity category arrives at qualification, the level is re-evaluated there', async () => {
   t.clock.set(sh('2026-11-24T10:00:00'));
   const station = await buildUnit(t, { pack: 'fuel-retail', companyId: company.id });
-  await receive({ unitId: station.id, categoryId: 'fuel-quantity' });
+  const earlier = await receive({ unitId: station.id, categoryId: 'fuel-quantity' });
+  // A suggestion in the quantity category counts for no one.
+  const suggestion = await receive({ unitId: station.id });
+  await act(suggestion.id, { type: 'qualify', result: 'suggestion', categoryId: 'fuel-quantity', reason: '属于建议' });
+  assert.equal((await api('GET', `/api/complaints/${earlier.id}`)).json().level, 'level3');
   const c = await receive({ unitId: station.id });
   assert.equal(c.level, 'level3');
   const q = await act(c.id, { type: 'qualify', result: 'valid', categoryId: 'fuel-quantity' });
   assert.equal(q.level, 'level2');
   assert.equal(q.categoryCount, 2);
+  assert.equal((await api('GET', `/api/complaints/${earlier.id}`)).json().level, 'level2');
 });
 
 test('S0 第五篇 §5 (R-SV-2): quality complaints at two stations naming one delivery are counted together (level 1)', async () => {
@@ -235,6 +252,8 @@ test('S0 第五篇 §5 (R-SV-2): quality complaints at two stations naming one d
   const b = await receive({ unitId: s3.id, categoryId: 'fuel-quality', deliveryRef: 'PS-20261124-07' });
   assert.equal(b.level, 'level1');
   assert.equal(b.levelRule, 'R-SV-2/quality-multiple');
+  assert.equal((await api('GET', `/api/complaints/${a.id}`)).json().level, 'level1', 'the first station’s complaint is level 1 too');
+  assert.equal((await api('GET', `/api/complaints/${other.id}`)).json().level, 'level3');
   // The delivery learnt at qualification counts too.
   const c = await receive({ unitId: s2.id });
   const q = await act(c.id, { type: 'qualify', result: 'valid', categoryId: 'fuel-quality', deliveryRef: 'PS-20261124-07' });

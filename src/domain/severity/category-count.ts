@@ -56,8 +56,18 @@ export function categoryCount(
   peers: readonly CategoryPeer[],
   sameCompany: (unitId: string) => boolean,
 ): number {
+  return countedWith(pack, target, peers, sameCompany).count;
+}
+
+/** The count and the peers it counted (the rule with the largest count). */
+export function countedWith(
+  pack: Pack,
+  target: CategoryTarget,
+  peers: readonly CategoryPeer[],
+  sameCompany: (unitId: string) => boolean,
+): { count: number; ids: string[] } {
   const windowMs = categoryWindowDays(pack) * DAY_MS;
-  let best = 1;
+  let best = { count: 1, ids: [] as string[] };
   for (const rule of categoryCountRules(pack, target.categoryId)) {
     const ids = new Set<string>();
     for (const p of peers) {
@@ -68,7 +78,7 @@ export function categoryCount(
         rule.when.sameDelivery === true && target.deliveryRef !== null && p.deliveryRef === target.deliveryRef && sameCompany(p.unitId);
       if (atStation || sameDelivery) ids.add(p.id);
     }
-    best = Math.max(best, ids.size + 1);
+    if (ids.size + 1 > best.count) best = { count: ids.size + 1, ids: [...ids] };
   }
   return best;
 }
