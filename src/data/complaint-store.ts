@@ -8,6 +8,7 @@ import type { ClockRecord, ClockName } from '../domain/contracts.ts';
 import { chainEvents, type EventTail, type NewEvent, type StoredEvent } from '../domain/chain-events.ts';
 import { changedClocks, clockRow, eventRows } from '../domain/stored-rows.ts';
 import type { Actor } from '../domain/actor.ts';
+import type { EventType } from '../domain/events.ts';
 
 // Pure helpers that used to live here, re-exported for the importers that still name this module.
 export { chainEvents, type NewEvent, type StoredEvent } from '../domain/chain-events.ts';
@@ -74,6 +75,9 @@ export const LISTED_COMPLAINT_COLUMNS = [
   'next_severity_check_at',
   'overdue',
   'version',
+  'category_count',
+  'delivery_ref',
+  'direct_person',
 ] as const satisfies readonly Exclude<keyof ComplaintsTable, Unshown>[];
 // A column added to the table must be listed above or in UNSHOWN: a queue page never silently drops it.
 const everyColumnListed: Exclude<keyof ComplaintsTable, Unshown | (typeof LISTED_COMPLAINT_COLUMNS)[number]> extends never ? true : never =
@@ -110,6 +114,32 @@ export async function countPriorValidThisYear(db: Db, row: Pick<ComplaintRow, 'i
     .selectFrom('complaints')
     .select((eb) => eb.fn.countAll<number>().as('n'))
     .where('unit_id', '=', row.unit_id)
+    .where('qualification', '=', 'valid')
+    .where('id', '!=', row.id)
+    .where('received_at', '<', row.received_at)
+    .where('received_at', '>=', new Date(Date.UTC(year, 0, 1) - 24 * 3600_000))
+    .where(sql<boolean>`extract(year from received_at) = ${year}`)
+    .executeTakeFirst();
+  return Number(r?.n ?? 0);
+}
+
+/**
+ * Valid complaints received before this one in the same (UTC) year that name `person` as the directly
+ * responsible person, at the units given (the company's), for the fuel-retail sanctions (S0 第五篇 §14.5).
+ */
+export async function countPriorByDirectPersonThisYear(
+  db: Db,
+  row: Pick<ComplaintRow, 'id' | 'received_at'>,
+  person: string,
+  unitIds: readonly string[],
+): Promise<number> {
+  if (unitIds.length === 0) return 0;
+  const year = new Date(row.received_at).getUTCFullYear();
+  const r = await db
+    .selectFrom('complaints')
+    .select((eb) => eb.fn.countAll<number>().as('n'))
+    .where('direct_person', '=', person)
+    .where('unit_id', 'in', unitIds)
     .where('qualification', '=', 'valid')
     .where('id', '!=', row.id)
     .where('received_at', '<', row.received_at)
@@ -196,6 +226,19 @@ export async function listEventRows(db: Db, complaintId: string): Promise<(Store
 
 export async function listEvents(db: Db, complaintId: string): Promise<StoredEvent[]> {
   return (await listEventRows(db, complaintId)).map(({ hashAlg: _alg, ...e }) => e);
+}
+
+/** When the complaint's first event of `type` was logged (the fuel station's dispatch, §15); null if never. */
+export async function firstEventAt(db: Db, complaintId: string, type: EventType): Promise<Date | null> {
+  const r = await db
+    .selectFrom('complaint_events')
+    .select('at')
+    .where('complaint_id', '=', complaintId)
+    .where('type', '=', type)
+    .orderBy('seq')
+    .limit(1)
+    .executeTakeFirst();
+  return r ? new Date(r.at) : null;
 }
 
 function iso(d: Date | null | undefined): string | null {

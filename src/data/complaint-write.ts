@@ -77,6 +77,9 @@ export interface ComplaintChangeColumns {
   /** Facts recorded after intake (issue #15 item 2). */
   flags?: Record<string, boolean>;
   complainant_count?: number;
+  category_count?: number;
+  delivery_ref?: string | null;
+  direct_person?: string | null;
   satisfaction?: unknown;
   report?: unknown;
   reply?: unknown;
@@ -123,6 +126,9 @@ const SET_COLUMNS = [
   'similar_count',
   'flags',
   'complainant_count',
+  'category_count',
+  'delivery_ref',
+  'direct_person',
   'satisfaction',
   'report',
   'reply',

@@ -14,6 +14,13 @@ import { registerPreparedStatement } from './db.ts';
 import { CLOCK_COLUMNS, EVENT_COLUMNS, notificationCtes } from './write-ctes.ts';
 import { COMPLAINT_SOURCE_COLUMNS, COMPLAINT_STAMP_COLUMNS, type Db, type ComplaintRow } from './complaint-store.ts';
 import type { CandidateRow } from '../domain/similarity/similar-at-intake.ts';
+import {
+  categoryPeerParams,
+  categoryPeersSql,
+  parseCategoryPeers,
+  type CategoryPeerQuery,
+  type CategoryPeerRow,
+} from './category-peer-store.ts';
 import type { CustomerRecord, IntakeWrite } from '../domain/intake/intake-write.ts';
 
 export type { CandidateRow } from '../domain/similarity/similar-at-intake.ts';
@@ -21,6 +28,8 @@ export type { CustomerRecord, IntakeWrite } from '../domain/intake/intake-write.
 
 export interface IntakeContext {
   configVersion: number;
+  /** Complaints of the new one's category at its unit, or naming its delivery anywhere (fuel §5; category-count.ts). */
+  categoryPeers: CategoryPeerRow[];
   /** The next number of the complaint code sequence (a failed intake leaves a gap, never a reuse). */
   codeSeq: number;
   customer: CustomerRecord | null;
@@ -110,7 +119,8 @@ export const CONTEXT_SQL = `
          ) AS customer,
          (${CANDIDATES_SQL}) AS candidates,
          (${EARLIER_CLOSED_SQL}) AS earlier_closed,
-         ${TARGET_KEYS_SQL} AS target_keys`;
+         ${TARGET_KEYS_SQL} AS target_keys,
+         (${categoryPeersSql('$1', '$10', '$11', '$12', '$13')}) AS category_peers`;
 
 registerPreparedStatement('plaint_intake_read', CONTEXT_SQL);
 
@@ -142,6 +152,7 @@ export async function readIntakeContext(
   db: Db,
   q: CandidateQuery,
   customer: { phone: string | null; email: string | null },
+  peers: CategoryPeerQuery,
 ): Promise<IntakeContext> {
   const r = await db.executeQuery<{
     config_version: number;
@@ -150,10 +161,12 @@ export async function readIntakeContext(
     candidates: unknown;
     earlier_closed: unknown;
     target_keys: number[] | null;
-  }>(CompiledQuery.raw(CONTEXT_SQL, [...candidateParams(q), customer.phone, customer.email]));
+    category_peers: unknown;
+  }>(CompiledQuery.raw(CONTEXT_SQL, [...candidateParams(q), customer.phone, customer.email, ...categoryPeerParams(peers)]));
   const row = r.rows[0];
   return {
     configVersion: Number(row.config_version),
+    categoryPeers: parseCategoryPeers(row.category_peers),
     codeSeq: Number(row.code_seq),
     customer: row.customer,
     candidates: parseCandidates(row.candidates, row.target_keys, q.signature),
@@ -184,9 +197,11 @@ const COMPLAINT_COLUMNS = [
   'next_due_at',
   'overdue',
   'next_severity_check_at',
+  'category_count',
+  'delivery_ref',
 ].join(', ');
 // Everything but the search index, which the caller never reads and would only pay to parse.
-const RETURNED_COLUMNS = `${COMPLAINT_COLUMNS}, lead_department_id, co_department_ids, satisfaction, report, reply, close_reason, closed_at, version`;
+const RETURNED_COLUMNS = `${COMPLAINT_COLUMNS}, lead_department_id, co_department_ids, satisfaction, report, reply, close_reason, closed_at, version, direct_person`;
 
 // Every insert after the claim depends on the row before it, so an unclaimed key writes nothing.
 export const WRITE_SQL = `

@@ -97,6 +97,10 @@ export interface ComplaintsTable {
   next_severity_check_at: Timestamp | null;
   overdue: Generated<boolean>;
   version: Generated<number>;
+  /** Migration 0033 (fuel retail S0 第五篇 §5, §14.5). */
+  category_count: Generated<number>;
+  delivery_ref: string | null;
+  direct_person: string | null;
 }
 
 export interface ComplaintEventsTable {

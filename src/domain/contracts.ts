@@ -68,6 +68,11 @@ export interface ComplaintFacts {
   repeatCount: number;
   /** Number of complaints about the same matter from different customers within the window, this one included. */
   similarCount: number;
+  /**
+   * Complaints of its category counted together with it by the pack's category rules (this one included;
+   * src/domain/severity/category-count.ts); 1 when absent.
+   */
+  categoryCount?: number;
   /** Whether the complaint is resolved (replied and confirmed, or closed). */
   resolved: boolean;
   /** Delay attributable to our side is assumed unless a clock pause says otherwise. */

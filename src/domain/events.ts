@@ -32,7 +32,16 @@ export type EventDataByType = {
   dispatch_returned: Reason & { departmentId: string | null };
   urged: Note & { departmentId: string | null };
   acknowledged: Note;
-  reported: { cause: string; sequence: string; responsible: string; conclusion: string; countermeasures: string; prevention: string };
+  reported: {
+    cause: string;
+    sequence: string;
+    responsible: string;
+    conclusion: string;
+    countermeasures: string;
+    prevention: string;
+    /** S0 fuel §14.5: the directly responsible person, when the report names one. */
+    directPerson?: string;
+  };
   interim_replied: { message: string };
   improvement_submitted: { plan: string };
   reply_submitted: { message: string };
@@ -72,6 +81,8 @@ export type EventDataByType = {
     kept?: { name: string; why: string }[];
   };
   note_added: { text: string; internal: boolean };
+  /** S0 第五篇 §12.4: the service centre investigates again; `from` is the status it was taken up in. */
+  reinvestigated: Reason & { from: string };
   // Clocks (src/jobs/sweeper.job.ts)
   clock_breached: { name: string; ruleId: string; dueAt: string };
   // Contacts, attachments
@@ -183,6 +194,7 @@ export const EVENT_TYPES = [
   'return_inspected',
   'return_disposed',
   'case_created',
+  'reinvestigated',
 ] as const satisfies readonly EventType[];
 
 /** Fails to compile when EVENT_TYPES leaves out a type of the map. */

@@ -223,6 +223,10 @@ export function checkReferences(pack: Pack): PackIssue[] {
     pack.penalties.split.forEach((s, i) => {
       known(s.role, `penalties.split[${i}].role`);
     });
+    const clockNames = new Set<string>(pack.clocks.map((c) => c.name));
+    (pack.penalties.stationClocks ?? []).forEach((name, i) => {
+      if (!clockNames.has(name)) issues.push({ path: `penalties.stationClocks[${i}]`, message: `unknown clock '${name}'` });
+    });
     pack.penalties.overdue.forEach((o, i) => {
       o.fines.forEach((f, j) => {
         known(f.role, `penalties.overdue[${i}].fines[${j}].role`);

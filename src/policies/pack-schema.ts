@@ -60,6 +60,7 @@ export const PACK_EVENT_TYPES = [
   'level_changed',
   'interim_replied',
   'improvement_submitted',
+  'reinvestigated',
 ] as const;
 const EventType = Type.Enum(PACK_EVENT_TYPES);
 
@@ -105,11 +106,19 @@ export const ConditionSchema = Type.Union([
   Type.Object({ kind: Type.Literal('flag'), flag: FlagSchema }, Closed),
   Type.Object({ kind: Type.Literal('repeat_count_at_least'), n: PositiveInt }, Closed),
   /**
-   * facts.similarCount is counted by the caller over `severity.similarWindowDays`; with
-   * `categoryIds` the rule applies only to complaints in those categories (fuel: quantity complaints).
+   * Without `categoryIds`: facts.similarCount, complaints about the same matter by text similarity (R-SV-1).
+   * With `categoryIds`: facts.categoryCount, the complaints of those categories at the complaint's unit within
+   * `severity.similarWindowDays`, whatever their wording (fuel §5: quantity complaints at one station); with
+   * `sameDelivery` also those at the company's other units naming the same delivery (fuel §5: quality
+   * complaints at one or several stations). src/domain/severity/category-count.ts counts them.
    */
   Type.Object(
-    { kind: Type.Literal('similar_count_at_least'), n: PositiveInt, categoryIds: Type.Optional(Type.Array(Id, { minItems: 1 })) },
+    {
+      kind: Type.Literal('similar_count_at_least'),
+      n: PositiveInt,
+      categoryIds: Type.Optional(Type.Array(Id, { minItems: 1 })),
+      sameDelivery: Type.Optional(Type.Boolean()),
+    },
     Closed,
   ),
   /** Unresolved this long after receipt, clock pauses (delay not on our side) excluded. */
@@ -318,6 +327,11 @@ export const PenaltySchema = Type.Object(
     repeatAtStation: Type.Optional(
       Type.Object({ nthValidComplaintInYear: PositiveInt, role: Id, multiplier: Type.Number({ minimum: 1 }) }, Closed),
     ),
+    /**
+     * The clocks the penalised party itself runs (fuel §13.2, §15): only their lateness counts, and only
+     * from when the complaint reached it (its dispatch). Absent: every clock counts, from its due instant.
+     */
+    stationClocks: Type.Optional(Type.Array(Id, { minItems: 1 })),
     overdue: Type.Array(
       Type.Object(
         {

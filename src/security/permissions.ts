@@ -223,6 +223,8 @@ export const ACTION_ROLES: Partial<Record<ActionType, readonly Role[]>> = {
   // Facts that arise after intake are recorded by whoever learns them: the service centre or the department (issue #15 item 2).
   record_facts: [...WORKERS, 'handler'],
   pause_clock: WORKERS,
+  // S0 第五篇 §12.4: 由客服中心直接派人重新调查 — the service centre, not the station's department.
+  reinvestigate: WORKERS,
   resume_clock: WORKERS,
   approve_extension: APPROVERS,
   // Moving deadlines after a calendar change is a manager's decision, like an extension.

@@ -9,16 +9,23 @@ import type { Deps } from './context.ts';
 import {
   assessComplaint,
   overdueTier,
+  readsPersonComplaints,
   readsPriorValidComplaints,
+  stationLateHours,
   type AssessmentFacts,
   type AssessmentResult,
 } from '../domain/assessment/index.ts';
-import { countPriorValidThisYear, findComplaint, loadClocks } from '../data/complaint-store.ts';
+import {
+  countPriorByDirectPersonThisYear,
+  countPriorValidThisYear,
+  findComplaint,
+  firstEventAt,
+  loadClocks,
+} from '../data/complaint-store.ts';
+import { configSnapshot } from '../data/config-cache.ts';
 import { notFound } from '../domain/errors.ts';
 import { assertComplaintId } from './get-complaint.ts';
 import { complaintPackVia } from './policy/resolve-pack.ts';
-
-const HOUR_MS = 3600_000;
 
 export async function assessComplaintById(deps: Deps, id: string, supplied: AssessmentFacts = {}): Promise<AssessmentResult> {
   assertComplaintId(id);
@@ -28,21 +35,34 @@ export async function assessComplaintById(deps: Deps, id: string, supplied: Asse
   if (!pack) throw notFound(`policy pack '${row.policy_id}'`);
   const clocks = await loadClocks(deps.db, id);
   const now = deps.now();
-  let worstLateMs = -1;
-  for (const c of clocks) {
-    if (c.state !== 'breached') continue;
-    const end = c.metAt ? Date.parse(c.metAt) : now.getTime();
-    worstLateMs = Math.max(worstLateMs, end - Date.parse(c.dueAt));
-  }
+  // §15: the station answers for its own clocks, from when the complaint reached it (its first dispatch).
+  const stationClocks = pack.penalties?.stationClocks;
+  const reachedAt = stationClocks ? await firstEventAt(deps.db, id, 'dispatched') : null;
+  const lateHours = stationLateHours(clocks, stationClocks, reachedAt, now);
+  // §14.5: the directly responsible person is the one the investigation named unless the query names another.
+  const directPersonId = supplied.directPersonId ?? row.direct_person ?? undefined;
+  const given: AssessmentFacts = { ...supplied, ...(directPersonId !== undefined ? { directPersonId } : {}) };
   // Counted only when the assessment will read it (0 otherwise, which it then ignores): at 1,000,000
   // complaints the count reads up to a year of the unit's complaints, 50–100 ms of a complaint page (issue #20).
-  const prior = readsPriorValidComplaints(pack, supplied) ? await countPriorValidThisYear(deps.db, row) : 0;
+  const prior = readsPriorValidComplaints(pack, given) ? await countPriorValidThisYear(deps.db, row) : 0;
+  const byPerson = readsPersonComplaints(pack, given)
+    ? await countPriorByDirectPersonThisYear(deps.db, row, directPersonId!, await companyUnits(deps, row.unit_id))
+    : undefined;
   const facts: AssessmentFacts = {
     valid: row.qualification === 'valid',
     // The overdue tier is the pack's (§15: overdue, overdue 12 h), read from its table.
-    overdue: pack.penalties ? overdueTier(pack.penalties, worstLateMs < 0 ? null : worstLateMs / HOUR_MS) : 'none',
+    overdue: pack.penalties ? overdueTier(pack.penalties, lateHours) : 'none',
     priorValidComplaintsThisYearAtStation: prior,
-    ...supplied,
+    ...(byPerson !== undefined ? { priorComplaintsThisYearByDirectPerson: byPerson } : {}),
+    ...given,
   } as AssessmentFacts;
   return assessComplaint({ pack, level: row.level, qualification: row.qualification, facts });
+}
+
+/** The units of the company above `unitId` (a person's complaints are counted across its stations, §14.5). */
+async function companyUnits(deps: Deps, unitId: string): Promise<string[]> {
+  const config = await configSnapshot(deps.db);
+  const company = config.companyOf(unitId);
+  if (!company) return [unitId];
+  return config.subtree(company.id).filter((id) => config.node(id)?.kind === 'unit');
 }

@@ -25,6 +25,7 @@ import { findCategory } from './pack-lookup.ts';
 import { packLifecycle } from '../domain/lifecycle/pack-lifecycle.ts';
 import { DEFAULT_CALENDAR } from '../domain/calendar/index.ts';
 import { deadlineStanding } from '../domain/clocks/index.ts';
+import { categoryPeerQuery, categoryPeersToRaise, countedPeers, raiseCategoryPeers } from './category-peers.ts';
 import { candidateQuery, raiseSimilar, similarFromCandidates, similarToRaise } from './link-similar.ts';
 import { complaintText, signature } from '../domain/similarity/index.ts';
 import { intakeLinks, repeatFromCandidates } from '../domain/similarity/repeat-at-intake.ts';
@@ -118,10 +119,13 @@ export async function insertComplaint(
   const email = input.customer.email?.trim().toLowerCase() || null;
   const sig = signature(complaintText(input));
   const categoryId = input.categoryId ?? null;
-  const ctx = await readIntakeContext(db, candidateQuery({ unitId: input.unitId, categoryId, receivedAt, signature: sig }), {
-    phone,
-    email: phone ? null : email,
-  });
+  const deliveryRef = input.deliveryRef?.trim() || null;
+  const ctx = await readIntakeContext(
+    db,
+    candidateQuery({ unitId: input.unitId, categoryId, receivedAt, signature: sig }),
+    { phone, email: phone ? null : email },
+    categoryPeerQuery({ unitId: input.unitId, categoryId, deliveryRef, receivedAt }),
+  );
   configCache(db).observe(ctx.configVersion);
   const config = await configSnapshot(db);
 
@@ -147,6 +151,10 @@ export async function insertComplaint(
   const found = similarFromCandidates(ctx.candidates, target, totals);
   // R-LC-3: the same customer about the same matter after the earlier complaint was closed.
   const repeat = repeatFromCandidates(ctx.earlierClosed, target, totals);
+
+  // Fuel §5: complaints of its category at the station (and naming its delivery at the company's stations).
+  const counted = countedPeers(config, pack, { unitId: unit.id, categoryId, deliveryRef, receivedAt }, ctx.categoryPeers);
+  const categoryCount = counted.count;
 
   const id = randomUUID();
   // Every complaint can be followed in the portal (R-IN-5): the secret is shown once to a portal
@@ -180,6 +188,7 @@ export async function insertComplaint(
     signature: sig,
     found,
     repeat,
+    categoryCount,
     portal,
     portalSecretHash,
     idempotency,
@@ -217,13 +226,19 @@ export async function insertComplaint(
     ];
   }
   const toRaise = similarToRaise(found, now, config);
+  // Fuel §5: the earlier complaints of the category counted with this one, when the larger count raises them.
+  const peersToRaise = categoryPeersToRaise(config, ctx.categoryPeers, counted);
   const store = async (trx: Db) => {
     const row = await writeIntake(trx, write);
     if (row) await raiseSimilar(trx, logKey, row, found, toRaise, now, actor, config);
+    if (row) await raiseCategoryPeers(trx, logKey, peersToRaise, counted.count, now, actor, config);
     return row;
   };
   // One statement is a transaction of its own; raising earlier complaints needs a real one.
-  const row = toRaise.length === 0 || db.isTransaction ? await store(db) : await inTransaction(db as Kysely<DB>, store);
+  const row =
+    (toRaise.length === 0 && peersToRaise.length === 0) || db.isTransaction
+      ? await store(db)
+      : await inTransaction(db as Kysely<DB>, store);
   if (!row) return undefined;
   rememberTotals(id, sig);
   return {

@@ -29,6 +29,7 @@ import { changeOf } from './apply-rules-and-store.ts';
 import { insertComplaint } from './create-complaint.ts';
 import { inTransaction } from '../data/transaction.ts';
 import { customerNotices } from './customer-notices.ts';
+import { categoryCountNow, raiseCategoryPeers } from './category-peers.ts';
 
 /**
  * `guard` runs on the locked row, so an access decision that depends on the row (a department handler
@@ -100,6 +101,8 @@ export async function performAction(
     events.push(...notices.events);
 
     const columns = patchColumns(row, decision, action, actor, now);
+    const counted = action.type === 'qualify' ? await categoryColumns(trx, config, pack, row, action, columns) : null;
+    if (counted) Object.assign(columns, counted.columns);
     const after = { ...row, ...columns } as ComplaintRow;
     // Issue #15 item 2: a level chosen at qualification, against the level the rules give the qualified complaint.
     const chosenLevel =
@@ -139,6 +142,10 @@ export async function performAction(
       ...change,
     });
 
+    if (counted?.toRaise.length) {
+      // Fuel §5: the category arrived here, and the larger count raises earlier complaints of it.
+      await raiseCategoryPeers(trx, deps.logKey, counted.toRaise, counted.columns.category_count!, now, actor, config);
+    }
     if (action.type === 'contest') {
       // The exception to one write: a contest opens a second record (and its intake may raise others).
       await openContestRecord(deps, trx, actor, updated, action.reason, now);
@@ -194,6 +201,7 @@ function patchColumns(
     ...(patch.repeatCount !== undefined ? { repeat_count: patch.repeatCount } : {}),
     ...(patch.satisfaction !== undefined ? { satisfaction: patch.satisfaction } : {}),
     ...(patch.report ? { report: patch.report } : {}),
+    ...(patch.directPerson ? { direct_person: patch.directPerson } : {}),
     // The author is kept so that no one approves their own reply (R-LC-5).
     ...(patch.reply ? { reply: { ...patch.reply, authorId: actor.id } } : {}),
     ...(action.type === 'approve_reply' && row.reply
@@ -208,6 +216,31 @@ function patchColumns(
     updated_at: now,
     version: row.version + 1,
   };
+}
+
+/**
+ * The delivery a qualification names, and the category count (R-SV-2, S0 fuel §5) when the category or the
+ * delivery arrives here: the one read an action adds, and only for a category a pack rule counts.
+ */
+async function categoryColumns(
+  trx: Db,
+  config: ConfigSnapshot,
+  pack: Pack,
+  row: ComplaintRow,
+  action: Extract<Action, { type: 'qualify' }>,
+  columns: ComplaintChangeColumns,
+): Promise<{ columns: ComplaintChangeColumns; toRaise: string[] }> {
+  const deliveryRef = action.deliveryRef?.trim() || row.delivery_ref;
+  const categoryId = columns.category_id !== undefined ? columns.category_id : row.category_id;
+  const out: ComplaintChangeColumns = deliveryRef !== row.delivery_ref ? { delivery_ref: deliveryRef } : {};
+  // An invalid complaint or a suggestion counts for no one (and is not graded, R-SV-2).
+  if (action.result !== 'valid' || (categoryId === row.category_id && deliveryRef === row.delivery_ref))
+    return { columns: out, toRaise: [] };
+  const target = { id: row.id, unitId: row.unit_id, categoryId, deliveryRef, receivedAt: new Date(row.received_at) };
+  const counted = await categoryCountNow(trx, config, pack, target);
+  return counted === null
+    ? { columns: out, toRaise: [] }
+    : { columns: { ...out, category_count: counted.count }, toRaise: counted.toRaise };
 }
 
 function checkReferences(config: ConfigSnapshot, pack: Pack, row: ComplaintRow, action: Action): void {

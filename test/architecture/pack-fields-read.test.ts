@@ -93,6 +93,10 @@ const B = BEHAVIOUR;
 
 /** Field → the server files that give it behaviour. */
 const READERS: Record<string, string[]> = {
+  // S0 第五篇 §5, §15 (issue #15 item 4).
+  'severity.similarWindowDays': ['src/domain/severity/category-count.ts'],
+  'severity.rules[].when.sameDelivery': ['src/domain/severity/category-count.ts'],
+  'penalties.stationClocks': ['src/use-cases/assess-complaint.ts'],
   'validity.criteria[].id': ['src/use-cases/perform-action.ts'],
   'validity.invalidReasons[].id': ['src/use-cases/perform-action.ts'],
   'validity.ruleId': ['src/use-cases/perform-action.ts'],
@@ -251,7 +255,6 @@ const PENDING: Record<string, string> = {
   'reports[].due.day': 'h4: report schedules produce their reports and due reminders',
   'reports[].due.period': 'h4: report schedules produce their reports',
   'reports[].recipientRole': 'h4: report schedules and their due reminders',
-  'severity.similarWindowDays': 'h3: fuel quantity complaints at one station within the window (R-SV-2)',
   'emergency.teamRoles': 'h5: the emergency plan opens by itself with the pack’s roles (S2)',
   'emergency.reviewAfterClosure': 'h5: the emergency plan (S2 5.2.4 review after closure)',
 };

@@ -10,6 +10,8 @@
  * issue #15 item 1) a confirmed result closes without one. Invalid complaints and suggestions close at qualification with their reason (R-LC-4) and are
  * contested, never reopened; a valid closed complaint is reopened (R-LC-3). Holding answers, urging and
  * the improvement plan run alongside (R-TL-3, R-TL-4); clocks, severity and notes on any open complaint.
+ * Re-investigation (S0 gas §12.4 复查): the service centre investigates again when the customer objects to
+ * the findings or the station has not fed them back in time.
  *
  * A cell is `-` (refused: 409 with the allowed actions), `=` (allowed, the status stays) or the status
  * the action leads to.
@@ -124,6 +126,7 @@ const ROWS: Record<string, { action: Action; approvalRequired?: boolean; noRetur
   approve_extension: { action: { type: 'approve_extension', requestId: '00000000-0000-4000-8000-000000000001' } },
   recompute_clocks: { action: { type: 'recompute_clocks', reason: '日历更正' } },
   note: { action: { type: 'note', text: '客户来电' } },
+  reinvestigate: { action: { type: 'reinvestigate', reason: '客户对调查结果有异议' } },
 };
 
 // prettier-ignore
@@ -158,6 +161,7 @@ request_extension    =          =           =            =             =        
 approve_extension    =          =           =            =             =             =                  =             =          =        -             -               -
 recompute_clocks     =          =           =            =             =             =                  =             =          =        -             -               -
 note                 =          =           =            =             =             =                  =             =          =        =             =               =
+reinvestigate        -          -           acknowledged acknowledged  acknowledged  -                  -             -          -        -             -               -
 `;
 
 /** The table as rows of [row name, cells]: the row name may hold one space ("qualify valid"). */

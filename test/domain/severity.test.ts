@@ -90,7 +90,7 @@ const table: [string, string, Partial<ComplaintFacts>, Date, string, string][] =
   [
     'R-SV-2: several quality complaints are level 1',
     'fuel-retail',
-    { categoryId: 'fuel-quality', similarCount: 2 },
+    { categoryId: 'fuel-quality', categoryCount: 2 },
     soon,
     'level1',
     'R-SV-2/quality-multiple',
@@ -98,10 +98,19 @@ const table: [string, string, Partial<ComplaintFacts>, Date, string, string][] =
   [
     'R-SV-2: two quantity complaints at a station are level 2',
     'fuel-retail',
-    { categoryId: 'fuel-quantity', similarCount: 2 },
+    { categoryId: 'fuel-quantity', categoryCount: 2 },
     soon,
     'level2',
     'R-SV-2/quantity-repeat',
+  ],
+  [
+    // S0 第五篇 §5: counted by category, not by the wording: two similar texts are not two quantity complaints.
+    'R-SV-2: a quantity complaint worded like another stays level 3 when it is the only quantity complaint',
+    'fuel-retail',
+    { categoryId: 'fuel-quantity', similarCount: 2, categoryCount: 1 },
+    soon,
+    'level3',
+    'R-SV-2/default',
   ],
   [
     'R-SV-2: two similar invoice complaints stay level 3',

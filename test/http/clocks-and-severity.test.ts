@@ -120,7 +120,7 @@ test('R-TL-2: dispatching meets the dispatch clock and starts the 4 h written co
   t.clock.set('2026-11-28T04:00:00.000Z');
 });
 
-test('R-TL-4: fuel-retail clocks — 24 h reply on the wall clock, station handling 2 h after dispatch', async () => {
+test('R-TL-4: fuel-retail clocks — 24 h reply on the wall clock (the station’s 2 h from intake: test/http/fuel-retail-procedure.test.ts)', async () => {
   const c = await create({ unitId: fuelUnit, channel: 'phone', receivedAt: sh('2026-11-27T22:00:00') });
   assert.equal(clock(c, 'reply').dueAt, sh('2026-11-28T22:00:00'));
 });

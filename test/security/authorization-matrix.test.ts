@@ -75,6 +75,7 @@ function bodyFor(
     approve_extension: { requestId: ctx.requestId },
     recompute_clocks: { reason: '日历调整' },
     note: { text: '内部备注' },
+    reinvestigate: { reason: '客户对调查结果有异议' },
   };
   return { type: action, ...(bodies[action] ?? {}) };
 }

@@ -101,6 +101,15 @@ export function readsPriorValidComplaints(pack: Pick<Pack, 'penalties'>, supplie
   );
 }
 
+/** Whether the assessment will read the directly responsible person's count (§14.5): a sanction counts it and the person is known. */
+export function readsPersonComplaints(pack: Pick<Pack, 'penalties'>, given: AssessmentFacts): boolean {
+  return (
+    (pack.penalties?.sanctions ?? []).some((s) => s.byPerson !== undefined) &&
+    given.priorComplaintsThisYearByDirectPerson === undefined &&
+    given.directPersonId !== undefined
+  );
+}
+
 export function assessComplaint(input: AssessComplaintInput): AssessmentResult {
   const { pack } = input;
   const result: AssessmentResult = { packId: pack.id, assessments: [], notes: [] };

@@ -83,6 +83,8 @@ export interface FuelPenalty {
   totalFen: Fen;
   totalYuan: number;
   sanctions: FuelSanction[];
+  /** §14.5: the directly responsible person's responsibility complaints this year, this one included; null when not known. */
+  directPersonComplaintsThisYear: number | null;
   ruleIds: string[];
   explanation: string;
   explanationZh: string;
@@ -242,6 +244,8 @@ export function fuelPenalty(input: FuelPenaltyInput, table: PenaltyTable, names?
     totalFen,
     totalYuan: fenToYuan(totalFen),
     sanctions: valid ? sanctions(input, table, holder, nth) : [],
+    directPersonComplaintsThisYear:
+      input.priorComplaintsThisYearByDirectPerson === undefined ? null : input.priorComplaintsThisYearByDirectPerson + (valid ? 1 : 0),
     ruleIds: [...new Set(ruleIds)],
     explanation: en.join(' '),
     explanationZh: zh.join(''),

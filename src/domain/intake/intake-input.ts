@@ -17,4 +17,6 @@ export interface NewComplaintInput {
   incident?: { occurredAt?: string; place?: string };
   flags?: { media?: boolean; lawsuit?: boolean; safety?: boolean };
   batchNo?: string;
+  /** The delivery the complaint names (油品批次 / 配送单号; fuel §5: quality complaints about one delivery). */
+  deliveryRef?: string;
 }

@@ -36,6 +36,8 @@ export interface IntakePlanInput {
   found: SimilarFound;
   /** The earlier closed complaint of the same customer about the same matter, when this one repeats it (R-LC-3). */
   repeat?: RepeatFound | null;
+  /** Complaints of its category counted with it (src/domain/severity/category-count.ts), this one included. */
+  categoryCount?: number;
   portal: boolean;
   portalSecretHash: string | null;
   idempotency: { userKey: string; key: string; requestHash: string } | null;
@@ -62,6 +64,7 @@ export function planIntake(p: IntakePlanInput): { write: IntakeWrite; plan: Rule
     // R-LC-3: a repeat after closure counts, and its severity is evaluated with it (R-SV-1: important).
     repeatCount: p.repeat?.repeatCount ?? 0,
     similarCount: found.count,
+    categoryCount: p.categoryCount ?? 1,
     resolved: false,
     pausedMs: 0,
   };
@@ -109,6 +112,8 @@ export function planIntake(p: IntakePlanInput): { write: IntakeWrite; plan: Rule
     incident_place: input.incident?.place?.trim() || null,
     flags,
     batch_no: input.batchNo?.trim() || null,
+    delivery_ref: input.deliveryRef?.trim() || null,
+    category_count: facts.categoryCount ?? 1,
     received_at: receivedAt,
     created_at: now,
     updated_at: now,

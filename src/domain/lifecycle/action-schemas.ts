@@ -30,6 +30,8 @@ export const ACTION_VARIANTS = [
     invalidReasonId: Type.Optional(Text(64)),
     // The pack's validity criteria (validity.criteria) the handler found met, for a valid qualification.
     criteria: Type.Optional(Type.Array(Text(64), { maxItems: 20, uniqueItems: true })),
+    // The delivery the complaint names (油品批次 / 配送单号), when it is learnt at qualification (S0 fuel §5).
+    deliveryRef: Type.Optional(Text(64)),
   }),
   variant('dispatch', { leadDepartmentId: Text(64), coDepartmentIds: Type.Optional(Type.Array(Text(64), { maxItems: 20 })), note }),
   variant('return', { reason }),
@@ -42,6 +44,9 @@ export const ACTION_VARIANTS = [
     conclusion: Text(5000),
     countermeasures: Text(5000),
     prevention: Text(5000),
+    // The directly responsible person the investigation names (S0 fuel §14.5: their responsibility
+    // complaints of the year are counted for the sanctions), e.g. an employee number.
+    directPerson: Type.Optional(Text(100)),
   }),
   variant('interim_reply', { message: Text(10000) }),
   variant('submit_improvement', { plan: Text(10000) }),
@@ -81,4 +86,6 @@ export const ACTION_VARIANTS = [
   variant('approve_extension', { requestId: Type.String({ format: 'uuid' }) }),
   variant('recompute_clocks', { reason }),
   variant('note', { text: Text(10000), internal: Type.Optional(Type.Boolean()) }),
+  // S0 第五篇 §12.4: the service centre sends its own people to investigate again.
+  variant('reinvestigate', { reason }),
 ] as const;

@@ -30,6 +30,8 @@ export interface StatePatch {
   repeatCount?: number;
   satisfaction?: number;
   report?: Record<string, string>;
+  /** S0 fuel §14.5: the directly responsible person an investigation report names. */
+  directPerson?: string;
   reply?: { message: string; approved: boolean; submittedAt: string; sentAt?: string; authorId?: string | null; approvedBy?: string };
   closeReason?: string | null;
   closed?: boolean;
@@ -86,6 +88,10 @@ const ALLOWED_FROM: Record<ActionType, readonly ComplaintStatus[]> = {
   approve_extension: OPEN_STATUSES,
   recompute_clocks: OPEN_STATUSES,
   note: [...OPEN_STATUSES, 'closed'],
+  // S0 第五篇 §12.4 (复查): the customer objects when the service centre checks the station's findings with
+  // them (investigated), or the station has not fed its investigation back in time (dispatched,
+  // acknowledged — also where a disputed reply returns): the centre investigates again itself.
+  reinvestigate: ['dispatched', 'acknowledged', 'investigated'],
 };
 
 type Gate = Pick<LifecycleState, 'status' | 'qualification' | 'returnVisitRequired'>;
@@ -207,7 +213,12 @@ export function decide(state: LifecycleState, action: Action, now: Date): Decisi
         countermeasures: required(action.countermeasures, 'countermeasures'),
         prevention: required(action.prevention, 'prevention'),
       };
-      return { ok: true, patch: { status: 'investigated', report }, events: [{ type: 'reported', data: report }] };
+      const directPerson = action.directPerson?.trim();
+      return {
+        ok: true,
+        patch: { status: 'investigated', report, ...(directPerson ? { directPerson } : {}) },
+        events: [{ type: 'reported', data: directPerson ? { ...report, directPerson } : report }],
+      };
     }
     case 'interim_reply': {
       const message = required(action.message, 'message');
@@ -331,6 +342,15 @@ export function decide(state: LifecycleState, action: Action, now: Date): Decisi
     case 'note': {
       const text = required(action.text, 'text');
       return { ok: true, patch: {}, events: [{ type: 'note_added', data: { text, internal: action.internal !== false } }] };
+    }
+    case 'reinvestigate': {
+      // The investigation is under way again, now the service centre's; a new report (R-LC-6) closes it.
+      const reason = required(action.reason, 'reason');
+      return {
+        ok: true,
+        patch: { status: 'acknowledged' },
+        events: [{ type: 'reinvestigated', data: { reason, from: state.status } }],
+      };
     }
   }
 }

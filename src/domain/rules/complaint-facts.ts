@@ -14,6 +14,8 @@ export interface FactColumns {
   flags: Record<string, boolean> | null;
   repeat_count: number;
   similar_count: number;
+  /** Migration 0033; absent on rows read without it (a similar-complaint candidate). */
+  category_count?: number;
   status: ComplaintStatus;
 }
 
@@ -28,6 +30,7 @@ export function factsOf(row: FactColumns, pausedMs = 0): ComplaintFacts {
     flags: row.flags ?? {},
     repeatCount: row.repeat_count,
     similarCount: row.similar_count,
+    categoryCount: row.category_count ?? 1,
     resolved: RESOLVED.has(row.status),
     pausedMs,
   };

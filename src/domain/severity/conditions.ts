@@ -72,10 +72,10 @@ export function conditionHolds(pack: Pack, condition: SeverityCondition, facts: 
     case 'repeat_count_at_least':
       return facts.repeatCount >= condition.n;
     case 'similar_count_at_least':
-      return (
-        facts.similarCount >= condition.n &&
-        (condition.categoryIds === undefined || categoryWithin(pack, facts.categoryId, condition.categoryIds))
-      );
+      // Counted by category when the rule names categories (category-count.ts), by text similarity otherwise.
+      return condition.categoryIds === undefined
+        ? facts.similarCount >= condition.n
+        : (facts.categoryCount ?? 1) >= condition.n && categoryWithin(pack, facts.categoryId, condition.categoryIds);
     case 'unresolved_for':
       return unresolvedLongEnough(facts, now, condition.amount, condition.unit);
     case 'category_in':

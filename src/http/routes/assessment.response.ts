@@ -4,7 +4,7 @@
  * and notes on what could not be assessed. Sent as built (SERIALIZE_AS_IS).
  */
 import { Type } from 'typebox';
-import { StringEnum } from '../schema-helpers.ts';
+import { Nullable, StringEnum } from '../schema-helpers.ts';
 
 const Explained = { ruleId: Type.String(), explanation: Type.String(), explanationZh: Type.String() };
 const Fen = Type.Integer({ description: 'an amount in fen (1/100 yuan)' });
@@ -78,6 +78,7 @@ const FuelPenaltySchema = Type.Object({
   totalFen: Fen,
   totalYuan: Type.Number(),
   sanctions: Type.Array(FuelSanction),
+  directPersonComplaintsThisYear: Nullable(Type.Integer({ description: 'S0 fuel §14.5: this one included; null when unknown' })),
   ruleIds: Type.Array(Type.String()),
   explanation: Type.String(),
   explanationZh: Type.String(),

@@ -93,6 +93,11 @@ export const ComplaintSchema = Type.Object({
   incident: Type.Object({ occurredAt: Nullable(Instant), place: Nullable(Type.String()) }),
   flags: Type.Record(Type.String(), Type.Boolean()),
   batchNo: Nullable(Type.String()),
+  /** S0 fuel §5: the delivery it names, and how many complaints of its category count with it (this one included). */
+  deliveryRef: Nullable(Type.String()),
+  categoryCount: Type.Integer(),
+  /** S0 fuel §14.5: the directly responsible person the investigation named. */
+  directPerson: Nullable(Type.String()),
   coDepartmentIds: Type.Array(Type.String()),
   satisfaction: Nullable(Type.Integer()),
   closedAt: Nullable(Instant),

@@ -50,6 +50,7 @@ export const CreateComplaintBody = Type.Object(
       ),
     ),
     batchNo: Type.Optional(Type.String({ maxLength: 64 })),
+    deliveryRef: Type.Optional(Type.String({ maxLength: 64, description: 'the delivery it names (油品批次 / 配送单号), S0 fuel §5' })),
   },
   { additionalProperties: false },
 );

@@ -167,7 +167,8 @@ export const fuelRetailPack: Pack = {
         level: 'level1',
         label: 'Several quality complaints at one or more stations',
         labelZh: '质量类:某一加油站或多个加油站,多起质量类投诉',
-        when: { kind: 'similar_count_at_least', n: 2, categoryIds: ['fuel-quality'] },
+        // Counted at the station, and across the company's stations for complaints naming one delivery.
+        when: { kind: 'similar_count_at_least', n: 2, categoryIds: ['fuel-quality'], sameDelivery: true },
       },
       {
         ruleId: 'R-SV-2/safety',
@@ -181,6 +182,7 @@ export const fuelRetailPack: Pack = {
         level: 'level2',
         label: 'Two or more quantity complaints at the same station',
         labelZh: '数量:同一加油站两起以上数量类投诉',
+        // Quantity complaints at this station within severity.similarWindowDays, whatever their wording.
         when: { kind: 'similar_count_at_least', n: 2, categoryIds: ['fuel-quantity'] },
       },
       {
@@ -193,14 +195,17 @@ export const fuelRetailPack: Pack = {
     ],
   },
   clocks: [
-    // R-TL-4, S0 gas §13.2: the station's own handling takes at most 2 hours.
+    // R-TL-4, S0 gas §13.2: the station's own handling takes at most 2 hours, counted from intake
+    // (§13.1 「客戶投訴處理期限自受理起」): it starts when the complaint reaches the station, due 2 h after receipt.
     {
       name: 'acknowledge',
       ruleId: 'R-TL-4',
       label: 'Station handles the complaint',
-      labelZh: '被投诉加油站处理期限2个小时',
+      labelZh: '被投诉加油站处理期限2个小时(自受理起)',
       startOn: ['dispatched'],
-      stopOn: ['acknowledged', 'reported'],
+      countFrom: 'receipt',
+      // The service centre taking the investigation over (§12.4) ends the station's own handling.
+      stopOn: ['acknowledged', 'reported', 'reinvestigated'],
       due: { kind: 'calendar_hours', hours: 2 },
       channels: NON_REGULATOR_CHANNELS,
     },
@@ -221,7 +226,7 @@ export const fuelRetailPack: Pack = {
       label: 'Result checked with the customer',
       labelZh: '4小时内与客户接洽并核实调查处理情况',
       startOn: ['reported'],
-      stopOn: ['confirmed', 'disputed'],
+      stopOn: ['confirmed', 'disputed', 'reinvestigated'],
       due: { kind: 'calendar_hours', hours: 4 },
     },
     // R-TL-4, S0 gas §12.5 and §13.2: written improvement plan within 3 working days.
@@ -278,6 +283,9 @@ export const fuelRetailPack: Pack = {
       { role: 'area_manager', percent: 10 },
     ],
     repeatAtStation: { nthValidComplaintInYear: 2, role: 'station_manager', multiplier: 2 },
+    // §15 「查核各加油站處理時效」: the station answers for its own time limits of §13.2 only (the 2 h handling
+    // and the 3-day improvement plan), not for the service centre's verification or reply.
+    stationClocks: ['acknowledge', 'improvement'],
     overdue: [
       {
         id: 'overdue',

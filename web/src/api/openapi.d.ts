@@ -3597,6 +3597,8 @@ export interface paths {
                             /** @enum {string} */
                             type?: "owner" | "prospective_owner" | "prospective_buyer" | "consumer" | "business" | "other";
                         };
+                        /** @description the delivery it names (油品批次 / 配送单号), S0 fuel §5 */
+                        deliveryRef?: string;
                         demands?: string;
                         flags?: {
                             insistent?: boolean;
@@ -3627,8 +3629,9 @@ export interface paths {
                     };
                     content: {
                         "application/json": {
-                            allowedActions: ("qualify" | "dispatch" | "return" | "urge" | "acknowledge" | "report" | "interim_reply" | "submit_improvement" | "reply" | "approve_reply" | "reject_reply" | "confirm" | "dispute" | "visit" | "close" | "reopen" | "contest" | "set_level" | "record_facts" | "pause_clock" | "resume_clock" | "request_extension" | "approve_extension" | "recompute_clocks" | "note")[];
+                            allowedActions: ("qualify" | "dispatch" | "return" | "urge" | "acknowledge" | "report" | "interim_reply" | "submit_improvement" | "reply" | "approve_reply" | "reject_reply" | "confirm" | "dispute" | "visit" | "close" | "reopen" | "contest" | "set_level" | "record_facts" | "pause_clock" | "resume_clock" | "request_extension" | "approve_extension" | "recompute_clocks" | "note" | "reinvestigate")[];
                             batchNo: string | null;
+                            categoryCount: number;
                             categoryId: string | null;
                             /** @enum {string} */
                             channel: "phone" | "email" | "web" | "forum" | "letter" | "walk_in" | "regulator" | "api";
@@ -3689,7 +3692,9 @@ export interface paths {
                                 /** @description flagged years since published or confirmed by the unit calendar: recompute_clocks would settle them */
                                 settledYears: number[];
                             };
+                            deliveryRef: string | null;
                             demands: string | null;
+                            directPerson: string | null;
                             events?: {
                                 actor: {
                                     id: string | null;
@@ -3704,7 +3709,7 @@ export interface paths {
                                 hash: string;
                                 seq: number;
                                 /** @enum {string} */
-                                type: "received" | "imported" | "similar_linked" | "qualified" | "dispatched" | "dispatch_returned" | "urged" | "acknowledged" | "reported" | "interim_replied" | "improvement_submitted" | "reply_submitted" | "reply_approved" | "reply_rejected" | "replied" | "confirmed" | "disputed" | "visited" | "closed" | "reopened" | "contested" | "level_changed" | "facts_recorded" | "clock_paused" | "clock_resumed" | "extension_requested" | "extension_approved" | "clocks_recomputed" | "note_added" | "clock_breached" | "contact_viewed" | "attachment_added" | "customer_notified" | "customer_message" | "special_report_drafted" | "special_report_edited" | "special_report_approved" | "progress_reported" | "progress_reminder_sent" | "emergency_opened" | "emergency_action" | "emergency_reviewed" | "capa_opened" | "capa_updated" | "capa_action_added" | "capa_action_done" | "capa_verified" | "improvement_plan_complete" | "return_noticed" | "return_inspected" | "return_disposed" | "case_created";
+                                type: "received" | "imported" | "similar_linked" | "qualified" | "dispatched" | "dispatch_returned" | "urged" | "acknowledged" | "reported" | "interim_replied" | "improvement_submitted" | "reply_submitted" | "reply_approved" | "reply_rejected" | "replied" | "confirmed" | "disputed" | "visited" | "closed" | "reopened" | "contested" | "level_changed" | "facts_recorded" | "clock_paused" | "clock_resumed" | "extension_requested" | "extension_approved" | "clocks_recomputed" | "note_added" | "clock_breached" | "contact_viewed" | "attachment_added" | "customer_notified" | "customer_message" | "special_report_drafted" | "special_report_edited" | "special_report_approved" | "progress_reported" | "progress_reminder_sent" | "emergency_opened" | "emergency_action" | "emergency_reviewed" | "capa_opened" | "capa_updated" | "capa_action_added" | "capa_action_done" | "capa_verified" | "improvement_plan_complete" | "return_noticed" | "return_inspected" | "return_disposed" | "case_created" | "reinvestigated";
                             }[];
                             flags: {
                                 [key: string]: boolean;
@@ -3900,8 +3905,9 @@ export interface paths {
                     };
                     content: {
                         "application/json": {
-                            allowedActions: ("qualify" | "dispatch" | "return" | "urge" | "acknowledge" | "report" | "interim_reply" | "submit_improvement" | "reply" | "approve_reply" | "reject_reply" | "confirm" | "dispute" | "visit" | "close" | "reopen" | "contest" | "set_level" | "record_facts" | "pause_clock" | "resume_clock" | "request_extension" | "approve_extension" | "recompute_clocks" | "note")[];
+                            allowedActions: ("qualify" | "dispatch" | "return" | "urge" | "acknowledge" | "report" | "interim_reply" | "submit_improvement" | "reply" | "approve_reply" | "reject_reply" | "confirm" | "dispute" | "visit" | "close" | "reopen" | "contest" | "set_level" | "record_facts" | "pause_clock" | "resume_clock" | "request_extension" | "approve_extension" | "recompute_clocks" | "note" | "reinvestigate")[];
                             batchNo: string | null;
+                            categoryCount: number;
                             categoryId: string | null;
                             /** @enum {string} */
                             channel: "phone" | "email" | "web" | "forum" | "letter" | "walk_in" | "regulator" | "api";
@@ -3962,7 +3968,9 @@ export interface paths {
                                 /** @description flagged years since published or confirmed by the unit calendar: recompute_clocks would settle them */
                                 settledYears: number[];
                             };
+                            deliveryRef: string | null;
                             demands: string | null;
+                            directPerson: string | null;
                             events?: {
                                 actor: {
                                     id: string | null;
@@ -3977,7 +3985,7 @@ export interface paths {
                                 hash: string;
                                 seq: number;
                                 /** @enum {string} */
-                                type: "received" | "imported" | "similar_linked" | "qualified" | "dispatched" | "dispatch_returned" | "urged" | "acknowledged" | "reported" | "interim_replied" | "improvement_submitted" | "reply_submitted" | "reply_approved" | "reply_rejected" | "replied" | "confirmed" | "disputed" | "visited" | "closed" | "reopened" | "contested" | "level_changed" | "facts_recorded" | "clock_paused" | "clock_resumed" | "extension_requested" | "extension_approved" | "clocks_recomputed" | "note_added" | "clock_breached" | "contact_viewed" | "attachment_added" | "customer_notified" | "customer_message" | "special_report_drafted" | "special_report_edited" | "special_report_approved" | "progress_reported" | "progress_reminder_sent" | "emergency_opened" | "emergency_action" | "emergency_reviewed" | "capa_opened" | "capa_updated" | "capa_action_added" | "capa_action_done" | "capa_verified" | "improvement_plan_complete" | "return_noticed" | "return_inspected" | "return_disposed" | "case_created";
+                                type: "received" | "imported" | "similar_linked" | "qualified" | "dispatched" | "dispatch_returned" | "urged" | "acknowledged" | "reported" | "interim_replied" | "improvement_submitted" | "reply_submitted" | "reply_approved" | "reply_rejected" | "replied" | "confirmed" | "disputed" | "visited" | "closed" | "reopened" | "contested" | "level_changed" | "facts_recorded" | "clock_paused" | "clock_resumed" | "extension_requested" | "extension_approved" | "clocks_recomputed" | "note_added" | "clock_breached" | "contact_viewed" | "attachment_added" | "customer_notified" | "customer_message" | "special_report_drafted" | "special_report_edited" | "special_report_approved" | "progress_reported" | "progress_reminder_sent" | "emergency_opened" | "emergency_action" | "emergency_reviewed" | "capa_opened" | "capa_updated" | "capa_action_added" | "capa_action_done" | "capa_verified" | "improvement_plan_complete" | "return_noticed" | "return_inspected" | "return_disposed" | "case_created" | "reinvestigated";
                             }[];
                             flags: {
                                 [key: string]: boolean;
@@ -4173,6 +4181,7 @@ export interface paths {
                     "application/json": {
                         categoryId?: string;
                         criteria?: string[];
+                        deliveryRef?: string;
                         invalidReasonId?: string;
                         level?: string;
                         reason?: string;
@@ -4202,6 +4211,7 @@ export interface paths {
                         cause: string;
                         conclusion: string;
                         countermeasures: string;
+                        directPerson?: string;
                         prevention: string;
                         responsible: string;
                         sequence: string;
@@ -4300,6 +4310,10 @@ export interface paths {
                         text: string;
                         /** @enum {string} */
                         type: "note";
+                    } | {
+                        reason: string;
+                        /** @enum {string} */
+                        type: "reinvestigate";
                     };
                 };
             };
@@ -4311,8 +4325,9 @@ export interface paths {
                     };
                     content: {
                         "application/json": {
-                            allowedActions: ("qualify" | "dispatch" | "return" | "urge" | "acknowledge" | "report" | "interim_reply" | "submit_improvement" | "reply" | "approve_reply" | "reject_reply" | "confirm" | "dispute" | "visit" | "close" | "reopen" | "contest" | "set_level" | "record_facts" | "pause_clock" | "resume_clock" | "request_extension" | "approve_extension" | "recompute_clocks" | "note")[];
+                            allowedActions: ("qualify" | "dispatch" | "return" | "urge" | "acknowledge" | "report" | "interim_reply" | "submit_improvement" | "reply" | "approve_reply" | "reject_reply" | "confirm" | "dispute" | "visit" | "close" | "reopen" | "contest" | "set_level" | "record_facts" | "pause_clock" | "resume_clock" | "request_extension" | "approve_extension" | "recompute_clocks" | "note" | "reinvestigate")[];
                             batchNo: string | null;
+                            categoryCount: number;
                             categoryId: string | null;
                             /** @enum {string} */
                             channel: "phone" | "email" | "web" | "forum" | "letter" | "walk_in" | "regulator" | "api";
@@ -4373,7 +4388,9 @@ export interface paths {
                                 /** @description flagged years since published or confirmed by the unit calendar: recompute_clocks would settle them */
                                 settledYears: number[];
                             };
+                            deliveryRef: string | null;
                             demands: string | null;
+                            directPerson: string | null;
                             events?: {
                                 actor: {
                                     id: string | null;
@@ -4388,7 +4405,7 @@ export interface paths {
                                 hash: string;
                                 seq: number;
                                 /** @enum {string} */
-                                type: "received" | "imported" | "similar_linked" | "qualified" | "dispatched" | "dispatch_returned" | "urged" | "acknowledged" | "reported" | "interim_replied" | "improvement_submitted" | "reply_submitted" | "reply_approved" | "reply_rejected" | "replied" | "confirmed" | "disputed" | "visited" | "closed" | "reopened" | "contested" | "level_changed" | "facts_recorded" | "clock_paused" | "clock_resumed" | "extension_requested" | "extension_approved" | "clocks_recomputed" | "note_added" | "clock_breached" | "contact_viewed" | "attachment_added" | "customer_notified" | "customer_message" | "special_report_drafted" | "special_report_edited" | "special_report_approved" | "progress_reported" | "progress_reminder_sent" | "emergency_opened" | "emergency_action" | "emergency_reviewed" | "capa_opened" | "capa_updated" | "capa_action_added" | "capa_action_done" | "capa_verified" | "improvement_plan_complete" | "return_noticed" | "return_inspected" | "return_disposed" | "case_created";
+                                type: "received" | "imported" | "similar_linked" | "qualified" | "dispatched" | "dispatch_returned" | "urged" | "acknowledged" | "reported" | "interim_replied" | "improvement_submitted" | "reply_submitted" | "reply_approved" | "reply_rejected" | "replied" | "confirmed" | "disputed" | "visited" | "closed" | "reopened" | "contested" | "level_changed" | "facts_recorded" | "clock_paused" | "clock_resumed" | "extension_requested" | "extension_approved" | "clocks_recomputed" | "note_added" | "clock_breached" | "contact_viewed" | "attachment_added" | "customer_notified" | "customer_message" | "special_report_drafted" | "special_report_edited" | "special_report_approved" | "progress_reported" | "progress_reminder_sent" | "emergency_opened" | "emergency_action" | "emergency_reviewed" | "capa_opened" | "capa_updated" | "capa_action_added" | "capa_action_done" | "capa_verified" | "improvement_plan_complete" | "return_noticed" | "return_inspected" | "return_disposed" | "case_created" | "reinvestigated";
                             }[];
                             flags: {
                                 [key: string]: boolean;
@@ -4650,6 +4667,8 @@ export interface paths {
                             } | {
                                 areaPoints: number;
                                 baseFineYuan: number;
+                                /** @description S0 fuel §14.5: this one included; null when unknown */
+                                directPersonComplaintsThisYear: number | null;
                                 dismissal: boolean;
                                 explanation: string;
                                 explanationZh: string;
@@ -7620,7 +7639,7 @@ export interface paths {
                             hash: string;
                             seq: number;
                             /** @enum {string} */
-                            type: "received" | "imported" | "similar_linked" | "qualified" | "dispatched" | "dispatch_returned" | "urged" | "acknowledged" | "reported" | "interim_replied" | "improvement_submitted" | "reply_submitted" | "reply_approved" | "reply_rejected" | "replied" | "confirmed" | "disputed" | "visited" | "closed" | "reopened" | "contested" | "level_changed" | "facts_recorded" | "clock_paused" | "clock_resumed" | "extension_requested" | "extension_approved" | "clocks_recomputed" | "note_added" | "clock_breached" | "contact_viewed" | "attachment_added" | "customer_notified" | "customer_message" | "special_report_drafted" | "special_report_edited" | "special_report_approved" | "progress_reported" | "progress_reminder_sent" | "emergency_opened" | "emergency_action" | "emergency_reviewed" | "capa_opened" | "capa_updated" | "capa_action_added" | "capa_action_done" | "capa_verified" | "improvement_plan_complete" | "return_noticed" | "return_inspected" | "return_disposed" | "case_created";
+                            type: "received" | "imported" | "similar_linked" | "qualified" | "dispatched" | "dispatch_returned" | "urged" | "acknowledged" | "reported" | "interim_replied" | "improvement_submitted" | "reply_submitted" | "reply_approved" | "reply_rejected" | "replied" | "confirmed" | "disputed" | "visited" | "closed" | "reopened" | "contested" | "level_changed" | "facts_recorded" | "clock_paused" | "clock_resumed" | "extension_requested" | "extension_approved" | "clocks_recomputed" | "note_added" | "clock_breached" | "contact_viewed" | "attachment_added" | "customer_notified" | "customer_message" | "special_report_drafted" | "special_report_edited" | "special_report_approved" | "progress_reported" | "progress_reminder_sent" | "emergency_opened" | "emergency_action" | "emergency_reviewed" | "capa_opened" | "capa_updated" | "capa_action_added" | "capa_action_done" | "capa_verified" | "improvement_plan_complete" | "return_noticed" | "return_inspected" | "return_disposed" | "case_created" | "reinvestigated";
                         }[];
                     };
                 };
@@ -13305,8 +13324,8 @@ export interface paths {
                                 /** @enum {unknown} */
                                 name: "dispatch" | "acknowledge" | "reply" | "resolve" | "verify" | "improvement" | "accept" | "mediate" | "courtesy" | "first_answer";
                                 ruleId: string;
-                                startOn: ("received" | "qualified" | "dispatched" | "acknowledged" | "reported" | "replied" | "confirmed" | "disputed" | "visited" | "closed" | "reopened" | "level_changed" | "interim_replied" | "improvement_submitted")[];
-                                stopOn: ("received" | "qualified" | "dispatched" | "acknowledged" | "reported" | "replied" | "confirmed" | "disputed" | "visited" | "closed" | "reopened" | "level_changed" | "interim_replied" | "improvement_submitted")[];
+                                startOn: ("received" | "qualified" | "dispatched" | "acknowledged" | "reported" | "replied" | "confirmed" | "disputed" | "visited" | "closed" | "reopened" | "level_changed" | "interim_replied" | "improvement_submitted" | "reinvestigated")[];
+                                stopOn: ("received" | "qualified" | "dispatched" | "acknowledged" | "reported" | "replied" | "confirmed" | "disputed" | "visited" | "closed" | "reopened" | "level_changed" | "interim_replied" | "improvement_submitted" | "reinvestigated")[];
                             }[];
                             compensation?: {
                                 discounts?: {
@@ -13432,6 +13451,7 @@ export interface paths {
                                     percent: number;
                                     role: string;
                                 }[];
+                                stationClocks?: string[];
                             };
                             positions: {
                                 id: string;
@@ -13506,6 +13526,7 @@ export interface paths {
                                         /** @enum {string} */
                                         kind: "similar_count_at_least";
                                         n: number;
+                                        sameDelivery?: boolean;
                                     } | {
                                         amount: number;
                                         /** @enum {string} */
@@ -17051,8 +17072,8 @@ export interface paths {
                                     /** @enum {unknown} */
                                     name: "dispatch" | "acknowledge" | "reply" | "resolve" | "verify" | "improvement" | "accept" | "mediate" | "courtesy" | "first_answer";
                                     ruleId: string;
-                                    startOn: ("received" | "qualified" | "dispatched" | "acknowledged" | "reported" | "replied" | "confirmed" | "disputed" | "visited" | "closed" | "reopened" | "level_changed" | "interim_replied" | "improvement_submitted")[];
-                                    stopOn: ("received" | "qualified" | "dispatched" | "acknowledged" | "reported" | "replied" | "confirmed" | "disputed" | "visited" | "closed" | "reopened" | "level_changed" | "interim_replied" | "improvement_submitted")[];
+                                    startOn: ("received" | "qualified" | "dispatched" | "acknowledged" | "reported" | "replied" | "confirmed" | "disputed" | "visited" | "closed" | "reopened" | "level_changed" | "interim_replied" | "improvement_submitted" | "reinvestigated")[];
+                                    stopOn: ("received" | "qualified" | "dispatched" | "acknowledged" | "reported" | "replied" | "confirmed" | "disputed" | "visited" | "closed" | "reopened" | "level_changed" | "interim_replied" | "improvement_submitted" | "reinvestigated")[];
                                 }[];
                                 compensation?: {
                                     discounts?: {
@@ -17178,6 +17199,7 @@ export interface paths {
                                         percent: number;
                                         role: string;
                                     }[];
+                                    stationClocks?: string[];
                                 };
                                 positions: {
                                     id: string;
@@ -17252,6 +17274,7 @@ export interface paths {
                                             /** @enum {string} */
                                             kind: "similar_count_at_least";
                                             n: number;
+                                            sameDelivery?: boolean;
                                         } | {
                                             amount: number;
                                             /** @enum {string} */
@@ -17339,8 +17362,8 @@ export interface paths {
                                     /** @enum {unknown} */
                                     name: "dispatch" | "acknowledge" | "reply" | "resolve" | "verify" | "improvement" | "accept" | "mediate" | "courtesy" | "first_answer";
                                     ruleId: string;
-                                    startOn: ("received" | "qualified" | "dispatched" | "acknowledged" | "reported" | "replied" | "confirmed" | "disputed" | "visited" | "closed" | "reopened" | "level_changed" | "interim_replied" | "improvement_submitted")[];
-                                    stopOn: ("received" | "qualified" | "dispatched" | "acknowledged" | "reported" | "replied" | "confirmed" | "disputed" | "visited" | "closed" | "reopened" | "level_changed" | "interim_replied" | "improvement_submitted")[];
+                                    startOn: ("received" | "qualified" | "dispatched" | "acknowledged" | "reported" | "replied" | "confirmed" | "disputed" | "visited" | "closed" | "reopened" | "level_changed" | "interim_replied" | "improvement_submitted" | "reinvestigated")[];
+                                    stopOn: ("received" | "qualified" | "dispatched" | "acknowledged" | "reported" | "replied" | "confirmed" | "disputed" | "visited" | "closed" | "reopened" | "level_changed" | "interim_replied" | "improvement_submitted" | "reinvestigated")[];
                                 }[];
                                 compensation?: {
                                     discounts?: {
@@ -17466,6 +17489,7 @@ export interface paths {
                                         percent: number;
                                         role: string;
                                     }[];
+                                    stationClocks?: string[];
                                 };
                                 positions: {
                                     id: string;
@@ -17540,6 +17564,7 @@ export interface paths {
                                             /** @enum {string} */
                                             kind: "similar_count_at_least";
                                             n: number;
+                                            sameDelivery?: boolean;
                                         } | {
                                             amount: number;
                                             /** @enum {string} */
@@ -17745,8 +17770,8 @@ export interface paths {
                                     /** @enum {unknown} */
                                     name: "dispatch" | "acknowledge" | "reply" | "resolve" | "verify" | "improvement" | "accept" | "mediate" | "courtesy" | "first_answer";
                                     ruleId: string;
-                                    startOn: ("received" | "qualified" | "dispatched" | "acknowledged" | "reported" | "replied" | "confirmed" | "disputed" | "visited" | "closed" | "reopened" | "level_changed" | "interim_replied" | "improvement_submitted")[];
-                                    stopOn: ("received" | "qualified" | "dispatched" | "acknowledged" | "reported" | "replied" | "confirmed" | "disputed" | "visited" | "closed" | "reopened" | "level_changed" | "interim_replied" | "improvement_submitted")[];
+                                    startOn: ("received" | "qualified" | "dispatched" | "acknowledged" | "reported" | "replied" | "confirmed" | "disputed" | "visited" | "closed" | "reopened" | "level_changed" | "interim_replied" | "improvement_submitted" | "reinvestigated")[];
+                                    stopOn: ("received" | "qualified" | "dispatched" | "acknowledged" | "reported" | "replied" | "confirmed" | "disputed" | "visited" | "closed" | "reopened" | "level_changed" | "interim_replied" | "improvement_submitted" | "reinvestigated")[];
                                 }[];
                                 compensation?: {
                                     discounts?: {
@@ -17872,6 +17897,7 @@ export interface paths {
                                         percent: number;
                                         role: string;
                                     }[];
+                                    stationClocks?: string[];
                                 };
                                 positions: {
                                     id: string;
@@ -17946,6 +17972,7 @@ export interface paths {
                                             /** @enum {string} */
                                             kind: "similar_count_at_least";
                                             n: number;
+                                            sameDelivery?: boolean;
                                         } | {
                                             amount: number;
                                             /** @enum {string} */
@@ -18033,8 +18060,8 @@ export interface paths {
                                     /** @enum {unknown} */
                                     name: "dispatch" | "acknowledge" | "reply" | "resolve" | "verify" | "improvement" | "accept" | "mediate" | "courtesy" | "first_answer";
                                     ruleId: string;
-                                    startOn: ("received" | "qualified" | "dispatched" | "acknowledged" | "reported" | "replied" | "confirmed" | "disputed" | "visited" | "closed" | "reopened" | "level_changed" | "interim_replied" | "improvement_submitted")[];
-                                    stopOn: ("received" | "qualified" | "dispatched" | "acknowledged" | "reported" | "replied" | "confirmed" | "disputed" | "visited" | "closed" | "reopened" | "level_changed" | "interim_replied" | "improvement_submitted")[];
+                                    startOn: ("received" | "qualified" | "dispatched" | "acknowledged" | "reported" | "replied" | "confirmed" | "disputed" | "visited" | "closed" | "reopened" | "level_changed" | "interim_replied" | "improvement_submitted" | "reinvestigated")[];
+                                    stopOn: ("received" | "qualified" | "dispatched" | "acknowledged" | "reported" | "replied" | "confirmed" | "disputed" | "visited" | "closed" | "reopened" | "level_changed" | "interim_replied" | "improvement_submitted" | "reinvestigated")[];
                                 }[];
                                 compensation?: {
                                     discounts?: {
@@ -18160,6 +18187,7 @@ export interface paths {
                                         percent: number;
                                         role: string;
                                     }[];
+                                    stationClocks?: string[];
                                 };
                                 positions: {
                                     id: string;
@@ -18234,6 +18262,7 @@ export interface paths {
                                             /** @enum {string} */
                                             kind: "similar_count_at_least";
                                             n: number;
+                                            sameDelivery?: boolean;
                                         } | {
                                             amount: number;
                                             /** @enum {string} */

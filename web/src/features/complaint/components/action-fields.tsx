@@ -5,6 +5,7 @@ import { useI18n } from '../../../i18n/i18n-context.tsx';
 import { useMeta } from '../../meta/meta-context.tsx';
 import { useLabels } from '../../meta/use-labels.ts';
 import { categoryTreeData } from '../../../components/category-tree.ts';
+import { countsDeliveries, namesDirectPerson } from '../../meta/pack-features.ts';
 
 /** Requests for an extension not yet approved, from the event log. */
 export function pendingExtensions(c: Complaint): { requestId: string; name: string; minutes: number }[] {
@@ -64,6 +65,11 @@ export function ActionFields({ type, complaint }: { type: string; complaint: Com
         <>
           {(['cause', 'sequence', 'responsible', 'conclusion', 'countermeasures', 'prevention'] as const).map((f) =>
             text(f, `field.${f}`, true),
+          )}
+          {namesDirectPerson(pack) && (
+            <Form.Item name="directPerson" label={t('field.directPerson')} initialValue={complaint.directPerson ?? undefined}>
+              <Input maxLength={100} />
+            </Form.Item>
           )}
         </>
       );
@@ -134,6 +140,7 @@ export function ActionFields({ type, complaint }: { type: string; complaint: Com
     case 'reopen':
     case 'contest':
     case 'recompute_clocks':
+    case 'reinvestigate':
       return text('reason', 'field.reason', true);
     case 'urge':
     case 'acknowledge':
@@ -180,6 +187,11 @@ function QualifyFields({ complaint }: { complaint: Complaint }) {
             <Select allowClear options={(pack?.severity.levels ?? []).map((l) => ({ value: l.id, label: pick(l.nameZh, l.name) }))} />
           </Form.Item>
         </>
+      )}
+      {countsDeliveries(pack) && (
+        <Form.Item name="deliveryRef" label={t('field.deliveryRef')} initialValue={complaint.deliveryRef ?? undefined}>
+          <Input maxLength={64} />
+        </Form.Item>
       )}
       {result === 'invalid' && (
         <Form.Item name="invalidReasonId" label={t('field.invalidReason')} rules={[{ required: true, message: t('common.required') }]}>

@@ -43,7 +43,9 @@ function FactInput({ name }: { name: string }) {
 }
 
 function Generic({ value }: { value: unknown }) {
-  const { pick } = useI18n();
+  const { pick, t, has } = useI18n();
+  // Fields with a console label are named in the user's language; the rest by their field name.
+  const label = (k: string) => (has(`assess.${k}`) ? t(`assess.${k}` as Parameters<typeof t>[0]) : k);
   if (!isObj(value)) return <span>{Array.isArray(value) ? value.map(String).join(', ') : String(value)}</span>;
   const explanation = pick(value.explanationZh as string, value.explanation as string);
   const rest = Object.entries(value).filter(
@@ -57,7 +59,11 @@ function Generic({ value }: { value: unknown }) {
         size="small"
         bordered
         column={{ xs: 1, md: 2 }}
-        items={rest.map(([k, v]) => ({ key: k, label: k, children: isObj(v) || Array.isArray(v) ? <Generic value={v} /> : String(v) }))}
+        items={rest.map(([k, v]) => ({
+          key: k,
+          label: label(k),
+          children: isObj(v) || Array.isArray(v) ? <Generic value={v} /> : String(v),
+        }))}
       />
     </div>
   );

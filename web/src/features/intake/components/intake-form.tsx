@@ -15,6 +15,7 @@ import { categoryTreeData } from '../../../components/category-tree.ts';
 import { createComplaint, PHONE_RE, type CreateComplaintBody } from '../api.ts';
 import { CustomerHistory, SimilarOpen } from './intake-side-panels.tsx';
 import { randomId } from '../../../components/random-id.ts';
+import { countsDeliveries } from '../../meta/pack-features.ts';
 
 /** The intake body as the form holds it: dates as Dayjs, flags as the checked names. */
 type Values = Omit<CreateComplaintBody, 'receivedAt' | 'incident' | 'flags'> & {
@@ -39,6 +40,7 @@ export function IntakeForm() {
   const phone = Form.useWatch(['customer', 'phone'], form);
   const title = Form.useWatch('title', form);
 
+  const deliveries = countsDeliveries(meta.packs.get(meta.node(unitId)?.policyId ?? ''));
   const categories = useMemo(() => {
     const pack = meta.packs.get(meta.node(unitId)?.policyId ?? '');
     return pack ? categoryTreeData(pack.taxonomy, pick) : [];
@@ -66,6 +68,7 @@ export function IntakeForm() {
           : undefined,
       flags: Object.keys(flags).length ? flags : undefined,
       batchNo: blank(v.batchNo),
+      deliveryRef: blank(v.deliveryRef),
     };
     setBusy(true);
     try {
@@ -194,6 +197,11 @@ export function IntakeForm() {
                 </Form.Item>
               </Col>
             </Row>
+            {deliveries && (
+              <Form.Item name="deliveryRef" label={t('field.deliveryRef')}>
+                <Input maxLength={64} />
+              </Form.Item>
+            )}
             <Form.Item name={['incident', 'place']} label={t('field.incidentPlace')}>
               <Input maxLength={500} />
             </Form.Item>
