@@ -220,9 +220,16 @@ test('S0 第五篇 §5 (R-SV-2): when the quantity category arrives at qualifica
   t.clock.set(sh('2026-11-24T10:00:00'));
   const station = await buildUnit(t, { pack: 'fuel-retail', companyId: company.id });
   const earlier = await receive({ unitId: station.id, categoryId: 'fuel-quantity' });
-  // A suggestion in the quantity category counts for no one.
+  // A suggestion cannot be filed under the quantity category (第三–四条 sort the categories), so it counts for no one.
   const suggestion = await receive({ unitId: station.id });
-  await act(suggestion.id, { type: 'qualify', result: 'suggestion', categoryId: 'fuel-quantity', reason: '属于建议' });
+  const refused = await api('POST', `/api/complaints/${suggestion.id}/actions`, {
+    type: 'qualify',
+    result: 'suggestion',
+    categoryId: 'fuel-quantity',
+    reason: '属于建议',
+  });
+  assert.equal(refused.statusCode, 400, refused.body);
+  await act(suggestion.id, { type: 'qualify', result: 'suggestion', categoryId: 'suggestion-facilities', reason: '属于建议' });
   assert.equal((await api('GET', `/api/complaints/${earlier.id}`)).json().level, 'level3');
   const c = await receive({ unitId: station.id });
   assert.equal(c.level, 'level3');
