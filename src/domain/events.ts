@@ -23,7 +23,16 @@ export type EventDataByType = {
   dispatch_returned: Reason & { departmentId: string | null };
   urged: Note & { departmentId: string | null };
   acknowledged: Note;
-  reported: { cause: string; sequence: string; responsible: string; conclusion: string; countermeasures: string; prevention: string };
+  reported: {
+    cause: string;
+    sequence: string;
+    responsible: string;
+    conclusion: string;
+    countermeasures: string;
+    prevention: string;
+    /** One of the pack's causes (S0 food §5), when picked. */
+    causeId?: string;
+  };
   interim_replied: { message: string };
   improvement_submitted: { plan: string };
   reply_submitted: { message: string };

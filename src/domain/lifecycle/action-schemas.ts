@@ -37,6 +37,8 @@ export const ACTION_VARIANTS = [
     conclusion: Text(5000),
     countermeasures: Text(5000),
     prevention: Text(5000),
+    /** One of the pack's root causes (S0 food §5), when the pack lists them; counted in the periodic report. */
+    causeId: Type.Optional(Text(64)),
   }),
   variant('interim_reply', { message: Text(10000) }),
   variant('submit_improvement', { plan: Text(10000) }),

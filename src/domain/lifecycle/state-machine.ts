@@ -179,6 +179,8 @@ export function decide(state: LifecycleState, action: Action, now: Date): Decisi
         conclusion: required(action.conclusion, 'conclusion'),
         countermeasures: required(action.countermeasures, 'countermeasures'),
         prevention: required(action.prevention, 'prevention'),
+        // The pack's cause id (S0 food §5); checked against the pack by the use case.
+        ...(action.causeId ? { causeId: action.causeId } : {}),
       };
       return { ok: true, patch: { status: 'investigated', report }, events: [{ type: 'reported', data: report }] };
     }

@@ -57,6 +57,8 @@ export interface ItemRow {
 export interface Naming {
   unitName(id: string): string;
   categoryName(policyId: string | null, id: string | null): string;
+  /** A pack's root cause (S0 food §5) by id. */
+  causeName(policyId: string | null, id: string | null): string;
   level(policyId: string | null, id: string | null): LevelInfo;
 }
 
@@ -70,6 +72,8 @@ export interface ReportInput {
   byCategory: CountRow[];
   byLevel: CountRow[];
   byUnit: CountRow[];
+  /** Complaints whose investigation report named one of the pack's causes (S0 food §5). */
+  byCause?: CountRow[];
   clocks: ClockRow[];
   items: ItemRow[];
   naming: Naming;
@@ -133,6 +137,8 @@ export interface PeriodicReport {
   byCategory: Breakdown[];
   byLevel: Breakdown[];
   byUnit: Breakdown[];
+  /** S0 food §5: complaints by the cause their investigation report named (shares of all received). */
+  byCause: Breakdown[];
   timeLimits: {
     name: string;
     labelZh: string;
@@ -311,6 +317,7 @@ export function assemblePeriodicReport(input: ReportInput): PeriodicReport {
     byCategory: breakdown(input.byCategory, t.received, (r) => naming.categoryName(r.policyId ?? null, r.key)),
     byLevel: breakdown(input.byLevel, t.received, (r) => naming.level(r.policyId ?? null, r.key).nameZh),
     byUnit: breakdown(input.byUnit, t.received, (r) => (r.key ? naming.unitName(r.key) : '未填写')),
+    byCause: breakdown(input.byCause ?? [], t.received, (r) => naming.causeName(r.policyId ?? null, r.key)),
     timeLimits: input.clocks
       .map((c) => ({
         name: c.name,

@@ -60,7 +60,9 @@ export async function getPeriodicReport(deps: Deps, q: PeriodicReportQuery): Pro
 async function readSnapshot(db: Db, kind: string, nodeId: string, key: string): Promise<PeriodicReportResult | null> {
   const row = await readReportSnapshot(db, { kind, nodeId, periodKey: key });
   if (!row) return null;
-  return { ...(row.report as PeriodicReport), snapshotAt: row.createdAt.toISOString() };
+  // A snapshot taken before causes were counted (migration 0034) has none.
+  const stored = row.report as Omit<PeriodicReport, 'byCause'> & Partial<Pick<PeriodicReport, 'byCause'>>;
+  return { ...stored, byCause: stored.byCause ?? [], snapshotAt: row.createdAt.toISOString() };
 }
 
 const n = (v: unknown) => Number(v ?? 0);
@@ -78,6 +80,7 @@ export async function computeReport(
     grouped: rows,
     clocks,
     items,
+    causes,
   } = await periodicReportRows(db, {
     unitIds,
     period,
@@ -110,6 +113,7 @@ export async function computeReport(
     byCategory: pick('category', (r) => r.category_id),
     byLevel: pick('level', (r) => r.level),
     byUnit: pick('unit', (r) => r.unit_id),
+    byCause: causes.map((r) => ({ key: r.cause_id, policyId: r.policy_id, count: n(r.count), closed: n(r.closed) })),
     clocks: clocks.flatMap((r) =>
       r.kind === 'clock' && r.name !== null
         ? [{ name: r.name, total: n(r.total), metOnTime: n(r.met_on_time), breached: n(r.breached) }]

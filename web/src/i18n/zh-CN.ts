@@ -213,6 +213,7 @@ export const zhCN = {
   'field.interimMessage': '阶段性答复内容',
   'field.internal': '仅内部可见',
   'field.cause': '原因',
+  'field.causeId': '原因类别（S0 食品 §5）',
   'field.sequence': '事情经过',
   'field.responsible': '责任人',
   'field.conclusion': '结论',
