@@ -193,4 +193,17 @@ export const KpiSchema = Type.Object({
       rank: Rank,
     }),
   ),
+  hotline: Type.Object(
+    {
+      ruleIds: Type.Array(Type.String()),
+      received: Count,
+      answerWithinLimit: Type.Object({ rate: Rate, onTime: Count, decided: Count }),
+      averageHandlingHours: Type.Object({ hours: Nullable(Type.Number({ minimum: 0 })), closed: Count }),
+      firstContactResolution: Type.Object({ rate: Rate, firstContact: Count, validClosed: Count }),
+    },
+    {
+      description:
+        'S3 hotline KPIs from Plaint’s own records (issue #15 item 7): answers within their time limit, average received→closed hours, valid complaints closed without dispatch, reopening or dispute',
+    },
+  ),
 });

@@ -22,6 +22,7 @@ import { getPack } from '../../policies/index.ts';
 import { complaintPackVia } from '../policy/resolve-pack.ts';
 import { loadSubtree } from './report-context.ts';
 import { kpiRows } from '../../data/reports/kpi-store.ts';
+import { hotlineFor } from './hotline-kpis.ts';
 
 const n = (v: unknown) => Number(v ?? 0);
 
@@ -121,5 +122,7 @@ export async function getKpis(deps: Deps, q: { nodeId: string; quarter: string }
       rank: r.rank,
     })),
     fuelStations: rankBy(stations, (s) => s.totalYuan, false),
+    // Issue #15 item 7: the S3 sheet's hotline figures Plaint computes from its own records.
+    hotline: await hotlineFor(deps.db, nodes, quarter, asOf),
   };
 }
