@@ -29,10 +29,18 @@ async function act(id: string, body: Record<string, unknown>) {
   const res = await t.api('POST', `/api/complaints/${id}/actions`, body, { as: admin });
   assert.equal(res.statusCode, 200, `${body.type}: ${res.body}`);
 }
-const REPORT = { type: 'report', cause: '模具磨损', sequence: '批次 B12', responsible: '冲压线', conclusion: '属实', countermeasures: '换模', prevention: '点检' };
+const REPORT = {
+  type: 'report',
+  cause: '模具磨损',
+  sequence: '批次 B12',
+  responsible: '冲压线',
+  conclusion: '属实',
+  countermeasures: '换模',
+  prevention: '点检',
+};
 
 async function toReplied(id: string) {
-  await act(id, { type: 'report', ...REPORT });
+  await act(id, REPORT);
   await act(id, { type: 'reply', message: '已更换模具并补发合格品。' });
 }
 async function toClosed(id: string) {
