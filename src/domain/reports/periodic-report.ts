@@ -112,7 +112,13 @@ export interface PeriodicReport {
     endDate: string;
     start: string;
     end: string;
-    dueDate: string;
+    /**
+     * The date the report is due by, when every pack followed under the node that has a schedule for this
+     * period says the same; null when none does or they differ (each pack's own date is in dueDates).
+     */
+    dueDate: string | null;
+    /** Each pack's own due date for exactly this period (issue #15: no pack borrows another's date). */
+    dueDates?: { policyId: string; scheduleId: string; dueDate: string }[];
     labelZh: string;
   };
   asOf: string;
@@ -332,6 +338,13 @@ export function assemblePeriodicReport(input: ReportInput): PeriodicReport {
     important: items.map(strip),
     hotAndMajor: items.filter((i) => i.hotMajor).map(strip),
   };
+}
+
+/** The due date as the paper form states it: the one date, each pack's own, or none set (issue #15). */
+export function dueText(period: Pick<PeriodicReport['period'], 'dueDate' | 'dueDates'>): string {
+  if (period.dueDate) return period.dueDate;
+  const each = period.dueDates ?? [];
+  return each.length ? each.map((d) => `${d.dueDate}（${d.policyId}）`).join('；') : '未规定';
 }
 
 function nullableRound(x: number | null): number | null {

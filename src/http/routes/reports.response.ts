@@ -39,7 +39,16 @@ export const PeriodicReportSchema = Type.Object({
     endDate: LocalDate,
     start: Instant,
     end: Instant,
-    dueDate: LocalDate,
+    dueDate: Nullable({
+      ...LocalDate,
+      description:
+        'the due date every pack under the node with a schedule for this very period agrees on; null when none has one or they differ',
+    }),
+    dueDates: Type.Optional(
+      Type.Array(Type.Object({ policyId: Type.String(), scheduleId: Type.String(), dueDate: LocalDate }), {
+        description: 'each pack’s own due date for this period, from its report schedule (issue #15)',
+      }),
+    ),
     labelZh: Type.String(),
   }),
   asOf: Instant,

@@ -21,6 +21,7 @@ import { PACKS } from '../../policies/index.ts';
 import { asOfInstant, isClosed, periodContaining, type ReportKind, type ReportPeriod } from '../../domain/reports/periods.ts';
 import { assemblePeriodicReport, STATUS_EVENT_TYPES, type CountRow, type PeriodicReport } from '../../domain/reports/periodic-report.ts';
 import { loadSubtree, namingFor } from './report-context.ts';
+import { agreedDueDate, packDueDates } from './report-schedules.ts';
 
 export interface PeriodicReportQuery {
   nodeId: string;
@@ -35,6 +36,13 @@ export interface PeriodicReportResult extends PeriodicReport {
 }
 
 export async function getPeriodicReport(deps: Deps, q: PeriodicReportQuery): Promise<PeriodicReportResult> {
+  const report = await periodicReportAsStored(deps, q);
+  // The due date is the packs' own for this period (issue #15), read now: a tuned day applies to old periods too.
+  const dueDates = await packDueDates(deps, q.nodeId, report.period);
+  return { ...report, period: { ...report.period, dueDate: agreedDueDate(dueDates), dueDates } };
+}
+
+async function periodicReportAsStored(deps: Deps, q: PeriodicReportQuery): Promise<PeriodicReportResult> {
   const now = deps.now();
   const period = periodContaining(q.kind, q.period);
   const { root, nodes } = await loadSubtree(deps.db, q.nodeId);

@@ -151,6 +151,40 @@ export interface ScheduledReportQuery {
 }
 
 /**
+ * The due dates the packs followed under a node set for exactly `period` (issue #15): a schedule counts
+ * when its own period covers the same days (Vanke's monthly report and S1's statistics both cover the
+ * calendar month, due the 3rd and the 5th; the second half of a month has no seed date). Nothing is
+ * borrowed: a node whose packs set none has none.
+ */
+export async function packDueDates(
+  deps: Deps,
+  nodeId: string,
+  period: { startDate: string; endDate: string },
+): Promise<{ policyId: string; scheduleId: string; dueDate: string }[]> {
+  const config = await configSnapshot(deps.db);
+  const seen = new Set<string>();
+  const out: { policyId: string; scheduleId: string; dueDate: string }[] = [];
+  for (const unit of unitsUnder(config, nodeId)) {
+    if (seen.has(unit.policyId)) continue;
+    seen.add(unit.policyId);
+    const pack = packOfUnit(config, unit);
+    for (const s of pack?.reports ?? []) {
+      if (!periodic(s)) continue;
+      const p = periodContainingDate(s.due, period.startDate);
+      if (p.startDate === period.startDate && p.endDate === period.endDate)
+        out.push({ policyId: unit.policyId, scheduleId: s.id, dueDate: p.dueDate });
+    }
+  }
+  return out.sort((a, b) => a.policyId.localeCompare(b.policyId) || a.scheduleId.localeCompare(b.scheduleId));
+}
+
+/** The one due date all the packs agree on, or null. */
+export function agreedDueDate(dates: readonly { dueDate: string }[]): string | null {
+  const distinct = new Set(dates.map((d) => d.dueDate));
+  return distinct.size === 1 ? [...distinct][0]! : null;
+}
+
+/**
  * The periodic report of one schedule, over the units under the node that follow its pack, for the period
  * containing `period`. A closed period is snapshotted at its first reading, as the other reports are.
  */
@@ -169,12 +203,16 @@ export async function getScheduledReport(
   if (!periodic(schedule)) throw invalid('scheduleId', `'${q.scheduleId}' is made at a complaint's closure, not for a period`);
   const sp = periodContainingDate(schedule.due, q.period);
   const period: ReportPeriod = { ...sp, kind: kindOf(schedule.due) };
+  const due = { dueDate: sp.dueDate, dueDates: [{ policyId: q.policyId, scheduleId: schedule.id, dueDate: sp.dueDate }] };
   const ref = { policyId: q.policyId, id: schedule.id, nameZh: schedule.nameZh };
   const snapKey = { kind: `schedule:${q.policyId}:${schedule.id}`, nodeId: q.nodeId, periodKey: sp.key };
   const closed = isClosed(period, now);
   if (closed) {
     const snap = await readReportSnapshot(deps.db, snapKey);
-    if (snap) return { ...(snap.report as PeriodicReport), snapshotAt: snap.createdAt.toISOString(), schedule: ref };
+    if (snap) {
+      const stored = snap.report as PeriodicReport;
+      return { ...stored, period: { ...stored.period, ...due }, snapshotAt: snap.createdAt.toISOString(), schedule: ref };
+    }
   }
   const report = await computeReport(
     deps.db,
@@ -184,6 +222,7 @@ export async function getScheduledReport(
     now,
     namingFor(nodes),
   );
+  report.period = { ...report.period, ...due };
   if (!closed) return { ...report, snapshotAt: null, schedule: ref };
   await insertReportSnapshotOnce(deps.db, snapKey, report, now);
   const snap = await readReportSnapshot(deps.db, snapKey);

@@ -15025,7 +15025,14 @@ export interface paths {
                                 name: string;
                             };
                             period: {
-                                dueDate: string;
+                                /** @description the due date every pack under the node with a schedule for this very period agrees on; null when none has one or they differ */
+                                dueDate: string | null;
+                                /** @description each pack’s own due date for this period, from its report schedule (issue #15) */
+                                dueDates?: {
+                                    dueDate: string;
+                                    policyId: string;
+                                    scheduleId: string;
+                                }[];
                                 /** Format: date-time */
                                 end: string;
                                 endDate: string;
@@ -15596,7 +15603,14 @@ export interface paths {
                                 name: string;
                             };
                             period: {
-                                dueDate: string;
+                                /** @description the due date every pack under the node with a schedule for this very period agrees on; null when none has one or they differ */
+                                dueDate: string | null;
+                                /** @description each pack’s own due date for this period, from its report schedule (issue #15) */
+                                dueDates?: {
+                                    dueDate: string;
+                                    policyId: string;
+                                    scheduleId: string;
+                                }[];
                                 /** Format: date-time */
                                 end: string;
                                 endDate: string;

@@ -38,6 +38,7 @@ export const enUSReports: Record<keyof typeof zhCNReports, string> = {
   'reports.byChannel': 'By channel',
   'reports.byLevel': 'By level',
   'reports.byUnit': 'By unit',
+  'reports.noDue': 'not set (no pack under this node sets a date for this period)',
   'reports.byCause': 'By cause (S0 food §5)',
   'reports.schedulesTab': 'Report schedules',
   'schedules.name': 'Report',

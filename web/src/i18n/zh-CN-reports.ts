@@ -36,6 +36,7 @@ export const zhCNReports = {
   'reports.byChannel': '按渠道',
   'reports.byLevel': '按级别',
   'reports.byUnit': '按单位',
+  'reports.noDue': '未规定（该组织下的政策包未为此期间规定报送日期）',
   'reports.byCause': '按原因（S0 食品 §5）',
   'reports.schedulesTab': '报表日程',
   'schedules.name': '报表',

@@ -21,7 +21,7 @@ function ScheduledReport({ query }: { query: ScheduledQuery }) {
   return (
     <Card size="small" data-testid="scheduled-report" title={`${r.schedule?.nameZh ?? ''} · ${r.period.labelZh}`}>
       <Typography.Paragraph type="secondary">
-        {t('reports.range', { start: r.period.startDate, end: r.period.endDate, due: r.period.dueDate })}
+        {t('reports.range', { start: r.period.startDate, end: r.period.endDate, due: r.period.dueDate ?? '—' })}
       </Typography.Paragraph>
       <SummaryCards totals={r.totals} />
       {r.byCause.length > 0 && (
