@@ -81,4 +81,7 @@ test('S0 food §5: the periodic report counts complaints by the cause their repo
   const r = (await t.api('GET', `/api/reports/periodic?nodeId=${food.id}&kind=monthly&period=2026-11-24`, undefined, { as: admin })).json();
   const by = Object.fromEntries(r.byCause.map((b: { key: string; labelZh: string; count: number }) => [b.key, [b.labelZh, b.count]]));
   assert.deepEqual(by, { expired: ['过期产品', 1], 'transport-storage': ['运输及储存过程不良', 1] });
+  const page = await t.api('GET', `/api/reports/periodic.html?nodeId=${food.id}&kind=monthly&period=2026-11-24`, undefined, { as: admin });
+  assert.equal(page.statusCode, 200);
+  assert.match(page.body, /按原因[\s\S]*过期产品/, 'the printable report lists the causes too');
 });

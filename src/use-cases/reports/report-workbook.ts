@@ -106,6 +106,11 @@ export async function buildReportWorkbook(r: PeriodicReport): Promise<Buffer> {
   ws.addRow([]);
   table('被投诉单位', r.byUnit);
   ws.addRow([]);
+  // S0 food §5: complaints by the cause their investigation report named (only packs with causes).
+  if ((r.byCause ?? []).length) {
+    table('投诉原因', r.byCause);
+    ws.addRow([]);
+  }
 
   section('二、定性');
   header(['定性', '数量']);
