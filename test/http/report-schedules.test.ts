@@ -169,3 +169,17 @@ test('S3 5.1.2 item 01 (issue #15 item 7): every manufacturing complaint, whatev
   assert.equal(told.length, 1, JSON.stringify(told));
   assert.match(told[0]!.subjectZh, /品质经理/);
 });
+
+test('S1 第十九条: once November is over, its statistics report is snapshotted at the first reading and served the same after', async () => {
+  t.clock.set('2026-12-03T03:00:00.000Z');
+  const url = `/api/reports/scheduled?nodeId=${mfgCompany.id}&policyId=manufacturing&scheduleId=statistics&period=2026-11-30`;
+  const first = (await t.api('GET', url, undefined, { as: admin })).json();
+  assert.equal(first.closedPeriod, true);
+  assert.equal(first.snapshotAt, '2026-12-03T03:00:00.000Z');
+  assert.equal(first.period.dueDate, '2026-12-05');
+  await buildComplaint(t, { unitId: mfg.id, title: '补录的十一月投诉', receivedAt: '2026-11-20T02:00:00.000Z' });
+  t.clock.set('2026-12-04T03:00:00.000Z');
+  const again = (await t.api('GET', url, undefined, { as: admin })).json();
+  assert.equal(again.snapshotAt, first.snapshotAt);
+  assert.deepEqual(again.totals, first.totals, 'a statistics table handed in by the 5th reads the same later');
+});
