@@ -15,7 +15,7 @@ import {
   reminderOwed,
   type ScheduleDue,
 } from '../../src/domain/reports/schedules.ts';
-import { PACKS } from '../../src/policies/index.ts';
+import { loadPack, PACKS, PackValidationError } from '../../src/policies/index.ts';
 
 const dueOf = (packId: string, id: string): ScheduleDue => {
   const s = PACKS.find((p) => p.id === packId)!.reports.find((r) => r.id === id)!;
@@ -134,5 +134,22 @@ test('property: without a `through` day the periods follow each other with no ga
         assert.ok(containing.startDate <= date && date <= containing.endDate);
       },
     ),
+  );
+});
+
+test('a `through` day only bounds a current-month report and ends before its due day; otherwise the pack is refused by path', () => {
+  const pack = structuredClone(PACKS.find((p) => p.id === 'real-estate')!) as unknown as {
+    reports: { id: string; due: Record<string, unknown> }[];
+  };
+  const half = pack.reports.findIndex((r) => r.id === 'half_monthly');
+  pack.reports[half]!.due = { kind: 'monthly', day: 18, period: 'current_month', through: 18 };
+  assert.throws(
+    () => loadPack(pack),
+    (e: unknown) => e instanceof PackValidationError && /reports\[\d+\]\.due\.through/.test(String(e.message)),
+  );
+  pack.reports[half]!.due = { kind: 'monthly', day: 18, period: 'previous_month', through: 15 };
+  assert.throws(
+    () => loadPack(pack),
+    (e: unknown) => e instanceof PackValidationError && /due\.through/.test(String(e.message)),
   );
 });

@@ -61,7 +61,7 @@ export default function ReportsPage() {
             label: t('reports.schedulesTab'),
             children: (
               <>
-                <ReportControls query={query} onChange={update} showKind={false} />
+                <ReportControls query={query} onChange={update} showKind={false} schedules />
                 {query.nodeId && <SchedulesView nodeId={query.nodeId} date={query.period} />}
               </>
             ),
