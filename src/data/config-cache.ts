@@ -27,6 +27,8 @@ export interface ConfigSnapshot {
   node(id: string): OrgNode | undefined;
   /** Ids of a node and everything below it (just the id itself for a node not in the tree). */
   subtree(rootId: string): string[];
+  /** Every unit node, in service or not (the report schedules' reminders walk them, issue #15). */
+  units(): OrgNode[];
   /** The unit's latest saved calendar, or null when it runs on the default one. */
   latestCalendar(unitId: string): BusinessCalendar | null;
   /** The nearest 'company' node at or above `nodeId` (issue #14: channels are configured per company). */
@@ -155,6 +157,7 @@ function buildSnapshot(
   return {
     version,
     node: (id) => byId.get(id),
+    units: () => nodes.filter((n) => n.kind === 'unit'),
     subtree(rootId) {
       const out: string[] = [];
       const stack = [rootId];

@@ -48,11 +48,13 @@ export async function inboxPage(db: Db, q: InboxQuery): Promise<InboxRow[]> {
     .selectFrom('notification_recipients as r')
     .innerJoin('notifications as n', 'n.id', 'r.notification_id')
     .leftJoin('complaints as c', 'c.id', 'n.complaint_id')
+    // A notification about no complaint (a report schedule's reminder, issue #15) names its unit's pack.
+    .leftJoin('org_nodes as o', 'o.id', 'n.org_node_id')
     .select([
       'n.id',
       'n.complaint_id as complaintId',
       'c.code',
-      'c.policy_id as policyId',
+      sql<string | null>`COALESCE(c.policy_id, o.policy_id)`.as('policyId'),
       'n.kind',
       'n.rule_id as ruleId',
       'n.subject',

@@ -654,3 +654,19 @@ export interface OrgChangesTable {
 export interface DB {
   org_changes: OrgChangesTable;
 }
+
+/** src/data/migrations/0034_report_schedules.sql: one due reminder per schedule, unit and period (issue #15). */
+export interface ReportRemindersTable {
+  policy_id: string;
+  schedule_id: string;
+  unit_id: string;
+  period_key: string;
+  /** The local date (Asia/Shanghai) by which the report is due, YYYY-MM-DD. */
+  due_date: string;
+  notification_id: string | null;
+  created_at: Timestamp;
+}
+
+export interface DB {
+  report_reminders: ReportRemindersTable;
+}

@@ -41,6 +41,8 @@ export type EventDataByType = {
     prevention: string;
     /** S0 fuel §14.5: the directly responsible person, when the report names one. */
     directPerson?: string;
+    /** One of the pack's causes (S0 food §5), when picked. */
+    causeId?: string;
   };
   interim_replied: { message: string };
   improvement_submitted: { plan: string };

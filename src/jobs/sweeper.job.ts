@@ -18,6 +18,7 @@ import { factsOf } from '../domain/rules/complaint-facts.ts';
 import { applyRulesAndStore } from '../use-cases/apply-rules-and-store.ts';
 import { configSnapshot } from '../data/config-cache.ts';
 import { remindMissingProgress } from '../use-cases/casework/special-report.ts';
+import { remindReportSchedules } from '../use-cases/reports/report-schedules.ts';
 import { inTransaction } from '../data/transaction.ts';
 import { randomUUID } from 'node:crypto';
 
@@ -26,6 +27,8 @@ export interface SweepResult {
   levelChecks: number;
   complaints: number;
   progressReminders: number;
+  /** Report schedules' due reminders sent (issue #15 item 1). */
+  reportReminders: number;
 }
 
 /**
@@ -41,7 +44,7 @@ export async function sweepOnce(deps: Deps, opts: { batch?: number } = {}): Prom
   const started = performance.now();
   const batch = opts.batch ?? 500;
   const now = deps.now();
-  const result: SweepResult = { breaches: 0, levelChecks: 0, complaints: 0, progressReminders: 0 };
+  const result: SweepResult = { breaches: 0, levelChecks: 0, complaints: 0, progressReminders: 0, reportReminders: 0 };
 
   const ids = await complaintsToSweep(deps.db, now, batch);
   // Who a unit's notifications reach (issue #14), from the per-process copy, read outside the transactions.
@@ -89,6 +92,8 @@ export async function sweepOnce(deps: Deps, opts: { batch?: number } = {}): Prom
   }
   // Major complaints owe weekly progress (R-NT-1); a missed week becomes a reminder, once.
   result.progressReminders = (await remindMissingProgress(deps, undefined, started + REMINDER_BUDGET_MS)).reminded;
+  // Each pack's report schedules remind their recipient before the due date, once per unit and period.
+  result.reportReminders = await remindReportSchedules(deps, started + REMINDER_BUDGET_MS);
   return result;
 }
 
@@ -101,9 +106,9 @@ export function startSweeper(deps: Deps, intervalMs: number, log: (msg: string, 
     try {
       const r = await sweepOnce(deps);
       await forgetOldThrottles(deps);
-      if (r.breaches || r.levelChecks || r.progressReminders) {
+      if (r.breaches || r.levelChecks || r.progressReminders || r.reportReminders) {
         log(
-          `sweeper: ${r.breaches} breaches, ${r.levelChecks} level checks on ${r.complaints} complaints, ${r.progressReminders} progress reminders`,
+          `sweeper: ${r.breaches} breaches, ${r.levelChecks} level checks on ${r.complaints} complaints, ${r.progressReminders} progress reminders, ${r.reportReminders} report reminders`,
         );
       }
     } catch (err) {

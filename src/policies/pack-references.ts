@@ -173,6 +173,9 @@ export function checkReferences(pack: Pack): PackIssue[] {
     ),
   );
   pack.reports.forEach((report, i) => {
+    const due = report.due;
+    if (due.kind === 'monthly' && due.through !== undefined && (due.period !== 'current_month' || due.through >= due.day))
+      issues.push({ path: `reports[${i}].due.through`, message: 'only a current_month report has one, and it ends before the due day' });
     if (report.due.kind === 'at_closure')
       report.due.levels.forEach((level, j) => {
         needLevel(level, `reports[${i}].due.levels[${j}]`);

@@ -362,9 +362,16 @@ export const ReportDueSchema = Type.Union([
       kind: Type.Literal('monthly'),
       day: Type.Integer({ minimum: 1, maximum: 28 }),
       period: Type.Union([Type.Literal('current_month'), Type.Literal('previous_month')]),
+      /**
+       * current_month only: the period covers the 1st to this day of the month (Vanke's half-monthly report,
+       * 1st–15th, due the 18th). Without it a current_month report covers the month up to the eve of its
+       * due day (from the due day of the month before), so every day is in exactly one period.
+       */
+      through: Type.Optional(Type.Integer({ minimum: 1, maximum: 27 })),
     },
     Closed,
   ),
+  /** The calendar quarter, due by its last day (Vanke 5.6.1.3: 对本季度投诉处理的整体情况进行总结). */
   Type.Object({ kind: Type.Literal('quarterly') }, Closed),
   Type.Object({ kind: Type.Literal('at_closure'), levels: Type.Array(Id, { minItems: 1 }) }, Closed),
 ]);

@@ -265,6 +265,17 @@ function checkReferences(config: ConfigSnapshot, pack: Pack, row: ComplaintRow, 
         throw invalid(`criteria[${i}]`, `'${id}' is not a validity criterion of policy '${pack.id}'`);
     }
   }
+  if (action.type === 'report' && action.causeId !== undefined) {
+    // S0 food §5: the cause is one of the pack's list, so the periodic report can count complaints by cause.
+    const causes = pack.causes ?? [];
+    if (!causes.some((c) => c.id === action.causeId))
+      throw invalid(
+        'causeId',
+        causes.length
+          ? `unknown cause '${action.causeId}' in policy '${pack.id}' (one of ${causes.map((c) => c.id).join(', ')})`
+          : `policy '${pack.id}' lists no causes`,
+      );
+  }
   if (action.type === 'set_level' && !hasLevel(pack, action.level))
     throw invalid('level', `unknown level '${action.level}' in policy '${pack.id}'`);
   if (action.type === 'dispatch') {

@@ -93,6 +93,17 @@ const B = BEHAVIOUR;
 
 /** Field → the server files that give it behaviour. */
 const READERS: Record<string, string[]> = {
+  // Report schedules produce their reports and reminders; food causes in the report (issue #15 item 1).
+  'reports[].id': ['src/use-cases/reports/report-schedules.ts'],
+  'reports[].ruleId': ['src/use-cases/reports/report-schedules.ts'],
+  'reports[].name': ['src/use-cases/reports/report-schedules.ts'],
+  'reports[].nameZh': ['src/use-cases/reports/report-schedules.ts'],
+  'reports[].recipientRole': ['src/use-cases/reports/report-schedules.ts'],
+  'reports[].due.day': ['src/domain/reports/schedules.ts'],
+  'reports[].due.period': ['src/domain/reports/schedules.ts'],
+  'reports[].due.through': ['src/domain/reports/schedules.ts'],
+  'causes[].id': ['src/use-cases/perform-action.ts'],
+  'causes[].nameZh': ['src/use-cases/reports/report-context.ts'],
   // S0 第五篇 §5, §15 (issue #15 item 4).
   'severity.similarWindowDays': ['src/domain/severity/category-count.ts'],
   'severity.rules[].when.sameDelivery': ['src/domain/severity/category-count.ts'],
@@ -204,6 +215,7 @@ const READERS: Record<string, string[]> = {
 
 /** Descriptive fields: no rule depends on them; each names the file that shows it (console, answer or report). */
 const SHOWN: Record<string, string[]> = {
+  'causes[].name': ['web/src/features/complaint/components/action-fields.tsx'],
   // The qualify form's pick-lists (R-Q-2).
   'validity.criteria[].name': ['web/src/features/complaint/components/action-fields.tsx'],
   'validity.criteria[].nameZh': ['web/src/features/complaint/components/action-fields.tsx'],
@@ -245,16 +257,6 @@ const SHOWN: Record<string, string[]> = {
 
 /** Made live by another helper's branch of issue #15; the lead deletes each line once that branch is merged. */
 const PENDING: Record<string, string> = {
-  'causes[].id': 'h4: food causes in the report (S0 food §5)',
-  'causes[].name': 'h4: food causes in the report (S0 food §5)',
-  'causes[].nameZh': 'h4: food causes in the report (S0 food §5)',
-  'reports[].id': 'h4: report schedules produce their reports',
-  'reports[].ruleId': 'h4: report schedules produce their reports',
-  'reports[].name': 'h4: report schedules produce their reports',
-  'reports[].nameZh': 'h4: report schedules produce their reports',
-  'reports[].due.day': 'h4: report schedules produce their reports and due reminders',
-  'reports[].due.period': 'h4: report schedules produce their reports',
-  'reports[].recipientRole': 'h4: report schedules and their due reminders',
   'emergency.teamRoles': 'h5: the emergency plan opens by itself with the pack’s roles (S2)',
   'emergency.reviewAfterClosure': 'h5: the emergency plan (S2 5.2.4 review after closure)',
 };

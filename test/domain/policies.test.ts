@@ -247,7 +247,8 @@ test("R-RS-2 and R-RS-3: compensation and penalty tables hold the seeds' numbers
 
 test('R-RP-1: report schedule — half-monthly by the 18th, monthly by the 3rd of next month, maintenance by the 27th, S1 statistics by the 5th', () => {
   const due = (packId: string, id: string) => getPack(packId).reports.find((r) => r.id === id)?.due;
-  assert.deepEqual(due('real-estate', 'half_monthly'), { kind: 'monthly', day: 18, period: 'current_month' });
+  // 「每月的18日前提交投诉半月报」: the half month is the 1st–15th (issue #15).
+  assert.deepEqual(due('real-estate', 'half_monthly'), { kind: 'monthly', day: 18, period: 'current_month', through: 15 });
   assert.deepEqual(due('real-estate', 'monthly'), { kind: 'monthly', day: 3, period: 'previous_month' });
   assert.deepEqual(due('real-estate', 'maintenance_record'), { kind: 'monthly', day: 27, period: 'current_month' });
   assert.deepEqual(due('real-estate', 'daily'), { kind: 'daily' });

@@ -8,6 +8,7 @@ import { periodContaining } from '../../src/domain/reports/periods.ts';
 const naming: Naming = {
   unitName: (id) => ({ u1: '城市花园项目' })[id] ?? id,
   categoryName: (_p, id) => (id === 'eng' ? '工程质量类投诉' : (id ?? '未分类')),
+  causeName: (_p, id) => (id === 'expired' ? '过期产品' : (id ?? '未填写')),
   level: (_p, id) => {
     const levels: Record<string, { nameZh: string; rank: number }> = {
       general: { nameZh: '一般投诉', rank: 0 },

@@ -55,7 +55,17 @@ for (const viewport of [DESKTOP, PHONE]) {
       await page.getByRole('tab', { name: '季度考核指标' }).click();
       await page.getByTestId('kpi-heading').waitFor();
       await page.getByTestId('kpi-closure').waitFor();
+      // Issue #15 item 7: the S3 hotline figures, with their definitions.
+      await page.getByTestId('kpi-hotline').getByText('一次解决率').first().waitFor();
       await screenshot(page, 'reports-kpi');
+      await assertNoHorizontalScroll(page);
+
+      // Issue #15 item 1: the unit's report schedules with their own due dates (Vanke 5.6.1.1: by the 27th).
+      await page.getByRole('tab', { name: '报表日程' }).click();
+      const schedules = page.getByTestId('report-schedules');
+      await schedules.getByText('工程质量保修记录表').waitFor();
+      assert.match(await schedules.innerText(), /\d{4}-\d{2}-27/);
+      await screenshot(page, 'reports-schedules');
       await assertNoHorizontalScroll(page);
     } finally {
       await context.close();

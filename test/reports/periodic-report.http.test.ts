@@ -161,7 +161,12 @@ test('R-RP-1: the monthly report equals direct SQL counts over the month, with s
   assert.equal(r.period.key, '2026-11');
   assert.equal(r.period.start, NOV_START);
   assert.equal(r.period.end, DEC_START);
-  assert.equal(r.period.dueDate, '2026-12-03', 'monthly report due by the 3rd of the next month');
+  // Issue #15: each pack's own date for the month — Vanke 5.6.1.2 「下月3日前」, S1 第十九条 「每月五日内」; the
+  // group follows both, so no single date is borrowed for it.
+  assert.equal(r.period.dueDate, null);
+  const dueOf = (policyId: string) => r.period.dueDates.find((d: { policyId: string }) => d.policyId === policyId)?.dueDate;
+  assert.equal(dueOf('real-estate'), '2026-12-03', 'monthly report due by the 3rd of the next month');
+  assert.equal(dueOf('manufacturing'), '2026-12-05', 'statistics due by the 5th');
   assert.equal(r.closedPeriod, true);
 
   const db = t.database.db;
@@ -434,7 +439,11 @@ test('R-RP-1: a closed month is served from its first reading; a late back-dated
   // A subtree: the service centre's company only.
   const svc = (await t.api('GET', '/api/reports/periodic?nodeId=co-svc&kind=half_monthly&period=2026-11-03')).json();
   assert.equal(svc.period.key, '2026-11-H1');
-  assert.equal(svc.period.dueDate, '2026-11-18');
+  // Issue #15: the half-monthly report's 18th is Vanke's (5.6.1.2); the service centre's seed (S4) sets no date.
+  assert.equal(svc.period.dueDate, null);
+  assert.deepEqual(svc.period.dueDates, []);
+  const vanke = (await t.api('GET', '/api/reports/periodic?nodeId=co-re&kind=half_monthly&period=2026-11-03')).json();
+  assert.equal(vanke.period.dueDate, '2026-11-18');
   assert.equal(svc.totals.received, 3, 'u-svc complaints received 1–15 November');
 });
 

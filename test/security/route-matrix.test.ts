@@ -402,6 +402,20 @@ export const MATRIX: Record<string, Entry> = {
     allowed: cap('report.read'),
     call: (f) => ({ method: 'GET', url: `/api/reports/periodic.html?nodeId=${f.unitId}&${period}` }),
   },
+  // Issue #15: the packs' report schedules and one schedule's report.
+  'GET /api/reports/schedules': {
+    kind: 'node',
+    allowed: cap('report.read'),
+    call: (f) => ({ method: 'GET', url: `/api/reports/schedules?nodeId=${f.companyId}` }),
+  },
+  'GET /api/reports/scheduled': {
+    kind: 'node',
+    allowed: cap('report.read'),
+    call: (f) => ({
+      method: 'GET',
+      url: `/api/reports/scheduled?nodeId=${f.companyId}&policyId=real-estate&scheduleId=monthly&period=2026-11-15`,
+    }),
+  },
   'GET /api/reports/kpi': {
     kind: 'node',
     allowed: cap('kpi.read'),

@@ -48,8 +48,17 @@ export interface ItemRow {
   last_event: string | null;
 }
 
+export interface CauseCountRow {
+  policy_id: string;
+  cause_id: string;
+  count: number;
+  closed: number;
+}
+
 export interface PeriodicReportRows {
   grouped: GroupedCountRow[];
+  /** Complaints per investigation cause (S0 food §5), from the partial index of migration 0034. */
+  causes: CauseCountRow[];
   clocks: ClockCountRow[];
   items: ItemRow[];
 }
@@ -82,7 +91,7 @@ export async function periodicReportRows(db: Db, opts: PeriodicReportScope): Pro
 
   // Three independent statements: on PostgreSQL each takes its own pooled connection and they run side by
   // side; PGlite's single connection takes them in turn.
-  const [grouped, clocks, items] = await Promise.all([
+  const [grouped, clocks, items, causes] = await Promise.all([
     sql<GroupedCountRow>`
       WITH base AS (
         SELECT c.unit_id, c.policy_id, c.channel, c.category_id, c.level, c.qualification, c.repeat_count, c.satisfaction,
@@ -142,7 +151,15 @@ export async function periodicReportRows(db: Db, opts: PeriodicReportScope): Pro
           ORDER BY e.seq DESC LIMIT 1) AS last_event
       FROM picked p JOIN complaints c ON c.id = p.id
       ORDER BY c.received_at, c.id`.execute(db),
+    // Only complaints whose report names a cause are read (complaints_cause_idx, 0034), so the packs
+    // without causes cost nothing here.
+    sql<CauseCountRow>`
+      SELECT c.policy_id, c.report->>'causeId' AS cause_id, count(*)::int AS count,
+        count(*) FILTER (WHERE ${closedAsOf(sql.ref('c.id'))})::int AS closed
+      FROM complaints c
+      WHERE ${inPeriod} AND c.report ? 'causeId'
+      GROUP BY c.policy_id, c.report->>'causeId'`.execute(db),
   ]);
 
-  return { grouped: grouped.rows, clocks: clocks.rows, items: items.rows };
+  return { grouped: grouped.rows, clocks: clocks.rows, items: items.rows, causes: causes.rows };
 }

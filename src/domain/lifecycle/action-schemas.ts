@@ -47,6 +47,8 @@ export const ACTION_VARIANTS = [
     // The directly responsible person the investigation names (S0 fuel §14.5: their responsibility
     // complaints of the year are counted for the sanctions), e.g. an employee number.
     directPerson: Type.Optional(Text(100)),
+    /** One of the pack's root causes (S0 food §5), when the pack lists them; counted in the periodic report. */
+    causeId: Type.Optional(Text(64)),
   }),
   variant('interim_reply', { message: Text(10000) }),
   variant('submit_improvement', { plan: Text(10000) }),

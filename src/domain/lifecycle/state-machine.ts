@@ -212,6 +212,8 @@ export function decide(state: LifecycleState, action: Action, now: Date): Decisi
         conclusion: required(action.conclusion, 'conclusion'),
         countermeasures: required(action.countermeasures, 'countermeasures'),
         prevention: required(action.prevention, 'prevention'),
+        // The pack's cause id (S0 food §5); checked against the pack by the use case.
+        ...(action.causeId ? { causeId: action.causeId } : {}),
       };
       const directPerson = action.directPerson?.trim();
       return {

@@ -57,6 +57,8 @@ export interface ItemRow {
 export interface Naming {
   unitName(id: string): string;
   categoryName(policyId: string | null, id: string | null): string;
+  /** A pack's root cause (S0 food §5) by id. */
+  causeName(policyId: string | null, id: string | null): string;
   level(policyId: string | null, id: string | null): LevelInfo;
 }
 
@@ -70,6 +72,8 @@ export interface ReportInput {
   byCategory: CountRow[];
   byLevel: CountRow[];
   byUnit: CountRow[];
+  /** Complaints whose investigation report named one of the pack's causes (S0 food §5). */
+  byCause?: CountRow[];
   clocks: ClockRow[];
   items: ItemRow[];
   naming: Naming;
@@ -108,7 +112,13 @@ export interface PeriodicReport {
     endDate: string;
     start: string;
     end: string;
-    dueDate: string;
+    /**
+     * The date the report is due by, when every pack followed under the node that has a schedule for this
+     * period says the same; null when none does or they differ (each pack's own date is in dueDates).
+     */
+    dueDate: string | null;
+    /** Each pack's own due date for exactly this period (issue #15: no pack borrows another's date). */
+    dueDates?: { policyId: string; scheduleId: string; dueDate: string }[];
     labelZh: string;
   };
   asOf: string;
@@ -133,6 +143,8 @@ export interface PeriodicReport {
   byCategory: Breakdown[];
   byLevel: Breakdown[];
   byUnit: Breakdown[];
+  /** S0 food §5: complaints by the cause their investigation report named (shares of all received). */
+  byCause: Breakdown[];
   timeLimits: {
     name: string;
     labelZh: string;
@@ -311,6 +323,7 @@ export function assemblePeriodicReport(input: ReportInput): PeriodicReport {
     byCategory: breakdown(input.byCategory, t.received, (r) => naming.categoryName(r.policyId ?? null, r.key)),
     byLevel: breakdown(input.byLevel, t.received, (r) => naming.level(r.policyId ?? null, r.key).nameZh),
     byUnit: breakdown(input.byUnit, t.received, (r) => (r.key ? naming.unitName(r.key) : '未填写')),
+    byCause: breakdown(input.byCause ?? [], t.received, (r) => naming.causeName(r.policyId ?? null, r.key)),
     timeLimits: input.clocks
       .map((c) => ({
         name: c.name,
@@ -325,6 +338,13 @@ export function assemblePeriodicReport(input: ReportInput): PeriodicReport {
     important: items.map(strip),
     hotAndMajor: items.filter((i) => i.hotMajor).map(strip),
   };
+}
+
+/** The due date as the paper form states it: the one date, each pack's own, or none set (issue #15). */
+export function dueText(period: Pick<PeriodicReport['period'], 'dueDate' | 'dueDates'>): string {
+  if (period.dueDate) return period.dueDate;
+  const each = period.dueDates ?? [];
+  return each.length ? each.map((d) => `${d.dueDate}（${d.policyId}）`).join('；') : '未规定';
 }
 
 function nullableRound(x: number | null): number | null {

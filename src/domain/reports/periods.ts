@@ -12,6 +12,10 @@
  *
  * `start` is inclusive and `end` exclusive (the first instant of the next period); a period is closed
  * once `now >= end`.
+ *
+ * The due date a report shows is not this module's: it is the date each pack's own report schedule sets
+ * for exactly that period (schedules.ts, use-cases/reports/report-schedules.ts packDueDates; issue #15),
+ * so a node whose packs set none shows none. `dueDate` here is kept for the period arithmetic only.
  */
 import { DateTime } from 'luxon';
 import { invalid } from '../errors.ts';

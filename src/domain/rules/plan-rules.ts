@@ -82,7 +82,10 @@ export function runRules(input: RulesInput): RulesOutput {
   const manualLevel = input.events.find((e) => e.type === 'level_changed' && typeof e.data?.level === 'string')?.data?.level as
     | string
     | undefined;
-  const notifyLevel = finalLevel ?? manualLevel;
+  // At intake the complaint's first level is set too, the default one included: a rule that tells someone
+  // of every complaint (S3 5.1.2 item 01, 「收到客户投诉…都应即时提交…品质经理」) fires at receipt.
+  const intakeLevel = input.events.some((e) => e.type === 'received') ? (facts.level ?? undefined) : undefined;
+  const notifyLevel = finalLevel ?? manualLevel ?? intakeLevel;
   if (notifyLevel) {
     notifications = notificationsFor(input.pack, notifyLevel, input.now, (start, days) => addBusinessDays(input.calendar, start, days).due);
   }

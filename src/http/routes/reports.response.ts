@@ -39,7 +39,16 @@ export const PeriodicReportSchema = Type.Object({
     endDate: LocalDate,
     start: Instant,
     end: Instant,
-    dueDate: LocalDate,
+    dueDate: Nullable({
+      ...LocalDate,
+      description:
+        'the due date every pack under the node with a schedule for this very period agrees on; null when none has one or they differ',
+    }),
+    dueDates: Type.Optional(
+      Type.Array(Type.Object({ policyId: Type.String(), scheduleId: Type.String(), dueDate: LocalDate }), {
+        description: 'each pack’s own due date for this period, from its report schedule (issue #15)',
+      }),
+    ),
     labelZh: Type.String(),
   }),
   asOf: Instant,
@@ -63,6 +72,7 @@ export const PeriodicReportSchema = Type.Object({
   byChannel: Type.Array(Breakdown),
   byCategory: Type.Array(Breakdown),
   byLevel: Type.Array(Breakdown),
+  byCause: Type.Array(Breakdown, { description: 'complaints by the cause their investigation report named (S0 food §5)' }),
   byUnit: Type.Array(Breakdown),
   timeLimits: Type.Array(
     Type.Object({
@@ -78,6 +88,57 @@ export const PeriodicReportSchema = Type.Object({
   important: Type.Array(ReportItem, { description: 'R-NT-1: every complaint above its pack’s default level, with a short account' }),
   hotAndMajor: Type.Array(ReportItem, { description: 'R-NT-1: hot and major complaints (Vanke), or the top level of any other pack' }),
   snapshotAt: Nullable(Instant),
+  schedule: Type.Optional(
+    Type.Object(
+      { policyId: Type.String(), id: Type.String(), nameZh: Type.String() },
+      { description: 'the pack report schedule the report was produced for (GET /api/reports/scheduled)' },
+    ),
+  ),
+});
+
+const ScheduledPeriod = Type.Object({
+  key: Type.String(),
+  startDate: LocalDate,
+  endDate: LocalDate,
+  start: Instant,
+  end: Instant,
+  dueDate: LocalDate,
+  remindDate: LocalDate,
+  labelZh: Type.String(),
+});
+
+/** GET /api/reports/schedules: each report schedule of the packs followed under the node (issue #15). */
+export const ReportSchedulesSchema = Type.Object({
+  date: LocalDate,
+  schedules: Type.Array(
+    Type.Object({
+      policyId: Type.String(),
+      scheduleId: Type.String(),
+      ruleId: Type.String(),
+      name: Type.String(),
+      nameZh: Type.String(),
+      recipientRole: Nullable(Type.String()),
+      recipientZh: Nullable(Type.String()),
+      due: Type.Object(
+        {
+          kind: StringEnum(['daily', 'monthly', 'quarterly', 'at_closure'] as const),
+          day: Type.Optional(Type.Integer()),
+          period: Type.Optional(StringEnum(['current_month', 'previous_month'] as const)),
+          through: Type.Optional(Type.Integer()),
+          levels: Type.Optional(Type.Array(Type.String())),
+        },
+        { description: 'the schedule as the pack states it' },
+      ),
+      next: Nullable(
+        Type.Object({
+          ...ScheduledPeriod.properties,
+          reminded: Type.Integer({ minimum: 0, description: 'units whose due reminder for this period was sent' }),
+        }),
+      ),
+      previous: Nullable(ScheduledPeriod),
+      units: Count,
+    }),
+  ),
 });
 
 const Rank = Nullable(Type.Integer({ minimum: 1, description: 'competition ranking, best first; null when there is nothing to rank by' }));
@@ -142,5 +203,18 @@ export const KpiSchema = Type.Object({
       totalYuan: Type.Number(),
       rank: Rank,
     }),
+  ),
+  hotline: Type.Object(
+    {
+      ruleIds: Type.Array(Type.String()),
+      received: Count,
+      answerWithinLimit: Type.Object({ rate: Rate, onTime: Count, decided: Count }),
+      averageHandlingHours: Type.Object({ hours: Nullable(Type.Number({ minimum: 0 })), closed: Count }),
+      firstContactResolution: Type.Object({ rate: Rate, firstContact: Count, validClosed: Count }),
+    },
+    {
+      description:
+        'S3 hotline KPIs from Plaint’s own records (issue #15 item 7): answers within their time limit, average received→closed hours, valid complaints closed without dispatch, reopening or dispute',
+    },
   ),
 });

@@ -12,7 +12,8 @@ import { requireUser } from '../auth-hook.ts';
 import { nodeForUser } from '../../security/authorize.ts';
 import { PRINTABLE_PAGE_CSP } from '../page-csp.ts';
 import { FileBody, HtmlPage, SERIALIZE_AS_IS, STANDARD_ERRORS, StringEnum } from '../schema-helpers.ts';
-import { KpiSchema, PeriodicReportSchema } from './reports.response.ts';
+import { KpiSchema, PeriodicReportSchema, ReportSchedulesSchema } from './reports.response.ts';
+import { getScheduledReport, listReportSchedules } from '../../use-cases/reports/report-schedules.ts';
 
 const tags = ['reports'];
 const security = [{ bearer: [] }];
@@ -23,6 +24,24 @@ const PeriodicQuery = Type.Object(
     nodeId: NodeId,
     kind: StringEnum(REPORT_KINDS),
     period: Type.String({ pattern: '^[0-9]{4}-[0-9]{2}-[0-9]{2}$', description: 'Any local date (Asia/Shanghai) inside the period' }),
+  },
+  { additionalProperties: false },
+);
+
+const LocalDateParam = Type.String({ pattern: '^[0-9]{4}-[0-9]{2}-[0-9]{2}$' });
+const SchedulesQuery = Type.Object(
+  {
+    nodeId: NodeId,
+    date: Type.Optional({ ...LocalDateParam, description: 'the day the next due dates are counted from (default today)' }),
+  },
+  { additionalProperties: false },
+);
+const ScheduledQuery = Type.Object(
+  {
+    nodeId: NodeId,
+    policyId: Type.String({ minLength: 1, maxLength: 64 }),
+    scheduleId: Type.String({ minLength: 1, maxLength: 64 }),
+    period: { ...LocalDateParam, description: 'Any local date (Asia/Shanghai) inside the period' },
   },
   { additionalProperties: false },
 );
@@ -97,6 +116,43 @@ export async function reportRoutes(root: FastifyInstance, deps: Deps): Promise<v
         .header('content-type', 'text/html; charset=utf-8')
         .header('content-security-policy', PRINTABLE_PAGE_CSP)
         .send(buildReportHtml(report));
+    },
+  );
+
+  app.get(
+    '/api/reports/schedules',
+    {
+      schema: {
+        tags,
+        security,
+        summary:
+          "The report schedules of the packs followed under a node, each with its next period, due date and reminder date (R-RP-1; Vanke's 18th / 3rd / 27th, S1's 5th)",
+        querystring: SchedulesQuery,
+        response: { ...STANDARD_ERRORS, 200: ReportSchedulesSchema },
+      },
+      ...SERIALIZE_AS_IS,
+    },
+    async (request) => {
+      await nodeForUser(deps, requireUser(request), request.query.nodeId, 'report.read');
+      return listReportSchedules(deps, request.query);
+    },
+  );
+
+  app.get(
+    '/api/reports/scheduled',
+    {
+      schema: {
+        tags,
+        security,
+        summary: "One pack schedule's report over the node's units that follow the pack, for the period containing the date (R-RP-1)",
+        querystring: ScheduledQuery,
+        response: { ...STANDARD_ERRORS, 200: PeriodicReportSchema },
+      },
+      ...SERIALIZE_AS_IS,
+    },
+    async (request) => {
+      await nodeForUser(deps, requireUser(request), request.query.nodeId, 'report.read');
+      return getScheduledReport(deps, request.query);
     },
   );
 

@@ -303,7 +303,8 @@ export const realEstatePack: Pack = {
       ruleId: 'R-RP-1',
       name: 'Half-monthly report',
       nameZh: '客户投诉半月报',
-      due: { kind: 'monthly', day: 18, period: 'current_month' },
+      // 5.6.1.2 「每月的18日前提交投诉半月报」: the first half of the month, 1st–15th.
+      due: { kind: 'monthly', day: 18, period: 'current_month', through: 15 },
       recipientRole: 'group_coordination_centre',
     },
     {
@@ -311,6 +312,7 @@ export const realEstatePack: Pack = {
       ruleId: 'R-RP-1',
       name: 'Monthly report',
       nameZh: '客户投诉月报',
+      // 5.6.1.2 「下月3日前提交投诉月报」.
       due: { kind: 'monthly', day: 3, period: 'previous_month' },
       recipientRole: 'group_coordination_centre',
     },
@@ -319,6 +321,7 @@ export const realEstatePack: Pack = {
       ruleId: 'R-RP-1',
       name: 'Engineering quality maintenance record',
       nameZh: '工程质量保修记录表',
+      // 5.6.1.1 「每月27日前同时上报工程质量保修记录表」: the month up to the 26th, from the 27th before.
       due: { kind: 'monthly', day: 27, period: 'current_month' },
       recipientRole: 'service_centre',
     },

@@ -24,6 +24,7 @@ import { complaintPackVia, packAt, versionInForce } from '../policy/resolve-pack
 import { configSnapshot } from '../../data/config-cache.ts';
 import { loadSubtree } from './report-context.ts';
 import { kpiRows } from '../../data/reports/kpi-store.ts';
+import { hotlineFor } from './hotline-kpis.ts';
 
 const n = (v: unknown) => Number(v ?? 0);
 
@@ -129,5 +130,7 @@ export async function getKpis(deps: Deps, q: { nodeId: string; quarter: string }
       rank: r.rank,
     })),
     fuelStations: rankBy(stations, (s) => s.totalYuan, false),
+    // Issue #15 item 7: the S3 sheet's hotline figures Plaint computes from its own records.
+    hotline: await hotlineFor(deps.db, nodes, quarter, asOf),
   };
 }

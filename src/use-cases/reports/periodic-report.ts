@@ -21,6 +21,7 @@ import { PACKS } from '../../policies/index.ts';
 import { asOfInstant, isClosed, periodContaining, type ReportKind, type ReportPeriod } from '../../domain/reports/periods.ts';
 import { assemblePeriodicReport, STATUS_EVENT_TYPES, type CountRow, type PeriodicReport } from '../../domain/reports/periodic-report.ts';
 import { loadSubtree, namingFor } from './report-context.ts';
+import { agreedDueDate, packDueDates } from './report-schedules.ts';
 
 export interface PeriodicReportQuery {
   nodeId: string;
@@ -35,6 +36,13 @@ export interface PeriodicReportResult extends PeriodicReport {
 }
 
 export async function getPeriodicReport(deps: Deps, q: PeriodicReportQuery): Promise<PeriodicReportResult> {
+  const report = await periodicReportAsStored(deps, q);
+  // The due date is the packs' own for this period (issue #15), read now: a tuned day applies to old periods too.
+  const dueDates = await packDueDates(deps, q.nodeId, report.period);
+  return { ...report, period: { ...report.period, dueDate: agreedDueDate(dueDates), dueDates } };
+}
+
+async function periodicReportAsStored(deps: Deps, q: PeriodicReportQuery): Promise<PeriodicReportResult> {
   const now = deps.now();
   const period = periodContaining(q.kind, q.period);
   const { root, nodes } = await loadSubtree(deps.db, q.nodeId);
@@ -60,7 +68,9 @@ export async function getPeriodicReport(deps: Deps, q: PeriodicReportQuery): Pro
 async function readSnapshot(db: Db, kind: string, nodeId: string, key: string): Promise<PeriodicReportResult | null> {
   const row = await readReportSnapshot(db, { kind, nodeId, periodKey: key });
   if (!row) return null;
-  return { ...(row.report as PeriodicReport), snapshotAt: row.createdAt.toISOString() };
+  // A snapshot taken before causes were counted (migration 0034) has none.
+  const stored = row.report as Omit<PeriodicReport, 'byCause'> & Partial<Pick<PeriodicReport, 'byCause'>>;
+  return { ...stored, byCause: stored.byCause ?? [], snapshotAt: row.createdAt.toISOString() };
 }
 
 const n = (v: unknown) => Number(v ?? 0);
@@ -78,6 +88,7 @@ export async function computeReport(
     grouped: rows,
     clocks,
     items,
+    causes,
   } = await periodicReportRows(db, {
     unitIds,
     period,
@@ -110,6 +121,7 @@ export async function computeReport(
     byCategory: pick('category', (r) => r.category_id),
     byLevel: pick('level', (r) => r.level),
     byUnit: pick('unit', (r) => r.unit_id),
+    byCause: causes.map((r) => ({ key: r.cause_id, policyId: r.policy_id, count: n(r.count), closed: n(r.closed) })),
     clocks: clocks.flatMap((r) =>
       r.kind === 'clock' && r.name !== null
         ? [{ name: r.name, total: n(r.total), metOnTime: n(r.met_on_time), breached: n(r.breached) }]

@@ -39,6 +39,10 @@ export function namingFor(nodes: OrgNodeRow[]): Naming {
   return {
     unitName: (id) => names.get(id) ?? id,
     categoryName: (policyId, id) => (id ? (cats(policyId).get(id) ?? id) : '未分类'),
+    causeName: (policyId, id) => {
+      if (!id) return '未填写';
+      return (policyId ? findPack(policyId)?.causes?.find((c) => c.id === id)?.nameZh : undefined) ?? id;
+    },
     level: (policyId, id): LevelInfo => {
       if (!id) return { nameZh: '未定级', rank: -1, isDefault: true };
       const pack = policyId ? findPack(policyId) : undefined;

@@ -3,7 +3,7 @@
  * Every value is HTML-escaped; the page loads nothing and runs no script.
  */
 import { DateTime } from 'luxon';
-import type { PeriodicReport, Breakdown, ReportItem } from '../../domain/reports/periodic-report.ts';
+import { dueText, type PeriodicReport, type Breakdown, type ReportItem } from '../../domain/reports/periodic-report.ts';
 import { reportTitle } from './report-workbook.ts';
 
 const ZONE = 'Asia/Shanghai';
@@ -49,10 +49,10 @@ export function buildReportHtml(r: PeriodicReport): string {
 </style></head><body>
 <h1>${esc(reportTitle(r))}</h1>
 <table class="meta"><tr><td>单位：${esc(r.node.name)}</td><td>期间：${esc(r.period.labelZh)}（${esc(r.period.startDate)} 至 ${esc(r.period.endDate)}）</td></tr>
-<tr><td>报送期限：${esc(r.period.dueDate)}</td><td>制表时间：${esc(local(r.generatedAt))}　统计截至：${esc(local(r.asOf))}</td></tr></table>
+<tr><td>报送期限：${esc(dueText(r.period))}</td><td>制表时间：${esc(local(r.generatedAt))}　统计截至：${esc(local(r.asOf))}</td></tr></table>
 <h2>一、受理情况</h2>
 ${table(['受理', '未关闭', '超时', '已关闭', '关闭率', '二次投诉率', '平均满意度'], [[t.received, t.open, t.overdue, t.closed, pct(t.closureRate), pct(t.repeatRate), t.satisfactionAverage ?? '—']])}
-${breakdown('按渠道', r.byChannel)}${breakdown('按类别', r.byCategory)}${breakdown('按级别', r.byLevel)}${breakdown('按单位', r.byUnit)}
+${breakdown('按渠道', r.byChannel)}${breakdown('按类别', r.byCategory)}${breakdown('按级别', r.byLevel)}${breakdown('按单位', r.byUnit)}${(r.byCause ?? []).length ? breakdown('按原因', r.byCause) : ''}
 <h2>二、定性</h2>
 ${table(['有效', '无效', '意见建议', '未定性'], [[t.valid, t.invalid, t.suggestion, t.unqualified]])}
 <h2>三、时限达标</h2>

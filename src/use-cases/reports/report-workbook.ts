@@ -5,7 +5,7 @@
  */
 import ExcelJS from 'exceljs';
 import { DateTime } from 'luxon';
-import type { PeriodicReport, Breakdown } from '../../domain/reports/periodic-report.ts';
+import { dueText, type PeriodicReport, type Breakdown } from '../../domain/reports/periodic-report.ts';
 import { REPORT_ZONE } from '../../domain/reports/periods.ts';
 
 const KIND_TITLE: Record<PeriodicReport['period']['kind'], string> = {
@@ -52,7 +52,7 @@ export async function buildReportWorkbook(r: PeriodicReport): Promise<Buffer> {
   };
   meta('单位', r.node.name);
   meta('期间', `${r.period.labelZh}（${r.period.startDate} 至 ${r.period.endDate}）`);
-  meta('报送期限', r.period.dueDate);
+  meta('报送期限', dueText(r.period));
   meta('制表时间', local(r.generatedAt));
   meta('统计截至', `${local(r.asOf)}${r.closedPeriod ? '（期间已结束）' : '（期间进行中）'}`);
   ws.addRow([]);
@@ -106,6 +106,11 @@ export async function buildReportWorkbook(r: PeriodicReport): Promise<Buffer> {
   ws.addRow([]);
   table('被投诉单位', r.byUnit);
   ws.addRow([]);
+  // S0 food §5: complaints by the cause their investigation report named (only packs with causes).
+  if ((r.byCause ?? []).length) {
+    table('投诉原因', r.byCause);
+    ws.addRow([]);
+  }
 
   section('二、定性');
   header(['定性', '数量']);

@@ -4209,6 +4209,7 @@ export interface paths {
                         type: "acknowledge";
                     } | {
                         cause: string;
+                        causeId?: string;
                         conclusion: string;
                         countermeasures: string;
                         directPerson?: string;
@@ -13474,6 +13475,7 @@ export interface paths {
                                     /** @enum {string} */
                                     kind: "monthly";
                                     period: "current_month" | "previous_month";
+                                    through?: number;
                                 } | {
                                     /** @enum {string} */
                                     kind: "quarterly";
@@ -14770,6 +14772,27 @@ export interface paths {
                                 totalYuan: number;
                                 validComplaints: number;
                             }[];
+                            /** @description S3 hotline KPIs from Plaint’s own records (issue #15 item 7): answers within their time limit, average received→closed hours, valid complaints closed without dispatch, reopening or dispute */
+                            hotline: {
+                                answerWithinLimit: {
+                                    decided: number;
+                                    onTime: number;
+                                    /** @description null when there is nothing to divide */
+                                    rate: number | null;
+                                };
+                                averageHandlingHours: {
+                                    closed: number;
+                                    hours: number | null;
+                                };
+                                firstContactResolution: {
+                                    firstContact: number;
+                                    /** @description null when there is nothing to divide */
+                                    rate: number | null;
+                                    validClosed: number;
+                                };
+                                received: number;
+                                ruleIds: string[];
+                            };
                             node: {
                                 id: string;
                                 name: string;
@@ -14978,6 +15001,15 @@ export interface paths {
                                 /** @description null when there is nothing to divide */
                                 share: number | null;
                             }[];
+                            /** @description complaints by the cause their investigation report named (S0 food §5) */
+                            byCause: {
+                                closed: number;
+                                count: number;
+                                key: string | null;
+                                labelZh: string;
+                                /** @description null when there is nothing to divide */
+                                share: number | null;
+                            }[];
                             byChannel: {
                                 closed: number;
                                 count: number;
@@ -15042,7 +15074,14 @@ export interface paths {
                                 name: string;
                             };
                             period: {
-                                dueDate: string;
+                                /** @description the due date every pack under the node with a schedule for this very period agrees on; null when none has one or they differ */
+                                dueDate: string | null;
+                                /** @description each pack’s own due date for this period, from its report schedule (issue #15) */
+                                dueDates?: {
+                                    dueDate: string;
+                                    policyId: string;
+                                    scheduleId: string;
+                                }[];
                                 /** Format: date-time */
                                 end: string;
                                 endDate: string;
@@ -15055,6 +15094,12 @@ export interface paths {
                                 startDate: string;
                             };
                             ruleIds: string[];
+                            /** @description the pack report schedule the report was produced for (GET /api/reports/scheduled) */
+                            schedule?: {
+                                id: string;
+                                nameZh: string;
+                                policyId: string;
+                            };
                             /** Format: date-time */
                             snapshotAt: string | null;
                             timeLimits: {
@@ -15470,6 +15515,485 @@ export interface paths {
                     };
                     content: {
                         "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet": {
+                            error: {
+                                allowed?: string[];
+                                code: string;
+                                field?: string;
+                                issues?: {
+                                    message: string;
+                                    path: string;
+                                }[];
+                                message: string;
+                                path?: string;
+                            };
+                        };
+                    };
+                };
+            };
+        };
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/reports/scheduled": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** One pack schedule's report over the node's units that follow the pack, for the period containing the date (R-RP-1) */
+        get: {
+            parameters: {
+                query: {
+                    nodeId: string;
+                    /** @description Any local date (Asia/Shanghai) inside the period */
+                    period: string;
+                    policyId: string;
+                    scheduleId: string;
+                };
+                header?: never;
+                path?: never;
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            /** Format: date-time */
+                            asOf: string;
+                            byCategory: {
+                                closed: number;
+                                count: number;
+                                key: string | null;
+                                labelZh: string;
+                                /** @description null when there is nothing to divide */
+                                share: number | null;
+                            }[];
+                            /** @description complaints by the cause their investigation report named (S0 food §5) */
+                            byCause: {
+                                closed: number;
+                                count: number;
+                                key: string | null;
+                                labelZh: string;
+                                /** @description null when there is nothing to divide */
+                                share: number | null;
+                            }[];
+                            byChannel: {
+                                closed: number;
+                                count: number;
+                                key: string | null;
+                                labelZh: string;
+                                /** @description null when there is nothing to divide */
+                                share: number | null;
+                            }[];
+                            byLevel: {
+                                closed: number;
+                                count: number;
+                                key: string | null;
+                                labelZh: string;
+                                /** @description null when there is nothing to divide */
+                                share: number | null;
+                            }[];
+                            byUnit: {
+                                closed: number;
+                                count: number;
+                                key: string | null;
+                                labelZh: string;
+                                /** @description null when there is nothing to divide */
+                                share: number | null;
+                            }[];
+                            closedPeriod: boolean;
+                            /** Format: date-time */
+                            generatedAt: string;
+                            /** @description R-NT-1: hot and major complaints (Vanke), or the top level of any other pack */
+                            hotAndMajor: {
+                                accountZh: string;
+                                categoryZh: string;
+                                code: string;
+                                id: string;
+                                level: string;
+                                levelZh: string;
+                                /** Format: date-time */
+                                receivedAt: string;
+                                status: string;
+                                statusZh: string;
+                                title: string;
+                                unitId: string;
+                                unitName: string;
+                            }[];
+                            /** @description R-NT-1: every complaint above its pack’s default level, with a short account */
+                            important: {
+                                accountZh: string;
+                                categoryZh: string;
+                                code: string;
+                                id: string;
+                                level: string;
+                                levelZh: string;
+                                /** Format: date-time */
+                                receivedAt: string;
+                                status: string;
+                                statusZh: string;
+                                title: string;
+                                unitId: string;
+                                unitName: string;
+                            }[];
+                            node: {
+                                id: string;
+                                name: string;
+                            };
+                            period: {
+                                /** @description the due date every pack under the node with a schedule for this very period agrees on; null when none has one or they differ */
+                                dueDate: string | null;
+                                /** @description each pack’s own due date for this period, from its report schedule (issue #15) */
+                                dueDates?: {
+                                    dueDate: string;
+                                    policyId: string;
+                                    scheduleId: string;
+                                }[];
+                                /** Format: date-time */
+                                end: string;
+                                endDate: string;
+                                key: string;
+                                /** @enum {string} */
+                                kind: "daily" | "half_monthly" | "monthly" | "quarterly";
+                                labelZh: string;
+                                /** Format: date-time */
+                                start: string;
+                                startDate: string;
+                            };
+                            ruleIds: string[];
+                            /** @description the pack report schedule the report was produced for (GET /api/reports/scheduled) */
+                            schedule?: {
+                                id: string;
+                                nameZh: string;
+                                policyId: string;
+                            };
+                            /** Format: date-time */
+                            snapshotAt: string | null;
+                            timeLimits: {
+                                breached: number;
+                                /** @description null when there is nothing to divide */
+                                complianceRate: number | null;
+                                labelZh: string;
+                                metOnTime: number;
+                                name: string;
+                                pending: number;
+                                total: number;
+                            }[];
+                            totals: {
+                                closed: number;
+                                /** @description null when there is nothing to divide */
+                                closureRate: number | null;
+                                invalid: number;
+                                open: number;
+                                overdue: number;
+                                received: number;
+                                repeat: number;
+                                /** @description null when there is nothing to divide */
+                                repeatRate: number | null;
+                                satisfactionAverage: number | null;
+                                satisfactionCount: number;
+                                suggestion: number;
+                                unqualified: number;
+                                valid: number;
+                            };
+                        };
+                    };
+                };
+                /** @description Default Response */
+                400: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            error: {
+                                allowed?: string[];
+                                code: string;
+                                field?: string;
+                                issues?: {
+                                    message: string;
+                                    path: string;
+                                }[];
+                                message: string;
+                                path?: string;
+                            };
+                        };
+                    };
+                };
+                /** @description Default Response */
+                401: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            error: {
+                                allowed?: string[];
+                                code: string;
+                                field?: string;
+                                issues?: {
+                                    message: string;
+                                    path: string;
+                                }[];
+                                message: string;
+                                path?: string;
+                            };
+                        };
+                    };
+                };
+                /** @description Default Response */
+                403: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            error: {
+                                allowed?: string[];
+                                code: string;
+                                field?: string;
+                                issues?: {
+                                    message: string;
+                                    path: string;
+                                }[];
+                                message: string;
+                                path?: string;
+                            };
+                        };
+                    };
+                };
+                /** @description Default Response */
+                404: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            error: {
+                                allowed?: string[];
+                                code: string;
+                                field?: string;
+                                issues?: {
+                                    message: string;
+                                    path: string;
+                                }[];
+                                message: string;
+                                path?: string;
+                            };
+                        };
+                    };
+                };
+                /** @description Default Response */
+                409: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            error: {
+                                allowed?: string[];
+                                code: string;
+                                field?: string;
+                                issues?: {
+                                    message: string;
+                                    path: string;
+                                }[];
+                                message: string;
+                                path?: string;
+                            };
+                        };
+                    };
+                };
+            };
+        };
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/reports/schedules": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** The report schedules of the packs followed under a node, each with its next period, due date and reminder date (R-RP-1; Vanke's 18th / 3rd / 27th, S1's 5th) */
+        get: {
+            parameters: {
+                query: {
+                    /** @description the day the next due dates are counted from (default today) */
+                    date?: string;
+                    nodeId: string;
+                };
+                header?: never;
+                path?: never;
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            date: string;
+                            schedules: {
+                                /** @description the schedule as the pack states it */
+                                due: {
+                                    day?: number;
+                                    /** @enum {string} */
+                                    kind: "daily" | "monthly" | "quarterly" | "at_closure";
+                                    levels?: string[];
+                                    /** @enum {string} */
+                                    period?: "current_month" | "previous_month";
+                                    through?: number;
+                                };
+                                name: string;
+                                nameZh: string;
+                                next: {
+                                    dueDate: string;
+                                    /** Format: date-time */
+                                    end: string;
+                                    endDate: string;
+                                    key: string;
+                                    labelZh: string;
+                                    remindDate: string;
+                                    /** @description units whose due reminder for this period was sent */
+                                    reminded: number;
+                                    /** Format: date-time */
+                                    start: string;
+                                    startDate: string;
+                                } | null;
+                                policyId: string;
+                                previous: {
+                                    dueDate: string;
+                                    /** Format: date-time */
+                                    end: string;
+                                    endDate: string;
+                                    key: string;
+                                    labelZh: string;
+                                    remindDate: string;
+                                    /** Format: date-time */
+                                    start: string;
+                                    startDate: string;
+                                } | null;
+                                recipientRole: string | null;
+                                recipientZh: string | null;
+                                ruleId: string;
+                                scheduleId: string;
+                                units: number;
+                            }[];
+                        };
+                    };
+                };
+                /** @description Default Response */
+                400: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            error: {
+                                allowed?: string[];
+                                code: string;
+                                field?: string;
+                                issues?: {
+                                    message: string;
+                                    path: string;
+                                }[];
+                                message: string;
+                                path?: string;
+                            };
+                        };
+                    };
+                };
+                /** @description Default Response */
+                401: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            error: {
+                                allowed?: string[];
+                                code: string;
+                                field?: string;
+                                issues?: {
+                                    message: string;
+                                    path: string;
+                                }[];
+                                message: string;
+                                path?: string;
+                            };
+                        };
+                    };
+                };
+                /** @description Default Response */
+                403: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            error: {
+                                allowed?: string[];
+                                code: string;
+                                field?: string;
+                                issues?: {
+                                    message: string;
+                                    path: string;
+                                }[];
+                                message: string;
+                                path?: string;
+                            };
+                        };
+                    };
+                };
+                /** @description Default Response */
+                404: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            error: {
+                                allowed?: string[];
+                                code: string;
+                                field?: string;
+                                issues?: {
+                                    message: string;
+                                    path: string;
+                                }[];
+                                message: string;
+                                path?: string;
+                            };
+                        };
+                    };
+                };
+                /** @description Default Response */
+                409: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
                             error: {
                                 allowed?: string[];
                                 code: string;
@@ -17222,6 +17746,7 @@ export interface paths {
                                         /** @enum {string} */
                                         kind: "monthly";
                                         period: "current_month" | "previous_month";
+                                        through?: number;
                                     } | {
                                         /** @enum {string} */
                                         kind: "quarterly";
@@ -17512,6 +18037,7 @@ export interface paths {
                                         /** @enum {string} */
                                         kind: "monthly";
                                         period: "current_month" | "previous_month";
+                                        through?: number;
                                     } | {
                                         /** @enum {string} */
                                         kind: "quarterly";
@@ -17920,6 +18446,7 @@ export interface paths {
                                         /** @enum {string} */
                                         kind: "monthly";
                                         period: "current_month" | "previous_month";
+                                        through?: number;
                                     } | {
                                         /** @enum {string} */
                                         kind: "quarterly";
@@ -18210,6 +18737,7 @@ export interface paths {
                                         /** @enum {string} */
                                         kind: "monthly";
                                         period: "current_month" | "previous_month";
+                                        through?: number;
                                     } | {
                                         /** @enum {string} */
                                         kind: "quarterly";

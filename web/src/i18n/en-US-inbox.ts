@@ -28,6 +28,7 @@ export const enUSInbox: Record<keyof typeof zhCNInbox, string> = {
   'inbox.kind.escalation': 'Escalation',
   'inbox.kind.crisis_alert': 'Crisis alert',
   'inbox.kind.progress_overdue': 'Progress overdue',
+  'inbox.kind.report_due': 'Report due',
   'inbox.kind.report_item': 'Report item',
 
   'dashboard.unaddressed': 'Configuration problem: positions nobody holds',

@@ -218,6 +218,7 @@ export const enUS: Messages = {
   'field.interimMessage': 'Interim reply',
   'field.internal': 'Internal only',
   'field.cause': 'Cause',
+  'field.causeId': 'Cause category (S0 food §5)',
   'field.sequence': 'Sequence of events',
   'field.responsible': 'Responsible person(s)',
   'field.directPerson': 'Directly responsible person (employee no.)',

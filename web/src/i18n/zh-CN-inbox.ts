@@ -25,6 +25,7 @@ export const zhCNInbox = {
   'inbox.kind.escalation': '上报',
   'inbox.kind.crisis_alert': '危机预警',
   'inbox.kind.progress_overdue': '快报逾期',
+  'inbox.kind.report_due': '报表到期',
   'inbox.kind.report_item': '报表事项',
 
   'dashboard.unaddressed': '配置问题：无人担任的岗位',

@@ -217,6 +217,7 @@ export const zhCN = {
   'field.interimMessage': '阶段性答复内容',
   'field.internal': '仅内部可见',
   'field.cause': '原因',
+  'field.causeId': '原因类别（S0 食品 §5）',
   'field.sequence': '事情经过',
   'field.responsible': '责任人',
   'field.directPerson': '直接责任人（工号）',

@@ -12,6 +12,7 @@ import { REPORT_KINDS, type PeriodicQuery, type ReportKind } from '../features/r
 import { ReportControls } from '../features/reports/components/report-controls.tsx';
 import { PeriodicReportView } from '../features/reports/components/periodic-report-view.tsx';
 import { KpiView, quarterOf } from '../features/reports/components/kpi-view.tsx';
+import { SchedulesView } from '../features/reports/components/schedules-view.tsx';
 
 export default function ReportsPage() {
   const t = useT();
@@ -30,7 +31,8 @@ export default function ReportsPage() {
     period: dateParam && /^\d{4}-\d{2}-\d{2}$/.test(dateParam) ? dateParam : dayjs().format('YYYY-MM-DD'),
   };
   // KPIs grade specialists by name: the tab is there only for roles the server lets read them.
-  const tab = params.get('tab') === 'kpi' && can('kpi.read') ? 'kpi' : 'periodic';
+  const tabParam = params.get('tab');
+  const tab = tabParam === 'kpi' && can('kpi.read') ? 'kpi' : tabParam === 'schedules' ? 'schedules' : 'periodic';
   const update = (next: Partial<PeriodicQuery & { tab: string }>) => {
     const merged = { ...query, tab, ...next };
     setParams(new URLSearchParams(Object.entries(merged).filter(([, v]) => v) as [string, string][]), { replace: true });
@@ -51,6 +53,16 @@ export default function ReportsPage() {
               <>
                 <ReportControls query={query} onChange={update} />
                 {query.nodeId && <PeriodicReportView query={query} />}
+              </>
+            ),
+          },
+          {
+            key: 'schedules',
+            label: t('reports.schedulesTab'),
+            children: (
+              <>
+                <ReportControls query={query} onChange={update} showKind={false} schedules />
+                {query.nodeId && <SchedulesView nodeId={query.nodeId} date={query.period} />}
               </>
             ),
           },

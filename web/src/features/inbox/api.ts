@@ -13,6 +13,7 @@ export const INBOX_KINDS = [
   'escalation',
   'crisis_alert',
   'progress_overdue',
+  'report_due',
 ] as const;
 
 export function listInbox(kind: string | null, cursor: string | null, limit = 50): Promise<InboxPage> {

@@ -21,6 +21,20 @@ export const getPeriodicReport = (q: PeriodicQuery) => api<PeriodicReport>('/rep
 export const periodicXlsxUrl = (q: PeriodicQuery) => apiUrl('/reports/periodic.xlsx', { ...q });
 export const periodicHtmlUrl = (q: PeriodicQuery) => apiUrl('/reports/periodic.html', { ...q });
 
+/** GET /api/reports/schedules: the packs' report schedules under a node, each with its next due date (issue #15). */
+export type ReportSchedules = JsonAnswer<'/api/reports/schedules', 'get', 200>;
+export type ReportScheduleRow = ReportSchedules['schedules'][number];
+export const getReportSchedules = (nodeId: string, date?: string) =>
+  api<ReportSchedules>('/reports/schedules', { query: { nodeId, date } });
+
+export interface ScheduledQuery {
+  nodeId: string;
+  policyId: string;
+  scheduleId: string;
+  period: string;
+}
+export const getScheduledReport = (q: ScheduledQuery) => api<PeriodicReport>('/reports/scheduled', { query: { ...q } });
+
 export type Kpi = JsonAnswer<'/api/reports/kpi', 'get', 200>;
 export const getKpi = (nodeId: string, quarter: string) => api<Kpi>('/reports/kpi', { query: { nodeId, quarter } });
 

@@ -63,6 +63,12 @@ export function ActionFields({ type, complaint }: { type: string; complaint: Com
     case 'report':
       return (
         <>
+          {/* S0 food §5: the root cause is picked from the pack's list when the pack has one. */}
+          {pack?.causes?.length ? (
+            <Form.Item name="causeId" label={t('field.causeId')}>
+              <Select allowClear options={pack.causes.map((c) => ({ value: c.id, label: pick(c.nameZh, c.name) }))} />
+            </Form.Item>
+          ) : null}
           {(['cause', 'sequence', 'responsible', 'conclusion', 'countermeasures', 'prevention'] as const).map((f) =>
             text(f, `field.${f}`, true),
           )}

@@ -1,7 +1,8 @@
 import { useState } from 'react';
 import { Button, Descriptions, Tooltip, Typography } from 'antd';
 import type { Complaint } from '../../../api/types.ts';
-import { useT } from '../../../i18n/i18n-context.tsx';
+import { useI18n, useT } from '../../../i18n/i18n-context.tsx';
+import { useMeta } from '../../meta/meta-context.tsx';
 import { useLabels } from '../../meta/use-labels.ts';
 import { formatTime } from '../../../components/format.ts';
 import { useErrorReporter } from '../../../components/use-error-reporter.ts';
@@ -31,8 +32,14 @@ function Contact({ complaintId, phone, email }: { complaintId: string; phone: st
 }
 
 export function ComplaintDetails({ complaint: c }: { complaint: Complaint }) {
-  const t = useT();
+  const { t, pick } = useI18n();
+  const meta = useMeta();
   const labels = useLabels();
+  const cause = (id: string) => meta.packs.get(c.policyId)?.causes?.find((x) => x.id === id);
+  const causeName = (id: string) => {
+    const found = cause(id);
+    return found ? pick(found.nameZh, found.name) : id;
+  };
   const flags = Object.entries(c.flags ?? {})
     .filter(([, on]) => on)
     .map(([f]) => ({ media: t('field.flagMedia'), lawsuit: t('field.flagLawsuit'), safety: t('field.flagSafety') })[f] ?? f);
@@ -81,11 +88,14 @@ export function ComplaintDetails({ complaint: c }: { complaint: Complaint }) {
             size="small"
             bordered
             column={1}
-            items={REPORT_FIELDS.map((f) => ({
-              key: f,
-              label: t(`field.${f}`),
-              children: <span className="pre-wrap">{c.report?.[f] ?? ''}</span>,
-            }))}
+            items={[
+              ...(c.report.causeId ? [{ key: 'causeId', label: t('field.causeId'), children: causeName(c.report.causeId) }] : []),
+              ...REPORT_FIELDS.map((f) => ({
+                key: f,
+                label: t(`field.${f}`),
+                children: <span className="pre-wrap">{c.report?.[f] ?? ''}</span>,
+              })),
+            ]}
           />
         </>
       )}

@@ -53,6 +53,7 @@ const FIELD_KEYS: Record<string, string> = {
   name: 'field.clock',
   minutes: 'field.minutes',
   cause: 'field.cause',
+  causeId: 'field.causeId',
   sequence: 'field.sequence',
   responsible: 'field.responsible',
   conclusion: 'field.conclusion',

@@ -1,5 +1,5 @@
 /** Quarterly KPIs (R-RS-4, R-RS-3): specialists ranked by closure rate, timeliness score and satisfaction; fuel-station penalties. */
-import { Alert, Card, Col, Row, Spin, Table, Typography } from 'antd';
+import { Alert, Card, Col, Row, Spin, Statistic, Table, Typography } from 'antd';
 import { useT } from '../../../i18n/i18n-context.tsx';
 import { useAsync } from '../../../components/use-async.ts';
 import { describeError } from '../../../components/use-error-reporter.ts';
@@ -67,6 +67,36 @@ export function KpiView({ nodeId, quarter }: { nodeId: string; quarter: string }
           { title: t('kpi.average'), render: (r) => (r.average === null ? '—' : r.average.toFixed(2)) },
           { title: t('kpi.count'), render: (r) => r.count },
         ])}
+        <Col xs={24}>
+          <Card size="small" title={t('kpi.hotline')} data-testid="kpi-hotline">
+            <Row gutter={16}>
+              <Col xs={24} md={8}>
+                <Statistic
+                  title={t('kpi.answerWithinLimit')}
+                  value={percent(k.hotline.answerWithinLimit.rate)}
+                  suffix={`${k.hotline.answerWithinLimit.onTime} / ${k.hotline.answerWithinLimit.decided}`}
+                />
+              </Col>
+              <Col xs={24} md={8}>
+                <Statistic
+                  title={t('kpi.averageHandlingHours')}
+                  value={k.hotline.averageHandlingHours.hours ?? '—'}
+                  suffix={`(${k.hotline.averageHandlingHours.closed})`}
+                />
+              </Col>
+              <Col xs={24} md={8}>
+                <Statistic
+                  title={t('kpi.firstContactResolution')}
+                  value={percent(k.hotline.firstContactResolution.rate)}
+                  suffix={`${k.hotline.firstContactResolution.firstContact} / ${k.hotline.firstContactResolution.validClosed}`}
+                />
+              </Col>
+            </Row>
+            <Typography.Paragraph type="secondary" style={{ marginTop: 12, marginBottom: 0 }}>
+              {t('kpi.hotlineDefinitions')}
+            </Typography.Paragraph>
+          </Card>
+        </Col>
         {stations.length > 0 &&
           table<Record<string, unknown>>(
             t('kpi.fuel'),

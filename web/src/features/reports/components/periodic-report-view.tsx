@@ -1,7 +1,8 @@
 /** One periodic report: heading with the period, the xlsx link, totals, four charts and two tables. */
 import { Alert, Button, Card, Col, Row, Space, Spin, Tag, Typography } from 'antd';
 import { DownloadOutlined, PrinterOutlined } from '@ant-design/icons';
-import { useT } from '../../../i18n/i18n-context.tsx';
+import { useI18n, useT } from '../../../i18n/i18n-context.tsx';
+import { useMeta } from '../../meta/meta-context.tsx';
 import { useAsync } from '../../../components/use-async.ts';
 import { formatTime } from '../../../components/format.ts';
 import { describeError } from '../../../components/use-error-reporter.ts';
@@ -15,6 +16,12 @@ import { ReportItemsTable } from './report-items-table.tsx';
 export function PeriodicReportView({ query }: { query: PeriodicQuery }) {
   const t = useT();
   const labels = useReportLabels();
+  const { pick } = useI18n();
+  const meta = useMeta();
+  const packName = (id: string) => {
+    const p = meta.packs.get(id);
+    return p ? pick(p.nameZh, p.name) : id;
+  };
   const { data: r, error, loading } = useAsync(() => getPeriodicReport(query), [query.nodeId, query.kind, query.period]);
   if (error) return <Alert type="error" title={describeError(error, t)} />;
   if (!r) return <Spin />;
@@ -37,7 +44,16 @@ export function PeriodicReportView({ query }: { query: PeriodicQuery }) {
             {r.node.name} · {r.period.labelZh}
           </Typography.Title>
           <Typography.Text type="secondary">
-            {t('reports.range', { start: r.period.startDate, end: r.period.endDate, due: r.period.dueDate })}{' '}
+            {t('reports.range', {
+              start: r.period.startDate,
+              end: r.period.endDate,
+              // Each pack's own date (issue #15): one when they agree, each with its pack when they differ, or none.
+              due:
+                r.period.dueDate ??
+                (r.period.dueDates?.length
+                  ? r.period.dueDates.map((d) => `${d.dueDate} (${packName(d.policyId)})`).join('; ')
+                  : t('reports.noDue')),
+            })}{' '}
             {r.closedPeriod ? (
               <Tag>{t('reports.closedPeriod')}</Tag>
             ) : (
@@ -59,6 +75,7 @@ export function PeriodicReportView({ query }: { query: PeriodicQuery }) {
         {chart(t('reports.byChannel'), 'chart-by-channel', r.byChannel, (b) => labels.channel(b.key, b.labelZh))}
         {chart(t('reports.byLevel'), 'chart-by-level', r.byLevel, (b) => labels.level(b.key, b.labelZh))}
         {chart(t('reports.byUnit'), 'chart-by-unit', r.byUnit, (b) => labels.unit(b.key, b.labelZh))}
+        {r.byCause.length > 0 && chart(t('reports.byCause'), 'chart-by-cause', r.byCause, (b) => b.labelZh)}
         <Col xs={24} lg={12}>
           <Card size="small" title={t('reports.compliance')}>
             {r.timeLimits.length ? (

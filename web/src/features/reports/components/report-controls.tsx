@@ -31,15 +31,19 @@ export function ReportControls({
   query,
   onChange,
   showKind = true,
+  schedules = false,
 }: {
   query: PeriodicQuery;
   onChange: (q: PeriodicQuery) => void;
   showKind?: boolean;
+  /** The report-schedules tab: no kind, and a day (the due dates are counted from it) rather than a quarter. */
+  schedules?: boolean;
 }) {
   const t = useT();
   const tree = useNodeTree();
-  // Both tabs hold a copy of these controls; their ids must differ.
-  const id = (what: string) => `report-${what}-${showKind ? 'periodic' : 'kpi'}`;
+  // Every tab holds a copy of these controls; their ids must differ.
+  const id = (what: string) => `report-${what}-${schedules ? 'schedules' : showKind ? 'periodic' : 'kpi'}`;
+  const byDay = showKind || schedules;
   return (
     <Form layout="inline" className="report-controls" data-testid="report-controls">
       <Form.Item label={t('reports.node')} htmlFor={id('node')}>
@@ -66,10 +70,10 @@ export function ReportControls({
           />
         </Form.Item>
       )}
-      <Form.Item label={showKind ? t('reports.date') : t('reports.quarter')} htmlFor={id('date')}>
+      <Form.Item label={byDay ? t('reports.date') : t('reports.quarter')} htmlFor={id('date')}>
         <DatePicker
           id={id('date')}
-          picker={showKind ? 'date' : 'quarter'}
+          picker={byDay ? 'date' : 'quarter'}
           allowClear={false}
           value={dayjs(query.period)}
           onChange={(d) => d && onChange({ ...query, period: d.format('YYYY-MM-DD') })}
