@@ -238,9 +238,16 @@ export function checkReferences(pack: Pack): PackIssue[] {
       ),
     );
   }
-  if (pack.emergency)
+  if (pack.emergency) {
     pack.emergency.levels.forEach((level, j) => {
       needLevel(level, `emergency.levels[${j}]`);
     });
+    // #15 item 6: the plan's roles are the pack's positions, held by people at the unit.
+    needPosition(pack.emergency.commanderRole, 'emergency.commanderRole');
+    needPosition(pack.emergency.offHoursCommanderRole, 'emergency.offHoursCommanderRole');
+    pack.emergency.teamRoles.forEach((id, j) => {
+      needPosition(id, `emergency.teamRoles[${j}]`);
+    });
+  }
   return issues;
 }

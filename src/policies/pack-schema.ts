@@ -376,6 +376,11 @@ export const EmergencySchema = Type.Object(
     offHoursCommanderRole: Id,
     teamRoles: Type.Array(Id),
     reviewAfterClosure: Type.Boolean(),
+    /** S2 5.2.3: the answer is due this many hours, the conclusion this many days, after `countFrom`. */
+    answerWithinHours: PositiveInt,
+    concludeWithinDays: PositiveInt,
+    /** 'receipt': the resident's report time (#15 item 6); 'level_set': when the complaint became major. */
+    countFrom: Type.Union([Type.Literal('receipt'), Type.Literal('level_set')]),
   },
   Closed,
 );

@@ -249,7 +249,8 @@ test('casework: special report, progress, emergency, corrective action, returns 
   await act(major, { type: 'set_level', level: 'major', reason: '造成人身伤害风险' }, 'manager');
   await call('POST', `/api/complaints/${major}/progress`, { text: '已与业主代表座谈' });
   await call('GET', `/api/complaints/${major}/progress`);
-  await call('POST', `/api/complaints/${major}/emergency`, { commanderName: '项目经理 周军', team: ['客服部 李主管'] });
+  // #15 item 6: set_level opened it by itself, so opening it again is a conflict.
+  await call('POST', `/api/complaints/${major}/emergency`, { commanderName: '项目经理 周军', team: ['客服部 李主管'] }, { status: 409 });
   await call('POST', `/api/complaints/${major}/emergency/actions`, { text: '已明确答复住户', kind: 'answer' });
   await call('POST', `/api/complaints/${major}/emergency/actions`, { text: '更换电梯控制板', kind: 'conclusion' });
   await call(

@@ -124,6 +124,7 @@ export function planIntake(p: IntakePlanInput): { write: IntakeWrite; plan: Rule
     notifications: notificationRows(plan.notifications, { id, unit_id: p.unitId, code }),
     recipients: recipientRows(plan.notifications),
     links: similarLinkRows(id, found),
+    emergencies: plan.emergencies,
   };
   return { write, plan };
 }

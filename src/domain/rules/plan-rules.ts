@@ -20,6 +20,7 @@ import { notificationsFor, resolveRecipients, type AddressBook, type AddressedNo
 import { addBusinessDays } from '../calendar/index.ts';
 import { chainEvents, type EventActor, type EventTail, type NewEvent, type StoredEvent } from '../chain-events.ts';
 import type { Pack } from '../../policies/index.ts';
+import { planEmergencyOpening, type EmergencyOpeningRow } from '../casework/emergency-opening.ts';
 
 export interface RulesInput {
   pack: Pack;
@@ -147,6 +148,8 @@ export interface RulesPlan {
   };
   /** Each with its id and the people its position resolved to (issue #14). */
   notifications: AddressedNotification[];
+  /** The emergency response this write opens (#15 item 6), stored in the same statement. */
+  emergencies: EmergencyOpeningRow[];
 }
 
 /** Runs the rules over the new events and chains the events after `eventTail`. */
@@ -167,7 +170,26 @@ export function planRules(args: RulesArgs & { clocks: ClockRecord[]; eventTail: 
     now: args.now,
     evaluateLevel: args.evaluateLevel ?? true,
   });
-  const events = chainEvents(args.logKey, args.row.id, [...args.events, ...out.ruleEvents], args.actor, args.now, args.eventTail);
+  // A new complaint has no level before its intake, so one received major opens the plan too.
+  const emergency = planEmergencyOpening({
+    pack: args.pack,
+    calendar: args.calendar,
+    complaintId: args.row.id,
+    levelBefore: args.eventTail === null ? null : args.facts.level,
+    levelAfter: out.facts.level,
+    receivedAt: args.facts.receivedAt,
+    now: args.now,
+    actorId: args.actor.id,
+    newId: args.addressing.newId,
+  });
+  const events = chainEvents(
+    args.logKey,
+    args.row.id,
+    [...args.events, ...out.ruleEvents, ...(emergency ? [emergency.event] : [])],
+    args.actor,
+    args.now,
+    args.eventTail,
+  );
   const summary = clockSummary(out.clocks);
   return {
     events,
@@ -182,6 +204,7 @@ export function planRules(args: RulesArgs & { clocks: ClockRecord[]; eventTail: 
       next_severity_check_at: nextSeverityCheck(args.pack, out.facts, args.now),
     },
     notifications: resolveRecipients(out.notifications, args.addressing.book, args.addressing.newId),
+    emergencies: emergency ? [emergency.row] : [],
   };
 }
 

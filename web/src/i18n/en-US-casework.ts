@@ -70,7 +70,7 @@ export const enUSCasework: Record<keyof typeof zhCNCasework, string> = {
   'progress.add': 'Add progress',
 
   'em.title': 'Emergency response',
-  'em.none': 'No emergency response has been opened.',
+  'em.none': 'No emergency response: it opens by itself when the complaint becomes major under a policy with an emergency plan.',
   'em.open': 'Open the emergency response',
   'em.commander': 'Commander',
   'em.team': 'Response team',

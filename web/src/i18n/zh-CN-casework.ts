@@ -68,7 +68,7 @@ export const zhCNCasework = {
   'progress.add': '添加进展',
 
   'em.title': '应急响应',
-  'em.none': '尚未启动应急响应。',
+  'em.none': '未启动应急响应：在有应急预案的政策下，投诉升为重大时自动启动。',
   'em.open': '启动应急响应',
   'em.commander': '总指挥',
   'em.team': '应急小组成员',
