@@ -90,6 +90,8 @@ export type EventDataByType = {
     calendarVersion: number;
   };
   emergency_action: { emergencyId: string; kind: string; text: string };
+  /** The pack's crisis procedure started by itself (#15 item 5, S0 food 11): who owns it and who was alerted. */
+  crisis_started: { ruleId: string; ownerRole: string; alertedRoles: string[]; because: string[]; guideId: string | null };
   emergency_reviewed: { emergencyId: string; findings: string; planChanges: string };
   capa_opened: Fields & { capaId: string; departmentId: string | null; planDueAt: string; calendarVersion: number };
   capa_updated: Fields & { capaId: string };
@@ -149,6 +151,7 @@ export const EVENT_TYPES = [
   'progress_reported',
   'progress_reminder_sent',
   'emergency_opened',
+  'crisis_started',
   'emergency_action',
   'emergency_reviewed',
   'capa_opened',

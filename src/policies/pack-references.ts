@@ -193,6 +193,7 @@ export function checkReferences(pack: Pack): PackIssue[] {
       needPosition(id, `crisis.notifyRoles[${j}]`);
     });
   if (pack.crisis) needGuide(pack.crisis.guideId, 'crisis.guideId');
+  if (pack.crisis) needPosition(pack.crisis.ownerRole, 'crisis.ownerRole');
   if (pack.compensation) {
     issues.push(
       ...duplicates(

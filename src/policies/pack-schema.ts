@@ -235,6 +235,8 @@ export const CrisisSchema = Type.Object(
     flags: Type.Array(FlagSchema, { minItems: 1 }),
     channels: Type.Optional(Type.Array(ChannelSchema)),
     notifyRoles: Type.Array(Id, { minItems: 1 }),
+    /** The position that owns the crisis once it starts (#15 item 5). */
+    ownerRole: Id,
     guideId: Type.Optional(Id),
   },
   Closed,

@@ -21,6 +21,7 @@ import { addBusinessDays } from '../calendar/index.ts';
 import { chainEvents, type EventActor, type EventTail, type NewEvent, type StoredEvent } from '../chain-events.ts';
 import type { Pack } from '../../policies/index.ts';
 import { planEmergencyOpening, type EmergencyOpeningRow } from '../casework/emergency-opening.ts';
+import { planCrisisStart } from './crisis-start.ts';
 
 export interface RulesInput {
   pack: Pack;
@@ -31,6 +32,11 @@ export interface RulesInput {
   now: Date;
   /** Evaluate automatic severity after the events (false when a person has just set the level). */
   evaluateLevel: boolean;
+  /**
+   * The complaint is being taken in: the level it starts at is notified even when no rule raised it (a
+   * food class C complaint is the pack's default level and still goes to the direct superior, S0 food 7.1).
+   */
+  newComplaint?: boolean;
 }
 
 export interface RulesOutput {
@@ -83,7 +89,7 @@ export function runRules(input: RulesInput): RulesOutput {
   const manualLevel = input.events.find((e) => e.type === 'level_changed' && typeof e.data?.level === 'string')?.data?.level as
     | string
     | undefined;
-  const notifyLevel = finalLevel ?? manualLevel;
+  const notifyLevel = finalLevel ?? manualLevel ?? (input.newComplaint ? (facts.level ?? undefined) : undefined);
   if (notifyLevel) {
     notifications = notificationsFor(input.pack, notifyLevel, input.now, (start, days) => addBusinessDays(input.calendar, start, days).due);
   }
@@ -123,6 +129,11 @@ export interface RulesArgs {
   evaluateLevel?: boolean;
   /** The event log key (Deps.logKey) that chains the new events. */
   logKey: Buffer;
+  /**
+   * The facts before this write when `facts` carries new ones (a fact recorded after intake): the crisis
+   * procedure starts when `facts` meet its condition and these did not. Absent: `facts` are the stored ones.
+   */
+  previousFacts?: ComplaintFacts;
   /** Who the complaint's unit can notify, and the ids of new notifications (the caller's randomUUID). */
   addressing: Addressing;
 }
@@ -169,6 +180,7 @@ export function planRules(args: RulesArgs & { clocks: ClockRecord[]; eventTail: 
     events: lifecycleForRules,
     now: args.now,
     evaluateLevel: args.evaluateLevel ?? true,
+    newComplaint: args.eventTail === null,
   });
   // A new complaint has no level before its intake, so one received major opens the plan too.
   const emergency = planEmergencyOpening({
@@ -182,10 +194,12 @@ export function planRules(args: RulesArgs & { clocks: ClockRecord[]; eventTail: 
     actorId: args.actor.id,
     newId: args.addressing.newId,
   });
+  // #15 item 5: a new complaint has no facts before; a later write's are `previousFacts`, or the stored ones.
+  const crisis = planCrisisStart(args.pack, args.eventTail === null ? null : (args.previousFacts ?? args.facts), out.facts, args.now);
   const events = chainEvents(
     args.logKey,
     args.row.id,
-    [...args.events, ...out.ruleEvents, ...(emergency ? [emergency.event] : [])],
+    [...args.events, ...out.ruleEvents, ...(crisis ? [crisis.event] : []), ...(emergency ? [emergency.event] : [])],
     args.actor,
     args.now,
     args.eventTail,
@@ -203,7 +217,7 @@ export function planRules(args: RulesArgs & { clocks: ClockRecord[]; eventTail: 
       overdue: summary.overdue,
       next_severity_check_at: nextSeverityCheck(args.pack, out.facts, args.now),
     },
-    notifications: resolveRecipients(out.notifications, args.addressing.book, args.addressing.newId),
+    notifications: resolveRecipients([...out.notifications, ...(crisis?.notifications ?? [])], args.addressing.book, args.addressing.newId),
     emergencies: emergency ? [emergency.row] : [],
   };
 }

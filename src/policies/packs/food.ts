@@ -148,7 +148,9 @@ export const foodPack: Pack = {
     labelZh: '特殊客诉',
     flags: ['special', 'regulator'],
     channels: ['regulator'],
+    // 11.2.1b: 事件發生后,迅速通知銷售經理、業務員 … 協調經銷商: the sales manager owns it.
     notifyRoles: ['sales_manager', 'salesperson'],
+    ownerRole: 'sales_manager',
     guideId: 'special-complaint',
   },
   clocks: [

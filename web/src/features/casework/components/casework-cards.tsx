@@ -37,7 +37,12 @@ export function CaseworkCards({ complaint: c, version, onChanged }: { complaint:
         card('special-report', t('sr.cardTitle'), <SpecialReportPanel complaintId={c.id} version={version} onChanged={onChanged} />)}
       {c.level === MAJOR &&
         card('progress', t('progress.title'), <ProgressPanel complaintId={c.id} open={open} version={version} onChanged={onChanged} />)}
-      {c.level === MAJOR && card('emergency', t('em.title'), <EmergencyPanel complaintId={c.id} version={version} onChanged={onChanged} />)}
+      {c.level === MAJOR &&
+        card(
+          'emergency',
+          t('em.title'),
+          <EmergencyPanel complaintId={c.id} policyId={c.policyId} version={version} onChanged={onChanged} />,
+        )}
       {c.qualification === 'valid' &&
         card('capa', t('capa.title'), <CapaPanel complaintId={c.id} version={version} onChanged={onChanged} />)}
       {!open && canAct && card('case', t('case.addTitle'), <AddCasePanel complaintId={c.id} />)}

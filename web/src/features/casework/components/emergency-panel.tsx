@@ -7,12 +7,24 @@ import { useT } from '../../../i18n/i18n-context.tsx';
 import { formatTime } from '../../../components/format.ts';
 import { getEmergency, logEmergency, reviewEmergency, type EmergencyKind } from '../api.ts';
 import { useCaseworkRecord } from '../use-casework-record.ts';
+import { useLabels } from '../../meta/use-labels.ts';
 import { DeadlineTag } from './deadline-tag.tsx';
 
 const KINDS: EmergencyKind[] = ['action', 'answer', 'conclusion'];
 
-export function EmergencyPanel({ complaintId, version, onChanged }: { complaintId: string; version: string; onChanged?: () => void }) {
+export function EmergencyPanel({
+  complaintId,
+  policyId,
+  version,
+  onChanged,
+}: {
+  complaintId: string;
+  policyId: string;
+  version: string;
+  onChanged?: () => void;
+}) {
   const t = useT();
+  const labels = useLabels();
   const {
     record: e,
     loaded,
@@ -38,8 +50,8 @@ export function EmergencyPanel({ complaintId, version, onChanged }: { complaintI
         <Descriptions.Item label={t('em.status')}>
           <Tag color={isOpen ? 'red' : 'default'}>{t(isOpen ? 'em.statusOpen' : 'em.statusReviewed')}</Tag>
         </Descriptions.Item>
-        <Descriptions.Item label={t('em.commander')}>{e.commander.name || e.commander.role}</Descriptions.Item>
-        <Descriptions.Item label={t('em.team')}>{e.team.join('、')}</Descriptions.Item>
+        <Descriptions.Item label={t('em.commander')}>{e.commander.name || labels.position(policyId, e.commander.role)}</Descriptions.Item>
+        <Descriptions.Item label={t('em.team')}>{e.team.map((m) => labels.position(policyId, m)).join('、')}</Descriptions.Item>
         <Descriptions.Item label={t('em.deadlines')}>
           <Space orientation="vertical" size={2}>
             <DeadlineTag label={t('em.answerDue')} d={e.answer} />

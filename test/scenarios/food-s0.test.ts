@@ -1,0 +1,92 @@
+/**
+ * Food (S0 第四篇 客訴處理管理辦法), #15 item 5, through HTTP on units built by the factories:
+ * - §11 特殊客訴 with §11.2.1b "事件發生后,迅速通知銷售經理、業務員": a complaint from a regulator (§11.1a/b) or an
+ *   extortion (§11.1c, flagged special) starts the crisis procedure by itself at intake — its roles alerted at once,
+ *   its owner (the sales manager) named in the `crisis_started` event — and an ordinary complaint does not;
+ * - §7.1 "收到客訴信息后,要快速反映,協調辦理并報直屬上級": a class C complaint (§9.1.3) is reported to the direct superior.
+ * On PGlite, and on PostgreSQL with DATABASE_URL.
+ */
+import { test, before, after } from 'node:test';
+import assert from 'node:assert/strict';
+import { createTestApp, type TestApp } from '../helpers/test-app.ts';
+import { buildCompany, buildUnit, buildUser, type Unit, type User } from '../helpers/factories.ts';
+
+const sh = (local: string) => new Date(`${local}+08:00`).toISOString();
+
+let t: TestApp;
+let food: Unit;
+let agent: User;
+
+before(async () => {
+  t = await createTestApp({ now: sh('2026-11-24T10:00:00') });
+  const company = await buildCompany(t);
+  food = await buildUnit(t, { pack: 'food', companyId: company.id });
+  agent = await buildUser(t, { role: 'agent', orgNodeId: company.id });
+});
+after(async () => t.close());
+
+let n = 0;
+async function intake(body: Record<string, unknown>) {
+  n += 1;
+  const res = await t.api(
+    'POST',
+    '/api/complaints',
+    {
+      unitId: food.id,
+      channel: 'phone',
+      customer: { name: `顾客${n}`, phone: `1392222${String(n).padStart(4, '0')}` },
+      title: `豆干问题 ${n}`,
+      content: '买到的豆干有问题，请处理。',
+      ...body,
+    },
+    { as: agent },
+  );
+  assert.equal(res.statusCode, 201, res.body);
+  return res.json() as { id: string; level: string };
+}
+
+async function events(id: string): Promise<{ type: string; data: Record<string, unknown> }[]> {
+  return (await t.api('GET', `/api/complaints/${id}/events`, undefined, { as: agent })).json();
+}
+
+/** The notifications stored for a complaint: who (position), which kind, under which rule. */
+async function notified(id: string): Promise<{ recipient_role: string; kind: string; rule_id: string }[]> {
+  return t.deps.db
+    .selectFrom('notifications')
+    .select(['recipient_role', 'kind', 'rule_id'])
+    .where('complaint_id', '=', id)
+    .orderBy('recipient_role')
+    .execute();
+}
+
+test('S0 第四篇 §11.1a, §11.2.1b: a regulator’s complaint starts the crisis procedure at intake — sales manager owns it, sales manager and salesperson alerted', async () => {
+  const c = await intake({ channel: 'regulator', title: '市场监管局转来：豆干发霉' });
+  const started = (await events(c.id)).filter((e) => e.type === 'crisis_started');
+  assert.equal(started.length, 1);
+  assert.equal(started[0].data.ownerRole, 'sales_manager');
+  assert.deepEqual(started[0].data.alertedRoles, ['sales_manager', 'salesperson']);
+  assert.equal(started[0].data.guideId, 'special-complaint');
+  const alerts = (await notified(c.id)).filter((x) => x.kind === 'crisis_alert');
+  assert.deepEqual(
+    alerts.map((a) => a.recipient_role),
+    ['sales_manager', 'salesperson'],
+  );
+  assert.ok(alerts.every((a) => a.rule_id === 'R-SV-3/special'));
+});
+
+test('S0 第四篇 §11.1c: an extortion flagged special starts it too; an ordinary complaint does not', async () => {
+  const extortion = await intake({ flags: { special: true }, title: '顾客称不赔钱就曝光' });
+  const started = (await events(extortion.id)).find((e) => e.type === 'crisis_started');
+  assert.ok(started);
+  assert.deepEqual(started.data.because, ['flag:special']);
+  const ordinary = await intake({ categoryId: 'black-spots' });
+  assert.ok(!(await events(ordinary.id)).some((e) => e.type === 'crisis_started'));
+  assert.ok(!(await notified(ordinary.id)).some((x) => x.kind === 'crisis_alert'));
+});
+
+test('S0 第四篇 §7.1, §9.1.3: a class C complaint is reported to the direct superior at once', async () => {
+  const c = await intake({ categoryId: 'broken', title: '豆干破碎' });
+  assert.equal(c.level, 'C');
+  const toSuperior = (await notified(c.id)).filter((x) => x.recipient_role === 'direct_superior');
+  assert.deepEqual(toSuperior, [{ recipient_role: 'direct_superior', kind: 'escalation', rule_id: 'R-LC-2/report-superior' }]);
+});
