@@ -242,6 +242,32 @@ export const CrisisSchema = Type.Object(
   Closed,
 );
 
+/** Who answers for a complaint (S0 food 10): the first row whose conditions hold names the departments. */
+export const ResponsibilitySchema = Type.Object(
+  {
+    ruleId: RuleId,
+    departments: Type.Array(TermSchema, { minItems: 1 }),
+    rows: Type.Array(
+      Type.Object(
+        {
+          id: Id,
+          /** The seed's clause the row quotes (food 10.1.1.1g …). */
+          clause: Type.String({ pattern: '^[0-9a-z.]+$' }),
+          categoryIds: Type.Array(Id, { minItems: 1 }),
+          /** Only when the recorded cause (pack `causes`) is one of these. */
+          causeIds: Type.Optional(Type.Array(Id, { minItems: 1 })),
+          /** Only when at least this many cases are affected (">20箱为批量" → 21). */
+          casesAtLeast: Type.Optional(PositiveInt),
+          departmentIds: Type.Array(Id, { minItems: 1 }),
+        },
+        Closed,
+      ),
+      { minItems: 1 },
+    ),
+  },
+  Closed,
+);
+
 export const CompensationSchema = Type.Object(
   {
     ruleId: RuleId,
@@ -397,6 +423,7 @@ export const PackSchema = Type.Object(
     taxonomy: Type.Array(CategorySchema, { minItems: 1 }),
     /** Root causes an investigation may name (food §5). */
     causes: Type.Optional(Type.Array(TermSchema)),
+    responsibility: Type.Optional(ResponsibilitySchema),
     validity: Type.Object(
       { ruleId: RuleId, criteria: Type.Array(TermSchema, { minItems: 1 }), invalidReasons: Type.Array(TermSchema) },
       Closed,
@@ -438,6 +465,7 @@ export type SanctionRule = Static<typeof SanctionSchema>;
 export type ReportSchedule = Static<typeof ReportSchema>;
 export type HandlingGuide = Static<typeof GuideSchema>;
 export type CrisisRule = Static<typeof CrisisSchema>;
+export type ResponsibilityTable = Static<typeof ResponsibilitySchema>;
 
 // Compile-time guards: a clock that passes the schema is a contract ClockDefinition (the schema is
 // stricter only in naming known event types), and the due-rule shapes are the same both ways.

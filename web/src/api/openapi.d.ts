@@ -13445,6 +13445,22 @@ export interface paths {
                                 recipientRole?: string;
                                 ruleId: string;
                             }[];
+                            responsibility?: {
+                                departments: {
+                                    id: string;
+                                    name: string;
+                                    nameZh: string;
+                                }[];
+                                rows: {
+                                    casesAtLeast?: number;
+                                    categoryIds: string[];
+                                    causeIds?: string[];
+                                    clause: string;
+                                    departmentIds: string[];
+                                    id: string;
+                                }[];
+                                ruleId: string;
+                            };
                             returnVisit: {
                                 required: boolean;
                                 ruleId: string;
@@ -17190,6 +17206,22 @@ export interface paths {
                                     recipientRole?: string;
                                     ruleId: string;
                                 }[];
+                                responsibility?: {
+                                    departments: {
+                                        id: string;
+                                        name: string;
+                                        nameZh: string;
+                                    }[];
+                                    rows: {
+                                        casesAtLeast?: number;
+                                        categoryIds: string[];
+                                        causeIds?: string[];
+                                        clause: string;
+                                        departmentIds: string[];
+                                        id: string;
+                                    }[];
+                                    ruleId: string;
+                                };
                                 returnVisit: {
                                     required: boolean;
                                     ruleId: string;
@@ -17478,6 +17510,22 @@ export interface paths {
                                     recipientRole?: string;
                                     ruleId: string;
                                 }[];
+                                responsibility?: {
+                                    departments: {
+                                        id: string;
+                                        name: string;
+                                        nameZh: string;
+                                    }[];
+                                    rows: {
+                                        casesAtLeast?: number;
+                                        categoryIds: string[];
+                                        causeIds?: string[];
+                                        clause: string;
+                                        departmentIds: string[];
+                                        id: string;
+                                    }[];
+                                    ruleId: string;
+                                };
                                 returnVisit: {
                                     required: boolean;
                                     ruleId: string;
@@ -17884,6 +17932,22 @@ export interface paths {
                                     recipientRole?: string;
                                     ruleId: string;
                                 }[];
+                                responsibility?: {
+                                    departments: {
+                                        id: string;
+                                        name: string;
+                                        nameZh: string;
+                                    }[];
+                                    rows: {
+                                        casesAtLeast?: number;
+                                        categoryIds: string[];
+                                        causeIds?: string[];
+                                        clause: string;
+                                        departmentIds: string[];
+                                        id: string;
+                                    }[];
+                                    ruleId: string;
+                                };
                                 returnVisit: {
                                     required: boolean;
                                     ruleId: string;
@@ -18172,6 +18236,22 @@ export interface paths {
                                     recipientRole?: string;
                                     ruleId: string;
                                 }[];
+                                responsibility?: {
+                                    departments: {
+                                        id: string;
+                                        name: string;
+                                        nameZh: string;
+                                    }[];
+                                    rows: {
+                                        casesAtLeast?: number;
+                                        categoryIds: string[];
+                                        causeIds?: string[];
+                                        clause: string;
+                                        departmentIds: string[];
+                                        id: string;
+                                    }[];
+                                    ruleId: string;
+                                };
                                 returnVisit: {
                                     required: boolean;
                                     ruleId: string;
