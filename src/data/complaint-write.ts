@@ -85,6 +85,7 @@ export interface ComplaintChangeColumns {
   next_due_at?: Date | null;
   overdue?: boolean;
   next_severity_check_at?: Date | null;
+  responsibility?: unknown;
   updated_at?: Date;
   version?: number;
 }
@@ -131,6 +132,7 @@ const SET_COLUMNS = [
   'next_due_at',
   'overdue',
   'next_severity_check_at',
+  'responsibility',
   'updated_at',
   'version',
 ] as const satisfies readonly (keyof ComplaintChangeColumns)[];

@@ -150,6 +150,8 @@ const COMPLAINT_COLUMNS = [
   'incident_place',
   'flags',
   'batch_no',
+  'cases_affected',
+  'responsibility',
   ...COMPLAINT_STAMP_COLUMNS,
   'portal_secret_hash',
   'signature',

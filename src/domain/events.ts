@@ -90,6 +90,16 @@ export type EventDataByType = {
     calendarVersion: number;
   };
   emergency_action: { emergencyId: string; kind: string; text: string };
+  /** The pack's responsibility matrix named the responsible departments (#15 item 5, S0 food 10). */
+  responsibility_assigned: {
+    ruleId: string;
+    rowId: string;
+    clause: string;
+    departmentIds: string[];
+    /** Their names as the seed writes them. */
+    departments: string[];
+    previousRowId: string | null;
+  };
   /** The pack's crisis procedure started by itself (#15 item 5, S0 food 11): who owns it and who was alerted. */
   crisis_started: { ruleId: string; ownerRole: string; alertedRoles: string[]; because: string[]; guideId: string | null };
   emergency_reviewed: { emergencyId: string; findings: string; planChanges: string };
@@ -152,6 +162,7 @@ export const EVENT_TYPES = [
   'progress_reminder_sent',
   'emergency_opened',
   'crisis_started',
+  'responsibility_assigned',
   'emergency_action',
   'emergency_reviewed',
   'capa_opened',

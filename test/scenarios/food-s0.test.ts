@@ -90,3 +90,59 @@ test('S0 第四篇 §7.1, §9.1.3: a class C complaint is reported to the direct
   const toSuperior = (await notified(c.id)).filter((x) => x.recipient_role === 'direct_superior');
   assert.deepEqual(toSuperior, [{ recipient_role: 'direct_superior', kind: 'escalation', rule_id: 'R-LC-2/report-superior' }]);
 });
+
+type Assigned = { clause: string; departments: { nameZh: string }[] } | null;
+async function complaint(id: string): Promise<{ responsibility: Assigned; casesAffected: number | null }> {
+  const res = await t.api('GET', `/api/complaints/${id}`, undefined, { as: agent });
+  assert.equal(res.statusCode, 200, res.body);
+  return res.json();
+}
+const departments = (r: Assigned) => r?.departments.map((d) => d.nameZh) ?? null;
+
+test('S0 第四篇 §10.1.1.1a: foreign matter from a machine part — production team and facilities answer, assigned at intake and logged', async () => {
+  const c = await intake({ categoryId: 'foreign-matter-equipment-part', title: '豆干里有金属零件' });
+  const shown = await complaint(c.id);
+  assert.equal(shown.responsibility?.clause, '10.1.1.1a');
+  assert.deepEqual(departments(shown.responsibility), ['生产该品种班组', '设施保障部']);
+  const logged = (await events(c.id)).filter((e) => e.type === 'responsibility_assigned');
+  assert.equal(logged.length, 1);
+  assert.deepEqual(logged[0].data.departments, ['生产该品种班组', '设施保障部']);
+});
+
+test('S0 第四篇 §10.1.1.1g: an equipment batch complaint is a batch above 20 cases — then production, facilities and quality answer', async () => {
+  const batch = await intake({ categoryId: 'batch-equipment', casesAffected: 25, title: '设备故障整批封口不良' });
+  const shown = await complaint(batch.id);
+  assert.equal(shown.casesAffected, 25);
+  assert.equal(shown.responsibility?.clause, '10.1.1.1g');
+  assert.deepEqual(departments(shown.responsibility), ['生产该品种班组', '设施保障部', '质检部']);
+  const twenty = await intake({ categoryId: 'batch-equipment', casesAffected: 20, title: '设备故障二十箱' });
+  assert.equal((await complaint(twenty.id)).responsibility, null, '20 cases is no batch (>20箱为批量)');
+  const bad = await t.api(
+    'POST',
+    '/api/complaints',
+    { unitId: food.id, channel: 'phone', customer: { name: 'x', phone: '13900000001' }, title: 't', content: 'c', casesAffected: -1 },
+    { as: agent },
+  );
+  assert.equal(bad.statusCode, 400);
+  assert.match(bad.body, /casesAffected/);
+});
+
+test('S0 第四篇 §10.1.2.3a with §5: damaged packaging is the marketing department’s once the cause is known not to be manufacturing', async () => {
+  const c = await intake({ categoryId: 'packaging-damaged', title: '外箱破损' });
+  assert.equal((await complaint(c.id)).responsibility, null, 'the cause is not known at intake');
+  // The report records the cause (§5: 運輸及儲存過程不良) as `causeId` in the complaint's report (the report action's).
+  await t.deps.db
+    .updateTable('complaints')
+    .set({ report: JSON.stringify({ cause: '运输途中挤压', causeId: 'transport-storage' }) })
+    .where('id', '=', c.id)
+    .execute();
+  const noted = await t.api('POST', `/api/complaints/${c.id}/actions`, { type: 'note', text: '原因已查明' }, { as: agent });
+  assert.equal(noted.statusCode, 200, noted.body);
+  const shown = await complaint(c.id);
+  assert.equal(shown.responsibility?.clause, '10.1.2.3a');
+  assert.deepEqual(departments(shown.responsibility), ['营销部']);
+  assert.equal((await events(c.id)).filter((e) => e.type === 'responsibility_assigned').length, 1);
+  // Another write with nothing new records nothing again.
+  await t.api('POST', `/api/complaints/${c.id}/actions`, { type: 'note', text: '已告知营销部' }, { as: agent });
+  assert.equal((await events(c.id)).filter((e) => e.type === 'responsibility_assigned').length, 1);
+});

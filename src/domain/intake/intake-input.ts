@@ -17,4 +17,6 @@ export interface NewComplaintInput {
   incident?: { occurredAt?: string; place?: string };
   flags?: { media?: boolean; lawsuit?: boolean; safety?: boolean };
   batchNo?: string;
+  /** Cases (箱) affected, when known (S0 food 10.1.1.1g: more than 20 is a batch). */
+  casesAffected?: number;
 }

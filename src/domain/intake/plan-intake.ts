@@ -62,7 +62,7 @@ export function planIntake(p: IntakePlanInput): { write: IntakeWrite; plan: Rule
     pausedMs: 0,
   };
   const plan = planRules({
-    row: { id, status: 'received', level_rule: 'default' },
+    row: { id, status: 'received', level_rule: 'default', cases_affected: input.casesAffected ?? null },
     facts,
     pack: p.pack,
     calendar: p.calendar,
@@ -104,6 +104,7 @@ export function planIntake(p: IntakePlanInput): { write: IntakeWrite; plan: Rule
     incident_place: input.incident?.place?.trim() || null,
     flags,
     batch_no: input.batchNo?.trim() || null,
+    cases_affected: input.casesAffected ?? null,
     received_at: receivedAt,
     created_at: now,
     updated_at: now,

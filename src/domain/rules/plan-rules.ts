@@ -22,6 +22,8 @@ import { chainEvents, type EventActor, type EventTail, type NewEvent, type Store
 import type { Pack } from '../../policies/index.ts';
 import { planEmergencyOpening, type EmergencyOpeningRow } from '../casework/emergency-opening.ts';
 import { planCrisisStart } from './crisis-start.ts';
+import { planResponsibility } from './responsibility-assignment.ts';
+import type { ResponsibilityAssignment } from '../responsibility/responsible-departments.ts';
 
 export interface RulesInput {
   pack: Pack;
@@ -119,7 +121,15 @@ export function stopClocksAtClosure(clocks: ClockRecord[], now: Date): ClockReco
 
 export interface RulesArgs {
   /** The complaint as it is after this write's own columns (its status decides whether it still queues). */
-  row: { id: string; status: string; level_rule: string | null };
+  row: {
+    id: string;
+    status: string;
+    level_rule: string | null;
+    /** What the responsibility matrix reads besides the category (#15 item 5); absent reads as unknown. */
+    report?: unknown;
+    cases_affected?: number | null;
+    responsibility?: ResponsibilityAssignment | null;
+  };
   facts: ComplaintFacts;
   pack: Pack;
   calendar: BusinessCalendar;
@@ -156,6 +166,8 @@ export interface RulesPlan {
     next_due_at: Date | null;
     overdue: boolean;
     next_severity_check_at: Date | null;
+    /** The responsibility matrix's assignment (#15 item 5), kept until a different row applies. */
+    responsibility: ResponsibilityAssignment | null;
   };
   /** Each with its id and the people its position resolved to (issue #14). */
   notifications: AddressedNotification[];
@@ -196,10 +208,17 @@ export function planRules(args: RulesArgs & { clocks: ClockRecord[]; eventTail: 
   });
   // #15 item 5: a new complaint has no facts before; a later write's are `previousFacts`, or the stored ones.
   const crisis = planCrisisStart(args.pack, args.eventTail === null ? null : (args.previousFacts ?? args.facts), out.facts, args.now);
+  const responsibility = planResponsibility(args.pack, args.row, out.facts);
   const events = chainEvents(
     args.logKey,
     args.row.id,
-    [...args.events, ...out.ruleEvents, ...(crisis ? [crisis.event] : []), ...(emergency ? [emergency.event] : [])],
+    [
+      ...args.events,
+      ...out.ruleEvents,
+      ...(responsibility.event ? [responsibility.event] : []),
+      ...(crisis ? [crisis.event] : []),
+      ...(emergency ? [emergency.event] : []),
+    ],
     args.actor,
     args.now,
     args.eventTail,
@@ -216,6 +235,7 @@ export function planRules(args: RulesArgs & { clocks: ClockRecord[]; eventTail: 
       next_due_at: args.row.status === 'closed' ? null : summary.nextDueAt,
       overdue: summary.overdue,
       next_severity_check_at: nextSeverityCheck(args.pack, out.facts, args.now),
+      responsibility: responsibility.stored,
     },
     notifications: resolveRecipients([...out.notifications, ...(crisis?.notifications ?? [])], args.addressing.book, args.addressing.newId),
     emergencies: emergency ? [emergency.row] : [],

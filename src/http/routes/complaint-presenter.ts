@@ -102,6 +102,8 @@ export function presentComplaint(
     incident: { occurredAt: iso(row.incident_occurred_at), place: row.incident_place },
     flags: row.flags,
     batchNo: row.batch_no,
+    casesAffected: row.cases_affected,
+    responsibility: row.responsibility,
     leadDepartmentId: row.lead_department_id,
     coDepartmentIds: row.co_department_ids,
     repeatCount: row.repeat_count,

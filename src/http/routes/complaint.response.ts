@@ -93,6 +93,20 @@ export const ComplaintSchema = Type.Object({
   incident: Type.Object({ occurredAt: Nullable(Instant), place: Nullable(Type.String()) }),
   flags: Type.Record(Type.String(), Type.Boolean()),
   batchNo: Nullable(Type.String()),
+  casesAffected: Nullable(Type.Integer({ description: 'cases (箱) affected (S0 food 10.1.1.1g)' })),
+  responsibility: Nullable(
+    Type.Object(
+      {
+        ruleId: Type.String(),
+        rowId: Type.String(),
+        clause: Type.String({ description: 'the seed clause of the matrix row (S0 food 10.1…)' }),
+        departments: Type.Array(
+          Type.Object({ id: Type.String(), name: Type.String(), nameZh: Type.String() }, { additionalProperties: false }),
+        ),
+      },
+      { additionalProperties: false, description: 'the responsible departments the pack’s matrix assigned (#15 item 5)' },
+    ),
+  ),
   coDepartmentIds: Type.Array(Type.String()),
   satisfaction: Nullable(Type.Integer()),
   closedAt: Nullable(Instant),

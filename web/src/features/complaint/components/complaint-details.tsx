@@ -1,7 +1,8 @@
 import { useState } from 'react';
 import { Button, Descriptions, Tooltip, Typography } from 'antd';
 import type { Complaint } from '../../../api/types.ts';
-import { useT } from '../../../i18n/i18n-context.tsx';
+import { useI18n, useT } from '../../../i18n/i18n-context.tsx';
+import { useMeta } from '../../meta/meta-context.tsx';
 import { useLabels } from '../../meta/use-labels.ts';
 import { formatTime } from '../../../components/format.ts';
 import { useErrorReporter } from '../../../components/use-error-reporter.ts';
@@ -32,7 +33,9 @@ function Contact({ complaintId, phone, email }: { complaintId: string; phone: st
 
 export function ComplaintDetails({ complaint: c }: { complaint: Complaint }) {
   const t = useT();
+  const { pick } = useI18n();
   const labels = useLabels();
+  const hasMatrix = !!useMeta().packs.get(c.policyId)?.responsibility;
   const flags = Object.entries(c.flags ?? {})
     .filter(([, on]) => on)
     .map(([f]) => ({ media: t('field.flagMedia'), lawsuit: t('field.flagLawsuit'), safety: t('field.flagSafety') })[f] ?? f);
@@ -62,6 +65,24 @@ export function ComplaintDetails({ complaint: c }: { complaint: Complaint }) {
     { key: 'incidentPlace', label: t('field.incidentPlace'), children: c.incident?.place || t('common.none') },
     { key: 'flags', label: t('field.flags'), children: flags.length ? flags.join('、') : t('common.none') },
     { key: 'batch', label: t('field.batchNo'), children: c.batchNo || t('common.none') },
+    ...(c.casesAffected !== null ? [{ key: 'cases', label: t('field.casesAffected'), children: c.casesAffected }] : []),
+    // #15 item 5: the departments the pack's responsibility table (S0 food 10) assigned, with the clause.
+    ...(hasMatrix || c.responsibility
+      ? [
+          {
+            key: 'responsibility',
+            label: t('field.responsibleDepartments'),
+            children: c.responsibility ? (
+              <span data-testid="responsibility">
+                {c.responsibility.departments.map((d) => pick(d.nameZh, d.name)).join('、')}
+                <Typography.Text type="secondary"> （§{c.responsibility.clause}）</Typography.Text>
+              </span>
+            ) : (
+              <Typography.Text type="secondary">{t('complaint.responsibilityPending')}</Typography.Text>
+            ),
+          },
+        ]
+      : []),
     { key: 'repeat', label: t('complaint.repeatCount'), children: c.repeatCount },
     { key: 'satisfaction', label: t('complaint.satisfaction'), children: c.satisfaction ?? t('common.none') },
     ...(c.closeReason ? [{ key: 'closeReason', label: t('complaint.closeReason'), children: c.closeReason }] : []),
