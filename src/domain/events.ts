@@ -100,6 +100,20 @@ export type EventDataByType = {
     departments: string[];
     previousRowId: string | null;
   };
+  /** Compensation given, with who approved it within the pack's authority (#15 item 5, S0 food 9.2). */
+  compensation_given: {
+    entryId: string;
+    clause: string | null;
+    items: string;
+    giftQuantity: number | null;
+    affectedQuantity: number | null;
+    giftRatio: number | null;
+    medicalCostsYuan: number | null;
+    requiredTier: string;
+    approverId: string | null;
+    approverName: string | null;
+    approverTier: string;
+  };
   /** The pack's crisis procedure started by itself (#15 item 5, S0 food 11): who owns it and who was alerted. */
   crisis_started: { ruleId: string; ownerRole: string; alertedRoles: string[]; because: string[]; guideId: string | null };
   emergency_reviewed: { emergencyId: string; findings: string; planChanges: string };
@@ -162,6 +176,7 @@ export const EVENT_TYPES = [
   'progress_reminder_sent',
   'emergency_opened',
   'crisis_started',
+  'compensation_given',
   'responsibility_assigned',
   'emergency_action',
   'emergency_reviewed',

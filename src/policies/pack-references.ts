@@ -195,6 +195,9 @@ export function checkReferences(pack: Pack): PackIssue[] {
   if (pack.crisis) needGuide(pack.crisis.guideId, 'crisis.guideId');
   if (pack.crisis) needPosition(pack.crisis.ownerRole, 'crisis.ownerRole');
   if (pack.responsibility) issues.push(...responsibilityIssues(pack, categoryIds));
+  (pack.compensation?.authority ?? []).forEach((tier, i) => {
+    needPosition(tier.positionId, `compensation.authority[${i}].positionId`);
+  });
   if (pack.compensation) {
     issues.push(
       ...duplicates(

@@ -292,6 +292,30 @@ export const CompensationSchema = Type.Object(
         Closed,
       ),
     ),
+    /**
+     * Who may approve compensation given (#15 item 5, S0 food 9.2), lowest first. A compensation needs the
+     * first tier that covers it; its approver must hold that tier's position or a higher tier's at the
+     * complaint's unit or above. A tier without a position is whoever records it.
+     */
+    authority: Type.Optional(
+      Type.Array(
+        Type.Object(
+          {
+            id: Id,
+            positionId: Type.Optional(Id),
+            name: Text,
+            nameZh: Text,
+            /** May give more than the entry's gift ratio (9.2: 以上特例可机动考虑). */
+            beyondGiftRatio: Type.Boolean(),
+            /** May approve the entries that need approval (9.2.1a/b: 需由公司同意后方可执行). */
+            approvalRequiredEntries: Type.Boolean(),
+            clause: Type.String({ pattern: '^[0-9a-z.]+$' }),
+          },
+          Closed,
+        ),
+        { minItems: 1 },
+      ),
+    ),
     discounts: Type.Optional(
       Type.Array(
         Type.Object(

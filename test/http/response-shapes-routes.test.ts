@@ -264,6 +264,10 @@ test('casework: special report, progress, emergency, corrective action, returns 
   const reminders = await call('GET', '/api/casework/reminders');
   assert.ok(reminders.json().items.length > 0, 'a reminder is part of what was checked');
 
+  // #15 item 5: compensation within the handler's authority (S0 food 9.2.3, 1:1).
+  const food = await intake({ unitId: 'u-food-plant', title: '豆干破碎', categoryId: 'broken' });
+  await call('POST', `/api/complaints/${food}/compensations`, { entryId: 'c', items: '豆干 2 包', giftQuantity: 2, affectedQuantity: 2 });
+
   const mfg = await intake({ unitId: 'u-mfg-qa', title: '产品规格不符', batchNo: 'B2026-11' });
   await act(mfg, { type: 'qualify', result: 'valid' });
   await act(mfg, { type: 'dispatch', leadDepartmentId: 'u-mfg-qa-prod' });
@@ -368,6 +372,7 @@ test('every route family had at least one real answer checked', () => {
     'capa',
     'contact',
     'assessment',
+    'compensations',
   ];
   const seen = [...checked].join('\n');
   assert.deepEqual(

@@ -3,12 +3,14 @@
  * - §11 特殊客訴 with §11.2.1b "事件發生后,迅速通知銷售經理、業務員": a complaint from a regulator (§11.1a/b) or an
  *   extortion (§11.1c, flagged special) starts the crisis procedure by itself at intake — its roles alerted at once,
  *   its owner (the sales manager) named in the `crisis_started` event — and an ordinary complaint does not;
- * - §7.1 "收到客訴信息后,要快速反映,協調辦理并報直屬上級": a class C complaint (§9.1.3) is reported to the direct superior.
+ * - §7.1 "收到客訴信息后,要快速反映,協調辦理并報直屬上級": a class C complaint (§9.1.3) is reported to the direct superior;
+ * - §10 客訴責任歸屬: the responsibility table names the departments from category, cause and cases (>20箱为批量);
+ * - §9.2: compensation given is recorded with its approver, within the authority the pack gives each level.
  * On PGlite, and on PostgreSQL with DATABASE_URL.
  */
 import { test, before, after } from 'node:test';
 import assert from 'node:assert/strict';
-import { createTestApp, type TestApp } from '../helpers/test-app.ts';
+import { createTestApp, TEST_PASSWORD, type TestApp } from '../helpers/test-app.ts';
 import { buildCompany, buildUnit, buildUser, type Unit, type User } from '../helpers/factories.ts';
 
 const sh = (local: string) => new Date(`${local}+08:00`).toISOString();
@@ -145,4 +147,70 @@ test('S0 第四篇 §10.1.2.3a with §5: damaged packaging is the marketing depa
   // Another write with nothing new records nothing again.
   await t.api('POST', `/api/complaints/${c.id}/actions`, { type: 'note', text: '已告知营销部' }, { as: agent });
   assert.equal((await events(c.id)).filter((e) => e.type === 'responsibility_assigned').length, 1);
+});
+
+let holderSeq = 0;
+async function holder(position: string): Promise<string> {
+  holderSeq += 1;
+  const admin = await buildUser(t, { role: 'admin', orgNodeId: food.companyId });
+  const res = await t.api(
+    'POST',
+    '/api/users',
+    {
+      email: `holder${holderSeq}@food.test`,
+      name: `${position} ${holderSeq}`,
+      role: 'manager',
+      orgNodeId: food.companyId,
+      password: TEST_PASSWORD,
+      positions: [{ positionId: position, orgNodeId: food.companyId }],
+    },
+    { as: admin },
+  );
+  assert.equal(res.statusCode, 201, res.body);
+  return res.json().id;
+}
+
+async function give(id: string, body: Record<string, unknown>) {
+  return t.api('POST', `/api/complaints/${id}/compensations`, body, { as: agent });
+}
+
+test('S0 第四篇 §9.2.3 with §7.1: a class C gift 1:1 is the handler’s; beyond the ratio (特例) the direct superior approves, and nobody below', async () => {
+  const superior = await holder('direct_superior');
+  const c = await intake({ categoryId: 'broken', title: '豆干破碎五包' });
+  const within = await give(c.id, { entryId: 'c', items: '豆干 5 包', giftQuantity: 5, affectedQuantity: 5 });
+  assert.equal(within.statusCode, 201, within.body);
+  assert.equal(within.json().requiredTier, 'handler');
+  assert.equal(within.json().approver, null);
+
+  const unnamed = await give(c.id, { entryId: 'c', items: '豆干 8 包', giftQuantity: 8, affectedQuantity: 5 });
+  assert.equal(unnamed.statusCode, 400, unnamed.body);
+  assert.match(unnamed.body, /approverId/);
+  const below = await give(c.id, { entryId: 'c', items: '豆干 8 包', giftQuantity: 8, affectedQuantity: 5, approverId: agent.id });
+  assert.equal(below.statusCode, 403, below.body);
+  assert.match(below.body, /直属上级/);
+  const approved = await give(c.id, { entryId: 'c', items: '豆干 8 包', giftQuantity: 8, affectedQuantity: 5, approverId: superior });
+  assert.equal(approved.statusCode, 201, approved.body);
+  assert.equal(approved.json().requiredTier, 'direct-superior');
+  assert.deepEqual(approved.json().approver, { id: superior, name: `direct_superior ${holderSeq}` });
+  const logged = (await events(c.id)).filter((e) => e.type === 'compensation_given');
+  assert.equal(logged.length, 2);
+  assert.equal(logged[1].data.approverId, superior);
+  assert.equal(logged[1].data.giftRatio, 1);
+});
+
+test('S0 第四篇 §9.2.1b: class A medical costs need the company’s consent — the direct superior is refused, another class’s entry is a conflict', async () => {
+  const superior = await holder('direct_superior');
+  const company = await holder('company');
+  const c = await intake({ categoryId: 'spoiled', title: '豆腐发霉，食用后腹泻' });
+  assert.equal(c.level, 'A');
+  const body = { entryId: 'a-harm-not-serious', items: '诚挚拜访，支付检查费', medicalCostsYuan: 300 };
+  const bySuperior = await give(c.id, { ...body, approverId: superior });
+  assert.equal(bySuperior.statusCode, 403, bySuperior.body);
+  assert.match(bySuperior.body, /公司同意/);
+  const byCompany = await give(c.id, { ...body, approverId: company });
+  assert.equal(byCompany.statusCode, 201, byCompany.body);
+  assert.equal(byCompany.json().requiredTier, 'company');
+  assert.equal(byCompany.json().medicalCostsYuan, 300);
+  const wrongClass = await give(c.id, { entryId: 'c', items: '豆干', giftQuantity: 1, affectedQuantity: 1 });
+  assert.equal(wrongClass.statusCode, 409, wrongClass.body);
 });

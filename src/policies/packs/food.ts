@@ -273,6 +273,8 @@ export const foodPack: Pack = {
     { id: 'direct_superior', name: 'Direct superior', nameZh: '直属上级' },
     { id: 'sales_manager', name: 'Sales manager', nameZh: '销售经理' },
     { id: 'salesperson', name: 'Salesperson', nameZh: '业务员' },
+    // 9.2.1a/b: 需由公司同意后方可执行 — whoever approves for the company.
+    { id: 'company', name: 'Company approval', nameZh: '公司(审批)' },
   ],
   notifications: [
     // S0 food 7.1: every complaint is reported to the direct superior straight away.
@@ -340,6 +342,37 @@ export const foodPack: Pack = {
         giftRatio: 1,
         approvalRequired: false,
         clause: '9.2.3',
+      },
+    ],
+    // #15 item 5, 9.2: the ratios hold 原则上 (whoever handles it gives them); 以上特例可机动考虑 — more than the
+    // ratio is the next level's, the direct superior the handler reports to (7.1); class A with harm only with
+    // the company's consent (需由公司同意后方可执行).
+    authority: [
+      {
+        id: 'handler',
+        name: 'Handler, within the ratio',
+        nameZh: '经办人(按原则比例)',
+        beyondGiftRatio: false,
+        approvalRequiredEntries: false,
+        clause: '9.2',
+      },
+      {
+        id: 'direct-superior',
+        positionId: 'direct_superior',
+        name: 'Direct superior, special cases',
+        nameZh: '直属上级(特例机动)',
+        beyondGiftRatio: true,
+        approvalRequiredEntries: false,
+        clause: '7.1',
+      },
+      {
+        id: 'company',
+        positionId: 'company',
+        name: 'The company',
+        nameZh: '公司同意',
+        beyondGiftRatio: true,
+        approvalRequiredEntries: true,
+        clause: '9.2.1',
       },
     ],
   },

@@ -3707,7 +3707,7 @@ export interface paths {
                                 hash: string;
                                 seq: number;
                                 /** @enum {string} */
-                                type: "received" | "imported" | "similar_linked" | "qualified" | "dispatched" | "dispatch_returned" | "urged" | "acknowledged" | "reported" | "interim_replied" | "improvement_submitted" | "reply_submitted" | "reply_approved" | "reply_rejected" | "replied" | "confirmed" | "disputed" | "visited" | "closed" | "reopened" | "contested" | "level_changed" | "clock_paused" | "clock_resumed" | "extension_requested" | "extension_approved" | "clocks_recomputed" | "note_added" | "clock_breached" | "contact_viewed" | "attachment_added" | "customer_notified" | "customer_message" | "special_report_drafted" | "special_report_edited" | "special_report_approved" | "progress_reported" | "progress_reminder_sent" | "emergency_opened" | "crisis_started" | "responsibility_assigned" | "emergency_action" | "emergency_reviewed" | "capa_opened" | "capa_updated" | "capa_action_added" | "capa_action_done" | "capa_verified" | "improvement_plan_complete" | "return_noticed" | "return_inspected" | "return_disposed" | "case_created";
+                                type: "received" | "imported" | "similar_linked" | "qualified" | "dispatched" | "dispatch_returned" | "urged" | "acknowledged" | "reported" | "interim_replied" | "improvement_submitted" | "reply_submitted" | "reply_approved" | "reply_rejected" | "replied" | "confirmed" | "disputed" | "visited" | "closed" | "reopened" | "contested" | "level_changed" | "clock_paused" | "clock_resumed" | "extension_requested" | "extension_approved" | "clocks_recomputed" | "note_added" | "clock_breached" | "contact_viewed" | "attachment_added" | "customer_notified" | "customer_message" | "special_report_drafted" | "special_report_edited" | "special_report_approved" | "progress_reported" | "progress_reminder_sent" | "emergency_opened" | "crisis_started" | "compensation_given" | "responsibility_assigned" | "emergency_action" | "emergency_reviewed" | "capa_opened" | "capa_updated" | "capa_action_added" | "capa_action_done" | "capa_verified" | "improvement_plan_complete" | "return_noticed" | "return_inspected" | "return_disposed" | "case_created";
                             }[];
                             flags: {
                                 [key: string]: boolean;
@@ -3992,7 +3992,7 @@ export interface paths {
                                 hash: string;
                                 seq: number;
                                 /** @enum {string} */
-                                type: "received" | "imported" | "similar_linked" | "qualified" | "dispatched" | "dispatch_returned" | "urged" | "acknowledged" | "reported" | "interim_replied" | "improvement_submitted" | "reply_submitted" | "reply_approved" | "reply_rejected" | "replied" | "confirmed" | "disputed" | "visited" | "closed" | "reopened" | "contested" | "level_changed" | "clock_paused" | "clock_resumed" | "extension_requested" | "extension_approved" | "clocks_recomputed" | "note_added" | "clock_breached" | "contact_viewed" | "attachment_added" | "customer_notified" | "customer_message" | "special_report_drafted" | "special_report_edited" | "special_report_approved" | "progress_reported" | "progress_reminder_sent" | "emergency_opened" | "crisis_started" | "responsibility_assigned" | "emergency_action" | "emergency_reviewed" | "capa_opened" | "capa_updated" | "capa_action_added" | "capa_action_done" | "capa_verified" | "improvement_plan_complete" | "return_noticed" | "return_inspected" | "return_disposed" | "case_created";
+                                type: "received" | "imported" | "similar_linked" | "qualified" | "dispatched" | "dispatch_returned" | "urged" | "acknowledged" | "reported" | "interim_replied" | "improvement_submitted" | "reply_submitted" | "reply_approved" | "reply_rejected" | "replied" | "confirmed" | "disputed" | "visited" | "closed" | "reopened" | "contested" | "level_changed" | "clock_paused" | "clock_resumed" | "extension_requested" | "extension_approved" | "clocks_recomputed" | "note_added" | "clock_breached" | "contact_viewed" | "attachment_added" | "customer_notified" | "customer_message" | "special_report_drafted" | "special_report_edited" | "special_report_approved" | "progress_reported" | "progress_reminder_sent" | "emergency_opened" | "crisis_started" | "compensation_given" | "responsibility_assigned" | "emergency_action" | "emergency_reviewed" | "capa_opened" | "capa_updated" | "capa_action_added" | "capa_action_done" | "capa_verified" | "improvement_plan_complete" | "return_noticed" | "return_inspected" | "return_disposed" | "case_created";
                             }[];
                             flags: {
                                 [key: string]: boolean;
@@ -4398,7 +4398,7 @@ export interface paths {
                                 hash: string;
                                 seq: number;
                                 /** @enum {string} */
-                                type: "received" | "imported" | "similar_linked" | "qualified" | "dispatched" | "dispatch_returned" | "urged" | "acknowledged" | "reported" | "interim_replied" | "improvement_submitted" | "reply_submitted" | "reply_approved" | "reply_rejected" | "replied" | "confirmed" | "disputed" | "visited" | "closed" | "reopened" | "contested" | "level_changed" | "clock_paused" | "clock_resumed" | "extension_requested" | "extension_approved" | "clocks_recomputed" | "note_added" | "clock_breached" | "contact_viewed" | "attachment_added" | "customer_notified" | "customer_message" | "special_report_drafted" | "special_report_edited" | "special_report_approved" | "progress_reported" | "progress_reminder_sent" | "emergency_opened" | "crisis_started" | "responsibility_assigned" | "emergency_action" | "emergency_reviewed" | "capa_opened" | "capa_updated" | "capa_action_added" | "capa_action_done" | "capa_verified" | "improvement_plan_complete" | "return_noticed" | "return_inspected" | "return_disposed" | "case_created";
+                                type: "received" | "imported" | "similar_linked" | "qualified" | "dispatched" | "dispatch_returned" | "urged" | "acknowledged" | "reported" | "interim_replied" | "improvement_submitted" | "reply_submitted" | "reply_approved" | "reply_rejected" | "replied" | "confirmed" | "disputed" | "visited" | "closed" | "reopened" | "contested" | "level_changed" | "clock_paused" | "clock_resumed" | "extension_requested" | "extension_approved" | "clocks_recomputed" | "note_added" | "clock_breached" | "contact_viewed" | "attachment_added" | "customer_notified" | "customer_message" | "special_report_drafted" | "special_report_edited" | "special_report_approved" | "progress_reported" | "progress_reminder_sent" | "emergency_opened" | "crisis_started" | "compensation_given" | "responsibility_assigned" | "emergency_action" | "emergency_reviewed" | "capa_opened" | "capa_updated" | "capa_action_added" | "capa_action_done" | "capa_verified" | "improvement_plan_complete" | "return_noticed" | "return_inspected" | "return_disposed" | "case_created";
                             }[];
                             flags: {
                                 [key: string]: boolean;
@@ -6518,6 +6518,185 @@ export interface paths {
         patch?: never;
         trace?: never;
     };
+    "/api/complaints/{id}/compensations": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /** Record compensation given, with its approver within the authority limits of the pack (S0 food 9.2) */
+        post: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path: {
+                    id: string;
+                };
+                cookie?: never;
+            };
+            requestBody: {
+                content: {
+                    "application/json": {
+                        affectedQuantity?: number;
+                        /**
+                         * Format: uuid
+                         * @description the user who approved it (their positions decide their authority)
+                         */
+                        approverId?: string;
+                        /** @description an entry of the pack's compensation table (food: a-serious-harm … c) */
+                        entryId: string;
+                        /** @description product given, in packs */
+                        giftQuantity?: number;
+                        items: string;
+                        medicalCostsYuan?: number;
+                    };
+                };
+            };
+            responses: {
+                /** @description Default Response */
+                201: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            affectedQuantity: number | null;
+                            approver: {
+                                id: string;
+                                name: string;
+                            } | null;
+                            approverTier: string;
+                            /** Format: date-time */
+                            at: string;
+                            clause: string | null;
+                            entryId: string;
+                            giftQuantity: number | null;
+                            giftRatio: number | null;
+                            items: string;
+                            medicalCostsYuan: number | null;
+                            recordedBy: string;
+                            /** @description the authority tier the compensation needed (pack compensation.authority) */
+                            requiredTier: string;
+                            seq: number;
+                        };
+                    };
+                };
+                /** @description Default Response */
+                400: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            error: {
+                                allowed?: string[];
+                                code: string;
+                                field?: string;
+                                issues?: {
+                                    message: string;
+                                    path: string;
+                                }[];
+                                message: string;
+                                path?: string;
+                            };
+                        };
+                    };
+                };
+                /** @description Default Response */
+                401: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            error: {
+                                allowed?: string[];
+                                code: string;
+                                field?: string;
+                                issues?: {
+                                    message: string;
+                                    path: string;
+                                }[];
+                                message: string;
+                                path?: string;
+                            };
+                        };
+                    };
+                };
+                /** @description Default Response */
+                403: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            error: {
+                                allowed?: string[];
+                                code: string;
+                                field?: string;
+                                issues?: {
+                                    message: string;
+                                    path: string;
+                                }[];
+                                message: string;
+                                path?: string;
+                            };
+                        };
+                    };
+                };
+                /** @description Default Response */
+                404: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            error: {
+                                allowed?: string[];
+                                code: string;
+                                field?: string;
+                                issues?: {
+                                    message: string;
+                                    path: string;
+                                }[];
+                                message: string;
+                                path?: string;
+                            };
+                        };
+                    };
+                };
+                /** @description Default Response */
+                409: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            error: {
+                                allowed?: string[];
+                                code: string;
+                                field?: string;
+                                issues?: {
+                                    message: string;
+                                    path: string;
+                                }[];
+                                message: string;
+                                path?: string;
+                            };
+                        };
+                    };
+                };
+            };
+        };
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
     "/api/complaints/{id}/contact": {
         parameters: {
             query?: never;
@@ -7640,7 +7819,7 @@ export interface paths {
                             hash: string;
                             seq: number;
                             /** @enum {string} */
-                            type: "received" | "imported" | "similar_linked" | "qualified" | "dispatched" | "dispatch_returned" | "urged" | "acknowledged" | "reported" | "interim_replied" | "improvement_submitted" | "reply_submitted" | "reply_approved" | "reply_rejected" | "replied" | "confirmed" | "disputed" | "visited" | "closed" | "reopened" | "contested" | "level_changed" | "clock_paused" | "clock_resumed" | "extension_requested" | "extension_approved" | "clocks_recomputed" | "note_added" | "clock_breached" | "contact_viewed" | "attachment_added" | "customer_notified" | "customer_message" | "special_report_drafted" | "special_report_edited" | "special_report_approved" | "progress_reported" | "progress_reminder_sent" | "emergency_opened" | "crisis_started" | "responsibility_assigned" | "emergency_action" | "emergency_reviewed" | "capa_opened" | "capa_updated" | "capa_action_added" | "capa_action_done" | "capa_verified" | "improvement_plan_complete" | "return_noticed" | "return_inspected" | "return_disposed" | "case_created";
+                            type: "received" | "imported" | "similar_linked" | "qualified" | "dispatched" | "dispatch_returned" | "urged" | "acknowledged" | "reported" | "interim_replied" | "improvement_submitted" | "reply_submitted" | "reply_approved" | "reply_rejected" | "replied" | "confirmed" | "disputed" | "visited" | "closed" | "reopened" | "contested" | "level_changed" | "clock_paused" | "clock_resumed" | "extension_requested" | "extension_approved" | "clocks_recomputed" | "note_added" | "clock_breached" | "contact_viewed" | "attachment_added" | "customer_notified" | "customer_message" | "special_report_drafted" | "special_report_edited" | "special_report_approved" | "progress_reported" | "progress_reminder_sent" | "emergency_opened" | "crisis_started" | "compensation_given" | "responsibility_assigned" | "emergency_action" | "emergency_reviewed" | "capa_opened" | "capa_updated" | "capa_action_added" | "capa_action_done" | "capa_verified" | "improvement_plan_complete" | "return_noticed" | "return_inspected" | "return_disposed" | "case_created";
                         }[];
                     };
                 };
@@ -13329,6 +13508,15 @@ export interface paths {
                                 stopOn: ("received" | "qualified" | "dispatched" | "acknowledged" | "reported" | "replied" | "confirmed" | "disputed" | "visited" | "closed" | "reopened" | "level_changed" | "interim_replied" | "improvement_submitted")[];
                             }[];
                             compensation?: {
+                                authority?: {
+                                    approvalRequiredEntries: boolean;
+                                    beyondGiftRatio: boolean;
+                                    clause: string;
+                                    id: string;
+                                    name: string;
+                                    nameZh: string;
+                                    positionId?: string;
+                                }[];
                                 discounts?: {
                                     condition: string;
                                     conditionZh: string;
@@ -17090,6 +17278,15 @@ export interface paths {
                                     stopOn: ("received" | "qualified" | "dispatched" | "acknowledged" | "reported" | "replied" | "confirmed" | "disputed" | "visited" | "closed" | "reopened" | "level_changed" | "interim_replied" | "improvement_submitted")[];
                                 }[];
                                 compensation?: {
+                                    authority?: {
+                                        approvalRequiredEntries: boolean;
+                                        beyondGiftRatio: boolean;
+                                        clause: string;
+                                        id: string;
+                                        name: string;
+                                        nameZh: string;
+                                        positionId?: string;
+                                    }[];
                                     discounts?: {
                                         condition: string;
                                         conditionZh: string;
@@ -17394,6 +17591,15 @@ export interface paths {
                                     stopOn: ("received" | "qualified" | "dispatched" | "acknowledged" | "reported" | "replied" | "confirmed" | "disputed" | "visited" | "closed" | "reopened" | "level_changed" | "interim_replied" | "improvement_submitted")[];
                                 }[];
                                 compensation?: {
+                                    authority?: {
+                                        approvalRequiredEntries: boolean;
+                                        beyondGiftRatio: boolean;
+                                        clause: string;
+                                        id: string;
+                                        name: string;
+                                        nameZh: string;
+                                        positionId?: string;
+                                    }[];
                                     discounts?: {
                                         condition: string;
                                         conditionZh: string;
@@ -17816,6 +18022,15 @@ export interface paths {
                                     stopOn: ("received" | "qualified" | "dispatched" | "acknowledged" | "reported" | "replied" | "confirmed" | "disputed" | "visited" | "closed" | "reopened" | "level_changed" | "interim_replied" | "improvement_submitted")[];
                                 }[];
                                 compensation?: {
+                                    authority?: {
+                                        approvalRequiredEntries: boolean;
+                                        beyondGiftRatio: boolean;
+                                        clause: string;
+                                        id: string;
+                                        name: string;
+                                        nameZh: string;
+                                        positionId?: string;
+                                    }[];
                                     discounts?: {
                                         condition: string;
                                         conditionZh: string;
@@ -18120,6 +18335,15 @@ export interface paths {
                                     stopOn: ("received" | "qualified" | "dispatched" | "acknowledged" | "reported" | "replied" | "confirmed" | "disputed" | "visited" | "closed" | "reopened" | "level_changed" | "interim_replied" | "improvement_submitted")[];
                                 }[];
                                 compensation?: {
+                                    authority?: {
+                                        approvalRequiredEntries: boolean;
+                                        beyondGiftRatio: boolean;
+                                        clause: string;
+                                        id: string;
+                                        name: string;
+                                        nameZh: string;
+                                        positionId?: string;
+                                    }[];
                                     discounts?: {
                                         condition: string;
                                         conditionZh: string;

@@ -13,6 +13,7 @@ export const enUSCasework: Record<keyof typeof zhCNCasework, string> = {
   'event.emergency_action': 'Emergency log entry',
   'event.emergency_opened': 'Emergency response opened',
   'event.crisis_started': 'Crisis procedure started',
+  'event.compensation_given': 'Compensation recorded',
   'event.responsibility_assigned': 'Responsible departments assigned',
   'event.emergency_reviewed': 'Emergency response reviewed',
   'event.improvement_plan_complete': 'Improvement plan complete',

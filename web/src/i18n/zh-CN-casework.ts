@@ -11,6 +11,7 @@ export const zhCNCasework = {
   'event.emergency_action': '应急行动记录',
   'event.emergency_opened': '启动应急响应',
   'event.crisis_started': '启动特殊客诉(危机)处理',
+  'event.compensation_given': '记录赔付',
   'event.responsibility_assigned': '确定责任部门',
   'event.emergency_reviewed': '应急响应评审',
   'event.improvement_plan_complete': '改善计划完成',
