@@ -2,8 +2,9 @@
  * Compensation given and who may approve it (#15 item 5, S0 food 9.2): the pack's authority tiers, lowest
  * first, decide which tier a compensation needs — an entry that needs approval (9.2.1a/b: 需由公司同意后方可执行)
  * the first tier that may approve such entries; a product gift above the entry's ratio times the affected
- * quantity (以上特例可机动考虑) the first tier that may go beyond it; else the lowest — and whether the approver's
- * positions reach it. Pure: the caller passes the approver's positions at the complaint's unit or above.
+ * quantity (以上特例可机动考虑) the first tier that may go beyond it; else the lowest — and whether the approver
+ * holds that tier or a higher one that may approve it too. Pure: the caller passes the approver's positions at
+ * the complaint's unit or above.
  */
 import type { CompensationTable } from '../../policies/pack-schema.ts';
 import { DomainError, invalid } from '../errors.ts';
@@ -19,25 +20,39 @@ export interface CompensationGiven {
   medicalCostsYuan?: number;
 }
 
-/** The tier a compensation needs under `entry`. */
-export function requiredTier(tiers: readonly AuthorityTier[], entry: CompensationEntry, given: CompensationGiven): AuthorityTier {
+/** Whether `tier` may approve this compensation: an entry needing approval, a gift beyond the entry's ratio. */
+function covers(tier: AuthorityTier, entry: CompensationEntry, given: CompensationGiven): boolean {
   const overRatio =
     entry.giftRatio !== undefined &&
     given.giftQuantity !== undefined &&
     given.giftQuantity > entry.giftRatio * (given.affectedQuantity ?? 0);
-  const needed = entry.approvalRequired
-    ? tiers.find((t) => t.approvalRequiredEntries)
-    : overRatio
-      ? tiers.find((t) => t.beyondGiftRatio)
-      : tiers[0];
-  return needed ?? tiers[tiers.length - 1];
+  return (!entry.approvalRequired || tier.approvalRequiredEntries) && (!overRatio || tier.beyondGiftRatio);
 }
 
-/** The highest tier `positions` reach; the lowest tier (no position) is reached by whoever records. */
-export function tierOf(tiers: readonly AuthorityTier[], positions: readonly string[]): number {
-  let best = tiers[0].positionId === undefined ? 0 : -1;
+/** The lowest tier that may approve the compensation, or undefined when none may. */
+export function requiredTier(
+  tiers: readonly AuthorityTier[],
+  entry: CompensationEntry,
+  given: CompensationGiven,
+): AuthorityTier | undefined {
+  return tiers.find((t) => covers(t, entry, given));
+}
+
+/**
+ * The highest tier at or above `from` that the positions hold and that covers the compensation; -1 when none.
+ * The lowest tier (no position) is held by whoever records.
+ */
+function reachedTier(
+  tiers: readonly AuthorityTier[],
+  from: number,
+  positions: readonly string[],
+  entry: CompensationEntry,
+  given: CompensationGiven,
+): number {
+  let best = -1;
   tiers.forEach((t, i) => {
-    if (t.positionId !== undefined && positions.includes(t.positionId)) best = Math.max(best, i);
+    const held = t.positionId === undefined || positions.includes(t.positionId);
+    if (i >= from && held && covers(t, entry, given)) best = i;
   });
   return best;
 }
@@ -77,17 +92,21 @@ export function decideCompensation(
   if (given.medicalCostsYuan !== undefined && !entry.coversMedicalCosts)
     throw invalid('medicalCostsYuan', `entry '${entry.id}' covers no medical costs (S0 food ${entry.clause ?? '9.2'})`);
   const required = requiredTier(tiers, entry, given);
+  if (!required)
+    throw new DomainError('ILLEGAL_TRANSITION', `no authority under this policy approves this compensation under '${entry.id}'`, {
+      allowed: [],
+    });
   const needIndex = tiers.indexOf(required);
   if (required.positionId !== undefined && approver === null)
     throw invalid(
       'approverId',
       `this compensation needs the approval of ${required.nameZh} (${required.name}, S0 food ${required.clause})`,
     );
-  const reachedIndex = tierOf(tiers, approver?.positions ?? []);
-  if (reachedIndex < needIndex)
+  const reachedIndex = reachedTier(tiers, needIndex, approver?.positions ?? [], entry, given);
+  if (reachedIndex < 0)
     throw new DomainError(
       'FORBIDDEN',
-      `the approver's authority (${reachedIndex >= 0 ? tiers[reachedIndex].nameZh : '无'}) is below what this compensation needs: ${required.nameZh} (${required.name}, S0 food ${required.clause})`,
+      `the approver's authority is below what this compensation needs: ${required.nameZh} (${required.name}, S0 food ${required.clause}) or above`,
     );
-  return { entry, required, reached: tiers[Math.max(reachedIndex, 0)] };
+  return { entry, required, reached: tiers[reachedIndex] };
 }
