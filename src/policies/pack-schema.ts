@@ -423,6 +423,9 @@ export const GuideSchema = Type.Object(
 export const EmergencySchema = Type.Object(
   {
     ruleId: RuleId,
+    /** The alert its commander and team receive when it opens (#15 item 6). */
+    label: Text,
+    labelZh: Text,
     levels: Type.Array(Id, { minItems: 1 }),
     commanderRole: Id,
     offHoursCommanderRole: Id,

@@ -86,6 +86,18 @@ test('S2 5.2.2, 4.1: a complaint received major opens the emergency plan at inta
   const clocks = await clocksOf(c.id);
   assert.equal(clocks.first_answer.dueAt, sh('2026-11-25T08:00:00'));
   assert.equal(clocks.resolve.dueAt, sh('2026-11-27T08:00:00'));
+  // S2 4.1, 4.3 统一指挥: the commander on duty and the team are alerted at once through their positions.
+  const alerts = await t.deps.db
+    .selectFrom('notifications')
+    .select(['recipient_role'])
+    .where('complaint_id', '=', c.id)
+    .where('kind', '=', 'emergency_alert')
+    .orderBy('recipient_role')
+    .execute();
+  assert.deepEqual(
+    alerts.map((a) => a.recipient_role),
+    ['customer_service_supervisor', 'engineering_supervisor', 'order_maintenance_supervisor', 'project_manager'],
+  );
   // Opened once: asking again is a conflict.
   const again = await t.api('POST', `/api/complaints/${c.id}/emergency`, { team: ['客服部 李主管'] }, { as: manager });
   assert.equal(again.statusCode, 409, again.body);

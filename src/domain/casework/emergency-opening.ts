@@ -3,7 +3,7 @@
  * in the write that makes a complaint reach one of its pack's plan levels, never under a pack without a plan.
  * Pure: the write that stores the complaint's change stores the row and its event with it.
  */
-import type { BusinessCalendar } from '../contracts.ts';
+import type { BusinessCalendar, NotificationDue } from '../contracts.ts';
 import type { Pack } from '../../policies/pack-schema.ts';
 import type { NewEvent } from '../events.ts';
 import { chooseCommander, emergencyApplies, emergencyDeadlines, emergencyPlanFor } from './emergency.ts';
@@ -28,6 +28,8 @@ export interface EmergencyOpeningRow {
 export interface EmergencyOpening {
   row: EmergencyOpeningRow;
   event: Extract<NewEvent, { type: 'emergency_opened' }>;
+  /** S2 4.1, 4.3 统一指挥: the commander on duty and the team are told at once, through their positions. */
+  notifications: NotificationDue[];
 }
 
 export interface EmergencyOpeningInput {
@@ -81,5 +83,12 @@ export function planEmergencyOpening(p: EmergencyOpeningInput): EmergencyOpening
         calendarVersion: p.calendar.version,
       },
     },
+    notifications: [commander.role, ...team].map((recipientRole) => ({
+      recipientRole,
+      dueAt: p.now.toISOString(),
+      subject: plan.label,
+      ruleId: plan.ruleId,
+      kind: 'emergency_alert',
+    })),
   };
 }

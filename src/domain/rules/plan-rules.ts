@@ -237,7 +237,11 @@ export function planRules(args: RulesArgs & { clocks: ClockRecord[]; eventTail: 
       next_severity_check_at: nextSeverityCheck(args.pack, out.facts, args.now),
       responsibility: responsibility.stored,
     },
-    notifications: resolveRecipients([...out.notifications, ...(crisis?.notifications ?? [])], args.addressing.book, args.addressing.newId),
+    notifications: resolveRecipients(
+      [...out.notifications, ...(crisis?.notifications ?? []), ...(emergency?.notifications ?? [])],
+      args.addressing.book,
+      args.addressing.newId,
+    ),
     emergencies: emergency ? [emergency.row] : [],
   };
 }

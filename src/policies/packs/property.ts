@@ -154,6 +154,8 @@ export const propertyPack: Pack = {
   // R-EM-1, S2 4.1, 5.2.3, 5.2.4: opened by itself when a complaint becomes major (#15 item 6).
   emergency: {
     ruleId: 'R-EM-1',
+    label: 'Major complaint: the emergency team is called',
+    labelZh: '发生客户重大投诉事件，应急小组启动',
     levels: ['major'],
     commanderRole: 'project_manager',
     offHoursCommanderRole: 'security_shift_lead',

@@ -10592,7 +10592,7 @@ export interface paths {
             parameters: {
                 query?: {
                     cursor?: string;
-                    /** @description a notification kind: bulletin, progress, special_report, leader_alert, escalation, crisis_alert, progress_overdue, … */
+                    /** @description a notification kind: bulletin, progress, special_report, leader_alert, escalation, crisis_alert, emergency_alert, progress_overdue, … */
                     kind?: string;
                     limit?: number;
                 };
@@ -10905,7 +10905,7 @@ export interface paths {
         post: {
             parameters: {
                 query?: {
-                    /** @description a notification kind: bulletin, progress, special_report, leader_alert, escalation, crisis_alert, progress_overdue, … */
+                    /** @description a notification kind: bulletin, progress, special_report, leader_alert, escalation, crisis_alert, emergency_alert, progress_overdue, … */
                     kind?: string;
                 };
                 header?: never;
@@ -13554,6 +13554,8 @@ export interface paths {
                                 commanderRole: string;
                                 concludeWithinDays: number;
                                 countFrom: "receipt" | "level_set";
+                                label: string;
+                                labelZh: string;
                                 levels: string[];
                                 offHoursCommanderRole: string;
                                 reviewAfterClosure: boolean;
@@ -17324,6 +17326,8 @@ export interface paths {
                                     commanderRole: string;
                                     concludeWithinDays: number;
                                     countFrom: "receipt" | "level_set";
+                                    label: string;
+                                    labelZh: string;
                                     levels: string[];
                                     offHoursCommanderRole: string;
                                     reviewAfterClosure: boolean;
@@ -17637,6 +17641,8 @@ export interface paths {
                                     commanderRole: string;
                                     concludeWithinDays: number;
                                     countFrom: "receipt" | "level_set";
+                                    label: string;
+                                    labelZh: string;
                                     levels: string[];
                                     offHoursCommanderRole: string;
                                     reviewAfterClosure: boolean;
@@ -18068,6 +18074,8 @@ export interface paths {
                                     commanderRole: string;
                                     concludeWithinDays: number;
                                     countFrom: "receipt" | "level_set";
+                                    label: string;
+                                    labelZh: string;
                                     levels: string[];
                                     offHoursCommanderRole: string;
                                     reviewAfterClosure: boolean;
@@ -18381,6 +18389,8 @@ export interface paths {
                                     commanderRole: string;
                                     concludeWithinDays: number;
                                     countFrom: "receipt" | "level_set";
+                                    label: string;
+                                    labelZh: string;
                                     levels: string[];
                                     offHoursCommanderRole: string;
                                     reviewAfterClosure: boolean;
