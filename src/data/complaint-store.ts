@@ -78,6 +78,8 @@ export const LISTED_COMPLAINT_COLUMNS = [
   'category_count',
   'delivery_ref',
   'direct_person',
+  'cases_affected',
+  'responsibility',
 ] as const satisfies readonly Exclude<keyof ComplaintsTable, Unshown>[];
 // A column added to the table must be listed above or in UNSHOWN: a queue page never silently drops it.
 const everyColumnListed: Exclude<keyof ComplaintsTable, Unshown | (typeof LISTED_COMPLAINT_COLUMNS)[number]> extends never ? true : never =

@@ -9,7 +9,7 @@
  */
 import { CompiledQuery, sql, type Selectable } from 'kysely';
 import { registerPreparedStatement } from './db.ts';
-import { CLOCK_COLUMNS, EVENT_COLUMNS, notificationCtes } from './write-ctes.ts';
+import { CLOCK_COLUMNS, EVENT_COLUMNS, emergencyCte, notificationCtes } from './write-ctes.ts';
 import type { ComplaintClocksTable } from './schema.ts';
 import { clockFromRow, type ComplaintRow, type Db } from './complaint-store.ts';
 import type { ClockRecord } from '../domain/contracts.ts';
@@ -18,6 +18,7 @@ import type { ExtensionRequest } from '../domain/lifecycle/action-guards.ts';
 import type { clockRow, eventRows, notificationRows, recipientRows } from '../domain/stored-rows.ts';
 import type { OutboxRow } from '../domain/delivery/plan-outbox.ts';
 import type { CustomerContact } from '../domain/delivery/customer-messages.ts';
+import type { EmergencyOpeningRow } from '../domain/casework/emergency-opening.ts';
 
 export interface LockedComplaint {
   row: ComplaintRow;
@@ -90,6 +91,7 @@ export interface ComplaintChangeColumns {
   next_due_at?: Date | null;
   overdue?: boolean;
   next_severity_check_at?: Date | null;
+  responsibility?: unknown;
   updated_at?: Date;
   version?: number;
 }
@@ -114,6 +116,8 @@ export interface ComplaintChange {
   extensionDecisions?: { id: string; decision: string; decided_by: string | null; decided_at: Date }[];
   /** Issue #14: the notifications' messages (domain/delivery/plan-outbox.ts), in the same statement. */
   outbox?: OutboxRow[];
+  /** #15 item 6: the emergency response the change opens (domain/casework/emergency-opening.ts). */
+  emergencies?: EmergencyOpeningRow[];
 }
 
 const SET_COLUMNS = [
@@ -139,6 +143,7 @@ const SET_COLUMNS = [
   'next_due_at',
   'overdue',
   'next_severity_check_at',
+  'responsibility',
   'updated_at',
   'version',
 ] as const satisfies readonly (keyof ComplaintChangeColumns)[];
@@ -170,7 +175,7 @@ export const CHANGE_SQL = `
     UPDATE extension_requests x SET decision = d.decision, decided_by = d.decided_by, decided_at = d.decided_at
     FROM json_populate_recordset(NULL::extension_requests, $7::json) d
     WHERE x.id = d.id
-  )
+  ), ${emergencyCte('$10')}
   SELECT * FROM upd`;
 
 registerPreparedStatement('plaint_complaint_change', CHANGE_SQL);
@@ -189,6 +194,7 @@ export async function writeComplaintChange(db: Db, w: ComplaintChange): Promise<
       json(w.extensionDecisions ?? []),
       json(w.recipients),
       json(w.outbox ?? []),
+      json(w.emergencies ?? []),
     ]),
   );
   const row = r.rows[0];

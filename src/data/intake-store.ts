@@ -11,7 +11,7 @@
  */
 import { CompiledQuery } from 'kysely';
 import { registerPreparedStatement } from './db.ts';
-import { CLOCK_COLUMNS, EVENT_COLUMNS, notificationCtes } from './write-ctes.ts';
+import { CLOCK_COLUMNS, EVENT_COLUMNS, emergencyCte, notificationCtes } from './write-ctes.ts';
 import { COMPLAINT_SOURCE_COLUMNS, COMPLAINT_STAMP_COLUMNS, type Db, type ComplaintRow } from './complaint-store.ts';
 import type { CandidateRow } from '../domain/similarity/similar-at-intake.ts';
 import {
@@ -188,6 +188,8 @@ const COMPLAINT_COLUMNS = [
   'incident_place',
   'flags',
   'batch_no',
+  'cases_affected',
+  'responsibility',
   ...COMPLAINT_STAMP_COLUMNS,
   'portal_secret_hash',
   // A repeat complaint is born with its count (R-LC-3).
@@ -230,7 +232,8 @@ export const WRITE_SQL = `
     INSERT INTO complaint_links (from_id, to_id, kind)
     SELECT from_id, to_id, kind FROM json_populate_recordset(NULL::complaint_links, $7::json) WHERE EXISTS (SELECT 1 FROM c)
     ON CONFLICT DO NOTHING
-  ), ${notificationCtes({ notifications: '$6', recipients: '$8', outbox: '$9' }, 'EXISTS (SELECT 1 FROM c)')}
+  ), ${notificationCtes({ notifications: '$6', recipients: '$8', outbox: '$9' }, 'EXISTS (SELECT 1 FROM c)')},
+  ${emergencyCte('$10', 'EXISTS (SELECT 1 FROM c)')}
   SELECT * FROM c`;
 
 registerPreparedStatement('plaint_intake_write', WRITE_SQL);
@@ -249,6 +252,7 @@ export async function writeIntake(db: Db, w: IntakeWrite): Promise<ComplaintRow 
       json(w.links),
       json(w.recipients),
       json(w.outbox ?? []),
+      json(w.emergencies ?? []),
     ]),
   );
   const row = r.rows[0];

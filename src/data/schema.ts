@@ -1,4 +1,5 @@
 /** Kysely table types; they mirror src/data/migrations/*.sql and must change with them. */
+import type { ResponsibilityAssignment } from '../domain/responsibility/responsible-departments.ts';
 import type { ColumnType, Generated } from 'kysely';
 import type { Channel, ClockState, ClockTraceStep, ComplaintFacts, ComplaintStatus, Qualification } from '../domain/contracts.ts';
 import type { EventType } from '../domain/events.ts';
@@ -653,6 +654,12 @@ export interface OrgChangesTable {
 
 export interface DB {
   org_changes: OrgChangesTable;
+}
+
+/** src/data/migrations/0035_food_responsibility.sql (issue #15 item 5; the columns merge into the interface above). */
+export interface ComplaintsTable {
+  cases_affected: number | null;
+  responsibility: Json<ResponsibilityAssignment | null> | null;
 }
 
 /** src/data/migrations/0034_report_schedules.sql: one due reminder per schedule, unit and period (issue #15). */

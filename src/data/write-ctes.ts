@@ -29,3 +29,18 @@ export function notificationCtes(params: { notifications: string; recipients: st
     SELECT ${OUTBOX_COLUMNS} FROM json_populate_recordset(NULL::outbox, ${params.outbox}::json) WHERE ${guard}
   )`;
 }
+
+export const EMERGENCY_COLUMNS =
+  'id, complaint_id, status, rule_id, commander_role, commander_name, in_working_hours, team, opened_at, opened_by, major_since, answer_due_at, conclusion_due_at';
+
+/**
+ * `em`: the emergency response a write opens (#15 item 6). A complaint has at most one (its unique key):
+ * one opened earlier by hand is kept.
+ */
+export function emergencyCte(param: string, guard = 'true'): string {
+  return `em AS (
+    INSERT INTO emergency_responses (${EMERGENCY_COLUMNS})
+    SELECT ${EMERGENCY_COLUMNS} FROM json_populate_recordset(NULL::emergency_responses, ${param}::json) WHERE ${guard}
+    ON CONFLICT (complaint_id) DO NOTHING
+  )`;
+}

@@ -124,6 +124,32 @@ export type EventDataByType = {
     calendarVersion: number;
   };
   emergency_action: { emergencyId: string; kind: string; text: string };
+  /** The pack's responsibility matrix named the responsible departments (#15 item 5, S0 food 10). */
+  responsibility_assigned: {
+    ruleId: string;
+    rowId: string;
+    clause: string;
+    departmentIds: string[];
+    /** Their names as the seed writes them. */
+    departments: string[];
+    previousRowId: string | null;
+  };
+  /** Compensation given, with who approved it within the pack's authority (#15 item 5, S0 food 9.2). */
+  compensation_given: {
+    entryId: string;
+    clause: string | null;
+    items: string;
+    giftQuantity: number | null;
+    affectedQuantity: number | null;
+    giftRatio: number | null;
+    medicalCostsYuan: number | null;
+    requiredTier: string;
+    approverId: string | null;
+    approverName: string | null;
+    approverTier: string;
+  };
+  /** The pack's crisis procedure started by itself (#15 item 5, S0 food 11): who owns it and who was alerted. */
+  crisis_started: { ruleId: string; ownerRole: string; alertedRoles: string[]; because: string[]; guideId: string | null };
   emergency_reviewed: { emergencyId: string; findings: string; planChanges: string };
   capa_opened: Fields & { capaId: string; departmentId: string | null; planDueAt: string; calendarVersion: number };
   capa_updated: Fields & { capaId: string };
@@ -184,6 +210,9 @@ export const EVENT_TYPES = [
   'progress_reported',
   'progress_reminder_sent',
   'emergency_opened',
+  'crisis_started',
+  'compensation_given',
+  'responsibility_assigned',
   'emergency_action',
   'emergency_reviewed',
   'capa_opened',

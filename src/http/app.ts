@@ -22,6 +22,7 @@ import { statsRoutes } from './routes/stats.routes.ts';
 import { inboxRoutes } from './routes/inbox.routes.ts';
 import { reportRoutes } from './routes/reports.routes.ts';
 import { caseworkRoutes } from './routes/casework.routes.ts';
+import { compensationRoutes } from './routes/compensation.routes.ts';
 import { serveWeb } from './web.ts';
 import { installJsonCompression } from './compress-json.ts';
 import cookie from '@fastify/cookie';
@@ -109,6 +110,7 @@ export async function buildApp(opts: AppOptions): Promise<FastifyInstance> {
   await attachmentRoutes(app, opts.deps, attachmentsDir);
   await adminRoutes(app, opts.deps, opts.backups ?? null);
   await caseworkRoutes(app, opts.deps);
+  await compensationRoutes(app, opts.deps);
   await importRoutes(app, opts.deps);
   await deliveryRoutes(app, opts.deps);
   await mailIntakeRoutes(app, opts.deps);

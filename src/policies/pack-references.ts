@@ -196,6 +196,11 @@ export function checkReferences(pack: Pack): PackIssue[] {
       needPosition(id, `crisis.notifyRoles[${j}]`);
     });
   if (pack.crisis) needGuide(pack.crisis.guideId, 'crisis.guideId');
+  if (pack.crisis) needPosition(pack.crisis.ownerRole, 'crisis.ownerRole');
+  if (pack.responsibility) issues.push(...responsibilityIssues(pack, categoryIds));
+  (pack.compensation?.authority ?? []).forEach((tier, i) => {
+    needPosition(tier.positionId, `compensation.authority[${i}].positionId`);
+  });
   if (pack.compensation) {
     issues.push(
       ...duplicates(
@@ -245,9 +250,47 @@ export function checkReferences(pack: Pack): PackIssue[] {
       ),
     );
   }
-  if (pack.emergency)
+  if (pack.emergency) {
     pack.emergency.levels.forEach((level, j) => {
       needLevel(level, `emergency.levels[${j}]`);
     });
+    // #15 item 6: the plan's roles are the pack's positions, held by people at the unit.
+    needPosition(pack.emergency.commanderRole, 'emergency.commanderRole');
+    needPosition(pack.emergency.offHoursCommanderRole, 'emergency.offHoursCommanderRole');
+    pack.emergency.teamRoles.forEach((id, j) => {
+      needPosition(id, `emergency.teamRoles[${j}]`);
+    });
+  }
+  return issues;
+}
+
+/** The responsibility matrix (#15 item 5) names the pack's categories, causes and its own departments. */
+function responsibilityIssues(pack: Pack, categoryIds: Set<string>): PackIssue[] {
+  const table = pack.responsibility!;
+  const issues: PackIssue[] = [];
+  const causeIds = new Set((pack.causes ?? []).map((c) => c.id));
+  const departmentIds = new Set(table.departments.map((d) => d.id));
+  issues.push(
+    ...duplicates(
+      table.departments.map((d, i) => ({ id: d.id, path: `responsibility.departments[${i}].id` })),
+      'department',
+    ),
+    ...duplicates(
+      table.rows.map((r, i) => ({ id: r.id, path: `responsibility.rows[${i}].id` })),
+      'responsibility row',
+    ),
+  );
+  table.rows.forEach((row, i) => {
+    row.categoryIds.forEach((id, j) => {
+      if (!categoryIds.has(id)) issues.push({ path: `responsibility.rows[${i}].categoryIds[${j}]`, message: `unknown category '${id}'` });
+    });
+    (row.causeIds ?? []).forEach((id, j) => {
+      if (!causeIds.has(id)) issues.push({ path: `responsibility.rows[${i}].causeIds[${j}]`, message: `unknown cause '${id}'` });
+    });
+    row.departmentIds.forEach((id, j) => {
+      if (!departmentIds.has(id))
+        issues.push({ path: `responsibility.rows[${i}].departmentIds[${j}]`, message: `unknown department '${id}'` });
+    });
+  });
   return issues;
 }

@@ -250,7 +250,35 @@ export const CrisisSchema = Type.Object(
     flags: Type.Array(FlagSchema, { minItems: 1 }),
     channels: Type.Optional(Type.Array(ChannelSchema)),
     notifyRoles: Type.Array(Id, { minItems: 1 }),
+    /** The position that owns the crisis once it starts (#15 item 5). */
+    ownerRole: Id,
     guideId: Type.Optional(Id),
+  },
+  Closed,
+);
+
+/** Who answers for a complaint (S0 food 10): the first row whose conditions hold names the departments. */
+export const ResponsibilitySchema = Type.Object(
+  {
+    ruleId: RuleId,
+    departments: Type.Array(TermSchema, { minItems: 1 }),
+    rows: Type.Array(
+      Type.Object(
+        {
+          id: Id,
+          /** The seed's clause the row quotes (food 10.1.1.1g …). */
+          clause: Type.String({ pattern: '^[0-9a-z.]+$' }),
+          categoryIds: Type.Array(Id, { minItems: 1 }),
+          /** Only when the recorded cause (pack `causes`) is one of these. */
+          causeIds: Type.Optional(Type.Array(Id, { minItems: 1 })),
+          /** Only when at least this many cases are affected (">20箱为批量" → 21). */
+          casesAtLeast: Type.Optional(PositiveInt),
+          departmentIds: Type.Array(Id, { minItems: 1 }),
+        },
+        Closed,
+      ),
+      { minItems: 1 },
+    ),
   },
   Closed,
 );
@@ -277,6 +305,30 @@ export const CompensationSchema = Type.Object(
           clause: Type.Optional(Type.String({ pattern: '^[0-9a-z.]+$' })),
         },
         Closed,
+      ),
+    ),
+    /**
+     * Who may approve compensation given (#15 item 5, S0 food 9.2), lowest first. A compensation needs the
+     * first tier that covers it; its approver must hold that tier's position or a higher tier's at the
+     * complaint's unit or above. A tier without a position is whoever records it.
+     */
+    authority: Type.Optional(
+      Type.Array(
+        Type.Object(
+          {
+            id: Id,
+            positionId: Type.Optional(Id),
+            name: Text,
+            nameZh: Text,
+            /** May give more than the entry's gift ratio (9.2: 以上特例可机动考虑). */
+            beyondGiftRatio: Type.Boolean(),
+            /** May approve the entries that need approval (9.2.1a/b: 需由公司同意后方可执行). */
+            approvalRequiredEntries: Type.Boolean(),
+            clause: Type.String({ pattern: '^[0-9a-z.]+$' }),
+          },
+          Closed,
+        ),
+        { minItems: 1 },
       ),
     ),
     discounts: Type.Optional(
@@ -398,11 +450,18 @@ export const GuideSchema = Type.Object(
 export const EmergencySchema = Type.Object(
   {
     ruleId: RuleId,
+    /** The alert its commander and team receive when it opens (#15 item 6). */
+    label: Text,
+    labelZh: Text,
     levels: Type.Array(Id, { minItems: 1 }),
     commanderRole: Id,
     offHoursCommanderRole: Id,
     teamRoles: Type.Array(Id),
-    reviewAfterClosure: Type.Boolean(),
+    /** S2 5.2.3: the answer is due this many hours, the conclusion this many days, after `countFrom`. */
+    answerWithinHours: PositiveInt,
+    concludeWithinDays: PositiveInt,
+    /** 'receipt': the resident's report time (#15 item 6); 'level_set': when the complaint became major. */
+    countFrom: Type.Union([Type.Literal('receipt'), Type.Literal('level_set')]),
   },
   Closed,
 );
@@ -423,6 +482,7 @@ export const PackSchema = Type.Object(
     taxonomy: Type.Array(CategorySchema, { minItems: 1 }),
     /** Root causes an investigation may name (food §5). */
     causes: Type.Optional(Type.Array(TermSchema)),
+    responsibility: Type.Optional(ResponsibilitySchema),
     validity: Type.Object(
       { ruleId: RuleId, criteria: Type.Array(TermSchema, { minItems: 1 }), invalidReasons: Type.Array(TermSchema) },
       Closed,
@@ -478,6 +538,7 @@ export type SanctionRule = Static<typeof SanctionSchema>;
 export type ReportSchedule = Static<typeof ReportSchema>;
 export type HandlingGuide = Static<typeof GuideSchema>;
 export type CrisisRule = Static<typeof CrisisSchema>;
+export type ResponsibilityTable = Static<typeof ResponsibilitySchema>;
 
 // Compile-time guards: a clock that passes the schema is a contract ClockDefinition (the schema is
 // stricter only in naming known event types), and the due-rule shapes are the same both ways.

@@ -28,6 +28,8 @@ export const CAPABILITIES = {
   'complaint.read': 'list, search and open complaints in scope (events, assessment)',
   'complaint.export': 'export a queue view in scope as CSV or xlsx (contacts masked unless contact.view; each export in the export log)',
   'complaint.act': 'take lifecycle actions (which ones: the action table)',
+  'compensation.record':
+    "record compensation given on a complaint in scope with its approver; the approver's positions must reach the pack's authority tier (S0 food 9.2, issue #15 item 5)",
   'contact.view': "see the customer's unmasked phone and e-mail (R-IN-4)",
   'calendar.edit': "edit a unit's business calendar",
   'dashboard.read': 'dashboard counts over the complaints in scope',
@@ -74,6 +76,7 @@ const CASE_WORKER: readonly Capability[] = [
   'complaint.create',
   'complaint.read',
   'complaint.act',
+  'compensation.record',
   'contact.view',
   'dashboard.read',
   'report.read',

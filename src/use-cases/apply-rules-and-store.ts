@@ -35,6 +35,7 @@ export function changeOf(
     clocks: changedClocks(before, plan.clocks).map((c) => clockRow(row.id, c)),
     notifications: notificationRows(notifications, row),
     recipients: recipientRows(notifications),
+    emergencies: plan.emergencies,
     // Issue #14: the notifications' messages, in the same statement.
     outbox: outboxFor(delivery, { ...row, level: level ?? null }, notifications, now),
   };

@@ -41,7 +41,13 @@ export function notificationSubjectZh(
   n: { ruleId: string; kind: string; subject: string; code?: string | null },
 ): string {
   const rule = pack?.notifications.find((r) => r.ruleId === n.ruleId && r.kind === n.kind);
-  const zh = rule ? rule.subjectZh : pack?.crisis && pack.crisis.ruleId === n.ruleId ? pack.crisis.labelZh : null;
+  const zh = rule
+    ? rule.subjectZh
+    : pack?.crisis && pack.crisis.ruleId === n.ruleId && n.kind === 'crisis_alert'
+      ? pack.crisis.labelZh
+      : pack?.emergency && pack.emergency.ruleId === n.ruleId && n.kind === 'emergency_alert'
+        ? pack.emergency.labelZh
+        : null;
   if (zh === null) return n.subject;
   // A stored subject starts with the complaint's code when the writer put it there; the Chinese one does too.
   return n.code && n.subject.startsWith(`${n.code} `) ? `${n.code} ${zh}` : zh;

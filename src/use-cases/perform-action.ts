@@ -123,6 +123,8 @@ export async function performAction(
       logKey: deps.logKey,
       row: after,
       facts: { ...factsOf(after), level: row.level },
+      // What held before this step, so a crisis condition first met by recorded facts starts the procedure (#15 item 5).
+      previousFacts: { ...factsOf(row), level: row.level },
       pack,
       calendar,
       clocks,

@@ -8,9 +8,7 @@
  * - READERS: server code that gives it behaviour (not the schema, the packs, the cross-reference check, the
  *   demo seed or the generated web types) — the file must access the field's key, and, for a generic key
  *   (`id`, `kind`, `days` …), the key of the object that holds it (`criteria`, `due` …);
- * - SHOWN: descriptive text that no rule depends on, with the file that shows it to people (same check);
- * - PENDING: fields another helper's branch gives behaviour to (issue #15), to be deleted from this list by the lead
- *   once merged.
+ * - SHOWN: descriptive text that no rule depends on, with the file that shows it to people (same check).
  * A field added to a pack without a reader fails here, and so does an entry whose file no longer reads its key.
  */
 import { test } from 'node:test';
@@ -93,6 +91,31 @@ const B = BEHAVIOUR;
 
 /** Field → the server files that give it behaviour. */
 const READERS: Record<string, string[]> = {
+  // Food (S0 第四篇 §9.2, §10, §11) and property (S2) procedures (issue #15 items 5, 6).
+  'compensation.authority[].id': ['src/domain/assessment/compensation-authority.ts'],
+  'compensation.authority[].positionId': ['src/domain/assessment/compensation-authority.ts'],
+  'compensation.authority[].beyondGiftRatio': ['src/domain/assessment/compensation-authority.ts'],
+  'compensation.authority[].approvalRequiredEntries': ['src/domain/assessment/compensation-authority.ts'],
+  'compensation.authority[].clause': ['src/domain/assessment/compensation-authority.ts'],
+  'compensation.authority[].name': ['src/domain/assessment/compensation-authority.ts'],
+  'compensation.authority[].nameZh': ['src/domain/assessment/compensation-authority.ts'],
+  'crisis.ownerRole': ['src/domain/rules/crisis-start.ts'],
+  'emergency.label': ['src/domain/casework/emergency-opening.ts'],
+  'emergency.labelZh': [B.packLookup],
+  'emergency.teamRoles': ['src/domain/casework/emergency-opening.ts'],
+  'emergency.answerWithinHours': [B.emergency],
+  'emergency.concludeWithinDays': [B.emergency],
+  'emergency.countFrom': [B.emergency],
+  'responsibility.ruleId': ['src/domain/responsibility/responsible-departments.ts'],
+  'responsibility.departments[].id': ['src/domain/responsibility/responsible-departments.ts'],
+  'responsibility.departments[].name': ['src/domain/responsibility/responsible-departments.ts'],
+  'responsibility.departments[].nameZh': ['src/domain/responsibility/responsible-departments.ts'],
+  'responsibility.rows[].id': ['src/domain/responsibility/responsible-departments.ts'],
+  'responsibility.rows[].clause': ['src/domain/responsibility/responsible-departments.ts'],
+  'responsibility.rows[].categoryIds': ['src/domain/responsibility/responsible-departments.ts'],
+  'responsibility.rows[].causeIds': ['src/domain/responsibility/responsible-departments.ts'],
+  'responsibility.rows[].casesAtLeast': ['src/domain/responsibility/responsible-departments.ts'],
+  'responsibility.rows[].departmentIds': ['src/domain/responsibility/responsible-departments.ts'],
   // Report schedules produce their reports and reminders; food causes in the report (issue #15 item 1).
   'reports[].id': ['src/use-cases/reports/report-schedules.ts'],
   'reports[].ruleId': ['src/use-cases/reports/report-schedules.ts'],
@@ -130,11 +153,11 @@ const READERS: Record<string, string[]> = {
   'severity.rules[].when.amount': [B.severityConditions],
   'severity.rules[].when.unit': [B.severityConditions],
   'severity.rules[].when.categoryIds': [B.severityConditions],
-  'crisis.ruleId': [B.notifications],
+  'crisis.ruleId': ['src/domain/rules/crisis-start.ts'],
   'crisis.flags': [B.severityEval],
   'crisis.channels': [B.severityEval],
-  'crisis.notifyRoles': [B.notifications],
-  'crisis.label': [B.notifications],
+  'crisis.notifyRoles': ['src/domain/rules/crisis-start.ts'],
+  'crisis.label': ['src/domain/rules/crisis-start.ts'],
   'crisis.labelZh': [B.packLookup],
   'clocks[].name': [B.clocksApply],
   'clocks[].ruleId': [B.clocksApply],
@@ -255,12 +278,6 @@ const SHOWN: Record<string, string[]> = {
   'returnVisit.ruleId': ['web/src/features/policy/policy-form.tsx'],
 };
 
-/** Made live by another helper's branch of issue #15; the lead deletes each line once that branch is merged. */
-const PENDING: Record<string, string> = {
-  'emergency.teamRoles': 'h5: the emergency plan opens by itself with the pack’s roles (S2)',
-  'emergency.reviewAfterClosure': 'h5: the emergency plan (S2 5.2.4 review after closure)',
-};
-
 /** Keys too common to prove a read on their own: the file must also name the object holding them. */
 const GENERIC = new Set([
   'id',
@@ -354,14 +371,12 @@ const WALKED = new Set(PACKS.flatMap((p) => [...fieldPaths(p)]));
 /** Optional schema fields no shipped pack sets yet; an administrator's tuning does. */
 const UNSHIPPED = new Set(['kpi.timelinessFullScore']);
 
-test('#15 item 1: every field of every shipped pack has a reader, is shown, or is pending another helper (and nothing else)', () => {
-  const unread = [...WALKED].filter((f) => !(f in READERS) && !(f in SHOWN) && !(f in PENDING)).sort();
+test('#15 item 1: every field of every shipped pack has a reader or is shown (and nothing else)', () => {
+  const unread = [...WALKED].filter((f) => !(f in READERS) && !(f in SHOWN)).sort();
   assert.deepEqual(unread, [], `pack fields that no code reads:\n  ${unread.join('\n  ')}`);
-  const twice = [...Object.keys(PENDING), ...Object.keys(SHOWN)].filter((f) => f in READERS || (f in PENDING && f in SHOWN));
+  const twice = Object.keys(SHOWN).filter((f) => f in READERS);
   assert.deepEqual(twice, [], 'a field listed twice');
-  const stale = [...Object.keys(READERS), ...Object.keys(SHOWN), ...Object.keys(PENDING)].filter(
-    (f) => !WALKED.has(f) && !UNSHIPPED.has(f),
-  );
+  const stale = [...Object.keys(READERS), ...Object.keys(SHOWN)].filter((f) => !WALKED.has(f) && !UNSHIPPED.has(f));
   assert.deepEqual(stale, [], 'entries for fields no pack has');
 });
 

@@ -145,19 +145,16 @@ test('R-NT-1 (Vanke 5.5.2.6: the service centre sends the reports): a department
   assert.equal(bySpecialist.json().content.causeAnalysis, '防水层施工缺陷，监理验收不严');
 });
 
-test('R-EM-1: a major complaint opens an emergency response; deadlines are met by answer / conclusion entries; review closes it', async () => {
+test('R-EM-1: a major complaint opens an emergency response by itself; deadlines are met by answer / conclusion entries; review closes it', async () => {
   t.clock.set('2026-11-24T02:00:00.000Z'); // Tuesday 10:00 local
   const id = await intake({ unitId: 'u-prop-jx', title: '电梯困人两小时无人处理' });
   const notMajor = await t.api('POST', `/api/complaints/${id}/emergency`, { team: ['客服部 李主管'] });
   assert.equal(notMajor.statusCode, 409, notMajor.body);
   await act(id, { type: 'set_level', level: 'major', reason: '造成人身伤害风险' }, 'manager');
 
-  assert.equal((await t.api('POST', `/api/complaints/${id}/emergency`, { team: [] })).statusCode, 400);
-  const res = await t.api('POST', `/api/complaints/${id}/emergency`, {
-    commanderName: '项目经理 周军',
-    team: ['客服部 李主管', '工程部 王主管'],
-  });
-  assert.equal(res.statusCode, 201, res.body);
+  // #15 item 6: the step that made it major opened the plan; it is not opened twice.
+  const res = await t.api('GET', `/api/complaints/${id}/emergency`);
+  assert.equal(res.statusCode, 200, res.body);
   const e = res.json();
   assert.equal(e.commander.role, 'project_manager');
   assert.equal(e.commander.inWorkingHours, true);
@@ -193,8 +190,8 @@ test('R-EM-1: a major complaint opens an emergency response; deadlines are met b
   t.clock.set('2026-11-24T14:00:00.000Z');
   const night = await intake({ unitId: 'u-prop-jx', title: '夜间水管爆裂' });
   await act(night, { type: 'set_level', level: 'major', reason: '财产损失' }, 'manager');
-  const n = await t.api('POST', `/api/complaints/${night}/emergency`, { team: ['秩序维护部 当值领班'] });
-  assert.equal(n.statusCode, 201, n.body);
+  const n = await t.api('GET', `/api/complaints/${night}/emergency`);
+  assert.equal(n.statusCode, 200, n.body);
   assert.equal(n.json().commander.role, 'security_shift_lead');
 });
 

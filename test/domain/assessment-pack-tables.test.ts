@@ -19,6 +19,8 @@ import {
   type FoodHarm,
 } from '../../src/domain/assessment/index.ts';
 import { getPack, loadPack, PACKS, type Pack } from '../../src/policies/index.ts';
+import { decideCompensation } from '../../src/domain/assessment/compensation-authority.ts';
+import { DomainError } from '../../src/domain/errors.ts';
 
 type Leaf = { path: (string | number)[]; value: number | boolean };
 
@@ -87,6 +89,18 @@ function probe(pack: AssessmentPack): unknown[] {
                 ...(byPerson === undefined ? {} : { priorComplaintsThisYearByDirectPerson: byPerson }),
               });
     }
+    // #15 item 5: the authority tiers decide whose approval a compensation given needs (S0 food 9.2).
+    if (pack.compensation?.authority)
+      for (const entry of pack.compensation.entries)
+        for (const gift of [1, 3, 30])
+          for (const positions of [null, [], ...pack.compensation.authority.map((t) => (t.positionId ? [t.positionId] : []))]) {
+            try {
+              const given = { entryId: entry.id, items: 'x', giftQuantity: gift, affectedQuantity: 2 };
+              out.push(decideCompensation(pack.compensation, level, given, positions && { positions }).required.id);
+            } catch (e) {
+              out.push(e instanceof DomainError ? e.code : String(e));
+            }
+          }
   }
   return out;
 }

@@ -22,33 +22,44 @@ import { findPack } from '../../src/policies/index.ts';
 const at = (s: string) => new Date(s);
 
 test('R-EM-1 (S2 4.1): the project manager commands in working hours, the on-duty security lead outside them', () => {
+  const plan = emergencyPlanFor(findPack('property')!)!;
   // Tuesday 2026-11-24 10:00 Asia/Shanghai
-  assert.deepEqual(chooseCommander(DEFAULT_CALENDAR, at('2026-11-24T02:00:00Z')), { role: 'project_manager', inWorkingHours: true });
+  assert.deepEqual(chooseCommander(DEFAULT_CALENDAR, at('2026-11-24T02:00:00Z'), plan), { role: 'project_manager', inWorkingHours: true });
   // Tuesday 22:00 local
-  assert.deepEqual(chooseCommander(DEFAULT_CALENDAR, at('2026-11-24T14:00:00Z')), { role: 'security_shift_lead', inWorkingHours: false });
+  assert.deepEqual(chooseCommander(DEFAULT_CALENDAR, at('2026-11-24T14:00:00Z'), plan), {
+    role: 'security_shift_lead',
+    inWorkingHours: false,
+  });
   // Saturday 10:00 local
-  assert.equal(chooseCommander(DEFAULT_CALENDAR, at('2026-11-28T02:00:00Z')).role, 'security_shift_lead');
+  assert.equal(chooseCommander(DEFAULT_CALENDAR, at('2026-11-28T02:00:00Z'), plan).role, 'security_shift_lead');
   // National Day holiday 2026-10-02 (a Friday) 10:00 local
-  assert.equal(chooseCommander(DEFAULT_CALENDAR, at('2026-10-02T02:00:00Z')).role, 'security_shift_lead');
-  const property = findPack('property')!;
+  assert.equal(chooseCommander(DEFAULT_CALENDAR, at('2026-10-02T02:00:00Z'), plan).role, 'security_shift_lead');
+  // The roles are the pack's: another commander in the pack commands.
   assert.equal(
-    chooseCommander(DEFAULT_CALENDAR, at('2026-11-24T02:00:00Z'), emergencyPlanFor(property)!).role,
-    property.emergency!.commanderRole,
+    chooseCommander(DEFAULT_CALENDAR, at('2026-11-24T02:00:00Z'), { ...plan, commanderRole: 'general_manager' }).role,
+    'general_manager',
   );
 });
 
-test('R-EM-1: only the plan levels open an emergency response', () => {
+test('R-EM-1, #15 item 6: only a pack with a plan, and only its levels, open an emergency response', () => {
   const plan = emergencyPlanFor(findPack('property')!);
   assert.equal(emergencyApplies(plan, 'major'), true);
   assert.equal(emergencyApplies(plan, 'important'), false);
   assert.equal(emergencyApplies(plan, null), false);
-  assert.equal(emergencyPlanFor(findPack('food')!), null, 'a pack with no major level and no plan has none');
+  assert.equal(emergencyPlanFor(findPack('food')!), null, 'a pack with no plan has none');
+  assert.equal(emergencyPlanFor(findPack('real-estate')!), null, 'a major level alone does not borrow S2’s plan');
 });
 
-test('S2 5.2.3: answer within 24 h, conclude within 3 days; met, late, pending, overdue', () => {
-  const d = emergencyDeadlines(at('2026-11-24T02:00:00Z'));
+test('S2 5.2.3: answer within 24 h, conclude within 3 days, from the receipt; met, late, pending, overdue', () => {
+  const plan = emergencyPlanFor(findPack('property')!)!;
+  const d = emergencyDeadlines(plan, { receivedAt: at('2026-11-24T02:00:00Z'), levelSetAt: at('2026-11-30T02:00:00Z') });
   assert.equal(d.answerDueAt.toISOString(), '2026-11-25T02:00:00.000Z');
   assert.equal(d.conclusionDueAt.toISOString(), '2026-11-27T02:00:00.000Z');
+  const fromLevel = emergencyDeadlines(
+    { ...plan, countFrom: 'level_set' },
+    { receivedAt: at('2026-11-24T02:00:00Z'), levelSetAt: at('2026-11-30T02:00:00Z') },
+  );
+  assert.equal(fromLevel.answerDueAt.toISOString(), '2026-12-01T02:00:00.000Z');
   assert.equal(deadlineStatus(d.answerDueAt, at('2026-11-25T01:00:00Z'), at('2026-11-26T00:00:00Z')).state, 'met');
   assert.equal(deadlineStatus(d.answerDueAt, at('2026-11-25T03:00:00Z'), at('2026-11-26T00:00:00Z')).state, 'met_late');
   assert.equal(deadlineStatus(d.answerDueAt, null, at('2026-11-24T12:00:00Z')).state, 'pending');

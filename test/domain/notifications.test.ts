@@ -82,22 +82,6 @@ test('R-NT-2: a fuel level 1 complaint goes to the responsible leader at once; l
   assert.deepEqual(notificationsFor(fuel, 'level3', AT, addWorkingDays), []);
 });
 
-test('R-SV-3: a food special complaint alerts the crisis roles at once', () => {
-  const food = getPack('food');
-  const due = notificationsFor(food, 'B', AT, addWorkingDays, { crisis: true });
-  assert.deepEqual(
-    due.filter((n) => n.kind === 'crisis_alert').map((n) => [n.recipientRole, n.dueAt]),
-    [
-      ['sales_manager', AT.toISOString()],
-      ['salesperson', AT.toISOString()],
-    ],
-  );
-  assert.equal(
-    notificationsFor(food, 'B', AT, addWorkingDays).some((n) => n.kind === 'crisis_alert'),
-    false,
-  );
-});
-
 test('an unknown level is notified about nothing', () => {
   assert.deepEqual(notificationsFor(vanke, 'level1', AT, addWorkingDays), []);
 });

@@ -249,7 +249,8 @@ test('casework: special report, progress, emergency, corrective action, returns 
   await act(major, { type: 'set_level', level: 'major', reason: '造成人身伤害风险' }, 'manager');
   await call('POST', `/api/complaints/${major}/progress`, { text: '已与业主代表座谈' });
   await call('GET', `/api/complaints/${major}/progress`);
-  await call('POST', `/api/complaints/${major}/emergency`, { commanderName: '项目经理 周军', team: ['客服部 李主管'] });
+  // #15 item 6: set_level opened it by itself, so opening it again is a conflict.
+  await call('POST', `/api/complaints/${major}/emergency`, { commanderName: '项目经理 周军', team: ['客服部 李主管'] }, { status: 409 });
   await call('POST', `/api/complaints/${major}/emergency/actions`, { text: '已明确答复住户', kind: 'answer' });
   await call('POST', `/api/complaints/${major}/emergency/actions`, { text: '更换电梯控制板', kind: 'conclusion' });
   await call(
@@ -262,6 +263,10 @@ test('casework: special report, progress, emergency, corrective action, returns 
   t.clock.advance(8 * 24 * 3600_000);
   const reminders = await call('GET', '/api/casework/reminders');
   assert.ok(reminders.json().items.length > 0, 'a reminder is part of what was checked');
+
+  // #15 item 5: compensation within the handler's authority (S0 food 9.2.3, 1:1).
+  const food = await intake({ unitId: 'u-food-plant', title: '豆干破碎', categoryId: 'broken' });
+  await call('POST', `/api/complaints/${food}/compensations`, { entryId: 'c', items: '豆干 2 包', giftQuantity: 2, affectedQuantity: 2 });
 
   const mfg = await intake({ unitId: 'u-mfg-qa', title: '产品规格不符', batchNo: 'B2026-11' });
   await act(mfg, { type: 'qualify', result: 'valid' });
@@ -367,6 +372,7 @@ test('every route family had at least one real answer checked', () => {
     'capa',
     'contact',
     'assessment',
+    'compensations',
   ];
   const seen = [...checked].join('\n');
   assert.deepEqual(

@@ -562,6 +562,15 @@ export const MATRIX: Record<string, Entry> = {
     allowed: cap('complaint.read'),
     call: () => ({ method: 'GET', url: '/api/casework/reminders' }),
   },
+  'POST /api/complaints/{id}/compensations': {
+    kind: 'resource',
+    allowed: cap('compensation.record'),
+    call: (f) => ({
+      method: 'POST',
+      url: `/api/complaints/${f.complaintId}/compensations`,
+      body: { entryId: 'c', items: '豆干 1 包', giftQuantity: 1, affectedQuantity: 1 },
+    }),
+  },
   'POST /api/complaints/{id}/emergency': {
     kind: 'resource',
     allowed: cap('complaint.act'),

@@ -6,32 +6,12 @@ import type { BusinessCalendar } from '../contracts.ts';
 import type { Pack } from '../../policies/pack-schema.ts';
 import { isWorkingInstant } from '../calendar/index.ts';
 
-export interface EmergencyPlan {
-  ruleId: string;
-  levels: string[];
-  commanderRole: string;
-  offHoursCommanderRole: string;
-  teamRoles: string[];
-  reviewAfterClosure: boolean;
-}
+/** A pack's emergency plan (S2 4.1, 5.2.3): only packs that have one open an emergency response. */
+export type EmergencyPlan = NonNullable<Pack['emergency']>;
 
-/** S2 4.1: 组长:项目经理 … 非标准工作时间内由当值秩序维护领班担任应急处理小组负责人. */
-export const DEFAULT_EMERGENCY_PLAN: EmergencyPlan = {
-  ruleId: 'R-EM-1',
-  levels: ['major'],
-  commanderRole: 'project_manager',
-  offHoursCommanderRole: 'security_shift_lead',
-  teamRoles: ['customer_service_supervisor', 'order_maintenance_supervisor', 'engineering_supervisor'],
-  reviewAfterClosure: true,
-};
-
-export const ANSWER_WITHIN_MS = 24 * 3600 * 1000;
-export const CONCLUDE_WITHIN_MS = 3 * 24 * 3600 * 1000;
-
-/** The pack's plan, or the S2 default for a pack that has a 'major' level but no plan of its own. */
-export function emergencyPlanFor(pack: Pick<Pack, 'emergency' | 'severity'>): EmergencyPlan | null {
-  if (pack.emergency) return { ...pack.emergency, levels: [...pack.emergency.levels], teamRoles: [...pack.emergency.teamRoles] };
-  return pack.severity.levels.some((l) => l.id === 'major') ? DEFAULT_EMERGENCY_PLAN : null;
+/** The pack's plan, or null: a pack without `emergency` never opens one (#15 item 6), whatever its levels. */
+export function emergencyPlanFor(pack: Pick<Pack, 'emergency'>): EmergencyPlan | null {
+  return pack.emergency ?? null;
 }
 
 /** Whether a complaint at `level` may open an emergency response under `plan`. */
@@ -44,21 +24,28 @@ export interface CommanderChoice {
   inWorkingHours: boolean;
 }
 
-/** In working hours the project manager commands; outside them the on-duty security lead. */
+/** S2 4.1: in working hours the plan's commander (项目经理); outside them its off-hours commander (当值秩序维护领班). */
 export function chooseCommander(
   calendar: BusinessCalendar,
   at: Date,
-  plan: Pick<EmergencyPlan, 'commanderRole' | 'offHoursCommanderRole'> = DEFAULT_EMERGENCY_PLAN,
+  plan: Pick<EmergencyPlan, 'commanderRole' | 'offHoursCommanderRole'>,
 ): CommanderChoice {
   const inWorkingHours = isWorkingInstant(calendar, at);
   return { role: inWorkingHours ? plan.commanderRole : plan.offHoursCommanderRole, inWorkingHours };
 }
 
-/** S2 5.2.3: answered within 24 h, concluded within 3 days, both counted from when the complaint became major. */
-export function emergencyDeadlines(majorSince: Date): { answerDueAt: Date; conclusionDueAt: Date } {
+/**
+ * S2 5.2.3: the answer and the conclusion are due the plan's hours and days after the instant it counts
+ * from — the receipt (#15 item 6: the resident's report time) or the moment the complaint became major.
+ */
+export function emergencyDeadlines(
+  plan: Pick<EmergencyPlan, 'answerWithinHours' | 'concludeWithinDays' | 'countFrom'>,
+  times: { receivedAt: Date; levelSetAt: Date },
+): { answerDueAt: Date; conclusionDueAt: Date } {
+  const from = plan.countFrom === 'receipt' ? times.receivedAt : times.levelSetAt;
   return {
-    answerDueAt: new Date(majorSince.getTime() + ANSWER_WITHIN_MS),
-    conclusionDueAt: new Date(majorSince.getTime() + CONCLUDE_WITHIN_MS),
+    answerDueAt: new Date(from.getTime() + plan.answerWithinHours * 3_600_000),
+    conclusionDueAt: new Date(from.getTime() + plan.concludeWithinDays * 24 * 3_600_000),
   };
 }
 

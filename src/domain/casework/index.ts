@@ -5,3 +5,4 @@ export * from './capa.ts';
 export * from './anonymise.ts';
 export * from './trend.ts';
 export * from './special-report.ts';
+export * from './emergency-opening.ts';

@@ -19,4 +19,6 @@ export interface NewComplaintInput {
   batchNo?: string;
   /** The delivery the complaint names (油品批次 / 配送单号; fuel §5: quality complaints about one delivery). */
   deliveryRef?: string;
+  /** Cases (箱) affected, when known (S0 food 10.1.1.1g: more than 20 is a batch). */
+  casesAffected?: number;
 }

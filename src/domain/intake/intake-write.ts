@@ -21,4 +21,6 @@ export interface IntakeWrite {
   links: { from_id: string; to_id: string; kind: string }[];
   /** Issue #14: the messages of the notifications (domain/delivery/plan-outbox.ts), written in the same statement. */
   outbox?: import('../delivery/plan-outbox.ts').OutboxRow[];
+  /** #15 item 6: the emergency response of a complaint received major under a pack with a plan. */
+  emergencies?: import('../casework/emergency-opening.ts').EmergencyOpeningRow[];
 }

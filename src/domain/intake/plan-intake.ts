@@ -69,7 +69,7 @@ export function planIntake(p: IntakePlanInput): { write: IntakeWrite; plan: Rule
     pausedMs: 0,
   };
   const plan = planRules({
-    row: { id, status: 'received', level_rule: 'default' },
+    row: { id, status: 'received', level_rule: 'default', cases_affected: input.casesAffected ?? null },
     facts,
     pack: p.pack,
     calendar: p.calendar,
@@ -114,6 +114,7 @@ export function planIntake(p: IntakePlanInput): { write: IntakeWrite; plan: Rule
     batch_no: input.batchNo?.trim() || null,
     delivery_ref: input.deliveryRef?.trim() || null,
     category_count: facts.categoryCount ?? 1,
+    cases_affected: input.casesAffected ?? null,
     received_at: receivedAt,
     created_at: now,
     updated_at: now,
@@ -135,6 +136,7 @@ export function planIntake(p: IntakePlanInput): { write: IntakeWrite; plan: Rule
     notifications: notificationRows(plan.notifications, { id, unit_id: p.unitId, code }),
     recipients: recipientRows(plan.notifications),
     links: intakeLinkRows(id, found, p.repeat ?? null),
+    emergencies: plan.emergencies,
   };
   return { write, plan };
 }

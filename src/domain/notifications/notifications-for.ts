@@ -11,8 +11,6 @@ export type NotificationTrigger = 'level_set' | 'progress_sent' | 'closed';
 
 export interface NotificationOptions {
   trigger?: NotificationTrigger;
-  /** The complaint is under the pack's crisis procedure (isCrisis): alert its crisis roles at once. */
-  crisis?: boolean;
 }
 
 const WEEK_MS = 7 * 24 * 3_600_000;
@@ -58,11 +56,6 @@ export function notificationsFor(
     if (due === null) continue;
     for (const recipientRole of rule.recipientRoles) {
       out.push({ recipientRole, dueAt: due.toISOString(), subject: rule.subject, ruleId: rule.ruleId, kind: rule.kind });
-    }
-  }
-  if (options.crisis && pack.crisis && trigger === 'level_set') {
-    for (const recipientRole of pack.crisis.notifyRoles) {
-      out.push({ recipientRole, dueAt: at.toISOString(), subject: pack.crisis.label, ruleId: pack.crisis.ruleId, kind: 'crisis_alert' });
     }
   }
   return out;

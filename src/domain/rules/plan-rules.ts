@@ -20,6 +20,10 @@ import { notificationsFor, resolveRecipients, type AddressBook, type AddressedNo
 import { addBusinessDays } from '../calendar/index.ts';
 import { chainEvents, type EventActor, type EventTail, type NewEvent, type StoredEvent } from '../chain-events.ts';
 import type { Pack } from '../../policies/index.ts';
+import { planEmergencyOpening, type EmergencyOpeningRow } from '../casework/emergency-opening.ts';
+import { planCrisisStart } from './crisis-start.ts';
+import { planResponsibility } from './responsibility-assignment.ts';
+import type { ResponsibilityAssignment } from '../responsibility/responsible-departments.ts';
 
 export interface RulesInput {
   pack: Pack;
@@ -30,6 +34,11 @@ export interface RulesInput {
   now: Date;
   /** Evaluate automatic severity after the events (false when a person has just set the level). */
   evaluateLevel: boolean;
+  /**
+   * The complaint is being taken in: the level it starts at is notified even when no rule raised it (a
+   * food class C complaint is the pack's default level and still goes to the direct superior, S0 food 7.1).
+   */
+  newComplaint?: boolean;
 }
 
 export interface RulesOutput {
@@ -83,9 +92,9 @@ export function runRules(input: RulesInput): RulesOutput {
     | string
     | undefined;
   // At intake the complaint's first level is set too, the default one included: a rule that tells someone
-  // of every complaint (S3 5.1.2 item 01, 「收到客户投诉…都应即时提交…品质经理」) fires at receipt.
-  const intakeLevel = input.events.some((e) => e.type === 'received') ? (facts.level ?? undefined) : undefined;
-  const notifyLevel = finalLevel ?? manualLevel ?? intakeLevel;
+  // of every complaint (S3 5.1.2 item 01, 「收到客户投诉…都应即时提交…品质经理」; food class C to the direct
+  // superior, §7.1) fires at receipt.
+  const notifyLevel = finalLevel ?? manualLevel ?? (input.newComplaint ? (facts.level ?? undefined) : undefined);
   if (notifyLevel) {
     notifications = notificationsFor(input.pack, notifyLevel, input.now, (start, days) => addBusinessDays(input.calendar, start, days).due);
   }
@@ -115,7 +124,15 @@ export function stopClocksAtClosure(clocks: ClockRecord[], now: Date): ClockReco
 
 export interface RulesArgs {
   /** The complaint as it is after this write's own columns (its status decides whether it still queues). */
-  row: { id: string; status: string; level_rule: string | null };
+  row: {
+    id: string;
+    status: string;
+    level_rule: string | null;
+    /** What the responsibility matrix reads besides the category (#15 item 5); absent reads as unknown. */
+    report?: unknown;
+    cases_affected?: number | null;
+    responsibility?: ResponsibilityAssignment | null;
+  };
   facts: ComplaintFacts;
   pack: Pack;
   calendar: BusinessCalendar;
@@ -125,6 +142,11 @@ export interface RulesArgs {
   evaluateLevel?: boolean;
   /** The event log key (Deps.logKey) that chains the new events. */
   logKey: Buffer;
+  /**
+   * The facts before this write when `facts` carries new ones (a fact recorded after intake): the crisis
+   * procedure starts when `facts` meet its condition and these did not. Absent: `facts` are the stored ones.
+   */
+  previousFacts?: ComplaintFacts;
   /** Who the complaint's unit can notify, and the ids of new notifications (the caller's randomUUID). */
   addressing: Addressing;
 }
@@ -147,9 +169,13 @@ export interface RulesPlan {
     next_due_at: Date | null;
     overdue: boolean;
     next_severity_check_at: Date | null;
+    /** The responsibility matrix's assignment (#15 item 5), kept until a different row applies. */
+    responsibility: ResponsibilityAssignment | null;
   };
   /** Each with its id and the people its position resolved to (issue #14). */
   notifications: AddressedNotification[];
+  /** The emergency response this write opens (#15 item 6), stored in the same statement. */
+  emergencies: EmergencyOpeningRow[];
 }
 
 /** Runs the rules over the new events and chains the events after `eventTail`. */
@@ -169,8 +195,37 @@ export function planRules(args: RulesArgs & { clocks: ClockRecord[]; eventTail: 
     events: lifecycleForRules,
     now: args.now,
     evaluateLevel: args.evaluateLevel ?? true,
+    newComplaint: args.eventTail === null,
   });
-  const events = chainEvents(args.logKey, args.row.id, [...args.events, ...out.ruleEvents], args.actor, args.now, args.eventTail);
+  // A new complaint has no level before its intake, so one received major opens the plan too.
+  const emergency = planEmergencyOpening({
+    pack: args.pack,
+    calendar: args.calendar,
+    complaintId: args.row.id,
+    levelBefore: args.eventTail === null ? null : args.facts.level,
+    levelAfter: out.facts.level,
+    receivedAt: args.facts.receivedAt,
+    now: args.now,
+    actorId: args.actor.id,
+    newId: args.addressing.newId,
+  });
+  // #15 item 5: a new complaint has no facts before; a later write's are `previousFacts`, or the stored ones.
+  const crisis = planCrisisStart(args.pack, args.eventTail === null ? null : (args.previousFacts ?? args.facts), out.facts, args.now);
+  const responsibility = planResponsibility(args.pack, args.row, out.facts);
+  const events = chainEvents(
+    args.logKey,
+    args.row.id,
+    [
+      ...args.events,
+      ...out.ruleEvents,
+      ...(responsibility.event ? [responsibility.event] : []),
+      ...(crisis ? [crisis.event] : []),
+      ...(emergency ? [emergency.event] : []),
+    ],
+    args.actor,
+    args.now,
+    args.eventTail,
+  );
   const summary = clockSummary(out.clocks);
   return {
     events,
@@ -183,8 +238,14 @@ export function planRules(args: RulesArgs & { clocks: ClockRecord[]; eventTail: 
       next_due_at: args.row.status === 'closed' ? null : summary.nextDueAt,
       overdue: summary.overdue,
       next_severity_check_at: nextSeverityCheck(args.pack, out.facts, args.now),
+      responsibility: responsibility.stored,
     },
-    notifications: resolveRecipients(out.notifications, args.addressing.book, args.addressing.newId),
+    notifications: resolveRecipients(
+      [...out.notifications, ...(crisis?.notifications ?? []), ...(emergency?.notifications ?? [])],
+      args.addressing.book,
+      args.addressing.newId,
+    ),
+    emergencies: emergency ? [emergency.row] : [],
   };
 }
 

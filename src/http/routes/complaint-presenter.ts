@@ -107,6 +107,8 @@ export function presentComplaint(
     deliveryRef: row.delivery_ref ?? null,
     directPerson: row.direct_person ?? null,
     categoryCount: row.category_count ?? 1,
+    casesAffected: row.cases_affected,
+    responsibility: row.responsibility,
     leadDepartmentId: row.lead_department_id,
     coDepartmentIds: row.co_department_ids,
     repeatCount: row.repeat_count,

@@ -98,6 +98,20 @@ export const ComplaintSchema = Type.Object({
   categoryCount: Type.Integer(),
   /** S0 fuel §14.5: the directly responsible person the investigation named. */
   directPerson: Nullable(Type.String()),
+  casesAffected: Nullable(Type.Integer({ description: 'cases (箱) affected (S0 food 10.1.1.1g)' })),
+  responsibility: Nullable(
+    Type.Object(
+      {
+        ruleId: Type.String(),
+        rowId: Type.String(),
+        clause: Type.String({ description: 'the seed clause of the matrix row (S0 food 10.1…)' }),
+        departments: Type.Array(
+          Type.Object({ id: Type.String(), name: Type.String(), nameZh: Type.String() }, { additionalProperties: false }),
+        ),
+      },
+      { additionalProperties: false, description: 'the responsible departments the pack’s matrix assigned (#15 item 5)' },
+    ),
+  ),
   coDepartmentIds: Type.Array(Type.String()),
   satisfaction: Nullable(Type.Integer()),
   closedAt: Nullable(Instant),

@@ -51,6 +51,8 @@ export const CreateComplaintBody = Type.Object(
     ),
     batchNo: Type.Optional(Type.String({ maxLength: 64 })),
     deliveryRef: Type.Optional(Type.String({ maxLength: 64, description: 'the delivery it names (油品批次 / 配送单号), S0 fuel §5' })),
+    /** Cases (箱) affected (S0 food 10.1.1.1g: more than 20 is a batch). */
+    casesAffected: Type.Optional(Type.Integer({ minimum: 0, maximum: 1_000_000 })),
   },
   { additionalProperties: false },
 );

@@ -17,7 +17,8 @@ const tags = ['inbox'];
 const security = [{ bearer: [] }];
 const Kind = Type.String({
   pattern: '^[a-z_]{1,40}$',
-  description: 'a notification kind: bulletin, progress, special_report, leader_alert, escalation, crisis_alert, progress_overdue, …',
+  description:
+    'a notification kind: bulletin, progress, special_report, leader_alert, escalation, crisis_alert, emergency_alert, progress_overdue, …',
 });
 
 export const InboxItemSchema = Type.Object({

@@ -56,8 +56,30 @@ export const foodPack: Pack = {
       nameZh: '作为食物绝对不应发生的质量事故',
       children: [
         { id: 'spoiled', name: 'Fermented, mouldy or spoiled', nameZh: '产品发酵、发霉变质' },
-        { id: 'foreign-matter', name: 'Foreign matter or insects', nameZh: '有异物杂质' },
+        {
+          id: 'foreign-matter',
+          name: 'Foreign matter or insects',
+          nameZh: '有异物杂质',
+          // 10.1.1.1a and e hold different departments responsible for the two kinds (10 responsibility).
+          children: [
+            {
+              id: 'foreign-matter-equipment-part',
+              name: 'Foreign matter: a machine part that came off',
+              nameZh: '生产设备零件脱落造成的异物客诉',
+            },
+            {
+              id: 'foreign-matter-sealed',
+              name: 'Insects or other foreign matter in an unopened pack',
+              nameZh: '虫类或其它异物存在于产品中(包装未打开)',
+            },
+          ],
+        },
         { id: 'abnormal-colour', name: 'Abnormal colour (e.g. reddish tofu)', nameZh: '豆制品颜色异常,如发红' },
+        {
+          id: 'same-batch-symptoms',
+          name: 'Several people with the same symptoms from one batch',
+          nameZh: '多人次食用同批号产品出现相同不良症状',
+        },
         { id: 'burnt-or-rancid', name: 'Strong burnt or rancid smell', nameZh: '产品(油货)有严重的焦糊味或油蛤味' },
         { id: 'batch-underweight', name: 'A whole batch underweight', nameZh: '批量产品重量偏轻' },
         { id: 'batch-equipment', name: 'Batch complaint caused by equipment (> 20 cases)', nameZh: '设备原因造成的批量客诉(>20箱为批量)' },
@@ -80,6 +102,11 @@ export const foodPack: Pack = {
         { id: 'black-spots', name: 'Many black spots on tofu', nameZh: '豆腐表面黑星较多' },
         { id: 'case-missing-packs', name: 'Whole case short of packs', nameZh: '整箱缺包' },
         { id: 'promotional-material', name: 'Complaint caused by promotional material', nameZh: '促销品、广宣品导致有客诉' },
+        {
+          id: 'compensation-not-delivered',
+          name: 'Compensation product not delivered in time',
+          nameZh: '对客户补偿的成品未及时配送至客户处',
+        },
       ],
     },
     {
@@ -94,6 +121,11 @@ export const foodPack: Pack = {
         { id: 'cutting-defect', name: 'Cutting defect or collapsed corner', nameZh: '豆干走刀、坍角' },
         { id: 'colour-difference', name: 'Colour difference', nameZh: '色差' },
         { id: 'date-print-error', name: 'Wrong or missing printed date', nameZh: '打印日期有误、外膜或外箱无打印日期' },
+        {
+          id: 'seal-defect-equipment',
+          name: 'Unsealed or badly creased seal from poor machine adjustment',
+          nameZh: '设备调整不良造成的个体包装袋中、端封未封、封口皱褶严重',
+        },
         { id: 'bag-torn-by-corner', name: 'Bag torn when opening the case', nameZh: '包装袋挂角造成的开箱时包袋撕破' },
       ],
     },
@@ -107,6 +139,76 @@ export const foodPack: Pack = {
     { id: 'consumer-mishandling', name: 'Kept or handled wrongly by the consumer', nameZh: '消费者保存或处理不当' },
     { id: 'expired', name: 'Expired product', nameZh: '过期产品' },
   ],
+  // S0 food 10 客訴責任歸屬: which departments answer for which complaint, row by row as the seed lists them.
+  responsibility: {
+    ruleId: 'R-RS-1',
+    departments: [
+      { id: 'production-team', name: 'Production team of the product', nameZh: '生产该品种班组' },
+      { id: 'facilities', name: 'Facilities support department', nameZh: '设施保障部' },
+      { id: 'quality', name: 'Quality inspection department', nameZh: '质检部' },
+      { id: 'soy-milk-boilers', name: 'Soy milk boiling staff', nameZh: '煮浆人员' },
+      { id: 'design-centre', name: 'Design centre', nameZh: '设计中心' },
+      { id: 'marketing', name: 'Marketing department', nameZh: '营销部' },
+    ],
+    rows: [
+      // 10.1.1 消費客訴, 10.1.1.1 A類客訴(重大)
+      {
+        id: 'a-equipment-part',
+        clause: '10.1.1.1a',
+        categoryIds: ['foreign-matter-equipment-part'],
+        departmentIds: ['production-team', 'facilities'],
+      },
+      {
+        id: 'a-same-batch',
+        clause: '10.1.1.1b',
+        categoryIds: ['same-batch-symptoms'],
+        departmentIds: ['production-team', 'soy-milk-boilers', 'quality'],
+      },
+      {
+        id: 'a-spoiled',
+        clause: '10.1.1.1c',
+        categoryIds: ['spoiled', 'abnormal-colour'],
+        departmentIds: ['soy-milk-boilers', 'production-team'],
+      },
+      { id: 'a-burnt', clause: '10.1.1.1d', categoryIds: ['burnt-or-rancid'], departmentIds: ['production-team'] },
+      { id: 'a-sealed-foreign', clause: '10.1.1.1e', categoryIds: ['foreign-matter-sealed'], departmentIds: ['production-team'] },
+      { id: 'a-batch-underweight', clause: '10.1.1.1f', categoryIds: ['batch-underweight'], departmentIds: ['production-team', 'quality'] },
+      // "設備原因造成的批量客訴;(>20箱為批量)": more than 20 cases affected.
+      {
+        id: 'a-batch-equipment',
+        clause: '10.1.1.1g',
+        categoryIds: ['batch-equipment'],
+        casesAtLeast: 21,
+        departmentIds: ['production-team', 'facilities', 'quality'],
+      },
+      { id: 'a-design', clause: '10.1.1.1h', categoryIds: ['design-nonconformity'], departmentIds: ['design-centre'] },
+      // 10.1.1.2 B類客訴(一般)
+      { id: 'b-misaligned', clause: '10.1.1.2a', categoryIds: ['packaging-misaligned'], departmentIds: ['production-team'] },
+      { id: 'b-seal', clause: '10.1.1.2b', categoryIds: ['poor-seal', 'empty-or-missing-pack'], departmentIds: ['production-team'] },
+      { id: 'b-black-spots', clause: '10.1.1.2c', categoryIds: ['black-spots'], departmentIds: ['production-team'] },
+      // 10.1.1.3 C類客訴(一般)
+      { id: 'c-seal-equipment', clause: '10.1.1.3a', categoryIds: ['seal-defect-equipment'], departmentIds: ['production-team'] },
+      { id: 'c-bag-torn', clause: '10.1.1.3b', categoryIds: ['bag-torn-by-corner'], departmentIds: ['production-team'] },
+      { id: 'c-date-print', clause: '10.1.1.3c', categoryIds: ['date-print-error'], departmentIds: ['production-team'] },
+      // 10.1.2 通路客訴, 10.1.2.1 A類客訴(重大)
+      { id: 'ch-a-rain', clause: '10.1.2.1a', categoryIds: ['rain-damage-in-transport'], departmentIds: ['marketing'] },
+      { id: 'ch-a-dates', clause: '10.1.2.1b', categoryIds: ['inconsistent-dates'], departmentIds: ['marketing'] },
+      { id: 'ch-a-storage', clause: '10.1.2.1c', categoryIds: ['distributor-storage'], departmentIds: ['marketing'] },
+      // 10.1.2.2 B類客訴(一般)
+      { id: 'ch-b-case', clause: '10.1.2.2a', categoryIds: ['case-missing-packs'], departmentIds: ['marketing'] },
+      { id: 'ch-b-promotion', clause: '10.1.2.2b', categoryIds: ['promotional-material'], departmentIds: ['marketing'] },
+      { id: 'ch-b-compensation', clause: '10.1.2.2c', categoryIds: ['compensation-not-delivered'], departmentIds: ['marketing'] },
+      // 10.1.2.3 C類客訴(一般): "非制造原因造成的包装破损" — known once the cause (5) is not design or manufacturing.
+      {
+        id: 'ch-c-packaging',
+        clause: '10.1.2.3a',
+        categoryIds: ['packaging-damaged'],
+        causeIds: ['transport-storage', 'consumer-mishandling', 'expired'],
+        departmentIds: ['marketing'],
+      },
+      { id: 'ch-c-broken', clause: '10.1.2.3b', categoryIds: ['broken'], departmentIds: ['marketing'] },
+    ],
+  },
   validity: { ruleId: 'R-Q-1', criteria: VALID_COMPLAINT_CRITERIA, invalidReasons: INVALID_REASONS },
   // R-SV-3, S0 food 9.1: the class follows from the category.
   severity: {
@@ -148,7 +250,9 @@ export const foodPack: Pack = {
     labelZh: '特殊客诉',
     flags: ['special', 'regulator'],
     channels: ['regulator'],
+    // 11.2.1b: 事件發生后,迅速通知銷售經理、業務員 … 協調經銷商: the sales manager owns it.
     notifyRoles: ['sales_manager', 'salesperson'],
+    ownerRole: 'sales_manager',
     guideId: 'special-complaint',
   },
   clocks: [
@@ -169,6 +273,8 @@ export const foodPack: Pack = {
     { id: 'direct_superior', name: 'Direct superior', nameZh: '直属上级' },
     { id: 'sales_manager', name: 'Sales manager', nameZh: '销售经理' },
     { id: 'salesperson', name: 'Salesperson', nameZh: '业务员' },
+    // 9.2.1a/b: 需由公司同意后方可执行 — whoever approves for the company.
+    { id: 'company', name: 'Company approval', nameZh: '公司(审批)' },
   ],
   notifications: [
     // S0 food 7.1: every complaint is reported to the direct superior straight away.
@@ -236,6 +342,37 @@ export const foodPack: Pack = {
         giftRatio: 1,
         approvalRequired: false,
         clause: '9.2.3',
+      },
+    ],
+    // #15 item 5, 9.2: the ratios hold 原则上 (whoever handles it gives them); 以上特例可机动考虑 — more than the
+    // ratio is the next level's, the direct superior the handler reports to (7.1); class A with harm only with
+    // the company's consent (需由公司同意后方可执行).
+    authority: [
+      {
+        id: 'handler',
+        name: 'Handler, within the ratio',
+        nameZh: '经办人(按原则比例)',
+        beyondGiftRatio: false,
+        approvalRequiredEntries: false,
+        clause: '9.2',
+      },
+      {
+        id: 'direct-superior',
+        positionId: 'direct_superior',
+        name: 'Direct superior, special cases',
+        nameZh: '直属上级(特例机动)',
+        beyondGiftRatio: true,
+        approvalRequiredEntries: false,
+        clause: '7.1',
+      },
+      {
+        id: 'company',
+        positionId: 'company',
+        name: 'The company',
+        nameZh: '公司同意',
+        beyondGiftRatio: true,
+        approvalRequiredEntries: true,
+        clause: '9.2.1',
       },
     ],
   },

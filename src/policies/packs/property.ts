@@ -109,6 +109,12 @@ export const propertyPack: Pack = {
   positions: [
     { id: 'operations_management_dept', name: 'Operations management department', nameZh: '公司运营管理部' },
     { id: 'general_manager', name: 'General manager', nameZh: '公司总经理' },
+    // S2 4.1: the emergency team (应急小组).
+    { id: 'project_manager', name: 'Project manager (team leader)', nameZh: '项目经理(应急小组组长)' },
+    { id: 'security_shift_lead', name: 'On-duty order maintenance shift lead', nameZh: '当值秩序维护领班' },
+    { id: 'customer_service_supervisor', name: 'Customer service supervisor', nameZh: '客服部主管' },
+    { id: 'order_maintenance_supervisor', name: 'Order maintenance supervisor', nameZh: '秩维部主管' },
+    { id: 'engineering_supervisor', name: 'Engineering supervisor', nameZh: '工程部主管' },
   ],
   notifications: [
     // S2 5.2.2: a major complaint goes to operations management the same day and enters the procedure.
@@ -145,13 +151,18 @@ export const propertyPack: Pack = {
   },
   // R-LC-2, S2 5.2.3: 客服部主管在投诉处理完毕后安排回访.
   returnVisit: { ruleId: 'R-LC-2', required: true },
-  // R-EM-1, S2 4.1, 5.2.4.
+  // R-EM-1, S2 4.1, 5.2.3 (the 5.2.4 review is a step of every plan, POST …/emergency/review): opened by itself when a complaint becomes major (#15 item 6).
   emergency: {
     ruleId: 'R-EM-1',
+    label: 'Major complaint: the emergency team is called',
+    labelZh: '发生客户重大投诉事件，应急小组启动',
     levels: ['major'],
     commanderRole: 'project_manager',
     offHoursCommanderRole: 'security_shift_lead',
     teamRoles: ['customer_service_supervisor', 'order_maintenance_supervisor', 'engineering_supervisor'],
-    reviewAfterClosure: true,
+    // S2 5.2.3: 重大投诉应当在24小时内给投诉的住户明确答复,投诉时间不宜超过3日 — from the report (#15 item 6).
+    answerWithinHours: 24,
+    concludeWithinDays: 3,
+    countFrom: 'receipt',
   },
 };

@@ -63,7 +63,7 @@ export async function openEmergency(deps: Deps, actor: Actor, complaintId: strin
     const calendar = await calendarForUnit(trx, row.unit_id);
     const commander = chooseCommander(calendar, now, plan!);
     const majorSince = await levelSetAt(trx, row);
-    const { answerDueAt, conclusionDueAt } = emergencyDeadlines(majorSince);
+    const { answerDueAt, conclusionDueAt } = emergencyDeadlines(plan!, { receivedAt: new Date(row.received_at), levelSetAt: majorSince });
     const emergencyId = await insertEmergency(trx, {
       complaint_id: row.id,
       status: 'open',

@@ -3584,6 +3584,7 @@ export interface paths {
                 content: {
                     "application/json": {
                         batchNo?: string;
+                        casesAffected?: number;
                         categoryId?: string;
                         /** @enum {string} */
                         channel: "phone" | "email" | "web" | "forum" | "letter" | "walk_in" | "regulator" | "api";
@@ -3631,6 +3632,8 @@ export interface paths {
                         "application/json": {
                             allowedActions: ("qualify" | "dispatch" | "return" | "urge" | "acknowledge" | "report" | "interim_reply" | "submit_improvement" | "reply" | "approve_reply" | "reject_reply" | "confirm" | "dispute" | "visit" | "close" | "reopen" | "contest" | "set_level" | "record_facts" | "pause_clock" | "resume_clock" | "request_extension" | "approve_extension" | "recompute_clocks" | "note" | "reinvestigate")[];
                             batchNo: string | null;
+                            /** @description cases (箱) affected (S0 food 10.1.1.1g) */
+                            casesAffected: number | null;
                             categoryCount: number;
                             categoryId: string | null;
                             /** @enum {string} */
@@ -3709,7 +3712,7 @@ export interface paths {
                                 hash: string;
                                 seq: number;
                                 /** @enum {string} */
-                                type: "received" | "imported" | "similar_linked" | "qualified" | "dispatched" | "dispatch_returned" | "urged" | "acknowledged" | "reported" | "interim_replied" | "improvement_submitted" | "reply_submitted" | "reply_approved" | "reply_rejected" | "replied" | "confirmed" | "disputed" | "visited" | "closed" | "reopened" | "contested" | "level_changed" | "facts_recorded" | "clock_paused" | "clock_resumed" | "extension_requested" | "extension_approved" | "clocks_recomputed" | "note_added" | "clock_breached" | "contact_viewed" | "attachment_added" | "customer_notified" | "customer_message" | "special_report_drafted" | "special_report_edited" | "special_report_approved" | "progress_reported" | "progress_reminder_sent" | "emergency_opened" | "emergency_action" | "emergency_reviewed" | "capa_opened" | "capa_updated" | "capa_action_added" | "capa_action_done" | "capa_verified" | "improvement_plan_complete" | "return_noticed" | "return_inspected" | "return_disposed" | "case_created" | "reinvestigated";
+                                type: "received" | "imported" | "similar_linked" | "qualified" | "dispatched" | "dispatch_returned" | "urged" | "acknowledged" | "reported" | "interim_replied" | "improvement_submitted" | "reply_submitted" | "reply_approved" | "reply_rejected" | "replied" | "confirmed" | "disputed" | "visited" | "closed" | "reopened" | "contested" | "level_changed" | "facts_recorded" | "clock_paused" | "clock_resumed" | "extension_requested" | "extension_approved" | "clocks_recomputed" | "note_added" | "clock_breached" | "contact_viewed" | "attachment_added" | "customer_notified" | "customer_message" | "special_report_drafted" | "special_report_edited" | "special_report_approved" | "progress_reported" | "progress_reminder_sent" | "emergency_opened" | "crisis_started" | "compensation_given" | "responsibility_assigned" | "emergency_action" | "emergency_reviewed" | "capa_opened" | "capa_updated" | "capa_action_added" | "capa_action_done" | "capa_verified" | "improvement_plan_complete" | "return_noticed" | "return_inspected" | "return_disposed" | "case_created" | "reinvestigated";
                             }[];
                             flags: {
                                 [key: string]: boolean;
@@ -3753,6 +3756,18 @@ export interface paths {
                             /** @description the investigation report: cause, sequence, responsible, conclusion, countermeasures, prevention */
                             report: {
                                 [key: string]: string;
+                            } | null;
+                            /** @description the responsible departments the pack’s matrix assigned (#15 item 5) */
+                            responsibility: {
+                                /** @description the seed clause of the matrix row (S0 food 10.1…) */
+                                clause: string;
+                                departments: {
+                                    id: string;
+                                    name: string;
+                                    nameZh: string;
+                                }[];
+                                rowId: string;
+                                ruleId: string;
                             } | null;
                             satisfaction: number | null;
                             similarCount: number;
@@ -3907,6 +3922,8 @@ export interface paths {
                         "application/json": {
                             allowedActions: ("qualify" | "dispatch" | "return" | "urge" | "acknowledge" | "report" | "interim_reply" | "submit_improvement" | "reply" | "approve_reply" | "reject_reply" | "confirm" | "dispute" | "visit" | "close" | "reopen" | "contest" | "set_level" | "record_facts" | "pause_clock" | "resume_clock" | "request_extension" | "approve_extension" | "recompute_clocks" | "note" | "reinvestigate")[];
                             batchNo: string | null;
+                            /** @description cases (箱) affected (S0 food 10.1.1.1g) */
+                            casesAffected: number | null;
                             categoryCount: number;
                             categoryId: string | null;
                             /** @enum {string} */
@@ -3985,7 +4002,7 @@ export interface paths {
                                 hash: string;
                                 seq: number;
                                 /** @enum {string} */
-                                type: "received" | "imported" | "similar_linked" | "qualified" | "dispatched" | "dispatch_returned" | "urged" | "acknowledged" | "reported" | "interim_replied" | "improvement_submitted" | "reply_submitted" | "reply_approved" | "reply_rejected" | "replied" | "confirmed" | "disputed" | "visited" | "closed" | "reopened" | "contested" | "level_changed" | "facts_recorded" | "clock_paused" | "clock_resumed" | "extension_requested" | "extension_approved" | "clocks_recomputed" | "note_added" | "clock_breached" | "contact_viewed" | "attachment_added" | "customer_notified" | "customer_message" | "special_report_drafted" | "special_report_edited" | "special_report_approved" | "progress_reported" | "progress_reminder_sent" | "emergency_opened" | "emergency_action" | "emergency_reviewed" | "capa_opened" | "capa_updated" | "capa_action_added" | "capa_action_done" | "capa_verified" | "improvement_plan_complete" | "return_noticed" | "return_inspected" | "return_disposed" | "case_created" | "reinvestigated";
+                                type: "received" | "imported" | "similar_linked" | "qualified" | "dispatched" | "dispatch_returned" | "urged" | "acknowledged" | "reported" | "interim_replied" | "improvement_submitted" | "reply_submitted" | "reply_approved" | "reply_rejected" | "replied" | "confirmed" | "disputed" | "visited" | "closed" | "reopened" | "contested" | "level_changed" | "facts_recorded" | "clock_paused" | "clock_resumed" | "extension_requested" | "extension_approved" | "clocks_recomputed" | "note_added" | "clock_breached" | "contact_viewed" | "attachment_added" | "customer_notified" | "customer_message" | "special_report_drafted" | "special_report_edited" | "special_report_approved" | "progress_reported" | "progress_reminder_sent" | "emergency_opened" | "crisis_started" | "compensation_given" | "responsibility_assigned" | "emergency_action" | "emergency_reviewed" | "capa_opened" | "capa_updated" | "capa_action_added" | "capa_action_done" | "capa_verified" | "improvement_plan_complete" | "return_noticed" | "return_inspected" | "return_disposed" | "case_created" | "reinvestigated";
                             }[];
                             flags: {
                                 [key: string]: boolean;
@@ -4029,6 +4046,18 @@ export interface paths {
                             /** @description the investigation report: cause, sequence, responsible, conclusion, countermeasures, prevention */
                             report: {
                                 [key: string]: string;
+                            } | null;
+                            /** @description the responsible departments the pack’s matrix assigned (#15 item 5) */
+                            responsibility: {
+                                /** @description the seed clause of the matrix row (S0 food 10.1…) */
+                                clause: string;
+                                departments: {
+                                    id: string;
+                                    name: string;
+                                    nameZh: string;
+                                }[];
+                                rowId: string;
+                                ruleId: string;
                             } | null;
                             satisfaction: number | null;
                             similarCount: number;
@@ -4328,6 +4357,8 @@ export interface paths {
                         "application/json": {
                             allowedActions: ("qualify" | "dispatch" | "return" | "urge" | "acknowledge" | "report" | "interim_reply" | "submit_improvement" | "reply" | "approve_reply" | "reject_reply" | "confirm" | "dispute" | "visit" | "close" | "reopen" | "contest" | "set_level" | "record_facts" | "pause_clock" | "resume_clock" | "request_extension" | "approve_extension" | "recompute_clocks" | "note" | "reinvestigate")[];
                             batchNo: string | null;
+                            /** @description cases (箱) affected (S0 food 10.1.1.1g) */
+                            casesAffected: number | null;
                             categoryCount: number;
                             categoryId: string | null;
                             /** @enum {string} */
@@ -4406,7 +4437,7 @@ export interface paths {
                                 hash: string;
                                 seq: number;
                                 /** @enum {string} */
-                                type: "received" | "imported" | "similar_linked" | "qualified" | "dispatched" | "dispatch_returned" | "urged" | "acknowledged" | "reported" | "interim_replied" | "improvement_submitted" | "reply_submitted" | "reply_approved" | "reply_rejected" | "replied" | "confirmed" | "disputed" | "visited" | "closed" | "reopened" | "contested" | "level_changed" | "facts_recorded" | "clock_paused" | "clock_resumed" | "extension_requested" | "extension_approved" | "clocks_recomputed" | "note_added" | "clock_breached" | "contact_viewed" | "attachment_added" | "customer_notified" | "customer_message" | "special_report_drafted" | "special_report_edited" | "special_report_approved" | "progress_reported" | "progress_reminder_sent" | "emergency_opened" | "emergency_action" | "emergency_reviewed" | "capa_opened" | "capa_updated" | "capa_action_added" | "capa_action_done" | "capa_verified" | "improvement_plan_complete" | "return_noticed" | "return_inspected" | "return_disposed" | "case_created" | "reinvestigated";
+                                type: "received" | "imported" | "similar_linked" | "qualified" | "dispatched" | "dispatch_returned" | "urged" | "acknowledged" | "reported" | "interim_replied" | "improvement_submitted" | "reply_submitted" | "reply_approved" | "reply_rejected" | "replied" | "confirmed" | "disputed" | "visited" | "closed" | "reopened" | "contested" | "level_changed" | "facts_recorded" | "clock_paused" | "clock_resumed" | "extension_requested" | "extension_approved" | "clocks_recomputed" | "note_added" | "clock_breached" | "contact_viewed" | "attachment_added" | "customer_notified" | "customer_message" | "special_report_drafted" | "special_report_edited" | "special_report_approved" | "progress_reported" | "progress_reminder_sent" | "emergency_opened" | "crisis_started" | "compensation_given" | "responsibility_assigned" | "emergency_action" | "emergency_reviewed" | "capa_opened" | "capa_updated" | "capa_action_added" | "capa_action_done" | "capa_verified" | "improvement_plan_complete" | "return_noticed" | "return_inspected" | "return_disposed" | "case_created" | "reinvestigated";
                             }[];
                             flags: {
                                 [key: string]: boolean;
@@ -4450,6 +4481,18 @@ export interface paths {
                             /** @description the investigation report: cause, sequence, responsible, conclusion, countermeasures, prevention */
                             report: {
                                 [key: string]: string;
+                            } | null;
+                            /** @description the responsible departments the pack’s matrix assigned (#15 item 5) */
+                            responsibility: {
+                                /** @description the seed clause of the matrix row (S0 food 10.1…) */
+                                clause: string;
+                                departments: {
+                                    id: string;
+                                    name: string;
+                                    nameZh: string;
+                                }[];
+                                rowId: string;
+                                ruleId: string;
                             } | null;
                             satisfaction: number | null;
                             similarCount: number;
@@ -6518,6 +6561,185 @@ export interface paths {
         patch?: never;
         trace?: never;
     };
+    "/api/complaints/{id}/compensations": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /** Record compensation given, with its approver within the authority limits of the pack (S0 food 9.2) */
+        post: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path: {
+                    id: string;
+                };
+                cookie?: never;
+            };
+            requestBody: {
+                content: {
+                    "application/json": {
+                        affectedQuantity?: number;
+                        /**
+                         * Format: uuid
+                         * @description the user who approved it (their positions decide their authority)
+                         */
+                        approverId?: string;
+                        /** @description an entry of the pack's compensation table (food: a-serious-harm … c) */
+                        entryId: string;
+                        /** @description product given, in packs */
+                        giftQuantity?: number;
+                        items: string;
+                        medicalCostsYuan?: number;
+                    };
+                };
+            };
+            responses: {
+                /** @description Default Response */
+                201: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            affectedQuantity: number | null;
+                            approver: {
+                                id: string;
+                                name: string;
+                            } | null;
+                            approverTier: string;
+                            /** Format: date-time */
+                            at: string;
+                            clause: string | null;
+                            entryId: string;
+                            giftQuantity: number | null;
+                            giftRatio: number | null;
+                            items: string;
+                            medicalCostsYuan: number | null;
+                            recordedBy: string;
+                            /** @description the authority tier the compensation needed (pack compensation.authority) */
+                            requiredTier: string;
+                            seq: number;
+                        };
+                    };
+                };
+                /** @description Default Response */
+                400: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            error: {
+                                allowed?: string[];
+                                code: string;
+                                field?: string;
+                                issues?: {
+                                    message: string;
+                                    path: string;
+                                }[];
+                                message: string;
+                                path?: string;
+                            };
+                        };
+                    };
+                };
+                /** @description Default Response */
+                401: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            error: {
+                                allowed?: string[];
+                                code: string;
+                                field?: string;
+                                issues?: {
+                                    message: string;
+                                    path: string;
+                                }[];
+                                message: string;
+                                path?: string;
+                            };
+                        };
+                    };
+                };
+                /** @description Default Response */
+                403: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            error: {
+                                allowed?: string[];
+                                code: string;
+                                field?: string;
+                                issues?: {
+                                    message: string;
+                                    path: string;
+                                }[];
+                                message: string;
+                                path?: string;
+                            };
+                        };
+                    };
+                };
+                /** @description Default Response */
+                404: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            error: {
+                                allowed?: string[];
+                                code: string;
+                                field?: string;
+                                issues?: {
+                                    message: string;
+                                    path: string;
+                                }[];
+                                message: string;
+                                path?: string;
+                            };
+                        };
+                    };
+                };
+                /** @description Default Response */
+                409: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            error: {
+                                allowed?: string[];
+                                code: string;
+                                field?: string;
+                                issues?: {
+                                    message: string;
+                                    path: string;
+                                }[];
+                                message: string;
+                                path?: string;
+                            };
+                        };
+                    };
+                };
+            };
+        };
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
     "/api/complaints/{id}/contact": {
         parameters: {
             query?: never;
@@ -7640,7 +7862,7 @@ export interface paths {
                             hash: string;
                             seq: number;
                             /** @enum {string} */
-                            type: "received" | "imported" | "similar_linked" | "qualified" | "dispatched" | "dispatch_returned" | "urged" | "acknowledged" | "reported" | "interim_replied" | "improvement_submitted" | "reply_submitted" | "reply_approved" | "reply_rejected" | "replied" | "confirmed" | "disputed" | "visited" | "closed" | "reopened" | "contested" | "level_changed" | "facts_recorded" | "clock_paused" | "clock_resumed" | "extension_requested" | "extension_approved" | "clocks_recomputed" | "note_added" | "clock_breached" | "contact_viewed" | "attachment_added" | "customer_notified" | "customer_message" | "special_report_drafted" | "special_report_edited" | "special_report_approved" | "progress_reported" | "progress_reminder_sent" | "emergency_opened" | "emergency_action" | "emergency_reviewed" | "capa_opened" | "capa_updated" | "capa_action_added" | "capa_action_done" | "capa_verified" | "improvement_plan_complete" | "return_noticed" | "return_inspected" | "return_disposed" | "case_created" | "reinvestigated";
+                            type: "received" | "imported" | "similar_linked" | "qualified" | "dispatched" | "dispatch_returned" | "urged" | "acknowledged" | "reported" | "interim_replied" | "improvement_submitted" | "reply_submitted" | "reply_approved" | "reply_rejected" | "replied" | "confirmed" | "disputed" | "visited" | "closed" | "reopened" | "contested" | "level_changed" | "facts_recorded" | "clock_paused" | "clock_resumed" | "extension_requested" | "extension_approved" | "clocks_recomputed" | "note_added" | "clock_breached" | "contact_viewed" | "attachment_added" | "customer_notified" | "customer_message" | "special_report_drafted" | "special_report_edited" | "special_report_approved" | "progress_reported" | "progress_reminder_sent" | "emergency_opened" | "crisis_started" | "compensation_given" | "responsibility_assigned" | "emergency_action" | "emergency_reviewed" | "capa_opened" | "capa_updated" | "capa_action_added" | "capa_action_done" | "capa_verified" | "improvement_plan_complete" | "return_noticed" | "return_inspected" | "return_disposed" | "case_created" | "reinvestigated";
                         }[];
                     };
                 };
@@ -10413,7 +10635,7 @@ export interface paths {
             parameters: {
                 query?: {
                     cursor?: string;
-                    /** @description a notification kind: bulletin, progress, special_report, leader_alert, escalation, crisis_alert, progress_overdue, … */
+                    /** @description a notification kind: bulletin, progress, special_report, leader_alert, escalation, crisis_alert, emergency_alert, progress_overdue, … */
                     kind?: string;
                     limit?: number;
                 };
@@ -10726,7 +10948,7 @@ export interface paths {
         post: {
             parameters: {
                 query?: {
-                    /** @description a notification kind: bulletin, progress, special_report, leader_alert, escalation, crisis_alert, progress_overdue, … */
+                    /** @description a notification kind: bulletin, progress, special_report, leader_alert, escalation, crisis_alert, emergency_alert, progress_overdue, … */
                     kind?: string;
                 };
                 header?: never;
@@ -13329,6 +13551,15 @@ export interface paths {
                                 stopOn: ("received" | "qualified" | "dispatched" | "acknowledged" | "reported" | "replied" | "confirmed" | "disputed" | "visited" | "closed" | "reopened" | "level_changed" | "interim_replied" | "improvement_submitted" | "reinvestigated")[];
                             }[];
                             compensation?: {
+                                authority?: {
+                                    approvalRequiredEntries: boolean;
+                                    beyondGiftRatio: boolean;
+                                    clause: string;
+                                    id: string;
+                                    name: string;
+                                    nameZh: string;
+                                    positionId?: string;
+                                }[];
                                 discounts?: {
                                     condition: string;
                                     conditionZh: string;
@@ -13358,13 +13589,18 @@ export interface paths {
                                 label: string;
                                 labelZh: string;
                                 notifyRoles: string[];
+                                ownerRole: string;
                                 ruleId: string;
                             };
                             emergency?: {
+                                answerWithinHours: number;
                                 commanderRole: string;
+                                concludeWithinDays: number;
+                                countFrom: "receipt" | "level_set";
+                                label: string;
+                                labelZh: string;
                                 levels: string[];
                                 offHoursCommanderRole: string;
-                                reviewAfterClosure: boolean;
                                 ruleId: string;
                                 teamRoles: string[];
                             };
@@ -13490,6 +13726,22 @@ export interface paths {
                                 recipientRole?: string;
                                 ruleId: string;
                             }[];
+                            responsibility?: {
+                                departments: {
+                                    id: string;
+                                    name: string;
+                                    nameZh: string;
+                                }[];
+                                rows: {
+                                    casesAtLeast?: number;
+                                    categoryIds: string[];
+                                    causeIds?: string[];
+                                    clause: string;
+                                    departmentIds: string[];
+                                    id: string;
+                                }[];
+                                ruleId: string;
+                            };
                             returnVisit: {
                                 required: boolean;
                                 ruleId: string;
@@ -17600,6 +17852,15 @@ export interface paths {
                                     stopOn: ("received" | "qualified" | "dispatched" | "acknowledged" | "reported" | "replied" | "confirmed" | "disputed" | "visited" | "closed" | "reopened" | "level_changed" | "interim_replied" | "improvement_submitted" | "reinvestigated")[];
                                 }[];
                                 compensation?: {
+                                    authority?: {
+                                        approvalRequiredEntries: boolean;
+                                        beyondGiftRatio: boolean;
+                                        clause: string;
+                                        id: string;
+                                        name: string;
+                                        nameZh: string;
+                                        positionId?: string;
+                                    }[];
                                     discounts?: {
                                         condition: string;
                                         conditionZh: string;
@@ -17629,13 +17890,18 @@ export interface paths {
                                     label: string;
                                     labelZh: string;
                                     notifyRoles: string[];
+                                    ownerRole: string;
                                     ruleId: string;
                                 };
                                 emergency?: {
+                                    answerWithinHours: number;
                                     commanderRole: string;
+                                    concludeWithinDays: number;
+                                    countFrom: "receipt" | "level_set";
+                                    label: string;
+                                    labelZh: string;
                                     levels: string[];
                                     offHoursCommanderRole: string;
-                                    reviewAfterClosure: boolean;
                                     ruleId: string;
                                     teamRoles: string[];
                                 };
@@ -17761,6 +18027,22 @@ export interface paths {
                                     recipientRole?: string;
                                     ruleId: string;
                                 }[];
+                                responsibility?: {
+                                    departments: {
+                                        id: string;
+                                        name: string;
+                                        nameZh: string;
+                                    }[];
+                                    rows: {
+                                        casesAtLeast?: number;
+                                        categoryIds: string[];
+                                        causeIds?: string[];
+                                        clause: string;
+                                        departmentIds: string[];
+                                        id: string;
+                                    }[];
+                                    ruleId: string;
+                                };
                                 returnVisit: {
                                     required: boolean;
                                     ruleId: string;
@@ -17891,6 +18173,15 @@ export interface paths {
                                     stopOn: ("received" | "qualified" | "dispatched" | "acknowledged" | "reported" | "replied" | "confirmed" | "disputed" | "visited" | "closed" | "reopened" | "level_changed" | "interim_replied" | "improvement_submitted" | "reinvestigated")[];
                                 }[];
                                 compensation?: {
+                                    authority?: {
+                                        approvalRequiredEntries: boolean;
+                                        beyondGiftRatio: boolean;
+                                        clause: string;
+                                        id: string;
+                                        name: string;
+                                        nameZh: string;
+                                        positionId?: string;
+                                    }[];
                                     discounts?: {
                                         condition: string;
                                         conditionZh: string;
@@ -17920,13 +18211,18 @@ export interface paths {
                                     label: string;
                                     labelZh: string;
                                     notifyRoles: string[];
+                                    ownerRole: string;
                                     ruleId: string;
                                 };
                                 emergency?: {
+                                    answerWithinHours: number;
                                     commanderRole: string;
+                                    concludeWithinDays: number;
+                                    countFrom: "receipt" | "level_set";
+                                    label: string;
+                                    labelZh: string;
                                     levels: string[];
                                     offHoursCommanderRole: string;
-                                    reviewAfterClosure: boolean;
                                     ruleId: string;
                                     teamRoles: string[];
                                 };
@@ -18052,6 +18348,22 @@ export interface paths {
                                     recipientRole?: string;
                                     ruleId: string;
                                 }[];
+                                responsibility?: {
+                                    departments: {
+                                        id: string;
+                                        name: string;
+                                        nameZh: string;
+                                    }[];
+                                    rows: {
+                                        casesAtLeast?: number;
+                                        categoryIds: string[];
+                                        causeIds?: string[];
+                                        clause: string;
+                                        departmentIds: string[];
+                                        id: string;
+                                    }[];
+                                    ruleId: string;
+                                };
                                 returnVisit: {
                                     required: boolean;
                                     ruleId: string;
@@ -18300,6 +18612,15 @@ export interface paths {
                                     stopOn: ("received" | "qualified" | "dispatched" | "acknowledged" | "reported" | "replied" | "confirmed" | "disputed" | "visited" | "closed" | "reopened" | "level_changed" | "interim_replied" | "improvement_submitted" | "reinvestigated")[];
                                 }[];
                                 compensation?: {
+                                    authority?: {
+                                        approvalRequiredEntries: boolean;
+                                        beyondGiftRatio: boolean;
+                                        clause: string;
+                                        id: string;
+                                        name: string;
+                                        nameZh: string;
+                                        positionId?: string;
+                                    }[];
                                     discounts?: {
                                         condition: string;
                                         conditionZh: string;
@@ -18329,13 +18650,18 @@ export interface paths {
                                     label: string;
                                     labelZh: string;
                                     notifyRoles: string[];
+                                    ownerRole: string;
                                     ruleId: string;
                                 };
                                 emergency?: {
+                                    answerWithinHours: number;
                                     commanderRole: string;
+                                    concludeWithinDays: number;
+                                    countFrom: "receipt" | "level_set";
+                                    label: string;
+                                    labelZh: string;
                                     levels: string[];
                                     offHoursCommanderRole: string;
-                                    reviewAfterClosure: boolean;
                                     ruleId: string;
                                     teamRoles: string[];
                                 };
@@ -18461,6 +18787,22 @@ export interface paths {
                                     recipientRole?: string;
                                     ruleId: string;
                                 }[];
+                                responsibility?: {
+                                    departments: {
+                                        id: string;
+                                        name: string;
+                                        nameZh: string;
+                                    }[];
+                                    rows: {
+                                        casesAtLeast?: number;
+                                        categoryIds: string[];
+                                        causeIds?: string[];
+                                        clause: string;
+                                        departmentIds: string[];
+                                        id: string;
+                                    }[];
+                                    ruleId: string;
+                                };
                                 returnVisit: {
                                     required: boolean;
                                     ruleId: string;
@@ -18591,6 +18933,15 @@ export interface paths {
                                     stopOn: ("received" | "qualified" | "dispatched" | "acknowledged" | "reported" | "replied" | "confirmed" | "disputed" | "visited" | "closed" | "reopened" | "level_changed" | "interim_replied" | "improvement_submitted" | "reinvestigated")[];
                                 }[];
                                 compensation?: {
+                                    authority?: {
+                                        approvalRequiredEntries: boolean;
+                                        beyondGiftRatio: boolean;
+                                        clause: string;
+                                        id: string;
+                                        name: string;
+                                        nameZh: string;
+                                        positionId?: string;
+                                    }[];
                                     discounts?: {
                                         condition: string;
                                         conditionZh: string;
@@ -18620,13 +18971,18 @@ export interface paths {
                                     label: string;
                                     labelZh: string;
                                     notifyRoles: string[];
+                                    ownerRole: string;
                                     ruleId: string;
                                 };
                                 emergency?: {
+                                    answerWithinHours: number;
                                     commanderRole: string;
+                                    concludeWithinDays: number;
+                                    countFrom: "receipt" | "level_set";
+                                    label: string;
+                                    labelZh: string;
                                     levels: string[];
                                     offHoursCommanderRole: string;
-                                    reviewAfterClosure: boolean;
                                     ruleId: string;
                                     teamRoles: string[];
                                 };
@@ -18752,6 +19108,22 @@ export interface paths {
                                     recipientRole?: string;
                                     ruleId: string;
                                 }[];
+                                responsibility?: {
+                                    departments: {
+                                        id: string;
+                                        name: string;
+                                        nameZh: string;
+                                    }[];
+                                    rows: {
+                                        casesAtLeast?: number;
+                                        categoryIds: string[];
+                                        causeIds?: string[];
+                                        clause: string;
+                                        departmentIds: string[];
+                                        id: string;
+                                    }[];
+                                    ruleId: string;
+                                };
                                 returnVisit: {
                                     required: boolean;
                                     ruleId: string;

@@ -27,6 +27,7 @@ export const enUSInbox: Record<keyof typeof zhCNInbox, string> = {
   'inbox.kind.leader_alert': 'Leader alert',
   'inbox.kind.escalation': 'Escalation',
   'inbox.kind.crisis_alert': 'Crisis alert',
+  'inbox.kind.emergency_alert': 'Emergency team called',
   'inbox.kind.progress_overdue': 'Progress overdue',
   'inbox.kind.report_due': 'Report due',
   'inbox.kind.report_item': 'Report item',

@@ -24,6 +24,7 @@ export const zhCNInbox = {
   'inbox.kind.leader_alert': '领导批示',
   'inbox.kind.escalation': '上报',
   'inbox.kind.crisis_alert': '危机预警',
+  'inbox.kind.emergency_alert': '应急小组启动',
   'inbox.kind.progress_overdue': '快报逾期',
   'inbox.kind.report_due': '报表到期',
   'inbox.kind.report_item': '报表事项',

@@ -17,7 +17,7 @@ import {
 import { UnitCustomerMessagesCard } from '../features/delivery/unit-customer-messages.tsx';
 
 /** Notification kinds the installed packs' rules use (and the crisis alert). */
-const NOTIFICATION_KINDS = ['bulletin', 'progress', 'special_report', 'escalation', 'leader_alert', 'crisis_alert'];
+const NOTIFICATION_KINDS = ['bulletin', 'progress', 'special_report', 'escalation', 'leader_alert', 'crisis_alert', 'emergency_alert'];
 /** Messages to customers: a webhook (an SMS gateway) carries them only when its kinds name them (issue #14 item 5). */
 const CUSTOMER_KINDS = ['customer_receipt', 'customer_reply', 'customer_visit_invitation'];
 

@@ -12,13 +12,18 @@ import { ComplaintDetails } from '../features/complaint/components/complaint-det
 import { RelatedList } from '../features/complaint/components/related-list.tsx';
 import { GuideCard } from '../features/complaint/components/guide-card.tsx';
 import { AssessmentCard } from '../features/complaint/components/assessment-card.tsx';
+import { CompensationCard } from '../features/complaint/components/compensation-card.tsx';
 import { CaseworkCards } from '../features/casework/components/casework-cards.tsx';
 import { NotificationDeliveriesCard } from '../features/delivery/notification-deliveries.tsx';
 import { CustomerMessagesCard } from '../features/delivery/customer-messages.tsx';
+import { useMeta } from '../features/meta/meta-context.tsx';
+import { useAuth } from '../features/meta/auth-context.tsx';
 
 export default function ComplaintPage() {
   const t = useT();
   const { id = '' } = useParams();
+  const meta = useMeta();
+  const { user } = useAuth();
   const { data: c, error, loading, setData, reload } = useAsync(() => getComplaint(id), [id]);
   // Two columns from xl up; narrower, the actions follow the clocks instead of the whole history.
   const twoColumns = Grid.useBreakpoint().xl !== false;
@@ -58,6 +63,11 @@ export default function ComplaintPage() {
           <Card size="small" title={t('complaint.assessment')} style={{ marginBottom: 16 }}>
             <AssessmentCard complaintId={c.id} version={version} />
           </Card>
+          {meta.packs.get(c.policyId)?.compensation?.authority && (
+            <Card size="small" title={t('compensation.title')} style={{ marginBottom: 16 }}>
+              <CompensationCard complaint={c} canAct={!!user && user.role !== 'auditor'} onChanged={reload} />
+            </Card>
+          )}
           <Card size="small" title={t('delivery.section')} style={{ marginBottom: 16 }}>
             <NotificationDeliveriesCard complaintId={c.id} version={version} />
           </Card>

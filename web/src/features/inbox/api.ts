@@ -12,6 +12,7 @@ export const INBOX_KINDS = [
   'leader_alert',
   'escalation',
   'crisis_alert',
+  'emergency_alert',
   'progress_overdue',
   'report_due',
 ] as const;

@@ -33,6 +33,11 @@ export function useLabels() {
         const c = meta.category(id, policyId);
         return c ? pick(c.nameZh, c.name) : id;
       },
+      /** A pack's position (岗位) by id: 销售经理, 项目经理, … */
+      position: (policyId: string | null | undefined, id: string) => {
+        const p = policyId ? meta.packs.get(policyId)?.positions.find((x) => x.id === id) : undefined;
+        return p ? pick(p.nameZh, p.name) : id;
+      },
       clock: (policyId: string | null | undefined, name: string) => {
         const c = policyId ? meta.packs.get(policyId)?.clocks.find((x) => x.name === name) : undefined;
         return c ? pick(c.labelZh, c.label) : name;

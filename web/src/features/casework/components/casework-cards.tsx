@@ -38,7 +38,11 @@ export function CaseworkCards({ complaint: c, version, onChanged }: { complaint:
       {c.level === MAJOR &&
         card('progress', t('progress.title'), <ProgressPanel complaintId={c.id} open={open} version={version} onChanged={onChanged} />)}
       {c.level === MAJOR &&
-        card('emergency', t('em.title'), <EmergencyPanel complaintId={c.id} open={open} version={version} onChanged={onChanged} />)}
+        card(
+          'emergency',
+          t('em.title'),
+          <EmergencyPanel complaintId={c.id} policyId={c.policyId} version={version} onChanged={onChanged} />,
+        )}
       {c.qualification === 'valid' &&
         card('capa', t('capa.title'), <CapaPanel complaintId={c.id} version={version} onChanged={onChanged} />)}
       {!open && canAct && card('case', t('case.addTitle'), <AddCasePanel complaintId={c.id} />)}

@@ -1,28 +1,30 @@
 /**
- * The emergency response of a major complaint (R-EM-1): open it with the team, log actions (an
+ * The emergency response of a major complaint (R-EM-1), opened by itself (#15 item 6): log actions (an
  * 'answer' or 'conclusion' entry meets the 24 h / 3 day deadline), then review it, which closes it.
  */
 import { Alert, Button, Descriptions, Form, Input, List, Select, Space, Spin, Tag, Typography } from 'antd';
 import { useT } from '../../../i18n/i18n-context.tsx';
 import { formatTime } from '../../../components/format.ts';
-import { getEmergency, logEmergency, openEmergency, reviewEmergency, type EmergencyKind } from '../api.ts';
+import { getEmergency, logEmergency, reviewEmergency, type EmergencyKind } from '../api.ts';
 import { useCaseworkRecord } from '../use-casework-record.ts';
+import { useLabels } from '../../meta/use-labels.ts';
 import { DeadlineTag } from './deadline-tag.tsx';
 
 const KINDS: EmergencyKind[] = ['action', 'answer', 'conclusion'];
 
 export function EmergencyPanel({
   complaintId,
-  open,
+  policyId,
   version,
   onChanged,
 }: {
   complaintId: string;
-  open: boolean;
+  policyId: string;
   version: string;
   onChanged?: () => void;
 }) {
   const t = useT();
+  const labels = useLabels();
   const {
     record: e,
     loaded,
@@ -38,41 +40,8 @@ export function EmergencyPanel({
   const errorBox = error && <Alert type="error" showIcon role="alert" title={error} style={{ marginTop: 8 }} />;
   const required = { required: true, whitespace: true, message: t('common.required') };
 
-  if (!e) {
-    if (!canAct || !open) return <Typography.Text type="secondary">{t('em.none')}</Typography.Text>;
-    return (
-      <Form<{ commanderName?: string; team: string[] }>
-        name="emergency-open"
-        layout="vertical"
-        data-testid="emergency-open"
-        onFinish={(v) =>
-          void run(() =>
-            openEmergency(complaintId, {
-              commanderName: v.commanderName?.trim() || undefined,
-              team: v.team.map((s) => s.trim()).filter(Boolean),
-            }),
-          )
-        }
-      >
-        <Typography.Paragraph type="secondary">{t('em.none')}</Typography.Paragraph>
-        <Form.Item name="commanderName" label={t('em.commander')}>
-          <Input maxLength={100} />
-        </Form.Item>
-        <Form.Item
-          name="team"
-          label={t('em.team')}
-          extra={t('em.teamHint')}
-          rules={[{ required: true, type: 'array', min: 1, message: t('em.teamRequired') }]}
-        >
-          <Select mode="tags" open={false} suffixIcon={null} tokenSeparators={[',', '，', '、']} />
-        </Form.Item>
-        <Button htmlType="submit" type="primary" danger loading={busy}>
-          {t('em.open')}
-        </Button>
-        {errorBox}
-      </Form>
-    );
-  }
+  // #15 item 6: the plan opens by itself in the step that makes the complaint major under a pack that has one.
+  if (!e) return <Typography.Text type="secondary">{t('em.none')}</Typography.Text>;
 
   const isOpen = e.status === 'open';
   return (
@@ -81,8 +50,8 @@ export function EmergencyPanel({
         <Descriptions.Item label={t('em.status')}>
           <Tag color={isOpen ? 'red' : 'default'}>{t(isOpen ? 'em.statusOpen' : 'em.statusReviewed')}</Tag>
         </Descriptions.Item>
-        <Descriptions.Item label={t('em.commander')}>{e.commander.name || e.commander.role}</Descriptions.Item>
-        <Descriptions.Item label={t('em.team')}>{e.team.join('、')}</Descriptions.Item>
+        <Descriptions.Item label={t('em.commander')}>{e.commander.name || labels.position(policyId, e.commander.role)}</Descriptions.Item>
+        <Descriptions.Item label={t('em.team')}>{e.team.map((m) => labels.position(policyId, m)).join('、')}</Descriptions.Item>
         <Descriptions.Item label={t('em.deadlines')}>
           <Space orientation="vertical" size={2}>
             <DeadlineTag label={t('em.answerDue')} d={e.answer} />

@@ -40,6 +40,7 @@ export function ComplaintDetails({ complaint: c }: { complaint: Complaint }) {
     const found = cause(id);
     return found ? pick(found.nameZh, found.name) : id;
   };
+  const hasMatrix = !!meta.packs.get(c.policyId)?.responsibility;
   const flags = Object.entries(c.flags ?? {})
     .filter(([, on]) => on)
     .map(([f]) => ({ media: t('field.flagMedia'), lawsuit: t('field.flagLawsuit'), safety: t('field.flagSafety') })[f] ?? f);
@@ -72,6 +73,24 @@ export function ComplaintDetails({ complaint: c }: { complaint: Complaint }) {
     ...(c.deliveryRef ? [{ key: 'delivery', label: t('field.deliveryRef'), children: c.deliveryRef }] : []),
     ...(c.categoryCount > 1 ? [{ key: 'categoryCount', label: t('complaint.categoryCount'), children: c.categoryCount }] : []),
     ...(c.directPerson ? [{ key: 'directPerson', label: t('field.directPerson'), children: c.directPerson }] : []),
+    ...(c.casesAffected !== null ? [{ key: 'cases', label: t('field.casesAffected'), children: c.casesAffected }] : []),
+    // #15 item 5: the departments the pack's responsibility table (S0 food 10) assigned, with the clause.
+    ...(hasMatrix || c.responsibility
+      ? [
+          {
+            key: 'responsibility',
+            label: t('field.responsibleDepartments'),
+            children: c.responsibility ? (
+              <span data-testid="responsibility">
+                {c.responsibility.departments.map((d) => pick(d.nameZh, d.name)).join('、')}
+                <Typography.Text type="secondary"> （§{c.responsibility.clause}）</Typography.Text>
+              </span>
+            ) : (
+              <Typography.Text type="secondary">{t('complaint.responsibilityPending')}</Typography.Text>
+            ),
+          },
+        ]
+      : []),
     { key: 'repeat', label: t('complaint.repeatCount'), children: c.repeatCount },
     { key: 'satisfaction', label: t('complaint.satisfaction'), children: c.satisfaction ?? t('common.none') },
     ...(c.closeReason ? [{ key: 'closeReason', label: t('complaint.closeReason'), children: c.closeReason }] : []),

@@ -84,7 +84,14 @@ const FIELD_KEYS: Record<string, string> = {
   flags: 'field.flagChanges',
   complainantCount: 'field.complainantCount',
   repeatOf: 'field.repeatOf',
+  ownerRole: 'field.ownerRole',
+  alertedRoles: 'field.alertedRoles',
+  because: 'field.because',
+  guideId: 'field.guide',
 };
+
+/** Event fields that name a pack's positions (#15 items 5, 6): shown by the position's name. */
+const POSITION_FIELDS = new Set(['commanderRole', 'ownerRole', 'alertedRoles']);
 
 export function EventData({ type, data, policyId }: { type: string; data: Record<string, unknown> | null; policyId: string }) {
   const { t, has, pick, lang } = useI18n();
@@ -118,6 +125,10 @@ export function EventData({ type, data, policyId }: { type: string; data: Record
     if (k === 'leadDepartmentId' || k === 'departmentId') return labels.unit(v as string);
     if (k === 'coDepartmentIds' && Array.isArray(v)) return v.map((d) => labels.unit(d as string)).join('、');
     if (k === 'categoryId') return labels.category(v as string, policyId);
+    if (POSITION_FIELDS.has(k) || (k === 'team' && type === 'emergency_opened')) {
+      const ids = Array.isArray(v) ? (v as string[]) : [v as string];
+      return ids.map((id) => labels.position(policyId, id)).join('、');
+    }
     if (k === 'level' || k === 'from') return labels.level(policyId, v as string);
     if (k === 'channel') return labels.channel(v as string);
     if (k === 'result') return labels.qualification(v as string);

@@ -69,6 +69,7 @@ export function IntakeForm() {
       flags: Object.keys(flags).length ? flags : undefined,
       batchNo: blank(v.batchNo),
       deliveryRef: blank(v.deliveryRef),
+      casesAffected: v.casesAffected ?? undefined,
     };
     setBusy(true);
     try {
@@ -194,6 +195,12 @@ export function IntakeForm() {
               <Col xs={24} md={8}>
                 <Form.Item name="batchNo" label={t('field.batchNo')}>
                   <Input maxLength={64} />
+                </Form.Item>
+              </Col>
+              {/* S0 food 10.1.1.1g: more than 20 cases is a batch, which decides who is responsible. */}
+              <Col xs={24} md={8}>
+                <Form.Item name="casesAffected" label={t('field.casesAffected')}>
+                  <InputNumber min={0} max={1000000} precision={0} style={{ width: '100%' }} />
                 </Form.Item>
               </Col>
             </Row>
