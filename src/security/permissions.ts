@@ -289,3 +289,11 @@ export function roleGrantable(actorRole: string, role: string): boolean {
   if (!isRole(actorRole) || !isRole(role)) return false;
   return ROLE_CAPABILITIES[role].every((c) => ROLE_CAPABILITIES[actorRole].includes(c));
 }
+
+/**
+ * The installation administrator: an administrator placed at no organisation node (issue #16 item 1). Only they
+ * set up an installation whose administrator was given by PLAINT_ADMIN_EMAIL.
+ */
+export function isInstallationAdministrator(user: { role: string; orgNodeId: string | null }): boolean {
+  return user.role === 'admin' && user.orgNodeId === null;
+}

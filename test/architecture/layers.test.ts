@@ -75,3 +75,15 @@ test('issue #18: the domain does no I/O: no database, file system, network or cl
     [],
   );
 });
+
+// A user's role compared with a role's name, or a list of roles tested for the user's: the permission table's job.
+const ROLE_CHECK = /\b(role|actorRole|userRole)\s*[!=]==\s*'[a-z_]+'|'[a-z_]+'\s*[!=]==\s*\w+\.role\b|\.includes\(\s*\w+\.role\s*\)/;
+
+test('issue #18: no role is compared outside the permission table (src/security)', () => {
+  const files = ['src/http', 'src/use-cases', 'src/domain', 'src/jobs', 'src/delivery', 'src/mail'].flatMap((d) =>
+    fs.existsSync(path.join(ROOT, d)) ? sourceFiles(d) : [],
+  );
+  assert.deepEqual(offending(files, ROLE_CHECK), []);
+  // The check sees a comparison where the table makes one.
+  assert.ok(offending(sourceFiles('src/security'), ROLE_CHECK).length > 0);
+});

@@ -15,6 +15,7 @@ import { assertPasswordPolicy, createSession, hashPassword, type SessionUser } f
 import type { Deps } from '../context.ts';
 import { EMAIL_TAKEN } from '../users/manage-users.ts';
 import { assertPack, createNodeIn, type Editor } from './manage-org-nodes.ts';
+import { isInstallationAdministrator } from '../../security/permissions.ts';
 
 export interface SetupStatus {
   /** No organisation node exists: the console shows the setup page instead of the login. */
@@ -61,7 +62,7 @@ export async function runSetup(deps: Deps, caller: SessionUser | null, input: Se
   if (adminExists) {
     if (!caller)
       throw new DomainError('UNAUTHENTICATED', 'an installation administrator exists (PLAINT_ADMIN_EMAIL): log in as them to set up');
-    if (caller.role !== 'admin' || caller.orgNodeId !== null)
+    if (!isInstallationAdministrator(caller))
       throw new DomainError('FORBIDDEN', 'only the installation administrator (an administrator without an organisation node) sets up');
     if (input.admin) throw invalid('admin', 'an administrator exists already: set up while logged in as them, without a new account');
   } else {
