@@ -111,18 +111,7 @@ export async function findComplaint(db: Db, id: string): Promise<ComplaintRow | 
  * rather than at the unit's first complaint.
  */
 export async function countPriorValidThisYear(db: Db, row: Pick<ComplaintRow, 'id' | 'unit_id' | 'received_at'>): Promise<number> {
-  const year = new Date(row.received_at).getUTCFullYear();
-  const r = await db
-    .selectFrom('complaints')
-    .select((eb) => eb.fn.countAll<number>().as('n'))
-    .where('unit_id', '=', row.unit_id)
-    .where('qualification', '=', 'valid')
-    .where('id', '!=', row.id)
-    .where('received_at', '<', row.received_at)
-    .where('received_at', '>=', new Date(Date.UTC(year, 0, 1) - 24 * 3600_000))
-    .where(sql<boolean>`extract(year from received_at) = ${year}`)
-    .executeTakeFirst();
-  return Number(r?.n ?? 0);
+  return countPriorValidInYear(db, row, { unitIds: [row.unit_id] });
 }
 
 /**
@@ -136,18 +125,26 @@ export async function countPriorByDirectPersonThisYear(
   unitIds: readonly string[],
 ): Promise<number> {
   if (unitIds.length === 0) return 0;
+  return countPriorValidInYear(db, row, { unitIds, directPerson: person });
+}
+
+async function countPriorValidInYear(
+  db: Db,
+  row: Pick<ComplaintRow, 'id' | 'received_at'>,
+  where: { unitIds: readonly string[]; directPerson?: string },
+): Promise<number> {
   const year = new Date(row.received_at).getUTCFullYear();
-  const r = await db
+  let q = db
     .selectFrom('complaints')
     .select((eb) => eb.fn.countAll<number>().as('n'))
-    .where('direct_person', '=', person)
-    .where('unit_id', 'in', unitIds)
+    .where('unit_id', where.unitIds.length === 1 ? '=' : 'in', where.unitIds.length === 1 ? where.unitIds[0] : where.unitIds)
     .where('qualification', '=', 'valid')
     .where('id', '!=', row.id)
     .where('received_at', '<', row.received_at)
     .where('received_at', '>=', new Date(Date.UTC(year, 0, 1) - 24 * 3600_000))
-    .where(sql<boolean>`extract(year from received_at) = ${year}`)
-    .executeTakeFirst();
+    .where(sql<boolean>`extract(year from received_at) = ${year}`);
+  if (where.directPerson !== undefined) q = q.where('direct_person', '=', where.directPerson);
+  const r = await q.executeTakeFirst();
   return Number(r?.n ?? 0);
 }
 

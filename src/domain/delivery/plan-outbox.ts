@@ -65,8 +65,22 @@ export function planOutbox(
   baseUrl: string,
   now: Date,
 ): OutboxRow[] {
-  const at = { created_at: now.toISOString(), next_attempt_at: now.toISOString() };
   const info: ComplaintInfo = { ...complaint, link: complaintLink(baseUrl, complaint.id) };
+  return planMessages(notifications, info, { complaintId: complaint.id, level: complaint.level }, channels, now);
+}
+
+/**
+ * The messages of notifications about `info`: planOutbox's for a complaint, and those of a notification about
+ * no complaint (a report's due reminder: `complaintId` and `level` null, so a channel filtered by level skips it).
+ */
+export function planMessages(
+  notifications: readonly AddressedNotification[],
+  info: ComplaintInfo,
+  about: { complaintId: string | null; level: string | null },
+  channels: readonly ChannelConfig[],
+  now: Date,
+): OutboxRow[] {
+  const at = { created_at: now.toISOString(), next_attempt_at: now.toISOString() };
   const emailChannels = channels.filter((c) => c.kind === 'email' && c.enabled);
   const out: OutboxRow[] = [];
   // A group robot or webhook is told once per rule, however many positions the rule addresses.
@@ -75,7 +89,7 @@ export function planOutbox(
     const facts: MessageFacts = { subject: n.subject, kind: n.kind, dueAt: n.dueAt };
     // E-mail: through the company's own e-mail channel when it has one that carries this notification,
     // through the installation's default SMTP (PLAINT_SMTP_URL) when it has none at all.
-    const viaEmail = emailChannels.length ? (emailChannels.find((c) => channelCarries(c, n.kind, complaint.level)) ?? null) : undefined;
+    const viaEmail = emailChannels.length ? (emailChannels.find((c) => channelCarries(c, n.kind, about.level)) ?? null) : undefined;
     if (viaEmail !== null) {
       const seen = new Set<string>();
       for (const r of n.recipients) {
@@ -84,7 +98,7 @@ export function planOutbox(
         seen.add(to);
         out.push({
           notification_id: n.id,
-          complaint_id: complaint.id,
+          complaint_id: about.complaintId,
           channel_id: viaEmail?.id ?? null,
           transport: 'email',
           recipient: to,
@@ -94,13 +108,13 @@ export function planOutbox(
       }
     }
     for (const ch of channels) {
-      if (ch.kind === 'email' || !channelCarries(ch, n.kind, complaint.level)) continue;
+      if (ch.kind === 'email' || !channelCarries(ch, n.kind, about.level)) continue;
       const key = `${ch.id}\u0000${n.ruleId}\u0000${n.subject}\u0000${n.dueAt}`;
       if (toldChannels.has(key)) continue;
       toldChannels.add(key);
       out.push({
         notification_id: n.id,
-        complaint_id: complaint.id,
+        complaint_id: about.complaintId,
         channel_id: ch.id,
         transport: ch.kind,
         recipient: ch.name,

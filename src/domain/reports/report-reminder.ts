@@ -5,8 +5,8 @@
  * `report_due` notifications (a channel filtered by level does not: a report has none).
  */
 import type { AddressedNotification } from '../notifications/addressing.ts';
-import type { ChannelConfig, OutboxRow } from '../delivery/plan-outbox.ts';
-import { emailPayload, robotBody, type ComplaintInfo, type MessageFacts } from '../delivery/messages.ts';
+import { planMessages, type ChannelConfig, type OutboxRow } from '../delivery/plan-outbox.ts';
+import type { ComplaintInfo } from '../delivery/messages.ts';
 import type { ScheduledPeriod } from './schedules.ts';
 
 export const REPORT_DUE_KIND = 'report_due';
@@ -28,7 +28,6 @@ export function reportReminderOutbox(
   ctx: { unitName: string; channels: readonly ChannelConfig[]; baseUrl: string; scheduleName: string },
   now: Date,
 ): OutboxRow[] {
-  const at = { created_at: now.toISOString(), next_attempt_at: now.toISOString() };
   const info: ComplaintInfo = {
     id: '',
     code: ctx.scheduleName,
@@ -37,39 +36,5 @@ export function reportReminderOutbox(
     unitName: ctx.unitName,
     link: `${ctx.baseUrl.replace(/\/+$/, '')}/reports`,
   };
-  const facts: MessageFacts = { subject: n.subject, kind: n.kind, dueAt: n.dueAt };
-  const carries = (c: ChannelConfig) => c.enabled && (c.kinds.length === 0 || c.kinds.includes(n.kind)) && c.levels.length === 0;
-  const emailChannels = ctx.channels.filter((c) => c.kind === 'email' && c.enabled);
-  const via = emailChannels.length ? (emailChannels.find(carries) ?? null) : undefined;
-  const out: OutboxRow[] = [];
-  if (via !== null) {
-    const seen = new Set<string>();
-    for (const r of n.recipients) {
-      const to = r.email?.trim().toLowerCase();
-      if (!to || !r.wantsEmail || seen.has(to)) continue;
-      seen.add(to);
-      out.push({
-        notification_id: n.id,
-        complaint_id: null,
-        channel_id: via?.id ?? null,
-        transport: 'email',
-        recipient: to,
-        payload: { ...emailPayload(info, facts), to },
-        ...at,
-      });
-    }
-  }
-  for (const ch of ctx.channels) {
-    if (ch.kind === 'email' || !carries(ch)) continue;
-    out.push({
-      notification_id: n.id,
-      complaint_id: null,
-      channel_id: ch.id,
-      transport: ch.kind,
-      recipient: ch.name,
-      payload: { body: robotBody(ch.kind, info, facts) },
-      ...at,
-    });
-  }
-  return out;
+  return planMessages([n], info, { complaintId: null, level: null }, ctx.channels, now);
 }

@@ -14,30 +14,17 @@
  * from three days before the due date, never before the period's first day.
  */
 import { DateTime } from 'luxon';
-import { parseLocalDate, REPORT_ZONE } from './periods.ts';
+import { parseLocalDate, REPORT_ZONE, type ReportPeriod } from './periods.ts';
 
 export type ScheduleDue =
   | { kind: 'daily' }
   | { kind: 'monthly'; day: number; period: 'current_month' | 'previous_month'; through?: number }
   | { kind: 'quarterly' };
 
-export interface ScheduledPeriod {
-  /** Stable within a schedule: '2026-11-01..2026-11-15'. */
-  key: string;
-  startDate: string;
-  /** Inclusive. */
-  endDate: string;
-  /** UTC instant of startDate 00:00 local. */
-  start: Date;
-  /** UTC instant of the day after endDate 00:00 local (exclusive). */
-  end: Date;
-  /** Last local date on which the report is on time. */
-  dueDate: string;
-  /** UTC instant after which the report is late. */
-  dueBy: Date;
+/** A period of a pack's schedule: a report period (periods.ts) whose key is stable within the schedule ('2026-11-01..2026-11-15'). */
+export interface ScheduledPeriod extends Omit<ReportPeriod, 'kind'> {
   /** First local date on which its due reminder is sent. */
   remindDate: string;
-  labelZh: string;
 }
 
 /** Days before the due date that the reminder is sent (never before the period starts). */
