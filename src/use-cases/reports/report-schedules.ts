@@ -18,7 +18,7 @@ import {
   sentReminderKeys,
   type ReminderKey,
 } from '../../data/reports/report-reminder-store.ts';
-import { invalid, notFound } from '../../domain/errors.ts';
+import { DomainError, invalid, notFound } from '../../domain/errors.ts';
 import { resolveRecipients, recipientRows } from '../../domain/notifications/resolve-recipients.ts';
 import { isClosed, type ReportKind, type ReportPeriod } from '../../domain/reports/periods.ts';
 import {
@@ -170,12 +170,22 @@ export async function packDueDates(
     const pack = packOfUnit(config, unit);
     for (const s of pack?.reports ?? []) {
       if (!periodic(s)) continue;
-      const p = periodContainingDate(s.due, period.startDate);
-      if (p.startDate === period.startDate && p.endDate === period.endDate)
+      const p = dueWithinCalendar(() => periodContainingDate(s.due, period.startDate));
+      if (p && p.startDate === period.startDate && p.endDate === period.endDate)
         out.push({ policyId: unit.policyId, scheduleId: s.id, dueDate: p.dueDate });
     }
   }
   return out.sort((a, b) => a.policyId.localeCompare(b.policyId) || a.scheduleId.localeCompare(b.scheduleId));
+}
+
+/** The period, or null when its due date would fall after 9999-12-31 (a report of the calendar's last days). */
+function dueWithinCalendar(compute: () => ScheduledPeriod): ScheduledPeriod | null {
+  try {
+    return compute();
+  } catch (e) {
+    if (e instanceof DomainError && e.code === 'VALIDATION') return null;
+    throw e;
+  }
 }
 
 /** The one due date all the packs agree on, or null. */
