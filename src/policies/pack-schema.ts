@@ -143,7 +143,11 @@ export const SeveritySchema = Type.Object(
     levels: Type.Array(LevelSchema, { minItems: 1 }),
     /** Ordered; the highest level reached wins and, among equals, the first rule listed names the reason. */
     rules: Type.Array(SeverityRuleSchema),
-    similarWindowDays: Type.Optional(PositiveInt),
+    /**
+     * Days within which complaints about the same matter count together (R-SV-1 「一个月内」, fuel §5). At most
+     * 30: the intake reads the same matter's candidates over 30 days either side in its one read.
+     */
+    similarWindowDays: Type.Optional(Type.Integer({ minimum: 1, maximum: 30 })),
   },
   Closed,
 );

@@ -26,7 +26,8 @@ import { packLifecycle } from '../domain/lifecycle/pack-lifecycle.ts';
 import { DEFAULT_CALENDAR } from '../domain/calendar/index.ts';
 import { deadlineStanding } from '../domain/clocks/index.ts';
 import { categoryPeerQuery, categoryPeersToRaise, countedPeers, raiseCategoryPeers } from './category-peers.ts';
-import { candidateQuery, raiseSimilar, similarFromCandidates, similarToRaise } from './link-similar.ts';
+import { candidateQuery, raiseSimilar, SIMILAR_WINDOW_DAYS, similarFromCandidates, similarToRaise } from './link-similar.ts';
+import { withinWindow } from '../domain/similarity/similar-at-intake.ts';
 import { complaintText, signature } from '../domain/similarity/index.ts';
 import { intakeLinks, repeatFromCandidates } from '../domain/similarity/repeat-at-intake.ts';
 import { inTransaction } from '../data/transaction.ts';
@@ -148,7 +149,9 @@ export async function insertComplaint(
   const customer = ctx.customer ?? newCustomer!;
   const totals = await totalsOf(db, [...new Set([...ctx.candidates, ...ctx.earlierClosed].map((c) => c.id))]);
   const target = { unitId: unit.id, categoryId, receivedAt, customerId: customer.id, signature: sig };
-  const found = similarFromCandidates(ctx.candidates, target, totals);
+  // R-SV-1: the same matter within the pack's window (its own, tuned or not; at most the read's 30 days).
+  const inWindow = withinWindow(ctx.candidates, receivedAt, pack.severity.similarWindowDays ?? SIMILAR_WINDOW_DAYS);
+  const found = similarFromCandidates(inWindow, target, totals);
   // R-LC-3: the same customer about the same matter after the earlier complaint was closed.
   const repeat = repeatFromCandidates(ctx.earlierClosed, target, totals);
 

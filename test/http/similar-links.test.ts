@@ -164,3 +164,28 @@ test('R-RP-2: a case masks the customer of a similar complaint whichever side of
     assert.ok(!res.body.includes(other), `${other}, the linked complaint's customer, leaked from the case of ${c.code}: ${res.body}`);
   }
 });
+
+test('R-SV-1 with #15 item 1: the pack’s similarWindowDays is the window — tuned to 7 days, the same matter 10 days earlier is not counted, 5 days earlier is', async () => {
+  const unit = await buildUnit(t, { pack: 'real-estate', companyId: garden.companyId });
+  const admin = await buildUser(t, { role: 'admin', orgNodeId: garden.companyId });
+  const put = await t.api('PUT', `/api/units/${unit.id}/policy`, { overrides: { severity: { similarWindowDays: 7 } } }, { as: admin });
+  assert.equal(put.statusCode, 200, put.body);
+  const tooWide = await t.api('PUT', `/api/units/${unit.id}/policy`, { overrides: { severity: { similarWindowDays: 45 } } }, { as: admin });
+  assert.equal(tooWide.statusCode, 400, 'a window beyond the intake read’s 30 days is refused');
+
+  const matter = (i: number) => ({
+    unitId: unit.id,
+    categoryId: 'engineering-quality',
+    customer: { name: `窗口业主${i}`, phone: `1393000000${i}` },
+    title: '5栋地下车库顶板漏水',
+    content: '5栋地下车库顶板漏水严重，车辆被水泡，怀疑防水层破损。',
+  });
+  const old = await intake(matter(1));
+  t.clock.advance(10 * 24 * 3600_000);
+  const late = await intake(matter(2));
+  assert.deepEqual(similar(late.links), [], 'ten days apart: outside the tuned 7-day window');
+  t.clock.advance(5 * 24 * 3600_000);
+  const near = await intake(matter(3));
+  assert.deepEqual(similar(near.links), [link(late, 'to')], 'five days apart: counted; the one fifteen days back is not');
+  assert.ok(!similar((await page(old.id)).links).length, 'the oldest stays alone');
+});

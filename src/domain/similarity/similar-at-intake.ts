@@ -47,6 +47,15 @@ export interface SimilarTarget {
   signature: string[];
 }
 
+/**
+ * The candidates received within `days` of the target (the pack's `severity.similarWindowDays`, R-SV-1 「一个月内」).
+ * The intake's read spans the widest window a pack may set (30 days either side), so a shorter one is applied here.
+ */
+export function withinWindow(candidates: CandidateRow[], receivedAt: Date, days: number): CandidateRow[] {
+  const ms = days * 24 * 3600_000;
+  return candidates.filter((c) => Math.abs(c.received_at.getTime() - receivedAt.getTime()) <= ms);
+}
+
 /** Scores the candidates from what they share with the target and their totals (pure). */
 export function similarFromCandidates(
   candidates: CandidateRow[],
