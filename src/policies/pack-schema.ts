@@ -225,6 +225,8 @@ export const NotificationWhenSchema = Type.Union([
   /** First due a week after the level is set, then a week after each progress report sent. */
   Type.Object({ kind: Type.Literal('weekly') }, Closed),
   Type.Object({ kind: Type.Literal('at_closure') }, Closed),
+  /** When a step of the complaint logs one of these events (fuel §12.4: a re-investigation is reported to the leader). */
+  Type.Object({ kind: Type.Literal('on_event'), events: Type.Array(EventType, { minItems: 1 }) }, Closed),
   /** No message of its own: the complaint is itemised in these periodic reports. */
   Type.Object({ kind: Type.Literal('in_report'), reports: Type.Array(Id, { minItems: 1 }) }, Closed),
 ]);

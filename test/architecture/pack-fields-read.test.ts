@@ -185,6 +185,7 @@ const READERS: Record<string, string[]> = {
   'notifications[].when.kind': [B.notifications],
   'notifications[].when.days': [B.notifications],
   'notifications[].when.reports': [B.notifications],
+  'notifications[].when.events': [B.notifications],
   'compensation.ruleId': [B.food],
   'compensation.entries[].id': [B.food],
   'compensation.entries[].level': [B.food],

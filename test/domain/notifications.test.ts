@@ -85,3 +85,17 @@ test('R-NT-2: a fuel level 1 complaint goes to the responsible leader at once; l
 test('an unknown level is notified about nothing', () => {
   assert.deepEqual(notificationsFor(vanke, 'level1', AT, addWorkingDays), []);
 });
+
+test('S0 第五篇 §12.4: a re-investigation is reported to the responsible leader at once, whatever the level; other steps tell no one by event', () => {
+  const fuel = getPack('fuel-retail');
+  for (const level of ['level1', 'level2', 'level3']) {
+    const due = notificationsFor(fuel, level, AT, addWorkingDays, { trigger: 'event', events: ['reinvestigated'] });
+    assert.deepEqual(
+      due.map((n) => [n.recipientRole, n.kind, n.dueAt, n.ruleId]),
+      [['responsible_leader', 'escalation', AT.toISOString(), 'R-LC-3/reinvestigation-leader']],
+    );
+  }
+  assert.deepEqual(notificationsFor(fuel, 'level3', AT, addWorkingDays, { trigger: 'event', events: ['reported', 'replied'] }), []);
+  // A weekly or immediate rule does not answer to an event.
+  assert.deepEqual(notificationsFor(vanke, 'major', AT, addWorkingDays, { trigger: 'event', events: ['reinvestigated', 'closed'] }), []);
+});

@@ -169,6 +169,15 @@ test('S0 第五篇 §12.4: when the customer objects to the station’s findings
   assert.equal(event.data.reason, '客户不认可站内调查结论');
   // The 4 h check with the customer ended with the objection.
   assert.equal(again.clocks.find((k: { name: string }) => k.name === 'verify').state, 'met');
+  // 「并将投诉处理情况报告主管领导」: the responsible leader is told of the re-investigation in the same step.
+  const toLeader = await t.deps.db
+    .selectFrom('notifications')
+    .select(['recipient_role', 'rule_id', 'subject'])
+    .where('complaint_id', '=', c.id)
+    .where('rule_id', '=', 'R-LC-3/reinvestigation-leader')
+    .execute();
+  assert.equal(toLeader.length, 1, JSON.stringify(toLeader));
+  assert.equal(toLeader[0].recipient_role, 'responsible_leader');
   // The centre's own findings are a new report.
   const second = await act(c.id, { ...REPORT, conclusion: '复查确认投诉属实' });
   assert.equal(second.status, 'investigated');

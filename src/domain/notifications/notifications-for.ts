@@ -6,11 +6,16 @@
 import type { NotificationDue } from '../contracts.ts';
 import type { NotificationRule, Pack } from '../../policies/pack-schema.ts';
 
-/** What just happened: the level was set, a weekly progress report went out, or the complaint closed. */
-export type NotificationTrigger = 'level_set' | 'progress_sent' | 'closed';
+/**
+ * What just happened: the level was set, a weekly progress report went out, the complaint closed, or a step
+ * logged events (`events`: their types) that an `on_event` rule waits for.
+ */
+export type NotificationTrigger = 'level_set' | 'progress_sent' | 'closed' | 'event';
 
 export interface NotificationOptions {
   trigger?: NotificationTrigger;
+  /** With trigger 'event': the types of the events the step logged. */
+  events?: readonly string[];
 }
 
 const WEEK_MS = 7 * 24 * 3_600_000;
@@ -20,6 +25,7 @@ function dueFor(
   trigger: NotificationTrigger,
   at: Date,
   addWorkingDays: (start: Date, days: number) => Date,
+  events: readonly string[],
 ): Date | null {
   switch (rule.when.kind) {
     case 'immediately':
@@ -28,9 +34,11 @@ function dueFor(
       return trigger === 'level_set' ? addWorkingDays(at, rule.when.days) : null;
     // "至少每周一次": the next report is due a week after the last one, or after the level was set.
     case 'weekly':
-      return trigger === 'closed' ? null : new Date(at.getTime() + WEEK_MS);
+      return trigger === 'level_set' || trigger === 'progress_sent' ? new Date(at.getTime() + WEEK_MS) : null;
     case 'at_closure':
       return trigger === 'closed' ? at : null;
+    case 'on_event':
+      return trigger === 'event' && rule.when.events.some((e) => events.includes(e)) ? at : null;
     // Itemised in a periodic report instead of a message; see reportItemsFor.
     case 'in_report':
       return null;
@@ -52,7 +60,7 @@ export function notificationsFor(
   const out: NotificationDue[] = [];
   for (const rule of pack.notifications) {
     if (!rule.levels.includes(level)) continue;
-    const due = dueFor(rule, trigger, at, addWorkingDays);
+    const due = dueFor(rule, trigger, at, addWorkingDays, options.events ?? []);
     if (due === null) continue;
     for (const recipientRole of rule.recipientRoles) {
       out.push({ recipientRole, dueAt: due.toISOString(), subject: rule.subject, ruleId: rule.ruleId, kind: rule.kind });

@@ -95,8 +95,18 @@ export function runRules(input: RulesInput): RulesOutput {
   // of every complaint (S3 5.1.2 item 01, 「收到客户投诉…都应即时提交…品质经理」; food class C to the direct
   // superior, §7.1) fires at receipt.
   const notifyLevel = finalLevel ?? manualLevel ?? (input.newComplaint ? (facts.level ?? undefined) : undefined);
-  if (notifyLevel) {
-    notifications = notificationsFor(input.pack, notifyLevel, input.now, (start, days) => addBusinessDays(input.calendar, start, days).due);
+  const addWorkingDays = (start: Date, days: number) => addBusinessDays(input.calendar, start, days).due;
+  if (notifyLevel) notifications = notificationsFor(input.pack, notifyLevel, input.now, addWorkingDays);
+  // What this step did can be due news too: the closure (R-NT-1: the special report of a hot or major complaint
+  // at its close) and the events an `on_event` rule waits for (fuel §12.4: a re-investigation to the leader).
+  const level = finalLevel ?? facts.level ?? null;
+  const types = input.events.map((e) => e.type);
+  if (level) {
+    const more = [
+      ...(types.includes('closed') ? notificationsFor(input.pack, level, input.now, addWorkingDays, { trigger: 'closed' }) : []),
+      ...notificationsFor(input.pack, level, input.now, addWorkingDays, { trigger: 'event', events: types }),
+    ];
+    if (more.length) notifications = [...notifications, ...more];
   }
   return { clocks, facts, levelChange, ruleEvents, notifications };
 }

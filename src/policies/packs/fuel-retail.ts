@@ -260,6 +260,16 @@ export const fuelRetailPack: Pack = {
   ],
   notifications: [
     {
+      // §12.4: 由客服中心直接派人重新调查……并将投诉处理情况报告主管领导.
+      ruleId: 'R-LC-3/reinvestigation-leader',
+      levels: ['level1', 'level2', 'level3'],
+      recipientRoles: ['responsible_leader'],
+      kind: 'escalation',
+      when: { kind: 'on_event', events: ['reinvestigated'] },
+      subject: 'Re-investigation by the service centre: the handling is reported to the responsible leader',
+      subjectZh: '客服中心重新调查，投诉处理情况报告主管领导',
+    },
+    {
       ruleId: 'R-NT-2/level1-leader',
       levels: ['level1'],
       recipientRoles: ['responsible_leader'],

@@ -13640,6 +13640,10 @@ export interface paths {
                                     /** @enum {string} */
                                     kind: "at_closure";
                                 } | {
+                                    events: ("received" | "qualified" | "dispatched" | "acknowledged" | "reported" | "replied" | "confirmed" | "disputed" | "visited" | "closed" | "reopened" | "level_changed" | "interim_replied" | "improvement_submitted" | "reinvestigated")[];
+                                    /** @enum {string} */
+                                    kind: "on_event";
+                                } | {
                                     /** @enum {string} */
                                     kind: "in_report";
                                     reports: string[];
@@ -17941,6 +17945,10 @@ export interface paths {
                                         /** @enum {string} */
                                         kind: "at_closure";
                                     } | {
+                                        events: ("received" | "qualified" | "dispatched" | "acknowledged" | "reported" | "replied" | "confirmed" | "disputed" | "visited" | "closed" | "reopened" | "level_changed" | "interim_replied" | "improvement_submitted" | "reinvestigated")[];
+                                        /** @enum {string} */
+                                        kind: "on_event";
+                                    } | {
                                         /** @enum {string} */
                                         kind: "in_report";
                                         reports: string[];
@@ -18261,6 +18269,10 @@ export interface paths {
                                     } | {
                                         /** @enum {string} */
                                         kind: "at_closure";
+                                    } | {
+                                        events: ("received" | "qualified" | "dispatched" | "acknowledged" | "reported" | "replied" | "confirmed" | "disputed" | "visited" | "closed" | "reopened" | "level_changed" | "interim_replied" | "improvement_submitted" | "reinvestigated")[];
+                                        /** @enum {string} */
+                                        kind: "on_event";
                                     } | {
                                         /** @enum {string} */
                                         kind: "in_report";
@@ -18701,6 +18713,10 @@ export interface paths {
                                         /** @enum {string} */
                                         kind: "at_closure";
                                     } | {
+                                        events: ("received" | "qualified" | "dispatched" | "acknowledged" | "reported" | "replied" | "confirmed" | "disputed" | "visited" | "closed" | "reopened" | "level_changed" | "interim_replied" | "improvement_submitted" | "reinvestigated")[];
+                                        /** @enum {string} */
+                                        kind: "on_event";
+                                    } | {
                                         /** @enum {string} */
                                         kind: "in_report";
                                         reports: string[];
@@ -19021,6 +19037,10 @@ export interface paths {
                                     } | {
                                         /** @enum {string} */
                                         kind: "at_closure";
+                                    } | {
+                                        events: ("received" | "qualified" | "dispatched" | "acknowledged" | "reported" | "replied" | "confirmed" | "disputed" | "visited" | "closed" | "reopened" | "level_changed" | "interim_replied" | "improvement_submitted" | "reinvestigated")[];
+                                        /** @enum {string} */
+                                        kind: "on_event";
                                     } | {
                                         /** @enum {string} */
                                         kind: "in_report";
