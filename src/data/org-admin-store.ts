@@ -60,17 +60,20 @@ export interface OrgNodeChanges {
   parent_id?: string | null;
   policy_id?: string | null;
   disabled?: boolean;
-  /** Merged into settings (e.g. { portal: true }), the other settings kept. */
+  /** Merged into settings (e.g. { portal: true }), the other settings kept; a key given null is removed. */
   settings?: Record<string, unknown>;
 }
 
 export async function updateOrgNode(db: Db, id: string, c: OrgNodeChanges): Promise<void> {
   const { settings, ...columns } = c;
+  // A key given null is removed (jsonb - text[]); the others are merged over the stored settings.
+  const kept = Object.fromEntries(Object.entries(settings ?? {}).filter(([, v]) => v !== null));
+  const removed = Object.keys(settings ?? {}).filter((k) => settings?.[k] === null);
   await db
     .updateTable('org_nodes')
     .set({
       ...columns,
-      ...(settings ? { settings: sql`coalesce(settings, '{}'::jsonb) || ${JSON.stringify(settings)}::jsonb` } : {}),
+      ...(settings ? { settings: sql`(coalesce(settings, '{}'::jsonb) || ${JSON.stringify(kept)}::jsonb) - ${removed}::text[]` } : {}),
     })
     .where('id', '=', id)
     .execute();

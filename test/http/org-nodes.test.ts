@@ -7,7 +7,17 @@
 import { test, before, after } from 'node:test';
 import assert from 'node:assert/strict';
 import { createTestApp, type TestApp } from '../helpers/test-app.ts';
-import { buildCompany, buildComplaint, buildGroup, buildUnit, buildUser, type Node, type Unit, type User } from '../helpers/factories.ts';
+import {
+  buildCompany,
+  buildComplaint,
+  buildDepartments,
+  buildGroup,
+  buildUnit,
+  buildUser,
+  type Node,
+  type Unit,
+  type User,
+} from '../helpers/factories.ts';
 
 let t: TestApp;
 let group: Node;
@@ -243,4 +253,56 @@ test('#16 item 2: an administrator at company A works inside A only and never se
   assert.equal(renamed.statusCode, 200, renamed.body);
   assert.equal((await as(agentA).get('/api/org-nodes')).statusCode, 403, 'org.manage is the administrator’s');
   assert.equal((await as(agentA).patch(`/api/org-nodes/${unitA.id}`, { name: 'x' })).statusCode, 403);
+});
+
+test('#15 item 1, R-LC-5: a unit’s own reply approval is set on the organisation page and wins over its pack’s default; null returns to the pack; the portal switch keeps it', async () => {
+  const unit = await buildUnit(t, { pack: 'real-estate', companyId: coA.id, name: '审批项目' }); // the pack: no approval by default
+  const [dept] = await buildDepartments(t, unit, ['客服部']);
+  const replyStatus = async () => {
+    const c = (await buildComplaint(t, { unitId: unit.id, title: '门禁卡失灵', content: '门禁卡刷不开单元门。' })).complaint.id;
+    for (const body of [
+      { type: 'qualify', result: 'valid' },
+      { type: 'dispatch', leadDepartmentId: dept.id },
+      { type: 'acknowledge' },
+      {
+        type: 'report',
+        cause: '读卡器故障',
+        sequence: '现场检查',
+        responsible: '物业',
+        conclusion: '属实',
+        countermeasures: '更换',
+        prevention: '巡检',
+      },
+    ]) {
+      const r = await as(agentA).post(`/api/complaints/${c}/actions`, body);
+      assert.equal(r.statusCode, 200, r.body);
+    }
+    const replied = await as(agentA).post(`/api/complaints/${c}/actions`, { type: 'reply', message: '已更换读卡器。' });
+    assert.equal(replied.statusCode, 200, replied.body);
+    return replied.json().status as string;
+  };
+  assert.equal((await as(adminA).get('/api/org-nodes')).json().find((n: { id: string }) => n.id === unit.id).replyApproval, null);
+  assert.equal(await replyStatus(), 'replied', 'the pack’s default: no approval');
+
+  const on = await as(adminA).patch(`/api/org-nodes/${unit.id}`, { replyApproval: true });
+  assert.equal(on.statusCode, 200, on.body);
+  assert.equal(on.json().replyApproval, true);
+  assert.equal(await replyStatus(), 'awaiting_approval', 'the unit’s own setting wins');
+  const opened = await as(adminA).patch(`/api/org-nodes/${unit.id}`, { portal: true });
+  assert.equal(opened.json().replyApproval, true, 'opening the portal keeps the other settings');
+  const changes = (await as(adminA).get(`/api/org-nodes/${unit.id}/changes`)).json();
+  assert.ok(
+    changes.some(
+      (c: { before: { replyApproval?: unknown }; after: { replyApproval?: unknown } }) =>
+        c.before?.replyApproval === undefined && c.after.replyApproval === true,
+    ),
+  );
+
+  const back = await as(adminA).patch(`/api/org-nodes/${unit.id}`, { replyApproval: null });
+  assert.equal(back.json().replyApproval, null);
+  assert.equal(back.json().portal, true);
+  assert.equal(await replyStatus(), 'replied', 'back to the pack’s default');
+  const onCompany = await as(adminA).patch(`/api/org-nodes/${coA.id}`, { replyApproval: true });
+  assert.equal(onCompany.statusCode, 400);
+  assert.equal(onCompany.json().error.field, 'replyApproval');
 });

@@ -12,6 +12,9 @@ export const OrgNodeAdminSchema = Type.Object({
   policyId: Nullable(Type.String({ description: "a unit's pack; a company's is the default of its new units" })),
   disabled: Type.Boolean({ description: 'takes no new complaints (nor do the units below it); hidden from the portal and unit pickers' }),
   portal: Type.Boolean({ description: 'a unit open to the public portal' }),
+  replyApproval: Nullable(
+    Type.Boolean({ description: "a unit's own reply-approval setting; null: its pack's replyApproval.requiredByDefault" }),
+  ),
   editable: Type.Boolean({ description: "inside the caller's subtree (the nodes above it are shown for the path, not editable)" }),
   createdAt: Type.String(),
 });

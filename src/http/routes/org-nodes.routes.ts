@@ -103,7 +103,7 @@ export async function orgNodeRoutes(root: FastifyInstance, deps: Deps): Promise<
         tags,
         security,
         summary:
-          "Rename, move (no cycles, kinds stay legal), change the pack (a unit with open complaints needs runningClocks: 'keep'), disable / enable, open or close a unit to the portal",
+          "Rename, move (no cycles, kinds stay legal), change the pack (a unit with open complaints needs runningClocks: 'keep'), disable / enable, open or close a unit to the portal, set a unit's reply approval",
         params: Params,
         body: Type.Object(
           {
@@ -112,6 +112,11 @@ export async function orgNodeRoutes(root: FastifyInstance, deps: Deps): Promise<
             policyId: Type.Optional(PolicyId),
             disabled: Type.Optional(Type.Boolean()),
             portal: Type.Optional(Type.Boolean()),
+            replyApproval: Type.Optional(
+              Type.Union([Type.Boolean(), Type.Null()], {
+                description: "a unit's replies need approval (true), do not (false), or as its pack says (null)",
+              }),
+            ),
             runningClocks: Type.Optional(
               StringEnum(['keep'] as const, {
                 description:

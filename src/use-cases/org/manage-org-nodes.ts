@@ -38,6 +38,8 @@ export interface OrgNodeView {
   disabled: boolean;
   /** A unit open to the public portal (item 5). */
   portal: boolean;
+  /** The unit's own reply-approval setting; null: its pack's `replyApproval.requiredByDefault` (#15 item 1). */
+  replyApproval: boolean | null;
   /** Inside the caller's subtree: may be changed (the nodes above it are shown, not editable). */
   editable: boolean;
   createdAt: string;
@@ -49,6 +51,10 @@ export interface Editor extends UserRef {
 }
 
 const portalOf = (n: Pick<OrgNode, 'settings'>) => (n.settings as { portal?: unknown } | null)?.portal === true;
+const replyApprovalOf = (n: Pick<OrgNode, 'settings'>) => {
+  const v = (n.settings as { replyApproval?: unknown } | null)?.replyApproval;
+  return typeof v === 'boolean' ? v : null;
+};
 
 export function nodeView(n: OrgNode, editable: boolean): OrgNodeView {
   return {
@@ -59,6 +65,7 @@ export function nodeView(n: OrgNode, editable: boolean): OrgNodeView {
     policyId: n.policy_id,
     disabled: n.disabled === true,
     portal: portalOf(n),
+    replyApproval: replyApprovalOf(n),
     editable,
     createdAt: new Date(n.created_at).toISOString(),
   };
@@ -72,6 +79,8 @@ const audited = (n: OrgNode) => ({
   policyId: n.policy_id,
   disabled: n.disabled === true,
   portal: portalOf(n),
+  // Only a unit's own setting is recorded; none (null) leaves the field out, as before the setting existed.
+  ...(replyApprovalOf(n) === null ? {} : { replyApproval: replyApprovalOf(n) }),
 });
 
 const inScope = (scope: Scope, id: string) => scope.orgIds === null || scope.orgIds.has(id);
@@ -180,6 +189,8 @@ export interface NodePatch {
   policyId?: string;
   disabled?: boolean;
   portal?: boolean;
+  /** A reply from this unit needs approval (true), does not (false), or as its pack says (null); #15 item 1. */
+  replyApproval?: boolean | null;
   /**
    * Required to change the pack of a unit with open complaints: 'keep' — they keep the pack (and
    * version) they were received under, as every complaint stores its policy_id; only new complaints
@@ -239,7 +250,11 @@ export async function updateOrgNodeFor(deps: Deps, editor: Editor, id: string, p
     if (patch.disabled !== undefined && patch.disabled !== (node.disabled === true)) set.disabled = patch.disabled;
     if (patch.portal !== undefined) {
       if (node.kind !== 'unit') throw invalid('portal', 'only a unit is opened to the public portal');
-      if (patch.portal !== portalOf(node)) set.settings = { portal: patch.portal };
+      if (patch.portal !== portalOf(node)) set.settings = { ...set.settings, portal: patch.portal };
+    }
+    if (patch.replyApproval !== undefined) {
+      if (node.kind !== 'unit') throw invalid('replyApproval', 'only a unit answers its customers: set reply approval on a unit');
+      if (patch.replyApproval !== replyApprovalOf(node)) set.settings = { ...set.settings, replyApproval: patch.replyApproval }; // null: removed, the pack decides
     }
     if (Object.keys(set).length === 0) return node;
     await updateOrgNode(trx, node.id, set);

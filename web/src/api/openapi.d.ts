@@ -12044,6 +12044,8 @@ export interface paths {
                             policyId: string | null;
                             /** @description a unit open to the public portal */
                             portal: boolean;
+                            /** @description a unit's own reply-approval setting; null: its pack's replyApproval.requiredByDefault */
+                            replyApproval: boolean | null;
                         }[];
                     };
                 };
@@ -12198,6 +12200,8 @@ export interface paths {
                             policyId: string | null;
                             /** @description a unit open to the public portal */
                             portal: boolean;
+                            /** @description a unit's own reply-approval setting; null: its pack's replyApproval.requiredByDefault */
+                            replyApproval: boolean | null;
                         };
                     };
                 };
@@ -12327,7 +12331,7 @@ export interface paths {
         delete?: never;
         options?: never;
         head?: never;
-        /** Rename, move (no cycles, kinds stay legal), change the pack (a unit with open complaints needs runningClocks: 'keep'), disable / enable, open or close a unit to the portal */
+        /** Rename, move (no cycles, kinds stay legal), change the pack (a unit with open complaints needs runningClocks: 'keep'), disable / enable, open or close a unit to the portal, set a unit's reply approval */
         patch: {
             parameters: {
                 query?: never;
@@ -12345,6 +12349,8 @@ export interface paths {
                         parentId?: string | null;
                         policyId?: string;
                         portal?: boolean;
+                        /** @description a unit's replies need approval (true), do not (false), or as its pack says (null) */
+                        replyApproval?: boolean | null;
                         /**
                          * @description open complaints keep the pack and version they were received under; required to change the pack of a unit with any
                          * @enum {string}
@@ -12375,6 +12381,8 @@ export interface paths {
                             policyId: string | null;
                             /** @description a unit open to the public portal */
                             portal: boolean;
+                            /** @description a unit's own reply-approval setting; null: its pack's replyApproval.requiredByDefault */
+                            replyApproval: boolean | null;
                         };
                     };
                 };

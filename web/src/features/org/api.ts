@@ -19,6 +19,7 @@ export interface NodePatch {
   policyId?: string;
   disabled?: boolean;
   portal?: boolean;
+  replyApproval?: boolean | null;
   runningClocks?: 'keep';
 }
 

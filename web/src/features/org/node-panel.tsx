@@ -144,6 +144,22 @@ export function NodePanel({
             />
           </Descriptions.Item>
         )}
+        {node.kind === 'unit' && (
+          <Descriptions.Item label={t('org.replyApproval')}>
+            <Select
+              data-testid="org-reply-approval"
+              style={{ minWidth: 200 }}
+              value={node.replyApproval === null ? 'pack' : node.replyApproval ? 'yes' : 'no'}
+              disabled={!node.editable}
+              onChange={(v: string) => void save({ replyApproval: v === 'pack' ? null : v === 'yes' })}
+              options={[
+                { value: 'pack', label: t('org.replyApproval.pack') },
+                { value: 'yes', label: t('org.replyApproval.yes') },
+                { value: 'no', label: t('org.replyApproval.no') },
+              ]}
+            />
+          </Descriptions.Item>
+        )}
       </Descriptions>
       {!node.editable ? (
         <Typography.Paragraph type="secondary" style={{ marginTop: 12 }}>
