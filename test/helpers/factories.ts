@@ -160,3 +160,14 @@ export async function buildComplaint(
     : { id: null, label: 'factory', role: 'agent' };
   return { ...(await createComplaint(t.deps, by, input)), unitId };
 }
+
+/** Text no other complaint shares (seeded), so similar-complaint rules stay out of tests about other rules. */
+export function uniqueText(seed: number, length: number): string {
+  let x = seed * 2654435761 + 12345;
+  let out = '';
+  for (let i = 0; i < length; i++) {
+    x = (x * 1103515245 + 12345) % 2147483648;
+    out += String.fromCharCode(0x4e00 + (x % 20000));
+  }
+  return out;
+}

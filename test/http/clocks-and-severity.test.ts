@@ -8,7 +8,16 @@ import { test, before, after } from 'node:test';
 import assert from 'node:assert/strict';
 import { createTestApp, type TestApp } from '../helpers/test-app.ts';
 import { sweepOnce } from '../../src/jobs/sweeper.job.ts';
-import { buildCompany, buildDepartments, buildGroup, buildUnit, buildUser, type Node, type User } from '../helpers/factories.ts';
+import {
+  buildCompany,
+  buildDepartments,
+  buildGroup,
+  buildUnit,
+  buildUser,
+  type Node,
+  type User,
+  uniqueText,
+} from '../helpers/factories.ts';
 
 let t: TestApp;
 const RE = { unitId: '' }; // the real-estate project, once built
@@ -35,16 +44,6 @@ after(async () => t.close());
 const api = (method: 'GET' | 'POST', url: string, body?: unknown, as: User = agent) => t.api(method, url, body, { as });
 
 let phoneSeq = 0;
-/** Text no other complaint shares, so similar-complaint rules stay out of tests about other rules. */
-function uniqueText(seed: number, length: number): string {
-  let x = seed * 2654435761 + 12345;
-  let out = '';
-  for (let i = 0; i < length; i++) {
-    x = (x * 1103515245 + 12345) % 2147483648;
-    out += String.fromCharCode(0x4e00 + (x % 20000));
-  }
-  return out;
-}
 async function create(body: Record<string, unknown>) {
   phoneSeq++;
   const res = await api('POST', '/api/complaints', {

@@ -15,6 +15,7 @@ import {
   type Node,
   type Unit,
   type User,
+  uniqueText,
 } from '../helpers/factories.ts';
 
 const sh = (local: string) => new Date(`${local}+08:00`).toISOString();
@@ -39,16 +40,6 @@ after(async () => t.close());
 const api = (method: 'GET' | 'POST', url: string, body?: unknown) => t.api(method, url, body, { as: agent });
 
 let seq = 0;
-/** Texts that share nothing, so only the rule under test (never text similarity) can join them. */
-function uniqueText(seed: number, length: number): string {
-  let x = seed * 2654435761 + 12345;
-  let out = '';
-  for (let i = 0; i < length; i++) {
-    x = (x * 1103515245 + 12345) % 2147483648;
-    out += String.fromCharCode(0x4e00 + (x % 20000));
-  }
-  return out;
-}
 
 async function receive(body: Record<string, unknown>) {
   seq += 1;
