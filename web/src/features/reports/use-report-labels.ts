@@ -24,6 +24,9 @@ export function useReportLabels() {
         zh ? labelZh : (fromPacks((p) => p.clocks.find((c) => c.name === name)?.label) ?? labelZh),
       status: (s: string, statusZh: string) => (has(`status.${s}`) ? t(`status.${s}` as 'status.closed') : statusZh),
       category: (labelZh: string | null) => labelZh ?? t('common.none'),
+      /** A pack's root cause (S0 food §5) in the console's language. */
+      cause: (key: string | null, labelZh: string) =>
+        zh || !key ? labelZh : (fromPacks((p) => p.causes?.find((c) => c.id === key)?.name) ?? labelZh),
     };
   }, [lang, t, has, meta]);
 }

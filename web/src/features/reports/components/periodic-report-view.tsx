@@ -75,7 +75,7 @@ export function PeriodicReportView({ query }: { query: PeriodicQuery }) {
         {chart(t('reports.byChannel'), 'chart-by-channel', r.byChannel, (b) => labels.channel(b.key, b.labelZh))}
         {chart(t('reports.byLevel'), 'chart-by-level', r.byLevel, (b) => labels.level(b.key, b.labelZh))}
         {chart(t('reports.byUnit'), 'chart-by-unit', r.byUnit, (b) => labels.unit(b.key, b.labelZh))}
-        {r.byCause.length > 0 && chart(t('reports.byCause'), 'chart-by-cause', r.byCause, (b) => b.labelZh)}
+        {r.byCause.length > 0 && chart(t('reports.byCause'), 'chart-by-cause', r.byCause, (b) => labels.cause(b.key, b.labelZh))}
         <Col xs={24} lg={12}>
           <Card size="small" title={t('reports.compliance')}>
             {r.timeLimits.length ? (

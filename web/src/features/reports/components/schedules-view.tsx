@@ -12,9 +12,11 @@ import { describeError } from '../../../components/use-error-reporter.ts';
 import { useMeta } from '../../meta/meta-context.tsx';
 import { getReportSchedules, getScheduledReport, type ReportScheduleRow, type ScheduledQuery } from '../api.ts';
 import { SummaryCards } from './summary-cards.tsx';
+import { useReportLabels } from '../use-report-labels.ts';
 
 function ScheduledReport({ query }: { query: ScheduledQuery }) {
   const { t } = useI18n();
+  const labels = useReportLabels();
   const { data: r, error } = useAsync(() => getScheduledReport(query), [query.nodeId, query.policyId, query.scheduleId, query.period]);
   if (error) return <Alert type="error" title={describeError(error, t)} />;
   if (!r) return <Spin />;
@@ -26,7 +28,7 @@ function ScheduledReport({ query }: { query: ScheduledQuery }) {
       <SummaryCards totals={r.totals} />
       {r.byCause.length > 0 && (
         <Typography.Paragraph style={{ marginTop: 12 }}>
-          {t('reports.byCause')}：{r.byCause.map((b) => `${b.labelZh} ${b.count}`).join('；')}
+          {t('reports.byCause')}：{r.byCause.map((b) => `${labels.cause(b.key, b.labelZh)} ${b.count}`).join('；')}
         </Typography.Paragraph>
       )}
     </Card>
