@@ -107,6 +107,7 @@ test('#16 item 1: setup creates group, company with its pack, unit on that pack 
       policyId: null,
       disabled: false,
       portal: false,
+      replyApproval: null,
       editable: true,
       createdAt: undefined,
     },
