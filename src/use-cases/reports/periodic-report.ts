@@ -46,27 +46,45 @@ async function periodicReportAsStored(deps: Deps, q: PeriodicReportQuery): Promi
   const now = deps.now();
   const period = periodContaining(q.kind, q.period);
   const { root, nodes } = await loadSubtree(deps.db, q.nodeId);
-  const closed = isClosed(period, now);
-  if (closed) {
-    const snap = await readSnapshot(deps.db, q.kind, q.nodeId, period.key);
-    if (snap) return snap;
-  }
-  const report = await computeReport(
-    deps.db,
-    { id: root.id, name: root.name },
-    nodes.map((n) => n.id),
-    period,
-    now,
-    namingFor(nodes),
+  return snapshotOnceClosed(deps.db, { kind: q.kind, nodeId: q.nodeId, periodKey: period.key }, period, now, () =>
+    computeReport(
+      deps.db,
+      { id: root.id, name: root.name },
+      nodes.map((n) => n.id),
+      period,
+      now,
+      namingFor(nodes),
+    ),
   );
-  if (!closed) return { ...report, snapshotAt: null };
-  // Two first readings at once: the first insert wins and both answer with the stored one.
-  await insertReportSnapshotOnce(deps.db, { kind: q.kind, nodeId: q.nodeId, periodKey: period.key }, report, now);
-  return (await readSnapshot(deps.db, q.kind, q.nodeId, period.key)) ?? { ...report, snapshotAt: now.toISOString() };
 }
 
-async function readSnapshot(db: Db, kind: string, nodeId: string, key: string): Promise<PeriodicReportResult | null> {
-  const row = await readReportSnapshot(db, { kind, nodeId, periodKey: key });
+type SnapshotKey = { kind: string; nodeId: string; periodKey: string };
+
+/**
+ * A period's report: computed at every reading while the period is open; once it has closed, computed at its
+ * first reading and read from that snapshot afterwards. Two first readings at once: the first insert wins and
+ * both answer with the stored one.
+ */
+export async function snapshotOnceClosed(
+  db: Db,
+  key: SnapshotKey,
+  period: ReportPeriod,
+  now: Date,
+  compute: () => Promise<PeriodicReport>,
+): Promise<PeriodicReportResult> {
+  const closed = isClosed(period, now);
+  if (closed) {
+    const snap = await readSnapshot(db, key);
+    if (snap) return snap;
+  }
+  const report = await compute();
+  if (!closed) return { ...report, snapshotAt: null };
+  await insertReportSnapshotOnce(db, key, report, now);
+  return (await readSnapshot(db, key)) ?? { ...report, snapshotAt: now.toISOString() };
+}
+
+async function readSnapshot(db: Db, key: SnapshotKey): Promise<PeriodicReportResult | null> {
+  const row = await readReportSnapshot(db, key);
   if (!row) return null;
   // A snapshot taken before causes were counted (migration 0034) has none.
   const stored = row.report as Omit<PeriodicReport, 'byCause'> & Partial<Pick<PeriodicReport, 'byCause'>>;

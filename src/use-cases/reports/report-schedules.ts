@@ -10,7 +10,6 @@ import { configSnapshot, type ConfigSnapshot } from '../../data/config-cache.ts'
 import { inTransaction } from '../../data/transaction.ts';
 import { insertReminderNotifications } from '../../data/casework/progress-store.ts';
 import { insertOutbox } from '../../data/outbox-store.ts';
-import { insertReportSnapshotOnce, readReportSnapshot } from '../../data/reports/report-store.ts';
 import {
   claimReportReminder,
   reminderKey,
@@ -20,7 +19,7 @@ import {
 } from '../../data/reports/report-reminder-store.ts';
 import { DomainError, invalid, notFound } from '../../domain/errors.ts';
 import { resolveRecipients, recipientRows } from '../../domain/notifications/resolve-recipients.ts';
-import { isClosed, type ReportKind, type ReportPeriod } from '../../domain/reports/periods.ts';
+import type { ReportKind, ReportPeriod } from '../../domain/reports/periods.ts';
 import {
   nextDuePeriod,
   periodContainingDate,
@@ -34,7 +33,7 @@ import { REPORT_DUE_KIND, reminderSubject, reportReminderOutbox } from '../../do
 import type { PeriodicReport } from '../../domain/reports/periodic-report.ts';
 import type { Pack, ReportSchedule } from '../../policies/index.ts';
 import { packAt, versionInForce } from '../policy/resolve-pack.ts';
-import { computeReport } from './periodic-report.ts';
+import { computeReport, snapshotOnceClosed } from './periodic-report.ts';
 import { loadSubtree, namingFor } from './report-context.ts';
 
 type Unit = { id: string; name: string; policyId: string };
@@ -216,27 +215,18 @@ export async function getScheduledReport(
   const due = { dueDate: sp.dueDate, dueDates: [{ policyId: q.policyId, scheduleId: schedule.id, dueDate: sp.dueDate }] };
   const ref = { policyId: q.policyId, id: schedule.id, nameZh: schedule.nameZh };
   const snapKey = { kind: `schedule:${q.policyId}:${schedule.id}`, nodeId: q.nodeId, periodKey: sp.key };
-  const closed = isClosed(period, now);
-  if (closed) {
-    const snap = await readReportSnapshot(deps.db, snapKey);
-    if (snap) {
-      const stored = snap.report as PeriodicReport;
-      return { ...stored, period: { ...stored.period, ...due }, snapshotAt: snap.createdAt.toISOString(), schedule: ref };
-    }
-  }
-  const report = await computeReport(
-    deps.db,
-    { id: root.id, name: root.name },
-    units.map((u) => u.id),
-    period,
-    now,
-    namingFor(nodes),
+  const report = await snapshotOnceClosed(deps.db, snapKey, period, now, () =>
+    computeReport(
+      deps.db,
+      { id: root.id, name: root.name },
+      units.map((u) => u.id),
+      period,
+      now,
+      namingFor(nodes),
+    ),
   );
-  report.period = { ...report.period, ...due };
-  if (!closed) return { ...report, snapshotAt: null, schedule: ref };
-  await insertReportSnapshotOnce(deps.db, snapKey, report, now);
-  const snap = await readReportSnapshot(deps.db, snapKey);
-  return { ...((snap?.report as PeriodicReport) ?? report), snapshotAt: (snap?.createdAt ?? now).toISOString(), schedule: ref };
+  // The due date is the schedule's own, read now (a tuned pack may have moved it since the snapshot).
+  return { ...report, period: { ...report.period, ...due }, schedule: ref };
 }
 
 /**
