@@ -11,42 +11,30 @@ import { inTransaction } from '../../data/transaction.ts';
 import { decideCompensation, type CompensationGiven } from '../../domain/assessment/compensation-authority.ts';
 import { DomainError } from '../../domain/errors.ts';
 import type { StoredEvent } from '../../domain/chain-events.ts';
+import type { EventDataByType } from '../../domain/events.ts';
 import { lockOr404, packOf } from '../casework/common.ts';
 
-export interface CompensationRecord {
+type Given = EventDataByType['compensation_given'];
+
+/** A `compensation_given` event as the complaint page lists it: its data, with the approver as one object. */
+export type CompensationRecord = Omit<Given, 'approverId' | 'approverName'> & {
   seq: number;
   at: string;
   recordedBy: string;
-  entryId: string;
-  clause: string | null;
-  items: string;
-  giftQuantity: number | null;
-  affectedQuantity: number | null;
-  giftRatio: number | null;
-  medicalCostsYuan: number | null;
-  requiredTier: string;
   approver: { id: string; name: string } | null;
-  approverTier: string;
-}
+};
 
 /** The record an event holds (null for another event). */
 export function compensationRecordOf(e: Pick<StoredEvent, 'seq' | 'at' | 'actorLabel' | 'type' | 'data'>): CompensationRecord | null {
   if (e.type !== 'compensation_given') return null;
-  const d = e.data as Record<string, unknown>;
+  const { approverId, approverName, ...given } = e.data as Given;
   return {
+    ...given,
+    clause: given.clause ?? null,
     seq: Number(e.seq),
     at: new Date(e.at).toISOString(),
     recordedBy: e.actorLabel,
-    entryId: String(d.entryId),
-    clause: (d.clause as string | null) ?? null,
-    items: String(d.items),
-    giftQuantity: (d.giftQuantity as number | null) ?? null,
-    affectedQuantity: (d.affectedQuantity as number | null) ?? null,
-    giftRatio: (d.giftRatio as number | null) ?? null,
-    medicalCostsYuan: (d.medicalCostsYuan as number | null) ?? null,
-    requiredTier: String(d.requiredTier),
-    approver: d.approverId ? { id: String(d.approverId), name: String(d.approverName ?? '') } : null,
-    approverTier: String(d.approverTier),
+    approver: approverId ? { id: approverId, name: approverName ?? '' } : null,
   };
 }
 
