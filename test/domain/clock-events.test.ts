@@ -4,6 +4,7 @@ import type { ClockDefinition, ClockRecord, ComplaintFacts, LifecycleEventForRul
 import { DomainError } from '../../src/domain/errors.ts';
 import { DEFAULT_CALENDAR } from '../../src/domain/calendar/index.ts';
 import { applyEvent, selectDefinitions } from '../../src/domain/clocks/index.ts';
+import { complaintFacts } from '../helpers/complaint-facts.ts';
 
 const calendar = DEFAULT_CALENDAR;
 const bj = (local: string) => new Date(`${local}+08:00`);
@@ -70,21 +71,8 @@ const ACCEPT_2026: ClockDefinition = {
 };
 const DEFS = [DISPATCH, REPLY, FIRST_ANSWER, ACCEPT_2019, ACCEPT_2026];
 
-function facts(over: Partial<ComplaintFacts> = {}): ComplaintFacts {
-  return {
-    channel: 'phone',
-    receivedAt: bj('2026-03-10T10:00:00'),
-    level: 'general',
-    qualification: null,
-    categoryId: null,
-    complainantCount: 1,
-    flags: {},
-    repeatCount: 0,
-    similarCount: 1,
-    resolved: false,
-    ...over,
-  };
-}
+const facts = (over: Partial<ComplaintFacts> = {}): ComplaintFacts =>
+  complaintFacts(bj('2026-03-10T10:00:00'), { level: 'general', qualification: null, ...over });
 
 function run(clocks: ClockRecord[], event: LifecycleEventForRules, f: ComplaintFacts = facts()) {
   return applyEvent({ definitions: DEFS, calendar, facts: f, clocks, event });

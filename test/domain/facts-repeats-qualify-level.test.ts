@@ -15,25 +15,12 @@ import type { CandidateRow } from '../../src/domain/similarity/similar-at-intake
 import { intakeLinkRows } from '../../src/domain/intake/plan-intake.ts';
 import { DomainError } from '../../src/domain/errors.ts';
 import { FLAGS, getPack } from '../../src/policies/index.ts';
+import { complaintFacts } from '../helpers/complaint-facts.ts';
 
 const vanke = getPack('real-estate');
 const now = new Date('2026-11-24T02:00:00Z');
 
-function facts(over: Partial<ComplaintFacts> = {}): ComplaintFacts {
-  return {
-    channel: 'phone',
-    receivedAt: now,
-    level: null,
-    qualification: 'valid',
-    categoryId: null,
-    complainantCount: 1,
-    flags: {},
-    repeatCount: 0,
-    similarCount: 1,
-    resolved: false,
-    ...over,
-  };
-}
+const facts = (over: Partial<ComplaintFacts> = {}): ComplaintFacts => complaintFacts(now, over);
 
 test('issue #15 item 2: every recordable fact is a flag the packs’ rules can test', () => {
   for (const f of RECORDABLE_FACTS) assert.ok((FLAGS as readonly string[]).includes(f), f);

@@ -4,26 +4,13 @@ import fc from 'fast-check';
 import type { ComplaintFacts } from '../../src/domain/contracts.ts';
 import { addMonths, defaultLevel, evaluateSeverity, isCrisis, levelRank, validateManualLevel } from '../../src/domain/severity/index.ts';
 import { getPack, PACKS } from '../../src/policies/index.ts';
+import { complaintFacts } from '../helpers/complaint-facts.ts';
 
 const RECEIVED = new Date('2025-03-03T02:00:00Z');
 const HOUR = 3_600_000;
 const DAY = 24 * HOUR;
 
-function facts(overrides: Partial<ComplaintFacts> = {}): ComplaintFacts {
-  return {
-    channel: 'phone',
-    receivedAt: RECEIVED,
-    level: null,
-    qualification: 'valid',
-    categoryId: null,
-    complainantCount: 1,
-    flags: {},
-    repeatCount: 0,
-    similarCount: 1,
-    resolved: false,
-    ...overrides,
-  };
-}
+const facts = (overrides: Partial<ComplaintFacts> = {}): ComplaintFacts => complaintFacts(RECEIVED, overrides);
 
 const vanke = getPack('real-estate');
 const fuel = getPack('fuel-retail');
