@@ -24,8 +24,11 @@ import { complaintPack } from './policy/resolve-pack.ts';
 import { applyRulesAndStore } from './apply-rules-and-store.ts';
 import { calendarForUnit } from './calendar-for-unit.ts';
 
-/** The widest window read; a pack's own window (severity.similarWindowDays) is applied in memory. */
-export const MAX_CATEGORY_WINDOW_DAYS = 366;
+/**
+ * The widest window read: the most a pack's `severity.similarWindowDays` may be (pack-schema.ts), the same 30
+ * days as the similar-complaint candidates; a pack's own, shorter window is applied in memory.
+ */
+export const MAX_CATEGORY_WINDOW_DAYS = 30;
 const DAY_MS = 24 * 3600_000;
 
 export function categoryPeerQuery(target: Omit<CategoryTarget, 'id'>): CategoryPeerQuery {
