@@ -4,18 +4,8 @@
  * tsx's start-up (~0.8 s) twenty times; node:test runs what the imports register and sets the exit
  * code on a failure, as `node --test` would.
  */
-import fs from 'node:fs';
-import path from 'node:path';
-import { pathToFileURL } from 'node:url';
+import { importTestFiles } from './test-files.ts';
 
 const dirs = process.argv.slice(2);
 if (dirs.length === 0) throw new Error('usage: node --import tsx test/helpers/one-process.ts <dir>…');
-const files = dirs
-  .flatMap((d) =>
-    fs
-      .readdirSync(d, { recursive: true, encoding: 'utf8' })
-      .filter((f) => f.endsWith('.test.ts'))
-      .map((f) => path.resolve(d, f)),
-  )
-  .sort();
-for (const f of files) await import(pathToFileURL(f).href);
+await importTestFiles(dirs);
