@@ -125,7 +125,8 @@ export async function newPage(
   viewport: { width: number; height: number },
   baseUrl: string,
 ): Promise<{ context: BrowserContext; page: Page }> {
-  const context = await browser.newContext({ viewport, baseURL: baseUrl, locale: 'zh-CN', timezoneId: TIME_ZONE });
+  // Reduced motion (the console honours the preference): no test waits out an enter or leave animation before its click.
+  const context = await browser.newContext({ viewport, baseURL: baseUrl, locale: 'zh-CN', timezoneId: TIME_ZONE, reducedMotion: 'reduce' });
   const page = await context.newPage();
   page.on('pageerror', (e) => console.error(`[browser pageerror] ${e.message}`));
   page.setDefaultTimeout(15_000);
@@ -149,8 +150,21 @@ export async function login(page: Page, email: string, password = DEMO_PASSWORD)
 
 /** Picks an option of the antd Select labelled `label` (inside `scope` when given). */
 export async function chooseOption(page: Page, scope: Page | ReturnType<Page['locator']>, label: string, option: string): Promise<void> {
+  const list = page.locator('.ant-select-dropdown:visible').first();
+  const item = list.locator('.ant-select-item-option', { hasText: option }).first();
   await scope.getByLabel(label, { exact: true }).click();
-  await page.locator('.ant-select-dropdown:visible .ant-select-item-option', { hasText: option }).first().click();
+  // Every select chosen here is single: choosing closes its list. On a loaded machine a click can land while
+  // the list is still moving in and choose nothing; the open list then covers what the test clicks next
+  // (seen once: a modal's OK button, 15 s of "intercepts pointer events"). So click until the list closes.
+  for (let attempt = 1; ; attempt++) {
+    await item.click();
+    const closed = await list.waitFor({ state: 'hidden', timeout: 3000 }).then(
+      () => true,
+      () => false,
+    );
+    if (closed) return;
+    if (attempt === 3) throw new Error(`choosing "${option}" in "${label}" left its list open after ${attempt} clicks`);
+  }
 }
 
 /**
