@@ -69,13 +69,34 @@ function Console() {
   );
 }
 
+/**
+ * A person who asked their system for less motion gets none: Ant Design's CSS honours the media query for some
+ * transitions, but its components' enter/leave motions are driven from script and stop only for `motion: false`.
+ */
+function usePrefersReducedMotion(): boolean {
+  const query = '(prefers-reduced-motion: reduce)';
+  const [reduced, setReduced] = useState(() => window.matchMedia?.(query).matches ?? false);
+  useEffect(() => {
+    const list = window.matchMedia?.(query);
+    if (!list) return;
+    const onChange = () => setReduced(list.matches);
+    list.addEventListener('change', onChange);
+    return () => list.removeEventListener('change', onChange);
+  }, []);
+  return reduced;
+}
+
 export function ThemedApp() {
   const { lang } = useI18n();
+  const reducedMotion = usePrefersReducedMotion();
   useEffect(() => {
     document.documentElement.lang = lang;
   }, [lang]);
   return (
-    <ConfigProvider locale={lang === 'zh-CN' ? zhCNLocale : enUSLocale} theme={{ token: { colorPrimary: '#1f5fbf' } }}>
+    <ConfigProvider
+      locale={lang === 'zh-CN' ? zhCNLocale : enUSLocale}
+      theme={{ token: { colorPrimary: '#1f5fbf', motion: !reducedMotion } }}
+    >
       <AntApp>
         <Routes>
           <Route
