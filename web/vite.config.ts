@@ -32,6 +32,9 @@ export default defineConfig({
     outDir: 'dist',
     emptyOutDir: true,
     chunkSizeWarningLimit: 2000,
+    // Two pages: the console (index.html) and the customer portal (portal.html, served for /portal), each
+    // naming in its HTML the code its first screen needs (#20).
+    rolldownOptions: { input: { index: path.join(root, 'index.html'), portal: path.join(root, 'portal.html') } },
   },
   server: {
     proxy: { '/api': 'http://localhost:3000' },

@@ -10,6 +10,11 @@ import path from 'node:path';
 import type { FastifyInstance, FastifyReply } from 'fastify';
 import fastifyStatic from '@fastify/static';
 
+const PORTAL_PAGE = 'portal.html';
+
+/** /portal, /portal/…, /portal?… — not /portal-something. */
+const isPortalPath = (url: string): boolean => /^\/portal(?:[/?#]|$)/.test(url);
+
 export const IMMUTABLE = 'public, max-age=31536000, immutable';
 export const REVALIDATE = 'no-cache';
 
@@ -37,7 +42,9 @@ export async function serveWeb(app: FastifyInstance, webDir: string): Promise<vo
     if (request.url.startsWith('/api/') || request.method !== 'GET' || !fs.existsSync(index)) {
       return reply.code(404).send({ error: { code: 'NOT_FOUND', message: `no route ${request.method} ${request.url}` } });
     }
-    // A client route (/complaints/…) reloaded: index.html, compressed and revalidated like `/` itself.
-    return reply.code(200).sendFile('index.html', root);
+    // A client route (/complaints/…) reloaded: index.html, compressed and revalidated like `/` itself. The
+    // customer portal is a page of its own (portal.html, #20), when the build has one.
+    const page = isPortalPath(request.url) && fs.existsSync(path.join(root, PORTAL_PAGE)) ? PORTAL_PAGE : 'index.html';
+    return reply.code(200).sendFile(page, root);
   });
 }

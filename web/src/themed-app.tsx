@@ -1,14 +1,13 @@
 /**
- * antd configuration follows the chosen language; routes split the public portal from the console.
- * What loads first (#20): this entry holds only what the login form needs (auth, i18n, the login page).
- * The portal and the signed-in console (console-shell.tsx, with its pages and charts) are chunks of their own.
+ * The console's routes (index.html). What loads first (#20): this entry holds only what the login form needs
+ * (auth, i18n, the login page); the signed-in console (console-shell.tsx, with its pages and charts) is a chunk
+ * of its own. The portal is an entry of its own (portal.html, portal-main.tsx) so that a customer's phone loads
+ * its form with its first request; the route below serves it when the console links to it.
  */
 import { lazy, Suspense, useEffect, useState } from 'react';
-import { App as AntApp, ConfigProvider, Spin } from 'antd';
-import zhCNLocale from 'antd/locale/zh_CN';
-import enUSLocale from 'antd/locale/en_US';
+import { Spin } from 'antd';
 import { Navigate, Route, Routes, useLocation } from 'react-router-dom';
-import { useI18n } from './i18n/i18n-context.tsx';
+import { ThemeShell } from './theme-shell.tsx';
 import { AuthProvider, useAuth } from './features/meta/auth-context.tsx';
 import { LoginPage } from './pages/login-page.tsx';
 import { PageLoading } from './components/page-loading.tsx';
@@ -69,62 +68,35 @@ function Console() {
   );
 }
 
-/**
- * A person who asked their system for less motion gets none: Ant Design's CSS honours the media query for some
- * transitions, but its components' enter/leave motions are driven from script and stop only for `motion: false`.
- */
-function usePrefersReducedMotion(): boolean {
-  const query = '(prefers-reduced-motion: reduce)';
-  const [reduced, setReduced] = useState(() => window.matchMedia?.(query).matches ?? false);
-  useEffect(() => {
-    const list = window.matchMedia?.(query);
-    if (!list) return;
-    const onChange = () => setReduced(list.matches);
-    list.addEventListener('change', onChange);
-    return () => list.removeEventListener('change', onChange);
-  }, []);
-  return reduced;
-}
-
 export function ThemedApp() {
-  const { lang } = useI18n();
-  const reducedMotion = usePrefersReducedMotion();
-  useEffect(() => {
-    document.documentElement.lang = lang;
-  }, [lang]);
   return (
-    <ConfigProvider
-      locale={lang === 'zh-CN' ? zhCNLocale : enUSLocale}
-      theme={{ token: { colorPrimary: '#1f5fbf', motion: !reducedMotion } }}
-    >
-      <AntApp>
-        <Routes>
-          <Route
-            path="/portal/*"
-            element={
-              <Suspense fallback={<PageLoading />}>
-                <PortalPage />
-              </Suspense>
-            }
-          />
-          <Route
-            path="/invite"
-            element={
-              <Suspense fallback={<PageLoading />}>
-                <InvitePage />
-              </Suspense>
-            }
-          />
-          <Route
-            path="/*"
-            element={
-              <AuthProvider>
-                <Console />
-              </AuthProvider>
-            }
-          />
-        </Routes>
-      </AntApp>
-    </ConfigProvider>
+    <ThemeShell>
+      <Routes>
+        <Route
+          path="/portal/*"
+          element={
+            <Suspense fallback={<PageLoading />}>
+              <PortalPage />
+            </Suspense>
+          }
+        />
+        <Route
+          path="/invite"
+          element={
+            <Suspense fallback={<PageLoading />}>
+              <InvitePage />
+            </Suspense>
+          }
+        />
+        <Route
+          path="/*"
+          element={
+            <AuthProvider>
+              <Console />
+            </AuthProvider>
+          }
+        />
+      </Routes>
+    </ThemeShell>
   );
 }

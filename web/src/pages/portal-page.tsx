@@ -57,7 +57,10 @@ export default function PortalPage() {
         />
       </main>
       <footer className="portal-footer">
-        <Link to="/">{t('portal.consoleLink')}</Link>
+        {/* The console is the other entry (index.html): a page load, not a route of this one. */}
+        <Link to="/" reloadDocument>
+          {t('portal.consoleLink')}
+        </Link>
       </footer>
     </div>
   );
