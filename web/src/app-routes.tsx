@@ -7,7 +7,6 @@
 import { lazy, Suspense, useEffect, useState } from 'react';
 import { Spin } from 'antd';
 import { Navigate, Route, Routes, useLocation } from 'react-router-dom';
-import { ThemeShell } from './theme-shell.tsx';
 import { AuthProvider, useAuth } from './features/meta/auth-context.tsx';
 import { LoginPage } from './pages/login-page.tsx';
 import { PageLoading } from './components/page-loading.tsx';
@@ -68,35 +67,33 @@ function Console() {
   );
 }
 
-export function ThemedApp() {
+export function AppRoutes() {
   return (
-    <ThemeShell>
-      <Routes>
-        <Route
-          path="/portal/*"
-          element={
-            <Suspense fallback={<PageLoading />}>
-              <PortalPage />
-            </Suspense>
-          }
-        />
-        <Route
-          path="/invite"
-          element={
-            <Suspense fallback={<PageLoading />}>
-              <InvitePage />
-            </Suspense>
-          }
-        />
-        <Route
-          path="/*"
-          element={
-            <AuthProvider>
-              <Console />
-            </AuthProvider>
-          }
-        />
-      </Routes>
-    </ThemeShell>
+    <Routes>
+      <Route
+        path="/portal/*"
+        element={
+          <Suspense fallback={<PageLoading />}>
+            <PortalPage />
+          </Suspense>
+        }
+      />
+      <Route
+        path="/invite"
+        element={
+          <Suspense fallback={<PageLoading />}>
+            <InvitePage />
+          </Suspense>
+        }
+      />
+      <Route
+        path="/*"
+        element={
+          <AuthProvider>
+            <Console />
+          </AuthProvider>
+        }
+      />
+    </Routes>
   );
 }
