@@ -5,7 +5,7 @@
  */
 import type { Kysely } from 'kysely';
 import type { DB } from '../data/schema.ts';
-import { ensureUser } from '../use-cases/auth.ts';
+import { createUserIfMissing } from '../use-cases/auth.ts';
 import { createComplaint } from '../use-cases/create-complaint.ts';
 import { performAction } from '../use-cases/perform-action.ts';
 import type { Action } from '../domain/lifecycle/index.ts';
@@ -41,7 +41,7 @@ export async function seedDemo(
 ): Promise<{ users: typeof DEMO_USERS; password: string; complaints: number }> {
   await ensureDemoOrganisation(db);
   const deps = { db, now: () => now, logKey };
-  for (const u of DEMO_USERS) await ensureUser(deps, { ...u, password: DEMO_PASSWORD });
+  for (const u of DEMO_USERS) await createUserIfMissing(deps, { ...u, password: DEMO_PASSWORD });
   const existing = await db
     .selectFrom('complaints')
     .select((eb) => eb.fn.countAll<number>().as('n'))

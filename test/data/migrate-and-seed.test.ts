@@ -50,8 +50,20 @@ test('R-LC-1: demo data seeds the organisation, one user per role and complaints
     const now = new Date('2026-11-24T06:00:00Z');
     const first = await seedDemo(database.db, now, Buffer.alloc(32, 1));
     assert.equal(first.complaints, DEMO_COMPLAINTS.length);
+    // What an administrator did to a demo user since (README: demo data goes into an empty database).
+    await database.db
+      .updateTable('users')
+      .set({ password_hash: 'changed', disabled: true })
+      .where('email', '=', 'agent@plaint.demo')
+      .execute();
     const second = await seedDemo(database.db, now, Buffer.alloc(32, 1));
     assert.equal(second.complaints, 0, 'a second start seeds nothing more');
+    const agent = await database.db
+      .selectFrom('users')
+      .select(['password_hash', 'disabled'])
+      .where('email', '=', 'agent@plaint.demo')
+      .executeTakeFirstOrThrow();
+    assert.deepEqual(agent, { password_hash: 'changed', disabled: true }, 'a second start leaves a demo user as an administrator left it');
     const statuses = await database.db.selectFrom('complaints').select(['status']).distinct().execute();
     for (const s of ['received', 'qualified', 'dispatched', 'acknowledged', 'investigated', 'replied', 'confirmed', 'closed']) {
       assert.ok(
