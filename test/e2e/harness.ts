@@ -11,12 +11,16 @@ export interface Harness {
   open(viewport: { width: number; height: number }): Promise<{ context: BrowserContext; page: Page }>;
 }
 
-/** `empty`: a server on an empty installation, without demo data (the first run, issue #16). */
-export function useServerAndBrowser(opts: { empty?: boolean } = {}): Harness {
+/**
+ * `empty`: a server on an empty installation, without demo data (the first run, issue #16). `env`: settings
+ * for the server process beyond the test environment's own (the test process's environment is shared by
+ * the other files of its test worker, test/helpers/test-queue.ts, so it is never changed for one file).
+ */
+export function useServerAndBrowser(opts: { empty?: boolean; env?: NodeJS.ProcessEnv } = {}): Harness {
   let server: RunningServer | undefined;
   let browser: Browser | undefined;
   before(async () => {
-    server = opts.empty ? await startEmptyServer() : await startServer();
+    server = opts.empty ? await startEmptyServer(opts.env) : await startServer(opts.env);
     browser = await launchBrowser();
   });
   after(async () => {

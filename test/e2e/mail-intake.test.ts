@@ -12,9 +12,8 @@ import { startDovecot, skipWithoutDovecot, type Dovecot } from '../mail/dovecot.
 import { rawMail } from '../mail/messages.ts';
 
 const skip = skipWithoutDovecot();
-// The server process inherits the environment: poll every second instead of every 30.
-process.env.PLAINT_IMAP_POLL_MS = '1000';
-const env = useServerAndBrowser();
+// The server polls every second instead of every 30.
+const env = useServerAndBrowser({ env: { PLAINT_IMAP_POLL_MS: '1000' } });
 let imap: Dovecot | undefined;
 before(async () => {
   if (!skip) imap = await startDovecot();

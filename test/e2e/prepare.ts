@@ -4,8 +4,10 @@
  * time limit on them while other files load the machine.
  */
 import { buildWebOnce, serverTemplate } from './server.ts';
+import { prepareQueue } from '../helpers/test-queue.ts';
 
 const started = Date.now();
+prepareQueue();
 await buildWebOnce();
 await serverTemplate();
 console.log(`[test] web app and browser-test server template ready in ${((Date.now() - started) / 1000).toFixed(1)} s`);

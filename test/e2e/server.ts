@@ -182,16 +182,21 @@ export async function serverTemplate(): Promise<{ dataDir: string; database: str
   });
 }
 
-export async function startServer(): Promise<RunningServer> {
+export async function startServer(extraEnv: NodeJS.ProcessEnv = {}): Promise<RunningServer> {
   await buildWebOnce();
   const template = await serverTemplate();
   const dataDir = fs.mkdtempSync(path.join(os.tmpdir(), 'plaint-e2e-'));
   fs.cpSync(template.dataDir, dataDir, { recursive: true });
   const scratch = template.database ? await createScratchDatabase({ copyOf: template.database }) : null;
-  return spawnServer(dataDir, scratch?.url ?? null, async () => {
-    fs.rmSync(dataDir, { recursive: true, force: true });
-    await scratch?.drop();
-  });
+  return spawnServer(
+    dataDir,
+    scratch?.url ?? null,
+    async () => {
+      fs.rmSync(dataDir, { recursive: true, force: true });
+      await scratch?.drop();
+    },
+    extraEnv,
+  );
 }
 
 /**

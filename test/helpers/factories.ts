@@ -10,8 +10,7 @@ import type { DB } from '../../src/data/schema.ts';
 import type { Deps } from '../../src/use-cases/context.ts';
 import type { NewComplaintInput } from '../../src/use-cases/intake-input.ts';
 import { createComplaint, type CreateResult } from '../../src/use-cases/create-complaint.ts';
-import { hashPassword } from '../../src/use-cases/auth.ts';
-import { TEST_PASSWORD } from './template-db.ts';
+import { testPasswordHash } from './template-db.ts';
 
 export interface Node {
   id: string;
@@ -102,10 +101,6 @@ export async function buildDepartments(h: HasDb, unit: { id: string }, names: st
   return made;
 }
 
-// One argon2 hash of TEST_PASSWORD per process: hashing is the slow part of making a user, and the
-// salt makes no difference to a test.
-let passwordHash: Promise<string> | undefined;
-
 /**
  * A user with `role` at `orgNodeId` (null for a role without a node); without one, at a new unit
  * (pack `pack`, default 'real-estate') with its company and group. Logs in with TEST_PASSWORD.
@@ -118,10 +113,9 @@ export async function buildUser(
   const key = nextId('user');
   const email = o.email ?? `${key}@factory.test`;
   const name = o.name ?? `${o.role} ${key}`;
-  passwordHash ??= hashPassword(TEST_PASSWORD);
   const row = await dbOf(h)
     .insertInto('users')
-    .values({ email, name, password_hash: await passwordHash, role: o.role, org_node_id: orgNodeId })
+    .values({ email, name, password_hash: await testPasswordHash(), role: o.role, org_node_id: orgNodeId })
     .returning('id')
     .executeTakeFirstOrThrow();
   return { id: row.id, email, name, role: o.role, orgNodeId };

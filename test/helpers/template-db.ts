@@ -14,6 +14,7 @@ import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
+import argon2 from 'argon2';
 import pg from 'pg';
 import type { Kysely } from 'kysely';
 import { openDatabase } from '../../src/data/db.ts';
@@ -25,6 +26,20 @@ import { ensureUser } from '../../src/use-cases/auth.ts';
 import { underLock } from '../e2e/dir-lock.ts';
 
 export const TEST_PASSWORD = 'test-password-1';
+
+let testHash: Promise<string> | undefined;
+
+/**
+ * TEST_PASSWORD's hash for the tests' users: argon2id, as production's, at the library's lowest cost
+ * (1 MiB, 2 passes, 1 lane: ~2 ms a check). At production's cost (64 MiB, 3 passes, 4 lanes) every
+ * login cost ~0.4 s of CPU and the suite logs in about a thousand times a pass. A check reads its cost
+ * from the hash, so login runs the same code; only the tests' own users are cheap. The tests of hashing
+ * itself (a changed or a new password) still hash at production's cost.
+ */
+export function testPasswordHash(): Promise<string> {
+  testHash ??= argon2.hash(TEST_PASSWORD, { type: argon2.argon2id, memoryCost: 1024, timeCost: 2, parallelism: 1 });
+  return testHash;
+}
 
 /** `migrated`: the schema only. `demo`: also the demo organisation and one user per role (password TEST_PASSWORD). */
 export type TemplateKind = 'migrated' | 'demo';
@@ -64,6 +79,15 @@ async function build(kind: TemplateKind, db: Kysely<DB>): Promise<void> {
   await ensureDemoOrganisation(db);
   const deps = { db, now: () => new Date(), logKey: Buffer.alloc(32) };
   for (const u of DEMO_USERS) await ensureUser(deps, { ...u, password: TEST_PASSWORD });
+  await db
+    .updateTable('users')
+    .set({ password_hash: await testPasswordHash() })
+    .where(
+      'email',
+      'in',
+      DEMO_USERS.map((u) => u.email.toLowerCase()),
+    )
+    .execute();
 }
 
 const pgliteTemplates = new Map<TemplateKind, Promise<Blob>>();
