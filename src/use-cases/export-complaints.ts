@@ -7,7 +7,8 @@
  */
 import { once } from 'node:events';
 import { PassThrough, Readable } from 'node:stream';
-import ExcelJS from 'exceljs';
+import type ExcelJS from 'exceljs';
+import { loadExcelJS } from './load-exceljs.ts';
 import type { Deps, Actor } from './context.ts';
 import { complaintBatches, type ComplaintFilter } from './list-complaints.ts';
 import { namingFor } from './reports/report-context.ts';
@@ -96,7 +97,7 @@ export async function startComplaintExport(
       // The download is over either way; the row stays 'started', which says as much.
     }
   };
-  const body = req.format === 'csv' ? csvStream(all(), ctx, close) : xlsxStream(all(), ctx, close);
+  const body = req.format === 'csv' ? csvStream(all(), ctx, close) : xlsxStream(await loadExcelJS(), all(), ctx, close);
   return { filename: exportFilename(req.format, deps.now()), contentType: EXPORT_MIME[req.format], body, logId };
 }
 
@@ -138,9 +139,9 @@ function xlsxCell(cell: ExportCell): string | number | Date | null {
   return localWallClock(cell.at);
 }
 
-function xlsxStream(batches: AsyncGenerator<Batch>, ctx: Ctx, close: Close): Readable {
+function xlsxStream(excel: typeof ExcelJS, batches: AsyncGenerator<Batch>, ctx: Ctx, close: Close): Readable {
   const out = new PassThrough();
-  const wb = new ExcelJS.stream.xlsx.WorkbookWriter({ stream: out, useStyles: true, useSharedStrings: false });
+  const wb = new excel.stream.xlsx.WorkbookWriter({ stream: out, useStyles: true, useSharedStrings: false });
   wb.creator = 'Plaint';
   const ws = wb.addWorksheet('投诉清单', { views: [{ state: 'frozen', ySplit: 1 }] });
   ws.columns = EXPORT_COLUMNS.map((c) => ({ width: c.width }));

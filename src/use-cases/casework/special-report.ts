@@ -2,7 +2,7 @@
  * Special reports and weekly progress (R-NT-1, Vanke 5.5.2.3 / 5.5.2.4). The draft is assembled from
  * the record by the pure `draftSpecialReport`; edits and approval are events in the complaint's log.
  */
-import ExcelJS from 'exceljs';
+import { loadExcelJS } from '../load-exceljs.ts';
 import type { Deps, Actor } from '../context.ts';
 import { SYSTEM_ACTOR } from '../context.ts';
 import { appendEvents, findComplaint, listEvents, type ComplaintRow, type Db } from '../../data/complaint-store.ts';
@@ -203,7 +203,7 @@ export async function getReport(deps: Deps, complaintId: string): Promise<Specia
 /** The report as a workbook laid out like the paper form (Chinese headings). */
 export async function specialReportWorkbook(view: SpecialReportView): Promise<Buffer> {
   const c = view.content;
-  const wb = new ExcelJS.Workbook();
+  const wb = new (await loadExcelJS()).Workbook();
   wb.creator = 'Plaint';
   const ws = wb.addWorksheet('专题报告');
   ws.columns = [{ width: 18 }, { width: 14 }, { width: 16 }, { width: 70 }];

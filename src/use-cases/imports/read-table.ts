@@ -4,7 +4,8 @@
  * row is the one a spreadsheet shows, counting the header row, so an error points at the right line.
  */
 import { parse } from 'csv-parse/sync';
-import ExcelJS from 'exceljs';
+import type ExcelJS from 'exceljs';
+import { loadExcelJS } from '../load-exceljs.ts';
 import { invalid } from '../../domain/errors.ts';
 import { decodeText } from './decode-text.ts';
 
@@ -44,7 +45,7 @@ export async function readTable(bytes: Buffer, kind: FileKind): Promise<TableRow
 async function loadWorkbook(bytes: Buffer): Promise<ExcelJS.Workbook> {
   // An .xlsx is a ZIP archive: anything else is refused before exceljs tries to read it.
   if (bytes.length < 4 || bytes.readUInt32BE(0) !== 0x504b0304) throw invalid('file', 'is not an .xlsx workbook');
-  const wb = new ExcelJS.Workbook();
+  const wb = new (await loadExcelJS()).Workbook();
   try {
     await wb.xlsx.load(bytes as unknown as ArrayBuffer);
   } catch (e) {

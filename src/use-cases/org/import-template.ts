@@ -1,11 +1,11 @@
 /** The workbook the organisation import reads (issue #16 item 2), with its headers, an example row per sheet and the lists to choose from. */
-import ExcelJS from 'exceljs';
+import { loadExcelJS } from '../load-exceljs.ts';
 import { PACKS } from '../../policies/index.ts';
 import { ROLES, ROLE_LABELS } from '../../security/permissions.ts';
 import { ORG_COLUMNS, ORG_SHEET, PEOPLE_COLUMNS, PEOPLE_SHEET } from './import-org.ts';
 
 export async function orgImportTemplate(): Promise<Buffer> {
-  const wb = new ExcelJS.Workbook();
+  const wb = new (await loadExcelJS()).Workbook();
   const org = wb.addWorksheet(ORG_SHEET);
   org.addRow(Object.values(ORG_COLUMNS).map((h) => h[0]));
   org.addRow(['示例地产公司', '公司', '（集团名称或编号）', 'real-estate', '']);

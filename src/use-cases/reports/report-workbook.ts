@@ -3,7 +3,7 @@
  * S0 Vanke 6.1–6.6): a merged title row, 单位 / 期间 / 制表时间, then numbered sections. The numbers are
  * the JSON report's, cell for cell.
  */
-import ExcelJS from 'exceljs';
+import { loadExcelJS } from '../load-exceljs.ts';
 import { DateTime } from 'luxon';
 import { dueText, type PeriodicReport, type Breakdown } from '../../domain/reports/periodic-report.ts';
 import { REPORT_ZONE } from '../../domain/reports/periods.ts';
@@ -31,7 +31,7 @@ const pct = (x: number | null) => (x === null ? '—' : x);
 const local = (iso: string) => DateTime.fromISO(iso, { zone: REPORT_ZONE }).toFormat('yyyy-MM-dd HH:mm');
 
 export async function buildReportWorkbook(r: PeriodicReport): Promise<Buffer> {
-  const wb = new ExcelJS.Workbook();
+  const wb = new (await loadExcelJS()).Workbook();
   wb.creator = 'Plaint';
   wb.created = new Date(r.generatedAt);
   const ws = wb.addWorksheet(KIND_TITLE[r.period.kind], {
