@@ -182,21 +182,19 @@ export async function serverTemplate(): Promise<{ dataDir: string; database: str
   });
 }
 
+/** Removes a server's own data directory and database once it has stopped. */
+const discard = (dataDir: string, scratch: { drop(): Promise<void> } | null) => async () => {
+  fs.rmSync(dataDir, { recursive: true, force: true });
+  await scratch?.drop();
+};
+
 export async function startServer(extraEnv: NodeJS.ProcessEnv = {}): Promise<RunningServer> {
   await buildWebOnce();
   const template = await serverTemplate();
   const dataDir = fs.mkdtempSync(path.join(os.tmpdir(), 'plaint-e2e-'));
   fs.cpSync(template.dataDir, dataDir, { recursive: true });
   const scratch = template.database ? await createScratchDatabase({ copyOf: template.database }) : null;
-  return spawnServer(
-    dataDir,
-    scratch?.url ?? null,
-    async () => {
-      fs.rmSync(dataDir, { recursive: true, force: true });
-      await scratch?.drop();
-    },
-    extraEnv,
-  );
+  return spawnServer(dataDir, scratch?.url ?? null, discard(dataDir, scratch), extraEnv);
 }
 
 /**
@@ -207,13 +205,5 @@ export async function startEmptyServer(extraEnv: NodeJS.ProcessEnv = {}): Promis
   await buildWebOnce();
   const dataDir = fs.mkdtempSync(path.join(os.tmpdir(), 'plaint-e2e-empty-'));
   const scratch = process.env.DATABASE_URL?.trim() ? await createScratchDatabase() : null;
-  return spawnServer(
-    dataDir,
-    scratch?.url ?? null,
-    async () => {
-      fs.rmSync(dataDir, { recursive: true, force: true });
-      await scratch?.drop();
-    },
-    { PLAINT_DEMO: '0', ...extraEnv },
-  );
+  return spawnServer(dataDir, scratch?.url ?? null, discard(dataDir, scratch), { PLAINT_DEMO: '0', ...extraEnv });
 }

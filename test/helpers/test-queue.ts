@@ -25,8 +25,10 @@ const TEST_ROOT = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '..
 const NOT_QUEUED = [path.join(TEST_ROOT, 'workers'), path.join(TEST_ROOT, 'domain')];
 
 /**
- * Every queued test file, heaviest first: the browser files (a server process and a Chromium each), then
- * the rest by size, a stand-in for their running time that needs no record of an earlier run.
+ * Every queued test file, heaviest first: the browser files (a server process and a Chromium each), the
+ * fault tests (several server processes each, 20–80 s on PostgreSQL), then the rest by size, a stand-in
+ * for their running time that needs no record of an earlier run. A heavy file taken last would run alone
+ * at the end while the other workers sit idle.
  */
 export function queuedTestFiles(): string[] {
   const files = fs
@@ -34,7 +36,8 @@ export function queuedTestFiles(): string[] {
     .filter((f) => f.endsWith('.test.ts'))
     .map((f) => path.join(TEST_ROOT, f))
     .filter((f) => !NOT_QUEUED.some((dir) => f.startsWith(dir + path.sep)));
-  const weight = (f: string) => (f.includes(`${path.sep}e2e${path.sep}`) ? 1e9 : 0) + fs.statSync(f).size;
+  const under = (f: string, dir: string) => f.includes(`${path.sep}${dir}${path.sep}`);
+  const weight = (f: string) => (under(f, 'e2e') ? 2e9 : under(f, 'faults') ? 1e9 : 0) + fs.statSync(f).size;
   return files.sort((a, b) => weight(b) - weight(a) || a.localeCompare(b));
 }
 
@@ -47,6 +50,7 @@ function queueDir(): string {
 /** Made by test/e2e/prepare.ts before the workers start: the run's file list, fixed for all of them. */
 export function prepareQueue(): void {
   const dir = queueDir();
+  removeEndedQueues();
   fs.rmSync(dir, { recursive: true, force: true });
   fs.mkdirSync(path.join(dir, 'claimed'), { recursive: true });
   fs.writeFileSync(path.join(dir, 'files.json'), JSON.stringify(queuedTestFiles()));
@@ -57,6 +61,19 @@ export function prepareQueue(): void {
  * (in Node 20 it bounds a test file as a whole; for a worker it now bounds the whole run of its files).
  */
 const FILE_TIMEOUT_MS = 180_000;
+
+/** Queues of runs whose process has ended (their directory names carry its pid). */
+function removeEndedQueues(): void {
+  for (const name of fs.readdirSync(os.tmpdir())) {
+    const m = name.match(/^plaint-test-queue-(?:pid-)?(\d+)$/);
+    if (!m) continue;
+    try {
+      process.kill(Number(m[1]), 0);
+    } catch (e) {
+      if ((e as NodeJS.ErrnoException).code === 'ESRCH') fs.rmSync(path.join(os.tmpdir(), name), { recursive: true, force: true });
+    }
+  }
+}
 
 function claim(dir: string, index: number): boolean {
   try {
