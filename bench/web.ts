@@ -267,7 +267,7 @@ async function main(): Promise<void> {
   );
   console.log(`machine: ${machine.cpus} × ${machine.cpuModel}; load average at start ${machine.loadAverageAtStart.join(' ')}`);
   const server = await startServer();
-  const browser = await launchBrowser();
+  const browser = await launchBrowser({ full: true });
   const consoleRuns: ConsoleRun[] = [];
   const portalRuns: PortalRun[] = [];
   const loads: number[][] = [];
