@@ -149,6 +149,7 @@ export async function runLatencySuite(): Promise<void> {
     server = await startServer({
       databaseUrl: scratch.url,
       sweepMs: SWEEP_MS,
+      passwordCost: 'standard',
       nodeOptions: `--import tsx --import ${path.join(ROOT, 'bench', 'gc-observer.ts')}`,
     });
     const s = server;

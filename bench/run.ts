@@ -111,7 +111,7 @@ async function intakeOnPostgres(
   const scratch = await createScratchDatabase(BASE_URL, 'plaint_bench');
   let server: ServerProcess | null = null;
   try {
-    server = await startServer({ databaseUrl: scratch.url, sweepMs: 0 });
+    server = await startServer({ databaseUrl: scratch.url, sweepMs: 0, passwordCost: 'standard' });
     console.log(`  PostgreSQL intake (${label}): ${CLIENTS} clients, ${SECONDS} s after ${WARMUP_S} s warm-up…`);
     const c0 = await dbCounters(scratch.url, scratch.name);
     const load = await intake(server, label, body, scratch.name);
@@ -144,7 +144,7 @@ async function intakeOnPostgres(
 
 /** The ceiling's transaction behind one Fastify route (bench/http-floor-server.ts), on the same database. */
 async function httpFloor(url: string): Promise<IntakeResult> {
-  const server = await startServer({ databaseUrl: url, entry: 'bench/http-floor-server.ts' });
+  const server = await startServer({ databaseUrl: url, entry: 'bench/http-floor-server.ts', passwordCost: 'standard' });
   try {
     console.log(`  HTTP floor: the ceiling's transaction behind one Fastify route, ${CLIENTS} clients, ${SECONDS} s…`);
     return await intake(server, 'floor', sampleComplaint, new URL(url).pathname.slice(1), 'floor');
@@ -179,7 +179,7 @@ async function onPglite(): Promise<IntakeResult> {
   const dir = mkdtempSync(path.join(os.tmpdir(), 'plaint-bench-'));
   let server: ServerProcess | null = null;
   try {
-    server = await startServer({ dataDir: dir, sweepMs: 0 });
+    server = await startServer({ dataDir: dir, sweepMs: 0, passwordCost: 'standard' });
     console.log(`  PGlite intake: ${CLIENTS} clients, ${SECONDS} s…`);
     return await intake(server, 'pglite');
   } finally {

@@ -166,6 +166,7 @@ export async function runHttpPhase(opts: HttpPhaseOptions): Promise<Record<strin
       demo: true,
       startTimeoutS: 900,
       nodeOptions: opts.nodeOptions,
+      passwordCost: 'standard',
       env: { PLAINT_LOG_KEY: BENCH_LOG_KEY.toString('hex'), PLAINT_CHECKPOINT_MS: '0' },
     });
     out.serverStartMs = Math.round(performance.now() - t0);

@@ -3,6 +3,7 @@
  * reported together so an operator fixes them in one pass.
  */
 import path from 'node:path';
+import type { PasswordCost } from './use-cases/password-hash.ts';
 
 export interface Config {
   /** HTTP port (PORT, default 3000). */
@@ -54,6 +55,8 @@ export interface Config {
   imapUnit: string | null;
   /** How often each mailbox is polled, in ms (PLAINT_IMAP_POLL_MS, default 30000; 0 disables the intake). */
   imapPollMs: number;
+  /** argon2id's cost for new password hashes (PLAINT_PASSWORD_COST, default standard; minimal only under NODE_ENV=test). */
+  passwordCost: PasswordCost;
 }
 
 export class ConfigError extends Error {
@@ -129,6 +132,12 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
   if (imapUrl !== null && !/^imaps?:\/\/[^/]/.test(imapUrl))
     problems.push('PLAINT_IMAP_URL must start with imap:// or imaps://, e.g. imap://user:pass@host:143/INBOX');
   if ((imapUrl === null) !== (imapUnit === null)) problems.push('PLAINT_IMAP_URL and PLAINT_IMAP_UNIT must be set together');
+  const passwordCostRaw = env.PLAINT_PASSWORD_COST?.trim() || 'standard';
+  let passwordCost: PasswordCost = 'standard';
+  if (passwordCostRaw === 'minimal' && env.NODE_ENV === 'test') passwordCost = 'minimal';
+  else if (passwordCostRaw === 'minimal')
+    problems.push(`PLAINT_PASSWORD_COST=minimal is for the test suite only (NODE_ENV=test); unset it to hash at the standard cost`);
+  else if (passwordCostRaw !== 'standard') problems.push(`PLAINT_PASSWORD_COST must be standard or minimal, got "${passwordCostRaw}"`);
   const config: Config = {
     port: intVar(env, 'PORT', 3000, 0, 65535, problems),
     host: env.HOST?.trim() || '0.0.0.0',
@@ -156,6 +165,7 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
     imapUrl,
     imapUnit,
     imapPollMs: intVar(env, 'PLAINT_IMAP_POLL_MS', 30000, 0, 24 * 3600 * 1000, problems),
+    passwordCost,
   };
   if (problems.length > 0) throw new ConfigError(problems);
   return config;

@@ -2,6 +2,7 @@
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { loadConfig, ConfigError } from './config.ts';
+import { setPasswordCost } from './use-cases/password-hash.ts';
 import { openDatabase } from './data/db.ts';
 import { migrate } from './data/migrate.ts';
 import { buildApp } from './http/app.ts';
@@ -33,6 +34,8 @@ async function main(): Promise<void> {
     throw e;
   }
   const log = (m: string) => console.log(`[plaint] ${m}`);
+  setPasswordCost(config.passwordCost);
+  if (config.passwordCost === 'minimal') log('new password hashes at the minimal cost (PLAINT_PASSWORD_COST, tests only)');
   const database = await openDatabase({ databaseUrl: config.databaseUrl, dataDir: config.dataDir, poolSize: config.dbPool });
   log(`database: ${database.kind}${database.kind === 'pglite' ? ` (${path.join(config.dataDir, 'pglite')})` : ''}`);
   const { applied } = await migrate(database.db);

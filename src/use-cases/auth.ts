@@ -29,6 +29,7 @@ import {
 } from '../data/session-store.ts';
 import { findUserByEmail, findUserById, insertUserUnlessEmailTaken, updateUserRow } from '../data/user-store.ts';
 import type { Deps } from './context.ts';
+import { dummyPasswordHash, hashPassword } from './password-hash.ts';
 import { DomainError, invalid } from '../domain/errors.ts';
 
 export interface SessionUser {
@@ -49,7 +50,7 @@ export interface Authenticated {
 
 export const LOCKOUT = { windowMs: 15 * 60_000, maxPerEmail: 5, maxPerIp: 30 } as const;
 
-export const hashPassword = (password: string) => argon2.hash(password, { type: argon2.argon2id });
+export { hashPassword } from './password-hash.ts';
 
 export const tokenHash = (token: string) => createHash('sha256').update(token).digest('hex');
 
@@ -78,13 +79,6 @@ export class LoginThrottled extends DomainError {
 export const loginPasswordVerifier = {
   verify: (hash: string, password: string): Promise<boolean> => argon2.verify(hash, password).catch(() => false),
 };
-
-// Verifying against a fixed hash when the e-mail is unknown keeps the timing of both failures alike.
-let dummyHash: Promise<string> | null = null;
-function dummyPasswordHash(): Promise<string> {
-  dummyHash ??= hashPassword('not-a-real-password');
-  return dummyHash;
-}
 
 const normaliseEmail = (email: string) => email.trim().toLowerCase();
 

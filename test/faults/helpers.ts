@@ -106,6 +106,11 @@ export interface ServerOptions {
   entry?: string;
   /** More environment for the child (e.g. PLAINT_LOG_KEY, PLAINT_CHECKPOINT_MS for the scale bench). */
   env?: Record<string, string>;
+  /**
+   * argon2id's cost for the passwords the server hashes (the demo users', new ones): the tests' minimal one
+   * by default (src/use-cases/password-hash.ts); the benches ask for the standard one, as installed.
+   */
+  passwordCost?: 'standard' | 'minimal';
 }
 
 export interface ServerProcess {
@@ -126,7 +131,9 @@ export async function startServer(opts: ServerOptions): Promise<ServerProcess> {
   const env: NodeJS.ProcessEnv = {
     PATH: process.env.PATH,
     HOME: process.env.HOME,
-    NODE_ENV: 'development',
+    // 'test' admits the minimal password cost; nothing else reads NODE_ENV but 'production' (src/config.ts).
+    NODE_ENV: 'test',
+    PLAINT_PASSWORD_COST: opts.passwordCost ?? 'minimal',
     PORT: String(port),
     HOST: '127.0.0.1',
     PLAINT_WEB: '0',

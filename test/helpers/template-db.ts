@@ -14,7 +14,6 @@ import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
-import argon2 from 'argon2';
 import pg from 'pg';
 import type { Kysely } from 'kysely';
 import { openDatabase } from '../../src/data/db.ts';
@@ -23,23 +22,25 @@ import type { DB } from '../../src/data/schema.ts';
 import { ensureDemoOrganisation } from '../../src/seed/seed-demo.ts';
 import { DEMO_USERS } from '../../src/seed/demo-org.ts';
 import { ensureUser } from '../../src/use-cases/auth.ts';
+import { hashPassword, passwordCost, setPasswordCost, type PasswordCost } from '../../src/use-cases/password-hash.ts';
 import { underLock } from '../e2e/dir-lock.ts';
 
 export const TEST_PASSWORD = 'test-password-1';
 
-let testHash: Promise<string> | undefined;
-
 /**
- * TEST_PASSWORD's hash for the tests' users: argon2id, as production's, at the library's lowest cost
- * (1 MiB, 2 passes, 1 lane: ~2 ms a check). At production's cost (64 MiB, 3 passes, 4 lanes) every
- * login cost ~0.4 s of CPU and the suite logs in about a thousand times a pass. A check reads its cost
- * from the hash, so login runs the same code; only the tests' own users are cheap. The tests of hashing
- * itself (a changed or a new password) still hash at production's cost.
+ * The tests' processes hash new passwords at argon2id's minimal cost (src/use-cases/password-hash.ts): every
+ * file that opens a test database imports this module. The tests of the hash itself set the standard cost
+ * and put this back (test/security2/password-cost.test.ts).
  */
+setPasswordCost('minimal');
+
+/** TEST_PASSWORD's hash for the tests' users (the factories insert it directly). */
 export function testPasswordHash(): Promise<string> {
-  testHash ??= argon2.hash(TEST_PASSWORD, { type: argon2.argon2id, memoryCost: 1024, timeCost: 2, parallelism: 1 });
-  return testHash;
+  const cost = passwordCost();
+  testHashes[cost] ??= hashPassword(TEST_PASSWORD);
+  return testHashes[cost];
 }
+const testHashes: Partial<Record<PasswordCost, Promise<string>>> = {};
 
 /** `migrated`: the schema only. `demo`: also the demo organisation and one user per role (password TEST_PASSWORD). */
 export type TemplateKind = 'migrated' | 'demo';
@@ -51,6 +52,7 @@ const SOURCES = [
   'src/seed/demo-org.ts',
   'src/seed/seed-demo.ts',
   'src/use-cases/auth.ts',
+  'src/use-cases/password-hash.ts',
   'src/data/migrate.ts',
   'src/data/db.ts',
   'test/helpers/template-db.ts',
@@ -79,15 +81,6 @@ async function build(kind: TemplateKind, db: Kysely<DB>): Promise<void> {
   await ensureDemoOrganisation(db);
   const deps = { db, now: () => new Date(), logKey: Buffer.alloc(32) };
   for (const u of DEMO_USERS) await ensureUser(deps, { ...u, password: TEST_PASSWORD });
-  await db
-    .updateTable('users')
-    .set({ password_hash: await testPasswordHash() })
-    .where(
-      'email',
-      'in',
-      DEMO_USERS.map((u) => u.email.toLowerCase()),
-    )
-    .execute();
 }
 
 const pgliteTemplates = new Map<TemplateKind, Promise<Blob>>();
