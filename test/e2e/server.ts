@@ -1,8 +1,13 @@
 /**
- * Starts the real Plaint server as a child process for browser tests: a free port, a fresh DATA_DIR,
- * demo data on (PLAINT_DEMO=1), and with DATABASE_URL a fresh database on that server, dropped when the
- * server stops (the named database itself is left as it was: a second run must not find the first's
- * complaints and reports). Resolves once /api/health answers.
+ * The real Plaint server for browser tests: a fresh DATA_DIR, demo data on (PLAINT_DEMO=1), and with
+ * DATABASE_URL a fresh database on that server, dropped when the server stops (the named database itself is
+ * left as it was: a second run must not find the first's complaints and reports). Resolves once it listens.
+ *
+ * A test file's server starts inside the test process (`startPlaint`, what src/main.ts runs, with the
+ * configuration read from the same environment a child process would get): a process of its own paid tsx,
+ * the app's modules and PGlite's WebAssembly compile again for every file, ~6.5 s of CPU, while the test
+ * worker has them loaded already (test/helpers/test-queue.ts). The run's template and the web bench start
+ * it as a child process (`node --import tsx src/main.ts`), the bench because it times the real process.
  */
 import { underLock } from './dir-lock.ts';
 import { spawn, type ChildProcess } from 'node:child_process';
@@ -13,6 +18,8 @@ import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { ensureWebBuilt } from '../../src/web-build.ts';
 import { createScratchDatabase, dropDatabase } from '../helpers/test-db.ts';
+import { loadConfig } from '../../src/config.ts';
+import { startPlaint } from '../../src/start-plaint.ts';
 import { templateKey } from '../helpers/template-db.ts';
 
 export const ROOT = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '../..');
@@ -60,14 +67,8 @@ async function waitForHealth(baseUrl: string, child: ChildProcess, output: () =>
   throw new Error(`server did not become healthy within ${timeoutMs} ms:\n${output()}`);
 }
 
-/** A server process on `dataDir` (and `databaseUrl`, else PGlite there), healthy; `cleanup` runs after it stops. */
-async function spawnServer(
-  dataDir: string,
-  databaseUrl: string | null,
-  cleanup: () => Promise<void>,
-  extraEnv: NodeJS.ProcessEnv = {},
-): Promise<RunningServer> {
-  const port = await freePort();
+/** The environment of a test server on `dataDir` (and `databaseUrl`, else PGlite there), listening on `port`. */
+function serverEnv(port: number, dataDir: string, databaseUrl: string | null, extraEnv: NodeJS.ProcessEnv): NodeJS.ProcessEnv {
   const env: NodeJS.ProcessEnv = {
     ...process.env,
     PORT: String(port),
@@ -86,6 +87,18 @@ async function spawnServer(
   Object.assign(env, extraEnv);
   if (databaseUrl) env.DATABASE_URL = databaseUrl;
   else delete env.DATABASE_URL;
+  return env;
+}
+
+/** A server process on `dataDir` (and `databaseUrl`, else PGlite there), healthy; `cleanup` runs after it stops. */
+async function spawnServer(
+  dataDir: string,
+  databaseUrl: string | null,
+  cleanup: () => Promise<void>,
+  extraEnv: NodeJS.ProcessEnv = {},
+): Promise<RunningServer> {
+  const port = await freePort();
+  const env = serverEnv(port, dataDir, databaseUrl, extraEnv);
   const child = spawn(process.execPath, ['--import', 'tsx', 'src/main.ts'], { cwd: ROOT, env, stdio: ['ignore', 'pipe', 'pipe'] });
   let log = '';
   child.stdout!.on('data', (d: Buffer) => (log += d.toString()));
@@ -108,6 +121,36 @@ async function spawnServer(
     throw e;
   }
   return { baseUrl, port, dataDir, output: () => log, stop };
+}
+
+/**
+ * The same server inside this process; `cleanup` runs after it stops.
+ * Its start-up lines are kept for `output()`; the HTTP log stays off (LOG_LEVEL=warn went to a child's pipe
+ * that nothing read, and here it would go into the test runner's own output).
+ */
+async function serverInProcess(
+  dataDir: string,
+  databaseUrl: string | null,
+  cleanup: () => Promise<void>,
+  extraEnv: NodeJS.ProcessEnv = {},
+): Promise<RunningServer> {
+  // A port chosen here, as for a child, so that PORT (and the links in messages, PLAINT_PUBLIC_URL's default) name it.
+  const config = loadConfig(serverEnv(await freePort(), dataDir, databaseUrl, { LOG_LEVEL: 'silent', ...extraEnv }));
+  let log = '';
+  const plaint = await startPlaint(
+    config,
+    (line) => (log += `[plaint] ${line}\n`),
+    (line, err) => (log += `[plaint] ${line} ${err instanceof Error ? (err.stack ?? err.message) : String(err)}\n`),
+  ).catch(async (e) => {
+    await cleanup();
+    throw e;
+  });
+  const baseUrl = plaint.address;
+  const stop = async () => {
+    await plaint.stop();
+    await cleanup();
+  };
+  return { baseUrl, port: Number(new URL(baseUrl).port), dataDir, output: () => log, stop };
 }
 
 const TEMPLATE_PREFIX = 'plaint-e2e-server-';
@@ -190,13 +233,17 @@ const discard = (dataDir: string, scratch: { drop(): Promise<void> } | null) => 
   await scratch?.drop();
 };
 
-export async function startServer(extraEnv: NodeJS.ProcessEnv = {}): Promise<RunningServer> {
+/** Where a server runs: inside this test process (the browser tests), or as `node src/main.ts` (the web bench). */
+export type ServerHost = 'in-process' | 'child-process';
+
+export async function startServer(extraEnv: NodeJS.ProcessEnv = {}, host: ServerHost = 'in-process'): Promise<RunningServer> {
   await buildWebOnce();
   const template = await serverTemplate();
   const dataDir = fs.mkdtempSync(path.join(os.tmpdir(), 'plaint-e2e-'));
   fs.cpSync(template.dataDir, dataDir, { recursive: true });
   const scratch = template.database ? await createScratchDatabase({ copyOf: template.database }) : null;
-  return spawnServer(dataDir, scratch?.url ?? null, discard(dataDir, scratch), extraEnv);
+  const start = host === 'in-process' ? serverInProcess : spawnServer;
+  return start(dataDir, scratch?.url ?? null, discard(dataDir, scratch), extraEnv);
 }
 
 /**
@@ -207,5 +254,5 @@ export async function startEmptyServer(extraEnv: NodeJS.ProcessEnv = {}): Promis
   await buildWebOnce();
   const dataDir = fs.mkdtempSync(path.join(os.tmpdir(), 'plaint-e2e-empty-'));
   const scratch = process.env.DATABASE_URL?.trim() ? await createScratchDatabase() : null;
-  return spawnServer(dataDir, scratch?.url ?? null, discard(dataDir, scratch), { PLAINT_DEMO: '0', ...extraEnv });
+  return serverInProcess(dataDir, scratch?.url ?? null, discard(dataDir, scratch), { PLAINT_DEMO: '0', ...extraEnv });
 }
