@@ -90,13 +90,16 @@ function serverEnv(port: number, dataDir: string, databaseUrl: string | null, ex
   return env;
 }
 
-/** A server process on `dataDir` (and `databaseUrl`, else PGlite there), healthy; `cleanup` runs after it stops. */
-async function spawnServer(
+/** Starts a server on `dataDir` (and `databaseUrl`, else PGlite there); `cleanup` runs after it stops. */
+type ServerStart = (
   dataDir: string,
   databaseUrl: string | null,
   cleanup: () => Promise<void>,
-  extraEnv: NodeJS.ProcessEnv = {},
-): Promise<RunningServer> {
+  extraEnv?: NodeJS.ProcessEnv,
+) => Promise<RunningServer>;
+
+/** A server process, healthy. */
+const spawnServer: ServerStart = async (dataDir, databaseUrl, cleanup, extraEnv = {}) => {
   const port = await freePort();
   const env = serverEnv(port, dataDir, databaseUrl, extraEnv);
   const child = spawn(process.execPath, ['--import', 'tsx', 'src/main.ts'], { cwd: ROOT, env, stdio: ['ignore', 'pipe', 'pipe'] });
@@ -121,19 +124,14 @@ async function spawnServer(
     throw e;
   }
   return { baseUrl, port, dataDir, output: () => log, stop };
-}
+};
 
 /**
  * The same server inside this process; `cleanup` runs after it stops.
  * Its start-up lines are kept for `output()`; the HTTP log stays off (LOG_LEVEL=warn went to a child's pipe
  * that nothing read, and here it would go into the test runner's own output).
  */
-async function serverInProcess(
-  dataDir: string,
-  databaseUrl: string | null,
-  cleanup: () => Promise<void>,
-  extraEnv: NodeJS.ProcessEnv = {},
-): Promise<RunningServer> {
+const serverInProcess: ServerStart = async (dataDir, databaseUrl, cleanup, extraEnv = {}) => {
   // A port chosen here, as for a child, so that PORT (and the links in messages, PLAINT_PUBLIC_URL's default) name it.
   const config = loadConfig(serverEnv(await freePort(), dataDir, databaseUrl, { LOG_LEVEL: 'silent', ...extraEnv }));
   let log = '';
@@ -151,7 +149,7 @@ async function serverInProcess(
     await cleanup();
   };
   return { baseUrl, port: Number(new URL(baseUrl).port), dataDir, output: () => log, stop };
-}
+};
 
 const TEMPLATE_PREFIX = 'plaint-e2e-server-';
 
