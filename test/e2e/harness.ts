@@ -13,8 +13,9 @@ export interface Harness {
 
 /**
  * `empty`: a server on an empty installation, without demo data (the first run, issue #16). `env`: settings
- * for the server process beyond the test environment's own (the test process's environment is shared by
- * the other files of its test worker, test/helpers/test-queue.ts, so it is never changed for one file).
+ * for the server beyond the test environment's own, read as a server process would read its environment (the
+ * test process's own environment is shared by the other files of its test worker, test/helpers/test-queue.ts,
+ * so it is never changed for one file).
  */
 export function useServerAndBrowser(opts: { empty?: boolean; env?: NodeJS.ProcessEnv } = {}): Harness {
   let server: RunningServer | undefined;

@@ -25,7 +25,7 @@ const TEST_ROOT = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '..
 const NOT_QUEUED = [path.join(TEST_ROOT, 'workers'), path.join(TEST_ROOT, 'domain')];
 
 /**
- * Every queued test file, heaviest first: the browser files (a server process and a Chromium each), the
+ * Every queued test file, heaviest first: the browser files (a server and a Chromium each), the
  * fault tests (several server processes each, 20–80 s on PostgreSQL), then the rest by size, a stand-in
  * for their running time that needs no record of an earlier run. A heavy file taken last would run alone
  * at the end while the other workers sit idle.
