@@ -34,13 +34,14 @@ export const TEST_PASSWORD = 'test-password-1';
  */
 setPasswordCost('minimal');
 
+const testHashes: Partial<Record<PasswordCost, Promise<string>>> = {};
+
 /** TEST_PASSWORD's hash for the tests' users (the factories insert it directly). */
 export function testPasswordHash(): Promise<string> {
   const cost = passwordCost();
   testHashes[cost] ??= hashPassword(TEST_PASSWORD);
   return testHashes[cost];
 }
-const testHashes: Partial<Record<PasswordCost, Promise<string>>> = {};
 
 /** `migrated`: the schema only. `demo`: also the demo organisation and one user per role (password TEST_PASSWORD). */
 export type TemplateKind = 'migrated' | 'demo';
