@@ -8,7 +8,7 @@
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import type { Config } from './config.ts';
-import { openDatabase } from './data/db.ts';
+import { openDatabase, type Database } from './data/db.ts';
 import { migrate } from './data/migrate.ts';
 import { buildApp } from './http/app.ts';
 import { ensureUser } from './use-cases/auth.ts';
@@ -24,6 +24,7 @@ import { ensureWebBuilt } from './web-build.ts';
 import { startControlSocket } from './backup/control-socket.ts';
 import { makeBackup } from './use-cases/backup/make-backup.ts';
 import { startNightlyBackups } from './jobs/nightly-backup.job.ts';
+import type { Deps } from './use-cases/context.ts';
 
 const ROOT = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '..');
 
@@ -34,9 +35,6 @@ export interface RunningPlaint {
   stop(): Promise<void>;
 }
 
-type Database = Awaited<ReturnType<typeof openDatabase>>;
-type Deps = { db: Database['db']; now: () => Date; logKey: Buffer; publicUrl: string };
-
 /** `log` takes the start-up's lines and the jobs' reports; `logError` a job's failures. */
 export async function startPlaint(
   config: Config,
@@ -45,9 +43,10 @@ export async function startPlaint(
 ): Promise<RunningPlaint> {
   const database = await openDatabase({ databaseUrl: config.databaseUrl, dataDir: config.dataDir, poolSize: config.dbPool });
   log(`database: ${database.kind}${database.kind === 'pglite' ? ` (${path.join(config.dataDir, 'pglite')})` : ''}`);
+  const backups = backupSettings(config, database.kind);
   let served: Awaited<ReturnType<typeof serve>>;
   try {
-    served = await serve(database, config, log);
+    served = await serve(database, config, backups, log);
   } catch (e) {
     await database.close();
     throw e;
@@ -69,7 +68,6 @@ export async function startPlaint(
   // Embedded: this process alone may open PGlite's files, so backups are written here (README, "Backup and restore").
   const backup = (file: string) => makeBackup({ database, databaseUrl: null, dataDir: config.dataDir, logKeyHex: config.logKeyHex }, file);
   const stopSocket = database.kind === 'pglite' ? await startControlSocket(config.dataDir, backup) : async () => {};
-  const backups = backupSettings(config, database.kind);
   const stopNightly = backups?.at ? startNightlyBackups({ ...backups, at: backups.at, backup, log: jobLog }) : async () => {};
 
   log(`listening on ${address.replace('0.0.0.0', 'localhost')}  (API docs: /api/docs, portal: /portal)`);
@@ -108,7 +106,7 @@ function backupSettings(config: Config, kind: Database['kind']) {
 }
 
 /** Migrations, the log key and first checkpoint, the admin, demo data and default mailbox, then HTTP listening. */
-async function serve(database: Database, config: Config, log: (line: string) => void) {
+async function serve(database: Database, config: Config, backups: ReturnType<typeof backupSettings>, log: (line: string) => void) {
   const { applied } = await migrate(database.db);
   if (applied.length) log(`migrations applied: ${applied.join(', ')}`);
   const logKey = loadLogKey({ logKeyHex: config.logKeyHex, dataDir: config.dataDir });
@@ -144,7 +142,7 @@ async function serve(database: Database, config: Config, log: (line: string) => 
     attachmentsDir: path.join(config.dataDir, 'attachments'),
     logLevel: config.logLevel === 'info' ? 'warn' : config.logLevel,
     webDir: config.web ? await ensureWebBuilt(ROOT, log) : null,
-    backups: backupSettings(config, database.kind),
+    backups,
   });
   try {
     const address = await app.listen({ port: config.port, host: config.host });

@@ -17,7 +17,7 @@ import argon2 from 'argon2';
 export type PasswordCost = 'standard' | 'minimal';
 
 /** argon2's lowest accepted cost, for 'minimal'. */
-export const MINIMAL_PASSWORD_COST = { memoryCost: 1024, timeCost: 2, parallelism: 1 } as const;
+const MINIMAL_PASSWORD_COST = { memoryCost: 1024, timeCost: 2, parallelism: 1 } as const;
 
 let cost: PasswordCost = 'standard';
 

@@ -22,7 +22,7 @@ import type { DB } from '../../src/data/schema.ts';
 import { ensureDemoOrganisation } from '../../src/seed/seed-demo.ts';
 import { DEMO_USERS } from '../../src/seed/demo-org.ts';
 import { ensureUser } from '../../src/use-cases/auth.ts';
-import { hashPassword, passwordCost, setPasswordCost, type PasswordCost } from '../../src/use-cases/password-hash.ts';
+import { hashPassword, setPasswordCost } from '../../src/use-cases/password-hash.ts';
 import { underLock } from '../e2e/dir-lock.ts';
 
 export const TEST_PASSWORD = 'test-password-1';
@@ -34,13 +34,12 @@ export const TEST_PASSWORD = 'test-password-1';
  */
 setPasswordCost('minimal');
 
-const testHashes: Partial<Record<PasswordCost, Promise<string>>> = {};
+let testHash: Promise<string> | undefined;
 
-/** TEST_PASSWORD's hash for the tests' users (the factories insert it directly). */
+/** TEST_PASSWORD's hash for the tests' users (the factories insert it directly); a check reads its cost from it. */
 export function testPasswordHash(): Promise<string> {
-  const cost = passwordCost();
-  testHashes[cost] ??= hashPassword(TEST_PASSWORD);
-  return testHashes[cost];
+  testHash ??= hashPassword(TEST_PASSWORD);
+  return testHash;
 }
 
 /** `migrated`: the schema only. `demo`: also the demo organisation and one user per role (password TEST_PASSWORD). */
