@@ -1,22 +1,36 @@
 /**
  * The console's routes (index.html). What loads first (#20): this entry holds only what the login form needs
- * (auth, i18n, the login page); the signed-in console (console-shell.tsx, with its pages and charts) is a chunk
- * of its own. The portal is an entry of its own (portal.html, portal-main.tsx) so that a customer's phone loads
- * its form with its first request; the route below serves it when the console links to it.
+ * (auth, i18n, the login page), and no Ant Design; the signed-in console (console-shell.tsx, with its pages and
+ * charts) is a chunk of its own, and so is every page drawn with Ant Design, which arrives with its theme
+ * (`themed` below). The portal is an entry of its own (portal.html, portal-main.tsx) so that a customer's phone
+ * loads its form with its first request; the route below serves it when the console links to it.
  */
-import { lazy, Suspense, useEffect, useState } from 'react';
-import { Spin } from 'antd';
+import { lazy, Suspense, useEffect, useState, type ComponentType } from 'react';
 import { Navigate, Route, Routes, useLocation } from 'react-router-dom';
 import { AuthProvider, useAuth } from './features/meta/auth-context.tsx';
 import { LoginPage } from './pages/login-page.tsx';
 import { PageLoading } from './components/page-loading.tsx';
-import { loadConsoleShell } from './console-routes.ts';
+import { loadConsoleShell, loadThemeShell } from './console-routes.ts';
 import { getSetupStatus, type SetupStatus } from './features/setup/api.ts';
 
-const PortalPage = lazy(() => import('./pages/portal-page.tsx'));
-const InvitePage = lazy(() => import('./pages/invite-page.tsx'));
-const ConsoleShell = lazy(loadConsoleShell);
-const SetupPage = lazy(() => import('./pages/setup-page.tsx'));
+/** A page drawn with Ant Design, loaded when first shown, together with Ant Design's theme it sits in. */
+function themed<P extends object>(load: () => Promise<{ default: ComponentType<P> }>) {
+  return lazy(async () => {
+    const [{ ThemeShell }, { default: Page }] = await Promise.all([loadThemeShell(), load()]);
+    return {
+      default: (props: P) => (
+        <ThemeShell>
+          <Page {...props} />
+        </ThemeShell>
+      ),
+    };
+  });
+}
+
+const PortalPage = themed(() => import('./pages/portal-page.tsx'));
+const InvitePage = themed(() => import('./pages/invite-page.tsx'));
+const ConsoleShell = themed(loadConsoleShell);
+const SetupPage = themed(() => import('./pages/setup-page.tsx'));
 
 /**
  * Issue #16 item 1: while no organisation exists the console opens the setup page instead of the login
@@ -47,7 +61,7 @@ function Console() {
   const { user, checking } = useAuth();
   const location = useLocation();
   const setup = useSetupStatus();
-  if (checking || !setup.status) return <Spin fullscreen />;
+  if (checking || !setup.status) return <PageLoading fullscreen />;
   const installationAdmin = user?.role === 'admin' && user.orgNodeId === null;
   if (setup.status.needed && (!setup.status.adminExists || installationAdmin)) {
     if (location.pathname !== '/setup') return <Navigate to="/setup" replace />;

@@ -7,10 +7,13 @@ import { prefetch } from './api/client.ts';
 import type { PolicySummary } from './api/types.ts';
 import { filtersFromSearch, listComplaints } from './features/queue/api.ts';
 export const loadConsoleShell = () => import('./console-shell.tsx');
+/** Ant Design's theme: the login page is drawn without it, everything after sign-in inside it. */
+export const loadThemeShell = () => import('./theme-shell.tsx');
 export const loadQueuePage = () => import('./pages/queue-page.tsx');
 
 /** Fire and forget: a failure here shows up again, and is reported, when React asks for the same module. */
 export function preloadConsole(): void {
+  void loadThemeShell().catch(() => {});
   void loadConsoleShell().catch(() => {});
   void loadQueuePage().catch(() => {});
 }

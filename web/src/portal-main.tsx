@@ -6,9 +6,12 @@
 import { Route, Routes } from 'react-router-dom';
 import PortalPage from './pages/portal-page.tsx';
 import { mountPage } from './mount-page.tsx';
+import { ThemeShell } from './theme-shell.tsx';
 
 mountPage(
-  <Routes>
-    <Route path="/portal/*" element={<PortalPage />} />
-  </Routes>,
+  <ThemeShell>
+    <Routes>
+      <Route path="/portal/*" element={<PortalPage />} />
+    </Routes>
+  </ThemeShell>,
 );

@@ -1,6 +1,7 @@
 /**
- * What every page of both entries (the console, index.html, and the portal, portal.html) sits in: Ant Design's
- * locale follows the chosen language, the house colour, and no motion for those who asked for less.
+ * What every page drawn with Ant Design sits in (the signed-in console, the setup and invitation pages, the
+ * portal): Ant Design's locale follows the chosen language, the house colour, and no motion for those who asked
+ * for less. The console's login page and its loading spinner are not drawn with Ant Design and load none of it.
  */
 import { useEffect, useState, type ReactNode } from 'react';
 import { App as AntApp, ConfigProvider } from 'antd';
@@ -28,9 +29,6 @@ function usePrefersReducedMotion(): boolean {
 export function ThemeShell({ children }: { children: ReactNode }) {
   const { lang } = useI18n();
   const reducedMotion = usePrefersReducedMotion();
-  useEffect(() => {
-    document.documentElement.lang = lang;
-  }, [lang]);
   return (
     <ConfigProvider
       locale={lang === 'zh-CN' ? zhCNLocale : enUSLocale}

@@ -6,30 +6,10 @@
 import { App, type FormInstance } from 'antd';
 import { useCallback } from 'react';
 import { ApiError } from '../api/client.ts';
-import { useI18n, type TFunction } from '../i18n/i18n-context.tsx';
+import { useI18n } from '../i18n/i18n-context.tsx';
+import { describeError } from './describe-error.ts';
 
-export function describeError(err: unknown, t: TFunction, actionLabel?: (a: string) => string): string {
-  if (!(err instanceof ApiError)) return t('error.generic', { message: err instanceof Error ? err.message : String(err) });
-  switch (err.status) {
-    case 0:
-      return t('error.network');
-    case 401:
-      return t('error.unauthenticated');
-    case 403:
-      return t('error.forbidden');
-    case 404:
-      return t('error.notFound', { message: err.message });
-    case 409:
-      if (err.allowed) return t('error.illegal', { allowed: err.allowed.map((a) => actionLabel?.(a) ?? a).join('、') });
-      break;
-    case 429:
-      return t('error.rateLimited');
-    case 503:
-      return t('error.unavailable');
-  }
-  const base = t('error.generic', { message: err.message });
-  return err.field ? `${base} — ${t('error.inField', { field: err.field, message: err.message })}` : base;
-}
+export { describeError };
 
 export function fieldPath(field: string): (string | number)[] {
   return field

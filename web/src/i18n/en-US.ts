@@ -80,6 +80,8 @@ export const enUS: Messages = {
   'login.submit': 'Log in',
   'login.failed': 'Wrong e-mail or password',
   'login.portalLink': 'I am a customer and want to file or track a complaint',
+  'login.showPassword': 'Show the typed characters',
+  'login.hidePassword': 'Hide the typed characters',
 
   'status.received': 'Received',
   'status.qualified': 'Qualified',

@@ -3,7 +3,7 @@
  * `t(key, vars)` fills `{name}` placeholders; `pick(zh, en)` chooses between bilingual data fields
  * the server sends (nameZh / name, detailZh / detail).
  */
-import { createContext, useCallback, useContext, useMemo, useState, type ReactNode } from 'react';
+import { createContext, useCallback, useContext, useEffect, useMemo, useState, type ReactNode } from 'react';
 import dayjs from 'dayjs';
 import 'dayjs/locale/zh-cn';
 import 'dayjs/locale/en';
@@ -41,9 +41,12 @@ export function format(template: string, vars?: Vars): string {
 export function I18nProvider({ children }: { children: ReactNode }) {
   const [lang, setLangState] = useState<Lang>(storedLang);
   dayjs.locale(lang === 'zh-CN' ? 'zh-cn' : 'en');
+  // The page's language for screen readers and the browser, from the first render (a stored English choice too).
+  useEffect(() => {
+    document.documentElement.lang = lang;
+  }, [lang]);
   const setLang = useCallback((next: Lang) => {
     localStorage.setItem(STORAGE_KEY, next);
-    document.documentElement.lang = next;
     setLangState(next);
   }, []);
   const value = useMemo<I18n>(() => {

@@ -79,6 +79,8 @@ export const zhCN = {
   'login.submit': '登录',
   'login.failed': '邮箱或密码不正确',
   'login.portalLink': '我是客户，要提交或查询投诉',
+  'login.showPassword': '显示明文',
+  'login.hidePassword': '隐藏明文',
 
   'status.received': '已登记',
   'status.qualified': '已定性',

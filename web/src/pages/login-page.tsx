@@ -1,30 +1,66 @@
-import { useState } from 'react';
-import { Alert, Button, Card, Form, Input, Space } from 'antd';
+/**
+ * The console's login form, in plain HTML elements and the house CSS (styles.css, `.login-*`), not Ant Design
+ * (#20): it is the first thing a handler on a phone waits for, and Ant Design's runtime is ~200 KB of compressed
+ * script that the form does not need. What Ant Design gave it, it keeps: a label on each field, the required and
+ * e-mail checks with their messages under the field, the password's show/hide switch, a busy button, an alert
+ * for a failed sign-in. The console's code comes down while the server checks the password (console-routes.ts).
+ */
+import { useId, useState, type FormEvent } from 'react';
 import { Link, useNavigate } from 'react-router-dom';
 import { useT } from '../i18n/i18n-context.tsx';
+import type { MessageKey } from '../i18n/zh-CN.ts';
 import { LanguageSwitch } from '../i18n/language-switch.tsx';
 import { useAuth } from '../features/meta/auth-context.tsx';
 import { ApiError } from '../api/client.ts';
-import { describeError } from '../components/use-error-reporter.ts';
+import { describeError } from '../components/describe-error.ts';
 import { prefetchConsoleData, preloadConsole } from '../console-routes.ts';
 
-interface Values {
-  email: string;
-  password: string;
+/** The shape Ant Design's `type: 'email'` rule accepted: something@something.something, no spaces. */
+const EMAIL = /^[^\s@]+@[^\s@]+\.[^\s@]+$/;
+
+type Problems = { email?: MessageKey; password?: MessageKey };
+
+function check(email: string, password: string): Problems {
+  const problems: Problems = {};
+  if (!email.trim()) problems.email = 'common.required';
+  else if (!EMAIL.test(email.trim())) problems.email = 'error.badEmail';
+  if (!password) problems.password = 'common.required';
+  return problems;
+}
+
+/** An open eye (the password is hidden: show it) or a crossed one (shown: hide it), drawn inline. */
+function EyeIcon({ crossed }: { crossed: boolean }) {
+  return (
+    <svg viewBox="0 0 24 24" width="16" height="16" aria-hidden="true" focusable="false">
+      <path d="M2 12s3.6-6.5 10-6.5S22 12 22 12s-3.6 6.5-10 6.5S2 12 2 12z" fill="none" stroke="currentColor" strokeWidth="1.6" />
+      <circle cx="12" cy="12" r="3" fill="none" stroke="currentColor" strokeWidth="1.6" />
+      {crossed && <path d="M4 20L20 4" stroke="currentColor" strokeWidth="1.6" />}
+    </svg>
+  );
 }
 
 export function LoginPage({ from }: { from: string }) {
   const t = useT();
   const { login } = useAuth();
   const navigate = useNavigate();
+  const id = useId();
+  const [email, setEmail] = useState('');
+  const [password, setPassword] = useState('');
+  const [showPassword, setShowPassword] = useState(false);
+  // A field's message shows once the field has been left or the form sent, as Ant Design's did.
+  const [touched, setTouched] = useState<{ email?: boolean; password?: boolean }>({});
   const [error, setError] = useState<string | null>(null);
   const [busy, setBusy] = useState(false);
+  const problems = check(email, password);
 
-  const onFinish = async (v: Values) => {
+  const onSubmit = async (e: FormEvent<HTMLFormElement>) => {
+    e.preventDefault();
+    setTouched({ email: true, password: true });
+    if (busy || problems.email || problems.password) return;
     // The sign-in request goes out first: the browser opens six connections to a server, and the console's
     // code, asked for next, would take them all and hold the sign-in behind ~20 downloads on a slow link.
     // The code then comes down while the server checks the password, not after (#20).
-    const signingIn = login(v.email.trim(), v.password, () => prefetchConsoleData(from));
+    const signingIn = login(email.trim(), password, () => prefetchConsoleData(from));
     preloadConsole();
     setBusy(true);
     setError(null);
@@ -38,32 +74,87 @@ export function LoginPage({ from }: { from: string }) {
     }
   };
 
+  const field = (name: 'email' | 'password') => {
+    const problem = touched[name] ? problems[name] : undefined;
+    return {
+      problem,
+      inputProps: {
+        id: `${id}-${name}`,
+        'aria-invalid': problem ? true : undefined,
+        'aria-describedby': problem ? `${id}-${name}-problem` : undefined,
+        onBlur: () => setTouched((was) => ({ ...was, [name]: true })),
+        className: problem ? 'login-input login-input-error' : 'login-input',
+      },
+      message: problem && (
+        <div id={`${id}-${name}-problem`} className="login-problem">
+          {t(problem)}
+        </div>
+      ),
+    };
+  };
+  const emailField = field('email');
+  const passwordField = field('password');
+
   return (
     <main className="login-wrap">
-      <Card title={t('login.title')} className="login-card" extra={<LanguageSwitch />}>
-        <Form<Values> layout="vertical" onFinish={onFinish} requiredMark={false}>
-          <Form.Item
-            name="email"
-            label={t('login.email')}
-            rules={[
-              { required: true, message: t('common.required') },
-              { type: 'email', message: t('error.badEmail') },
-            ]}
-          >
-            <Input autoComplete="username" autoFocus />
-          </Form.Item>
-          <Form.Item name="password" label={t('login.password')} rules={[{ required: true, message: t('common.required') }]}>
-            <Input.Password autoComplete="current-password" />
-          </Form.Item>
-          {error && <Alert type="error" title={error} showIcon style={{ marginBottom: 16 }} role="alert" />}
-          <Space orientation="vertical" style={{ width: '100%' }}>
-            <Button type="primary" htmlType="submit" block loading={busy}>
-              {t('login.submit')}
-            </Button>
-            <Link to="/portal">{t('login.portalLink')}</Link>
-          </Space>
-        </Form>
-      </Card>
+      <section className="login-card login-plain" aria-labelledby={`${id}-title`}>
+        <header className="login-card-head">
+          <h1 id={`${id}-title`} className="login-card-title">
+            {t('login.title')}
+          </h1>
+          <LanguageSwitch />
+        </header>
+        <form className="login-card-body" onSubmit={(e) => void onSubmit(e)} noValidate>
+          <div className="login-field">
+            <label htmlFor={`${id}-email`}>{t('login.email')}</label>
+            <input
+              {...emailField.inputProps}
+              type="email"
+              autoComplete="username"
+              // biome-ignore lint/a11y/noAutofocus: the login page has one job; the cursor belongs in its first field.
+              autoFocus
+              value={email}
+              onChange={(e) => setEmail(e.target.value)}
+            />
+            {emailField.message}
+          </div>
+          <div className="login-field">
+            <label htmlFor={`${id}-password`}>{t('login.password')}</label>
+            <span className={passwordField.problem ? 'login-password login-input-error' : 'login-password'}>
+              <input
+                {...passwordField.inputProps}
+                className="login-password-input"
+                type={showPassword ? 'text' : 'password'}
+                autoComplete="current-password"
+                value={password}
+                onChange={(e) => setPassword(e.target.value)}
+              />
+              <button
+                type="button"
+                className="login-reveal"
+                aria-pressed={showPassword}
+                aria-label={t(showPassword ? 'login.hidePassword' : 'login.showPassword')}
+                onClick={() => setShowPassword((s) => !s)}
+              >
+                <EyeIcon crossed={showPassword} />
+              </button>
+            </span>
+            {passwordField.message}
+          </div>
+          {error && (
+            <div className="login-alert" role="alert">
+              {error}
+            </div>
+          )}
+          <button type="submit" className="login-submit" disabled={busy} aria-busy={busy}>
+            {busy && <span className="spinner spinner-small" aria-hidden="true" />}
+            {t('login.submit')}
+          </button>
+          <Link to="/portal" className="login-portal-link">
+            {t('login.portalLink')}
+          </Link>
+        </form>
+      </section>
     </main>
   );
 }
