@@ -81,6 +81,28 @@ for (const viewport of [DESKTOP, PHONE]) {
   });
 }
 
+test("R-SV-4: in the queue a level's tooltip names the rule that set it and a countdown's the due time, by pointer or keyboard", async () => {
+  const { context, page } = await env.open(DESKTOP);
+  try {
+    await login(page, AGENT);
+    const table = page.getByTestId('queue-table');
+    await table.locator('[data-row]').first().waitFor();
+    // The tooltips are mounted when first reached (components/hover-tooltip.tsx): hovering must still open one.
+    await table.locator('.countdown').first().hover();
+    await page
+      .getByRole('tooltip')
+      .filter({ hasText: /^\d{4}-\d{2}-\d{2} \d{2}:\d{2}:\d{2}$/ })
+      .waitFor();
+    await table.locator('[data-level][tabindex="0"]').first().focus();
+    await page
+      .getByRole('tooltip')
+      .filter({ hasText: /^定级规则：R-/ })
+      .waitFor();
+  } finally {
+    await context.close();
+  }
+});
+
 test('a dashboard bar opens the queue filtered by it', async () => {
   const { context, page } = await env.open(DESKTOP);
   try {

@@ -2,7 +2,8 @@
  * Live countdown to a due instant. Green while comfortable, amber when under a quarter of the span
  * or under an hour remains, red once overdue — the same thresholds the server uses for its `tone`.
  */
-import { Tag, Tooltip } from 'antd';
+import { Tag } from 'antd';
+import { HoverTooltip } from './hover-tooltip.tsx';
 import { useNow } from './use-now.ts';
 import { formatDuration, formatTimeSeconds } from './format.ts';
 import { useT } from '../i18n/i18n-context.tsx';
@@ -39,10 +40,10 @@ export function CountdownBadge({ dueAt, startedAt, paused }: Props) {
       ? t('countdown.overdue', { time: formatDuration(remaining, t) })
       : t('countdown.left', { time: formatDuration(remaining, t) });
   return (
-    <Tooltip title={formatTimeSeconds(dueAt)}>
+    <HoverTooltip title={formatTimeSeconds(dueAt)}>
       <Tag color={COLOR[tone]} data-tone={tone} className="countdown" tabIndex={0}>
         {text}
       </Tag>
-    </Tooltip>
+    </HoverTooltip>
   );
 }

@@ -1,4 +1,5 @@
-import { Tag, Tooltip } from 'antd';
+import { Tag } from 'antd';
+import { HoverTooltip } from './hover-tooltip.tsx';
 import type { ComplaintStatus } from '../api/types.ts';
 import { useLabels } from '../features/meta/use-labels.ts';
 import { useMeta } from '../features/meta/meta-context.tsx';
@@ -44,5 +45,5 @@ export function LevelTag({ policyId, level, rule }: { policyId: string; level: s
       {labels.level(policyId, level)}
     </Tag>
   );
-  return ruleText ? <Tooltip title={t('complaint.levelRule', { rule: ruleText })}>{tag}</Tooltip> : tag;
+  return ruleText ? <HoverTooltip title={t('complaint.levelRule', { rule: ruleText })}>{tag}</HoverTooltip> : tag;
 }
