@@ -103,6 +103,41 @@ test("R-SV-4: in the queue a level's tooltip names the rule that set it and a co
   }
 });
 
+test('#20: the queue draws its rows first, and they do not move when the filter bar arrives (desktop and phone)', async () => {
+  for (const viewport of [DESKTOP, PHONE]) {
+    const { context, page } = await env.open(viewport);
+    try {
+      // Where the first row stood the moment it was put on the page, before the filter bar existed.
+      await page.addInitScript(() => {
+        const seen = new MutationObserver(() => {
+          const row = document.querySelector('[data-testid="queue-table"] [data-row]');
+          if (!row) return;
+          seen.disconnect();
+          const w = window as unknown as { firstRow: { top: number; filtersDrawn: boolean } };
+          w.firstRow = {
+            top: row.getBoundingClientRect().top + window.scrollY,
+            filtersDrawn: document.querySelector('.queue-filters-place .ant-select') !== null,
+          };
+        });
+        seen.observe(document, { childList: true, subtree: true });
+      });
+      await login(page, AGENT);
+      await page.locator('.queue-filters-place .ant-select').first().waitFor();
+      const first = await page.evaluate(() => (window as unknown as { firstRow: { top: number; filtersDrawn: boolean } }).firstRow);
+      assert.equal(first.filtersDrawn, false, 'the rows were on the page before the filter bar');
+      const now = await page.evaluate(
+        () => document.querySelector('[data-testid="queue-table"] [data-row]')!.getBoundingClientRect().top + window.scrollY,
+      );
+      assert.ok(
+        Math.abs(now - first.top) <= 1,
+        `the first row stood at ${first.top} px and stands at ${now} px (${viewport.width} px wide)`,
+      );
+    } finally {
+      await context.close();
+    }
+  }
+});
+
 test('a dashboard bar opens the queue filtered by it', async () => {
   const { context, page } = await env.open(DESKTOP);
   try {

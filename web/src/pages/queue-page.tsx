@@ -93,11 +93,11 @@ export default function QueuePage() {
 
   return (
     <>
-      <Flex justify="space-between" align="center" wrap gap={8} style={{ marginBottom: 12 }}>
+      <Flex justify="space-between" align="center" wrap gap={8} className="queue-head">
         <Typography.Title level={3} className="page-title" style={{ marginBottom: 0 }}>
           {t('queue.title')}
         </Typography.Title>
-        <Space wrap className="queue-tools">
+        <Space wrap>
           {/* The whole current view (filters, search, order) as a file; offered only to roles that may export. */}
           {toolsShown && can('complaint.export') && (
             <>
