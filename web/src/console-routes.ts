@@ -1,7 +1,8 @@
 /**
- * Where the console's code is fetched from, kept apart so the login page can start fetching it the moment
- * the user signs in (#20): then the sign-in request, the console's shell and the queue page travel
- * together instead of one after the other. Nothing here is loaded before the user submits the form.
+ * Where the console's code is fetched from, kept apart so the login page can fetch it without drawing it
+ * (#20): once the login form is shown and the browser idle, and again (at no cost when already here) when
+ * the user signs in, so the sign-in request, the console's shell and the queue page travel together instead
+ * of one after the other.
  */
 import { prefetch } from './api/client.ts';
 import type { PolicySummary } from './api/types.ts';
