@@ -5,7 +5,9 @@
  * 150 ms latency, 1.6 Mbit/s down, 750 kbit/s up, CPU slowed 4×, a cold cache (a fresh browser context) on
  * every run. Measured per run:
  *   - navigation to the login form visible;
- *   - sign-in (the click) to the queue's first row visible;
+ *   - sign-in (the click) to the queue's first row visible, with the form filled at once by script, and again in
+ *     a cold context of its own with the address and password typed at 100 ms a key, as a person types (the
+ *     console fetches its code while the form waits, so the time between form and click matters);
  *   - bytes transferred (encodedDataLength, what crossed the wire, compressed) for login and login + queue,
  *     split into JavaScript, CSS and the rest;
  *   - the portal's first screen (phone viewport) in its own cold context;
@@ -199,7 +201,7 @@ async function consoleRun(browser: Browser, server: RunningServer): Promise<Cons
     const loginMs = Date.now() - t0;
     const loginBytes = log.bytes();
     await email.fill(AGENT);
-    await page.getByLabel('密码').fill(BENCH_PASSWORD);
+    await page.getByLabel('密码', { exact: true }).fill(BENCH_PASSWORD);
     const firstRow = page.getByTestId('queue-table').locator('[data-row]').first();
     const t1 = Date.now();
     await page.getByRole('button', { name: /登\s*录/ }).click();
@@ -254,6 +256,27 @@ async function consoleRun(browser: Browser, server: RunningServer): Promise<Cons
   }
 }
 
+/** A person types: ~3 s for the agent's address and password at 100 ms a key. The click is timed from there. */
+const KEY_DELAY_MS = 100;
+
+async function typedSignInRun(browser: Browser, server: RunningServer): Promise<number> {
+  const { context, page } = await throttledPage(browser, server.baseUrl, DESKTOP);
+  try {
+    const email = page.getByLabel('电子邮箱');
+    await page.goto('/', { waitUntil: 'commit' });
+    await email.waitFor({ state: 'visible' });
+    await email.pressSequentially(AGENT, { delay: KEY_DELAY_MS });
+    await page.getByLabel('密码', { exact: true }).pressSequentially(BENCH_PASSWORD, { delay: KEY_DELAY_MS });
+    const firstRow = page.getByTestId('queue-table').locator('[data-row]').first();
+    const t1 = Date.now();
+    await page.getByRole('button', { name: /登\s*录/ }).click();
+    await firstRow.waitFor({ state: 'visible' });
+    return Date.now() - t1;
+  } finally {
+    await context.close();
+  }
+}
+
 interface PortalRun {
   portalMs: number;
   bytes: Bytes;
@@ -293,6 +316,7 @@ async function main(): Promise<void> {
   await hashAgentPasswordAtStandardCost(server);
   const browser = await launchBrowser({ full: true });
   const consoleRuns: ConsoleRun[] = [];
+  const typedQueueMs: number[] = [];
   const portalRuns: PortalRun[] = [];
   const loads: number[][] = [];
   try {
@@ -303,11 +327,13 @@ async function main(): Promise<void> {
     for (let i = 0; i < RUNS; i++) {
       const c = await consoleRun(browser, server);
       const p = await portalRun(browser, server);
+      const typed = await typedSignInRun(browser, server);
+      typedQueueMs.push(typed);
       consoleRuns.push(c);
       portalRuns.push(p);
       loads.push(loadAverage());
       console.log(
-        `  run ${i + 1}: login form ${c.loginMs} ms, queue ${c.queueMs} ms after sign-in, portal ${p.portalMs} ms; ` +
+        `  run ${i + 1}: login form ${c.loginMs} ms, queue ${c.queueMs} ms after sign-in (${typed} ms typed), portal ${p.portalMs} ms; ` +
           `JS login ${kb(c.loginBytes.js)} KB, login+queue ${kb(c.loginQueueBytes.js)} KB (all types ${kb(c.loginQueueBytes.total)} KB); load ${loadAverage().join(' ')}`,
       );
     }
@@ -319,6 +345,7 @@ async function main(): Promise<void> {
   const m = {
     loginMs: median(consoleRuns.map((r) => r.loginMs)),
     queueMs: median(consoleRuns.map((r) => r.queueMs)),
+    queueTypedMs: median(typedQueueMs),
     portalMs: median(portalRuns.map((r) => r.portalMs)),
     jsLoginKb: kb(median(consoleRuns.map((r) => r.loginBytes.js))),
     jsLoginQueueKb: kb(median(consoleRuns.map((r) => r.loginQueueBytes.js))),
@@ -335,6 +362,9 @@ async function main(): Promise<void> {
   );
   console.log(
     `  queue's first row after sign-in ${m.queueMs} ms      budget < ${BUDGET.queueMs} ms: ${verdict(m.queueMs < BUDGET.queueMs)}`,
+  );
+  console.log(
+    `     after a typed sign-in        ${m.queueTypedMs} ms      budget < ${BUDGET.queueMs} ms: ${verdict(m.queueTypedMs < BUDGET.queueMs)}   (${KEY_DELAY_MS} ms a key)`,
   );
   console.log(
     `  JS transferred, login + queue  ${m.jsLoginQueueKb} KB   budget < ${BUDGET.jsLoginQueueKb} KB: ${verdict(m.jsLoginQueueKb < BUDGET.jsLoginQueueKb)}`,
@@ -368,10 +398,11 @@ async function main(): Promise<void> {
     met: {
       login: m.loginMs < BUDGET.loginMs,
       queue: m.queueMs < BUDGET.queueMs,
+      queueTyped: m.queueTypedMs < BUDGET.queueMs,
       jsLoginQueue: m.jsLoginQueueKb < BUDGET.jsLoginQueueKb,
       portal: m.portalMs < BUDGET.portalMs,
     },
-    runs: consoleRuns.map((c, i) => ({ ...c, portal: portalRuns[i] })),
+    runs: consoleRuns.map((c, i) => ({ ...c, typedQueueMs: typedQueueMs[i], portal: portalRuns[i] })),
   };
   const dir = path.join(ROOT, 'bench', 'results');
   mkdirSync(dir, { recursive: true });
