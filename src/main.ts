@@ -17,10 +17,17 @@ async function main(): Promise<void> {
   const log = (m: string) => console.log(`[plaint] ${m}`);
   setPasswordCost(config.passwordCost);
   if (config.passwordCost === 'minimal') log('new password hashes at the minimal cost (PLAINT_PASSWORD_COST, tests only)');
-  const plaint = await startPlaint(config, log, (m, err) => console.error(`[plaint] ${m}`, err));
-
+  // The handlers are in place before start-up: a SIGTERM that comes while the server is still starting (it
+  // says "listening" before start-up has returned) waits for it and then stops it properly, with the event
+  // log's shutdown checkpoint, instead of killing the process half-started.
+  let plaint: Awaited<ReturnType<typeof startPlaint>> | null = null;
+  let asked: string | null = null;
   let closing = false;
   const shutdown = async (signal: string) => {
+    if (!plaint) {
+      asked ??= signal;
+      return;
+    }
     if (closing) return;
     closing = true;
     log(`${signal}: shutting down`);
@@ -29,6 +36,8 @@ async function main(): Promise<void> {
   };
   process.on('SIGINT', () => void shutdown('SIGINT'));
   process.on('SIGTERM', () => void shutdown('SIGTERM'));
+  plaint = await startPlaint(config, log, (m, err) => console.error(`[plaint] ${m}`, err));
+  if (asked) await shutdown(asked);
 }
 
 main().catch((err) => {
