@@ -231,3 +231,28 @@ export async function assertNoHorizontalScroll(page: Page): Promise<void> {
   const overflow = await page.evaluate(() => document.documentElement.scrollWidth - window.innerWidth);
   assert.ok(overflow <= 0, `no horizontal page scrolling (overflow ${overflow}px)`);
 }
+
+/**
+ * A first screen drawn without Ant Design (#20): the scripts fetched before the page set its `mark` (what the
+ * screen waited for), and the Ant Design components and run-time styles on the page.
+ */
+export async function firstScreenWeight(
+  page: Page,
+  mark: string,
+): Promise<{ shown: boolean; scripts: { path: string; bytes: number }[]; scriptBytes: number; antElements: number; antStyles: number }> {
+  const seen = await page.evaluate((name) => {
+    const shownAt = performance.getEntriesByName(name)[0]?.startTime ?? null;
+    return {
+      shown: shownAt !== null,
+      scripts: performance
+        .getEntriesByType('resource')
+        .map((e) => e as PerformanceResourceTiming)
+        .filter((e) => new URL(e.name).pathname.endsWith('.js'))
+        .filter((e) => e.startTime < (shownAt ?? Infinity))
+        .map((e) => ({ path: new URL(e.name).pathname, bytes: e.encodedBodySize })),
+      antElements: document.querySelectorAll('[class^="ant-"], [class*=" ant-"]').length,
+      antStyles: document.querySelectorAll('style[data-css-hash], style[data-token-hash], style[data-rc-order]').length,
+    };
+  }, mark);
+  return { ...seen, scriptBytes: seen.scripts.reduce((sum, s) => sum + s.bytes, 0) };
+}

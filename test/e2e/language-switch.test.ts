@@ -46,7 +46,7 @@ test('the portal switches to English on a phone', async () => {
     await page.getByTestId('portal-submit-form').waitFor();
     await page.getByTestId('language-switch').getByText('English').click();
     await page.getByRole('button', { name: 'Send complaint' }).click();
-    await page.locator('.ant-form-item-explain-error', { hasText: 'This field is required' }).first().waitFor();
+    await page.locator('.plain-problem', { hasText: 'This field is required' }).first().waitFor();
     await page.getByRole('tab', { name: 'Track' }).click();
     await page.getByLabel('Tracking code').fill('TS-00000000-0000');
     await page.getByLabel('Secret').fill('not-the-secret');

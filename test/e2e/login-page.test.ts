@@ -6,7 +6,7 @@
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
 import { useServerAndBrowser } from './harness.ts';
-import { AGENT, DESKTOP, PHONE, screenshot } from './browser.ts';
+import { AGENT, DESKTOP, PHONE, firstScreenWeight, screenshot } from './browser.ts';
 
 const env = useServerAndBrowser();
 
@@ -20,23 +20,12 @@ test('the login form comes without Ant Design and within its share of the script
     await page.getByLabel('电子邮箱').waitFor();
     // What was asked for before the form was on screen; Ant Design's core is fetched after it, while the
     // handler types (login-page.tsx), and is not the form's to wait for.
-    const seen = await page.evaluate(() => ({
-      shownAt: performance.getEntriesByName('plaint:login-form-shown')[0]?.startTime ?? null,
-      scripts: performance
-        .getEntriesByType('resource')
-        .map((e) => e as PerformanceResourceTiming)
-        .filter((e) => new URL(e.name).pathname.endsWith('.js'))
-        .filter((e) => e.startTime < (performance.getEntriesByName('plaint:login-form-shown')[0]?.startTime ?? Infinity))
-        .map((e) => ({ path: new URL(e.name).pathname, bytes: e.encodedBodySize })),
-      antElements: document.querySelectorAll('[class^="ant-"], [class*=" ant-"]').length,
-      antStyles: document.querySelectorAll('style[data-css-hash], style[data-token-hash], style[data-rc-order]').length,
-    }));
-    const bytes = seen.scripts.reduce((sum, s) => sum + s.bytes, 0);
-    assert.ok(seen.shownAt !== null, 'the form marks when it was shown');
+    const seen = await firstScreenWeight(page, 'plaint:login-form-shown');
+    assert.ok(seen.shown, 'the form marks when it was shown');
     assert.ok(seen.scripts.length > 0, 'the page loaded its scripts');
     assert.ok(
-      bytes < LOGIN_SCRIPT_BUDGET,
-      `script transferred for the login form: ${bytes} bytes (${seen.scripts.map((s) => s.path).join(', ')})`,
+      seen.scriptBytes < LOGIN_SCRIPT_BUDGET,
+      `script transferred for the login form: ${seen.scriptBytes} bytes (${seen.scripts.map((s) => s.path).join(', ')})`,
     );
     assert.equal(seen.antElements, 0, 'no Ant Design component on the login page');
     assert.equal(seen.antStyles, 0, 'no Ant Design styles written at run time on the login page');

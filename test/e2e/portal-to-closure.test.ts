@@ -20,7 +20,7 @@ test('R-LC-2, R-IN-5: a portal complaint is tracked to closure while an agent wo
     const submitForm = portal.getByTestId('portal-submit-form');
     await submitForm.waitFor();
     await screenshot(portal, 'portal-submit');
-    await chooseOption(portal, submitForm, '投诉对象（门店 / 项目）', '客户服务中心热线');
+    await submitForm.getByLabel('投诉对象（门店 / 项目）').selectOption({ label: '客户服务中心热线' });
     await submitForm.getByLabel('您的称呼').fill('林女士');
     await submitForm.getByLabel('手机或电话').fill('13912345678');
     await submitForm.getByLabel('一句话概括').fill('宽带报修三天无人上门');

@@ -27,7 +27,8 @@ function themed<P extends object>(load: () => Promise<{ default: ComponentType<P
   });
 }
 
-const PortalPage = themed(() => import('./pages/portal-page.tsx'));
+// The portal's first screen loads no Ant Design; its tracking tab brings the theme with it (portal-page.tsx).
+const PortalPage = lazy(() => import('./pages/portal-page.tsx'));
 const InvitePage = themed(() => import('./pages/invite-page.tsx'));
 const ConsoleShell = themed(loadConsoleShell);
 const SetupPage = themed(() => import('./pages/setup-page.tsx'));

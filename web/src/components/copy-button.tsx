@@ -1,23 +1,15 @@
 import { App, Button } from 'antd';
 import { CopyOutlined } from '@ant-design/icons';
 import { useT } from '../i18n/i18n-context.tsx';
+import { copyText } from './copy-text.ts';
 
-/** Copies `text`; the Clipboard API needs a secure context, so plain http falls back to execCommand. */
+/** Copies `text` and says so in a toast. */
 export function CopyButton({ text, label }: { text: string; label?: string }) {
   const t = useT();
   const { message } = App.useApp();
   const copy = async () => {
     try {
-      if (navigator.clipboard && window.isSecureContext) await navigator.clipboard.writeText(text);
-      else {
-        const area = document.createElement('textarea');
-        area.value = text;
-        document.body.appendChild(area);
-        area.select();
-        const ok = document.execCommand('copy');
-        area.remove();
-        if (!ok) throw new Error('copy failed');
-      }
+      await copyText(text);
       message.success(t('common.copied'));
     } catch {
       message.error(t('common.copyFailed'));

@@ -14,16 +14,15 @@ import { useAuth } from '../features/meta/auth-context.tsx';
 import { ApiError } from '../api/client.ts';
 import { describeError } from '../components/describe-error.ts';
 import { prefetchConsoleData, preloadConsole } from '../console-routes.ts';
-
-/** The shape Ant Design's `type: 'email'` rule accepted: something@something.something, no spaces. */
-const EMAIL = /^[^\s@]+@[^\s@]+\.[^\s@]+$/;
+import { PlainField, fieldControlProps } from '../components/plain-field.tsx';
+import { EMAIL_RE } from '../components/email-shape.ts';
 
 type Problems = { email?: MessageKey; password?: MessageKey };
 
 function check(email: string, password: string): Problems {
   const problems: Problems = {};
   if (!email.trim()) problems.email = 'common.required';
-  else if (!EMAIL.test(email.trim())) problems.email = 'error.badEmail';
+  else if (!EMAIL_RE.test(email.trim())) problems.email = 'error.badEmail';
   if (!password) problems.password = 'common.required';
   return problems;
 }
@@ -91,21 +90,14 @@ export function LoginPage({ from }: { from: string }) {
   };
 
   const field = (name: 'email' | 'password') => {
-    const problem = touched[name] ? problems[name] : undefined;
+    const key = problems[name];
+    const problem = touched[name] && key ? t(key) : undefined;
     return {
       problem,
       inputProps: {
-        id: `${id}-${name}`,
-        'aria-invalid': problem ? true : undefined,
-        'aria-describedby': problem ? `${id}-${name}-problem` : undefined,
+        ...fieldControlProps(`${id}-${name}`, problem),
         onBlur: () => setTouched((was) => ({ ...was, [name]: true })),
-        className: problem ? 'login-input login-input-error' : 'login-input',
       },
-      message: problem && (
-        <div id={`${id}-${name}-problem`} className="login-problem">
-          {t(problem)}
-        </div>
-      ),
     };
   };
   const emailField = field('email');
@@ -113,7 +105,7 @@ export function LoginPage({ from }: { from: string }) {
 
   return (
     <main className="login-wrap">
-      <section className="login-card login-plain" aria-labelledby={`${id}-title`}>
+      <section className="login-card plain-card" aria-labelledby={`${id}-title`}>
         <header className="login-card-head">
           <h1 id={`${id}-title`} className="login-card-title">
             {t('login.title')}
@@ -121,8 +113,7 @@ export function LoginPage({ from }: { from: string }) {
           <LanguageSwitch />
         </header>
         <form className="login-card-body" onSubmit={(e) => void onSubmit(e)} noValidate>
-          <div className="login-field">
-            <label htmlFor={`${id}-email`}>{t('login.email')}</label>
+          <PlainField id={`${id}-email`} label={t('login.email')} problem={emailField.problem}>
             <input
               {...emailField.inputProps}
               type="email"
@@ -132,11 +123,9 @@ export function LoginPage({ from }: { from: string }) {
               value={email}
               onChange={(e) => setEmail(e.target.value)}
             />
-            {emailField.message}
-          </div>
-          <div className="login-field">
-            <label htmlFor={`${id}-password`}>{t('login.password')}</label>
-            <span className={passwordField.problem ? 'login-password login-input-error' : 'login-password'}>
+          </PlainField>
+          <PlainField id={`${id}-password`} label={t('login.password')} problem={passwordField.problem}>
+            <span className={passwordField.problem ? 'login-password plain-input-error' : 'login-password'}>
               <input
                 {...passwordField.inputProps}
                 className="login-password-input"
@@ -155,14 +144,13 @@ export function LoginPage({ from }: { from: string }) {
                 <EyeIcon crossed={showPassword} />
               </button>
             </span>
-            {passwordField.message}
-          </div>
+          </PlainField>
           {error && (
-            <div className="login-alert" role="alert">
+            <div className="plain-alert" role="alert">
               {error}
             </div>
           )}
-          <button type="submit" className="login-submit" disabled={busy} aria-busy={busy}>
+          <button type="submit" className="plain-submit" disabled={busy} aria-busy={busy}>
             {busy && <span className="spinner spinner-small" aria-hidden="true" />}
             {t('login.submit')}
           </button>

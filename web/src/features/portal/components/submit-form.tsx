@@ -1,178 +1,161 @@
-import { useState } from 'react';
-import { Alert, Button, Card, Descriptions, Form, Input, Select, Space, Upload, type UploadFile } from 'antd';
-import { UploadOutlined } from '@ant-design/icons';
+/**
+ * The portal's complaint form, the first screen a customer sees, in plain elements and the house CSS
+ * (styles.css, `.plain-*`), not Ant Design (#20): customers open it on phones over mobile networks, and with
+ * Ant Design's form, select and upload it weighed ~290 KB of compressed script. What Ant Design gave it, it
+ * keeps: labels, required marks, the checks with their messages under the field once it is left or the form is
+ * sent, a server's objection to a field shown at that field, a busy button, the chosen files listed.
+ */
+import { useEffect, useId, useState, type FormEvent } from 'react';
 import { useT } from '../../../i18n/i18n-context.tsx';
 import { useAsync } from '../../../components/use-async.ts';
-import { useErrorReporter } from '../../../components/use-error-reporter.ts';
-import { CopyButton } from '../../../components/copy-button.tsx';
-import { PHONE_RE } from '../../intake/api.ts';
-import { portalUnits, submitComplaint, uploadPortalFile, type Credentials, type SubmitBody } from '../api.ts';
+import { describeError } from '../../../components/describe-error.ts';
+import { PlainField, fieldControlProps } from '../../../components/plain-field.tsx';
 import { ApiError } from '../../../api/client.ts';
+import { portalUnits, submitComplaint, uploadPortalFile, type Credentials } from '../api.ts';
+import { checkSubmit, fieldOfServerError, type SubmitField, type SubmitValues } from '../submit-check.ts';
+import { FilePicker } from './file-picker.tsx';
+import { Submitted, type UploadNotes } from './submitted.tsx';
 
-const MAX_FILES = 6;
-const MAX_BYTES = 10 * 1024 * 1024;
+const EMPTY: SubmitValues = { unitId: '', name: '', phone: '', email: '', title: '', content: '', demands: '' };
+const ALL_TOUCHED: Record<SubmitField, true> = {
+  unitId: true,
+  name: true,
+  phone: true,
+  email: true,
+  title: true,
+  content: true,
+  demands: true,
+};
 
-const blank = (s: string | undefined) => (s?.trim() ? s.trim() : undefined);
+const blank = (s: string) => (s.trim() ? s.trim() : undefined);
 
 export function SubmitForm({ onTrack }: { onTrack: (c: Credentials) => void }) {
   const t = useT();
-  const report = useErrorReporter();
-  const [form] = Form.useForm<SubmitBody>();
+  const id = useId();
   const units = useAsync(portalUnits, []);
+  const [values, setValues] = useState<SubmitValues>(EMPTY);
+  const [touched, setTouched] = useState<Partial<Record<SubmitField, boolean>>>({});
+  // The server's objection to a field, shown there until the field is changed.
+  const [serverProblem, setServerProblem] = useState<{ field: SubmitField; message: string } | null>(null);
+  const [error, setError] = useState<string | null>(null);
+  const [files, setFiles] = useState<File[]>([]);
   const [busy, setBusy] = useState(false);
-  const [done, setDone] = useState<Credentials | null>(null);
-  const [files, setFiles] = useState<UploadFile[]>([]);
-  const [uploadNotes, setUploadNotes] = useState<{ ok: number; failed: string[] }>({ ok: 0, failed: [] });
-  const req = { required: true, whitespace: true, message: t('common.required') };
+  const [done, setDone] = useState<{ creds: Credentials; uploads: UploadNotes } | null>(null);
+  const problems = checkSubmit(values);
+  // When the first screen was ready, for the browser tests' account of what it waited for (#20).
+  useEffect(() => {
+    performance.mark('plaint:portal-form-shown');
+  }, []);
 
-  const onFinish = async (v: SubmitBody) => {
+  const onSubmit = async (e: FormEvent<HTMLFormElement>) => {
+    e.preventDefault();
+    setTouched(ALL_TOUCHED);
+    if (busy || Object.keys(problems).length > 0) return;
     setBusy(true);
+    setError(null);
     try {
-      const r = await submitComplaint({
-        unitId: v.unitId,
-        customer: { name: v.customer.name.trim(), phone: blank(v.customer.phone), email: blank(v.customer.email) },
-        title: v.title.trim(),
-        content: v.content.trim(),
-        demands: blank(v.demands),
+      const creds = await submitComplaint({
+        unitId: values.unitId,
+        customer: { name: values.name.trim(), phone: blank(values.phone), email: blank(values.email) },
+        title: values.title.trim(),
+        content: values.content.trim(),
+        demands: blank(values.demands),
       });
       // The complaint is recorded first; photos follow with its code and secret, so a failed upload
       // never loses the complaint itself.
-      let ok = 0;
-      const failed: string[] = [];
+      const uploads: UploadNotes = { ok: 0, failed: [] };
       for (const f of files) {
-        if (!f.originFileObj) continue;
         try {
-          await uploadPortalFile(r, f.originFileObj);
-          ok++;
-        } catch (e) {
-          failed.push(t('portal.photoFailed', { name: f.name, message: e instanceof ApiError ? e.message : String(e) }));
+          await uploadPortalFile(creds, f);
+          uploads.ok++;
+        } catch (err) {
+          uploads.failed.push(t('portal.photoFailed', { name: f.name, message: err instanceof ApiError ? err.message : String(err) }));
         }
       }
-      setUploadNotes({ ok, failed });
-      setDone(r);
+      setDone({ creds, uploads });
     } catch (err) {
-      report(err, form);
+      const field = err instanceof ApiError && err.status === 400 ? fieldOfServerError(err.field) : undefined;
+      if (field && err instanceof ApiError) setServerProblem({ field, message: t('error.fieldInvalid', { message: err.message }) });
+      setError(describeError(err, t));
     } finally {
       setBusy(false);
     }
   };
 
-  if (done)
-    return (
-      <Card title={t('portal.submitted')} data-testid="portal-submitted">
-        <Alert type="warning" showIcon title={t('portal.keepSecret')} style={{ marginBottom: 12 }} />
-        {uploadNotes.ok > 0 && (
-          <Alert
-            type="success"
-            showIcon
-            title={t('portal.photosUploaded', { count: uploadNotes.ok })}
-            style={{ marginBottom: 12 }}
-            data-testid="portal-photos-uploaded"
-          />
-        )}
-        {uploadNotes.failed.map((m) => (
-          <Alert key={m} type="error" showIcon title={m} style={{ marginBottom: 12 }} />
-        ))}
-        <Descriptions
-          column={1}
-          bordered
-          layout="vertical"
-          size="small"
-          items={[
-            {
-              key: 'code',
-              label: t('portal.code'),
-              children: (
-                <Space wrap>
-                  <span className="secret-box" data-testid="portal-code">
-                    {done.code}
-                  </span>
-                  <CopyButton text={done.code} label={t('portal.code')} />
-                </Space>
-              ),
-            },
-            {
-              key: 'secret',
-              label: t('portal.secret'),
-              children: (
-                <Space wrap>
-                  <span className="secret-box" data-testid="portal-secret">
-                    {done.secret}
-                  </span>
-                  <CopyButton text={done.secret} label={t('portal.secret')} />
-                </Space>
-              ),
-            },
-          ]}
-        />
-        <Button type="primary" block style={{ marginTop: 12 }} onClick={() => onTrack(done)}>
-          {t('portal.trackNow')}
-        </Button>
-      </Card>
-    );
+  if (done) return <Submitted creds={done.creds} uploads={done.uploads} onTrack={() => onTrack(done.creds)} />;
+
+  const field = (name: SubmitField) => {
+    const key = problems[name];
+    const problem = touched[name] && key ? t(key) : serverProblem?.field === name ? serverProblem.message : undefined;
+    return {
+      id: `${id}-${name}`,
+      problem,
+      control: {
+        ...fieldControlProps(`${id}-${name}`, problem),
+        value: values[name],
+        onChange: (e: { target: { value: string } }) => {
+          const value = e.target.value;
+          setValues((was) => ({ ...was, [name]: value }));
+          if (serverProblem?.field === name) setServerProblem(null);
+        },
+        onBlur: () => setTouched((was) => ({ ...was, [name]: true })),
+      },
+    };
+  };
+  const unit = field('unitId');
+  const name = field('name');
+  const phone = field('phone');
+  const email = field('email');
+  const title = field('title');
+  const content = field('content');
+  const demands = field('demands');
+  const unitsError = units.error ? describeError(units.error, t) : null;
 
   return (
-    <Card>
+    <section className="plain-card portal-card">
       <p>{t('portal.intro')}</p>
-      <Form<SubmitBody> form={form} layout="vertical" onFinish={onFinish} data-testid="portal-submit-form">
-        <Form.Item name="unitId" label={t('portal.unit')} rules={[req]}>
-          <Select
-            loading={units.loading}
-            options={(units.data ?? []).map((u) => ({ value: u.id, label: u.name }))}
-            showSearch
-            optionFilterProp="label"
-          />
-        </Form.Item>
-        <Form.Item name={['customer', 'name']} label={t('portal.name')} rules={[req, { max: 100 }]}>
-          <Input autoComplete="name" />
-        </Form.Item>
-        <Form.Item
-          name={['customer', 'phone']}
-          label={t('portal.phone')}
-          dependencies={[['customer', 'email']]}
-          rules={[
-            { pattern: PHONE_RE, message: t('error.badPhone') },
-            ({ getFieldValue }) => ({
-              validator: (_, v: string | undefined) =>
-                !blank(v) && !blank(getFieldValue(['customer', 'email']))
-                  ? Promise.reject(new Error(t('error.contactNeeded')))
-                  : Promise.resolve(),
-            }),
-          ]}
-        >
-          <Input inputMode="tel" autoComplete="tel" />
-        </Form.Item>
-        <Form.Item name={['customer', 'email']} label={t('portal.email')} rules={[{ type: 'email', message: t('error.badEmail') }]}>
-          <Input inputMode="email" autoComplete="email" />
-        </Form.Item>
-        <Form.Item name="title" label={t('portal.title')} rules={[req, { max: 200 }]}>
-          <Input maxLength={200} />
-        </Form.Item>
-        <Form.Item name="content" label={t('portal.content')} rules={[req]}>
-          <Input.TextArea rows={5} />
-        </Form.Item>
-        <Form.Item name="demands" label={t('portal.demands')}>
-          <Input.TextArea rows={2} />
-        </Form.Item>
-        <Form.Item label={t('portal.photos')} extra={t('portal.photosHint')}>
-          <Upload
-            multiple
-            accept="image/jpeg,image/png,image/webp,image/gif,application/pdf"
-            listType="picture"
-            fileList={files}
-            maxCount={MAX_FILES}
-            beforeUpload={() => false}
-            onChange={({ fileList }) => setFiles(fileList.filter((f) => (f.size ?? 0) <= MAX_BYTES).slice(0, MAX_FILES))}
-          >
-            <Button icon={<UploadOutlined />} data-testid="portal-photos">
-              {t('portal.photosAdd')}
-            </Button>
-          </Upload>
-        </Form.Item>
-        <Button type="primary" htmlType="submit" block size="large" loading={busy}>
+      <form className="portal-form" onSubmit={(e) => void onSubmit(e)} noValidate data-testid="portal-submit-form">
+        <PlainField id={unit.id} label={t('portal.unit')} required problem={unit.problem ?? unitsError ?? undefined}>
+          <select {...unit.control} aria-busy={units.loading}>
+            <option value="">{units.loading ? t('common.loading') : t('portal.unitChoose')}</option>
+            {(units.data ?? []).map((u) => (
+              <option key={u.id} value={u.id}>
+                {u.name}
+              </option>
+            ))}
+          </select>
+        </PlainField>
+        <PlainField id={name.id} label={t('portal.name')} required problem={name.problem}>
+          <input {...name.control} autoComplete="name" maxLength={100} />
+        </PlainField>
+        <PlainField id={phone.id} label={t('portal.phone')} problem={phone.problem}>
+          <input {...phone.control} type="tel" inputMode="tel" autoComplete="tel" maxLength={32} />
+        </PlainField>
+        <PlainField id={email.id} label={t('portal.email')} problem={email.problem}>
+          <input {...email.control} type="email" inputMode="email" autoComplete="email" maxLength={254} />
+        </PlainField>
+        <PlainField id={title.id} label={t('portal.title')} required problem={title.problem}>
+          <input {...title.control} maxLength={200} />
+        </PlainField>
+        <PlainField id={content.id} label={t('portal.content')} required problem={content.problem}>
+          <textarea {...content.control} rows={5} maxLength={20000} />
+        </PlainField>
+        <PlainField id={demands.id} label={t('portal.demands')} problem={demands.problem}>
+          <textarea {...demands.control} rows={2} maxLength={5000} />
+        </PlainField>
+        <PlainField id={`${id}-photos`} label={t('portal.photos')} extra={t('portal.photosHint')}>
+          <FilePicker id={`${id}-photos`} files={files} onChange={setFiles} />
+        </PlainField>
+        {error && (
+          <div className="plain-alert" role="alert">
+            {error}
+          </div>
+        )}
+        <button type="submit" className="plain-submit plain-submit-large" disabled={busy} aria-busy={busy}>
+          {busy && <span className="spinner spinner-small" aria-hidden="true" />}
           {t('portal.submit')}
-        </Button>
-      </Form>
-    </Card>
+        </button>
+      </form>
+    </section>
   );
 }
