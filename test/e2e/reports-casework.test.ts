@@ -139,8 +139,11 @@ test('a closed complaint joins the case library, which finds it and shows patter
     // The case page and the library are one component: wait until the menu link has taken us to the
     // list, or the search would be typed into the detail view's URL and never reach /cases?q=.
     await page.waitForURL((u) => u.pathname === '/cases');
-    await page.getByRole('searchbox', { name: '搜索案例' }).or(page.getByLabel('搜索案例')).first().fill('服务态度');
-    await page.keyboard.press('Enter');
+    // Enter is pressed on the search box itself, not on whatever holds the focus: under load the list's
+    // redraw could take the focus between the fill and the key, and the search never ran (seen once in a full run).
+    const search = page.getByRole('searchbox', { name: '搜索案例' }).or(page.getByLabel('搜索案例')).first();
+    await search.fill('服务态度');
+    await search.press('Enter');
     await page.waitForURL(/\/cases\?q=/);
     await page.getByTestId('case-table').locator('tbody tr.ant-table-row').first().waitFor();
     await page.getByTestId('case-table').locator('.ant-spin-spinning').waitFor({ state: 'detached' });
