@@ -2,7 +2,7 @@
  * Live countdown to a due instant. Green while comfortable, amber when under a quarter of the span
  * or under an hour remains, red once overdue — the same thresholds the server uses for its `tone`.
  */
-import { Tag } from 'antd';
+import { PlainTag, type TagColor } from './plain-tag.tsx';
 import { HoverTooltip } from './hover-tooltip.tsx';
 import { useNow } from './use-now.ts';
 import { formatDuration, formatTimeSeconds } from './format.ts';
@@ -18,7 +18,7 @@ export function toneFor(remainingMs: number, spanMs: number | null): Tone {
   return 'green';
 }
 
-const COLOR: Record<Tone, string> = { green: 'success', amber: 'warning', red: 'error' };
+const COLOR: Record<Tone, TagColor> = { green: 'success', amber: 'warning', red: 'error' };
 
 interface Props {
   dueAt: string;
@@ -30,7 +30,7 @@ interface Props {
 export function CountdownBadge({ dueAt, startedAt, paused }: Props) {
   const t = useT();
   const now = useNow();
-  if (paused) return <Tag>{t('countdown.paused')}</Tag>;
+  if (paused) return <PlainTag>{t('countdown.paused')}</PlainTag>;
   const due = new Date(dueAt).getTime();
   const remaining = due - now;
   const span = startedAt ? due - new Date(startedAt).getTime() : null;
@@ -41,9 +41,9 @@ export function CountdownBadge({ dueAt, startedAt, paused }: Props) {
       : t('countdown.left', { time: formatDuration(remaining, t) });
   return (
     <HoverTooltip title={formatTimeSeconds(dueAt)}>
-      <Tag color={COLOR[tone]} data-tone={tone} className="countdown" tabIndex={0}>
+      <PlainTag color={COLOR[tone]} data-tone={tone} className="countdown" tabIndex={0}>
         {text}
-      </Tag>
+      </PlainTag>
     </HoverTooltip>
   );
 }

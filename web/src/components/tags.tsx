@@ -1,11 +1,11 @@
-import { Tag } from 'antd';
+import { PlainTag, type TagColor } from './plain-tag.tsx';
 import { HoverTooltip } from './hover-tooltip.tsx';
 import type { ComplaintStatus } from '../api/types.ts';
 import { useLabels } from '../features/meta/use-labels.ts';
 import { useMeta } from '../features/meta/meta-context.tsx';
 import { useI18n } from '../i18n/i18n-context.tsx';
 
-const STATUS_COLOR: Partial<Record<ComplaintStatus, string>> = {
+const STATUS_COLOR: Partial<Record<ComplaintStatus, TagColor>> = {
   received: 'blue',
   qualified: 'cyan',
   dispatched: 'geekblue',
@@ -21,13 +21,13 @@ const STATUS_COLOR: Partial<Record<ComplaintStatus, string>> = {
 export function StatusTag({ status }: { status: ComplaintStatus }) {
   const labels = useLabels();
   return (
-    <Tag color={STATUS_COLOR[status]} data-status={status}>
+    <PlainTag color={STATUS_COLOR[status]} data-status={status}>
       {labels.status(status)}
-    </Tag>
+    </PlainTag>
   );
 }
 
-const LEVEL_COLORS = ['red', 'volcano', 'gold', 'blue'];
+const LEVEL_COLORS: TagColor[] = ['red', 'volcano', 'gold', 'blue'];
 
 /** Severity tag coloured by rank within its pack; the tooltip names the rule that set the level (R-SV-4). */
 export function LevelTag({ policyId, level, rule }: { policyId: string; level: string | null; rule?: string | null }) {
@@ -41,9 +41,9 @@ export function LevelTag({ policyId, level, rule }: { policyId: string; level: s
   const ruleDef = rule ? meta.packs.get(policyId)?.severity.rules?.find((r) => r.ruleId === rule) : undefined;
   const ruleText = rule ? (ruleDef ? `${rule} — ${pick(ruleDef.labelZh, ruleDef.label)}` : rule) : null;
   const tag = (
-    <Tag color={color} data-level={level} tabIndex={ruleText ? 0 : undefined}>
+    <PlainTag color={color} data-level={level} tabIndex={ruleText ? 0 : undefined}>
       {labels.level(policyId, level)}
-    </Tag>
+    </PlainTag>
   );
   return ruleText ? <HoverTooltip title={t('complaint.levelRule', { rule: ruleText })}>{tag}</HoverTooltip> : tag;
 }

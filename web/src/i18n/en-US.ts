@@ -264,6 +264,7 @@ export const enUS: Messages = {
   'queue.exportXlsx': 'Export Excel',
   'queue.exportCsv': 'Export CSV',
   'queue.total': '{shown} of {total} shown',
+  'queue.selectPage': 'Select every complaint on this page',
   'queue.views': 'Saved views',
   'queue.viewSave': 'Save current view',
   'queue.viewName': 'View name',

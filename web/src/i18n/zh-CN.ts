@@ -263,6 +263,7 @@ export const zhCN = {
   'queue.exportXlsx': '导出 Excel',
   'queue.exportCsv': '导出 CSV',
   'queue.total': '共 {total} 条，已显示 {shown} 条',
+  'queue.selectPage': '选择本页全部投诉',
   'queue.views': '已保存视图',
   'queue.viewSave': '保存当前视图',
   'queue.viewName': '视图名称',
