@@ -19,6 +19,8 @@ test('the English switch changes the console language and survives a reload', as
     await page.getByRole('button', { name: 'Log in' }).click();
     await page.getByRole('link', { name: 'Queue' }).waitFor();
     await page.getByTestId('queue-table').locator('[data-row]').first().waitFor();
+    // The filter bar (with the sort order) is drawn after the rows (#20).
+    await page.locator('.queue-filters-place .ant-select').first().waitFor();
     const text = await page.locator('body').innerText();
     for (const word of ['Log a complaint', 'Dashboard', 'Nearest due first', 'Log out']) assert.ok(text.includes(word), `shows '${word}'`);
     for (const word of ['投诉队列', '登记投诉', '退出登录', '时限最近优先'])

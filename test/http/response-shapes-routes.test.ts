@@ -159,7 +159,10 @@ test('auth, users, organisation, policies, health, dashboard and inbox answer as
   await call('GET', '/api/units/u-re-garden/calendar?year=2026');
 
   const packs = await call('GET', '/api/policies');
-  for (const p of packs.json() as { id: string }[]) await call('GET', `/api/policies/${p.id}`);
+  const one: unknown[] = [];
+  for (const p of packs.json() as { id: string }[]) one.push((await call('GET', `/api/policies/${p.id}`)).json());
+  // #20: the console's one request for every pack answers what the packs' requests one by one answer.
+  assert.deepEqual((await call('GET', '/api/policy-packs')).json(), one);
 
   const health = await t.app.inject({ method: 'GET', url: '/api/health' });
   assertDocumented('GET', '/api/health', health);
@@ -356,6 +359,7 @@ test('every route family had at least one real answer checked', () => {
     '/api/users',
     '/api/units',
     '/api/policies',
+    '/api/policy-packs',
     '/api/health',
     '/api/stats',
     '/api/inbox',

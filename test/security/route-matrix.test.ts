@@ -214,6 +214,7 @@ export const MATRIX: Record<string, Entry> = {
   },
   'GET /api/policies': { kind: 'list', allowed: everyone, call: () => ({ method: 'GET', url: '/api/policies' }) },
   'GET /api/policies/{id}': { kind: 'list', allowed: everyone, call: () => ({ method: 'GET', url: '/api/policies/service-centre' }) },
+  'GET /api/policy-packs': { kind: 'list', allowed: everyone, call: () => ({ method: 'GET', url: '/api/policy-packs' }) },
 
   'POST /api/complaints': {
     kind: 'node',

@@ -5,7 +5,6 @@
  * of one after the other.
  */
 import { prefetch } from './api/client.ts';
-import type { PolicySummary } from './api/types.ts';
 import { filtersFromSearch, listComplaints } from './features/queue/api.ts';
 export const loadConsoleShell = () => import('./console-shell.tsx');
 /** Ant Design's theme: the login page is drawn without it, everything after sign-in inside it. */
@@ -26,10 +25,7 @@ export function preloadConsole(): void {
  */
 export function prefetchConsoleData(target: string): void {
   void prefetch('/units');
-  void prefetch<PolicySummary[]>('/policies').then(
-    (list) => list.forEach((p) => void prefetch(`/policies/${encodeURIComponent(p.id)}`)),
-    () => {},
-  );
+  void prefetch('/policy-packs');
   const url = new URL(target || '/', window.location.origin);
   if (url.pathname === '/') void listComplaintsAhead(url.search);
 }

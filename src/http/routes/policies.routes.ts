@@ -33,6 +33,24 @@ export async function policyRoutes(root: FastifyInstance): Promise<void> {
       }));
     },
   );
+  // Every pack in full in one answer: the console needs them all before it draws its first page (labels,
+  // levels, clocks), and a list followed by one request a pack cost a round trip more on a phone (#20).
+  app.get(
+    '/api/policy-packs',
+    {
+      schema: {
+        tags: ['policies'],
+        security: [{ bearer: [] }],
+        summary: 'Every installed policy pack in full',
+        response: { ...STANDARD_ERRORS, 200: Type.Array(PackResponseSchema) },
+      },
+      ...SERIALIZE_AS_IS,
+    },
+    async (request) => {
+      requireUser(request);
+      return PACKS;
+    },
+  );
   app.get(
     '/api/policies/:id',
     {

@@ -13943,6 +13943,447 @@ export interface paths {
         patch?: never;
         trace?: never;
     };
+    "/api/policy-packs": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** Every installed policy pack in full */
+        get: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path?: never;
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            causes?: {
+                                id: string;
+                                name: string;
+                                nameZh: string;
+                            }[];
+                            clocks: {
+                                byChannel?: {
+                                    api?: components["schemas"]["def-1"];
+                                    email?: components["schemas"]["def-1"];
+                                    forum?: components["schemas"]["def-1"];
+                                    letter?: components["schemas"]["def-1"];
+                                    phone?: components["schemas"]["def-1"];
+                                    regulator?: components["schemas"]["def-1"];
+                                    walk_in?: components["schemas"]["def-1"];
+                                    web?: components["schemas"]["def-1"];
+                                };
+                                channels?: ("phone" | "email" | "web" | "forum" | "letter" | "walk_in" | "regulator" | "api")[];
+                                countFrom?: "event" | "receipt";
+                                due: components["schemas"]["def-1"];
+                                effective?: {
+                                    from?: string;
+                                    to?: string;
+                                };
+                                label: string;
+                                labelZh: string;
+                                levels?: string[];
+                                /** @enum {unknown} */
+                                name: "dispatch" | "acknowledge" | "reply" | "resolve" | "verify" | "improvement" | "accept" | "mediate" | "courtesy" | "first_answer";
+                                ruleId: string;
+                                startOn: ("received" | "qualified" | "dispatched" | "acknowledged" | "reported" | "replied" | "confirmed" | "disputed" | "visited" | "closed" | "reopened" | "level_changed" | "interim_replied" | "improvement_submitted" | "reinvestigated")[];
+                                stopOn: ("received" | "qualified" | "dispatched" | "acknowledged" | "reported" | "replied" | "confirmed" | "disputed" | "visited" | "closed" | "reopened" | "level_changed" | "interim_replied" | "improvement_submitted" | "reinvestigated")[];
+                            }[];
+                            compensation?: {
+                                authority?: {
+                                    approvalRequiredEntries: boolean;
+                                    beyondGiftRatio: boolean;
+                                    clause: string;
+                                    id: string;
+                                    name: string;
+                                    nameZh: string;
+                                    positionId?: string;
+                                }[];
+                                discounts?: {
+                                    condition: string;
+                                    conditionZh: string;
+                                    id: string;
+                                    labelZh: string;
+                                    percentOff: number;
+                                }[];
+                                entries: {
+                                    approvalRequired: boolean;
+                                    clause?: string;
+                                    consolationGift?: boolean;
+                                    coversMedicalCosts?: boolean;
+                                    giftRatio?: number;
+                                    harm?: "serious" | "not_serious" | "none";
+                                    id: string;
+                                    level: string;
+                                    remedy: string;
+                                    remedyZh: string;
+                                    visit?: boolean;
+                                }[];
+                                ruleId: string;
+                            };
+                            crisis?: {
+                                channels?: ("phone" | "email" | "web" | "forum" | "letter" | "walk_in" | "regulator" | "api")[];
+                                flags: ("media" | "lawsuit" | "safety" | "mediaThreat" | "lawsuitThreat" | "insistent" | "supportNeeded" | "regulator" | "special")[];
+                                guideId?: string;
+                                label: string;
+                                labelZh: string;
+                                notifyRoles: string[];
+                                ownerRole: string;
+                                ruleId: string;
+                            };
+                            emergency?: {
+                                answerWithinHours: number;
+                                commanderRole: string;
+                                concludeWithinDays: number;
+                                countFrom: "receipt" | "level_set";
+                                label: string;
+                                labelZh: string;
+                                levels: string[];
+                                offHoursCommanderRole: string;
+                                ruleId: string;
+                                teamRoles: string[];
+                            };
+                            guides: {
+                                id: string;
+                                scriptZh?: string[];
+                                source: string;
+                                stepsZh: string[];
+                                title: string;
+                                titleZh: string;
+                            }[];
+                            id: string;
+                            kpi?: {
+                                timelinessFullScore?: number;
+                            };
+                            name: string;
+                            nameZh: string;
+                            notifications: {
+                                /** @enum {unknown} */
+                                kind: "bulletin" | "progress" | "special_report" | "leader_alert" | "report_item" | "escalation";
+                                levels: string[];
+                                recipientRoles: string[];
+                                ruleId: string;
+                                subject: string;
+                                subjectZh: string;
+                                when: {
+                                    /** @enum {string} */
+                                    kind: "immediately";
+                                } | {
+                                    days: number;
+                                    /** @enum {string} */
+                                    kind: "within_working_days";
+                                } | {
+                                    /** @enum {string} */
+                                    kind: "weekly";
+                                } | {
+                                    /** @enum {string} */
+                                    kind: "at_closure";
+                                } | {
+                                    events: ("received" | "qualified" | "dispatched" | "acknowledged" | "reported" | "replied" | "confirmed" | "disputed" | "visited" | "closed" | "reopened" | "level_changed" | "interim_replied" | "improvement_submitted" | "reinvestigated")[];
+                                    /** @enum {string} */
+                                    kind: "on_event";
+                                } | {
+                                    /** @enum {string} */
+                                    kind: "in_report";
+                                    reports: string[];
+                                };
+                            }[];
+                            penalties?: {
+                                byLevel: {
+                                    areaPointsDeducted: number;
+                                    dismissal: boolean;
+                                    fineYuan: number;
+                                    level: string;
+                                }[];
+                                overdue: {
+                                    clause?: string;
+                                    fines: {
+                                        role: string;
+                                        yuan: number;
+                                    }[];
+                                    id: string;
+                                    overdueHoursAtLeast: number;
+                                    ruleId: string;
+                                }[];
+                                repeatAtStation?: {
+                                    multiplier: number;
+                                    nthValidComplaintInYear: number;
+                                    role: string;
+                                };
+                                ruleId: string;
+                                sanctions?: {
+                                    atStation?: {
+                                        atLeast: number;
+                                        atMost?: number;
+                                    };
+                                    byPerson?: {
+                                        atLeast: number;
+                                        atMost?: number;
+                                    };
+                                    clause?: string;
+                                    detail: string;
+                                    detailZh: string;
+                                    kind: "station_awards_revoked" | "awards_revoked" | "demotion_to_trainee_manager" | "warning_and_transfer" | "contract_termination";
+                                    role?: string;
+                                    ruleId: string;
+                                }[];
+                                split: {
+                                    percent: number;
+                                    role: string;
+                                }[];
+                                stationClocks?: string[];
+                            };
+                            positions: {
+                                id: string;
+                                name: string;
+                                nameZh: string;
+                            }[];
+                            replyApproval: {
+                                approverRoles?: ("agent" | "qa" | "manager" | "admin")[];
+                                note: string;
+                                noteZh: string;
+                                requiredByDefault: boolean;
+                                ruleId: string;
+                            };
+                            reports: {
+                                due: {
+                                    /** @enum {string} */
+                                    kind: "daily";
+                                } | {
+                                    day: number;
+                                    /** @enum {string} */
+                                    kind: "monthly";
+                                    period: "current_month" | "previous_month";
+                                    through?: number;
+                                } | {
+                                    /** @enum {string} */
+                                    kind: "quarterly";
+                                } | {
+                                    /** @enum {string} */
+                                    kind: "at_closure";
+                                    levels: string[];
+                                };
+                                id: string;
+                                name: string;
+                                nameZh: string;
+                                recipientRole?: string;
+                                ruleId: string;
+                            }[];
+                            responsibility?: {
+                                departments: {
+                                    id: string;
+                                    name: string;
+                                    nameZh: string;
+                                }[];
+                                rows: {
+                                    casesAtLeast?: number;
+                                    categoryIds: string[];
+                                    causeIds?: string[];
+                                    clause: string;
+                                    departmentIds: string[];
+                                    id: string;
+                                }[];
+                                ruleId: string;
+                            };
+                            returnVisit: {
+                                required: boolean;
+                                ruleId: string;
+                            };
+                            severity: {
+                                defaultLevel: string;
+                                levels: {
+                                    description?: string;
+                                    descriptionZh?: string;
+                                    id: string;
+                                    name: string;
+                                    nameZh: string;
+                                    rank: number;
+                                }[];
+                                ruleId: string;
+                                rules: {
+                                    label: string;
+                                    labelZh: string;
+                                    level: string;
+                                    ruleId: string;
+                                    when: {
+                                        /** @enum {string} */
+                                        kind: "complainant_count_at_least";
+                                        n: number;
+                                    } | {
+                                        /** @enum {unknown} */
+                                        flag: "media" | "lawsuit" | "safety" | "mediaThreat" | "lawsuitThreat" | "insistent" | "supportNeeded" | "regulator" | "special";
+                                        /** @enum {string} */
+                                        kind: "flag";
+                                    } | {
+                                        /** @enum {string} */
+                                        kind: "repeat_count_at_least";
+                                        n: number;
+                                    } | {
+                                        categoryIds?: string[];
+                                        /** @enum {string} */
+                                        kind: "similar_count_at_least";
+                                        n: number;
+                                        sameDelivery?: boolean;
+                                    } | {
+                                        amount: number;
+                                        /** @enum {string} */
+                                        kind: "unresolved_for";
+                                        unit: "hours" | "days" | "months";
+                                    } | {
+                                        categoryIds: string[];
+                                        /** @enum {string} */
+                                        kind: "category_in";
+                                    };
+                                }[];
+                                similarWindowDays?: number;
+                            };
+                            sources: {
+                                section: string;
+                                seed: "S0" | "S1" | "S2" | "S3" | "S4";
+                            }[];
+                            taxonomy: components["schemas"]["def-0"][];
+                            validity: {
+                                criteria: {
+                                    id: string;
+                                    name: string;
+                                    nameZh: string;
+                                }[];
+                                invalidReasons: {
+                                    id: string;
+                                    name: string;
+                                    nameZh: string;
+                                }[];
+                                ruleId: string;
+                            };
+                            version: number;
+                        }[];
+                    };
+                };
+                /** @description Default Response */
+                400: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            error: {
+                                allowed?: string[];
+                                code: string;
+                                field?: string;
+                                issues?: {
+                                    message: string;
+                                    path: string;
+                                }[];
+                                message: string;
+                                path?: string;
+                            };
+                        };
+                    };
+                };
+                /** @description Default Response */
+                401: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            error: {
+                                allowed?: string[];
+                                code: string;
+                                field?: string;
+                                issues?: {
+                                    message: string;
+                                    path: string;
+                                }[];
+                                message: string;
+                                path?: string;
+                            };
+                        };
+                    };
+                };
+                /** @description Default Response */
+                403: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            error: {
+                                allowed?: string[];
+                                code: string;
+                                field?: string;
+                                issues?: {
+                                    message: string;
+                                    path: string;
+                                }[];
+                                message: string;
+                                path?: string;
+                            };
+                        };
+                    };
+                };
+                /** @description Default Response */
+                404: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            error: {
+                                allowed?: string[];
+                                code: string;
+                                field?: string;
+                                issues?: {
+                                    message: string;
+                                    path: string;
+                                }[];
+                                message: string;
+                                path?: string;
+                            };
+                        };
+                    };
+                };
+                /** @description Default Response */
+                409: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            error: {
+                                allowed?: string[];
+                                code: string;
+                                field?: string;
+                                issues?: {
+                                    message: string;
+                                    path: string;
+                                }[];
+                                message: string;
+                                path?: string;
+                            };
+                        };
+                    };
+                };
+            };
+        };
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
     "/api/portal/attachments": {
         parameters: {
             query?: never;

@@ -1,4 +1,4 @@
-import { useCallback, useEffect, useMemo, useRef, useState } from 'react';
+import { lazy, Suspense, useCallback, useEffect, useMemo, useRef, useState } from 'react';
 import { Button, Flex, Space, Typography } from 'antd';
 import { DownloadOutlined } from '@ant-design/icons';
 import { useSearchParams } from 'react-router-dom';
@@ -7,11 +7,15 @@ import { useT } from '../i18n/i18n-context.tsx';
 import { useErrorReporter } from '../components/use-error-reporter.ts';
 import { exportUrl, filtersFromSearch, filtersToSearch, listComplaints, type QueueFilters } from '../features/queue/api.ts';
 import { useAuth } from '../features/meta/auth-context.tsx';
-import { QueueFiltersBar } from '../features/queue/components/queue-filters.tsx';
 import { QueueTable } from '../features/queue/components/queue-table.tsx';
-import { SavedViewsBar } from '../features/queue/components/saved-views-bar.tsx';
-import { BulkDispatch } from '../features/queue/components/bulk-dispatch.tsx';
 import { PageLoading } from '../components/page-loading.tsx';
+
+// The tools around the rows (filter bar, saved views, bulk dispatch: Ant Design's Select, TreeSelect and the
+// rest) are fetched and run once the rows are painted (usePaintedAfter): on a slowed phone their code took a
+// few hundred milliseconds to run before the first row could show (#20).
+const QueueFiltersBar = lazy(() => import('../features/queue/components/queue-filters.tsx').then((m) => ({ default: m.QueueFiltersBar })));
+const SavedViewsBar = lazy(() => import('../features/queue/components/saved-views-bar.tsx').then((m) => ({ default: m.SavedViewsBar })));
+const BulkDispatch = lazy(() => import('../features/queue/components/bulk-dispatch.tsx').then((m) => ({ default: m.BulkDispatch })));
 
 /**
  * True from the first frame painted after `ready` turned true. The queue's rows are what a handler opened it
@@ -109,17 +113,31 @@ export default function QueuePage() {
               </Button>
             </>
           )}
-          {toolsShown && <SavedViewsBar currentSearch={search} onApply={(s) => setParams(new URLSearchParams(s))} />}
+          {toolsShown && (
+            <Suspense fallback={null}>
+              <SavedViewsBar currentSearch={search} onApply={(s) => setParams(new URLSearchParams(s))} />
+            </Suspense>
+          )}
         </Space>
       </Flex>
-      <div className="queue-filters-place">{toolsShown && <QueueFiltersBar value={filters} onChange={setFilters} />}</div>
-      <BulkDispatch
-        selected={selected}
-        onDone={() => {
-          setSelectedIds([]);
-          void load(false, null);
-        }}
-      />
+      <div className="queue-filters-place">
+        {toolsShown && (
+          <Suspense fallback={null}>
+            <QueueFiltersBar value={filters} onChange={setFilters} />
+          </Suspense>
+        )}
+      </div>
+      {toolsShown && (
+        <Suspense fallback={null}>
+          <BulkDispatch
+            selected={selected}
+            onDone={() => {
+              setSelectedIds([]);
+              void load(false, null);
+            }}
+          />
+        </Suspense>
+      )}
       {answered ? <QueueTable items={items} loading={loading} selectedIds={selectedIds} onSelect={setSelectedIds} /> : <PageLoading />}
       <Space style={{ marginTop: 12 }}>
         <Typography.Text type="secondary" data-testid="queue-total">

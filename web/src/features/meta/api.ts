@@ -9,8 +9,17 @@ export const getMe = () => api<JsonAnswer<'/api/me', 'get', 200>>('/me');
 export const getUnits = () => api<OrgNode[]>('/units');
 export const getPolicies = () => api<PolicySummary[]>('/policies');
 
+type RawPack = Pack & { categories?: Pack['taxonomy'] };
+
 /** The docs call the tree `categories`; the server sends `taxonomy`. Either is accepted. */
-export async function getPack(id: string): Promise<Pack> {
-  const raw = await api<Pack & { categories?: Pack['taxonomy'] }>(`/policies/${encodeURIComponent(id)}`);
-  return { ...raw, taxonomy: raw.taxonomy ?? raw.categories ?? [], guides: raw.guides ?? [], clocks: raw.clocks ?? [] };
+const normalised = (raw: RawPack): Pack => ({
+  ...raw,
+  taxonomy: raw.taxonomy ?? raw.categories ?? [],
+  guides: raw.guides ?? [],
+  clocks: raw.clocks ?? [],
+});
+
+/** Every pack in one request (#20: a list and then a request a pack cost a round trip more after sign-in). */
+export async function getPacks(): Promise<Pack[]> {
+  return (await api<RawPack[]>('/policy-packs')).map(normalised);
 }

@@ -5,7 +5,7 @@
 import { createContext, useContext, useEffect, useMemo, useState, type ReactNode } from 'react';
 import { Spin } from 'antd';
 import type { Category, OrgNode, Pack } from '../../api/types.ts';
-import { getPack, getPolicies, getUnits } from './api.ts';
+import { getPacks, getUnits } from './api.ts';
 import { useErrorReporter } from '../../components/use-error-reporter.ts';
 
 export interface Meta {
@@ -34,8 +34,7 @@ export function MetaProvider({ children }: { children: ReactNode }) {
   useEffect(() => {
     let live = true;
     (async () => {
-      const [nodes, policies] = await Promise.all([getUnits(), getPolicies()]);
-      const packs = await Promise.all(policies.map((p) => getPack(p.id)));
+      const [nodes, packs] = await Promise.all([getUnits(), getPacks()]);
       if (live) setState({ nodes, packs: new Map(packs.map((p) => [p.id, p])) });
     })().catch(report);
     return () => {
