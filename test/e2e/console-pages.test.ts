@@ -47,6 +47,8 @@ for (const viewport of [DESKTOP, PHONE]) {
       await login(page, ADMIN);
       await page.getByTestId('queue-table').locator('[data-row]').first().waitFor();
       await page.locator('.countdown').first().waitFor();
+      // The filter bar comes after the rows (#20); the screenshot shows the page once it has arrived.
+      await page.locator('.queue-filters-place .ant-select').first().waitFor();
       await screenshot(page, 'queue');
 
       // Keyset paging: the demo holds more complaints than one page.
@@ -216,5 +218,42 @@ test('#19: the console offers reports only to roles the server lets read them (a
     await manager.page.getByRole('link', { name: '报表' }).waitFor();
   } finally {
     await manager.context.close();
+  }
+});
+
+test('#20: the main menu folds the entries that do not fit into "…", whose list leads to them', async () => {
+  const { context, page } = await env.open(DESKTOP);
+  try {
+    await login(page, ADMIN);
+    const nav = page.getByRole('navigation', { name: '主菜单' });
+    const visibleEntries = () => nav.locator(':scope > a:visible').count();
+    await page.getByTestId('queue-table').locator('[data-row]').first().waitFor();
+    // The administrator's fourteen entries do not fit beside the brand and the user's tools at 1366 px.
+    const all = await nav.locator(':scope > a').count();
+    const shown = await visibleEntries();
+    assert.equal(all, 14, 'every entry the administrator may open is in the page');
+    assert.ok(shown > 3 && shown < all, `some entries folded (${shown} of ${all} shown)`);
+    assert.equal(await nav.getByRole('link', { name: '投诉队列' }).getAttribute('aria-current'), 'page');
+    const row = await nav.boundingBox();
+    const last = await nav.locator(':scope > a:visible').last().boundingBox();
+    assert.ok(row && last && last.x + last.width <= row.x + row.width, 'the shown entries end inside the row');
+
+    const more = nav.getByRole('button', { name: '更多' });
+    await more.click();
+    assert.equal(await more.getAttribute('aria-expanded'), 'true');
+    await page.keyboard.press('Escape');
+    assert.equal(await more.getAttribute('aria-expanded'), 'false', 'Escape closes the list');
+    await more.click();
+    await nav.locator('.console-nav-popup').getByRole('link', { name: '组织架构' }).click();
+    await page.waitForURL((u) => u.pathname === '/org');
+    await nav.locator('.console-nav-popup').waitFor({ state: 'detached' });
+    // "…" marks the current page when that is folded into it.
+    await nav.locator('.console-nav-more > button.console-nav-selected').waitFor();
+
+    // A wider window shows more of them.
+    await page.setViewportSize({ width: 1920, height: 1000 });
+    await page.waitForFunction((n) => document.querySelectorAll('nav.console-nav > a:not([hidden])').length > n, shown);
+  } finally {
+    await context.close();
   }
 });

@@ -1,10 +1,11 @@
 import type { ReactNode } from 'react';
-import { Button, Layout, Menu, Space, Typography } from 'antd';
+import { Button, Layout, Space, Typography } from 'antd';
 import { Link, useLocation, useNavigate } from 'react-router-dom';
 import { useT } from '../i18n/i18n-context.tsx';
 import { LanguageSwitch } from '../i18n/language-switch.tsx';
 import { useAuth } from '../features/meta/auth-context.tsx';
 import { InboxBell } from '../features/inbox/inbox-bell.tsx';
+import { ConsoleNav } from './console-nav.tsx';
 
 const ITEMS: readonly {
   path: string;
@@ -59,13 +60,10 @@ export function ConsoleLayout({ children }: { children: ReactNode }) {
         <Link to="/" className="brand">
           {t('app.name')}
         </Link>
-        <Menu
-          theme="dark"
-          mode="horizontal"
-          aria-label={t('nav.menu')}
-          selectedKeys={[selected]}
-          className="console-menu"
-          items={ITEMS.filter((i) => !i.needs || can(i.needs)).map((i) => ({ key: i.path, label: <Link to={i.path}>{t(i.key)}</Link> }))}
+        <ConsoleNav
+          label={t('nav.menu')}
+          selected={selected}
+          items={ITEMS.filter((i) => !i.needs || can(i.needs)).map((i) => ({ path: i.path, label: t(i.key) }))}
         />
         <Space className="console-user" wrap>
           <InboxBell />

@@ -35,6 +35,7 @@ export const enUS: Messages = {
   'nav.portal': 'Customer portal',
   'nav.logout': 'Log out',
   'nav.menu': 'Main menu',
+  'nav.more': 'More',
 
   'common.save': 'Save',
   'common.cancel': 'Cancel',

@@ -34,6 +34,7 @@ export const zhCN = {
   'nav.portal': '客户门户',
   'nav.logout': '退出登录',
   'nav.menu': '主菜单',
+  'nav.more': '更多',
 
   'common.save': '保存',
   'common.cancel': '取消',
