@@ -29,6 +29,14 @@ const COMMON_ARGS = [
   '--disable-component-update',
   '--disable-sync',
 ];
+/**
+ * The tests' browser runs scripts without V8's optimising compilers (TurboFan, Maglev). A test page lives for
+ * seconds: the optimising compilers' work on background threads (the console's ~1 MB of script, compiled afresh
+ * in every new context) rarely paid back before the page was gone, and on a 2-core machine it was taken from the
+ * tests. console-pages alone, 4 runs each: 79 s of CPU with them, 66 s without. What a script does is the same
+ * either way. The bench (`full`) keeps the browser a person runs, with every compiler.
+ */
+const TEST_ONLY_ARGS = ['--js-flags=--no-opt --no-maglev'];
 const DEBIAN_CHROMIUM = '/usr/bin/chromium';
 /**
  * Debian's package chromium-headless-shell: the same Blink and V8 without the desktop browser around them.
@@ -56,9 +64,9 @@ export async function launchBrowser(opts: { full?: boolean } = {}): Promise<Brow
   if (forced !== 'packaged') {
     const debian = !opts.full && fs.existsSync(DEBIAN_HEADLESS_SHELL) ? DEBIAN_HEADLESS_SHELL : DEBIAN_CHROMIUM;
     const executablePath = process.env.CHROMIUM_PATH ?? (fs.existsSync(debian) || forced === 'system' ? debian : undefined);
-    if (executablePath) return chromium.launch({ executablePath, args: COMMON_ARGS });
+    if (executablePath) return chromium.launch({ executablePath, args: opts.full ? COMMON_ARGS : [...COMMON_ARGS, ...TEST_ONLY_ARGS] });
   }
-  return launchPackagedChromium();
+  return launchPackagedChromium(opts.full ?? false);
 }
 
 /**
@@ -69,7 +77,7 @@ export async function launchBrowser(opts: { full?: boolean } = {}): Promise<Brow
  * (no /etc/fonts) it uses the package's fonts, which have no CJK glyphs: screenshots then show Chinese as blanks
  * or boxes, while the tests, which read text from the DOM, still pass.
  */
-async function launchPackagedChromium(): Promise<Browser> {
+async function launchPackagedChromium(full: boolean): Promise<Browser> {
   const { default: packaged } = await import('@sparticuz/chromium');
   const bin = path.join(path.dirname(createRequire(import.meta.url).resolve('@sparticuz/chromium')), '..', '..', 'bin');
   // Test files run in parallel processes: the package unpacks to a fixed path and takes any file there as
@@ -89,7 +97,7 @@ async function launchPackagedChromium(): Promise<Browser> {
   env.LD_LIBRARY_PATH = [path.join(libDir, 'lib'), process.env.LD_LIBRARY_PATH].filter(Boolean).join(':');
   if (!fs.existsSync('/etc/fonts/fonts.conf')) env.FONTCONFIG_PATH = path.join(os.tmpdir(), 'fonts');
   // Not the package's Lambda flags (--single-process, --disable-web-security…): the tests want an ordinary browser.
-  return chromium.launch({ executablePath, args: [...COMMON_ARGS, '--no-zygote'], env, headless: true });
+  return chromium.launch({ executablePath, args: [...COMMON_ARGS, ...(full ? [] : TEST_ONLY_ARGS), '--no-zygote'], env, headless: true });
 }
 
 /** Unpacks a brotli-compressed tar of regular files into `dir` once (a marker file says it is complete). */
