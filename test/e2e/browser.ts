@@ -150,7 +150,13 @@ export async function newPage(
   return { context, page };
 }
 
+/**
+ * Writes test-results/screenshots/<name>-<width>.png, a full-page picture for people to look at (no test reads
+ * it). PLAINT_SCREENSHOTS=off skips it: `.ci/run` sets it for its PostgreSQL pass, which draws the same pages
+ * as the PGlite pass before it and would only write the same pictures again (~0.5 s of CPU each, ~80 a pass).
+ */
 export async function screenshot(page: Page, name: string): Promise<void> {
+  if (process.env.PLAINT_SCREENSHOTS === 'off') return;
   fs.mkdirSync(SCREENSHOTS, { recursive: true });
   const { width } = page.viewportSize() ?? DESKTOP;
   await page.screenshot({ path: path.join(SCREENSHOTS, `${name}-${width}.png`), fullPage: true });
