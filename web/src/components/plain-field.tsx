@@ -1,7 +1,8 @@
 /**
- * A form field in plain elements (styles.css, `.plain-*`): its label, its control, a hint, and the message of what
- * is wrong with it, tied to the control for screen readers. Used by the forms that load no Ant Design (#20): the
- * login page and the portal's complaint form.
+ * Form parts in plain elements (styles.css, `.plain-*`): a field (its label, its control, a hint, and the message
+ * of what is wrong with it, tied to the control for screen readers) and a form's end (the failure of the last try
+ * and the busy send button). Used by the forms that load no Ant Design (#20): the login page and the portal's
+ * complaint form.
  */
 import type { ReactNode } from 'react';
 
@@ -45,5 +46,32 @@ export function PlainField({
       )}
       {extra && <div className="plain-extra">{extra}</div>}
     </div>
+  );
+}
+
+/** A form's end in plain elements: what went wrong with the last try, and the send button, busy while it runs. */
+export function PlainFormEnd({
+  error,
+  busy,
+  large = false,
+  children,
+}: {
+  error: string | null;
+  busy: boolean;
+  large?: boolean;
+  children: ReactNode;
+}) {
+  return (
+    <>
+      {error && (
+        <div className="plain-alert" role="alert">
+          {error}
+        </div>
+      )}
+      <button type="submit" className={large ? 'plain-submit plain-submit-large' : 'plain-submit'} disabled={busy} aria-busy={busy}>
+        {busy && <span className="spinner spinner-small" aria-hidden="true" />}
+        {children}
+      </button>
+    </>
   );
 }

@@ -14,7 +14,7 @@ import { useAuth } from '../features/meta/auth-context.tsx';
 import { ApiError } from '../api/client.ts';
 import { describeError } from '../components/describe-error.ts';
 import { prefetchConsoleData, preloadConsole } from '../console-routes.ts';
-import { PlainField, fieldControlProps } from '../components/plain-field.tsx';
+import { PlainField, PlainFormEnd, fieldControlProps } from '../components/plain-field.tsx';
 import { EMAIL_RE } from '../components/email-shape.ts';
 
 type Problems = { email?: MessageKey; password?: MessageKey };
@@ -145,15 +145,9 @@ export function LoginPage({ from }: { from: string }) {
               </button>
             </span>
           </PlainField>
-          {error && (
-            <div className="plain-alert" role="alert">
-              {error}
-            </div>
-          )}
-          <button type="submit" className="plain-submit" disabled={busy} aria-busy={busy}>
-            {busy && <span className="spinner spinner-small" aria-hidden="true" />}
+          <PlainFormEnd error={error} busy={busy}>
             {t('login.submit')}
-          </button>
+          </PlainFormEnd>
           <Link to="/portal" className="login-portal-link">
             {t('login.portalLink')}
           </Link>

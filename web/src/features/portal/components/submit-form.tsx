@@ -9,7 +9,7 @@ import { useEffect, useId, useState, type FormEvent } from 'react';
 import { useT } from '../../../i18n/i18n-context.tsx';
 import { useAsync } from '../../../components/use-async.ts';
 import { describeError } from '../../../components/describe-error.ts';
-import { PlainField, fieldControlProps } from '../../../components/plain-field.tsx';
+import { PlainField, PlainFormEnd, fieldControlProps } from '../../../components/plain-field.tsx';
 import { ApiError } from '../../../api/client.ts';
 import { portalUnits, submitComplaint, uploadPortalFile, type Credentials } from '../api.ts';
 import { checkSubmit, fieldOfServerError, type SubmitField, type SubmitValues } from '../submit-check.ts';
@@ -146,15 +146,9 @@ export function SubmitForm({ onTrack }: { onTrack: (c: Credentials) => void }) {
         <PlainField id={`${id}-photos`} label={t('portal.photos')} extra={t('portal.photosHint')}>
           <FilePicker id={`${id}-photos`} files={files} onChange={setFiles} />
         </PlainField>
-        {error && (
-          <div className="plain-alert" role="alert">
-            {error}
-          </div>
-        )}
-        <button type="submit" className="plain-submit plain-submit-large" disabled={busy} aria-busy={busy}>
-          {busy && <span className="spinner spinner-small" aria-hidden="true" />}
+        <PlainFormEnd error={error} busy={busy} large>
           {t('portal.submit')}
-        </button>
+        </PlainFormEnd>
       </form>
     </section>
   );
