@@ -18,7 +18,7 @@ export interface NavItem {
 const MORE_WIDTH = 56;
 
 /** How many of the entries, of these widths, fit in `room` pixels, keeping room for "…" when not all do. */
-export function entriesThatFit(widths: number[], room: number): number {
+function entriesThatFit(widths: number[], room: number): number {
   const total = widths.reduce((s, w) => s + w, 0);
   if (total <= room) return widths.length;
   let used = MORE_WIDTH;

@@ -5,10 +5,9 @@
  */
 import { useEffect, useMemo, useState } from 'react';
 import { useT } from '../../../i18n/i18n-context.tsx';
+import { ACCEPTED_TYPES, MAX_BYTES } from '../../attachments/api.ts';
 
-export const MAX_FILES = 6;
-export const MAX_BYTES = 10 * 1024 * 1024;
-const ACCEPT = 'image/jpeg,image/png,image/webp,image/gif,application/pdf';
+const MAX_FILES = 6;
 
 function Thumbnail({ file }: { file: File }) {
   const url = useMemo(() => (file.type.startsWith('image/') ? URL.createObjectURL(file) : null), [file]);
@@ -42,7 +41,7 @@ export function FilePicker({ id, files, onChange }: { id: string; files: File[];
           className="plain-file-input"
           type="file"
           multiple
-          accept={ACCEPT}
+          accept={ACCEPTED_TYPES}
           data-testid="portal-photos"
           onChange={(e) => {
             add(Array.from(e.target.files ?? []));

@@ -16,6 +16,7 @@ import { LevelTag, StatusTag } from '../../../components/tags.tsx';
 import { PlainTag } from '../../../components/plain-tag.tsx';
 import { formatTime } from '../../../components/format.ts';
 import { useMediaQuery } from '../../../components/use-media-query.ts';
+import { PageLoading } from '../../../components/page-loading.tsx';
 
 interface Props {
   items: ComplaintSummary[];
@@ -46,11 +47,10 @@ function RowCheckbox({ row, selectedIds, onSelect }: { row: ComplaintSummary } &
 
 /** While a new page or filter loads, the rows stay and a spinner sits over them, as over Ant Design's Table. */
 function Loading({ loading }: { loading: boolean }) {
-  const t = useT();
   if (!loading) return null;
   return (
     <div className="qt-loading">
-      <span className="spinner" role="status" aria-label={t('common.loading')} />
+      <PageLoading />
     </div>
   );
 }
