@@ -2,7 +2,7 @@
  * A PostgreSQL backup without pg_dump: every table's rows as JSON lines, read in one REPEATABLE READ
  * transaction (one snapshot for all tables), plus the sequences and the migration versions. Restoring
  * re-creates the schema by running the migrations up to the backup's version, then loads the rows
- * parent tables first. Generated columns are left out and computed again.
+ * parent tables first. Generated columns and derived tables (DERIVED) are left out and computed again.
  */
 import fs from 'node:fs';
 import path from 'node:path';
@@ -18,6 +18,12 @@ export interface LogicalManifest {
 }
 
 const BATCH = 1000;
+/**
+ * Tables that the complaints' own rows rebuild: the dashboard's tallies (migration 0036), written by a
+ * trigger as the restore loads the complaints (the sweeper folds them). Left out of the backup, so they
+ * are never counted twice.
+ */
+const DERIVED = new Set(['complaint_tallies', 'complaint_tally_changes']);
 const ident = (name: string) => sql.id(name);
 
 async function tablesOf(db: Kysely<DB>): Promise<string[]> {
@@ -40,6 +46,7 @@ export async function logicalDump(db: Kysely<DB>, dir: string): Promise<LogicalM
       await sql`SET TRANSACTION READ ONLY`.execute(trx);
       const manifest: LogicalManifest = { tables: [], sequences: [], migrations: [] };
       for (const table of await tablesOf(trx)) {
+        if (DERIVED.has(table)) continue;
         const cols = await storedColumns(trx, table);
         const fd = fs.openSync(path.join(dir, `${table}.ndjson`), 'wx', 0o600);
         let rows = 0;
@@ -65,7 +72,11 @@ export async function logicalDump(db: Kysely<DB>, dir: string): Promise<LogicalM
         name: string;
         value: string | null;
       }>`SELECT sequencename AS name, last_value::text AS value FROM pg_sequences WHERE schemaname = 'public'`.execute(trx);
-      manifest.sequences = seqs.rows.filter((s) => s.value !== null).map((s) => ({ name: s.name, value: Number(s.value), called: true }));
+      // A derived table's sequence goes with it: the restore's own rows have numbered it by then.
+      const derived = (name: string) => [...DERIVED].some((t) => name.startsWith(`${t}_`));
+      manifest.sequences = seqs.rows
+        .filter((s) => s.value !== null && !derived(s.name))
+        .map((s) => ({ name: s.name, value: Number(s.value), called: true }));
       const versions = await sql<{ version: number }>`SELECT version FROM schema_migrations ORDER BY version`.execute(trx);
       manifest.migrations = versions.rows.map((v) => Number(v.version));
       return manifest;

@@ -677,3 +677,44 @@ export interface ReportRemindersTable {
 export interface DB {
   report_reminders: ReportRemindersTable;
 }
+
+/**
+ * src/data/migrations/0036_dashboard_tallies.sql: the dashboard's counts kept by a trigger on complaints
+ * (issue #20). `kind` says which count; the scope columns are the complaint's own.
+ */
+export type TallyKind = 'open' | 'received' | 'rated';
+
+export interface ComplaintTalliesTable {
+  kind: TallyKind;
+  unit_id: string;
+  lead_department_id: string | null;
+  co_department_ids: string[];
+  /** 'received': the day received; 'rated': the day closed (Asia/Shanghai); null for 'open'. */
+  day: ColumnType<string | null, string | null, string | null>;
+  /** 'open' only. */
+  level: string | null;
+  /** 'received' only. */
+  category_id: string | null;
+  n: number;
+  /** 'rated': the sum of the satisfaction scores; 0 for the others. */
+  score: number;
+}
+
+/** Changes the trigger appends, folded into complaint_tallies by the sweeper (src/data/tally-store.ts). */
+export interface ComplaintTallyChangesTable {
+  id: Generated<number>;
+  kind: TallyKind;
+  unit_id: string;
+  lead_department_id: string | null;
+  co_department_ids: string[];
+  day: ColumnType<string | null, string | null, string | null>;
+  level: string | null;
+  category_id: string | null;
+  n: number;
+  score: number;
+}
+
+export interface DB {
+  complaint_tallies: ComplaintTalliesTable;
+  complaint_tally_changes: ComplaintTallyChangesTable;
+}

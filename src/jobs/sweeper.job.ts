@@ -20,6 +20,7 @@ import { configSnapshot } from '../data/config-cache.ts';
 import { remindMissingProgress } from '../use-cases/casework/special-report.ts';
 import { remindReportSchedules } from '../use-cases/reports/report-schedules.ts';
 import { inTransaction } from '../data/transaction.ts';
+import { foldTallyChanges } from '../data/tally-store.ts';
 import { randomUUID } from 'node:crypto';
 
 export interface SweepResult {
@@ -29,6 +30,8 @@ export interface SweepResult {
   progressReminders: number;
   /** Report schedules' due reminders sent (issue #15 item 1). */
   reportReminders: number;
+  /** The dashboard's tally changes folded into its tallies (issue #20; null: another process was folding). */
+  talliesFolded: number | null;
 }
 
 /**
@@ -44,7 +47,7 @@ export async function sweepOnce(deps: Deps, opts: { batch?: number } = {}): Prom
   const started = performance.now();
   const batch = opts.batch ?? 500;
   const now = deps.now();
-  const result: SweepResult = { breaches: 0, levelChecks: 0, complaints: 0, progressReminders: 0, reportReminders: 0 };
+  const result: SweepResult = { breaches: 0, levelChecks: 0, complaints: 0, progressReminders: 0, reportReminders: 0, talliesFolded: 0 };
 
   const ids = await complaintsToSweep(deps.db, now, batch);
   // Who a unit's notifications reach (issue #14), from the per-process copy, read outside the transactions.
@@ -94,6 +97,8 @@ export async function sweepOnce(deps: Deps, opts: { batch?: number } = {}): Prom
   result.progressReminders = (await remindMissingProgress(deps, undefined, started + REMINDER_BUDGET_MS)).reminded;
   // Each pack's report schedules remind their recipient before the due date, once per unit and period.
   result.reportReminders = await remindReportSchedules(deps, started + REMINDER_BUDGET_MS);
+  // Last, after this pass's own writes: what the dashboard's readers add up stays a pass's worth of changes.
+  result.talliesFolded = await foldTallyChanges(deps.db);
   return result;
 }
 

@@ -6,7 +6,7 @@ import type { Deps } from '../../use-cases/context.ts';
 import { requireUser } from '../auth-hook.ts';
 import { authorize } from '../../security/authorize.ts';
 import { STANDARD_ERRORS } from '../schema-helpers.ts';
-import { DASHBOARD_FRESH_MS, readDashboard } from '../../use-cases/read-dashboard.ts';
+import { readDashboard } from '../../use-cases/read-dashboard.ts';
 
 const Count = Type.Integer({ minimum: 0 });
 const DashboardSchema = Type.Object({
@@ -41,7 +41,8 @@ export async function statsRoutes(root: FastifyInstance, deps: Deps): Promise<vo
       schema: {
         tags: ['stats'],
         security: [{ bearer: [] }],
-        summary: `Open by level, overdue by unit, intake per day, by category, satisfaction trend, over the complaints in scope; counts taken at asOf, at most ${DASHBOARD_FRESH_MS / 1000} s before`,
+        summary:
+          'Open by level, overdue by unit, intake per day and by category (the last 30 days), weekly satisfaction (the last 12 weeks), over the complaints in scope; exact at asOf',
         response: { ...STANDARD_ERRORS, 200: DashboardSchema },
       },
     },

@@ -17266,7 +17266,7 @@ export interface paths {
             path?: never;
             cookie?: never;
         };
-        /** Open by level, overdue by unit, intake per day, by category, satisfaction trend, over the complaints in scope; counts taken at asOf, at most 30 s before */
+        /** Open by level, overdue by unit, intake per day and by category (the last 30 days), weekly satisfaction (the last 12 weeks), over the complaints in scope; exact at asOf */
         get: {
             parameters: {
                 query?: never;

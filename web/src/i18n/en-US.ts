@@ -371,7 +371,7 @@ export const enUS: Messages = {
   'dashboard.count': 'Count',
   'dashboard.avg': 'Average',
   'dashboard.uncategorised': 'Uncategorised',
-  'dashboard.asOf': 'counts as of {time} (renewed every 30 s)',
+  'dashboard.asOf': 'counts as of {time}',
   'dashboard.clickHint': 'Click a bar to see those complaints in the queue',
 
   'calendar.title': 'Business calendars',

@@ -368,7 +368,7 @@ export const zhCN = {
   'dashboard.count': '数量',
   'dashboard.avg': '平均分',
   'dashboard.uncategorised': '未分类',
-  'dashboard.asOf': '数据截至 {time}（每 30 秒更新）',
+  'dashboard.asOf': '数据截至 {time}',
   'dashboard.clickHint': '点击柱形可在队列中查看对应投诉',
 
   'calendar.title': '工作日历',
