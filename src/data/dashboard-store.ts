@@ -1,10 +1,9 @@
 /**
  * The dashboard's five counts over the complaints in a scope (the same rule as the queue): open by
  * level, overdue by unit, intake per day and by category over the last 30 days, and the weekly
- * satisfaction of the last 12 weeks. Four are read from the tallies a trigger keeps as complaints
- * change (migration 0036): the folded tallies and the changes not yet folded, added up in one statement.
- * Overdue by unit is counted from the complaints (an index of the overdue ones alone, a few milliseconds
- * at a million): the sweeper sets `overdue` as clocks pass, which no tally follows.
+ * satisfaction of the last 12 weeks. All are read from the tallies a trigger keeps as complaints change
+ * (migration 0036): the folded tallies and the changes not yet folded, added up in one statement each,
+ * so a fold committing meanwhile is seen entirely or not at all.
  */
 import { sql } from 'kysely';
 import type { Db } from './complaint-store.ts';
@@ -48,13 +47,12 @@ export async function dashboardCounts(db: Db, scope: Scope, now: Date): Promise<
       .having(total, '<>', 0)
       .execute(),
     db
-      .selectFrom('complaints as c')
-      .innerJoin('org_nodes as u', 'u.id', 'c.unit_id')
-      .select(['c.unit_id as unitId', 'u.name as unitName', (eb) => eb.fn.countAll<number>().as('count')])
-      .where(scopeCondition(scope, 'c'))
-      .where('c.overdue', '=', true)
-      .where('c.status', '!=', 'closed')
-      .groupBy(['c.unit_id', 'u.name'])
+      .selectFrom(tallies(db, 'overdue'))
+      .innerJoin('org_nodes as u', 'u.id', 't.unit_id')
+      .select(['t.unit_id as unitId', 'u.name as unitName', total.as('count')])
+      .where(inScope)
+      .groupBy(['t.unit_id', 'u.name'])
+      .having(total, '<>', 0)
       .execute(),
     db
       .selectFrom(tallies(db, 'received', intakeFrom))

@@ -682,14 +682,14 @@ export interface DB {
  * src/data/migrations/0036_dashboard_tallies.sql: the dashboard's counts kept by a trigger on complaints
  * (issue #20). `kind` says which count; the scope columns are the complaint's own.
  */
-export type TallyKind = 'open' | 'received' | 'rated';
+export type TallyKind = 'open' | 'overdue' | 'received' | 'rated';
 
 export interface ComplaintTalliesTable {
   kind: TallyKind;
   unit_id: string;
   lead_department_id: string | null;
   co_department_ids: string[];
-  /** 'received': the day received; 'rated': the day closed (Asia/Shanghai); null for 'open'. */
+  /** 'received': the day received; 'rated': the day closed (Asia/Shanghai); null for 'open' and 'overdue'. */
   day: ColumnType<string | null, string | null, string | null>;
   /** 'open' only. */
   level: string | null;

@@ -39,7 +39,7 @@ after(async () => t.close());
 interface Dash {
   asOf: string;
   openByLevel: { level: string | null; count: number }[];
-  overdueByUnit: { unitId: string; count: number }[];
+  overdueByUnit: { unitId: string; unitName: string; count: number }[];
   intakePerDay: { day: string; count: number }[];
   byCategory: { categoryId: string | null; count: number }[];
   satisfaction: { week: string; avg: number; count: number }[];
@@ -52,8 +52,10 @@ const dash = async (role: keyof typeof users): Promise<Dash> => {
 const open = (d: Dash) => d.openByLevel.reduce((s, r) => s + r.count, 0);
 const byLevel = (d: Dash) => Object.fromEntries(d.openByLevel.map((r) => [r.level ?? '-', r.count]));
 const byCategory = (d: Dash) => Object.fromEntries(d.byCategory.map((r) => [r.categoryId ?? '-', r.count]));
+const overdueAt = (d: Dash, unit: Unit) => d.overdueByUnit.find((r) => r.unitId === unit.id)?.count ?? 0;
 const intake = (d: Dash) => Object.fromEntries(d.intakePerDay.map((r) => [r.day, r.count]));
 const counts = (d: Dash) => ({
+  overdueByUnit: [...d.overdueByUnit].sort((a, b) => a.unitId.localeCompare(b.unitId)),
   openByLevel: [...d.openByLevel].sort((a, b) => String(a.level).localeCompare(String(b.level))),
   intakePerDay: d.intakePerDay,
   byCategory: [...d.byCategory].sort((a, b) => String(a.categoryId).localeCompare(String(b.categoryId))),
@@ -62,12 +64,12 @@ const counts = (d: Dash) => ({
 
 /**
  * The manager's and the engineer's dashboards as the trigger's changes left them; then the same after
- * the sweeper folds the changes, and after the tallies are counted afresh from the complaints: all three
- * must agree, or some write moved a complaint without moving its tallies.
+ * the changes are folded (the sweeper's last step), and after the tallies are counted afresh from the
+ * complaints: all three must agree, or some write moved a complaint without moving its tallies.
  */
-async function settled(): Promise<{ manager: Dash; engineer: Dash }> {
+async function settled(unfolded = true): Promise<{ manager: Dash; engineer: Dash }> {
   const live = { manager: await dash('manager'), engineer: await dash('engineer') };
-  assert.ok(((await sweepOnce(t.deps)).talliesFolded ?? 0) > 0, 'the sweeper folds the changes');
+  assert.equal(((await foldTallyChanges(t.deps.db)) ?? 0) > 0, unfolded, unfolded ? 'there were changes to fold' : 'all were folded');
   for (const who of ['manager', 'engineer'] as const) assert.deepEqual(counts(await dash(who)), counts(live[who]), `${who}: folded`);
   await rebuildTallies(t.deps.db);
   for (const who of ['manager', 'engineer'] as const)
@@ -168,6 +170,14 @@ test('#20 dashboard: intake counts the last 30 local days, today included; satis
   assert.equal(now['2026-12-02'], 1);
 
   t.clock.set('2026-12-30T16:30:00.000Z'); // 31 December 00:30 local: 1 December is the 30th day back
+  // A month on, the station's four open complaints are past their deadlines: the sweeper marks them
+  // overdue (R-TL-2), and that update moves the overdue tally like any other.
+  assert.equal(overdueAt(await dash('manager'), fuelUnit), 0);
+  const swept = await sweepOnce(t.deps);
+  assert.ok(swept.breaches > 0 && (swept.talliesFolded ?? 0) > 0, 'breaches written, then the changes folded');
+  assert.equal(overdueAt(await dash('manager'), fuelUnit), 4);
+  assert.equal(overdueAt(await dash('engineer'), fuelUnit), 0, 'not the engineering department’s');
+  await settled(false);
   const day30 = intake(await dash('manager'));
   assert.equal(day30['2026-12-01'], undefined, '1 December is outside the last 30 days (2–31 December)');
   assert.equal(day30['2026-12-02'], 1, '2 December is the first of them');
