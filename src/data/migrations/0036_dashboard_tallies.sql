@@ -1,5 +1,5 @@
--- The dashboard's counts kept as complaints change (issue #20; docs/PERFORMANCE.md, "The dashboard's
--- tallies"). Counted from the complaints, the dashboard read 47,000–210,000 index entries per count at
+-- The dashboard's counts kept as complaints change (issue #20; docs/PERFORMANCE.md, Scale, "Fifth
+-- session"). Counted from the complaints, the dashboard read 47,000–210,000 index entries per count at
 -- 1,000,000 complaints (p95 79–110 ms against 50 ms). Here every write to complaints also writes what
 -- it changes in the counts, in the same statement: a trigger, so no write path (intake, actions, the
 -- sweeper, imports, a restore's rows) can forget it.
@@ -104,8 +104,8 @@ CREATE TRIGGER complaints_tally_update AFTER UPDATE ON complaints
 CREATE TRIGGER complaints_tally_delete AFTER DELETE ON complaints
   REFERENCING OLD TABLE AS old_rows FOR EACH STATEMENT EXECUTE FUNCTION complaints_tally_changes();
 
--- The tallies counted afresh from the complaints: here for the complaints already stored, and after a
--- restore (src/data/logical-dump.ts), whose rows carry both the complaints and their tallies.
+-- The tallies counted afresh from the complaints: here for the complaints already stored; the tests
+-- check that the kept tallies always equal it (test/http/dashboard.test.ts, test/data/backup-restore).
 CREATE FUNCTION plaint_rebuild_complaint_tallies() RETURNS void LANGUAGE sql AS $$
   DELETE FROM complaint_tally_changes;
   DELETE FROM complaint_tallies;
