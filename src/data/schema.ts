@@ -701,17 +701,8 @@ export interface ComplaintTalliesTable {
 }
 
 /** Changes the trigger appends, folded into complaint_tallies by the sweeper (src/data/tally-store.ts). */
-export interface ComplaintTallyChangesTable {
+export interface ComplaintTallyChangesTable extends ComplaintTalliesTable {
   id: Generated<number>;
-  kind: TallyKind;
-  unit_id: string;
-  lead_department_id: string | null;
-  co_department_ids: string[];
-  day: ColumnType<string | null, string | null, string | null>;
-  level: string | null;
-  category_id: string | null;
-  n: number;
-  score: number;
 }
 
 export interface DB {

@@ -11,6 +11,7 @@ import { test, before, after } from 'node:test';
 import assert from 'node:assert/strict';
 import type { KyselyPlugin, PluginTransformQueryArgs, PluginTransformResultArgs, QueryResult, RootOperationNode, UnknownRow } from 'kysely';
 import { createTestApp, type TestApp } from '../helpers/test-app.ts';
+import { LEAK_REPORT } from '../helpers/factories.ts';
 import { performAction } from '../../src/use-cases/perform-action.ts';
 import { configSnapshot } from '../../src/data/config-cache.ts';
 import { PORTAL_ACTOR, type Deps, type Actor } from '../../src/use-cases/context.ts';
@@ -73,17 +74,7 @@ test('issue #18: each action from qualification to closure costs one locked read
     [{ type: 'urge', note: '客户再次来电催促' }],
     [{ type: 'acknowledge' }],
     [{ type: 'note', text: '已联系业主', internal: true }],
-    [
-      {
-        type: 'report',
-        cause: '楼上住户装修破坏防水层',
-        sequence: '11月24日来电，当日工程部上门核查',
-        responsible: '工程管理部 赵磊',
-        conclusion: '投诉有效',
-        countermeasures: '重做防水并修复天花板',
-        prevention: '装修巡查增加防水检查项',
-      },
-    ],
+    [{ type: 'report', ...LEAK_REPORT }],
     [{ type: 'reply', message: '已安排重做防水，预计三日内完成。' }],
     [{ type: 'approve_reply' }, supervisor],
     [{ type: 'confirm' }],

@@ -33,15 +33,23 @@ function hasNull(node: ts.TypeNode): boolean {
 function declaredColumns(source: string): Columns {
   const file = ts.createSourceFile('schema.ts', source, ts.ScriptTarget.ES2022, true);
   const interfaces = new Map<string, ts.PropertySignature[]>();
+  const bases = new Map<string, string[]>();
   for (const statement of file.statements) {
     if (!ts.isInterfaceDeclaration(statement)) continue;
     const members = statement.members.filter(ts.isPropertySignature);
     interfaces.set(statement.name.text, [...(interfaces.get(statement.name.text) ?? []), ...members]);
+    // `interface A extends B`: A's columns are B's too.
+    const named = (statement.heritageClauses ?? []).flatMap((h) => h.types.map((t) => t.expression.getText()));
+    bases.set(statement.name.text, [...(bases.get(statement.name.text) ?? []), ...named]);
   }
+  const membersOf = (name: string): ts.PropertySignature[] | undefined => {
+    const own = interfaces.get(name);
+    return own && [...(bases.get(name) ?? []).flatMap((b) => membersOf(b) ?? []), ...own];
+  };
   const columns: Columns = new Map();
   for (const table of interfaces.get('DB') ?? []) {
     const typeName = table.type && ts.isTypeReferenceNode(table.type) ? table.type.typeName.getText() : '';
-    const members = interfaces.get(typeName);
+    const members = membersOf(typeName);
     assert.ok(members, `DB.${table.name.getText()} names interface ${typeName}, which schema.ts declares`);
     for (const column of members) {
       assert.ok(column.type, `${typeName}.${column.name.getText()} has a type`);

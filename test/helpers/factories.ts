@@ -165,3 +165,16 @@ export function uniqueText(seed: number, length: number): string {
   }
   return out;
 }
+
+/**
+ * A real-estate investigation report (R-LC-6: all six parts), for a leak from the flat above: the body of a
+ * `report` action once a water-leak complaint has been acknowledged.
+ */
+export const LEAK_REPORT = {
+  cause: '楼上住户装修破坏防水层',
+  sequence: '11月24日来电，当日工程部上门核查',
+  responsible: '工程管理部 赵磊',
+  conclusion: '投诉有效',
+  countermeasures: '重做防水并修复天花板',
+  prevention: '装修巡查增加防水检查项',
+} as const;

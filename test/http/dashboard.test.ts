@@ -8,7 +8,17 @@
 import { test, before, after } from 'node:test';
 import assert from 'node:assert/strict';
 import { createTestApp, type TestApp } from '../helpers/test-app.ts';
-import { buildCompany, buildDepartments, buildGroup, buildUnit, buildUser, type Node, type Unit, type User } from '../helpers/factories.ts';
+import {
+  buildCompany,
+  buildDepartments,
+  buildGroup,
+  buildUnit,
+  buildUser,
+  LEAK_REPORT,
+  type Node,
+  type Unit,
+  type User,
+} from '../helpers/factories.ts';
 import { foldTallyChanges, rebuildTallies } from '../../src/data/tally-store.ts';
 import { sweepOnce } from '../../src/jobs/sweeper.job.ts';
 
@@ -127,15 +137,7 @@ test('#20 dashboard: every step of a complaint moves the counts at once, as the 
 
   // Worked to closure with a satisfaction of 4 (R-RV-1): it leaves the open counts for the week's satisfaction.
   await act(c.id, { type: 'acknowledge' });
-  await act(c.id, {
-    type: 'report',
-    cause: '楼上住户装修破坏防水层',
-    sequence: '11月24日来电，当日工程部上门核查',
-    responsible: '工程管理部 赵磊',
-    conclusion: '投诉有效',
-    countermeasures: '重做防水并修复天花板',
-    prevention: '装修巡查增加防水检查项',
-  });
+  await act(c.id, { type: 'report', ...LEAK_REPORT });
   await act(c.id, { type: 'reply', message: '已安排重做防水。' });
   await act(c.id, { type: 'confirm' });
   await act(c.id, { type: 'visit', score: 4, comment: '满意' });

@@ -7,7 +7,17 @@
 import { test, before, after } from 'node:test';
 import assert from 'node:assert/strict';
 import { createTestApp, type TestApp } from '../helpers/test-app.ts';
-import { buildCompany, buildDepartments, buildGroup, buildUnit, buildUser, type Node, type Unit, type User } from '../helpers/factories.ts';
+import {
+  buildCompany,
+  buildDepartments,
+  buildGroup,
+  buildUnit,
+  buildUser,
+  LEAK_REPORT,
+  type Node,
+  type Unit,
+  type User,
+} from '../helpers/factories.ts';
 
 let t: TestApp;
 let garden: Unit;
@@ -51,14 +61,7 @@ async function act(id: string, body: Record<string, unknown>, expected = 200, as
   return res.json();
 }
 
-const report = {
-  cause: '楼上住户装修破坏防水层',
-  sequence: '11月24日来电，当日工程部上门核查',
-  responsible: '工程管理部 赵磊',
-  conclusion: '投诉有效',
-  countermeasures: '重做防水并修复天花板',
-  prevention: '装修巡查增加防水检查项',
-};
+const report = LEAK_REPORT;
 
 test('R-LC-1/R-LC-2/R-LC-3: a phone complaint logged late is worked from intake to closure and reopened, every step an event', async () => {
   const created = await api('POST', '/api/complaints', phoneComplaint);

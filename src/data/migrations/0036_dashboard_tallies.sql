@@ -31,17 +31,10 @@ CREATE TABLE complaint_tallies (
 CREATE UNIQUE INDEX complaint_tallies_key ON complaint_tallies
   (kind, day, unit_id, lead_department_id, co_department_ids, level, category_id) NULLS NOT DISTINCT;
 
+-- The same columns (and checks) as the tallies, numbered in the order written.
 CREATE TABLE complaint_tally_changes (
   id                  bigserial PRIMARY KEY,
-  kind                text NOT NULL,
-  unit_id             text NOT NULL,
-  lead_department_id  text,
-  co_department_ids   text[] NOT NULL,
-  day                 date,
-  level               text,
-  category_id         text,
-  n                   bigint NOT NULL,
-  score               bigint NOT NULL
+  LIKE complaint_tallies INCLUDING CONSTRAINTS
 );
 CREATE INDEX complaint_tally_changes_kind_day ON complaint_tally_changes (kind, day);
 
