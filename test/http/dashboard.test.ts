@@ -110,7 +110,7 @@ async function act(id: string, body: Record<string, unknown>) {
   return res.json() as { status: string; level: string | null; categoryId: string | null };
 }
 
-test('#20 dashboard: every step of a complaint moves the counts at once, as the complaints say (R-LC-1, R-SV-1, R-RV-1)', async () => {
+test('#20 dashboard: every step of a complaint moves the counts at once, as the complaints say (R-LC-1, R-LC-2, R-SV-1)', async () => {
   const start = await dash('manager');
   assert.equal(start.asOf, t.clock.now.toISOString(), 'counted at the moment of the answer');
   const c = await complain(gardenUnit);
@@ -129,13 +129,13 @@ test('#20 dashboard: every step of a complaint moves the counts at once, as the 
   assert.equal(byCategory(qualified)['engineering-quality'], (byCategory(received)['engineering-quality'] ?? 0) + 1);
   await settled();
 
-  // Dispatched to engineering with property services beside it: both departments' handlers count it now.
+  // Dispatched to engineering with property services beside it: the engineering handler counts it now.
   await act(c.id, { type: 'dispatch', leadDepartmentId: eng.id, coDepartmentIds: [pm.id] });
   const dispatched = await settled();
   assert.equal(open(dispatched.engineer), 1, 'the lead department’s handler counts it');
   assert.deepEqual(intake(dispatched.engineer), { '2026-11-24': 1 });
 
-  // Worked to closure with a satisfaction of 4 (R-RV-1): it leaves the open counts for the week's satisfaction.
+  // Worked to closure with a satisfaction of 4 (R-LC-2, R-RS-4): it leaves the open counts for the week's satisfaction.
   await act(c.id, { type: 'acknowledge' });
   await act(c.id, { type: 'report', ...LEAK_REPORT });
   await act(c.id, { type: 'reply', message: '已安排重做防水。' });
