@@ -690,7 +690,7 @@ export interface ComplaintTalliesTable {
   lead_department_id: string | null;
   co_department_ids: string[];
   /** 'received': the day received; 'rated': the day closed (Asia/Shanghai); null for 'open' and 'overdue'. */
-  day: ColumnType<string | null, string | null, string | null>;
+  day: string | null;
   /** 'open' only. */
   level: string | null;
   /** 'received' only. */
